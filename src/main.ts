@@ -1,0 +1,136 @@
+/**
+ * The `lotsa` command: serve (default for `npm start`), worker, migrate, seed.
+ */
+import { buildApp } from './app.ts';
+import { createRegionDirectory, seedRegions } from './modules/regions/service.ts';
+import { ConfigError, loadConfig, type Config } from './platform/config.ts';
+import { migrate } from './platform/db/migrate.ts';
+import { createLogger } from './platform/logging.ts';
+import { loadSecret } from './platform/secret.ts';
+import { openRuntime, type Runtime } from './runtime.ts';
+
+const USAGE = `Usage: lotsa <command>
+
+Commands:
+  serve            start the web server (and, by default, the job worker)
+  worker [--once]  run background jobs only (for scaling out); --once drains due jobs and exits
+  migrate          apply database migrations and exit
+  seed             apply migrations, seed the shipped regions and exit
+  help             show this text
+
+Configuration is read from the environment; see README.md.`;
+
+/** Runs `work` until SIGINT/SIGTERM, then `stop` once; a second signal exits at once. */
+function onShutdown(stop: () => Promise<void>, log: (msg: string) => void): void {
+  let stopping = false;
+  const handler = (signal: string) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    log(`${signal} received, shutting down`);
+    stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', () => handler('SIGINT'));
+  process.on('SIGTERM', () => handler('SIGTERM'));
+}
+
+async function serve(config: Config, runtime: Runtime, logger: ReturnType<typeof createLogger>) {
+  const started = performance.now();
+  const regions = await createRegionDirectory(runtime.database.db);
+  const app = await buildApp({
+    config,
+    database: runtime.database,
+    logger,
+    queue: runtime.queue,
+    regions,
+    secret: loadSecret(config.secret, config.dataDir),
+  });
+  await app.listen({ port: config.port, host: config.host });
+  if (config.inlineWorker) runtime.queue.start();
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url =
+    config.publicUrl.port === String(port) || !process.env.PUBLIC_URL
+      ? `http://localhost:${port}/`
+      : config.publicUrl.href;
+  logger.info({ url, ms: Math.round(performance.now() - started) }, 'Lotsa is listening');
+  process.stdout.write(`\nLotsa is running at ${url}\nPress Ctrl-C to stop.\n\n`);
+  onShutdown(
+    async () => {
+      await app.close();
+      await runtime.close();
+    },
+    (msg) => logger.info(msg),
+  );
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command = 'serve', ...rest] = argv;
+  if (command === 'help' || command === '--help' || command === '-h') {
+    console.log(USAGE);
+    return 0;
+  }
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      return 2;
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  switch (command) {
+    case 'serve': {
+      const runtime = await openRuntime(config, logger);
+      await serve(config, runtime, logger);
+      return -1; // keep running
+    }
+    case 'worker': {
+      const runtime = await openRuntime(config, logger, { seed: false, poolSize: 4 });
+      if (rest.includes('--once')) {
+        const count = await runtime.queue.drain();
+        console.log(`${count} job(s) run`);
+        await runtime.close();
+        return 0;
+      }
+      runtime.queue.start();
+      logger.info('worker started');
+      onShutdown(
+        () => runtime.close(),
+        (msg) => logger.info(msg),
+      );
+      return -1;
+    }
+    case 'migrate': {
+      const runtime = await openRuntime(config, logger, { migrate: false, seed: false, poolSize: 2 });
+      const applied = await migrate(runtime.database.pool);
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+      await runtime.close();
+      return 0;
+    }
+    case 'seed': {
+      const runtime = await openRuntime(config, logger, { seed: false, poolSize: 2 });
+      const seeded = await seedRegions(runtime.database.db);
+      console.log(`Seeded regions: ${seeded.join(', ')}`);
+      await runtime.close();
+      return 0;
+    }
+    default:
+      console.error(`Unknown command: ${command}\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

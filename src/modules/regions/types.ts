@@ -1,0 +1,24 @@
+import type { Lang } from '../../platform/i18n/index.ts';
+
+export interface Municipality {
+  code: string;
+  officialName: string;
+  shortName: string;
+  slug: string;
+  jobtechConceptId: string;
+}
+
+/** A tenant of Lotsa: a county-level region with its municipalities, brand and contact details. */
+export interface Region {
+  id: string;
+  name: Record<Lang, string>;
+  languages: Lang[];
+  defaultLanguage: Lang;
+  isDefault: boolean;
+  countyCode: string | null;
+  jobtechConceptId: string | null;
+  hosts: string[];
+  brand: { primary: string; accent: string; logo: string };
+  contact: { organisation: string; email: string; phone: string | null; address: string | null };
+  municipalities: Municipality[];
+}

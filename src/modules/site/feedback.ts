@@ -1,0 +1,110 @@
+/**
+ * Accessibility feedback: the form on the accessibility statement. Reports are stored and e-mailed to
+ * the region's contact, in the region's own language.
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import type { Lang } from '../../platform/i18n/index.ts';
+import type { JobQueue } from '../../platform/jobs/queue.ts';
+import { queueMail } from '../../platform/mail/outbox.ts';
+import type { Region } from '../regions/types.ts';
+import { messages } from './messages.ts';
+
+export const FEEDBACK_FIELDS = ['message', 'page_url', 'name', 'email'] as const;
+export type FeedbackField = (typeof FEEDBACK_FIELDS)[number];
+export type FeedbackValues = Record<FeedbackField, string>;
+
+/** Error keys in the site catalogue, one per rule. */
+export type FeedbackErrorKey =
+  | 'feedback.error.messageRequired'
+  | 'feedback.error.messageTooLong'
+  | 'feedback.error.pageUrlInvalid'
+  | 'feedback.error.nameTooLong'
+  | 'feedback.error.emailInvalid';
+
+export type FeedbackErrors = Partial<Record<FeedbackField, FeedbackErrorKey>>;
+
+/** What the accessibility page needs to render the form: what was typed, and what was wrong. */
+export interface FeedbackFormState {
+  values: FeedbackValues;
+  errors: FeedbackErrors;
+  csrfToken: string;
+}
+
+export const MESSAGE_MAX = 5000;
+const EMAIL = /^[^\s@<>()[\],;:"]{1,64}@[^\s@<>()[\],;:"]{1,255}\.[a-z]{2,}$/i;
+
+/** Reads the form's fields (anything else is ignored), trimmed, as strings. */
+export function readFeedbackForm(body: unknown): FeedbackValues {
+  const source = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const value = (name: FeedbackField) => {
+    const raw = source[name];
+    return typeof raw === 'string' ? raw.replace(/\r\n/g, '\n').trim() : '';
+  };
+  return {
+    message: value('message'),
+    page_url: value('page_url'),
+    name: value('name'),
+    email: value('email'),
+  };
+}
+
+export function validateFeedback(values: FeedbackValues): FeedbackErrors {
+  const errors: FeedbackErrors = {};
+  if (!values.message) errors.message = 'feedback.error.messageRequired';
+  else if (values.message.length > MESSAGE_MAX) errors.message = 'feedback.error.messageTooLong';
+  if (values.page_url.length > 500) errors.page_url = 'feedback.error.pageUrlInvalid';
+  if (values.name.length > 200) errors.name = 'feedback.error.nameTooLong';
+  if (values.email && (values.email.length > 254 || !EMAIL.test(values.email)))
+    errors.email = 'feedback.error.emailInvalid';
+  return errors;
+}
+
+/** Stores a valid report and queues the e-mail to the region's contact in one transaction. */
+export async function submitFeedback(
+  deps: { db: Kysely<DB>; queue: JobQueue },
+  region: Region,
+  lang: Lang,
+  values: FeedbackValues,
+): Promise<number> {
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('accessibility_feedback')
+      .values({
+        region_id: region.id,
+        message: values.message,
+        page_url: values.page_url || null,
+        name: values.name || null,
+        email: values.email || null,
+        language: lang,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const to = region.defaultLanguage;
+    const m = (key: Parameters<typeof messages.t>[1], params?: Record<string, string>) =>
+      messages.t(to, key, params);
+    const none = m('feedback.mail.notGiven');
+    const text = [
+      m('feedback.mail.intro', { region: region.name[to] }),
+      '',
+      `${m('feedback.mail.reference')}: ${row.id}`,
+      `${m('feedback.mail.language')}: ${lang}`,
+      `${m('feedback.mail.page')}: ${values.page_url || none}`,
+      `${m('feedback.mail.name')}: ${values.name || none}`,
+      `${m('feedback.mail.email')}: ${values.email || none}`,
+      '',
+      values.message,
+      '',
+      m('feedback.mail.footer'),
+    ].join('\n');
+    await queueMail(trx, deps.queue, {
+      regionId: region.id,
+      to: region.contact.email,
+      replyTo: values.email || null,
+      language: to,
+      subject: m('feedback.mail.subject', { id: String(row.id) }),
+      text,
+    });
+    return row.id;
+  });
+}

@@ -1,0 +1,587 @@
+/**
+ * Texts of the public site's own pages: home, accessibility statement with its feedback form, the
+ * thank-you page, privacy notice and easy-to-read Swedish, plus the feedback e-mail and its errors.
+ *
+ * Every text may use {region}, {organisation} and {email}; the views fill them from the region.
+ * Keys ending in `Html` hold trusted markup.
+ */
+import { defineMessages } from '../../platform/i18n/index.ts';
+
+export const messages = defineMessages({
+  sv: {
+    'nav.home': 'Start',
+
+    // Home
+    'home.title': '{region} – en modern karriärregion',
+    'home.description':
+      'Teknik och innovation i världsklass, öppna människor och ett liv nära naturen. Upptäck karriärmöjligheterna i {region}.',
+    'home.hero.title': 'Gör karriär där livet får plats',
+    'home.hero.lead':
+      '{region} är en modern karriärregion. Här utvecklar världsledande företag tekniken för den gröna omställningen. Och här finns plats för både jobbet och livet.',
+
+    'home.companies.title': 'Teknik och innovation i världsklass',
+    'home.companies.intro':
+      'Företagen här säljer till hela världen. Ändå känner många inte till dem. Det vill vi ändra på. Här är några av områdena där de är bäst.',
+    'home.companies.card1.title': 'Energi och kraftteknik',
+    'home.companies.card1.text':
+      'Här utvecklas och tillverkas kraftteknik för elnät runt om i världen. Det behövs för att mer förnybar el ska nå fram.',
+    'home.companies.card2.title': 'Material med framtid',
+    'home.companies.card2.text':
+      'Stål, gruvor, papper och massa, återvinning av stålskrot. Branscher med lång historia och nya idéer för en hållbar framtid.',
+    'home.companies.card3.title': 'Nya produkter, nya jobb',
+    'home.companies.card3.text':
+      'Batterier, cyklar och drycker som görs utan fossila bränslen. När ett pappersbruk stängde följde en batterifabrik och en stor satsning inom kraftteknik.',
+
+    'home.people.title': 'Öppna, raka och nyfikna',
+    'home.people.intro':
+      'Folk här är stolta över sin bygd och delar gärna med sig. Vi säger som det är, hjälper till när det behövs och är nyfikna på nya idéer. Och på dig.',
+    'home.people.card1.title': 'Kollegor att lära av',
+    'home.people.card1.text':
+      'Ingenjörer, tekniker, operatörer och forskare som löser problem tillsammans. Många arbetar med kunder och kollegor i andra länder, på svenska och engelska.',
+    'home.people.card2.title': 'En högskola i regionen',
+    'home.people.card2.text':
+      'Högskolan Dalarna finns i Falun och Borlänge och är med i samarbetet bakom Lotsa. Här kan du plugga och ta dina första steg mot ett jobb i regionen.',
+    'home.people.card3.title': 'Stolta ambassadörer',
+    'home.people.card3.text':
+      'De som bor här är våra bästa ambassadörer. Fråga dem. De berättar gärna hur det är att bo och jobba här, både det som är bra och det som kan bli bättre.',
+
+    'home.lifestyle.title': 'Livet runt jobbet',
+    'home.lifestyle.intro':
+      'Fjällen på bakgården och världen utanför dörren. Säg god morgon till familjen vid frukosten och till kollegorna på andra sidan Atlanten vid lunch.',
+    'home.lifestyle.card1.title': 'Naturen i vardagen',
+    'home.lifestyle.card1.text':
+      'Skog, sjöar och fjäll finns nära. Skidspåret eller badplatsen kan ligga en kort bit från jobbet.',
+    'home.lifestyle.card2.title': 'Mer tid och mer plats',
+    'home.lifestyle.card2.text':
+      'Korta avstånd mellan hem, förskola och jobb ger mer tid över. Och kanske plats för en trädgård, några djur eller ett garage för motorn.',
+    'home.lifestyle.card3.title': 'Mycket att göra, året runt',
+    'home.lifestyle.card3.text':
+      'Skidorter, sjöar, festivaler och fotbollscuper. {region} är Sveriges fjärde största besöksregion, och det märks även för dem som bor här.',
+
+    'home.facts.title': '{region} i siffror',
+    'home.facts.intro': 'Det händer mycket just nu, och fler behövs.',
+    'home.facts.hires.number': '{min}–{max}',
+    'home.facts.hires.label':
+      'personer väntas anställas inom teknik och tillverkning de närmaste fem åren, bland annat när många går i pension',
+    'home.facts.investments.number': 'cirka {count}',
+    'home.facts.investments.label':
+      'investeringar på över 50 miljoner kronor pågår, några av dem på flera miljarder',
+    'home.facts.municipalities.number': '{count}',
+    'home.facts.municipalities.label': 'kommuner, från fjällbyar till städer',
+    'home.municipalities.title': 'Kommunerna i {region}',
+
+    'home.behind.title': 'Vilka står bakom?',
+    'home.behind.text':
+      'Lotsa är ett samarbete. Regionens science park leder arbetet tillsammans med de stora arbetsgivarna inom teknik och tillverkning, Högskolan Dalarna och {organisation}. Kommunerna, handelskammaren och besöksnäringen är också med. Tillsammans vill vi att {region} ska bli känt som en plats där man gör karriär.',
+    'home.behind.nameHtml':
+      'Namnet Lotsa kommer från ordet lots: någon som känner farvattnet och visar vägen in. Webbplatsen drivs av {organisation}.',
+
+    'home.contact.title': 'Nyfiken? Hör av dig',
+    'home.contact.text':
+      'Vill du veta mer om att jobba, bo eller starta företag i {region}? Skriv till oss. Vi svarar gärna.',
+    'home.contact.link': 'Skriv till {email}',
+
+    // Accessibility statement
+    'a11y.title': 'Tillgänglighetsredogörelse',
+    'a11y.titleWithErrors': 'Fel: {title}',
+    'a11y.description':
+      'Hur tillgänglig webbplatsen är, vad som inte fungerar än och hur du rapporterar problem till oss.',
+    'a11y.intro':
+      '{organisation} driver webbplatsen Lotsa på {host}, där vi presenterar {region} som karriärregion. Vi vill att alla ska kunna använda den, oavsett förmåga och hjälpmedel. Här berättar vi hur webbplatsen uppfyller kraven, vilka brister vi känner till och hur du rapporterar problem till oss.',
+    'a11y.easyToReadHtml':
+      'Det finns också en kort text om webbplatsen på <a href="/sv/lattlast">lättläst svenska</a>.',
+
+    'a11y.status.title': 'Hur tillgänglig är webbplatsen?',
+    'a11y.status.textHtml':
+      'Webbplatsen är <strong>delvis förenlig</strong> med lagen om tillgänglighet till digital offentlig service (DOS-lagen). Kraven bygger på standarden EN 301 549 och WCAG 2.1 på nivå AA.',
+    'a11y.status.new':
+      'Webbplatsen är ny, och vi har byggt den för att klara kraven från början. Ändå finns det brister. Dem beskriver vi här nedanför.',
+
+    'a11y.gaps.title': 'Det här är inte tillgängligt än',
+    'a11y.gaps.signLanguage':
+      'Det finns ingen information på svenskt teckenspråk än. Enligt webbriktlinjerna (R12 och R13) bör viktig information också finnas som video på teckenspråk, märkt med teckenspråkssymbolen.',
+    'a11y.gaps.later':
+      'Senare delar av webbplatsen kan innehålla kartor och uppladdade dokument, till exempel PDF-filer. Dem har vi inte bedömt än. Vi granskar dem när de läggs till och uppdaterar då den här redogörelsen.',
+    'a11y.gaps.moreHtml':
+      'Har du hittat något annat som inte fungerar? <a href="#feedback">Berätta för oss i formuläret</a>.',
+
+    'a11y.method.title': 'Så har vi bedömt webbplatsen',
+    'a11y.method.intro':
+      'Vi har gjort en egen bedömning av webbplatsen (självskattning). Så här gick det till:',
+    'a11y.method.axe': 'Automatiska tester med axe-core på varje sida, i en riktig webbläsare.',
+    'a11y.method.keyboard': 'Vi har gått igenom alla sidor med bara tangentbordet.',
+    'a11y.method.screenReader': 'Vi har lyssnat igenom sidorna med skärmläsare.',
+    'a11y.method.noScript': 'Vi har kontrollerat att allt fungerar utan JavaScript.',
+    'a11y.method.assessedHtml': 'Den senaste bedömningen gjordes den <time datetime="{iso}">{date}</time>.',
+    'a11y.method.updatedHtml': 'Redogörelsen uppdaterades senast den <time datetime="{iso}">{date}</time>.',
+
+    'a11y.feedback.title': 'Rapportera ett problem',
+    'a11y.feedback.intro':
+      'Fungerar något inte för dig? Har vi missat något? Berätta det för oss, så försöker vi rätta till det. Vi svarar inom två veckor.',
+    'a11y.feedback.otherFormatHtml':
+      'Behöver du något av innehållet i en annan form? Skriv det i formuläret eller skicka e-post till <a href="mailto:{email}">{email}</a>.',
+    'a11y.notice.title': 'Det här händer med det du skickar',
+    'a11y.notice.stored':
+      'Vi sparar det du skriver och skickar det med e-post till {organisation} ({email}), så att någon kan ta hand om det.',
+    'a11y.notice.optional': 'Namn och e-postadress behöver du bara fylla i om du vill ha svar.',
+    'a11y.notice.deleted': 'Rapporten raderas automatiskt efter 24 månader.',
+    'a11y.notice.public': 'Det du skickar till oss kan bli en allmän handling.',
+    'a11y.notice.privacyHtml': 'Läs mer på sidan <a href="{privacyUrl}">Personuppgifter och kakor</a>.',
+
+    'feedback.form.errorSummaryTitle': 'Det finns fel i formuläret',
+    'feedback.form.required': '(obligatoriskt)',
+    'feedback.form.optional': '(frivilligt)',
+    'feedback.form.message.label': 'Vad fungerar inte?',
+    'feedback.form.message.hint':
+      'Beskriv problemet och vad du försökte göra. Skriv gärna vilken webbläsare och vilka hjälpmedel du använder. Högst {max} tecken.',
+    'feedback.form.pageUrl.label': 'Vilken sida gäller det?',
+    'feedback.form.pageUrl.hint': 'Klistra in adressen eller skriv sidans rubrik.',
+    'feedback.form.name.label': 'Ditt namn',
+    'feedback.form.email.label': 'Din e-postadress',
+    'feedback.form.email.hint': 'Fyll i om du vill ha svar. Vi använder adressen bara för att svara dig.',
+    'feedback.form.submit': 'Skicka rapporten',
+
+    'a11y.enforcement.title': 'Om du inte är nöjd',
+    'a11y.enforcement.text':
+      'Myndigheten för digital förvaltning (Digg) har tillsyn över lagen om tillgänglighet till digital offentlig service. Är du inte nöjd med hur vi har hanterat dina synpunkter? Då kan du kontakta Digg och påtala det.',
+    'a11y.enforcement.linkHtml':
+      '<a href="https://www.digg.se/tdosanmalan">Anmäl bristande tillgänglighet till Digg</a>',
+
+    'a11y.scope.title': 'Innehåll som inte omfattas av lagen',
+    'a11y.scope.thirdPartyHtml':
+      'Innehåll från andra, som vi varken har tagit fram, betalat för eller kontrollerar, omfattas inte av kraven. Det gäller till exempel jobbannonser från Arbetsförmedlingens JobTech, som arbetsgivarna själva skriver.',
+    'a11y.scope.archive':
+      'Arkiverat innehåll som inte behövs för pågående ärenden och som inte längre uppdateras omfattas inte heller. Webbplatsen har inget sådant innehåll i dag.',
+
+    // Thank-you page after feedback
+    'sent.title': 'Tack för din rapport',
+    'sent.description': 'Vi har tagit emot din rapport om tillgänglighet.',
+    'sent.received':
+      'Vi har tagit emot det du skrev. {organisation} läser varje rapport och använder den för att göra webbplatsen bättre.',
+    'sent.next.title': 'Vad händer nu?',
+    'sent.next.reply': 'Om du lämnade din e-postadress svarar vi inom två veckor.',
+    'sent.next.deleted': 'Rapporten raderas automatiskt efter 24 månader.',
+    'sent.links.title': 'Vart vill du gå nu?',
+    'sent.links.statement': 'Tillbaka till tillgänglighetsredogörelsen',
+    'sent.links.home': 'Till startsidan',
+
+    // Privacy notice
+    'privacy.title': 'Personuppgifter och kakor',
+    'privacy.description':
+      'Vilka uppgifter webbplatsen sparar, varför, hur länge och vilka rättigheter du har.',
+    'privacy.intro':
+      'Här berättar vi vilka uppgifter webbplatsen sparar, varför vi gör det och hur länge. Du kan också läsa om dina rättigheter. Vi sparar så lite som möjligt.',
+    'privacy.updatedHtml': 'Senast uppdaterad den <time datetime="{iso}">{date}</time>.',
+
+    'privacy.controller.title': 'Vem ansvarar för dina uppgifter?',
+    'privacy.controller.textHtml':
+      '{organisation} är personuppgiftsansvarig för webbplatsen. Du når oss på <a href="mailto:{email}">{email}</a>. Vill du kontakta dataskyddsombudet hos {organisation}? Skriv till samma adress, så skickar vi vidare din fråga.',
+
+    'privacy.data.title': 'Det här sparar vi',
+    'privacy.data.intro':
+      'Allt sparas i webbplatsens egen databas. Vi säljer inte uppgifterna och använder dem inte för marknadsföring.',
+    'privacy.term.data': 'Uppgifter',
+    'privacy.term.purpose': 'Varför',
+    'privacy.term.basis': 'Rättslig grund',
+    'privacy.term.retention': 'Hur länge',
+
+    'privacy.feedback.title': 'Rapporter om tillgänglighet',
+    'privacy.feedback.data':
+      'Det du skriver i formuläret. Om du vill: vilken sida det gäller, ditt namn och din e-postadress.',
+    'privacy.feedback.purpose':
+      'För att ta hand om rapporten och svara dig. Rapporten skickas också med e-post till {email}.',
+    'privacy.feedback.basis':
+      'Uppgift av allmänt intresse (artikel 6.1 e i dataskyddsförordningen). Lagen om tillgänglighet till digital offentlig service kräver att vi tar emot sådana rapporter.',
+    'privacy.feedback.retention': '24 månader. Sedan raderas rapporten automatiskt.',
+
+    'privacy.logs.title': 'Tekniska loggar',
+    'privacy.logs.data':
+      'Ett id för varje anrop, vilken sida som efterfrågades, svarskod och tid. Inga IP-adresser och inga andra personuppgifter.',
+    'privacy.logs.purpose': 'För att hålla webbplatsen säker och igång och för att hitta fel.',
+    'privacy.logs.basis': 'Loggarna innehåller inga personuppgifter.',
+    'privacy.logs.retention': '30 dagar.',
+
+    'privacy.rateLimit.title': 'Skydd mot missbruk av formuläret',
+    'privacy.rateLimit.data':
+      'Hur många gånger formuläret har skickats, kopplat till en kod (en hash) som räknas fram ur din IP-adress. Själva IP-adressen sparas aldrig.',
+    'privacy.rateLimit.purpose': 'För att stoppa automatiska massutskick av formuläret.',
+    'privacy.rateLimit.basis':
+      'Uppgift av allmänt intresse (artikel 6.1 e i dataskyddsförordningen), för att skydda tjänsten.',
+    'privacy.rateLimit.retention': 'Ett dygn.',
+
+    'privacy.cookies.title': 'Kakor (cookies)',
+    'privacy.cookies.intro':
+      'Webbplatsen använder en enda kaka. Den är nödvändig för att formulär ska kunna skickas säkert, och därför frågar vi inte om samtycke.',
+    'privacy.cookie.term.name': 'Namn',
+    'privacy.cookie.term.purpose': 'Vad den gör',
+    'privacy.cookie.term.lifetime': 'Hur länge',
+    'privacy.cookie.term.type': 'Typ',
+    'privacy.cookie.nameHtml':
+      '<code>lotsa_csrf</code> (på krypterade anslutningar heter den <code>__Host-lotsa_csrf</code>)',
+    'privacy.cookie.purpose':
+      'Skyddar formulären mot förfalskade anrop (CSRF), där en annan webbplats försöker skicka in ett formulär i ditt namn.',
+    'privacy.cookie.lifetime': 'Tills du stänger webbläsaren.',
+    'privacy.cookie.type':
+      'Nödvändig säkerhetskaka från den här webbplatsen. Den används inte för att spåra dig.',
+    'privacy.cookies.none':
+      'Vi använder inga kakor för statistik eller marknadsföring. Vi spårar dig inte, och det finns inga spårningspixlar eller tjänster från andra företag som ser vad du gör här.',
+
+    'privacy.public.title': 'Allmänna handlingar och arkiv',
+    'privacy.public.text':
+      '{organisation} är en offentlig organisation. Därför gäller offentlighetsprincipen och arkivlagen. Det du skickar till oss kan bli en allmän handling, som vem som helst kan begära att få läsa. Uppgifter kan i vissa fall skyddas av sekretess.',
+    'privacy.public.gallringHtml':
+      'Allmänna handlingar får bara raderas enligt ett beslut om gallring (gallringsbeslut). Tiderna ovan gäller om inte arkivlagen eller ett sådant beslut säger något annat.',
+
+    'privacy.rights.title': 'Dina rättigheter',
+    'privacy.rights.intro': 'Du har rätt att:',
+    'privacy.rights.access': 'få veta vilka uppgifter vi har om dig och få en kopia av dem (registerutdrag),',
+    'privacy.rights.rectification': 'få fel rättade,',
+    'privacy.rights.erasure': 'få uppgifter raderade, om vi inte måste spara dem enligt lag,',
+    'privacy.rights.restriction': 'begära att vi begränsar hur vi använder uppgifterna,',
+    'privacy.rights.objection': 'invända mot att vi behandlar dem.',
+    'privacy.rights.howHtml':
+      'Skriv till <a href="mailto:{email}">{email}</a>, så hjälper vi dig. Vi svarar inom en månad.',
+    'privacy.rights.complaintHtml':
+      'Tycker du att vi hanterar dina uppgifter fel? Då kan du klaga hos Integritetsskyddsmyndigheten (IMY), <a href="https://www.imy.se">imy.se</a>.',
+
+    // Easy-to-read Swedish (only shown in Swedish)
+    'easy.title': 'Lättläst: om webbplatsen',
+    'easy.description': 'Om webbplatsen Lotsa på lättläst svenska.',
+    'easy.heading': 'Lättläst',
+    'easy.note':
+      'Här kan du läsa om webbplatsen på lättläst svenska. Det betyder korta meningar och vanliga ord.',
+    'easy.what.title': 'Vad är det här för webbplats?',
+    'easy.what.1': 'Webbplatsen heter Lotsa.',
+    'easy.what.2': 'Den handlar om att jobba och bo i {region}.',
+    'easy.what.3': 'Många företag i {region} behöver fler som vill jobba hos dem.',
+    'easy.what.4': 'Vi vill att fler ska flytta hit och jobba här.',
+    'easy.who.title': 'Vem har gjort webbplatsen?',
+    'easy.who.1': '{organisation} har gjort webbplatsen.',
+    'easy.who.2': 'Vi gör det tillsammans med företag, kommuner och Högskolan Dalarna.',
+    'easy.data.title': 'Vad sparar vi om dig?',
+    'easy.data.1': 'Du kan skriva till oss i ett formulär på webbplatsen.',
+    'easy.data.2': 'Då sparar vi det du skriver.',
+    'easy.data.3': 'Du måste inte skriva ditt namn.',
+    'easy.data.4': 'Vi sparar det i två år. Sedan tar vi bort det.',
+    'easy.data.5': 'Vi följer inte vad du gör på webbplatsen.',
+    'easy.rights.title': 'Dina rättigheter',
+    'easy.rights.1': 'Du får fråga vad vi har sparat om dig.',
+    'easy.rights.2': 'Du får be oss ändra det som är fel.',
+    'easy.rights.3': 'Du får be oss ta bort det vi har sparat.',
+    'easy.rights.4': 'Du får klaga om du tycker att vi gör fel med det vi har sparat.',
+    'easy.rights.5': 'Då kan du kontakta Integritetsskyddsmyndigheten. Den kallas också IMY.',
+    'easy.rights.6':
+      'Är webbplatsen svår att använda? Då kan du klaga hos myndigheten Digg. Men berätta för oss först.',
+    'easy.contact.title': 'Så kontaktar du oss',
+    'easy.contact.1': 'Du kan skicka e-post till oss.',
+    'easy.contact.2Html': 'Adressen är <a href="mailto:{email}">{email}</a>.',
+    'easy.contact.3': 'Fungerar något på webbplatsen inte för dig?',
+    'easy.contact.4Html': 'Skriv då i <a href="{formUrl}">formuläret på sidan om tillgänglighet</a>.',
+    'easy.contact.5': 'Vi svarar inom två veckor.',
+
+    // Feedback validation and e-mail (used by feedback.ts)
+    'feedback.error.messageRequired': 'Skriv vad som inte fungerar.',
+    'feedback.error.messageTooLong': 'Texten får vara högst 5 000 tecken.',
+    'feedback.error.pageUrlInvalid': 'Adressen får vara högst 500 tecken.',
+    'feedback.error.nameTooLong': 'Namnet får vara högst 200 tecken.',
+    'feedback.error.emailInvalid': 'Skriv en e-postadress som namn@exempel.se, eller lämna fältet tomt.',
+    'feedback.mail.subject': 'Synpunkt om tillgänglighet #{id}',
+    'feedback.mail.intro':
+      'En besökare har rapporterat ett tillgänglighetsproblem på webbplatsen för {region}.',
+    'feedback.mail.reference': 'Ärende',
+    'feedback.mail.language': 'Språk',
+    'feedback.mail.page': 'Sida',
+    'feedback.mail.name': 'Namn',
+    'feedback.mail.email': 'E-post',
+    'feedback.mail.notGiven': '(inte angivet)',
+    'feedback.mail.footer':
+      'Svara inom två veckor om besökaren har lämnat en e-postadress. Rapporten raderas automatiskt efter 24 månader.',
+  },
+  en: {
+    'nav.home': 'Home',
+
+    // Home
+    'home.title': '{region} – a modern career region',
+    'home.description':
+      'World-class technology and innovation, open people and a life close to nature. Discover the career opportunities in {region}.',
+    'home.hero.title': 'A career with room for life',
+    'home.hero.lead':
+      '{region} is a modern career region. World-leading companies here develop the technology for the green transition. And there is room for both your work and your life.',
+
+    'home.companies.title': 'World-class technology and innovation',
+    'home.companies.intro':
+      'The companies here sell to the whole world. Yet many people have never heard of them. We want to change that. Here are some of the fields where they lead.',
+    'home.companies.card1.title': 'Energy and power technology',
+    'home.companies.card1.text':
+      'Power technology for electricity grids around the world is developed and made here. It helps more renewable power reach the people who need it.',
+    'home.companies.card2.title': 'Materials with a future',
+    'home.companies.card2.text':
+      'Steel, mining, paper and pulp, steel-scrap recycling. Fields with a long history and new ideas for a sustainable future.',
+    'home.companies.card3.title': 'New products, new jobs',
+    'home.companies.card3.text':
+      'Batteries, bicycles and drinks made without fossil fuels. When a paper mill closed, a battery factory and a major power-technology expansion followed.',
+
+    'home.people.title': 'Open, straightforward and curious',
+    'home.people.intro':
+      'People here are proud of where they live and happy to share it. We say things as they are, help out when needed and are curious about new ideas. And about you.',
+    'home.people.card1.title': 'Colleagues to learn from',
+    'home.people.card1.text':
+      'Engineers, technicians, operators and researchers solving problems together. Many work with customers and colleagues in other countries, in Swedish and English.',
+    'home.people.card2.title': 'A university in the region',
+    'home.people.card2.text':
+      'Dalarna University has campuses in Falun and Borlänge and is part of the partnership behind Lotsa. Study here and take your first steps towards a job in the region.',
+    'home.people.card3.title': 'Proud ambassadors',
+    'home.people.card3.text':
+      'The people who live here are our best ambassadors. Ask them. They will gladly tell you what it is like to live and work here, the good parts and what could be better.',
+
+    'home.lifestyle.title': 'Life around work',
+    'home.lifestyle.intro':
+      'Mountains in the back yard and the world at the front door. Say good morning to your family at breakfast and to your colleagues across the Atlantic at lunch.',
+    'home.lifestyle.card1.title': 'Nature in everyday life',
+    'home.lifestyle.card1.text':
+      'Forests, lakes and mountains are close by. The ski track or the beach can be a short trip from work.',
+    'home.lifestyle.card2.title': 'More time, more space',
+    'home.lifestyle.card2.text':
+      'Short distances between home, preschool and work leave more time for other things. And maybe room for a garden, a few animals or a garage for the engine.',
+    'home.lifestyle.card3.title': 'Plenty to do, all year round',
+    'home.lifestyle.card3.text':
+      "Ski resorts, lakes, festivals and football cups. {region} is Sweden's fourth largest visitor region, and the people who live here notice it too.",
+
+    'home.facts.title': '{region} in numbers',
+    'home.facts.intro': 'A lot is happening right now, and more people are needed.',
+    'home.facts.hires.number': '{min}–{max}',
+    'home.facts.hires.label':
+      'people are expected to be hired in technology and manufacturing within five years, partly as many retire',
+    'home.facts.investments.number': 'about {count}',
+    'home.facts.investments.label':
+      'investments above SEK 50 million are under way, some of them worth billions',
+    'home.facts.municipalities.number': '{count}',
+    'home.facts.municipalities.label': 'municipalities, from mountain villages to towns',
+    'home.municipalities.title': 'The municipalities of {region}',
+
+    'home.behind.title': 'Who is behind this?',
+    'home.behind.text':
+      "Lotsa is a partnership. The region's science park leads the work together with the large technology and manufacturing employers, Dalarna University and {organisation}. The municipalities, the chamber of commerce and the visitor industry take part too. Together we want {region} to be known as a place to build a career.",
+    'home.behind.nameHtml':
+      'The name Lotsa comes from the Swedish word <span lang="sv">lots</span>: a navigator who knows the waters and guides you in. The website is run by {organisation}.',
+
+    'home.contact.title': 'Curious? Get in touch',
+    'home.contact.text':
+      'Would you like to know more about working, living or starting a business in {region}? Write to us. We are happy to answer.',
+    'home.contact.link': 'Write to {email}',
+
+    // Accessibility statement
+    'a11y.title': 'Accessibility statement',
+    'a11y.titleWithErrors': 'Error: {title}',
+    'a11y.description':
+      'How accessible this website is, what does not work yet and how to report a problem to us.',
+    'a11y.intro':
+      '{organisation} runs the Lotsa website at {host}, where we present {region} as a career region. We want everyone to be able to use it, whatever their abilities and assistive technology. Here we explain how the website meets the requirements, which gaps we know of and how to report a problem to us.',
+    'a11y.easyToReadHtml':
+      'There is also a short text about the website in easy-to-read Swedish: <a href="/sv/lattlast" hreflang="sv" lang="sv">Lättläst</a>.',
+
+    'a11y.status.title': 'How accessible is this website?',
+    'a11y.status.textHtml':
+      'This website is <strong>partly compliant</strong> with the Swedish Act on accessibility to digital public services (<span lang="sv">DOS-lagen</span>). The requirements are based on the standard EN 301 549 and WCAG 2.1 level AA.',
+    'a11y.status.new':
+      'The website is new, and we built it to meet the requirements from the start. There are still gaps, which we describe below.',
+
+    'a11y.gaps.title': 'Content that is not accessible yet',
+    'a11y.gaps.signLanguage':
+      'There is no information in Swedish Sign Language yet. According to the Swedish web guidelines (R12 and R13), key information should also be available as sign-language video, marked with the sign-language symbol.',
+    'a11y.gaps.later':
+      'Later parts of the website may contain maps and uploaded documents, such as PDF files. We have not assessed them yet. We will review them as they are added and update this statement then.',
+    'a11y.gaps.moreHtml':
+      'Have you found something else that does not work? <a href="#feedback">Tell us using the form</a>.',
+
+    'a11y.method.title': 'How we assessed the website',
+    'a11y.method.intro': 'We assessed the website ourselves (a self-assessment). This is how:',
+    'a11y.method.axe': 'Automated tests with axe-core on every page, in a real browser.',
+    'a11y.method.keyboard': 'We went through every page using only the keyboard.',
+    'a11y.method.screenReader': 'We listened to the pages with a screen reader.',
+    'a11y.method.noScript': 'We checked that everything works without JavaScript.',
+    'a11y.method.assessedHtml': 'The latest assessment was made on <time datetime="{iso}">{date}</time>.',
+    'a11y.method.updatedHtml': 'This statement was last updated on <time datetime="{iso}">{date}</time>.',
+
+    'a11y.feedback.title': 'Report a problem',
+    'a11y.feedback.intro':
+      'Is something not working for you? Have we missed something? Tell us, and we will try to put it right. We answer within two weeks.',
+    'a11y.feedback.otherFormatHtml':
+      'Do you need some of the content in another format? Say so in the form or e-mail <a href="mailto:{email}">{email}</a>.',
+    'a11y.notice.title': 'What happens with what you send',
+    'a11y.notice.stored':
+      'We store what you write and e-mail it to {organisation} ({email}), so that someone can deal with it.',
+    'a11y.notice.optional': 'You only need to give your name and e-mail address if you want an answer.',
+    'a11y.notice.deleted': 'The report is deleted automatically after 24 months.',
+    'a11y.notice.public': 'What you send us may become a public record.',
+    'a11y.notice.privacyHtml': 'Read more on the page <a href="{privacyUrl}">Personal data and cookies</a>.',
+
+    'feedback.form.errorSummaryTitle': 'There is a problem with the form',
+    'feedback.form.required': '(required)',
+    'feedback.form.optional': '(optional)',
+    'feedback.form.message.label': 'What does not work?',
+    'feedback.form.message.hint':
+      'Describe the problem and what you were trying to do. It helps if you tell us which browser and assistive technology you use. At most {max} characters.',
+    'feedback.form.pageUrl.label': 'Which page is it about?',
+    'feedback.form.pageUrl.hint': 'Paste the address or write the heading of the page.',
+    'feedback.form.name.label': 'Your name',
+    'feedback.form.email.label': 'Your e-mail address',
+    'feedback.form.email.hint':
+      'Fill this in if you want an answer. We only use the address to reply to you.',
+    'feedback.form.submit': 'Send the report',
+
+    'a11y.enforcement.title': 'If you are not satisfied',
+    'a11y.enforcement.text':
+      'The Agency for Digital Government (Digg) supervises the Act on accessibility to digital public services. Are you unhappy with how we have handled your feedback? Then you can contact Digg and report it.',
+    'a11y.enforcement.linkHtml':
+      '<a href="https://www.digg.se/tdosanmalan" hreflang="sv">Report a lack of accessibility to Digg</a> (page in Swedish)',
+
+    'a11y.scope.title': 'Content outside the scope of the law',
+    'a11y.scope.thirdPartyHtml':
+      'Content from others, which we have neither produced, paid for nor control, is not covered by the requirements. This includes, for example, job ads from the JobTech service of the Swedish Public Employment Service (<span lang="sv">Arbetsförmedlingen</span>), which employers write themselves.',
+    'a11y.scope.archive':
+      'Archived content that is not needed for ongoing matters and is no longer updated is not covered either. The website has no such content today.',
+
+    // Thank-you page after feedback
+    'sent.title': 'Thank you for your report',
+    'sent.description': 'We have received your accessibility report.',
+    'sent.received':
+      'We have received what you wrote. {organisation} reads every report and uses it to make the website better.',
+    'sent.next.title': 'What happens next?',
+    'sent.next.reply': 'If you left your e-mail address, we will reply within two weeks.',
+    'sent.next.deleted': 'The report is deleted automatically after 24 months.',
+    'sent.links.title': 'Where would you like to go?',
+    'sent.links.statement': 'Back to the accessibility statement',
+    'sent.links.home': 'Go to the home page',
+
+    // Privacy notice
+    'privacy.title': 'Personal data and cookies',
+    'privacy.description': 'What this website stores, why, for how long, and what rights you have.',
+    'privacy.intro':
+      'Here we explain what this website stores, why and for how long. You can also read about your rights. We store as little as we can.',
+    'privacy.updatedHtml': 'Last updated on <time datetime="{iso}">{date}</time>.',
+
+    'privacy.controller.title': 'Who is responsible for your data?',
+    'privacy.controller.textHtml':
+      '{organisation} is the controller of personal data on this website. You can reach us at <a href="mailto:{email}">{email}</a>. Would you like to contact the data protection officer at {organisation}? Write to the same address and we will pass your question on.',
+
+    'privacy.data.title': 'What we store',
+    'privacy.data.intro':
+      "Everything is stored in the website's own database. We do not sell the data and do not use it for marketing.",
+    'privacy.term.data': 'Data',
+    'privacy.term.purpose': 'Why',
+    'privacy.term.basis': 'Legal basis',
+    'privacy.term.retention': 'How long',
+
+    'privacy.feedback.title': 'Accessibility reports',
+    'privacy.feedback.data':
+      'What you write in the form. If you choose to: which page it is about, your name and your e-mail address.',
+    'privacy.feedback.purpose':
+      'To deal with the report and reply to you. The report is also e-mailed to {email}.',
+    'privacy.feedback.basis':
+      'A task carried out in the public interest (Article 6(1)(e) GDPR). The Swedish Act on accessibility to digital public services requires us to receive such reports.',
+    'privacy.feedback.retention': '24 months. Then the report is deleted automatically.',
+
+    'privacy.logs.title': 'Technical logs',
+    'privacy.logs.data':
+      'An id for each request, which page was requested, the status code and the time. No IP addresses and no other personal data.',
+    'privacy.logs.purpose': 'To keep the website secure and running, and to find faults.',
+    'privacy.logs.basis': 'The logs contain no personal data.',
+    'privacy.logs.retention': '30 days.',
+
+    'privacy.rateLimit.title': 'Protecting the form from abuse',
+    'privacy.rateLimit.data':
+      'How many times the form has been sent, linked to a code (a hash) calculated from your IP address. The IP address itself is never stored.',
+    'privacy.rateLimit.purpose': 'To stop automated mass sending of the form.',
+    'privacy.rateLimit.basis':
+      'A task carried out in the public interest (Article 6(1)(e) GDPR), to protect the service.',
+    'privacy.rateLimit.retention': 'One day.',
+
+    'privacy.cookies.title': 'Cookies',
+    'privacy.cookies.intro':
+      'The website uses a single cookie. It is needed to send forms securely, so we do not ask for consent.',
+    'privacy.cookie.term.name': 'Name',
+    'privacy.cookie.term.purpose': 'What it does',
+    'privacy.cookie.term.lifetime': 'How long',
+    'privacy.cookie.term.type': 'Type',
+    'privacy.cookie.nameHtml':
+      '<code>lotsa_csrf</code> (on encrypted connections it is called <code>__Host-lotsa_csrf</code>)',
+    'privacy.cookie.purpose':
+      'Protects the forms against forged requests (CSRF), where another website tries to send a form in your name.',
+    'privacy.cookie.lifetime': 'Until you close your browser.',
+    'privacy.cookie.type':
+      'A strictly necessary security cookie from this website. It is not used to track you.',
+    'privacy.cookies.none':
+      'We use no cookies for statistics or marketing. We do not track you, and there are no tracking pixels or services from other companies that see what you do here.',
+
+    'privacy.public.title': 'Public records and archives',
+    'privacy.public.text':
+      '{organisation} is a public body. This means that the principle of public access and the Archives Act apply. What you send us may become a public record, which anyone can ask to read. In some cases, information can be protected by secrecy.',
+    'privacy.public.gallringHtml':
+      'Public records may only be deleted under a formal decision on disposal (<span lang="sv">gallringsbeslut</span>). The periods above apply unless the Archives Act or such a decision says otherwise.',
+
+    'privacy.rights.title': 'Your rights',
+    'privacy.rights.intro': 'You have the right to:',
+    'privacy.rights.access': 'know what data we hold about you and get a copy of it,',
+    'privacy.rights.rectification': 'have mistakes corrected,',
+    'privacy.rights.erasure': 'have data erased, unless the law requires us to keep it,',
+    'privacy.rights.restriction': 'ask us to restrict how we use the data,',
+    'privacy.rights.objection': 'object to our processing it.',
+    'privacy.rights.howHtml':
+      'Write to <a href="mailto:{email}">{email}</a> and we will help you. We answer within one month.',
+    'privacy.rights.complaintHtml':
+      'Do you think we handle your data wrongly? Then you can complain to the Swedish Authority for Privacy Protection (<span lang="sv">Integritetsskyddsmyndigheten</span>, IMY), <a href="https://www.imy.se">imy.se</a>.',
+
+    // Easy-to-read Swedish (only shown in Swedish; kept here in plain English for translators)
+    'easy.title': 'Easy to read: about the website',
+    'easy.description': 'About the Lotsa website in easy-to-read language.',
+    'easy.heading': 'Easy to read',
+    'easy.note':
+      'Here you can read about the website in easy language. That means short sentences and common words.',
+    'easy.what.title': 'What is this website?',
+    'easy.what.1': 'The website is called Lotsa.',
+    'easy.what.2': 'It is about working and living in {region}.',
+    'easy.what.3': 'Many companies in {region} need more people who want to work for them.',
+    'easy.what.4': 'We want more people to move here and work here.',
+    'easy.who.title': 'Who made the website?',
+    'easy.who.1': '{organisation} made the website.',
+    'easy.who.2': 'We do it together with companies, municipalities and Dalarna University.',
+    'easy.data.title': 'What do we store about you?',
+    'easy.data.1': 'You can write to us in a form on the website.',
+    'easy.data.2': 'Then we store what you write.',
+    'easy.data.3': 'You do not have to write your name.',
+    'easy.data.4': 'We keep it for two years. Then we delete it.',
+    'easy.data.5': 'We do not follow what you do on the website.',
+    'easy.rights.title': 'Your rights',
+    'easy.rights.1': 'You may ask what we have stored about you.',
+    'easy.rights.2': 'You may ask us to change what is wrong.',
+    'easy.rights.3': 'You may ask us to delete what we have stored.',
+    'easy.rights.4': 'You may complain if you think we do wrong with what we have stored.',
+    'easy.rights.5': 'Then you can contact the Authority for Privacy Protection. It is also called IMY.',
+    'easy.rights.6':
+      'Is the website hard to use? Then you can complain to the agency Digg. But tell us first.',
+    'easy.contact.title': 'How to contact us',
+    'easy.contact.1': 'You can send us an e-mail.',
+    'easy.contact.2Html': 'The address is <a href="mailto:{email}">{email}</a>.',
+    'easy.contact.3': 'Is something on the website not working for you?',
+    'easy.contact.4Html': 'Then write in <a href="{formUrl}">the form on the accessibility page</a>.',
+    'easy.contact.5': 'We answer within two weeks.',
+
+    // Feedback validation and e-mail (used by feedback.ts)
+    'feedback.error.messageRequired': 'Describe what does not work.',
+    'feedback.error.messageTooLong': 'The text may be at most 5,000 characters.',
+    'feedback.error.pageUrlInvalid': 'The address may be at most 500 characters.',
+    'feedback.error.nameTooLong': 'The name may be at most 200 characters.',
+    'feedback.error.emailInvalid': 'Enter an e-mail address like name@example.com, or leave the field empty.',
+    'feedback.mail.subject': 'Accessibility feedback #{id}',
+    'feedback.mail.intro': 'A visitor has reported an accessibility problem on the website of {region}.',
+    'feedback.mail.reference': 'Reference',
+    'feedback.mail.language': 'Language',
+    'feedback.mail.page': 'Page',
+    'feedback.mail.name': 'Name',
+    'feedback.mail.email': 'E-mail',
+    'feedback.mail.notGiven': '(not given)',
+    'feedback.mail.footer':
+      'Please answer within two weeks if the visitor left an e-mail address. The report is deleted automatically after 24 months.',
+  },
+});

@@ -1,0 +1,128 @@
+/**
+ * The public site's own pages: language redirect, home, accessibility statement with its feedback
+ * form, privacy notice, easy-to-read Swedish, sitemap.xml and robots.txt.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ModuleDeps } from '../../app.ts';
+import { AppError } from '../../platform/errors.ts';
+import { localPath, renderPage, type Page, type PageContext } from '../../platform/html/layout.ts';
+import { siteOrigin } from '../../platform/http/origin.ts';
+import { isLang, negotiateLanguage, type Lang } from '../../platform/i18n/index.ts';
+import { Permission } from '../../platform/permissions.ts';
+import { readFeedbackForm, submitFeedback, validateFeedback, type FeedbackFormState } from './feedback.ts';
+import { messages } from './messages.ts';
+import * as views from './views.ts';
+
+const pub = { permission: Permission.Public } as const;
+
+/** Pages that exist in both languages, for the sitemap. */
+const PAGES = ['/', '/accessibility', '/privacy'] as const;
+
+export function registerSiteRoutes(app: FastifyInstance, deps: ModuleDeps): void {
+  const { site } = deps;
+  site.navigation.push({ path: '/', label: (lang) => messages.t(lang, 'nav.home') });
+
+  const context = (request: FastifyRequest): PageContext => ({
+    lang: request.lang,
+    region: request.region,
+    nonce: request.cspNonce,
+    origin: siteOrigin(request),
+    site,
+  });
+  const send = (reply: FastifyReply, request: FastifyRequest, page: Page, status = 200) =>
+    reply
+      .code(status)
+      .type('text/html; charset=utf-8')
+      .send(renderPage(context(request), page));
+  const langParam = (request: FastifyRequest): Lang => {
+    const { lang } = request.params as { lang: string };
+    if (!isLang(lang) || !request.region.languages.includes(lang)) throw new AppError('LOTSA_NOT_FOUND');
+    return lang;
+  };
+  const emptyForm = (request: FastifyRequest): FeedbackFormState => ({
+    values: { message: '', page_url: '', name: '', email: '' },
+    errors: {},
+    csrfToken: request.csrfToken(),
+  });
+
+  app.get('/', { config: pub }, async (request, reply) => {
+    const lang = negotiateLanguage(request.headers['accept-language']);
+    const target = request.region.languages.includes(lang) ? lang : request.region.defaultLanguage;
+    return reply
+      .header('vary', 'accept-language')
+      .header('cache-control', 'no-cache')
+      .redirect(`/${target}/`, 302);
+  });
+  app.get('/:lang', { config: pub }, async (request, reply) =>
+    reply.redirect(`/${langParam(request)}/`, 301),
+  );
+
+  app.get('/:lang/', { config: pub }, async (request, reply) => {
+    langParam(request);
+    return send(reply, request, views.home(context(request)));
+  });
+
+  app.get('/:lang/accessibility', { config: pub }, async (request, reply) => {
+    langParam(request);
+    return send(reply, request, views.accessibility(context(request), emptyForm(request)));
+  });
+
+  app.post(
+    '/:lang/accessibility/feedback',
+    { config: { ...pub, rateLimit: { name: 'feedback', max: 10, windowSeconds: 3600 } } },
+    async (request, reply) => {
+      const lang = langParam(request);
+      const values = readFeedbackForm(request.body);
+      const errors = validateFeedback(values);
+      if (Object.keys(errors).length > 0) {
+        const form = { values, errors, csrfToken: request.csrfToken() };
+        return send(reply, request, views.accessibility(context(request), form), 422);
+      }
+      await submitFeedback({ db: deps.database.db, queue: deps.queue }, request.region, lang, values);
+      return reply.redirect(localPath(lang, '/accessibility/feedback/sent'), 303);
+    },
+  );
+
+  app.get('/:lang/accessibility/feedback/sent', { config: pub }, async (request, reply) => {
+    langParam(request);
+    return send(reply, request, views.feedbackSent(context(request)));
+  });
+
+  app.get('/:lang/privacy', { config: pub }, async (request, reply) => {
+    langParam(request);
+    return send(reply, request, views.privacy(context(request)));
+  });
+
+  app.get('/sv/lattlast', { config: pub }, async (request, reply) => {
+    return send(reply, request, views.easyToRead(context(request)));
+  });
+
+  app.get('/robots.txt', { config: pub }, async (request, reply) => {
+    reply.type('text/plain; charset=utf-8').header('cache-control', 'public, max-age=3600');
+    return `User-agent: *\nDisallow: /admin\nDisallow: /api/\nAllow: /\n\nSitemap: ${siteOrigin(request)}/sitemap.xml\n`;
+  });
+
+  app.get('/sitemap.xml', { config: pub }, async (request, reply) => {
+    const origin = siteOrigin(request);
+    const { languages, defaultLanguage } = request.region;
+    const entry = (path: string, langs: readonly Lang[]) =>
+      langs
+        .map(
+          (lang) =>
+            `<url><loc>${origin}${localPath(lang, path)}</loc>` +
+            langs
+              .map(
+                (l) => `<xhtml:link rel="alternate" hreflang="${l}" href="${origin}${localPath(l, path)}"/>`,
+              )
+              .join('') +
+            (langs.length > 1
+              ? `<xhtml:link rel="alternate" hreflang="x-default" href="${origin}${localPath(defaultLanguage, path)}"/>`
+              : '') +
+            `</url>`,
+        )
+        .join('\n');
+    const urls = [...PAGES.map((p) => entry(p, languages)), entry('/lattlast', ['sv'])];
+    reply.type('application/xml; charset=utf-8').header('cache-control', 'public, max-age=3600');
+    return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${urls.join('\n')}\n</urlset>\n`;
+  });
+}

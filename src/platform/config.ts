@@ -1,0 +1,120 @@
+/**
+ * The one place that reads the environment. It is read and validated once at start-up; a bad value
+ * stops the process with a message naming the variable. Documented in README.md (Configuration).
+ */
+import path from 'node:path';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface Config {
+  /** TCP port the HTTP server listens on. */
+  port: number;
+  /** Interface to bind. */
+  host: string;
+  /** External PostgreSQL; when absent an embedded server is started under dataDir. */
+  databaseUrl: string | undefined;
+  /** Where the embedded database, outgoing mail files and other local state live. */
+  dataDir: string;
+  /** The public base URL used for absolute links when the request's host is not a region host. */
+  publicUrl: URL;
+  /** SMTP server for outgoing mail; when absent mail is written as .eml files under dataDir/mail. */
+  smtpUrl: string | undefined;
+  /** Sender address of outgoing mail. */
+  mailFrom: string;
+  logLevel: LogLevel;
+  /** Secret for signing CSRF tokens; generated and stored under dataDir when not given. */
+  secret: string | undefined;
+  /** Run the job worker inside the web process. */
+  inlineWorker: boolean;
+  /** Bearer token that grants access to /metrics from other hosts than loopback. */
+  metricsToken: string | undefined;
+  /** Trust X-Forwarded-* headers from a proxy in front. */
+  trustProxy: boolean;
+  /** Seed the demo region and content at start. */
+  seedDemo: boolean;
+  /** Maximum request body in bytes. */
+  bodyLimit: number;
+  /** Event-loop delay (ms) above which the server answers 503. */
+  maxEventLoopDelay: number;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`Configuration error: ${variable} ${message}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max)
+    throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function url(name: string, raw: string, protocols: string[]): URL {
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'is not a valid URL');
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `must use ${protocols.join(' or ')}, got ${parsed.protocol}`);
+  }
+  return parsed;
+}
+
+/** Reads and validates the environment. Throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const port = int(env, 'PORT', 3000, 0, 65535);
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl) url('DATABASE_URL', databaseUrl, ['postgres:', 'postgresql:']);
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl) url('SMTP_URL', smtpUrl, ['smtp:', 'smtps:']);
+  const publicUrl = url('PUBLIC_URL', env.PUBLIC_URL || `http://localhost:${port}`, ['http:', 'https:']);
+  const logLevel = (env.LOG_LEVEL || 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  }
+  const secret = env.LOTSA_SECRET || undefined;
+  if (secret !== undefined && secret.length < 32) {
+    throw new ConfigError('LOTSA_SECRET', 'must be at least 32 characters');
+  }
+  const mailFrom = env.MAIL_FROM || `Lotsa <no-reply@${publicUrl.hostname}>`;
+  if (!/^[^\r\n]+@[^\r\n]+$/.test(mailFrom)) throw new ConfigError('MAIL_FROM', 'must be an e-mail address');
+  return {
+    port,
+    host: env.HOST || '0.0.0.0',
+    databaseUrl,
+    dataDir: path.resolve(cwd, env.LOTSA_DATA_DIR || 'var'),
+    publicUrl,
+    smtpUrl,
+    mailFrom,
+    logLevel,
+    secret,
+    inlineWorker: bool(env, 'LOTSA_INLINE_WORKER', true),
+    metricsToken: env.METRICS_TOKEN || undefined,
+    trustProxy: bool(env, 'TRUST_PROXY', false),
+    seedDemo: bool(env, 'LOTSA_SEED_DEMO', true),
+    bodyLimit: int(env, 'BODY_LIMIT', 64 * 1024, 1024, 50 * 1024 * 1024),
+    maxEventLoopDelay: int(env, 'MAX_EVENT_LOOP_DELAY_MS', 1000, 10, 60_000),
+  };
+}

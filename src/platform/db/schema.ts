@@ -1,0 +1,111 @@
+/**
+ * Kysely's view of the tables in `migrations/`. Keep in step with the SQL: the schema test builds
+ * the database from the migrations and the type checker sees every query against these types.
+ */
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Json = ColumnType<unknown, string, string>;
+
+export interface RegionsTable {
+  id: string;
+  name_sv: string;
+  name_en: string;
+  languages: ColumnType<string[], string[] | undefined, string[]>;
+  default_language: ColumnType<string, string | undefined, string>;
+  is_default: ColumnType<boolean, boolean | undefined, boolean>;
+  county_code: string | null;
+  jobtech_concept_id: string | null;
+  brand_primary: string;
+  brand_accent: string;
+  logo_path: string;
+  contact_organisation: string;
+  contact_email: string;
+  contact_phone: string | null;
+  contact_address: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface RegionHostsTable {
+  region_id: string;
+  host: string;
+}
+
+export interface MunicipalitiesTable {
+  region_id: string;
+  code: string;
+  official_name: string;
+  short_name: string;
+  slug: string;
+  jobtech_concept_id: string;
+}
+
+export interface JobsTable {
+  id: Generated<number>;
+  name: string;
+  payload: Json;
+  state: ColumnType<'queued' | 'running' | 'done' | 'failed', 'queued' | undefined, string>;
+  dedupe_key: string | null;
+  run_at: Timestamp;
+  attempts: ColumnType<number, number | undefined, number>;
+  max_attempts: ColumnType<number, number | undefined, number>;
+  locked_until: Date | null;
+  locked_by: string | null;
+  last_error: string | null;
+  created_at: CreatedAt;
+  finished_at: Date | null;
+}
+
+export interface JobSchedulesTable {
+  name: string;
+  every_seconds: number;
+  next_run_at: Timestamp;
+  last_run_at: Date | null;
+}
+
+export interface RateLimitHitsTable {
+  bucket: string;
+  window_start: Date;
+  hits: number;
+}
+
+export interface MailOutboxTable {
+  region_id: string;
+  id: Generated<number>;
+  to_address: string;
+  reply_to: string | null;
+  language: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  state: ColumnType<'pending' | 'sent' | 'failed', 'pending' | undefined, string>;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  message_id: string | null;
+  created_at: CreatedAt;
+  sent_at: Date | null;
+}
+
+export interface AccessibilityFeedbackTable {
+  region_id: string;
+  id: Generated<number>;
+  page_url: string | null;
+  message: string;
+  name: string | null;
+  email: string | null;
+  language: string;
+  created_at: CreatedAt;
+}
+
+export interface DB {
+  regions: RegionsTable;
+  region_hosts: RegionHostsTable;
+  municipalities: MunicipalitiesTable;
+  jobs: JobsTable;
+  job_schedules: JobSchedulesTable;
+  rate_limit_hits: RateLimitHitsTable;
+  mail_outbox: MailOutboxTable;
+  accessibility_feedback: AccessibilityFeedbackTable;
+}

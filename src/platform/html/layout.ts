@@ -1,0 +1,137 @@
+/**
+ * The site shell every public page is rendered in: skip link, header with navigation and language
+ * switch, main landmark, footer; hreflang alternates, canonical URL and Open Graph tags.
+ * No JavaScript is needed for anything in it.
+ */
+import type { Region } from '../../modules/regions/types.ts';
+import type { Assets } from '../http/static.ts';
+import type { Lang } from '../i18n/index.ts';
+import { html, type SafeHtml } from './html.ts';
+import { shell } from './messages.ts';
+
+/** A link in the main navigation; modules add theirs when they are registered. */
+export interface NavItem {
+  /** Path after the language prefix, e.g. `/jobs`. */
+  path: string;
+  label: (lang: Lang) => string;
+}
+
+export interface Site {
+  assets: Assets;
+  navigation: NavItem[];
+}
+
+/** What a page needs to know about the request it answers. */
+export interface PageContext {
+  lang: Lang;
+  region: Region;
+  nonce: string;
+  /** Absolute origin of this site, e.g. `https://dalarna.lotsa.se`. */
+  origin: string;
+  site: Site;
+}
+
+export interface Page {
+  title: string;
+  description: string;
+  /** Path after the language prefix ('/' for the home page). */
+  path: string;
+  main: SafeHtml;
+  /** Which languages the page exists in (default: the region's languages). */
+  languages?: Lang[];
+  noindex?: boolean;
+  /** Path to switch language to when this page does not exist in the other language. */
+  otherLanguagePath?: string;
+  bodyClass?: string;
+}
+
+export function localPath(lang: Lang, path: string): string {
+  return `/${lang}${path === '/' ? '/' : path}`;
+}
+
+export function renderPage(ctx: PageContext, page: Page): string {
+  const { lang, region, site, origin } = ctx;
+  const t = (key: Parameters<typeof shell.t>[1], params?: Record<string, string>) =>
+    shell.t(lang, key, params);
+  const languages = page.languages ?? region.languages;
+  const other: Lang = lang === 'sv' ? 'en' : 'sv';
+  const otherPath = languages.includes(other) ? page.path : (page.otherLanguagePath ?? '/');
+  const regionName = region.name[lang];
+  const siteName = t('siteName', { region: regionName });
+  const fullTitle = page.path === '/' ? page.title : `${page.title} – ${siteName}`;
+  const canonical = origin + localPath(lang, page.path);
+  const current = (item: NavItem) =>
+    item.path === page.path || (item.path !== '/' && page.path.startsWith(item.path + '/'));
+
+  return `<!doctype html>${html`<html lang="${lang}" dir="ltr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${fullTitle}</title>
+<meta name="description" content="${page.description}">
+${page.noindex ? html`<meta name="robots" content="noindex">` : ''}
+<link rel="canonical" href="${canonical}">
+${languages.map((l) => html`<link rel="alternate" hreflang="${l}" href="${origin + localPath(l, page.path)}">`)}
+${languages.length > 1 ? html`<link rel="alternate" hreflang="x-default" href="${origin + localPath(region.defaultLanguage, page.path)}">` : ''}
+<meta property="og:type" content="website">
+<meta property="og:site_name" content="${siteName}">
+<meta property="og:title" content="${page.title}">
+<meta property="og:description" content="${page.description}">
+<meta property="og:url" content="${canonical}">
+<meta property="og:locale" content="${lang === 'sv' ? 'sv_SE' : 'en_GB'}">
+<meta property="og:image" content="${origin + site.assets.url('img/og-default.png')}">
+<meta name="theme-color" content="${region.brand.primary}">
+<link rel="icon" href="${site.assets.url('img/favicon.svg')}" type="image/svg+xml">
+<link rel="stylesheet" href="${site.assets.url('css/lotsa.css')}">
+<link rel="stylesheet" href="/brand/${region.id}.css">
+</head>
+<body${page.bodyClass ? html` class="${page.bodyClass}"` : ''}>
+<a class="skip-link" href="#main">${t('skipLink')}</a>
+<header class="site-header">
+<div class="wrap site-header__inner">
+<a class="brand" href="${localPath(lang, '/')}">
+<img class="brand__logo" src="${site.assets.url(region.brand.logo)}" alt="" width="40" height="40">
+<span class="brand__name">${regionName}</span>
+<span class="brand__tagline">${t('tagline')}</span>
+</a>
+<nav class="site-nav" aria-label="${t('mainNav')}">
+<ul>
+${site.navigation.map(
+  (item) =>
+    html`<li><a href="${localPath(lang, item.path)}"${current(item) ? html` aria-current="page"` : ''}>${item.label(lang)}</a></li>`,
+)}
+</ul>
+</nav>
+${
+  region.languages.includes(other)
+    ? html`<a class="lang-switch" href="${localPath(other, otherPath)}" hreflang="${other}" lang="${other}">${t('languageSwitch')}</a>`
+    : ''
+}
+</div>
+</header>
+<main id="main" tabindex="-1">
+${page.main}
+</main>
+<footer class="site-footer">
+<div class="wrap site-footer__inner">
+<section class="site-footer__about">
+<p class="site-footer__brand">${siteName}</p>
+<p>${t('footerAbout', { organisation: region.contact.organisation, region: regionName })}</p>
+</section>
+<nav class="site-footer__links" aria-label="${t('footerLinks')}">
+<h2>${t('footerLinks')}</h2>
+<ul>
+<li><a href="${localPath(lang, '/accessibility')}">${t('accessibility')}</a></li>
+<li><a href="${localPath(lang, '/privacy')}">${t('privacy')}</a></li>
+<li><a href="/sv/lattlast" lang="sv" hreflang="sv">${shell.t('sv', 'easyToReadLabel')}</a></li>
+</ul>
+</nav>
+<section class="site-footer__contact" aria-labelledby="footer-contact">
+<h2 id="footer-contact">${t('footerContact')}</h2>
+<p>${region.contact.organisation}<br><a href="mailto:${region.contact.email}">${region.contact.email}</a>${region.contact.phone ? html`<br>${region.contact.phone}` : ''}</p>
+</section>
+</div>
+</footer>
+</body>
+</html>`}`;
+}

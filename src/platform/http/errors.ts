@@ -1,0 +1,58 @@
+/**
+ * The one error sink: every error becomes a catalogue code and is answered as JSON to programs and as
+ * an HTML page to browsers, in the page's language, with the request id. Never a stack trace or SQL.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppError } from '../errors.ts';
+import { toAppError } from '../errors.ts';
+import { html } from '../html/html.ts';
+import { localPath, renderPage, type Site } from '../html/layout.ts';
+import { shell } from '../html/messages.ts';
+import { negotiateLanguage, isLang, type Lang } from '../i18n/index.ts';
+import { siteOrigin } from './origin.ts';
+
+/** JSON for /api/ paths and for clients that ask for JSON rather than HTML. */
+export function wantsJson(request: FastifyRequest): boolean {
+  if (request.url.startsWith('/api/')) return true;
+  const accept = request.headers.accept ?? '';
+  if (accept.includes('text/html')) return false;
+  return accept.includes('json') || String(request.headers['content-type'] ?? '').includes('json');
+}
+
+export function languageOf(request: FastifyRequest): Lang {
+  const prefix = request.url.slice(1, 3);
+  if (isLang(prefix) && (request.url.length === 3 || '/?'.includes(request.url[3] as string))) return prefix;
+  return negotiateLanguage(request.headers['accept-language']);
+}
+
+export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError, site: Site) {
+  const lang = request.lang ?? languageOf(request);
+  if (error.retryAfter !== undefined) reply.header('retry-after', String(error.retryAfter));
+  reply.code(error.status).header('cache-control', 'no-store');
+  const title = shell.t(lang, `error.${error.code}.title` as Parameters<typeof shell.t>[1]);
+  const text = shell.t(lang, `error.${error.code}.text` as Parameters<typeof shell.t>[1]);
+  if (wantsJson(request) || !request.region) {
+    return reply.type('application/json; charset=utf-8').send({
+      error: {
+        code: error.code,
+        status: error.status,
+        message: title,
+        ...(error.fields ? { fields: error.fields } : {}),
+      },
+      requestId: request.id,
+    });
+  }
+  const main = html`<div class="wrap prose error-page">
+    <h1>${title}</h1>
+    <p>${text}</p>
+    <p class="error-page__id">${shell.t(lang, 'errorRequestId', { requestId: request.id })}</p>
+    <p><a href="${localPath(lang, '/')}">${shell.t(lang, 'errorBackHome')}</a></p>
+  </div>`;
+  const body = renderPage(
+    { lang, region: request.region, nonce: request.cspNonce, origin: siteOrigin(request), site },
+    { title, description: text, path: '/', main, noindex: true },
+  );
+  return reply.type('text/html; charset=utf-8').send(body);
+}
+
+export { toAppError };

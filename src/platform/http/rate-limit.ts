@@ -1,0 +1,56 @@
+/**
+ * Fixed-window rate limits kept in PostgreSQL, so every app process counts the same hits. A route
+ * opts in with `config.rateLimit`; over the limit it answers 429 with Retry-After. Buckets key on a
+ * keyed hash of the client address, never the address itself.
+ */
+import { createHmac } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type pg from 'pg';
+import { AppError } from '../errors.ts';
+
+export interface RateLimitRule {
+  /** Bucket name, e.g. `feedback`. */
+  name: string;
+  max: number;
+  windowSeconds: number;
+}
+
+export interface RateLimiter {
+  /** Counts one hit; returns seconds to wait when the bucket is over its limit. */
+  hit(bucket: string, rule: RateLimitRule): Promise<number | undefined>;
+  /** Deletes windows that have ended. */
+  sweep(): Promise<number>;
+}
+
+export function createRateLimiter(pool: pg.Pool): RateLimiter {
+  return {
+    async hit(bucket, rule) {
+      const result = await pool.query(
+        `INSERT INTO rate_limit_hits (bucket, window_start, hits)
+         VALUES ($1, to_timestamp(floor(extract(epoch FROM now()) / $2) * $2), 1)
+         ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limit_hits.hits + 1
+         RETURNING hits, ceil(extract(epoch FROM window_start + make_interval(secs => $2) - now()))::int AS wait`,
+        [bucket, rule.windowSeconds],
+      );
+      const row = result.rows[0] as { hits: number; wait: number };
+      return row.hits > rule.max ? Math.max(1, row.wait) : undefined;
+    },
+    async sweep() {
+      const result = await pool.query(
+        `DELETE FROM rate_limit_hits WHERE window_start < now() - interval '1 day'`,
+      );
+      return result.rowCount ?? 0;
+    },
+  };
+}
+
+export function installRateLimits(app: FastifyInstance, limiter: RateLimiter, secret: string): void {
+  const clientKey = (request: FastifyRequest) =>
+    createHmac('sha256', secret).update(`ip:${request.ip}`).digest('base64url').slice(0, 22);
+  app.addHook('onRequest', async (request) => {
+    const rule = request.routeOptions.config?.rateLimit;
+    if (!rule) return;
+    const wait = await limiter.hit(`${rule.name}:${clientKey(request)}`, rule);
+    if (wait !== undefined) throw new AppError('LOTSA_RATE_LIMITED', { retryAfter: wait });
+  });
+}

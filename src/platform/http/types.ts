@@ -1,0 +1,28 @@
+/** What the platform adds to Fastify's request and route config. */
+import type { Region } from '../../modules/regions/types.ts';
+import type { Lang } from '../i18n/index.ts';
+import type { Permission } from '../permissions.ts';
+import type { RateLimitRule } from './rate-limit.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** PUBLIC_URL's origin. */
+    publicOrigin: string;
+  }
+  interface FastifyRequest {
+    /** The region this request is for (from its host). */
+    region: Region;
+    /** The page language: from the /sv or /en prefix, else negotiated. */
+    lang: Lang;
+    /** Nonce for this response's Content-Security-Policy. */
+    cspNonce: string;
+    /** Returns the CSRF token for forms on this page (and sets its cookie when needed). */
+    csrfToken(): string;
+  }
+  interface FastifyContextConfig {
+    permission?: Permission;
+    rateLimit?: RateLimitRule;
+    /** Set false only for routes that authenticate by bearer token instead of cookies. */
+    csrf?: boolean;
+  }
+}

@@ -1,0 +1,21 @@
+/** Housekeeping jobs of the platform itself. */
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import type { RateLimiter } from '../http/rate-limit.ts';
+import type { JobQueue } from './queue.ts';
+
+export function registerMaintenanceJobs(queue: JobQueue, db: Kysely<DB>, limiter: RateLimiter): void {
+  queue.define({
+    name: 'platform.sweep',
+    async run(_payload, { log }) {
+      const jobs = await db
+        .deleteFrom('jobs')
+        .where('state', 'in', ['done', 'failed'])
+        .where('finished_at', '<', sql<Date>`now() - interval '14 days'`)
+        .executeTakeFirst();
+      const limits = await limiter.sweep();
+      log.info({ jobs: Number(jobs.numDeletedRows), rateLimitWindows: limits }, 'swept');
+    },
+  });
+  queue.schedule({ name: 'platform.sweep.hourly', job: 'platform.sweep', everySeconds: 3600 });
+}

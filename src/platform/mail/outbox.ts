@@ -1,0 +1,142 @@
+/**
+ * Outgoing e-mail: messages are written to `mail_outbox` (in the caller's transaction) together with a
+ * `mail.send` job; the job delivers through SMTP, or — with no SMTP_URL — writes an .eml file under
+ * `<dataDir>/mail`. Delivery is at least once: a crash between sending and marking sent resends.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import nodemailer from 'nodemailer';
+import type { DB } from '../db/schema.ts';
+import type { Lang } from '../i18n/index.ts';
+import type { JobQueue } from '../jobs/queue.ts';
+
+export interface OutgoingMail {
+  regionId: string;
+  to: string;
+  replyTo?: string | null;
+  /** The recipient's language; the caller renders subject and body in it. */
+  language: Lang;
+  subject: string;
+  text: string;
+  html?: string | null;
+}
+
+export interface MailTransport {
+  send(message: {
+    from: string;
+    to: string;
+    replyTo?: string;
+    subject: string;
+    text: string;
+    html?: string;
+    messageId: string;
+    language: Lang;
+  }): Promise<void>;
+  close(): void;
+}
+
+/** SMTP when `smtpUrl` is set, else .eml files under `mailDir`. */
+export function createMailTransport(smtpUrl: string | undefined, mailDir: string): MailTransport {
+  if (smtpUrl) {
+    const transport = nodemailer.createTransport(smtpUrl);
+    return {
+      async send(message) {
+        await transport.sendMail({ ...message, headers: { 'Content-Language': message.language } });
+      },
+      close: () => transport.close(),
+    };
+  }
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return {
+    async send(message) {
+      const info = await transport.sendMail({
+        ...message,
+        headers: { 'Content-Language': message.language },
+      });
+      await mkdir(mailDir, { recursive: true });
+      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${message.messageId.replace(/[^a-z0-9.-]/gi, '_')}.eml`;
+      await writeFile(path.join(mailDir, name), info.message as Buffer, { mode: 0o600 });
+    },
+    close: () => transport.close(),
+  };
+}
+
+/** Queues a message; pass the surrounding transaction so the mail is sent only if it commits. */
+export async function queueMail(db: Kysely<DB>, queue: JobQueue, mail: OutgoingMail): Promise<number> {
+  const row = await db
+    .insertInto('mail_outbox')
+    .values({
+      region_id: mail.regionId,
+      to_address: mail.to,
+      reply_to: mail.replyTo ?? null,
+      language: mail.language,
+      subject: mail.subject,
+      text_body: mail.text,
+      html_body: mail.html ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await queue.enqueue(
+    'mail.send',
+    { regionId: mail.regionId, id: row.id },
+    { dedupeKey: `${mail.regionId}:${row.id}` },
+    db,
+  );
+  return row.id;
+}
+
+export function registerMailJobs(
+  queue: JobQueue,
+  db: Kysely<DB>,
+  transport: MailTransport,
+  options: { from: string; messageIdDomain: string },
+): void {
+  queue.define<{ regionId: string; id: number }>({
+    name: 'mail.send',
+    maxAttempts: 8,
+    async run({ regionId, id }, { log }) {
+      const mail = await db
+        .selectFrom('mail_outbox')
+        .selectAll()
+        .where('region_id', '=', regionId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!mail || mail.state === 'sent') return; // gone or done already: running twice is harmless
+      const messageId = `<outbox-${regionId}-${id}@${options.messageIdDomain}>`;
+      try {
+        await transport.send({
+          from: options.from,
+          to: mail.to_address,
+          replyTo: mail.reply_to ?? undefined,
+          subject: mail.subject,
+          text: mail.text_body,
+          html: mail.html_body ?? undefined,
+          messageId,
+          language: mail.language as Lang,
+        });
+      } catch (error) {
+        await db
+          .updateTable('mail_outbox')
+          .set({ attempts: mail.attempts + 1, last_error: String((error as Error).message).slice(0, 500) })
+          .where('region_id', '=', regionId)
+          .where('id', '=', id)
+          .execute();
+        throw error;
+      }
+      await db
+        .updateTable('mail_outbox')
+        .set({
+          state: 'sent',
+          sent_at: new Date(),
+          message_id: messageId,
+          attempts: mail.attempts + 1,
+          last_error: null,
+        })
+        .where('region_id', '=', regionId)
+        .where('id', '=', id)
+        .execute();
+      log.info({ outboxId: id }, 'mail sent');
+    },
+  });
+}

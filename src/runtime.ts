@@ -1,0 +1,77 @@
+/**
+ * Start-up shared by every command: the database (embedded or DATABASE_URL), migrations, seed data,
+ * and the job queue with every module's jobs. Returns one object with a single `close()`.
+ */
+import path from 'node:path';
+import type { Logger } from 'pino';
+import { seedRegions } from './modules/regions/service.ts';
+import { registerSiteJobs } from './modules/site/jobs.ts';
+import type { Config } from './platform/config.ts';
+import { startEmbeddedPostgres, type EmbeddedServer } from './platform/db/embedded.ts';
+import { openDatabase, type Database } from './platform/db/index.ts';
+import { migrate } from './platform/db/migrate.ts';
+import { createRateLimiter } from './platform/http/rate-limit.ts';
+import { registerMaintenanceJobs } from './platform/jobs/maintenance.ts';
+import { JobQueue } from './platform/jobs/queue.ts';
+import { createMailTransport, registerMailJobs, type MailTransport } from './platform/mail/outbox.ts';
+
+export interface Runtime {
+  database: Database;
+  queue: JobQueue;
+  mail: MailTransport;
+  embedded: EmbeddedServer | undefined;
+  close(): Promise<void>;
+}
+
+/** Every background job of the platform and the modules. */
+export function registerJobs(queue: JobQueue, database: Database, mail: MailTransport, config: Config): void {
+  registerMailJobs(queue, database.db, mail, {
+    from: config.mailFrom,
+    messageIdDomain: config.publicUrl.hostname,
+  });
+  registerMaintenanceJobs(queue, database.db, createRateLimiter(database.pool));
+  registerSiteJobs(queue, database.db);
+}
+
+export async function openRuntime(
+  config: Config,
+  logger: Logger,
+  options: { migrate?: boolean; seed?: boolean; poolSize?: number } = {},
+): Promise<Runtime> {
+  let embedded: EmbeddedServer | undefined;
+  let url = config.databaseUrl;
+  if (!url) {
+    embedded = await startEmbeddedPostgres(config.dataDir, {
+      log: (line) => logger.debug({ postgres: line }, 'postgres'),
+    });
+    url = embedded.url();
+    logger.info({ dataDir: config.dataDir, joined: !embedded.owned }, 'embedded PostgreSQL ready');
+  }
+  const database = openDatabase(url, { max: options.poolSize ?? 10 });
+  try {
+    if (options.migrate ?? true) {
+      const applied = await migrate(database.pool);
+      if (applied.length) logger.info({ applied }, 'migrations applied');
+    }
+    if (options.seed ?? config.seedDemo) await seedRegions(database.db);
+  } catch (error) {
+    await database.close();
+    await embedded?.stop();
+    throw error;
+  }
+  const queue = new JobQueue(database.db, logger.child({ component: 'jobs' }));
+  const mail = createMailTransport(config.smtpUrl, path.join(config.dataDir, 'mail'));
+  registerJobs(queue, database, mail, config);
+  return {
+    database,
+    queue,
+    mail,
+    embedded,
+    async close() {
+      await queue.stop();
+      mail.close();
+      await database.close();
+      await embedded?.stop();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+/** Builds the real app on a fresh test database, for HTTP tests through inject(). */
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
+import { buildApp } from '../../src/app.ts';
+import { createRegionDirectory } from '../../src/modules/regions/service.ts';
+import { loadConfig, type Config } from '../../src/platform/config.ts';
+import type { Database } from '../../src/platform/db/index.ts';
+import { JobQueue } from '../../src/platform/jobs/queue.ts';
+import { createMailTransport } from '../../src/platform/mail/outbox.ts';
+import { registerJobs } from '../../src/runtime.ts';
+import { createTestDatabase } from './db.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  queue: JobQueue;
+  config: Config;
+  /** Log lines the app wrote (JSON objects). */
+  logs: Record<string, unknown>[];
+}
+
+/** The app with its own database; `env` overrides configuration (e.g. SMTP_URL). */
+export async function buildTestApp(
+  env: Record<string, string> = {},
+  extend?: (app: FastifyInstance) => void,
+): Promise<TestApp> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lotsa-app-'));
+  const config = loadConfig({
+    LOTSA_DATA_DIR: dataDir,
+    LOG_LEVEL: 'info',
+    PUBLIC_URL: 'http://localhost:3000',
+    ...env,
+  });
+  const database = await createTestDatabase();
+  const logs: Record<string, unknown>[] = [];
+  const logger = pino(
+    { level: 'debug' },
+    { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) },
+  );
+  const queue = new JobQueue(database.db, logger);
+  const mail = createMailTransport(config.smtpUrl, path.join(dataDir, 'mail'));
+  registerJobs(queue, database, mail, config);
+  const app = await buildApp({
+    config,
+    database,
+    logger,
+    queue,
+    regions: await createRegionDirectory(database.db),
+    secret: 'test-secret-test-secret-test-secret!',
+  });
+  extend?.(app);
+  await app.ready();
+  after(async () => {
+    await app.close();
+    mail.close();
+  });
+  return { app, database, queue, config, logs };
+}
+
+/** Fetches a form page and returns its CSRF cookie and token, as a browser would hold them. */
+export async function csrfFor(app: FastifyInstance, url: string): Promise<{ cookie: string; token: string }> {
+  const page = await app.inject({ method: 'GET', url });
+  const setCookie = page.headers['set-cookie'];
+  const cookie = (Array.isArray(setCookie) ? setCookie[0] : setCookie)?.split(';')[0] ?? '';
+  const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+  return { cookie, token };
+}
