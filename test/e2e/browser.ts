@@ -1,0 +1,116 @@
+/**
+ * Shared setup for the browser tests: the real app listening on loopback (with a loopback SMTP server),
+ * Debian's Chromium through playwright-core, axe-core injected into a page, and a collector for console
+ * errors. Never downloads a browser: CHROMIUM_PATH or /usr/bin/chromium.
+ */
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import { after } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildTestApp, type TestApp } from '../helpers/app.ts';
+import { startSmtpServer, type ReceivedMail } from '../helpers/smtp.ts';
+
+export interface Site extends TestApp {
+  /** `http://localhost:<port>`: the host the region and the CSRF Origin check expect. */
+  base: string;
+  received: ReceivedMail[];
+}
+
+/** The app with its own database and a loopback SMTP server, listening on a free port. */
+export async function startSite(): Promise<Site> {
+  const smtp = await startSmtpServer();
+  const testApp = await buildTestApp({ SMTP_URL: smtp.url });
+  await testApp.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = testApp.app.server.address() as AddressInfo;
+  return { ...testApp, base: `http://localhost:${port}`, received: smtp.received };
+}
+
+/** Headless Chromium, closed after the file's tests. */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+  after(() => browser.close());
+  return browser;
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+/**
+ * Runs axe (WCAG 2.1 A/AA and best practice) on the page as it is and returns its violations, one line
+ * each (rule, impact, help, target selectors). The page's context must bypass CSP to inject axe.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (...args: unknown[]) => Promise<{ violations: unknown[] }> } }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    });
+    return result.violations;
+  });
+  return (violations as AxeViolation[]).map(
+    (v) =>
+      `${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n    ${v.nodes.map((n) => JSON.stringify(n.target)).join('\n    ')}`,
+  );
+}
+
+/**
+ * Console errors, uncaught page errors and failed requests a page shows from now on, read with `list()`.
+ * Chromium logs "Failed to load resource" for a page answered with an error status (a 422 form, a 404
+ * page); those are the test's intent and are left out when the URL is a navigation's own document.
+ */
+export function watchErrors(page: Page): { list: () => string[] } {
+  const seen: { text: string; url: string | undefined }[] = [];
+  const errorDocuments = new Set<string>();
+  page.on('response', (response) => {
+    if (response.request().isNavigationRequest() && response.status() >= 400)
+      errorDocuments.add(response.url());
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error')
+      seen.push({ text: `console: ${message.text()}`, url: message.location().url });
+  });
+  page.on('pageerror', (error) => seen.push({ text: `pageerror: ${error.message}`, url: undefined }));
+  page.on('requestfailed', (request) =>
+    seen.push({ text: `request failed: ${request.url()} ${request.failure()?.errorText}`, url: undefined }),
+  );
+  const expected = (e: { text: string; url: string | undefined }) =>
+    e.url !== undefined &&
+    errorDocuments.has(e.url) &&
+    /^console: Failed to load resource: the server responded with a status of \d+/.test(e.text);
+  return {
+    list: () => seen.filter((e) => !expected(e)).map((e) => `${e.text}${e.url ? ` (${e.url})` : ''}`),
+  };
+}
+
+/** The text of a received e-mail with quoted-printable soft breaks and escapes undone. */
+export function mailText(mail: ReceivedMail): string {
+  return Buffer.from(
+    mail.raw
+      .replace(/=\r?\n/g, '')
+      .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+    'latin1',
+  ).toString('utf8');
+}
