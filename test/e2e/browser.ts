@@ -98,7 +98,7 @@ export function watchErrors(page: Page): { list: () => string[] } {
   );
   const expected = (e: { text: string; url: string | undefined }) =>
     e.url !== undefined &&
-    errorDocuments.has(e.url) &&
+    errorDocuments.has(e.url.split('#')[0] as string) &&
     /^console: Failed to load resource: the server responded with a status of \d+/.test(e.text);
   return {
     list: () => seen.filter((e) => !expected(e)).map((e) => `${e.text}${e.url ? ` (${e.url})` : ''}`),

@@ -200,7 +200,7 @@ function feedbackForm(ctx: PageContext, form: FeedbackFormState): SafeHtml {
   return html`<form
     class="form"
     method="post"
-    action="${localPath(ctx.lang, '/accessibility/feedback')}"
+    action="${localPath(ctx.lang, '/accessibility/feedback')}#feedback"
     novalidate
   >
     ${summary}
