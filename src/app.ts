@@ -18,7 +18,7 @@ import { installCsrf } from './platform/http/csrf.ts';
 import { languageOf, sendError, toAppError } from './platform/http/errors.ts';
 import { installOps } from './platform/http/ops.ts';
 import { createRateLimiter, installRateLimits, type RateLimiter } from './platform/http/rate-limit.ts';
-import { installSecurityHeaders } from './platform/http/security.ts';
+import { installSecurityHeaders, setSecurityHeaders } from './platform/http/security.ts';
 import { installStatic, loadAssets, type Assets } from './platform/http/static.ts';
 import './platform/http/types.ts';
 import type { JobQueue } from './platform/jobs/queue.ts';
@@ -52,6 +52,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
   const https = config.publicUrl.protocol === 'https:';
+  const navigation: NavItem[] = [];
+  const site: Site = { assets: deps.assets ?? loadAssets(), navigation };
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     // One line per request is written by our onResponse hook instead of Fastify's two.
@@ -64,13 +66,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     return503OnClosing: true,
+    // Errors met before routing (e.g. a malformed URL) get the same treatment as all others.
+    frameworkErrors: (error, request, reply) => {
+      request.lang ??= languageOf(request);
+      request.region ??= deps.regions.forHost(request.hostname);
+      reply.header('x-request-id', request.id);
+      setSecurityHeaders(request, reply, https);
+      return sendError(request, reply, toAppError(error), site);
+    },
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
   });
   app.decorate('publicOrigin', config.publicUrl.origin);
-
-  const assets = deps.assets ?? loadAssets();
-  const navigation: NavItem[] = [];
-  const site: Site = { assets, navigation };
 
   // 1. Every response: request id, region and language (error pages need them), security headers,
   //    overload shedding, compression.
@@ -129,7 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // 4. Platform routes, then modules.
   installOps(app, { pool: deps.database.pool });
-  installStatic(app, assets);
+  installStatic(app, site.assets);
   const moduleDeps: ModuleDeps = {
     database: deps.database,
     queue: deps.queue,

@@ -119,6 +119,17 @@ describe('security baseline', async () => {
     assert.equal(res.json().error.code, 'LOTSA_INVALID_JSON');
   });
 
+  it('answers a malformed URL with a 400 page carrying the headers, and unknown methods with 404', async () => {
+    const bad = await app.inject({ method: 'GET', url: '/sv/%E0%A4%A', headers: { accept: 'text/html' } });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /<html lang="sv"/);
+    assertSecurityHeaders(bad.headers, 'malformed URL');
+    const json = await app.inject({ method: 'GET', url: '/api/%zz' });
+    assert.equal(json.json().error.code, 'LOTSA_BAD_REQUEST');
+    const del = await app.inject({ method: 'DELETE', url: '/sv/' });
+    assert.equal(del.statusCode, 404);
+  });
+
   it('answers an oversized body with 413', async () => {
     const res = await app.inject({
       method: 'POST',

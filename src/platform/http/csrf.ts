@@ -39,7 +39,9 @@ export function installCsrf(app: FastifyInstance, options: { secret: string; sec
   });
 
   app.addHook('preHandler', async (request) => {
-    if (SAFE_METHODS.has(request.method) || request.routeOptions.config.csrf === false) return;
+    // Unknown routes answer 404 whatever the method; nothing there can change state.
+    if (SAFE_METHODS.has(request.method) || request.is404 || request.routeOptions.config.csrf === false)
+      return;
     if (!sameOrigin(request)) throw new AppError('LOTSA_CSRF_REJECTED', { detail: 'cross-site request' });
     const body = request.body as Record<string, unknown> | undefined;
     const sent =
