@@ -6,19 +6,19 @@ import { randomUUID } from 'node:crypto';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import underPressure from '@fastify/under-pressure';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db/index.ts';
 import { AppError } from './platform/errors.ts';
 import type { NavItem, Site } from './platform/html/layout.ts';
-import { installAuthorization } from './platform/http/authorize.ts';
+import { createAuthorizer, requirePermissions } from './platform/http/authorize.ts';
+import { startLoadShedder } from './platform/http/load-shedding.ts';
 import { installCsrf } from './platform/http/csrf.ts';
 import { languageOf, sendError, toAppError } from './platform/http/errors.ts';
 import { installOps } from './platform/http/ops.ts';
-import { createRateLimiter, installRateLimits, type RateLimiter } from './platform/http/rate-limit.ts';
-import { installSecurityHeaders, setSecurityHeaders } from './platform/http/security.ts';
+import { createRateLimitCheck, createRateLimiter, type RateLimiter } from './platform/http/rate-limit.ts';
+import { installSecurityHeaders, securityHeaders } from './platform/http/security.ts';
 import { installStatic, loadAssets, type Assets } from './platform/http/static.ts';
 import './platform/http/types.ts';
 import type { JobQueue } from './platform/jobs/queue.ts';
@@ -54,6 +54,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const https = config.publicUrl.protocol === 'https:';
   const navigation: NavItem[] = [];
   const site: Site = { assets: deps.assets ?? loadAssets(), navigation };
+  const headers = securityHeaders({ https });
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     // One line per request is written by our onResponse hook instead of Fastify's two.
@@ -67,49 +68,69 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     return503OnClosing: true,
     // Errors met before routing (e.g. a malformed URL) get the same treatment as all others.
+    // A child logger per request costs more than it gives: log lines carry reqId themselves.
+    childLoggerFactory: (logger) => logger,
     frameworkErrors: (error, request, reply) => {
       request.lang ??= languageOf(request);
       request.region ??= deps.regions.forHost(request.hostname);
       reply.header('x-request-id', request.id);
-      setSecurityHeaders(request, reply, https);
+      headers.apply(request, reply);
       return sendError(request, reply, toAppError(error), site);
     },
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
   });
   app.decorate('publicOrigin', config.publicUrl.origin);
 
-  // 1. Every response: request id, region and language (error pages need them), security headers,
-  //    overload shedding, compression.
+  // The request pipeline. Hooks are plain callbacks (no promise per hook per request) and the
+  // per-request checks run in one visible order.
+  const authorize = createAuthorizer({ metricsToken: config.metricsToken });
+  const rateLimit = createRateLimitCheck(
+    deps.rateLimiter ?? createRateLimiter(deps.database.pool),
+    deps.secret,
+  );
+  const shedder = startLoadShedder(config.maxEventLoopDelay);
+  app.addHook('onClose', (_app, done) => {
+    shedder.stop();
+    done();
+  });
+  requirePermissions(app);
+
+  // 1. Who is asking and for what: request id, region (from the host), language; then refuse early
+  //    when overloaded, not permitted, or over the route's rate limit.
   app.decorateRequest('region', null as never);
   app.decorateRequest('lang', 'en');
-  app.addHook('onRequest', async (request, reply) => {
+  app.decorateRequest('routeUrl', undefined);
+  app.decorateRequest('routeConfig', null as never);
+  app.addHook('onRequest', (request, reply, done) => {
+    const { url, config } = request.routeOptions;
+    request.routeUrl = url;
+    request.routeConfig = config ?? {};
     reply.header('x-request-id', request.id);
     request.region = deps.regions.forHost(request.hostname);
     request.lang = languageOf(request);
+    if (shedder.overloaded) return done(new AppError('LOTSA_OVERLOADED', { retryAfter: 10 }));
+    const denied = authorize(request);
+    if (denied) return done(denied);
+    const limited = rateLimit(request);
+    if (!limited) return done();
+    limited.then((error) => done(error), done);
   });
-  installSecurityHeaders(app, { https });
-  await app.register(underPressure, {
-    maxEventLoopDelay: config.maxEventLoopDelay,
-    retryAfter: 10,
-    pressureHandler: (_request, _reply, type) => {
-      throw new AppError('LOTSA_OVERLOADED', { retryAfter: 10, detail: String(type) });
-    },
-  });
+
+  // 2. Every response: security headers, compression.
+  installSecurityHeaders(app, headers);
   await app.register(compress, {
     global: true,
     threshold: 1024,
     encodings: ['br', 'gzip'],
     brotliOptions: { params: { 1: 4 } }, // BROTLI_PARAM_QUALITY: fast enough to do per response
   });
+
+  // 3. Bodies and cookies; CSRF on every state-changing route (a preHandler: it needs the body).
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: config.bodyLimit });
-
-  // 2. Who may call the route; how often; cross-site posts.
-  installAuthorization(app, { metricsToken: config.metricsToken });
-  installRateLimits(app, deps.rateLimiter ?? createRateLimiter(deps.database.pool), deps.secret);
   installCsrf(app, { secret: deps.secret, secure: https });
 
-  // 3. One error sink, one log line per request.
+  // 4. One error sink; one log line and the metrics per request.
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error);
     if (appError.status >= 500 && appError.code === 'LOTSA_INTERNAL') {
@@ -120,21 +141,26 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setNotFoundHandler({}, (request, reply) =>
     sendError(request, reply, new AppError('LOTSA_NOT_FOUND'), site),
   );
-  app.addHook('onResponse', async (request, reply) => {
-    const level = reply.statusCode >= 500 ? 'error' : request.url.startsWith('/static/') ? 'debug' : 'info';
-    request.log[level](
-      {
-        method: request.method,
-        route: request.routeOptions.url,
-        status: reply.statusCode,
-        ms: Math.round(reply.elapsedTime),
-      },
-      'request',
-    );
+  const ops = installOps(app, { pool: deps.database.pool });
+  app.addHook('onResponse', (request, reply, done) => {
+    ops.observe(request, reply);
+    if (!request.routeConfig.quiet) {
+      const level = reply.statusCode >= 500 ? 'error' : request.url.startsWith('/static/') ? 'debug' : 'info';
+      deps.logger[level](
+        {
+          reqId: request.id,
+          method: request.method,
+          route: request.routeUrl,
+          status: reply.statusCode,
+          ms: Math.round(reply.elapsedTime),
+        },
+        'request',
+      );
+    }
+    done();
   });
 
-  // 4. Platform routes, then modules.
-  installOps(app, { pool: deps.database.pool });
+  // 5. Platform routes, then modules.
   installStatic(app, site.assets);
   const moduleDeps: ModuleDeps = {
     database: deps.database,

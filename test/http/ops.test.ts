@@ -32,6 +32,10 @@ describe('operations endpoints', async () => {
     assert.equal(local.statusCode, 200);
     assert.match(local.headers['content-type'] as string, /text\/plain/);
     assert.match(local.body, /lotsa_http_requests_total\{method="GET",route="\/:lang\/",status="200"\} \d+/);
+    assert.match(
+      local.body,
+      /lotsa_http_request_duration_seconds_bucket\{method="GET",route="\/:lang\/",status="200",le="\+Inf"\} \d+/,
+    );
     assert.match(local.body, /lotsa_process_cpu_user_seconds_total/);
     const remote = await app.inject({ url: '/metrics', remoteAddress: '203.0.113.9' });
     assert.equal(remote.statusCode, 403);

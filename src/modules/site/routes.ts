@@ -25,7 +25,6 @@ export function registerSiteRoutes(app: FastifyInstance, deps: ModuleDeps): void
   const context = (request: FastifyRequest): PageContext => ({
     lang: request.lang,
     region: request.region,
-    nonce: request.cspNonce,
     origin: siteOrigin(request),
     site,
   });
@@ -39,10 +38,10 @@ export function registerSiteRoutes(app: FastifyInstance, deps: ModuleDeps): void
     if (!isLang(lang) || !request.region.languages.includes(lang)) throw new AppError('LOTSA_NOT_FOUND');
     return lang;
   };
-  const emptyForm = (request: FastifyRequest): FeedbackFormState => ({
+  const emptyForm = (reply: FastifyReply): FeedbackFormState => ({
     values: { message: '', page_url: '', name: '', email: '' },
     errors: {},
-    csrfToken: request.csrfToken(),
+    csrfToken: reply.csrfToken(),
   });
 
   app.get('/', { config: pub }, async (request, reply) => {
@@ -64,7 +63,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: ModuleDeps): void
 
   app.get('/:lang/accessibility', { config: pub }, async (request, reply) => {
     langParam(request);
-    return send(reply, request, views.accessibility(context(request), emptyForm(request)));
+    return send(reply, request, views.accessibility(context(request), emptyForm(reply)));
   });
 
   app.post(
@@ -75,7 +74,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: ModuleDeps): void
       const values = readFeedbackForm(request.body);
       const errors = validateFeedback(values);
       if (Object.keys(errors).length > 0) {
-        const form = { values, errors, csrfToken: request.csrfToken() };
+        const form = { values, errors, csrfToken: reply.csrfToken() };
         return send(reply, request, views.accessibility(context(request), form), 422);
       }
       await submitFeedback({ db: deps.database.db, queue: deps.queue }, request.region, lang, values);

@@ -25,7 +25,6 @@ export interface Site {
 export interface PageContext {
   lang: Lang;
   region: Region;
-  nonce: string;
   /** Absolute origin of this site, e.g. `https://dalarna.lotsa.se`. */
   origin: string;
   site: Site;

@@ -17,11 +17,8 @@ function bearerMatches(request: FastifyRequest, token: string | undefined): bool
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-export function installAuthorization(app: FastifyInstance, options: { metricsToken?: string }): void {
-  const checks: Record<Permission, (request: FastifyRequest) => boolean> = {
-    Public: () => true,
-    OpsRead: (request) => LOOPBACK.has(request.ip) || bearerMatches(request, options.metricsToken),
-  };
+/** Makes the app refuse to start when a route declares no permission. */
+export function requirePermissions(app: FastifyInstance): void {
   app.addHook('onRoute', (route) => {
     const permission = route.config?.permission;
     if (!isPermission(permission)) {
@@ -30,10 +27,21 @@ export function installAuthorization(app: FastifyInstance, options: { metricsTok
       );
     }
   });
-  app.addHook('onRequest', async (request) => {
-    const permission = request.routeOptions.config?.permission;
+}
+
+/** Returns the check run on every request: undefined when allowed, else the error to answer. */
+export function createAuthorizer(options: {
+  metricsToken?: string;
+}): (request: FastifyRequest) => AppError | undefined {
+  const checks: Record<Permission, (request: FastifyRequest) => boolean> = {
+    Public: () => true,
+    OpsRead: (request) => LOOPBACK.has(request.ip) || bearerMatches(request, options.metricsToken),
+  };
+  return (request) => {
+    const permission = request.routeConfig.permission;
     // The not-found handler has no declared route; it only ever answers 404.
-    if (permission === undefined && request.is404) return;
-    if (!isPermission(permission) || !checks[permission](request)) throw new AppError('LOTSA_FORBIDDEN');
-  });
+    if (permission === undefined && request.is404) return undefined;
+    if (!isPermission(permission) || !checks[permission](request)) return new AppError('LOTSA_FORBIDDEN');
+    return undefined;
+  };
 }

@@ -49,7 +49,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
     <p><a href="${localPath(lang, '/')}">${shell.t(lang, 'errorBackHome')}</a></p>
   </div>`;
   const body = renderPage(
-    { lang, region: request.region, nonce: request.cspNonce, origin: siteOrigin(request), site },
+    { lang, region: request.region, origin: siteOrigin(request), site },
     { title, description: text, path: '/', main, noindex: true },
   );
   return reply.type('text/html; charset=utf-8').send(body);

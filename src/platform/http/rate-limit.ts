@@ -4,7 +4,7 @@
  * keyed hash of the client address, never the address itself.
  */
 import { createHmac } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import { AppError } from '../errors.ts';
 
@@ -44,13 +44,20 @@ export function createRateLimiter(pool: pg.Pool): RateLimiter {
   };
 }
 
-export function installRateLimits(app: FastifyInstance, limiter: RateLimiter, secret: string): void {
+/** Returns the per-request check: undefined when the route has no limit, else a promise of the verdict. */
+export function createRateLimitCheck(
+  limiter: RateLimiter,
+  secret: string,
+): (request: FastifyRequest) => Promise<AppError | undefined> | undefined {
   const clientKey = (request: FastifyRequest) =>
     createHmac('sha256', secret).update(`ip:${request.ip}`).digest('base64url').slice(0, 22);
-  app.addHook('onRequest', async (request) => {
-    const rule = request.routeOptions.config?.rateLimit;
-    if (!rule) return;
-    const wait = await limiter.hit(`${rule.name}:${clientKey(request)}`, rule);
-    if (wait !== undefined) throw new AppError('LOTSA_RATE_LIMITED', { retryAfter: wait });
-  });
+  return (request) => {
+    const rule = request.routeConfig.rateLimit;
+    if (!rule) return undefined;
+    return limiter
+      .hit(`${rule.name}:${clientKey(request)}`, rule)
+      .then((wait) =>
+        wait === undefined ? undefined : new AppError('LOTSA_RATE_LIMITED', { retryAfter: wait }),
+      );
+  };
 }

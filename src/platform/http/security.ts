@@ -1,14 +1,15 @@
 /**
  * Security headers on every response — pages, JSON, static files, redirects and errors alike.
- * The CSP allows only our own scripts and styles plus a per-response nonce: no inline code.
+ * The CSP allows only our own scripts and styles, no inline code. A page that needs an inline
+ * script asks for `request.cspNonce`; only then does its response's CSP carry a nonce.
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
-export function contentSecurityPolicy(nonce: string, https: boolean): string {
+function contentSecurityPolicy(https: boolean, nonce?: string): string {
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}'`,
+    nonce ? `script-src 'self' 'nonce-${nonce}'` : "script-src 'self'",
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
@@ -21,27 +22,47 @@ export function contentSecurityPolicy(nonce: string, https: boolean): string {
   ].join('; ');
 }
 
-export function newNonce(): string {
-  return randomBytes(12).toString('base64');
+const nonces = new WeakMap<FastifyRequest, string>();
+
+export interface SecurityHeaders {
+  /** Sets every header on one reply (from the onSend hook, and for errors met before routing). */
+  apply(request: FastifyRequest, reply: FastifyReply): void;
 }
 
-/** Sets the headers on one reply; used by the hook and by errors met before routing. */
-export function setSecurityHeaders(request: FastifyRequest, reply: FastifyReply, https: boolean): void {
-  if (!request.cspNonce) request.cspNonce = newNonce();
-  reply.header('content-security-policy', contentSecurityPolicy(request.cspNonce, https));
-  reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
-  reply.header('x-content-type-options', 'nosniff');
-  reply.header('referrer-policy', 'strict-origin-when-cross-origin');
-  reply.header('x-frame-options', 'DENY');
-  reply.header('cross-origin-opener-policy', 'same-origin');
-  reply.header('cross-origin-resource-policy', 'same-origin');
-  reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+export function securityHeaders(options: { https: boolean }): SecurityHeaders {
+  // Built once: the same object is handed to every reply.
+  const fixed = {
+    'content-security-policy': contentSecurityPolicy(options.https),
+    'strict-transport-security': 'max-age=31536000; includeSubDomains',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+    'x-frame-options': 'DENY',
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-resource-policy': 'same-origin',
+    'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+  };
+  return {
+    apply(request, reply) {
+      reply.headers(fixed);
+      const nonce = nonces.get(request);
+      if (nonce) reply.header('content-security-policy', contentSecurityPolicy(options.https, nonce));
+    },
+  };
 }
 
-export function installSecurityHeaders(app: FastifyInstance, options: { https: boolean }): void {
-  app.decorateRequest('cspNonce', '');
-  app.addHook('onRequest', async (request) => {
-    request.cspNonce = newNonce();
+export function installSecurityHeaders(app: FastifyInstance, headers: SecurityHeaders): void {
+  app.decorateRequest('cspNonce', {
+    getter(this: FastifyRequest) {
+      let nonce = nonces.get(this);
+      if (!nonce) {
+        nonce = randomBytes(16).toString('base64');
+        nonces.set(this, nonce);
+      }
+      return nonce;
+    },
   });
-  app.addHook('onSend', async (request, reply) => setSecurityHeaders(request, reply, options.https));
+  app.addHook('onSend', (request, reply, payload, done) => {
+    headers.apply(request, reply);
+    done(null, payload);
+  });
 }

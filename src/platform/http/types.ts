@@ -14,9 +14,15 @@ declare module 'fastify' {
     region: Region;
     /** The page language: from the /sv or /en prefix, else negotiated. */
     lang: Lang;
+    /** The matched route's pattern and config, read once per request (Fastify builds
+     *  `routeOptions` anew on every access). Undefined for the not-found handler. */
+    routeUrl: string | undefined;
+    routeConfig: FastifyContextConfig;
     /** Nonce for this response's Content-Security-Policy. */
     cspNonce: string;
-    /** Returns the CSRF token for forms on this page (and sets its cookie when needed). */
+  }
+  interface FastifyReply {
+    /** The CSRF token for forms on this page (sets its cookie on this reply when needed). */
     csrfToken(): string;
   }
   interface FastifyContextConfig {
@@ -24,5 +30,7 @@ declare module 'fastify' {
     rateLimit?: RateLimitRule;
     /** Set false only for routes that authenticate by bearer token instead of cookies. */
     csrf?: boolean;
+    /** Not logged per request (health checks, metrics). */
+    quiet?: boolean;
   }
 }
