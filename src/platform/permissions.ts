@@ -11,6 +11,8 @@ export const Permission = {
 
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
+const ALL = new Set<unknown>(Object.values(Permission));
+
 export function isPermission(value: unknown): value is Permission {
-  return typeof value === 'string' && Object.values(Permission).includes(value as Permission);
+  return ALL.has(value);
 }

@@ -20,6 +20,8 @@ export interface RegionDirectory {
 export async function createRegionDirectory(db: Kysely<DB>, ttlMs = 30_000): Promise<RegionDirectory> {
   let regions: Region[] = [];
   let byHost = new Map<string, Region>();
+  // Host headers as sent (with port, any case) → region; bounded so odd hosts cannot grow it.
+  let seen = new Map<string, Region>();
   let fallback: Region | undefined;
   let loadedAt = 0;
   let refreshing: Promise<void> | undefined;
@@ -28,6 +30,7 @@ export async function createRegionDirectory(db: Kysely<DB>, ttlMs = 30_000): Pro
     regions = await loadRegions(db);
     if (regions.length === 0) throw new Error('No region is configured: run `npx lotsa seed`');
     byHost = new Map(regions.flatMap((r) => r.hosts.map((h) => [h, r] as const)));
+    seen = new Map();
     fallback = regions.find((r) => r.isDefault) ?? regions[0];
     loadedAt = Date.now();
   };

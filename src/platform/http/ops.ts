@@ -1,6 +1,7 @@
 /**
  * /healthz (the process answers), /readyz (database reachable, migrations current), /metrics.
- * These routes are `quiet`: not logged per request (health checks would drown the log).
+ * These routes are `quiet`: not logged per request (health checks would drown the log). The two
+ * probes answer a few bytes of JSON and skip the compression hooks.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type pg from 'pg';
@@ -22,10 +23,14 @@ export function installOps(app: FastifyInstance, options: { pool: pg.Pool }): Op
   const observe = (request: FastifyRequest, reply: FastifyReply) =>
     http.observe(request.method, request.routeUrl ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
 
-  app.get('/healthz', { config: { permission: Permission.Public, quiet: true } }, async (_request, reply) => {
-    reply.header('cache-control', 'no-store');
-    return { status: 'ok' };
-  });
+  app.get(
+    '/healthz',
+    { config: { permission: Permission.Public, quiet: true }, compress: false, decompress: false },
+    async (_request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return { status: 'ok' };
+    },
+  );
 
   app.get('/readyz', { config: { permission: Permission.Public, quiet: true } }, async (_request, reply) => {
     reply.header('cache-control', 'no-store');

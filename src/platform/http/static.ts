@@ -78,6 +78,9 @@ export function installStatic(app: FastifyInstance, assets: Assets): void {
     method: 'GET',
     url: '/static/*',
     config: { permission: Permission.Public },
+    // Files are compressed ahead of time; the per-response compression hooks have nothing to do.
+    compress: false,
+    decompress: false,
     handler: async (request, reply) => {
       const file = (request.params as { '*': string })['*'];
       const asset = assets.get(file);
