@@ -1,0 +1,176 @@
+/**
+ * `npm run bench [-- <part> …]`: the Lotsa benchmarks. Prints the figures and rewrites
+ * docs/BENCHMARKS.md. Parts: overhead, breakdown, weight, lighthouse, coldstart (default: all but
+ * breakdown, which runs by itself when the overhead misses its target). Everything talks only to
+ * 127.0.0.1, is bounded in time, and stops its child processes and removes its temp dirs at the end,
+ * on an error and on Ctrl-C.
+ */
+import path from 'node:path';
+import { startAppServer } from './lib/app-server.ts';
+import { cleanupAll } from './lib/cleanup.ts';
+import { startBenchDatabase, type BenchDatabase } from './lib/db.ts';
+import { describeMachine } from './lib/machine.ts';
+import { ROOT, type ChildServer } from './lib/proc.ts';
+import { kb } from './lib/stats.ts';
+import { runBreakdown } from './parts/breakdown.ts';
+import { runColdStart } from './parts/coldstart.ts';
+import { runLighthouse } from './parts/lighthouse.ts';
+import { runOverhead } from './parts/overhead.ts';
+import { runWeight } from './parts/weight.ts';
+import { readPrevious, writeReport, type Failed, type Results } from './report.ts';
+
+const PARTS = ['overhead', 'breakdown', 'weight', 'lighthouse', 'coldstart'] as const;
+type Part = (typeof PARTS)[number];
+const DEFAULT: Part[] = ['overhead', 'weight', 'lighthouse', 'coldstart'];
+const TIME_LIMIT_MS = 20 * 60_000;
+const REPORT = path.join(ROOT, 'docs', 'BENCHMARKS.md');
+
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(
+    `Usage: npm run bench [-- <part> …]\n\nParts: ${PARTS.join(', ')} (default: ${DEFAULT.join(', ')};\nbreakdown also runs when the overhead misses its target). "all" runs every part.`,
+  );
+  process.exit(0);
+}
+const unknown = args.filter((a) => a !== 'all' && !PARTS.includes(a as Part));
+if (unknown.length) {
+  console.error(`Unknown part(s): ${unknown.join(', ')}. Parts: ${PARTS.join(', ')}, all.`);
+  process.exit(2);
+}
+const chosen = new Set<Part>(args.includes('all') ? PARTS : args.length ? (args as Part[]) : DEFAULT);
+const command = `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
+
+let interrupted = false;
+const abort = async (why: string, code: number) => {
+  if (interrupted) process.exit(code);
+  interrupted = true;
+  console.error(`\n${why}; cleaning up…`);
+  await cleanupAll();
+  process.exit(code);
+};
+process.on('SIGINT', () => void abort('Interrupted', 130));
+process.on('SIGTERM', () => void abort('Terminated', 143));
+setTimeout(
+  () => void abort(`Time limit of ${TIME_LIMIT_MS / 60_000} minutes reached`, 1),
+  TIME_LIMIT_MS,
+).unref();
+
+const machine = describeMachine(ROOT);
+const runAt = new Date().toISOString();
+console.log(
+  `Lotsa benchmarks — ${machine.cpuModel}, ${machine.cpus} CPUs, ${machine.memoryGiB} GiB, Node ${machine.node}`,
+);
+console.log(`Parts: ${[...chosen].join(', ')}`);
+if ((machine.loadAverage[0] ?? 0) > 0.5) {
+  console.log(
+    `! Load average ${machine.loadAverage.join(' / ')}: something else is running; figures will be noisier.`,
+  );
+}
+
+const results: Results = readPrevious(REPORT);
+let hadError = false;
+const failure = (error: unknown): Failed => {
+  hadError = true;
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  console.error(`  failed: ${message}`);
+  return { measuredAt: new Date().toISOString(), error: message.split('\n').slice(0, 8).join('\n') };
+};
+
+let db: BenchDatabase | undefined;
+const database = async () => (db ??= await startBenchDatabase());
+
+try {
+  if (chosen.has('overhead')) {
+    console.log('\n1. Plugin-stack overhead (GET /healthz, app vs bare node:http)');
+    try {
+      const r = await runOverhead(await database());
+      results.overhead = r;
+      console.log(
+        `  median bare ${r.medianBare} req/s, app ${r.medianApp} req/s → ${(r.ratio * 100).toFixed(1)} % (target ≥ 80 %): ${r.pass ? 'pass' : 'FAIL'}` +
+          `\n  server CPU per request: bare ${r.cpuBare} µs, app ${r.cpuApp} µs` +
+          `\n  for context, app ${r.ordinaryRoute}: ${r.medianOrdinary} req/s (${(r.ordinaryRatio * 100).toFixed(1)} % of bare), ${r.cpuOrdinary} µs CPU/req`,
+      );
+      if (!r.pass && !args.length) chosen.add('breakdown');
+    } catch (error) {
+      results.overhead = failure(error);
+    }
+  }
+
+  if (chosen.has('breakdown')) {
+    console.log('\n1b. Where the overhead goes (app variants, CPU profile)');
+    try {
+      const r = await runBreakdown(await database());
+      results.breakdown = r;
+      for (const v of r.variants) {
+        console.log(
+          `  ${v.name.padEnd(46)} ${String(v.median).padStart(7)} req/s ${(v.ofBare * 100).toFixed(1).padStart(5)} % of bare` +
+            `  ${v.cpuUs.toFixed(1).padStart(6)} µs CPU/req`,
+        );
+      }
+      console.log(`  CPU profile of the full app (busy ${r.app.busy} %), top code by self time:`);
+      for (const g of r.app.groups.slice(0, 12))
+        console.log(`    ${g.self.toFixed(1).padStart(5)} %  ${g.name}`);
+    } catch (error) {
+      results.breakdown = failure(error);
+    }
+  }
+
+  if (chosen.has('weight') || chosen.has('lighthouse')) {
+    let app: ChildServer | undefined;
+    try {
+      app = await startAppServer(await database());
+    } catch (error) {
+      const failed = failure(error);
+      if (chosen.has('weight')) results.weight = failed;
+      if (chosen.has('lighthouse')) results.lighthouse = failed;
+    }
+    if (app && chosen.has('weight')) {
+      console.log('\n2. Home page weight (GET /sv/, accept-encoding: br, gzip)');
+      try {
+        const r = await runWeight(app.port);
+        results.weight = r;
+        for (const i of r.items)
+          console.log(`  ${String(i.wire).padStart(6)} B  ${i.encoding.padEnd(8)} ${i.url}`);
+        console.log(
+          `  total ${kb(r.totalWire)} (target ≤ ${kb(r.budget)}), <script> ${r.scripts}: ${r.pass ? 'pass' : 'FAIL'}`,
+        );
+        for (const p of r.problems) console.log(`  ! ${p}`);
+      } catch (error) {
+        results.weight = failure(error);
+      }
+    }
+    if (app && chosen.has('lighthouse')) {
+      console.log('\n3. Lighthouse (mobile) on /sv/ and /en/');
+      const r = await runLighthouse(app.port);
+      results.lighthouse = r;
+      if (r.error) {
+        hadError = true;
+        console.log(`  Lighthouse could not run: ${r.error}`);
+      } else console.log(`  every category 100: ${r.pass ? 'pass' : 'FAIL'}`);
+    }
+    await app?.stop();
+  }
+  await db?.stop(); // before the cold start, which runs its own PostgreSQL
+
+  if (chosen.has('coldstart')) {
+    console.log('\n4. Cold start (node bin/lotsa.js serve → first 200 of GET /sv/)');
+    try {
+      const r = await runColdStart();
+      results.coldstart = r;
+      console.log(
+        `  median of ${r.warm.length}: ${Math.round(r.medianWarm)} ms; first-ever start ${r.first.ms} ms`,
+      );
+    } catch (error) {
+      results.coldstart = failure(error);
+    }
+  }
+
+  if (interrupted) await new Promise(() => {}); // abort() cleans up and exits; no report from a torn run
+  writeReport(REPORT, { runAt, command, machine, results });
+  console.log(`\nWrote ${path.relative(process.cwd(), REPORT) || REPORT}`);
+} catch (error) {
+  failure(error);
+} finally {
+  await cleanupAll();
+}
+process.exit(hadError ? 1 : 0);
