@@ -48,11 +48,17 @@ export async function createRegionDirectory(db: Kysely<DB>, ttlMs = 30_000): Pro
   return {
     forHost(host) {
       maybeRefresh();
-      const name = (host ?? '')
-        .toLowerCase()
-        .replace(/:\d+$/, '')
-        .replace(/^\[|\]$/g, '');
-      return byHost.get(name) ?? (fallback as Region);
+      const raw = host ?? '';
+      let region = seen.get(raw);
+      if (!region) {
+        const name = raw
+          .toLowerCase()
+          .replace(/:\d+$/, '')
+          .replace(/^\[|\]$/g, '');
+        region = byHost.get(name) ?? (fallback as Region);
+        if (seen.size < 1000) seen.set(raw, region);
+      }
+      return region;
     },
     byId: (id) => regions.find((r) => r.id === id),
     all: () => regions,
