@@ -66,7 +66,7 @@ function summary(r: Results): string {
     rows.push(
       failed(overhead)
         ? '| Plugin-stack overhead | ≥ 80 % of bare node:http | did not run | ❌ |'
-        : `| Plugin-stack overhead: GET /healthz req/s vs bare node:http | ≥ 80 % | ${pct(overhead.ratio)} (${n(overhead.medianApp)} vs ${n(overhead.medianBare)} req/s) | ${ok(overhead.pass)} |`,
+        : `| Plugin-stack overhead: GET /healthz req/s vs bare node:http | ≥ 80 % | ${pct(overhead.ratio)} (${n(overhead.medianApp)} vs ${n(overhead.medianBare)} req/s)${overhead.sameBytesRatio ? `; ${pct(overhead.sameBytesRatio)} of a bare server sending the same bytes` : ''} | ${ok(overhead.pass)} |`,
     );
   if (weight)
     rows.push(
@@ -101,29 +101,36 @@ function overheadSection(report: Report, r: OverheadResult | Failed): string {
   const head = '## 1. Plugin-stack overhead\n';
   if (failed(r)) return `${head}\nThe benchmark failed:\n\n${fence(r.error)}\n`;
   const rows = r.bare.map((b, i) => {
+    const s = r.sameBytes?.[i];
     const a = r.app[i];
     const o = r.ordinary?.[i];
     return (
       `| ${i + 1} | ${n(b.rps)} | ${a ? n(a.rps) : '–'} | ${a ? pct(a.rps / b.rps) : '–'} | ` +
+      `${s ? n(s.rps) : '–'} | ${a && s ? pct(a.rps / s.rps) : '–'} | ` +
       `${o ? `${n(o.rps)} (${pct(o.rps / b.rps)})` : '–'} | ` +
-      `${b.cpuUsPerRequest} / ${a?.cpuUsPerRequest ?? '–'} / ${o?.cpuUsPerRequest ?? '–'} | ` +
-      `${b.p99} / ${a?.p99 ?? '–'} / ${o?.p99 ?? '–'} ms |`
+      `${b.cpuUsPerRequest} / ${s?.cpuUsPerRequest ?? '–'} / ${a?.cpuUsPerRequest ?? '–'} / ${o?.cpuUsPerRequest ?? '–'} |`
     );
   });
-  const errors = [...r.bare, ...r.app].reduce((s, f) => s + f.non2xx + f.errors, 0);
+  const errors = [...r.bare, ...r.app].reduce((sum, f) => sum + f.non2xx + f.errors, 0);
   const ordinary = r.ordinaryRoute ?? '/robots.txt';
+  const p99 = (f: { p99: number }[] | undefined) => (f?.length ? Math.max(...f.map((x) => x.p99)) : '–');
   return `${head}${dated(report, r.measuredAt)}
 GET /healthz on the app built as in production (every plugin and hook, real PostgreSQL, pino at
-\`info\` writing to /dev/null) against a bare \`node:http\` server sending the same body. Each server in
-its own process; autocannon (${r.connections} connections, pipelining ${r.pipelining}) in the runner process.
-${r.warmupSeconds} s warm-up each, then ${r.rounds} rounds of ${r.roundSeconds} s, alternating bare / app. The app's /healthz is
-exempt from the per-request log line and from compression, so for context each round also loads
-GET ${ordinary} on the same app: a trivial route without those exemptions (not part of the target).
+\`info\` writing to /dev/null) against a bare \`node:http\` server sending the same body with only a
+content-type header — the target's baseline. Each server in its own process; autocannon
+(${r.connections} connections, pipelining ${r.pipelining}) in the runner process. ${r.warmupSeconds} s warm-up each, then ${r.rounds} rounds of
+${r.roundSeconds} s, alternating between the servers. For context, not part of the target, each round also loads:
+a bare server sending exactly the bytes of the app's /healthz (its security headers, request id and
+cache-control too), which separates the cost of the framework and plugins from that of the headers;
+and GET ${ordinary} on the same app, a trivial route without the exemptions of /healthz (which
+writes no log line and skips compression).
 
-| Round | bare req/s | app /healthz req/s | app / bare | app ${ordinary} req/s (of bare) | server CPU µs/req bare / healthz / ${ordinary} | p99 latency |
-|---|---|---|---|---|---|---|
+| Round | bare req/s | app /healthz req/s | app / bare | bare, same bytes req/s | app / same bytes | app ${ordinary} req/s (of bare) | server CPU µs/req: bare / same bytes / healthz / ${ordinary} |
+|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
-| **Median** | **${n(r.medianBare)}** | **${n(r.medianApp)}** | **${pct(r.ratio)}** | ${r.medianOrdinary ? `${n(r.medianOrdinary)} (${pct(r.ordinaryRatio)})` : '–'} | ${r.cpuBare} / ${r.cpuApp} / ${r.cpuOrdinary ?? '–'} | |
+| **Median** | **${n(r.medianBare)}** | **${n(r.medianApp)}** | **${pct(r.ratio)}** | ${r.medianSameBytes ? n(r.medianSameBytes) : '–'} | ${r.sameBytesRatio ? pct(r.sameBytesRatio) : '–'} | ${r.medianOrdinary ? `${n(r.medianOrdinary)} (${pct(r.ordinaryRatio)})` : '–'} | ${r.cpuBare} / ${r.cpuSameBytes ?? '–'} / ${r.cpuApp} / ${r.cpuOrdinary ?? '–'} |
+
+Worst p99 latency of any round: bare ${p99(r.bare)} ms, same bytes ${p99(r.sameBytes)} ms, app /healthz ${p99(r.app)} ms, app ${ordinary} ${p99(r.ordinary)} ms.
 
 Target: the app's /healthz reaches ≥ ${r.target * 100} % of bare → ${ok(r.pass)}.${errors ? ` **${errors} non-2xx responses or errors** during the runs.` : ' Every response was a 2xx.'}
 `;
@@ -135,7 +142,7 @@ function breakdownSection(report: Report, r: BreakdownResult | Failed): string {
   const variants = r.variants
     .map(
       (v) =>
-        `| ${v.name} | ${v.rps.map(n).join(' / ')} | ${n(v.median)} | ${pct(v.ofBare)} | ${v.cpuUs.toFixed(1)} | ${v.name === 'app (full stack)' ? '–' : (v.cpuVsApp > 0 ? '+' : '') + v.cpuVsApp.toFixed(1)} |`,
+        `| ${v.name} | ${v.rps.map(n).join(' / ')} | ${n(v.median)} | ${v.cpuUs.toFixed(1)} | ${pct(v.ofBare)} | ${v.name === 'app (full stack)' ? '–' : (v.cpuVsApp > 0 ? '+' : '') + v.cpuVsApp.toFixed(1)} |`,
     )
     .join('\n');
   const table = (rows: { name: string; self: number; inclusive: number }[]) =>
@@ -149,14 +156,17 @@ function breakdownSection(report: Report, r: BreakdownResult | Failed): string {
   return `${head}${dated(report, r.measuredAt)}
 (a) The same load on variants: the bare server, Fastify alone with the app's logger and one route, the
 full app, and the app with one thing taken away (a plugin or one of the app's own installers replaced by
-a no-op through a module resolve hook; the app's code is unchanged). ${r.rounds} interleaved rounds of
+a no-op through a module resolve hook; the app's code is unchanged). ${r.rounds} interleaved rounds (each starting at a different variant) of
 ${r.roundSeconds} s (after a ${r.warmupSeconds} s warm-up of each server, and 1 s more before each round), with only the measured server running (the others are paused with SIGSTOP so
 their timers do not disturb it). *CPU µs/req* is the server process's CPU time (user + system) per
 answered request in its best round — steadier than req/s on a shared machine, as interference only
-adds to it; *vs app* is the difference to the full app (negative: taking that thing away saves that
-much per request). Differences of a few µs are within the noise.
+adds to it; *of bare (by CPU)* is the bare server's CPU per request divided by the variant's — the
+share of bare throughput it could reach when the server's CPU is the limit — and steadier than the
+req/s columns, which also move with whatever else slows the load generator; *vs app* is the
+difference to the full app (negative: taking that thing away saves that much per request).
+Differences of a few µs are within the noise.
 
-| Variant | req/s per round | median req/s | of bare | CPU µs/req (best round) | vs app |
+| Variant | req/s per round | median req/s | CPU µs/req (best round) | of bare (by CPU) | vs app |
 |---|---|---|---|---|---|
 ${variants}
 ${(r.notApplicable ?? []).length ? `\nNot measured, as they no longer apply to the app: ${(r.notApplicable ?? []).join('; ')}.\n` : ''}

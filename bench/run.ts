@@ -88,6 +88,7 @@ try {
       console.log(
         `  median bare ${r.medianBare} req/s, app ${r.medianApp} req/s → ${(r.ratio * 100).toFixed(1)} % (target ≥ 80 %): ${r.pass ? 'pass' : 'FAIL'}` +
           `\n  server CPU per request: bare ${r.cpuBare} µs, app ${r.cpuApp} µs` +
+          `\n  for context, vs a bare server sending the same bytes (${r.medianSameBytes} req/s, ${r.cpuSameBytes} µs CPU/req): ${(r.sameBytesRatio * 100).toFixed(1)} %` +
           `\n  for context, app ${r.ordinaryRoute}: ${r.medianOrdinary} req/s (${(r.ordinaryRatio * 100).toFixed(1)} % of bare), ${r.cpuOrdinary} µs CPU/req`,
       );
       if (!r.pass && !args.length) chosen.add('breakdown');
@@ -103,7 +104,7 @@ try {
       results.breakdown = r;
       for (const v of r.variants) {
         console.log(
-          `  ${v.name.padEnd(46)} ${String(v.median).padStart(7)} req/s ${(v.ofBare * 100).toFixed(1).padStart(5)} % of bare` +
+          `  ${v.name.padEnd(46)} ${String(v.median).padStart(7)} req/s ${(v.ofBare * 100).toFixed(1).padStart(5)} % of bare by CPU` +
             `  ${v.cpuUs.toFixed(1).padStart(6)} µs CPU/req`,
         );
       }

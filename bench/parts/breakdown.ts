@@ -18,7 +18,7 @@ export interface Variant {
   name: string;
   rps: number[];
   median: number;
-  /** median / bare median */
+  /** Bare CPU µs/req ÷ this variant's: the share of bare throughput it could reach when CPU-bound. */
   ofBare: number;
   /** Server CPU time per request in the best round, µs. */
   cpuUs: number;
@@ -54,7 +54,7 @@ export interface BreakdownResult {
 }
 
 type VariantSpec = { name: string; path?: string } & (
-  { file: 'bare.ts' | 'fastify.ts' } | { options: AppServerOptions }
+  { file: 'bare.ts' | 'bare-same-bytes.ts' | 'fastify.ts' } | { options: AppServerOptions }
 );
 
 const FULL_APP = 'app (full stack)';
@@ -71,6 +71,7 @@ function variants(): { specs: VariantSpec[]; notApplicable: string[] } {
   return {
     specs: [
       { name: 'bare node:http', file: 'bare.ts' },
+      { name: "bare node:http sending the app's /healthz bytes", file: 'bare-same-bytes.ts' },
       { name: 'Fastify alone (app logger, no plugins/hooks)', file: 'fastify.ts' },
       { name: FULL_APP, options: {} },
       ...applicable.map((name) => ({ name: `app − ${STUBS[name]?.label}`, options: { without: [name] } })),
@@ -241,9 +242,13 @@ export async function runBreakdown(
     for (const i of servers.keys()) await measure(i, 1, warmupSeconds); // until the JIT has settled
     const figures: LoadFigures[][] = specs.map(() => []);
     for (let r = 1; r <= rounds; r++) {
-      for (const [i, server] of servers.entries()) {
+      // Each round starts at a different variant, so a passing disturbance hits different ones.
+      const shift = Math.round(((r - 1) * servers.length) / rounds);
+      const order = servers.map((_, k) => (k + shift) % servers.length);
+      for (const i of order) {
         const f = await measure(i, roundSeconds, 1);
-        if (f.non2xx || f.errors) console.log(`  ${server.name}: non-2xx ${f.non2xx} errors ${f.errors}`);
+        const name = servers[i]?.name;
+        if (f.non2xx || f.errors) console.log(`  ${name}: non-2xx ${f.non2xx} errors ${f.errors}`);
         figures[i]?.push(f);
       }
       console.log(`  round ${r} done`);
@@ -251,13 +256,13 @@ export async function runBreakdown(
     const medians = figures.map((f) => median(f.map((x) => x.rps)));
     // Interference from other processes only ever adds CPU time, so the best round is the truest.
     const cpu = figures.map((f) => Math.min(...f.map((x) => x.cpuUsPerRequest)));
-    const bareMedian = medians[0] ?? NaN;
+    const bareCpu = cpu[0] ?? NaN;
     const appCpu = cpu[appIndex] ?? NaN;
     const measured = specs.map((v, i) => ({
       name: v.name,
       rps: (figures[i] ?? []).map((f) => f.rps),
       median: medians[i] ?? NaN,
-      ofBare: round((medians[i] ?? NaN) / bareMedian, 3),
+      ofBare: round(bareCpu / (cpu[i] ?? NaN), 3),
       cpuUs: round(cpu[i] ?? NaN, 1),
       cpuVsApp: round((cpu[i] ?? NaN) - appCpu, 1),
     }));
@@ -266,7 +271,7 @@ export async function runBreakdown(
     const dir = mkdtempSync(path.join(os.tmpdir(), 'lotsa-bench-prof-'));
     const removeDir = onCleanup(`temp dir ${dir}`, () => rmSync(dir, { recursive: true, force: true }));
     try {
-      const bare = await profileOf(servers[0] as ChildServer, dir, profileSeconds);
+      const bare = await profileOf(servers[0] as ChildServer, dir, profileSeconds); // the brief's baseline
       const app = await profileOf(servers[appIndex] as ChildServer, dir, profileSeconds);
       return {
         measuredAt: new Date().toISOString(),

@@ -1,6 +1,6 @@
 /**
  * Part 1: the production plugin stack on a trivial route (GET /healthz) against a bare node:http
- * server, side by side in one run. Each server runs in a child process of its own; autocannon runs
+ * server (and, for context, one sending the very same bytes), side by side in one run. Each server runs in a child process of its own; autocannon runs
  * here. Rounds alternate bare/app so drift (thermal, noisy neighbours) hits both alike.
  */
 import autocannon from 'autocannon';
@@ -13,6 +13,8 @@ export const CONNECTIONS = 10;
 export const PIPELINING = 1;
 /** A trivial route without the exemptions of /healthz: no database, a short text body. */
 export const ORDINARY_ROUTE = '/robots.txt';
+
+const LABELS = { bare: 'bare', sameBytes: 'bare, same bytes', app: 'app', ordinary: 'app %s' } as const;
 
 export interface LoadFigures {
   /** Mean requests per second over the run (autocannon's per-second samples). */
@@ -34,6 +36,11 @@ export interface OverheadResult {
   roundSeconds: number;
   warmupSeconds: number;
   bare: LoadFigures[];
+  /**
+   * For context, not the target: a bare node:http server sending exactly the app's /healthz bytes
+   * (its security headers, request id and cache-control too).
+   */
+  sameBytes: LoadFigures[];
   app: LoadFigures[];
   /**
    * For context, not the target: the same app on an ordinary trivial route, which (unlike /healthz)
@@ -42,12 +49,16 @@ export interface OverheadResult {
   ordinary: LoadFigures[];
   ordinaryRoute: string;
   medianBare: number;
+  medianSameBytes: number;
   medianApp: number;
   medianOrdinary: number;
   ratio: number;
+  /** app /healthz ÷ the same-bytes bare server. */
+  sameBytesRatio: number;
   ordinaryRatio: number;
   /** Median server CPU time per request, µs. */
   cpuBare: number;
+  cpuSameBytes: number;
   cpuApp: number;
   cpuOrdinary: number;
   target: number;
@@ -85,33 +96,43 @@ export async function runOverhead(
   const roundSeconds = options.roundSeconds ?? 5;
   const warmupSeconds = options.warmupSeconds ?? 2;
   const bare = await startServer('bare', 'bare.ts', { PORT: '0' });
+  const sameBytes = await startServer('bare, same bytes', 'bare-same-bytes.ts', { PORT: '0' });
   const app = await startAppServer(db);
   try {
     console.log(`  warm-up ${warmupSeconds} s each`);
     await load(bare, warmupSeconds);
+    await load(sameBytes, warmupSeconds);
     await load(app, warmupSeconds);
     await load(app, warmupSeconds, ORDINARY_ROUTE);
-    const figures = { bare: [] as LoadFigures[], app: [] as LoadFigures[], ordinary: [] as LoadFigures[] };
+    const figures = {
+      bare: [] as LoadFigures[],
+      sameBytes: [] as LoadFigures[],
+      app: [] as LoadFigures[],
+      ordinary: [] as LoadFigures[],
+    };
     for (let i = 1; i <= rounds; i++) {
       for (const [name, server, path] of [
         ['bare', bare, '/healthz'],
+        ['sameBytes', sameBytes, '/healthz'],
         ['app', app, '/healthz'],
         ['ordinary', app, ORDINARY_ROUTE],
       ] as const) {
         const f = await load(server, roundSeconds, path);
         figures[name].push(f);
         console.log(
-          `  round ${i} ${(name === 'ordinary' ? `app ${path}` : name).padEnd(16)} ${String(f.rps).padStart(7)} req/s` +
+          `  round ${i} ${LABELS[name].replace('%s', path).padEnd(22)} ${String(f.rps).padStart(7)} req/s` +
             `  ${f.cpuUsPerRequest} µs CPU/req  p50 ${f.p50} ms  p99 ${f.p99} ms` +
             (f.non2xx || f.errors ? `  non-2xx ${f.non2xx} errors ${f.errors}` : ''),
         );
       }
     }
     const medianBare = round(median(figures.bare.map((f) => f.rps)));
+    const medianSameBytes = round(median(figures.sameBytes.map((f) => f.rps)));
     const medianApp = round(median(figures.app.map((f) => f.rps)));
     const medianOrdinary = round(median(figures.ordinary.map((f) => f.rps)));
     const ratio = medianApp / medianBare;
     const cpuBare = round(median(figures.bare.map((f) => f.cpuUsPerRequest)), 1);
+    const cpuSameBytes = round(median(figures.sameBytes.map((f) => f.cpuUsPerRequest)), 1);
     const cpuApp = round(median(figures.app.map((f) => f.cpuUsPerRequest)), 1);
     const cpuOrdinary = round(median(figures.ordinary.map((f) => f.cpuUsPerRequest)), 1);
     const target = 0.8;
@@ -126,11 +147,14 @@ export async function runOverhead(
       ...figures,
       ordinaryRoute: ORDINARY_ROUTE,
       medianBare,
+      medianSameBytes,
       medianApp,
       medianOrdinary,
       ratio: round(ratio, 3),
+      sameBytesRatio: round(medianApp / medianSameBytes, 3),
       ordinaryRatio: round(medianOrdinary / medianBare, 3),
       cpuBare,
+      cpuSameBytes,
       cpuApp,
       cpuOrdinary,
       target,
@@ -138,6 +162,7 @@ export async function runOverhead(
     };
   } finally {
     await app.stop();
+    await sameBytes.stop();
     await bare.stop();
   }
 }

@@ -1,28 +1,12 @@
 /**
- * The baseline: a bare node:http server answering exactly what the app's /healthz answers — the same
- * body and the same response headers (security headers, a fresh request id, cache-control) — so the
- * comparison measures the plugin stack, not the bytes on the wire. Runs in its own process.
+ * The baseline of the target: a bare node:http server, exactly as the benchmark brief defines it (the
+ * /healthz body, a content-type, nothing else). Runs in its own process.
  */
-import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ready } from './ipc.ts';
 
-const fixed = {
-  'cache-control': 'no-store',
-  'content-type': 'application/json; charset=utf-8',
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
-  'strict-transport-security': 'max-age=31536000; includeSubDomains',
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'strict-origin-when-cross-origin',
-  'x-frame-options': 'DENY',
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-resource-policy': 'same-origin',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
-};
-
 const server = http.createServer((_req, res) => {
-  res.writeHead(200, { 'x-request-id': randomUUID(), ...fixed });
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
   res.end('{"status":"ok"}');
 });
 
