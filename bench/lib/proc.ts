@@ -1,24 +1,12 @@
 /** Child processes and small HTTP helpers, all on 127.0.0.1. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { onCleanup, withTimeout } from './cleanup.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '../../src/platform/db/embedded.ts';
 
 /** This process's environment with `changes` applied; an undefined value removes the variable. */
 export function childEnv(changes: Record<string, string | undefined>): NodeJS.ProcessEnv {

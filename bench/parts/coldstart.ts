@@ -8,6 +8,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { onCleanup, sleep } from '../lib/cleanup.ts';
+import { processAlive } from '../../src/platform/db/embedded.ts';
 import { childEnv, freePort, get, ROOT, stopChild } from '../lib/proc.ts';
 import { median, round } from '../lib/stats.ts';
 
@@ -33,21 +34,12 @@ export interface ColdStartResult {
   medianWarm: number;
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** The pid of a PostgreSQL still running on `dataDir`, if any. */
 function postgresPid(dataDir: string): number | undefined {
   const file = path.join(dataDir, 'postgres', 'postmaster.pid');
   if (!existsSync(file)) return undefined;
   const pid = Number(readFileSync(file, 'utf8').split('\n')[0]);
-  return pid && alive(pid) ? pid : undefined;
+  return pid && processAlive(pid) ? pid : undefined;
 }
 
 /** Stops a PostgreSQL left behind by a Lotsa process that had to be killed. */
@@ -55,8 +47,8 @@ async function stopOrphanPostgres(dataDir: string): Promise<void> {
   const pid = postgresPid(dataDir);
   if (!pid) return;
   process.kill(pid, 'SIGINT'); // fast shutdown
-  for (let i = 0; i < 500 && alive(pid); i++) await sleep(20);
-  if (alive(pid)) process.kill(pid, 'SIGKILL');
+  for (let i = 0; i < 500 && processAlive(pid); i++) await sleep(20);
+  if (processAlive(pid)) process.kill(pid, 'SIGKILL');
 }
 
 async function startOnce(dataDir: string): Promise<StartRun> {

@@ -22,7 +22,8 @@ export interface EmbeddedServer {
 
 const USER = 'lotsa';
 
-async function freePort(): Promise<number> {
+/** A TCP port on 127.0.0.1 that is free right now. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();
@@ -35,7 +36,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-function alive(pid: number): boolean {
+/** True while a process with this pid exists (also when it belongs to another user). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -51,7 +53,7 @@ async function runningPort(pgdata: string): Promise<number | undefined> {
   const lines = (await fs.readFile(pidFile, 'utf8')).split('\n');
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
-  if (!pid || !port || !alive(pid)) return undefined;
+  if (!pid || !port || !processAlive(pid)) return undefined;
   return port;
 }
 
