@@ -1,13 +1,11 @@
 /**
  * The `lotsa` command: serve (default for `npm start`), worker, migrate, seed.
  */
-import { buildApp } from './app.ts';
-import { createRegionDirectory, seedRegions } from './modules/regions/service.ts';
+import { seedRegions } from './modules/regions/service.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { createLogger } from './platform/logging.ts';
-import { loadSecret } from './platform/secret.ts';
-import { openRuntime, type Runtime } from './runtime.ts';
+import { openRuntime, startWebServer, type Runtime } from './runtime.ts';
 
 const USAGE = `Usage: lotsa <command>
 
@@ -38,19 +36,7 @@ function onShutdown(stop: () => Promise<void>, log: (msg: string) => void): void
 
 async function serve(config: Config, runtime: Runtime, logger: ReturnType<typeof createLogger>) {
   const started = performance.now();
-  const regions = await createRegionDirectory(runtime.database.db);
-  const app = await buildApp({
-    config,
-    database: runtime.database,
-    logger,
-    queue: runtime.queue,
-    regions,
-    secret: loadSecret(config.secret, config.dataDir),
-  });
-  await app.listen({ port: config.port, host: config.host });
-  if (config.inlineWorker) runtime.queue.start();
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
+  const { app, port } = await startWebServer(config, runtime, logger);
   const url =
     config.publicUrl.port === String(port) || !process.env.PUBLIC_URL
       ? `http://localhost:${port}/`

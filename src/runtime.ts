@@ -3,8 +3,10 @@
  * and the job queue with every module's jobs. Returns one object with a single `close()`.
  */
 import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { seedRegions } from './modules/regions/service.ts';
+import { buildApp } from './app.ts';
+import { createRegionDirectory, seedRegions } from './modules/regions/service.ts';
 import { registerSiteJobs } from './modules/site/jobs.ts';
 import type { Config } from './platform/config.ts';
 import { startEmbeddedPostgres, type EmbeddedServer } from './platform/db/embedded.ts';
@@ -13,6 +15,7 @@ import { migrate } from './platform/db/migrate.ts';
 import { createRateLimiter } from './platform/http/rate-limit.ts';
 import { registerMaintenanceJobs } from './platform/jobs/maintenance.ts';
 import { JobQueue } from './platform/jobs/queue.ts';
+import { loadSecret } from './platform/secret.ts';
 import { createMailTransport, registerMailJobs, type MailTransport } from './platform/mail/outbox.ts';
 
 export interface Runtime {
@@ -74,4 +77,24 @@ export async function openRuntime(
       await embedded?.stop();
     },
   };
+}
+
+/** Builds the app on an open runtime, listens, and starts the inline worker; returns the bound port. */
+export async function startWebServer(
+  config: Config,
+  runtime: Runtime,
+  logger: Logger,
+): Promise<{ app: FastifyInstance; port: number }> {
+  const app = await buildApp({
+    config,
+    database: runtime.database,
+    logger,
+    queue: runtime.queue,
+    regions: await createRegionDirectory(runtime.database.db),
+    secret: loadSecret(config.secret, config.dataDir),
+  });
+  await app.listen({ port: config.port, host: config.host });
+  if (config.inlineWorker) runtime.queue.start();
+  const address = app.server.address();
+  return { app, port: typeof address === 'object' && address ? address.port : config.port };
 }

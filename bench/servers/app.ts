@@ -28,12 +28,9 @@ export async function resolve(specifier, context, next) {
 }
 
 const { default: pino } = await import('pino');
-const { buildApp } = await import('../../src/app.ts');
-const { createRegionDirectory } = await import('../../src/modules/regions/service.ts');
 const { loadConfig } = await import('../../src/platform/config.ts');
 const { createLogger } = await import('../../src/platform/logging.ts');
-const { loadSecret } = await import('../../src/platform/secret.ts');
-const { openRuntime } = await import('../../src/runtime.ts');
+const { openRuntime, startWebServer } = await import('../../src/runtime.ts');
 
 try {
   const config = loadConfig();
@@ -43,18 +40,7 @@ try {
     : pino.destination('/dev/null');
   const logger = createLogger(config.logLevel, destination);
   const runtime = await openRuntime(config, logger);
-  const regions = await createRegionDirectory(runtime.database.db);
-  const app = await buildApp({
-    config,
-    database: runtime.database,
-    logger,
-    queue: runtime.queue,
-    regions,
-    secret: loadSecret(config.secret, config.dataDir),
-  });
-  await app.listen({ port: config.port, host: config.host });
-  if (config.inlineWorker) runtime.queue.start();
-
+  const { app, port } = await startWebServer(config, runtime, logger);
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
@@ -63,8 +49,7 @@ try {
     await runtime.close();
     process.exit(0);
   };
-  const address = app.server.address();
-  ready(typeof address === 'object' && address ? address.port : config.port, () => void stop());
+  ready(port, () => void stop());
 } catch (error) {
   process.send?.({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   process.exit(1);

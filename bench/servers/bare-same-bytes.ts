@@ -6,20 +6,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
+import { fixedSecurityHeaders } from '../../src/platform/http/security.ts';
 import { ready } from './ipc.ts';
 
 const fixed = {
   'cache-control': 'no-store',
   'content-type': 'application/json; charset=utf-8',
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
-  'strict-transport-security': 'max-age=31536000; includeSubDomains',
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'strict-origin-when-cross-origin',
-  'x-frame-options': 'DENY',
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-resource-policy': 'same-origin',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+  ...fixedSecurityHeaders(false),
 };
 
 const server = http.createServer((_req, res) => {

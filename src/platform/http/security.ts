@@ -29,10 +29,10 @@ export interface SecurityHeaders {
   apply(request: FastifyRequest, reply: FastifyReply): void;
 }
 
-export function securityHeaders(options: { https: boolean }): SecurityHeaders {
-  // Built once: the same object is handed to every reply.
-  const fixed = {
-    'content-security-policy': contentSecurityPolicy(options.https),
+/** The headers every response carries, apart from a page's own CSP nonce. */
+export function fixedSecurityHeaders(https: boolean): Record<string, string> {
+  return {
+    'content-security-policy': contentSecurityPolicy(https),
     'strict-transport-security': 'max-age=31536000; includeSubDomains',
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'strict-origin-when-cross-origin',
@@ -41,6 +41,11 @@ export function securityHeaders(options: { https: boolean }): SecurityHeaders {
     'cross-origin-resource-policy': 'same-origin',
     'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
   };
+}
+
+export function securityHeaders(options: { https: boolean }): SecurityHeaders {
+  // Built once: the same object is handed to every reply.
+  const fixed = fixedSecurityHeaders(options.https);
   return {
     apply(request, reply) {
       reply.headers(fixed);
