@@ -44,6 +44,7 @@ const { startEmbeddedPostgres } = await import('../src/platform/db/embedded.ts')
 const { openDatabase } = await import('../src/platform/db/index.ts');
 const { migrate } = await import('../src/platform/db/migrate.ts');
 const { seedRegions } = await import('../src/modules/regions/service.ts');
+const { seedJobBoard } = await import('../src/modules/jobs/seed.ts');
 
 let embedded;
 let tmp;
@@ -67,6 +68,7 @@ try {
   const db = openDatabase(templateUrl.href, { max: 2 });
   await migrate(db.pool);
   await seedRegions(db.db);
+  await seedJobBoard(db.db, { demo: false }); // the taxonomy; tests insert their own ads
   await db.close();
 
   const concurrency = e2e ? 1 : Math.max(2, os.availableParallelism());

@@ -25,6 +25,9 @@ import type { JobQueue } from './platform/jobs/queue.ts';
 import type { RegionDirectory } from './modules/regions/service.ts';
 import { registerRegionRoutes } from './modules/regions/routes.ts';
 import { registerSiteRoutes } from './modules/site/routes.ts';
+import { ResponseCache } from './modules/jobs/cache.ts';
+import { JobChanges } from './modules/jobs/changes.ts';
+import { registerJobRoutes } from './modules/jobs/routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -53,7 +56,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
   const https = config.publicUrl.protocol === 'https:';
   const navigation: NavItem[] = [];
-  const site: Site = { assets: deps.assets ?? loadAssets(), navigation };
+  const site: Site = { assets: deps.assets ?? loadAssets(), navigation, sitemapSources: [] };
   const headers = securityHeaders({ https });
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
@@ -171,5 +174,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   };
   registerRegionRoutes(app, moduleDeps);
   registerSiteRoutes(app, moduleDeps);
+  const changes = new JobChanges(deps.database.pool, deps.logger);
+  const cache = new ResponseCache(changes, config.jobCacheSize);
+  await changes.start();
+  app.addHook('onClose', async () => changes.stop());
+  registerJobRoutes(app, moduleDeps, { changes, cache });
   return app;
 }

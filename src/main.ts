@@ -1,6 +1,8 @@
 /**
- * The `lotsa` command: serve (default for `npm start`), worker, migrate, seed.
+ * The `lotsa` command: serve (default for `npm start`), worker, migrate, seed, ingest.
  */
+import { parseIngestArgs, runIngestCommand } from './modules/jobs/ingest/cli.ts';
+import { seedJobBoard } from './modules/jobs/seed.ts';
 import { seedRegions } from './modules/regions/service.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 import { migrate } from './platform/db/migrate.ts';
@@ -13,7 +15,13 @@ Commands:
   serve            start the web server (and, by default, the job worker)
   worker [--once]  run background jobs only (for scaling out); --once drains due jobs and exits
   migrate          apply database migrations and exit
-  seed             apply migrations, seed the shipped regions and exit
+  seed             apply migrations, seed the shipped regions, the job taxonomy and
+                   (with LOTSA_SEED_DEMO) the demo job ads, and exit
+  ingest snapshot [--region <id>]
+                   load JobStream's snapshot of published ads for each region (or one); closes
+                   the region's ads that are no longer published
+  ingest stream [--region <id>]
+                   apply JobStream's changes since the last run (needs a snapshot first)
   help             show this text
 
 Configuration is read from the environment; see README.md.`;
@@ -102,8 +110,25 @@ async function main(argv: string[]): Promise<number> {
       const runtime = await openRuntime(config, logger, { seed: false, poolSize: 2 });
       const seeded = await seedRegions(runtime.database.db);
       console.log(`Seeded regions: ${seeded.join(', ')}`);
+      const board = await seedJobBoard(runtime.database.db, { demo: config.seedDemo, logger });
+      console.log(`Taxonomy concepts written: ${board.concepts}`);
+      for (const { regionId, generated, counts } of board.demo)
+        console.log(`Demo job ads for ${regionId}: ${generated} generated, ${counts.written} written`);
       await runtime.close();
       return 0;
+    }
+    case 'ingest': {
+      const args = parseIngestArgs(rest);
+      if ('error' in args) {
+        console.error(`${args.error}\n\n${USAGE}`);
+        return 2;
+      }
+      const runtime = await openRuntime(config, logger, { seed: false, poolSize: 4 });
+      try {
+        return await runIngestCommand(args, runtime.database.db, config, logger);
+      } finally {
+        await runtime.close();
+      }
     }
     default:
       console.error(`Unknown command: ${command}\n\n${USAGE}`);

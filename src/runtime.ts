@@ -6,7 +6,9 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { buildApp } from './app.ts';
+import { seedJobBoard } from './modules/jobs/seed.ts';
 import { createRegionDirectory, seedRegions } from './modules/regions/service.ts';
+import { registerJobBoardJobs } from './modules/jobs/ingest/jobs.ts';
 import { registerSiteJobs } from './modules/site/jobs.ts';
 import type { Config } from './platform/config.ts';
 import { startEmbeddedPostgres, type EmbeddedServer } from './platform/db/embedded.ts';
@@ -34,6 +36,7 @@ export function registerJobs(queue: JobQueue, database: Database, mail: MailTran
   });
   registerMaintenanceJobs(queue, database.db, createRateLimiter(database.pool));
   registerSiteJobs(queue, database.db);
+  registerJobBoardJobs(queue, database, config);
 }
 
 export async function openRuntime(
@@ -56,7 +59,10 @@ export async function openRuntime(
       const applied = await migrate(database.pool);
       if (applied.length) logger.info({ applied }, 'migrations applied');
     }
-    if (options.seed ?? config.seedDemo) await seedRegions(database.db);
+    if (options.seed ?? config.seedDemo) {
+      await seedRegions(database.db);
+      await seedJobBoard(database.db, { demo: config.seedDemo, logger });
+    }
   } catch (error) {
     await database.close();
     await embedded?.stop();

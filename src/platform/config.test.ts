@@ -30,6 +30,21 @@ describe('config', () => {
     assert.equal(config.logLevel, 'warn');
   });
 
+  it('reads the JobStream settings, with ingestion off by default', () => {
+    const defaults = loadConfig({});
+    assert.equal(defaults.jobtechStreamUrl, 'https://jobstream.api.jobtechdev.se');
+    assert.equal(defaults.jobtechApiKey, undefined);
+    assert.equal(defaults.jobtechIngest, false);
+    const config = loadConfig({
+      JOBTECH_STREAM_URL: 'http://127.0.0.1:8080/jobstream/',
+      JOBTECH_API_KEY: 'secret-key',
+      JOBTECH_INGEST: 'true',
+    });
+    assert.equal(config.jobtechStreamUrl, 'http://127.0.0.1:8080/jobstream');
+    assert.equal(config.jobtechApiKey, 'secret-key');
+    assert.equal(config.jobtechIngest, true);
+  });
+
   for (const [name, value] of [
     ['PORT', 'eighty'],
     ['PORT', '70000'],
@@ -39,6 +54,8 @@ describe('config', () => {
     ['LOG_LEVEL', 'loud'],
     ['LOTSA_SECRET', 'short'],
     ['LOTSA_INLINE_WORKER', 'maybe'],
+    ['JOBTECH_STREAM_URL', 'ftp://jobstream'],
+    ['JOBTECH_INGEST', 'sometimes'],
   ] as const) {
     it(`fails fast naming ${name} when it is "${value}"`, () => {
       assert.throws(

@@ -36,6 +36,14 @@ export interface Config {
   bodyLimit: number;
   /** Event-loop delay (ms) above which the server answers 503. */
   maxEventLoopDelay: number;
+  /** Rendered job-board responses kept in memory per process (0 turns the cache off). */
+  jobCacheSize: number;
+  /** Base URL of JobTech's JobStream API (`/snapshot`, `/stream`), without a trailing slash. */
+  jobtechStreamUrl: string;
+  /** Optional JobTech API key, sent as header `api-key`. */
+  jobtechApiKey: string | undefined;
+  /** Schedule the JobStream ingestion and expiry jobs (off by default: tests and demo stay offline). */
+  jobtechIngest: boolean;
 }
 
 export class ConfigError extends Error {
@@ -98,6 +106,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   if (secret !== undefined && secret.length < 32) {
     throw new ConfigError('LOTSA_SECRET', 'must be at least 32 characters');
   }
+  const jobtechStreamUrl = url(
+    'JOBTECH_STREAM_URL',
+    env.JOBTECH_STREAM_URL || 'https://jobstream.api.jobtechdev.se',
+    ['http:', 'https:'],
+  ).href.replace(/\/+$/, '');
   const mailFrom = env.MAIL_FROM || `Lotsa <no-reply@${publicUrl.hostname}>`;
   if (!/^[^\r\n]+@[^\r\n]+$/.test(mailFrom)) throw new ConfigError('MAIL_FROM', 'must be an e-mail address');
   return {
@@ -116,5 +129,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     seedDemo: bool(env, 'LOTSA_SEED_DEMO', true),
     bodyLimit: int(env, 'BODY_LIMIT', 64 * 1024, 1024, 50 * 1024 * 1024),
     maxEventLoopDelay: int(env, 'MAX_EVENT_LOOP_DELAY_MS', 1000, 10, 60_000),
+    jobCacheSize: int(env, 'JOB_CACHE_SIZE', 500, 0, 100_000),
+    jobtechStreamUrl,
+    jobtechApiKey: env.JOBTECH_API_KEY || undefined,
+    jobtechIngest: bool(env, 'JOBTECH_INGEST', false),
   };
 }

@@ -104,11 +104,12 @@ export function registerSiteRoutes(app: FastifyInstance, deps: ModuleDeps): void
   app.get('/sitemap.xml', { config: pub }, async (request, reply) => {
     const origin = siteOrigin(request);
     const { languages, defaultLanguage } = request.region;
-    const entry = (path: string, langs: readonly Lang[]) =>
+    const entry = (path: string, langs: readonly Lang[], lastModified?: Date) =>
       langs
         .map(
           (lang) =>
             `<url><loc>${origin}${localPath(lang, path)}</loc>` +
+            (lastModified ? `<lastmod>${lastModified.toISOString()}</lastmod>` : '') +
             langs
               .map(
                 (l) => `<xhtml:link rel="alternate" hreflang="${l}" href="${origin}${localPath(l, path)}"/>`,
@@ -121,6 +122,17 @@ export function registerSiteRoutes(app: FastifyInstance, deps: ModuleDeps): void
         )
         .join('\n');
     const urls = [...PAGES.map((p) => entry(p, languages)), entry('/lattlast', ['sv'])];
+    for (const source of site.sitemapSources) {
+      for (const e of await source(request.region)) {
+        urls.push(
+          entry(
+            e.path,
+            e.languages.filter((l) => languages.includes(l)),
+            e.lastModified,
+          ),
+        );
+      }
+    }
     reply.type('application/xml; charset=utf-8').header('cache-control', 'public, max-age=3600');
     return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${urls.join('\n')}\n</urlset>\n`;
   });

@@ -99,6 +99,86 @@ export interface AccessibilityFeedbackTable {
   created_at: CreatedAt;
 }
 
+export interface TaxonomyConceptsTable {
+  concept_id: string;
+  type: string;
+  label: string;
+  label_en: string | null;
+  code: string | null;
+  parent_id: string | null;
+  deprecated: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export interface JobAdsTable {
+  region_id: string;
+  id: string;
+  origin: ColumnType<'jobtech' | 'generated', 'jobtech' | 'generated' | undefined, 'jobtech' | 'generated'>;
+  status: ColumnType<'open' | 'closed', 'open' | 'closed' | undefined, 'open' | 'closed'>;
+  closed_reason: 'removed' | 'expired' | 'missing' | null;
+  closed_at: Date | null;
+  /** Epoch milliseconds; bigint comes back from pg as a string. */
+  source_timestamp: ColumnType<string, number | string, number | string>;
+  content_hash: string;
+  raw: Json;
+  lang: ColumnType<'sv' | 'en', 'sv' | 'en' | undefined, 'sv' | 'en'>;
+  headline: string;
+  employer_name: string;
+  employer_key: string;
+  employer_orgnr: string | null;
+  workplace: string | null;
+  municipality_code: string | null;
+  occupation_id: string | null;
+  occupation_label: ColumnType<string, string | undefined, string>;
+  occupation_group_id: string | null;
+  occupation_group_label: ColumnType<string, string | undefined, string>;
+  occupation_field_id: string | null;
+  occupation_field_label: ColumnType<string, string | undefined, string>;
+  employment_type_id: string | null;
+  worktime_extent_id: string | null;
+  salary_type_id: string | null;
+  duration_id: string | null;
+  remote: ColumnType<boolean, boolean | undefined, boolean>;
+  vacancies: number | null;
+  description_text: ColumnType<string, string | undefined, string>;
+  published_at: Timestamp;
+  last_publication_at: Date | null;
+  deadline_at: Date | null;
+  first_seen_at: CreatedAt;
+  updated_at: Timestamp;
+  search: ColumnType<string, never, never>;
+}
+
+export interface JobIngestStateTable {
+  region_id: string;
+  stream_cursor: Date | null;
+  snapshot_at: Date | null;
+  generation: ColumnType<string, number | string | undefined, number | string>;
+  updated_at: Timestamp;
+}
+
+export interface JobIngestRunsTable {
+  id: Generated<string>;
+  region_id: string;
+  kind: 'snapshot' | 'stream' | 'demo';
+  started_at: CreatedAt;
+  finished_at: Date | null;
+  outcome: 'ok' | 'failed' | null;
+  received: ColumnType<number, number | undefined, number>;
+  written: ColumnType<number, number | undefined, number>;
+  unchanged: ColumnType<number, number | undefined, number>;
+  stale: ColumnType<number, number | undefined, number>;
+  closed: ColumnType<number, number | undefined, number>;
+  malformed: ColumnType<number, number | undefined, number>;
+  error: string | null;
+}
+
+export interface JobSearchWordsTable {
+  region_id: string;
+  word: string;
+  folded: string;
+  ads: number;
+}
+
 export interface DB {
   regions: RegionsTable;
   region_hosts: RegionHostsTable;
@@ -108,4 +188,9 @@ export interface DB {
   rate_limit_hits: RateLimitHitsTable;
   mail_outbox: MailOutboxTable;
   accessibility_feedback: AccessibilityFeedbackTable;
+  taxonomy_concepts: TaxonomyConceptsTable;
+  job_ads: JobAdsTable;
+  job_ingest_state: JobIngestStateTable;
+  job_ingest_runs: JobIngestRunsTable;
+  job_search_words: JobSearchWordsTable;
 }

@@ -16,9 +16,18 @@ export interface NavItem {
   label: (lang: Lang) => string;
 }
 
+/** A page the sitemap lists, in the languages it exists in. */
+export interface SitemapEntry {
+  path: string;
+  languages: readonly Lang[];
+  lastModified?: Date;
+}
+
 export interface Site {
   assets: Assets;
   navigation: NavItem[];
+  /** Modules add the pages they want in sitemap.xml (the job board adds every open job). */
+  sitemapSources: Array<(region: Region) => Promise<SitemapEntry[]>>;
 }
 
 /** What a page needs to know about the request it answers. */
@@ -42,6 +51,12 @@ export interface Page {
   /** Path to switch language to when this page does not exist in the other language. */
   otherLanguagePath?: string;
   bodyClass?: string;
+  /** Absolute canonical URL when it is not this page (a job mirrored from Platsbanken). */
+  canonical?: string;
+  /** Extra trusted markup for <head>: feeds, JSON-LD data blocks. */
+  head?: SafeHtml;
+  /** Scripts (paths under public/) loaded with `defer`; pages work without them. */
+  scripts?: string[];
 }
 
 export function localPath(lang: Lang, path: string): string {
@@ -58,7 +73,8 @@ export function renderPage(ctx: PageContext, page: Page): string {
   const regionName = region.name[lang];
   const siteName = t('siteName', { region: regionName });
   const fullTitle = page.path === '/' ? page.title : `${page.title} – ${siteName}`;
-  const canonical = origin + localPath(lang, page.path);
+  const self = origin + localPath(lang, page.path);
+  const canonical = page.canonical ?? self;
   const current = (item: NavItem) =>
     item.path === page.path || (item.path !== '/' && page.path.startsWith(item.path + '/'));
 
@@ -76,13 +92,15 @@ ${languages.length > 1 ? html`<link rel="alternate" hreflang="x-default" href="$
 <meta property="og:site_name" content="${siteName}">
 <meta property="og:title" content="${page.title}">
 <meta property="og:description" content="${page.description}">
-<meta property="og:url" content="${canonical}">
+<meta property="og:url" content="${self}">
 <meta property="og:locale" content="${lang === 'sv' ? 'sv_SE' : 'en_GB'}">
 <meta property="og:image" content="${origin + site.assets.url('img/og-default.png')}">
 <meta name="theme-color" content="${region.brand.primary}">
 <link rel="icon" href="${site.assets.url('img/favicon.svg')}" type="image/svg+xml">
 <link rel="stylesheet" href="${site.assets.url('css/lotsa.css')}">
 <link rel="stylesheet" href="/brand/${region.id}.css">
+${page.head ?? ''}
+${(page.scripts ?? []).map((src) => html`<script src="${site.assets.url(src)}" defer></script>`)}
 </head>
 <body${page.bodyClass ? html` class="${page.bodyClass}"` : ''}>
 <a class="skip-link" href="#main">${t('skipLink')}</a>

@@ -34,6 +34,8 @@ export const shell = defineMessages({
     'error.LOTSA_NOT_FOUND.title': 'Sidan finns inte',
     'error.LOTSA_NOT_FOUND.text':
       'Vi hittar inte sidan du söker. Den kan ha flyttats eller tagits bort, eller så är adressen felstavad.',
+    'error.LOTSA_GONE.title': 'Det här finns inte längre',
+    'error.LOTSA_GONE.text': 'Det du söker har funnits här men är borttaget eller inte längre aktuellt.',
     'error.LOTSA_METHOD_NOT_ALLOWED.title': 'Det går inte att göra så här',
     'error.LOTSA_METHOD_NOT_ALLOWED.text': 'Adressen finns, men inte för den här typen av förfrågan.',
     'error.LOTSA_PAYLOAD_TOO_LARGE.title': 'För mycket innehåll',
@@ -84,6 +86,9 @@ export const shell = defineMessages({
     'error.LOTSA_NOT_FOUND.title': 'Page not found',
     'error.LOTSA_NOT_FOUND.text':
       'We cannot find the page you are looking for. It may have moved or been removed, or the address may be misspelt.',
+    'error.LOTSA_GONE.title': 'This is no longer here',
+    'error.LOTSA_GONE.text':
+      'What you are looking for was here but has been removed or is no longer current.',
     'error.LOTSA_METHOD_NOT_ALLOWED.title': 'That cannot be done here',
     'error.LOTSA_METHOD_NOT_ALLOWED.text': 'The address exists, but not for this kind of request.',
     'error.LOTSA_PAYLOAD_TOO_LARGE.title': 'Too much content',

@@ -1,0 +1,80 @@
+/**
+ * A small in-process cache of rendered job-board responses (search pages, API lists, feeds), keyed
+ * by region, language and URL. Entries carry the region's job version from `JobChanges`; when
+ * ingestion changes the region's ads (NOTIFY from any process) the version moves and every entry of
+ * that region is dropped. Least recently used entries go first; `JOB_CACHE_SIZE=0` turns it off.
+ */
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import type { JobChanges } from './changes.ts';
+
+export interface CachedResponse {
+  body: Buffer;
+  gzip?: Buffer;
+  br?: Buffer;
+  contentType: string;
+  status: number;
+}
+
+export class ResponseCache {
+  private readonly entries = new Map<
+    string,
+    { version: string; regionId: string; response: CachedResponse }
+  >();
+
+  constructor(
+    private readonly changes: JobChanges,
+    readonly maxEntries: number,
+  ) {
+    changes.onChange((regionId) => {
+      for (const [key, entry] of this.entries) {
+        if (regionId === null || entry.regionId === regionId) this.entries.delete(key);
+      }
+    });
+  }
+
+  get enabled(): boolean {
+    return this.maxEntries > 0;
+  }
+
+  get(regionId: string, key: string): CachedResponse | undefined {
+    if (!this.enabled) return undefined;
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.version !== this.changes.version(regionId)) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    // Most recently used last.
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry.response;
+  }
+
+  /**
+   * Stores a response rendered for `version` (read before the database was asked, so a change that
+   * lands meanwhile makes the entry stale rather than wrong). Compressed copies are made once here.
+   */
+  set(
+    regionId: string,
+    key: string,
+    version: string,
+    response: Omit<CachedResponse, 'gzip' | 'br'>,
+  ): CachedResponse {
+    const full: CachedResponse = { ...response };
+    if (!this.enabled || version !== this.changes.version(regionId)) return full;
+    if (response.body.length > 1024) {
+      full.gzip = gzipSync(response.body, { level: 6 });
+      full.br = brotliCompressSync(response.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } });
+    }
+    this.entries.set(key, { version, regionId, response: full });
+    while (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value as string;
+      this.entries.delete(oldest);
+    }
+    return full;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Background jobs of the job board: the JobStream window every 5 minutes, the snapshot every night
+ * (it also closes ads that vanished without a removal), and the local expiry sweep. They are always
+ * defined (so an operator can queue one by hand) but only scheduled when JOBTECH_INGEST=true, so
+ * tests and the demo never call the real service.
+ */
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Config } from '../../../platform/config.ts';
+import type { Database } from '../../../platform/db/index.ts';
+import type { DB } from '../../../platform/db/schema.ts';
+import type { JobQueue } from '../../../platform/jobs/queue.ts';
+import { loadRegions } from '../../regions/repository.ts';
+import { scopeForRegion, type IngestScope } from './apply.ts';
+import { JobStreamClient } from './client.ts';
+import { expireAds, runSnapshot, runStream, type RunOptions } from './run.ts';
+
+export const INGEST_JOBS = {
+  stream: 'jobs.ingest.stream',
+  snapshot: 'jobs.ingest.snapshot',
+  expire: 'jobs.expire',
+} as const;
+
+const SNAPSHOT_SCHEDULE = 'jobs.ingest.snapshot.nightly';
+
+export const INGEST_SCHEDULES = [
+  { name: 'jobs.ingest.stream.5min', job: INGEST_JOBS.stream, everySeconds: 300 },
+  { name: SNAPSHOT_SCHEDULE, job: INGEST_JOBS.snapshot, everySeconds: 86_400 },
+  { name: 'jobs.expire.15min', job: INGEST_JOBS.expire, everySeconds: 900 },
+] as const;
+
+/** Payload of the ingest jobs: one region, or (absent) every region with a JobTech concept id. */
+export interface IngestPayload {
+  regionId?: string;
+}
+
+/** The ingest scopes of `regionId`, or of every region that has a JobTech concept id. */
+export async function ingestScopes(db: Kysely<DB>, regionId?: string): Promise<IngestScope[]> {
+  const regions = await loadRegions(db);
+  if (regionId) {
+    const region = regions.find((r) => r.id === regionId);
+    if (!region) throw new Error(`unknown region "${regionId}"`);
+    const scope = scopeForRegion(region);
+    if (!scope) throw new Error(`region "${regionId}" has no JobTech concept id`);
+    return [scope];
+  }
+  return regions.map(scopeForRegion).filter((s): s is IngestScope => s !== null);
+}
+
+export function clientFromConfig(
+  config: Pick<Config, 'jobtechStreamUrl' | 'jobtechApiKey'>,
+  logger?: Logger,
+): JobStreamClient {
+  return new JobStreamClient({ baseUrl: config.jobtechStreamUrl, apiKey: config.jobtechApiKey, logger });
+}
+
+export function registerJobBoardJobs(
+  queue: JobQueue,
+  database: Database,
+  config: Config,
+  options: { client?: JobStreamClient; run?: RunOptions } = {},
+): void {
+  const { db } = database;
+  const clientFor = (log: Logger) => options.client ?? clientFromConfig(config, log);
+
+  queue.define<IngestPayload>({
+    name: INGEST_JOBS.stream,
+    maxAttempts: 3,
+    async run(payload, { log }) {
+      const client = clientFor(log);
+      const failures: string[] = [];
+      for (const scope of await ingestScopes(db, payload?.regionId)) {
+        const result = await runStream(db, scope, client, { logger: log, ...options.run });
+        if (result.ok) continue;
+        if (result.needsSnapshot) {
+          // No usable cursor: a snapshot sets one. Queue one for all regions instead of failing every
+          // 5 minutes; the key is the nightly schedule's, so a snapshot already waiting is not doubled.
+          log.warn(
+            { regionId: scope.regionId, err: result.error },
+            'stream needs a snapshot; snapshot queued',
+          );
+          await queue.enqueue(INGEST_JOBS.snapshot, {}, { dedupeKey: `schedule:${SNAPSHOT_SCHEDULE}` });
+          continue;
+        }
+        failures.push(`${scope.regionId}: ${result.error}`);
+      }
+      if (failures.length) throw new Error(failures.join('; '));
+    },
+  });
+
+  queue.define<IngestPayload>({
+    name: INGEST_JOBS.snapshot,
+    maxAttempts: 3,
+    async run(payload, { log }) {
+      const scopes = await ingestScopes(db, payload?.regionId);
+      if (scopes.length === 0) return;
+      const results = await runSnapshot(db, scopes, clientFor(log), { logger: log, ...options.run });
+      const failures = results.filter((r) => !r.ok).map((r) => `${r.regionId}: ${r.error}`);
+      if (failures.length) throw new Error(failures.join('; '));
+    },
+  });
+
+  queue.define<IngestPayload>({
+    name: INGEST_JOBS.expire,
+    async run(payload, { log }) {
+      await expireAds(db, { regionId: payload?.regionId, logger: log });
+    },
+  });
+
+  if (config.jobtechIngest) for (const schedule of INGEST_SCHEDULES) queue.schedule({ ...schedule });
+}

@@ -1,0 +1,172 @@
+/**
+ * An incremental reader for a top-level JSON array (JobStream's snapshot is one array of ~40 000
+ * ads, hundreds of megabytes): it yields each element as soon as it is complete, holds only the
+ * element being read, and fails with JsonArrayError when the text is not one whole array — in
+ * particular when it is cut off, so a truncated download is never taken for a complete one.
+ */
+
+export class JsonArrayError extends Error {
+  constructor(
+    message: string,
+    /** True when the input ended before the array was closed. */
+    readonly truncated = false,
+  ) {
+    super(message);
+    this.name = 'JsonArrayError';
+  }
+}
+
+type State = 'start' | 'beforeFirst' | 'beforeValue' | 'inValue' | 'afterValue' | 'end';
+
+const WHITESPACE = new Set([' ', '\t', '\n', '\r', '\ufeff']);
+
+export interface JsonArrayOptions {
+  /** Largest single element in characters (default 32 MiB); larger → JsonArrayError. */
+  maxElementLength?: number;
+}
+
+/**
+ * Yields the elements of the JSON array that `source` delivers in chunks (bytes are decoded as
+ * UTF-8, split characters included). Elements are `JSON.parse`d one at a time.
+ */
+export async function* parseJsonArray(
+  source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+  options: JsonArrayOptions = {},
+): AsyncGenerator<unknown, number, undefined> {
+  const maxLength = options.maxElementLength ?? 32 * 1024 * 1024;
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let state: State = 'start';
+  let count = 0;
+  // The element being read: finished pieces plus where it starts in the current chunk.
+  let pieces: string[] = [];
+  let pieceLength = 0;
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  /** The element is a bare number/true/false/null, which ends at a delimiter, not a bracket. */
+  let bare = false;
+
+  const parseElement = (text: string): unknown => {
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new JsonArrayError(`element ${count} is not valid JSON`);
+    }
+  };
+
+  function* scan(chunk: string): Generator<unknown> {
+    let start = state === 'inValue' ? 0 : -1;
+    const n = chunk.length;
+    for (let i = 0; i < n; i++) {
+      const ch = chunk[i] as string;
+      switch (state) {
+        case 'start':
+          if (WHITESPACE.has(ch)) continue;
+          if (ch !== '[') throw new JsonArrayError('the response is not a JSON array');
+          state = 'beforeFirst';
+          continue;
+        case 'beforeFirst':
+        case 'beforeValue':
+          if (WHITESPACE.has(ch)) continue;
+          if (ch === ']' && state === 'beforeFirst') {
+            state = 'end';
+            continue;
+          }
+          if (ch === ']' || ch === ',') throw new JsonArrayError(`unexpected "${ch}" in the array`);
+          state = 'inValue';
+          start = i;
+          pieces = [];
+          pieceLength = 0;
+          depth = 0;
+          inString = false;
+          escaped = false;
+          bare = false;
+          if (ch === '{' || ch === '[') depth = 1;
+          else if (ch === '"') inString = true;
+          else bare = true;
+          continue;
+        case 'inValue': {
+          let done = false;
+          let endAt = i; // exclusive end of the element's text
+          if (bare) {
+            if (ch === ',' || ch === ']' || WHITESPACE.has(ch)) {
+              done = true;
+              i--; // the delimiter is read again in state afterValue
+            }
+          } else if (inString) {
+            if (escaped) escaped = false;
+            else if (ch === '\\') escaped = true;
+            else if (ch === '"') {
+              inString = false;
+              if (depth === 0) {
+                done = true;
+                endAt = i + 1;
+              }
+            }
+          } else if (ch === '"') inString = true;
+          else if (ch === '{' || ch === '[') depth++;
+          else if (ch === '}' || ch === ']') {
+            depth--;
+            if (depth === 0) {
+              done = true;
+              endAt = i + 1;
+            }
+          }
+          if (done) {
+            pieces.push(chunk.slice(start, endAt));
+            const text = pieces.length === 1 ? (pieces[0] as string) : pieces.join('');
+            pieces = [];
+            pieceLength = 0;
+            state = 'afterValue';
+            const value = parseElement(text);
+            count++;
+            yield value;
+          } else if (pieceLength + (i - start) > maxLength) {
+            throw new JsonArrayError(`element ${count} is longer than ${maxLength} characters`);
+          }
+          continue;
+        }
+        case 'afterValue':
+          if (WHITESPACE.has(ch)) continue;
+          if (ch === ',') state = 'beforeValue';
+          else if (ch === ']') state = 'end';
+          else throw new JsonArrayError(`unexpected "${ch}" after element ${count}`);
+          continue;
+        case 'end':
+          if (WHITESPACE.has(ch)) continue;
+          throw new JsonArrayError('unexpected text after the end of the array');
+      }
+    }
+    if (state === 'inValue' && start >= 0) {
+      const rest = chunk.slice(start);
+      pieces.push(rest);
+      pieceLength += rest.length;
+      if (pieceLength > maxLength) {
+        throw new JsonArrayError(`element ${count} is longer than ${maxLength} characters`);
+      }
+    }
+  }
+
+  try {
+    for await (const chunk of source) {
+      const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+      if (text) yield* scan(text);
+    }
+    const tail = decoder.decode();
+    if (tail) yield* scan(tail);
+  } catch (error) {
+    if (error instanceof TypeError && /encoded data|decode/i.test(error.message)) {
+      throw new JsonArrayError('the response is not valid UTF-8');
+    }
+    throw error;
+  }
+  // A bare value that runs to the end of the input is still unterminated: the array never closed.
+  const final = state as State; // assigned inside scan()
+  if (final !== 'end') {
+    throw new JsonArrayError(
+      final === 'start' ? 'the response is empty' : `the array is truncated after ${count} element(s)`,
+      true,
+    );
+  }
+  return count;
+}

@@ -1,0 +1,391 @@
+/**
+ * From JobStream records to job_ads rows: defensive validation (a bad record is reported as
+ * malformed, never thrown), removal of personal data before anything is hashed or stored, the
+ * content hash that decides whether an update changes anything, and the normalised columns.
+ */
+import { createHash } from 'node:crypto';
+import type { Insertable } from 'kysely';
+import type { JobAdsTable } from '../../../platform/db/schema.ts';
+import type { JobAd } from '../jobtech.ts';
+import type { IngestScope } from './apply.ts';
+import { stockholmLocalToDate } from './time.ts';
+
+/** A full ad, validated, with personal data stripped. */
+export interface AdRecord {
+  kind: 'ad';
+  id: string;
+  timestamp: number;
+  /** The record as it will be stored in `raw`: sanitised, without application_contacts/relevance. */
+  ad: JobAd;
+  publishedAt: Date;
+  lastPublicationAt: Date | null;
+  deadlineAt: Date | null;
+  municipalityConceptId: string | null;
+  regionConceptId: string | null;
+}
+
+/** An unpublished ad (`removed: true`), with the moment it counts from for ordering. */
+export interface RemovalRecord {
+  kind: 'removal';
+  id: string;
+  /** Epoch ms the removal is ordered by (its timestamp, else the end of its removed_date second). */
+  effectiveTime: number | null;
+  removedAt: Date | null;
+  municipalityConceptId: string | null;
+  regionConceptId: string | null;
+}
+
+export interface MalformedRecord {
+  kind: 'malformed';
+  /** The id when one could be read (for the log line; never any ad text). */
+  id: string | null;
+  reason: string;
+}
+
+export type ParsedRecord = AdRecord | RemovalRecord | MalformedRecord;
+
+/** Fields kept out of `raw` and the hash: contact persons (personal data) and search-only relevance. */
+export const STRIPPED_FIELDS = ['application_contacts', 'relevance'] as const;
+
+const ID = /^[A-Za-z0-9-]{1,64}$/;
+const MAX_TIMESTAMP = 8.64e15;
+const INT32_MAX = 2_147_483_647;
+
+class Invalid extends Error {}
+
+type Obj = Record<string, unknown>;
+
+function isObject(value: unknown): value is Obj {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// Control characters PostgreSQL cannot store (NUL) and lone UTF-16 surrogates (invalid in jsonb).
+// eslint-disable-next-line no-control-regex
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function cleanString(s: string): string {
+  UNSTORABLE.lastIndex = 0;
+  if (!UNSTORABLE.test(s)) return s;
+  return s.replace(UNSTORABLE, (c) => (c === '\u0000' ? '' : '\uFFFD'));
+}
+
+/** A deep copy in which every string can be stored by PostgreSQL. */
+function sanitize(value: unknown): unknown {
+  if (typeof value === 'string') return cleanString(value);
+  if (Array.isArray(value)) return value.map(sanitize);
+  if (isObject(value)) {
+    const out: Obj = {};
+    for (const [key, v] of Object.entries(value)) out[cleanString(key)] = sanitize(v);
+    return out;
+  }
+  return value;
+}
+
+/** The id as a string: JobTech's ids are digit strings, but tombstones have been seen with numbers. */
+export function normalizeId(value: unknown): string | null {
+  if (typeof value === 'string') return ID.test(value) ? value : null;
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
+  return null;
+}
+
+function optString(o: Obj, key: string, path = key): string | null {
+  const v = o[key];
+  if (v === undefined || v === null) return null;
+  if (typeof v !== 'string') throw new Invalid(`${path}: expected a string`);
+  return v;
+}
+
+function optObject(o: Obj, key: string): Obj | null {
+  const v = o[key];
+  if (v === undefined || v === null) return null;
+  if (!isObject(v)) throw new Invalid(`${key}: expected an object`);
+  return v;
+}
+
+function optBoolean(o: Obj, key: string): boolean | null {
+  const v = o[key];
+  if (v === undefined || v === null) return null;
+  if (typeof v !== 'boolean') throw new Invalid(`${key}: expected true or false`);
+  return v;
+}
+
+function optDate(o: Obj, key: string): Date | null {
+  const s = optString(o, key);
+  if (s === null || s === '') return null;
+  const date = stockholmLocalToDate(s);
+  if (!date) throw new Invalid(`${key}: not a date-time`);
+  return date;
+}
+
+function timestampOf(o: Obj, required: boolean): number | null {
+  const v = o.timestamp;
+  if (v === undefined || v === null) {
+    if (required) throw new Invalid('timestamp: missing');
+    return null;
+  }
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > MAX_TIMESTAMP) {
+    throw new Invalid('timestamp: expected epoch milliseconds');
+  }
+  return Math.trunc(v);
+}
+
+function taxRef(o: Obj, key: string): void {
+  const ref = optObject(o, key);
+  if (ref) {
+    optString(ref, 'concept_id', `${key}.concept_id`);
+    optString(ref, 'label', `${key}.label`);
+  }
+}
+
+function parseRemoval(o: Obj, id: string): RemovalRecord {
+  const timestamp = timestampOf(o, false);
+  const removedAt = optDate(o, 'removed_date');
+  // Tombstones carry the place as plain concept-id strings; a full record marked removed has them
+  // in workplace_address.
+  const address = isObject(o.workplace_address) ? o.workplace_address : null;
+  const place = (key: string, addressKey: string) => {
+    const v = o[key];
+    if (typeof v === 'string') return v;
+    if (address && typeof address[addressKey] === 'string') return address[addressKey] as string;
+    return null;
+  };
+  return {
+    kind: 'removal',
+    id,
+    effectiveTime: timestamp ?? (removedAt ? removedAt.getTime() + 999 : null),
+    removedAt,
+    municipalityConceptId: place('municipality', 'municipality_concept_id'),
+    regionConceptId: place('region', 'region_concept_id'),
+  };
+}
+
+function parseAd(o: Obj, id: string): AdRecord {
+  const headline = optString(o, 'headline');
+  if (headline === null || headline.trim() === '') throw new Invalid('headline: missing');
+  const publishedAt = optDate(o, 'publication_date');
+  if (publishedAt === null) throw new Invalid('publication_date: missing');
+  const timestamp = timestampOf(o, true) as number;
+  const lastPublicationAt = optDate(o, 'last_publication_date');
+  const deadlineAt = optDate(o, 'application_deadline');
+  optDate(o, 'removed_date');
+  optBoolean(o, 'removed');
+  optBoolean(o, 'lotsa_generated');
+  optBoolean(o, 'remote_work');
+  const vacancies = o.number_of_vacancies;
+  if (
+    vacancies !== undefined &&
+    vacancies !== null &&
+    !(
+      typeof vacancies === 'number' &&
+      Number.isInteger(vacancies) &&
+      vacancies >= 0 &&
+      vacancies <= INT32_MAX
+    )
+  ) {
+    throw new Invalid('number_of_vacancies: expected a whole number');
+  }
+  const description = optObject(o, 'description');
+  if (description) optString(description, 'text', 'description.text');
+  const employer = optObject(o, 'employer');
+  if (employer) {
+    optString(employer, 'name', 'employer.name');
+    optString(employer, 'workplace', 'employer.workplace');
+    optString(employer, 'organization_number', 'employer.organization_number');
+  }
+  for (const key of [
+    'occupation',
+    'occupation_group',
+    'occupation_field',
+    'employment_type',
+    'working_hours_type',
+    'salary_type',
+    'duration',
+  ]) {
+    taxRef(o, key);
+  }
+  const address = optObject(o, 'workplace_address');
+  const municipalityConceptId = address
+    ? optString(address, 'municipality_concept_id', 'workplace_address.municipality_concept_id')
+    : null;
+  const regionConceptId = address
+    ? optString(address, 'region_concept_id', 'workplace_address.region_concept_id')
+    : null;
+  return {
+    kind: 'ad',
+    id,
+    timestamp,
+    ad: { ...(o as JobAd), id },
+    publishedAt,
+    lastPublicationAt,
+    deadlineAt,
+    municipalityConceptId: municipalityConceptId || null,
+    regionConceptId: regionConceptId || null,
+  };
+}
+
+/**
+ * Validates one JobStream element. Never throws: anything that is not a usable ad or removal comes
+ * back as `malformed` with a reason that names the field (and no ad text).
+ */
+export function parseRecord(value: unknown): ParsedRecord {
+  if (!isObject(value)) return { kind: 'malformed', id: null, reason: 'not an object' };
+  const id = normalizeId(value.id);
+  if (id === null) {
+    return { kind: 'malformed', id: null, reason: value.id === undefined ? 'id: missing' : 'id: invalid' };
+  }
+  try {
+    const clean = sanitize(value) as Obj;
+    for (const field of STRIPPED_FIELDS) delete clean[field];
+    if (clean.removed === true) return parseRemoval(clean, id);
+    return parseAd(clean, id);
+  } catch (error) {
+    if (error instanceof Invalid) return { kind: 'malformed', id, reason: error.message };
+    throw error;
+  }
+}
+
+/** JSON with object keys sorted at every level: the same content always gives the same text. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value))
+    return `[${value.map((v) => canonicalJson(v === undefined ? null : v)).join(',')}]`;
+  if (isObject(value)) {
+    const keys = Object.keys(value)
+      .filter((k) => value[k] !== undefined)
+      .sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** sha256 (hex) of the stripped record without its timestamp. */
+export function contentHash(ad: Obj): string {
+  const { timestamp: _timestamp, ...rest } = ad;
+  for (const field of STRIPPED_FIELDS) delete rest[field];
+  return createHash('sha256').update(canonicalJson(rest)).digest('hex');
+}
+
+/** Does the ad belong to the region: a municipality of the region, or the region with no municipality. */
+export function adInScope(
+  record: Pick<AdRecord, 'municipalityConceptId' | 'regionConceptId'>,
+  scope: IngestScope,
+): boolean {
+  if (record.municipalityConceptId) return scope.municipalities.has(record.municipalityConceptId);
+  return record.regionConceptId === scope.regionConceptId;
+}
+
+// Phrases that mark remote or hybrid work, Swedish and English; matched as whole words.
+const REMOTE =
+  /(?<![\p{L}\p{N}])(?:distansarbete|distansjobb|på distans|hemifrån|hemmakontor|remote|work from home|working from home|hybrid(?:arbete|t arbete|t)?|hybrid work)(?![\p{L}\p{N}])/iu;
+
+export function mentionsRemoteWork(...texts: (string | null | undefined)[]): boolean {
+  return texts.some((t) => !!t && REMOTE.test(t));
+}
+
+const ENGLISH = new Set(
+  'the and of to you we with for our is are will be as your in on an this that have who at or from'.split(
+    ' ',
+  ),
+);
+const SWEDISH = new Set(
+  'och att det som är för med på vi du till av en ett har om inte kommer din vår dig oss eller hos söker inom samt vara kan'.split(
+    ' ',
+  ),
+);
+
+/** 'en' when the text has more English than Swedish stop words (and a few of them), else 'sv'. */
+export function detectLang(...texts: (string | null | undefined)[]): 'sv' | 'en' {
+  let en = 0;
+  let sv = 0;
+  let seen = 0;
+  for (const text of texts) {
+    if (!text) continue;
+    for (const match of text.toLowerCase().matchAll(/\p{L}+/gu)) {
+      const word = match[0];
+      if (ENGLISH.has(word)) en++;
+      else if (SWEDISH.has(word)) sv++;
+      if (++seen >= 3000) break;
+    }
+  }
+  return en >= 3 && en > sv ? 'en' : 'sv';
+}
+
+/** Ten digits of the organisation number, or null (sole traders' numbers are withheld). */
+export function orgnrOf(value: string | null | undefined): string | null {
+  const digits = (value ?? '').replace(/\D/g, '');
+  return digits.length === 10 ? digits : null;
+}
+
+/** The employer's key: its organisation number, else a slug of its name (`[a-z0-9-]`). */
+export function employerKey(orgnr: string | null, name: string): string {
+  if (orgnr) return orgnr;
+  const slug = name
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'o')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+  return slug || 'unknown';
+}
+
+function conceptId(ref: unknown): string | null {
+  return isObject(ref) && typeof ref.concept_id === 'string' && ref.concept_id ? ref.concept_id : null;
+}
+
+function label(ref: unknown): string {
+  return isObject(ref) && typeof ref.label === 'string' ? ref.label : '';
+}
+
+export type JobAdRow = Insertable<JobAdsTable>;
+
+/**
+ * The job_ads row for a validated ad: open, or closed as expired when its last publication date
+ * has passed at `now`.
+ */
+export function normalizeAd(record: AdRecord, scope: IngestScope, now: Date): JobAdRow {
+  const ad = record.ad;
+  const employer = ad.employer ?? null;
+  const employerName = (employer?.name ?? '').trim() || (employer?.workplace ?? '').trim();
+  const orgnr = orgnrOf(employer?.organization_number);
+  const descriptionText = ad.description?.text ?? '';
+  const expired = record.lastPublicationAt !== null && record.lastPublicationAt.getTime() < now.getTime();
+  return {
+    region_id: scope.regionId,
+    id: record.id,
+    origin: ad.lotsa_generated === true ? 'generated' : 'jobtech',
+    status: expired ? 'closed' : 'open',
+    closed_reason: expired ? 'expired' : null,
+    closed_at: expired ? record.lastPublicationAt : null,
+    source_timestamp: record.timestamp,
+    content_hash: contentHash(ad),
+    raw: JSON.stringify(ad),
+    lang: detectLang(ad.headline, descriptionText),
+    headline: ad.headline.trim(),
+    employer_name: employerName,
+    employer_key: employerKey(orgnr, employerName),
+    employer_orgnr: orgnr,
+    workplace: employer?.workplace?.trim() || null,
+    municipality_code: record.municipalityConceptId
+      ? (scope.municipalities.get(record.municipalityConceptId) ?? null)
+      : null,
+    occupation_id: conceptId(ad.occupation),
+    occupation_label: label(ad.occupation),
+    occupation_group_id: conceptId(ad.occupation_group),
+    occupation_group_label: label(ad.occupation_group),
+    occupation_field_id: conceptId(ad.occupation_field),
+    occupation_field_label: label(ad.occupation_field),
+    employment_type_id: conceptId(ad.employment_type),
+    worktime_extent_id: conceptId(ad.working_hours_type),
+    salary_type_id: conceptId(ad.salary_type),
+    duration_id: conceptId(ad.duration),
+    remote: ad.remote_work === true || mentionsRemoteWork(ad.headline, descriptionText),
+    vacancies: typeof ad.number_of_vacancies === 'number' ? ad.number_of_vacancies : null,
+    description_text: descriptionText,
+    published_at: record.publishedAt,
+    last_publication_at: record.lastPublicationAt,
+    deadline_at: record.deadlineAt,
+  };
+}

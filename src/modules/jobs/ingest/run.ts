@@ -1,0 +1,361 @@
+/**
+ * Ingestion runs: a stream window or a snapshot for one or more regions, and the local expiry of
+ * ads past their last publication date. Each run is a row in job_ingest_runs.
+ *
+ * Crash safety: every batch commits its rows, the generation bump and (for the stream, with the
+ * last batch) the new cursor in one transaction. The cursor therefore never runs ahead of the rows;
+ * after a crash the next run reads the same window again, and re-applying it is harmless because
+ * unchanged and older records write nothing.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { DB } from '../../../platform/db/schema.ts';
+import { refreshSearchWords } from '../words.ts';
+import {
+  addCounts,
+  applyBatch,
+  emptyCounts,
+  logMalformed,
+  markChanged,
+  runCounts,
+  type ApplyCounts,
+  type IngestKind,
+  type IngestScope,
+} from './apply.ts';
+import type { JobStreamClient } from './client.ts';
+import { adInScope, parseRecord, type ParsedRecord } from './normalize.ts';
+import { stockholmLocalToDate, stockholmLowerBound, toStockholmLocal } from './time.ts';
+
+/** Records per transaction. */
+export const BATCH_SIZE = 500;
+/** How far back each stream window reaches before the cursor: JobStream lags by a few minutes. */
+export const STREAM_OVERLAP_MS = 10 * 60_000;
+/** JobStream keeps removals for 90 days; a cursor older than this needs a snapshot instead. */
+export const MAX_CURSOR_AGE_MS = 89 * 24 * 3_600_000;
+
+export interface RunOptions {
+  /** The clock (tests pin it). */
+  now?: () => Date;
+  logger?: Logger | undefined;
+  batchSize?: number;
+  overlapMs?: number;
+  /** Called after each committed batch (tests use it to stop a run half-way). */
+  afterBatch?: (index: number) => Promise<void> | void;
+}
+
+export interface RunResult {
+  regionId: string;
+  kind: IngestKind;
+  counts: ApplyCounts;
+  ok: boolean;
+  error?: string;
+  /** The stream could not run: the region needs a snapshot first (no cursor, or a stale one). */
+  needsSnapshot?: boolean;
+}
+
+/** The region's stream cursor is missing or too old for JobStream's 90 days of removals. */
+export class NeedsSnapshotError extends Error {
+  constructor(regionId: string, cursor: Date | null) {
+    super(
+      cursor
+        ? `region ${regionId}: the stream cursor (${cursor.toISOString()}) is older than JobStream keeps removals; run \`npx lotsa ingest snapshot\``
+        : `region ${regionId} has no stream cursor yet; run \`npx lotsa ingest snapshot\` first`,
+    );
+    this.name = 'NeedsSnapshotError';
+  }
+}
+
+async function startRun(
+  db: Kysely<DB>,
+  regionId: string,
+  kind: IngestKind,
+  startedAt: Date,
+): Promise<string> {
+  const row = await db
+    .insertInto('job_ingest_runs')
+    .values({ region_id: regionId, kind, started_at: startedAt })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return String(row.id);
+}
+
+async function finishRun(db: Kysely<DB>, runId: string, counts: ApplyCounts, error?: string): Promise<void> {
+  await db
+    .updateTable('job_ingest_runs')
+    .set({
+      finished_at: new Date(),
+      outcome: error ? 'failed' : 'ok',
+      error: error ? error.slice(0, 2000) : null,
+      ...runCounts(counts),
+    })
+    .where('id', '=', runId)
+    .execute();
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Applies `records` in batches, one transaction each; `last` runs inside the final batch's
+ * transaction (the stream moves its cursor there). Returns the rows written.
+ */
+async function applyInBatches(
+  db: Kysely<DB>,
+  scope: IngestScope,
+  records: readonly ParsedRecord[],
+  counts: ApplyCounts,
+  options: RunOptions,
+  now: Date,
+  last?: (trx: Parameters<typeof markChanged>[0]) => Promise<void>,
+): Promise<number> {
+  const batchSize = Math.min(5000, Math.max(1, options.batchSize ?? BATCH_SIZE));
+  const batches = chunk(records, batchSize);
+  if (batches.length === 0) batches.push([]);
+  let written = 0;
+  for (const [index, batch] of batches.entries()) {
+    const batchCounts = emptyCounts();
+    await db.transaction().execute(async (trx) => {
+      const n = await applyBatch(trx, scope, batch, { now, logger: options.logger }, batchCounts);
+      if (n > 0) await markChanged(trx, scope.regionId);
+      if (index === batches.length - 1 && last) await last(trx);
+    });
+    // Counted only once committed, so a failed run reports what it really wrote.
+    addCounts(counts, batchCounts);
+    written += batchCounts.written;
+    await options.afterBatch?.(index);
+  }
+  return written;
+}
+
+/**
+ * Reads the region's stream from its cursor (less the overlap) up to now, applies it, and moves
+ * the cursor to the window's upper bound in the transaction of the last batch.
+ */
+export async function runStream(
+  db: Kysely<DB>,
+  scope: IngestScope,
+  client: JobStreamClient,
+  options: RunOptions = {},
+): Promise<RunResult> {
+  const now = options.now?.() ?? new Date();
+  const { regionId } = scope;
+  const counts = emptyCounts();
+  const runId = await startRun(db, regionId, 'stream', now);
+  try {
+    const state = await db
+      .selectFrom('job_ingest_state')
+      .select('stream_cursor')
+      .where('region_id', '=', regionId)
+      .executeTakeFirst();
+    const cursor = state?.stream_cursor ?? null;
+    if (!cursor || now.getTime() - cursor.getTime() > MAX_CURSOR_AGE_MS) {
+      throw new NeedsSnapshotError(regionId, cursor);
+    }
+    // The upper bound is sent as a local time; the cursor becomes the earliest instant it can mean.
+    const updatedBefore = toStockholmLocal(now);
+    const upper = stockholmLocalToDate(updatedBefore) as Date;
+    const date = stockholmLowerBound(new Date(cursor.getTime() - (options.overlapMs ?? STREAM_OVERLAP_MS)));
+    const elements = await client.stream({
+      date,
+      updatedBefore,
+      locationConceptIds: [scope.regionConceptId],
+    });
+    const records = elements.map(parseRecord);
+    const written = await applyInBatches(db, scope, records, counts, options, now, async (trx) => {
+      await trx
+        .insertInto('job_ingest_state')
+        .values({ region_id: regionId, stream_cursor: upper })
+        .onConflict((oc) =>
+          oc.column('region_id').doUpdateSet({
+            stream_cursor: sql`greatest(job_ingest_state.stream_cursor, excluded.stream_cursor)`,
+            updated_at: sql`now()`,
+          }),
+        )
+        .execute();
+    });
+    await finishRun(db, runId, counts);
+    if (written > 0) await refreshSearchWords(db, regionId);
+    options.logger?.info(
+      { regionId, kind: 'stream', date, updatedBefore, ...counts },
+      'JobStream window applied',
+    );
+    return { regionId, kind: 'stream', counts, ok: true };
+  } catch (error) {
+    await finishRun(db, runId, counts, message(error)).catch(() => {});
+    options.logger?.error({ regionId, kind: 'stream', err: message(error) }, 'JobStream run failed');
+    return {
+      regionId,
+      kind: 'stream',
+      counts,
+      ok: false,
+      error: message(error),
+      needsSnapshot: error instanceof NeedsSnapshotError,
+    };
+  }
+}
+
+/**
+ * Downloads the snapshot once for all `scopes`, keeping only each region's records (and counting
+ * the rest as skipped). Nothing is applied until the whole snapshot has been read; then each
+ * region's records are applied in batches, and finally — in one transaction — the region's open
+ * JobTech ads that the snapshot did not contain are closed as `missing`, `snapshot_at` is set and
+ * the stream cursor moves up to the snapshot's start. A download that fails or is cut off (after
+ * the client's retries) applies nothing and closes nothing.
+ */
+export async function runSnapshot(
+  db: Kysely<DB>,
+  scopes: readonly IngestScope[],
+  client: JobStreamClient,
+  options: RunOptions = {},
+): Promise<RunResult[]> {
+  const now = options.now?.() ?? new Date();
+  const logger = options.logger;
+  const regions = scopes.map((scope) => ({
+    scope,
+    counts: emptyCounts(),
+    records: [] as ParsedRecord[],
+    seen: new Set<string>(),
+    runId: '',
+  }));
+  for (const region of regions) region.runId = await startRun(db, region.scope.regionId, 'snapshot', now);
+
+  let ads = 0;
+  try {
+    await client.snapshot(async (elements) => {
+      // A retried download starts again from nothing.
+      ads = 0;
+      for (const region of regions) {
+        region.counts = emptyCounts();
+        region.records = [];
+        region.seen = new Set();
+      }
+      let malformedLogged = 0;
+      for await (const element of elements) {
+        const record = parseRecord(element);
+        if (record.kind === 'malformed') {
+          for (const region of regions) {
+            region.counts.received++;
+            region.counts.malformed++;
+          }
+          if (malformedLogged++ < 100) logMalformed(logger, '*', record);
+          continue;
+        }
+        if (record.kind === 'ad') ads++;
+        for (const region of regions) {
+          if (record.kind === 'ad' && !adInScope(record, region.scope)) {
+            region.counts.received++;
+            region.counts.skipped++;
+            continue;
+          }
+          region.records.push(record);
+          if (record.kind === 'ad') region.seen.add(record.id);
+        }
+      }
+    });
+    if (ads === 0) throw new Error('the snapshot contained no ads; nothing was closed');
+  } catch (error) {
+    const text = message(error);
+    logger?.error({ kind: 'snapshot', err: text }, 'JobStream snapshot failed');
+    for (const region of regions) await finishRun(db, region.runId, region.counts, text).catch(() => {});
+    return regions.map((r) => ({
+      regionId: r.scope.regionId,
+      kind: 'snapshot',
+      counts: r.counts,
+      ok: false,
+      error: text,
+    }));
+  }
+
+  const results: RunResult[] = [];
+  for (const region of regions) {
+    const { scope } = region;
+    const counts = emptyCounts();
+    // The skipped and malformed records were counted while reading; the rest are counted as applied.
+    counts.received = region.counts.received;
+    counts.skipped = region.counts.skipped;
+    counts.malformed = region.counts.malformed;
+    try {
+      let written = await applyInBatches(db, scope, region.records, counts, options, now);
+      await db.transaction().execute(async (trx) => {
+        const missing = await trx
+          .updateTable('job_ads')
+          .set({ status: 'closed', closed_reason: 'missing', closed_at: now, updated_at: sql`now()` })
+          .where('region_id', '=', scope.regionId)
+          .where('status', '=', 'open')
+          .where('origin', '=', 'jobtech')
+          // Ads changed since the snapshot started came from the stream: they are not missing.
+          .where(sql<boolean>`source_timestamp < ${now.getTime()}::bigint`)
+          .where(sql<boolean>`NOT (id = ANY(${[...region.seen]}::text[]))`)
+          .executeTakeFirst();
+        const closed = Number(missing.numUpdatedRows);
+        counts.closed += closed;
+        counts.written += closed;
+        written += closed;
+        if (closed > 0) await markChanged(trx, scope.regionId);
+        await trx
+          .insertInto('job_ingest_state')
+          .values({ region_id: scope.regionId, snapshot_at: now, stream_cursor: now })
+          .onConflict((oc) =>
+            oc.column('region_id').doUpdateSet({
+              snapshot_at: now,
+              stream_cursor: sql`greatest(job_ingest_state.stream_cursor, excluded.stream_cursor)`,
+              updated_at: sql`now()`,
+            }),
+          )
+          .execute();
+      });
+      await finishRun(db, region.runId, counts);
+      if (written > 0) await refreshSearchWords(db, scope.regionId);
+      logger?.info({ regionId: scope.regionId, kind: 'snapshot', ...counts }, 'JobStream snapshot applied');
+      results.push({ regionId: scope.regionId, kind: 'snapshot', counts, ok: true });
+    } catch (error) {
+      const text = message(error);
+      await finishRun(db, region.runId, counts, text).catch(() => {});
+      logger?.error({ regionId: scope.regionId, kind: 'snapshot', err: text }, 'JobStream snapshot failed');
+      results.push({ regionId: scope.regionId, kind: 'snapshot', counts, ok: false, error: text });
+    }
+  }
+  return results;
+}
+
+/**
+ * Closes open ads whose last publication date has passed (JobStream may send no removal for
+ * them), bumping each affected region's generation in the same transaction. Returns the number
+ * closed per region.
+ */
+export async function expireAds(
+  db: Kysely<DB>,
+  options: { now?: Date; regionId?: string; logger?: Logger | undefined } = {},
+): Promise<Map<string, number>> {
+  const now = options.now ?? new Date();
+  const closed = await db.transaction().execute(async (trx) => {
+    let query = trx
+      .updateTable('job_ads')
+      .set({
+        status: 'closed',
+        closed_reason: 'expired',
+        closed_at: sql`last_publication_at`,
+        updated_at: sql`now()`,
+      })
+      .where('status', '=', 'open')
+      .where('last_publication_at', '<', now);
+    if (options.regionId) query = query.where('region_id', '=', options.regionId);
+    const rows = await query.returning('region_id').execute();
+    const perRegion = new Map<string, number>();
+    for (const { region_id } of rows) perRegion.set(region_id, (perRegion.get(region_id) ?? 0) + 1);
+    for (const regionId of perRegion.keys()) await markChanged(trx, regionId);
+    return perRegion;
+  });
+  for (const [regionId, count] of closed) {
+    await refreshSearchWords(db, regionId);
+    options.logger?.info({ regionId, closed: count }, 'expired job ads closed');
+  }
+  return closed;
+}

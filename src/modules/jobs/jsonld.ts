@@ -1,0 +1,91 @@
+/**
+ * schema.org JobPosting for an open job (Google for Jobs): title, description, datePosted,
+ * validThrough from the application deadline, hiringOrganization, jobLocation (and TELECOMMUTE when
+ * the job can be done remotely), employmentType, identifier, directApply and the canonical URL.
+ * Closed jobs get no markup at all.
+ */
+import type { PageContext } from '../../platform/html/layout.ts';
+import { localPath } from '../../platform/html/layout.ts';
+import type { JobDetail } from './repository.ts';
+import { sanitizeDescription } from './sanitize.ts';
+import type { ConceptLabels } from './search.ts';
+
+/** JobTech worktime/employment concepts → schema.org employmentType. */
+const EMPLOYMENT_TYPES: Record<string, string> = {
+  '6YE1_gAC_R2G': 'FULL_TIME', // Heltid
+  '947z_JGS_Uk2': 'PART_TIME', // Deltid
+  '1paU_aCR_nGn': 'PER_DIEM', // Behovsanställning
+};
+
+/** JSON for a <script type="application/ld+json"> block, safe against `</script>` in ad texts. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+export function jobPostingData(
+  ctx: PageContext,
+  job: JobDetail,
+  labels: ConceptLabels,
+): Record<string, unknown> {
+  void labels;
+  const raw = job.raw;
+  const address = raw.workplace_address ?? {};
+  const municipality = ctx.region.municipalities.find((m) => m.code === job.municipalityCode);
+  const types = [job.worktimeId, job.employmentTypeId]
+    .map((id) => (id ? EMPLOYMENT_TYPES[id] : undefined))
+    .filter((t): t is string => Boolean(t));
+  const url = ctx.origin + localPath(ctx.lang, `/jobs/${encodeURIComponent(job.id)}`);
+  const employerUrl =
+    raw.employer?.url && /^https?:\/\//.test(raw.employer.url) ? raw.employer.url : undefined;
+  const data: Record<string, unknown> = {
+    '@context': 'https://schema.org',
+    '@type': 'JobPosting',
+    title: job.headline,
+    description: sanitizeDescription(raw.description?.text_formatted, raw.description?.text) || job.headline,
+    datePosted: job.publishedAt.toISOString(),
+    ...(job.deadlineAt ? { validThrough: job.deadlineAt.toISOString() } : {}),
+    hiringOrganization: {
+      '@type': 'Organization',
+      name: job.employerName,
+      ...(employerUrl ? { sameAs: employerUrl } : {}),
+    },
+    jobLocation: {
+      '@type': 'Place',
+      address: {
+        '@type': 'PostalAddress',
+        ...(address.street_address ? { streetAddress: address.street_address } : {}),
+        ...(address.postcode ? { postalCode: address.postcode } : {}),
+        addressLocality: address.city || municipality?.shortName || ctx.region.name.sv,
+        addressRegion: ctx.region.name.sv,
+        addressCountry: 'SE',
+      },
+    },
+    ...(job.remote
+      ? {
+          jobLocationType: 'TELECOMMUTE',
+          applicantLocationRequirements: { '@type': 'Country', name: 'Sverige' },
+        }
+      : {}),
+    ...(types.length ? { employmentType: types.length === 1 ? types[0] : types } : {}),
+    identifier: {
+      '@type': 'PropertyValue',
+      name: job.generated ? 'Lotsa' : 'Arbetsförmedlingen',
+      value: job.id,
+    },
+    directApply: false,
+    url,
+    inLanguage: job.lang,
+    ...(job.vacancies ? { totalJobOpenings: job.vacancies } : {}),
+    ...(job.occupationGroupLabel ? { occupationalCategory: job.occupationGroupLabel } : {}),
+  };
+  return data;
+}
+
+export function jobPostingJsonLd(ctx: PageContext, job: JobDetail, labels: ConceptLabels): string {
+  return jsonForScript(jobPostingData(ctx, job, labels));
+}

@@ -1,0 +1,296 @@
+/**
+ * A job search as a value: read from a URL's query string (pages and the JSON API take the same
+ * parameters), validated against the region and the taxonomy, and written back into URLs so that
+ * every state of the search page can be shared and bookmarked.
+ */
+
+export const SORTS = ['relevance', 'newest', 'deadline'] as const;
+export type Sort = (typeof SORTS)[number];
+export const PUBLISHED_WITHIN = ['1', '3', '7', '30'] as const;
+export type PublishedWithin = (typeof PUBLISHED_WITHIN)[number];
+
+export const PAGE_SIZE = 20;
+export const MAX_LIMIT = 100;
+export const MAX_OFFSET = 2000;
+export const MAX_QUERY_LENGTH = 200;
+
+export interface JobQuery {
+  q: string;
+  municipality: string[];
+  occupationField: string[];
+  occupationGroup: string[];
+  employmentType: string[];
+  worktime: string[];
+  remote: boolean;
+  published: PublishedWithin | '';
+  employer: string[];
+  sort: Sort;
+  limit: number;
+  offset: number;
+}
+
+export const EMPTY_QUERY: JobQuery = {
+  q: '',
+  municipality: [],
+  occupationField: [],
+  occupationGroup: [],
+  employmentType: [],
+  worktime: [],
+  remote: false,
+  published: '',
+  employer: [],
+  sort: 'relevance',
+  limit: PAGE_SIZE,
+  offset: 0,
+};
+
+/** The URL parameter of each filter, shared by pages, RSS and the API. */
+export const PARAM = {
+  q: 'q',
+  municipality: 'municipality',
+  occupationField: 'occupation_field',
+  occupationGroup: 'occupation_group',
+  employmentType: 'employment_type',
+  worktime: 'worktime',
+  remote: 'remote',
+  published: 'published',
+  employer: 'employer',
+  sort: 'sort',
+  page: 'page',
+  limit: 'limit',
+  offset: 'offset',
+} as const;
+
+/** What a search may filter on in this region: the allowed values of each list parameter. */
+export interface QueryVocabulary {
+  municipalities: ReadonlySet<string>;
+  occupationFields: ReadonlySet<string>;
+  occupationGroups: ReadonlySet<string>;
+  employmentTypes: ReadonlySet<string>;
+  worktimes: ReadonlySet<string>;
+}
+
+export interface QueryProblem {
+  param: string;
+  value: string;
+  reason: 'unknown_value' | 'not_a_number' | 'out_of_range' | 'too_long' | 'repeated' | 'unknown_parameter';
+}
+
+type Params = Iterable<[string, string]>;
+
+const EMPLOYER_KEY = /^[a-z0-9][a-z0-9-]{0,79}$/;
+
+/**
+ * Reads a search from query parameters. `mode: 'page'` drops what it cannot use (an old bookmark
+ * still opens a page), `mode: 'api'` reports every problem so the caller can answer 400.
+ */
+export function parseJobQuery(
+  params: Params,
+  vocabulary: QueryVocabulary,
+  mode: 'page' | 'api',
+): { query: JobQuery; problems: QueryProblem[] } {
+  const query: JobQuery = {
+    ...EMPTY_QUERY,
+    municipality: [],
+    occupationField: [],
+    occupationGroup: [],
+    employmentType: [],
+    worktime: [],
+    employer: [],
+  };
+  const problems: QueryProblem[] = [];
+  const seen = new Set<string>();
+  const single = (param: string, value: string): boolean => {
+    if (seen.has(param)) {
+      problems.push({ param, value, reason: 'repeated' });
+      return false;
+    }
+    seen.add(param);
+    return true;
+  };
+  const list = (target: string[], allowed: ReadonlySet<string>, param: string, value: string) => {
+    for (const part of value.split(',')) {
+      const v = part.trim();
+      if (!v) continue;
+      if (!allowed.has(v)) problems.push({ param, value: v, reason: 'unknown_value' });
+      else if (!target.includes(v)) target.push(v);
+    }
+  };
+  const integer = (param: string, value: string, min: number, max: number): number | undefined => {
+    if (!/^\d{1,6}$/.test(value)) {
+      problems.push({ param, value, reason: 'not_a_number' });
+      return undefined;
+    }
+    const n = Number(value);
+    if (n < min || n > max) {
+      problems.push({ param, value, reason: 'out_of_range' });
+      return undefined;
+    }
+    return n;
+  };
+  let page: number | undefined;
+
+  for (const [name, rawValue] of params) {
+    const value = rawValue.trim();
+    switch (name) {
+      case PARAM.q:
+        if (!single(name, value)) break;
+        if (value.length > MAX_QUERY_LENGTH) problems.push({ param: name, value, reason: 'too_long' });
+        query.q = value.slice(0, MAX_QUERY_LENGTH).replace(/\s+/g, ' ');
+        break;
+      case PARAM.municipality:
+        list(query.municipality, vocabulary.municipalities, name, value);
+        break;
+      case PARAM.occupationField:
+        list(query.occupationField, vocabulary.occupationFields, name, value);
+        break;
+      case PARAM.occupationGroup:
+        list(query.occupationGroup, vocabulary.occupationGroups, name, value);
+        break;
+      case PARAM.employmentType:
+        list(query.employmentType, vocabulary.employmentTypes, name, value);
+        break;
+      case PARAM.worktime:
+        list(query.worktime, vocabulary.worktimes, name, value);
+        break;
+      case PARAM.employer:
+        for (const part of value.split(',')) {
+          const v = part.trim();
+          if (!v) continue;
+          if (!EMPLOYER_KEY.test(v)) problems.push({ param: name, value: v, reason: 'unknown_value' });
+          else if (!query.employer.includes(v) && query.employer.length < 20) query.employer.push(v);
+        }
+        break;
+      case PARAM.remote:
+        if (!single(name, value)) break;
+        if (value === 'true' || value === '1' || value === 'on') query.remote = true;
+        else if (value !== 'false' && value !== '0' && value !== '')
+          problems.push({ param: name, value, reason: 'unknown_value' });
+        break;
+      case PARAM.published:
+        if (!single(name, value)) break;
+        if ((PUBLISHED_WITHIN as readonly string[]).includes(value))
+          query.published = value as PublishedWithin;
+        else if (value !== '') problems.push({ param: name, value, reason: 'unknown_value' });
+        break;
+      case PARAM.sort:
+        if (!single(name, value)) break;
+        if ((SORTS as readonly string[]).includes(value)) query.sort = value as Sort;
+        else if (value !== '') problems.push({ param: name, value, reason: 'unknown_value' });
+        break;
+      case PARAM.page:
+        if (mode === 'api') problems.push({ param: name, value, reason: 'unknown_parameter' });
+        else if (single(name, value) && value !== '')
+          page = integer(name, value, 1, MAX_OFFSET / PAGE_SIZE + 1);
+        break;
+      case PARAM.limit:
+        if (mode === 'page') break;
+        if (single(name, value)) query.limit = integer(name, value, 1, MAX_LIMIT) ?? query.limit;
+        break;
+      case PARAM.offset:
+        if (mode === 'page') break;
+        if (single(name, value)) query.offset = integer(name, value, 0, MAX_OFFSET) ?? query.offset;
+        break;
+      default:
+        // Pages ignore what they do not know (utm_ tags, a submit button's name); programs are told.
+        if (mode === 'api') problems.push({ param: name, value, reason: 'unknown_parameter' });
+    }
+  }
+  if (mode === 'page' && page !== undefined) query.offset = (page - 1) * PAGE_SIZE;
+  return { query, problems };
+}
+
+/** The search as query parameters, in a fixed order, leaving defaults out. */
+export function queryParams(
+  query: JobQuery,
+  options: { page?: number; sort?: boolean; withPaging?: 'page' | 'api' } = {},
+): URLSearchParams {
+  const p = new URLSearchParams();
+  if (query.q) p.set(PARAM.q, query.q);
+  for (const v of query.municipality) p.append(PARAM.municipality, v);
+  for (const v of query.occupationField) p.append(PARAM.occupationField, v);
+  for (const v of query.occupationGroup) p.append(PARAM.occupationGroup, v);
+  for (const v of query.employmentType) p.append(PARAM.employmentType, v);
+  for (const v of query.worktime) p.append(PARAM.worktime, v);
+  if (query.remote) p.set(PARAM.remote, 'true');
+  if (query.published) p.set(PARAM.published, query.published);
+  for (const v of query.employer) p.append(PARAM.employer, v);
+  if ((options.sort ?? true) && query.sort !== 'relevance') p.set(PARAM.sort, query.sort);
+  if (options.withPaging === 'page' && options.page && options.page > 1)
+    p.set(PARAM.page, String(options.page));
+  if (options.withPaging === 'api') {
+    if (query.limit !== PAGE_SIZE) p.set(PARAM.limit, String(query.limit));
+    if (query.offset) p.set(PARAM.offset, String(query.offset));
+  }
+  return p;
+}
+
+/** `?a=b&…`, or '' when the search is empty. */
+export function queryString(params: URLSearchParams): string {
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+export function isEmptySearch(query: JobQuery): boolean {
+  return (
+    !query.q &&
+    !query.municipality.length &&
+    !query.occupationField.length &&
+    !query.occupationGroup.length &&
+    !query.employmentType.length &&
+    !query.worktime.length &&
+    !query.remote &&
+    !query.published &&
+    !query.employer.length
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Free text, in the syntax people know from web search: words, "a phrase", -exclude, a OR b.
+
+export interface TextTerm {
+  /** Lower-cased words; more than one means a phrase. */
+  words: string[];
+}
+
+export interface ParsedText {
+  /** Every group must match; inside a group any term may (a OR b). */
+  groups: TextTerm[][];
+  exclude: TextTerm[];
+}
+
+const WORD = /[\p{L}\p{N}]+(?:[-'][\p{L}\p{N}]+)*/gu;
+
+function wordsOf(text: string): string[] {
+  return (text.toLowerCase().match(WORD) ?? []).flatMap((w) => w.split(/[-']/)).filter(Boolean);
+}
+
+export function parseText(q: string): ParsedText {
+  const groups: TextTerm[][] = [];
+  const exclude: TextTerm[] = [];
+  const tokens = q.match(/-?"[^"]*"?|\S+/g) ?? [];
+  let joinNext = false;
+  for (const token of tokens) {
+    if (token === 'OR' && groups.length > 0) {
+      joinNext = true;
+      continue;
+    }
+    const negated = token.startsWith('-') && token.length > 1;
+    const body = negated ? token.slice(1) : token;
+    const words = wordsOf(body.replace(/"/g, ' '));
+    if (words.length === 0) continue;
+    const terms: TextTerm[] = body.startsWith('"') ? [{ words }] : words.map((w) => ({ words: [w] }));
+    if (negated) {
+      exclude.push(...terms);
+      joinNext = false;
+    } else if (joinNext && terms.length > 0) {
+      const last = groups[groups.length - 1] as TextTerm[];
+      last.push(terms[0] as TextTerm);
+      for (const t of terms.slice(1)) groups.push([t]);
+      joinNext = false;
+    } else {
+      for (const t of terms) groups.push([t]);
+    }
+  }
+  return { groups: groups.slice(0, 12), exclude: exclude.slice(0, 6) };
+}

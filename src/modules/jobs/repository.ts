@@ -1,0 +1,165 @@
+/**
+ * Reading single ads: the job page, similar open jobs, the sitemap's list.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import type { JobAd } from './jobtech.ts';
+import type { JobSummary } from './search.ts';
+
+export interface JobDetail extends JobSummary {
+  status: 'open' | 'closed';
+  closedReason: 'removed' | 'expired' | 'missing' | null;
+  employerOrgnr: string | null;
+  occupationId: string | null;
+  occupationFieldId: string | null;
+  occupationFieldLabel: string;
+  occupationGroupLabel: string;
+  salaryTypeId: string | null;
+  durationId: string | null;
+  vacancies: number | null;
+  lang: 'sv' | 'en';
+  lastPublicationAt: Date | null;
+  updatedAt: Date;
+  /** The ad as JobTech sent it, without contact persons. */
+  raw: JobAd;
+}
+
+const ID = /^[A-Za-z0-9-]{1,64}$/;
+
+export function isJobId(id: string): boolean {
+  return ID.test(id);
+}
+
+export async function findJob(db: Kysely<DB>, regionId: string, id: string): Promise<JobDetail | null> {
+  if (!isJobId(id)) return null;
+  const r = await db
+    .selectFrom('job_ads')
+    .select([
+      'id',
+      'status',
+      'closed_reason',
+      'origin',
+      'headline',
+      'employer_name',
+      'employer_orgnr',
+      'workplace',
+      'municipality_code',
+      'occupation_id',
+      'occupation_label',
+      'occupation_group_id',
+      'occupation_group_label',
+      'occupation_field_id',
+      'occupation_field_label',
+      'employment_type_id',
+      'worktime_extent_id',
+      'salary_type_id',
+      'duration_id',
+      'remote',
+      'vacancies',
+      'lang',
+      'published_at',
+      'last_publication_at',
+      'deadline_at',
+      'updated_at',
+      'raw',
+    ])
+    .where('region_id', '=', regionId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!r) return null;
+  return {
+    id: r.id,
+    status: r.status,
+    closedReason: r.closed_reason,
+    headline: r.headline,
+    employerName: r.employer_name,
+    employerOrgnr: r.employer_orgnr,
+    workplace: r.workplace,
+    municipalityCode: r.municipality_code,
+    occupationId: r.occupation_id,
+    occupationLabel: r.occupation_label,
+    occupationGroupId: r.occupation_group_id,
+    occupationGroupLabel: r.occupation_group_label,
+    occupationFieldId: r.occupation_field_id,
+    occupationFieldLabel: r.occupation_field_label,
+    employmentTypeId: r.employment_type_id,
+    worktimeId: r.worktime_extent_id,
+    salaryTypeId: r.salary_type_id,
+    durationId: r.duration_id,
+    remote: r.remote,
+    vacancies: r.vacancies,
+    lang: r.lang,
+    publishedAt: r.published_at,
+    lastPublicationAt: r.last_publication_at,
+    deadlineAt: r.deadline_at,
+    updatedAt: r.updated_at,
+    generated: r.origin === 'generated',
+    raw: r.raw as JobAd,
+  };
+}
+
+/** Open jobs like this one: same occupation group first, then field; same municipality first. */
+export async function similarJobs(
+  db: Kysely<DB>,
+  regionId: string,
+  job: Pick<JobDetail, 'id' | 'occupationGroupId' | 'occupationFieldId' | 'municipalityCode'>,
+  limit = 5,
+): Promise<JobSummary[]> {
+  if (!job.occupationGroupId && !job.occupationFieldId) return [];
+  const { rows } = await sql<{
+    id: string;
+    headline: string;
+    employer_name: string;
+    workplace: string | null;
+    municipality_code: string | null;
+    occupation_label: string;
+    occupation_group_id: string | null;
+    employment_type_id: string | null;
+    worktime_extent_id: string | null;
+    remote: boolean;
+    published_at: Date;
+    deadline_at: Date | null;
+    origin: string;
+  }>`SELECT id, headline, employer_name, workplace, municipality_code, occupation_label, occupation_group_id,
+        employment_type_id, worktime_extent_id, remote, published_at, deadline_at, origin
+      FROM job_ads
+      WHERE region_id = ${regionId} AND status = 'open' AND id <> ${job.id}
+        AND (occupation_group_id = ${job.occupationGroupId} OR occupation_field_id = ${job.occupationFieldId})
+      ORDER BY occupation_group_id IS NOT DISTINCT FROM ${job.occupationGroupId} DESC,
+        municipality_code IS NOT DISTINCT FROM ${job.municipalityCode} DESC,
+        published_at DESC, id DESC
+      LIMIT ${limit}`.execute(db);
+  return rows.map((r) => ({
+    id: r.id,
+    headline: r.headline,
+    employerName: r.employer_name,
+    workplace: r.workplace,
+    municipalityCode: r.municipality_code,
+    occupationLabel: r.occupation_label,
+    occupationGroupId: r.occupation_group_id,
+    employmentTypeId: r.employment_type_id,
+    worktimeId: r.worktime_extent_id,
+    remote: r.remote,
+    publishedAt: r.published_at,
+    deadlineAt: r.deadline_at,
+    generated: r.origin === 'generated',
+  }));
+}
+
+/** Every open job of the region with its last change, for sitemap.xml (newest first, capped). */
+export async function openJobsForSitemap(
+  db: Kysely<DB>,
+  regionId: string,
+  max = 40_000,
+): Promise<Array<{ id: string; updatedAt: Date }>> {
+  const rows = await db
+    .selectFrom('job_ads')
+    .select(['id', 'updated_at'])
+    .where('region_id', '=', regionId)
+    .where('status', '=', 'open')
+    .orderBy('published_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(max)
+    .execute();
+  return rows.map((r) => ({ id: r.id, updatedAt: r.updated_at }));
+}

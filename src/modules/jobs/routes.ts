@@ -1,0 +1,278 @@
+/**
+ * The job board's routes: the search page, job pages (410 with similar jobs once closed), the RSS
+ * feed of a search, the JSON API (`/api/v1/jobs`, `/api/v1/jobs/{id}`) and its OpenAPI description.
+ * Search pages, API lists and feeds are served from the response cache when it is warm.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ModuleDeps } from '../../app.ts';
+import { AppError } from '../../platform/errors.ts';
+import { localPath, renderPage, type Page, type PageContext } from '../../platform/html/layout.ts';
+import { siteOrigin } from '../../platform/http/origin.ts';
+import { isLang, type Lang } from '../../platform/i18n/index.ts';
+import { Permission } from '../../platform/permissions.ts';
+import type { ResponseCache } from './cache.ts';
+import type { JobChanges } from './changes.ts';
+import { loadMap } from './map.ts';
+import { messages } from './messages.ts';
+import { openApiDocument, apiDocsPage } from './openapi.ts';
+import { parseJobQuery, queryParams, queryString, type JobQuery, type QueryProblem } from './query.ts';
+import { findJob, isJobId, openJobsForSitemap, similarJobs, type JobDetail } from './repository.ts';
+import { jobsRss } from './rss.ts';
+import {
+  conceptLabels,
+  queryVocabulary,
+  searchJobs,
+  type ConceptLabels,
+  type SearchResult,
+} from './search.ts';
+import { closedJobPage, jobPage, jobPath, safeUrl, searchPage } from './views.ts';
+import { sanitizeDescription } from './sanitize.ts';
+
+const pub = { permission: Permission.Public } as const;
+
+export interface JobBoardDeps {
+  changes: JobChanges;
+  cache: ResponseCache;
+}
+
+function searchParams(request: FastifyRequest): Iterable<[string, string]> {
+  const at = request.url.indexOf('?');
+  return at === -1 ? [] : new URLSearchParams(request.url.slice(at + 1));
+}
+
+function problemsError(problems: QueryProblem[]): AppError {
+  const fields: Record<string, string> = {};
+  for (const p of problems) fields[p.param] ??= `${p.reason}: ${p.value.slice(0, 80)}`;
+  return new AppError('LOTSA_BAD_REQUEST', {
+    detail: problems.map((p) => `${p.param}=${p.value.slice(0, 80)} (${p.reason})`).join('; '),
+    fields,
+  });
+}
+
+export function registerJobRoutes(app: FastifyInstance, deps: ModuleDeps, board: JobBoardDeps): void {
+  const { site, database } = deps;
+  const db = database.db;
+  const { cache, changes } = board;
+  site.navigation.push({ path: '/jobs', label: (lang) => messages.t(lang, 'nav.jobs') });
+  site.sitemapSources.push(async (region) =>
+    (await openJobsForSitemap(db, region.id, 20_000)).map((j) => ({
+      path: jobPath(j.id),
+      languages: ['sv', 'en'] as const,
+      lastModified: j.updatedAt,
+    })),
+  );
+
+  const context = (request: FastifyRequest): PageContext => ({
+    lang: request.lang,
+    region: request.region,
+    origin: siteOrigin(request),
+    site,
+  });
+  const langParam = (request: FastifyRequest): Lang => {
+    const { lang } = request.params as { lang: string };
+    if (!isLang(lang) || !request.region.languages.includes(lang)) throw new AppError('LOTSA_NOT_FOUND');
+    return lang;
+  };
+  const render = (request: FastifyRequest, page: Page) => renderPage(context(request), page);
+
+  /** Answers from the cache, or renders, stores and answers. */
+  async function cached(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    produce: () => Promise<{ body: string; contentType: string; status?: number }>,
+  ) {
+    const regionId = request.region.id;
+    const key = `${regionId}|${request.lang}|${request.hostname}|${request.url}`;
+    let response = cache.get(regionId, key);
+    if (!response) {
+      const version = changes.version(regionId);
+      const produced = await produce();
+      response = cache.set(regionId, key, version, {
+        body: Buffer.from(produced.body),
+        contentType: produced.contentType,
+        status: produced.status ?? 200,
+      });
+    }
+    reply.code(response.status).type(response.contentType).header('vary', 'accept-encoding');
+    const accepts = String(request.headers['accept-encoding'] ?? '');
+    if (response.br && /\bbr\b/.test(accepts))
+      return reply.header('content-encoding', 'br').send(response.br);
+    if (response.gzip && /\bgzip\b/.test(accepts))
+      return reply.header('content-encoding', 'gzip').send(response.gzip);
+    return reply.send(response.body);
+  }
+
+  async function runSearch(request: FastifyRequest, query: JobQuery, facets = true): Promise<SearchResult> {
+    return searchJobs(db, request.region, query, request.lang, { facets });
+  }
+
+  // ---- Pages
+
+  app.get('/:lang/jobs', { config: pub }, async (request, reply) => {
+    langParam(request);
+    return cached(request, reply, async () => {
+      const vocabulary = await queryVocabulary(db, request.region);
+      const { query } = parseJobQuery(searchParams(request), vocabulary, 'page');
+      const [result, labels] = await Promise.all([runSearch(request, query), conceptLabels(db)]);
+      const feedPath = `/jobs.rss${queryString(queryParams(query))}`;
+      const map = request.region.countyCode ? loadMap(request.region.countyCode) : null;
+      const page = searchPage(context(request), { query, result, map, feedPath }, labels);
+      return { body: render(request, page), contentType: 'text/html; charset=utf-8' };
+    });
+  });
+
+  app.get('/:lang/jobs.rss', { config: pub }, async (request, reply) => {
+    langParam(request);
+    return cached(request, reply, async () => {
+      const vocabulary = await queryVocabulary(db, request.region);
+      const { query } = parseJobQuery(searchParams(request), vocabulary, 'page');
+      const result = await runSearch(request, { ...query, sort: 'newest', offset: 0, limit: 50 }, false);
+      const body = jobsRss(context(request), query, result.items);
+      return { body, contentType: 'application/rss+xml; charset=utf-8' };
+    });
+  });
+
+  const loadJob = async (request: FastifyRequest): Promise<{ job: JobDetail; labels: ConceptLabels }> => {
+    const { id } = request.params as { id: string };
+    if (!isJobId(id)) throw new AppError('LOTSA_NOT_FOUND');
+    const [job, labels] = await Promise.all([findJob(db, request.region.id, id), conceptLabels(db)]);
+    if (!job) throw new AppError('LOTSA_NOT_FOUND');
+    return { job, labels };
+  };
+
+  app.get('/:lang/jobs/:id', { config: pub }, async (request, reply) => {
+    langParam(request);
+    const { job, labels } = await loadJob(request);
+    const similar = await similarJobs(db, request.region.id, job, job.status === 'open' ? 5 : 8);
+    if (job.status === 'closed') {
+      return reply
+        .code(410)
+        .header('cache-control', 'no-cache')
+        .type('text/html; charset=utf-8')
+        .send(render(request, closedJobPage(context(request), job, similar)));
+    }
+    return reply
+      .header('cache-control', 'no-cache')
+      .type('text/html; charset=utf-8')
+      .send(render(request, jobPage(context(request), { job, similar, labels })));
+  });
+
+  // ---- JSON API
+
+  const apiItem = (request: FastifyRequest, origin: string) => {
+    const lang = request.lang;
+    return (job: {
+      id: string;
+      headline: string;
+      employerName: string;
+      workplace: string | null;
+      municipalityCode: string | null;
+      occupationLabel: string;
+      occupationGroupId: string | null;
+      employmentTypeId: string | null;
+      worktimeId: string | null;
+      remote: boolean;
+      publishedAt: Date;
+      deadlineAt: Date | null;
+      generated: boolean;
+    }) => {
+      const municipality = request.region.municipalities.find((m) => m.code === job.municipalityCode);
+      return {
+        id: job.id,
+        headline: job.headline,
+        employer: { name: job.employerName, workplace: job.workplace },
+        municipality: municipality
+          ? { code: municipality.code, name: municipality.shortName }
+          : { code: job.municipalityCode, name: null },
+        occupation: { label: job.occupationLabel, group_id: job.occupationGroupId },
+        employment_type_id: job.employmentTypeId,
+        worktime_id: job.worktimeId,
+        remote: job.remote,
+        published_at: job.publishedAt.toISOString(),
+        deadline_at: job.deadlineAt?.toISOString() ?? null,
+        generated: job.generated,
+        url: origin + localPath(lang, jobPath(job.id)),
+      };
+    };
+  };
+
+  const api = { ...pub, rateLimit: { name: 'api', max: 1200, windowSeconds: 60 } };
+
+  app.get('/api/v1/jobs', { config: api }, async (request, reply) => {
+    const vocabulary = await queryVocabulary(db, request.region);
+    const { query, problems } = parseJobQuery(searchParams(request), vocabulary, 'api');
+    if (problems.length) throw problemsError(problems);
+    return cached(request, reply, async () => {
+      const result = await runSearch(request, query);
+      const origin = siteOrigin(request);
+      const facet = (options: SearchResult['facets'][keyof SearchResult['facets']]) =>
+        options.map((o) => ({ value: o.value, label: o.label, count: o.count, selected: o.selected }));
+      const body = {
+        total: result.total,
+        offset: query.offset,
+        limit: query.limit,
+        suggestion: result.suggestion,
+        facets: {
+          municipality: facet(result.facets.municipality),
+          occupation_field: facet(result.facets.occupationField),
+          occupation_group: facet(result.facets.occupationGroup),
+          employment_type: facet(result.facets.employmentType),
+          worktime: facet(result.facets.worktime),
+          remote: result.facets.remote.map((o) => ({ value: o.value, count: o.count, selected: o.selected })),
+          published: result.facets.published.map((o) => ({
+            value: o.value,
+            count: o.count,
+            selected: o.selected,
+          })),
+          employer: facet(result.facets.employer),
+        },
+        items: result.items.map(apiItem(request, origin)),
+      };
+      return { body: JSON.stringify(body), contentType: 'application/json; charset=utf-8' };
+    });
+  });
+
+  app.get('/api/v1/jobs/:id', { config: api }, async (request, reply) => {
+    const { job, labels } = await loadJob(request);
+    if (job.status === 'closed')
+      throw new AppError('LOTSA_GONE', { detail: `job ${job.id} is ${job.closedReason}` });
+    const origin = siteOrigin(request);
+    const lang = request.lang;
+    const label = (id: string | null) => (id ? { id, label: labels.label(id, lang)?.text ?? null } : null);
+    const details = job.raw.application_details ?? {};
+    return reply.header('cache-control', 'no-cache').send({
+      ...apiItem(request, origin)(job),
+      status: job.status,
+      employer: { name: job.employerName, workplace: job.workplace, organization_number: job.employerOrgnr },
+      occupation: {
+        id: job.occupationId,
+        label: job.occupationLabel,
+        group: { id: job.occupationGroupId, label: job.occupationGroupLabel },
+        field: { id: job.occupationFieldId, label: job.occupationFieldLabel },
+      },
+      employment_type: label(job.employmentTypeId),
+      worktime: label(job.worktimeId),
+      salary_type: label(job.salaryTypeId),
+      salary_description: job.raw.salary_description ?? null,
+      duration: label(job.durationId),
+      vacancies: job.vacancies,
+      language: job.lang,
+      description_html: sanitizeDescription(job.raw.description?.text_formatted, job.raw.description?.text),
+      apply: {
+        url: safeUrl(details.url),
+        email: details.email ?? null,
+        reference: details.reference ?? null,
+        platsbanken_url: job.generated ? null : safeUrl(job.raw.webpage_url),
+      },
+      updated_at: job.updatedAt.toISOString(),
+    });
+  });
+
+  app.get('/api/openapi.json', { config: pub }, async (request, reply) =>
+    reply.header('cache-control', 'public, max-age=300').send(openApiDocument(siteOrigin(request))),
+  );
+
+  app.get('/api/docs', { config: pub }, async (request, reply) =>
+    reply.type('text/html; charset=utf-8').send(render(request, apiDocsPage(context(request)))),
+  );
+}

@@ -1,0 +1,543 @@
+/**
+ * Job search over a region's open ads in PostgreSQL: full text with Swedish stemming and English,
+ * compounds from the ads' own vocabulary (lärare also finds förskollärare), "did you mean" from the
+ * same vocabulary, filters with facet counts (each facet counted with every filter but its own),
+ * and stable sorting and paging.
+ */
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import type { Lang } from '../../platform/i18n/index.ts';
+import type { Region } from '../regions/types.ts';
+import {
+  parseText,
+  PUBLISHED_WITHIN,
+  type JobQuery,
+  type ParsedText,
+  type PublishedWithin,
+  type QueryVocabulary,
+  type TextTerm,
+} from './query.ts';
+import { englishSynonyms } from './synonyms.ts';
+import { fold } from './words.ts';
+
+export interface JobSummary {
+  id: string;
+  headline: string;
+  employerName: string;
+  workplace: string | null;
+  municipalityCode: string | null;
+  occupationLabel: string;
+  occupationGroupId: string | null;
+  employmentTypeId: string | null;
+  worktimeId: string | null;
+  remote: boolean;
+  publishedAt: Date;
+  deadlineAt: Date | null;
+  generated: boolean;
+}
+
+export interface FacetOption {
+  value: string;
+  label: string;
+  count: number;
+  selected: boolean;
+  /** Language of the label when it differs from the page's (taxonomy labels are Swedish). */
+  lang?: Lang;
+}
+
+export interface Facets {
+  municipality: FacetOption[];
+  occupationField: FacetOption[];
+  occupationGroup: FacetOption[];
+  employmentType: FacetOption[];
+  worktime: FacetOption[];
+  remote: FacetOption[];
+  published: FacetOption[];
+  employer: FacetOption[];
+}
+
+export interface SearchResult {
+  total: number;
+  items: JobSummary[];
+  facets: Facets;
+  /** The whole query with misspelt words replaced by words the ads use, or null. */
+  suggestion: string | null;
+}
+
+/** Taxonomy labels for what the board filters on, from `taxonomy_concepts`. */
+export interface ConceptLabels {
+  label(conceptId: string, lang: Lang): { text: string; lang: Lang } | undefined;
+  byType(type: string): string[];
+}
+
+const LABEL_TYPES = [
+  'occupation-field',
+  'ssyk-level-4',
+  'employment-type',
+  'worktime-extent',
+  'salary-type',
+  'employment-duration',
+];
+
+const labelsCache = new WeakMap<Kysely<DB>, Promise<ConceptLabels>>();
+
+/** Loaded once per process: the taxonomy changes only when the app is seeded. */
+export function conceptLabels(db: Kysely<DB>): Promise<ConceptLabels> {
+  const cached = labelsCache.get(db);
+  if (cached) return cached;
+  const loading = (async (): Promise<ConceptLabels> => {
+    const rows = await db
+      .selectFrom('taxonomy_concepts')
+      .select(['concept_id', 'type', 'label', 'label_en'])
+      .where('type', 'in', LABEL_TYPES)
+      .execute();
+    const byId = new Map(rows.map((r) => [r.concept_id, r]));
+    const types = new Map<string, string[]>();
+    for (const r of rows) {
+      const list = types.get(r.type) ?? [];
+      list.push(r.concept_id);
+      types.set(r.type, list);
+    }
+    return {
+      label(conceptId: string, lang: Lang) {
+        const row = byId.get(conceptId);
+        if (!row) return undefined;
+        if (lang === 'en' && row.label_en) return { text: row.label_en, lang: 'en' as const };
+        return { text: row.label, lang: 'sv' as const };
+      },
+      byType: (type: string) => types.get(type) ?? [],
+    };
+  })().catch((error: unknown) => {
+    labelsCache.delete(db);
+    throw error;
+  });
+  labelsCache.set(db, loading);
+  return loading;
+}
+
+/** The values each filter accepts in this region (taxonomy plus what the region's ads carry). */
+export async function queryVocabulary(db: Kysely<DB>, region: Region): Promise<QueryVocabulary> {
+  const labels = await conceptLabels(db);
+  return {
+    municipalities: new Set(region.municipalities.map((m) => m.code)),
+    occupationFields: new Set(labels.byType('occupation-field')),
+    occupationGroups: new Set(labels.byType('ssyk-level-4')),
+    employmentTypes: new Set(labels.byType('employment-type')),
+    worktimes: new Set(labels.byType('worktime-extent')),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Free text → tsquery
+
+const COMPOUND_LIMIT = 40;
+const MIN_COMPOUND_BASE = 4;
+
+/** Words of the region's ads that end in `word` (Swedish compounds put the head last). */
+async function compoundsOf(
+  db: Kysely<DB>,
+  regionId: string,
+  words: string[],
+): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  const wanted = [...new Set(words.filter((w) => w.length >= MIN_COMPOUND_BASE && /^\p{L}+$/u.test(w)))];
+  if (wanted.length === 0) return out;
+  const parts = wanted.map(
+    (w) => sql<{ base: string; word: string }>`(SELECT ${w}::text AS base, word FROM job_search_words
+      WHERE region_id = ${regionId} AND reverse(word) LIKE ${[...w].reverse().join('') + '%'}
+        AND word <> ${w}
+      ORDER BY ads DESC LIMIT ${COMPOUND_LIMIT})`,
+  );
+  const { rows } = await sql<{ base: string; word: string }>`${sql.join(parts, sql` UNION ALL `)}`.execute(
+    db,
+  );
+  for (const row of rows) {
+    const list = out.get(row.base) ?? [];
+    list.push(row.word);
+    out.set(row.base, list);
+  }
+  return out;
+}
+
+type Tsq = RawBuilder<unknown>;
+
+function termQuery(term: TextTerm, compounds: Map<string, string[]>, expand: boolean): Tsq {
+  if (term.words.length > 1) {
+    const phrase = term.words.join(' ');
+    return sql`(phraseto_tsquery('swedish', ${phrase}) || phraseto_tsquery('english', ${phrase}))`;
+  }
+  const word = term.words[0] as string;
+  const alternatives = expand ? [...(compounds.get(word) ?? []), ...englishSynonyms(word)] : [];
+  const extra = alternatives.filter((w) => /^[\p{L} ]+$/u.test(w));
+  const base = sql`(plainto_tsquery('swedish', ${word}) || plainto_tsquery('english', ${word})`;
+  if (extra.length === 0) return sql`${base})`;
+  const ors = extra.map((w) => sql`plainto_tsquery('swedish', ${w})`);
+  return sql`${base} || ${sql.join(ors, sql` || `)})`;
+}
+
+/** The text query as a tsquery string, or '' when nothing searchable is left (only stop words). */
+async function buildTsquery(db: Kysely<DB>, regionId: string, parsed: ParsedText): Promise<string> {
+  if (parsed.groups.length === 0) return '';
+  const single = parsed.groups.flat().filter((t) => t.words.length === 1);
+  const compounds = await compoundsOf(
+    db,
+    regionId,
+    single.map((t) => t.words[0] as string),
+  );
+  const groups = parsed.groups.map((group) => {
+    const terms = group.map((t) => termQuery(t, compounds, true));
+    return terms.length === 1 ? (terms[0] as Tsq) : sql`(${sql.join(terms, sql` || `)})`;
+  });
+  let query = sql`${sql.join(groups, sql` && `)}`;
+  for (const term of parsed.exclude) query = sql`${query} && !!${termQuery(term, compounds, false)}`;
+  const { rows } = await sql<{
+    q: string;
+    n: number;
+  }>`SELECT (${query})::text AS q, numnode(${query}) AS n`.execute(db);
+  const row = rows[0];
+  return row && row.n > 0 ? row.q : '';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Filters
+
+type Condition = RawBuilder<SqlBool>;
+const TRUE = sql<SqlBool>`true`;
+
+const DAY_MS = 86_400_000;
+
+interface Conditions {
+  municipality: Condition;
+  occupationField: Condition;
+  occupationGroup: Condition;
+  employmentType: Condition;
+  worktime: Condition;
+  remote: Condition;
+  published: Condition;
+  employer: Condition;
+}
+
+function since(days: PublishedWithin, now: Date): Date {
+  return new Date(now.getTime() - Number(days) * DAY_MS);
+}
+
+function conditions(query: JobQuery, now: Date): Conditions {
+  const anyOf = (column: string, values: string[]): Condition =>
+    values.length ? sql<SqlBool>`${sql.ref(column)} = ANY(${values}::text[])` : TRUE;
+  return {
+    municipality: anyOf('municipality_code', query.municipality),
+    occupationField: anyOf('occupation_field_id', query.occupationField),
+    occupationGroup: anyOf('occupation_group_id', query.occupationGroup),
+    employmentType: anyOf('employment_type_id', query.employmentType),
+    worktime: anyOf('worktime_extent_id', query.worktime),
+    remote: query.remote ? sql<SqlBool>`remote` : TRUE,
+    published: query.published ? sql<SqlBool>`published_at >= ${since(query.published, now)}` : TRUE,
+    employer: anyOf('employer_key', query.employer),
+  };
+}
+
+const and = (conds: Condition[]): Condition => {
+  const real = conds.filter((c) => c !== TRUE);
+  return real.length ? sql<SqlBool>`(${sql.join(real, sql` AND `)})` : TRUE;
+};
+
+function allBut(c: Conditions, except: keyof Conditions | null): Condition {
+  return and((Object.keys(c) as (keyof Conditions)[]).filter((k) => k !== except).map((k) => c[k]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The search
+
+export interface SearchOptions {
+  now?: Date;
+  /** Skip facet counting (RSS, similar jobs). */
+  facets?: boolean;
+}
+
+interface FacetRow {
+  facet: string;
+  value: string | null;
+  label: string | null;
+  n: number;
+}
+
+export async function searchJobs(
+  db: Kysely<DB>,
+  region: Region,
+  query: JobQuery,
+  lang: Lang,
+  options: SearchOptions = {},
+): Promise<SearchResult> {
+  const now = options.now ?? new Date();
+  const parsed = parseText(query.q);
+  const tsquery = await buildTsquery(db, region.id, parsed);
+  const hasText = tsquery !== '';
+  const textEmpty = parsed.groups.length > 0 && !hasText;
+  const c = conditions(query, now);
+  const base = sql<SqlBool>`region_id = ${region.id} AND status = 'open'${
+    hasText ? sql` AND search @@ ${tsquery}::tsquery` : sql``
+  }`;
+
+  const order =
+    query.sort === 'newest' || (query.sort === 'relevance' && !hasText)
+      ? sql`published_at DESC, id DESC`
+      : query.sort === 'deadline'
+        ? sql`deadline_at ASC NULLS LAST, published_at DESC, id DESC`
+        : sql`ts_rank(search, ${tsquery}::tsquery) DESC, published_at DESC, id DESC`;
+
+  const itemsPromise = textEmpty
+    ? Promise.resolve({ rows: [] as ItemRow[] })
+    : sql<ItemRow>`SELECT id, headline, employer_name, workplace, municipality_code, occupation_label,
+          occupation_group_id, employment_type_id, worktime_extent_id, remote, published_at, deadline_at, origin
+        FROM job_ads WHERE ${base} AND ${allBut(c, null)}
+        ORDER BY ${order} LIMIT ${query.limit} OFFSET ${query.offset}`.execute(db);
+
+  const wantFacets = options.facets ?? true;
+  const facetPromise = textEmpty
+    ? Promise.resolve({ rows: [] as FacetRow[] })
+    : wantFacets
+      ? facetQuery(db, base, c, query, now)
+      : sql<FacetRow>`SELECT 'total' AS facet, NULL AS value, NULL AS label, count(*)::int AS n
+          FROM job_ads WHERE ${base} AND ${allBut(c, null)}`.execute(db);
+
+  const [items, facetRows] = await Promise.all([itemsPromise, facetPromise]);
+  const total = facetRows.rows.find((r) => r.facet === 'total')?.n ?? 0;
+  const labels = await conceptLabels(db);
+  const facets = buildFacets(facetRows.rows, query, region, labels, lang);
+  const suggestion =
+    total < 5 && parsed.groups.length > 0 ? await suggest(db, region.id, query.q, parsed) : null;
+  return { total, items: items.rows.map(toSummary), facets, suggestion };
+}
+
+interface ItemRow {
+  id: string;
+  headline: string;
+  employer_name: string;
+  workplace: string | null;
+  municipality_code: string | null;
+  occupation_label: string;
+  occupation_group_id: string | null;
+  employment_type_id: string | null;
+  worktime_extent_id: string | null;
+  remote: boolean;
+  published_at: Date;
+  deadline_at: Date | null;
+  origin: string;
+}
+
+function toSummary(r: ItemRow): JobSummary {
+  return {
+    id: r.id,
+    headline: r.headline,
+    employerName: r.employer_name,
+    workplace: r.workplace,
+    municipalityCode: r.municipality_code,
+    occupationLabel: r.occupation_label,
+    occupationGroupId: r.occupation_group_id,
+    employmentTypeId: r.employment_type_id,
+    worktimeId: r.worktime_extent_id,
+    remote: r.remote,
+    publishedAt: r.published_at,
+    deadlineAt: r.deadline_at,
+    generated: r.origin === 'generated',
+  };
+}
+
+const EMPLOYER_FACET_SIZE = 15;
+
+function facetQuery(db: Kysely<DB>, base: Condition, c: Conditions, query: JobQuery, now: Date) {
+  const buckets = PUBLISHED_WITHIN.map((d) => sql`(${d}::text, ${since(d, now)}::timestamptz)`);
+  const employers = query.employer.length ? query.employer : ['-'];
+  return sql<FacetRow>`
+    WITH m AS MATERIALIZED (
+      SELECT municipality_code, occupation_field_id, occupation_group_id, employment_type_id,
+             worktime_extent_id, remote, published_at, employer_key, employer_name
+      FROM job_ads WHERE ${base}
+    ), f AS MATERIALIZED (
+      SELECT *, ${c.municipality} AS c_mu, ${c.occupationField} AS c_fi, ${c.occupationGroup} AS c_gr,
+             ${c.employmentType} AS c_et, ${c.worktime} AS c_wt, ${c.remote} AS c_re,
+             ${c.published} AS c_pa, ${c.employer} AS c_ek
+      FROM m
+    )
+    SELECT 'total' AS facet, NULL AS value, NULL AS label, count(*)::int AS n
+      FROM f WHERE c_mu AND c_fi AND c_gr AND c_et AND c_wt AND c_re AND c_pa AND c_ek
+    UNION ALL SELECT 'municipality', municipality_code, NULL, count(*)::int
+      FROM f WHERE c_fi AND c_gr AND c_et AND c_wt AND c_re AND c_pa AND c_ek GROUP BY municipality_code
+    UNION ALL SELECT 'occupationField', occupation_field_id, NULL, count(*)::int
+      FROM f WHERE c_mu AND c_gr AND c_et AND c_wt AND c_re AND c_pa AND c_ek GROUP BY occupation_field_id
+    UNION ALL SELECT 'occupationGroup', occupation_group_id, NULL, count(*)::int
+      FROM f WHERE c_mu AND c_fi AND c_et AND c_wt AND c_re AND c_pa AND c_ek GROUP BY occupation_group_id
+    UNION ALL SELECT 'employmentType', employment_type_id, NULL, count(*)::int
+      FROM f WHERE c_mu AND c_fi AND c_gr AND c_wt AND c_re AND c_pa AND c_ek GROUP BY employment_type_id
+    UNION ALL SELECT 'worktime', worktime_extent_id, NULL, count(*)::int
+      FROM f WHERE c_mu AND c_fi AND c_gr AND c_et AND c_re AND c_pa AND c_ek GROUP BY worktime_extent_id
+    UNION ALL SELECT 'remote', 'true', NULL, count(*)::int
+      FROM f WHERE remote AND c_mu AND c_fi AND c_gr AND c_et AND c_wt AND c_pa AND c_ek
+    UNION ALL SELECT 'published', b.days, NULL, count(*)::int
+      FROM f JOIN (VALUES ${sql.join(buckets)}) AS b (days, since) ON f.published_at >= b.since
+      WHERE c_mu AND c_fi AND c_gr AND c_et AND c_wt AND c_re AND c_ek GROUP BY b.days
+    UNION ALL (SELECT 'employer', employer_key, min(employer_name), count(*)::int
+      FROM f WHERE c_mu AND c_fi AND c_gr AND c_et AND c_wt AND c_re AND c_pa
+      GROUP BY employer_key
+      ORDER BY employer_key = ANY(${employers}::text[]) DESC, count(*) DESC, employer_key
+      LIMIT ${Math.max(EMPLOYER_FACET_SIZE, query.employer.length)})`.execute(db);
+}
+
+function buildFacets(
+  rows: FacetRow[],
+  query: JobQuery,
+  region: Region,
+  labels: ConceptLabels,
+  lang: Lang,
+): Facets {
+  const counts = (facet: string) => {
+    const map = new Map<string, FacetRow>();
+    for (const r of rows) if (r.facet === facet && r.value !== null) map.set(r.value, r);
+    return map;
+  };
+  const collator = new Intl.Collator(lang === 'sv' ? 'sv' : 'en');
+  const concept = (facet: keyof Facets, selected: string[]): FacetOption[] => {
+    const map = counts(facet);
+    const values = new Set([...map.keys(), ...selected]);
+    return [...values]
+      .map((value) => {
+        const label = labels.label(value, lang);
+        return {
+          value,
+          label: label?.text ?? value,
+          count: map.get(value)?.n ?? 0,
+          selected: selected.includes(value),
+          ...(label && label.lang !== lang ? { lang: label.lang } : {}),
+        };
+      })
+      .sort((a, b) => b.count - a.count || collator.compare(a.label, b.label));
+  };
+  const municipalities = counts('municipality');
+  const published = counts('published');
+  const remote = counts('remote').get('true')?.n ?? 0;
+  const employer = counts('employer');
+  return {
+    municipality: region.municipalities
+      .map((m) => ({
+        value: m.code,
+        label: m.shortName,
+        count: municipalities.get(m.code)?.n ?? 0,
+        selected: query.municipality.includes(m.code),
+      }))
+      .sort((a, b) => collator.compare(a.label, b.label)),
+    occupationField: concept('occupationField', query.occupationField),
+    occupationGroup: concept('occupationGroup', query.occupationGroup).slice(
+      0,
+      Math.max(25, query.occupationGroup.length),
+    ),
+    employmentType: concept('employmentType', query.employmentType),
+    worktime: concept('worktime', query.worktime),
+    remote: [{ value: 'true', label: 'remote', count: remote, selected: query.remote }],
+    published: PUBLISHED_WITHIN.map((d) => ({
+      value: d,
+      label: d,
+      count: published.get(d)?.n ?? 0,
+      selected: query.published === d,
+    })),
+    employer: [...employer.values()].map((r) => ({
+      value: r.value as string,
+      label: r.label ?? (r.value as string),
+      count: r.n,
+      selected: query.employer.includes(r.value as string),
+    })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Did you mean
+
+const MIN_SUGGEST_LENGTH = 4;
+
+/** Edit distance with transpositions (optimal string alignment). */
+export function editDistance(a: string, b: string): number {
+  const m = a.length;
+  const n = b.length;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= m; i++) {
+    const cur = [i];
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, (prev2[j - 2] as number) + 1);
+      cur.push(v);
+    }
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[n] as number;
+}
+
+interface Candidate {
+  word: string;
+  folded: string;
+  ads: number;
+  sim: number;
+}
+
+/** The best word of the ads' vocabulary for a word they do not use, or null. */
+export async function suggestWord(db: Kysely<DB>, regionId: string, word: string): Promise<string | null> {
+  const folded = fold(word);
+  const { rows } = await sql<Candidate>`
+    SELECT word, folded, ads, similarity(folded, ${folded}) AS sim
+    FROM job_search_words
+    WHERE region_id = ${regionId} AND folded % ${folded}
+    ORDER BY sim DESC, ads DESC
+    LIMIT 25`.execute(db);
+  let best: { word: string; score: number; ads: number } | null = null;
+  const limit = Math.max(1, Math.floor(folded.length / 3));
+  for (const c of rows) {
+    if (c.word === word) return null;
+    const distance = c.folded === folded ? 0 : editDistance(c.folded, folded);
+    if (distance > limit) continue;
+    // Closer spellings first; among equals, the word more ads use.
+    const score = distance * 1000 - Math.log(1 + c.ads) - c.sim;
+    if (!best || score < best.score) best = { word: c.word, score, ads: c.ads };
+  }
+  return best?.word ?? null;
+}
+
+async function suggest(
+  db: Kysely<DB>,
+  regionId: string,
+  q: string,
+  parsed: ParsedText,
+): Promise<string | null> {
+  const words = [
+    ...new Set(
+      parsed.groups
+        .flat()
+        .flatMap((t) => t.words)
+        .filter((w) => w.length >= MIN_SUGGEST_LENGTH && /^\p{L}+$/u.test(w)),
+    ),
+  ];
+  if (words.length === 0) return null;
+  const known = await db
+    .selectFrom('job_search_words')
+    .select('word')
+    .where('region_id', '=', regionId)
+    .where('word', 'in', words)
+    .execute();
+  const knownSet = new Set(known.map((r) => r.word));
+  let suggestion = q;
+  let changed = false;
+  for (const word of words) {
+    if (knownSet.has(word)) continue;
+    const better = await suggestWord(db, regionId, word);
+    if (!better) continue;
+    const pattern = new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(word)}(?=$|[^\\p{L}\\p{N}])`, 'giu');
+    suggestion = suggestion.replace(pattern, (_, before: string) => before + better);
+    changed = true;
+  }
+  return changed && suggestion !== q ? suggestion : null;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
