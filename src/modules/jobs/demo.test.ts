@@ -80,6 +80,7 @@ describe('generateAds', () => {
       assert.deepEqual(ad.application_contacts, []);
       assert.equal(ad.webpage_url, null);
       assert.equal(ad.removed, false);
+      assert.doesNotMatch(ad.headline, /\/|\(|, [a-zåäö]/, ad.headline); // titles, not taxonomy labels
       const record = parseRecord(ad);
       assert.equal(record.kind, 'ad', ad.id);
       const row = normalizeAd(record as AdRecord, scope, NOW);

@@ -289,7 +289,7 @@ const OCCUPATIONS: readonly OccupationSpec[] = [
   // Industry: steel, mining, electrical power, wood
   {
     label: 'Processoperatör smältverk',
-    en: 'Process operator, melt shop',
+    en: 'Melt shop operator',
     w: 3,
     p: 'industry',
     s: 'private',
@@ -429,7 +429,14 @@ const OCCUPATIONS: readonly OccupationSpec[] = [
   { label: 'Kock à la carte', title: 'Kock', en: 'Chef', w: 5, p: 'tourism', s: 'private' },
   { label: 'Kock storhushåll', title: 'Kock', w: 3, p: 'tourism', s: 'municipal' },
   { label: 'Köksbiträde', en: 'Kitchen assistant', w: 4, p: 'tourism', s: 'private' },
-  { label: 'Servitör/Servitris', en: 'Waiter or waitress', w: 5, p: 'tourism', s: 'private' },
+  {
+    label: 'Servitör/Servitris',
+    title: 'Servitör',
+    en: 'Waiter or waitress',
+    w: 5,
+    p: 'tourism',
+    s: 'private',
+  },
   { label: 'Bartender', en: 'Bartender', w: 2, p: 'tourism', s: 'private' },
   {
     label: 'Hotellreceptionist',

@@ -20,6 +20,7 @@ import { findJob, isJobId, openJobsForSitemap, similarJobs, type JobDetail } fro
 import { jobsRss } from './rss.ts';
 import {
   conceptLabels,
+  FacetCache,
   queryVocabulary,
   searchJobs,
   type ConceptLabels,
@@ -102,8 +103,12 @@ export function registerJobRoutes(app: FastifyInstance, deps: ModuleDeps, board:
     return reply.send(response.body);
   }
 
+  const facetCache = new FacetCache(1000);
   async function runSearch(request: FastifyRequest, query: JobQuery, facets = true): Promise<SearchResult> {
-    return searchJobs(db, request.region, query, request.lang, { facets });
+    return searchJobs(db, request.region, query, request.lang, {
+      facets,
+      facetCache: { cache: facetCache, version: changes.version(request.region.id) },
+    });
   }
 
   // ---- Pages

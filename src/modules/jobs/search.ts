@@ -252,9 +252,37 @@ export interface SearchOptions {
   now?: Date;
   /** Skip facet counting (RSS, similar jobs). */
   facets?: boolean;
+  /**
+   * Facet counts already computed for the same text and filters at the same version of the
+   * region's ads (paging and sorting do not change them). Items are always read from the database.
+   */
+  facetCache?: { cache: FacetCache; version: string };
 }
 
-interface FacetRow {
+/** Facet counts (and the total) per region version, text and filters; least recently used go first. */
+export class FacetCache {
+  private readonly entries = new Map<string, FacetRow[]>();
+  constructor(readonly maxEntries: number) {}
+  get(key: string): FacetRow[] | undefined {
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+    }
+    return hit;
+  }
+  set(key: string, rows: FacetRow[]): void {
+    if (this.maxEntries <= 0) return;
+    this.entries.set(key, rows);
+    while (this.entries.size > this.maxEntries)
+      this.entries.delete(this.entries.keys().next().value as string);
+  }
+}
+
+/** Published-within buckets move with time: facet counts are reused for at most five minutes. */
+const FACET_TIME_SLOT_MS = 5 * 60_000;
+
+export interface FacetRow {
   facet: string;
   value: string | null;
   label: string | null;
@@ -274,33 +302,62 @@ export async function searchJobs(
   const hasText = tsquery !== '';
   const textEmpty = parsed.groups.length > 0 && !hasText;
   const c = conditions(query, now);
-  const base = sql<SqlBool>`region_id = ${region.id} AND status = 'open'${
-    hasText ? sql` AND search @@ ${tsquery}::tsquery` : sql``
-  }`;
+  const base = sql<SqlBool>`region_id = ${region.id}${hasText ? sql` AND search @@ ${tsquery}::tsquery` : sql``}`;
 
-  const order =
-    query.sort === 'newest' || (query.sort === 'relevance' && !hasText)
-      ? sql`published_at DESC, id DESC`
-      : query.sort === 'deadline'
-        ? sql`deadline_at ASC NULLS LAST, published_at DESC, id DESC`
-        : sql`ts_rank(search, ${tsquery}::tsquery) DESC, published_at DESC, id DESC`;
+  // Ranking reads the small headline+occupation vector; matching reads the full one.
+  const ranked = query.sort === 'relevance' && hasText;
+  const rank = ranked ? sql`ts_rank(title, ${tsquery}::tsquery)` : sql`0::real`;
+  const orderBy = (t: string) => {
+    const col = (name: string) => sql.ref(t ? `${t}.${name}` : name);
+    return query.sort === 'deadline'
+      ? sql`${col('deadline_at')} ASC NULLS LAST, ${col('published_at')} DESC, ${col('id')} DESC`
+      : ranked
+        ? sql`${col('r')} DESC, ${col('published_at')} DESC, ${col('id')} DESC`
+        : sql`${col('published_at')} DESC, ${col('id')} DESC`;
+  };
 
   const itemsPromise = textEmpty
     ? Promise.resolve({ rows: [] as ItemRow[] })
-    : sql<ItemRow>`SELECT id, headline, employer_name, workplace, municipality_code, occupation_label,
-          occupation_group_id, employment_type_id, worktime_extent_id, remote, published_at, deadline_at, origin
-        FROM job_ads WHERE ${base} AND ${allBut(c, null)}
-        ORDER BY ${order} LIMIT ${query.limit} OFFSET ${query.offset}`.execute(db);
+    : sql<ItemRow>`SELECT a.id, a.headline, a.employer_name, a.workplace, a.municipality_code, a.occupation_label,
+          a.occupation_group_id, a.employment_type_id, a.worktime_extent_id, a.remote, a.published_at,
+          a.deadline_at, a.origin
+        FROM (SELECT id, ${rank} AS r, published_at, deadline_at FROM job_index
+              WHERE ${base} AND ${allBut(c, null)}
+              ORDER BY ${orderBy('')} LIMIT ${query.limit} OFFSET ${query.offset}) page
+        JOIN job_ads a ON a.region_id = ${region.id} AND a.id = page.id
+        ORDER BY ${orderBy('page')}`.execute(db);
 
   const wantFacets = options.facets ?? true;
+  const cacheKey = options.facetCache
+    ? JSON.stringify([
+        region.id,
+        options.facetCache.version,
+        Math.floor(now.getTime() / FACET_TIME_SLOT_MS),
+        wantFacets,
+        tsquery,
+        query.municipality,
+        query.occupationField,
+        query.occupationGroup,
+        query.employmentType,
+        query.worktime,
+        query.remote,
+        query.published,
+        query.employer,
+      ])
+    : '';
+  const cachedFacets = options.facetCache?.cache.get(cacheKey);
   const facetPromise = textEmpty
     ? Promise.resolve({ rows: [] as FacetRow[] })
-    : wantFacets
-      ? facetQuery(db, base, c, query, now)
-      : sql<FacetRow>`SELECT 'total' AS facet, NULL AS value, NULL AS label, count(*)::int AS n
-          FROM job_ads WHERE ${base} AND ${allBut(c, null)}`.execute(db);
+    : cachedFacets
+      ? Promise.resolve({ rows: cachedFacets })
+      : wantFacets
+        ? facetQuery(db, base, c, query, now)
+        : sql<FacetRow>`SELECT 'total' AS facet, NULL AS value, NULL AS label, count(*)::int AS n
+          FROM job_index WHERE ${base} AND ${allBut(c, null)}`.execute(db);
 
   const [items, facetRows] = await Promise.all([itemsPromise, facetPromise]);
+  if (options.facetCache && !cachedFacets && !textEmpty)
+    options.facetCache.cache.set(cacheKey, facetRows.rows);
   const total = facetRows.rows.find((r) => r.facet === 'total')?.n ?? 0;
   const labels = await conceptLabels(db);
   const facets = buildFacets(facetRows.rows, query, region, labels, lang);
@@ -352,7 +409,7 @@ function facetQuery(db: Kysely<DB>, base: Condition, c: Conditions, query: JobQu
     WITH m AS MATERIALIZED (
       SELECT municipality_code, occupation_field_id, occupation_group_id, employment_type_id,
              worktime_extent_id, remote, published_at, employer_key, employer_name
-      FROM job_ads WHERE ${base}
+      FROM job_index WHERE ${base}
     ), f AS MATERIALIZED (
       SELECT *, ${c.municipality} AS c_mu, ${c.occupationField} AS c_fi, ${c.occupationGroup} AS c_gr,
              ${c.employmentType} AS c_et, ${c.worktime} AS c_wt, ${c.remote} AS c_re,

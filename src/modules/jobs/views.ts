@@ -121,7 +121,7 @@ function mapView(ctx: PageContext, view: SearchView): SafeHtml {
         const href = localPath(ctx.lang, `/jobs${queryString(queryParams(q))}`);
         const label = t('search.map.link', { name: m.name, count: formatNumber(ctx.lang, n) });
         const selected = query.municipality.includes(m.code);
-        return html`<a href="${href}" aria-label="${label}" class="job-map__area job-map__area--${shade(n)}${selected ? ' job-map__area--selected' : ''}"><title>${label}</title><path d="${m.d}"/><text x="${m.labelX}" y="${m.labelY}" aria-hidden="true">${formatNumber(ctx.lang, n)}</text></a>`;
+        return html`<a href="${href}" class="job-map__area job-map__area--${shade(n)}${selected ? ' job-map__area--selected' : ''}"><title>${label}</title><path d="${m.d}"/><text x="${m.labelX}" y="${m.labelY}" aria-hidden="true">${formatNumber(ctx.lang, n)}</text></a>`;
       })}
     </svg>
   </section>`;
