@@ -32,11 +32,11 @@ describe('job board jobs', async () => {
         .execute()
     ).map((s) => s.name);
 
-  it('are defined but not scheduled unless JOBTECH_INGEST=true', async () => {
+  it('never call JobTech unless JOBTECH_INGEST=true; only the local expiry sweep is scheduled', async () => {
     const queue = new JobQueue(db, silent);
     registerJobBoardJobs(queue, database, loadConfig({ JOBTECH_STREAM_URL: replay.url }), { client });
     await queue.drain();
-    assert.deepEqual(await schedules(), []);
+    assert.deepEqual(await schedules(), ['jobs.expire.15min']);
     assert.equal(replay.requests.length, 0, 'JobStream was not called');
   });
 

@@ -1,8 +1,9 @@
 /**
  * Background jobs of the job board: the JobStream window every 5 minutes, the snapshot every night
  * (it also closes ads that vanished without a removal), and the local expiry sweep. They are always
- * defined (so an operator can queue one by hand) but only scheduled when JOBTECH_INGEST=true, so
- * tests and the demo never call the real service.
+ * defined (so an operator can queue one by hand); the two that call JobTech are only scheduled when
+ * JOBTECH_INGEST=true, so tests and the demo never call the real service. The expiry sweep is local
+ * and always scheduled, so the demo board closes its ads on time too.
  */
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
@@ -107,5 +108,7 @@ export function registerJobBoardJobs(
     },
   });
 
-  if (config.jobtechIngest) for (const schedule of INGEST_SCHEDULES) queue.schedule({ ...schedule });
+  for (const schedule of INGEST_SCHEDULES) {
+    if (config.jobtechIngest || schedule.job === INGEST_JOBS.expire) queue.schedule({ ...schedule });
+  }
 }
