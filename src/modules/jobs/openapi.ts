@@ -275,7 +275,7 @@ export function apiDocsPage(ctx: PageContext): Page {
     <h2><code>GET ${path}</code></h2>
     <p lang="en">${item.get.summary}${item.get.description ? html`. ${item.get.description}` : ''}</p>
     <h3>${t('parameters')}</h3>
-    <div class="table-scroll"><table>
+    <div class="table-scroll" tabindex="0" role="region" aria-label="${t('parameters')}: GET ${path}"><table>
       <thead><tr><th scope="col">${t('name')}</th><th scope="col">${t('in')}</th><th scope="col">${t('type')}</th><th scope="col">${t('meaning')}</th></tr></thead>
       <tbody>${item.get.parameters.map((p) => html`<tr><td><code>${p.name}</code></td><td>${p.in}</td><td><code>${schemaType(p.schema)}</code></td><td lang="en">${p.description}</td></tr>`)}</tbody>
     </table></div>

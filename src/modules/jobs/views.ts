@@ -48,7 +48,7 @@ function timeEl(lang: Lang, date: Date): SafeHtml {
 export function jobList(ctx: PageContext, jobs: JobSummary[], headingLevel: 2 | 3 = 3): SafeHtml {
   const { t } = texts(ctx);
   const lang = ctx.lang;
-  return html`<ol class="job-list">
+  return html`<ol class="job-list" role="list">
     ${jobs.map((job) => {
       const place = municipalityName(ctx, job.municipalityCode);
       const heading = html`<a href="${localPath(lang, jobPath(job.id))}">${job.headline}</a>`;
@@ -89,15 +89,14 @@ function checkboxFacet(
   options: FacetOption[],
   id: string,
 ): SafeHtml {
-  const { t } = texts(ctx);
   if (options.length === 0) return html``;
   return html`<fieldset class="facet">
     <legend class="facet__legend">${legend}</legend>
     <ul class="facet__options">
       ${options.map(
-        (o, i) => html`<li>
-          <input type="checkbox" id="${id}-${i}" name="${name}" value="${o.value}"${o.selected ? raw(' checked') : ''}>
-          <label for="${id}-${i}">${labelled(o.label, o.lang, ctx.lang)} <span class="facet__count" aria-label="${t('search.facet.count', { count: formatNumber(ctx.lang, o.count) })}">(${formatNumber(ctx.lang, o.count)})</span></label>
+        (o) => html`<li>
+          <input type="checkbox" id="${id}-${o.value}" name="${name}" value="${o.value}"${o.selected ? raw(' checked') : ''}>
+          <label for="${id}-${o.value}">${labelled(o.label, o.lang, ctx.lang)} <span class="facet__count">(${formatNumber(ctx.lang, o.count)})</span></label>
         </li>`,
       )}
     </ul>
@@ -171,7 +170,7 @@ export function resultsFragment(ctx: PageContext, view: SearchView): SafeHtml {
     ? localPath(lang, `/jobs${queryString(queryParams({ ...query, q: result.suggestion, offset: 0 }))}`)
     : '';
   return html`<div id="job-results" class="job-results">
-    <h2 id="results-title" class="job-results__count">${countText(lang, result.total)}</h2>
+    <h2 id="results-title" class="job-results__count" aria-live="polite" aria-atomic="true">${countText(lang, result.total)}</h2>
     ${result.total > 0 ? html`<p class="job-results__showing">${t('search.showing', { from: formatNumber(lang, from), to: formatNumber(lang, to), total: formatNumber(lang, result.total) })}</p>` : ''}
     ${result.suggestion ? html`<p class="job-results__suggestion">${t('search.didYouMean')} <a href="${suggestionHref}">${result.suggestion}</a></p>` : ''}
     ${result.total === 0 ? html`<p>${t('search.noResultsHelp')}</p>` : ''}
@@ -234,7 +233,7 @@ export function searchPage(ctx: PageContext, view: SearchView, labels: ConceptLa
           <p class="job-search__apply"><button type="submit">${t('search.applyFilters')}</button></p>
           <p><a href="${localPath(lang, '/jobs')}">${t('search.clear')}</a></p>
         </div>
-        <div class="job-search__main" aria-labelledby="results-title">
+        <div class="job-search__main">
           <div class="job-search__sort">
             <label for="job-sort">${t('search.sort')}</label>
             <select id="job-sort" name="${PARAM.sort}">
@@ -244,7 +243,7 @@ export function searchPage(ctx: PageContext, view: SearchView, labels: ConceptLa
             </select>
             <button type="submit" class="button--secondary">${t('search.sortApply')}</button>
           </div>
-          <div aria-live="polite" aria-atomic="false" id="job-results-live">
+          <div id="job-results-live">
             ${resultsFragment(ctx, view)}
           </div>
           <p class="job-search__feed"><a href="${localPath(lang, view.feedPath)}" type="application/rss+xml">${t('search.rss')}</a></p>
