@@ -198,6 +198,16 @@ async function buildTsquery(db: Kysely<DB>, regionId: string, parsed: ParsedText
   return row && row.n > 0 ? row.q : '';
 }
 
+/** Whether PostgreSQL expects the text to match more than a fifth of the region's open ads. */
+async function isCommonQuery(db: Kysely<DB>, regionId: string, tsquery: string): Promise<boolean> {
+  const { rows } = await sql<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>`EXPLAIN (FORMAT JSON)
+    SELECT 1 FROM job_index WHERE region_id = ${regionId} AND search @@ ${tsquery}::tsquery`.execute(db);
+  const estimate = rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? 0;
+  const { rows: all } = await sql<{ n: number }>`SELECT reltuples::float8 AS n FROM pg_class
+    WHERE oid = 'job_index'::regclass`.execute(db);
+  return estimate > 0.2 * Math.max(1, all[0]?.n ?? 0);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Filters
 
@@ -316,14 +326,37 @@ export async function searchJobs(
         : sql`${col('published_at')} DESC, ${col('id')} DESC`;
   };
 
+  // Relevance: ads whose headline or occupation matches the whole query come first, by how well;
+  // then the ads that match only in their text, newest first. Each branch stops after the page.
+  const upTo = query.offset + query.limit;
+  // Newest-first among text matches: for a word most ads use, walking the date index finds a page
+  // at once; for a rarer word that walk reads (and unpacks) thousands of vectors, so then the text
+  // index's matches are sorted instead (the expression keeps the planner off the date index).
+  const common = hasText && (await isCommonQuery(db, region.id, tsquery));
+  const sortKey = common ? sql`published_at` : sql`(published_at + interval '0 seconds')`;
+  const pageQuery = ranked
+    ? sql`SELECT * FROM (
+          (SELECT id, ${rank} AS r, published_at, deadline_at FROM job_index
+            WHERE ${base} AND title @@ ${tsquery}::tsquery AND ${allBut(c, null)}
+            ORDER BY r DESC, published_at DESC, id DESC LIMIT ${upTo})
+          UNION ALL
+          (SELECT id, 0::real AS r, published_at, deadline_at FROM job_index
+            WHERE ${base} AND NOT (title @@ ${tsquery}::tsquery) AND ${allBut(c, null)}
+            ORDER BY ${sortKey} DESC, id DESC LIMIT ${upTo})
+        ) ranked ORDER BY r DESC, published_at DESC, id DESC LIMIT ${query.limit} OFFSET ${query.offset}`
+    : hasText && query.sort !== 'deadline'
+      ? sql`SELECT id, 0::real AS r, published_at, deadline_at FROM job_index
+          WHERE ${base} AND ${allBut(c, null)}
+          ORDER BY ${sortKey} DESC, id DESC LIMIT ${query.limit} OFFSET ${query.offset}`
+      : sql`SELECT id, 0::real AS r, published_at, deadline_at FROM job_index
+          WHERE ${base} AND ${allBut(c, null)}
+          ORDER BY ${orderBy('')} LIMIT ${query.limit} OFFSET ${query.offset}`;
   const itemsPromise = textEmpty
     ? Promise.resolve({ rows: [] as ItemRow[] })
     : sql<ItemRow>`SELECT a.id, a.headline, a.employer_name, a.workplace, a.municipality_code, a.occupation_label,
           a.occupation_group_id, a.employment_type_id, a.worktime_extent_id, a.remote, a.published_at,
           a.deadline_at, a.origin
-        FROM (SELECT id, ${rank} AS r, published_at, deadline_at FROM job_index
-              WHERE ${base} AND ${allBut(c, null)}
-              ORDER BY ${orderBy('')} LIMIT ${query.limit} OFFSET ${query.offset}) page
+        FROM (${pageQuery}) page
         JOIN job_ads a ON a.region_id = ${region.id} AND a.id = page.id
         ORDER BY ${orderBy('page')}`.execute(db);
 
@@ -402,42 +435,140 @@ function toSummary(r: ItemRow): JobSummary {
 
 const EMPLOYER_FACET_SIZE = 15;
 
-function facetQuery(db: Kysely<DB>, base: Condition, c: Conditions, query: JobQuery, now: Date) {
-  const buckets = PUBLISHED_WITHIN.map((d) => sql`(${d}::text, ${since(d, now)}::timestamptz)`);
-  const employers = query.employer.length ? query.employer : ['-'];
-  return sql<FacetRow>`
-    WITH m AS MATERIALIZED (
-      SELECT municipality_code, occupation_field_id, occupation_group_id, employment_type_id,
-             worktime_extent_id, remote, published_at, employer_key, employer_name
-      FROM job_index WHERE ${base}
-    ), f AS MATERIALIZED (
-      SELECT *, ${c.municipality} AS c_mu, ${c.occupationField} AS c_fi, ${c.occupationGroup} AS c_gr,
+interface GroupedRow {
+  g: number;
+  mu: string | null;
+  fi: string | null;
+  gr: string | null;
+  et: string | null;
+  wt: string | null;
+  ek: string | null;
+  en: string | null;
+  n_all: number;
+  n_mu: number;
+  n_fi: number;
+  n_gr: number;
+  n_et: number;
+  n_wt: number;
+  n_ek: number;
+  n_re: number;
+  n_p1: number;
+  n_p3: number;
+  n_p7: number;
+  n_p30: number;
+}
+
+/**
+ * Every facet in one pass over the matching rows: GROUPING SETS hash each row into one table per
+ * facet, and each count leaves out its own facet's filter (so the other options keep their counts).
+ */
+async function facetQuery(
+  db: Kysely<DB>,
+  base: Condition,
+  c: Conditions,
+  query: JobQuery,
+  now: Date,
+): Promise<{ rows: FacetRow[] }> {
+  // Only the filters in use become FILTER clauses; an unfiltered facet is a plain count.
+  const columns = [
+    ['municipality', 'c_mu'],
+    ['occupationField', 'c_fi'],
+    ['occupationGroup', 'c_gr'],
+    ['employmentType', 'c_et'],
+    ['worktime', 'c_wt'],
+    ['remote', 'c_re'],
+    ['published', 'c_pa'],
+    ['employer', 'c_ek'],
+  ] as const;
+  const active = columns.filter(([k]) => c[k] !== TRUE);
+  const count = (extra: RawBuilder<SqlBool> | null, except: keyof Conditions | null) => {
+    const parts = active.filter(([k]) => k !== except).map(([, col]) => col);
+    const where = [...(extra ? [extra] : []), ...parts.map((p) => sql.raw(p))];
+    return where.length
+      ? sql`count(*) FILTER (WHERE ${sql.join(where, sql` AND `)})::int`
+      : sql`count(*)::int`;
+  };
+  const bucket = (d: PublishedWithin) =>
+    count(sql<SqlBool>`pa >= ${since(d, now)}::timestamptz`, 'published');
+  // The planner prices `search @@ q` as cheap and, for a common word, reads the table instead of
+  // the text index; that unpacks every ad's vector. The index answers exactly, so insist on it.
+  const rows = await db.transaction().execute(async (trx) => {
+    await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+    return (
+      await sql<GroupedRow>`
+    WITH f AS (
+      SELECT municipality_code AS mu, occupation_field_id AS fi, occupation_group_id AS gr,
+             employment_type_id AS et, worktime_extent_id AS wt, remote AS re, published_at AS pa,
+             employer_key AS ek, employer_name AS en,
+             ${c.municipality} AS c_mu, ${c.occupationField} AS c_fi, ${c.occupationGroup} AS c_gr,
              ${c.employmentType} AS c_et, ${c.worktime} AS c_wt, ${c.remote} AS c_re,
              ${c.published} AS c_pa, ${c.employer} AS c_ek
-      FROM m
+      FROM job_index WHERE ${base}
     )
-    SELECT 'total' AS facet, NULL AS value, NULL AS label, count(*)::int AS n
-      FROM f WHERE c_mu AND c_fi AND c_gr AND c_et AND c_wt AND c_re AND c_pa AND c_ek
-    UNION ALL SELECT 'municipality', municipality_code, NULL, count(*)::int
-      FROM f WHERE c_fi AND c_gr AND c_et AND c_wt AND c_re AND c_pa AND c_ek GROUP BY municipality_code
-    UNION ALL SELECT 'occupationField', occupation_field_id, NULL, count(*)::int
-      FROM f WHERE c_mu AND c_gr AND c_et AND c_wt AND c_re AND c_pa AND c_ek GROUP BY occupation_field_id
-    UNION ALL SELECT 'occupationGroup', occupation_group_id, NULL, count(*)::int
-      FROM f WHERE c_mu AND c_fi AND c_et AND c_wt AND c_re AND c_pa AND c_ek GROUP BY occupation_group_id
-    UNION ALL SELECT 'employmentType', employment_type_id, NULL, count(*)::int
-      FROM f WHERE c_mu AND c_fi AND c_gr AND c_wt AND c_re AND c_pa AND c_ek GROUP BY employment_type_id
-    UNION ALL SELECT 'worktime', worktime_extent_id, NULL, count(*)::int
-      FROM f WHERE c_mu AND c_fi AND c_gr AND c_et AND c_re AND c_pa AND c_ek GROUP BY worktime_extent_id
-    UNION ALL SELECT 'remote', 'true', NULL, count(*)::int
-      FROM f WHERE remote AND c_mu AND c_fi AND c_gr AND c_et AND c_wt AND c_pa AND c_ek
-    UNION ALL SELECT 'published', b.days, NULL, count(*)::int
-      FROM f JOIN (VALUES ${sql.join(buckets)}) AS b (days, since) ON f.published_at >= b.since
-      WHERE c_mu AND c_fi AND c_gr AND c_et AND c_wt AND c_re AND c_ek GROUP BY b.days
-    UNION ALL (SELECT 'employer', employer_key, min(employer_name), count(*)::int
-      FROM f WHERE c_mu AND c_fi AND c_gr AND c_et AND c_wt AND c_re AND c_pa
-      GROUP BY employer_key
-      ORDER BY employer_key = ANY(${employers}::text[]) DESC, count(*) DESC, employer_key
-      LIMIT ${Math.max(EMPLOYER_FACET_SIZE, query.employer.length)})`.execute(db);
+    SELECT GROUPING(mu, fi, gr, et, wt, ek)::int AS g, mu, fi, gr, et, wt, ek,
+      CASE WHEN GROUPING(ek) = 0 THEN min(en) END AS en,
+      ${count(null, null)} AS n_all,
+      ${count(null, 'municipality')} AS n_mu,
+      ${count(null, 'occupationField')} AS n_fi,
+      ${count(null, 'occupationGroup')} AS n_gr,
+      ${count(null, 'employmentType')} AS n_et,
+      ${count(null, 'worktime')} AS n_wt,
+      ${count(null, 'employer')} AS n_ek,
+      ${count(sql<SqlBool>`re`, 'remote')} AS n_re,
+      ${bucket('1')} AS n_p1, ${bucket('3')} AS n_p3, ${bucket('7')} AS n_p7, ${bucket('30')} AS n_p30
+    FROM f
+    GROUP BY GROUPING SETS ((mu), (fi), (gr), (et), (wt), (ek), ())`.execute(trx)
+    ).rows;
+  });
+
+  // GROUPING(mu, fi, gr, et, wt, ek) has one bit per column, mu the highest; a set's own column is 0.
+  const setOf = (g: number): keyof Conditions | 'all' | null => {
+    const sets: Array<[number, keyof Conditions]> = [
+      [0b011111, 'municipality'],
+      [0b101111, 'occupationField'],
+      [0b110111, 'occupationGroup'],
+      [0b111011, 'employmentType'],
+      [0b111101, 'worktime'],
+      [0b111110, 'employer'],
+    ];
+    if (g === 0b111111) return 'all';
+    return sets.find(([bits]) => bits === g)?.[1] ?? null;
+  };
+  const out: FacetRow[] = [];
+  const employers: FacetRow[] = [];
+  for (const r of rows) {
+    const set = setOf(r.g);
+    if (set === 'all') {
+      out.push({ facet: 'total', value: null, label: null, n: r.n_all });
+      out.push({ facet: 'remote', value: 'true', label: null, n: r.n_re });
+      out.push({ facet: 'published', value: '1', label: null, n: r.n_p1 });
+      out.push({ facet: 'published', value: '3', label: null, n: r.n_p3 });
+      out.push({ facet: 'published', value: '7', label: null, n: r.n_p7 });
+      out.push({ facet: 'published', value: '30', label: null, n: r.n_p30 });
+    } else if (set === 'municipality') {
+      if (r.n_mu > 0) out.push({ facet: set, value: r.mu, label: null, n: r.n_mu });
+    } else if (set === 'occupationField') {
+      if (r.n_fi > 0) out.push({ facet: set, value: r.fi, label: null, n: r.n_fi });
+    } else if (set === 'occupationGroup') {
+      if (r.n_gr > 0) out.push({ facet: set, value: r.gr, label: null, n: r.n_gr });
+    } else if (set === 'employmentType') {
+      if (r.n_et > 0) out.push({ facet: set, value: r.et, label: null, n: r.n_et });
+    } else if (set === 'worktime') {
+      if (r.n_wt > 0) out.push({ facet: set, value: r.wt, label: null, n: r.n_wt });
+    } else if (set === 'employer') {
+      if (r.n_ek > 0 || (r.ek && query.employer.includes(r.ek)))
+        employers.push({ facet: 'employer', value: r.ek, label: r.en, n: r.n_ek });
+    }
+  }
+  employers.sort(
+    (a, b) =>
+      Number(query.employer.includes(b.value as string)) -
+        Number(query.employer.includes(a.value as string)) ||
+      b.n - a.n ||
+      String(a.value).localeCompare(String(b.value)),
+  );
+  out.push(...employers.slice(0, Math.max(EMPLOYER_FACET_SIZE, query.employer.length)));
+  return { rows: out };
 }
 
 function buildFacets(
