@@ -247,9 +247,8 @@ async function build(url: string, markerFile: string, size: number, seed: number
   const { loadRegions } = await import('../../src/modules/regions/repository.ts');
   const { importTaxonomy } = await import('../../src/modules/jobs/taxonomy.ts');
   const { demoPlaces, iterateAds } = await import('../../src/modules/jobs/demo.ts');
-  const { applyBatch, emptyCounts, markChanged, scopeForRegion } = await import(
-    '../../src/modules/jobs/ingest/apply.ts'
-  );
+  const { applyBatch, emptyCounts, markChanged, scopeForRegion } =
+    await import('../../src/modules/jobs/ingest/apply.ts');
   const { parseRecord } = await import('../../src/modules/jobs/ingest/normalize.ts');
   const { refreshSearchWords } = await import('../../src/modules/jobs/words.ts');
 
@@ -322,7 +321,11 @@ async function build(url: string, markerFile: string, size: number, seed: number
   }
 }
 
-if (process.env.LOTSA_BENCH_CORPUS_SERVER && process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
+if (
+  process.env.LOTSA_BENCH_CORPUS_SERVER &&
+  process.argv[1] &&
+  import.meta.url.endsWith(path.basename(process.argv[1]))
+) {
   const { size, seed } = JSON.parse(process.env.LOTSA_BENCH_CORPUS_SERVER) as { size: number; seed: number };
   await serve(size, seed);
 }

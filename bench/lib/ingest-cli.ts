@@ -49,7 +49,9 @@ export function parseCounts(output: string, regionId: string): ApplyCounts | nul
   for (const line of output.split('\n').reverse()) {
     const m = COUNTS.exec(line);
     if (!m || m[1] !== regionId) continue;
-    const [received, written, unchanged, stale, closed, malformed, skipped] = m.slice(3).map(Number) as number[];
+    const [received, written, unchanged, stale, closed, malformed, skipped] = m
+      .slice(3)
+      .map(Number) as number[];
     return {
       received: received ?? 0,
       written: written ?? 0,
@@ -139,7 +141,8 @@ export async function runCli(args: string[], env: IngestEnv, limitMs = 600_000):
   const timer = setTimeout(() => running.kill(), limitMs);
   try {
     const run = await running.done;
-    if (run.signal === 'SIGKILL') throw new Error(`lotsa ${args.join(' ')} took longer than ${limitMs / 1000} s`);
+    if (run.signal === 'SIGKILL')
+      throw new Error(`lotsa ${args.join(' ')} took longer than ${limitMs / 1000} s`);
     return run;
   } finally {
     clearTimeout(timer);
@@ -168,7 +171,9 @@ export async function waitForOtherBackends(client: pg.Client, limitMs = 60_000):
     );
     if (Number(rows[0]?.n ?? 0) === 0) return Math.round(performance.now() - started);
     if (performance.now() - started > limitMs) {
-      throw new Error(`other backends still on the database ${Math.round(limitMs / 1000)} s after the ingester ended`);
+      throw new Error(
+        `other backends still on the database ${Math.round(limitMs / 1000)} s after the ingester ended`,
+      );
     }
     await sleep(20);
   }

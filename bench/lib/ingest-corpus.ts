@@ -36,7 +36,9 @@ export function dalarna(): Dalarna {
 }
 
 /** Municipalities outside the region (concept id, name, SCB code), for ads that are not the region's. */
-export function outsideMunicipalities(scope: IngestScope): { conceptId: string; name: string; code: string }[] {
+export function outsideMunicipalities(
+  scope: IngestScope,
+): { conceptId: string; name: string; code: string }[] {
   const concepts = shippedConcepts();
   const regionOf = new Map(concepts.filter((c) => c.type === 'region').map((c) => [c.concept_id, c]));
   return concepts
@@ -67,7 +69,8 @@ export function* corpusAds(options: CorpusOptions): Generator<Ad> {
     ...places,
   })) {
     const { lotsa_generated: _generated, ...ad } = generated as unknown as Ad;
-    const last = typeof ad.last_publication_date === 'string' ? stockholmLocalToDate(ad.last_publication_date) : null;
+    const last =
+      typeof ad.last_publication_date === 'string' ? stockholmLocalToDate(ad.last_publication_date) : null;
     if (last && last.getTime() < keepUntil) {
       ad.last_publication_date = movedTo;
       if (typeof ad.application_deadline === 'string') ad.application_deadline = movedTo;

@@ -22,9 +22,7 @@ export interface StreamWindowQuery {
 }
 
 export type JobStreamBody =
-  | { file: string }
-  | { buffer: Buffer }
-  | ((window: StreamWindowQuery) => Buffer | string);
+  { file: string } | { buffer: Buffer } | ((window: StreamWindowQuery) => Buffer | string);
 
 export type JobStreamPath = '/snapshot' | '/stream';
 

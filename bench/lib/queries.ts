@@ -235,8 +235,10 @@ export function rotatingQueries(vocab: CorpusVocabulary, count = 240, seed = 20_
           if (!query.municipality.includes(other)) query.municipality.push(other);
         }
       }
-      if (chosen.has('occupationField')) query.occupationField.push(pickWeighted(rng, vocab.occupationFields).value);
-      if (chosen.has('employmentType')) query.employmentType.push(pickWeighted(rng, vocab.employmentTypes).value);
+      if (chosen.has('occupationField'))
+        query.occupationField.push(pickWeighted(rng, vocab.occupationFields).value);
+      if (chosen.has('employmentType'))
+        query.employmentType.push(pickWeighted(rng, vocab.employmentTypes).value);
       if (chosen.has('published')) query.published = pick(rng, PUBLISHED);
     }
     const page = pick(rng, PAGES);
@@ -284,7 +286,8 @@ export function singleWords(vocab: CorpusVocabulary, seed = 7): SingleWord[] {
     }
   }
   for (const o of vocab.occupations.slice(0, 20)) add(o.value, 'occupation', shareOf.get(o.value));
-  for (const m of vocab.municipalities) add(m.value.toLowerCase(), 'municipality', shareOf.get(m.value.toLowerCase()));
+  for (const m of vocab.municipalities)
+    add(m.value.toLowerCase(), 'municipality', shareOf.get(m.value.toLowerCase()));
   for (const e of vocab.employers.slice(0, 10)) {
     const word = e.value.toLowerCase().split(/\s+/)[0] as string;
     add(word, 'employer', shareOf.get(word));
@@ -303,7 +306,13 @@ export interface Misspelling {
 
 const VOWELS = 'aeiouy';
 const DIACRITICS: Record<string, string> = { å: 'a', ä: 'a', ö: 'o', é: 'e', ü: 'u' };
-const OPERATIONS = ['drop diacritics', 'swap adjacent letters', 'drop a letter', 'double a letter', 'replace a vowel'] as const;
+const OPERATIONS = [
+  'drop diacritics',
+  'swap adjacent letters',
+  'drop a letter',
+  'double a letter',
+  'replace a vowel',
+] as const;
 
 function misspell(word: string, operation: (typeof OPERATIONS)[number], rng: Rng): string | null {
   const letters = [...word];
@@ -331,7 +340,9 @@ function misspell(word: string, operation: (typeof OPERATIONS)[number], rng: Rng
       return letters.join('');
     }
     case 'replace a vowel': {
-      const vowels = letters.map((l, i) => (VOWELS.includes(fold(l)) && i > 0 ? i : -1)).filter((i) => i >= 0);
+      const vowels = letters
+        .map((l, i) => (VOWELS.includes(fold(l)) && i > 0 ? i : -1))
+        .filter((i) => i >= 0);
       if (!vowels.length) return null;
       const i = pick(rng, vowels);
       const own = fold(letters[i] as string);
@@ -348,13 +359,19 @@ function misspell(word: string, operation: (typeof OPERATIONS)[number], rng: Rng
  * does not apply to a word, or makes a word the ads use, the next position or operation is tried.
  */
 export function misspelledOccupations(vocab: CorpusVocabulary, count = 100, seed = 11): Misspelling[] {
-  const words = vocab.occupations.map((o) => o.value).filter((w) => w.length >= 5).slice(0, count);
+  const words = vocab.occupations
+    .map((o) => o.value)
+    .filter((w) => w.length >= 5)
+    .slice(0, count);
   return words.map((original, index) => {
     const rng = mulberry32(seed * 1000 + index);
     for (let k = 0; k < OPERATIONS.length * 4; k++) {
-      const operation = OPERATIONS[(index + Math.floor(k / 4)) % OPERATIONS.length] as (typeof OPERATIONS)[number];
+      const operation = OPERATIONS[
+        (index + Math.floor(k / 4)) % OPERATIONS.length
+      ] as (typeof OPERATIONS)[number];
       const misspelt = misspell(original, operation, rng);
-      if (misspelt && misspelt !== original && !vocab.known.has(misspelt)) return { original, misspelt, how: operation };
+      if (misspelt && misspelt !== original && !vocab.known.has(misspelt))
+        return { original, misspelt, how: operation };
     }
     throw new Error(`could not misspell "${original}"`);
   });

@@ -23,7 +23,14 @@ import type { ApplyCounts } from '../../src/modules/jobs/ingest/apply.ts';
 import { startAppServer } from '../lib/app-server.ts';
 import { onCleanup, sleep } from '../lib/cleanup.ts';
 import { startBenchDatabase } from '../lib/db.ts';
-import { connect, runCli, startCli, waitForOtherBackends, type CliRun, type IngestEnv } from '../lib/ingest-cli.ts';
+import {
+  connect,
+  runCli,
+  startCli,
+  waitForOtherBackends,
+  type CliRun,
+  type IngestEnv,
+} from '../lib/ingest-cli.ts';
 import { REGION_ID, writeCorpus } from '../lib/ingest-corpus.ts';
 import { startJobStreamServer, type JobStreamServer } from '../lib/jobstream-server.ts';
 import { get, type ChildServer } from '../lib/proc.ts';
@@ -151,7 +158,8 @@ async function openAds(client: pg.Client): Promise<number> {
 }
 
 function failIfBad(run: CliRun, what: string): void {
-  if (run.code !== 0) throw new Error(`${what} exited with ${run.code ?? run.signal}:\n${run.output.slice(-3000)}`);
+  if (run.code !== 0)
+    throw new Error(`${what} exited with ${run.code ?? run.signal}:\n${run.output.slice(-3000)}`);
 }
 
 /** Runs `ingest <kind>` on unchanged data and checks that it wrote nothing. */
@@ -196,7 +204,9 @@ function uniqueWord(): string {
 }
 
 async function search(port: number, word: string): Promise<{ status: number; ids: string[] }> {
-  const response = await get(port, `/api/v1/jobs?q=${encodeURIComponent(word)}`, { accept: 'application/json' });
+  const response = await get(port, `/api/v1/jobs?q=${encodeURIComponent(word)}`, {
+    accept: 'application/json',
+  });
   if (response.status !== 200) return { status: response.status, ids: [] };
   const body = JSON.parse(response.body.toString()) as { items?: { id: string }[] };
   return { status: 200, ids: (body.items ?? []).map((i) => i.id) };
@@ -220,7 +230,8 @@ async function latencyTrial(
   if (!ad) throw new Error(`ad ${adId} is not in the database`);
   const changed = { ...ad, headline: `${String(ad.headline)} ${word}`, timestamp: Date.now() };
   const before = await search(app.port, word); // caches the empty answer
-  if (before.status !== 200 || before.ids.length) throw new Error(`GET ?q=${word} before: ${before.status} ${before.ids}`);
+  if (before.status !== 200 || before.ids.length)
+    throw new Error(`GET ?q=${word} before: ${before.status} ${before.ids}`);
   server.set('/stream', { buffer: Buffer.from(JSON.stringify([...companions, changed])) });
 
   const served = server.nextServed('/stream', 120_000);
@@ -228,7 +239,9 @@ async function latencyTrial(
   const sent = await Promise.race([
     served,
     running.done.then((run) => {
-      throw new Error(`ingest stream ended (${run.code ?? run.signal}) before the window was sent:\n${run.output.slice(-2000)}`);
+      throw new Error(
+        `ingest stream ended (${run.code ?? run.signal}) before the window was sent:\n${run.output.slice(-2000)}`,
+      );
     }),
   ]);
   if (sent.aborted || sent.finishedAt === undefined) throw new Error('the stream window was not sent whole');
@@ -246,7 +259,8 @@ async function latencyTrial(
   }
   const run = await running.done;
   failIfBad(run, 'ingest stream');
-  if (run.counts?.written !== 1) throw new Error(`the stream window wrote ${run.counts?.written} rows, not 1`);
+  if (run.counts?.written !== 1)
+    throw new Error(`the stream window wrote ${run.counts?.written} rows, not 1`);
   return {
     adId,
     ms: ms === null ? null : round(ms),
@@ -257,9 +271,7 @@ async function latencyTrial(
   };
 }
 
-export async function runIngest(
-  options: { ads?: number; trials?: number } = {},
-): Promise<IngestResult> {
+export async function runIngest(options: { ads?: number; trials?: number } = {}): Promise<IngestResult> {
   const ads = options.ads ?? CORPUS_ADS;
   const problems: string[] = [];
   const dir = mkdtempSync(path.join(os.tmpdir(), 'lotsa-bench-ingest-'));
@@ -295,7 +307,9 @@ export async function runIngest(
     failIfBad(full, 'ingest snapshot');
     const sent = await served;
     const downloadMs = round((sent.finishedAt ?? full.endedAt) - full.startedAt);
-    const snapshotRequests = server.requests.slice(requestsBefore).filter((r) => r.path === '/snapshot').length;
+    const snapshotRequests = server.requests
+      .slice(requestsBefore)
+      .filter((r) => r.path === '/snapshot').length;
     if (snapshotRequests !== 1) problems.push(`the full snapshot was downloaded ${snapshotRequests} times`);
     const open = await openAds(client);
     if (full.counts?.written !== ads) problems.push(`the full snapshot wrote ${full.counts?.written} rows`);
