@@ -148,6 +148,20 @@ describe('runSnapshot', async () => {
     assert.equal(result?.counts.written, 7);
   });
 
+  it('keeps an ad open when the snapshot lists it but its record is malformed', async () => {
+    await holdOldAds();
+    replay.script('/snapshot', { fixture: 'snapshot.json' });
+    await runSnapshot(db, [scope], client, { now });
+    const records = (fixture('snapshot.json') as Array<Record<string, unknown>>).map((r) =>
+      r.id === '30016539' ? { ...r, number_of_vacancies: 'två', timestamp: Number(r.timestamp) + 1 } : r,
+    );
+    replay.script('/snapshot', { body: records });
+    const [result] = await runSnapshot(db, [scope], client, { now });
+    assert.equal(result?.ok, true);
+    assert.equal(result?.counts.malformed, 1);
+    assert.equal((await ads())['30016539'], 'open');
+  });
+
   it('does not close an ad that changed after the snapshot started (it came from the stream)', async () => {
     await holdOldAds();
     const fresh = {

@@ -243,6 +243,8 @@ export async function runSnapshot(
           for (const region of regions) {
             region.counts.received++;
             region.counts.malformed++;
+            // The snapshot still lists the ad, only unreadably: keep what we hold open.
+            if (record.id !== null) region.seen.add(record.id);
           }
           if (malformedLogged++ < 100) logMalformed(logger, '*', record);
           continue;
