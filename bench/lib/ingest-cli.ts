@@ -4,7 +4,7 @@
  * PostgreSQL. The child is registered for clean-up (SIGKILL: there is nothing to save) until it exits.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import type { ApplyCounts } from '../../src/modules/jobs/ingest/apply.ts';
 import { onCleanup, sleep } from './cleanup.ts';
@@ -30,6 +30,8 @@ export interface CliRun {
   output: string;
   /** Peak resident set size (VmHWM), MiB, as last sampled. */
   peakRssMiB: number | null;
+  /** CPU time (user + system) of the process, s, as last sampled (every 100 ms). */
+  cpuSeconds: number | null;
   /** The counts line the command printed for the region, if it printed one. */
   counts: ApplyCounts | null;
 }
@@ -63,6 +65,58 @@ export function parseCounts(output: string, regionId: string): ApplyCounts | nul
     };
   }
   return null;
+}
+
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ: 100 on Linux). */
+const TICKS = 100;
+
+/** utime, stime, cutime, cstime of a process, in seconds; null when it is gone. */
+function cpuOf(pid: number): { self: number; children: number } | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // After the command: state is field 3, utime 14, stime 15, cutime 16, cstime 17 (1-based).
+    const at = (n: number) => Number(fields[n - 3] ?? 0) / TICKS;
+    return { self: at(14) + at(15), children: at(16) + at(17) };
+  } catch {
+    return null;
+  }
+}
+
+function ppidOf(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU seconds used so far by the PostgreSQL listening on `port`: its postmaster, its live processes,
+ * and (through the postmaster's child times) every backend that has exited.
+ */
+export function postgresCpuSeconds(port: number): number | null {
+  let postmaster: number | null = null;
+  const pids = readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number);
+  for (const pid of pids) {
+    try {
+      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      if (!args[0]?.endsWith('/postgres')) continue;
+      const p = args.indexOf('-p');
+      if (p >= 0 && args[p + 1] === String(port)) postmaster = pid;
+    } catch {
+      // gone
+    }
+  }
+  if (postmaster === null) return null;
+  const own = cpuOf(postmaster);
+  if (!own) return null;
+  let total = own.self + own.children;
+  for (const pid of pids) if (ppidOf(pid) === postmaster) total += cpuOf(pid)?.self ?? 0;
+  return Math.round(total * 10) / 10;
 }
 
 function vmHwmMiB(pid: number): number | null {
@@ -101,8 +155,12 @@ export function startCli(args: string[], env: IngestEnv, regionId = 'dalarna'): 
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   let peak: number | null = null;
+  let cpu: number | null = null;
   const sampler = setInterval(() => {
-    if (child.pid) peak = vmHwmMiB(child.pid) ?? peak;
+    if (!child.pid) return;
+    peak = vmHwmMiB(child.pid) ?? peak;
+    const c = cpuOf(child.pid);
+    if (c) cpu = Math.round(c.self * 10) / 10;
   }, 100);
   const unregister = onCleanup(`lotsa ${args.join(' ')} (pid ${child.pid})`, async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
@@ -121,6 +179,7 @@ export function startCli(args: string[], env: IngestEnv, regionId = 'dalarna'): 
       endedAt,
       output,
       peakRssMiB: peak,
+      cpuSeconds: cpu,
       counts: parseCounts(output, regionId),
     };
   });

@@ -35,17 +35,52 @@ export function dalarna(): Dalarna {
   return { region, scope, places };
 }
 
-/** Municipalities outside the region (concept id, name, SCB code), for ads that are not the region's. */
-export function outsideMunicipalities(
-  scope: IngestScope,
-): { conceptId: string; name: string; code: string }[] {
+export interface Place {
+  conceptId: string;
+  name: string;
+  code: string;
+  regionConceptId: string;
+  regionName: string;
+  regionCode: string;
+}
+
+/** Municipalities outside the region, with their län, for ads that are not the region's. */
+export function outsideMunicipalities(scope: IngestScope): Place[] {
   const concepts = shippedConcepts();
   const regionOf = new Map(concepts.filter((c) => c.type === 'region').map((c) => [c.concept_id, c]));
-  return concepts
-    .filter((c) => c.type === 'municipality' && !scope.municipalities.has(c.concept_id) && c.parent_id)
-    .filter((c) => regionOf.has(c.parent_id as string))
-    .map((c) => ({ conceptId: c.concept_id, name: c.label, code: c.code ?? '' }))
-    .sort((a, b) => a.conceptId.localeCompare(b.conceptId));
+  const places: Place[] = [];
+  for (const c of concepts) {
+    if (c.type !== 'municipality' || scope.municipalities.has(c.concept_id) || !c.parent_id) continue;
+    const county = regionOf.get(c.parent_id);
+    if (!county || county.concept_id === scope.regionConceptId) continue;
+    places.push({
+      conceptId: c.concept_id,
+      name: c.label,
+      code: c.code ?? '',
+      regionConceptId: county.concept_id,
+      regionName: county.label,
+      regionCode: county.code ?? '',
+    });
+  }
+  return places.sort((a, b) => a.conceptId.localeCompare(b.conceptId));
+}
+
+/** The ad with its workplace moved to `place` (a copy). */
+export function movedTo(ad: Ad, place: Place): Ad {
+  const address = (ad.workplace_address ?? {}) as Record<string, unknown>;
+  return {
+    ...ad,
+    workplace_address: {
+      ...address,
+      municipality: place.name,
+      municipality_code: place.code,
+      municipality_concept_id: place.conceptId,
+      region: place.regionName,
+      region_code: place.regionCode,
+      region_concept_id: place.regionConceptId,
+      coordinates: [null, null],
+    },
+  };
 }
 
 export interface CorpusOptions {

@@ -25,6 +25,7 @@ import { onCleanup, sleep } from '../lib/cleanup.ts';
 import { startBenchDatabase } from '../lib/db.ts';
 import {
   connect,
+  postgresCpuSeconds,
   runCli,
   startCli,
   waitForOtherBackends,
@@ -51,7 +52,7 @@ export interface WriteCheck {
   /** job_ingest_runs.written and outcome of the run. */
   recorded: number | null;
   outcome: string | null;
-  /** pg_stat_user_tables n_tup_ins + n_tup_upd + n_tup_del of job_ads, after − before. */
+  /** pg_stat_user_tables n_tup_ins + n_tup_upd + n_tup_del of job_ads and job_index, after − before. */
   tupleDelta: number;
   /** job_ads rows whose xmin changed (rewritten), appeared or vanished. */
   rowsRewritten: number;
@@ -60,11 +61,18 @@ export interface WriteCheck {
   pass: boolean;
 }
 
+/** CPU seconds spent during a run: the ingesting process, and PostgreSQL (all its processes). */
+export interface CpuFigures {
+  ingester: number | null;
+  postgres: number | null;
+}
+
 export interface RerunFigures {
   ms: number;
   records: number;
   counts: ApplyCounts | null;
   peakRssMiB: number | null;
+  cpu: CpuFigures;
   check: WriteCheck;
 }
 
@@ -83,6 +91,9 @@ export interface LatencyTrial {
 
 export interface IngestResult {
   measuredAt: string;
+  /** 1-minute load average before the full snapshot and at the end (the machine may be shared). */
+  loadBefore: number;
+  loadAfter: number;
   corpus: { ads: number; bytes: number; seed: number; generateMs: number };
   seedMs: number;
   full: {
@@ -93,6 +104,7 @@ export interface IngestResult {
     applyMs: number;
     snapshotRequests: number;
     peakRssMiB: number | null;
+    cpu: CpuFigures;
     counts: ApplyCounts | null;
     openAds: number;
     target: number;
@@ -121,7 +133,8 @@ interface TableState {
 async function tableState(client: pg.Client): Promise<TableState> {
   await client.query('SELECT pg_stat_clear_snapshot()');
   const stats = await client.query<{ n: string }>(
-    `SELECT n_tup_ins + n_tup_upd + n_tup_del AS n FROM pg_stat_user_tables WHERE relname = 'job_ads'`,
+    `SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) AS n FROM pg_stat_user_tables
+      WHERE relname IN ('job_ads', 'job_index')`,
   );
   const rows = await client.query<{ id: string; x: string }>(
     `SELECT region_id || '/' || id AS id, xmin::text AS x FROM job_ads`,
@@ -163,15 +176,29 @@ function failIfBad(run: CliRun, what: string): void {
 }
 
 /** Runs `ingest <kind>` on unchanged data and checks that it wrote nothing. */
+/** Runs the command and what PostgreSQL spent meanwhile. */
+async function timed(
+  args: string[],
+  env: IngestEnv,
+  pgPort: number,
+): Promise<{ run: CliRun; cpu: CpuFigures }> {
+  const pgBefore = postgresCpuSeconds(pgPort);
+  const run = await runCli(args, env, 900_000);
+  const pgAfter = postgresCpuSeconds(pgPort);
+  const postgres = pgBefore !== null && pgAfter !== null ? round(pgAfter - pgBefore, 1) : null;
+  return { run, cpu: { ingester: run.cpuSeconds, postgres } };
+}
+
 async function rerun(
   client: pg.Client,
   env: IngestEnv,
   kind: 'snapshot' | 'stream',
   records: number,
+  pgPort: number,
 ): Promise<RerunFigures> {
   await waitForOtherBackends(client);
   const before = await tableState(client);
-  const run = await runCli(['ingest', kind], env);
+  const { run, cpu } = await timed(['ingest', kind], env, pgPort);
   failIfBad(run, `ingest ${kind}`);
   await waitForOtherBackends(client);
   const after = await tableState(client);
@@ -192,7 +219,7 @@ async function rerun(
     check.tupleDelta === 0 &&
     check.rowsRewritten === 0 &&
     !check.updatedAtMoved;
-  return { ms: run.ms, records, counts: run.counts, peakRssMiB: run.peakRssMiB, check };
+  return { ms: run.ms, records, counts: run.counts, peakRssMiB: run.peakRssMiB, cpu, check };
 }
 
 /** A word no ad uses: letters only, so every text search configuration keeps it whole. */
@@ -300,10 +327,12 @@ export async function runIngest(options: { ads?: number; trials?: number } = {})
     console.log(`  lotsa seed (taxonomy, no demo ads): ${seed.ms} ms`);
 
     // 1. The full snapshot.
+    const pgPort = Number(new URL(db.url).port);
+    const loadBefore = round(os.loadavg()[0] ?? 0, 2);
     const requestsBefore = server.requests.length;
     const served = server.nextServed('/snapshot', 900_000);
     served.catch(() => {});
-    const full = await runCli(['ingest', 'snapshot'], env, 900_000);
+    const { run: full, cpu: fullCpu } = await timed(['ingest', 'snapshot'], env, pgPort);
     failIfBad(full, 'ingest snapshot');
     const sent = await served;
     const downloadMs = round((sent.finishedAt ?? full.endedAt) - full.startedAt);
@@ -320,22 +349,23 @@ export async function runIngest(options: { ads?: number; trials?: number } = {})
       applyMs: round(full.endedAt - (sent.finishedAt ?? full.endedAt)),
       snapshotRequests,
       peakRssMiB: full.peakRssMiB,
+      cpu: fullCpu,
       counts: full.counts,
       openAds: open,
       target: FULL_TARGET_MS,
       pass: full.ms <= FULL_TARGET_MS && full.counts?.written === ads && open === ads,
     };
     console.log(
-      `  full snapshot: ${(full.ms / 1000).toFixed(1)} s (sent after ${(downloadMs / 1000).toFixed(1)} s), peak RSS ${full.peakRssMiB} MiB, ${open} open (target ≤ ${FULL_TARGET_MS / 1000} s): ${fullFigures.pass ? 'pass' : 'MISS'}`,
+      `  full snapshot: ${(full.ms / 1000).toFixed(1)} s (sent after ${(downloadMs / 1000).toFixed(1)} s), peak RSS ${full.peakRssMiB} MiB, CPU ${fullCpu.ingester} s ingester + ${fullCpu.postgres} s PostgreSQL, ${open} open (target ≤ ${FULL_TARGET_MS / 1000} s): ${fullFigures.pass ? 'pass' : 'MISS'}`,
     );
 
     // 2. Unchanged data: the snapshot again, then a stream window with the same ads.
-    const resnapshot = await rerun(client, env, 'snapshot', ads);
+    const resnapshot = await rerun(client, env, 'snapshot', ads, pgPort);
     console.log(
       `  unchanged snapshot: ${(resnapshot.ms / 1000).toFixed(1)} s, written ${resnapshot.check.printed} (runs ${resnapshot.check.recorded}), tuple delta ${resnapshot.check.tupleDelta}, rows rewritten ${resnapshot.check.rowsRewritten}: ${resnapshot.check.pass ? 'pass' : 'MISS'}`,
     );
     server.set('/stream', { file });
-    const restream = await rerun(client, env, 'stream', ads);
+    const restream = await rerun(client, env, 'stream', ads, pgPort);
     console.log(
       `  unchanged stream window (${ads} ads): ${(restream.ms / 1000).toFixed(1)} s, written ${restream.check.printed} (runs ${restream.check.recorded}), tuple delta ${restream.check.tupleDelta}, rows rewritten ${restream.check.rowsRewritten}: ${restream.check.pass ? 'pass' : 'MISS'}`,
     );
@@ -382,6 +412,8 @@ export async function runIngest(options: { ads?: number; trials?: number } = {})
     for (const p of problems) console.log(`  ! ${p}`);
     return {
       measuredAt: new Date().toISOString(),
+      loadBefore,
+      loadAfter: round(os.loadavg()[0] ?? 0, 2),
       corpus: { ads: corpus.ads, bytes: corpus.bytes, seed: CORPUS_SEED, generateMs: corpus.ms },
       seedMs: seed.ms,
       full: fullFigures,

@@ -1,6 +1,7 @@
 /**
- * Part 3: Lighthouse (mobile, the default config) on the home page in both languages, in the system
- * Chromium. Reports the four category scores and, for any score below 100, the audits that cost it.
+ * Part 3: Lighthouse (mobile, the default config) on the home page in both languages and on the job
+ * board's search page and a job page, in the system Chromium. Reports the four category scores and,
+ * for any score below 100, the audits that cost it.
  */
 import { existsSync } from 'node:fs';
 import type { Flags, Result } from 'lighthouse';
@@ -18,6 +19,8 @@ export const CHROME_FLAGS = [
   '--disable-sync',
 ];
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+/** The pages measured by default; the runner adds a job page (`/sv/jobs/<id>`) it finds on the search page. */
+export const PAGES = ['/sv/', '/en/', '/sv/jobs'];
 
 export interface FailingAudit {
   category: string;
@@ -85,7 +88,7 @@ function summarise(url: string, lhr: Result): PageScores {
   return { url, scores, failing, metrics, warnings };
 }
 
-export async function runLighthouse(port: number, pages = ['/sv/', '/en/']): Promise<LighthouseResult> {
+export async function runLighthouse(port: number, pages = PAGES): Promise<LighthouseResult> {
   const measuredAt = new Date().toISOString();
   if (!existsSync(CHROME_PATH)) {
     return {
@@ -131,7 +134,7 @@ export async function runLighthouse(port: number, pages = ['/sv/', '/en/']): Pro
       chromeVersion = run.lhr.environment.hostUserAgent.match(/Chrome\/([\d.]+)/)?.[1];
       const summary = summarise(page, run.lhr);
       console.log(
-        `  ${page.padEnd(5)} ` + CATEGORIES.map((c) => `${c} ${summary.scores[c] ?? 'n/a'}`).join('  '),
+        `  ${page.padEnd(9)} ` + CATEGORIES.map((c) => `${c} ${summary.scores[c] ?? 'n/a'}`).join('  '),
       );
       for (const f of summary.failing) {
         console.log(
