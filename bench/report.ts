@@ -442,7 +442,7 @@ function searchHttpSection(report: Report, r: SearchHttpResult | Failed): string
   if (failed(r))
     return `${head}${dated(report, r.measuredAt)}\nThe benchmark failed:\n\n${fence(r.error)}\n${command}`;
   const row = (label: string, x: SearchHttpResult['atHalf']) =>
-    `| ${label} | ${n(x.requests)} | ${x.rps} | ${msf(x.latency.p50)} | ${msf(x.latency.p95)} | ${msf(x.latency.p99)} | ${msf(x.latency.max)} | ${x.non2xx + x.errors} |`;
+    `| ${label} | ${n(x.requests)} | ${x.rps} | ${msf(x.latency.p50)} | ${msf(x.latency.p95)} | ${msf(x.latency.p99)} | ${msf(x.latency.max)} | ${x.non2xx + x.errors} | ${x.appCpuUs ?? '–'} / ${x.postgresCpuUs ?? '–'} |`;
   return `${head}${dated(report, r.measuredAt)}
 GET /sv/jobs?… — the whole search page (HTML, \`accept-encoding: br, gzip\`) — from the production app
 (bench/servers/app.ts) in its own process on the same bench database as search-db, with
@@ -453,10 +453,12 @@ going round them finds one still cached only where a search recurs soon, as popu
 goes on through the others and around. Capacity: closed loops (each connection sends its next request
 when the last answer is in). Then the latency at half of the
 best capacity, offered at a constant rate (open loop: every request is due at its own instant and
-its latency counts from then, so queueing behind a slow answer is counted).
+its latency counts from then, so queueing behind a slow answer is counted). *CPU µs/req* is the CPU time
+(user + system) per request of the app's Node process and of PostgreSQL's processes; with two CPUs
+shared with the load generator, their sum bounds the capacity.
 
-| Load | Requests | 2xx per s | p50 | p95 | p99 | max | non-2xx + errors |
-|---|---|---|---|---|---|---|---|
+| Load | Requests | 2xx per s | p50 | p95 | p99 | max | non-2xx + errors | CPU µs/req: app / PostgreSQL |
+|---|---|---|---|---|---|---|---|---|
 ${r.capacity.map((c) => row(`capacity, ${c.connections} connections, ${round1(c.seconds)} s`, c)).join('\n')}
 ${row(`**constant ${r.atHalf.offeredRate} req/s (half of ${r.maxRps}), ${r.atHalf.seconds} s**`, r.atHalf)}
 
@@ -475,7 +477,10 @@ function joblistNginxSection(report: Report, r: JoblistNginxResult | Failed): st
   const rows = r.figures.nginx.map((x, i) => {
     const d = r.figures.dynamic[i];
     const c = r.figures.cached[i];
-    const f = (y: typeof x | undefined) => (y ? `${n(y.rps)} (p50 ${y.p50} ms, p99 ${y.p99} ms)` : '–');
+    const f = (y: typeof x | undefined) =>
+      y
+        ? `${n(y.rps)} (p50 ${y.p50} ms, p99 ${y.p99} ms${y.cpuUsPerRequest !== undefined ? `; ${y.cpuUsPerRequest} µs CPU/req` : ''})`
+        : '–';
     return `| ${i + 1} | ${f(x)} | ${f(d)} | ${f(c)} |`;
   });
   const bad = Object.values(r.figures)
@@ -488,7 +493,8 @@ fetched once with the same Accept-Encoding, so the same ${r.page.encoding} body 
 response headers (about ${n(r.page.headerBytes)} B) — from a file; the app with \`JOB_CACHE_SIZE=0\` (every request renders
 the page from PostgreSQL); the app with its response cache warm (its ${r.page.encoding} copy is ${n(r.page.cachedBytes)} B). Each server ran a
 ${r.warmupSeconds} s warm-up, then ${r.rounds} rounds of ${WRK_SECONDS} s alternating between them; only the app being measured ran
-(the other was paused). Requests per second as wrk reports them:
+(the other was paused). Requests per second as wrk reports them; *CPU/req* is the CPU time (user + system) of
+the serving process per request — nginx's worker, the app's Node process (PostgreSQL's work not included):
 
 | Round | nginx | app, JOB_CACHE_SIZE=0 | app, cache warm |
 |---|---|---|---|

@@ -174,7 +174,7 @@ ${extra}
 }
 
 /** CPU time (user + system) of a process so far, µs, from /proc (clock ticks of 10 ms). */
-function processCpuUs(pid: number): number | undefined {
+export function processCpuUs(pid: number): number | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -184,8 +184,8 @@ function processCpuUs(pid: number): number | undefined {
   }
 }
 
-/** The worker processes of an nginx master. */
-function nginxWorkers(masterPid: number): number[] {
+/** The child processes of a process (an nginx master's workers, a postmaster's backends). */
+export function childProcesses(masterPid: number): number[] {
   try {
     return readFileSync(`/proc/${masterPid}/task/${masterPid}/children`, 'utf8')
       .trim()
@@ -239,7 +239,7 @@ async function startNginx(
   return {
     stop: () => withTimeout(stop(), 15_000, 'stopping nginx').then(() => exited(child)),
     cpuUs: () => {
-      const workers = nginxWorkers(child.pid as number).map(processCpuUs);
+      const workers = childProcesses(child.pid as number).map(processCpuUs);
       return workers.length && workers.every((w) => w !== undefined)
         ? workers.reduce((sum: number, w) => sum + (w as number), 0)
         : undefined;
@@ -268,7 +268,7 @@ export async function runJoblistNginx(
   const rounds = options.rounds ?? 3;
   const warmupSeconds = options.warmupSeconds ?? 2;
   const measuredAt = new Date().toISOString();
-  const wrkCommand = `wrk -t${WRK.threads} -c${WRK.connections} -d${WRK.seconds}s --latency -H 'Accept-Encoding: ${ACCEPT_ENCODING}'`;
+  const wrkCommand = `wrk -t${WRK.threads} -c${WRK.connections} -d${WRK.seconds}s --latency -H 'Host: localhost:<port>' -H 'Accept-Encoding: ${ACCEPT_ENCODING}' http://127.0.0.1:<port>${PAGE}`;
   const nginx = findBinary('nginx');
   const wrk = findBinary('wrk');
   const empty = {

@@ -8,10 +8,14 @@
  * queued behind it) → p95 ≤ 30 ms. The load generator runs in this process (a few hundred requests
  * a second at most).
  */
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import { startCorpusApp, type CorpusDatabase } from '../lib/corpus.ts';
 import { corpusVocabulary, rotatingQueries } from '../lib/queries.ts';
 import { median, round } from '../lib/stats.ts';
+import { ask, type ChildServer } from '../lib/proc.ts';
+import { childProcesses, processCpuUs } from './joblist-nginx.ts';
 import { latencyStats, type LatencyStats } from './search-db.ts';
 
 export const TARGET_P95_MS = 30;
@@ -36,6 +40,9 @@ export interface LoadRun {
   latency: LatencyStats;
   non2xx: number;
   errors: number;
+  /** CPU time per request (user + system), µs: the app's Node process, and PostgreSQL's processes. */
+  appCpuUs?: number;
+  postgresCpuUs?: number;
 }
 
 export interface SearchHttpResult {
@@ -163,6 +170,41 @@ export async function openLoop(
   return summarise(samples, seconds, { offeredRate: rate });
 }
 
+const cpuNote = (run: LoadRun) =>
+  run.appCpuUs !== undefined
+    ? `; CPU/req: app ${run.appCpuUs} µs, PostgreSQL ${run.postgresCpuUs ?? '?'} µs`
+    : '';
+
+/** CPU time so far (µs) of the PostgreSQL running on `dataDir`: the postmaster's children. */
+function postgresCpuUs(dataDir: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const all = childProcesses(pid).map(processCpuUs);
+    return all.every((v) => v !== undefined)
+      ? all.reduce((sum: number, v) => sum + (v as number), 0)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs `load` and adds the app's and PostgreSQL's CPU time per request to its figures. */
+async function withCpu(app: ChildServer, dataDir: string, load: () => Promise<LoadRun>): Promise<LoadRun> {
+  const appCpu = () => ask<number>(app, { cpu: true }, 'cpu').catch(() => undefined);
+  const [a0, p0] = [await appCpu(), postgresCpuUs(dataDir)];
+  const run = await load();
+  const [a1, p1] = [await appCpu(), postgresCpuUs(dataDir)];
+  const per = (x?: number, y?: number) =>
+    x !== undefined && y !== undefined && run.requests ? round((y - x) / run.requests) : undefined;
+  const appCpuUs = per(a0, a1);
+  const postgres = per(p0, p1);
+  return {
+    ...run,
+    ...(appCpuUs !== undefined ? { appCpuUs } : {}),
+    ...(postgres !== undefined ? { postgresCpuUs: postgres } : {}),
+  };
+}
+
 export async function runSearchHttp(
   corpus: CorpusDatabase,
   options: { capacityConnections?: number[]; capacitySeconds?: number; rateSeconds?: number } = {},
@@ -202,21 +244,27 @@ export async function runSearchHttp(
     const capacity: LoadRun[] = [];
     await closedLoop(app.port, urls, connectionCounts[0] ?? 4, 2, cursor); // settle
     for (const connections of connectionCounts) {
-      const run = await closedLoop(app.port, urls, connections, capacitySeconds, cursor);
+      const run = await withCpu(app, corpus.dataDir, () =>
+        closedLoop(app.port, urls, connections, capacitySeconds, cursor),
+      );
       capacity.push(run);
       console.log(
         `  capacity, ${String(connections).padStart(2)} connections: ${run.rps} req/s, p50 ${run.latency.p50} ms, p95 ${run.latency.p95} ms` +
-          (run.non2xx || run.errors ? `, non-2xx ${run.non2xx}, errors ${run.errors}` : ''),
+          (run.non2xx || run.errors ? `, non-2xx ${run.non2xx}, errors ${run.errors}` : '') +
+          cpuNote(run),
       );
     }
     const maxRps = Math.max(...capacity.map((r) => r.rps));
     const rate = round(maxRps / 2, 1);
-    const atHalf = await openLoop(app.port, urls, rate, rateSeconds, cursor);
+    const atHalf = await withCpu(app, corpus.dataDir, () =>
+      openLoop(app.port, urls, rate, rateSeconds, cursor),
+    );
     const pass = atHalf.latency.p95 <= TARGET_P95_MS && atHalf.non2xx === 0 && atHalf.errors === 0;
     console.log(
       `  at half capacity (${rate} req/s for ${rateSeconds} s, open loop): p50 ${atHalf.latency.p50} ms, p95 ${atHalf.latency.p95} ms, ` +
         `p99 ${atHalf.latency.p99} ms, max ${atHalf.latency.max} ms (target p95 ≤ ${TARGET_P95_MS} ms: ${pass ? 'pass' : 'MISS'})` +
-        (atHalf.non2xx || atHalf.errors ? `; non-2xx ${atHalf.non2xx}, errors ${atHalf.errors}` : ''),
+        (atHalf.non2xx || atHalf.errors ? `; non-2xx ${atHalf.non2xx}, errors ${atHalf.errors}` : '') +
+        cpuNote(atHalf),
     );
     return {
       measuredAt: new Date().toISOString(),
