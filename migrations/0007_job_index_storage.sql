@@ -12,7 +12,19 @@ ALTER TABLE job_index
   ALTER COLUMN employer_key SET STORAGE PLAIN,
   ALTER COLUMN employer_name SET STORAGE MAIN;
 
--- Rewrite the rows already there under the new storage.
-CREATE TEMPORARY TABLE job_index_copy ON COMMIT DROP AS SELECT * FROM job_index;
+-- Refill from job_ads, so that the full vectors arrive as TOAST values and are stored out of line
+-- again (a copy of job_index's own rows would bring them in line: toast_tuple_target only applies
+-- to rows over about 2 kB).
 TRUNCATE job_index;
-INSERT INTO job_index SELECT * FROM job_index_copy;
+INSERT INTO job_index (
+  region_id, id, municipality_code, occupation_field_id, occupation_group_id, employment_type_id,
+  worktime_extent_id, remote, published_at, deadline_at, employer_key, employer_name, title, search
+)
+SELECT region_id, id, municipality_code, occupation_field_id, occupation_group_id, employment_type_id,
+  worktime_extent_id, remote, published_at, deadline_at, employer_key, employer_name,
+  setweight(to_tsvector('swedish'::regconfig, headline), 'A')
+    || setweight(to_tsvector('swedish'::regconfig, occupation_label || ' ' || occupation_group_label), 'B')
+    || CASE WHEN lang = 'en' THEN setweight(to_tsvector('english'::regconfig, headline), 'A')
+            ELSE ''::tsvector END,
+  search
+FROM job_ads WHERE status = 'open';

@@ -198,10 +198,17 @@ async function buildTsquery(db: Kysely<DB>, regionId: string, parsed: ParsedText
   return row && row.n > 0 ? row.q : '';
 }
 
-/** Whether PostgreSQL expects the text to match more than a fifth of the region's open ads. */
-async function isCommonQuery(db: Kysely<DB>, regionId: string, tsquery: string): Promise<boolean> {
+/** Whether PostgreSQL expects the text and filters to match more than a fifth of the open ads. */
+async function isCommonQuery(
+  db: Kysely<DB>,
+  regionId: string,
+  tsquery: string,
+  filters: Condition,
+): Promise<boolean> {
   const { rows } = await sql<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>`EXPLAIN (FORMAT JSON)
-    SELECT 1 FROM job_index WHERE region_id = ${regionId} AND search @@ ${tsquery}::tsquery`.execute(db);
+    SELECT 1 FROM job_index WHERE region_id = ${regionId} AND search @@ ${tsquery}::tsquery AND ${filters}`.execute(
+    db,
+  );
   const estimate = rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? 0;
   const { rows: all } = await sql<{ n: number }>`SELECT reltuples::float8 AS n FROM pg_class
     WHERE oid = 'job_index'::regclass`.execute(db);
@@ -332,7 +339,7 @@ export async function searchJobs(
   // Newest-first among text matches: for a word most ads use, walking the date index finds a page
   // at once; for a rarer word that walk reads (and unpacks) thousands of vectors, so then the text
   // index's matches are sorted instead (the expression keeps the planner off the date index).
-  const common = hasText && (await isCommonQuery(db, region.id, tsquery));
+  const common = hasText && (await isCommonQuery(db, region.id, tsquery, allBut(c, null)));
   const sortKey = common ? sql`published_at` : sql`(published_at + interval '0 seconds')`;
   const pageQuery = ranked
     ? sql`SELECT * FROM (
