@@ -15,21 +15,55 @@ export interface CachedResponse {
   status: number;
 }
 
+/** A map that keeps at most `maxEntries`, dropping the least recently used (0 keeps nothing). */
+export class Lru<V> {
+  private readonly entries = new Map<string, V>();
+
+  constructor(readonly maxEntries: number) {}
+
+  get(key: string): V | undefined {
+    const value = this.entries.get(key);
+    if (value !== undefined) {
+      // Most recently used last.
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: string, value: V): void {
+    if (this.maxEntries <= 0) return;
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    while (this.entries.size > this.maxEntries)
+      this.entries.delete(this.entries.keys().next().value as string);
+  }
+
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
+  /** Drops every entry the predicate picks. */
+  deleteWhere(pick: (value: V) => boolean): void {
+    for (const [key, value] of this.entries) if (pick(value)) this.entries.delete(key);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
 export class ResponseCache {
-  private readonly entries = new Map<
-    string,
-    { version: string; regionId: string; response: CachedResponse }
-  >();
+  private readonly entries: Lru<{ version: string; regionId: string; response: CachedResponse }>;
 
   constructor(
     private readonly changes: JobChanges,
     readonly maxEntries: number,
   ) {
-    changes.onChange((regionId) => {
-      for (const [key, entry] of this.entries) {
-        if (regionId === null || entry.regionId === regionId) this.entries.delete(key);
-      }
-    });
+    this.entries = new Lru(maxEntries);
+    changes.onChange((regionId) =>
+      this.entries.deleteWhere((entry) => regionId === null || entry.regionId === regionId),
+    );
   }
 
   get enabled(): boolean {
@@ -37,16 +71,12 @@ export class ResponseCache {
   }
 
   get(regionId: string, key: string): CachedResponse | undefined {
-    if (!this.enabled) return undefined;
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     if (entry.version !== this.changes.version(regionId)) {
       this.entries.delete(key);
       return undefined;
     }
-    // Most recently used last.
-    this.entries.delete(key);
-    this.entries.set(key, entry);
     return entry.response;
   }
 
@@ -67,10 +97,6 @@ export class ResponseCache {
       full.br = brotliCompressSync(response.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } });
     }
     this.entries.set(key, { version, regionId, response: full });
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value as string;
-      this.entries.delete(oldest);
-    }
     return full;
   }
 

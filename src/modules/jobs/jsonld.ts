@@ -8,7 +8,6 @@ import type { PageContext } from '../../platform/html/layout.ts';
 import { localPath } from '../../platform/html/layout.ts';
 import type { JobDetail } from './repository.ts';
 import { sanitizeDescription } from './sanitize.ts';
-import type { ConceptLabels } from './search.ts';
 
 /** JobTech worktime/employment concepts → schema.org employmentType. */
 const EMPLOYMENT_TYPES: Record<string, string> = {
@@ -27,12 +26,7 @@ export function jsonForScript(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-export function jobPostingData(
-  ctx: PageContext,
-  job: JobDetail,
-  labels: ConceptLabels,
-): Record<string, unknown> {
-  void labels;
+export function jobPostingData(ctx: PageContext, job: JobDetail): Record<string, unknown> {
   const raw = job.raw;
   const address = raw.workplace_address ?? {};
   const municipality = ctx.region.municipalities.find((m) => m.code === job.municipalityCode);
@@ -86,6 +80,6 @@ export function jobPostingData(
   return data;
 }
 
-export function jobPostingJsonLd(ctx: PageContext, job: JobDetail, labels: ConceptLabels): string {
-  return jsonForScript(jobPostingData(ctx, job, labels));
+export function jobPostingJsonLd(ctx: PageContext, job: JobDetail): string {
+  return jsonForScript(jobPostingData(ctx, job));
 }

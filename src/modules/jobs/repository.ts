@@ -4,7 +4,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { JobAd } from './jobtech.ts';
-import type { JobSummary } from './search.ts';
+import { toSummary, type JobSummary, type SummaryRow } from './search.ts';
 
 export interface JobDetail extends JobSummary {
   status: 'open' | 'closed';
@@ -106,21 +106,8 @@ export async function similarJobs(
   limit = 5,
 ): Promise<JobSummary[]> {
   if (!job.occupationGroupId && !job.occupationFieldId) return [];
-  const { rows } = await sql<{
-    id: string;
-    headline: string;
-    employer_name: string;
-    workplace: string | null;
-    municipality_code: string | null;
-    occupation_label: string;
-    occupation_group_id: string | null;
-    employment_type_id: string | null;
-    worktime_extent_id: string | null;
-    remote: boolean;
-    published_at: Date;
-    deadline_at: Date | null;
-    origin: string;
-  }>`SELECT id, headline, employer_name, workplace, municipality_code, occupation_label, occupation_group_id,
+  const { rows } =
+    await sql<SummaryRow>`SELECT id, headline, employer_name, workplace, municipality_code, occupation_label, occupation_group_id,
         employment_type_id, worktime_extent_id, remote, published_at, deadline_at, origin
       FROM job_ads
       WHERE region_id = ${regionId} AND status = 'open' AND id <> ${job.id}
@@ -129,21 +116,7 @@ export async function similarJobs(
         municipality_code IS NOT DISTINCT FROM ${job.municipalityCode} DESC,
         published_at DESC, id DESC
       LIMIT ${limit}`.execute(db);
-  return rows.map((r) => ({
-    id: r.id,
-    headline: r.headline,
-    employerName: r.employer_name,
-    workplace: r.workplace,
-    municipalityCode: r.municipality_code,
-    occupationLabel: r.occupation_label,
-    occupationGroupId: r.occupation_group_id,
-    employmentTypeId: r.employment_type_id,
-    worktimeId: r.worktime_extent_id,
-    remote: r.remote,
-    publishedAt: r.published_at,
-    deadlineAt: r.deadline_at,
-    generated: r.origin === 'generated',
-  }));
+  return rows.map(toSummary);
 }
 
 /** Every open job of the region with its last change, for sitemap.xml (newest first, capped). */

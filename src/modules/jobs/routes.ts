@@ -24,6 +24,7 @@ import {
   queryVocabulary,
   searchJobs,
   type ConceptLabels,
+  type JobSummary,
   type SearchResult,
 } from './search.ts';
 import { closedJobPage, jobPage, jobPath, safeUrl, searchPage } from './views.ts';
@@ -118,10 +119,10 @@ export function registerJobRoutes(app: FastifyInstance, deps: ModuleDeps, board:
     return cached(request, reply, async () => {
       const vocabulary = await queryVocabulary(db, request.region);
       const { query } = parseJobQuery(searchParams(request), vocabulary, 'page');
-      const [result, labels] = await Promise.all([runSearch(request, query), conceptLabels(db)]);
+      const result = await runSearch(request, query);
       const feedPath = `/jobs.rss${queryString(queryParams(query))}`;
       const map = request.region.countyCode ? loadMap(request.region.countyCode) : null;
-      const page = searchPage(context(request), { query, result, map, feedPath }, labels);
+      const page = searchPage(context(request), { query, result, map, feedPath });
       return { body: render(request, page), contentType: 'text/html; charset=utf-8' };
     });
   });
@@ -166,21 +167,7 @@ export function registerJobRoutes(app: FastifyInstance, deps: ModuleDeps, board:
 
   const apiItem = (request: FastifyRequest, origin: string) => {
     const lang = request.lang;
-    return (job: {
-      id: string;
-      headline: string;
-      employerName: string;
-      workplace: string | null;
-      municipalityCode: string | null;
-      occupationLabel: string;
-      occupationGroupId: string | null;
-      employmentTypeId: string | null;
-      worktimeId: string | null;
-      remote: boolean;
-      publishedAt: Date;
-      deadlineAt: Date | null;
-      generated: boolean;
-    }) => {
+    return (job: JobSummary) => {
       const municipality = request.region.municipalities.find((m) => m.code === job.municipalityCode);
       return {
         id: job.id,

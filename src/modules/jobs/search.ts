@@ -17,6 +17,7 @@ import {
   type QueryVocabulary,
   type TextTerm,
 } from './query.ts';
+import { Lru } from './cache.ts';
 import { englishSynonyms } from './synonyms.ts';
 import { fold } from './words.ts';
 
@@ -115,16 +116,25 @@ export function conceptLabels(db: Kysely<DB>): Promise<ConceptLabels> {
   return loading;
 }
 
-/** The values each filter accepts in this region (taxonomy plus what the region's ads carry). */
+const vocabularies = new WeakMap<Region, { labels: ConceptLabels; vocabulary: QueryVocabulary }>();
+
+/**
+ * The values each filter accepts in this region: its municipalities and the taxonomy's concepts.
+ * Built once per region object (the directory replaces it when the region changes), not per request.
+ */
 export async function queryVocabulary(db: Kysely<DB>, region: Region): Promise<QueryVocabulary> {
   const labels = await conceptLabels(db);
-  return {
+  const known = vocabularies.get(region);
+  if (known?.labels === labels) return known.vocabulary;
+  const vocabulary: QueryVocabulary = {
     municipalities: new Set(region.municipalities.map((m) => m.code)),
     occupationFields: new Set(labels.byType('occupation-field')),
     occupationGroups: new Set(labels.byType('ssyk-level-4')),
     employmentTypes: new Set(labels.byType('employment-type')),
     worktimes: new Set(labels.byType('worktime-extent')),
   };
+  vocabularies.set(region, { labels, vocabulary });
+  return vocabulary;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -205,13 +215,18 @@ async function isCommonQuery(
   tsquery: string,
   filters: Condition,
 ): Promise<boolean> {
-  const { rows } = await sql<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>`EXPLAIN (FORMAT JSON)
-    SELECT 1 FROM job_index WHERE region_id = ${regionId} AND search @@ ${tsquery}::tsquery AND ${filters}`.execute(
-    db,
-  );
-  const estimate = rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? 0;
-  const { rows: all } = await sql<{ n: number }>`SELECT reltuples::float8 AS n FROM pg_class
-    WHERE oid = 'job_index'::regclass`.execute(db);
+  // Two independent reads: ask for both at once.
+  const [plan, size] = await Promise.all([
+    sql<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>`EXPLAIN (FORMAT JSON)
+      SELECT 1 FROM job_index WHERE region_id = ${regionId} AND search @@ ${tsquery}::tsquery AND ${filters}`.execute(
+      db,
+    ),
+    sql<{ n: number }>`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'job_index'::regclass`.execute(
+      db,
+    ),
+  ]);
+  const estimate = plan.rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? 0;
+  const all = size.rows;
   return estimate > 0.2 * Math.max(1, all[0]?.n ?? 0);
 }
 
@@ -277,24 +292,7 @@ export interface SearchOptions {
 }
 
 /** Facet counts (and the total) per region version, text and filters; least recently used go first. */
-export class FacetCache {
-  private readonly entries = new Map<string, FacetRow[]>();
-  constructor(readonly maxEntries: number) {}
-  get(key: string): FacetRow[] | undefined {
-    const hit = this.entries.get(key);
-    if (hit) {
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-    }
-    return hit;
-  }
-  set(key: string, rows: FacetRow[]): void {
-    if (this.maxEntries <= 0) return;
-    this.entries.set(key, rows);
-    while (this.entries.size > this.maxEntries)
-      this.entries.delete(this.entries.keys().next().value as string);
-  }
-}
+export class FacetCache extends Lru<FacetRow[]> {}
 
 /** Published-within buckets move with time: facet counts are reused for at most five minutes. */
 const FACET_TIME_SLOT_MS = 5 * 60_000;
@@ -359,8 +357,8 @@ export async function searchJobs(
           WHERE ${base} AND ${allBut(c, null)}
           ORDER BY ${orderBy('')} LIMIT ${query.limit} OFFSET ${query.offset}`;
   const itemsPromise = textEmpty
-    ? Promise.resolve({ rows: [] as ItemRow[] })
-    : sql<ItemRow>`SELECT a.id, a.headline, a.employer_name, a.workplace, a.municipality_code, a.occupation_label,
+    ? Promise.resolve({ rows: [] as SummaryRow[] })
+    : sql<SummaryRow>`SELECT a.id, a.headline, a.employer_name, a.workplace, a.municipality_code, a.occupation_label,
           a.occupation_group_id, a.employment_type_id, a.worktime_extent_id, a.remote, a.published_at,
           a.deadline_at, a.origin
         FROM (${pageQuery}) page
@@ -406,7 +404,8 @@ export async function searchJobs(
   return { total, items: items.rows.map(toSummary), facets, suggestion };
 }
 
-interface ItemRow {
+/** The columns of job_ads a job summary is made from. */
+export interface SummaryRow {
   id: string;
   headline: string;
   employer_name: string;
@@ -422,7 +421,7 @@ interface ItemRow {
   origin: string;
 }
 
-function toSummary(r: ItemRow): JobSummary {
+export function toSummary(r: SummaryRow): JobSummary {
   return {
     id: r.id,
     headline: r.headline,
@@ -464,6 +463,25 @@ interface GroupedRow {
   n_p7: number;
   n_p30: number;
 }
+
+type GroupedKey = 'mu' | 'fi' | 'gr' | 'et' | 'wt' | 'ek';
+type GroupedCount = 'n_mu' | 'n_fi' | 'n_gr' | 'n_et' | 'n_wt' | 'n_ek';
+
+/** GROUPING(mu, fi, gr, et, wt, ek) has one bit per column (mu highest); a set's own column is 0. */
+const ALL_ROWS = 0b111111;
+const GROUPED_FACETS: Array<{
+  grouping: number;
+  facet: keyof Conditions;
+  value: GroupedKey;
+  count: GroupedCount;
+}> = [
+  { grouping: 0b011111, facet: 'municipality', value: 'mu', count: 'n_mu' },
+  { grouping: 0b101111, facet: 'occupationField', value: 'fi', count: 'n_fi' },
+  { grouping: 0b110111, facet: 'occupationGroup', value: 'gr', count: 'n_gr' },
+  { grouping: 0b111011, facet: 'employmentType', value: 'et', count: 'n_et' },
+  { grouping: 0b111101, facet: 'worktime', value: 'wt', count: 'n_wt' },
+  { grouping: 0b111110, facet: 'employer', value: 'ek', count: 'n_ek' },
+];
 
 /**
  * Every facet in one pass over the matching rows: GROUPING SETS hash each row into one table per
@@ -528,44 +546,29 @@ async function facetQuery(
     ).rows;
   });
 
-  // GROUPING(mu, fi, gr, et, wt, ek) has one bit per column, mu the highest; a set's own column is 0.
-  const setOf = (g: number): keyof Conditions | 'all' | null => {
-    const sets: Array<[number, keyof Conditions]> = [
-      [0b011111, 'municipality'],
-      [0b101111, 'occupationField'],
-      [0b110111, 'occupationGroup'],
-      [0b111011, 'employmentType'],
-      [0b111101, 'worktime'],
-      [0b111110, 'employer'],
-    ];
-    if (g === 0b111111) return 'all';
-    return sets.find(([bits]) => bits === g)?.[1] ?? null;
-  };
   const out: FacetRow[] = [];
   const employers: FacetRow[] = [];
   for (const r of rows) {
-    const set = setOf(r.g);
-    if (set === 'all') {
+    if (r.g === ALL_ROWS) {
       out.push({ facet: 'total', value: null, label: null, n: r.n_all });
       out.push({ facet: 'remote', value: 'true', label: null, n: r.n_re });
-      out.push({ facet: 'published', value: '1', label: null, n: r.n_p1 });
-      out.push({ facet: 'published', value: '3', label: null, n: r.n_p3 });
-      out.push({ facet: 'published', value: '7', label: null, n: r.n_p7 });
-      out.push({ facet: 'published', value: '30', label: null, n: r.n_p30 });
-    } else if (set === 'municipality') {
-      if (r.n_mu > 0) out.push({ facet: set, value: r.mu, label: null, n: r.n_mu });
-    } else if (set === 'occupationField') {
-      if (r.n_fi > 0) out.push({ facet: set, value: r.fi, label: null, n: r.n_fi });
-    } else if (set === 'occupationGroup') {
-      if (r.n_gr > 0) out.push({ facet: set, value: r.gr, label: null, n: r.n_gr });
-    } else if (set === 'employmentType') {
-      if (r.n_et > 0) out.push({ facet: set, value: r.et, label: null, n: r.n_et });
-    } else if (set === 'worktime') {
-      if (r.n_wt > 0) out.push({ facet: set, value: r.wt, label: null, n: r.n_wt });
-    } else if (set === 'employer') {
-      if (r.n_ek > 0 || (r.ek && query.employer.includes(r.ek)))
-        employers.push({ facet: 'employer', value: r.ek, label: r.en, n: r.n_ek });
+      for (const [days, n] of [
+        ['1', r.n_p1],
+        ['3', r.n_p3],
+        ['7', r.n_p7],
+        ['30', r.n_p30],
+      ] as const)
+        out.push({ facet: 'published', value: days, label: null, n });
+      continue;
     }
+    const set = GROUPED_FACETS.find((f) => f.grouping === r.g);
+    if (!set) continue;
+    const value = r[set.value];
+    const n = r[set.count];
+    if (set.facet === 'employer') {
+      if (n > 0 || (value && query.employer.includes(value)))
+        employers.push({ facet: 'employer', value, label: r.en, n });
+    } else if (n > 0) out.push({ facet: set.facet, value, label: null, n });
   }
   employers.sort(
     (a, b) =>

@@ -38,6 +38,15 @@ function labelled(text: string, lang: Lang | undefined, pageLang: Lang): SafeHtm
   return lang && lang !== pageLang ? html`<span lang="${lang}">${text}</span>` : html`${text}`;
 }
 
+/** Stands in a catalogue text for markup that `withMarkup` puts there. */
+const SLOT = '\u0000';
+
+/** A catalogue text (escaped) with markup in place of its one SLOT parameter. */
+function withMarkup(text: string, markup: SafeHtml): SafeHtml {
+  const [before = '', after = ''] = text.split(SLOT);
+  return html`${before}${markup}${after}`;
+}
+
 function timeEl(lang: Lang, date: Date): SafeHtml {
   return html`<time datetime="${date.toISOString()}">${formatDate(lang, date)}</time>`;
 }
@@ -55,14 +64,9 @@ export function jobList(ctx: PageContext, jobs: JobSummary[], headingLevel: 2 | 
       return html`<li class="job-card">
         ${headingLevel === 2 ? html`<h2 class="job-card__title">${heading}</h2>` : html`<h3 class="job-card__title">${heading}</h3>`}
         <p class="job-card__meta"><span class="job-card__employer">${job.employerName}</span>${place ? html`<span class="job-card__place">${place}</span>` : ''}</p>
-        <p class="job-card__dates">${raw(
-          t('search.published', { date: '\u0000' }).replace(
-            '\u0000',
-            timeEl(lang, job.publishedAt).toString(),
-          ),
-        )}${
+        <p class="job-card__dates">${withMarkup(t('search.published', { date: SLOT }), timeEl(lang, job.publishedAt))}${
           job.deadlineAt
-            ? html` · ${raw(t('search.deadline', { date: '\u0000' }).replace('\u0000', timeEl(lang, job.deadlineAt).toString()))}`
+            ? html` · ${withMarkup(t('search.deadline', { date: SLOT }), timeEl(lang, job.deadlineAt))}`
             : ''
         }</p>
         ${job.remote || job.generated ? html`<p class="job-card__tags">${job.remote ? html`<span class="tag">${t('search.remote')}</span>` : ''}${job.generated ? html`<span class="tag tag--muted">${t('search.generated')}</span>` : ''}</p>` : ''}
@@ -179,8 +183,7 @@ export function resultsFragment(ctx: PageContext, view: SearchView): SafeHtml {
   </div>`;
 }
 
-export function searchPage(ctx: PageContext, view: SearchView, labels: ConceptLabels): Page {
-  void labels;
+export function searchPage(ctx: PageContext, view: SearchView): Page {
   const { t } = texts(ctx);
   const { query, result } = view;
   const lang = ctx.lang;
@@ -289,7 +292,7 @@ export function applyLinks(ctx: PageContext, job: JobDetail): SafeHtml {
     items.push(html`<p><a class="button" href="${url}" rel="noopener external">${t('job.applyUrl')}</a></p>`);
   if (email)
     items.push(
-      html`<p>${raw(t('job.applyEmail', { email: '\u0000' }).replace('\u0000', html`<a href="mailto:${email}">${email}</a>`.toString()))}</p>`,
+      html`<p>${withMarkup(t('job.applyEmail', { email: SLOT }), html`<a href="mailto:${email}">${email}</a>`)}</p>`,
     );
   if (!url && !email && platsbanken)
     items.push(
@@ -387,7 +390,7 @@ export function jobPage(ctx: PageContext, view: JobView): Page {
       ${similar.length ? jobList(ctx, similar) : html`<p>${t('job.noSimilar')}</p>`}
     </section>
   </div>`;
-  const jsonLd = jobPostingJsonLd(ctx, job, labels);
+  const jsonLd = jobPostingJsonLd(ctx, job);
   return {
     title: `${job.headline} – ${job.employerName}`,
     description: [job.employerName, place, job.occupationLabel].filter(Boolean).join(' · '),
