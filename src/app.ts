@@ -28,6 +28,9 @@ import { registerSiteRoutes } from './modules/site/routes.ts';
 import { ResponseCache } from './modules/jobs/cache.ts';
 import { JobChanges } from './modules/jobs/changes.ts';
 import { registerJobRoutes } from './modules/jobs/routes.ts';
+import { registerIdentityRoutes } from './modules/identity/routes.ts';
+import { createPrincipalResolver } from './platform/auth/resolver.ts';
+import { SessionStore } from './platform/auth/sessions.ts';
 
 export interface AppDeps {
   config: Config;
@@ -48,6 +51,8 @@ export interface ModuleDeps {
   regions: RegionDirectory;
   site: Site;
   logger: Logger;
+  config: Config;
+  sessions: SessionStore;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -86,7 +91,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // The request pipeline. Hooks are plain callbacks (no promise per hook per request) and the
   // per-request checks run in one visible order.
-  const authorize = createAuthorizer({ metricsToken: config.metricsToken });
+  const sessions = new SessionStore(deps.database.db, {
+    idleMinutes: config.sessionIdleMinutes,
+    maxHours: config.sessionMaxHours,
+    secure: https,
+  });
+  const authorize = createAuthorizer({
+    metricsToken: config.metricsToken,
+    resolver: createPrincipalResolver(deps.database.db, sessions),
+    sessionCookie: sessions.cookieName,
+  });
   const rateLimit = createRateLimitCheck(
     deps.rateLimiter ?? createRateLimiter(deps.database.pool),
     deps.secret,
@@ -97,13 +111,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     done();
   });
   requirePermissions(app);
+  // Cookies are parsed first: the permission check below reads the session cookie.
+  await app.register(cookie);
 
   // 1. Who is asking and for what: request id, region (from the host), language; then refuse early
-  //    when overloaded, not permitted, or over the route's rate limit.
+  //    when overloaded or over the route's rate limit; then read the session or API token when the
+  //    route needs one and check the route's permission.
   app.decorateRequest('region', null as never);
   app.decorateRequest('lang', 'en');
   app.decorateRequest('routeUrl', undefined);
   app.decorateRequest('routeConfig', null as never);
+  app.decorateRequest('auth', null);
   app.addHook('onRequest', (request, reply, done) => {
     const { url, config } = request.routeOptions;
     request.routeUrl = url;
@@ -112,11 +130,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     request.region = deps.regions.forHost(request.hostname);
     request.lang = languageOf(request);
     if (shedder.overloaded) return done(new AppError('LOTSA_OVERLOADED', { retryAfter: 10 }));
-    const denied = authorize(request);
-    if (denied) return done(denied);
+    const check = () => {
+      const verdict = authorize(request);
+      if (verdict === undefined || verdict instanceof AppError) return done(verdict);
+      verdict.then((error) => done(error), done);
+    };
     const limited = rateLimit(request);
-    if (!limited) return done();
-    limited.then((error) => done(error), done);
+    if (!limited) return check();
+    limited.then((error) => (error ? done(error) : check()), done);
   });
 
   // 2. Every response: security headers, compression.
@@ -128,8 +149,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     brotliOptions: { params: { 1: 4 } }, // BROTLI_PARAM_QUALITY: fast enough to do per response
   });
 
-  // 3. Bodies and cookies; CSRF on every state-changing route (a preHandler: it needs the body).
-  await app.register(cookie);
+  // 3. Bodies; CSRF on every state-changing route (a preHandler: it needs the body).
   await app.register(formbody, { bodyLimit: config.bodyLimit });
   installCsrf(app, { secret: deps.secret, secure: https });
 
@@ -171,6 +191,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     regions: deps.regions,
     site,
     logger: deps.logger,
+    config,
+    sessions,
   };
   registerRegionRoutes(app, moduleDeps);
   registerSiteRoutes(app, moduleDeps);
@@ -179,5 +201,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await changes.start();
   app.addHook('onClose', async () => changes.stop());
   registerJobRoutes(app, moduleDeps, { changes, cache });
+  registerIdentityRoutes(app, moduleDeps);
   return app;
 }

@@ -1,12 +1,30 @@
 /**
- * Named permissions. Every route declares one in `config.permission`; the app refuses to start when
- * a route has none (deny by default). Issue-by-issue, roles are mapped onto these names.
+ * Named permissions and the roles that hold them. Every route declares one permission in
+ * `config.permission`; the app refuses to start when a route has none (deny by default). A person's
+ * permissions come from their role in the organisation they act for; a person without any
+ * organisation role is a talent and holds only `SignedIn`.
  */
 export const Permission = {
   /** Anyone, signed in or not. */
   Public: 'Public',
   /** Operations data (/metrics): loopback or the METRICS_TOKEN bearer. */
   OpsRead: 'OpsRead',
+  /** Any signed-in person: their own page, sessions, passkeys, export and erasure. */
+  SignedIn: 'SignedIn',
+  /** The back-office shell: anyone with a role in an organisation. */
+  BackOffice: 'BackOffice',
+  /** Read the organisation one acts for and its members (also an API token scope). */
+  OrgRead: 'OrgRead',
+  /** Invite people to the organisation one acts for, change their role, remove them. */
+  OrgMembersManage: 'OrgMembersManage',
+  /** Create and edit the region's organisations (admins). */
+  OrgsManage: 'OrgsManage',
+  /** See and manage every person in the region (admins). */
+  PeopleManage: 'PeopleManage',
+  /** Read the audit trail: the whole region for admins, the own organisation for its admins. */
+  AuditRead: 'AuditRead',
+  /** Create and revoke the organisation's API tokens. */
+  ApiTokensManage: 'ApiTokensManage',
 } as const;
 
 export type Permission = (typeof Permission)[keyof typeof Permission];
@@ -16,3 +34,72 @@ const ALL = new Set<unknown>(Object.values(Permission));
 export function isPermission(value: unknown): value is Permission {
   return ALL.has(value);
 }
+
+/** Roles a person can hold in an organisation (DESIGN.md "Who uses it"). */
+export const ROLES = [
+  'admin',
+  'region_editor',
+  'municipality_editor',
+  'navigator',
+  'employer_admin',
+  'employer_member',
+  'course_provider',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+  return (ROLES as readonly unknown[]).includes(value);
+}
+
+/** Kinds of organisation and the roles each may give. */
+export const ORGANISATION_KINDS = [
+  'region',
+  'municipality',
+  'employer',
+  'course_provider',
+  'partner',
+] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export const ROLES_BY_KIND: Record<OrganisationKind, readonly Role[]> = {
+  region: ['admin', 'region_editor', 'navigator'],
+  municipality: ['municipality_editor', 'navigator'],
+  employer: ['employer_admin', 'employer_member'],
+  course_provider: ['course_provider'],
+  partner: ['navigator'],
+};
+
+/** Roles that work with other people's data: they need a second factor for the back-office. */
+export const STAFF_ROLES: ReadonlySet<Role> = new Set([
+  'admin',
+  'region_editor',
+  'municipality_editor',
+  'navigator',
+]);
+
+const P = Permission;
+const ORGANISATION_MEMBER = [P.SignedIn, P.BackOffice, P.OrgRead] as const;
+
+/** What each role may do, in the organisation it is held in (an admin's reaches the whole region). */
+export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
+  admin: new Set([
+    ...ORGANISATION_MEMBER,
+    P.OrgMembersManage,
+    P.OrgsManage,
+    P.PeopleManage,
+    P.AuditRead,
+    P.ApiTokensManage,
+  ]),
+  region_editor: new Set(ORGANISATION_MEMBER),
+  municipality_editor: new Set(ORGANISATION_MEMBER),
+  navigator: new Set(ORGANISATION_MEMBER),
+  employer_admin: new Set([...ORGANISATION_MEMBER, P.OrgMembersManage, P.AuditRead, P.ApiTokensManage]),
+  employer_member: new Set(ORGANISATION_MEMBER),
+  course_provider: new Set([...ORGANISATION_MEMBER, P.OrgMembersManage]),
+};
+
+/** A signed-in person without an organisation role. */
+export const TALENT_PERMISSIONS: ReadonlySet<Permission> = new Set([P.SignedIn]);
+
+/** Permissions an organisation may give an API token (never more than the creator's role holds). */
+export const TOKEN_PERMISSIONS: readonly Permission[] = [P.OrgRead, P.AuditRead];

@@ -179,6 +179,141 @@ export interface JobSearchWordsTable {
   ads: number;
 }
 
+export interface AccountsTable {
+  region_id: string;
+  id: Generated<string>;
+  email: string;
+  display_name: ColumnType<string, string | undefined, string>;
+  language: ColumnType<string, string | undefined, string>;
+  created_at: CreatedAt;
+  last_sign_in_at: Date | null;
+}
+
+export interface OrganisationsTable {
+  region_id: string;
+  id: Generated<string>;
+  kind: string;
+  name: string;
+  org_number: string | null;
+  municipality_code: string | null;
+  created_at: CreatedAt;
+}
+
+export interface MembershipsTable {
+  region_id: string;
+  organisation_id: string;
+  account_id: string;
+  role: string;
+  created_at: CreatedAt;
+}
+
+export interface SessionsTable {
+  region_id: string;
+  token_hash: string;
+  account_id: string;
+  created_at: CreatedAt;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  method: string;
+  second_factor_at: Timestamp | null;
+  active_organisation_id: string | null;
+  device: ColumnType<string, string | undefined, string>;
+}
+
+export interface LoginTokensTable {
+  region_id: string;
+  token_hash: string;
+  code_hash: string;
+  email: string;
+  account_id: string | null;
+  language: string;
+  next_path: string | null;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  code_failures: ColumnType<number, number | undefined, number>;
+}
+
+export interface PasskeysTable {
+  region_id: string;
+  credential_id: string;
+  account_id: string;
+  public_key: Buffer;
+  counter: ColumnType<string, number | string | undefined, number | string>;
+  transports: ColumnType<string[], string[] | undefined, string[]>;
+  name: ColumnType<string, string | undefined, string>;
+  backed_up: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: CreatedAt;
+  last_used_at: Timestamp | null;
+}
+
+export interface WebauthnChallengesTable {
+  region_id: string;
+  handle_hash: string;
+  challenge: string;
+  purpose: 'register' | 'authenticate' | 'verify';
+  account_id: string | null;
+  expires_at: Timestamp;
+}
+
+export interface TotpSecretsTable {
+  region_id: string;
+  account_id: string;
+  secret: string;
+  confirmed_at: Timestamp | null;
+  last_step: ColumnType<string, number | string | undefined, number | string>;
+  created_at: CreatedAt;
+}
+
+export interface RecoveryCodesTable {
+  region_id: string;
+  account_id: string;
+  code_hash: string;
+  used_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface InvitationsTable {
+  region_id: string;
+  id: Generated<string>;
+  organisation_id: string;
+  email: string;
+  role: string;
+  token_hash: string;
+  invited_by: string | null;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  accepted_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface ApiTokensTable {
+  region_id: string;
+  id: Generated<string>;
+  organisation_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  permissions: string[];
+  created_by: string | null;
+  created_at: CreatedAt;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface AuditEventsTable {
+  region_id: string;
+  id: Generated<number>;
+  at: CreatedAt;
+  actor_id: string | null;
+  actor_label: ColumnType<string, string | undefined, string>;
+  organisation_id: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  data: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
 export interface DB {
   regions: RegionsTable;
   region_hosts: RegionHostsTable;
@@ -193,4 +328,16 @@ export interface DB {
   job_ingest_state: JobIngestStateTable;
   job_ingest_runs: JobIngestRunsTable;
   job_search_words: JobSearchWordsTable;
+  accounts: AccountsTable;
+  organisations: OrganisationsTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  login_tokens: LoginTokensTable;
+  passkeys: PasskeysTable;
+  webauthn_challenges: WebauthnChallengesTable;
+  totp_secrets: TotpSecretsTable;
+  recovery_codes: RecoveryCodesTable;
+  invitations: InvitationsTable;
+  api_tokens: ApiTokensTable;
+  audit_events: AuditEventsTable;
 }

@@ -31,6 +31,9 @@ export const shell = defineMessages({
     'error.LOTSA_CSRF_REJECTED.title': 'Formuläret kunde inte skickas',
     'error.LOTSA_CSRF_REJECTED.text':
       'Av säkerhetsskäl tog vi inte emot formuläret. Ladda om sidan och skicka det igen.',
+    'error.LOTSA_SECOND_FACTOR_REQUIRED.title': 'Bekräfta med en andra faktor',
+    'error.LOTSA_SECOND_FACTOR_REQUIRED.text':
+      'Din roll kräver en nyckel (passkey) eller en engångskod från en app innan du kommer in i administrationen.',
     'error.LOTSA_NOT_FOUND.title': 'Sidan finns inte',
     'error.LOTSA_NOT_FOUND.text':
       'Vi hittar inte sidan du söker. Den kan ha flyttats eller tagits bort, eller så är adressen felstavad.',
@@ -83,6 +86,9 @@ export const shell = defineMessages({
     'error.LOTSA_CSRF_REJECTED.title': 'The form could not be sent',
     'error.LOTSA_CSRF_REJECTED.text':
       'For security reasons we did not accept the form. Reload the page and send it again.',
+    'error.LOTSA_SECOND_FACTOR_REQUIRED.title': 'Confirm with a second factor',
+    'error.LOTSA_SECOND_FACTOR_REQUIRED.text':
+      'Your role needs a passkey or a one-time code from an app before you can enter the back-office.',
     'error.LOTSA_NOT_FOUND.title': 'Page not found',
     'error.LOTSA_NOT_FOUND.text':
       'We cannot find the page you are looking for. It may have moved or been removed, or the address may be misspelt.',

@@ -1,11 +1,15 @@
 /**
  * Enforces the permission every route declares. A route without a known permission stops the app
- * from starting; at request time each permission has one check, and anything else is denied.
+ * from starting. At request time: public routes pass; operations routes need loopback or the
+ * metrics bearer; every other permission needs a principal (a session cookie, or an API token on
+ * /api/ routes) whose role holds it — and a staff person must have shown a second factor in this
+ * session. Anything else is denied.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { PrincipalResolver } from '../auth/principal.ts';
 import { AppError } from '../errors.ts';
-import { isPermission, type Permission } from '../permissions.ts';
+import { Permission, isPermission } from '../permissions.ts';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
@@ -29,19 +33,72 @@ export function requirePermissions(app: FastifyInstance): void {
   });
 }
 
-/** Returns the check run on every request: undefined when allowed, else the error to answer. */
+type Verdict = AppError | undefined;
+
+/**
+ * Returns the check run on every request: undefined when allowed, else the error to answer (or a
+ * promise of either, when the principal has to be read from the database). Sets `request.auth`.
+ */
 export function createAuthorizer(options: {
   metricsToken?: string;
-}): (request: FastifyRequest) => AppError | undefined {
-  const checks: Record<Permission, (request: FastifyRequest) => boolean> = {
-    Public: () => true,
-    OpsRead: (request) => LOOPBACK.has(request.ip) || bearerMatches(request, options.metricsToken),
+  resolver: PrincipalResolver;
+  sessionCookie: string;
+}): (request: FastifyRequest) => Verdict | Promise<Verdict> {
+  const { resolver, sessionCookie } = options;
+
+  const resolve = async (request: FastifyRequest) => {
+    const header = request.headers.authorization;
+    if (header?.startsWith('Bearer ') && request.url.startsWith('/api/')) {
+      // A bearer that is not a valid token is refused outright rather than ignored.
+      const principal = await resolver.fromApiToken(request.region.id, header.slice(7).trim());
+      if (!principal) throw new AppError('LOTSA_UNAUTHENTICATED', { detail: 'unknown or revoked token' });
+      return principal;
+    }
+    const cookie = request.cookies[sessionCookie];
+    return cookie ? ((await resolver.fromSession(request.region.id, cookie)) ?? null) : null;
   };
+
+  const decide = (request: FastifyRequest, permission: Permission): Verdict => {
+    const principal = request.auth;
+    if (!principal) return new AppError('LOTSA_UNAUTHENTICATED');
+    if (!principal.permissions.has(permission)) return new AppError('LOTSA_FORBIDDEN');
+    if (
+      permission !== Permission.SignedIn &&
+      principal.staff &&
+      principal.session &&
+      principal.session.secondFactorAt === null
+    ) {
+      return new AppError('LOTSA_SECOND_FACTOR_REQUIRED');
+    }
+    return undefined;
+  };
+
   return (request) => {
     const permission = request.routeConfig.permission;
     // The not-found handler has no declared route; it only ever answers 404.
     if (permission === undefined && request.is404) return undefined;
-    if (!isPermission(permission) || !checks[permission](request)) return new AppError('LOTSA_FORBIDDEN');
-    return undefined;
+    if (!isPermission(permission)) return new AppError('LOTSA_FORBIDDEN');
+    if (permission === Permission.Public) {
+      if (request.routeConfig.auth !== 'optional') return undefined;
+      return resolve(request).then(
+        (principal) => {
+          request.auth = principal;
+          return undefined;
+        },
+        () => undefined,
+      );
+    }
+    if (permission === Permission.OpsRead) {
+      return LOOPBACK.has(request.ip) || bearerMatches(request, options.metricsToken)
+        ? undefined
+        : new AppError('LOTSA_FORBIDDEN');
+    }
+    return resolve(request).then(
+      (principal) => {
+        request.auth = principal;
+        return decide(request, permission);
+      },
+      (error: unknown) => (error instanceof AppError ? error : Promise.reject(error)),
+    );
   };
 }

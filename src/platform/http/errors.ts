@@ -25,8 +25,22 @@ export function languageOf(request: FastifyRequest): Lang {
   return negotiateLanguage(request.headers['accept-language']);
 }
 
+/** Where a browser is sent instead of an error page: sign in, or show a second factor, then return. */
+const REDIRECTS: Partial<Record<AppError['code'], string>> = {
+  LOTSA_UNAUTHENTICATED: '/login',
+  LOTSA_SECOND_FACTOR_REQUIRED: '/me/second-factor',
+};
+
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError, site: Site) {
   const lang = request.lang ?? languageOf(request);
+  const redirect = REDIRECTS[error.code];
+  if (redirect && (request.method === 'GET' || request.method === 'HEAD') && !wantsJson(request)) {
+    const next = encodeURIComponent(request.url);
+    return reply
+      .code(303)
+      .header('cache-control', 'no-store')
+      .redirect(`${localPath(lang, redirect)}?next=${next}`, 303);
+  }
   if (error.retryAfter !== undefined) reply.header('retry-after', String(error.retryAfter));
   reply.code(error.status).header('cache-control', 'no-store');
   const title = shell.t(lang, `error.${error.code}.title` as Parameters<typeof shell.t>[1]);

@@ -1,5 +1,6 @@
 /** What the platform adds to Fastify's request and route config. */
 import type { Region } from '../../modules/regions/types.ts';
+import type { Principal } from '../auth/principal.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { Permission } from '../permissions.ts';
 import type { RateLimitRule } from './rate-limit.ts';
@@ -18,6 +19,8 @@ declare module 'fastify' {
      *  `routeOptions` anew on every access). Undefined for the not-found handler. */
     routeUrl: string | undefined;
     routeConfig: FastifyContextConfig;
+    /** The signed-in person or API token; null when none (read only on routes that need it). */
+    auth: Principal | null;
     /** Nonce for this response's Content-Security-Policy. */
     cspNonce: string;
   }
@@ -30,6 +33,8 @@ declare module 'fastify' {
     rateLimit?: RateLimitRule;
     /** Set false only for routes that authenticate by bearer token instead of cookies. */
     csrf?: boolean;
+    /** 'optional': a public route that still reads the session when there is one. */
+    auth?: 'optional';
     /** Not logged per request (health checks, metrics). */
     quiet?: boolean;
   }

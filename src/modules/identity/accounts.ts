@@ -1,0 +1,101 @@
+/**
+ * Accounts: the person behind a session. Shared by sign-in (which creates talent accounts),
+ * invitations, the admin CLI and the own page.
+ */
+import type { Kysely } from 'kysely';
+import { recordAudit, type AuditActor } from '../../platform/audit.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import type { Lang } from '../../platform/i18n/index.ts';
+
+export interface Account {
+  id: string;
+  email: string;
+  displayName: string;
+  language: Lang;
+}
+
+/** Trimmed and lower-cased; the form the database holds. */
+export function normalizeEmail(value: string): string {
+  return value.trim().toLowerCase();
+}
+
+/** A plausible address: one @, a dot in the domain, no spaces, at most 254 characters. */
+export function isValidEmail(value: string): boolean {
+  return (
+    value.length <= 254 &&
+    /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]{2,}$/.test(value) &&
+    !value.includes('..')
+  );
+}
+
+function toAccount(row: { id: string; email: string; display_name: string; language: string }): Account {
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    language: row.language === 'en' ? 'en' : 'sv',
+  };
+}
+
+export async function findAccountByEmail(
+  db: Kysely<DB>,
+  regionId: string,
+  email: string,
+): Promise<Account | undefined> {
+  const row = await db
+    .selectFrom('accounts')
+    .select(['id', 'email', 'display_name', 'language'])
+    .where('region_id', '=', regionId)
+    .where('email', '=', normalizeEmail(email))
+    .executeTakeFirst();
+  return row && toAccount(row);
+}
+
+export async function findAccountById(
+  db: Kysely<DB>,
+  regionId: string,
+  id: string,
+): Promise<Account | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  const row = await db
+    .selectFrom('accounts')
+    .select(['id', 'email', 'display_name', 'language'])
+    .where('region_id', '=', regionId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && toAccount(row);
+}
+
+/**
+ * The account for an address, created when there is none (a talent: no organisation role).
+ * Safe against two requests creating the same address at once. Pass the caller's transaction.
+ */
+export async function findOrCreateAccount(
+  db: Kysely<DB>,
+  regionId: string,
+  email: string,
+  language: Lang,
+  actor: AuditActor | 'self',
+): Promise<{ account: Account; created: boolean }> {
+  const normalized = normalizeEmail(email);
+  const inserted = await db
+    .insertInto('accounts')
+    .values({ region_id: regionId, email: normalized, language })
+    .onConflict((oc) => oc.columns(['region_id', 'email']).doNothing())
+    .returning(['id', 'email', 'display_name', 'language'])
+    .executeTakeFirst();
+  if (inserted) {
+    const account = toAccount(inserted);
+    await recordAudit(db, {
+      regionId,
+      actor: actor === 'self' ? { id: account.id, label: '' } : actor,
+      action: 'account.created',
+      subjectType: 'account',
+      subjectId: account.id,
+    });
+    return { account, created: true };
+  }
+  const existing = await findAccountByEmail(db, regionId, normalized);
+  if (!existing) throw new Error('account vanished while being created');
+  return { account: existing, created: false };
+}

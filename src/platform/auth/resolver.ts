@@ -1,0 +1,161 @@
+/**
+ * Turns a session cookie or an API token into a Principal: the account, its organisation roles, the
+ * organisation it acts for and the permissions that role holds.
+ */
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import {
+  ROLE_PERMISSIONS,
+  STAFF_ROLES,
+  TALENT_PERMISSIONS,
+  TOKEN_PERMISSIONS,
+  isPermission,
+  type OrganisationKind,
+  type Permission,
+  type Role,
+} from '../permissions.ts';
+import type { Membership, Principal, PrincipalResolver } from './principal.ts';
+import { hashSecret } from './secrets.ts';
+import type { SessionStore } from './sessions.ts';
+
+/** The order memberships are listed in, and the one acted for when none is chosen. */
+const KIND_ORDER: Record<OrganisationKind, number> = {
+  region: 0,
+  municipality: 1,
+  employer: 2,
+  course_provider: 3,
+  partner: 4,
+};
+
+/** The prefix every API token starts with, so leaked tokens are easy to recognise. */
+export const API_TOKEN_PREFIX = 'lotsa_';
+
+/** Every organisation role of an account, region first, then by name. */
+export async function membershipsOf(
+  db: Kysely<DB>,
+  regionId: string,
+  accountId: string,
+): Promise<Membership[]> {
+  const rows = await db
+    .selectFrom('memberships as m')
+    .innerJoin('organisations as o', (join) =>
+      join.onRef('o.region_id', '=', 'm.region_id').onRef('o.id', '=', 'm.organisation_id'),
+    )
+    .select(['m.organisation_id', 'o.name', 'o.kind', 'm.role'])
+    .where('m.region_id', '=', regionId)
+    .where('m.account_id', '=', accountId)
+    .execute();
+  return rows
+    .map((row) => ({
+      organisationId: row.organisation_id,
+      organisationName: row.name,
+      kind: row.kind as OrganisationKind,
+      role: row.role as Role,
+    }))
+    .sort(
+      (a, b) =>
+        KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.organisationName.localeCompare(b.organisationName, 'sv'),
+    );
+}
+
+export function createPrincipalResolver(db: Kysely<DB>, sessions: SessionStore): PrincipalResolver {
+  return {
+    async fromSession(regionId, cookieToken) {
+      const session = await sessions.find(regionId, cookieToken);
+      if (!session) return undefined;
+      const [account, memberships] = await Promise.all([
+        db
+          .selectFrom('accounts as a')
+          .select([
+            'a.id',
+            'a.email',
+            'a.display_name',
+            'a.language',
+            sql<boolean>`exists (select 1 from passkeys p where p.region_id = a.region_id and p.account_id = a.id)
+              or exists (select 1 from totp_secrets t where t.region_id = a.region_id and t.account_id = a.id
+                         and t.confirmed_at is not null)`.as('has_second_factor'),
+          ])
+          .where('a.region_id', '=', regionId)
+          .where('a.id', '=', session.account_id)
+          .executeTakeFirst(),
+        membershipsOf(db, regionId, session.account_id),
+      ]);
+      if (!account) return undefined;
+      const membership =
+        memberships.find((m) => m.organisationId === session.active_organisation_id) ??
+        memberships[0] ??
+        null;
+      return {
+        kind: 'session',
+        account: {
+          id: account.id,
+          email: account.email,
+          displayName: account.display_name,
+          language: account.language === 'en' ? 'en' : 'sv',
+        },
+        session: {
+          id: session.token_hash,
+          createdAt: session.created_at,
+          method: session.method as 'link' | 'code' | 'passkey',
+          secondFactorAt: session.second_factor_at,
+        },
+        memberships,
+        organisation: membership
+          ? { id: membership.organisationId, name: membership.organisationName, kind: membership.kind }
+          : null,
+        role: membership?.role ?? null,
+        permissions: membership ? ROLE_PERMISSIONS[membership.role] : TALENT_PERMISSIONS,
+        staff: memberships.some((m) => STAFF_ROLES.has(m.role)),
+        hasSecondFactor: account.has_second_factor,
+      } satisfies Principal;
+    },
+
+    async fromApiToken(regionId, bearer) {
+      if (!bearer.startsWith(API_TOKEN_PREFIX) || bearer.length > 120) return undefined;
+      const row = await db
+        .selectFrom('api_tokens as t')
+        .innerJoin('organisations as o', (join) =>
+          join.onRef('o.region_id', '=', 't.region_id').onRef('o.id', '=', 't.organisation_id'),
+        )
+        .select([
+          't.id',
+          't.name',
+          't.permissions',
+          't.last_used_at',
+          't.organisation_id',
+          'o.name as org_name',
+          'o.kind',
+        ])
+        .where('t.region_id', '=', regionId)
+        .where('t.token_hash', '=', hashSecret(bearer))
+        .where('t.revoked_at', 'is', null)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > 60_000) {
+        await db
+          .updateTable('api_tokens')
+          .set({ last_used_at: sql<Date>`now()` })
+          .where('region_id', '=', regionId)
+          .where('id', '=', row.id)
+          .execute();
+      }
+      const permissions = new Set<Permission>(
+        row.permissions.filter((p): p is Permission => isPermission(p) && TOKEN_PERMISSIONS.includes(p)),
+      );
+      // A token acts for its organisation but holds only its own scopes, never a person's role.
+      return {
+        kind: 'token',
+        account: null,
+        session: null,
+        memberships: [],
+        organisation: { id: row.organisation_id, name: row.org_name, kind: row.kind as OrganisationKind },
+        role: null,
+        permissions,
+        staff: false,
+        hasSecondFactor: true,
+        token: { id: row.id, name: row.name },
+      } satisfies Principal;
+    },
+  };
+}

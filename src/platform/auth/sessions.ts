@@ -1,0 +1,232 @@
+/**
+ * Sessions in PostgreSQL. The browser holds a random token in an HttpOnly cookie (`__Host-` and
+ * `Secure` when the site is served over HTTPS); the database holds its hash, the account, the
+ * times that bound it (idle and absolute), and whether a second factor was shown.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { hashSecret, randomToken } from './secrets.ts';
+
+export interface SessionPolicy {
+  idleMinutes: number;
+  maxHours: number;
+  /** Cookies get `__Host-` and `Secure` (the site is served over HTTPS). */
+  secure: boolean;
+}
+
+export interface SessionSummary {
+  id: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  method: 'link' | 'code' | 'passkey';
+  device: string;
+  current: boolean;
+}
+
+/** last_seen_at is written at most this often per session, so reads stay reads. */
+const TOUCH_EVERY_MS = 60_000;
+
+export function sessionCookieName(secure: boolean): string {
+  return secure ? '__Host-lotsa_session' : 'lotsa_session';
+}
+
+/** "Firefox on Windows" from a User-Agent header; only the browser and system, nothing unique. */
+export function describeDevice(userAgent: string | undefined): string {
+  const ua = userAgent ?? '';
+  const browser = /Edg\//.test(ua)
+    ? 'Edge'
+    : /OPR\//.test(ua)
+      ? 'Opera'
+      : /Firefox\//.test(ua)
+        ? 'Firefox'
+        : /Chrom(e|ium)\//.test(ua)
+          ? 'Chrome'
+          : /Safari\//.test(ua)
+            ? 'Safari'
+            : '';
+  const system = /Android/.test(ua)
+    ? 'Android'
+    : /iPhone|iPad|iOS/.test(ua)
+      ? 'iOS'
+      : /Windows/.test(ua)
+        ? 'Windows'
+        : /Mac OS X|Macintosh/.test(ua)
+          ? 'macOS'
+          : /Linux|X11/.test(ua)
+            ? 'Linux'
+            : '';
+  return [browser, system].filter(Boolean).join(' · ');
+}
+
+export class SessionStore {
+  constructor(
+    private readonly db: Kysely<DB>,
+    readonly policy: SessionPolicy,
+  ) {}
+
+  get cookieName(): string {
+    return sessionCookieName(this.policy.secure);
+  }
+
+  /**
+   * Starts a session for an account and sets its cookie on the reply. Any session the browser
+   * already had is ended first, so a token planted before sign-in never becomes signed in.
+   */
+  async start(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    options: {
+      regionId: string;
+      accountId: string;
+      method: 'link' | 'code' | 'passkey';
+      secondFactor?: boolean;
+      db?: Kysely<DB>;
+    },
+  ): Promise<string> {
+    const db = options.db ?? this.db;
+    const previous = request.cookies[this.cookieName];
+    if (previous) await db.deleteFrom('sessions').where('token_hash', '=', hashSecret(previous)).execute();
+    const token = randomToken();
+    const id = hashSecret(token);
+    await db
+      .insertInto('sessions')
+      .values({
+        region_id: options.regionId,
+        token_hash: id,
+        account_id: options.accountId,
+        method: options.method,
+        expires_at: sql<Date>`now() + make_interval(hours => ${this.policy.maxHours})`,
+        second_factor_at: options.secondFactor ? sql<Date>`now()` : null,
+        device: describeDevice(request.headers['user-agent']).slice(0, 80),
+      })
+      .execute();
+    await db
+      .updateTable('accounts')
+      .set({ last_sign_in_at: sql<Date>`now()` })
+      .where('region_id', '=', options.regionId)
+      .where('id', '=', options.accountId)
+      .execute();
+    reply.setCookie(this.cookieName, token, {
+      path: '/',
+      httpOnly: true,
+      secure: this.policy.secure,
+      sameSite: 'lax',
+      maxAge: this.policy.maxHours * 3600,
+    });
+    return id;
+  }
+
+  /** The live session row for a cookie token, touching last_seen_at; undefined when ended. */
+  async find(regionId: string, token: string) {
+    if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
+    const id = hashSecret(token);
+    const row = await this.db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('token_hash', '=', id)
+      .where('region_id', '=', regionId)
+      .where('expires_at', '>', sql<Date>`now()`)
+      .where('last_seen_at', '>', sql<Date>`now() - make_interval(mins => ${this.policy.idleMinutes})`)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    if (Date.now() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
+      await this.db
+        .updateTable('sessions')
+        .set({ last_seen_at: sql<Date>`now()` })
+        .where('token_hash', '=', id)
+        .execute();
+    }
+    return row;
+  }
+
+  /** Ends the browser's session and clears its cookie. */
+  async end(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const token = request.cookies[this.cookieName];
+    if (token) await this.db.deleteFrom('sessions').where('token_hash', '=', hashSecret(token)).execute();
+    reply.clearCookie(this.cookieName, {
+      path: '/',
+      httpOnly: true,
+      secure: this.policy.secure,
+      sameSite: 'lax',
+    });
+  }
+
+  /** Ends every session of an account except `keep` (a session id); returns how many ended. */
+  async endAll(regionId: string, accountId: string, keep?: string): Promise<number> {
+    let query = this.db
+      .deleteFrom('sessions')
+      .where('region_id', '=', regionId)
+      .where('account_id', '=', accountId);
+    if (keep) query = query.where('token_hash', '<>', keep);
+    const result = await query.executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  /** Ends one session of an account by its id (from the list of sessions). */
+  async endOne(regionId: string, accountId: string, id: string): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('sessions')
+      .where('region_id', '=', regionId)
+      .where('account_id', '=', accountId)
+      .where('token_hash', '=', id)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  /** The account's live sessions, newest first; `current` marks the asking browser's. */
+  async list(regionId: string, accountId: string, currentId: string | undefined): Promise<SessionSummary[]> {
+    const rows = await this.db
+      .selectFrom('sessions')
+      .select(['token_hash', 'created_at', 'last_seen_at', 'expires_at', 'method', 'device'])
+      .where('region_id', '=', regionId)
+      .where('account_id', '=', accountId)
+      .where('expires_at', '>', sql<Date>`now()`)
+      .where('last_seen_at', '>', sql<Date>`now() - make_interval(mins => ${this.policy.idleMinutes})`)
+      .orderBy('last_seen_at', 'desc')
+      .execute();
+    return rows.map((row) => ({
+      id: row.token_hash,
+      createdAt: row.created_at,
+      lastSeenAt: row.last_seen_at,
+      expiresAt: row.expires_at,
+      method: row.method as SessionSummary['method'],
+      device: row.device,
+      current: row.token_hash === currentId,
+    }));
+  }
+
+  /** Records that a second factor was shown in this session. */
+  async markSecondFactor(id: string): Promise<void> {
+    await this.db
+      .updateTable('sessions')
+      .set({ second_factor_at: sql<Date>`now()` })
+      .where('token_hash', '=', id)
+      .execute();
+  }
+
+  /** Sets the organisation the person acts for (already checked to be theirs). */
+  async setActiveOrganisation(id: string, organisationId: string | null): Promise<void> {
+    await this.db
+      .updateTable('sessions')
+      .set({ active_organisation_id: organisationId })
+      .where('token_hash', '=', id)
+      .execute();
+  }
+
+  /** Deletes ended sessions. */
+  async sweep(): Promise<number> {
+    const result = await this.db
+      .deleteFrom('sessions')
+      .where((eb) =>
+        eb.or([
+          eb('expires_at', '<=', sql<Date>`now()`),
+          eb('last_seen_at', '<=', sql<Date>`now() - make_interval(mins => ${this.policy.idleMinutes})`),
+        ]),
+      )
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+}
