@@ -45,6 +45,7 @@ const { openDatabase } = await import('../src/platform/db/index.ts');
 const { migrate } = await import('../src/platform/db/migrate.ts');
 const { seedRegions } = await import('../src/modules/regions/service.ts');
 const { seedJobBoard } = await import('../src/modules/jobs/seed.ts');
+const { seedOrganisations } = await import('../src/modules/identity/seed.ts');
 
 let embedded;
 let tmp;
@@ -68,6 +69,7 @@ try {
   const db = openDatabase(templateUrl.href, { max: 2 });
   await migrate(db.pool);
   await seedRegions(db.db);
+  await seedOrganisations(db.db); // the region's and municipalities' organisations; no accounts
   await seedJobBoard(db.db, { demo: false }); // the taxonomy; tests insert their own ads
   await db.close();
 

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { buildApp } from './app.ts';
 import { seedJobBoard } from './modules/jobs/seed.ts';
+import { defaultRegionId, seedDemoAccounts, seedOrganisations } from './modules/identity/seed.ts';
 import { createRegionDirectory, seedRegions } from './modules/regions/service.ts';
 import { registerJobBoardJobs } from './modules/jobs/ingest/jobs.ts';
 import { registerSiteJobs } from './modules/site/jobs.ts';
@@ -61,6 +62,8 @@ export async function openRuntime(
     }
     if (options.seed ?? config.seedDemo) {
       await seedRegions(database.db);
+      await seedOrganisations(database.db);
+      if (config.seedDemo) await seedDemoAccounts(database.db, await defaultRegionId(database.db));
       await seedJobBoard(database.db, { demo: config.seedDemo, logger });
     }
   } catch (error) {
