@@ -53,6 +53,10 @@ export interface ModuleDeps {
   logger: Logger;
   config: Config;
   sessions: SessionStore;
+  /** For limits a route config cannot express (per e-mail address, per account). */
+  rateLimiter: RateLimiter;
+  /** Keyed hashing of rate-limit keys and similar (never stored in clear). */
+  secret: string;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -101,10 +105,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     resolver: createPrincipalResolver(deps.database.db, sessions),
     sessionCookie: sessions.cookieName,
   });
-  const rateLimit = createRateLimitCheck(
-    deps.rateLimiter ?? createRateLimiter(deps.database.pool),
-    deps.secret,
-  );
+  const rateLimiter = deps.rateLimiter ?? createRateLimiter(deps.database.pool);
+  const rateLimit = createRateLimitCheck(rateLimiter, deps.secret);
   const shedder = startLoadShedder(config.maxEventLoopDelay);
   app.addHook('onClose', (_app, done) => {
     shedder.stop();
@@ -193,6 +195,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: deps.logger,
     config,
     sessions,
+    rateLimiter,
+    secret: deps.secret,
   };
   registerRegionRoutes(app, moduleDeps);
   registerSiteRoutes(app, moduleDeps);

@@ -1,0 +1,1 @@
+// Passkey ceremonies; replaced by the second-factor part.
