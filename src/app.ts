@@ -30,7 +30,7 @@ import { JobChanges } from './modules/jobs/changes.ts';
 import { registerJobRoutes } from './modules/jobs/routes.ts';
 import { registerIdentityRoutes } from './modules/identity/routes.ts';
 import { createPrincipalResolver } from './platform/auth/resolver.ts';
-import { SessionStore } from './platform/auth/sessions.ts';
+import { SessionStore, sessionPolicyFrom } from './platform/auth/sessions.ts';
 
 export interface AppDeps {
   config: Config;
@@ -95,11 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // The request pipeline. Hooks are plain callbacks (no promise per hook per request) and the
   // per-request checks run in one visible order.
-  const sessions = new SessionStore(deps.database.db, {
-    idleMinutes: config.sessionIdleMinutes,
-    maxHours: config.sessionMaxHours,
-    secure: https,
-  });
+  const sessions = new SessionStore(deps.database.db, sessionPolicyFrom(config));
   const authorize = createAuthorizer({
     metricsToken: config.metricsToken,
     resolver: createPrincipalResolver(deps.database.db, sessions),

@@ -7,6 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { buildApp } from './app.ts';
 import { seedJobBoard } from './modules/jobs/seed.ts';
+import { registerIdentityJobs } from './modules/identity/jobs.ts';
+import { SessionStore, sessionPolicyFrom } from './platform/auth/sessions.ts';
 import { defaultRegionId, seedDemoAccounts, seedOrganisations } from './modules/identity/seed.ts';
 import { createRegionDirectory, seedRegions } from './modules/regions/service.ts';
 import { registerJobBoardJobs } from './modules/jobs/ingest/jobs.ts';
@@ -38,6 +40,7 @@ export function registerJobs(queue: JobQueue, database: Database, mail: MailTran
   registerMaintenanceJobs(queue, database.db, createRateLimiter(database.pool));
   registerSiteJobs(queue, database.db);
   registerJobBoardJobs(queue, database, config);
+  registerIdentityJobs(queue, database.db, new SessionStore(database.db, sessionPolicyFrom(config)));
 }
 
 export async function openRuntime(

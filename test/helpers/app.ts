@@ -9,6 +9,7 @@ import { buildApp } from '../../src/app.ts';
 import { createRegionDirectory } from '../../src/modules/regions/service.ts';
 import { loadConfig, type Config } from '../../src/platform/config.ts';
 import type { Database } from '../../src/platform/db/index.ts';
+import type { RateLimiter } from '../../src/platform/http/rate-limit.ts';
 import { JobQueue } from '../../src/platform/jobs/queue.ts';
 import { createMailTransport } from '../../src/platform/mail/outbox.ts';
 import { registerJobs } from '../../src/runtime.ts';
@@ -27,6 +28,7 @@ export interface TestApp {
 export async function buildTestApp(
   env: Record<string, string> = {},
   extend?: (app: FastifyInstance) => void,
+  options: { rateLimiter?: RateLimiter } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lotsa-app-'));
   const config = loadConfig({
@@ -51,6 +53,7 @@ export async function buildTestApp(
     queue,
     regions: await createRegionDirectory(database.db),
     secret: 'test-secret-test-secret-test-secret!',
+    rateLimiter: options.rateLimiter,
   });
   extend?.(app);
   await app.ready();
@@ -69,3 +72,6 @@ export async function csrfFor(app: FastifyInstance, url: string): Promise<{ cook
   const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
   return { cookie, token };
 }
+
+/** A rate limiter that never limits, for tests that walk every route many times. */
+export const unlimited: RateLimiter = { hit: async () => undefined, sweep: async () => 0 };

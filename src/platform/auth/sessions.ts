@@ -6,6 +6,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
+import type { Config } from '../config.ts';
 import type { DB } from '../db/schema.ts';
 import { hashSecret, randomToken } from './secrets.ts';
 
@@ -14,6 +15,15 @@ export interface SessionPolicy {
   maxHours: number;
   /** Cookies get `__Host-` and `Secure` (the site is served over HTTPS). */
   secure: boolean;
+}
+
+/** The policy the configuration asks for. */
+export function sessionPolicyFrom(config: Config): SessionPolicy {
+  return {
+    idleMinutes: config.sessionIdleMinutes,
+    maxHours: config.sessionMaxHours,
+    secure: config.publicUrl.protocol === 'https:',
+  };
 }
 
 export interface SessionSummary {

@@ -21,8 +21,20 @@ function bearerMatches(request: FastifyRequest, token: string | undefined): bool
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-/** Makes the app refuse to start when a route declares no permission. */
+/** One row of the route table: what the permission-matrix test walks. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  permission: Permission;
+}
+
+/**
+ * Makes the app refuse to start when a route declares no permission, and keeps the table of every
+ * route with its permission (`app.routeTable`).
+ */
 export function requirePermissions(app: FastifyInstance): void {
+  const table: RouteEntry[] = [];
+  app.decorate('routeTable', table);
   app.addHook('onRoute', (route) => {
     const permission = route.config?.permission;
     if (!isPermission(permission)) {
@@ -30,6 +42,7 @@ export function requirePermissions(app: FastifyInstance): void {
         `Route ${String(route.method)} ${route.url} declares no permission (config.permission)`,
       );
     }
+    for (const method of [route.method].flat()) table.push({ method, url: route.url, permission });
   });
 }
 

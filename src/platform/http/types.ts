@@ -3,12 +3,15 @@ import type { Region } from '../../modules/regions/types.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { Permission } from '../permissions.ts';
+import type { RouteEntry } from './authorize.ts';
 import type { RateLimitRule } from './rate-limit.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** PUBLIC_URL's origin. */
     publicOrigin: string;
+    /** Every route with the permission it declares (filled as routes are added). */
+    routeTable: RouteEntry[];
   }
   interface FastifyRequest {
     /** The region this request is for (from its host). */
