@@ -1,8 +1,10 @@
 /**
  * The `lotsa` command: serve (default for `npm start`), worker, migrate, seed, ingest.
  */
+import { adminHint, createAdmin, parseAdminArgs } from './modules/identity/cli.ts';
 import { parseIngestArgs, runIngestCommand } from './modules/jobs/ingest/cli.ts';
 import { seedJobBoard } from './modules/jobs/seed.ts';
+import { defaultRegionId, seedDemoAccounts, seedOrganisations } from './modules/identity/seed.ts';
 import { seedRegions } from './modules/regions/service.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 import { migrate } from './platform/db/migrate.ts';
@@ -22,6 +24,8 @@ Commands:
                    the region's ads that are no longer published
   ingest stream [--region <id>]
                    apply JobStream's changes since the last run (needs a snapshot first)
+  admin create --email <address> [--name <name>] [--region <id>] [--lang sv|en]
+                   make (or promote) an admin of the region and print a one-time sign-in link
   help             show this text
 
 Configuration is read from the environment; see README.md.`;
@@ -50,7 +54,8 @@ async function serve(config: Config, runtime: Runtime, logger: ReturnType<typeof
       ? `http://localhost:${port}/`
       : config.publicUrl.href;
   logger.info({ url, ms: Math.round(performance.now() - started) }, 'Lotsa is listening');
-  process.stdout.write(`\nLotsa is running at ${url}\nPress Ctrl-C to stop.\n\n`);
+  const hint = await adminHint(runtime.database.db);
+  process.stdout.write(`\nLotsa is running at ${url}\nPress Ctrl-C to stop.\n\n${hint ? `${hint}\n\n` : ''}`);
   onShutdown(
     async () => {
       await app.close();
@@ -110,6 +115,9 @@ async function main(argv: string[]): Promise<number> {
       const runtime = await openRuntime(config, logger, { seed: false, poolSize: 2 });
       const seeded = await seedRegions(runtime.database.db);
       console.log(`Seeded regions: ${seeded.join(', ')}`);
+      await seedOrganisations(runtime.database.db);
+      if (config.seedDemo)
+        await seedDemoAccounts(runtime.database.db, await defaultRegionId(runtime.database.db));
       const board = await seedJobBoard(runtime.database.db, { demo: config.seedDemo, logger });
       console.log(`Taxonomy concepts written: ${board.concepts}`);
       for (const { regionId, generated, counts } of board.demo)
@@ -126,6 +134,27 @@ async function main(argv: string[]): Promise<number> {
       const runtime = await openRuntime(config, logger, { seed: false, poolSize: 4 });
       try {
         return await runIngestCommand(args, runtime.database.db, config, logger);
+      } finally {
+        await runtime.close();
+      }
+    }
+    case 'admin': {
+      const args = parseAdminArgs(rest);
+      if (typeof args === 'string') {
+        console.error(args);
+        return 2;
+      }
+      // Seeding makes sure the region's own organisation exists on a database never started before.
+      const runtime = await openRuntime(config, logger, { poolSize: 2 });
+      try {
+        const made = await createAdmin(runtime.database.db, args, config.publicUrl.origin);
+        console.log(
+          `${made.created ? 'Created' : 'Promoted'} ${args.email} as admin of region ${made.regionId}.\n\n` +
+            `Sign in within ${made.expiresMinutes} minutes (the link works once):\n  ${made.url}\n` +
+            `or enter the code ${made.code} at ${config.publicUrl.origin}/${args.language}/login.\n\n` +
+            `You will then be asked to set up a second factor (a passkey or an authenticator app).`,
+        );
+        return 0;
       } finally {
         await runtime.close();
       }

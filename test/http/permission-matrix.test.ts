@@ -21,6 +21,7 @@ describe('permission matrix', async () => {
   // has not shown a second factor, an employer's API token, and nobody.
   const employer = await createOrganisation(db, { kind: 'employer', name: 'Matrisbolaget AB' });
   const otherEmployer = await createOrganisation(db, { kind: 'employer', name: 'Andra bolaget AB' });
+  /** Each caller's account; every check gets a fresh session, since some routes end the session. */
   const people = new Map<Who, string>();
   for (const who of WHO) {
     if (who === 'anonymous' || who === 'token') continue;
@@ -29,7 +30,7 @@ describe('permission matrix', async () => {
       role,
       organisationId: role === 'employer_admin' || role === 'employer_member' ? employer : undefined,
     });
-    people.set(who, await sessionFor(db, person.accountId, { secondFactor: who !== 'staff_without_2fa' }));
+    people.set(who, person.accountId);
   }
   const token = 'lotsa_matrixmatrixmatrixmatrixmatrixmatrix';
   await db
@@ -67,8 +68,11 @@ describe('permission matrix', async () => {
       for (const who of WHO) {
         const expected = row.expect[who];
         const headers: Record<string, string> = { cookie: csrfCookie, host: 'localhost' };
-        const session = people.get(who);
-        if (session) headers.cookie += `; ${session}`;
+        const accountId = people.get(who);
+        if (accountId) {
+          const session = await sessionFor(db, accountId, { secondFactor: who !== 'staff_without_2fa' });
+          headers.cookie += `; ${session}`;
+        }
         if (who === 'token') headers.authorization = `Bearer ${token}`;
         const get = route.method === 'GET';
         const res = await app.inject({

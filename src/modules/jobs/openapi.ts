@@ -2,6 +2,11 @@
  * The OpenAPI 3.1 description of the public job API, served at /api/openapi.json, and a readable
  * page made from the same document at /api/docs (no JavaScript, no third-party viewer).
  */
+import {
+  identityOpenApiPaths,
+  identityOpenApiSchemas,
+  identityOpenApiSecuritySchemes,
+} from '../identity/admin/api-openapi.ts';
 import { html, type SafeHtml } from '../../platform/html/html.ts';
 import type { Page, PageContext } from '../../platform/html/layout.ts';
 import { defineMessages } from '../../platform/i18n/index.ts';
@@ -10,8 +15,9 @@ import { MAX_LIMIT, MAX_OFFSET, MAX_QUERY_LENGTH, PAGE_SIZE, PUBLISHED_WITHIN, S
 const docs = defineMessages({
   sv: {
     title: 'Lotsas API för lediga jobb',
-    description: 'Dokumentation av Lotsas öppna JSON-API för regionens lediga jobb.',
-    lead: 'Program kan hämta regionens lediga jobb som JSON. API:et är öppet och kräver ingen nyckel. Beskrivningen nedan är på engelska; den maskinläsbara versionen finns som OpenAPI.',
+    description:
+      'Dokumentation av Lotsas JSON-API för regionens lediga jobb och organisationernas egna uppgifter.',
+    lead: 'Program kan hämta regionens lediga jobb som JSON. Jobben är öppna och kräver ingen nyckel. En organisation kan också läsa sina egna uppgifter med en API-nyckel som organisationens administratör skapar i administrationen. Beskrivningen nedan är på engelska; den maskinläsbara versionen finns som OpenAPI.',
     openapi: 'OpenAPI-beskrivningen (JSON)',
     parameters: 'Parametrar',
     responses: 'Svar',
@@ -23,8 +29,8 @@ const docs = defineMessages({
   },
   en: {
     title: 'Lotsa’s job API',
-    description: 'Documentation of Lotsa’s open JSON API for the region’s open jobs.',
-    lead: 'Programs can read the region’s open jobs as JSON. The API is open and needs no key. The machine-readable description is in OpenAPI format.',
+    description: 'Documentation of Lotsa’s JSON API for the region’s open jobs and organisations’ own data.',
+    lead: 'Programs can read the region’s open jobs as JSON. The jobs are open and need no key. An organisation can also read its own data with an API token its admin creates in the back-office. The machine-readable description is in OpenAPI format.',
     openapi: 'The OpenAPI description (JSON)',
     parameters: 'Parameters',
     responses: 'Responses',
@@ -182,7 +188,7 @@ export function openApiDocument(origin: string): Record<string, unknown> {
       title: 'Lotsa job API',
       version: '1.0.0',
       description:
-        'Open jobs in the region, mirrored from the Swedish Public Employment Service (JobTech, CC0) plus any example ads of a demo install. Read-only; no key needed; rate-limited per client (429 with Retry-After).',
+        'Open jobs in the region, mirrored from the Swedish Public Employment Service (JobTech, CC0) plus any example ads of a demo install. The job routes are read-only and need no key. The organisation routes need an API token an organisation admin creates in the back-office (Authorization: Bearer lotsa_…) or a signed-in session. Rate-limited per client (429 with Retry-After).',
       license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
     },
     servers: [{ url: origin }],
@@ -242,8 +248,12 @@ export function openApiDocument(origin: string): Record<string, unknown> {
           },
         },
       },
+      ...identityOpenApiPaths,
     },
-    components: { schemas: { JobSummary: jobSummary, Error: error } },
+    components: {
+      schemas: { JobSummary: jobSummary, Error: error, ...identityOpenApiSchemas },
+      securitySchemes: identityOpenApiSecuritySchemes,
+    },
   };
 }
 

@@ -1,5 +1,49 @@
-/** Placeholder until this part lands. */
+/**
+ * The back-office: its shell, the home page and organisation switcher, organisations, members and
+ * invitations, people; then the audit trail and API tokens (their own files). Also the invitee's
+ * pages (/:lang/invitations/…), which belong with the members they create.
+ */
 import type { FastifyInstance } from 'fastify';
 import type { ModuleDeps } from '../../../app.ts';
+import { Permission } from '../../../platform/permissions.ts';
+import { registerInvitationRoutes } from '../invitations/routes.ts';
+import { registerAuditRoutes } from './audit-routes.ts';
+import { registerHomeRoutes } from './home.ts';
+import { addAdminNavItem, installAdminShell } from './layout.ts';
+import { registerMemberRoutes } from './members.ts';
+import { messages } from './messages.ts';
+import { registerOrganisationRoutes } from './organisations.ts';
+import { registerPeopleRoutes } from './people.ts';
+import { registerTokenRoutes } from './token-routes.ts';
 
-export function registerAdminRoutes(_app: FastifyInstance, _deps: ModuleDeps): void {}
+export function registerAdminRoutes(app: FastifyInstance, deps: ModuleDeps): void {
+  installAdminShell(app);
+  addAdminNavItem({
+    path: '/admin',
+    label: (lang) => messages.t(lang, 'nav.home'),
+    permission: Permission.BackOffice,
+  });
+  addAdminNavItem({
+    path: '/admin/organisations',
+    label: (lang) => messages.t(lang, 'nav.organisations'),
+    permission: Permission.OrgsManage,
+  });
+  addAdminNavItem({
+    path: '/admin/members',
+    label: (lang) => messages.t(lang, 'nav.members'),
+    permission: Permission.OrgRead,
+  });
+  addAdminNavItem({
+    path: '/admin/people',
+    label: (lang) => messages.t(lang, 'nav.people'),
+    permission: Permission.PeopleManage,
+  });
+
+  registerHomeRoutes(app, deps);
+  registerOrganisationRoutes(app, deps);
+  registerMemberRoutes(app, deps);
+  registerPeopleRoutes(app, deps);
+  registerInvitationRoutes(app, deps);
+  registerAuditRoutes(app, deps);
+  registerTokenRoutes(app, deps);
+}

@@ -1,5 +1,238 @@
-/** Placeholder until this part lands. */
-import type { FastifyInstance } from 'fastify';
+/**
+ * The own page at /sv/me and /en/me for everyone signed in: profile and language, organisations,
+ * a link to sign-in and security, the sessions (end one, everywhere else, everywhere), the data
+ * export as JSON and account deletion. The security pages (/me/security, /me/second-factor) are
+ * another part's.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleDeps } from '../../../app.ts';
+import type { PrincipalAccount } from '../../../platform/auth/principal.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { renderPage, type Page } from '../../../platform/html/layout.ts';
+import { siteOrigin } from '../../../platform/http/origin.ts';
+import { isLang, type Lang } from '../../../platform/i18n/index.ts';
+import { Permission } from '../../../platform/permissions.ts';
+import { normalizeEmail } from '../accounts.ts';
+import {
+  accountDetails,
+  deleteAccount,
+  endSession,
+  endSessions,
+  exportAccount,
+  isLastRegionAdmin,
+  membershipDetails,
+  readProfileForm,
+  recordExport,
+  sessionByHandle,
+  sessionHandle,
+  updateProfile,
+  validateProfile,
+  type ProfileErrors,
+  type ProfileValues,
+} from './service.ts';
+import * as views from './views.ts';
 
-export function registerMeRoutes(_app: FastifyInstance, _deps: ModuleDeps): void {}
+const signedIn = { permission: Permission.SignedIn } as const;
+
+const stockholmDay = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Stockholm',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+export function registerMeRoutes(app: FastifyInstance, deps: ModuleDeps): void {
+  const { site, sessions } = deps;
+  const db = deps.database.db;
+
+  const langParam = (request: FastifyRequest): Lang => {
+    const { lang } = request.params as { lang: string };
+    if (!isLang(lang) || !request.region.languages.includes(lang)) throw new AppError('LOTSA_NOT_FOUND');
+    return lang;
+  };
+  /** The signed-in person (the permission check guarantees one; an API token never reaches here). */
+  const person = (request: FastifyRequest): { account: PrincipalAccount; sessionId: string | undefined } => {
+    const account = request.auth?.account;
+    if (!account) throw new AppError('LOTSA_UNAUTHENTICATED');
+    return { account, sessionId: request.auth?.session?.id };
+  };
+  const send = (request: FastifyRequest, reply: FastifyReply, page: Page, status = 200) =>
+    reply
+      .code(status)
+      .header('cache-control', 'no-store')
+      .type('text/html; charset=utf-8')
+      .send(
+        renderPage({ lang: request.lang, region: request.region, origin: siteOrigin(request), site }, page),
+      );
+
+  const showMe = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    lang: Lang,
+    form?: { values: ProfileValues; errors: ProfileErrors },
+    notice?: views.Notice,
+  ) => {
+    const { account, sessionId } = person(request);
+    const regionId = request.region.id;
+    const [details, memberships, list] = await Promise.all([
+      accountDetails(db, regionId, account.id),
+      membershipDetails(db, regionId, account.id),
+      sessions.list(regionId, account.id, sessionId),
+    ]);
+    if (!details) throw new AppError('LOTSA_UNAUTHENTICATED');
+    const page = views.mePage({
+      lang,
+      csrfToken: reply.csrfToken(),
+      account: details,
+      memberships,
+      sessions: list.map((s) => ({
+        handle: sessionHandle(deps.secret, s.id),
+        device: s.device,
+        method: s.method,
+        createdAt: s.createdAt,
+        lastSeenAt: s.lastSeenAt,
+        current: s.current,
+      })),
+      profile: form ?? {
+        values: { displayName: details.displayName, language: details.language },
+        errors: {},
+      },
+      notice,
+    });
+    return send(request, reply, page, form ? 422 : 200);
+  };
+
+  app.get('/:lang/me', { config: signedIn }, async (request, reply) => {
+    const lang = langParam(request);
+    const query = request.query as Record<string, unknown>;
+    const notice: views.Notice | undefined =
+      query.saved === '1'
+        ? 'saved'
+        : query.ended === '1'
+          ? 'sessionEnded'
+          : query.ended === 'others'
+            ? 'othersEnded'
+            : undefined;
+    return showMe(request, reply, lang, undefined, notice);
+  });
+
+  app.post('/:lang/me/profile', { config: signedIn }, async (request, reply) => {
+    const lang = langParam(request);
+    const { account } = person(request);
+    const values = readProfileForm(request.body);
+    const errors = validateProfile(values);
+    if (errors.displayName || errors.language) return showMe(request, reply, lang, { values, errors });
+    await updateProfile(db, request.region.id, account.id, {
+      displayName: values.displayName,
+      language: values.language === 'en' ? 'en' : 'sv',
+    });
+    return reply.redirect(`${views.paths.me(lang)}?saved=1#profile`, 303);
+  });
+
+  app.post('/:lang/me/sessions/end', { config: signedIn }, async (request, reply) => {
+    const lang = langParam(request);
+    const { account, sessionId } = person(request);
+    const regionId = request.region.id;
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const list = await sessions.list(regionId, account.id, sessionId);
+    const session = sessionByHandle(deps.secret, list, body.session);
+    if (!session) throw new AppError('LOTSA_NOT_FOUND');
+    if (!(await endSession(db, regionId, account.id, session))) throw new AppError('LOTSA_NOT_FOUND');
+    if (session.current) {
+      await sessions.end(request, reply);
+      return reply.redirect(`${views.paths.login(lang)}?signed_out=1`, 303);
+    }
+    return reply.redirect(`${views.paths.me(lang)}?ended=1#sessions`, 303);
+  });
+
+  app.post('/:lang/me/sessions/end-others', { config: signedIn }, async (request, reply) => {
+    const lang = langParam(request);
+    const { account, sessionId } = person(request);
+    if (!sessionId) throw new AppError('LOTSA_UNAUTHENTICATED');
+    await endSessions(db, request.region.id, account.id, sessionId);
+    return reply.redirect(`${views.paths.me(lang)}?ended=others#sessions`, 303);
+  });
+
+  app.post('/:lang/me/sessions/end-all', { config: signedIn }, async (request, reply) => {
+    const lang = langParam(request);
+    const { account } = person(request);
+    await endSessions(db, request.region.id, account.id, undefined);
+    await sessions.end(request, reply);
+    return reply.redirect(`${views.paths.login(lang)}?signed_out=1`, 303);
+  });
+
+  app.get(
+    '/:lang/me/export.json',
+    { config: { ...signedIn, rateLimit: { name: 'me-export', max: 30, windowSeconds: 3600 } } },
+    async (request, reply) => {
+      langParam(request);
+      const { account, sessionId } = person(request);
+      const regionId = request.region.id;
+      const list = await sessions.list(regionId, account.id, sessionId);
+      const data = await exportAccount(db, regionId, account.id, list);
+      if (!data) throw new AppError('LOTSA_UNAUTHENTICATED');
+      await recordExport(db, regionId, account.id);
+      const day = stockholmDay.format(new Date());
+      return reply
+        .header('cache-control', 'no-store')
+        .header('content-disposition', `attachment; filename="lotsa-account-${day}.json"`)
+        .type('application/json; charset=utf-8')
+        .send(JSON.stringify(data, null, 2) + '\n');
+    },
+  );
+
+  const showDelete = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    lang: Lang,
+    state: { value: string; error?: boolean; lastAdmin: boolean },
+    status: number,
+  ) => {
+    const { account } = person(request);
+    return send(
+      request,
+      reply,
+      views.deletePage({ lang, csrfToken: reply.csrfToken(), email: account.email, ...state }),
+      status,
+    );
+  };
+
+  app.get('/:lang/me/delete', { config: signedIn }, async (request, reply) => {
+    const lang = langParam(request);
+    const { account } = person(request);
+    const lastAdmin = await isLastRegionAdmin(db, request.region.id, account.id);
+    return showDelete(request, reply, lang, { value: '', lastAdmin }, 200);
+  });
+
+  app.post(
+    '/:lang/me/delete',
+    { config: { ...signedIn, rateLimit: { name: 'me-delete', max: 20, windowSeconds: 3600 } } },
+    async (request, reply) => {
+      const lang = langParam(request);
+      const { account } = person(request);
+      const regionId = request.region.id;
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const typed = typeof body.confirm === 'string' ? body.confirm.slice(0, 300) : '';
+      if (normalizeEmail(typed) !== account.email) {
+        const lastAdmin = await isLastRegionAdmin(db, regionId, account.id);
+        return showDelete(
+          request,
+          reply,
+          lang,
+          { value: typed, error: !lastAdmin, lastAdmin },
+          lastAdmin ? 409 : 422,
+        );
+      }
+      const outcome = await deleteAccount(db, regionId, account.id);
+      if (outcome === 'last-admin')
+        return showDelete(request, reply, lang, { value: typed, lastAdmin: true }, 409);
+      await sessions.end(request, reply);
+      return reply.header('cache-control', 'no-store').redirect(views.paths.deleted(lang), 303);
+    },
+  );
+
+  app.get('/:lang/me/deleted', { config: { permission: Permission.Public } }, async (request, reply) => {
+    const lang = langParam(request);
+    return send(request, reply, views.deletedPage(lang));
+  });
+}

@@ -1,0 +1,193 @@
+/**
+ * The audit trail page: a GET filter form (organisation, person, kind of event, dates) and the
+ * events as sentences in the reader's language, newest first, with the time in Swedish time and the
+ * dotted action for the technically minded; "older events" pages by event id.
+ */
+import { html, type SafeHtml } from '../../../platform/html/html.ts';
+import { formatDate, type Lang } from '../../../platform/i18n/index.ts';
+import { auditMessages, type AuditMessageKey } from './audit-messages.ts';
+import { auditSentence, KNOWN_ACTIONS, type AuditNames, type AuditRow } from './audit-sentences.ts';
+import { ACTION_GROUPS, type OrganisationOption } from './audit.ts';
+
+export const AUDIT_PATH = '/admin/audit';
+
+/** The filter as typed (strings, kept for re-showing). */
+export interface AuditFilterValues {
+  organisation: string;
+  person: string;
+  action: string;
+  from: string;
+  to: string;
+}
+
+export type AuditFilterField = keyof AuditFilterValues;
+export type AuditFilterErrors = Partial<Record<AuditFilterField, AuditMessageKey>>;
+
+export interface AuditPageModel {
+  lang: Lang;
+  values: AuditFilterValues;
+  errors: AuditFilterErrors;
+  /** The organisations one may choose; `regionWide` adds "all organisations". */
+  organisations: OrganisationOption[];
+  regionWide: boolean;
+  /** The reader's organisation, named in the introduction when not region-wide. */
+  organisationName: string | null;
+  rows: AuditRow[];
+  names: AuditNames;
+  nextBefore: number | null;
+  /** This page is an older page (a `before` was given). */
+  paged: boolean;
+}
+
+const timeFormats: Record<Lang, Intl.DateTimeFormat> = {
+  sv: new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' }),
+};
+
+/** "3 mars 2025 kl. 14:05" / "3 March 2025 at 14:05", in Europe/Stockholm. */
+export function formatDateTime(lang: Lang, at: Date): string {
+  return auditMessages.t(lang, 'audit.at', {
+    date: formatDate(lang, at),
+    time: timeFormats[lang].format(at),
+  });
+}
+
+/** The query string of a filter (empty values left out), plus `before` for paging. */
+export function filterQuery(values: AuditFilterValues, before?: number): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) if (value) params.set(key, value);
+  if (before !== undefined) params.set('before', String(before));
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
+
+const FIELDS: readonly AuditFilterField[] = ['organisation', 'person', 'action', 'from', 'to'];
+
+export function auditPage(model: AuditPageModel): { title: string; main: SafeHtml } {
+  const { lang, values, errors } = model;
+  const t = (key: AuditMessageKey, params?: Record<string, string>) => auditMessages.t(lang, key, params);
+  const failed = FIELDS.filter((f) => errors[f]);
+  const title = t('audit.title');
+  const described = (field: AuditFilterField, hintId?: string) => {
+    const ids = [hintId, errors[field] ? `${field}-error` : undefined].filter(Boolean).join(' ');
+    return ids ? html` aria-describedby="${ids}"` : '';
+  };
+  const invalid = (field: AuditFilterField) => (errors[field] ? html` aria-invalid="true"` : '');
+  const errorLine = (field: AuditFilterField) => {
+    const key = errors[field];
+    return key ? html`<p class="field__error" id="${field}-error">${t(key)}</p>` : '';
+  };
+  const fieldClass = (field: AuditFilterField) => (errors[field] ? 'field field--error' : 'field');
+  const optional = html` <span class="field__optional">${t('audit.filter.optional')}</span>`;
+
+  const organisationField = html`<div class="${fieldClass('organisation')}">
+    <label class="field__label" for="organisation">${t('audit.filter.organisation')}</label>
+    ${errorLine('organisation')}
+    <select class="input" id="organisation" name="organisation"${invalid('organisation')}${described('organisation')}>
+      ${model.regionWide ? html`<option value="">${t('audit.filter.allOrganisations')}</option>` : ''}
+      ${model.organisations.map(
+        (o) =>
+          html`<option value="${o.id}"${o.id === values.organisation ? html` selected` : ''}>${o.name}</option>`,
+      )}
+    </select>
+  </div>`;
+
+  const personField = html`<div class="${fieldClass('person')}">
+    <label class="field__label" for="person">${t('audit.filter.person')}${optional}</label>
+    <p class="field__hint" id="person-hint">${t('audit.filter.personHint')}</p>
+    ${errorLine('person')}
+    <input class="input" type="email" id="person" name="person" value="${values.person}" autocomplete="off"
+      spellcheck="false"${invalid('person')}${described('person', 'person-hint')} />
+  </div>`;
+
+  const actionOption = (value: string, label: string) =>
+    html`<option value="${value}"${value === values.action ? html` selected` : ''}>${label}</option>`;
+  const actionField = html`<div class="${fieldClass('action')}">
+    <label class="field__label" for="action">${t('audit.filter.action')}</label>
+    ${errorLine('action')}
+    <select class="input" id="action" name="action"${invalid('action')}${described('action')}>
+      <option value="">${t('audit.filter.allActions')}</option>
+      ${ACTION_GROUPS.map((g) => actionOption(g.value, `${t(g.label)} (${g.value}.*)`))}
+      <optgroup label="${t('audit.actionCode')}">
+        ${KNOWN_ACTIONS.map((a) => actionOption(a, a))}
+      </optgroup>
+    </select>
+  </div>`;
+
+  const dateField = (field: 'from' | 'to', label: AuditMessageKey) => html`<div class="${fieldClass(field)}">
+    <label class="field__label" for="${field}">${t(label)}${optional}</label>
+    <p class="field__hint" id="${field}-hint">${t('audit.filter.dateHint')}</p>
+    ${errorLine(field)}
+    <input class="input" type="date" id="${field}" name="${field}" value="${values[field]}"
+      ${invalid(field)}${described(field, `${field}-hint`)} />
+  </div>`;
+
+  const summary = failed.length
+    ? html`<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+        <h2 id="error-summary-title">${t('audit.errorSummaryTitle')}</h2>
+        <ul>
+          ${failed.map((f) => html`<li><a href="#${f}">${t(errors[f] as AuditMessageKey)}</a></li>`)}
+        </ul>
+      </div>`
+    : '';
+
+  const form = html`<form class="form audit-filters" method="get" action="${AUDIT_PATH}" role="search"
+    aria-labelledby="audit-filters-title" novalidate>
+    <h2 id="audit-filters-title">${t('audit.filters')}</h2>
+    ${summary} ${organisationField} ${personField} ${actionField} ${dateField('from', 'audit.filter.from')}
+    ${dateField('to', 'audit.filter.to')}
+    <p>
+      <button class="button" type="submit">${t('audit.filter.submit')}</button>
+      <a class="button button--secondary" href="${AUDIT_PATH}">${t('audit.filter.reset')}</a>
+    </p>
+  </form>`;
+
+  const event = (row: AuditRow) => html`<li class="audit-event">
+    <p class="audit-event__sentence">${auditSentence(lang, row, model.names)}</p>
+    <p class="audit-event__meta">
+      <time datetime="${row.at.toISOString()}">${formatDateTime(lang, row.at)}</time>
+      · <code>${row.action}</code>
+    </p>
+  </li>`;
+
+  const list =
+    failed.length > 0
+      ? ''
+      : model.rows.length === 0
+        ? html`<p>${t('audit.empty')}</p>`
+        : html`<ol class="audit-list">
+            ${model.rows.map(event)}
+          </ol>`;
+
+  const paging =
+    model.nextBefore !== null || model.paged
+      ? html`<nav class="pagination" aria-label="${t('audit.listTitle')}">
+          <ul>
+            ${model.paged ? html`<li><a href="${AUDIT_PATH}${filterQuery(values)}">${t('audit.newest')}</a></li>` : ''}
+            ${
+              model.nextBefore !== null
+                ? html`<li>
+                  <a href="${AUDIT_PATH}${filterQuery(values, model.nextBefore)}" rel="next">${t('audit.older')}</a>
+                </li>`
+                : ''
+            }
+          </ul>
+        </nav>`
+      : '';
+
+  const intro =
+    model.regionWide || !model.organisationName
+      ? t('audit.intro')
+      : t('audit.introOrganisation', { organisation: model.organisationName });
+
+  return {
+    title: failed.length ? t('audit.titleWithErrors', { title }) : title,
+    main: html`<h1>${title}</h1>
+      <p class="lead">${intro}</p>
+      ${form}
+      <section aria-labelledby="audit-list-title">
+        <h2 id="audit-list-title">${t('audit.listTitle')}</h2>
+        ${list} ${paging}
+      </section>`,
+  };
+}

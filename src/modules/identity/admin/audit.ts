@@ -1,0 +1,255 @@
+/**
+ * Reading the audit trail: who may see which events (a region admin the whole region, everyone else
+ * only the organisation they act for), the filters (organisation, person, kind of event, dates in
+ * Swedish time), keyset paging on the event id, and the names the sentences need.
+ */
+import type { Expression, Kysely, SqlBool } from 'kysely';
+import { sql } from 'kysely';
+import type { Principal } from '../../../platform/auth/principal.ts';
+import type { DB } from '../../../platform/db/schema.ts';
+import type { OrganisationKind } from '../../../platform/permissions.ts';
+import { KNOWN_ACTIONS, emptyNames, type AuditNames, type AuditRow } from './audit-sentences.ts';
+import type { AuditMessageKey } from './audit-messages.ts';
+
+export const AUDIT_PAGE_SIZE = 50;
+export const AUDIT_API_MAX_LIMIT = 100;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+/** Groups of actions for the filter: the value is the dotted prefix people see as `prefix.*`. */
+export interface ActionGroup {
+  value: string;
+  label: AuditMessageKey;
+  /** Prefixes (without the trailing dot) whose actions belong to the group. */
+  prefixes: readonly string[];
+}
+
+export const ACTION_GROUPS: readonly ActionGroup[] = [
+  { value: 'account', label: 'audit.group.account', prefixes: ['account'] },
+  { value: 'session', label: 'audit.group.session', prefixes: ['session'] },
+  { value: 'passkey', label: 'audit.group.passkey', prefixes: ['passkey'] },
+  { value: 'totp', label: 'audit.group.totp', prefixes: ['totp'] },
+  { value: 'recovery_code', label: 'audit.group.recovery', prefixes: ['recovery_code', 'recovery_codes'] },
+  { value: 'org', label: 'audit.group.org', prefixes: ['org'] },
+  { value: 'org.member', label: 'audit.group.orgMember', prefixes: ['org.member'] },
+  { value: 'org.invitation', label: 'audit.group.orgInvitation', prefixes: ['org.invitation'] },
+  { value: 'api_token', label: 'audit.group.apiToken', prefixes: ['api_token'] },
+  { value: 'admin', label: 'audit.group.admin', prefixes: ['admin'] },
+];
+
+/** An action filter: a group value (`org.member`) or one known action (`org.member.invited`). */
+export function isActionFilter(value: string): boolean {
+  return ACTION_GROUPS.some((g) => g.value === value) || KNOWN_ACTIONS.includes(value);
+}
+
+/** Which events a reader may see: the whole region (null) or one organisation's. */
+export interface AuditScope {
+  regionId: string;
+  organisationId: string | null;
+}
+
+/**
+ * A region admin acting for the region sees every event of the region; anyone else (an employer
+ * admin, an API token) only events that belong to the organisation they act for.
+ */
+export function scopeOf(regionId: string, principal: Principal, options: { api?: boolean } = {}): AuditScope {
+  const regionWide =
+    !options.api &&
+    principal.kind === 'session' &&
+    principal.role === 'admin' &&
+    principal.organisation?.kind === 'region';
+  // AuditRead always comes with an organisation; without one nothing would match.
+  return {
+    regionId,
+    organisationId: regionWide
+      ? null
+      : (principal.organisation?.id ?? '00000000-0000-0000-0000-000000000000'),
+  };
+}
+
+export interface AuditFilter {
+  organisationId?: string;
+  /** An e-mail address: events where that account acted or was the subject, or naming the address. */
+  email?: string;
+  action?: string;
+  /** Dates (YYYY-MM-DD) in Europe/Stockholm, both inclusive. */
+  from?: string;
+  to?: string;
+  /** Only events older than this id (keyset paging). */
+  before?: number;
+  limit: number;
+}
+
+export interface AuditPage {
+  rows: AuditRow[];
+  /** The id to pass as `before` for the next (older) page, when there is one. */
+  nextBefore: number | null;
+}
+
+/** YYYY-MM-DD that is a real calendar date. */
+export function isIsoDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [y, mo, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return y >= 1970 && y <= 9999 && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+export async function listAuditEvents(
+  db: Kysely<DB>,
+  scope: AuditScope,
+  filter: AuditFilter,
+): Promise<AuditPage> {
+  let query = db
+    .selectFrom('audit_events')
+    .select([
+      'id',
+      'at',
+      'actor_id',
+      'actor_label',
+      'organisation_id',
+      'action',
+      'subject_type',
+      'subject_id',
+      'data',
+    ])
+    .where('region_id', '=', scope.regionId);
+  if (scope.organisationId !== null) query = query.where('organisation_id', '=', scope.organisationId);
+  if (filter.organisationId) query = query.where('organisation_id', '=', filter.organisationId);
+  if (filter.email) {
+    const email = filter.email.trim().toLowerCase();
+    const account = await db
+      .selectFrom('accounts')
+      .select('id')
+      .where('region_id', '=', scope.regionId)
+      .where('email', '=', email)
+      .executeTakeFirst();
+    query = query.where((eb) => {
+      const matches: Expression<SqlBool>[] = [sql<SqlBool>`audit_events.data->>'email' = ${email}`];
+      if (account) {
+        matches.push(
+          eb('actor_id', '=', account.id),
+          eb.and([eb('subject_type', '=', 'account'), eb('subject_id', '=', account.id)]),
+          sql<SqlBool>`audit_events.data->>'account_id' = ${account.id}`,
+        );
+      }
+      return eb.or(matches);
+    });
+  }
+  if (filter.action) {
+    const group = ACTION_GROUPS.find((g) => g.value === filter.action);
+    const action = filter.action;
+    query = group
+      ? query.where((eb) =>
+          eb.or(group.prefixes.map((p) => sql<SqlBool>`starts_with(audit_events.action, ${`${p}.`})`)),
+        )
+      : query.where('action', '=', action);
+  }
+  if (filter.from) {
+    query = query.where(
+      sql<SqlBool>`audit_events.at >= (${filter.from}::date::timestamp at time zone 'Europe/Stockholm')`,
+    );
+  }
+  if (filter.to) {
+    query = query.where(
+      sql<SqlBool>`audit_events.at < ((${filter.to}::date + 1)::timestamp at time zone 'Europe/Stockholm')`,
+    );
+  }
+  if (filter.before !== undefined) query = query.where('id', '<', filter.before);
+  const rows = await query
+    .orderBy('id', 'desc')
+    .limit(filter.limit + 1)
+    .execute();
+  const page = rows.slice(0, filter.limit).map((row) => ({ ...row, id: Number(row.id) }));
+  const last = page[page.length - 1];
+  return { rows: page, nextBefore: rows.length > filter.limit && last ? last.id : null };
+}
+
+/** The names of the accounts, organisations, invitations and tokens a page of events mentions. */
+export async function namesFor(db: Kysely<DB>, regionId: string, rows: AuditRow[]): Promise<AuditNames> {
+  const names = emptyNames();
+  const accounts = new Set<string>();
+  const organisations = new Set<string>();
+  const invitations = new Set<string>();
+  const tokens = new Set<string>();
+  for (const row of rows) {
+    if (row.actor_id) accounts.add(row.actor_id);
+    if (row.organisation_id) organisations.add(row.organisation_id);
+    if (row.subject_type === 'account') accounts.add(row.subject_id);
+    if (row.subject_type === 'organisation') organisations.add(row.subject_id);
+    if (row.subject_type === 'invitation') invitations.add(row.subject_id);
+    if (row.subject_type === 'api_token') tokens.add(row.subject_id);
+    if (typeof row.data.account_id === 'string') accounts.add(row.data.account_id);
+  }
+  const ids = (set: Set<string>) => [...set].filter(isUuid);
+  const [accountRows, organisationRows, invitationRows, tokenRows] = await Promise.all([
+    ids(accounts).length
+      ? db
+          .selectFrom('accounts')
+          .select(['id', 'display_name', 'email'])
+          .where('region_id', '=', regionId)
+          .where('id', 'in', ids(accounts))
+          .execute()
+      : [],
+    ids(organisations).length
+      ? db
+          .selectFrom('organisations')
+          .select(['id', 'name'])
+          .where('region_id', '=', regionId)
+          .where('id', 'in', ids(organisations))
+          .execute()
+      : [],
+    ids(invitations).length
+      ? db
+          .selectFrom('invitations')
+          .select(['id', 'email'])
+          .where('region_id', '=', regionId)
+          .where('id', 'in', ids(invitations))
+          .execute()
+      : [],
+    ids(tokens).length
+      ? db
+          .selectFrom('api_tokens')
+          .select(['id', 'name'])
+          .where('region_id', '=', regionId)
+          .where('id', 'in', ids(tokens))
+          .execute()
+      : [],
+  ]);
+  for (const a of accountRows) names.accounts.set(a.id, { displayName: a.display_name, email: a.email });
+  for (const o of organisationRows) names.organisations.set(o.id, o.name);
+  for (const i of invitationRows) names.invitations.set(i.id, i.email);
+  for (const t of tokenRows) names.tokens.set(t.id, t.name);
+  return names;
+}
+
+export interface OrganisationOption {
+  id: string;
+  name: string;
+  kind: OrganisationKind;
+}
+
+const KIND_ORDER: Record<OrganisationKind, number> = {
+  region: 0,
+  municipality: 1,
+  employer: 2,
+  course_provider: 3,
+  partner: 4,
+};
+
+/** The organisations a reader may filter by: every one of the region, or only their own. */
+export async function organisationOptions(db: Kysely<DB>, scope: AuditScope): Promise<OrganisationOption[]> {
+  let query = db
+    .selectFrom('organisations')
+    .select(['id', 'name', 'kind'])
+    .where('region_id', '=', scope.regionId);
+  if (scope.organisationId !== null) query = query.where('id', '=', scope.organisationId);
+  const rows = await query.execute();
+  return rows
+    .map((r) => ({ id: r.id, name: r.name, kind: r.kind as OrganisationKind }))
+    .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.name.localeCompare(b.name, 'sv'));
+}

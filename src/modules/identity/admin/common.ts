@@ -1,0 +1,62 @@
+/** What the back-office core's pages share: the person asking, texts, sending a page. */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Principal, PrincipalAccount } from '../../../platform/auth/principal.ts';
+import { AppError } from '../../../platform/errors.ts';
+import type { Site } from '../../../platform/html/layout.ts';
+import type { Lang, Params } from '../../../platform/i18n/index.ts';
+import { adminCsrfToken, adminLang, renderAdminPage, type AdminPage } from './layout.ts';
+import { messages, type AdminMessageKey } from './messages.ts';
+
+export type Person = Principal & { account: PrincipalAccount; session: NonNullable<Principal['session']> };
+
+/** The signed-in person behind a back-office request (API tokens never reach these pages). */
+export function personOf(request: FastifyRequest): Person {
+  const auth = request.auth;
+  if (!auth?.account || !auth.session) throw new AppError('LOTSA_FORBIDDEN');
+  return auth as Person;
+}
+
+/** An admin of the region, acting for the region: sees and manages every organisation in it. */
+export function isRegionAdmin(principal: Principal): boolean {
+  return principal.role === 'admin' && principal.organisation?.kind === 'region';
+}
+
+export interface AdminView {
+  lang: Lang;
+  t: (key: AdminMessageKey, params?: Params) => string;
+  csrf: string;
+}
+
+export function adminView(request: FastifyRequest, reply: FastifyReply): AdminView {
+  const lang = adminLang(request);
+  return {
+    lang,
+    t: (key, params) => messages.t(lang, key, params),
+    csrf: adminCsrfToken(request, reply) ?? reply.csrfToken(),
+  };
+}
+
+export function sendAdmin(
+  site: Site,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  page: AdminPage,
+  status = 200,
+) {
+  return reply
+    .code(status)
+    .header('cache-control', 'no-store')
+    .type('text/html; charset=utf-8')
+    .send(renderAdminPage(request, site, page));
+}
+
+/** The `done` query parameter after a redirect, when it is one of `known`. */
+export function doneOf<T extends string>(request: FastifyRequest, known: readonly T[]): T | undefined {
+  const value = (request.query as Record<string, unknown> | undefined)?.done;
+  return known.find((k) => k === value);
+}
+
+/** "Administratör" for a role name shown on its own (in a table cell or a list of options). */
+export function upperFirst(text: string): string {
+  return text.charAt(0).toLocaleUpperCase('sv') + text.slice(1);
+}

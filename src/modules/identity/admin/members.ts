@@ -1,0 +1,413 @@
+/**
+ * Members of an organisation: who they are and their role, pending invitations, and — for those who
+ * manage members — inviting by e-mail, changing roles, removing people and revoking invitations.
+ * A person sees the organisation they act for; an admin of the region sees any organisation of the
+ * region; anyone else asking for another organisation gets "not found".
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ModuleDeps } from '../../../app.ts';
+import { actorOf } from '../../../platform/audit.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { html, type SafeHtml } from '../../../platform/html/html.ts';
+import { siteOrigin } from '../../../platform/http/origin.ts';
+import { formatDate } from '../../../platform/i18n/index.ts';
+import { Permission, ROLES_BY_KIND, isRole, type Role } from '../../../platform/permissions.ts';
+import { isValidEmail, normalizeEmail } from '../accounts.ts';
+import { createInvitation, listPendingInvitations, revokeInvitation } from '../invitations/service.ts';
+import {
+  changeMemberRole,
+  getOrganisation,
+  listMembers,
+  removeMember,
+  type Organisation,
+} from '../organisations/service.ts';
+import { adminView, doneOf, isRegionAdmin, personOf, sendAdmin, upperFirst, type Person } from './common.ts';
+import { errorSummary, formValues, notice, selectField, textField, uuidParam } from './forms.ts';
+
+const INVITE_FIELDS = ['email', 'role'] as const;
+type InviteValues = Record<(typeof INVITE_FIELDS)[number], string>;
+type InviteErrors = Partial<InviteValues>;
+
+const DONE = ['invited', 'roleChanged', 'removed', 'revoked'] as const;
+
+interface PageState {
+  invite: { values: InviteValues; errors: InviteErrors };
+  /** An error about a change in the list (last admin, bad role), shown above it. */
+  actionError?: string;
+}
+
+export function registerMemberRoutes(app: FastifyInstance, deps: ModuleDeps): void {
+  const db = deps.database.db;
+
+  /** The organisation in the URL, when this person may see it; else "not found". */
+  const visible = async (
+    request: FastifyRequest,
+  ): Promise<{ person: Person; organisation: Organisation }> => {
+    const person = personOf(request);
+    const id = uuidParam(request, 'id');
+    if (person.organisation?.id !== id && !isRegionAdmin(person)) throw new AppError('LOTSA_NOT_FOUND');
+    const organisation = await getOrganisation(db, request.region.id, id);
+    if (!organisation) throw new AppError('LOTSA_NOT_FOUND');
+    return { person, organisation };
+  };
+
+  const roleLabel = (t: ReturnType<typeof adminView>['t'], role: Role) => upperFirst(t(`role.${role}`));
+
+  const page = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    person: Person,
+    organisation: Organisation,
+    state: PageState,
+    status = 200,
+  ) => {
+    const view = adminView(request, reply);
+    const { lang, t, csrf } = view;
+    const manage = person.permissions.has(Permission.OrgMembersManage);
+    const roles = ROLES_BY_KIND[organisation.kind];
+    const base = `/admin/organisations/${organisation.id}`;
+    const [members, pending] = await Promise.all([
+      listMembers(db, request.region.id, organisation.id),
+      manage ? listPendingInvitations(db, request.region.id, organisation.id) : Promise.resolve([]),
+    ]);
+    const title = t('members.title', { name: organisation.name });
+    const done = status === 200 ? doneOf(request, DONE) : undefined;
+    const roleOptions = roles.map((role) => ({ value: role, label: roleLabel(t, role) }));
+    const name = (m: { displayName: string; email: string }) => m.displayName || m.email;
+
+    const memberRow = (m: (typeof members)[number]): SafeHtml => {
+      const self = m.accountId === person.account.id;
+      return html`<tr>
+        <th scope="row">
+          ${name(m)}${self ? html` <span class="admin-muted">${t('members.you')}</span>` : ''}
+          ${m.displayName ? html`<br /><span class="admin-muted">${m.email}</span>` : ''}
+        </th>
+        <td>${roleLabel(t, m.role)}</td>
+        <td>${formatDate(lang, m.since)}</td>
+        <td>${m.lastSignInAt ? formatDate(lang, m.lastSignInAt) : t('members.neverSignedIn')}</td>
+        ${
+          manage
+            ? html`<td>
+                <div class="admin-actions">
+                  ${
+                    roles.length > 1
+                      ? html`<form class="admin-inline-form" method="post" action="${base}/members/${m.accountId}/role">
+                          <input type="hidden" name="_csrf" value="${csrf}" />
+                          <label class="visually-hidden" for="role-${m.accountId}"
+                            >${t('members.roleLabel', { person: name(m) })}</label
+                          >
+                          <select id="role-${m.accountId}" name="role">
+                            ${roleOptions.map(
+                              (o) =>
+                                html`<option value="${o.value}"${o.value === m.role ? html` selected` : ''}>${o.label}</option>`,
+                            )}
+                          </select>
+                          <button class="button button--secondary" type="submit">${t('members.changeRole')}</button>
+                        </form>`
+                      : ''
+                  }
+                  <form class="admin-inline-form" method="post" action="${base}/members/${m.accountId}/remove">
+                    <input type="hidden" name="_csrf" value="${csrf}" />
+                    <button
+                      class="button button--secondary"
+                      type="submit"
+                      aria-label="${t('members.removeLabel', { person: name(m) })}"
+                    >
+                      ${t('members.remove')}
+                    </button>
+                  </form>
+                </div>
+              </td>`
+            : ''
+        }
+      </tr>`;
+    };
+
+    const { values, errors } = state.invite;
+    const failed = INVITE_FIELDS.filter((f) => errors[f]).map((f) => ({
+      id: f,
+      message: errors[f] as string,
+    }));
+    const invite = manage
+      ? html`<section aria-labelledby="invite-title" id="invite">
+          <h2 id="invite-title">${t('members.invite')}</h2>
+          <p>${t('members.inviteIntro')}</p>
+          <form class="form" method="post" action="${base}/members/invite#invite" novalidate>
+            ${errorSummary(lang, failed)}
+            <input type="hidden" name="_csrf" value="${csrf}" />
+            ${textField(lang, {
+              name: 'email',
+              type: 'email',
+              label: t('field.email'),
+              hint: t('field.email.hint'),
+              error: errors.email,
+              required: true,
+              value: values.email,
+              autocomplete: 'off',
+              maxlength: 254,
+            })}
+            ${selectField(lang, {
+              name: 'role',
+              label: t('field.role'),
+              error: errors.role,
+              required: true,
+              value: values.role || (roles.length === 1 ? (roles[0] as string) : ''),
+              placeholder: roles.length > 1 ? t('form.choose') : undefined,
+              options: roleOptions,
+            })}
+            <button class="button" type="submit">${t('members.inviteButton')}</button>
+          </form>
+        </section>`
+      : '';
+
+    const pendingSection = manage
+      ? html`<section aria-labelledby="pending-title">
+          <h2 id="pending-title">${t('members.pending')}</h2>
+          ${
+            pending.length === 0
+              ? html`<p>${t('members.pendingNone')}</p>`
+              : html`<div class="table-scroll" tabindex="0" role="region" aria-labelledby="pending-caption">
+                  <table class="admin-table">
+                    <caption id="pending-caption">${t('members.pendingCaption')}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">${t('members.col.email')}</th>
+                        <th scope="col">${t('members.col.role')}</th>
+                        <th scope="col">${t('members.col.invitedBy')}</th>
+                        <th scope="col">${t('members.col.expires')}</th>
+                        <th scope="col">${t('members.col.actions')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      ${pending.map(
+                        (i) => html`<tr>
+                          <th scope="row">${i.email}</th>
+                          <td>${roleLabel(t, i.role)}</td>
+                          <td>${i.inviter || t('table.none')}</td>
+                          <td>${formatDate(lang, i.expiresAt)}</td>
+                          <td>
+                            <form class="admin-inline-form" method="post" action="${base}/invitations/${i.id}/revoke">
+                              <input type="hidden" name="_csrf" value="${csrf}" />
+                              <button
+                                class="button button--secondary"
+                                type="submit"
+                                aria-label="${t('members.revokeLabel', { email: i.email })}"
+                              >
+                                ${t('members.revoke')}
+                              </button>
+                            </form>
+                          </td>
+                        </tr>`,
+                      )}
+                    </tbody>
+                  </table>
+                </div>`
+          }
+        </section>`
+      : '';
+
+    const own = person.organisation?.id === organisation.id;
+    const main = html`<h1>${title}</h1>
+      ${done ? notice(t(`members.${done}`)) : ''}
+      ${
+        state.actionError
+          ? html`<div class="error-summary" role="alert" tabindex="-1"><p>${state.actionError}</p></div>`
+          : ''
+      }
+      <p>${t('members.intro', { kind: t(`kind.${organisation.kind}`) })}</p>
+      ${
+        person.permissions.has(Permission.OrgsManage)
+          ? html`<p><a href="${base}">${t('members.editOrganisation')}</a></p>`
+          : ''
+      }
+      ${
+        members.length === 0
+          ? html`<p>${t('members.none')}</p>`
+          : html`<div class="table-scroll" tabindex="0" role="region" aria-labelledby="members-caption">
+              <table class="admin-table">
+                <caption id="members-caption">${t('members.caption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">${t('members.col.person')}</th>
+                    <th scope="col">${t('members.col.role')}</th>
+                    <th scope="col">${t('members.col.since')}</th>
+                    <th scope="col">${t('members.col.lastSignIn')}</th>
+                    ${manage ? html`<th scope="col">${t('members.col.actions')}</th>` : ''}
+                  </tr>
+                </thead>
+                <tbody>
+                  ${members.map(memberRow)}
+                </tbody>
+              </table>
+            </div>`
+      }
+      ${invite} ${pendingSection}`;
+    const hasErrors = failed.length > 0 || state.actionError !== undefined;
+    return sendAdmin(
+      deps.site,
+      request,
+      reply,
+      {
+        title: hasErrors ? t('form.titleWithErrors', { title }) : title,
+        path: `${base}/members`,
+        main,
+        navPath: own ? '/admin/members' : '/admin/organisations',
+      },
+      status,
+    );
+  };
+
+  const empty = (): PageState => ({ invite: { values: { email: '', role: '' }, errors: {} } });
+
+  app.get('/admin/members', { config: { permission: Permission.OrgRead } }, async (request, reply) => {
+    const person = personOf(request);
+    if (!person.organisation) throw new AppError('LOTSA_NOT_FOUND');
+    return reply.redirect(`/admin/organisations/${person.organisation.id}/members`, 303);
+  });
+
+  app.get(
+    '/admin/organisations/:id/members',
+    { config: { permission: Permission.OrgRead } },
+    async (request, reply) => {
+      const { person, organisation } = await visible(request);
+      return page(request, reply, person, organisation, empty());
+    },
+  );
+
+  const manage = { permission: Permission.OrgMembersManage } as const;
+
+  app.post('/admin/organisations/:id/members/invite', { config: manage }, async (request, reply) => {
+    const { person, organisation } = await visible(request);
+    const { t, lang } = adminView(request, reply);
+    const values = formValues(request.body, INVITE_FIELDS);
+    const errors: InviteErrors = {};
+    const email = normalizeEmail(values.email);
+    if (!values.email) errors.email = t('error.emailRequired');
+    else if (!isValidEmail(email)) errors.email = t('error.emailInvalid');
+    const role =
+      isRole(values.role) && ROLES_BY_KIND[organisation.kind].includes(values.role) ? values.role : undefined;
+    if (!role) errors.role = t('error.roleInvalid');
+    if (Object.keys(errors).length > 0 || !role) {
+      return page(request, reply, person, organisation, { invite: { values, errors } }, 422);
+    }
+    const result = await createInvitation(
+      { db, queue: deps.queue },
+      {
+        region: request.region,
+        organisation,
+        email,
+        role,
+        inviter: {
+          actor: actorOf(person),
+          name: person.account.displayName || person.account.email,
+          language: lang,
+        },
+        origin: siteOrigin(request),
+      },
+    );
+    if (!result.ok) {
+      const error = t('error.alreadyMember', { email, organisation: organisation.name });
+      return page(
+        request,
+        reply,
+        person,
+        organisation,
+        { invite: { values, errors: { email: error } } },
+        422,
+      );
+    }
+    return reply.redirect(`/admin/organisations/${organisation.id}/members?done=invited`, 303);
+  });
+
+  app.post('/admin/organisations/:id/members/:accountId/role', { config: manage }, async (request, reply) => {
+    const { person, organisation } = await visible(request);
+    const accountId = uuidParam(request, 'accountId');
+    const { t } = adminView(request, reply);
+    const { role } = formValues(request.body, ['role'] as const);
+    if (!isRole(role) || !ROLES_BY_KIND[organisation.kind].includes(role)) {
+      return page(
+        request,
+        reply,
+        person,
+        organisation,
+        { ...empty(), actionError: t('error.roleInvalid') },
+        422,
+      );
+    }
+    const result = await changeMemberRole(db, {
+      regionId: request.region.id,
+      actor: actorOf(person),
+      organisation,
+      accountId,
+      role,
+    });
+    if (result === 'gone') throw new AppError('LOTSA_NOT_FOUND');
+    if (result === 'lastAdmin') {
+      const actionError = t('error.lastAdmin', { organisation: organisation.name });
+      return page(request, reply, person, organisation, { ...empty(), actionError }, 422);
+    }
+    return reply.redirect(`/admin/organisations/${organisation.id}/members?done=roleChanged`, 303);
+  });
+
+  app.post(
+    '/admin/organisations/:id/members/:accountId/remove',
+    { config: manage },
+    async (request, reply) => {
+      const { person, organisation } = await visible(request);
+      const accountId = uuidParam(request, 'accountId');
+      const { t } = adminView(request, reply);
+      const result = await removeMember(db, {
+        regionId: request.region.id,
+        actor: actorOf(person),
+        organisation,
+        accountId,
+      });
+      if (result === 'gone') throw new AppError('LOTSA_NOT_FOUND');
+      if (result === 'lastAdmin') {
+        const actionError = t('error.lastAdmin', { organisation: organisation.name });
+        return page(request, reply, person, organisation, { ...empty(), actionError }, 422);
+      }
+      // Someone who removed themselves no longer sees this organisation.
+      const next =
+        accountId === person.account.id
+          ? '/admin'
+          : `/admin/organisations/${organisation.id}/members?done=removed`;
+      return reply.redirect(next, 303);
+    },
+  );
+
+  app.post(
+    '/admin/organisations/:id/invitations/:invitationId/revoke',
+    { config: manage },
+    async (request, reply) => {
+      const { person, organisation } = await visible(request);
+      const invitationId = uuidParam(request, 'invitationId');
+      const { t } = adminView(request, reply);
+      const revoked = await revokeInvitation(db, {
+        regionId: request.region.id,
+        actor: actorOf(person),
+        organisationId: organisation.id,
+        invitationId,
+      });
+      if (!revoked) {
+        const known = await db
+          .selectFrom('invitations')
+          .select('id')
+          .where('region_id', '=', request.region.id)
+          .where('organisation_id', '=', organisation.id)
+          .where('id', '=', invitationId)
+          .executeTakeFirst();
+        if (!known) throw new AppError('LOTSA_NOT_FOUND');
+        return page(
+          request,
+          reply,
+          person,
+          organisation,
+          { ...empty(), actionError: t('error.invitationGone') },
+          422,
+        );
+      }
+      return reply.redirect(`/admin/organisations/${organisation.id}/members?done=revoked`, 303);
+    },
+  );
+}

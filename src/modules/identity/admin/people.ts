@@ -1,0 +1,230 @@
+/**
+ * People of the region, for admins: a search by e-mail address or name showing each person's
+ * organisations and roles and last sign-in, and a person's page with their memberships, their live
+ * sign-ins and a button that ends them all.
+ */
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import type { ModuleDeps } from '../../../app.ts';
+import { actorOf, recordAudit } from '../../../platform/audit.ts';
+import { membershipsOf } from '../../../platform/auth/resolver.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { html } from '../../../platform/html/html.ts';
+import { formatDate, formatNumber } from '../../../platform/i18n/index.ts';
+import { Permission, type OrganisationKind, type Role } from '../../../platform/permissions.ts';
+import { adminView, doneOf, personOf, sendAdmin } from './common.ts';
+import { notice, queryValue, textField, uuidParam } from './forms.ts';
+
+/** At most this many people are listed per search. */
+const LIMIT = 100;
+
+export function registerPeopleRoutes(app: FastifyInstance, deps: ModuleDeps): void {
+  const db = deps.database.db;
+  const config = { permission: Permission.PeopleManage } as const;
+
+  app.get('/admin/people', { config }, async (request, reply) => {
+    personOf(request);
+    const { lang, t } = adminView(request, reply);
+    const regionId = request.region.id;
+    const q = queryValue(request, 'q').slice(0, 200);
+    let query = db
+      .selectFrom('accounts')
+      .select(['id', 'email', 'display_name', 'last_sign_in_at'])
+      .where('region_id', '=', regionId);
+    if (q) {
+      const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query = query.where((eb) =>
+        eb.or([eb('email', 'like', pattern), eb(sql<string>`lower(display_name)`, 'like', pattern)]),
+      );
+    }
+    const rows = await query
+      .orderBy('email')
+      .limit(LIMIT + 1)
+      .execute();
+    const more = rows.length > LIMIT;
+    const people = rows.slice(0, LIMIT);
+    const memberships = people.length
+      ? await db
+          .selectFrom('memberships as m')
+          .innerJoin('organisations as o', (join) =>
+            join.onRef('o.region_id', '=', 'm.region_id').onRef('o.id', '=', 'm.organisation_id'),
+          )
+          .select(['m.account_id', 'm.role', 'o.id', 'o.name'])
+          .where('m.region_id', '=', regionId)
+          .where(
+            'm.account_id',
+            'in',
+            people.map((p) => p.id),
+          )
+          .orderBy('o.name')
+          .execute()
+      : [];
+    const rolesOf = (id: string) => memberships.filter((m) => m.account_id === id);
+    const main = html`<h1>${t('people.title')}</h1>
+      <p>${t('people.intro')}</p>
+      <form class="admin-filter" method="get" action="/admin/people" role="search">
+        ${textField(lang, {
+          name: 'q',
+          type: 'search',
+          label: t('people.searchLabel'),
+          hint: t('people.searchHint'),
+          value: q,
+          maxlength: 200,
+        })}
+        <button class="button" type="submit">${t('people.searchButton')}</button>
+      </form>
+      <p role="status">
+        ${people.length === 1 ? t('people.countOne') : t('people.count', { count: formatNumber(lang, people.length) })}
+        ${more ? t('people.more', { count: LIMIT }) : ''}
+      </p>
+      ${
+        people.length === 0
+          ? html`<p>${t('people.none')}</p>`
+          : html`<div class="table-scroll" tabindex="0" role="region" aria-labelledby="people-caption">
+              <table class="admin-table">
+                <caption id="people-caption">${t('people.caption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">${t('people.col.person')}</th>
+                    <th scope="col">${t('people.col.roles')}</th>
+                    <th scope="col">${t('people.col.lastSignIn')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${people.map((p) => {
+                    const roles = rolesOf(p.id);
+                    return html`<tr>
+                      <th scope="row">
+                        <a href="/admin/people/${p.id}">${p.display_name || p.email}</a>
+                        ${p.display_name ? html`<br /><span class="admin-muted">${p.email}</span>` : ''}
+                      </th>
+                      <td>
+                        ${
+                          roles.length === 0
+                            ? t('people.noRoles')
+                            : html`<ul class="admin-plain-list">
+                                ${roles.map((m) => html`<li>${m.name}: ${t(`role.${m.role as Role}`)}</li>`)}
+                              </ul>`
+                        }
+                      </td>
+                      <td>${p.last_sign_in_at ? formatDate(lang, p.last_sign_in_at) : t('members.neverSignedIn')}</td>
+                    </tr>`;
+                  })}
+                </tbody>
+              </table>
+            </div>`
+      }`;
+    return sendAdmin(deps.site, request, reply, { title: t('people.title'), path: '/admin/people', main });
+  });
+
+  const load = async (regionId: string, id: string) => {
+    const account = await db
+      .selectFrom('accounts')
+      .select(['id', 'email', 'display_name', 'language', 'created_at', 'last_sign_in_at'])
+      .where('region_id', '=', regionId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!account) throw new AppError('LOTSA_NOT_FOUND');
+    return account;
+  };
+
+  app.get('/admin/people/:id', { config }, async (request, reply) => {
+    const person = personOf(request);
+    const { lang, t, csrf } = adminView(request, reply);
+    const regionId = request.region.id;
+    const account = await load(regionId, uuidParam(request, 'id'));
+    const [memberships, sessions] = await Promise.all([
+      membershipsOf(db, regionId, account.id),
+      deps.sessions.list(regionId, account.id, person.session.id),
+    ]);
+    const title = account.display_name || account.email;
+    const done = doneOf(request, ['ended'] as const);
+    const path = `/admin/people/${account.id}`;
+    const kindLabel = (kind: OrganisationKind) => t(`kind.${kind}`);
+    const main = html`<p><a href="/admin/people">${t('people.back')}</a></p>
+      <h1>${title}</h1>
+      ${done ? notice(t('people.ended')) : ''}
+      <section aria-labelledby="facts">
+        <h2 id="facts">${t('people.facts')}</h2>
+        <dl class="admin-facts">
+          <dt>${t('people.email')}</dt>
+          <dd>${account.email}</dd>
+          <dt>${t('people.name')}</dt>
+          <dd>${account.display_name || t('people.noName')}</dd>
+          <dt>${t('people.language')}</dt>
+          <dd>${t(account.language === 'en' ? 'lang.en' : 'lang.sv')}</dd>
+          <dt>${t('people.created')}</dt>
+          <dd>${formatDate(lang, account.created_at)}</dd>
+          <dt>${t('people.lastSignIn')}</dt>
+          <dd>${account.last_sign_in_at ? formatDate(lang, account.last_sign_in_at) : t('members.neverSignedIn')}</dd>
+        </dl>
+      </section>
+      <section aria-labelledby="memberships">
+        <h2 id="memberships">${t('people.memberships')}</h2>
+        ${
+          memberships.length === 0
+            ? html`<p>${t('people.membershipsNone')}</p>`
+            : html`<ul>
+                ${memberships.map(
+                  (m) =>
+                    html`<li>
+                      <a href="/admin/organisations/${m.organisationId}/members">${m.organisationName}</a>
+                      (${kindLabel(m.kind)}): ${t(`role.${m.role}`)}
+                    </li>`,
+                )}
+              </ul>`
+        }
+      </section>
+      <section aria-labelledby="sessions">
+        <h2 id="sessions">${t('people.sessions')}</h2>
+        <p>
+          ${
+            sessions.length === 0
+              ? t('people.sessionsNone')
+              : sessions.length === 1
+                ? t('people.sessionsCountOne')
+                : t('people.sessionsCount', { count: sessions.length })
+          }
+        </p>
+        ${
+          sessions.length > 0
+            ? html`<ul>
+                  ${sessions.map(
+                    (s) =>
+                      html`<li>
+                        ${t('people.sessionLine', {
+                          device: s.device || t('people.unknownDevice'),
+                          date: formatDate(lang, s.lastSeenAt),
+                        })}
+                      </li>`,
+                  )}
+                </ul>
+                <form method="post" action="${path}/sessions/end">
+                  <input type="hidden" name="_csrf" value="${csrf}" />
+                  <p class="field__hint" id="end-all-hint">${t('people.endAllHint')}</p>
+                  <button class="button" type="submit" aria-describedby="end-all-hint">${t('people.endAll')}</button>
+                </form>`
+            : ''
+        }
+      </section>`;
+    return sendAdmin(deps.site, request, reply, { title, path, main, navPath: '/admin/people' });
+  });
+
+  app.post('/admin/people/:id/sessions/end', { config }, async (request, reply) => {
+    const person = personOf(request);
+    const regionId = request.region.id;
+    const account = await load(regionId, uuidParam(request, 'id'));
+    // An admin ending their own sessions keeps the one they are using.
+    const keep = account.id === person.account.id ? person.session.id : undefined;
+    const count = await deps.sessions.endAll(regionId, account.id, keep);
+    await recordAudit(db, {
+      regionId,
+      actor: actorOf(person),
+      action: 'account.sessions_ended',
+      subjectType: 'account',
+      subjectId: account.id,
+      data: { count },
+    });
+    return reply.redirect(`/admin/people/${account.id}?done=ended`, 303);
+  });
+}

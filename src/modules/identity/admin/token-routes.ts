@@ -1,0 +1,133 @@
+/**
+ * The organisation's API tokens in the back-office (Permission.ApiTokensManage) and the JSON API
+ * those tokens use:
+ *
+ *   GET  /admin/tokens              the tokens of the organisation acted for, and the create form
+ *   POST /admin/tokens              create: 422 with the input kept, or the page with the new token
+ *                                   shown once
+ *   POST /admin/tokens/:id/revoke   revoke (another organisation's token: 404), then back to the list
+ *   GET  /api/v1/…                  see api-routes.ts
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ModuleDeps } from '../../../app.ts';
+import { actorOf } from '../../../platform/audit.ts';
+import type { Principal } from '../../../platform/auth/principal.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { Permission } from '../../../platform/permissions.ts';
+import { addAdminNavItem, adminLang, renderAdminPage } from './layout.ts';
+import { auditMessages } from './audit-messages.ts';
+import { isUuid } from './audit.ts';
+import { registerApiRoutes } from './api-routes.ts';
+import {
+  createToken,
+  grantableScopes,
+  listTokens,
+  readTokenForm,
+  revokeToken,
+  validateTokenForm,
+  type TokenErrors,
+  type TokenFormValues,
+} from './tokens.ts';
+import { TOKENS_PATH, tokensPage } from './tokens-views.ts';
+
+const manage = { permission: Permission.ApiTokensManage } as const;
+
+function organisationOf(principal: Principal | null): { id: string; name: string } {
+  const organisation = principal?.organisation;
+  if (!principal || !organisation) throw new AppError('LOTSA_FORBIDDEN');
+  return organisation;
+}
+
+export function registerTokenRoutes(app: FastifyInstance, deps: ModuleDeps): void {
+  const db = deps.database.db;
+  addAdminNavItem({
+    path: TOKENS_PATH,
+    label: (lang) => auditMessages.t(lang, 'nav.tokens'),
+    permission: Permission.ApiTokensManage,
+  });
+
+  const show = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    options: {
+      status?: number;
+      form?: { values: TokenFormValues; errors: TokenErrors };
+      created?: { name: string; token: string };
+      revoked?: string;
+    } = {},
+  ) => {
+    const principal = request.auth as Principal;
+    const organisation = organisationOf(principal);
+    const tokens = await listTokens(db, request.region.id, organisation.id);
+    const view = tokensPage({
+      lang: adminLang(request),
+      organisationName: organisation.name,
+      tokens,
+      grantable: grantableScopes(principal),
+      form: options.form ?? { values: { name: '', scopes: [] }, errors: {} },
+      csrfToken: reply.csrfToken(),
+      created: options.created,
+      revoked: options.revoked,
+    });
+    return reply
+      .code(options.status ?? 200)
+      .header('cache-control', 'no-store')
+      .type('text/html; charset=utf-8')
+      .send(renderAdminPage(request, deps.site, { title: view.title, path: TOKENS_PATH, main: view.main }));
+  };
+
+  app.get(TOKENS_PATH, { config: manage }, async (request, reply) => {
+    const organisation = organisationOf(request.auth);
+    const revokedId = (request.query as Record<string, unknown> | undefined)?.revoked;
+    let revoked: string | undefined;
+    if (typeof revokedId === 'string' && isUuid(revokedId)) {
+      const row = await db
+        .selectFrom('api_tokens')
+        .select('name')
+        .where('region_id', '=', request.region.id)
+        .where('organisation_id', '=', organisation.id)
+        .where('id', '=', revokedId)
+        .where('revoked_at', 'is not', null)
+        .executeTakeFirst();
+      revoked = row?.name;
+    }
+    return show(request, reply, { revoked });
+  });
+
+  app.post(TOKENS_PATH, { config: manage }, async (request, reply) => {
+    const principal = request.auth as Principal;
+    const organisation = organisationOf(principal);
+    const values = readTokenForm(request.body);
+    const grantable = grantableScopes(principal);
+    const errors = validateTokenForm(values, grantable);
+    if (Object.keys(errors).length > 0)
+      return show(request, reply, { status: 422, form: { values, errors } });
+    const scopes = grantable.filter((p) => values.scopes.includes(p));
+    const { token } = await createToken(db, {
+      regionId: request.region.id,
+      organisationId: organisation.id,
+      name: values.name,
+      scopes,
+      createdBy: principal.account?.id ?? null,
+      actor: actorOf(principal),
+    });
+    return show(request, reply, { created: { name: values.name, token } });
+  });
+
+  app.post(`${TOKENS_PATH}/:id/revoke`, { config: manage }, async (request, reply) => {
+    const principal = request.auth as Principal;
+    const organisation = organisationOf(principal);
+    const { id } = request.params as { id: string };
+    if (!isUuid(id)) throw new AppError('LOTSA_NOT_FOUND');
+    const revoked = await revokeToken(db, {
+      regionId: request.region.id,
+      organisationId: organisation.id,
+      id,
+      actor: actorOf(principal),
+    });
+    if (!revoked) throw new AppError('LOTSA_NOT_FOUND');
+    return reply.redirect(`${TOKENS_PATH}?revoked=${id}`, 303);
+  });
+
+  registerApiRoutes(app, deps);
+}

@@ -1,0 +1,158 @@
+/**
+ * The API token page: the new token once (with the warning that it will not be shown again), the
+ * organisation's tokens with a revoke button each, and the form to create one (name and scopes).
+ */
+import { html, type SafeHtml } from '../../../platform/html/html.ts';
+import { formatDate, type Lang } from '../../../platform/i18n/index.ts';
+import { auditMessages, scopeLabel, type AuditMessageKey } from './audit-messages.ts';
+import type { TokenErrors, TokenField, TokenFormValues, TokenSummary } from './tokens.ts';
+import { TOKEN_NAME_MAX } from './tokens.ts';
+
+export const TOKENS_PATH = '/admin/tokens';
+export const tokenRevokePath = (id: string) => `${TOKENS_PATH}/${id}/revoke`;
+
+export interface TokensPageModel {
+  lang: Lang;
+  organisationName: string;
+  tokens: TokenSummary[];
+  /** The scopes this person may give. */
+  grantable: readonly string[];
+  form: { values: TokenFormValues; errors: TokenErrors };
+  csrfToken: string;
+  /** Right after creation: the token in clear, shown this once. */
+  created?: { name: string; token: string };
+  /** Right after revoking: the token's name. */
+  revoked?: string;
+}
+
+export function tokensPage(model: TokensPageModel): { title: string; main: SafeHtml } {
+  const { lang, form } = model;
+  const t = (key: AuditMessageKey, params?: Record<string, string>) => auditMessages.t(lang, key, params);
+  const title = t('tokens.title');
+  const failed = (['name', 'scopes'] as TokenField[]).filter((f) => form.errors[f]);
+  const errorText = (field: TokenField) => {
+    const key = form.errors[field];
+    return key ? t(key, { max: String(TOKEN_NAME_MAX) }) : undefined;
+  };
+  const csrf = html`<input type="hidden" name="_csrf" value="${model.csrfToken}" />`;
+
+  const created = model.created
+    ? html`<section class="notice token-created" aria-labelledby="token-created-title">
+        <h2 id="token-created-title">${t('tokens.newTitle', { name: model.created.name })}</h2>
+        <p><strong>${t('tokens.newWarning')}</strong></p>
+        <p>
+          <label class="field__label" for="new-token">${t('tokens.newLabel')}</label>
+          <input class="input token-created__value" id="new-token" type="text" readonly
+            value="${model.created.token}" autocomplete="off" spellcheck="false" />
+        </p>
+        <p>${auditMessages.h(lang, 'tokens.newUsageHtml')}</p>
+      </section>`
+    : '';
+
+  const revoked = model.revoked
+    ? html`<div class="notice" role="status"><p>${t('tokens.revoked', { name: model.revoked })}</p></div>`
+    : '';
+
+  const row = (token: TokenSummary) => {
+    const createdBy = token.createdBy
+      ? token.createdBy.displayName.trim() || token.createdBy.email
+      : auditMessages.t(lang, 'actor.deleted');
+    return html`<tr>
+      <th scope="row">${token.name}</th>
+      <td><code>${token.prefix}…</code></td>
+      <td>
+        <ul>
+          ${token.scopes.map((s) => html`<li>${scopeLabel(lang, s)}</li>`)}
+        </ul>
+      </td>
+      <td>${t('tokens.createdBy', { date: formatDate(lang, token.createdAt), name: createdBy })}</td>
+      <td>${token.lastUsedAt ? formatDate(lang, token.lastUsedAt) : t('tokens.never')}</td>
+      <td>
+        ${
+          token.revokedAt
+            ? t('tokens.revokedAt', { date: formatDate(lang, token.revokedAt) })
+            : html`${t('tokens.active')}
+              <form method="post" action="${tokenRevokePath(token.id)}">
+                ${csrf}
+                <button class="button button--secondary" type="submit"
+                  aria-label="${t('tokens.revokeLabel', { name: token.name })}">${t('tokens.revoke')}</button>
+              </form>`
+        }
+      </td>
+    </tr>`;
+  };
+
+  const list = model.tokens.length
+    ? html`<div class="table-scroll" tabindex="0" role="region" aria-labelledby="tokens-list-title">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">${t('tokens.col.name')}</th>
+              <th scope="col">${t('tokens.col.prefix')}</th>
+              <th scope="col">${t('tokens.col.scopes')}</th>
+              <th scope="col">${t('tokens.col.created')}</th>
+              <th scope="col">${t('tokens.col.lastUsed')}</th>
+              <th scope="col">${t('tokens.col.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${model.tokens.map(row)}
+          </tbody>
+        </table>
+      </div>`
+    : html`<p>${t('tokens.empty')}</p>`;
+
+  const nameError = errorText('name');
+  const scopesError = errorText('scopes');
+  const summary = failed.length
+    ? html`<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+        <h2 id="error-summary-title">${t('tokens.errorSummaryTitle')}</h2>
+        <ul>
+          ${failed.map(
+            (f) => html`<li><a href="#${f === 'name' ? 'token-name' : 'scope-0'}">${errorText(f)}</a></li>`,
+          )}
+        </ul>
+      </div>`
+    : '';
+  const required = html` <span>${t('tokens.required')}</span>`;
+  const createForm = html`<form class="form" method="post" action="${TOKENS_PATH}" novalidate>
+    ${summary} ${csrf}
+    <div class="field${nameError ? ' field--error' : ''}">
+      <label class="field__label" for="token-name">${t('tokens.name')}${required}</label>
+      <p class="field__hint" id="token-name-hint">${t('tokens.nameHint', { max: String(TOKEN_NAME_MAX) })}</p>
+      ${nameError ? html`<p class="field__error" id="token-name-error">${nameError}</p>` : ''}
+      <input class="input" type="text" id="token-name" name="name" value="${form.values.name}" required
+        autocomplete="off"
+        aria-describedby="token-name-hint${nameError ? ' token-name-error' : ''}"${nameError ? html` aria-invalid="true"` : ''} />
+    </div>
+    <fieldset class="field${scopesError ? ' field--error' : ''}"
+      aria-describedby="scopes-hint${scopesError ? ' scopes-error' : ''}">
+      <legend class="field__label">${t('tokens.scopes')}${required}</legend>
+      <p class="field__hint" id="scopes-hint">${t('tokens.scopesHint')}</p>
+      ${scopesError ? html`<p class="field__error" id="scopes-error">${scopesError}</p>` : ''}
+      ${model.grantable.map(
+        (scope, i) => html`<div>
+          <input type="checkbox" id="scope-${String(i)}" name="scopes" value="${scope}"${form.values.scopes.includes(scope) ? html` checked` : ''}${scopesError ? html` aria-invalid="true"` : ''} />
+          <label for="scope-${String(i)}">${scopeLabel(lang, scope)}</label>
+        </div>`,
+      )}
+    </fieldset>
+    <button class="button" type="submit">${t('tokens.submit')}</button>
+  </form>`;
+
+  return {
+    title: failed.length ? t('tokens.titleWithErrors', { title }) : title,
+    main: html`<h1>${title}</h1>
+      ${revoked} ${created}
+      <p class="lead">${t('tokens.intro', { organisation: model.organisationName })}</p>
+      <p>${auditMessages.h(lang, 'tokens.docsHtml')}</p>
+      <section aria-labelledby="tokens-list-title">
+        <h2 id="tokens-list-title">${t('tokens.listTitle')}</h2>
+        ${list}
+      </section>
+      <section aria-labelledby="tokens-create-title">
+        <h2 id="tokens-create-title">${t('tokens.createTitle')}</h2>
+        ${createForm}
+      </section>`,
+  };
+}

@@ -1,0 +1,186 @@
+/**
+ * API tokens of an organisation: `lotsa_` followed by 256 random bits, shown once when created and
+ * stored only as a SHA-256 hash with its first 10 characters (so people can tell tokens apart). A
+ * token holds the scopes it was given (from TOKEN_PERMISSIONS, never more than its creator's role),
+ * and stops working when revoked. Creating and revoking write audit events in the same transaction.
+ */
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { recordAudit, type AuditActor } from '../../../platform/audit.ts';
+import type { Principal } from '../../../platform/auth/principal.ts';
+import { API_TOKEN_PREFIX } from '../../../platform/auth/resolver.ts';
+import { hashSecret, randomToken } from '../../../platform/auth/secrets.ts';
+import type { DB } from '../../../platform/db/schema.ts';
+import { ROLE_PERMISSIONS, TOKEN_PERMISSIONS, type Permission } from '../../../platform/permissions.ts';
+import type { AuditMessageKey } from './audit-messages.ts';
+
+export const TOKEN_NAME_MAX = 80;
+/** How many characters of the token are kept in clear to tell tokens apart. */
+export const TOKEN_PREFIX_LENGTH = 10;
+
+export interface TokenFormValues {
+  name: string;
+  scopes: string[];
+}
+
+export type TokenField = keyof TokenFormValues;
+export type TokenErrors = Partial<Record<TokenField, AuditMessageKey>>;
+
+export interface TokenSummary {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  createdAt: Date;
+  createdBy: { displayName: string; email: string } | null;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+/** The form's fields, trimmed; anything else is ignored. */
+export function readTokenForm(body: unknown): TokenFormValues {
+  const source = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const name = typeof source.name === 'string' ? source.name.replace(/\p{Cc}+/gu, ' ').trim() : '';
+  const raw = source.scopes;
+  const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+  const scopes = [
+    ...new Set(list.filter((s): s is string => typeof s === 'string').map((s) => s.slice(0, 40))),
+  ];
+  return { name: name.slice(0, 1000), scopes };
+}
+
+/** The scopes a person may give a token: those of TOKEN_PERMISSIONS their own role holds. */
+export function grantableScopes(principal: Principal): Permission[] {
+  const role = principal.role;
+  if (!role || principal.kind !== 'session') return [];
+  return TOKEN_PERMISSIONS.filter((p) => ROLE_PERMISSIONS[role].has(p));
+}
+
+export function validateTokenForm(values: TokenFormValues, grantable: readonly Permission[]): TokenErrors {
+  const errors: TokenErrors = {};
+  const length = [...values.name].length;
+  if (length === 0) errors.name = 'tokens.error.nameRequired';
+  else if (length > TOKEN_NAME_MAX) errors.name = 'tokens.error.nameTooLong';
+  if (values.scopes.length === 0) errors.scopes = 'tokens.error.scopesRequired';
+  else if (values.scopes.some((s) => !(grantable as readonly string[]).includes(s))) {
+    errors.scopes = 'tokens.error.scopeNotAllowed';
+  }
+  return errors;
+}
+
+/** The organisation's tokens, active ones first, newest first. */
+export async function listTokens(
+  db: Kysely<DB>,
+  regionId: string,
+  organisationId: string,
+): Promise<TokenSummary[]> {
+  const rows = await db
+    .selectFrom('api_tokens as t')
+    .leftJoin('accounts as a', (join) =>
+      join.onRef('a.region_id', '=', 't.region_id').onRef('a.id', '=', 't.created_by'),
+    )
+    .select([
+      't.id',
+      't.name',
+      't.prefix',
+      't.permissions',
+      't.created_at',
+      't.last_used_at',
+      't.revoked_at',
+      'a.display_name',
+      'a.email',
+    ])
+    .where('t.region_id', '=', regionId)
+    .where('t.organisation_id', '=', organisationId)
+    .orderBy(sql`t.revoked_at is not null`)
+    .orderBy('t.created_at', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    prefix: r.prefix,
+    scopes: r.permissions,
+    createdAt: r.created_at,
+    createdBy: r.email !== null ? { displayName: r.display_name ?? '', email: r.email } : null,
+    lastUsedAt: r.last_used_at,
+    revokedAt: r.revoked_at,
+  }));
+}
+
+/** Creates a token; returns it in clear (the only time it exists outside the caller's hands). */
+export async function createToken(
+  db: Kysely<DB>,
+  input: {
+    regionId: string;
+    organisationId: string;
+    name: string;
+    scopes: Permission[];
+    createdBy: string | null;
+    actor: AuditActor;
+  },
+): Promise<{ id: string; token: string }> {
+  const token = API_TOKEN_PREFIX + randomToken();
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('api_tokens')
+      .values({
+        region_id: input.regionId,
+        organisation_id: input.organisationId,
+        name: input.name,
+        token_hash: hashSecret(token),
+        prefix: token.slice(0, TOKEN_PREFIX_LENGTH),
+        permissions: input.scopes,
+        created_by: input.createdBy,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      regionId: input.regionId,
+      actor: input.actor,
+      organisationId: input.organisationId,
+      action: 'api_token.created',
+      subjectType: 'api_token',
+      subjectId: row.id,
+      data: { name: input.name, scopes: input.scopes.join(' ') },
+    });
+    return { id: row.id, token };
+  });
+}
+
+/**
+ * Revokes one of the organisation's tokens. Returns its name, or undefined when the organisation
+ * has no such token (another organisation's token included). Revoking twice changes nothing.
+ */
+export async function revokeToken(
+  db: Kysely<DB>,
+  input: { regionId: string; organisationId: string; id: string; actor: AuditActor },
+): Promise<{ name: string } | undefined> {
+  return db.transaction().execute(async (trx) => {
+    const existing = await trx
+      .selectFrom('api_tokens')
+      .select(['name', 'revoked_at'])
+      .where('region_id', '=', input.regionId)
+      .where('organisation_id', '=', input.organisationId)
+      .where('id', '=', input.id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!existing) return undefined;
+    if (existing.revoked_at) return { name: existing.name };
+    await trx
+      .updateTable('api_tokens')
+      .set({ revoked_at: sql<Date>`now()` })
+      .where('region_id', '=', input.regionId)
+      .where('id', '=', input.id)
+      .execute();
+    await recordAudit(trx, {
+      regionId: input.regionId,
+      actor: input.actor,
+      organisationId: input.organisationId,
+      action: 'api_token.revoked',
+      subjectType: 'api_token',
+      subjectId: input.id,
+      data: { name: existing.name },
+    });
+    return { name: existing.name };
+  });
+}

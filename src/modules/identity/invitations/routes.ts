@@ -1,0 +1,161 @@
+/**
+ * The invitee's side of an invitation: the link's GET shows what the invitation is (organisation,
+ * role, who sent it) with an accept button; only the POST uses it. A link that has expired, been
+ * used or been revoked gets a page saying so, with status 410.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ModuleDeps } from '../../../app.ts';
+import { sql } from 'kysely';
+import { AppError } from '../../../platform/errors.ts';
+import { html } from '../../../platform/html/html.ts';
+import { localPath, renderPage, type Page } from '../../../platform/html/layout.ts';
+import { siteOrigin } from '../../../platform/http/origin.ts';
+import { formatDate, isLang, type Lang } from '../../../platform/i18n/index.ts';
+import { Permission, STAFF_ROLES } from '../../../platform/permissions.ts';
+import { messages } from '../admin/messages.ts';
+import { acceptInvitation, findInvitationByToken, type InvitationState } from './service.ts';
+
+export function registerInvitationRoutes(app: FastifyInstance, deps: ModuleDeps): void {
+  const langParam = (request: FastifyRequest): Lang => {
+    const { lang } = request.params as { lang: string };
+    if (!isLang(lang) || !request.region.languages.includes(lang)) throw new AppError('LOTSA_NOT_FOUND');
+    return lang;
+  };
+  const send = (request: FastifyRequest, reply: FastifyReply, lang: Lang, page: Page, status = 200) =>
+    reply
+      .code(status)
+      .header('cache-control', 'no-store')
+      .type('text/html; charset=utf-8')
+      .send(
+        renderPage(
+          { lang, region: request.region, origin: siteOrigin(request), site: deps.site },
+          { ...page, noindex: true },
+        ),
+      );
+
+  const unusable = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    lang: Lang,
+    state: Exclude<InvitationState, 'pending'> | 'unknown',
+    /** The link's own path (after the language), so the language switch shows the same answer. */
+    path?: string,
+  ) => {
+    const t = (key: Parameters<typeof messages.t>[1]) => messages.t(lang, key);
+    const title = state === 'unknown' ? t('invite.unknownTitle') : t('invite.goneTitle');
+    const text =
+      state === 'unknown'
+        ? t('invite.unknown')
+        : state === 'expired'
+          ? t('invite.expired')
+          : state === 'accepted'
+            ? t('invite.used')
+            : t('invite.revoked');
+    const main = html`<div class="wrap prose">
+      <h1>${title}</h1>
+      <p>${text}</p>
+      ${
+        state === 'accepted'
+          ? html`<p>${messages.h(lang, 'invite.signInHtml', { login: localPath(lang, '/login') })}</p>`
+          : ''
+      }
+    </div>`;
+    return send(
+      request,
+      reply,
+      lang,
+      path
+        ? { title, description: text, path, main }
+        : { title, description: text, path: '/', main, languages: [lang], otherLanguagePath: '/' },
+      state === 'unknown' ? 404 : 410,
+    );
+  };
+
+  app.get(
+    '/:lang/invitations/:token',
+    { config: { permission: Permission.Public, auth: 'optional' } },
+    async (request, reply) => {
+      const lang = langParam(request);
+      const { token } = request.params as { token: string };
+      const invitation = await findInvitationByToken(deps.database.db, request.region.id, token);
+      const path = `/invitations/${token}`;
+      if (!invitation) return unusable(request, reply, lang, 'unknown', path);
+      if (invitation.state !== 'pending') return unusable(request, reply, lang, invitation.state, path);
+      const t = (key: Parameters<typeof messages.t>[1], params?: Record<string, string>) =>
+        messages.t(lang, key, params);
+      const organisation = invitation.organisation.name;
+      const title = t('invite.title', { organisation });
+      const current = request.auth?.account;
+      const someoneElse = current && current.email !== invitation.email;
+      const main = html`<div class="wrap prose">
+        <h1>${title}</h1>
+        <p class="lead">
+          ${t('invite.lead', {
+            inviter: invitation.inviter || request.region.contact.organisation,
+            organisation,
+            role: t(`role.${invitation.role}`),
+          })}
+        </p>
+        <p>${t('invite.address', { email: invitation.email })} ${t('invite.expires', { date: formatDate(lang, invitation.expiresAt) })}</p>
+        ${
+          someoneElse
+            ? html`<div class="notice" role="note">
+                <p>${t('invite.signedInAs', { current: current.email, email: invitation.email })}</p>
+              </div>`
+            : ''
+        }
+        ${STAFF_ROLES.has(invitation.role) ? html`<p>${t('invite.staffNote')}</p>` : ''}
+        <form method="post" action="${localPath(lang, '/invitations/accept')}">
+          <input type="hidden" name="_csrf" value="${reply.csrfToken()}" />
+          <input type="hidden" name="token" value="${token}" />
+          <button class="button" type="submit">${t('invite.accept')}</button>
+        </form>
+      </div>`;
+      return send(request, reply, lang, {
+        title,
+        description: t('invite.description'),
+        path,
+        main,
+      });
+    },
+  );
+
+  app.post(
+    '/:lang/invitations/accept',
+    {
+      config: {
+        permission: Permission.Public,
+        rateLimit: { name: 'invitation-accept', max: 20, windowSeconds: 900 },
+      },
+    },
+    async (request, reply) => {
+      const lang = langParam(request);
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const token = typeof body.token === 'string' ? body.token.trim() : '';
+      const regionId = request.region.id;
+      const result = await acceptInvitation(deps.database.db, {
+        regionId,
+        token,
+        language: lang,
+        startSession: async (trx, accountId, organisationId) => {
+          const sessionId = await deps.sessions.start(request, reply, {
+            regionId,
+            accountId,
+            method: 'link',
+            db: trx,
+          });
+          // The new member starts out acting for the organisation they just joined.
+          await trx
+            .updateTable('sessions')
+            .set({ active_organisation_id: organisationId, last_seen_at: sql<Date>`now()` })
+            .where('token_hash', '=', sessionId)
+            .execute();
+        },
+      });
+      if (!result.ok) {
+        return unusable(request, reply, lang, result.state === 'pending' ? 'unknown' : result.state);
+      }
+      return reply.header('cache-control', 'no-store').redirect('/admin', 303);
+    },
+  );
+}

@@ -1,0 +1,316 @@
+/**
+ * Invitations to join an organisation with a role. The invitee gets an e-mail with a link holding a
+ * random token (only its hash is stored); the link is valid for seven days and works once. Using it
+ * proves the address, like a magic link: the account is found or created, the membership added and
+ * a session started, all in one transaction.
+ */
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { recordAudit, type AuditActor } from '../../../platform/audit.ts';
+import { hashSecret, randomToken } from '../../../platform/auth/secrets.ts';
+import type { DB } from '../../../platform/db/schema.ts';
+import { shell } from '../../../platform/html/messages.ts';
+import { formatDate, type Lang } from '../../../platform/i18n/index.ts';
+import type { JobQueue } from '../../../platform/jobs/queue.ts';
+import { queueMail } from '../../../platform/mail/outbox.ts';
+import type { OrganisationKind, Role } from '../../../platform/permissions.ts';
+import type { Region } from '../../regions/types.ts';
+import { findAccountByEmail, findOrCreateAccount, normalizeEmail } from '../accounts.ts';
+import { messages } from '../admin/messages.ts';
+
+export const INVITATION_DAYS = 7;
+
+export type InvitationState = 'pending' | 'expired' | 'accepted' | 'revoked';
+
+export interface Invitation {
+  id: string;
+  organisation: { id: string; name: string; kind: OrganisationKind };
+  email: string;
+  role: Role;
+  /** The inviter's name, or address when they have not given a name; '' when the account is gone. */
+  inviter: string;
+  createdAt: Date;
+  expiresAt: Date;
+  state: InvitationState;
+}
+
+const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
+
+function stateOf(row: {
+  accepted_at: Date | null;
+  revoked_at: Date | null;
+  expires_at: Date;
+}): InvitationState {
+  if (row.accepted_at) return 'accepted';
+  if (row.revoked_at) return 'revoked';
+  if (row.expires_at.getTime() <= Date.now()) return 'expired';
+  return 'pending';
+}
+
+function selectInvitations(db: Kysely<DB>, regionId: string) {
+  return db
+    .selectFrom('invitations as i')
+    .innerJoin('organisations as o', (join) =>
+      join.onRef('o.region_id', '=', 'i.region_id').onRef('o.id', '=', 'i.organisation_id'),
+    )
+    .leftJoin('accounts as a', (join) =>
+      join.onRef('a.region_id', '=', 'i.region_id').onRef('a.id', '=', 'i.invited_by'),
+    )
+    .select([
+      'i.id',
+      'i.email',
+      'i.role',
+      'i.created_at',
+      'i.expires_at',
+      'i.accepted_at',
+      'i.revoked_at',
+      'o.id as organisation_id',
+      'o.name as organisation_name',
+      'o.kind as organisation_kind',
+      'a.display_name as inviter_name',
+      'a.email as inviter_email',
+    ])
+    .where('i.region_id', '=', regionId);
+}
+
+type InvitationRow = Awaited<ReturnType<ReturnType<typeof selectInvitations>['executeTakeFirstOrThrow']>>;
+
+function toInvitation(row: InvitationRow): Invitation {
+  return {
+    id: row.id,
+    organisation: {
+      id: row.organisation_id,
+      name: row.organisation_name,
+      kind: row.organisation_kind as OrganisationKind,
+    },
+    email: row.email,
+    role: row.role as Role,
+    inviter: row.inviter_name || row.inviter_email || '',
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    state: stateOf(row),
+  };
+}
+
+/** The invitation a link's token belongs to (in any state), or undefined. */
+export async function findInvitationByToken(
+  db: Kysely<DB>,
+  regionId: string,
+  token: string,
+): Promise<Invitation | undefined> {
+  if (!TOKEN.test(token)) return undefined;
+  const row = await selectInvitations(db, regionId)
+    .where('i.token_hash', '=', hashSecret(token))
+    .executeTakeFirst();
+  return row && toInvitation(row);
+}
+
+/** Invitations of an organisation that still wait for an answer, newest first. */
+export async function listPendingInvitations(
+  db: Kysely<DB>,
+  regionId: string,
+  organisationId: string,
+): Promise<Invitation[]> {
+  const rows = await selectInvitations(db, regionId)
+    .where('i.organisation_id', '=', organisationId)
+    .where('i.accepted_at', 'is', null)
+    .where('i.revoked_at', 'is', null)
+    .where('i.expires_at', '>', sql<Date>`now()`)
+    .orderBy('i.created_at', 'desc')
+    .execute();
+  return rows.map(toInvitation);
+}
+
+export type InviteResult = { ok: true; id: string } | { ok: false; reason: 'alreadyMember' };
+
+/**
+ * Invites an address to an organisation with a role (already checked to fit the organisation and
+ * the inviter). Earlier pending invitations of the same address to the same organisation are
+ * replaced. The e-mail is in the language of the address's account, else the inviter's.
+ */
+export async function createInvitation(
+  deps: { db: Kysely<DB>; queue: JobQueue },
+  input: {
+    region: Region;
+    organisation: { id: string; name: string };
+    email: string;
+    role: Role;
+    inviter: { actor: AuditActor; name: string; language: Lang };
+    /** The site's origin for the link, e.g. https://dalarna.lotsa.se */
+    origin: string;
+  },
+): Promise<InviteResult> {
+  const regionId = input.region.id;
+  const email = normalizeEmail(input.email);
+  return deps.db.transaction().execute(async (trx) => {
+    const member = await trx
+      .selectFrom('memberships as m')
+      .innerJoin('accounts as a', (join) =>
+        join.onRef('a.region_id', '=', 'm.region_id').onRef('a.id', '=', 'm.account_id'),
+      )
+      .select('a.id')
+      .where('m.region_id', '=', regionId)
+      .where('m.organisation_id', '=', input.organisation.id)
+      .where('a.email', '=', email)
+      .executeTakeFirst();
+    if (member) return { ok: false, reason: 'alreadyMember' } as const;
+
+    await trx
+      .updateTable('invitations')
+      .set({ revoked_at: sql<Date>`now()` })
+      .where('region_id', '=', regionId)
+      .where('organisation_id', '=', input.organisation.id)
+      .where('email', '=', email)
+      .where('accepted_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .execute();
+    const token = randomToken();
+    const row = await trx
+      .insertInto('invitations')
+      .values({
+        region_id: regionId,
+        organisation_id: input.organisation.id,
+        email,
+        role: input.role,
+        token_hash: hashSecret(token),
+        invited_by: input.inviter.actor.id,
+        expires_at: sql<Date>`now() + make_interval(days => ${INVITATION_DAYS})`,
+      })
+      .returning(['id', 'expires_at'])
+      .executeTakeFirstOrThrow();
+
+    const existing = await findAccountByEmail(trx, regionId, email);
+    const lang: Lang = existing?.language ?? input.inviter.language;
+    const t = (key: Parameters<typeof messages.t>[1], params?: Record<string, string>) =>
+      messages.t(lang, key, params);
+    await queueMail(trx, deps.queue, {
+      regionId,
+      to: email,
+      language: lang,
+      subject: t('mail.subject', { organisation: input.organisation.name }),
+      text: t('mail.text', {
+        inviter: input.inviter.name,
+        organisation: input.organisation.name,
+        site: shell.t(lang, 'siteName', { region: input.region.name[lang] }),
+        role: t(`role.${input.role}`),
+        link: `${input.origin}/${lang}/invitations/${token}`,
+        date: formatDate(lang, row.expires_at),
+      }),
+    });
+    await recordAudit(trx, {
+      regionId,
+      actor: input.inviter.actor,
+      organisationId: input.organisation.id,
+      action: 'org.member.invited',
+      subjectType: 'invitation',
+      subjectId: row.id,
+      data: { email, role: input.role },
+    });
+    return { ok: true, id: row.id } as const;
+  });
+}
+
+/** Revokes a pending invitation of the organisation; false when there is none to revoke. */
+export async function revokeInvitation(
+  db: Kysely<DB>,
+  input: { regionId: string; actor: AuditActor; organisationId: string; invitationId: string },
+): Promise<{ email: string } | undefined> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('invitations')
+      .set({ revoked_at: sql<Date>`now()` })
+      .where('region_id', '=', input.regionId)
+      .where('organisation_id', '=', input.organisationId)
+      .where('id', '=', input.invitationId)
+      .where('accepted_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', sql<Date>`now()`)
+      .returning(['email', 'role'])
+      .executeTakeFirst();
+    if (!row) return undefined;
+    await recordAudit(trx, {
+      regionId: input.regionId,
+      actor: input.actor,
+      organisationId: input.organisationId,
+      action: 'org.invitation.revoked',
+      subjectType: 'invitation',
+      subjectId: input.invitationId,
+      data: { email: row.email, role: row.role },
+    });
+    return { email: row.email };
+  });
+}
+
+export type AcceptResult =
+  | { ok: true; accountId: string; organisationId: string; role: Role }
+  | { ok: false; state: InvitationState | 'unknown' };
+
+/**
+ * Uses an invitation: marks it accepted (once, while valid), finds or creates the account for the
+ * invited address, adds the membership (or changes the role of an existing one) and lets the caller
+ * start a session in the same transaction (`startSession`).
+ */
+export async function acceptInvitation(
+  db: Kysely<DB>,
+  input: {
+    regionId: string;
+    token: string;
+    /** The language of a newly created account: the page the invitation was accepted on. */
+    language: Lang;
+    startSession: (trx: Kysely<DB>, accountId: string, organisationId: string) => Promise<void>;
+  },
+): Promise<AcceptResult> {
+  const { regionId } = input;
+  if (!TOKEN.test(input.token)) return { ok: false, state: 'unknown' };
+  const tokenHash = hashSecret(input.token);
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('invitations')
+      .set({ accepted_at: sql<Date>`now()` })
+      .where('region_id', '=', regionId)
+      .where('token_hash', '=', tokenHash)
+      .where('accepted_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', sql<Date>`now()`)
+      .returning(['id', 'organisation_id', 'email', 'role'])
+      .executeTakeFirst();
+    if (!row) {
+      const existing = await trx
+        .selectFrom('invitations')
+        .select(['accepted_at', 'revoked_at', 'expires_at'])
+        .where('region_id', '=', regionId)
+        .where('token_hash', '=', tokenHash)
+        .executeTakeFirst();
+      return { ok: false, state: existing ? stateOf(existing) : 'unknown' } as const;
+    }
+    const { account } = await findOrCreateAccount(trx, regionId, row.email, input.language, 'self');
+    await trx
+      .insertInto('memberships')
+      .values({
+        region_id: regionId,
+        organisation_id: row.organisation_id,
+        account_id: account.id,
+        role: row.role,
+      })
+      .onConflict((oc) =>
+        oc.columns(['region_id', 'organisation_id', 'account_id']).doUpdateSet({ role: row.role }),
+      )
+      .execute();
+    await input.startSession(trx, account.id, row.organisation_id);
+    await recordAudit(trx, {
+      regionId,
+      actor: { id: account.id, label: '' },
+      organisationId: row.organisation_id,
+      action: 'org.member.joined',
+      subjectType: 'account',
+      subjectId: account.id,
+      data: { role: row.role, invitation: row.id },
+    });
+    return {
+      ok: true,
+      accountId: account.id,
+      organisationId: row.organisation_id,
+      role: row.role as Role,
+    } as const;
+  });
+}

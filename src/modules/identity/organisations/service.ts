@@ -1,0 +1,381 @@
+/**
+ * Organisations of a region and their members: listing, creating and editing organisations (with a
+ * unique organisationsnummer per region), and changing or removing members. Every change writes its
+ * audit event in the same transaction. Callers check who may do what; these functions keep the
+ * data consistent (a region's ids only, never the last person able to manage an organisation
+ * removing themselves).
+ */
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { recordAudit, type AuditActor } from '../../../platform/audit.ts';
+import type { DB } from '../../../platform/db/schema.ts';
+import {
+  Permission,
+  ROLE_PERMISSIONS,
+  ROLES_BY_KIND,
+  type OrganisationKind,
+  type Role,
+} from '../../../platform/permissions.ts';
+
+/** Kinds an admin can add; the region and its municipalities come with the region. */
+export const CREATABLE_KINDS = [
+  'employer',
+  'course_provider',
+  'partner',
+] as const satisfies readonly OrganisationKind[];
+export type CreatableKind = (typeof CREATABLE_KINDS)[number];
+
+export function isCreatableKind(value: unknown): value is CreatableKind {
+  return (CREATABLE_KINDS as readonly unknown[]).includes(value);
+}
+
+/** Kinds that must have an organisationsnummer. */
+export function orgNumberRequired(kind: OrganisationKind): boolean {
+  return kind === 'employer' || kind === 'course_provider';
+}
+
+export interface Organisation {
+  id: string;
+  kind: OrganisationKind;
+  name: string;
+  orgNumber: string | null;
+  municipalityCode: string | null;
+  createdAt: Date;
+}
+
+export interface OrganisationListItem extends Organisation {
+  memberCount: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function toOrganisation(row: {
+  id: string;
+  kind: string;
+  name: string;
+  org_number: string | null;
+  municipality_code: string | null;
+  created_at: Date;
+}): Organisation {
+  return {
+    id: row.id,
+    kind: row.kind as OrganisationKind,
+    name: row.name,
+    orgNumber: row.org_number,
+    municipalityCode: row.municipality_code,
+    createdAt: row.created_at,
+  };
+}
+
+const KIND_ORDER = sql<number>`array_position(array['region','municipality','employer','course_provider','partner']::text[], o.kind)`;
+
+export async function listOrganisations(
+  db: Kysely<DB>,
+  regionId: string,
+  options: { kind?: OrganisationKind } = {},
+): Promise<OrganisationListItem[]> {
+  let query = db
+    .selectFrom('organisations as o')
+    .select([
+      'o.id',
+      'o.kind',
+      'o.name',
+      'o.org_number',
+      'o.municipality_code',
+      'o.created_at',
+      (eb) =>
+        eb
+          .selectFrom('memberships as m')
+          .select(sql<string>`count(*)`.as('n'))
+          .whereRef('m.region_id', '=', 'o.region_id')
+          .whereRef('m.organisation_id', '=', 'o.id')
+          .as('member_count'),
+    ])
+    .where('o.region_id', '=', regionId);
+  if (options.kind) query = query.where('o.kind', '=', options.kind);
+  const rows = await query.orderBy(KIND_ORDER).orderBy('o.name').execute();
+  return rows.map((row) => ({ ...toOrganisation(row), memberCount: Number(row.member_count ?? 0) }));
+}
+
+export async function getOrganisation(
+  db: Kysely<DB>,
+  regionId: string,
+  id: string,
+): Promise<Organisation | undefined> {
+  if (!UUID.test(id)) return undefined;
+  const row = await db
+    .selectFrom('organisations as o')
+    .select(['o.id', 'o.kind', 'o.name', 'o.org_number', 'o.municipality_code', 'o.created_at'])
+    .where('o.region_id', '=', regionId)
+    .where('o.id', '=', id)
+    .executeTakeFirst();
+  return row && toOrganisation(row);
+}
+
+/** The organisation of the region that already holds this number (other than `exceptId`). */
+export async function findByOrgNumber(
+  db: Kysely<DB>,
+  regionId: string,
+  orgNumber: string,
+  exceptId?: string,
+): Promise<{ id: string; name: string } | undefined> {
+  let query = db
+    .selectFrom('organisations')
+    .select(['id', 'name'])
+    .where('region_id', '=', regionId)
+    .where('org_number', '=', orgNumber);
+  if (exceptId) query = query.where('id', '<>', exceptId);
+  return query.executeTakeFirst();
+}
+
+export type SaveResult = { ok: true; id: string } | { ok: false; taken: { id: string; name: string } };
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === '23505';
+}
+
+export async function createOrganisation(
+  db: Kysely<DB>,
+  input: { regionId: string; actor: AuditActor; kind: CreatableKind; name: string; orgNumber: string | null },
+): Promise<SaveResult> {
+  const { regionId } = input;
+  try {
+    return await db.transaction().execute(async (trx) => {
+      if (input.orgNumber) {
+        const taken = await findByOrgNumber(trx, regionId, input.orgNumber);
+        if (taken) return { ok: false, taken } as const;
+      }
+      const row = await trx
+        .insertInto('organisations')
+        .values({ region_id: regionId, kind: input.kind, name: input.name, org_number: input.orgNumber })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, {
+        regionId,
+        actor: input.actor,
+        organisationId: row.id,
+        action: 'org.created',
+        subjectType: 'organisation',
+        subjectId: row.id,
+        data: { name: input.name, kind: input.kind, orgNumber: input.orgNumber },
+      });
+      return { ok: true, id: row.id } as const;
+    });
+  } catch (error) {
+    // Two admins adding the same number at once: the unique index decides; report it the same way.
+    if (isUniqueViolation(error) && input.orgNumber) {
+      const taken = await findByOrgNumber(db, regionId, input.orgNumber);
+      if (taken) return { ok: false, taken };
+    }
+    throw error;
+  }
+}
+
+export async function updateOrganisation(
+  db: Kysely<DB>,
+  input: { regionId: string; actor: AuditActor; id: string; name: string; orgNumber: string | null },
+): Promise<SaveResult> {
+  const { regionId, id } = input;
+  try {
+    return await db.transaction().execute(async (trx) => {
+      if (input.orgNumber) {
+        const taken = await findByOrgNumber(trx, regionId, input.orgNumber, id);
+        if (taken) return { ok: false, taken } as const;
+      }
+      const before = await trx
+        .selectFrom('organisations')
+        .select(['name', 'org_number'])
+        .where('region_id', '=', regionId)
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
+      await trx
+        .updateTable('organisations')
+        .set({ name: input.name, org_number: input.orgNumber })
+        .where('region_id', '=', regionId)
+        .where('id', '=', id)
+        .execute();
+      if (before.name !== input.name || before.org_number !== input.orgNumber) {
+        await recordAudit(trx, {
+          regionId,
+          actor: input.actor,
+          organisationId: id,
+          action: 'org.updated',
+          subjectType: 'organisation',
+          subjectId: id,
+          data: {
+            name: input.name,
+            ...(before.name !== input.name ? { previousName: before.name } : {}),
+            ...(before.org_number !== input.orgNumber
+              ? { orgNumber: input.orgNumber, previousOrgNumber: before.org_number }
+              : {}),
+          },
+        });
+      }
+      return { ok: true, id } as const;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error) && input.orgNumber) {
+      const taken = await findByOrgNumber(db, regionId, input.orgNumber, id);
+      if (taken) return { ok: false, taken };
+    }
+    throw error;
+  }
+}
+
+// Members
+
+export interface Member {
+  accountId: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  since: Date;
+  lastSignInAt: Date | null;
+}
+
+export async function listMembers(
+  db: Kysely<DB>,
+  regionId: string,
+  organisationId: string,
+): Promise<Member[]> {
+  const rows = await db
+    .selectFrom('memberships as m')
+    .innerJoin('accounts as a', (join) =>
+      join.onRef('a.region_id', '=', 'm.region_id').onRef('a.id', '=', 'm.account_id'),
+    )
+    .select(['a.id', 'a.email', 'a.display_name', 'a.last_sign_in_at', 'm.role', 'm.created_at'])
+    .where('m.region_id', '=', regionId)
+    .where('m.organisation_id', '=', organisationId)
+    .orderBy('a.email')
+    .execute();
+  return rows.map((row) => ({
+    accountId: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    role: row.role as Role,
+    since: row.created_at,
+    lastSignInAt: row.last_sign_in_at,
+  }));
+}
+
+/** The roles of an organisation kind that may manage its members. */
+export function managingRoles(kind: OrganisationKind): Role[] {
+  return ROLES_BY_KIND[kind].filter((role) => ROLE_PERMISSIONS[role].has(Permission.OrgMembersManage));
+}
+
+export type MemberChange = 'ok' | 'gone' | 'lastAdmin';
+
+/**
+ * Would this change leave the organisation without anyone able to manage its members, done by that
+ * very person to themselves? (A region admin may still change others.) Locks the memberships.
+ */
+async function strandsOrganisation(
+  trx: Kysely<DB>,
+  input: { regionId: string; organisation: { id: string; kind: OrganisationKind }; accountId: string },
+  actorId: string | null,
+  currentRole: Role,
+  newRole: Role | null,
+): Promise<boolean> {
+  if (actorId !== input.accountId) return false;
+  const managing = managingRoles(input.organisation.kind);
+  if (!managing.includes(currentRole) || (newRole && managing.includes(newRole))) return false;
+  const others = await trx
+    .selectFrom('memberships')
+    .select('account_id')
+    .where('region_id', '=', input.regionId)
+    .where('organisation_id', '=', input.organisation.id)
+    .where('account_id', '<>', input.accountId)
+    .where('role', 'in', managing)
+    .forUpdate()
+    .execute();
+  return others.length === 0;
+}
+
+async function lockMembership(trx: Kysely<DB>, regionId: string, organisationId: string, accountId: string) {
+  return trx
+    .selectFrom('memberships')
+    .select('role')
+    .where('region_id', '=', regionId)
+    .where('organisation_id', '=', organisationId)
+    .where('account_id', '=', accountId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function changeMemberRole(
+  db: Kysely<DB>,
+  input: {
+    regionId: string;
+    actor: AuditActor;
+    organisation: { id: string; kind: OrganisationKind };
+    accountId: string;
+    role: Role;
+  },
+): Promise<MemberChange> {
+  return db.transaction().execute(async (trx) => {
+    const current = await lockMembership(trx, input.regionId, input.organisation.id, input.accountId);
+    if (!current) return 'gone';
+    const from = current.role as Role;
+    if (from === input.role) return 'ok';
+    if (await strandsOrganisation(trx, input, input.actor.id, from, input.role)) return 'lastAdmin';
+    await trx
+      .updateTable('memberships')
+      .set({ role: input.role })
+      .where('region_id', '=', input.regionId)
+      .where('organisation_id', '=', input.organisation.id)
+      .where('account_id', '=', input.accountId)
+      .execute();
+    await recordAudit(trx, {
+      regionId: input.regionId,
+      actor: input.actor,
+      organisationId: input.organisation.id,
+      action: 'org.member.role_changed',
+      subjectType: 'account',
+      subjectId: input.accountId,
+      data: { from, to: input.role },
+    });
+    return 'ok';
+  });
+}
+
+export async function removeMember(
+  db: Kysely<DB>,
+  input: {
+    regionId: string;
+    actor: AuditActor;
+    organisation: { id: string; kind: OrganisationKind };
+    accountId: string;
+  },
+): Promise<MemberChange> {
+  return db.transaction().execute(async (trx) => {
+    const current = await lockMembership(trx, input.regionId, input.organisation.id, input.accountId);
+    if (!current) return 'gone';
+    const role = current.role as Role;
+    if (await strandsOrganisation(trx, input, input.actor.id, role, null)) return 'lastAdmin';
+    await trx
+      .deleteFrom('memberships')
+      .where('region_id', '=', input.regionId)
+      .where('organisation_id', '=', input.organisation.id)
+      .where('account_id', '=', input.accountId)
+      .execute();
+    // A session acting for this organisation falls back to the person's next membership.
+    await trx
+      .updateTable('sessions')
+      .set({ active_organisation_id: null })
+      .where('region_id', '=', input.regionId)
+      .where('account_id', '=', input.accountId)
+      .where('active_organisation_id', '=', input.organisation.id)
+      .execute();
+    await recordAudit(trx, {
+      regionId: input.regionId,
+      actor: input.actor,
+      organisationId: input.organisation.id,
+      action: 'org.member.removed',
+      subjectType: 'account',
+      subjectId: input.accountId,
+      data: { role },
+    });
+    return 'ok';
+  });
+}
