@@ -71,4 +71,17 @@ describe('cross-site requests', async () => {
       assert.equal(res.statusCode, 403, `${route.method} ${route.url} answered ${res.statusCode}`);
     }
   });
+
+  it('accepts a same-origin form from a page sent with no-referrer (Origin: null), but not without fetch metadata', async () => {
+    const { cookie, token } = await csrfFor(app, '/sv/accessibility');
+    const post = (headers: Record<string, string>) =>
+      app.inject({
+        method: 'POST',
+        url: '/sv/accessibility/feedback',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        payload: `_csrf=${encodeURIComponent(token)}`,
+      });
+    assert.equal((await post({ origin: 'null', 'sec-fetch-site': 'same-origin' })).statusCode, 422);
+    assert.equal((await post({ origin: 'null' })).statusCode, 403);
+  });
 });

@@ -57,6 +57,9 @@ export function installCsrf(app: FastifyInstance, options: { secret: string; sec
 
 function sameOrigin(request: FastifyRequest): boolean {
   const site = request.headers['sec-fetch-site'];
+  // Fetch metadata cannot be set by pages, so it is trusted when present. It also covers pages
+  // sent with `Referrer-Policy: no-referrer` (the sign-in link), whose forms post `Origin: null`.
+  if (site === 'same-origin') return true;
   if (site === 'cross-site' || site === 'same-site') return false;
   const origin = request.headers.origin;
   if (origin === undefined) return site === 'same-origin' || site === 'none' || site === undefined;
