@@ -1,6 +1,7 @@
 /**
  * The `lotsa` command: serve (default for `npm start`), worker, migrate, seed, ingest.
  */
+import path from 'node:path';
 import { adminHint, createAdmin, parseAdminArgs } from './modules/identity/cli.ts';
 import { parseIngestArgs, runIngestCommand } from './modules/jobs/ingest/cli.ts';
 import { seedJobBoard } from './modules/jobs/seed.ts';
@@ -54,7 +55,7 @@ async function serve(config: Config, runtime: Runtime, logger: ReturnType<typeof
       ? `http://localhost:${port}/`
       : config.publicUrl.href;
   logger.info({ url, ms: Math.round(performance.now() - started) }, 'Lotsa is listening');
-  const hint = await adminHint(runtime.database.db);
+  const hint = await adminHint(runtime.database.db, path.join(config.dataDir, 'mail'));
   process.stdout.write(`\nLotsa is running at ${url}\nPress Ctrl-C to stop.\n\n${hint ? `${hint}\n\n` : ''}`);
   onShutdown(
     async () => {

@@ -93,9 +93,12 @@ export function watchErrors(page: Page): { list: () => string[] } {
       seen.push({ text: `console: ${message.text()}`, url: message.location().url });
   });
   page.on('pageerror', (error) => seen.push({ text: `pageerror: ${error.message}`, url: undefined }));
-  page.on('requestfailed', (request) =>
-    seen.push({ text: `request failed: ${request.url()} ${request.failure()?.errorText}`, url: undefined }),
-  );
+  page.on('requestfailed', (request) => {
+    // A request the browser itself dropped because the page moved on (a redirect, a click) is not
+    // something a person notices; every other failure is.
+    if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
+    seen.push({ text: `request failed: ${request.url()} ${request.failure()?.errorText}`, url: undefined });
+  });
   const expected = (e: { text: string; url: string | undefined }) =>
     e.url !== undefined &&
     errorDocuments.has(e.url.split('#')[0] as string) &&

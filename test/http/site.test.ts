@@ -64,7 +64,13 @@ describe('public site', async () => {
       if (seen.has(url)) continue;
       seen.add(url);
       const res = await get(url);
-      assert.ok([200, 301, 302].includes(res.statusCode), `${url} answered ${res.statusCode}`);
+      // 303: a page for signed-in people, which sends a visitor to the login page (followed below).
+      assert.ok([200, 301, 302, 303].includes(res.statusCode), `${url} answered ${res.statusCode}`);
+      if (res.statusCode === 303) {
+        const location = String(res.headers.location);
+        assert.match(location, /^\/(sv|en)\/login\?next=/, `${url} sends to the login page`);
+        if (!seen.has(location)) queue.push(location);
+      }
       if (!String(res.headers['content-type']).startsWith('text/html')) continue;
       for (const [, href] of res.body.matchAll(/href="(\/[^"#]*)(#[^"]*)?"/g)) {
         if (href && !seen.has(href)) queue.push(href.replace(/&amp;/g, '&'));

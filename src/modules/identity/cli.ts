@@ -103,7 +103,7 @@ export async function createAdmin(
 }
 
 /** What `npm start` prints while the default region has no admin except the demo accounts. */
-export async function adminHint(db: Kysely<DB>): Promise<string | undefined> {
+export async function adminHint(db: Kysely<DB>, mailDir: string): Promise<string | undefined> {
   const regionId = await defaultRegionId(db);
   const demo = DEMO_ACCOUNTS.map((a) => a.email);
   const admins = await db
@@ -122,8 +122,8 @@ export async function adminHint(db: Kysely<DB>): Promise<string | undefined> {
   ];
   if (admins.length > 0) {
     lines.push(
-      'Demo accounts, one per role, are listed in README.md (e.g. admin@example.org); their sign-in',
-      'e-mails are written to var/mail/ when SMTP_URL is not set.',
+      'Demo accounts, one per role, are listed in README.md (e.g. admin@example.org); without SMTP_URL',
+      `their sign-in e-mails are written to ${mailDir}.`,
     );
   }
   return lines.join('\n');

@@ -165,8 +165,13 @@ export class SessionStore {
   }
 
   /** Ends every session of an account except `keep` (a session id); returns how many ended. */
-  async endAll(regionId: string, accountId: string, keep?: string): Promise<number> {
-    let query = this.db
+  async endAll(
+    regionId: string,
+    accountId: string,
+    keep?: string,
+    db: Kysely<DB> = this.db,
+  ): Promise<number> {
+    let query = db
       .deleteFrom('sessions')
       .where('region_id', '=', regionId)
       .where('account_id', '=', accountId);
@@ -208,18 +213,22 @@ export class SessionStore {
     }));
   }
 
-  /** Records that a second factor was shown in this session. */
-  async markSecondFactor(id: string): Promise<void> {
-    await this.db
+  /** Records that a second factor was shown in this session (pass a transaction to join one). */
+  async markSecondFactor(id: string, db: Kysely<DB> = this.db): Promise<void> {
+    await db
       .updateTable('sessions')
       .set({ second_factor_at: sql<Date>`now()` })
       .where('token_hash', '=', id)
       .execute();
   }
 
-  /** Sets the organisation the person acts for (already checked to be theirs). */
-  async setActiveOrganisation(id: string, organisationId: string | null): Promise<void> {
-    await this.db
+  /** Sets the organisation the person acts for (already checked to be theirs); `db` may be a transaction. */
+  async setActiveOrganisation(
+    id: string,
+    organisationId: string | null,
+    db: Kysely<DB> = this.db,
+  ): Promise<void> {
+    await db
       .updateTable('sessions')
       .set({ active_organisation_id: organisationId })
       .where('token_hash', '=', id)

@@ -74,15 +74,17 @@ export function registerHomeRoutes(app: FastifyInstance, deps: ModuleDeps): void
         ? person.memberships.find((m) => m.organisationId === wanted.toLowerCase())
         : undefined;
       if (!membership) throw new AppError('LOTSA_NOT_FOUND');
-      await deps.sessions.setActiveOrganisation(person.session.id, membership.organisationId);
-      await recordAudit(deps.database.db, {
-        regionId: request.region.id,
-        actor: actorOf(person),
-        organisationId: membership.organisationId,
-        action: 'session.organisation_switched',
-        subjectType: 'organisation',
-        subjectId: membership.organisationId,
-        data: { role: membership.role },
+      await deps.database.db.transaction().execute(async (trx) => {
+        await deps.sessions.setActiveOrganisation(person.session.id, membership.organisationId, trx);
+        await recordAudit(trx, {
+          regionId: request.region.id,
+          actor: actorOf(person),
+          organisationId: membership.organisationId,
+          action: 'session.organisation_switched',
+          subjectType: 'organisation',
+          subjectId: membership.organisationId,
+          data: { role: membership.role },
+        });
       });
       return reply.header('cache-control', 'no-store').redirect('/admin?done=switched', 303);
     },

@@ -216,14 +216,16 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: ModuleDeps): vo
     const account = await load(regionId, uuidParam(request, 'id'));
     // An admin ending their own sessions keeps the one they are using.
     const keep = account.id === person.account.id ? person.session.id : undefined;
-    const count = await deps.sessions.endAll(regionId, account.id, keep);
-    await recordAudit(db, {
-      regionId,
-      actor: actorOf(person),
-      action: 'account.sessions_ended',
-      subjectType: 'account',
-      subjectId: account.id,
-      data: { count },
+    await db.transaction().execute(async (trx) => {
+      const count = await deps.sessions.endAll(regionId, account.id, keep, trx);
+      await recordAudit(trx, {
+        regionId,
+        actor: actorOf(person),
+        action: 'account.sessions_ended',
+        subjectType: 'account',
+        subjectId: account.id,
+        data: { count },
+      });
     });
     return reply.redirect(`/admin/people/${account.id}?done=ended`, 303);
   });
