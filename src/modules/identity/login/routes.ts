@@ -21,6 +21,7 @@ import { Permission } from '../../../platform/permissions.ts';
 import { isValidEmail, normalizeEmail } from '../accounts.ts';
 import {
   CODE_PER_ADDRESS,
+  CODE_PER_ADDRESS_DAY,
   CODE_PER_IP,
   LINK_PAGE_PER_IP,
   LINK_PER_IP,
@@ -204,8 +205,12 @@ export function registerLoginRoutes(app: FastifyInstance, deps: ModuleDeps): voi
       );
     if (errors.email || errors.code || !code) return again(422);
 
-    const key = `${CODE_PER_ADDRESS.name}:${addressKey(deps.secret, email)}`;
-    const wait = await deps.rateLimiter.hit(key, CODE_PER_ADDRESS);
+    const addressHash = addressKey(deps.secret, email);
+    const [short, day] = await Promise.all([
+      deps.rateLimiter.hit(`${CODE_PER_ADDRESS.name}:${addressHash}`, CODE_PER_ADDRESS),
+      deps.rateLimiter.hit(`${CODE_PER_ADDRESS_DAY.name}:${addressHash}`, CODE_PER_ADDRESS_DAY),
+    ]);
+    const wait = short === undefined && day === undefined ? undefined : Math.max(short ?? 0, day ?? 0);
     if (wait !== undefined) return tooMany(request, reply, wait, { kind: 'code', email, next: undefined });
 
     const result = await signInWithCode(db, deps.sessions, request, reply, email, code);

@@ -35,6 +35,16 @@ export const LINK_PAGE_PER_IP: RateLimitRule = { name: 'login-link-page', max: 6
 /** Per e-mail address (deps.rateLimiter, keyed hash of the address). */
 export const SEND_PER_ADDRESS: RateLimitRule = { name: 'login-address', max: 5, windowSeconds: 900 };
 export const CODE_PER_ADDRESS: RateLimitRule = { name: 'login-code-address', max: 10, windowSeconds: 900 };
+/**
+ * And per day: a six-digit code checked against the address's few live e-mails must not be
+ * guessable by patience. 30 guesses a day against at most 5 live codes is 1 in 6,600 a day; the link
+ * (256 bits) is never limited by this, so the owner still gets in.
+ */
+export const CODE_PER_ADDRESS_DAY: RateLimitRule = {
+  name: 'login-code-address-day',
+  max: 30,
+  windowSeconds: 86_400,
+};
 
 /** A link token as we hand it out: 32 random bytes, base64url. */
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
