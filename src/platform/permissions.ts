@@ -61,6 +61,17 @@ export const ORGANISATION_KINDS = [
 ] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
+/** Organisations in the order people expect them listed: the region, municipalities, then the rest. */
+export function compareOrganisations(
+  a: { kind: OrganisationKind; name: string },
+  b: { kind: OrganisationKind; name: string },
+): number {
+  return (
+    ORGANISATION_KINDS.indexOf(a.kind) - ORGANISATION_KINDS.indexOf(b.kind) ||
+    a.name.localeCompare(b.name, 'sv')
+  );
+}
+
 export const ROLES_BY_KIND: Record<OrganisationKind, readonly Role[]> = {
   region: ['admin', 'region_editor', 'navigator'],
   municipality: ['municipality_editor', 'navigator'],

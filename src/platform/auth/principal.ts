@@ -9,6 +9,8 @@ export interface Membership {
   organisationName: string;
   kind: OrganisationKind;
   role: Role;
+  /** When the person got this role. */
+  since: Date;
 }
 
 export interface PrincipalAccount {

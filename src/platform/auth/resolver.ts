@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import {
   ROLE_PERMISSIONS,
+  compareOrganisations,
   STAFF_ROLES,
   TALENT_PERMISSIONS,
   TOKEN_PERMISSIONS,
@@ -18,15 +19,6 @@ import {
 import type { Membership, Principal, PrincipalResolver } from './principal.ts';
 import { hashSecret } from './secrets.ts';
 import type { SessionStore } from './sessions.ts';
-
-/** The order memberships are listed in, and the one acted for when none is chosen. */
-const KIND_ORDER: Record<OrganisationKind, number> = {
-  region: 0,
-  municipality: 1,
-  employer: 2,
-  course_provider: 3,
-  partner: 4,
-};
 
 /** The prefix every API token starts with, so leaked tokens are easy to recognise. */
 export const API_TOKEN_PREFIX = 'lotsa_';
@@ -42,7 +34,7 @@ export async function membershipsOf(
     .innerJoin('organisations as o', (join) =>
       join.onRef('o.region_id', '=', 'm.region_id').onRef('o.id', '=', 'm.organisation_id'),
     )
-    .select(['m.organisation_id', 'o.name', 'o.kind', 'm.role'])
+    .select(['m.organisation_id', 'o.name', 'o.kind', 'm.role', 'm.created_at'])
     .where('m.region_id', '=', regionId)
     .where('m.account_id', '=', accountId)
     .execute();
@@ -52,10 +44,13 @@ export async function membershipsOf(
       organisationName: row.name,
       kind: row.kind as OrganisationKind,
       role: row.role as Role,
+      since: row.created_at,
     }))
-    .sort(
-      (a, b) =>
-        KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.organisationName.localeCompare(b.organisationName, 'sv'),
+    .sort((a, b) =>
+      compareOrganisations(
+        { kind: a.kind, name: a.organisationName },
+        { kind: b.kind, name: b.organisationName },
+      ),
     );
 }
 

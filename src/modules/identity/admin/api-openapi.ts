@@ -4,6 +4,7 @@
  * `components.schemas` and `identityOpenApiSecuritySchemes` into `components.securitySchemes`.
  * Error responses refer to the document's existing `#/components/schemas/Error`.
  */
+import { ROLES } from '../../../platform/permissions.ts';
 import { KNOWN_ACTIONS } from './audit-sentences.ts';
 import { ACTION_GROUPS, AUDIT_API_MAX_LIMIT, AUDIT_PAGE_SIZE } from './audit.ts';
 
@@ -59,15 +60,7 @@ export const identityOpenApiSchemas = {
       name: { type: ['string', 'null'], description: 'The display name, null when the person gave none.' },
       role: {
         type: 'string',
-        enum: [
-          'admin',
-          'region_editor',
-          'municipality_editor',
-          'navigator',
-          'employer_admin',
-          'employer_member',
-          'course_provider',
-        ],
+        enum: [...ROLES],
       },
     },
   },

@@ -7,7 +7,7 @@ import type { Expression, Kysely, SqlBool } from 'kysely';
 import { sql } from 'kysely';
 import type { Principal } from '../../../platform/auth/principal.ts';
 import type { DB } from '../../../platform/db/schema.ts';
-import type { OrganisationKind } from '../../../platform/permissions.ts';
+import { compareOrganisations, type OrganisationKind } from '../../../platform/permissions.ts';
 import { KNOWN_ACTIONS, emptyNames, type AuditNames, type AuditRow } from './audit-sentences.ts';
 import type { AuditMessageKey } from './audit-messages.ts';
 
@@ -233,14 +233,6 @@ export interface OrganisationOption {
   kind: OrganisationKind;
 }
 
-const KIND_ORDER: Record<OrganisationKind, number> = {
-  region: 0,
-  municipality: 1,
-  employer: 2,
-  course_provider: 3,
-  partner: 4,
-};
-
 /** The organisations a reader may filter by: every one of the region, or only their own. */
 export async function organisationOptions(db: Kysely<DB>, scope: AuditScope): Promise<OrganisationOption[]> {
   let query = db
@@ -251,5 +243,5 @@ export async function organisationOptions(db: Kysely<DB>, scope: AuditScope): Pr
   const rows = await query.execute();
   return rows
     .map((r) => ({ id: r.id, name: r.name, kind: r.kind as OrganisationKind }))
-    .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.name.localeCompare(b.name, 'sv'));
+    .sort(compareOrganisations);
 }

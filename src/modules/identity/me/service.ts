@@ -2,6 +2,8 @@
  * The own page's data: the account and its memberships, profile changes, ending sessions, the data
  * export and erasure. Every change writes its audit event in the same transaction as the change.
  */
+import type { Membership } from '../../../platform/auth/principal.ts';
+import { membershipsOf } from '../../../platform/auth/resolver.ts';
 import { createHmac } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
@@ -9,7 +11,6 @@ import { recordAudit } from '../../../platform/audit.ts';
 import type { SessionSummary } from '../../../platform/auth/sessions.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
-import type { OrganisationKind, Role } from '../../../platform/permissions.ts';
 
 export interface AccountDetails {
   id: string;
@@ -20,21 +21,8 @@ export interface AccountDetails {
   lastSignInAt: Date | null;
 }
 
-export interface MembershipDetails {
-  organisationId: string;
-  organisationName: string;
-  kind: OrganisationKind;
-  role: Role;
-  since: Date;
-}
-
-const KIND_ORDER: Record<string, number> = {
-  region: 0,
-  municipality: 1,
-  employer: 2,
-  course_provider: 3,
-  partner: 4,
-};
+/** The account's organisation roles with the day each began (the same list the session reads). */
+export type MembershipDetails = Membership;
 
 export async function accountDetails(
   db: Kysely<DB>,
@@ -59,35 +47,7 @@ export async function accountDetails(
   );
 }
 
-/** The account's organisation roles with the day each began, region first, then by name. */
-export async function membershipDetails(
-  db: Kysely<DB>,
-  regionId: string,
-  accountId: string,
-): Promise<MembershipDetails[]> {
-  const rows = await db
-    .selectFrom('memberships as m')
-    .innerJoin('organisations as o', (join) =>
-      join.onRef('o.region_id', '=', 'm.region_id').onRef('o.id', '=', 'm.organisation_id'),
-    )
-    .select(['m.organisation_id', 'o.name', 'o.kind', 'm.role', 'm.created_at'])
-    .where('m.region_id', '=', regionId)
-    .where('m.account_id', '=', accountId)
-    .execute();
-  return rows
-    .map((row) => ({
-      organisationId: row.organisation_id,
-      organisationName: row.name,
-      kind: row.kind as OrganisationKind,
-      role: row.role as Role,
-      since: row.created_at,
-    }))
-    .sort(
-      (a, b) =>
-        (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9) ||
-        a.organisationName.localeCompare(b.organisationName, 'sv'),
-    );
-}
+export const membershipDetails = membershipsOf;
 
 // Profile
 
