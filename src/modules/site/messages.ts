@@ -201,28 +201,52 @@ export const messages = defineMessages({
     'privacy.logs.basis': 'Loggarna innehåller inga personuppgifter.',
     'privacy.logs.retention': '30 dagar.',
 
-    'privacy.rateLimit.title': 'Skydd mot missbruk av formuläret',
+    'privacy.rateLimit.title': 'Skydd mot missbruk av formulär och inloggning',
     'privacy.rateLimit.data':
-      'Hur många gånger formuläret har skickats, kopplat till en kod (en hash) som räknas fram ur din IP-adress. Själva IP-adressen sparas aldrig.',
-    'privacy.rateLimit.purpose': 'För att stoppa automatiska massutskick av formuläret.',
+      'Hur många gånger ett formulär har skickats eller en inloggning försökts, kopplat till en kod (en hash) som räknas fram ur din IP-adress och, vid inloggning, ur e-postadressen. Själva adresserna sparas aldrig här.',
+    'privacy.rateLimit.purpose':
+      'För att stoppa automatiska massutskick och försök att gissa inloggningskoder.',
     'privacy.rateLimit.basis':
       'Uppgift av allmänt intresse (artikel 6.1 e i dataskyddsförordningen), för att skydda tjänsten.',
     'privacy.rateLimit.retention': 'Ett dygn.',
 
+    'privacy.accounts.title': 'Ditt konto',
+    'privacy.accounts.data':
+      'Om du skapar ett konto: din e-postadress, det namn du själv anger och vilket språk du vill ha. Vilka organisationer du tillhör och din roll där. Dina inloggningar: när de började, när de senast användes och vilken sorts enhet det är (till exempel "Firefox · Windows"). Om du lägger till en nyckel (passkey) eller en autentiseringsapp sparas bara det som behövs för att kontrollera den, aldrig något biometriskt. En logg över ändringar du gör och som görs i ditt konto.',
+    'privacy.accounts.purpose':
+      'För att du ska kunna logga in, se dina egna uppgifter och – om du arbetar för en organisation – göra det din roll tillåter. Loggen visar vem som gjorde vad, så att fel och missbruk kan upptäckas.',
+    'privacy.accounts.basis':
+      'Uppgift av allmänt intresse (artikel 6.1 e i dataskyddsförordningen): regionens arbete med kompetensförsörjning. Du bestämmer själv om du vill ha ett konto.',
+    'privacy.accounts.retention':
+      'Tills du tar bort ditt konto, vilket du kan göra när som helst under Mitt konto. Där kan du också ladda ner allt vi har sparat om dig. En inloggning tar slut efter 12 timmar utan aktivitet och senast efter 14 dagar. Loggen sparas men pekar efter borttagningen inte längre ut dig.',
+
     'privacy.cookies.title': 'Kakor (cookies)',
     'privacy.cookies.intro':
-      'Webbplatsen använder en enda kaka. Den är nödvändig för att formulär ska kunna skickas säkert, och därför frågar vi inte om samtycke.',
+      'Webbplatsen använder bara kakor som behövs för att den ska fungera säkert, och därför frågar vi inte om samtycke. Inloggningskakorna sätts bara när du loggar in.',
     'privacy.cookie.term.name': 'Namn',
     'privacy.cookie.term.purpose': 'Vad den gör',
     'privacy.cookie.term.lifetime': 'Hur länge',
     'privacy.cookie.term.type': 'Typ',
-    'privacy.cookie.nameHtml':
+    'privacy.cookie.csrf.nameHtml':
       '<code>lotsa_csrf</code> (på krypterade anslutningar heter den <code>__Host-lotsa_csrf</code>)',
-    'privacy.cookie.purpose':
+    'privacy.cookie.csrf.purpose':
       'Skyddar formulären mot förfalskade anrop (CSRF), där en annan webbplats försöker skicka in ett formulär i ditt namn.',
-    'privacy.cookie.lifetime': 'Tills du stänger webbläsaren.',
-    'privacy.cookie.type':
+    'privacy.cookie.csrf.lifetime': 'Tills du stänger webbläsaren.',
+    'privacy.cookie.csrf.type':
       'Nödvändig säkerhetskaka från den här webbplatsen. Den används inte för att spåra dig.',
+    'privacy.cookie.session.nameHtml':
+      '<code>lotsa_session</code> (på krypterade anslutningar <code>__Host-lotsa_session</code>)',
+    'privacy.cookie.session.purpose':
+      'Håller dig inloggad. Kakan innehåller en slumpmässig kod; vi sparar bara ett fingeravtryck av den.',
+    'privacy.cookie.session.lifetime':
+      'Tills du loggar ut, efter 12 timmar utan aktivitet eller senast efter 14 dagar.',
+    'privacy.cookie.session.type': 'Nödvändig inloggningskaka från den här webbplatsen.',
+    'privacy.cookie.webauthn.nameHtml':
+      '<code>lotsa_webauthn</code> (på krypterade anslutningar <code>__Host-lotsa_webauthn</code>)',
+    'privacy.cookie.webauthn.purpose':
+      'Knyter ihop de två stegen när du lägger till eller använder en nyckel (passkey).',
+    'privacy.cookie.webauthn.lifetime': 'Fem minuter.',
+    'privacy.cookie.webauthn.type': 'Nödvändig säkerhetskaka från den här webbplatsen.',
     'privacy.cookies.none':
       'Vi använder inga kakor för statistik eller marknadsföring. Vi spårar dig inte, och det finns inga spårningspixlar eller tjänster från andra företag som ser vad du gör här.',
 
@@ -489,28 +513,50 @@ export const messages = defineMessages({
     'privacy.logs.basis': 'The logs contain no personal data.',
     'privacy.logs.retention': '30 days.',
 
-    'privacy.rateLimit.title': 'Protecting the form from abuse',
+    'privacy.rateLimit.title': 'Protecting forms and sign-in from abuse',
     'privacy.rateLimit.data':
-      'How many times the form has been sent, linked to a code (a hash) calculated from your IP address. The IP address itself is never stored.',
-    'privacy.rateLimit.purpose': 'To stop automated mass sending of the form.',
+      'How many times a form has been sent or a sign-in tried, linked to a code (a hash) calculated from your IP address and, when signing in, from the e-mail address. The addresses themselves are never stored here.',
+    'privacy.rateLimit.purpose': 'To stop automated mass sending and attempts to guess sign-in codes.',
     'privacy.rateLimit.basis':
       'A task carried out in the public interest (Article 6(1)(e) GDPR), to protect the service.',
     'privacy.rateLimit.retention': 'One day.',
 
+    'privacy.accounts.title': 'Your account',
+    'privacy.accounts.data':
+      'If you create an account: your e-mail address, the name you choose to give and the language you want. Which organisations you belong to and your role there. Your sign-ins: when they started, when they were last used and what kind of device it is (for example "Firefox · Windows"). If you add a passkey or an authenticator app, only what is needed to check it is stored, never anything biometric. A log of changes you make and that are made to your account.',
+    'privacy.accounts.purpose':
+      'So that you can sign in, see your own data and – if you work for an organisation – do what your role allows. The log shows who did what, so that mistakes and misuse can be found.',
+    'privacy.accounts.basis':
+      'A task in the public interest (Article 6(1)(e) GDPR): the region’s work to find the skills it needs. Whether you have an account is up to you.',
+    'privacy.accounts.retention':
+      'Until you delete your account, which you can do at any time under My account. There you can also download everything we hold about you. A sign-in ends after 12 hours without activity and after 14 days at the latest. The log is kept but no longer points to you after the deletion.',
+
     'privacy.cookies.title': 'Cookies',
     'privacy.cookies.intro':
-      'The website uses a single cookie. It is needed to send forms securely, so we do not ask for consent.',
+      'The website only uses cookies it needs to work securely, so we do not ask for consent. The sign-in cookies are only set when you sign in.',
     'privacy.cookie.term.name': 'Name',
     'privacy.cookie.term.purpose': 'What it does',
     'privacy.cookie.term.lifetime': 'How long',
     'privacy.cookie.term.type': 'Type',
-    'privacy.cookie.nameHtml':
+    'privacy.cookie.csrf.nameHtml':
       '<code>lotsa_csrf</code> (on encrypted connections it is called <code>__Host-lotsa_csrf</code>)',
-    'privacy.cookie.purpose':
+    'privacy.cookie.csrf.purpose':
       'Protects the forms against forged requests (CSRF), where another website tries to send a form in your name.',
-    'privacy.cookie.lifetime': 'Until you close your browser.',
-    'privacy.cookie.type':
+    'privacy.cookie.csrf.lifetime': 'Until you close your browser.',
+    'privacy.cookie.csrf.type':
       'A strictly necessary security cookie from this website. It is not used to track you.',
+    'privacy.cookie.session.nameHtml':
+      '<code>lotsa_session</code> (on encrypted connections <code>__Host-lotsa_session</code>)',
+    'privacy.cookie.session.purpose':
+      'Keeps you signed in. The cookie holds a random code; we store only a fingerprint of it.',
+    'privacy.cookie.session.lifetime':
+      'Until you sign out, after 12 hours without activity, or after 14 days at the latest.',
+    'privacy.cookie.session.type': 'A strictly necessary sign-in cookie from this website.',
+    'privacy.cookie.webauthn.nameHtml':
+      '<code>lotsa_webauthn</code> (on encrypted connections <code>__Host-lotsa_webauthn</code>)',
+    'privacy.cookie.webauthn.purpose': 'Links the two steps together when you add or use a passkey.',
+    'privacy.cookie.webauthn.lifetime': 'Five minutes.',
+    'privacy.cookie.webauthn.type': 'A strictly necessary security cookie from this website.',
     'privacy.cookies.none':
       'We use no cookies for statistics or marketing. We do not track you, and there are no tracking pixels or services from other companies that see what you do here.',
 

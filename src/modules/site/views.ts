@@ -332,7 +332,8 @@ export function feedbackSent(ctx: PageContext): Page {
 
 // Privacy notice
 
-type Processing = 'feedback' | 'logs' | 'rateLimit';
+type Processing = 'accounts' | 'feedback' | 'logs' | 'rateLimit';
+type Cookie = 'csrf' | 'session' | 'webauthn';
 
 export function privacy(ctx: PageContext): Page {
   const { t, h, reviewed } = texts(ctx);
@@ -349,6 +350,18 @@ export function privacy(ctx: PageContext): Page {
         <dd>${t(`privacy.${id}.retention`)}</dd>
       </dl>`;
 
+  const cookie = (id: Cookie) =>
+    html`<dl>
+      <dt>${t('privacy.cookie.term.name')}</dt>
+      <dd>${h(`privacy.cookie.${id}.nameHtml`)}</dd>
+      <dt>${t('privacy.cookie.term.purpose')}</dt>
+      <dd>${t(`privacy.cookie.${id}.purpose`)}</dd>
+      <dt>${t('privacy.cookie.term.lifetime')}</dt>
+      <dd>${t(`privacy.cookie.${id}.lifetime`)}</dd>
+      <dt>${t('privacy.cookie.term.type')}</dt>
+      <dd>${t(`privacy.cookie.${id}.type`)}</dd>
+    </dl>`;
+
   return {
     title: t('privacy.title'),
     description: t('privacy.description'),
@@ -363,22 +376,13 @@ export function privacy(ctx: PageContext): Page {
           'data',
           t('privacy.data.title'),
           html`<p>${t('privacy.data.intro')}</p>
-            ${processing('feedback')} ${processing('logs')} ${processing('rateLimit')}`,
+            ${processing('accounts')} ${processing('feedback')} ${processing('logs')} ${processing('rateLimit')}`,
         )}
         ${proseSection(
           'cookies',
           t('privacy.cookies.title'),
           html`<p>${t('privacy.cookies.intro')}</p>
-            <dl>
-              <dt>${t('privacy.cookie.term.name')}</dt>
-              <dd>${h('privacy.cookie.nameHtml')}</dd>
-              <dt>${t('privacy.cookie.term.purpose')}</dt>
-              <dd>${t('privacy.cookie.purpose')}</dd>
-              <dt>${t('privacy.cookie.term.lifetime')}</dt>
-              <dd>${t('privacy.cookie.lifetime')}</dd>
-              <dt>${t('privacy.cookie.term.type')}</dt>
-              <dd>${t('privacy.cookie.type')}</dd>
-            </dl>
+            ${(['csrf', 'session', 'webauthn'] as const).map(cookie)}
             <p>${t('privacy.cookies.none')}</p>`,
         )}
         ${proseSection(
