@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Machine } from './lib/machine.ts';
 import { kb } from './lib/stats.ts';
+import type { AuthResult } from './parts/auth.ts';
 import type { BreakdownResult } from './parts/breakdown.ts';
 import type { ColdStartResult } from './parts/coldstart.ts';
 import type { CrashResult } from './parts/crash.ts';
@@ -31,6 +32,7 @@ export interface Results {
   weight?: WeightResult | Failed;
   lighthouse?: LighthouseResult | Failed;
   coldstart?: ColdStartResult | Failed;
+  auth?: AuthResult | Failed;
   ingest?: IngestResult | Failed;
   crash?: CrashResult | Failed;
   jobWeight?: JobPagesWeightResult | Failed;
@@ -108,6 +110,7 @@ function summary(r: Results): string {
       );
     }
   }
+  if (r.auth) rows.push(authSummaryRow(r.auth));
   rows.push(...ingestSummaryRows(r.ingest, r.crash));
   rows.push(...jobBoardSummaryRows(r));
   return ['| Benchmark | Target | Result | |', '|---|---|---|---|', ...rows].join('\n');
@@ -293,6 +296,70 @@ ${row('first-ever (empty data dir: initdb, migrations, seed)', r.first)}
 ${r.warm.map((s, i) => row(`initialised data dir, run ${i + 1}`, s)).join('\n')}
 | **median of ${r.warm.length} (initialised)** | | | **${ms(r.medianWarm)}** | |
 `;
+}
+
+function authTotals(r: AuthResult) {
+  const anonymous = r.scenarios.find((s) => s.key === 'anonymous');
+  const total = (s: AuthResult['scenarios'][number]) => s.cpuUs + (s.postgresCpuUs ?? 0);
+  return {
+    rpsRatio: (s: AuthResult['scenarios'][number]) => (anonymous ? s.medianRps / anonymous.medianRps : NaN),
+    cpuRatio: (s: AuthResult['scenarios'][number]) => (anonymous ? total(s) / total(anonymous) : NaN),
+  };
+}
+
+const times = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)}×` : '–');
+
+function authSummaryRow(r: AuthResult | Failed): string {
+  if (failed(r)) return '| Signed-in requests (auth) | – | did not run | ❌ |';
+  const { rpsRatio, cpuRatio } = authTotals(r);
+  const parts = r.scenarios
+    .filter((s) => s.key !== 'anonymous')
+    .map((s) => `${s.path} ${pct(rpsRatio(s))} (${times(cpuRatio(s))})`);
+  return `| Signed-in requests: req/s of anonymous GET /sv/ (CPU per request, app + PostgreSQL, × anonymous) | – | ${parts.join('; ')} | |`;
+}
+
+function authSection(report: Report, r: AuthResult | Failed): string {
+  const head = '## Signed-in requests (auth)\n';
+  const command = '\nCommand: `npm run bench -- auth`.\n';
+  if (failed(r))
+    return `${head}${dated(report, r.measuredAt)}\nThe benchmark failed:\n\n${fence(r.error)}\n${command}`;
+  const { rpsRatio, cpuRatio } = authTotals(r);
+  const rows = r.scenarios
+    .map(
+      (s) =>
+        `| GET ${s.path} (${s.label}) | ${s.credential} | ${s.rounds.map((f) => n(f.rps)).join(' / ')} | **${n(s.medianRps)}** | ${pct(rpsRatio(s))} | ${s.medianP50} ms | ${s.medianP99} ms | **${s.cpuUs}** / ${s.postgresCpuUs ?? '–'} | ${times(cpuRatio(s))} | ${s.statements ?? '–'} | ${n(s.bytes)} |`,
+    )
+    .join('\n');
+  const bad = r.scenarios.flatMap((s) => s.rounds).reduce((sum, f) => sum + f.non2xx + f.errors, 0);
+  return `${head}${dated(report, r.measuredAt)}
+What a signed-in person costs compared with an anonymous visitor, on the app built as in production
+(every plugin and hook, pino at \`info\` writing to /dev/null) and the bench PostgreSQL. The runner creates,
+directly in the database, a region admin (an account with an \`admin\` membership of the region's own
+organisation) with a live session that has shown a second factor, sent as its \`lotsa_session\` cookie, and
+an API token of the region organisation with \`OrgRead\`, sent as \`Authorization: Bearer lotsa_…\`; it removes
+them at the end. autocannon (${r.connections} connections, pipelining ${r.pipelining}, no \`accept-encoding\`, so bodies go
+uncompressed) in the runner process; ${r.warmupSeconds} s warm-up each, then ${r.rounds} rounds of ${r.roundSeconds} s alternating between the four
+requests. Figures are medians of the rounds. *CPU µs/req* is the CPU time (user + system) per request
+of the app's Node process and of PostgreSQL's processes (every child of the postmaster); *× anonymous*
+compares their sum with the anonymous page's. *SQL statements/req* are PostgreSQL's transactions
+(\`pg_stat_database\`) over ${n(r.countRequests)} requests made one at a time, less those it counts meanwhile with no request
+coming in (${r.idleXactsPerSecond ?? '–'} a second: the job queue's polls and the runner's own reads); none of these routes opens
+an explicit transaction, so one transaction is one statement.
+
+| Request | Credential | req/s per round | median req/s | of anonymous | p50 | p99 | CPU µs/req: app / PostgreSQL | CPU × anonymous | SQL statements/req | Body bytes |
+|---|---|---|---|---|---|---|---|---|---|---|
+${rows}
+
+The anonymous page is public and never reads the session. A request with a session cookie reads the
+session by its token's hash (writing \`last_seen_at\` at most once a minute), then the account and its
+memberships, two queries side by side, before the handler runs: /sv/me then reads the account, its
+memberships and its sessions for the page, /admin renders from what was read. A request with an API
+token counts a hit of the API's rate limit (600 a minute per client address, an \`INSERT … ON CONFLICT\`
+in PostgreSQL), reads the token with its organisation and then the organisation; the bench's rate-limit
+bucket starts every minute of the run far below zero, so the load gets answers rather than 429s.
+
+Information, no target.${bad ? ` **${bad} non-2xx responses or errors** during the runs.` : ' Every response was a 2xx.'}
+${command}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -551,10 +618,12 @@ measures variants of the app with one part taken away, and CPU profiles, to show
 Page weight is what a first visit downloads for the home page (bodies as compressed on the wire).
 Lighthouse runs mobile emulation with simulated throttling, so its performance score reflects the
 page's weight and structure rather than this machine's speed. Cold start is dominated by starting
-PostgreSQL. The ingestion parts run the real \`lotsa ingest\` command against a local JobStream stand-in and a
-PostgreSQL of their own; \`crash\` is not in the default set (it takes about 10 minutes). Run single parts with
-\`npm run bench -- <part> …\` (overhead, breakdown, weight, lighthouse, coldstart, ingest, crash); parts not
-run keep their last figures, marked with their date.
+PostgreSQL. The auth part compares signed-in requests (a session cookie, an API token) with an anonymous
+page on the same app, as information without a target. The ingestion parts run the real \`lotsa ingest\`
+command against a local JobStream stand-in and a PostgreSQL of their own; \`crash\` is not in the default
+set (it takes about 10 minutes). Run single parts with \`npm run bench -- <part> …\` (overhead, breakdown,
+weight, lighthouse, auth, coldstart, ingest, crash); parts not run keep their last figures, marked with
+their date.
 
 The job board parts (search-db, search-http, joblist-nginx) run on a bench database of 100,000
 generated ads, built once (about a minute and a half) and kept in var/bench/ for later runs (rebuilt
@@ -574,6 +643,7 @@ export function renderReport(report: Report): string {
     r.jobWeight && jobWeightSection(report, r.jobWeight),
     r.lighthouse && lighthouseSection(report, r.lighthouse),
     r.coldstart && coldstartSection(report, r.coldstart),
+    r.auth && authSection(report, r.auth),
     r.ingest && ingestSection(report.runAt, r.ingest),
     r.crash && crashSection(report.runAt, r.crash),
     r.searchDb && searchDbSection(report, r.searchDb),

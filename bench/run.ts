@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- <part> …]`: the Lotsa benchmarks. Prints the figures and rewrites
- * docs/BENCHMARKS.md. Parts: overhead, breakdown, weight, lighthouse, coldstart, ingest, crash, and the
+ * docs/BENCHMARKS.md. Parts: overhead, breakdown, weight, lighthouse, auth, coldstart, ingest, crash, and the
  * job board's search-db, search-http and joblist-nginx on a 100k-ad bench database (default:
  * all but breakdown, which runs by itself when the overhead misses its target, and crash, which takes
  * about 10 minutes). Everything talks only to
@@ -14,6 +14,7 @@ import { startBenchDatabase, type BenchDatabase } from './lib/db.ts';
 import { describeMachine } from './lib/machine.ts';
 import { ROOT, type ChildServer } from './lib/proc.ts';
 import { kb } from './lib/stats.ts';
+import { runAuth } from './parts/auth.ts';
 import { runBreakdown } from './parts/breakdown.ts';
 import { runColdStart } from './parts/coldstart.ts';
 import { describeCrash, runCrash } from './parts/crash.ts';
@@ -34,6 +35,7 @@ const PARTS = [
   'breakdown',
   'weight',
   'lighthouse',
+  'auth',
   'coldstart',
   'ingest',
   'crash',
@@ -46,6 +48,7 @@ const DEFAULT: Part[] = [
   'overhead',
   'weight',
   'lighthouse',
+  'auth',
   'coldstart',
   'ingest',
   'search-db',
@@ -197,6 +200,27 @@ try {
       } else console.log(`  every category 100: ${r.pass ? 'pass' : 'FAIL'}`);
     }
     await app?.stop();
+  }
+
+  if (chosen.has('auth')) {
+    console.log('\nSigned-in requests: a session cookie and an API token vs an anonymous page (GET /sv/)');
+    try {
+      const r = await runAuth(await database());
+      results.auth = r;
+      const anonymous = r.scenarios.find((s) => s.key === 'anonymous');
+      const total = (s: (typeof r.scenarios)[number]) => s.cpuUs + (s.postgresCpuUs ?? 0);
+      for (const s of r.scenarios) {
+        console.log(
+          `  ${`GET ${s.path} (${s.credential})`.padEnd(46)} median ${String(s.medianRps).padStart(6)} req/s` +
+            (anonymous ? ` (${((s.medianRps / anonymous.medianRps) * 100).toFixed(1)} % of anonymous)` : '') +
+            `  p50 ${s.medianP50} ms  p99 ${s.medianP99} ms  CPU/req: app ${s.cpuUs} µs, PostgreSQL ${s.postgresCpuUs ?? '?'} µs` +
+            (anonymous ? ` (${(total(s) / total(anonymous)).toFixed(1)}×)` : '') +
+            `  SQL statements/req ${s.statements ?? '?'}`,
+        );
+      }
+    } catch (error) {
+      results.auth = failure(error);
+    }
   }
   await db?.stop(); // before the cold start, which runs its own PostgreSQL
 
