@@ -18,7 +18,10 @@ import {
 } from '../permissions.ts';
 import type { Membership, Principal, PrincipalResolver } from './principal.ts';
 import { hashSecret } from './secrets.ts';
-import type { SessionStore } from './sessions.ts';
+import { isSessionToken, type SessionStore } from './sessions.ts';
+
+/** A membership as the session query returns it (json: the date is a string). */
+type MembershipJson = Omit<Membership, 'since'> & { since: string };
 
 /** The prefix every API token starts with, so leaked tokens are easy to recognise. */
 export const API_TOKEN_PREFIX = 'lotsa_';
@@ -57,43 +60,68 @@ export async function membershipsOf(
 export function createPrincipalResolver(db: Kysely<DB>, sessions: SessionStore): PrincipalResolver {
   return {
     async fromSession(regionId, cookieToken) {
-      const session = await sessions.find(regionId, cookieToken);
-      if (!session) return undefined;
-      const [account, memberships] = await Promise.all([
-        db
-          .selectFrom('accounts as a')
-          .select([
-            'a.id',
-            'a.email',
-            'a.display_name',
-            'a.language',
-            sql<boolean>`exists (select 1 from passkeys p where p.region_id = a.region_id and p.account_id = a.id)
-              or exists (select 1 from totp_secrets t where t.region_id = a.region_id and t.account_id = a.id
-                         and t.confirmed_at is not null)`.as('has_second_factor'),
-          ])
-          .where('a.region_id', '=', regionId)
-          .where('a.id', '=', session.account_id)
-          .executeTakeFirst(),
-        membershipsOf(db, regionId, session.account_id),
-      ]);
-      if (!account) return undefined;
+      if (!isSessionToken(cookieToken)) return undefined;
+      // One statement: the live session, its account, whether it has a second factor, its roles.
+      const row = await db
+        .selectFrom('sessions as s')
+        .innerJoin('accounts as a', (join) =>
+          join.onRef('a.region_id', '=', 's.region_id').onRef('a.id', '=', 's.account_id'),
+        )
+        .select([
+          's.token_hash',
+          's.created_at',
+          's.method',
+          's.second_factor_at',
+          's.last_seen_at',
+          's.active_organisation_id',
+          'a.id',
+          'a.email',
+          'a.display_name',
+          'a.language',
+          sql<boolean>`exists (select 1 from passkeys p where p.region_id = a.region_id and p.account_id = a.id)
+            or exists (select 1 from totp_secrets t where t.region_id = a.region_id and t.account_id = a.id
+                       and t.confirmed_at is not null)`.as('has_second_factor'),
+          sql<MembershipJson[]>`coalesce((
+            select json_agg(json_build_object('organisationId', m.organisation_id, 'organisationName', o.name,
+                                              'kind', o.kind, 'role', m.role, 'since', m.created_at))
+            from memberships m
+            join organisations o on o.region_id = m.region_id and o.id = m.organisation_id
+            where m.region_id = a.region_id and m.account_id = a.id), '[]'::json)`.as('memberships'),
+        ])
+        .where('s.token_hash', '=', hashSecret(cookieToken))
+        .where('s.region_id', '=', regionId)
+        .where('s.expires_at', '>', sql<Date>`now()`)
+        .where(
+          's.last_seen_at',
+          '>',
+          sql<Date>`now() - make_interval(mins => ${sessions.policy.idleMinutes})`,
+        )
+        .executeTakeFirst();
+      if (!row) return undefined;
+      await sessions.touch(row.token_hash, row.last_seen_at);
+      const memberships = row.memberships
+        .map((m) => ({ ...m, since: new Date(m.since) }))
+        .sort((a, b) =>
+          compareOrganisations(
+            { kind: a.kind, name: a.organisationName },
+            { kind: b.kind, name: b.organisationName },
+          ),
+        );
       const membership =
-        memberships.find((m) => m.organisationId === session.active_organisation_id) ??
-        memberships[0] ??
-        null;
+        memberships.find((m) => m.organisationId === row.active_organisation_id) ?? memberships[0] ?? null;
       return {
         kind: 'session',
         account: {
-          id: account.id,
-          email: account.email,
-          displayName: account.display_name,
-          language: account.language === 'en' ? 'en' : 'sv',
+          id: row.id,
+          email: row.email,
+          displayName: row.display_name,
+          language: row.language === 'en' ? 'en' : 'sv',
         },
         session: {
-          id: session.token_hash,
-          createdAt: session.created_at,
-          method: session.method as 'link' | 'code' | 'passkey',
-          secondFactorAt: session.second_factor_at,
+          id: row.token_hash,
+          createdAt: row.created_at,
+          method: row.method as 'link' | 'code' | 'passkey',
+          secondFactorAt: row.second_factor_at,
         },
         memberships,
         organisation: membership
@@ -102,7 +130,7 @@ export function createPrincipalResolver(db: Kysely<DB>, sessions: SessionStore):
         role: membership?.role ?? null,
         permissions: membership ? ROLE_PERMISSIONS[membership.role] : TALENT_PERMISSIONS,
         staff: memberships.some((m) => STAFF_ROLES.has(m.role)),
-        hasSecondFactor: account.has_second_factor,
+        hasSecondFactor: row.has_second_factor,
       } satisfies Principal;
     },
 

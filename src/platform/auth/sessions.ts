@@ -39,6 +39,11 @@ export interface SessionSummary {
 /** last_seen_at is written at most this often per session, so reads stay reads. */
 const TOUCH_EVERY_MS = 60_000;
 
+/** The shape of the random token a session cookie holds (anything else is not looked up). */
+export function isSessionToken(value: string): boolean {
+  return /^[A-Za-z0-9_-]{20,100}$/.test(value);
+}
+
 export function sessionCookieName(secure: boolean): string {
   return secure ? '__Host-lotsa_session' : 'lotsa_session';
 }
@@ -129,27 +134,18 @@ export class SessionStore {
     return id;
   }
 
-  /** The live session row for a cookie token, touching last_seen_at; undefined when ended. */
-  async find(regionId: string, token: string) {
-    if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
-    const id = hashSecret(token);
-    const row = await this.db
-      .selectFrom('sessions')
-      .selectAll()
+  /**
+   * Moves last_seen_at to now for a session just used, at most once a minute per session, so that
+   * signed-in reads stay reads. (The lookup itself is the principal resolver's, which reads the
+   * session, the account and its roles in one statement.)
+   */
+  async touch(id: string, lastSeenAt: Date): Promise<void> {
+    if (Date.now() - lastSeenAt.getTime() <= TOUCH_EVERY_MS) return;
+    await this.db
+      .updateTable('sessions')
+      .set({ last_seen_at: sql<Date>`now()` })
       .where('token_hash', '=', id)
-      .where('region_id', '=', regionId)
-      .where('expires_at', '>', sql<Date>`now()`)
-      .where('last_seen_at', '>', sql<Date>`now() - make_interval(mins => ${this.policy.idleMinutes})`)
-      .executeTakeFirst();
-    if (!row) return undefined;
-    if (Date.now() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
-      await this.db
-        .updateTable('sessions')
-        .set({ last_seen_at: sql<Date>`now()` })
-        .where('token_hash', '=', id)
-        .execute();
-    }
-    return row;
+      .execute();
   }
 
   /** Ends the browser's session and clears its cookie. */

@@ -20,7 +20,6 @@ import {
   endSessions,
   exportAccount,
   isLastRegionAdmin,
-  membershipDetails,
   readProfileForm,
   recordExport,
   sessionByHandle,
@@ -74,9 +73,10 @@ export function registerMeRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   ) => {
     const { account, sessionId } = person(request);
     const regionId = request.region.id;
-    const [details, memberships, list] = await Promise.all([
+    // The memberships were read with the session; only the account's dates and the sessions are new.
+    const memberships = request.auth?.memberships ?? [];
+    const [details, list] = await Promise.all([
       accountDetails(db, regionId, account.id),
-      membershipDetails(db, regionId, account.id),
       sessions.list(regionId, account.id, sessionId),
     ]);
     if (!details) throw new AppError('LOTSA_UNAUTHENTICATED');
