@@ -351,11 +351,11 @@ an explicit transaction, so one transaction is one statement.
 ${rows}
 
 The anonymous page is public and never reads the session. A request with a session cookie reads the
-session by its token's hash (writing \`last_seen_at\` at most once a minute), then the account and its
-memberships, two queries side by side, before the handler runs: /sv/me then reads the account, its
-memberships and its sessions for the page, /admin renders from what was read. A request with an API
-token counts a hit of the API's rate limit (600 a minute per client address, an \`INSERT … ON CONFLICT\`
-in PostgreSQL), reads the token with its organisation and then the organisation; the bench's rate-limit
+session by its token's hash together with its account, whether it has a second factor and its roles, in
+one statement (writing \`last_seen_at\` at most once a minute), before the handler runs: /sv/me then reads
+the account's dates and its list of sessions for the page, /admin renders from what was read. A request
+with an API token counts a hit of the API's rate limit (600 a minute per client address, an \`INSERT … ON
+CONFLICT\` in PostgreSQL), reads the token with its organisation and then the organisation; the bench's rate-limit
 bucket starts every minute of the run far below zero, so the load gets answers rather than 429s.
 
 Information, no target.${bad ? ` **${bad} non-2xx responses or errors** during the runs.` : ' Every response was a 2xx.'}
