@@ -7,7 +7,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
+import { createSignInLink } from '../../src/modules/identity/login/service.ts';
 import { totpCode } from '../../src/modules/identity/second-factor/service.ts';
+import { hashSecret, randomToken } from '../../src/platform/auth/secrets.ts';
 import { createOrganisation, createPerson, sessionFor } from '../helpers/identity.ts';
 import { axeViolations, launchBrowser, mailText, startSite, watchErrors } from './browser.ts';
 
@@ -102,6 +104,26 @@ describe('accounts in a browser', async () => {
     const admin = await createPerson(db, { email: 'admin.e2e@example.org', role: 'admin' });
     const employer = await createOrganisation(db, { kind: 'employer', name: 'Axebolaget AB' });
     const member = await createPerson(db, { role: 'employer_member', organisationId: employer });
+    // An invitation and a sign-in link, for their confirm pages.
+    const invitationToken = randomToken();
+    await db
+      .insertInto('invitations')
+      .values({
+        region_id: 'dalarna',
+        organisation_id: employer,
+        email: 'inbjuden@example.org',
+        role: 'employer_member',
+        token_hash: hashSecret(invitationToken),
+        invited_by: admin.accountId,
+        expires_at: new Date(Date.now() + 86_400_000),
+      })
+      .execute();
+    const signIn = await createSignInLink(db, {
+      regionId: 'dalarna',
+      email: 'lank@example.org',
+      language: 'sv',
+      origin: site.base,
+    });
     const pages: Array<{ path: string; submit?: string }> = [
       { path: '/admin' },
       { path: '/admin/organisations' },
@@ -123,6 +145,8 @@ describe('accounts in a browser', async () => {
       { path: '/sv/login' },
       { path: '/en/login' },
       { path: '/sv/login', submit: 'form.form' },
+      { path: `/sv/invitations/${invitationToken}` },
+      { path: new URL(signIn.url).pathname },
     ];
     const failures: string[] = [];
     let checked = 0;

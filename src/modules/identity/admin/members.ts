@@ -161,7 +161,7 @@ export function registerMemberRoutes(app: FastifyInstance, deps: ModuleDeps): vo
       : '';
 
     const pendingSection = manage
-      ? html`<section aria-labelledby="pending-title">
+      ? html`<section>
           <h2 id="pending-title">${t('members.pending')}</h2>
           ${
             pending.length === 0
