@@ -453,4 +453,50 @@ describe('back-office', async () => {
     const other = await createPerson(db, { regionId: REGION });
     assert.equal((await get(`/admin/people/${other.accountId}`, adminSv)).statusCode, 200);
   });
+
+  it('lets an admin reset the second factors of a navigator who lost them all, but not their own', async () => {
+    const navigator = await createPerson(db, { role: 'navigator', totpSecret: 'JBSWY3DPEHPK3PXP' });
+    await db
+      .insertInto('recovery_codes')
+      .values({ region_id: REGION, account_id: navigator.accountId, code_hash: 'x'.repeat(43) })
+      .execute();
+    const navigatorSession = await sessionFor(db, navigator.accountId, { secondFactor: true });
+    const page = await get(`/admin/people/${navigator.accountId}`, adminSv);
+    assert.match(page.body, /Autentiseringsapp: på\. Oanvända reservkoder: 1\./);
+    assert.match(page.body, /Ta bort personens nycklar och koder/);
+
+    const reset = await post(`/admin/people/${navigator.accountId}/second-factors/reset`, adminSv);
+    assert.equal(reset.statusCode, 303);
+    const left = await db
+      .selectFrom('accounts as a')
+      .select([
+        (eb) =>
+          eb
+            .selectFrom('totp_secrets')
+            .select(eb.fn.countAll<number>().as('n'))
+            .whereRef('account_id', '=', 'a.id')
+            .as('totp'),
+        (eb) =>
+          eb
+            .selectFrom('recovery_codes')
+            .select(eb.fn.countAll<number>().as('n'))
+            .whereRef('account_id', '=', 'a.id')
+            .as('codes'),
+      ])
+      .where('a.id', '=', navigator.accountId)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(left, { totp: 0, codes: 0 });
+    assert.equal((await get('/sv/me', navigatorSession)).statusCode, 303, 'the navigator is signed out');
+    assert.ok((await auditActions(db)).includes('account.second_factors_reset'));
+    const trail = await get('/admin/audit', adminSv);
+    assert.match(trail.body, /tog bort nycklar och koder för/);
+
+    // Not one's own: the own security page does that, after a factor was shown.
+    assert.equal(
+      (await post(`/admin/people/${admin.accountId}/second-factors/reset`, adminSv)).statusCode,
+      404,
+    );
+    const own = await get(`/admin/people/${admin.accountId}`, adminSv);
+    assert.doesNotMatch(own.body, /Ta bort personens nycklar och koder/);
+  });
 });

@@ -195,6 +195,10 @@ export const ROWS: Record<string, Row> = {
     anon: 401,
     url: '/admin/people/00000000-0000-4000-8000-000000000000/sessions/end',
   }),
+  'POST /admin/people/:id/second-factors/reset': only(['admin'], 404, {
+    anon: 401,
+    url: '/admin/people/00000000-0000-4000-8000-000000000000/second-factors/reset',
+  }),
   'GET /:lang/invitations/:token': everyone(404, { url: '/sv/invitations/no-such-invitation-token-at-all' }),
   'POST /:lang/invitations/accept': everyone(404),
 

@@ -85,6 +85,12 @@ export const SENTENCES: Readonly<Record<string, readonly Variant[]>> = {
     { when: self, sv: '{actor} loggade ut sig överallt', en: '{actor} signed out everywhere' },
     { sv: '{actor} avslutade alla sessioner för {subject}', en: '{actor} ended all sessions of {subject}' },
   ],
+  'account.second_factors_reset': [
+    {
+      sv: '{actor} tog bort nycklar och koder för {subject}, som får ställa in ett nytt andra steg',
+      en: '{actor} removed the passkeys and codes of {subject}, who will set up a new second step',
+    },
+  ],
   'session.started': [{ sv: '{actor} loggade in{how}', en: '{actor} signed in{how}' }],
   'session.ended': [
     { when: self, sv: '{actor} loggade ut', en: '{actor} signed out' },

@@ -193,6 +193,16 @@ export const messages = defineMessages({
     'people.endAll': 'Logga ut personen överallt',
     'people.endAllHint': 'Alla inloggningar avslutas. Personen kan logga in igen med en ny länk.',
     'people.ended': 'Personen är utloggad överallt.',
+    'people.factors': 'Andra steget vid inloggning',
+    'people.factorsSummary':
+      'Nycklar (passkeys): {passkeys}. Autentiseringsapp: {totp}. Oanvända reservkoder: {codes}.',
+    'people.totpOn': 'på',
+    'people.totpOff': 'av',
+    'people.factorsSelf': 'Dina egna nycklar och koder ändrar du under Mitt konto, Inloggning och säkerhet.',
+    'people.factorsResetHint':
+      'Bara för den som har tappat bort alla sina nycklar, sin app och sina reservkoder. Kontrollera först att det verkligen är personen som ber om det. Allt tas bort och personen loggas ut; nästa gång får hen ställa in ett nytt andra steg.',
+    'people.factorsResetButton': 'Ta bort personens nycklar och koder',
+    'people.factorsReset': 'Personens nycklar och koder är borttagna och personen är utloggad.',
     'lang.sv': 'svenska',
     'lang.en': 'engelska',
 
@@ -401,6 +411,16 @@ export const messages = defineMessages({
     'people.endAll': 'Sign this person out everywhere',
     'people.endAllHint': 'All their sign-ins end. They can sign in again with a new link.',
     'people.ended': 'The person has been signed out everywhere.',
+    'people.factors': 'Second step at sign-in',
+    'people.factorsSummary':
+      'Passkeys: {passkeys}. Authenticator app: {totp}. Unused recovery codes: {codes}.',
+    'people.totpOn': 'on',
+    'people.totpOff': 'off',
+    'people.factorsSelf': 'You change your own passkeys and codes under My account, Sign-in and security.',
+    'people.factorsResetHint':
+      'Only for someone who has lost all their passkeys, their app and their recovery codes. First make sure it really is the person asking. Everything is removed and they are signed out; next time they set up a new second step.',
+    'people.factorsResetButton': 'Remove this person’s passkeys and codes',
+    'people.factorsReset': 'The person’s passkeys and codes are removed and they are signed out.',
     'lang.sv': 'Swedish',
     'lang.en': 'English',
 

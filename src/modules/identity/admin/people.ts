@@ -1,7 +1,8 @@
 /**
  * People of the region, for admins: a search by e-mail address or name showing each person's
  * organisations and roles and last sign-in, and a person's page with their memberships, their live
- * sign-ins and a button that ends them all.
+ * sign-ins and a button that ends them all, and — for someone who lost every second factor and
+ * their recovery codes — a reset of their second factors.
  */
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
@@ -133,17 +134,19 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: ModuleDeps): vo
     const { lang, t, csrf } = adminView(request, reply);
     const regionId = request.region.id;
     const account = await load(regionId, uuidParam(request, 'id'));
-    const [memberships, sessions] = await Promise.all([
+    const [memberships, sessions, factors] = await Promise.all([
       membershipsOf(db, regionId, account.id),
       deps.sessions.list(regionId, account.id, person.session.id),
+      secondFactorsOf(regionId, account.id),
     ]);
     const title = account.display_name || account.email;
-    const done = doneOf(request, ['ended'] as const);
+    const done = doneOf(request, ['ended', 'reset'] as const);
+    const self = account.id === person.account.id;
     const path = `/admin/people/${account.id}`;
     const kindLabel = (kind: OrganisationKind) => t(`kind.${kind}`);
     const main = html`<p><a href="/admin/people">${t('people.back')}</a></p>
       <h1>${title}</h1>
-      ${done ? notice(t('people.ended')) : ''}
+      ${done === 'ended' ? notice(t('people.ended')) : done === 'reset' ? notice(t('people.factorsReset')) : ''}
       <section aria-labelledby="facts">
         <h2 id="facts">${t('people.facts')}</h2>
         <dl class="admin-facts">
@@ -206,6 +209,27 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: ModuleDeps): vo
                 </form>`
             : ''
         }
+      </section>
+      <section aria-labelledby="factors">
+        <h2 id="factors">${t('people.factors')}</h2>
+        <p>
+          ${t('people.factorsSummary', {
+            passkeys: factors.passkeys,
+            totp: t(factors.totp ? 'people.totpOn' : 'people.totpOff'),
+            codes: factors.recoveryCodes,
+          })}
+        </p>
+        ${
+          self
+            ? html`<p>${t('people.factorsSelf')}</p>`
+            : factors.passkeys + factors.recoveryCodes > 0 || factors.totp
+              ? html`<form method="post" action="${path}/second-factors/reset">
+                  <input type="hidden" name="_csrf" value="${csrf}" />
+                  <p class="field__hint" id="reset-hint">${t('people.factorsResetHint')}</p>
+                  <button class="button" type="submit" aria-describedby="reset-hint">${t('people.factorsResetButton')}</button>
+                </form>`
+              : ''
+        }
       </section>`;
     return sendAdmin(deps.site, request, reply, { title, path, main, navPath: '/admin/people' });
   });
@@ -229,4 +253,63 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: ModuleDeps): vo
     });
     return reply.redirect(`/admin/people/${account.id}?done=ended`, 303);
   });
+
+  /**
+   * For a person who lost every passkey, their app and their recovery codes: removes them all and
+   * ends their sessions, so their next sign-in asks them to set up a new factor. Not for oneself
+   * (the own security page does that, after showing a factor).
+   */
+  app.post('/admin/people/:id/second-factors/reset', { config }, async (request, reply) => {
+    const person = personOf(request);
+    const regionId = request.region.id;
+    const account = await load(regionId, uuidParam(request, 'id'));
+    if (account.id === person.account.id) throw new AppError('LOTSA_NOT_FOUND');
+    await db.transaction().execute(async (trx) => {
+      const scope = { region_id: regionId, account_id: account.id } as const;
+      const passkeys = await trx
+        .deleteFrom('passkeys')
+        .where('region_id', '=', scope.region_id)
+        .where('account_id', '=', scope.account_id)
+        .executeTakeFirst();
+      const totp = await trx
+        .deleteFrom('totp_secrets')
+        .where('region_id', '=', scope.region_id)
+        .where('account_id', '=', scope.account_id)
+        .executeTakeFirst();
+      await trx
+        .deleteFrom('recovery_codes')
+        .where('region_id', '=', scope.region_id)
+        .where('account_id', '=', scope.account_id)
+        .execute();
+      const sessions = await deps.sessions.endAll(regionId, account.id, undefined, trx);
+      await recordAudit(trx, {
+        regionId,
+        actor: actorOf(person),
+        action: 'account.second_factors_reset',
+        subjectType: 'account',
+        subjectId: account.id,
+        data: {
+          passkeys: Number(passkeys.numDeletedRows),
+          totp: Number(totp.numDeletedRows) > 0,
+          sessions,
+        },
+      });
+    });
+    return reply.redirect(`/admin/people/${account.id}?done=reset`, 303);
+  });
+
+  async function secondFactorsOf(regionId: string, accountId: string) {
+    const row = await db
+      .selectNoFrom([
+        sql<number>`(select count(*) from passkeys where region_id = ${regionId} and account_id = ${accountId})::int`.as(
+          'passkeys',
+        ),
+        sql<boolean>`exists (select 1 from totp_secrets where region_id = ${regionId} and account_id = ${accountId}
+                             and confirmed_at is not null)`.as('totp'),
+        sql<number>`(select count(*) from recovery_codes where region_id = ${regionId} and account_id = ${accountId}
+                     and used_at is null)::int`.as('recovery_codes'),
+      ])
+      .executeTakeFirstOrThrow();
+    return { passkeys: row.passkeys, totp: row.totp, recoveryCodes: row.recovery_codes };
+  }
 }
