@@ -132,6 +132,7 @@ describe('accounts in a browser', async () => {
       { path: `/admin/organisations/${employer}` },
       { path: `/admin/organisations/${employer}/members` },
       { path: `/admin/organisations/${employer}/members`, submit: 'form.form' },
+      { path: `/admin/organisations/${employer}/members/${member.accountId}/remove` },
       { path: '/admin/people' },
       { path: `/admin/people/${member.accountId}` },
       { path: '/admin/audit' },

@@ -372,6 +372,18 @@ describe('back-office', async () => {
       404,
     );
 
+    // The list only links to a page that asks first; that page's button removes.
+    const list = await get(`/admin/organisations/${employer}/members`, hrSession);
+    assert.ok(
+      list.body.includes(`href="/admin/organisations/${employer}/members/${staffMember.accountId}/remove"`),
+    );
+    const ask = await get(
+      `/admin/organisations/${employer}/members/${staffMember.accountId}/remove`,
+      hrSession,
+    );
+    assert.equal(ask.statusCode, 200);
+    assert.match(ask.body, /<h1>Ta bort .+ från .+\?<\/h1>/);
+    assert.match(ask.body, /Ja, ta bort/);
     const removed = await post(
       `/admin/organisations/${employer}/members/${staffMember.accountId}/remove`,
       hrSession,

@@ -174,6 +174,13 @@ export const ROWS: Record<string, Row> = {
       special: { course_provider: 404 },
     },
   ),
+  'GET /admin/organisations/:id/members/:accountId/remove': only(
+    ['admin', 'employer_admin', 'course_provider'],
+    404,
+    {
+      url: '/admin/organisations/{employer}/members/00000000-0000-4000-8000-000000000000/remove',
+    },
+  ),
   'POST /admin/organisations/:id/members/:accountId/remove': only(
     ['admin', 'employer_admin', 'course_provider'],
     404,

@@ -106,16 +106,12 @@ export function registerMemberRoutes(app: FastifyInstance, deps: ModuleDeps): vo
                         </form>`
                       : ''
                   }
-                  <form class="admin-inline-form" method="post" action="${base}/members/${m.accountId}/remove">
-                    <input type="hidden" name="_csrf" value="${csrf}" />
-                    <button
-                      class="button button--secondary"
-                      type="submit"
-                      aria-label="${t('members.removeLabel', { person: name(m) })}"
-                    >
-                      ${t('members.remove')}
-                    </button>
-                  </form>
+                  <a
+                    class="button button--secondary"
+                    href="${base}/members/${m.accountId}/remove"
+                    aria-label="${t('members.removeLabel', { person: name(m) })}"
+                    >${t('members.remove')}</a
+                  >
                 </div>
               </td>`
             : ''
@@ -348,6 +344,37 @@ export function registerMemberRoutes(app: FastifyInstance, deps: ModuleDeps): vo
     }
     return reply.redirect(`/admin/organisations/${organisation.id}/members?done=roleChanged`, 303);
   });
+
+  // Removing someone asks first: the list links here, and only this page's button removes.
+  app.get(
+    '/admin/organisations/:id/members/:accountId/remove',
+    { config: manage },
+    async (request, reply) => {
+      const { organisation } = await visible(request);
+      const accountId = uuidParam(request, 'accountId');
+      const { t, csrf } = adminView(request, reply);
+      const member = (await listMembers(db, request.region.id, organisation.id)).find(
+        (m) => m.accountId === accountId,
+      );
+      if (!member) throw new AppError('LOTSA_NOT_FOUND');
+      const base = `/admin/organisations/${organisation.id}`;
+      const who = member.displayName || member.email;
+      const title = t('members.removeTitle', { person: who, organisation: organisation.name });
+      const main = html`<h1>${title}</h1>
+      <p>${t('members.removeText', { person: who, email: member.email, role: t(`role.${member.role}`), organisation: organisation.name })}</p>
+      <form method="post" action="${base}/members/${member.accountId}/remove" class="form">
+        <input type="hidden" name="_csrf" value="${csrf}" />
+        <button class="button" type="submit">${t('members.removeConfirm')}</button>
+        <a href="${base}/members">${t('members.removeCancel')}</a>
+      </form>`;
+      return sendAdmin(deps.site, request, reply, {
+        title,
+        path: `${base}/members/${member.accountId}/remove`,
+        main,
+        navPath: '/admin/organisations',
+      });
+    },
+  );
 
   app.post(
     '/admin/organisations/:id/members/:accountId/remove',

@@ -129,6 +129,11 @@ export const messages = defineMessages({
     'members.changeRole': 'Byt roll',
     'members.remove': 'Ta bort',
     'members.removeLabel': 'Ta bort {person} från organisationen',
+    'members.removeTitle': 'Ta bort {person} från {organisation}?',
+    'members.removeText':
+      '{person} ({email}) har rollen {role} i {organisation}. Efter borttagningen kommer personen inte längre åt organisationens sidor i administrationen. Kontot finns kvar, och du kan bjuda in personen igen.',
+    'members.removeConfirm': 'Ja, ta bort',
+    'members.removeCancel': 'Avbryt',
     'members.invite': 'Bjud in en person',
     'members.inviteIntro':
       'Personen får ett e-brev med en länk som gäller i 7 dagar. När länken används blir personen medlem med den roll du väljer.',
@@ -347,6 +352,11 @@ export const messages = defineMessages({
     'members.changeRole': 'Change role',
     'members.remove': 'Remove',
     'members.removeLabel': 'Remove {person} from the organisation',
+    'members.removeTitle': 'Remove {person} from {organisation}?',
+    'members.removeText':
+      '{person} ({email}) has the role {role} in {organisation}. Once removed, they can no longer reach the organisation’s pages in the back-office. Their account stays, and you can invite them again.',
+    'members.removeConfirm': 'Yes, remove',
+    'members.removeCancel': 'Cancel',
     'members.invite': 'Invite someone',
     'members.inviteIntro':
       'They get an e-mail with a link that works for 7 days. When they use it, they become a member with the role you choose.',
