@@ -15,6 +15,7 @@ import type { NavItem, Site } from './platform/html/layout.ts';
 import { createAuthorizer, requirePermissions } from './platform/http/authorize.ts';
 import { startLoadShedder } from './platform/http/load-shedding.ts';
 import { installCsrf } from './platform/http/csrf.ts';
+import { installNulGuard } from './platform/http/nul-guard.ts';
 import { languageOf, sendError, toAppError } from './platform/http/errors.ts';
 import { installOps } from './platform/http/ops.ts';
 import { createRateLimitCheck, createRateLimiter, type RateLimiter } from './platform/http/rate-limit.ts';
@@ -150,6 +151,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // 3. Bodies; CSRF on every state-changing route (a preHandler: it needs the body).
   await app.register(formbody, { bodyLimit: config.bodyLimit });
   installCsrf(app, { secret: deps.secret, secure: https });
+  installNulGuard(app);
 
   // 4. One error sink; one log line and the metrics per request.
   app.setErrorHandler((error, request, reply) => {

@@ -224,8 +224,32 @@ describe('second factors', async () => {
       new RegExp(row.secret.slice(0, 4) + ' ' + row.secret.slice(4, 8)),
       'grouped secret',
     );
+    // The same session sees the same secret again; another session gets its own, and that one
+    // replaces it (a secret one session saw is never the one another confirms).
     const again = await app.inject({ url: '/sv/me/totp', headers: { cookie } });
-    assert.match(again.body, new RegExp(row.secret.slice(0, 4)), 'a reload shows the same secret');
+    assert.match(
+      again.body,
+      new RegExp(row.secret.slice(0, 4) + ' ' + row.secret.slice(4, 8)),
+      'same session, same secret',
+    );
+    const other = await sessionFor(db, navigator.accountId);
+    await app.inject({ url: '/sv/me/totp', headers: { cookie: other } });
+    const replaced = await db
+      .selectFrom('totp_secrets')
+      .select('secret')
+      .where('account_id', '=', navigator.accountId)
+      .executeTakeFirstOrThrow();
+    assert.notEqual(replaced.secret, row.secret, 'another session gets a new secret');
+    const stale = await postForm('/sv/me/totp', cookie, { code: totpCode(replaced.secret), next: '/admin' });
+    assert.equal(stale.statusCode, 422, 'a secret shown to another session cannot be confirmed here');
+    const mine = await app.inject({ url: '/sv/me/totp', headers: { cookie } });
+    const fresh = await db
+      .selectFrom('totp_secrets')
+      .select('secret')
+      .where('account_id', '=', navigator.accountId)
+      .executeTakeFirstOrThrow();
+    assert.match(mine.body, new RegExp(fresh.secret.slice(0, 4) + ' ' + fresh.secret.slice(4, 8)));
+    row.secret = fresh.secret;
 
     const wrongCode = totpCode(row.secret, Date.now() - 10 * 60_000);
     const wrong = await postForm('/sv/me/totp', cookie, { code: wrongCode, next: '/admin' });

@@ -23,6 +23,8 @@ export function normalizeEmail(value: string): string {
 export function isValidEmail(value: string): boolean {
   return (
     value.length <= 254 &&
+    // eslint-disable-next-line no-control-regex
+    !/[\u0000-\u001f\u007f]/.test(value) &&
     /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]{2,}$/.test(value) &&
     !value.includes('..')
   );

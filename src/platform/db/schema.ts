@@ -263,6 +263,8 @@ export interface TotpSecretsTable {
   confirmed_at: Timestamp | null;
   last_step: ColumnType<string, number | string | undefined, number | string>;
   created_at: CreatedAt;
+  /** The session an unconfirmed secret was shown to (its token hash). */
+  pending_session: string | null;
 }
 
 export interface RecoveryCodesTable {

@@ -14,7 +14,16 @@ export function registerMaintenanceJobs(queue: JobQueue, db: Kysely<DB>, limiter
         .where('finished_at', '<', sql<Date>`now() - interval '14 days'`)
         .executeTakeFirst();
       const limits = await limiter.sweep();
-      log.info({ jobs: Number(jobs.numDeletedRows), rateLimitWindows: limits }, 'swept');
+      // The outbox is a delivery queue, not an archive: rows go a month after they were written.
+      const mail = await db
+        .deleteFrom('mail_outbox')
+        .where('state', 'in', ['sent', 'failed'])
+        .where('created_at', '<', sql<Date>`now() - interval '30 days'`)
+        .executeTakeFirst();
+      log.info(
+        { jobs: Number(jobs.numDeletedRows), rateLimitWindows: limits, mail: Number(mail.numDeletedRows) },
+        'swept',
+      );
     },
   });
   queue.schedule({ name: 'platform.sweep.hourly', job: 'platform.sweep', everySeconds: 3600 });

@@ -132,6 +132,9 @@ export function registerMailJobs(
           message_id: messageId,
           attempts: mail.attempts + 1,
           last_error: null,
+          // Sent mail keeps no body: it may hold a sign-in link, a code or an invitation.
+          text_body: '',
+          html_body: null,
         })
         .where('region_id', '=', regionId)
         .where('id', '=', id)

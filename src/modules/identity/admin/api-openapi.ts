@@ -85,7 +85,11 @@ export const identityOpenApiSchemas = {
         required: ['type', 'id'],
         properties: { type: { type: 'string', examples: ['account', 'invitation'] }, id: { type: 'string' } },
       },
-      data: { type: 'object', description: 'A few facts about the event (a role, a name); never secrets.' },
+      data: {
+        type: 'object',
+        description:
+          'A few facts about the event (a role, a name); never secrets and never e-mail addresses.',
+      },
     },
   },
 };

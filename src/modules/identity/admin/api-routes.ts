@@ -108,7 +108,8 @@ export function apiEvent(row: AuditRow, names: AuditNames) {
     action: row.action,
     actor,
     subject: { type: row.subject_type, id: row.subject_id },
-    data: row.data,
+    // Like the members list, the API hands out no e-mail addresses (invitations record one).
+    data: Object.fromEntries(Object.entries(row.data).filter(([key]) => key !== 'email')),
   };
 }
 

@@ -13,7 +13,13 @@ import { shell } from '../../../platform/html/messages.ts';
 import { formatDate, type Lang } from '../../../platform/i18n/index.ts';
 import type { JobQueue } from '../../../platform/jobs/queue.ts';
 import { queueMail } from '../../../platform/mail/outbox.ts';
-import type { OrganisationKind, Role } from '../../../platform/permissions.ts';
+import {
+  Permission,
+  ROLES,
+  ROLE_PERMISSIONS,
+  type OrganisationKind,
+  type Role,
+} from '../../../platform/permissions.ts';
 import type { Region } from '../../regions/types.ts';
 import { findAccountByEmail, findOrCreateAccount, normalizeEmail } from '../accounts.ts';
 import { messages } from '../admin/messages.ts';
@@ -35,6 +41,9 @@ export interface Invitation {
 }
 
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
+
+/** Roles that may invite people to their organisation. */
+const MANAGING_ROLES = ROLES.filter((role) => ROLE_PERMISSIONS[role].has(Permission.OrgMembersManage));
 
 function stateOf(row: {
   accepted_at: Date | null;
@@ -272,6 +281,16 @@ export async function acceptInvitation(
       .where('accepted_at', 'is', null)
       .where('revoked_at', 'is', null)
       .where('expires_at', '>', sql<Date>`now()`)
+      // An invitation is only as good as its sender's right to send it: someone removed or demoted
+      // since (or whose account is gone) cannot bring anyone in, themselves included.
+      .where(
+        sql<boolean>`exists (
+          select 1 from memberships m
+          join organisations o on o.region_id = m.region_id and o.id = m.organisation_id
+          where m.region_id = invitations.region_id and m.account_id = invitations.invited_by
+            and ((m.organisation_id = invitations.organisation_id and m.role in (${sql.join(MANAGING_ROLES)}))
+                 or (o.kind = 'region' and m.role = 'admin')))`,
+      )
       .returning(['id', 'organisation_id', 'email', 'role'])
       .executeTakeFirst();
     if (!row) {
@@ -281,7 +300,9 @@ export async function acceptInvitation(
         .where('region_id', '=', regionId)
         .where('token_hash', '=', tokenHash)
         .executeTakeFirst();
-      return { ok: false, state: existing ? stateOf(existing) : 'unknown' } as const;
+      const state = existing ? stateOf(existing) : 'unknown';
+      // Still pending but not accepted: its sender may no longer invite, so it counts as withdrawn.
+      return { ok: false, state: state === 'pending' ? 'revoked' : state } as const;
     }
     const { account } = await findOrCreateAccount(trx, regionId, row.email, input.language, 'self');
     await trx

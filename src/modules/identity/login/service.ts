@@ -51,14 +51,13 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 /**
  * A local path to go to after signing in, or undefined: it must start with one "/" (not "//" or
- * "/\", which browsers read as another host) and hold no whitespace, backslashes or control
- * characters.
+ * "/\", which browsers read as another host) and hold only printable ASCII, no backslash.
  */
 export function safeNext(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.length === 0 || value.length > 1000) return undefined;
   if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return undefined;
-  // eslint-disable-next-line no-control-regex
-  if (/[\s\\\u0000-\u001f\u007f]/.test(value)) return undefined;
+  // Printable ASCII only: browsers send paths percent-encoded, and anything else cannot be a Location.
+  if (/[^\x21-\x7e]|\\/.test(value)) return undefined;
   return value;
 }
 

@@ -8,11 +8,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleDeps } from '../../../app.ts';
 import type { PrincipalAccount } from '../../../platform/auth/principal.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { renderPage, type Page } from '../../../platform/html/layout.ts';
+import { localPath, renderPage, type Page } from '../../../platform/html/layout.ts';
 import { siteOrigin } from '../../../platform/http/origin.ts';
 import { isLang, type Lang } from '../../../platform/i18n/index.ts';
 import { Permission } from '../../../platform/permissions.ts';
 import { normalizeEmail } from '../accounts.ts';
+import { hasSecondFactor } from '../second-factor/service.ts';
 import {
   accountDetails,
   deleteAccount,
@@ -197,9 +198,22 @@ export function registerMeRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     );
   };
 
+  /**
+   * Deleting an account that has a second factor needs a session that has shown it (as changing
+   * factors does): one stolen sign-in e-mail must not be enough to erase a staff account.
+   */
+  const needsSecondFactor = async (request: FastifyRequest, lang: Lang, accountId: string) => {
+    const session = request.auth?.session;
+    if (!session || session.secondFactorAt !== null) return undefined;
+    if (!(await hasSecondFactor(db, request.region.id, accountId))) return undefined;
+    return `${localPath(lang, '/me/second-factor')}?next=${encodeURIComponent(localPath(lang, '/me/delete'))}`;
+  };
+
   app.get('/:lang/me/delete', { config: signedIn }, async (request, reply) => {
     const lang = langParam(request);
     const { account } = person(request);
+    const verify = await needsSecondFactor(request, lang, account.id);
+    if (verify) return reply.header('cache-control', 'no-store').redirect(verify, 303);
     const lastAdmin = await isLastRegionAdmin(db, request.region.id, account.id);
     return showDelete(request, reply, lang, { value: '', lastAdmin }, 200);
   });
@@ -211,6 +225,8 @@ export function registerMeRoutes(app: FastifyInstance, deps: ModuleDeps): void {
       const lang = langParam(request);
       const { account } = person(request);
       const regionId = request.region.id;
+      const verify = await needsSecondFactor(request, lang, account.id);
+      if (verify) return reply.header('cache-control', 'no-store').redirect(verify, 303);
       const body = (request.body ?? {}) as Record<string, unknown>;
       const typed = typeof body.confirm === 'string' ? body.confirm.slice(0, 300) : '';
       if (normalizeEmail(typed) !== account.email) {

@@ -394,6 +394,12 @@ export async function deleteAccount(
       .where('region_id', '=', regionId)
       .where('email', '=', account.email)
       .execute();
+    // Mail to the address (sign-in links, invitations) goes too, sent or not.
+    await trx
+      .deleteFrom('mail_outbox')
+      .where('region_id', '=', regionId)
+      .where('to_address', '=', account.email)
+      .execute();
     await trx
       .deleteFrom('webauthn_challenges')
       .where('region_id', '=', regionId)

@@ -259,7 +259,7 @@ export async function verifyAuthentication(
   purpose: 'authenticate' | 'verify',
   accountId: string | null,
   response: unknown,
-): Promise<{ accountId: string; credentialId: string }> {
+): Promise<{ accountId: string; credentialId: string; userVerified: boolean }> {
   const challenge = await takeChallenge(ctx.db, ctx.request, ctx.reply, ctx.secure, purpose, accountId);
   if (!looksLikeCredential(response)) throw new AppError('LOTSA_BAD_REQUEST', { detail: 'not a credential' });
   const regionId = ctx.request.region.id;
@@ -306,5 +306,10 @@ export async function verifyAuthentication(
     .where('region_id', '=', regionId)
     .where('credential_id', '=', passkey.credential_id)
     .execute();
-  return { accountId: passkey.account_id, credentialId: passkey.credential_id };
+  // userVerified: the authenticator checked a PIN or biometric, not only presence.
+  return {
+    accountId: passkey.account_id,
+    credentialId: passkey.credential_id,
+    userVerified: info.userVerified,
+  };
 }

@@ -307,8 +307,8 @@ export function registerSecondFactorRoutes(app: FastifyInstance, deps: ModuleDep
     lang: Lang,
     extra: { code?: string; error?: string; next?: string },
   ): Promise<views.TotpSetupView> => {
-    const { account } = me(request);
-    const state = await pendingTotp(db, request.region.id, account.id);
+    const { account, session } = me(request);
+    const state = await pendingTotp(db, request.region.id, account.id, session.id);
     const issuer = rpName(request, lang);
     const base = {
       lang,
@@ -356,7 +356,7 @@ export function registerSecondFactorRoutes(app: FastifyInstance, deps: ModuleDep
     if (!normalizeTotp(code)) return fail('setup.codeErrorEmpty');
     await limitAccount(SETUP_PER_ACCOUNT, account.id);
     const codes = await db.transaction().execute(async (trx) => {
-      if (!(await useTotpCode(trx, regionId, account.id, code, false))) return undefined;
+      if (!(await useTotpCode(trx, regionId, account.id, code, false, session.id))) return undefined;
       await recordAudit(trx, {
         ...auditFor(request, principal),
         action: 'totp.enabled',
@@ -574,7 +574,8 @@ export function registerSecondFactorRoutes(app: FastifyInstance, deps: ModuleDep
           regionId,
           accountId: used.accountId,
           method: 'passkey',
-          secondFactor: true,
+          // Two factors in one only when the key checked a PIN or biometric, not just a touch.
+          secondFactor: used.userVerified,
           db: trx,
         });
         await recordAudit(trx, {

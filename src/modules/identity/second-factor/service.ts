@@ -132,6 +132,8 @@ export interface TotpState {
   secret: string;
   confirmed: boolean;
   lastStep: number;
+  /** The session an unconfirmed secret was shown to. */
+  pendingSession: string | null;
 }
 
 export async function totpOf(
@@ -141,19 +143,55 @@ export async function totpOf(
 ): Promise<TotpState | undefined> {
   const row = await db
     .selectFrom('totp_secrets')
-    .select(['secret', 'confirmed_at', 'last_step'])
+    .select(['secret', 'confirmed_at', 'last_step', 'pending_session'])
     .where('region_id', '=', regionId)
     .where('account_id', '=', accountId)
     .executeTakeFirst();
-  return row && { secret: row.secret, confirmed: row.confirmed_at !== null, lastStep: Number(row.last_step) };
+  return (
+    row && {
+      secret: row.secret,
+      confirmed: row.confirmed_at !== null,
+      lastStep: Number(row.last_step),
+      pendingSession: row.pending_session,
+    }
+  );
 }
 
-/** The account's unconfirmed secret, made when there is none (a confirmed one is left alone). */
-export async function pendingTotp(db: Kysely<DB>, regionId: string, accountId: string): Promise<TotpState> {
+/**
+ * The unconfirmed secret of this session, made when it has none (a confirmed one is left alone). A
+ * secret shown to another session is replaced, never reused: what one session saw can never become
+ * the secret the owner confirms in another.
+ */
+export async function pendingTotp(
+  db: Kysely<DB>,
+  regionId: string,
+  accountId: string,
+  sessionId: string,
+): Promise<TotpState> {
   await db
     .insertInto('totp_secrets')
-    .values({ region_id: regionId, account_id: accountId, secret: newTotpSecret() })
-    .onConflict((oc) => oc.columns(['region_id', 'account_id']).doNothing())
+    .values({
+      region_id: regionId,
+      account_id: accountId,
+      secret: newTotpSecret(),
+      pending_session: sessionId,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['region_id', 'account_id'])
+        .doUpdateSet({
+          secret: (eb) => eb.ref('excluded.secret'),
+          pending_session: sessionId,
+          last_step: 0,
+        })
+        .where('totp_secrets.confirmed_at', 'is', null)
+        .where((eb) =>
+          eb.or([
+            eb('totp_secrets.pending_session', 'is', null),
+            eb('totp_secrets.pending_session', '<>', sessionId),
+          ]),
+        ),
+    )
     .execute();
   const state = await totpOf(db, regionId, accountId);
   if (!state) throw new Error('TOTP secret vanished');
@@ -171,9 +209,12 @@ export async function useTotpCode(
   accountId: string,
   code: string,
   confirmed: boolean,
+  /** When confirming: the session the secret was shown to (no other may confirm it). */
+  sessionId?: string,
 ): Promise<boolean> {
   const state = await totpOf(db, regionId, accountId);
   if (!state || state.confirmed !== confirmed) return false;
+  if (!confirmed && (!sessionId || state.pendingSession !== sessionId)) return false;
   const step = verifyTotp(state.secret, code, { lastStep: state.lastStep });
   if (step === undefined) return false;
   const result = await db
@@ -347,6 +388,7 @@ export async function afterFactorRemoved(
 /** A path on this site to go to next: only `/…` (never `//host` or `/\host`), else the fallback. */
 export function localNext(value: unknown, fallback: string): string {
   if (typeof value !== 'string' || value.length > 1000) return fallback;
-  if (!/^\/(?![/\\])/.test(value) || /[\s\\]/.test(value)) return fallback;
+  // Printable ASCII only: browsers send paths percent-encoded, and anything else cannot be a Location.
+  if (!/^\/(?![/\\])/.test(value) || /[^\x21-\x7e]|\\/.test(value)) return fallback;
   return value;
 }
