@@ -152,6 +152,11 @@ export class SessionStore {
   async end(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const token = request.cookies[this.cookieName];
     if (token) await this.db.deleteFrom('sessions').where('token_hash', '=', hashSecret(token)).execute();
+    this.clearCookie(reply);
+  }
+
+  /** Clears the session cookie (for callers that already deleted the row in their transaction). */
+  clearCookie(reply: FastifyReply): void {
     reply.clearCookie(this.cookieName, {
       path: '/',
       httpOnly: true,
@@ -177,8 +182,8 @@ export class SessionStore {
   }
 
   /** Ends one session of an account by its id (from the list of sessions). */
-  async endOne(regionId: string, accountId: string, id: string): Promise<boolean> {
-    const result = await this.db
+  async endOne(regionId: string, accountId: string, id: string, db: Kysely<DB> = this.db): Promise<boolean> {
+    const result = await db
       .deleteFrom('sessions')
       .where('region_id', '=', regionId)
       .where('account_id', '=', accountId)

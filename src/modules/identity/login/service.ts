@@ -312,11 +312,7 @@ export async function signOut(
   if (principal?.account && principal.session) {
     const { account, session } = principal;
     await db.transaction().execute(async (trx) => {
-      await trx
-        .deleteFrom('sessions')
-        .where('region_id', '=', regionId)
-        .where('token_hash', '=', session.id)
-        .execute();
+      await sessions.endOne(regionId, account.id, session.id, trx);
       await recordAudit(trx, {
         regionId,
         actor: { id: account.id, label: '' },
@@ -326,6 +322,9 @@ export async function signOut(
         data: { method: session.method },
       });
     });
+    sessions.clearCookie(reply);
+    return;
   }
+  // A cookie that no longer leads to a session: delete whatever it names and clear it.
   await sessions.end(request, reply);
 }

@@ -138,9 +138,10 @@ export function registerMeRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     const list = await sessions.list(regionId, account.id, sessionId);
     const session = sessionByHandle(deps.secret, list, body.session);
     if (!session) throw new AppError('LOTSA_NOT_FOUND');
-    if (!(await endSession(db, regionId, account.id, session))) throw new AppError('LOTSA_NOT_FOUND');
+    if (!(await endSession(db, sessions, regionId, account.id, session)))
+      throw new AppError('LOTSA_NOT_FOUND');
     if (session.current) {
-      await sessions.end(request, reply);
+      sessions.clearCookie(reply);
       return reply.redirect(`${views.paths.login(lang)}?signed_out=1`, 303);
     }
     return reply.redirect(`${views.paths.me(lang)}?ended=1#sessions`, 303);
@@ -150,15 +151,15 @@ export function registerMeRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     const lang = langParam(request);
     const { account, sessionId } = person(request);
     if (!sessionId) throw new AppError('LOTSA_UNAUTHENTICATED');
-    await endSessions(db, request.region.id, account.id, sessionId);
+    await endSessions(db, sessions, request.region.id, account.id, sessionId);
     return reply.redirect(`${views.paths.me(lang)}?ended=others#sessions`, 303);
   });
 
   app.post('/:lang/me/sessions/end-all', { config: signedIn }, async (request, reply) => {
     const lang = langParam(request);
     const { account } = person(request);
-    await endSessions(db, request.region.id, account.id, undefined);
-    await sessions.end(request, reply);
+    await endSessions(db, sessions, request.region.id, account.id, undefined);
+    sessions.clearCookie(reply);
     return reply.redirect(`${views.paths.login(lang)}?signed_out=1`, 303);
   });
 
@@ -242,7 +243,8 @@ export function registerMeRoutes(app: FastifyInstance, deps: ModuleDeps): void {
       const outcome = await deleteAccount(db, regionId, account.id);
       if (outcome === 'last-admin')
         return showDelete(request, reply, lang, { value: typed, lastAdmin: true }, 409);
-      await sessions.end(request, reply);
+      // The account's sessions went with it (cascade); only the cookie is left.
+      sessions.clearCookie(reply);
       return reply.header('cache-control', 'no-store').redirect(views.paths.deleted(lang), 303);
     },
   );

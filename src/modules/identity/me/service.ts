@@ -2,13 +2,12 @@
  * The own page's data: the account and its memberships, profile changes, ending sessions, the data
  * export and erasure. Every change writes its audit event in the same transaction as the change.
  */
-import type { Membership } from '../../../platform/auth/principal.ts';
 import { membershipsOf } from '../../../platform/auth/resolver.ts';
 import { createHmac } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { recordAudit } from '../../../platform/audit.ts';
-import type { SessionSummary } from '../../../platform/auth/sessions.ts';
+import type { SessionStore, SessionSummary } from '../../../platform/auth/sessions.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
 
@@ -20,9 +19,6 @@ export interface AccountDetails {
   createdAt: Date;
   lastSignInAt: Date | null;
 }
-
-/** The account's organisation roles with the day each began (the same list the session reads). */
-export type MembershipDetails = Membership;
 
 export async function accountDetails(
   db: Kysely<DB>,
@@ -46,8 +42,6 @@ export async function accountDetails(
     }
   );
 }
-
-export const membershipDetails = membershipsOf;
 
 // Profile
 
@@ -149,18 +143,13 @@ export function sessionByHandle(
 /** Ends one of the person's sessions; false when it was not theirs or already ended. */
 export async function endSession(
   db: Kysely<DB>,
+  sessions: SessionStore,
   regionId: string,
   accountId: string,
   session: { id: string; device: string },
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const result = await trx
-      .deleteFrom('sessions')
-      .where('region_id', '=', regionId)
-      .where('account_id', '=', accountId)
-      .where('token_hash', '=', session.id)
-      .executeTakeFirst();
-    if (Number(result.numDeletedRows) === 0) return false;
+    if (!(await sessions.endOne(regionId, accountId, session.id, trx))) return false;
     await recordAudit(trx, {
       regionId,
       actor: { id: accountId, label: '' },
@@ -176,18 +165,13 @@ export async function endSession(
 /** Ends every session of the person except `keep` (when given); returns how many ended. */
 export async function endSessions(
   db: Kysely<DB>,
+  sessions: SessionStore,
   regionId: string,
   accountId: string,
   keep: string | undefined,
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    let query = trx
-      .deleteFrom('sessions')
-      .where('region_id', '=', regionId)
-      .where('account_id', '=', accountId);
-    if (keep) query = query.where('token_hash', '<>', keep);
-    const result = await query.executeTakeFirst();
-    const ended = Number(result.numDeletedRows);
+    const ended = await sessions.endAll(regionId, accountId, keep, trx);
     await recordAudit(trx, {
       regionId,
       actor: { id: accountId, label: '' },
@@ -212,7 +196,7 @@ export async function exportAccount(
   const account = await accountDetails(db, regionId, accountId);
   if (!account) return undefined;
   const [memberships, passkeys, totp, recovery, invitations, signInLinks, audit] = await Promise.all([
-    membershipDetails(db, regionId, accountId),
+    membershipsOf(db, regionId, accountId),
     db
       .selectFrom('passkeys')
       .select(['name', 'created_at', 'last_used_at', 'backed_up'])

@@ -3,19 +3,14 @@
  * sessions, your data), the account deletion page and the goodbye page. Everything works without
  * JavaScript; every visible word comes from this part's catalogue.
  */
+import type { Membership } from '../../../platform/auth/principal.ts';
 import { html, type SafeHtml } from '../../../platform/html/html.ts';
 import { localPath, type Page } from '../../../platform/html/layout.ts';
 import { formatDate, type Lang, type Params } from '../../../platform/i18n/index.ts';
 import type { Role } from '../../../platform/permissions.ts';
 import { roleLabel as auditRoleLabel } from '../admin/audit-messages.ts';
 import { messages, type MessageKey } from './messages.ts';
-import {
-  DISPLAY_NAME_MAX,
-  type AccountDetails,
-  type MembershipDetails,
-  type ProfileErrors,
-  type ProfileValues,
-} from './service.ts';
+import { DISPLAY_NAME_MAX, type AccountDetails, type ProfileErrors, type ProfileValues } from './service.ts';
 
 const t = (lang: Lang, key: MessageKey, params?: Params) => messages.t(lang, key, params);
 
@@ -108,7 +103,7 @@ export interface MeView {
   lang: Lang;
   csrfToken: string;
   account: AccountDetails;
-  memberships: MembershipDetails[];
+  memberships: Membership[];
   sessions: SessionRow[];
   /** What the profile form shows: the stored values, or what was typed and what was wrong. */
   profile: { values: ProfileValues; errors: ProfileErrors };

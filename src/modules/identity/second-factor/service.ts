@@ -7,6 +7,7 @@
  * and `last_step` makes each code usable once. Recovery codes are `xxxx-xxxx` from an alphabet
  * without look-alike characters, stored only as a hash bound to the account.
  */
+import { safeNext } from '../login/service.ts';
 import { createHmac, randomBytes, randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
@@ -385,10 +386,7 @@ export async function afterFactorRemoved(
   return false;
 }
 
-/** A path on this site to go to next: only `/…` (never `//host` or `/\host`), else the fallback. */
+/** A path on this site to go to next (see `safeNext`), else the fallback. */
 export function localNext(value: unknown, fallback: string): string {
-  if (typeof value !== 'string' || value.length > 1000) return fallback;
-  // Printable ASCII only: browsers send paths percent-encoded, and anything else cannot be a Location.
-  if (!/^\/(?![/\\])/.test(value) || /[^\x21-\x7e]|\\/.test(value)) return fallback;
-  return value;
+  return safeNext(value) ?? fallback;
 }
