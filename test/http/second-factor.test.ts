@@ -17,41 +17,15 @@ import {
   totpCode,
   verifyTotp,
 } from '../../src/modules/identity/second-factor/service.ts';
-import { buildTestApp, csrfFor } from '../helpers/app.ts';
+import { buildTestApp } from '../helpers/app.ts';
 import { auditActions, createPerson, REGION, sessionFor } from '../helpers/identity.ts';
+import { formClient } from '../helpers/client.ts';
 import { SoftAuthenticator, b64url, cookieFrom } from '../helpers/webauthn.ts';
-
-const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 
 describe('second factors', async () => {
   const { app, database } = await buildTestApp();
   const db = database.db;
-  const csrf = await csrfFor(app, '/sv/accessibility');
-  const headers = (cookie: string) => ({
-    cookie: cookie ? `${cookie}; ${csrf.cookie}` : csrf.cookie,
-    origin: 'http://localhost',
-    host: 'localhost',
-  });
-
-  const postForm = (url: string, cookie: string, fields: Record<string, string>) =>
-    app.inject({
-      method: 'POST',
-      url,
-      payload: form({ _csrf: csrf.token, ...fields }),
-      headers: { ...headers(cookie), 'content-type': 'application/x-www-form-urlencoded' },
-    });
-  const postJson = (url: string, cookie: string, body: unknown) =>
-    app.inject({
-      method: 'POST',
-      url,
-      payload: JSON.stringify(body),
-      headers: {
-        ...headers(cookie),
-        'content-type': 'application/json',
-        accept: 'application/json',
-        'x-csrf-token': csrf.token,
-      },
-    });
+  const { csrf, headers, postForm, postJson } = await formClient(app);
   const sessionRow = (cookie: string) =>
     db
       .selectFrom('sessions')

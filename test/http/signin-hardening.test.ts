@@ -9,40 +9,15 @@ import { describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { totpCode } from '../../src/modules/identity/second-factor/service.ts';
 import { hashSecret } from '../../src/platform/auth/secrets.ts';
-import { buildTestApp, csrfFor, unlimited } from '../helpers/app.ts';
+import { buildTestApp, unlimited } from '../helpers/app.ts';
 import { createOrganisation, createPerson, REGION, sessionFor } from '../helpers/identity.ts';
+import { formClient } from '../helpers/client.ts';
 import { SoftAuthenticator, cookieFrom } from '../helpers/webauthn.ts';
-
-const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 
 describe('sign-in hardening', async () => {
   const { app, database, queue } = await buildTestApp({}, undefined, { rateLimiter: unlimited });
   const db = database.db;
-  const csrf = await csrfFor(app, '/sv/accessibility');
-  const headers = (cookie: string) => ({
-    cookie: cookie ? `${cookie}; ${csrf.cookie}` : csrf.cookie,
-    origin: 'http://localhost',
-    host: 'localhost',
-  });
-  const postForm = (url: string, cookie: string, fields: Record<string, string>) =>
-    app.inject({
-      method: 'POST',
-      url,
-      payload: form({ _csrf: csrf.token, ...fields }),
-      headers: { ...headers(cookie), 'content-type': 'application/x-www-form-urlencoded' },
-    });
-  const postJson = (url: string, cookie: string, body: unknown) =>
-    app.inject({
-      method: 'POST',
-      url,
-      payload: JSON.stringify(body),
-      headers: {
-        ...headers(cookie),
-        'content-type': 'application/json',
-        accept: 'application/json',
-        'x-csrf-token': csrf.token,
-      },
-    });
+  const { postForm, postJson } = await formClient(app);
   const sessionRow = (cookie: string) =>
     db
       .selectFrom('sessions')
