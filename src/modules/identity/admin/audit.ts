@@ -185,40 +185,44 @@ export async function namesFor(db: Kysely<DB>, regionId: string, rows: AuditRow[
     if (row.subject_type === 'api_token') tokens.add(row.subject_id);
     if (typeof row.data.account_id === 'string') accounts.add(row.data.account_id);
   }
-  const ids = (set: Set<string>) => [...set].filter(isUuid);
+  // One query per kind of name, only for well-formed ids, and none when there are none.
+  const lookup = <T>(set: Set<string>, read: (ids: string[]) => Promise<T[]>): Promise<T[]> => {
+    const ids = [...set].filter(isUuid);
+    return ids.length ? read(ids) : Promise.resolve([]);
+  };
   const [accountRows, organisationRows, invitationRows, tokenRows] = await Promise.all([
-    ids(accounts).length
-      ? db
-          .selectFrom('accounts')
-          .select(['id', 'display_name', 'email'])
-          .where('region_id', '=', regionId)
-          .where('id', 'in', ids(accounts))
-          .execute()
-      : [],
-    ids(organisations).length
-      ? db
-          .selectFrom('organisations')
-          .select(['id', 'name'])
-          .where('region_id', '=', regionId)
-          .where('id', 'in', ids(organisations))
-          .execute()
-      : [],
-    ids(invitations).length
-      ? db
-          .selectFrom('invitations')
-          .select(['id', 'email'])
-          .where('region_id', '=', regionId)
-          .where('id', 'in', ids(invitations))
-          .execute()
-      : [],
-    ids(tokens).length
-      ? db
-          .selectFrom('api_tokens')
-          .select(['id', 'name'])
-          .where('region_id', '=', regionId)
-          .where('id', 'in', ids(tokens))
-          .execute()
-      : [],
+    lookup(accounts, (ids) =>
+      db
+        .selectFrom('accounts')
+        .select(['id', 'display_name', 'email'])
+        .where('region_id', '=', regionId)
+        .where('id', 'in', ids)
+        .execute(),
+    ),
+    lookup(organisations, (ids) =>
+      db
+        .selectFrom('organisations')
+        .select(['id', 'name'])
+        .where('region_id', '=', regionId)
+        .where('id', 'in', ids)
+        .execute(),
+    ),
+    lookup(invitations, (ids) =>
+      db
+        .selectFrom('invitations')
+        .select(['id', 'email'])
+        .where('region_id', '=', regionId)
+        .where('id', 'in', ids)
+        .execute(),
+    ),
+    lookup(tokens, (ids) =>
+      db
+        .selectFrom('api_tokens')
+        .select(['id', 'name'])
+        .where('region_id', '=', regionId)
+        .where('id', 'in', ids)
+        .execute(),
+    ),
   ]);
   for (const a of accountRows) names.accounts.set(a.id, { displayName: a.display_name, email: a.email });
   for (const o of organisationRows) names.organisations.set(o.id, o.name);
