@@ -28,9 +28,14 @@ export interface AuditEvent {
 
 const ACTION = /^[a-z_]+(\.[a-z_]+)+$/;
 
+/** A person acting on their own behalf (signing in, changing their own account). */
+export function accountActor(accountId: string): AuditActor {
+  return { id: accountId, label: '' };
+}
+
 /** The actor for a signed-in person or an API token. */
 export function actorOf(principal: Principal): AuditActor {
-  if (principal.account) return { id: principal.account.id, label: '' };
+  if (principal.account) return accountActor(principal.account.id);
   return { id: null, label: `token:${principal.token?.name ?? ''}` };
 }
 

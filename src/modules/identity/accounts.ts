@@ -3,7 +3,7 @@
  * invitations, the admin CLI and the own page.
  */
 import type { Kysely } from 'kysely';
-import { recordAudit, type AuditActor } from '../../platform/audit.ts';
+import { accountActor, recordAudit, type AuditActor } from '../../platform/audit.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
 
@@ -90,7 +90,7 @@ export async function findOrCreateAccount(
     const account = toAccount(inserted);
     await recordAudit(db, {
       regionId,
-      actor: actor === 'self' ? { id: account.id, label: '' } : actor,
+      actor: actor === 'self' ? accountActor(account.id) : actor,
       action: 'account.created',
       subjectType: 'account',
       subjectId: account.id,

@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { recordAudit, type AuditActor } from '../../../platform/audit.ts';
+import { accountActor, recordAudit, type AuditActor } from '../../../platform/audit.ts';
 import { hashSecret, randomToken } from '../../../platform/auth/secrets.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import { shell } from '../../../platform/html/messages.ts';
@@ -320,7 +320,7 @@ export async function acceptInvitation(
     await input.startSession(trx, account.id, row.organisation_id);
     await recordAudit(trx, {
       regionId,
-      actor: { id: account.id, label: '' },
+      actor: accountActor(account.id),
       organisationId: row.organisation_id,
       action: 'org.member.joined',
       subjectType: 'account',

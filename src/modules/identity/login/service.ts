@@ -12,7 +12,7 @@ import { createHmac } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { recordAudit } from '../../../platform/audit.ts';
+import { accountActor, recordAudit } from '../../../platform/audit.ts';
 import { hashSecret, randomDigits, randomToken, sameSecret } from '../../../platform/auth/secrets.ts';
 import type { SessionStore } from '../../../platform/auth/sessions.ts';
 import type { DB } from '../../../platform/db/schema.ts';
@@ -217,7 +217,7 @@ async function signIn(
   await sessions.start(request, reply, { regionId, accountId: account.id, method, db: trx });
   await recordAudit(trx, {
     regionId,
-    actor: { id: account.id, label: '' },
+    actor: accountActor(account.id),
     action: 'session.started',
     subjectType: 'account',
     subjectId: account.id,
@@ -315,7 +315,7 @@ export async function signOut(
       await sessions.endOne(regionId, account.id, session.id, trx);
       await recordAudit(trx, {
         regionId,
-        actor: { id: account.id, label: '' },
+        actor: accountActor(account.id),
         action: 'session.ended',
         subjectType: 'account',
         subjectId: account.id,

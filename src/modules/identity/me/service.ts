@@ -6,7 +6,7 @@ import { membershipsOf } from '../../../platform/auth/resolver.ts';
 import { createHmac } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { recordAudit } from '../../../platform/audit.ts';
+import { accountActor, recordAudit } from '../../../platform/audit.ts';
 import type { SessionStore, SessionSummary } from '../../../platform/auth/sessions.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
@@ -110,7 +110,7 @@ export async function updateProfile(
       .execute();
     await recordAudit(trx, {
       regionId,
-      actor: { id: accountId, label: '' },
+      actor: accountActor(accountId),
       action: 'account.updated',
       subjectType: 'account',
       subjectId: accountId,
@@ -152,7 +152,7 @@ export async function endSession(
     if (!(await sessions.endOne(regionId, accountId, session.id, trx))) return false;
     await recordAudit(trx, {
       regionId,
-      actor: { id: accountId, label: '' },
+      actor: accountActor(accountId),
       action: 'session.ended',
       subjectType: 'account',
       subjectId: accountId,
@@ -174,7 +174,7 @@ export async function endSessions(
     const ended = await sessions.endAll(regionId, accountId, keep, trx);
     await recordAudit(trx, {
       regionId,
-      actor: { id: accountId, label: '' },
+      actor: accountActor(accountId),
       action: 'session.ended_everywhere',
       subjectType: 'account',
       subjectId: accountId,
@@ -302,7 +302,7 @@ export async function exportAccount(
 export async function recordExport(db: Kysely<DB>, regionId: string, accountId: string): Promise<void> {
   await recordAudit(db, {
     regionId,
-    actor: { id: accountId, label: '' },
+    actor: accountActor(accountId),
     action: 'account.exported',
     subjectType: 'account',
     subjectId: accountId,
@@ -362,7 +362,7 @@ export async function deleteAccount(
       .executeTakeFirstOrThrow();
     await recordAudit(trx, {
       regionId,
-      actor: { id: accountId, label: '' },
+      actor: accountActor(accountId),
       action: 'account.deleted',
       subjectType: 'account',
       subjectId: accountId,

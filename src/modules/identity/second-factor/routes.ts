@@ -10,7 +10,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import type { ModuleDeps } from '../../../app.ts';
-import { actorOf, recordAudit } from '../../../platform/audit.ts';
+import { accountActor, actorOf, recordAudit } from '../../../platform/audit.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
 import { describeDevice } from '../../../platform/auth/sessions.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -580,7 +580,7 @@ export function registerSecondFactorRoutes(app: FastifyInstance, deps: ModuleDep
         });
         await recordAudit(trx, {
           regionId,
-          actor: { id: used.accountId, label: '' },
+          actor: accountActor(used.accountId),
           action: 'session.started',
           subjectType: 'account',
           subjectId: used.accountId,
