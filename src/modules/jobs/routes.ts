@@ -8,7 +8,6 @@ import type { ModuleDeps } from '../../app.ts';
 import { AppError } from '../../platform/errors.ts';
 import { localPath, renderPage, type Page, type PageContext } from '../../platform/html/layout.ts';
 import { siteOrigin } from '../../platform/http/origin.ts';
-import { isLang, type Lang } from '../../platform/i18n/index.ts';
 import { Permission } from '../../platform/permissions.ts';
 import type { ResponseCache } from './cache.ts';
 import type { JobChanges } from './changes.ts';
@@ -29,6 +28,7 @@ import {
 } from './search.ts';
 import { closedJobPage, jobPage, jobPath, safeUrl, searchPage } from './views.ts';
 import { sanitizeDescription } from './sanitize.ts';
+import { langParam } from '../../platform/http/lang.ts';
 
 const pub = { permission: Permission.Public } as const;
 
@@ -70,11 +70,6 @@ export function registerJobRoutes(app: FastifyInstance, deps: ModuleDeps, board:
     origin: siteOrigin(request),
     site,
   });
-  const langParam = (request: FastifyRequest): Lang => {
-    const { lang } = request.params as { lang: string };
-    if (!isLang(lang) || !request.region.languages.includes(lang)) throw new AppError('LOTSA_NOT_FOUND');
-    return lang;
-  };
   const render = (request: FastifyRequest, page: Page) => renderPage(context(request), page);
 
   /** Answers from the cache, or renders, stores and answers. */

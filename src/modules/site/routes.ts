@@ -4,14 +4,14 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleDeps } from '../../app.ts';
-import { AppError } from '../../platform/errors.ts';
 import { localPath, renderPage, type Page, type PageContext } from '../../platform/html/layout.ts';
 import { siteOrigin } from '../../platform/http/origin.ts';
-import { isLang, negotiateLanguage, type Lang } from '../../platform/i18n/index.ts';
+import { negotiateLanguage, type Lang } from '../../platform/i18n/index.ts';
 import { Permission } from '../../platform/permissions.ts';
 import { readFeedbackForm, submitFeedback, validateFeedback, type FeedbackFormState } from './feedback.ts';
 import { messages } from './messages.ts';
 import * as views from './views.ts';
+import { langParam } from '../../platform/http/lang.ts';
 
 const pub = { permission: Permission.Public } as const;
 
@@ -33,11 +33,6 @@ export function registerSiteRoutes(app: FastifyInstance, deps: ModuleDeps): void
       .code(status)
       .type('text/html; charset=utf-8')
       .send(renderPage(context(request), page));
-  const langParam = (request: FastifyRequest): Lang => {
-    const { lang } = request.params as { lang: string };
-    if (!isLang(lang) || !request.region.languages.includes(lang)) throw new AppError('LOTSA_NOT_FOUND');
-    return lang;
-  };
   const emptyForm = (reply: FastifyReply): FeedbackFormState => ({
     values: { message: '', page_url: '', name: '', email: '' },
     errors: {},

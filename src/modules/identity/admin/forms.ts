@@ -8,6 +8,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { html, type SafeHtml } from '../../../platform/html/html.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
 import { messages } from './messages.ts';
+import { errorSummary as sharedErrorSummary } from '../../../platform/html/forms.ts';
 
 export interface FieldSpec {
   /** The form field name; also the id (prefixed by `idPrefix` when a page has several forms). */
@@ -107,13 +108,10 @@ export function selectField(lang: Lang, spec: SelectSpec): SafeHtml {
 
 /** The box at the top of a form that failed, linking to each field with a problem. */
 export function errorSummary(lang: Lang, errors: Array<{ id: string; message: string }>): SafeHtml {
-  if (errors.length === 0) return html``;
-  return html`<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-    <h2 id="error-summary-title">${messages.t(lang, 'form.errorSummaryTitle')}</h2>
-    <ul>
-      ${errors.map((e) => html`<li><a href="#${e.id}">${e.message}</a></li>`)}
-    </ul>
-  </div>`;
+  return sharedErrorSummary(
+    messages.t(lang, 'form.errorSummaryTitle'),
+    errors.map((e) => ({ id: e.id, text: e.message })),
+  );
 }
 
 /** A status message shown after something was done (role="status" so it is announced). */

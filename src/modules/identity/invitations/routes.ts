@@ -6,21 +6,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleDeps } from '../../../app.ts';
 import { sql } from 'kysely';
-import { AppError } from '../../../platform/errors.ts';
 import { html } from '../../../platform/html/html.ts';
 import { localPath, renderPage, type Page } from '../../../platform/html/layout.ts';
 import { siteOrigin } from '../../../platform/http/origin.ts';
-import { formatDate, isLang, type Lang } from '../../../platform/i18n/index.ts';
+import { formatDate, type Lang } from '../../../platform/i18n/index.ts';
 import { Permission, STAFF_ROLES } from '../../../platform/permissions.ts';
 import { messages } from '../admin/messages.ts';
 import { acceptInvitation, findInvitationByToken, type InvitationState } from './service.ts';
+import { langParam } from '../../../platform/http/lang.ts';
 
 export function registerInvitationRoutes(app: FastifyInstance, deps: ModuleDeps): void {
-  const langParam = (request: FastifyRequest): Lang => {
-    const { lang } = request.params as { lang: string };
-    if (!isLang(lang) || !request.region.languages.includes(lang)) throw new AppError('LOTSA_NOT_FOUND');
-    return lang;
-  };
   const send = (request: FastifyRequest, reply: FastifyReply, lang: Lang, page: Page, status = 200) =>
     reply
       .code(status)

@@ -12,10 +12,9 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, onSendHookHandler } from 'fastify';
 import type { ModuleDeps } from '../../../app.ts';
-import { AppError } from '../../../platform/errors.ts';
 import { renderPage, type Page, type PageContext } from '../../../platform/html/layout.ts';
 import { siteOrigin } from '../../../platform/http/origin.ts';
-import { isLang, type Lang } from '../../../platform/i18n/index.ts';
+import type { Lang } from '../../../platform/i18n/index.ts';
 import { queueMail } from '../../../platform/mail/outbox.ts';
 import { Permission } from '../../../platform/permissions.ts';
 import { isValidEmail, normalizeEmail } from '../accounts.ts';
@@ -40,13 +39,10 @@ import {
 } from './service.ts';
 import * as views from './views.ts';
 import { loginPaths, type FormErrors } from './views.ts';
+import { langParam } from '../../../platform/http/lang.ts';
+import { bodyField } from '../../../platform/html/forms.ts';
 
 const pub = { permission: Permission.Public } as const;
-
-function field(body: unknown, name: string): string {
-  const value = (body && typeof body === 'object' ? (body as Record<string, unknown>) : {})[name];
-  return typeof value === 'string' ? value : '';
-}
 
 /** Pages that carry a link's token in their URL tell the browser to send no Referer anywhere. */
 const noReferrer: onSendHookHandler = (_request, reply, payload, done) => {
@@ -57,11 +53,6 @@ const noReferrer: onSendHookHandler = (_request, reply, payload, done) => {
 export function registerLoginRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   const { db } = deps.database;
 
-  const langParam = (request: FastifyRequest): Lang => {
-    const { lang } = request.params as { lang: string };
-    if (!isLang(lang) || !request.region.languages.includes(lang)) throw new AppError('LOTSA_NOT_FOUND');
-    return lang;
-  };
   const context = (request: FastifyRequest): PageContext => ({
     lang: request.lang,
     region: request.region,
@@ -105,8 +96,8 @@ export function registerLoginRoutes(app: FastifyInstance, deps: ModuleDeps): voi
 
   app.post('/:lang/login', { config: { ...pub, rateLimit: SEND_PER_IP } }, async (request, reply) => {
     const lang = langParam(request);
-    const typed = field(request.body, 'email').trim();
-    const next = safeNext(field(request.body, 'next'));
+    const typed = bodyField(request.body, 'email').trim();
+    const next = safeNext(bodyField(request.body, 'next'));
     const email = normalizeEmail(typed);
     const errors: FormErrors = {};
     if (!typed) errors.email = 'error.emailRequired';
@@ -172,7 +163,13 @@ export function registerLoginRoutes(app: FastifyInstance, deps: ModuleDeps): voi
     { config: { ...pub, rateLimit: LINK_PER_IP }, onSend: noReferrer },
     async (request, reply) => {
       const lang = langParam(request);
-      const signedIn = await signInWithLink(db, deps.sessions, request, reply, field(request.body, 'token'));
+      const signedIn = await signInWithLink(
+        db,
+        deps.sessions,
+        request,
+        reply,
+        bodyField(request.body, 'token'),
+      );
       if (!signedIn) return send(request, reply, views.gonePage(context(request), LOGIN_TTL_MINUTES), 410);
       return signedInRedirect(reply, lang, signedIn);
     },
@@ -180,8 +177,8 @@ export function registerLoginRoutes(app: FastifyInstance, deps: ModuleDeps): voi
 
   app.post('/:lang/login/code', { config: { ...pub, rateLimit: CODE_PER_IP } }, async (request, reply) => {
     const lang = langParam(request);
-    const typedEmail = field(request.body, 'email').trim();
-    const typedCode = field(request.body, 'code').trim();
+    const typedEmail = bodyField(request.body, 'email').trim();
+    const typedCode = bodyField(request.body, 'code').trim();
     const email = normalizeEmail(typedEmail);
     const code = normalizeCode(typedCode);
     const errors: FormErrors = {};

@@ -9,6 +9,7 @@ import { shell } from '../../../platform/html/messages.ts';
 import type { Lang, Params } from '../../../platform/i18n/index.ts';
 import { PASSKEY_SCRIPT, passkeySignInHtml } from '../second-factor/views.ts';
 import { messages, type MessageKey } from './messages.ts';
+import { csrfField, errorSummary as sharedErrorSummary } from '../../../platform/html/forms.ts';
 
 /** Paths of this part, for views and routes alike. */
 export const loginPaths = {
@@ -35,10 +36,6 @@ function texts(ctx: PageContext) {
     t: (key: MessageKey, params?: Params) => messages.t(ctx.lang, key, { ...base, ...params }),
     h: (key: MessageKey, params?: Params) => messages.h(ctx.lang, key, { ...base, ...params }),
   };
-}
-
-function csrfField(token: string): SafeHtml {
-  return html`<input type="hidden" name="_csrf" value="${token}" />`;
 }
 
 /** A sign-out button (a POST form), for any page that shows who is signed in. */
@@ -96,12 +93,10 @@ function errorSummary(ctx: PageContext, errors: FormErrors): SafeHtml | '' {
   const { t } = texts(ctx);
   const failed = (['email', 'code'] as const).filter((name) => errors[name]);
   if (failed.length === 0) return '';
-  return html`<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-    <h2 id="error-summary-title">${t('common.errorSummaryTitle')}</h2>
-    <ul>
-      ${failed.map((name) => html`<li><a href="#${name}">${t(errors[name] as MessageKey)}</a></li>`)}
-    </ul>
-  </div>`;
+  return sharedErrorSummary(
+    t('common.errorSummaryTitle'),
+    failed.map((name) => ({ id: name, text: t(errors[name] as MessageKey) })),
+  );
 }
 
 function hasErrors(errors: FormErrors): boolean {

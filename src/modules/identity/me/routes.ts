@@ -10,7 +10,7 @@ import type { PrincipalAccount } from '../../../platform/auth/principal.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { localPath, renderPage, type Page } from '../../../platform/html/layout.ts';
 import { siteOrigin } from '../../../platform/http/origin.ts';
-import { isLang, type Lang } from '../../../platform/i18n/index.ts';
+import type { Lang } from '../../../platform/i18n/index.ts';
 import { Permission } from '../../../platform/permissions.ts';
 import { normalizeEmail } from '../accounts.ts';
 import { hasSecondFactor } from '../second-factor/service.ts';
@@ -31,6 +31,7 @@ import {
   type ProfileValues,
 } from './service.ts';
 import * as views from './views.ts';
+import { langParam } from '../../../platform/http/lang.ts';
 
 const signedIn = { permission: Permission.SignedIn } as const;
 
@@ -45,11 +46,6 @@ export function registerMeRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   const { site, sessions } = deps;
   const db = deps.database.db;
 
-  const langParam = (request: FastifyRequest): Lang => {
-    const { lang } = request.params as { lang: string };
-    if (!isLang(lang) || !request.region.languages.includes(lang)) throw new AppError('LOTSA_NOT_FOUND');
-    return lang;
-  };
   /** The signed-in person (the permission check guarantees one; an API token never reaches here). */
   const person = (request: FastifyRequest): { account: PrincipalAccount; sessionId: string | undefined } => {
     const account = request.auth?.account;

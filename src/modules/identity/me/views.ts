@@ -11,6 +11,7 @@ import type { Role } from '../../../platform/permissions.ts';
 import { roleLabel as auditRoleLabel } from '../admin/audit-messages.ts';
 import { messages, type MessageKey } from './messages.ts';
 import { DISPLAY_NAME_MAX, type AccountDetails, type ProfileErrors, type ProfileValues } from './service.ts';
+import { csrfField, errorSummary } from '../../../platform/html/forms.ts';
 
 const t = (lang: Lang, key: MessageKey, params?: Params) => messages.t(lang, key, params);
 
@@ -65,20 +66,6 @@ function day(lang: Lang, date: Date): SafeHtml {
   return html`<time datetime="${date.toISOString()}">${formatDate(lang, date)}</time>`;
 }
 
-function csrfField(token: string): SafeHtml {
-  return html`<input type="hidden" name="_csrf" value="${token}" />`;
-}
-
-function errorSummary(lang: Lang, errors: { id: string; text: string }[]): SafeHtml {
-  if (errors.length === 0) return html``;
-  return html`<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-    <h2 id="error-summary-title">${t(lang, 'common.errorSummaryTitle')}</h2>
-    <ul>
-      ${errors.map((e) => html`<li><a href="#${e.id}">${e.text}</a></li>`)}
-    </ul>
-  </div>`;
-}
-
 function section(id: string, title: string, body: SafeHtml): SafeHtml {
   return html`<section class="me-section" id="${id}" aria-labelledby="${id}-title">
     <h2 id="${id}-title">${title}</h2>
@@ -120,7 +107,7 @@ function profileSection(view: MeView): SafeHtml {
   const languageDescribedBy = ['language-hint', languageError ? 'language-error' : '']
     .filter(Boolean)
     .join(' ');
-  const summary = errorSummary(lang, [
+  const summary = errorSummary(t(lang, 'common.errorSummaryTitle'), [
     ...(nameError ? [{ id: 'display_name', text: nameError }] : []),
     ...(languageError ? [{ id: 'language-sv', text: languageError }] : []),
   ]);
@@ -388,7 +375,7 @@ export function deletePage(view: DeleteView): Page {
     </ul>
     <p>${before}${exportLink}${after}</p>`;
   const form = html`<form class="form" method="post" action="${paths.delete(lang)}" novalidate>
-    ${errorSummary(lang, error ? [{ id: 'confirm', text: error }] : [])} ${csrfField(view.csrfToken)}
+    ${errorSummary(t(lang, 'common.errorSummaryTitle'), error ? [{ id: 'confirm', text: error }] : [])} ${csrfField(view.csrfToken)}
     <div class="field${error ? ' field--error' : ''}">
       <label class="field__label" for="confirm">${t(lang, 'delete.confirm.label')}</label>
       <p class="field__hint" id="confirm-hint">${t(lang, 'delete.confirm.hint', { email: view.email })}</p>

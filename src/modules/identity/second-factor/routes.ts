@@ -17,7 +17,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { localPath, renderPage, type Page } from '../../../platform/html/layout.ts';
 import { siteOrigin } from '../../../platform/http/origin.ts';
 import type { RateLimitRule } from '../../../platform/http/rate-limit.ts';
-import { isLang, type Lang } from '../../../platform/i18n/index.ts';
+import type { Lang } from '../../../platform/i18n/index.ts';
 import { Permission } from '../../../platform/permissions.ts';
 import { messages } from './messages.ts';
 import {
@@ -43,6 +43,8 @@ import {
 } from './service.ts';
 import * as views from './views.ts';
 import { paths, withNext } from './views.ts';
+import { langParam } from '../../../platform/http/lang.ts';
+import { bodyField } from '../../../platform/html/forms.ts';
 
 const signedIn = { permission: Permission.SignedIn } as const;
 const pub = { permission: Permission.Public } as const;
@@ -60,20 +62,9 @@ const NAME_MAX = 80;
 
 type Body = Record<string, unknown> | undefined;
 
-function field(body: unknown, name: string): string {
-  const value = (body as Body)?.[name];
-  return typeof value === 'string' ? value : '';
-}
-
 export function registerSecondFactorRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   const { db } = deps.database;
   const secure = deps.sessions.policy.secure;
-
-  const langParam = (request: FastifyRequest): Lang => {
-    const { lang } = request.params as { lang: string };
-    if (!isLang(lang) || !request.region.languages.includes(lang)) throw new AppError('LOTSA_NOT_FOUND');
-    return lang;
-  };
 
   /** The signed-in person and their session (SignedIn routes: always there for a session). */
   const me = (request: FastifyRequest) => {
@@ -173,8 +164,8 @@ export function registerSecondFactorRoutes(app: FastifyInstance, deps: ModuleDep
     const lang = langParam(request);
     if (!(await ensureMayChange(request, reply, lang, paths.security(lang)))) return reply;
     const { principal, account } = me(request);
-    const credentialId = field(request.body, 'credential');
-    const typed = field(request.body, 'name');
+    const credentialId = bodyField(request.body, 'credential');
+    const typed = bodyField(request.body, 'name');
     const name = typed.trim().replace(/\s+/g, ' ');
     const error = !name
       ? messages.t(lang, 'passkeys.nameErrorEmpty')
@@ -218,7 +209,7 @@ export function registerSecondFactorRoutes(app: FastifyInstance, deps: ModuleDep
     const lang = langParam(request);
     if (!(await ensureMayChange(request, reply, lang, paths.security(lang)))) return reply;
     const { principal, account } = me(request);
-    const credentialId = field(request.body, 'credential');
+    const credentialId = bodyField(request.body, 'credential');
     const left = await db.transaction().execute(async (trx) => {
       const removed = await trx
         .deleteFrom('passkeys')
@@ -339,10 +330,10 @@ export function registerSecondFactorRoutes(app: FastifyInstance, deps: ModuleDep
 
   app.post('/:lang/me/totp', { config: { ...signedIn, rateLimit: SETUP_PER_IP } }, async (request, reply) => {
     const lang = langParam(request);
-    const next = nextParam(field(request.body, 'next'));
+    const next = nextParam(bodyField(request.body, 'next'));
     if (!(await ensureMayChange(request, reply, lang, withNext(paths.totp(lang), next)))) return reply;
     const { principal, account, session } = me(request);
-    const code = field(request.body, 'code').slice(0, 40);
+    const code = bodyField(request.body, 'code').slice(0, 40);
     const regionId = request.region.id;
     const state = await totpOf(db, regionId, account.id);
     if (!state) return reply.redirect(withNext(paths.totp(lang), next), 303);
@@ -472,9 +463,9 @@ export function registerSecondFactorRoutes(app: FastifyInstance, deps: ModuleDep
     { config: { ...signedIn, rateLimit: CHECK_PER_IP } },
     async (request, reply) => {
       const lang = langParam(request);
-      const next = localNext(field(request.body, 'next'), '/admin');
+      const next = localNext(bodyField(request.body, 'next'), '/admin');
       const { principal, account, session } = me(request);
-      const code = field(request.body, 'code').slice(0, 40);
+      const code = bodyField(request.body, 'code').slice(0, 40);
       const fail = async (key: 'check.codeErrorEmpty' | 'check.codeErrorWrong') => {
         const view = await checkView(request, reply, lang, next, { code, error: messages.t(lang, key) });
         return send(request, reply, views.checkPage(view), 422);

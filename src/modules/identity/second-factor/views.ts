@@ -10,6 +10,7 @@ import { localPath, type Page } from '../../../platform/html/layout.ts';
 import { formatDate, type Lang } from '../../../platform/i18n/index.ts';
 import { messages, type MessageKey } from './messages.ts';
 import type { PasskeySummary } from './service.ts';
+import { csrfField, errorSummary } from '../../../platform/html/forms.ts';
 
 /** The script that runs passkey ceremonies (pages work without it; passkeys need it). */
 export const PASSKEY_SCRIPT = 'js/passkey.js';
@@ -38,10 +39,6 @@ export const paths = {
 /** `path?next=…` when there is somewhere to go afterwards. */
 export function withNext(path: string, next: string | undefined): string {
   return next ? `${path}?next=${encodeURIComponent(next)}` : path;
-}
-
-function csrfField(token: string): SafeHtml {
-  return html`<input type="hidden" name="_csrf" value="${token}" />`;
 }
 
 /**
@@ -153,16 +150,6 @@ function textField(o: FieldOptions): SafeHtml {
   </div>`;
 }
 
-function errorSummary(lang: Lang, errors: { id: string; text: string }[]): SafeHtml {
-  if (errors.length === 0) return html``;
-  return html`<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-    <h2 id="error-summary-title">${t(lang, 'common.errorSummaryTitle')}</h2>
-    <ul>
-      ${errors.map((e) => html`<li><a href="#${e.id}">${e.text}</a></li>`)}
-    </ul>
-  </div>`;
-}
-
 // The security page
 
 export type Done = 'passkeyAdded' | 'passkeyRenamed' | 'passkeyRemoved' | 'totpDisabled' | 'factorGone';
@@ -245,7 +232,7 @@ export function securityPage(view: SecurityView): Page {
 
   const main = html`<div class="wrap prose second-factor">
     <h1>${t(lang, 'security.title')}</h1>
-    ${errorSummary(lang, renameError)}
+    ${errorSummary(t(lang, 'common.errorSummaryTitle'), renameError)}
     ${view.done ? html`<div class="notice" role="status"><p>${t(lang, `done.${view.done}`)}</p></div>` : ''}
     <p>${t(lang, 'security.intro')}</p>
     ${
@@ -373,7 +360,7 @@ export function totpSetupPage(view: TotpSetupView): Page {
       </div>`
     : html`<div class="wrap prose second-factor">
         <h1>${t(lang, 'setup.title')}</h1>
-        ${errorSummary(lang, view.error ? [{ id: 'code', text: view.error }] : [])}
+        ${errorSummary(t(lang, 'common.errorSummaryTitle'), view.error ? [{ id: 'code', text: view.error }] : [])}
         <ol class="totp-steps">
           <li>
             <p>${t(lang, 'setup.step1')}</p>
@@ -458,7 +445,7 @@ export function checkPage(view: CheckView): Page {
   const { lang } = view;
   const why = html`<p>${t(lang, view.staff ? 'check.why' : 'check.whyPlain')}</p>`;
   const body = view.hasFactor
-    ? html`${errorSummary(lang, view.error ? [{ id: 'code', text: view.error }] : [])}
+    ? html`${errorSummary(t(lang, 'common.errorSummaryTitle'), view.error ? [{ id: 'code', text: view.error }] : [])}
         <form method="post" action="${paths.check(lang)}" class="form" novalidate>
           ${csrfField(view.csrfToken)}
           <input type="hidden" name="next" value="${view.next}" />
