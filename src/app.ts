@@ -66,7 +66,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
   const https = config.publicUrl.protocol === 'https:';
   const navigation: NavItem[] = [];
-  const site: Site = { assets: deps.assets ?? loadAssets(), navigation, sitemapSources: [] };
+  const site: Site = {
+    assets: deps.assets ?? loadAssets(),
+    navigation,
+    adminNavigation: [],
+    sitemapSources: [],
+  };
   const headers = securityHeaders({ https });
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,

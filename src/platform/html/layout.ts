@@ -6,6 +6,7 @@
 import type { Region } from '../../modules/regions/types.ts';
 import type { Assets } from '../http/static.ts';
 import type { Lang } from '../i18n/index.ts';
+import type { Permission } from '../permissions.ts';
 import { html, type SafeHtml } from './html.ts';
 import { shell } from './messages.ts';
 
@@ -23,9 +24,19 @@ export interface SitemapEntry {
   lastModified?: Date;
 }
 
+/** A link in the back-office navigation, shown to people whose role holds `permission`. */
+export interface AdminNavItem {
+  /** Absolute path, e.g. `/admin/organisations`. */
+  path: string;
+  label: (lang: Lang) => string;
+  permission: Permission;
+}
+
 export interface Site {
   assets: Assets;
   navigation: NavItem[];
+  /** The back-office's navigation, in order; its parts add their items when registered. */
+  adminNavigation: AdminNavItem[];
   /** Modules add the pages they want in sitemap.xml (the job board adds every open job). */
   sitemapSources: Array<(region: Region) => Promise<SitemapEntry[]>>;
 }

@@ -8,7 +8,7 @@ import type { ModuleDeps } from '../../../app.ts';
 import { isValidEmail } from '../accounts.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { Permission } from '../../../platform/permissions.ts';
-import { addAdminNavItem, adminLang, renderAdminPage } from './layout.ts';
+import { adminLang, renderAdminPage } from './layout.ts';
 import { auditMessages } from './audit-messages.ts';
 import { emptyNames } from './audit-sentences.ts';
 import {
@@ -32,7 +32,7 @@ function one(query: unknown, name: string): string {
 
 export function registerAuditRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   const db = deps.database.db;
-  addAdminNavItem({
+  deps.site.adminNavigation.push({
     path: AUDIT_PATH,
     label: (lang) => auditMessages.t(lang, 'nav.audit'),
     permission: Permission.AuditRead,
@@ -102,7 +102,13 @@ export function registerAuditRoutes(app: FastifyInstance, deps: ModuleDeps): voi
         .code(failed ? 400 : 200)
         .header('cache-control', 'no-store')
         .type('text/html; charset=utf-8')
-        .send(renderAdminPage(request, deps.site, { title: view.title, path: AUDIT_PATH, main: view.main }));
+        .send(
+          renderAdminPage(request, reply, deps.site, {
+            title: view.title,
+            path: AUDIT_PATH,
+            main: view.main,
+          }),
+        );
     },
   );
 }

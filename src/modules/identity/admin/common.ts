@@ -4,7 +4,7 @@ import type { Principal, PrincipalAccount } from '../../../platform/auth/princip
 import { AppError } from '../../../platform/errors.ts';
 import type { Site } from '../../../platform/html/layout.ts';
 import type { Lang, Params } from '../../../platform/i18n/index.ts';
-import { adminCsrfToken, adminLang, renderAdminPage, type AdminPage } from './layout.ts';
+import { adminLang, renderAdminPage, type AdminPage } from './layout.ts';
 import { messages, type AdminMessageKey } from './messages.ts';
 
 export type Person = Principal & { account: PrincipalAccount; session: NonNullable<Principal['session']> };
@@ -32,7 +32,7 @@ export function adminView(request: FastifyRequest, reply: FastifyReply): AdminVi
   return {
     lang,
     t: (key, params) => messages.t(lang, key, params),
-    csrf: adminCsrfToken(request, reply) ?? reply.csrfToken(),
+    csrf: reply.csrfToken(),
   };
 }
 
@@ -47,7 +47,7 @@ export function sendAdmin(
     .code(status)
     .header('cache-control', 'no-store')
     .type('text/html; charset=utf-8')
-    .send(renderAdminPage(request, site, page));
+    .send(renderAdminPage(request, reply, site, page));
 }
 
 /** The `done` query parameter after a redirect, when it is one of `known`. */

@@ -11,7 +11,6 @@ import { localPath } from '../../../platform/html/layout.ts';
 import { Permission } from '../../../platform/permissions.ts';
 import { adminView, doneOf, personOf, sendAdmin } from './common.ts';
 import { isUuid, notice } from './forms.ts';
-import { adminNavigation } from './layout.ts';
 import { messages } from './messages.ts';
 
 export function registerHomeRoutes(app: FastifyInstance, deps: ModuleDeps): void {
@@ -20,12 +19,9 @@ export function registerHomeRoutes(app: FastifyInstance, deps: ModuleDeps): void
     const { lang, t } = adminView(request, reply);
     const organisation = person.organisation;
     const others = person.memberships.length - 1;
-    const seen = new Set<string>(['/admin']);
-    const links = adminNavigation.filter((item) => {
-      if (seen.has(item.path) || !person.permissions.has(item.permission)) return false;
-      seen.add(item.path);
-      return true;
-    });
+    const links = deps.site.adminNavigation.filter(
+      (item) => item.path !== '/admin' && person.permissions.has(item.permission),
+    );
     const switched = doneOf(request, ['switched'] as const);
     const main = html`<h1>${t('home.title')}</h1>
       ${switched && organisation ? notice(t('home.switched', { organisation: organisation.name })) : ''}

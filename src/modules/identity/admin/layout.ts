@@ -2,32 +2,16 @@
  * The back-office shell: every /admin page is rendered in it. A header names the person and the
  * organisation they act for (with a switcher when they belong to several, a plain form that works
  * without JavaScript), links to their own page and a sign-out button; below it the navigation their
- * role allows. Parts of the back-office add their navigation items to `adminNavigation` when they
- * are registered.
+ * role allows. Parts of the back-office add their navigation items to `site.adminNavigation` when
+ * they are registered (one list per app, as with the site's own navigation).
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { csrfField } from '../../../platform/html/forms.ts';
 import { html, type SafeHtml } from '../../../platform/html/html.ts';
-import { localPath, type Site } from '../../../platform/html/layout.ts';
+import { localPath, type AdminNavItem, type Site } from '../../../platform/html/layout.ts';
 import { siteOrigin } from '../../../platform/http/origin.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
-import type { Permission } from '../../../platform/permissions.ts';
 import { messages } from './messages.ts';
-
-export interface AdminNavItem {
-  /** Absolute path, e.g. `/admin/organisations`. */
-  path: string;
-  label: (lang: Lang) => string;
-  /** Shown only to people whose role holds this permission. */
-  permission: Permission;
-}
-
-/** Filled by the back-office parts as they register, in the order they should appear. */
-export const adminNavigation: AdminNavItem[] = [];
-
-/** Adds a navigation item once (the app may be built more than once in a process, as in tests). */
-export function addAdminNavItem(item: AdminNavItem): void {
-  if (!adminNavigation.some((existing) => existing.path === item.path)) adminNavigation.push(item);
-}
 
 export interface AdminPage {
   title: string;
@@ -44,31 +28,6 @@ export function adminLang(request: FastifyRequest): Lang {
   return request.auth?.account?.language ?? request.lang;
 }
 
-const csrfTokens = new WeakMap<FastifyRequest, string>();
-
-const rememberCsrfToken: preHandlerHookHandler = function (request, reply, done) {
-  csrfTokens.set(request, reply.csrfToken());
-  done();
-};
-
-/**
- * Lets the shell put CSRF tokens in its own forms (switcher, sign-out): every /admin route added
- * after this call gets a small preHandler that keeps the reply's token for the request. Call before
- * registering back-office routes.
- */
-export function installAdminShell(app: FastifyInstance): void {
-  app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/admin')) return;
-    const existing = route.preHandler ? [route.preHandler].flat() : [];
-    route.preHandler = [rememberCsrfToken, ...existing];
-  });
-}
-
-/** The CSRF token for forms on an admin page (the shell's own, or one from the reply). */
-export function adminCsrfToken(request: FastifyRequest, reply?: FastifyReply): string | undefined {
-  return csrfTokens.get(request) ?? reply?.csrfToken();
-}
-
 /** The navigation item a page belongs under: the longest matching path. */
 function currentItem(items: AdminNavItem[], path: string): AdminNavItem | undefined {
   let best: AdminNavItem | undefined;
@@ -79,7 +38,7 @@ function currentItem(items: AdminNavItem[], path: string): AdminNavItem | undefi
   return best;
 }
 
-function header(request: FastifyRequest, lang: Lang, csrf: string | undefined): SafeHtml {
+function header(request: FastifyRequest, lang: Lang, csrf: string): SafeHtml {
   const t = (key: Parameters<typeof messages.t>[1], params?: Record<string, string>) =>
     messages.t(lang, key, params);
   const auth = request.auth;
@@ -88,9 +47,9 @@ function header(request: FastifyRequest, lang: Lang, csrf: string | undefined): 
   const memberships = auth?.memberships ?? [];
   const role = auth?.role ? t(`role.${auth.role}`) : '';
   const switcher =
-    memberships.length > 1 && csrf
+    memberships.length > 1
       ? html`<form class="org-switch" method="post" action="/admin/organisation">
-          <input type="hidden" name="_csrf" value="${csrf}" />
+          ${csrfField(csrf)}
           <label class="org-switch__label" for="org-switch">${t('shell.switchLabel')}</label>
           <select id="org-switch" name="organisation_id">
             ${memberships.map(
@@ -118,16 +77,12 @@ function header(request: FastifyRequest, lang: Lang, csrf: string | undefined): 
             </p>
             <ul class="admin-header__links">
               <li><a href="${localPath(lang, '/me')}">${t('shell.myAccount')}</a></li>
-              ${
-                csrf
-                  ? html`<li>
-                      <form class="admin-signout" method="post" action="${localPath(lang, '/logout')}">
-                        <input type="hidden" name="_csrf" value="${csrf}" />
-                        <button class="button button--secondary" type="submit">${t('shell.signOut')}</button>
-                      </form>
-                    </li>`
-                  : ''
-              }
+              <li>
+                <form class="admin-signout" method="post" action="${localPath(lang, '/logout')}">
+                  ${csrfField(csrf)}
+                  <button class="button button--secondary" type="submit">${t('shell.signOut')}</button>
+                </form>
+              </li>
             </ul>
           </div>`
         : ''
@@ -135,20 +90,21 @@ function header(request: FastifyRequest, lang: Lang, csrf: string | undefined): 
 }
 
 /** A whole back-office page as HTML. */
-export function renderAdminPage(request: FastifyRequest, site: Site, page: AdminPage): string {
+export function renderAdminPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  site: Site,
+  page: AdminPage,
+): string {
   const lang = adminLang(request);
   const t = (key: Parameters<typeof messages.t>[1], params?: Record<string, string>) =>
     messages.t(lang, key, params);
   const region = request.region;
   const permissions = request.auth?.permissions;
-  const seen = new Set<string>();
-  const items = adminNavigation.filter((item) => {
-    if (seen.has(item.path) || !permissions?.has(item.permission)) return false;
-    seen.add(item.path);
-    return true;
-  });
+  const items = site.adminNavigation.filter((item) => permissions?.has(item.permission));
   const current = currentItem(items, page.navPath ?? page.path);
-  const csrf = csrfTokens.get(request);
+  // The shell's own forms (switcher, sign-out) post with the page's CSRF token.
+  const csrf = reply.csrfToken();
   const origin = siteOrigin(request);
   const regionName = region.name[lang];
 

@@ -9,7 +9,6 @@ import { Permission } from '../../../platform/permissions.ts';
 import { registerInvitationRoutes } from '../invitations/routes.ts';
 import { registerAuditRoutes } from './audit-routes.ts';
 import { registerHomeRoutes } from './home.ts';
-import { addAdminNavItem, installAdminShell } from './layout.ts';
 import { registerMemberRoutes } from './members.ts';
 import { messages } from './messages.ts';
 import { registerOrganisationRoutes } from './organisations.ts';
@@ -17,23 +16,22 @@ import { registerPeopleRoutes } from './people.ts';
 import { registerTokenRoutes } from './token-routes.ts';
 
 export function registerAdminRoutes(app: FastifyInstance, deps: ModuleDeps): void {
-  installAdminShell(app);
-  addAdminNavItem({
+  deps.site.adminNavigation.push({
     path: '/admin',
     label: (lang) => messages.t(lang, 'nav.home'),
     permission: Permission.BackOffice,
   });
-  addAdminNavItem({
+  deps.site.adminNavigation.push({
     path: '/admin/organisations',
     label: (lang) => messages.t(lang, 'nav.organisations'),
     permission: Permission.OrgsManage,
   });
-  addAdminNavItem({
+  deps.site.adminNavigation.push({
     path: '/admin/members',
     label: (lang) => messages.t(lang, 'nav.members'),
     permission: Permission.OrgRead,
   });
-  addAdminNavItem({
+  deps.site.adminNavigation.push({
     path: '/admin/people',
     label: (lang) => messages.t(lang, 'nav.people'),
     permission: Permission.PeopleManage,

@@ -14,7 +14,7 @@ import { actorOf } from '../../../platform/audit.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { Permission } from '../../../platform/permissions.ts';
-import { addAdminNavItem, adminLang, renderAdminPage } from './layout.ts';
+import { adminLang, renderAdminPage } from './layout.ts';
 import { auditMessages } from './audit-messages.ts';
 import { isUuid } from './audit.ts';
 import { registerApiRoutes } from './api-routes.ts';
@@ -40,7 +40,7 @@ function organisationOf(principal: Principal | null): { id: string; name: string
 
 export function registerTokenRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   const db = deps.database.db;
-  addAdminNavItem({
+  deps.site.adminNavigation.push({
     path: TOKENS_PATH,
     label: (lang) => auditMessages.t(lang, 'nav.tokens'),
     permission: Permission.ApiTokensManage,
@@ -73,7 +73,9 @@ export function registerTokenRoutes(app: FastifyInstance, deps: ModuleDeps): voi
       .code(options.status ?? 200)
       .header('cache-control', 'no-store')
       .type('text/html; charset=utf-8')
-      .send(renderAdminPage(request, deps.site, { title: view.title, path: TOKENS_PATH, main: view.main }));
+      .send(
+        renderAdminPage(request, reply, deps.site, { title: view.title, path: TOKENS_PATH, main: view.main }),
+      );
   };
 
   app.get(TOKENS_PATH, { config: manage }, async (request, reply) => {
