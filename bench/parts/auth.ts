@@ -15,12 +15,11 @@
  * is one statement). Information, no target. The rows it created are removed at the end.
  */
 import { readFileSync } from 'node:fs';
-import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { startAppServer } from '../lib/app-server.ts';
 import { sleep } from '../lib/cleanup.ts';
 import type { BenchDatabase } from '../lib/db.ts';
-import { ask, get, type ChildServer } from '../lib/proc.ts';
+import { get, type ChildServer } from '../lib/proc.ts';
 import { median, round } from '../lib/stats.ts';
 import { API_TOKEN_PREFIX } from '../../src/platform/auth/resolver.ts';
 import { hashSecret, randomToken } from '../../src/platform/auth/secrets.ts';
@@ -28,7 +27,7 @@ import { sessionCookieName } from '../../src/platform/auth/sessions.ts';
 import { openDatabase, type Database } from '../../src/platform/db/index.ts';
 import { TOKEN_PREFIX_LENGTH } from '../../src/modules/identity/admin/tokens.ts';
 import { Permission } from '../../src/platform/permissions.ts';
-import { CONNECTIONS, PIPELINING } from './overhead.ts';
+import { CONNECTIONS, PIPELINING, load as loadApp, type LoadFigures } from './overhead.ts';
 import { childProcesses, processCpuUs } from './joblist-nginx.ts';
 
 const REGION = 'dalarna';
@@ -46,17 +45,8 @@ const DISPLAY_NAME = 'Bench Signed-in Person';
 
 type ScenarioKey = 'anonymous' | 'me' | 'admin' | 'api';
 
-export interface AuthFigures {
-  /** Mean requests per second (autocannon's per-second samples). */
-  rps: number;
-  p50: number;
-  p99: number;
-  non2xx: number;
-  errors: number;
-  requests: number;
-  /** CPU time (user + system) per request answered, µs: the app's Node process. */
-  cpuUsPerRequest: number;
-  /** The same for PostgreSQL: every child process of the postmaster (backends and helpers). */
+export interface AuthFigures extends LoadFigures {
+  /** CPU per request of PostgreSQL: every child process of the postmaster (backends and helpers), µs. */
   postgresCpuUsPerRequest?: number;
 }
 
@@ -207,6 +197,7 @@ async function findPostmaster(database: Database): Promise<number | undefined> {
   }
 }
 
+/** The overhead part's load run, plus PostgreSQL's CPU over the same run. */
 async function load(
   app: ChildServer,
   postmaster: number | undefined,
@@ -214,34 +205,12 @@ async function load(
   headers: Record<string, string>,
   seconds: number,
 ): Promise<AuthFigures> {
-  const appBefore = await ask<number>(app, { cpu: true }, 'cpu');
   const pgBefore = postgresCpu(postmaster);
-  const result = await autocannon({
-    url: `http://127.0.0.1:${app.port}${path}`,
-    headers: { host: `localhost:${app.port}`, ...headers },
-    connections: CONNECTIONS,
-    pipelining: PIPELINING,
-    duration: seconds,
-    timeout: 10,
-  });
-  const appAfter = await ask<number>(app, { cpu: true }, 'cpu');
+  const figures = await loadApp(app, seconds, path, headers);
   const pgAfter = postgresCpu(postmaster);
-  const requests = result.requests.total;
-  const per = (before?: number, after?: number) =>
-    before !== undefined && after !== undefined && requests
-      ? round((after - before) / requests, 1)
-      : undefined;
-  const postgres = per(pgBefore, pgAfter);
-  return {
-    rps: round(result.requests.average),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-    requests,
-    cpuUsPerRequest: per(appBefore, appAfter) ?? NaN,
-    ...(postgres !== undefined ? { postgresCpuUsPerRequest: postgres } : {}),
-  };
+  return pgBefore !== undefined && pgAfter !== undefined && figures.requests
+    ? { ...figures, postgresCpuUsPerRequest: round((pgAfter - pgBefore) / figures.requests, 1) }
+    : figures;
 }
 
 /** Transactions committed or rolled back in the app's database so far, as PostgreSQL reports them. */

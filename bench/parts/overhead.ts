@@ -65,11 +65,16 @@ export interface OverheadResult {
   pass: boolean;
 }
 
-export async function load(server: ChildServer, seconds: number, path = '/healthz'): Promise<LoadFigures> {
+export async function load(
+  server: ChildServer,
+  seconds: number,
+  path = '/healthz',
+  headers: Record<string, string> = {},
+): Promise<LoadFigures> {
   const cpuBefore = await ask<number>(server, { cpu: true }, 'cpu');
   const result = await autocannon({
     url: `http://127.0.0.1:${server.port}${path}`,
-    headers: { host: `localhost:${server.port}` },
+    headers: { host: `localhost:${server.port}`, ...headers },
     connections: CONNECTIONS,
     pipelining: PIPELINING,
     duration: seconds,

@@ -3,7 +3,7 @@
  * status each kind of caller gets. Builders below keep rows short; every status is still explicit
  * per caller in the end.
  */
-import type { Role } from '../../src/platform/permissions.ts';
+import { ROLES, type Role } from '../../src/platform/permissions.ts';
 
 export const WHO = [
   'anonymous',
@@ -28,15 +28,7 @@ export interface Row {
   expect: Record<Who, number>;
 }
 
-const ROLES_ALL: Role[] = [
-  'admin',
-  'region_editor',
-  'municipality_editor',
-  'navigator',
-  'employer_admin',
-  'employer_member',
-  'course_provider',
-];
+const ROLES_ALL: Role[] = [...ROLES];
 
 function all(status: number): Record<Who, number> {
   return Object.fromEntries(WHO.map((w) => [w, status])) as Record<Who, number>;
