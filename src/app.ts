@@ -19,7 +19,8 @@ import { installNulGuard } from './platform/http/nul-guard.ts';
 import { languageOf, sendError, toAppError } from './platform/http/errors.ts';
 import { installOps } from './platform/http/ops.ts';
 import { createRateLimitCheck, createRateLimiter, type RateLimiter } from './platform/http/rate-limit.ts';
-import { installSecurityHeaders, securityHeaders } from './platform/http/security.ts';
+import { clientErrorHandler } from './platform/http/client-errors.ts';
+import { fixedSecurityHeaders, installSecurityHeaders, securityHeaders } from './platform/http/security.ts';
 import { installStatic, loadAssets, type Assets } from './platform/http/static.ts';
 import './platform/http/types.ts';
 import type { JobQueue } from './platform/jobs/queue.ts';
@@ -73,12 +74,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sitemapSources: [],
   };
   const headers = securityHeaders({ https });
+  const trust = config.trustProxy;
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     // One line per request is written by our onResponse hook instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: config.trustProxy,
+    // A hop count trusts that many proxies nearest to us (proxy-addr's rule), an address list those.
+    trustProxy: typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust,
     bodyLimit: config.bodyLimit,
+    // Deadlines for a request's arrival: the headers within a third of it, headers and body within
+    // REQUEST_TIMEOUT_MS (Node answers 408 through clientErrorHandler), and no socket idle longer
+    // than the keep-alive time allows. Node checks them every `connectionsCheckingInterval`.
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: Math.max(config.requestTimeoutMs, 75_000),
+    http: {
+      headersTimeout: Math.ceil(config.requestTimeoutMs / 3),
+      connectionsCheckingInterval: Math.min(5_000, Math.ceil(config.requestTimeoutMs / 4)),
+    },
+    clientErrorHandler: clientErrorHandler(fixedSecurityHeaders(https)),
     requestIdHeader: false,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -90,7 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     childLoggerFactory: (logger) => logger,
     frameworkErrors: (error, request, reply) => {
       request.lang ??= languageOf(request);
-      request.region ??= deps.regions.forHost(request.hostname);
+      request.region ??= deps.regions.forHost(request.host);
       reply.header('x-request-id', request.id);
       headers.apply(request, reply);
       return sendError(request, reply, toAppError(error), site);
@@ -108,8 +121,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sessionCookie: sessions.cookieName,
   });
   const rateLimiter = deps.rateLimiter ?? createRateLimiter(deps.database.pool);
-  const rateLimit = createRateLimitCheck(rateLimiter, deps.secret);
-  const shedder = startLoadShedder(config.maxEventLoopDelay);
+  const rateLimit = createRateLimitCheck(rateLimiter, deps.secret, { trustProxy: trust !== false });
+  const shedder = startLoadShedder({
+    maxEventLoopDelayMs: config.maxEventLoopDelay,
+    pool: deps.database.pool,
+    maxDbWaiting: config.maxDbWaiting,
+  });
   app.addHook('onClose', (_app, done) => {
     shedder.stop();
     done();
@@ -131,9 +148,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     request.routeUrl = url;
     request.routeConfig = config ?? {};
     reply.header('x-request-id', request.id);
-    request.region = deps.regions.forHost(request.hostname);
+    request.region = deps.regions.forHost(request.host);
     request.lang = languageOf(request);
-    if (shedder.overloaded) return done(new AppError('LOTSA_OVERLOADED', { retryAfter: 10 }));
+    if (shedder.overloaded && !request.routeConfig.neverShed)
+      return done(new AppError('LOTSA_OVERLOADED', { retryAfter: 10 }));
     const check = () => {
       const verdict = authorize(request);
       if (verdict === undefined || verdict instanceof AppError) return done(verdict);

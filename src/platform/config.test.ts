@@ -65,4 +65,15 @@ describe('config', () => {
       );
     });
   }
+  it('takes TRUST_PROXY as a hop count or proxy addresses, never "true"', () => {
+    assert.equal(loadConfig({ TRUST_PROXY: '1' }).trustProxy, 1);
+    assert.equal(loadConfig({}).trustProxy, false);
+    assert.deepEqual(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8' }).trustProxy, [
+      '127.0.0.1',
+      '10.0.0.0/8',
+    ]);
+    assert.throws(() => loadConfig({ TRUST_PROXY: 'true' }), /TRUST_PROXY/);
+    assert.throws(() => loadConfig({ TRUST_PROXY: 'evil.example' }), /TRUST_PROXY/);
+    assert.throws(() => loadConfig({ TRUST_PROXY: '10.0.0.0/99' }), /TRUST_PROXY/);
+  });
 });

@@ -2,6 +2,7 @@
  * The one place that reads the environment. It is read and validated once at start-up; a bad value
  * stops the process with a message naming the variable. Documented in README.md (Configuration).
  */
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -28,12 +29,19 @@ export interface Config {
   inlineWorker: boolean;
   /** Bearer token that grants access to /metrics from other hosts than loopback. */
   metricsToken: string | undefined;
-  /** Trust X-Forwarded-* headers from a proxy in front. */
-  trustProxy: boolean;
+  /**
+   * Which X-Forwarded-* hops to believe: false (none: the socket's address is the client), the
+   * number of reverse proxies in front, or the proxies' addresses and CIDR ranges.
+   */
+  trustProxy: TrustProxy;
   /** Seed the demo region and content at start. */
   seedDemo: boolean;
   /** Maximum request body in bytes. */
   bodyLimit: number;
+  /** A request's headers and body must have arrived within this many ms (else 408). */
+  requestTimeoutMs: number;
+  /** Requests waiting for a database connection (per process) above which the server answers 503. */
+  maxDbWaiting: number;
   /** Event-loop delay (ms) above which the server answers 503. */
   maxEventLoopDelay: number;
   /** Rendered job-board responses kept in memory per process (0 turns the cache off). */
@@ -49,6 +57,8 @@ export interface Config {
   /** A session ends this many hours after sign-in, however active. */
   sessionMaxHours: number;
 }
+
+export type TrustProxy = false | number | string[];
 
 export class ConfigError extends Error {
   constructor(
@@ -94,6 +104,39 @@ function url(name: string, raw: string, protocols: string[]): URL {
   return parsed;
 }
 
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY: `false`, a hop count (`1` for one nginx in front), or a comma-separated list of proxy
+ * addresses/CIDRs (`127.0.0.1,10.0.0.0/8`, or `loopback`). `true` is refused: trusting every hop
+ * lets a client pick its own address with one header.
+ */
+function trustProxy(env: Env): TrustProxy {
+  const raw = (env.TRUST_PROXY ?? '').trim().toLowerCase();
+  if (raw === '' || ['0', 'false', 'no', 'off'].includes(raw)) return false;
+  if (['1', 'true', 'yes', 'on'].includes(raw) && raw !== '1') {
+    throw new ConfigError(
+      'TRUST_PROXY',
+      'no longer takes "true": trusting every X-Forwarded-For hop lets any client choose its own address. Give the number of proxies in front (e.g. 1) or their addresses (e.g. 127.0.0.1,10.0.0.0/8)',
+    );
+  }
+  if (/^\d+$/.test(raw)) return int(env, 'TRUST_PROXY', 0, 1, 10);
+  const entries = raw.split(',').map((e) => e.trim());
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address ?? '');
+    const bitsOk =
+      bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!PROXY_NAMES.has(entry) && (family === 0 || !bitsOk || extra !== undefined)) {
+      throw new ConfigError(
+        'TRUST_PROXY',
+        `must be false, a number of proxies, or proxy addresses/CIDRs; "${entry}" is none of them`,
+      );
+    }
+  }
+  return entries;
+}
+
 /** Reads and validates the environment. Throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const port = int(env, 'PORT', 3000, 0, 65535);
@@ -129,10 +172,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     secret,
     inlineWorker: bool(env, 'LOTSA_INLINE_WORKER', true),
     metricsToken: env.METRICS_TOKEN || undefined,
-    trustProxy: bool(env, 'TRUST_PROXY', false),
+    trustProxy: trustProxy(env),
     seedDemo: bool(env, 'LOTSA_SEED_DEMO', true),
     bodyLimit: int(env, 'BODY_LIMIT', 64 * 1024, 1024, 50 * 1024 * 1024),
     maxEventLoopDelay: int(env, 'MAX_EVENT_LOOP_DELAY_MS', 1000, 10, 60_000),
+    requestTimeoutMs: int(env, 'REQUEST_TIMEOUT_MS', 30_000, 500, 600_000),
+    maxDbWaiting: int(env, 'MAX_DB_WAITING', 40, 1, 100_000),
     jobCacheSize: int(env, 'JOB_CACHE_SIZE', 500, 0, 100_000),
     jobtechStreamUrl,
     jobtechApiKey: env.JOBTECH_API_KEY || undefined,

@@ -6,7 +6,7 @@ import { after } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { buildApp } from '../../src/app.ts';
-import { createRegionDirectory } from '../../src/modules/regions/service.ts';
+import { createRegionDirectory, type RegionDirectory } from '../../src/modules/regions/service.ts';
 import { loadConfig, type Config } from '../../src/platform/config.ts';
 import type { Database } from '../../src/platform/db/index.ts';
 import type { RateLimiter } from '../../src/platform/http/rate-limit.ts';
@@ -20,6 +20,8 @@ export interface TestApp {
   database: Database;
   queue: JobQueue;
   config: Config;
+  /** The app's region directory (refresh() after changing regions in a test). */
+  regions: RegionDirectory;
   /** Log lines the app wrote (JSON objects). */
   logs: Record<string, unknown>[];
 }
@@ -46,12 +48,13 @@ export async function buildTestApp(
   const queue = new JobQueue(database.db, logger);
   const mail = createMailTransport(config.smtpUrl, path.join(dataDir, 'mail'));
   registerJobs(queue, database, mail, config);
+  const regions = await createRegionDirectory(database.db);
   const app = await buildApp({
     config,
     database,
     logger,
     queue,
-    regions: await createRegionDirectory(database.db),
+    regions,
     secret: 'test-secret-test-secret-test-secret!',
     rateLimiter: options.rateLimiter,
   });
@@ -61,7 +64,7 @@ export async function buildTestApp(
     await app.close();
     mail.close();
   });
-  return { app, database, queue, config, logs };
+  return { app, database, queue, config, logs, regions };
 }
 
 /** Fetches a form page and returns its CSRF cookie and token, as a browser would hold them. */

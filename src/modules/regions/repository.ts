@@ -19,6 +19,7 @@ export async function loadRegions(db: Kysely<DB>): Promise<Region[]> {
     countyCode: r.county_code,
     jobtechConceptId: r.jobtech_concept_id,
     hosts: hosts.filter((h) => h.region_id === r.id).map((h) => h.host),
+    canonicalOrigin: r.canonical_origin,
     brand: { primary: r.brand_primary, accent: r.brand_accent, logo: r.logo_path },
     contact: {
       organisation: r.contact_organisation,
@@ -57,6 +58,7 @@ export async function upsertRegion(db: Kysely<DB>, region: Region): Promise<void
       contact_email: region.contact.email,
       contact_phone: region.contact.phone,
       contact_address: region.contact.address,
+      canonical_origin: region.canonicalOrigin ?? null,
     };
     const { id: _id, ...update } = row;
     await trx

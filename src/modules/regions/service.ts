@@ -10,11 +10,23 @@ import { loadRegions, upsertRegion } from './repository.ts';
 import type { Region } from './types.ts';
 
 export interface RegionDirectory {
-  /** The region for a request's host (without port), or the default region. */
+  /**
+   * The region for a request's Host header: a configured host name with an optional numeric port.
+   * Anything else (`dalarna.lotsa.se:@evil.example`, userinfo, paths, odd characters) is the default
+   * region.
+   */
   forHost(host: string | undefined): Region;
   byId(id: string): Region | undefined;
   all(): Region[];
   refresh(): Promise<void>;
+}
+
+const HOST = /^(?:([a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?)|\[([0-9a-f:.]{2,45})\])(?::[0-9]{1,5})?$/;
+
+/** The host name of a Host header value (lower case, IPv6 without brackets), or undefined if malformed. */
+export function hostName(header: string): string | undefined {
+  const match = HOST.exec(header.toLowerCase());
+  return match ? (match[1] ?? match[2]) : undefined;
 }
 
 export async function createRegionDirectory(db: Kysely<DB>, ttlMs = 30_000): Promise<RegionDirectory> {
@@ -51,11 +63,8 @@ export async function createRegionDirectory(db: Kysely<DB>, ttlMs = 30_000): Pro
       const raw = host ?? '';
       let region = seen.get(raw);
       if (!region) {
-        const name = raw
-          .toLowerCase()
-          .replace(/:\d+$/, '')
-          .replace(/^\[|\]$/g, '');
-        region = byHost.get(name) ?? (fallback as Region);
+        const name = hostName(raw);
+        region = (name !== undefined ? byHost.get(name) : undefined) ?? (fallback as Region);
         if (seen.size < 1000) seen.set(raw, region);
       }
       return region;
@@ -74,6 +83,8 @@ export function shippedRegions(): Region[] {
   return data.regions;
 }
 
+const CANONICAL_ORIGIN = /^https?:\/\/[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?$/;
+
 /** Checks a region's brand before it is stored: both colours must be readable on white (WCAG AA). */
 export function validateRegion(region: Region): string[] {
   const problems: string[] = [];
@@ -85,6 +96,12 @@ export function validateRegion(region: Region): string[] {
     else if (contrastRatio(colour, '#ffffff') < 4.5)
       problems.push(`brand.${name} has too little contrast on white`);
   }
+  if (
+    region.canonicalOrigin !== undefined &&
+    region.canonicalOrigin !== null &&
+    !CANONICAL_ORIGIN.test(region.canonicalOrigin)
+  )
+    problems.push('canonicalOrigin must be an origin such as https://dalarna.lotsa.se (no path)');
   if (region.municipalities.some((m) => !/^\d{4}$/.test(m.code)))
     problems.push('municipality codes are 4 digits');
   return problems;

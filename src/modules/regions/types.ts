@@ -18,6 +18,11 @@ export interface Region {
   countyCode: string | null;
   jobtechConceptId: string | null;
   hosts: string[];
+  /**
+   * Where this region's absolute links point (`https://dalarna.lotsa.se`), from configuration only;
+   * when absent, PUBLIC_URL. Never taken from a request.
+   */
+  canonicalOrigin?: string | null;
   brand: { primary: string; accent: string; logo: string };
   contact: { organisation: string; email: string; phone: string | null; address: string | null };
   municipalities: Municipality[];

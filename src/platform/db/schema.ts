@@ -24,6 +24,7 @@ export interface RegionsTable {
   contact_email: string;
   contact_phone: string | null;
   contact_address: string | null;
+  canonical_origin: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }

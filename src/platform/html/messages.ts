@@ -41,6 +41,11 @@ export const shell = defineMessages({
     'error.LOTSA_GONE.text': 'Det du söker har funnits här men är borttaget eller inte längre aktuellt.',
     'error.LOTSA_METHOD_NOT_ALLOWED.title': 'Det går inte att göra så här',
     'error.LOTSA_METHOD_NOT_ALLOWED.text': 'Adressen finns, men inte för den här typen av förfrågan.',
+    'error.LOTSA_REQUEST_TIMEOUT.title': 'Det tog för lång tid',
+    'error.LOTSA_REQUEST_TIMEOUT.text': 'Förfrågan kom inte fram i tid. Försök igen.',
+    'error.LOTSA_HEADERS_TOO_LARGE.title': 'För stora rubriker',
+    'error.LOTSA_HEADERS_TOO_LARGE.text':
+      'Förfrågan hade för stora rubriker, ofta för många kakor. Rensa kakorna för webbplatsen och försök igen.',
     'error.LOTSA_PAYLOAD_TOO_LARGE.title': 'För mycket innehåll',
     'error.LOTSA_PAYLOAD_TOO_LARGE.text': 'Det du skickade var för stort. Korta texten och försök igen.',
     'error.LOTSA_UNSUPPORTED_MEDIA_TYPE.title': 'Formatet stöds inte',
@@ -97,6 +102,11 @@ export const shell = defineMessages({
       'What you are looking for was here but has been removed or is no longer current.',
     'error.LOTSA_METHOD_NOT_ALLOWED.title': 'That cannot be done here',
     'error.LOTSA_METHOD_NOT_ALLOWED.text': 'The address exists, but not for this kind of request.',
+    'error.LOTSA_REQUEST_TIMEOUT.title': 'That took too long',
+    'error.LOTSA_REQUEST_TIMEOUT.text': 'The request did not arrive in time. Please try again.',
+    'error.LOTSA_HEADERS_TOO_LARGE.title': 'Headers too large',
+    'error.LOTSA_HEADERS_TOO_LARGE.text':
+      "The request's headers were too large, often because of too many cookies. Clear this site's cookies and try again.",
     'error.LOTSA_PAYLOAD_TOO_LARGE.title': 'Too much content',
     'error.LOTSA_PAYLOAD_TOO_LARGE.text': 'What you sent was too large. Shorten the text and try again.',
     'error.LOTSA_UNSUPPORTED_MEDIA_TYPE.title': 'Format not supported',

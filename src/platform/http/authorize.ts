@@ -1,7 +1,7 @@
 /**
  * Enforces the permission every route declares. A route without a known permission stops the app
- * from starting. At request time: public routes pass; operations routes need loopback or the
- * metrics bearer; every other permission needs a principal (a session cookie, or an API token on
+ * from starting. At request time: public routes pass; operations routes need a loopback socket with
+ * no forwarding headers, or the metrics bearer; every other permission needs a principal (a session cookie, or an API token on
  * /api/ routes) whose role holds it — and a staff person must have shown a second factor in this
  * session. Anything else is denied.
  */
@@ -12,6 +12,19 @@ import { AppError } from '../errors.ts';
 import { Permission, isPermission } from '../permissions.ts';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+const FORWARDED = ['x-forwarded-for', 'forwarded', 'x-real-ip', 'x-forwarded-host'];
+
+/**
+ * A request made on this machine, not passed on by a proxy: the socket's own address (never the
+ * one X-Forwarded-For names) is loopback and no forwarding header is present. A reverse proxy on the
+ * same machine adds X-Forwarded-For, so what it passes on needs the token too.
+ */
+function fromThisMachine(request: FastifyRequest): boolean {
+  const address = request.raw.socket?.remoteAddress;
+  return (
+    address !== undefined && LOOPBACK.has(address) && FORWARDED.every((h) => request.headers[h] === undefined)
+  );
+}
 
 function bearerMatches(request: FastifyRequest, token: string | undefined): boolean {
   const header = request.headers.authorization;
@@ -102,7 +115,7 @@ export function createAuthorizer(options: {
       );
     }
     if (permission === Permission.OpsRead) {
-      return LOOPBACK.has(request.ip) || bearerMatches(request, options.metricsToken)
+      return fromThisMachine(request) || bearerMatches(request, options.metricsToken)
         ? undefined
         : new AppError('LOTSA_FORBIDDEN');
     }

@@ -25,7 +25,11 @@ export function installOps(app: FastifyInstance, options: { pool: pg.Pool }): Op
 
   app.get(
     '/healthz',
-    { config: { permission: Permission.Public, quiet: true }, compress: false, decompress: false },
+    {
+      config: { permission: Permission.Public, quiet: true, neverShed: true },
+      compress: false,
+      decompress: false,
+    },
     async (_request, reply) => {
       reply.header('cache-control', 'no-store');
       return { status: 'ok' };

@@ -1,13 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 
 /**
- * The absolute origin for links in this response: a region's own host is served over HTTPS;
- * anything else (localhost, an IP, an unknown host) uses PUBLIC_URL.
+ * The absolute origin for links in this response, from configuration only: the region's canonical
+ * origin, else PUBLIC_URL. Never the request's Host or X-Forwarded-Host: a sign-in link built from
+ * them would carry its token to whatever host the sender named, and a cached page would carry
+ * that host to everyone.
  */
 export function siteOrigin(request: FastifyRequest): string {
-  const host = request.hostname;
-  if (request.region?.hosts.includes(host) && host !== 'localhost' && !/^[\d.:[\]]+$/.test(host)) {
-    return `https://${request.host}`;
-  }
-  return request.server.publicOrigin;
+  return request.region?.canonicalOrigin ?? request.server.publicOrigin;
 }

@@ -4,6 +4,7 @@
  * keyed hash of the client address, never the address itself.
  */
 import { createHmac } from 'node:crypto';
+import { isIP } from 'node:net';
 import type { FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import { AppError } from '../errors.ts';
@@ -44,18 +45,56 @@ export function createRateLimiter(pool: pg.Pool): RateLimiter {
   };
 }
 
+/**
+ * What a client's address counts as: an IPv4 address itself, an IPv6 address its /64 (one
+ * subscriber usually holds a whole /64, so each of its addresses is not a new client).
+ */
+export function addressBucket(ip: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) return mapped[1] as string;
+  if (isIP(ip) !== 6) return ip;
+  const zoneless = ip.split('%')[0] as string;
+  const [head = '', tail = ''] = zoneless.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  // An embedded IPv4 tail takes two groups' room.
+  const rightGroups = right.reduce((n, g) => n + (g.includes('.') ? 2 : 1), 0);
+  const groups = zoneless.includes('::')
+    ? [...left, ...Array<string>(Math.max(0, 8 - left.length - rightGroups)).fill('0'), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.toLowerCase().replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}
+
+/** A keyed hash of the client's address bucket: what per-client limits count on. */
+export function clientKey(request: FastifyRequest, secret: string): string {
+  return createHmac('sha256', secret)
+    .update(`ip:${addressBucket(request.ip)}`)
+    .digest('base64url')
+    .slice(0, 22);
+}
+
 /** Returns the per-request check: undefined when the route has no limit, else a promise of the verdict. */
 export function createRateLimitCheck(
   limiter: RateLimiter,
   secret: string,
+  options: { trustProxy: boolean } = { trustProxy: false },
 ): (request: FastifyRequest) => Promise<AppError | undefined> | undefined {
-  const clientKey = (request: FastifyRequest) =>
-    createHmac('sha256', secret).update(`ip:${request.ip}`).digest('base64url').slice(0, 22);
+  let warned = false;
   return (request) => {
     const rule = request.routeConfig.rateLimit;
     if (!rule) return undefined;
+    if (!warned && !options.trustProxy && request.headers['x-forwarded-for']) {
+      // Behind a proxy without TRUST_PROXY every client shares the proxy's address and its limits.
+      warned = true;
+      request.log.warn(
+        'a request came through a proxy (X-Forwarded-For) but TRUST_PROXY is off: every client behind it shares one rate limit; set TRUST_PROXY to the number of proxies in front',
+      );
+    }
     return limiter
-      .hit(`${rule.name}:${clientKey(request)}`, rule)
+      .hit(`${rule.name}:${clientKey(request, secret)}`, rule)
       .then((wait) =>
         wait === undefined ? undefined : new AppError('LOTSA_RATE_LIMITED', { retryAfter: wait }),
       );

@@ -40,5 +40,7 @@ declare module 'fastify' {
     auth?: 'optional';
     /** Not logged per request (health checks, metrics). */
     quiet?: boolean;
+    /** Answered even while load is shed (the liveness probe: a busy process is still alive). */
+    neverShed?: boolean;
   }
 }

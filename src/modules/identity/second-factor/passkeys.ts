@@ -30,9 +30,9 @@ export type Purpose = 'register' | 'authenticate' | 'verify';
 const CHALLENGE_SECONDS = 300;
 const TIMEOUT_MS = 120_000;
 
-/** The relying party: this host's name (passkeys are bound to it). */
+/** The relying party: the configured site's host name (passkeys are bound to it), never the Host header. */
 export function rpId(request: FastifyRequest): string {
-  return request.hostname;
+  return new URL(siteOrigin(request)).hostname;
 }
 
 /**
@@ -41,7 +41,9 @@ export function rpId(request: FastifyRequest): string {
  */
 export function expectedOrigins(request: FastifyRequest): string[] {
   const origins = [siteOrigin(request)];
-  if (request.hostname === 'localhost') origins.push(`${request.protocol}://${request.host}`);
+  if (rpId(request) === 'localhost' && /^localhost:\d{1,5}$/.test(request.host)) {
+    origins.push(`${request.protocol}://${request.host}`);
+  }
   return [...new Set(origins)];
 }
 
