@@ -23,7 +23,7 @@ import {
   type IngestScope,
 } from './apply.ts';
 import type { JobStreamClient } from './client.ts';
-import { adInScope, parseRecord, type ParsedRecord } from './normalize.ts';
+import { adInScope, parseRecordAt, type ParsedRecord } from './normalize.ts';
 import { stockholmLocalToDate, stockholmLowerBound, toStockholmLocal } from './time.ts';
 
 /** Records per transaction. */
@@ -167,7 +167,7 @@ export async function runStream(
       updatedBefore,
       locationConceptIds: [scope.regionConceptId],
     });
-    const records = elements.map(parseRecord);
+    const records = elements.map((element) => parseRecordAt(element, now));
     const written = await applyInBatches(db, scope, records, counts, options, now, async (trx) => {
       await trx
         .insertInto('job_ingest_state')
@@ -238,7 +238,7 @@ export async function runSnapshot(
       }
       let malformedLogged = 0;
       for await (const element of elements) {
-        const record = parseRecord(element);
+        const record = parseRecordAt(element, now);
         if (record.kind === 'malformed') {
           for (const region of regions) {
             region.counts.received++;
