@@ -52,6 +52,8 @@ export interface Config {
   jobtechApiKey: string | undefined;
   /** Schedule the JobStream ingestion and expiry jobs (off by default: tests and demo stay offline). */
   jobtechIngest: boolean;
+  /** A snapshot may close at most this percentage of a region's open ads without --allow-mass-close. */
+  jobtechSnapshotMaxClosePercent: number;
   /** A session ends after this many minutes without a request. */
   sessionIdleMinutes: number;
   /** A session ends this many hours after sign-in, however active. */
@@ -182,6 +184,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     jobtechStreamUrl,
     jobtechApiKey: env.JOBTECH_API_KEY || undefined,
     jobtechIngest: bool(env, 'JOBTECH_INGEST', false),
+    jobtechSnapshotMaxClosePercent: int(env, 'JOBTECH_SNAPSHOT_MAX_CLOSE_PERCENT', 25, 0, 100),
     sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 12 * 60, 5, 30 * 24 * 60),
     sessionMaxHours: int(env, 'SESSION_MAX_HOURS', 14 * 24, 1, 365 * 24),
   };

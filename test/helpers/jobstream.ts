@@ -56,6 +56,8 @@ export interface ReplayStep {
   delayMs?: number;
   /** Write the body in pieces of this many bytes, one per tick (exercises the streaming parser). */
   chunkSize?: number;
+  /** Never end: open a JSON array, then send one space every this many milliseconds, forever. */
+  trickleMs?: number;
 }
 
 export interface ReplayRequest {
@@ -87,6 +89,15 @@ async function send(res: ServerResponse, step: ReplayStep): Promise<void> {
   const status = step.status ?? 200;
   if (step.truncateAt !== undefined) body = body.subarray(0, step.truncateAt);
   const headers: Record<string, string | number> = { 'content-type': 'application/json', ...step.headers };
+  if (step.trickleMs !== undefined) {
+    res.writeHead(status, headers);
+    res.write('[');
+    for (;;) {
+      await wait(step.trickleMs);
+      if (res.destroyed || !res.socket || res.socket.destroyed) return;
+      res.write(' ');
+    }
+  }
   if (step.dropAfter !== undefined) {
     // Promise the whole body, send part of it, then cut the connection.
     res.writeHead(status, { ...headers, 'content-length': body.length });

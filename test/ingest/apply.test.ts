@@ -246,7 +246,8 @@ describe('applyRecords', async () => {
     const counts = await applyRecords(
       db,
       scope,
-      [{ ...moved, workplace_address: address, timestamp: 1757900000000 }],
+      // Newer than the stored copy, and less than a day ahead of now (further is refused).
+      [{ ...moved, workplace_address: address, timestamp: 1757750000000 }],
       { now: NOW },
     );
     assert.equal(counts.closed, 1);
@@ -294,6 +295,56 @@ describe('applyRecords', async () => {
       ],
     );
     assert.ok(!JSON.stringify(lines).includes('Enhetschef'), 'no ad text in the log');
+  });
+
+  it('skips and counts a record the database refuses, and writes its neighbours', async () => {
+    await reset();
+    const lines: Record<string, unknown>[] = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    // Stands for any per-record failure of the INSERT (a value PostgreSQL cannot index or store).
+    await sql`ALTER TABLE job_ads ADD CONSTRAINT test_poison CHECK (headline <> 'Giftig annons')`.execute(db);
+    try {
+      const records = fixture('snapshot.json');
+      records.splice(2, 0, {
+        ...fixtureAd('snapshot.json', '30016539'),
+        id: '30077777',
+        headline: 'Giftig annons',
+      });
+      const counts = await applyRecords(db, scope, records, { now: NOW, logger });
+      assert.deepEqual(counts, {
+        received: 11,
+        written: 6,
+        unchanged: 0,
+        stale: 0,
+        closed: 0,
+        malformed: 1,
+        skipped: 4,
+      });
+      assert.equal(await row('30077777'), undefined);
+      assert.equal((await row('30016539'))?.status, 'open');
+      assert.deepEqual(
+        lines.map((l) => [l.adId, l.reason]),
+        [['30077777', 'the database refused it: SQLSTATE 23514 (test_poison)']],
+      );
+    } finally {
+      await sql`ALTER TABLE job_ads DROP CONSTRAINT test_poison`.execute(db);
+    }
+  });
+
+  it('refuses a timestamp far in the future, so a later removal still closes the ad', async () => {
+    await reset();
+    const ad = fixtureAd('snapshot.json', '30016539');
+    await applyRecords(db, scope, [ad], { now: NOW });
+    const future = { ...ad, headline: 'Kan aldrig tas bort', timestamp: NOW.getTime() + 365 * 86_400_000 };
+    const counts = await applyRecords(db, scope, [future], { now: NOW });
+    assert.equal(counts.malformed, 1);
+    assert.equal(counts.written, 0);
+    const removal = { id: '30016539', removed: true, timestamp: NOW.getTime() };
+    await applyRecords(db, scope, [removal], { now: NOW });
+    const stored = await row('30016539');
+    assert.equal(stored?.status, 'closed');
+    assert.equal(stored?.closed_reason, 'removed');
+    assert.notEqual(stored?.headline, 'Kan aldrig tas bort');
   });
 
   it('notifies lotsa_jobs in the transaction that changed rows', async () => {

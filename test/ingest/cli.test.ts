@@ -78,6 +78,28 @@ describe('npx lotsa ingest', async () => {
     assert.ok(!(await open()).includes('30016589'));
   });
 
+  it('refuses a snapshot that would close most open ads until --allow-mass-close is given', async () => {
+    const before = await open();
+    assert.ok(before.length >= 5);
+    const outside = shiftDates(fixture('snapshot.json'), SHIFT).filter((r) => r.id === '30016591');
+    replay.script('/snapshot', { body: outside });
+    const refused = await lotsa('ingest', 'snapshot');
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /dalarna snapshot REFUSED: .*would close \d+ of \d+ open ads/);
+    assert.match(refused.stderr, /npx lotsa ingest snapshot --allow-mass-close/);
+    assert.deepEqual(await open(), before);
+
+    replay.script('/snapshot', { body: outside });
+    const forced = await lotsa('ingest', 'snapshot', '--allow-mass-close');
+    assert.equal(forced.code, 0, forced.stderr);
+    assert.match(forced.stdout, new RegExp(`dalarna snapshot: .*closed ${before.length},`));
+    assert.deepEqual(await open(), []);
+
+    const misplaced = await lotsa('ingest', 'stream', '--allow-mass-close');
+    assert.equal(misplaced.code, 2);
+    assert.match(misplaced.stderr, /--allow-mass-close/);
+  });
+
   it('exits non-zero when JobStream fails, and on bad arguments', async () => {
     replay.script('/snapshot', { status: 400, body: { message: 'bad request' } });
     const failed = await lotsa('ingest', 'snapshot');

@@ -6,6 +6,7 @@ import { JobStreamClient } from '../../src/modules/jobs/ingest/client.ts';
 import { runSnapshot } from '../../src/modules/jobs/ingest/run.ts';
 import { shippedRegions } from '../../src/modules/regions/service.ts';
 import { createTestDatabase } from '../helpers/db.ts';
+import { makeAd } from '../helpers/jobs.ts';
 import { fixture, fixtureAd, startJobStreamReplay } from '../helpers/jobstream.ts';
 
 const scope = scopeForRegion(shippedRegions().find((r) => r.id === 'dalarna')!) as IngestScope;
@@ -173,5 +174,87 @@ describe('runSnapshot', async () => {
     const [result] = await runSnapshot(db, [scope], client, { now });
     assert.equal(result?.ok, true);
     assert.equal((await ads())['30016482'], 'open');
+  });
+  it("refuses to close most of the region's open ads without the operator's override", async () => {
+    await db.deleteFrom('job_ads').execute();
+    await db.deleteFrom('job_ingest_state').execute();
+    const held = Array.from({ length: 40 }, (_, i) =>
+      makeAd({ id: `9100${String(i).padStart(3, '0')}`, headline: `Annons ${i}`, publishedDaysAgo: 1 }, NOW),
+    );
+    await applyRecords(db, scope, held, { now: NOW, kind: 'stream' });
+    await db
+      .insertInto('job_ingest_state')
+      .values({ region_id: 'dalarna', stream_cursor: new Date(NOW.getTime() - 3_600_000) })
+      .onConflict((oc) =>
+        oc.column('region_id').doUpdateSet({ stream_cursor: new Date(NOW.getTime() - 3_600_000) }),
+      )
+      .execute();
+    const openCount = async () =>
+      Number(
+        (
+          await db
+            .selectFrom('job_ads')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('status', '=', 'open')
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    assert.equal(await openCount(), 40);
+    // A well-formed snapshot that holds a single ad, outside the region.
+    const tiny = [fixtureAd('snapshot.json', '30016591')];
+    replay.script('/snapshot', { body: tiny });
+    const [refused] = await runSnapshot(db, [scope], client, { now });
+    assert.equal(refused?.ok, false);
+    assert.equal(refused?.refused, true);
+    assert.match(
+      refused?.error ?? '',
+      /would close 40 of 40 open ads as missing \(100 %.*25 %.*--allow-mass-close/,
+    );
+    assert.equal(await openCount(), 40, 'nothing was closed');
+    assert.equal((await state())?.snapshot_at ?? null, null, 'the snapshot was not taken as done');
+    const [run] = await db.selectFrom('job_ingest_runs').selectAll().orderBy('id', 'desc').limit(1).execute();
+    assert.equal(run?.outcome, 'refused');
+    assert.match(run?.error ?? '', /--allow-mass-close/);
+
+    // The share comes from the configuration: closing 5 of the 46 ads it lists or closes (11 %).
+    const most = [...fixture('snapshot.json'), ...held.slice(0, 35)];
+    replay.script('/snapshot', { body: most });
+    const [strict] = await runSnapshot(db, [scope], client, { now, maxClosePercent: 10 });
+    assert.equal(strict?.refused, true);
+    assert.equal(await openCount(), 40);
+    replay.script('/snapshot', { body: most });
+    const [within] = await runSnapshot(db, [scope], client, { now, maxClosePercent: 20 });
+    assert.equal(within?.ok, true, within?.error);
+    assert.equal(within?.counts.closed, 5);
+
+    replay.script('/snapshot', { body: tiny });
+    const [forced] = await runSnapshot(db, [scope], client, { now, allowMassClose: true });
+    assert.equal(forced?.ok, true, forced?.error);
+    assert.equal(await openCount(), 0);
+  });
+
+  it('marks runs that never finished (the process was killed) as abandoned', async () => {
+    const dead = await db
+      .insertInto('job_ingest_runs')
+      .values({ region_id: 'dalarna', kind: 'snapshot', started_at: new Date(NOW.getTime() - 86_400_000) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const recent = await db
+      .insertInto('job_ingest_runs')
+      .values({ region_id: 'dalarna', kind: 'stream', started_at: new Date(NOW.getTime() - 60_000) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    replay.script('/snapshot', { fixture: 'snapshot.json' });
+    await runSnapshot(db, [scope], client, { now });
+    const rows = await db
+      .selectFrom('job_ingest_runs')
+      .selectAll()
+      .where('id', 'in', [dead.id, recent.id])
+      .orderBy('id')
+      .execute();
+    assert.equal(rows[0]?.outcome, 'abandoned');
+    assert.ok(rows[0]?.finished_at);
+    assert.match(rows[0]?.error ?? '', /never finished/);
+    assert.equal(rows[1]?.outcome, null, 'a run that may still be going is left alone');
   });
 });

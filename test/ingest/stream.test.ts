@@ -215,6 +215,34 @@ describe('runStream', async () => {
     assert.equal(run?.malformed, 1);
   });
 
+  it('an ad too large for the full-text index neither fails its window nor stops the cursor', async () => {
+    await startFromSnapshot();
+    const records = fixture('stream.json');
+    // More than 1 MB of distinct words: more than a tsvector can hold.
+    const words = Array.from({ length: 150_000 }, (_, i) => `w${i.toString(36)}x`).join(' ');
+    records.splice(1, 0, {
+      ...records[0],
+      id: '30088888',
+      headline: 'Enorm annons',
+      description: { text: words, text_formatted: words },
+    });
+    replay.script('/stream', { body: records });
+    const result = await runStream(db, scope, client, { now });
+    assert.equal(result.ok, true, result.error);
+    assert.equal(result.counts.received, 9);
+    assert.equal(result.counts.malformed, 0);
+    assert.equal((await cursor())?.toISOString(), '2025-09-12T10:00:00.000Z', 'the cursor moved on');
+    const ads = await status();
+    assert.equal(ads['30016539'], 'open:Enhetschef till Avesta kommun (uppdaterad)');
+    assert.equal(ads['30088888'], 'open:Enorm annons', 'stored with its texts capped');
+    const big = await db
+      .selectFrom('job_ads')
+      .select('description_text')
+      .where('id', '=', '30088888')
+      .executeTakeFirst();
+    assert.ok((big?.description_text.length ?? 0) < 100_000);
+  });
+
   it('refuses a cursor older than JobStream keeps removals', async () => {
     await db
       .updateTable('job_ingest_state')

@@ -34,8 +34,11 @@ export function jobPostingData(ctx: PageContext, job: JobDetail): Record<string,
     .map((id) => (id ? EMPLOYMENT_TYPES[id] : undefined))
     .filter((t): t is string => Boolean(t));
   const url = ctx.origin + localPath(ctx.lang, `/jobs/${encodeURIComponent(job.id)}`);
+  // Only an http(s) link from the ad (a string: rows are type-checked at ingestion).
   const employerUrl =
-    raw.employer?.url && /^https?:\/\//.test(raw.employer.url) ? raw.employer.url : undefined;
+    typeof raw.employer?.url === 'string' && /^https?:\/\//.test(raw.employer.url)
+      ? raw.employer.url
+      : undefined;
   const data: Record<string, unknown> = {
     '@context': 'https://schema.org',
     '@type': 'JobPosting',

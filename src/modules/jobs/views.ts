@@ -316,6 +316,20 @@ export function safeUrl(value: string | null | undefined): string | null {
   }
 }
 
+/** Hosts whose job pages may be the canonical page of an ad we mirror (Platsbanken). */
+const CANONICAL_HOSTS = ['arbetsformedlingen.se'];
+
+/**
+ * The ad's own page as the canonical URL, only when it is on a known job source: an ad names any
+ * host it likes in webpage_url, and a canonical link hands that host this page's search ranking.
+ */
+export function canonicalSource(url: string | null): string | null {
+  if (!url) return null;
+  const { protocol, hostname } = new URL(url);
+  const known = CANONICAL_HOSTS.some((host) => hostname === host || hostname.endsWith(`.${host}`));
+  return protocol === 'https:' && known ? url : null;
+}
+
 export interface JobView {
   job: JobDetail;
   similar: JobSummary[];
@@ -396,7 +410,7 @@ export function jobPage(ctx: PageContext, view: JobView): Page {
     description: [job.employerName, place, job.occupationLabel].filter(Boolean).join(' · '),
     path: jobPath(job.id),
     main,
-    canonical: original ?? undefined,
+    canonical: canonicalSource(original) ?? undefined,
     head: html`<script type="application/ld+json">${raw(jsonLd)}</script>`,
   };
 }

@@ -163,7 +163,7 @@ export interface JobIngestRunsTable {
   kind: 'snapshot' | 'stream' | 'demo';
   started_at: CreatedAt;
   finished_at: Date | null;
-  outcome: 'ok' | 'failed' | null;
+  outcome: 'ok' | 'failed' | 'refused' | 'abandoned' | null;
   received: ColumnType<number, number | undefined, number>;
   written: ColumnType<number, number | undefined, number>;
   unchanged: ColumnType<number, number | undefined, number>;

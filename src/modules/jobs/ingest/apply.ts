@@ -17,7 +17,7 @@ import type { Logger } from 'pino';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { Region } from '../../regions/types.ts';
 import { refreshSearchWords } from '../words.ts';
-import { adInScope, normalizeAd, parseRecord, type JobAdRow, type ParsedRecord } from './normalize.ts';
+import { adInScope, normalizeAd, parseRecordAt, type JobAdRow, type ParsedRecord } from './normalize.ts';
 
 export interface IngestScope {
   regionId: string;
@@ -49,7 +49,7 @@ export interface ApplyCounts {
   stale: number;
   /** Ads that went from open (or new) to closed: removed, expired, moved away or missing. */
   closed: number;
-  /** Records that are not usable ads or removals. */
+  /** Records that are not usable ads or removals, and ads the database refused to store. */
   malformed: number;
   /** Ads outside the region, and removals of ads the region does not hold. */
   skipped: number;
@@ -95,6 +95,26 @@ export function logMalformed(
   record: Extract<ParsedRecord, { kind: 'malformed' }>,
 ): void {
   logger?.warn({ regionId, adId: record.id, reason: record.reason }, 'malformed JobStream record skipped');
+}
+
+/**
+ * Errors that belong to one record's values, not to the database or the batch: data exceptions
+ * (22), integrity constraints (23) and program limits such as "string is too long for tsvector"
+ * (54). Anything else (a lost connection, a deadlock, a failing trigger) still fails the batch.
+ */
+function isRecordError(error: unknown): error is Error & { code: string; constraint?: string } {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^(22|23|54)/.test(code);
+}
+
+/** Why the database refused a record, without any of its values (messages of class 22 quote them). */
+function refusal(error: Error & { code: string; constraint?: string }): string {
+  const detail = error.constraint
+    ? ` (${error.constraint})`
+    : error.code.startsWith('54')
+      ? ` (${error.message.replace(/\s*\(.*$/, '')})`
+      : '';
+  return `the database refused it: SQLSTATE ${error.code}${detail}`;
 }
 
 /**
@@ -170,6 +190,12 @@ export async function applyBatch(
       else counts.skipped++;
       continue;
     }
+    if (record.dropped.length) {
+      logger?.warn(
+        { regionId: scope.regionId, adId: record.id, fields: record.dropped },
+        'JobStream record: fields of the wrong type dropped',
+      );
+    }
     const row = normalizeAd(record, scope, now);
     if (existing && existing.content_hash === row.content_hash && existing.status === row.status) {
       counts.unchanged++;
@@ -179,12 +205,10 @@ export async function applyBatch(
     upserts.push(row);
   }
 
-  let written = 0;
-  for (let i = 0; i < upserts.length; i += ROWS_PER_STATEMENT) {
-    const chunk = upserts.slice(i, i + ROWS_PER_STATEMENT);
-    const returned = await trx
+  const upsert = (rows: JobAdRow[]) =>
+    trx
       .insertInto('job_ads')
-      .values(chunk)
+      .values(rows)
       .onConflict((oc) =>
         oc
           .columns(['region_id', 'id'])
@@ -231,8 +255,40 @@ export async function applyBatch(
       )
       .returning(['id'])
       .execute();
+
+  let written = 0;
+  for (let i = 0; i < upserts.length; i += ROWS_PER_STATEMENT) {
+    const chunk = upserts.slice(i, i + ROWS_PER_STATEMENT);
+    let returned: { id: string }[];
+    let refused = 0;
+    // One record the database refuses (too large for the index, say) must not fail its
+    // neighbours: the chunk is tried whole, and when a record is at fault, one row at a time, each
+    // in its own savepoint; the refused ones are skipped and counted as malformed.
+    await sql`SAVEPOINT apply_chunk`.execute(trx);
+    try {
+      returned = await upsert(chunk);
+      await sql`RELEASE SAVEPOINT apply_chunk`.execute(trx);
+    } catch (error) {
+      if (!isRecordError(error)) throw error;
+      await sql`ROLLBACK TO SAVEPOINT apply_chunk`.execute(trx);
+      returned = [];
+      for (const row of chunk) {
+        await sql`SAVEPOINT apply_row`.execute(trx);
+        try {
+          returned.push(...(await upsert([row])));
+          await sql`RELEASE SAVEPOINT apply_row`.execute(trx);
+        } catch (rowError) {
+          if (!isRecordError(rowError)) throw rowError;
+          await sql`ROLLBACK TO SAVEPOINT apply_row`.execute(trx);
+          refused++;
+          counts.malformed++;
+          logMalformed(logger, scope.regionId, { kind: 'malformed', id: row.id, reason: refusal(rowError) });
+        }
+      }
+      await sql`RELEASE SAVEPOINT apply_chunk`.execute(trx);
+    }
     written += returned.length;
-    counts.unchanged += chunk.length - returned.length;
+    counts.unchanged += chunk.length - refused - returned.length;
     for (const { id } of returned) if (closing.has(id)) counts.closed++;
   }
 
@@ -290,7 +346,7 @@ export async function applyRecords(
   const startedAt = new Date();
   const now = options.now ?? startedAt;
   const counts = emptyCounts();
-  const parsed = records.map(parseRecord);
+  const parsed = records.map((record) => parseRecordAt(record, now));
   await db.transaction().execute(async (trx) => {
     const written = await applyBatch(trx, scope, parsed, { now, logger: options.logger }, counts);
     if (written > 0) await markChanged(trx, scope.regionId);

@@ -1,4 +1,8 @@
-/** `lotsa ingest snapshot|stream [--region <id>]`: one ingestion run from the command line. */
+/**
+ * `lotsa ingest snapshot|stream [--region <id>]`: one ingestion run from the command line.
+ * `snapshot --allow-mass-close` lets one snapshot close more of a region's open ads as missing
+ * than JOBTECH_SNAPSHOT_MAX_CLOSE_PERCENT allows (after a refused run, when the operator has checked).
+ */
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Config } from '../../../platform/config.ts';
@@ -10,6 +14,7 @@ import { runSnapshot, runStream, type RunResult } from './run.ts';
 export interface IngestArgs {
   kind: 'snapshot' | 'stream';
   regionId: string | undefined;
+  allowMassClose: boolean;
 }
 
 export function parseIngestArgs(argv: readonly string[]): IngestArgs | { error: string } {
@@ -18,13 +23,17 @@ export function parseIngestArgs(argv: readonly string[]): IngestArgs | { error: 
     return { error: kind ? `Unknown ingest command: ${kind}` : 'ingest needs "snapshot" or "stream"' };
   }
   let regionId: string | undefined;
+  let allowMassClose = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] as string;
     if (arg === '--region' && rest[i + 1] && !rest[i + 1]?.startsWith('-')) regionId = rest[++i];
     else if (arg.startsWith('--region=') && arg.length > 9) regionId = arg.slice(9);
+    else if (arg === '--allow-mass-close' && kind === 'snapshot') allowMassClose = true;
+    else if (arg === '--allow-mass-close')
+      return { error: '--allow-mass-close is an option of "snapshot" only' };
     else return { error: `Unknown or incomplete option: ${arg}` };
   }
-  return { kind, regionId };
+  return { kind, regionId, allowMassClose };
 }
 
 export function formatCounts(counts: ApplyCounts): string {
@@ -55,14 +64,23 @@ export async function runIngestCommand(
   const client = clientFromConfig(config, logger);
   const results: RunResult[] = [];
   if (args.kind === 'snapshot') {
-    results.push(...(await runSnapshot(db, scopes, client, { logger })));
+    results.push(
+      ...(await runSnapshot(db, scopes, client, {
+        logger,
+        maxClosePercent: config.jobtechSnapshotMaxClosePercent,
+        allowMassClose: args.allowMassClose,
+      })),
+    );
   } else {
     for (const scope of scopes) results.push(await runStream(db, scope, client, { logger }));
   }
   for (const result of results) {
     const line = `${result.regionId} ${result.kind}: ${formatCounts(result.counts)}`;
     if (result.ok) console.log(line);
-    else console.error(`${line}\n${result.regionId} ${result.kind} FAILED: ${result.error}`);
+    else
+      console.error(
+        `${line}\n${result.regionId} ${result.kind} ${result.refused ? 'REFUSED' : 'FAILED'}: ${result.error}`,
+      );
   }
   return results.every((r) => r.ok) ? 0 : 1;
 }

@@ -131,6 +131,26 @@ describe('JobStreamClient', () => {
     await assert.rejects(refused.stream(WINDOW), /failed after 2 attempt\(s\): network error/);
   });
 
+  it('gives up with a clear error when a server trickles bytes forever', { timeout: 20_000 }, async () => {
+    // One byte every 20 ms never trips the idle timeout; only the overall deadline ends it.
+    const { replay, client } = await setup({ idleTimeoutMs: 5_000, deadlineMs: 400 });
+    replay.script('/stream', { trickleMs: 20 });
+    replay.script('/snapshot', { trickleMs: 20 });
+    await assert.rejects(client.stream(WINDOW), (error: unknown) => {
+      assert.ok(error instanceof JobStreamError);
+      assert.match(error.message, /GET \/stream did not finish within 400 ms/);
+      return true;
+    });
+    await assert.rejects(
+      client.snapshot(async (elements) => {
+        for await (const _ of elements) {
+          // nothing
+        }
+      }),
+      /GET \/snapshot did not finish within 400 ms/,
+    );
+  });
+
   it('streams the snapshot element by element and starts again after a cut-off download', async () => {
     const { replay, client } = await setup();
     replay.script(

@@ -3,7 +3,8 @@
  * (429) and server errors (5xx) are retried with exponential backoff, honouring Retry-After; network
  * errors, stalled connections and bodies that are cut off or not one whole JSON array are retried
  * by fetching again. Other answers (400, 401, 404) fail at once. After `attempts` tries it fails
- * with a JobStreamError that says what happened last.
+ * with a JobStreamError that says what happened last. A whole request, tries and waits included,
+ * ends at its deadline (a server that trickles bytes never trips the idle timeout).
  */
 import type { Logger } from 'pino';
 import { JsonArrayError, parseJsonArray } from './json-array.ts';
@@ -23,6 +24,8 @@ export interface JobStreamClientOptions {
   maxDelayMs?: number;
   /** Give up on a try when no headers or body bytes arrive for this long (default 60 s). */
   idleTimeoutMs?: number;
+  /** Give up on a request, every try and wait included, after this long (default 30 min). */
+  deadlineMs?: number;
   logger?: Logger | undefined;
   /** Replaces the wait between tries (tests). */
   sleep?: (ms: number) => Promise<void>;
@@ -50,6 +53,9 @@ export class JobStreamError extends Error {
 
 /** No headers or body bytes arrived for idleTimeoutMs. */
 class IdleTimeout extends Error {}
+
+/** The request's deadline passed. */
+class DeadlineExceeded extends Error {}
 
 /** A failed try that may succeed when tried again, with the wait the server asked for. */
 class Retryable extends Error {
@@ -88,6 +94,7 @@ export class JobStreamClient {
   private readonly baseDelayMs: number;
   private readonly maxDelayMs: number;
   private readonly idleTimeoutMs: number;
+  private readonly deadlineMs: number;
   private readonly logger: Logger | undefined;
   private readonly sleep: (ms: number) => Promise<void>;
 
@@ -98,6 +105,7 @@ export class JobStreamClient {
     this.baseDelayMs = options.baseDelayMs ?? 2000;
     this.maxDelayMs = options.maxDelayMs ?? 120_000;
     this.idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
+    this.deadlineMs = options.deadlineMs ?? 30 * 60_000;
     this.logger = options.logger;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
@@ -132,16 +140,21 @@ export class JobStreamClient {
     handle: (chunks: AsyncIterable<Uint8Array>) => Promise<T>,
   ): Promise<T> {
     const path = new URL(url).pathname;
+    const deadline = Date.now() + this.deadlineMs;
+    const late = () =>
+      new JobStreamError(`GET ${path} did not finish within ${this.deadlineMs} ms`, null, this.attempts);
     let last: Retryable | undefined;
     for (let attempt = 1; attempt <= this.attempts; attempt++) {
       try {
-        return await this.once(url, handle);
+        return await this.once(url, handle, deadline);
       } catch (error) {
+        if (error instanceof DeadlineExceeded) throw late();
         if (!(error instanceof Retryable)) throw error;
         last = error;
         if (attempt === this.attempts) break;
         const backoff = Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** (attempt - 1));
         const wait = Math.min(this.maxDelayMs, error.retryAfterMs ?? backoff);
+        if (Date.now() + wait >= deadline) throw late();
         this.logger?.warn(
           { path, attempt, status: error.status, waitMs: wait, err: error.message },
           'JobStream retry',
@@ -156,8 +169,18 @@ export class JobStreamClient {
     );
   }
 
-  private async once<T>(url: string, handle: (chunks: AsyncIterable<Uint8Array>) => Promise<T>): Promise<T> {
+  private async once<T>(
+    url: string,
+    handle: (chunks: AsyncIterable<Uint8Array>) => Promise<T>,
+    deadline: number,
+  ): Promise<T> {
     const controller = new AbortController();
+    const stop = setTimeout(
+      () => controller.abort(new DeadlineExceeded('deadline')),
+      Math.max(0, deadline - Date.now()),
+    );
+    /** Every failure after the deadline is the deadline's. */
+    const overdue = () => controller.signal.reason instanceof DeadlineExceeded;
     let timer: NodeJS.Timeout | undefined;
     const arm = () => {
       clearTimeout(timer);
@@ -174,6 +197,7 @@ export class JobStreamClient {
       try {
         response = await fetch(url, { headers, signal: controller.signal });
       } catch (error) {
+        if (overdue()) throw controller.signal.reason;
         throw new Retryable(`network error: ${describe(error)}`, null);
       }
       if (!response.ok) {
@@ -206,6 +230,7 @@ export class JobStreamClient {
       try {
         return await handle(chunks());
       } catch (error) {
+        if (overdue()) throw controller.signal.reason;
         if (error instanceof JsonArrayError) {
           throw new Retryable(error.truncated ? 'the response was cut off' : error.message, response.status);
         }
@@ -220,6 +245,7 @@ export class JobStreamClient {
       }
     } finally {
       clearTimeout(timer);
+      clearTimeout(stop);
     }
   }
 }

@@ -95,8 +95,13 @@ export function registerJobBoardJobs(
     async run(payload, { log }) {
       const scopes = await ingestScopes(db, payload?.regionId);
       if (scopes.length === 0) return;
-      const results = await runSnapshot(db, scopes, clientFor(log), { logger: log, ...options.run });
-      const failures = results.filter((r) => !r.ok).map((r) => `${r.regionId}: ${r.error}`);
+      const results = await runSnapshot(db, scopes, clientFor(log), {
+        logger: log,
+        maxClosePercent: config.jobtechSnapshotMaxClosePercent,
+        ...options.run,
+      });
+      // A refused snapshot is recorded and logged; trying it again soon would only download it again.
+      const failures = results.filter((r) => !r.ok && !r.refused).map((r) => `${r.regionId}: ${r.error}`);
       if (failures.length) throw new Error(failures.join('; '));
     },
   });

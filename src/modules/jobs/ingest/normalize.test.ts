@@ -8,10 +8,15 @@ import {
   contentHash,
   detectLang,
   employerKey,
+  MAX_DESCRIPTION_LENGTH,
+  MAX_HEADLINE_LENGTH,
+  MAX_INDEXED_LENGTH,
+  MAX_TEXT_LENGTH,
   mentionsRemoteWork,
   normalizeAd,
   orgnrOf,
   parseRecord,
+  parseRecordAt,
   type AdRecord,
 } from './normalize.ts';
 
@@ -245,5 +250,127 @@ describe('helpers', () => {
     assert.equal(employerKey('5568551104', 'Experis AB'), '5568551104');
     assert.equal(employerKey(null, 'Experis AB'), 'experis-ab');
     assert.equal(employerKey(null, '  '), 'unknown');
+  });
+});
+
+describe('hostile records', () => {
+  const good = () => fixtureAd('snapshot.json', '30016589');
+  const asAd = (value: unknown): AdRecord => {
+    const parsed = parseRecord(value);
+    assert.equal(parsed.kind, 'ad', parsed.kind === 'malformed' ? parsed.reason : '');
+    return parsed as AdRecord;
+  };
+
+  it('caps the stored description texts and what goes into the full-text index', () => {
+    const huge = Array.from({ length: 200_000 }, (_, i) => `ord${i.toString(36)}`).join(' ');
+    const record = asAd({
+      ...good(),
+      description: { text: huge, text_formatted: `<p>${huge}</p>`, requirements: huge },
+    });
+    const description = record.ad.description!;
+    assert.ok(huge.length > 1_000_000);
+    assert.ok((description.text ?? '').length <= MAX_DESCRIPTION_LENGTH);
+    assert.ok((description.text_formatted ?? '').length <= MAX_DESCRIPTION_LENGTH);
+    assert.ok((description.requirements ?? '').length <= MAX_DESCRIPTION_LENGTH);
+    assert.ok(description.text?.startsWith('ord0 ord1 '));
+    const row = normalizeAd(record, dalarna, NOW);
+    assert.ok(row.description_text!.length <= MAX_INDEXED_LENGTH);
+    assert.ok(row.headline.length <= MAX_INDEXED_LENGTH);
+  });
+
+  it('caps every other text and refuses a record that is still too large', () => {
+    const record = asAd({ ...good(), headline: 'Rubrik '.repeat(10_000), access: 'x'.repeat(100_000) });
+    assert.ok(record.ad.headline.length <= MAX_HEADLINE_LENGTH);
+    assert.ok(String(record.ad.access).length <= MAX_TEXT_LENGTH);
+    const many = Array.from({ length: 2000 }, () => 'y'.repeat(MAX_TEXT_LENGTH));
+    const parsed = parseRecord({ ...good(), must_have: { skills: many } });
+    assert.equal(parsed.kind, 'malformed');
+    assert.match(parsed.kind === 'malformed' ? parsed.reason : '', /too large/);
+  });
+
+  it('drops rendered fields of the wrong type instead of storing them', () => {
+    const record = asAd({
+      ...good(),
+      description: { text: 'Text', text_formatted: 42, conditions: ['x'] },
+      webpage_url: { href: 'https://example.com' },
+      salary_description: 7,
+      access: ['genast'],
+      scope_of_work: 'heltid',
+      experience_required: 'ja',
+      driving_license_required: 1,
+      employer: { name: 'Bolaget', url: 5 },
+      application_details: {
+        url: ['https://x.se'],
+        email: { a: 1 },
+        reference: 3,
+        information: {},
+        other: 1,
+      },
+      workplace_address: {
+        ...(good().workplace_address as object),
+        city: 5,
+        street_address: [],
+        postcode: {},
+      },
+    });
+    const ad = record.ad as Record<string, unknown> & typeof record.ad;
+    assert.equal(ad.description?.text, 'Text');
+    assert.equal(ad.description?.text_formatted, undefined);
+    assert.equal(ad.description?.conditions, undefined);
+    for (const key of [
+      'webpage_url',
+      'salary_description',
+      'access',
+      'scope_of_work',
+      'experience_required',
+      'driving_license_required',
+    ]) {
+      assert.equal(ad[key], undefined, key);
+    }
+    assert.equal(ad.employer?.url, undefined);
+    assert.equal(ad.employer?.name, 'Bolaget');
+    assert.deepEqual(ad.application_details, {});
+    assert.equal(ad.workplace_address?.city, undefined);
+    assert.equal(ad.workplace_address?.street_address, undefined);
+    assert.equal(ad.workplace_address?.postcode, undefined);
+    assert.equal(ad.workplace_address?.municipality_concept_id, 'cpya_jJg_pGp');
+    // Numbers in scope_of_work are kept; anything else in it goes.
+    const scoped = asAd({ ...good(), scope_of_work: { min: 50, max: 'full' } });
+    assert.deepEqual(scoped.ad.scope_of_work, { min: 50, max: null });
+  });
+
+  it('drops an e-mail address or link that is too long to be real', () => {
+    const record = asAd({
+      ...good(),
+      application_details: {
+        email: `a@${'b.'.repeat(5000)}se`,
+        url: `https://example.com/${'a'.repeat(5000)}`,
+      },
+    });
+    assert.deepEqual(record.ad.application_details, {});
+  });
+
+  it('reports an ad or removal timestamped more than a day ahead as malformed', () => {
+    const now = new Date('2025-09-12T10:00:00Z');
+    const ahead = now.getTime() + 2 * 86_400_000;
+    for (const value of [
+      { ...good(), timestamp: ahead },
+      { id: '1', removed: true, timestamp: ahead },
+      { id: '1', removed: true, removed_date: '2025-09-20T10:00:00' },
+    ]) {
+      const parsed = parseRecordAt(value, now);
+      assert.equal(parsed.kind, 'malformed');
+      assert.match(parsed.kind === 'malformed' ? parsed.reason : '', /in the future/);
+    }
+    // A few hours of clock skew are fine.
+    assert.equal(parseRecordAt({ ...good(), timestamp: now.getTime() + 3_600_000 }, now).kind, 'ad');
+  });
+
+  it('reports a deeply nested record as malformed instead of throwing', () => {
+    let nested: unknown = 'x';
+    for (let i = 0; i < 200_000; i++) nested = [nested];
+    const parsed = parseRecord({ ...good(), must_have: { skills: nested } });
+    assert.equal(parsed.kind, 'malformed');
+    assert.match(parsed.kind === 'malformed' ? parsed.reason : '', /nested/);
   });
 });

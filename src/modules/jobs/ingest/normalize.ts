@@ -2,6 +2,11 @@
  * From JobStream records to job_ads rows: defensive validation (a bad record is reported as
  * malformed, never thrown), removal of personal data before anything is hashed or stored, the
  * content hash that decides whether an update changes anything, and the normalised columns.
+ *
+ * Everything later shown from `raw` is type-checked here, and every text is capped, so that no
+ * stored ad can make its page fail or slow, or be too large for the full-text index: essential
+ * fields of the wrong type make the record malformed; optional shown fields of the wrong type are
+ * dropped (and reported in `dropped`); texts longer than the caps below are cut.
  */
 import { createHash } from 'node:crypto';
 import type { Insertable } from 'kysely';
@@ -22,6 +27,8 @@ export interface AdRecord {
   deadlineAt: Date | null;
   municipalityConceptId: string | null;
   regionConceptId: string | null;
+  /** Optional fields dropped because their type was wrong (names only, for the log). */
+  dropped: string[];
 }
 
 /** An unpublished ad (`removed: true`), with the moment it counts from for ordering. */
@@ -51,6 +58,28 @@ const ID = /^[A-Za-z0-9-]{1,64}$/;
 const MAX_TIMESTAMP = 8.64e15;
 const INT32_MAX = 2_147_483_647;
 
+/** Longest kept text of the description's fields, in UTF-16 code units (real ads stay under 20 000). */
+export const MAX_DESCRIPTION_LENGTH = 100_000;
+/** Longest kept text of any other field. */
+export const MAX_TEXT_LENGTH = 10_000;
+/** Longest headline and names (employer, workplace, occupation labels) in the columns. */
+export const MAX_HEADLINE_LENGTH = 500;
+/**
+ * Longest description text that goes into the full-text index. A tsvector holds at most 1 MB; the
+ * worst text (distinct short words, the Swedish and the English vector both) takes about ten bytes
+ * per character, so 50 000 characters stay well below it.
+ */
+export const MAX_INDEXED_LENGTH = 50_000;
+/** Largest record, counted as its texts, keys and values, after the caps above. */
+export const MAX_RECORD_LENGTH = 1_000_000;
+/** Deepest nesting of arrays and objects in a record (real ads use four levels). */
+const MAX_DEPTH = 32;
+/** How far ahead of now a source timestamp may be (clock skew); further → malformed. */
+export const MAX_CLOCK_SKEW_MS = 86_400_000;
+/** Longest e-mail address (RFC 5321) and link kept from an ad. */
+const MAX_EMAIL_LENGTH = 254;
+const MAX_URL_LENGTH = 2_000;
+
 class Invalid extends Error {}
 
 type Obj = Record<string, unknown>;
@@ -69,16 +98,37 @@ function cleanString(s: string): string {
   return s.replace(UNSTORABLE, (c) => (c === '\u0000' ? '' : '\uFFFD'));
 }
 
-/** A deep copy in which every string can be stored by PostgreSQL. */
-function sanitize(value: unknown): unknown {
-  if (typeof value === 'string') return cleanString(value);
-  if (Array.isArray(value)) return value.map(sanitize);
-  if (isObject(value)) {
-    const out: Obj = {};
-    for (const [key, v] of Object.entries(value)) out[cleanString(key)] = sanitize(v);
+/** The first `max` code units of `s`, never ending in half a surrogate pair. */
+export function truncate(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const code = s.charCodeAt(max - 1);
+  return s.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
+/**
+ * A deep copy in which every string can be stored by PostgreSQL and is at most `limit` long; the
+ * record's size and depth are bounded (→ Invalid).
+ */
+function sanitize(value: unknown, limit: number, budget: { left: number }, depth = 0): unknown {
+  budget.left--;
+  if (typeof value === 'string') {
+    const out = truncate(cleanString(value), limit);
+    budget.left -= out.length;
+    if (budget.left < 0) throw new Invalid('record too large');
     return out;
   }
-  return value;
+  if (typeof value !== 'object' || value === null) return value;
+  if (depth >= MAX_DEPTH) throw new Invalid('record nested too deeply');
+  if (budget.left < 0) throw new Invalid('record too large');
+  if (Array.isArray(value)) return value.map((v) => sanitize(v, limit, budget, depth + 1));
+  const out: Obj = {};
+  for (const [key, v] of Object.entries(value)) {
+    const name = truncate(cleanString(key), 200);
+    budget.left -= name.length;
+    const inner = depth === 0 && name === 'description' ? MAX_DESCRIPTION_LENGTH : limit;
+    out[name] = sanitize(v, inner, budget, depth + 1);
+  }
+  return out;
 }
 
 /** The id as a string: JobTech's ids are digit strings, but tombstones have been seen with numbers. */
@@ -117,7 +167,7 @@ function optDate(o: Obj, key: string): Date | null {
   return date;
 }
 
-function timestampOf(o: Obj, required: boolean): number | null {
+function timestampOf(o: Obj, required: boolean, now: Date): number | null {
   const v = o.timestamp;
   if (v === undefined || v === null) {
     if (required) throw new Invalid('timestamp: missing');
@@ -126,7 +176,84 @@ function timestampOf(o: Obj, required: boolean): number | null {
   if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > MAX_TIMESTAMP) {
     throw new Invalid('timestamp: expected epoch milliseconds');
   }
+  // An ad is applied only when its timestamp is not older than the stored one: a timestamp far
+  // ahead would keep every later change and removal of the ad out for good.
+  if (v > now.getTime() + MAX_CLOCK_SKEW_MS) throw new Invalid('timestamp: in the future');
   return Math.trunc(v);
+}
+
+/** Drops `o[key]` unless it is a string (of at most `max` characters) or null. */
+function keepString(o: Obj, key: string, dropped: string[], path: string, max = Infinity): void {
+  const v = o[key];
+  if (v === undefined || v === null || (typeof v === 'string' && v.length <= max)) return;
+  delete o[key];
+  dropped.push(path);
+}
+
+function keepBoolean(o: Obj, key: string, dropped: string[]): void {
+  const v = o[key];
+  if (v === undefined || v === null || typeof v === 'boolean') return;
+  delete o[key];
+  dropped.push(key);
+}
+
+/** Drops `o[key]` unless it is an object or null; returns the object. */
+function keepObject(o: Obj, key: string, dropped: string[], path = key): Obj | null {
+  const v = o[key];
+  if (v === undefined || v === null) return null;
+  if (isObject(v)) return v;
+  delete o[key];
+  dropped.push(path);
+  return null;
+}
+
+/**
+ * The optional fields the job page, its JSON-LD and the API show: anything of the wrong type is
+ * dropped, so that nothing stored can fail a page later.
+ */
+function checkShownFields(o: Obj): string[] {
+  const dropped: string[] = [];
+  for (const key of ['webpage_url', 'logo_url']) keepString(o, key, dropped, key, MAX_URL_LENGTH);
+  for (const key of ['salary_description', 'access', 'label', 'external_id', 'source_type']) {
+    keepString(o, key, dropped, key);
+  }
+  for (const key of ['experience_required', 'driving_license_required', 'access_to_own_car']) {
+    keepBoolean(o, key, dropped);
+  }
+  const description = keepObject(o, 'description', dropped);
+  if (description) {
+    for (const key of ['text_formatted', 'company_information', 'needs', 'requirements', 'conditions']) {
+      keepString(description, key, dropped, `description.${key}`);
+    }
+  }
+  const scope = keepObject(o, 'scope_of_work', dropped);
+  if (scope) {
+    for (const key of ['min', 'max']) {
+      const v = scope[key];
+      if (v !== null && !(typeof v === 'number' && Number.isFinite(v))) {
+        if (v !== undefined) dropped.push(`scope_of_work.${key}`);
+        scope[key] = null;
+      }
+    }
+  }
+  const employer = keepObject(o, 'employer', dropped);
+  if (employer) keepString(employer, 'url', dropped, 'employer.url', MAX_URL_LENGTH);
+  const details = keepObject(o, 'application_details', dropped);
+  if (details) {
+    keepString(details, 'url', dropped, 'application_details.url', MAX_URL_LENGTH);
+    keepString(details, 'email', dropped, 'application_details.email', MAX_EMAIL_LENGTH);
+    for (const key of ['reference', 'information', 'other']) {
+      keepString(details, key, dropped, `application_details.${key}`);
+    }
+    keepBoolean(details, 'via_af', dropped);
+  }
+  const address = isObject(o.workplace_address) ? o.workplace_address : null;
+  if (address) {
+    for (const key of ['street_address', 'postcode', 'city', 'municipality', 'region', 'country']) {
+      keepString(address, key, dropped, `workplace_address.${key}`);
+    }
+  }
+  return dropped;
 }
 
 function taxRef(o: Obj, key: string): void {
@@ -137,9 +264,12 @@ function taxRef(o: Obj, key: string): void {
   }
 }
 
-function parseRemoval(o: Obj, id: string): RemovalRecord {
-  const timestamp = timestampOf(o, false);
+function parseRemoval(o: Obj, id: string, now: Date): RemovalRecord {
+  const timestamp = timestampOf(o, false, now);
   const removedAt = optDate(o, 'removed_date');
+  if (timestamp === null && removedAt && removedAt.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS) {
+    throw new Invalid('removed_date: in the future');
+  }
   // Tombstones carry the place as plain concept-id strings; a full record marked removed has them
   // in workplace_address.
   const address = isObject(o.workplace_address) ? o.workplace_address : null;
@@ -159,12 +289,13 @@ function parseRemoval(o: Obj, id: string): RemovalRecord {
   };
 }
 
-function parseAd(o: Obj, id: string): AdRecord {
+function parseAd(o: Obj, id: string, now: Date): AdRecord {
   const headline = optString(o, 'headline');
   if (headline === null || headline.trim() === '') throw new Invalid('headline: missing');
+  o.headline = truncate(headline, MAX_HEADLINE_LENGTH);
   const publishedAt = optDate(o, 'publication_date');
   if (publishedAt === null) throw new Invalid('publication_date: missing');
-  const timestamp = timestampOf(o, true) as number;
+  const timestamp = timestampOf(o, true, now) as number;
   const lastPublicationAt = optDate(o, 'last_publication_date');
   const deadlineAt = optDate(o, 'application_deadline');
   optDate(o, 'removed_date');
@@ -210,6 +341,7 @@ function parseAd(o: Obj, id: string): AdRecord {
   const regionConceptId = address
     ? optString(address, 'region_concept_id', 'workplace_address.region_concept_id')
     : null;
+  const dropped = checkShownFields(o);
   return {
     kind: 'ad',
     id,
@@ -220,6 +352,7 @@ function parseAd(o: Obj, id: string): AdRecord {
     deadlineAt,
     municipalityConceptId: municipalityConceptId || null,
     regionConceptId: regionConceptId || null,
+    dropped,
   };
 }
 
@@ -228,19 +361,25 @@ function parseAd(o: Obj, id: string): AdRecord {
  * back as `malformed` with a reason that names the field (and no ad text).
  */
 export function parseRecord(value: unknown): ParsedRecord {
+  return parseRecordAt(value, new Date());
+}
+
+/** parseRecord with the run's clock: `now` bounds how far ahead a timestamp may be. */
+export function parseRecordAt(value: unknown, now: Date): ParsedRecord {
   if (!isObject(value)) return { kind: 'malformed', id: null, reason: 'not an object' };
   const id = normalizeId(value.id);
   if (id === null) {
     return { kind: 'malformed', id: null, reason: value.id === undefined ? 'id: missing' : 'id: invalid' };
   }
   try {
-    const clean = sanitize(value) as Obj;
+    const clean = sanitize(value, MAX_TEXT_LENGTH, { left: MAX_RECORD_LENGTH }) as Obj;
     for (const field of STRIPPED_FIELDS) delete clean[field];
-    if (clean.removed === true) return parseRemoval(clean, id);
-    return parseAd(clean, id);
+    if (clean.removed === true) return parseRemoval(clean, id, now);
+    return parseAd(clean, id, now);
   } catch (error) {
     if (error instanceof Invalid) return { kind: 'malformed', id, reason: error.message };
-    throw error;
+    // Whatever else goes wrong with one record must not stop the others.
+    return { kind: 'malformed', id, reason: 'unreadable record' };
   }
 }
 
@@ -331,12 +470,17 @@ export function employerKey(orgnr: string | null, name: string): string {
   return slug || 'unknown';
 }
 
+/** JobTech concept ids look like `rUcW_z9R_Qsv`; anything else (an over-long text) is no id. */
+const CONCEPT_ID = /^[A-Za-z0-9_-]{1,40}$/;
+
 function conceptId(ref: unknown): string | null {
-  return isObject(ref) && typeof ref.concept_id === 'string' && ref.concept_id ? ref.concept_id : null;
+  return isObject(ref) && typeof ref.concept_id === 'string' && CONCEPT_ID.test(ref.concept_id)
+    ? ref.concept_id
+    : null;
 }
 
 function label(ref: unknown): string {
-  return isObject(ref) && typeof ref.label === 'string' ? ref.label : '';
+  return isObject(ref) && typeof ref.label === 'string' ? truncate(ref.label, MAX_HEADLINE_LENGTH) : '';
 }
 
 export type JobAdRow = Insertable<JobAdsTable>;
@@ -348,9 +492,12 @@ export type JobAdRow = Insertable<JobAdsTable>;
 export function normalizeAd(record: AdRecord, scope: IngestScope, now: Date): JobAdRow {
   const ad = record.ad;
   const employer = ad.employer ?? null;
-  const employerName = (employer?.name ?? '').trim() || (employer?.workplace ?? '').trim();
+  const employerName = truncate(
+    (employer?.name ?? '').trim() || (employer?.workplace ?? '').trim(),
+    MAX_HEADLINE_LENGTH,
+  );
   const orgnr = orgnrOf(employer?.organization_number);
-  const descriptionText = ad.description?.text ?? '';
+  const descriptionText = truncate(ad.description?.text ?? '', MAX_INDEXED_LENGTH);
   const expired = record.lastPublicationAt !== null && record.lastPublicationAt.getTime() < now.getTime();
   return {
     region_id: scope.regionId,
@@ -367,7 +514,7 @@ export function normalizeAd(record: AdRecord, scope: IngestScope, now: Date): Jo
     employer_name: employerName,
     employer_key: employerKey(orgnr, employerName),
     employer_orgnr: orgnr,
-    workplace: employer?.workplace?.trim() || null,
+    workplace: truncate(employer?.workplace?.trim() ?? '', MAX_HEADLINE_LENGTH) || null,
     municipality_code: record.municipalityConceptId
       ? (scope.municipalities.get(record.municipalityConceptId) ?? null)
       : null,

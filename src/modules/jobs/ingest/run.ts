@@ -23,7 +23,7 @@ import {
   type IngestScope,
 } from './apply.ts';
 import type { JobStreamClient } from './client.ts';
-import { adInScope, parseRecord, type ParsedRecord } from './normalize.ts';
+import { adInScope, parseRecordAt, type ParsedRecord } from './normalize.ts';
 import { stockholmLocalToDate, stockholmLowerBound, toStockholmLocal } from './time.ts';
 
 /** Records per transaction. */
@@ -32,6 +32,14 @@ export const BATCH_SIZE = 500;
 export const STREAM_OVERLAP_MS = 10 * 60_000;
 /** JobStream keeps removals for 90 days; a cursor older than this needs a snapshot instead. */
 export const MAX_CURSOR_AGE_MS = 89 * 24 * 3_600_000;
+/**
+ * No run lasts this long (the client gives up on a download after 30 minutes): a run without an
+ * outcome that started this long ago died with its process (kill -9, a crash), and is marked
+ * `abandoned` when the next run starts.
+ */
+export const ABANDONED_AFTER_MS = 3 * 3_600_000;
+/** The share of a region's open ads one snapshot may close as missing without --allow-mass-close. */
+export const DEFAULT_MAX_CLOSE_PERCENT = 25;
 
 export interface RunOptions {
   /** The clock (tests pin it). */
@@ -41,6 +49,13 @@ export interface RunOptions {
   overlapMs?: number;
   /** Called after each committed batch (tests use it to stop a run half-way). */
   afterBatch?: (index: number) => Promise<void> | void;
+  /**
+   * A snapshot that would close more than this share (percent) of a region's open ads as missing
+   * is refused (default 25; JOBTECH_SNAPSHOT_MAX_CLOSE_PERCENT).
+   */
+  maxClosePercent?: number;
+  /** The operator's override of that guard (`npx lotsa ingest snapshot --allow-mass-close`). */
+  allowMassClose?: boolean;
 }
 
 export interface RunResult {
@@ -51,6 +66,8 @@ export interface RunResult {
   error?: string;
   /** The stream could not run: the region needs a snapshot first (no cursor, or a stale one). */
   needsSnapshot?: boolean;
+  /** The snapshot would have closed too many open ads; nothing was applied (see `error`). */
+  refused?: boolean;
 }
 
 /** The region's stream cursor is missing or too old for JobStream's 90 days of removals. */
@@ -65,12 +82,36 @@ export class NeedsSnapshotError extends Error {
   }
 }
 
+/** Marks the region's runs that never finished (their process died) as abandoned. */
+async function markAbandoned(db: Kysely<DB>, regionId: string, now: Date, logger?: Logger): Promise<void> {
+  const rows = await db
+    .updateTable('job_ingest_runs')
+    .set({
+      outcome: 'abandoned',
+      finished_at: now,
+      error: 'the run never finished: its process stopped (killed or crashed) before recording an outcome',
+    })
+    .where('region_id', '=', regionId)
+    .where('outcome', 'is', null)
+    .where('started_at', '<', new Date(now.getTime() - ABANDONED_AFTER_MS))
+    .returning(['id', 'kind', 'started_at'])
+    .execute();
+  for (const row of rows) {
+    logger?.warn(
+      { regionId, runId: String(row.id), kind: row.kind, startedAt: row.started_at },
+      'ingest run never finished; marked abandoned',
+    );
+  }
+}
+
 async function startRun(
   db: Kysely<DB>,
   regionId: string,
   kind: IngestKind,
   startedAt: Date,
+  logger?: Logger,
 ): Promise<string> {
+  await markAbandoned(db, regionId, startedAt, logger);
   const row = await db
     .insertInto('job_ingest_runs')
     .values({ region_id: regionId, kind, started_at: startedAt })
@@ -79,12 +120,18 @@ async function startRun(
   return String(row.id);
 }
 
-async function finishRun(db: Kysely<DB>, runId: string, counts: ApplyCounts, error?: string): Promise<void> {
+async function finishRun(
+  db: Kysely<DB>,
+  runId: string,
+  counts: ApplyCounts,
+  error?: string,
+  outcome: 'failed' | 'refused' = 'failed',
+): Promise<void> {
   await db
     .updateTable('job_ingest_runs')
     .set({
       finished_at: new Date(),
-      outcome: error ? 'failed' : 'ok',
+      outcome: error ? outcome : 'ok',
       error: error ? error.slice(0, 2000) : null,
       ...runCounts(counts),
     })
@@ -147,7 +194,7 @@ export async function runStream(
   const now = options.now?.() ?? new Date();
   const { regionId } = scope;
   const counts = emptyCounts();
-  const runId = await startRun(db, regionId, 'stream', now);
+  const runId = await startRun(db, regionId, 'stream', now, options.logger);
   try {
     const state = await db
       .selectFrom('job_ingest_state')
@@ -167,7 +214,7 @@ export async function runStream(
       updatedBefore,
       locationConceptIds: [scope.regionConceptId],
     });
-    const records = elements.map(parseRecord);
+    const records = elements.map((element) => parseRecordAt(element, now));
     const written = await applyInBatches(db, scope, records, counts, options, now, async (trx) => {
       await trx
         .insertInto('job_ingest_state')
@@ -201,6 +248,59 @@ export async function runStream(
   }
 }
 
+/** The region's open JobTech ads a snapshot that saw `seen` would close as missing. */
+function missingAds(db: Kysely<DB>, regionId: string, seen: ReadonlySet<string>, now: Date) {
+  return (
+    db
+      .updateTable('job_ads')
+      .where('region_id', '=', regionId)
+      .where('status', '=', 'open')
+      .where('origin', '=', 'jobtech')
+      // Ads changed since the snapshot started came from the stream: they are not missing.
+      .where(sql<boolean>`source_timestamp < ${now.getTime()}::bigint`)
+      .where(sql<boolean>`NOT (id = ANY(${[...seen]}::text[]))`)
+  );
+}
+
+/**
+ * Why the snapshot must not be applied to the region: it would close more than the allowed share
+ * of the region's open ads as missing (a tiny or wrong snapshot would empty the board). Null when
+ * it may be applied, or when the operator allowed it.
+ */
+async function massCloseRefusal(
+  db: Kysely<DB>,
+  regionId: string,
+  seen: ReadonlySet<string>,
+  now: Date,
+  options: RunOptions,
+): Promise<string | null> {
+  const percent = options.maxClosePercent ?? DEFAULT_MAX_CLOSE_PERCENT;
+  const { rows } = await sql<{ open: string; missing: string }>`
+    SELECT count(*) AS open,
+           count(*) FILTER (WHERE NOT (id = ANY(${[...seen]}::text[]))) AS missing
+    FROM job_ads
+    WHERE region_id = ${regionId} AND status = 'open' AND origin = 'jobtech'
+      AND source_timestamp < ${now.getTime()}::bigint`.execute(db);
+  const open = Number(rows[0]?.open ?? 0);
+  const missing = Number(rows[0]?.missing ?? 0);
+  // The share of the region's ads after the snapshot (those it lists and those it closes) that it
+  // closes: a snapshot that brings new ads and lacks a few old ones is ordinary.
+  const total = missing + seen.size;
+  if (missing === 0 || missing * 100 <= total * percent) return null;
+  const share = Math.round((missing * 100) / total);
+  const text =
+    `this snapshot would close ${missing} of ${open} open ads as missing (${share} % of the ${total} ` +
+    `it lists or closes), more than the ${percent} % allowed (JOBTECH_SNAPSHOT_MAX_CLOSE_PERCENT)`;
+  if (options.allowMassClose) {
+    options.logger?.warn({ regionId, missing, open }, `${text}; allowed by --allow-mass-close`);
+    return null;
+  }
+  return (
+    `refused: ${text}; nothing was applied or closed. If the snapshot is right, run ` +
+    '`npx lotsa ingest snapshot --allow-mass-close`'
+  );
+}
+
 /**
  * Downloads the snapshot once for all `scopes`, keeping only each region's records (and counting
  * the rest as skipped). Nothing is applied until the whole snapshot has been read; then each
@@ -224,7 +324,9 @@ export async function runSnapshot(
     seen: new Set<string>(),
     runId: '',
   }));
-  for (const region of regions) region.runId = await startRun(db, region.scope.regionId, 'snapshot', now);
+  for (const region of regions) {
+    region.runId = await startRun(db, region.scope.regionId, 'snapshot', now, logger);
+  }
 
   let ads = 0;
   try {
@@ -238,7 +340,7 @@ export async function runSnapshot(
       }
       let malformedLogged = 0;
       for await (const element of elements) {
-        const record = parseRecord(element);
+        const record = parseRecordAt(element, now);
         if (record.kind === 'malformed') {
           for (const region of regions) {
             region.counts.received++;
@@ -284,17 +386,27 @@ export async function runSnapshot(
     counts.skipped = region.counts.skipped;
     counts.malformed = region.counts.malformed;
     try {
+      const refusal = await massCloseRefusal(db, scope.regionId, region.seen, now, options);
+      if (refusal) {
+        await finishRun(db, region.runId, counts, refusal, 'refused');
+        logger?.error(
+          { regionId: scope.regionId, kind: 'snapshot', err: refusal },
+          'JobStream snapshot refused',
+        );
+        results.push({
+          regionId: scope.regionId,
+          kind: 'snapshot',
+          counts,
+          ok: false,
+          refused: true,
+          error: refusal,
+        });
+        continue;
+      }
       let written = await applyInBatches(db, scope, region.records, counts, options, now);
       await db.transaction().execute(async (trx) => {
-        const missing = await trx
-          .updateTable('job_ads')
+        const missing = await missingAds(trx, scope.regionId, region.seen, now)
           .set({ status: 'closed', closed_reason: 'missing', closed_at: now, updated_at: sql`now()` })
-          .where('region_id', '=', scope.regionId)
-          .where('status', '=', 'open')
-          .where('origin', '=', 'jobtech')
-          // Ads changed since the snapshot started came from the stream: they are not missing.
-          .where(sql<boolean>`source_timestamp < ${now.getTime()}::bigint`)
-          .where(sql<boolean>`NOT (id = ANY(${[...region.seen]}::text[]))`)
           .executeTakeFirst();
         const closed = Number(missing.numUpdatedRows);
         counts.closed += closed;
