@@ -34,18 +34,28 @@ export interface FeedbackFormState {
 export const MESSAGE_MAX = 5000;
 const EMAIL = /^[^\s@<>()[\],;:"]{1,64}@[^\s@<>()[\],;:"]{1,255}\.[a-z]{2,}$/i;
 
-/** Reads the form's fields (anything else is ignored), trimmed, as strings. */
+/** Control characters (a line break among them) and line/paragraph separators. */
+const BREAKS = /[\p{Cc}\p{Zl}\p{Zp}]+/gu;
+/** Control characters other than a line break or a tab. */
+const CONTROL = /(?![\n\t])\p{Cc}/gu;
+
+/**
+ * Reads the form's fields (anything else is ignored), trimmed, as strings. The one-line fields stay
+ * one line (they become lines of the mail to the region, which must not gain lines a sender wrote);
+ * the message keeps its line breaks but no other control characters.
+ */
 export function readFeedbackForm(body: unknown): FeedbackValues {
   const source = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-  const value = (name: FeedbackField) => {
+  const text = (name: FeedbackField) => {
     const raw = source[name];
-    return typeof raw === 'string' ? raw.replace(/\r\n/g, '\n').trim() : '';
+    return typeof raw === 'string' ? raw : '';
   };
+  const line = (name: FeedbackField) => text(name).replace(BREAKS, ' ').trim();
   return {
-    message: value('message'),
-    page_url: value('page_url'),
-    name: value('name'),
-    email: value('email'),
+    message: text('message').replace(/\r\n?/g, '\n').replace(CONTROL, '').trim(),
+    page_url: line('page_url'),
+    name: line('name'),
+    email: line('email'),
   };
 }
 

@@ -13,7 +13,12 @@ import { siteOrigin } from '../../../platform/http/origin.ts';
 import { formatDate } from '../../../platform/i18n/index.ts';
 import { Permission, ROLES_BY_KIND, isRole, type Role } from '../../../platform/permissions.ts';
 import { isValidEmail, normalizeEmail } from '../accounts.ts';
-import { createInvitation, listPendingInvitations, revokeInvitation } from '../invitations/service.ts';
+import {
+  countInvitation,
+  createInvitation,
+  listPendingInvitations,
+  revokeInvitation,
+} from '../invitations/service.ts';
 import {
   changeMemberRole,
   getOrganisation,
@@ -34,6 +39,13 @@ interface PageState {
   invite: { values: InviteValues; errors: InviteErrors };
   /** An error about a change in the list (last admin, bad role), shown above it. */
   actionError?: string;
+}
+
+/** "in 3 hours" / "in 12 minutes": how long until a limit lets the admin send again. */
+function waitText(t: ReturnType<typeof adminView>['t'], seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  if (minutes >= 120) return t('wait.hours', { n: String(Math.ceil(minutes / 60)) });
+  return minutes === 1 ? t('wait.minute') : t('wait.minutes', { n: String(minutes) });
 }
 
 export function registerMemberRoutes(app: FastifyInstance, deps: ModuleDeps): void {
@@ -285,6 +297,23 @@ export function registerMemberRoutes(app: FastifyInstance, deps: ModuleDeps): vo
     if (!role) errors.role = t('error.roleInvalid');
     if (Object.keys(errors).length > 0 || !role) {
       return page(request, reply, person, organisation, { invite: { values, errors } }, 422);
+    }
+    const limited = await countInvitation(deps, organisation.id, email);
+    if (limited) {
+      const wait = waitText(t, limited.retryAfter);
+      const error =
+        limited.limit === 'organisation'
+          ? t('error.inviteOrganisationLimit', { organisation: organisation.name, max: limited.max, wait })
+          : t('error.inviteAddressLimit', { max: limited.max, wait });
+      reply.header('retry-after', String(limited.retryAfter));
+      return page(
+        request,
+        reply,
+        person,
+        organisation,
+        { invite: { values, errors: { email: error } } },
+        429,
+      );
     }
     const result = await createInvitation(
       { db, queue: deps.queue },
