@@ -3,6 +3,7 @@
  * the region's contact, in the region's own language.
  */
 import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
 import type { JobQueue } from '../../platform/jobs/queue.ts';
@@ -117,4 +118,53 @@ export async function submitFeedback(
     });
     return row.id;
   });
+}
+
+// A person's own reports: matched by the address they gave (the form asks for no account).
+
+export interface SentFeedback {
+  message: string;
+  pageUrl: string | null;
+  name: string | null;
+  language: string;
+  createdAt: Date;
+}
+
+/** Reports sent with this e-mail address (in any case), oldest first: for the person's export. */
+export async function feedbackFrom(db: Kysely<DB>, regionId: string, email: string): Promise<SentFeedback[]> {
+  const rows = await db
+    .selectFrom('accessibility_feedback')
+    .select(['message', 'page_url', 'name', 'language', 'created_at'])
+    .where('region_id', '=', regionId)
+    .where(sql<string>`lower(email)`, '=', email.toLowerCase())
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    message: r.message,
+    pageUrl: r.page_url,
+    name: r.name,
+    language: r.language,
+    createdAt: r.created_at,
+  }));
+}
+
+/**
+ * Erases the reports sent with this address and the mail that carried them to the region (which
+ * holds the text and has the address as Reply-To), when the person's account is deleted. Whatever
+ * the region replied is in its own mailbox, not here. Pass the erasure's transaction.
+ */
+export async function eraseFeedbackFrom(db: Kysely<DB>, regionId: string, email: string): Promise<number> {
+  const address = email.toLowerCase();
+  await db
+    .deleteFrom('mail_outbox')
+    .where('region_id', '=', regionId)
+    .where(sql<string>`lower(reply_to)`, '=', address)
+    .execute();
+  const deleted = await db
+    .deleteFrom('accessibility_feedback')
+    .where('region_id', '=', regionId)
+    .where(sql<string>`lower(email)`, '=', address)
+    .executeTakeFirst();
+  return Number(deleted.numDeletedRows);
 }

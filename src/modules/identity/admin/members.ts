@@ -330,6 +330,7 @@ export function registerMemberRoutes(app: FastifyInstance, deps: ModuleDeps): vo
         origin: siteOrigin(request),
       },
     );
+    if (!result.ok && result.reason === 'notManager') throw new AppError('LOTSA_FORBIDDEN');
     if (!result.ok) {
       const error = t('error.alreadyMember', { email, organisation: organisation.name });
       return page(
@@ -367,6 +368,7 @@ export function registerMemberRoutes(app: FastifyInstance, deps: ModuleDeps): vo
       role,
     });
     if (result === 'gone') throw new AppError('LOTSA_NOT_FOUND');
+    if (result === 'notManager') throw new AppError('LOTSA_FORBIDDEN');
     if (result === 'lastAdmin') {
       const actionError = t('error.lastAdmin', { organisation: organisation.name });
       return page(request, reply, person, organisation, { ...empty(), actionError }, 422);
@@ -419,6 +421,7 @@ export function registerMemberRoutes(app: FastifyInstance, deps: ModuleDeps): vo
         accountId,
       });
       if (result === 'gone') throw new AppError('LOTSA_NOT_FOUND');
+      if (result === 'notManager') throw new AppError('LOTSA_FORBIDDEN');
       if (result === 'lastAdmin') {
         const actionError = t('error.lastAdmin', { organisation: organisation.name });
         return page(request, reply, person, organisation, { ...empty(), actionError }, 422);

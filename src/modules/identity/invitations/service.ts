@@ -24,6 +24,8 @@ import type { RateLimiter, RateLimitRule } from '../../../platform/http/rate-lim
 import type { Region } from '../../regions/types.ts';
 import { findAccountByEmail, findOrCreateAccount, mailboxKey, normalizeEmail } from '../accounts.ts';
 import { messages } from '../admin/messages.ts';
+import { stillManages } from '../organisations/service.ts';
+import { lockOrganisation } from '../transaction.ts';
 import { quotedUserText } from '../user-text.ts';
 
 export const INVITATION_DAYS = 7;
@@ -168,7 +170,7 @@ export async function listPendingInvitations(
   return rows.map(toInvitation);
 }
 
-export type InviteResult = { ok: true; id: string } | { ok: false; reason: 'alreadyMember' };
+export type InviteResult = { ok: true; id: string } | { ok: false; reason: 'alreadyMember' | 'notManager' };
 
 /**
  * Invites an address to an organisation with a role (already checked to fit the organisation and
@@ -190,6 +192,12 @@ export async function createInvitation(
   const regionId = input.region.id;
   const email = normalizeEmail(input.email);
   return deps.db.transaction().execute(async (trx) => {
+    // After the organisation's lock, as every membership change: someone demoted or removed a
+    // moment ago sends nothing more.
+    await lockOrganisation(trx, regionId, input.organisation.id);
+    if (!(await stillManages(trx, regionId, input.organisation, input.inviter.actor.id))) {
+      return { ok: false, reason: 'notManager' } as const;
+    }
     const member = await trx
       .selectFrom('memberships as m')
       .innerJoin('accounts as a', (join) =>
