@@ -77,7 +77,11 @@ describe('invitations', async () => {
       'employer_member',
     );
     assert.match(text, /^Content-Language: en/m);
-    assert.match(text, /Hanna Holm has invited you to Siljan Turism AB/);
+    assert.match(text, /Siljan Turism AB has invited you to Dalarna – career region/);
+    assert.match(
+      text,
+      /sent by a person at Siljan Turism AB\. They wrote their name themselves.*"Hanna Holm"/,
+    );
     assert.match(text, /employer member/);
     assert.match(path, /^\/en\//);
     const row = await db
@@ -94,7 +98,11 @@ describe('invitations', async () => {
     assert.match(confirm.body, /Invitation to Siljan Turism AB/);
     assert.match(
       confirm.body,
-      /Hanna Holm has invited you to Siljan Turism AB with the role employer member/,
+      /Siljan Turism AB has invited you to Dalarna – career region with the role employer member/,
+    );
+    assert.match(
+      confirm.body,
+      /sent by a person at Siljan Turism AB\. They wrote their name themselves: &quot;Hanna Holm&quot;/,
     );
     assert.match(confirm.body, /name="token" value="/);
     assert.match(confirm.body, /action="\/en\/invitations\/accept"/);
@@ -156,7 +164,8 @@ describe('invitations', async () => {
       'employer_admin',
     );
     assert.match(text, /^Content-Language: sv/m);
-    assert.match(text, /Hanna Holm har bjudit in dig till Siljan Turism AB/);
+    assert.match(text, /Siljan Turism AB har bjudit in dig till Dalarna – karriärregion/);
+    assert.match(text, /"Hanna Holm"/);
     assert.match(path, /^\/sv\//);
 
     const someoneElse = await createPerson(db, { email: 'nagon-annan@example.org' });

@@ -2,6 +2,7 @@
  * Accounts: the person behind a session. Shared by sign-in (which creates talent accounts),
  * invitations, the admin CLI and the own page.
  */
+import { createHmac } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { accountActor, recordAudit, type AuditActor } from '../../platform/audit.ts';
 import type { DB } from '../../platform/db/schema.ts';
@@ -17,6 +18,35 @@ export interface Account {
 /** Trimmed and lower-cased; the form the database holds. */
 export function normalizeEmail(value: string): string {
   return value.trim().toLowerCase();
+}
+
+/**
+ * The mailbox an address delivers to, for counting only (never stored, never mailed): `+tag`s are
+ * dropped from the local part, and Gmail (which ignores dots, and answers for googlemail.com too)
+ * loses its dots, so `anna+1@x.se` and `anna+2@x.se` count as one mailbox.
+ */
+export function mailboxOf(email: string): string {
+  const address = normalizeEmail(email);
+  const at = address.lastIndexOf('@');
+  if (at <= 0) return address;
+  let local = address.slice(0, at);
+  let domain = address.slice(at + 1);
+  const plus = local.indexOf('+');
+  if (plus > 0) local = local.slice(0, plus);
+  if (domain === 'googlemail.com') domain = 'gmail.com';
+  if (domain === 'gmail.com') local = local.replace(/\./g, '') || local;
+  return `${local}@${domain}`;
+}
+
+/**
+ * A rate-limit bucket key for a mailbox: a keyed hash of `mailboxOf(email)`, so rate-limit rows
+ * never hold an address. `purpose` keeps the buckets of different limits apart.
+ */
+export function mailboxKey(secret: string, purpose: string, email: string): string {
+  return createHmac('sha256', secret)
+    .update(`${purpose}:${mailboxOf(email)}`)
+    .digest('base64url')
+    .slice(0, 22);
 }
 
 /** A plausible address: one @, a dot in the domain, no spaces, at most 254 characters. */

@@ -3,6 +3,7 @@
  * the region's contact, in the region's own language.
  */
 import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
 import type { JobQueue } from '../../platform/jobs/queue.ts';
@@ -34,18 +35,28 @@ export interface FeedbackFormState {
 export const MESSAGE_MAX = 5000;
 const EMAIL = /^[^\s@<>()[\],;:"]{1,64}@[^\s@<>()[\],;:"]{1,255}\.[a-z]{2,}$/i;
 
-/** Reads the form's fields (anything else is ignored), trimmed, as strings. */
+/** Control characters (a line break among them) and line/paragraph separators. */
+const BREAKS = /[\p{Cc}\p{Zl}\p{Zp}]+/gu;
+/** Control characters other than a line break or a tab. */
+const CONTROL = /(?![\n\t])\p{Cc}/gu;
+
+/**
+ * Reads the form's fields (anything else is ignored), trimmed, as strings. The one-line fields stay
+ * one line (they become lines of the mail to the region, which must not gain lines a sender wrote);
+ * the message keeps its line breaks but no other control characters.
+ */
 export function readFeedbackForm(body: unknown): FeedbackValues {
   const source = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-  const value = (name: FeedbackField) => {
+  const text = (name: FeedbackField) => {
     const raw = source[name];
-    return typeof raw === 'string' ? raw.replace(/\r\n/g, '\n').trim() : '';
+    return typeof raw === 'string' ? raw : '';
   };
+  const line = (name: FeedbackField) => text(name).replace(BREAKS, ' ').trim();
   return {
-    message: value('message'),
-    page_url: value('page_url'),
-    name: value('name'),
-    email: value('email'),
+    message: text('message').replace(/\r\n?/g, '\n').replace(CONTROL, '').trim(),
+    page_url: line('page_url'),
+    name: line('name'),
+    email: line('email'),
   };
 }
 
@@ -107,4 +118,53 @@ export async function submitFeedback(
     });
     return row.id;
   });
+}
+
+// A person's own reports: matched by the address they gave (the form asks for no account).
+
+export interface SentFeedback {
+  message: string;
+  pageUrl: string | null;
+  name: string | null;
+  language: string;
+  createdAt: Date;
+}
+
+/** Reports sent with this e-mail address (in any case), oldest first: for the person's export. */
+export async function feedbackFrom(db: Kysely<DB>, regionId: string, email: string): Promise<SentFeedback[]> {
+  const rows = await db
+    .selectFrom('accessibility_feedback')
+    .select(['message', 'page_url', 'name', 'language', 'created_at'])
+    .where('region_id', '=', regionId)
+    .where(sql<string>`lower(email)`, '=', email.toLowerCase())
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    message: r.message,
+    pageUrl: r.page_url,
+    name: r.name,
+    language: r.language,
+    createdAt: r.created_at,
+  }));
+}
+
+/**
+ * Erases the reports sent with this address and the mail that carried them to the region (which
+ * holds the text and has the address as Reply-To), when the person's account is deleted. Whatever
+ * the region replied is in its own mailbox, not here. Pass the erasure's transaction.
+ */
+export async function eraseFeedbackFrom(db: Kysely<DB>, regionId: string, email: string): Promise<number> {
+  const address = email.toLowerCase();
+  await db
+    .deleteFrom('mail_outbox')
+    .where('region_id', '=', regionId)
+    .where(sql<string>`lower(reply_to)`, '=', address)
+    .execute();
+  const deleted = await db
+    .deleteFrom('accessibility_feedback')
+    .where('region_id', '=', regionId)
+    .where(sql<string>`lower(email)`, '=', address)
+    .executeTakeFirst();
+  return Number(deleted.numDeletedRows);
 }

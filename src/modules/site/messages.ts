@@ -192,7 +192,8 @@ export const messages = defineMessages({
       'För att ta hand om rapporten och svara dig. Rapporten skickas också med e-post till {email}.',
     'privacy.feedback.basis':
       'Uppgift av allmänt intresse (artikel 6.1 e i dataskyddsförordningen). Lagen om tillgänglighet till digital offentlig service kräver att vi tar emot sådana rapporter.',
-    'privacy.feedback.retention': '24 månader. Sedan raderas rapporten automatiskt.',
+    'privacy.feedback.retention':
+      '24 månader. Sedan raderas rapporten automatiskt. Tar du bort ditt konto raderas de rapporter som skickats med kontots e-postadress direkt, och e-posten som förde dem till oss.',
 
     'privacy.logs.title': 'Tekniska loggar',
     'privacy.logs.data':
@@ -203,7 +204,7 @@ export const messages = defineMessages({
 
     'privacy.rateLimit.title': 'Skydd mot missbruk av formulär och inloggning',
     'privacy.rateLimit.data':
-      'Hur många gånger ett formulär har skickats eller en inloggning försökts, kopplat till en kod (en hash) som räknas fram ur din IP-adress och, vid inloggning, ur e-postadressen. Själva adresserna sparas aldrig här.',
+      'Hur många gånger ett formulär har skickats eller en inloggning försökts, kopplat till en kod (en hash) som räknas fram ur din IP-adress och, vid inloggning och inbjudningar, ur e-postadressen. Själva adresserna sparas aldrig här.',
     'privacy.rateLimit.purpose':
       'För att stoppa automatiska massutskick och försök att gissa inloggningskoder.',
     'privacy.rateLimit.basis':
@@ -218,7 +219,7 @@ export const messages = defineMessages({
     'privacy.accounts.basis':
       'Uppgift av allmänt intresse (artikel 6.1 e i dataskyddsförordningen): regionens arbete med kompetensförsörjning. Du bestämmer själv om du vill ha ett konto.',
     'privacy.accounts.retention':
-      'Tills du tar bort ditt konto, vilket du kan göra när som helst under Mitt konto. Där kan du också ladda ner allt vi har sparat om dig. En inloggning tar slut efter 12 timmar utan aktivitet och senast efter 14 dagar. Loggen sparas men pekar efter borttagningen inte längre ut dig.',
+      'Tills du tar bort ditt konto, vilket du kan göra när som helst under Mitt konto. Där kan du också ladda ner allt vi har sparat om dig. En inloggning tar slut efter 12 timmar utan aktivitet och senast efter 14 dagar. Samtidigt raderas inbjudningar och e-post till din adress och rapporter om tillgänglighet som skickats med den, och API-nycklar du har skapat slutar gälla (det gör de också om du lämnar organisationen eller förlorar rollen). Loggen sparas men pekar efter borttagningen inte längre ut dig.',
 
     'privacy.cookies.title': 'Kakor (cookies)',
     'privacy.cookies.intro':
@@ -504,7 +505,8 @@ export const messages = defineMessages({
       'To deal with the report and reply to you. The report is also e-mailed to {email}.',
     'privacy.feedback.basis':
       'A task carried out in the public interest (Article 6(1)(e) GDPR). The Swedish Act on accessibility to digital public services requires us to receive such reports.',
-    'privacy.feedback.retention': '24 months. Then the report is deleted automatically.',
+    'privacy.feedback.retention':
+      '24 months. Then the report is deleted automatically. If you delete your account, the reports sent with its e-mail address are deleted at once, and so is the e-mail that brought them to us.',
 
     'privacy.logs.title': 'Technical logs',
     'privacy.logs.data':
@@ -515,7 +517,7 @@ export const messages = defineMessages({
 
     'privacy.rateLimit.title': 'Protecting forms and sign-in from abuse',
     'privacy.rateLimit.data':
-      'How many times a form has been sent or a sign-in tried, linked to a code (a hash) calculated from your IP address and, when signing in, from the e-mail address. The addresses themselves are never stored here.',
+      'How many times a form has been sent or a sign-in tried, linked to a code (a hash) calculated from your IP address and, when signing in or being invited, from the e-mail address. The addresses themselves are never stored here.',
     'privacy.rateLimit.purpose': 'To stop automated mass sending and attempts to guess sign-in codes.',
     'privacy.rateLimit.basis':
       'A task carried out in the public interest (Article 6(1)(e) GDPR), to protect the service.',
@@ -529,7 +531,7 @@ export const messages = defineMessages({
     'privacy.accounts.basis':
       'A task in the public interest (Article 6(1)(e) GDPR): the region’s work to find the skills it needs. Whether you have an account is up to you.',
     'privacy.accounts.retention':
-      'Until you delete your account, which you can do at any time under My account. There you can also download everything we hold about you. A sign-in ends after 12 hours without activity and after 14 days at the latest. The log is kept but no longer points to you after the deletion.',
+      'Until you delete your account, which you can do at any time under My account. There you can also download everything we hold about you. A sign-in ends after 12 hours without activity and after 14 days at the latest. At the same time, invitations and e-mail to your address and accessibility reports sent with it are deleted, and API tokens you created stop working (as they also do if you leave the organisation or lose the role). The log is kept but no longer points to you after the deletion.',
 
     'privacy.cookies.title': 'Cookies',
     'privacy.cookies.intro':

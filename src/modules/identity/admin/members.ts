@@ -13,7 +13,12 @@ import { siteOrigin } from '../../../platform/http/origin.ts';
 import { formatDate } from '../../../platform/i18n/index.ts';
 import { Permission, ROLES_BY_KIND, isRole, type Role } from '../../../platform/permissions.ts';
 import { isValidEmail, normalizeEmail } from '../accounts.ts';
-import { createInvitation, listPendingInvitations, revokeInvitation } from '../invitations/service.ts';
+import {
+  countInvitation,
+  createInvitation,
+  listPendingInvitations,
+  revokeInvitation,
+} from '../invitations/service.ts';
 import {
   changeMemberRole,
   getOrganisation,
@@ -34,6 +39,13 @@ interface PageState {
   invite: { values: InviteValues; errors: InviteErrors };
   /** An error about a change in the list (last admin, bad role), shown above it. */
   actionError?: string;
+}
+
+/** "in 3 hours" / "in 12 minutes": how long until a limit lets the admin send again. */
+function waitText(t: ReturnType<typeof adminView>['t'], seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  if (minutes >= 120) return t('wait.hours', { n: String(Math.ceil(minutes / 60)) });
+  return minutes === 1 ? t('wait.minute') : t('wait.minutes', { n: String(minutes) });
 }
 
 export function registerMemberRoutes(app: FastifyInstance, deps: ModuleDeps): void {
@@ -286,6 +298,23 @@ export function registerMemberRoutes(app: FastifyInstance, deps: ModuleDeps): vo
     if (Object.keys(errors).length > 0 || !role) {
       return page(request, reply, person, organisation, { invite: { values, errors } }, 422);
     }
+    const limited = await countInvitation(deps, organisation.id, email);
+    if (limited) {
+      const wait = waitText(t, limited.retryAfter);
+      const error =
+        limited.limit === 'organisation'
+          ? t('error.inviteOrganisationLimit', { organisation: organisation.name, max: limited.max, wait })
+          : t('error.inviteAddressLimit', { max: limited.max, wait });
+      reply.header('retry-after', String(limited.retryAfter));
+      return page(
+        request,
+        reply,
+        person,
+        organisation,
+        { invite: { values, errors: { email: error } } },
+        429,
+      );
+    }
     const result = await createInvitation(
       { db, queue: deps.queue },
       {
@@ -301,6 +330,7 @@ export function registerMemberRoutes(app: FastifyInstance, deps: ModuleDeps): vo
         origin: siteOrigin(request),
       },
     );
+    if (!result.ok && result.reason === 'notManager') throw new AppError('LOTSA_FORBIDDEN');
     if (!result.ok) {
       const error = t('error.alreadyMember', { email, organisation: organisation.name });
       return page(
@@ -338,6 +368,7 @@ export function registerMemberRoutes(app: FastifyInstance, deps: ModuleDeps): vo
       role,
     });
     if (result === 'gone') throw new AppError('LOTSA_NOT_FOUND');
+    if (result === 'notManager') throw new AppError('LOTSA_FORBIDDEN');
     if (result === 'lastAdmin') {
       const actionError = t('error.lastAdmin', { organisation: organisation.name });
       return page(request, reply, person, organisation, { ...empty(), actionError }, 422);
@@ -390,6 +421,7 @@ export function registerMemberRoutes(app: FastifyInstance, deps: ModuleDeps): vo
         accountId,
       });
       if (result === 'gone') throw new AppError('LOTSA_NOT_FOUND');
+      if (result === 'notManager') throw new AppError('LOTSA_FORBIDDEN');
       if (result === 'lastAdmin') {
         const actionError = t('error.lastAdmin', { organisation: organisation.name });
         return page(request, reply, person, organisation, { ...empty(), actionError }, 422);

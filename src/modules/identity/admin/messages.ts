@@ -161,6 +161,13 @@ export const messages = defineMessages({
     'error.lastAdmin':
       'Du är den enda som kan hantera medlemmarna i {organisation}. Ge någon annan den rollen först.',
     'error.memberGone': 'Personen är inte längre medlem i organisationen.',
+    'error.inviteOrganisationLimit':
+      '{organisation} har skickat {max} inbjudningar i dag, vilket är det högsta antalet per dygn. Du kan skicka fler om {wait}.',
+    'error.inviteAddressLimit':
+      'Adressen har fått {max} inbjudningar i dag, vilket är det högsta antalet per dygn. Försök igen om {wait}.',
+    'wait.hours': '{n} timmar',
+    'wait.minutes': '{n} minuter',
+    'wait.minute': 'en minut',
     'error.invitationGone':
       'Inbjudan kan inte återkallas längre: den är redan använd, återkallad eller för gammal.',
 
@@ -212,13 +219,17 @@ export const messages = defineMessages({
     'lang.en': 'engelska',
 
     // Invitation e-mail
-    'mail.subject': 'Inbjudan till {organisation}',
+    'mail.subject': '{site}: inbjudan till {organisation}',
     'mail.text':
-      'Hej!\n\n{inviter} har bjudit in dig till {organisation} på {site} med rollen {role}.\n\nÖppna länken för att ta emot inbjudan:\n{link}\n\nLänken gäller till och med {date} och kan användas en gång. Har du inget konto än skapas ett när du tar emot inbjudan.\n\nVäntade du dig inte det här brevet kan du bortse från det.\n',
+      'Hej!\n\n{organisation} har bjudit in dig till {site} med rollen {role}.\n\nÖppna länken för att ta emot inbjudan:\n{link}\n\nLänken gäller till och med {date} och kan användas en gång. Har du inget konto än skapas ett när du tar emot inbjudan.\n\n{sentBy}Väntade du dig inte det här brevet kan du bortse från det.\n',
+    'mail.sentBy':
+      'Inbjudan skickades av en person hos {organisation}. Namnet har personen skrivit själv, {site} har inte kontrollerat det: "{inviter}"\n\n',
 
     // Invitation pages
     'invite.title': 'Inbjudan till {organisation}',
-    'invite.lead': '{inviter} har bjudit in dig till {organisation} med rollen {role}.',
+    'invite.lead': '{organisation} har bjudit in dig till {site} med rollen {role}.',
+    'invite.sentBy':
+      'Inbjudan skickades av en person hos {organisation}. Namnet har personen skrivit själv: "{inviter}"',
     'invite.address': 'Inbjudan gäller e-postadressen {email}.',
     'invite.expires': 'Den gäller till och med {date}.',
     'invite.signedInAs':
@@ -385,6 +396,13 @@ export const messages = defineMessages({
     'error.lastAdmin':
       'You are the only one who can manage the members of {organisation}. Give someone else that role first.',
     'error.memberGone': 'That person is no longer a member of the organisation.',
+    'error.inviteOrganisationLimit':
+      '{organisation} has sent {max} invitations today, the most allowed in a day. You can send more in {wait}.',
+    'error.inviteAddressLimit':
+      'This address has been sent {max} invitations today, the most allowed in a day. Try again in {wait}.',
+    'wait.hours': '{n} hours',
+    'wait.minutes': '{n} minutes',
+    'wait.minute': 'a minute',
     'error.invitationGone':
       'The invitation can no longer be revoked: it has been used, revoked or has expired.',
 
@@ -434,12 +452,16 @@ export const messages = defineMessages({
     'lang.sv': 'Swedish',
     'lang.en': 'English',
 
-    'mail.subject': 'Invitation to {organisation}',
+    'mail.subject': '{site}: invitation to {organisation}',
     'mail.text':
-      'Hello,\n\n{inviter} has invited you to {organisation} on {site} with the role {role}.\n\nOpen this link to accept the invitation:\n{link}\n\nThe link works until {date} and can be used once. If you do not have an account yet, one is created when you accept.\n\nIf you did not expect this e-mail, you can ignore it.\n',
+      'Hello,\n\n{organisation} has invited you to {site} with the role {role}.\n\nOpen this link to accept the invitation:\n{link}\n\nThe link works until {date} and can be used once. If you do not have an account yet, one is created when you accept.\n\n{sentBy}If you did not expect this e-mail, you can ignore it.\n',
+    'mail.sentBy':
+      'The invitation was sent by a person at {organisation}. They wrote their name themselves; {site} has not checked it: "{inviter}"\n\n',
 
     'invite.title': 'Invitation to {organisation}',
-    'invite.lead': '{inviter} has invited you to {organisation} with the role {role}.',
+    'invite.lead': '{organisation} has invited you to {site} with the role {role}.',
+    'invite.sentBy':
+      'The invitation was sent by a person at {organisation}. They wrote their name themselves: "{inviter}"',
     'invite.address': 'The invitation is for the e-mail address {email}.',
     'invite.expires': 'It is valid until {date}.',
     'invite.signedInAs':

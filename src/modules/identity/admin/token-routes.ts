@@ -105,7 +105,7 @@ export function registerTokenRoutes(app: FastifyInstance, deps: ModuleDeps): voi
     if (Object.keys(errors).length > 0)
       return show(request, reply, { status: 422, form: { values, errors } });
     const scopes = grantable.filter((p) => values.scopes.includes(p));
-    const { token } = await createToken(db, {
+    const created = await createToken(db, {
       regionId: request.region.id,
       organisationId: organisation.id,
       name: values.name,
@@ -113,7 +113,8 @@ export function registerTokenRoutes(app: FastifyInstance, deps: ModuleDeps): voi
       createdBy: principal.account?.id ?? null,
       actor: actorOf(principal),
     });
-    return show(request, reply, { created: { name: values.name, token } });
+    if (!created) throw new AppError('LOTSA_FORBIDDEN');
+    return show(request, reply, { created: { name: values.name, token: created.token } });
   });
 
   app.post(`${TOKENS_PATH}/:id/revoke`, { config: manage }, async (request, reply) => {

@@ -11,7 +11,8 @@ import type { Principal } from '../../../platform/auth/principal.ts';
 import { API_TOKEN_PREFIX } from '../../../platform/auth/resolver.ts';
 import { hashSecret, randomToken } from '../../../platform/auth/secrets.ts';
 import type { DB } from '../../../platform/db/schema.ts';
-import { ROLE_PERMISSIONS, TOKEN_PERMISSIONS, type Permission } from '../../../platform/permissions.ts';
+import { Permission, ROLE_PERMISSIONS, TOKEN_PERMISSIONS, isRole } from '../../../platform/permissions.ts';
+import { lockOrganisation } from '../transaction.ts';
 import type { AuditMessageKey } from './audit-messages.ts';
 
 export const TOKEN_NAME_MAX = 80;
@@ -107,7 +108,12 @@ export async function listTokens(
   }));
 }
 
-/** Creates a token; returns it in clear (the only time it exists outside the caller's hands). */
+/**
+ * Creates a token; returns it in clear (the only time it exists outside the caller's hands), or
+ * undefined when its creator no longer holds a role that may create tokens in the organisation
+ * (demoted or removed while the request ran: the organisation's lock orders the two, so a token can
+ * never outlive the role it was made with).
+ */
 export async function createToken(
   db: Kysely<DB>,
   input: {
@@ -118,9 +124,21 @@ export async function createToken(
     createdBy: string | null;
     actor: AuditActor;
   },
-): Promise<{ id: string; token: string }> {
+): Promise<{ id: string; token: string } | undefined> {
   const token = API_TOKEN_PREFIX + randomToken();
   return db.transaction().execute(async (trx) => {
+    if (input.createdBy !== null) {
+      await lockOrganisation(trx, input.regionId, input.organisationId);
+      const membership = await trx
+        .selectFrom('memberships')
+        .select('role')
+        .where('region_id', '=', input.regionId)
+        .where('organisation_id', '=', input.organisationId)
+        .where('account_id', '=', input.createdBy)
+        .executeTakeFirst();
+      const role = membership?.role;
+      if (!isRole(role) || !ROLE_PERMISSIONS[role].has(Permission.ApiTokensManage)) return undefined;
+    }
     const row = await trx
       .insertInto('api_tokens')
       .values({
@@ -183,4 +201,35 @@ export async function revokeToken(
     });
     return { name: existing.name };
   });
+}
+
+/**
+ * Revokes the live tokens a person created — in one organisation, or everywhere when
+ * `organisationId` is not given — when they lose the role that let them create tokens there, the
+ * membership, or their account. Pass the change's transaction; each revocation is audited.
+ */
+export async function revokeTokensCreatedBy(
+  trx: Kysely<DB>,
+  input: { regionId: string; accountId: string; organisationId?: string; actor: AuditActor },
+): Promise<number> {
+  let query = trx
+    .updateTable('api_tokens')
+    .set({ revoked_at: sql<Date>`now()` })
+    .where('region_id', '=', input.regionId)
+    .where('created_by', '=', input.accountId)
+    .where('revoked_at', 'is', null);
+  if (input.organisationId) query = query.where('organisation_id', '=', input.organisationId);
+  const revoked = await query.returning(['id', 'name', 'organisation_id']).execute();
+  for (const token of revoked) {
+    await recordAudit(trx, {
+      regionId: input.regionId,
+      actor: input.actor,
+      organisationId: token.organisation_id,
+      action: 'api_token.revoked',
+      subjectType: 'api_token',
+      subjectId: token.id,
+      data: { name: token.name, reason: 'creator_left' },
+    });
+  }
+  return revoked.length;
 }

@@ -11,7 +11,9 @@ import { localPath, renderPage, type Page } from '../../../platform/html/layout.
 import { siteOrigin } from '../../../platform/http/origin.ts';
 import { formatDate, type Lang } from '../../../platform/i18n/index.ts';
 import { Permission, STAFF_ROLES } from '../../../platform/permissions.ts';
+import { shell } from '../../../platform/html/messages.ts';
 import { messages } from '../admin/messages.ts';
+import { quotedUserText } from '../user-text.ts';
 import { acceptInvitation, findInvitationByToken, type InvitationState } from './service.ts';
 import { langParam } from '../../../platform/http/lang.ts';
 
@@ -79,6 +81,7 @@ export function registerInvitationRoutes(app: FastifyInstance, deps: ModuleDeps)
       const t = (key: Parameters<typeof messages.t>[1], params?: Record<string, string>) =>
         messages.t(lang, key, params);
       const organisation = invitation.organisation.name;
+      const inviter = quotedUserText(invitation.inviter);
       const title = t('invite.title', { organisation });
       const current = request.auth?.account;
       const someoneElse = current && current.email !== invitation.email;
@@ -86,12 +89,16 @@ export function registerInvitationRoutes(app: FastifyInstance, deps: ModuleDeps)
         <h1>${title}</h1>
         <p class="lead">
           ${t('invite.lead', {
-            inviter: invitation.inviter || request.region.contact.organisation,
             organisation,
+            site: shell.t(lang, 'siteName', { region: request.region.name[lang] }),
             role: t(`role.${invitation.role}`),
           })}
         </p>
         <p>${t('invite.address', { email: invitation.email })} ${t('invite.expires', { date: formatDate(lang, invitation.expiresAt) })}</p>
+        ${
+          // The inviter's own text only after the system's words, marked as theirs.
+          inviter ? html`<p>${t('invite.sentBy', { organisation, inviter })}</p>` : ''
+        }
         ${
           someoneElse
             ? html`<div class="notice" role="note">

@@ -20,11 +20,46 @@ import {
   type OrganisationKind,
   type Role,
 } from '../../../platform/permissions.ts';
+import type { RateLimiter, RateLimitRule } from '../../../platform/http/rate-limit.ts';
 import type { Region } from '../../regions/types.ts';
-import { findAccountByEmail, findOrCreateAccount, normalizeEmail } from '../accounts.ts';
+import { findAccountByEmail, findOrCreateAccount, mailboxKey, normalizeEmail } from '../accounts.ts';
 import { messages } from '../admin/messages.ts';
+import { stillManages } from '../organisations/service.ts';
+import { lockOrganisation } from '../transaction.ts';
+import { quotedUserText } from '../user-text.ts';
 
 export const INVITATION_DAYS = 7;
+
+/** Invitations one organisation may send in a day (whoever sends them). */
+export const INVITES_PER_ORGANISATION: RateLimitRule = {
+  name: 'invite-organisation',
+  max: 50,
+  windowSeconds: 86_400,
+};
+/** Invitations one mailbox may be sent in a day, from all organisations together. */
+export const INVITES_PER_ADDRESS: RateLimitRule = { name: 'invite-address', max: 3, windowSeconds: 86_400 };
+
+export type InviteLimit = { limit: 'organisation' | 'address'; max: number; retryAfter: number };
+
+/**
+ * Counts one invitation against the organisation's daily limit and then the recipient mailbox's
+ * (a keyed hash of the address with `+tag`s dropped); returns the limit that was hit, if any. The
+ * mailbox is counted only once the organisation may still send, so one organisation's flood cannot
+ * use up a stranger's allowance beyond its own.
+ */
+export async function countInvitation(
+  deps: { rateLimiter: RateLimiter; secret: string },
+  organisationId: string,
+  email: string,
+): Promise<InviteLimit | undefined> {
+  const rule = INVITES_PER_ORGANISATION;
+  const orgWait = await deps.rateLimiter.hit(`${rule.name}:${organisationId}`, rule);
+  if (orgWait !== undefined) return { limit: 'organisation', max: rule.max, retryAfter: orgWait };
+  const perAddress = INVITES_PER_ADDRESS;
+  const key = `${perAddress.name}:${mailboxKey(deps.secret, perAddress.name, email)}`;
+  const wait = await deps.rateLimiter.hit(key, perAddress);
+  return wait === undefined ? undefined : { limit: 'address', max: perAddress.max, retryAfter: wait };
+}
 
 export type InvitationState = 'pending' | 'expired' | 'accepted' | 'revoked';
 
@@ -44,6 +79,11 @@ const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
 
 /** Roles that may invite people to their organisation. */
 const MANAGING_ROLES = ROLES.filter((role) => ROLE_PERMISSIONS[role].has(Permission.OrgMembersManage));
+
+/** An organisation name on one line (it is the region's text, but a subject must stay one line). */
+function oneLine(value: string): string {
+  return value.replace(/[\p{Cc}\p{Zl}\p{Zp}]+/gu, ' ').trim();
+}
 
 function stateOf(row: {
   accepted_at: Date | null;
@@ -130,7 +170,7 @@ export async function listPendingInvitations(
   return rows.map(toInvitation);
 }
 
-export type InviteResult = { ok: true; id: string } | { ok: false; reason: 'alreadyMember' };
+export type InviteResult = { ok: true; id: string } | { ok: false; reason: 'alreadyMember' | 'notManager' };
 
 /**
  * Invites an address to an organisation with a role (already checked to fit the organisation and
@@ -141,7 +181,7 @@ export async function createInvitation(
   deps: { db: Kysely<DB>; queue: JobQueue },
   input: {
     region: Region;
-    organisation: { id: string; name: string };
+    organisation: { id: string; name: string; kind: OrganisationKind };
     email: string;
     role: Role;
     inviter: { actor: AuditActor; name: string; language: Lang };
@@ -152,6 +192,12 @@ export async function createInvitation(
   const regionId = input.region.id;
   const email = normalizeEmail(input.email);
   return deps.db.transaction().execute(async (trx) => {
+    // After the organisation's lock, as every membership change: someone demoted or removed a
+    // moment ago sends nothing more.
+    await lockOrganisation(trx, regionId, input.organisation.id);
+    if (!(await stillManages(trx, regionId, input.organisation, input.inviter.actor.id))) {
+      return { ok: false, reason: 'notManager' } as const;
+    }
     const member = await trx
       .selectFrom('memberships as m')
       .innerJoin('accounts as a', (join) =>
@@ -192,18 +238,24 @@ export async function createInvitation(
     const lang: Lang = existing?.language ?? input.inviter.language;
     const t = (key: Parameters<typeof messages.t>[1], params?: Record<string, string>) =>
       messages.t(lang, key, params);
+    // The subject and the opening are the system's words (the region, the organisation as the
+    // region registered it); the inviter's own name comes later, quoted, marked as theirs and
+    // defanged, so it cannot pose as the sender or smuggle in a link.
+    const site = shell.t(lang, 'siteName', { region: input.region.name[lang] });
+    const organisation = oneLine(input.organisation.name);
+    const inviter = quotedUserText(input.inviter.name);
     await queueMail(trx, deps.queue, {
       regionId,
       to: email,
       language: lang,
-      subject: t('mail.subject', { organisation: input.organisation.name }),
+      subject: t('mail.subject', { organisation, site }),
       text: t('mail.text', {
-        inviter: input.inviter.name,
-        organisation: input.organisation.name,
-        site: shell.t(lang, 'siteName', { region: input.region.name[lang] }),
+        organisation,
+        site,
         role: t(`role.${input.role}`),
         link: `${input.origin}/${lang}/invitations/${token}`,
         date: formatDate(lang, row.expires_at),
+        sentBy: inviter ? t('mail.sentBy', { organisation, site, inviter }) : '',
       }),
     });
     await recordAudit(trx, {

@@ -8,7 +8,6 @@
  * requests race; the account is found or created (a talent) and a new session replaces any the
  * browser already held.
  */
-import { createHmac } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
@@ -19,7 +18,7 @@ import type { DB } from '../../../platform/db/schema.ts';
 import { localPath } from '../../../platform/html/layout.ts';
 import type { RateLimitRule } from '../../../platform/http/rate-limit.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
-import { findAccountByEmail, findOrCreateAccount, normalizeEmail } from '../accounts.ts';
+import { findAccountByEmail, findOrCreateAccount, mailboxKey, normalizeEmail } from '../accounts.ts';
 
 /** How long a link and its code work. */
 export const LOGIN_TTL_MINUTES = 15;
@@ -61,12 +60,12 @@ export function safeNext(value: unknown): string | undefined {
   return value;
 }
 
-/** The bucket key for an address: a keyed hash, so rate-limit rows never hold an address. */
+/**
+ * The bucket key for an address: a keyed hash of its mailbox (every `+tag` of one mailbox counts
+ * together), so rate-limit rows never hold an address.
+ */
 export function addressKey(secret: string, email: string): string {
-  return createHmac('sha256', secret)
-    .update(`login-address:${normalizeEmail(email)}`)
-    .digest('base64url')
-    .slice(0, 22);
+  return mailboxKey(secret, 'login-address', email);
 }
 
 /** The stored form of a code: bound to its row (and so to the address and the e-mail). */

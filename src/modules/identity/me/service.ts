@@ -10,6 +10,9 @@ import { accountActor, recordAudit } from '../../../platform/audit.ts';
 import type { SessionStore, SessionSummary } from '../../../platform/auth/sessions.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
+import { eraseFeedbackFrom, feedbackFrom } from '../../site/feedback.ts';
+import { revokeTokensCreatedBy } from '../admin/tokens.ts';
+import { lockOrganisation, retryingTransaction } from '../transaction.ts';
 
 export interface AccountDetails {
   id: string;
@@ -195,57 +198,77 @@ export async function exportAccount(
 ): Promise<Record<string, unknown> | undefined> {
   const account = await accountDetails(db, regionId, accountId);
   if (!account) return undefined;
-  const [memberships, passkeys, totp, recovery, invitations, signInLinks, audit] = await Promise.all([
-    membershipsOf(db, regionId, accountId),
-    db
-      .selectFrom('passkeys')
-      .select(['name', 'created_at', 'last_used_at', 'backed_up'])
-      .where('region_id', '=', regionId)
-      .where('account_id', '=', accountId)
-      .orderBy('created_at')
-      .execute(),
-    db
-      .selectFrom('totp_secrets')
-      .select(['confirmed_at'])
-      .where('region_id', '=', regionId)
-      .where('account_id', '=', accountId)
-      .executeTakeFirst(),
-    db
-      .selectFrom('recovery_codes')
-      .select((eb) => eb.fn.countAll<string>().as('left'))
-      .where('region_id', '=', regionId)
-      .where('account_id', '=', accountId)
-      .where('used_at', 'is', null)
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('invitations as i')
-      .innerJoin('organisations as o', (join) =>
-        join.onRef('o.region_id', '=', 'i.region_id').onRef('o.id', '=', 'i.organisation_id'),
-      )
-      .select(['o.name', 'o.kind', 'i.role', 'i.created_at', 'i.expires_at'])
-      .where('i.region_id', '=', regionId)
-      .where('i.email', '=', account.email)
-      .where('i.accepted_at', 'is', null)
-      .where('i.revoked_at', 'is', null)
-      .where('i.expires_at', '>', sql<Date>`now()`)
-      .orderBy('i.created_at')
-      .execute(),
-    db
-      .selectFrom('login_tokens')
-      .select(['created_at', 'expires_at', 'used_at'])
-      .where('region_id', '=', regionId)
-      .where('email', '=', account.email)
-      .orderBy('created_at')
-      .execute(),
-    db
-      .selectFrom('audit_events')
-      .select(['action', 'at', 'subject_type', 'subject_id', 'actor_id'])
-      .where('region_id', '=', regionId)
-      .where((eb) => eb.or([eb('actor_id', '=', accountId), eb('subject_id', '=', accountId)]))
-      .orderBy('at')
-      .orderBy('id')
-      .execute(),
-  ]);
+  const [memberships, passkeys, totp, recovery, invitations, signInLinks, audit, tokens, feedback] =
+    await Promise.all([
+      membershipsOf(db, regionId, accountId),
+      db
+        .selectFrom('passkeys')
+        .select(['name', 'created_at', 'last_used_at', 'backed_up'])
+        .where('region_id', '=', regionId)
+        .where('account_id', '=', accountId)
+        .orderBy('created_at')
+        .execute(),
+      db
+        .selectFrom('totp_secrets')
+        .select(['confirmed_at'])
+        .where('region_id', '=', regionId)
+        .where('account_id', '=', accountId)
+        .executeTakeFirst(),
+      db
+        .selectFrom('recovery_codes')
+        .select((eb) => eb.fn.countAll<string>().as('left'))
+        .where('region_id', '=', regionId)
+        .where('account_id', '=', accountId)
+        .where('used_at', 'is', null)
+        .executeTakeFirstOrThrow(),
+      db
+        .selectFrom('invitations as i')
+        .innerJoin('organisations as o', (join) =>
+          join.onRef('o.region_id', '=', 'i.region_id').onRef('o.id', '=', 'i.organisation_id'),
+        )
+        .select(['o.name', 'o.kind', 'i.role', 'i.created_at', 'i.expires_at'])
+        .where('i.region_id', '=', regionId)
+        .where('i.email', '=', account.email)
+        .where('i.accepted_at', 'is', null)
+        .where('i.revoked_at', 'is', null)
+        .where('i.expires_at', '>', sql<Date>`now()`)
+        .orderBy('i.created_at')
+        .execute(),
+      db
+        .selectFrom('login_tokens')
+        .select(['created_at', 'expires_at', 'used_at'])
+        .where('region_id', '=', regionId)
+        .where('email', '=', account.email)
+        .orderBy('created_at')
+        .execute(),
+      db
+        .selectFrom('audit_events')
+        .select(['action', 'at', 'subject_type', 'subject_id', 'actor_id'])
+        .where('region_id', '=', regionId)
+        .where((eb) => eb.or([eb('actor_id', '=', accountId), eb('subject_id', '=', accountId)]))
+        .orderBy('at')
+        .orderBy('id')
+        .execute(),
+      // The API tokens they created: what they are called and may do, never the token or its hash.
+      db
+        .selectFrom('api_tokens as t')
+        .innerJoin('organisations as o', (join) =>
+          join.onRef('o.region_id', '=', 't.region_id').onRef('o.id', '=', 't.organisation_id'),
+        )
+        .select([
+          't.name',
+          'o.name as organisation',
+          't.permissions',
+          't.created_at',
+          't.last_used_at',
+          't.revoked_at',
+        ])
+        .where('t.region_id', '=', regionId)
+        .where('t.created_by', '=', accountId)
+        .orderBy('t.created_at')
+        .execute(),
+      feedbackFrom(db, regionId, account.email),
+    ]);
   return {
     exportedAt: new Date().toISOString(),
     region: regionId,
@@ -290,6 +313,21 @@ export async function exportAccount(
       expiresAt: l.expires_at.toISOString(),
       usedAt: l.used_at?.toISOString() ?? null,
     })),
+    apiTokens: tokens.map((t) => ({
+      name: t.name,
+      organisation: t.organisation,
+      scopes: t.permissions,
+      createdAt: t.created_at.toISOString(),
+      lastUsedAt: t.last_used_at?.toISOString() ?? null,
+      revokedAt: t.revoked_at?.toISOString() ?? null,
+    })),
+    accessibilityReports: feedback.map((f) => ({
+      message: f.message,
+      page: f.pageUrl,
+      name: f.name,
+      language: f.language,
+      createdAt: f.createdAt.toISOString(),
+    })),
     auditEvents: audit.map((e) => ({
       action: e.action,
       at: e.at.toISOString(),
@@ -326,6 +364,7 @@ export async function isLastRegionAdmin(
     .where('m.region_id', '=', regionId)
     .where('o.kind', '=', 'region')
     .where('m.role', '=', 'admin')
+    .orderBy('m.account_id')
     .forUpdate('m')
     .execute();
   return admins.length === 1 && admins[0]?.account_id === accountId;
@@ -335,16 +374,27 @@ export type DeleteOutcome = 'deleted' | 'last-admin' | 'gone';
 
 /**
  * Erases an account in one transaction: the audit event first (its ids no longer lead to a person
- * once the account is gone), sign-in links and invitations for the address, challenges, then the
- * account (memberships, sessions, passkeys, TOTP and recovery codes go with it). Refuses while the
- * person is the region's last admin.
+ * once the account is gone), the API tokens they created revoked, sign-in links and invitations for
+ * the address, mail to it, unsent invitation mail that names them, accessibility reports sent from
+ * the address (and their mail), challenges, then the account (memberships, sessions, passkeys, TOTP
+ * and recovery codes go with it). Refuses while the person is the region's last admin.
+ *
+ * Locks in the order every membership change takes them: the region's organisation row first, so
+ * two admins leaving at once queue rather than deadlock.
  */
 export async function deleteAccount(
   db: Kysely<DB>,
   regionId: string,
   accountId: string,
 ): Promise<DeleteOutcome> {
-  return db.transaction().execute(async (trx) => {
+  return retryingTransaction(db, async (trx) => {
+    const regionOrganisation = await trx
+      .selectFrom('organisations')
+      .select('id')
+      .where('region_id', '=', regionId)
+      .where('kind', '=', 'region')
+      .executeTakeFirst();
+    if (regionOrganisation) await lockOrganisation(trx, regionId, regionOrganisation.id);
     const account = await trx
       .selectFrom('accounts')
       .select(['email'])
@@ -368,11 +418,32 @@ export async function deleteAccount(
       subjectId: accountId,
       data: { memberships: Number(memberships.count) },
     });
+    // Tokens die with their creator, as they do when the creator loses the role or membership.
+    await revokeTokensCreatedBy(trx, { regionId, accountId, actor: accountActor(accountId) });
     await trx
       .deleteFrom('login_tokens')
       .where('region_id', '=', regionId)
       .where((eb) => eb.or([eb('email', '=', account.email), eb('account_id', '=', accountId)]))
       .execute();
+    // Invitation mail they sent and that has not gone out names them. It was queued in the
+    // invitation's own transaction, so it has the invitation's address and creation time. (Their
+    // invitations themselves stop working with their memberships.)
+    await trx
+      .deleteFrom('mail_outbox')
+      .where('region_id', '=', regionId)
+      .where('state', '<>', 'sent')
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('invitations as i')
+            .select('i.id')
+            .whereRef('i.region_id', '=', 'mail_outbox.region_id')
+            .whereRef('i.email', '=', 'mail_outbox.to_address')
+            .whereRef('i.created_at', '=', 'mail_outbox.created_at')
+            .where('i.invited_by', '=', accountId),
+        ),
+      )
+      .execute();
+    await eraseFeedbackFrom(trx, regionId, account.email);
     await trx
       .deleteFrom('invitations')
       .where('region_id', '=', regionId)

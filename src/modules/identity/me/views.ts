@@ -367,6 +367,8 @@ export function deletePage(view: DeleteView): Page {
       <li>${t(lang, 'delete.removed.sessions')}</li>
       <li>${t(lang, 'delete.removed.factors')}</li>
       <li>${t(lang, 'delete.removed.invitations')}</li>
+      <li>${t(lang, 'delete.removed.reports')}</li>
+      <li>${t(lang, 'delete.removed.tokens')}</li>
     </ul>
     <h2>${t(lang, 'delete.kept.title')}</h2>
     <ul>

@@ -16,6 +16,8 @@ import {
   type OrganisationKind,
   type Role,
 } from '../../../platform/permissions.ts';
+import { revokeTokensCreatedBy } from '../admin/tokens.ts';
+import { lockOrganisation, retryingTransaction } from '../transaction.ts';
 
 /** Kinds an admin can add; the region and its municipalities come with the region. */
 export const CREATABLE_KINDS = [
@@ -264,7 +266,11 @@ export function managingRoles(kind: OrganisationKind): Role[] {
   return ROLES_BY_KIND[kind].filter((role) => ROLE_PERMISSIONS[role].has(Permission.OrgMembersManage));
 }
 
-export type MemberChange = 'ok' | 'gone' | 'lastAdmin';
+/**
+ * `notManager`: the person acting lost the right to manage the organisation's members while the
+ * request ran (another admin removed or demoted them a moment earlier).
+ */
+export type MemberChange = 'ok' | 'gone' | 'lastAdmin' | 'notManager';
 
 /**
  * Would this change leave the organisation without anyone able to manage its members, done by that
@@ -287,9 +293,63 @@ async function strandsOrganisation(
     .where('organisation_id', '=', input.organisation.id)
     .where('account_id', '<>', input.accountId)
     .where('role', 'in', managing)
+    .orderBy('account_id')
     .forUpdate()
     .execute();
   return others.length === 0;
+}
+
+/**
+ * Does the acting person (still) manage the organisation's members: a managing role in it, or an
+ * admin of the region? Programs (no account) were checked by the caller. Read after the
+ * organisation's lock, so a change committed a moment ago by someone else counts.
+ */
+export async function stillManages(
+  trx: Kysely<DB>,
+  regionId: string,
+  organisation: { id: string; kind: OrganisationKind },
+  actorId: string | null,
+): Promise<boolean> {
+  if (actorId === null) return true;
+  const row = await trx
+    .selectFrom('memberships as m')
+    .innerJoin('organisations as o', (join) =>
+      join.onRef('o.region_id', '=', 'm.region_id').onRef('o.id', '=', 'm.organisation_id'),
+    )
+    .select('m.role')
+    .where('m.region_id', '=', regionId)
+    .where('m.account_id', '=', actorId)
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb('m.organisation_id', '=', organisation.id),
+          eb('m.role', 'in', managingRoles(organisation.kind)),
+        ]),
+        eb.and([eb('o.kind', '=', 'region'), eb('m.role', '=', 'admin')]),
+      ]),
+    )
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * The start of every change to an organisation's memberships, in this order: the organisation's
+ * row (so two changes to one organisation queue instead of deadlocking over each other's
+ * memberships), whether the actor may still make it, then the membership changed.
+ */
+async function beginMemberChange(
+  trx: Kysely<DB>,
+  input: {
+    regionId: string;
+    actor: AuditActor;
+    organisation: { id: string; kind: OrganisationKind };
+    accountId: string;
+  },
+): Promise<Exclude<MemberChange, 'ok' | 'lastAdmin'> | { role: Role }> {
+  if (!(await lockOrganisation(trx, input.regionId, input.organisation.id))) return 'gone';
+  if (!(await stillManages(trx, input.regionId, input.organisation, input.actor.id))) return 'notManager';
+  const current = await lockMembership(trx, input.regionId, input.organisation.id, input.accountId);
+  return current ? { role: current.role as Role } : 'gone';
 }
 
 async function lockMembership(trx: Kysely<DB>, regionId: string, organisationId: string, accountId: string) {
@@ -313,10 +373,10 @@ export async function changeMemberRole(
     role: Role;
   },
 ): Promise<MemberChange> {
-  return db.transaction().execute(async (trx) => {
-    const current = await lockMembership(trx, input.regionId, input.organisation.id, input.accountId);
-    if (!current) return 'gone';
-    const from = current.role as Role;
+  return retryingTransaction(db, async (trx) => {
+    const current = await beginMemberChange(trx, input);
+    if (typeof current === 'string') return current;
+    const from = current.role;
     if (from === input.role) return 'ok';
     if (await strandsOrganisation(trx, input, input.actor.id, from, input.role)) return 'lastAdmin';
     await trx
@@ -335,6 +395,18 @@ export async function changeMemberRole(
       subjectId: input.accountId,
       data: { from, to: input.role },
     });
+    // Tokens live only as long as their creator's right to create them.
+    if (
+      ROLE_PERMISSIONS[from].has(Permission.ApiTokensManage) &&
+      !ROLE_PERMISSIONS[input.role].has(Permission.ApiTokensManage)
+    ) {
+      await revokeTokensCreatedBy(trx, {
+        regionId: input.regionId,
+        accountId: input.accountId,
+        organisationId: input.organisation.id,
+        actor: input.actor,
+      });
+    }
     return 'ok';
   });
 }
@@ -348,10 +420,10 @@ export async function removeMember(
     accountId: string;
   },
 ): Promise<MemberChange> {
-  return db.transaction().execute(async (trx) => {
-    const current = await lockMembership(trx, input.regionId, input.organisation.id, input.accountId);
-    if (!current) return 'gone';
-    const role = current.role as Role;
+  return retryingTransaction(db, async (trx) => {
+    const current = await beginMemberChange(trx, input);
+    if (typeof current === 'string') return current;
+    const { role } = current;
     if (await strandsOrganisation(trx, input, input.actor.id, role, null)) return 'lastAdmin';
     await trx
       .deleteFrom('memberships')
@@ -375,6 +447,12 @@ export async function removeMember(
       subjectType: 'account',
       subjectId: input.accountId,
       data: { role },
+    });
+    await revokeTokensCreatedBy(trx, {
+      regionId: input.regionId,
+      accountId: input.accountId,
+      organisationId: input.organisation.id,
+      actor: input.actor,
     });
     return 'ok';
   });
