@@ -63,6 +63,8 @@ export interface SearchResult {
   facets: Facets;
   /** The whole query with misspelt words replaced by words the ads use, or null. */
   suggestion: string | null;
+  /** Words of the text left out of the search (past MAX_TEXT_WORDS), 0 for an ordinary search. */
+  omittedWords: number;
 }
 
 /** Taxonomy labels for what the board filters on, from `taxonomy_concepts`. */
@@ -141,6 +143,12 @@ export async function queryVocabulary(db: Kysely<DB>, region: Region): Promise<Q
 // Free text → tsquery
 
 const COMPOUND_LIMIT = 40;
+/**
+ * Compounds of all the text's words together: up to COMPOUND_LIMIT for each of three words, fewer
+ * each (the most used first) when more words share them. Every compound is one more lexeme to look up
+ * in the text index and to test each candidate ad against.
+ */
+export const MAX_COMPOUNDS = 3 * COMPOUND_LIMIT;
 const MIN_COMPOUND_BASE = 4;
 
 /** Words of the region's ads that end in `word` (Swedish compounds put the head last). */
@@ -152,11 +160,12 @@ async function compoundsOf(
   const out = new Map<string, string[]>();
   const wanted = [...new Set(words.filter((w) => w.length >= MIN_COMPOUND_BASE && /^\p{L}+$/u.test(w)))];
   if (wanted.length === 0) return out;
+  const each = Math.min(COMPOUND_LIMIT, Math.floor(MAX_COMPOUNDS / wanted.length));
   const parts = wanted.map(
     (w) => sql<{ base: string; word: string }>`(SELECT ${w}::text AS base, word FROM job_search_words
       WHERE region_id = ${regionId} AND reverse(word) LIKE ${[...w].reverse().join('') + '%'}
         AND word <> ${w}
-      ORDER BY ads DESC LIMIT ${COMPOUND_LIMIT})`,
+      ORDER BY ads DESC, word LIMIT ${each})`,
   );
   const { rows } = await sql<{ base: string; word: string }>`${sql.join(parts, sql` UNION ALL `)}`.execute(
     db,
@@ -401,7 +410,7 @@ export async function searchJobs(
   const facets = buildFacets(facetRows.rows, query, region, labels, lang);
   const suggestion =
     total < 5 && parsed.groups.length > 0 ? await suggest(db, region.id, query.q, parsed) : null;
-  return { total, items: items.rows.map(toSummary), facets, suggestion };
+  return { total, items: items.rows.map(toSummary), facets, suggestion, omittedWords: parsed.omitted };
 }
 
 /** The columns of job_ads a job summary is made from. */
@@ -650,6 +659,8 @@ function buildFacets(
 // Did you mean
 
 const MIN_SUGGEST_LENGTH = 4;
+/** Words looked up for "did you mean" (one trigram search each, one after the other), the first ones. */
+const MAX_SUGGEST_WORDS = 6;
 
 /** Edit distance with transpositions (optimal string alignment). */
 export function editDistance(a: string, b: string): number {
@@ -716,6 +727,7 @@ async function suggest(
     ),
   ];
   if (words.length === 0) return null;
+  words.splice(MAX_SUGGEST_WORDS);
   const known = await db
     .selectFrom('job_search_words')
     .select('word')

@@ -1,0 +1,135 @@
+/**
+ * Search hardening, from a security finding: crafted searches (many OR terms, each expanding to
+ * dozens of compounds) cost many times an ordinary one and nothing shed them. The text's expanded
+ * terms are capped, a search that takes too long answers 503 with Retry-After, uncached searches are
+ * rate-limited per client, the response cache key is what the response depends on (not the Host
+ * header, not parameters the search ignores), and filter lists are capped.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Kysely, PostgresDialect } from 'kysely';
+import { searchJobs } from '../../src/modules/jobs/search.ts';
+import { EMPTY_QUERY } from '../../src/modules/jobs/query.ts';
+import { loadRegions } from '../../src/modules/regions/repository.ts';
+import type { DB } from '../../src/platform/db/schema.ts';
+import { buildTestApp } from '../helpers/app.ts';
+import { loadAds, makeAd } from '../helpers/jobs.ts';
+
+/** Four-letter word endings, each the end of 45 words of the ads' headlines. */
+const ENDINGS =
+  'tare nare kare lare rare dare gare sare pare vare mare fare bare hare jare tore nore kore lore rore'.split(
+    ' ',
+  );
+const PREFIXES = Array.from(
+  { length: 45 },
+  (_, i) => `${'bcdfghjklmnprstv'[i % 16]}${'aeiouy'[i % 6]}${'lmnrst'[Math.floor(i / 16) % 6]}`,
+);
+
+describe('search hardening', async () => {
+  const { app, database } = await buildTestApp();
+  const now = new Date();
+  await loadAds(
+    database.db,
+    [
+      ...ENDINGS.map((ending, i) =>
+        makeAd({
+          id: String(9100000 + i),
+          headline: PREFIXES.map((p) => p + ending).join(' '),
+          publishedDaysAgo: 2,
+        }),
+      ),
+      makeAd({
+        id: '9100100',
+        headline: 'Sjuksköterska till akutmottagningen',
+        occupation: 'nurse',
+        publishedDaysAgo: 1,
+      }),
+      makeAd({
+        id: '9100101',
+        headline: 'Förskollärare till Solstrålen',
+        occupation: 'preschoolTeacher',
+        publishedDaysAgo: 3,
+      }),
+    ],
+    now,
+  );
+  const region = (await loadRegions(database.db)).find((r) => r.id === 'dalarna');
+  assert.ok(region);
+
+  // The statements a search runs, as PostgreSQL receives them.
+  const statements: { sql: string; parameters: readonly unknown[] }[] = [];
+  const logged = new Kysely<DB>({
+    dialect: new PostgresDialect({ pool: database.pool }),
+    log: (event) => void statements.push({ sql: event.query.sql, parameters: event.query.parameters }),
+  });
+  /** The distinct lexemes of the text query the ads are matched against. */
+  const matchedLexemes = () => {
+    const lexemes = new Set<string>();
+    for (const s of statements) {
+      const at = /search @@ \$(\d+)::tsquery/.exec(s.sql);
+      if (!at) continue;
+      const tsquery = String(s.parameters[Number(at[1]) - 1]);
+      for (const m of tsquery.matchAll(/'((?:[^']|'')+)'/g)) lexemes.add(m[1] as string);
+    }
+    return lexemes;
+  };
+  const search = async (q: string) => {
+    statements.length = 0;
+    return searchJobs(logged, region, { ...EMPTY_QUERY, q }, 'sv');
+  };
+  const get = (url: string, headers: Record<string, string> = {}, remoteAddress = '198.51.100.1') =>
+    app.inject({ method: 'GET', url, headers, remoteAddress });
+
+  it('a crafted OR search matches against a capped number of terms, ordinary searches keep theirs', async () => {
+    const crafted = ENDINGS.join(' OR ');
+    assert.ok(crafted.length <= 200);
+    const result = await search(crafted);
+    const lexemes = matchedLexemes();
+    // Before: 20 words × (1 + 40 compounds) ≈ 840 lexemes, each a scan of the text index.
+    assert.ok(lexemes.size <= 160, `${lexemes.size} lexemes matched`);
+    assert.ok(result.total > 0, 'the crafted search still finds ads');
+
+    // An ordinary search loses nothing: all 45 compounds of one ending are up to 40 of them, as before.
+    await search('tare');
+    assert.equal(matchedLexemes().size, 1 + 1 + 40, [...matchedLexemes()].join(' '));
+    const two = await search('sjuksköterska OR förskollärare akutmottagningen');
+    assert.equal(two.omittedWords, 0);
+  });
+
+  it('words beyond the cap are left out, the same ones every time, and the page can say so', async () => {
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const words = Array.from({ length: 30 }, (_, i) => `ord${letters[i % 26]}${letters[Math.floor(i / 26)]}`);
+    const first = await search(words.join(' OR '));
+    const firstLexemes = [...matchedLexemes()].sort();
+    const again = await search(words.join(' OR '));
+    assert.deepEqual([...matchedLexemes()].sort(), firstLexemes);
+    assert.ok(
+      first.omittedWords > 0 && first.omittedWords === again.omittedWords,
+      String(first.omittedWords),
+    );
+    assert.ok(firstLexemes.length < words.length);
+    // "Did you mean" looks up a bounded number of words, not one statement per word typed.
+    const lookups = statements.filter((s) => s.sql.includes('similarity(')).length;
+    assert.ok(lookups > 0 && lookups <= 10, `${lookups} spelling lookups`);
+  });
+
+  it('a filter with more values than anyone ticks is cut on pages and refused by the API', async () => {
+    const groups = (
+      await database.db
+        .selectFrom('taxonomy_concepts')
+        .select('concept_id')
+        .where('type', '=', 'ssyk-level-4')
+        .orderBy('concept_id')
+        .limit(300)
+        .execute()
+    ).map((r) => r.concept_id);
+    assert.ok(groups.length >= 100);
+    const many = groups.map((g) => `occupation_group=${g}`).join('&');
+    const api = await get(`/api/v1/jobs?${many}`);
+    assert.equal(api.statusCode, 400);
+    assert.match(api.body, /occupation_group/);
+    const page = await get(`/sv/jobs?q=sjuksk%C3%B6terska&${many}`);
+    assert.equal(page.statusCode, 200);
+    assert.ok((page.body.match(/name="occupation_group"[^>]*checked/g) ?? []).length <= 25);
+  });
+});
