@@ -24,6 +24,7 @@ const PREFIXES = Array.from(
   { length: 45 },
   (_, i) => `${'bcdfghjklmnprstv'[i % 16]}${'aeiouy'[i % 6]}${'lmnrst'[Math.floor(i / 16) % 6]}`,
 );
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('search hardening', async () => {
   const { app, database } = await buildTestApp();
@@ -80,6 +81,22 @@ describe('search hardening', async () => {
   const get = (url: string, headers: Record<string, string> = {}, remoteAddress = '198.51.100.1') =>
     app.inject({ method: 'GET', url, headers, remoteAddress });
 
+  /** Runs `fn` while another session holds job_index locked: what reads it waits. */
+  async function whileIndexLocked<T>(fn: () => Promise<T>): Promise<T> {
+    const client = await database.pool.connect();
+    await client.query('BEGIN');
+    await client.query('LOCK TABLE job_index IN ACCESS EXCLUSIVE MODE');
+    try {
+      return await fn();
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+    }
+  }
+  /** The answer, or 'no answer' when there is none within `ms`. */
+  const within = <T>(ms: number, answer: Promise<T>) =>
+    Promise.race([answer, sleep(ms).then(() => 'no answer' as const)]);
+
   it('a crafted OR search matches against a capped number of terms, ordinary searches keep theirs', async () => {
     const crafted = ENDINGS.join(' OR ');
     assert.ok(crafted.length <= 200);
@@ -111,6 +128,26 @@ describe('search hardening', async () => {
     // "Did you mean" looks up a bounded number of words, not one statement per word typed.
     const lookups = statements.filter((s) => s.sql.includes('similarity(')).length;
     assert.ok(lookups > 0 && lookups <= 10, `${lookups} spelling lookups`);
+  });
+
+  it('a search that takes too long answers 503 with Retry-After, never a 500 or no answer', async () => {
+    const [page, api] = await whileIndexLocked(() =>
+      Promise.all([
+        within(12_000, get('/sv/jobs?q=akutmottagningen+natt', { accept: 'text/html' })),
+        within(12_000, get('/api/v1/jobs?q=akutmottagningen+dag')),
+      ]),
+    );
+    assert.notEqual(page, 'no answer');
+    assert.notEqual(api, 'no answer');
+    if (page === 'no answer' || api === 'no answer') return;
+    assert.equal(page.statusCode, 503);
+    assert.ok(Number(page.headers['retry-after']) > 0);
+    assert.match(String(page.headers['content-type']), /text\/html/);
+    assert.equal(api.statusCode, 503);
+    assert.ok(Number(api.headers['retry-after']) > 0);
+    assert.equal((api.json() as { error: { code: string } }).error.code, 'LOTSA_OVERLOADED');
+    // Not kept: once the database answers, so does the search.
+    assert.equal((await get('/sv/jobs?q=akutmottagningen+natt')).statusCode, 200);
   });
 
   it('a filter with more values than anyone ticks is cut on pages and refused by the API', async () => {

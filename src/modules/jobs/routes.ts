@@ -22,6 +22,7 @@ import {
   FacetCache,
   queryVocabulary,
   searchJobs,
+  SearchTimedOut,
   type ConceptLabels,
   type JobSummary,
   type SearchResult,
@@ -31,6 +32,9 @@ import { sanitizeDescription } from './sanitize.ts';
 import { langParam } from '../../platform/http/lang.ts';
 
 const pub = { permission: Permission.Public } as const;
+
+/** Seconds a client is asked to wait after a search ran past its statement timeout. */
+const SEARCH_RETRY_AFTER = 5;
 
 export interface JobBoardDeps {
   changes: JobChanges;
@@ -101,10 +105,16 @@ export function registerJobRoutes(app: FastifyInstance, deps: ModuleDeps, board:
 
   const facetCache = new FacetCache(1000);
   async function runSearch(request: FastifyRequest, query: JobQuery, facets = true): Promise<SearchResult> {
-    return searchJobs(db, request.region, query, request.lang, {
-      facets,
-      facetCache: { cache: facetCache, version: changes.version(request.region.id) },
-    });
+    try {
+      return await searchJobs(db, request.region, query, request.lang, {
+        facets,
+        facetCache: { cache: facetCache, version: changes.version(request.region.id) },
+      });
+    } catch (error) {
+      if (!(error instanceof SearchTimedOut)) throw error;
+      request.log.warn({ reqId: request.id, queryLength: query.q.length }, 'search timed out');
+      throw new AppError('LOTSA_OVERLOADED', { retryAfter: SEARCH_RETRY_AFTER, detail: error.message });
+    }
   }
 
   // ---- Pages
