@@ -24,6 +24,9 @@ const PREFIXES = Array.from(
   { length: 45 },
   (_, i) => `${'bcdfghjklmnprstv'[i % 16]}${'aeiouy'[i % 6]}${'lmnrst'[Math.floor(i / 16) % 6]}`,
 );
+/** The uncached searches one client may run per minute (routes.ts). */
+const SEARCHES_PER_MINUTE = 60;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('search hardening', async () => {
@@ -148,6 +151,48 @@ describe('search hardening', async () => {
     assert.equal((api.json() as { error: { code: string } }).error.code, 'LOTSA_OVERLOADED');
     // Not kept: once the database answers, so does the search.
     assert.equal((await get('/sv/jobs?q=akutmottagningen+natt')).statusCode, 200);
+  });
+
+  it('the cache answers the same search whatever the Host header or ignored parameters', async () => {
+    const urls = [
+      '/sv/jobs?q=sjuksk%C3%B6terska',
+      '/sv/jobs.rss?q=sjuksk%C3%B6terska',
+      '/api/v1/jobs?q=sjuksk%C3%B6terska',
+    ];
+    for (const url of urls) assert.equal((await get(url, { host: 'localhost' })).statusCode, 200, url);
+    const answers = await whileIndexLocked(() =>
+      Promise.all([
+        ...urls.map((url) => within(1500, get(url, { host: 'LOCALHOST' }))),
+        ...urls.map((url) => within(1500, get(url, { host: 'attacker-variant-1.example' }))),
+        within(1500, get('/sv/jobs?utm_source=x&q=sjuksk%C3%B6terska&submit=')),
+        within(1500, get('/sv/jobs.rss?q=sjuksk%C3%B6terska&x=1')),
+      ]),
+    );
+    for (const answer of answers) {
+      assert.notEqual(answer, 'no answer', 'waited for the database instead of the cache');
+      if (answer !== 'no answer') assert.equal(answer.statusCode, 200);
+    }
+  });
+
+  it(`one client's ${SEARCHES_PER_MINUTE + 1}st uncached search in a minute gets 429 with Retry-After; cached pages and others still answer`, async () => {
+    // Stay inside one fixed window.
+    const intoMinute = Date.now() % 60_000;
+    if (intoMinute > 45_000) await sleep(60_500 - intoMinute);
+    const client = '203.0.113.7';
+    for (let i = 0; i < SEARCHES_PER_MINUTE; i++) {
+      const res = await get(`/sv/jobs?q=ord${i}`, {}, client);
+      assert.equal(res.statusCode, 200, `search ${i + 1}`);
+    }
+    const over = await get('/sv/jobs?q=en+till', {}, client);
+    assert.equal(over.statusCode, 429);
+    assert.ok(Number(over.headers['retry-after']) > 0);
+    const overFeed = await get('/sv/jobs.rss?q=en+till', {}, client);
+    assert.equal(overFeed.statusCode, 429);
+    // A search this client already ran is in the cache; the job list is never limited.
+    assert.equal((await get('/sv/jobs?q=ord3', {}, client)).statusCode, 200);
+    assert.equal((await get('/sv/jobs', {}, client)).statusCode, 200);
+    // Another client is not affected.
+    assert.equal((await get('/sv/jobs?q=en+till', {}, '203.0.113.8')).statusCode, 200);
   });
 
   it('a filter with more values than anyone ticks is cut on pages and refused by the API', async () => {

@@ -3,6 +3,7 @@
  * feed of a search, the JSON API (`/api/v1/jobs`, `/api/v1/jobs/{id}`) and its OpenAPI description.
  * Search pages, API lists and feeds are served from the response cache when it is warm.
  */
+import { createHmac } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleDeps } from '../../app.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -14,7 +15,14 @@ import type { JobChanges } from './changes.ts';
 import { loadMap } from './map.ts';
 import { messages } from './messages.ts';
 import { openApiDocument, apiDocsPage } from './openapi.ts';
-import { parseJobQuery, queryParams, queryString, type JobQuery, type QueryProblem } from './query.ts';
+import {
+  PAGE_SIZE,
+  parseJobQuery,
+  queryParams,
+  queryString,
+  type JobQuery,
+  type QueryProblem,
+} from './query.ts';
 import { findJob, isJobId, openJobsForSitemap, similarJobs, type JobDetail } from './repository.ts';
 import { jobsRss } from './rss.ts';
 import {
@@ -30,9 +38,15 @@ import {
 import { closedJobPage, jobPage, jobPath, safeUrl, searchPage } from './views.ts';
 import { sanitizeDescription } from './sanitize.ts';
 import { langParam } from '../../platform/http/lang.ts';
+import type { RateLimitRule } from '../../platform/http/rate-limit.ts';
 
 const pub = { permission: Permission.Public } as const;
 
+/**
+ * Searches (pages and feeds) one client may have run that the response cache could not answer: a
+ * person refining a search makes a few a minute; cached pages, and the job list itself, never count.
+ */
+export const SEARCH_RATE_LIMIT: RateLimitRule = { name: 'search', max: 60, windowSeconds: 60 };
 /** Seconds a client is asked to wait after a search ran past its statement timeout. */
 const SEARCH_RETRY_AFTER = 5;
 
@@ -76,16 +90,32 @@ export function registerJobRoutes(app: FastifyInstance, deps: ModuleDeps, board:
   });
   const render = (request: FastifyRequest, page: Page) => renderPage(context(request), page);
 
-  /** Answers from the cache, or renders, stores and answers. */
+  const clientKey = (request: FastifyRequest) =>
+    createHmac('sha256', deps.secret).update(`ip:${request.ip}`).digest('base64url').slice(0, 22);
+
+  /**
+   * Answers from the cache, or renders, stores and answers. `what` names the response by what it
+   * depends on besides the region and language — the route and the search as its canonical query
+   * string — so neither the Host header nor parameters the search ignores make another entry.
+   * `limited`: a miss counts against the client's SEARCH_RATE_LIMIT (429 past it).
+   */
   async function cached(
     request: FastifyRequest,
     reply: FastifyReply,
+    what: { key: string; limited: boolean },
     produce: () => Promise<{ body: string; contentType: string; status?: number }>,
   ) {
     const regionId = request.region.id;
-    const key = `${regionId}|${request.lang}|${request.hostname}|${request.url}`;
+    const key = `${regionId}|${request.lang}|${what.key}`;
     let response = cache.get(regionId, key);
     if (!response) {
+      if (what.limited) {
+        const wait = await deps.rateLimiter.hit(
+          `${SEARCH_RATE_LIMIT.name}:${clientKey(request)}`,
+          SEARCH_RATE_LIMIT,
+        );
+        if (wait !== undefined) throw new AppError('LOTSA_RATE_LIMITED', { retryAfter: wait });
+      }
       const version = changes.version(regionId);
       const produced = await produce();
       response = cache.set(regionId, key, version, {
@@ -117,13 +147,21 @@ export function registerJobRoutes(app: FastifyInstance, deps: ModuleDeps, board:
     }
   }
 
+  /** The search of a page or feed URL, and its canonical query string ('' for the plain job list). */
+  async function pageSearch(request: FastifyRequest, paging: boolean) {
+    const vocabulary = await queryVocabulary(db, request.region);
+    const { query } = parseJobQuery(searchParams(request), vocabulary, 'page');
+    const page = query.offset / PAGE_SIZE + 1;
+    const canonical = queryString(queryParams(query, paging ? { page, withPaging: 'page' } : {}));
+    return { query, canonical };
+  }
+
   // ---- Pages
 
   app.get('/:lang/jobs', { config: pub }, async (request, reply) => {
     langParam(request);
-    return cached(request, reply, async () => {
-      const vocabulary = await queryVocabulary(db, request.region);
-      const { query } = parseJobQuery(searchParams(request), vocabulary, 'page');
+    const { query, canonical } = await pageSearch(request, true);
+    return cached(request, reply, { key: `jobs${canonical}`, limited: canonical !== '' }, async () => {
       const result = await runSearch(request, query);
       const feedPath = `/jobs.rss${queryString(queryParams(query))}`;
       const map = request.region.countyCode ? loadMap(request.region.countyCode) : null;
@@ -134,9 +172,8 @@ export function registerJobRoutes(app: FastifyInstance, deps: ModuleDeps, board:
 
   app.get('/:lang/jobs.rss', { config: pub }, async (request, reply) => {
     langParam(request);
-    return cached(request, reply, async () => {
-      const vocabulary = await queryVocabulary(db, request.region);
-      const { query } = parseJobQuery(searchParams(request), vocabulary, 'page');
+    const { query, canonical } = await pageSearch(request, false);
+    return cached(request, reply, { key: `rss${canonical}`, limited: canonical !== '' }, async () => {
       const result = await runSearch(request, { ...query, sort: 'newest', offset: 0, limit: 50 }, false);
       const body = jobsRss(context(request), query, result.items);
       return { body, contentType: 'application/rss+xml; charset=utf-8' };
@@ -199,7 +236,9 @@ export function registerJobRoutes(app: FastifyInstance, deps: ModuleDeps, board:
     const vocabulary = await queryVocabulary(db, request.region);
     const { query, problems } = parseJobQuery(searchParams(request), vocabulary, 'api');
     if (problems.length) throw problemsError(problems);
-    return cached(request, reply, async () => {
+    // Programs have the route's own limit (every request counts).
+    const canonical = queryString(queryParams(query, { withPaging: 'api' }));
+    return cached(request, reply, { key: `api${canonical}`, limited: false }, async () => {
       const result = await runSearch(request, query);
       const origin = siteOrigin(request);
       const facet = (options: SearchResult['facets'][keyof SearchResult['facets']]) =>
