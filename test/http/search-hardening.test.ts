@@ -84,11 +84,11 @@ describe('search hardening', async () => {
   const get = (url: string, headers: Record<string, string> = {}, remoteAddress = '198.51.100.1') =>
     app.inject({ method: 'GET', url, headers, remoteAddress });
 
-  /** Runs `fn` while another session holds job_index locked: what reads it waits. */
-  async function whileIndexLocked<T>(fn: () => Promise<T>): Promise<T> {
+  /** Runs `fn` while another session holds `table` locked: what reads it waits. */
+  async function whileIndexLocked<T>(fn: () => Promise<T>, table = 'job_index'): Promise<T> {
     const client = await database.pool.connect();
     await client.query('BEGIN');
-    await client.query('LOCK TABLE job_index IN ACCESS EXCLUSIVE MODE');
+    await client.query(`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`);
     try {
       return await fn();
     } finally {
@@ -172,6 +172,18 @@ describe('search hardening', async () => {
       assert.notEqual(answer, 'no answer', 'waited for the database instead of the cache');
       if (answer !== 'no answer') assert.equal(answer.statusCode, 200);
     }
+  });
+
+  it("the sitemap's job list is read once per version of the ads, not at every request on every host", async () => {
+    const first = await get('/sitemap.xml', { host: 'localhost' });
+    assert.equal(first.statusCode, 200);
+    assert.match(first.body, /\/jobs\/9100100/);
+    const again = await whileIndexLocked(
+      () => within(1500, get('/sitemap.xml', { host: 'attacker-variant-2.example' })),
+      'job_ads',
+    );
+    assert.notEqual(again, 'no answer', 'read the ads again');
+    if (again !== 'no answer') assert.match(again.body, /\/jobs\/9100100/);
   });
 
   it(`one client's ${SEARCHES_PER_MINUTE + 1}st uncached search in a minute gets 429 with Retry-After; cached pages and others still answer`, async () => {

@@ -42,6 +42,12 @@ import type { RateLimitRule } from '../../platform/http/rate-limit.ts';
 
 const pub = { permission: Permission.Public } as const;
 
+interface SitemapJob {
+  path: string;
+  languages: readonly ['sv', 'en'];
+  lastModified: Date;
+}
+
 /**
  * Searches (pages and feeds) one client may have run that the response cache could not answer: a
  * person refining a search makes a few a minute; cached pages, and the job list itself, never count.
@@ -74,13 +80,22 @@ export function registerJobRoutes(app: FastifyInstance, deps: ModuleDeps, board:
   const db = database.db;
   const { cache, changes } = board;
   site.navigation.push({ path: '/jobs', label: (lang) => messages.t(lang, 'nav.jobs') });
-  site.sitemapSources.push(async (region) =>
-    (await openJobsForSitemap(db, region.id, 20_000)).map((j) => ({
-      path: jobPath(j.id),
-      languages: ['sv', 'en'] as const,
-      lastModified: j.updatedAt,
-    })),
-  );
+  // The sitemap's job list depends only on the region's ads: read once per version of them, not on
+  // every request for sitemap.xml (20,000 rows each), whatever host it is asked on.
+  const sitemapLists = new Map<string, { version: string; list: Promise<SitemapJob[]> }>();
+  site.sitemapSources.push((region) => {
+    const version = changes.version(region.id);
+    const known = sitemapLists.get(region.id);
+    if (known?.version === version) return known.list;
+    const list = openJobsForSitemap(db, region.id, 20_000).then((jobs) =>
+      jobs.map((j) => ({ path: jobPath(j.id), languages: ['sv', 'en'] as const, lastModified: j.updatedAt })),
+    );
+    sitemapLists.set(region.id, { version, list });
+    list.catch(() => {
+      if (sitemapLists.get(region.id)?.list === list) sitemapLists.delete(region.id);
+    });
+    return list;
+  });
 
   const context = (request: FastifyRequest): PageContext => ({
     lang: request.lang,
