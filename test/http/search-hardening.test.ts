@@ -186,6 +186,23 @@ describe('search hardening', async () => {
     if (again !== 'no answer') assert.match(again.body, /\/jobs\/9100100/);
   });
 
+  it('a client with two uncached searches running gets 429 for a third at once', async () => {
+    const client = '203.0.113.20';
+    const third = await whileIndexLocked(async () => {
+      const running = [get('/sv/jobs?q=parallell1', {}, client), get('/sv/jobs?q=parallell2', {}, client)];
+      await sleep(200);
+      const answer = await within(1000, get('/sv/jobs?q=parallell3', {}, client));
+      await Promise.all(running);
+      return answer;
+    });
+    assert.notEqual(third, 'no answer', 'the third search waited for the database');
+    if (third === 'no answer') return;
+    assert.equal(third.statusCode, 429);
+    assert.ok(Number(third.headers['retry-after']) > 0);
+    // Once they are done, the client searches again.
+    assert.equal((await get('/sv/jobs?q=parallell3', {}, client)).statusCode, 200);
+  });
+
   it(`one client's ${SEARCHES_PER_MINUTE + 1}st uncached search in a minute gets 429 with Retry-After; cached pages and others still answer`, async () => {
     // Stay inside one fixed window.
     const intoMinute = Date.now() % 60_000;

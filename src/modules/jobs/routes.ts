@@ -53,6 +53,11 @@ interface SitemapJob {
  * person refining a search makes a few a minute; cached pages, and the job list itself, never count.
  */
 export const SEARCH_RATE_LIMIT: RateLimitRule = { name: 'search', max: 60, windowSeconds: 60 };
+/**
+ * Uncached searches one client may have running at once in this process. The per-minute limit alone
+ * lets a burst of 60 run side by side, each holding database connections everyone else waits for.
+ */
+export const SEARCH_CONCURRENCY = 2;
 /** Seconds a client is asked to wait after a search ran past its statement timeout. */
 const SEARCH_RETRY_AFTER = 5;
 
@@ -105,6 +110,8 @@ export function registerJobRoutes(app: FastifyInstance, deps: ModuleDeps, board:
   });
   const render = (request: FastifyRequest, page: Page) => renderPage(context(request), page);
 
+  /** Uncached searches running now, per client (keyed hash of the address). */
+  const running = new Map<string, number>();
   const clientKey = (request: FastifyRequest) =>
     createHmac('sha256', deps.secret).update(`ip:${request.ip}`).digest('base64url').slice(0, 22);
 
@@ -124,20 +131,32 @@ export function registerJobRoutes(app: FastifyInstance, deps: ModuleDeps, board:
     const key = `${regionId}|${request.lang}|${what.key}`;
     let response = cache.get(regionId, key);
     if (!response) {
-      if (what.limited) {
-        const wait = await deps.rateLimiter.hit(
-          `${SEARCH_RATE_LIMIT.name}:${clientKey(request)}`,
-          SEARCH_RATE_LIMIT,
-        );
-        if (wait !== undefined) throw new AppError('LOTSA_RATE_LIMITED', { retryAfter: wait });
+      const client = what.limited ? clientKey(request) : undefined;
+      if (client !== undefined) {
+        // In memory first: a client flooding with parallel searches is turned away without a query.
+        const now = running.get(client) ?? 0;
+        if (now >= SEARCH_CONCURRENCY) throw new AppError('LOTSA_RATE_LIMITED', { retryAfter: 1 });
+        running.set(client, now + 1);
       }
-      const version = changes.version(regionId);
-      const produced = await produce();
-      response = cache.set(regionId, key, version, {
-        body: Buffer.from(produced.body),
-        contentType: produced.contentType,
-        status: produced.status ?? 200,
-      });
+      try {
+        if (client !== undefined) {
+          const wait = await deps.rateLimiter.hit(`${SEARCH_RATE_LIMIT.name}:${client}`, SEARCH_RATE_LIMIT);
+          if (wait !== undefined) throw new AppError('LOTSA_RATE_LIMITED', { retryAfter: wait });
+        }
+        const version = changes.version(regionId);
+        const produced = await produce();
+        response = cache.set(regionId, key, version, {
+          body: Buffer.from(produced.body),
+          contentType: produced.contentType,
+          status: produced.status ?? 200,
+        });
+      } finally {
+        if (client !== undefined) {
+          const left = (running.get(client) ?? 1) - 1;
+          if (left > 0) running.set(client, left);
+          else running.delete(client);
+        }
+      }
     }
     reply.code(response.status).type(response.contentType).header('vary', 'accept-encoding');
     const accepts = String(request.headers['accept-encoding'] ?? '');
