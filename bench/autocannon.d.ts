@@ -8,6 +8,18 @@ declare module 'autocannon' {
     timeout?: number;
     headers?: Record<string, string>;
     method?: string;
+    /** Cycled through by every connection; `setupRequest` may change each one before it is sent. */
+    requests?: Array<{
+      method?: string;
+      path?: string;
+      headers?: Record<string, string>;
+      setupRequest?: (request: RequestParams) => RequestParams;
+    }>;
+  }
+  interface RequestParams {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
   }
   interface Histogram {
     average: number;
@@ -29,6 +41,8 @@ declare module 'autocannon' {
     requests: Histogram;
     latency: Histogram;
     throughput: Histogram;
+    /** Answers per status code. */
+    statusCodeStats?: Record<string, { count: number }>;
   }
   function autocannon(options: Options): PromiseLike<Result> & { stop(): void };
   export default autocannon;

@@ -20,6 +20,7 @@ import type { JoblistNginxResult } from './parts/joblist-nginx.ts';
 import { WRK } from './parts/joblist-nginx.ts';
 import type { LatencyStats, SearchDbResult } from './parts/search-db.ts';
 import type { SearchHttpResult } from './parts/search-http.ts';
+import type { SearchFloodResult } from './parts/search-flood.ts';
 
 export interface Failed {
   measuredAt: string;
@@ -38,6 +39,7 @@ export interface Results {
   jobWeight?: JobPagesWeightResult | Failed;
   searchDb?: SearchDbResult | Failed;
   searchHttp?: SearchHttpResult | Failed;
+  searchFlood?: SearchFloodResult | Failed;
   joblistNginx?: JoblistNginxResult | Failed;
 }
 
@@ -402,6 +404,17 @@ function jobBoardSummaryRows(r: Results): string[] {
         `| Search page GET /sv/jobs?… (cache off) at half capacity: ${web.atHalf.offeredRate} of ${web.maxRps} req/s | p95 ≤ ${web.target} ms | p95 ${msf(web.atHalf.latency.p95)} (p50 ${msf(web.atHalf.latency.p50)}) | ${hit(web.pass)} |`,
       );
   }
+  const flood = r.searchFlood;
+  if (flood) {
+    if (failed(flood)) rows.push('| Crafted-search flood (search-flood) | – | did not run | ❌ |');
+    else {
+      const figures = (f: Omit<SearchFloodResult, 'previous'>) =>
+        `ordinary searches p99 ${msf(f.flood.search.latency.p99)}, /healthz p99 ${msf(f.flood.healthz.latency.p99)} (${f.code})`;
+      rows.push(
+        `| ${flood.connections} connections of crafted searches: p99 of ordinary searches and /healthz meanwhile | – | ${figures(flood)}${flood.previous ? `; before: ${figures(flood.previous)}` : ''} | |`,
+      );
+    }
+  }
   if (ngx) {
     if (failed(ngx)) rows.push('| Job list vs nginx (joblist-nginx) | – | did not run | ❌ |');
     else if (ngx.skipped)
@@ -535,6 +548,45 @@ ${command}`;
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
+function searchFloodSection(report: Report, r: SearchFloodResult | Failed): string {
+  const head = '## Crafted searches under load (search-flood)\n';
+  const command = '\nCommand: `npm run bench -- search-flood`.\n';
+  if (failed(r))
+    return `${head}${dated(report, r.measuredAt)}\nThe benchmark failed:\n\n${fence(r.error)}\n${command}`;
+  const row = (label: string, x: SearchHttpResult['atHalf']) =>
+    `| ${label} | ${n(x.requests)} | ${msf(x.latency.p50)} | ${msf(x.latency.p95)} | ${msf(x.latency.p99)} | ${msf(x.latency.max)} | ${x.non2xx} | ${x.errors} |`;
+  const statuses = (s: Record<string, number>) =>
+    Object.entries(s)
+      .map(([k, v]) => `${k}: ${n(v)}`)
+      .join(', ');
+  const runTable = (
+    x: Omit<SearchFloodResult, 'previous'>,
+  ) => `Code measured: ${x.code} (${x.measuredAt.slice(0, 16).replace('T', ' ')} UTC).
+
+| Measured | Requests | p50 | p95 | p99 | max | non-2xx | errors |
+|---|---|---|---|---|---|---|---|
+${row(`ordinary searches, quiet (${x.quiet.search.offeredRate} req/s)`, x.quiet.search)}
+${row(`/healthz, quiet (${x.quiet.healthz.offeredRate} req/s)`, x.quiet.healthz)}
+${row(`/readyz, quiet (${x.quiet.readyz.offeredRate} req/s)`, x.quiet.readyz)}
+${row(`**ordinary searches, during the flood**`, x.flood.search)}
+${row(`**/healthz, during the flood**`, x.flood.healthz)}
+${row(`/readyz, during the flood`, x.flood.readyz)}
+
+The flood itself: ${n(x.flood.attack.requests)} crafted searches (${n(x.flood.attack.rps)}/s), p50 ${msf(x.flood.attack.p50)}, p99 ${msf(x.flood.attack.p99)}; answers by status: ${statuses(x.flood.attack.statuses)}.
+`;
+  return `${head}${dated(report, r.measuredAt)}
+${r.connections} connections from one client address send crafted search pages to the production app
+(bench/servers/app.ts, response cache on, \`TRUST_PROXY=true\` so that X-Forwarded-For names the client)
+on the bench database, each a fresh mix so that no cache answers: a \`q\` of the longest length kept
+made of four-letter word endings joined by \`OR\` (the endings most words of the corpus end in, so each
+one expands to the most compounds), half of them on the deepest page. For example:
+\`${r.example}\`. Meanwhile ordinary searches (search-http's, each from an address of its own),
+\`/healthz\` and \`/readyz\` are requested at constant rates (open loop: latency counts from when a
+request was due). The same three are measured first without the flood. ${r.seconds} s of flood.
+
+${runTable(r)}${r.previous ? `\n### Before: the last run on other code\n\n${runTable(r.previous)}` : ''}${command}`;
+}
+
 function joblistNginxSection(report: Report, r: JoblistNginxResult | Failed): string {
   const head = '## Job list: the app against nginx (joblist-nginx)\n';
   const command = '\nCommand: `npm run bench -- joblist-nginx`.\n';
@@ -625,11 +677,12 @@ set (it takes about 10 minutes). Run single parts with \`npm run bench -- <part>
 weight, lighthouse, auth, coldstart, ingest, crash); parts not run keep their last figures, marked with
 their date.
 
-The job board parts (search-db, search-http, joblist-nginx) run on a bench database of 100,000
+The job board parts (search-db, search-http, search-flood, joblist-nginx) run on a bench database of 100,000
 generated ads, built once (about a minute and a half) and kept in var/bench/ for later runs (rebuilt
 after 7 days, or when the ads or a migration changed). Their searches come from the corpus' own vocabulary
 and are the same in every run. search-db times \`searchJobs()\` in-process; search-http the whole page
-through the app; joblist-nginx compares the app's requests per second with nginx sending the same
+through the app; search-flood times ordinary searches and the probes while 60 connections send crafted
+searches; joblist-nginx compares the app's requests per second with nginx sending the same
 bytes (it needs the \`nginx\` and \`wrk\` binaries and is skipped without them). Latencies are
 percentiles of every call (p95: 95 % of the calls were at least this fast).
 `;
@@ -648,6 +701,7 @@ export function renderReport(report: Report): string {
     r.crash && crashSection(report.runAt, r.crash),
     r.searchDb && searchDbSection(report, r.searchDb),
     r.searchHttp && searchHttpSection(report, r.searchHttp),
+    r.searchFlood && searchFloodSection(report, r.searchFlood),
     r.joblistNginx && joblistNginxSection(report, r.joblistNginx),
   ].filter(Boolean);
   return `# Benchmarks

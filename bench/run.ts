@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- <part> …]`: the Lotsa benchmarks. Prints the figures and rewrites
  * docs/BENCHMARKS.md. Parts: overhead, breakdown, weight, lighthouse, auth, coldstart, ingest, crash, and the
- * job board's search-db, search-http and joblist-nginx on a 100k-ad bench database (default:
+ * job board's search-db, search-http, search-flood and joblist-nginx on a 100k-ad bench database (default:
  * all but breakdown, which runs by itself when the overhead misses its target, and crash, which takes
  * about 10 minutes). Everything talks only to
  * 127.0.0.1, is bounded in time, and stops its child processes and removes its temp dirs at the end,
@@ -26,6 +26,7 @@ import { CORPUS_SEED, CORPUS_SIZE, openCorpusDatabase, type CorpusDatabase } fro
 import { runJoblistNginx } from './parts/joblist-nginx.ts';
 import { runSearchDb } from './parts/search-db.ts';
 import { runSearchHttp } from './parts/search-http.ts';
+import { runSearchFlood } from './parts/search-flood.ts';
 import { firstJobPath, runJobPagesWeight } from './parts/weight.ts';
 import { PAGES as LIGHTHOUSE_PAGES } from './parts/lighthouse.ts';
 import { readPrevious, writeReport, type Failed, type Results } from './report.ts';
@@ -41,6 +42,7 @@ const PARTS = [
   'crash',
   'search-db',
   'search-http',
+  'search-flood',
   'joblist-nginx',
 ] as const;
 type Part = (typeof PARTS)[number];
@@ -53,6 +55,7 @@ const DEFAULT: Part[] = [
   'ingest',
   'search-db',
   'search-http',
+  'search-flood',
   'joblist-nginx',
 ];
 // The ingest part takes 5–10 minutes, the crash part about 10.
@@ -277,6 +280,29 @@ try {
       results.searchHttp = await runSearchHttp(await corpusDatabase());
     } catch (error) {
       results.searchHttp = failure(error);
+    }
+  }
+  if (chosen.has('search-flood')) {
+    console.log(
+      '\nCrafted searches: 60 connections flooding GET /sv/jobs?q=…OR… while ordinary searches and the probes are timed',
+    );
+    try {
+      const previous = results.searchFlood;
+      const r = await runSearchFlood(await corpusDatabase(), machine.code);
+      // The last figures measured on other code (before a change) stay beside the new ones.
+      const before =
+        previous && 'code' in previous && previous.code !== r.code
+          ? previous
+          : previous && 'previous' in previous
+            ? previous.previous
+            : undefined;
+      if (before) {
+        const { previous: _older, ...kept } = before as typeof r;
+        r.previous = kept;
+      }
+      results.searchFlood = r;
+    } catch (error) {
+      results.searchFlood = failure(error);
     }
   }
   if (chosen.has('joblist-nginx')) {

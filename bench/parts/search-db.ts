@@ -123,7 +123,7 @@ interface Statement {
 /** A name for a statement of search.ts, recognised by its shape (it keeps working as the SQL changes). */
 export function statementName(sqlText: string): string {
   const s = sqlText.replace(/\s+/g, ' ').trim();
-  if (/^(begin|commit|rollback|start transaction)\b/i.test(s) || /^set\s/i.test(s))
+  if (/^(begin|commit|rollback|start transaction)\b/i.test(s) || /^(set\s|select set_config\()/i.test(s))
     return 'transaction control (BEGIN, SET LOCAL, COMMIT)';
   if (/^explain\b/i.test(s) || /reltuples/.test(s)) return 'row estimate (EXPLAIN, pg_class)';
   if (/similarity\(/.test(s)) return 'did you mean (trigram lookup)';

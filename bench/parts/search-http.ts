@@ -61,7 +61,7 @@ export interface SearchHttpResult {
   pass: boolean;
 }
 
-interface Sample {
+export interface Sample {
   /** When the request was due (open loop) or sent (closed loop) to when its answer was complete. */
   ms: number;
   status: number;
@@ -69,8 +69,14 @@ interface Sample {
   error?: string;
 }
 
-/** One GET; `from` is the instant its latency counts from (default: now). */
-function request(agent: http.Agent, port: number, path: string, from = performance.now()): Promise<Sample> {
+/** One GET; `from` is the instant its latency counts from (default: now); `headers` go on top. */
+export function request(
+  agent: http.Agent,
+  port: number,
+  path: string,
+  from = performance.now(),
+  headers: Record<string, string> = {},
+): Promise<Sample> {
   return new Promise((resolve) => {
     let bytes = 0;
     const done = (status: number, error?: string) =>
@@ -81,7 +87,12 @@ function request(agent: http.Agent, port: number, path: string, from = performan
         port,
         path,
         agent,
-        headers: { host: `localhost:${port}`, 'accept-encoding': ACCEPT_ENCODING, accept: 'text/html' },
+        headers: {
+          host: `localhost:${port}`,
+          'accept-encoding': ACCEPT_ENCODING,
+          accept: 'text/html',
+          ...headers,
+        },
       },
       (res) => {
         res.on('data', (chunk: Buffer) => (bytes += chunk.length));
@@ -138,7 +149,7 @@ export async function closedLoop(
 
 /**
  * Requests at a constant `rate` for `seconds`, whatever the answers do; each one's latency counts
- * from when it was due.
+ * from when it was due. `headers(i)` adds headers to the i-th request (e.g. a client address).
  */
 export async function openLoop(
   port: number,
@@ -146,6 +157,7 @@ export async function openLoop(
   rate: number,
   seconds: number,
   cursor: Cursor = { next: 0 },
+  headers?: (i: number) => Record<string, string>,
 ) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
   const total = Math.max(1, Math.round(rate * seconds));
@@ -157,7 +169,8 @@ export async function openLoop(
       const now = performance.now();
       while (sent < total && t0 + (sent * 1000) / rate <= now) {
         const due = t0 + (sent * 1000) / rate;
-        pending.push(request(agent, port, urls[cursor.next++ % urls.length] as string, due));
+        const url = urls[cursor.next++ % urls.length] as string;
+        pending.push(request(agent, port, url, due, headers?.(sent)));
         sent++;
       }
       if (sent >= total) resolve();

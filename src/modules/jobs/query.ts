@@ -13,6 +13,16 @@ export const PAGE_SIZE = 20;
 export const MAX_LIMIT = 100;
 export const MAX_OFFSET = 2000;
 export const MAX_QUERY_LENGTH = 200;
+/**
+ * Values one list filter takes: more than the options a facet shows (25 occupation groups), fewer
+ * than the hundreds a crafted URL can carry, each of which every matching ad is compared with.
+ */
+export const MAX_FILTER_VALUES = 25;
+/**
+ * Words of the free text a search uses — words, `OR` alternatives, phrase words and exclusions all
+ * count — in the order typed. People type a handful; each word is an index scan or more (search.ts).
+ */
+export const MAX_TEXT_WORDS = 12;
 
 export interface JobQuery {
   q: string;
@@ -73,7 +83,14 @@ export interface QueryVocabulary {
 export interface QueryProblem {
   param: string;
   value: string;
-  reason: 'unknown_value' | 'not_a_number' | 'out_of_range' | 'too_long' | 'repeated' | 'unknown_parameter';
+  reason:
+    | 'unknown_value'
+    | 'not_a_number'
+    | 'out_of_range'
+    | 'too_long'
+    | 'too_many'
+    | 'repeated'
+    | 'unknown_parameter';
 }
 
 type Params = Iterable<[string, string]>;
@@ -108,12 +125,19 @@ export function parseJobQuery(
     seen.add(param);
     return true;
   };
+  /** Adds a value to a list filter; past MAX_FILTER_VALUES the rest are dropped (reported once). */
+  const add = (target: string[], param: string, v: string) => {
+    if (target.includes(v)) return;
+    if (target.length < MAX_FILTER_VALUES) target.push(v);
+    else if (!problems.some((p) => p.param === param && p.reason === 'too_many'))
+      problems.push({ param, value: v, reason: 'too_many' });
+  };
   const list = (target: string[], allowed: ReadonlySet<string>, param: string, value: string) => {
     for (const part of value.split(',')) {
       const v = part.trim();
       if (!v) continue;
       if (!allowed.has(v)) problems.push({ param, value: v, reason: 'unknown_value' });
-      else if (!target.includes(v)) target.push(v);
+      else add(target, param, v);
     }
   };
   const integer = (param: string, value: string, min: number, max: number): number | undefined => {
@@ -158,7 +182,7 @@ export function parseJobQuery(
           const v = part.trim();
           if (!v) continue;
           if (!EMPLOYER_KEY.test(v)) problems.push({ param: name, value: v, reason: 'unknown_value' });
-          else if (!query.employer.includes(v) && query.employer.length < 20) query.employer.push(v);
+          else add(query.employer, name, v);
         }
         break;
       case PARAM.remote:
@@ -257,6 +281,8 @@ export interface ParsedText {
   /** Every group must match; inside a group any term may (a OR b). */
   groups: TextTerm[][];
   exclude: TextTerm[];
+  /** Words typed but left out: past MAX_TEXT_WORDS (or 12 groups, 6 exclusions), the later ones. */
+  omitted: number;
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[-'][\p{L}\p{N}]+)*/gu;
@@ -265,11 +291,28 @@ function wordsOf(text: string): string[] {
   return (text.toLowerCase().match(WORD) ?? []).flatMap((w) => w.split(/[-']/)).filter(Boolean);
 }
 
+/** Words that must all match (each with its OR alternatives), and words to exclude. */
+const MAX_GROUPS = 12;
+const MAX_EXCLUDED = 6;
+
 export function parseText(q: string): ParsedText {
   const groups: TextTerm[][] = [];
   const exclude: TextTerm[] = [];
   const tokens = q.match(/-?"[^"]*"?|\S+/g) ?? [];
   let joinNext = false;
+  /** Whether the last word outside an exclusion was kept (an `OR` after a left-out word is left out too). */
+  let lastKept = false;
+  let budget = MAX_TEXT_WORDS;
+  let omitted = 0;
+  /** Whether the term still fits in the word budget (a term is kept whole or left out). */
+  const fits = (term: TextTerm, room: boolean) => {
+    if (room && term.words.length <= budget) {
+      budget -= term.words.length;
+      return true;
+    }
+    omitted += term.words.length;
+    return false;
+  };
   for (const token of tokens) {
     if (token === 'OR' && groups.length > 0) {
       joinNext = true;
@@ -281,16 +324,18 @@ export function parseText(q: string): ParsedText {
     if (words.length === 0) continue;
     const terms: TextTerm[] = body.startsWith('"') ? [{ words }] : words.map((w) => ({ words: [w] }));
     if (negated) {
-      exclude.push(...terms);
-      joinNext = false;
-    } else if (joinNext && terms.length > 0) {
-      const last = groups[groups.length - 1] as TextTerm[];
-      last.push(terms[0] as TextTerm);
-      for (const t of terms.slice(1)) groups.push([t]);
+      for (const t of terms) if (fits(t, exclude.length < MAX_EXCLUDED)) exclude.push(t);
       joinNext = false;
     } else {
-      for (const t of terms) groups.push([t]);
+      for (const [i, t] of terms.entries()) {
+        const or = i === 0 && joinNext;
+        lastKept = fits(t, or ? lastKept : groups.length < MAX_GROUPS);
+        if (!lastKept) continue;
+        if (or) (groups[groups.length - 1] as TextTerm[]).push(t);
+        else groups.push([t]);
+      }
+      joinNext = false;
     }
   }
-  return { groups: groups.slice(0, 12), exclude: exclude.slice(0, 6) };
+  return { groups, exclude, omitted };
 }

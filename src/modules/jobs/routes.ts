@@ -3,6 +3,7 @@
  * feed of a search, the JSON API (`/api/v1/jobs`, `/api/v1/jobs/{id}`) and its OpenAPI description.
  * Search pages, API lists and feeds are served from the response cache when it is warm.
  */
+import { createHmac } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleDeps } from '../../app.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -14,7 +15,14 @@ import type { JobChanges } from './changes.ts';
 import { loadMap } from './map.ts';
 import { messages } from './messages.ts';
 import { openApiDocument, apiDocsPage } from './openapi.ts';
-import { parseJobQuery, queryParams, queryString, type JobQuery, type QueryProblem } from './query.ts';
+import {
+  PAGE_SIZE,
+  parseJobQuery,
+  queryParams,
+  queryString,
+  type JobQuery,
+  type QueryProblem,
+} from './query.ts';
 import { findJob, isJobId, openJobsForSitemap, similarJobs, type JobDetail } from './repository.ts';
 import { jobsRss } from './rss.ts';
 import {
@@ -22,6 +30,7 @@ import {
   FacetCache,
   queryVocabulary,
   searchJobs,
+  SearchTimedOut,
   type ConceptLabels,
   type JobSummary,
   type SearchResult,
@@ -29,8 +38,28 @@ import {
 import { closedJobPage, jobPage, jobPath, safeUrl, searchPage } from './views.ts';
 import { sanitizeDescription } from './sanitize.ts';
 import { langParam } from '../../platform/http/lang.ts';
+import type { RateLimitRule } from '../../platform/http/rate-limit.ts';
 
 const pub = { permission: Permission.Public } as const;
+
+interface SitemapJob {
+  path: string;
+  languages: readonly ['sv', 'en'];
+  lastModified: Date;
+}
+
+/**
+ * Searches (pages and feeds) one client may have run that the response cache could not answer: a
+ * person refining a search makes a few a minute; cached pages, and the job list itself, never count.
+ */
+export const SEARCH_RATE_LIMIT: RateLimitRule = { name: 'search', max: 60, windowSeconds: 60 };
+/**
+ * Uncached searches one client may have running at once in this process. The per-minute limit alone
+ * lets a burst of 60 run side by side, each holding database connections everyone else waits for.
+ */
+export const SEARCH_CONCURRENCY = 2;
+/** Seconds a client is asked to wait after a search ran past its statement timeout. */
+const SEARCH_RETRY_AFTER = 5;
 
 export interface JobBoardDeps {
   changes: JobChanges;
@@ -56,13 +85,22 @@ export function registerJobRoutes(app: FastifyInstance, deps: ModuleDeps, board:
   const db = database.db;
   const { cache, changes } = board;
   site.navigation.push({ path: '/jobs', label: (lang) => messages.t(lang, 'nav.jobs') });
-  site.sitemapSources.push(async (region) =>
-    (await openJobsForSitemap(db, region.id, 20_000)).map((j) => ({
-      path: jobPath(j.id),
-      languages: ['sv', 'en'] as const,
-      lastModified: j.updatedAt,
-    })),
-  );
+  // The sitemap's job list depends only on the region's ads: read once per version of them, not on
+  // every request for sitemap.xml (20,000 rows each), whatever host it is asked on.
+  const sitemapLists = new Map<string, { version: string; list: Promise<SitemapJob[]> }>();
+  site.sitemapSources.push((region) => {
+    const version = changes.version(region.id);
+    const known = sitemapLists.get(region.id);
+    if (known?.version === version) return known.list;
+    const list = openJobsForSitemap(db, region.id, 20_000).then((jobs) =>
+      jobs.map((j) => ({ path: jobPath(j.id), languages: ['sv', 'en'] as const, lastModified: j.updatedAt })),
+    );
+    sitemapLists.set(region.id, { version, list });
+    list.catch(() => {
+      if (sitemapLists.get(region.id)?.list === list) sitemapLists.delete(region.id);
+    });
+    return list;
+  });
 
   const context = (request: FastifyRequest): PageContext => ({
     lang: request.lang,
@@ -72,23 +110,53 @@ export function registerJobRoutes(app: FastifyInstance, deps: ModuleDeps, board:
   });
   const render = (request: FastifyRequest, page: Page) => renderPage(context(request), page);
 
-  /** Answers from the cache, or renders, stores and answers. */
+  /** Uncached searches running now, per client (keyed hash of the address). */
+  const running = new Map<string, number>();
+  const clientKey = (request: FastifyRequest) =>
+    createHmac('sha256', deps.secret).update(`ip:${request.ip}`).digest('base64url').slice(0, 22);
+
+  /**
+   * Answers from the cache, or renders, stores and answers. `what` names the response by what it
+   * depends on besides the region and language — the route and the search as its canonical query
+   * string — so neither the Host header nor parameters the search ignores make another entry.
+   * `limited`: a miss counts against the client's SEARCH_RATE_LIMIT (429 past it).
+   */
   async function cached(
     request: FastifyRequest,
     reply: FastifyReply,
+    what: { key: string; limited: boolean },
     produce: () => Promise<{ body: string; contentType: string; status?: number }>,
   ) {
     const regionId = request.region.id;
-    const key = `${regionId}|${request.lang}|${request.hostname}|${request.url}`;
+    const key = `${regionId}|${request.lang}|${what.key}`;
     let response = cache.get(regionId, key);
     if (!response) {
-      const version = changes.version(regionId);
-      const produced = await produce();
-      response = cache.set(regionId, key, version, {
-        body: Buffer.from(produced.body),
-        contentType: produced.contentType,
-        status: produced.status ?? 200,
-      });
+      const client = what.limited ? clientKey(request) : undefined;
+      if (client !== undefined) {
+        // In memory first: a client flooding with parallel searches is turned away without a query.
+        const now = running.get(client) ?? 0;
+        if (now >= SEARCH_CONCURRENCY) throw new AppError('LOTSA_RATE_LIMITED', { retryAfter: 1 });
+        running.set(client, now + 1);
+      }
+      try {
+        if (client !== undefined) {
+          const wait = await deps.rateLimiter.hit(`${SEARCH_RATE_LIMIT.name}:${client}`, SEARCH_RATE_LIMIT);
+          if (wait !== undefined) throw new AppError('LOTSA_RATE_LIMITED', { retryAfter: wait });
+        }
+        const version = changes.version(regionId);
+        const produced = await produce();
+        response = cache.set(regionId, key, version, {
+          body: Buffer.from(produced.body),
+          contentType: produced.contentType,
+          status: produced.status ?? 200,
+        });
+      } finally {
+        if (client !== undefined) {
+          const left = (running.get(client) ?? 1) - 1;
+          if (left > 0) running.set(client, left);
+          else running.delete(client);
+        }
+      }
     }
     reply.code(response.status).type(response.contentType).header('vary', 'accept-encoding');
     const accepts = String(request.headers['accept-encoding'] ?? '');
@@ -101,19 +169,33 @@ export function registerJobRoutes(app: FastifyInstance, deps: ModuleDeps, board:
 
   const facetCache = new FacetCache(1000);
   async function runSearch(request: FastifyRequest, query: JobQuery, facets = true): Promise<SearchResult> {
-    return searchJobs(db, request.region, query, request.lang, {
-      facets,
-      facetCache: { cache: facetCache, version: changes.version(request.region.id) },
-    });
+    try {
+      return await searchJobs(db, request.region, query, request.lang, {
+        facets,
+        facetCache: { cache: facetCache, version: changes.version(request.region.id) },
+      });
+    } catch (error) {
+      if (!(error instanceof SearchTimedOut)) throw error;
+      request.log.warn({ reqId: request.id, queryLength: query.q.length }, 'search timed out');
+      throw new AppError('LOTSA_OVERLOADED', { retryAfter: SEARCH_RETRY_AFTER, detail: error.message });
+    }
+  }
+
+  /** The search of a page or feed URL, and its canonical query string ('' for the plain job list). */
+  async function pageSearch(request: FastifyRequest, paging: boolean) {
+    const vocabulary = await queryVocabulary(db, request.region);
+    const { query } = parseJobQuery(searchParams(request), vocabulary, 'page');
+    const page = query.offset / PAGE_SIZE + 1;
+    const canonical = queryString(queryParams(query, paging ? { page, withPaging: 'page' } : {}));
+    return { query, canonical };
   }
 
   // ---- Pages
 
   app.get('/:lang/jobs', { config: pub }, async (request, reply) => {
     langParam(request);
-    return cached(request, reply, async () => {
-      const vocabulary = await queryVocabulary(db, request.region);
-      const { query } = parseJobQuery(searchParams(request), vocabulary, 'page');
+    const { query, canonical } = await pageSearch(request, true);
+    return cached(request, reply, { key: `jobs${canonical}`, limited: canonical !== '' }, async () => {
       const result = await runSearch(request, query);
       const feedPath = `/jobs.rss${queryString(queryParams(query))}`;
       const map = request.region.countyCode ? loadMap(request.region.countyCode) : null;
@@ -124,9 +206,8 @@ export function registerJobRoutes(app: FastifyInstance, deps: ModuleDeps, board:
 
   app.get('/:lang/jobs.rss', { config: pub }, async (request, reply) => {
     langParam(request);
-    return cached(request, reply, async () => {
-      const vocabulary = await queryVocabulary(db, request.region);
-      const { query } = parseJobQuery(searchParams(request), vocabulary, 'page');
+    const { query, canonical } = await pageSearch(request, false);
+    return cached(request, reply, { key: `rss${canonical}`, limited: canonical !== '' }, async () => {
       const result = await runSearch(request, { ...query, sort: 'newest', offset: 0, limit: 50 }, false);
       const body = jobsRss(context(request), query, result.items);
       return { body, contentType: 'application/rss+xml; charset=utf-8' };
@@ -189,7 +270,9 @@ export function registerJobRoutes(app: FastifyInstance, deps: ModuleDeps, board:
     const vocabulary = await queryVocabulary(db, request.region);
     const { query, problems } = parseJobQuery(searchParams(request), vocabulary, 'api');
     if (problems.length) throw problemsError(problems);
-    return cached(request, reply, async () => {
+    // Programs have the route's own limit (every request counts).
+    const canonical = queryString(queryParams(query, { withPaging: 'api' }));
+    return cached(request, reply, { key: `api${canonical}`, limited: false }, async () => {
       const result = await runSearch(request, query);
       const origin = siteOrigin(request);
       const facet = (options: SearchResult['facets'][keyof SearchResult['facets']]) =>

@@ -63,6 +63,47 @@ export interface SearchResult {
   facets: Facets;
   /** The whole query with misspelt words replaced by words the ads use, or null. */
   suggestion: string | null;
+  /** Words of the text left out of the search (past MAX_TEXT_WORDS), 0 for an ordinary search. */
+  omittedWords: number;
+}
+
+/**
+ * Each statement of a search may take this long (ms) before PostgreSQL cancels it. An ordinary search's
+ * slowest statement takes a tenth of a second on the 100k-ad bench database (docs/BENCHMARKS.md);
+ * one that runs for seconds holds a connection others need and is better answered with "try again".
+ */
+export const SEARCH_STATEMENT_TIMEOUT_MS = 2000;
+
+/** A statement of the search ran past its timeout (or the database cancelled it). */
+export class SearchTimedOut extends Error {
+  constructor() {
+    super('search statement timed out');
+    this.name = 'SearchTimedOut';
+  }
+}
+
+/**
+ * Runs `run` in a transaction whose statements PostgreSQL cancels after `timeoutMs` (SET LOCAL, so
+ * the pooled connection keeps its own settings), with `settings` applied the same way.
+ */
+async function bounded<T>(
+  db: Kysely<DB>,
+  timeoutMs: number,
+  run: (trx: Kysely<DB>) => Promise<T>,
+  settings: Record<string, string> = {},
+): Promise<T> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const all = { statement_timeout: String(timeoutMs), ...settings };
+      const set = Object.entries(all).map(([name, value]) => sql`set_config(${name}, ${value}, true)`);
+      await sql`SELECT ${sql.join(set)}`.execute(trx);
+      return run(trx);
+    });
+  } catch (error) {
+    // 57014 query_canceled: the statement timeout (or a cancel request).
+    if ((error as { code?: unknown } | null)?.code === '57014') throw new SearchTimedOut();
+    throw error;
+  }
 }
 
 /** Taxonomy labels for what the board filters on, from `taxonomy_concepts`. */
@@ -141,6 +182,12 @@ export async function queryVocabulary(db: Kysely<DB>, region: Region): Promise<Q
 // Free text → tsquery
 
 const COMPOUND_LIMIT = 40;
+/**
+ * Compounds of all the text's words together: up to COMPOUND_LIMIT for each of three words, fewer
+ * each (the most used first) when more words share them. Every compound is one more lexeme to look up
+ * in the text index and to test each candidate ad against.
+ */
+export const MAX_COMPOUNDS = 3 * COMPOUND_LIMIT;
 const MIN_COMPOUND_BASE = 4;
 
 /** Words of the region's ads that end in `word` (Swedish compounds put the head last). */
@@ -152,11 +199,12 @@ async function compoundsOf(
   const out = new Map<string, string[]>();
   const wanted = [...new Set(words.filter((w) => w.length >= MIN_COMPOUND_BASE && /^\p{L}+$/u.test(w)))];
   if (wanted.length === 0) return out;
+  const each = Math.min(COMPOUND_LIMIT, Math.floor(MAX_COMPOUNDS / wanted.length));
   const parts = wanted.map(
     (w) => sql<{ base: string; word: string }>`(SELECT ${w}::text AS base, word FROM job_search_words
       WHERE region_id = ${regionId} AND reverse(word) LIKE ${[...w].reverse().join('') + '%'}
         AND word <> ${w}
-      ORDER BY ads DESC LIMIT ${COMPOUND_LIMIT})`,
+      ORDER BY ads DESC, word LIMIT ${each})`,
   );
   const { rows } = await sql<{ base: string; word: string }>`${sql.join(parts, sql` UNION ALL `)}`.execute(
     db,
@@ -289,6 +337,8 @@ export interface SearchOptions {
    * region's ads (paging and sorting do not change them). Items are always read from the database.
    */
   facetCache?: { cache: FacetCache; version: string };
+  /** Per statement (ms); past it the search throws SearchTimedOut. */
+  statementTimeoutMs?: number;
 }
 
 /** Facet counts (and the total) per region version, text and filters; least recently used go first. */
@@ -312,11 +362,17 @@ export async function searchJobs(
   options: SearchOptions = {},
 ): Promise<SearchResult> {
   const now = options.now ?? new Date();
+  const timeoutMs = options.statementTimeoutMs ?? SEARCH_STATEMENT_TIMEOUT_MS;
   const parsed = parseText(query.q);
-  const tsquery = await buildTsquery(db, region.id, parsed);
+  const c = conditions(query, now);
+  // The text's tsquery, and whether it matches so many ads that the date index finds a page at once.
+  const { tsquery, common } = await bounded(db, timeoutMs, async (trx) => {
+    const tsquery = await buildTsquery(trx, region.id, parsed);
+    const common = tsquery !== '' && (await isCommonQuery(trx, region.id, tsquery, allBut(c, null)));
+    return { tsquery, common };
+  });
   const hasText = tsquery !== '';
   const textEmpty = parsed.groups.length > 0 && !hasText;
-  const c = conditions(query, now);
   const base = sql<SqlBool>`region_id = ${region.id}${hasText ? sql` AND search @@ ${tsquery}::tsquery` : sql``}`;
 
   // Ranking reads the small headline+occupation vector; matching reads the full one.
@@ -337,7 +393,6 @@ export async function searchJobs(
   // Newest-first among text matches: for a word most ads use, walking the date index finds a page
   // at once; for a rarer word that walk reads (and unpacks) thousands of vectors, so then the text
   // index's matches are sorted instead (the expression keeps the planner off the date index).
-  const common = hasText && (await isCommonQuery(db, region.id, tsquery, allBut(c, null)));
   const sortKey = common ? sql`published_at` : sql`(published_at + interval '0 seconds')`;
   const pageQuery = ranked
     ? sql`SELECT * FROM (
@@ -358,12 +413,14 @@ export async function searchJobs(
           ORDER BY ${orderBy('')} LIMIT ${query.limit} OFFSET ${query.offset}`;
   const itemsPromise = textEmpty
     ? Promise.resolve({ rows: [] as SummaryRow[] })
-    : sql<SummaryRow>`SELECT a.id, a.headline, a.employer_name, a.workplace, a.municipality_code, a.occupation_label,
+    : bounded(db, timeoutMs, (trx) =>
+        sql<SummaryRow>`SELECT a.id, a.headline, a.employer_name, a.workplace, a.municipality_code, a.occupation_label,
           a.occupation_group_id, a.employment_type_id, a.worktime_extent_id, a.remote, a.published_at,
           a.deadline_at, a.origin
         FROM (${pageQuery}) page
         JOIN job_ads a ON a.region_id = ${region.id} AND a.id = page.id
-        ORDER BY ${orderBy('page')}`.execute(db);
+        ORDER BY ${orderBy('page')}`.execute(trx),
+      );
 
   const wantFacets = options.facets ?? true;
   const cacheKey = options.facetCache
@@ -389,9 +446,11 @@ export async function searchJobs(
     : cachedFacets
       ? Promise.resolve({ rows: cachedFacets })
       : wantFacets
-        ? facetQuery(db, base, c, query, now)
-        : sql<FacetRow>`SELECT 'total' AS facet, NULL AS value, NULL AS label, count(*)::int AS n
-          FROM job_index WHERE ${base} AND ${allBut(c, null)}`.execute(db);
+        ? facetQuery(db, timeoutMs, base, c, query, now)
+        : bounded(db, timeoutMs, (trx) =>
+            sql<FacetRow>`SELECT 'total' AS facet, NULL AS value, NULL AS label, count(*)::int AS n
+          FROM job_index WHERE ${base} AND ${allBut(c, null)}`.execute(trx),
+          );
 
   const [items, facetRows] = await Promise.all([itemsPromise, facetPromise]);
   if (options.facetCache && !cachedFacets && !textEmpty)
@@ -400,8 +459,10 @@ export async function searchJobs(
   const labels = await conceptLabels(db);
   const facets = buildFacets(facetRows.rows, query, region, labels, lang);
   const suggestion =
-    total < 5 && parsed.groups.length > 0 ? await suggest(db, region.id, query.q, parsed) : null;
-  return { total, items: items.rows.map(toSummary), facets, suggestion };
+    total < 5 && parsed.groups.length > 0
+      ? await bounded(db, timeoutMs, (trx) => suggest(trx, region.id, query.q, parsed))
+      : null;
+  return { total, items: items.rows.map(toSummary), facets, suggestion, omittedWords: parsed.omitted };
 }
 
 /** The columns of job_ads a job summary is made from. */
@@ -489,6 +550,7 @@ const GROUPED_FACETS: Array<{
  */
 async function facetQuery(
   db: Kysely<DB>,
+  timeoutMs: number,
   base: Condition,
   c: Conditions,
   query: JobQuery,
@@ -517,10 +579,12 @@ async function facetQuery(
     count(sql<SqlBool>`pa >= ${since(d, now)}::timestamptz`, 'published');
   // The planner prices `search @@ q` as cheap and, for a common word, reads the table instead of
   // the text index; that unpacks every ad's vector. The index answers exactly, so insist on it.
-  const rows = await db.transaction().execute(async (trx) => {
-    await sql`SET LOCAL enable_seqscan = off`.execute(trx);
-    return (
-      await sql<GroupedRow>`
+  const rows = await bounded(
+    db,
+    timeoutMs,
+    async (trx) =>
+      (
+        await sql<GroupedRow>`
     WITH f AS (
       SELECT municipality_code AS mu, occupation_field_id AS fi, occupation_group_id AS gr,
              employment_type_id AS et, worktime_extent_id AS wt, remote AS re, published_at AS pa,
@@ -543,8 +607,9 @@ async function facetQuery(
       ${bucket('1')} AS n_p1, ${bucket('3')} AS n_p3, ${bucket('7')} AS n_p7, ${bucket('30')} AS n_p30
     FROM f
     GROUP BY GROUPING SETS ((mu), (fi), (gr), (et), (wt), (ek), ())`.execute(trx)
-    ).rows;
-  });
+      ).rows,
+    { enable_seqscan: 'off' },
+  );
 
   const out: FacetRow[] = [];
   const employers: FacetRow[] = [];
@@ -650,6 +715,8 @@ function buildFacets(
 // Did you mean
 
 const MIN_SUGGEST_LENGTH = 4;
+/** Words looked up for "did you mean" (one trigram search each, one after the other), the first ones. */
+const MAX_SUGGEST_WORDS = 6;
 
 /** Edit distance with transpositions (optimal string alignment). */
 export function editDistance(a: string, b: string): number {
@@ -716,6 +783,7 @@ async function suggest(
     ),
   ];
   if (words.length === 0) return null;
+  words.splice(MAX_SUGGEST_WORDS);
   const known = await db
     .selectFrom('job_search_words')
     .select('word')
