@@ -3,11 +3,11 @@
  * feed of a search, the JSON API (`/api/v1/jobs`, `/api/v1/jobs/{id}`) and its OpenAPI description.
  * Search pages, API lists and feeds are served from the response cache when it is warm.
  */
-import { createHmac } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleDeps } from '../../app.ts';
 import { AppError } from '../../platform/errors.ts';
 import { localPath, renderPage, type Page, type PageContext } from '../../platform/html/layout.ts';
+import { clientKey as platformClientKey } from '../../platform/http/rate-limit.ts';
 import { siteOrigin } from '../../platform/http/origin.ts';
 import { Permission } from '../../platform/permissions.ts';
 import type { ResponseCache } from './cache.ts';
@@ -112,8 +112,7 @@ export function registerJobRoutes(app: FastifyInstance, deps: ModuleDeps, board:
 
   /** Uncached searches running now, per client (keyed hash of the address). */
   const running = new Map<string, number>();
-  const clientKey = (request: FastifyRequest) =>
-    createHmac('sha256', deps.secret).update(`ip:${request.ip}`).digest('base64url').slice(0, 22);
+  const clientKey = (request: FastifyRequest) => platformClientKey(request, deps.secret);
 
   /**
    * Answers from the cache, or renders, stores and answers. `what` names the response by what it
