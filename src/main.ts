@@ -20,9 +20,10 @@ Commands:
   migrate          apply database migrations and exit
   seed             apply migrations, seed the shipped regions, the job taxonomy and
                    (with LOTSA_SEED_DEMO) the demo job ads, and exit
-  ingest snapshot [--region <id>]
+  ingest snapshot [--region <id>] [--allow-mass-close]
                    load JobStream's snapshot of published ads for each region (or one); closes
-                   the region's ads that are no longer published
+                   the region's ads that are no longer published (refused above
+                   JOBTECH_SNAPSHOT_MAX_CLOSE_PERCENT unless --allow-mass-close)
   ingest stream [--region <id>]
                    apply JobStream's changes since the last run (needs a snapshot first)
   admin create --email <address> [--name <name>] [--region <id>] [--lang sv|en]
