@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleDeps } from '../../app.ts';
 import { AppError } from '../../platform/errors.ts';
 import { localPath, renderPage, type Page, type PageContext } from '../../platform/html/layout.ts';
-import { clientKey as platformClientKey } from '../../platform/http/rate-limit.ts';
+import { clientKey, ConcurrencyLimit, type RateLimitRule } from '../../platform/http/rate-limit.ts';
 import { siteOrigin } from '../../platform/http/origin.ts';
 import { Permission } from '../../platform/permissions.ts';
 import type { ResponseCache } from './cache.ts';
@@ -38,7 +38,6 @@ import {
 import { closedJobPage, jobPage, jobPath, safeUrl, searchPage } from './views.ts';
 import { sanitizeDescription } from './sanitize.ts';
 import { langParam } from '../../platform/http/lang.ts';
-import type { RateLimitRule } from '../../platform/http/rate-limit.ts';
 
 const pub = { permission: Permission.Public } as const;
 
@@ -111,8 +110,7 @@ export function registerJobRoutes(app: FastifyInstance, deps: ModuleDeps, board:
   const render = (request: FastifyRequest, page: Page) => renderPage(context(request), page);
 
   /** Uncached searches running now, per client (keyed hash of the address). */
-  const running = new Map<string, number>();
-  const clientKey = (request: FastifyRequest) => platformClientKey(request, deps.secret);
+  const running = new ConcurrencyLimit(SEARCH_CONCURRENCY);
 
   /**
    * Answers from the cache, or renders, stores and answers. `what` names the response by what it
@@ -130,13 +128,10 @@ export function registerJobRoutes(app: FastifyInstance, deps: ModuleDeps, board:
     const key = `${regionId}|${request.lang}|${what.key}`;
     let response = cache.get(regionId, key);
     if (!response) {
-      const client = what.limited ? clientKey(request) : undefined;
-      if (client !== undefined) {
-        // In memory first: a client flooding with parallel searches is turned away without a query.
-        const now = running.get(client) ?? 0;
-        if (now >= SEARCH_CONCURRENCY) throw new AppError('LOTSA_RATE_LIMITED', { retryAfter: 1 });
-        running.set(client, now + 1);
-      }
+      const client = what.limited ? clientKey(request, deps.secret) : undefined;
+      // In memory first: a client flooding with parallel searches is turned away without a query.
+      const done = client === undefined ? undefined : running.enter(client);
+      if (client !== undefined && !done) throw new AppError('LOTSA_RATE_LIMITED', { retryAfter: 1 });
       try {
         if (client !== undefined) {
           const wait = await deps.rateLimiter.hit(`${SEARCH_RATE_LIMIT.name}:${client}`, SEARCH_RATE_LIMIT);
@@ -150,11 +145,7 @@ export function registerJobRoutes(app: FastifyInstance, deps: ModuleDeps, board:
           status: produced.status ?? 200,
         });
       } finally {
-        if (client !== undefined) {
-          const left = (running.get(client) ?? 1) - 1;
-          if (left > 0) running.set(client, left);
-          else running.delete(client);
-        }
+        done?.();
       }
     }
     reply.code(response.status).type(response.contentType).header('vary', 'accept-encoding');

@@ -10,7 +10,8 @@
  */
 import { escapeHtml } from '../../platform/html/html.ts';
 
-const KEEP: Record<string, string> = {
+/** Tags kept, and what each becomes. */
+export const KEEP: Record<string, string> = {
   p: 'p',
   br: 'br',
   ul: 'ul',
@@ -27,8 +28,8 @@ const KEEP: Record<string, string> = {
   h5: 'h4',
   h6: 'h4',
 };
-const BLOCK = new Set(['p', 'ul', 'ol', 'li', 'h3', 'h4']);
-const DROP_WITH_CONTENT = new Set([
+export const BLOCK = new Set(['p', 'ul', 'ol', 'li', 'h3', 'h4']);
+export const DROP_WITH_CONTENT = new Set([
   'script',
   'style',
   'iframe',

@@ -100,3 +100,24 @@ export function createRateLimitCheck(
       );
   };
 }
+
+/**
+ * How much work each key (a client) has running in this process; `enter` refuses past `max`. For
+ * expensive work a per-window limit alone would let arrive all at once.
+ */
+export class ConcurrencyLimit {
+  private readonly running = new Map<string, number>();
+  constructor(private readonly max: number) {}
+
+  /** A function that ends this piece of work, or undefined when the key already has `max` running. */
+  enter(key: string): (() => void) | undefined {
+    const now = this.running.get(key) ?? 0;
+    if (now >= this.max) return undefined;
+    this.running.set(key, now + 1);
+    return () => {
+      const left = (this.running.get(key) ?? 1) - 1;
+      if (left > 0) this.running.set(key, left);
+      else this.running.delete(key);
+    };
+  }
+}

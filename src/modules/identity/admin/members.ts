@@ -295,6 +295,9 @@ export function registerMemberRoutes(app: FastifyInstance, deps: ModuleDeps): vo
     const role =
       isRole(values.role) && ROLES_BY_KIND[organisation.kind].includes(values.role) ? values.role : undefined;
     if (!role) errors.role = t('error.roleInvalid');
+    /** The members page again, with what was typed and the error by the e-mail field. */
+    const refuse = (error: string, status: number) =>
+      page(request, reply, person, organisation, { invite: { values, errors: { email: error } } }, status);
     if (Object.keys(errors).length > 0 || !role) {
       return page(request, reply, person, organisation, { invite: { values, errors } }, 422);
     }
@@ -306,14 +309,7 @@ export function registerMemberRoutes(app: FastifyInstance, deps: ModuleDeps): vo
           ? t('error.inviteOrganisationLimit', { organisation: organisation.name, max: limited.max, wait })
           : t('error.inviteAddressLimit', { max: limited.max, wait });
       reply.header('retry-after', String(limited.retryAfter));
-      return page(
-        request,
-        reply,
-        person,
-        organisation,
-        { invite: { values, errors: { email: error } } },
-        429,
-      );
+      return refuse(error, 429);
     }
     const result = await createInvitation(
       { db, queue: deps.queue },
@@ -332,15 +328,7 @@ export function registerMemberRoutes(app: FastifyInstance, deps: ModuleDeps): vo
     );
     if (!result.ok && result.reason === 'notManager') throw new AppError('LOTSA_FORBIDDEN');
     if (!result.ok) {
-      const error = t('error.alreadyMember', { email, organisation: organisation.name });
-      return page(
-        request,
-        reply,
-        person,
-        organisation,
-        { invite: { values, errors: { email: error } } },
-        422,
-      );
+      return refuse(t('error.alreadyMember', { email, organisation: organisation.name }), 422);
     }
     return reply.redirect(`/admin/organisations/${organisation.id}/members?done=invited`, 303);
   });

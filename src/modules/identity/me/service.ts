@@ -12,7 +12,8 @@ import type { DB } from '../../../platform/db/schema.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
 import { eraseFeedbackFrom, feedbackFrom } from '../../site/feedback.ts';
 import { revokeTokensCreatedBy } from '../admin/tokens.ts';
-import { lockOrganisation, retryingTransaction } from '../transaction.ts';
+import { retryingTransaction } from '../../../platform/db/transaction.ts';
+import { lockOrganisation } from '../transaction.ts';
 
 export interface AccountDetails {
   id: string;

@@ -17,7 +17,8 @@ import {
   type Role,
 } from '../../../platform/permissions.ts';
 import { revokeTokensCreatedBy } from '../admin/tokens.ts';
-import { lockOrganisation, retryingTransaction } from '../transaction.ts';
+import { retryingTransaction } from '../../../platform/db/transaction.ts';
+import { lockOrganisation } from '../transaction.ts';
 
 /** Kinds an admin can add; the region and its municipalities come with the region. */
 export const CREATABLE_KINDS = [

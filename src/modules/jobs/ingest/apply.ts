@@ -15,6 +15,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Logger } from 'pino';
 import type { DB } from '../../../platform/db/schema.ts';
+import { withSavepoint } from '../../../platform/db/transaction.ts';
 import type { Region } from '../../regions/types.ts';
 import { refreshSearchWords } from '../words.ts';
 import { adInScope, normalizeAd, parseRecordAt, type JobAdRow, type ParsedRecord } from './normalize.ts';
@@ -259,33 +260,24 @@ export async function applyBatch(
   let written = 0;
   for (let i = 0; i < upserts.length; i += ROWS_PER_STATEMENT) {
     const chunk = upserts.slice(i, i + ROWS_PER_STATEMENT);
-    let returned: { id: string }[];
     let refused = 0;
     // One record the database refuses (too large for the index, say) must not fail its
     // neighbours: the chunk is tried whole, and when a record is at fault, one row at a time, each
     // in its own savepoint; the refused ones are skipped and counted as malformed.
-    await sql`SAVEPOINT apply_chunk`.execute(trx);
-    try {
-      returned = await upsert(chunk);
-      await sql`RELEASE SAVEPOINT apply_chunk`.execute(trx);
-    } catch (error) {
-      if (!isRecordError(error)) throw error;
-      await sql`ROLLBACK TO SAVEPOINT apply_chunk`.execute(trx);
-      returned = [];
+    const whole = await withSavepoint(trx, 'apply_chunk', () => upsert(chunk), isRecordError);
+    const returned = whole.ok ? whole.value : [];
+    if (!whole.ok) {
       for (const row of chunk) {
-        await sql`SAVEPOINT apply_row`.execute(trx);
-        try {
-          returned.push(...(await upsert([row])));
-          await sql`RELEASE SAVEPOINT apply_row`.execute(trx);
-        } catch (rowError) {
-          if (!isRecordError(rowError)) throw rowError;
-          await sql`ROLLBACK TO SAVEPOINT apply_row`.execute(trx);
-          refused++;
-          counts.malformed++;
-          logMalformed(logger, scope.regionId, { kind: 'malformed', id: row.id, reason: refusal(rowError) });
+        const one = await withSavepoint(trx, 'apply_row', () => upsert([row]), isRecordError);
+        if (one.ok) {
+          returned.push(...one.value);
+          continue;
         }
+        refused++;
+        counts.malformed++;
+        const reason = refusal(one.error as Error & { code: string; constraint?: string });
+        logMalformed(logger, scope.regionId, { kind: 'malformed', id: row.id, reason });
       }
-      await sql`RELEASE SAVEPOINT apply_chunk`.execute(trx);
     }
     written += returned.length;
     counts.unchanged += chunk.length - refused - returned.length;
