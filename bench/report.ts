@@ -576,7 +576,7 @@ The flood itself: ${n(x.flood.attack.requests)} crafted searches (${n(x.flood.at
 `;
   return `${head}${dated(report, r.measuredAt)}
 ${r.connections} connections from one client address send crafted search pages to the production app
-(bench/servers/app.ts, response cache on, \`TRUST_PROXY=true\` so that X-Forwarded-For names the client)
+(bench/servers/app.ts, response cache on, \`TRUST_PROXY=1\` so that X-Forwarded-For names the client; the flood from a process of its own)
 on the bench database, each a fresh mix so that no cache answers: a \`q\` of the longest length kept
 made of four-letter word endings joined by \`OR\` (the endings most words of the corpus end in, so each
 one expands to the most compounds), half of them on the deepest page. For example:

@@ -1,14 +1,16 @@
 /**
  * Part search-flood: crafted searches against the production app on the 100k-ad bench database.
- * 60 connections from one client address send the most expensive search pages the route accepts —
+ * 60 connections from one client address (autocannon in a process of its own,
+ * search-flood-client.ts, so that sending the flood does not delay the timing) send the most expensive search pages the route accepts —
  * a 200-character `q` of `a OR b OR …` where every word is a word ending that dozens of the corpus'
  * words end in (so each one expands to the most compounds), the deepest page, and a fresh mix in every
  * request so that no cache answers — while ordinary searches (lib/queries.ts, each from an address of
  * its own), `/healthz` and `/readyz` are sent at a constant rate (open loop) and their latency measured.
  * The same three are measured first without the flood. The app runs with its response cache on, as in
- * production, and TRUST_PROXY=true so that each client's address comes from X-Forwarded-For.
+ * production, and TRUST_PROXY=1 (one proxy in front) so that each client's address comes from X-Forwarded-For.
  */
-import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { mulberry32 } from '../../src/modules/jobs/demo.ts';
 import { MAX_OFFSET, MAX_QUERY_LENGTH, PAGE_SIZE } from '../../src/modules/jobs/query.ts';
@@ -61,7 +63,7 @@ async function expandingEndings(corpus: CorpusDatabase): Promise<string[]> {
 }
 
 /** A fresh crafted search page for every call: endings joined by OR up to the longest q kept. */
-function craftedUrls(endings: string[], seed = 66): () => string {
+export function craftedUrls(endings: string[], seed = 66): () => string {
   const rng = mulberry32(seed);
   const deepest = MAX_OFFSET / PAGE_SIZE + 1;
   return () => {
@@ -80,7 +82,7 @@ function craftedUrls(endings: string[], seed = 66): () => string {
   };
 }
 
-const tally = (r: {
+export const tally = (r: {
   errors: number;
   timeouts: number;
   statusCodeStats?: Record<string, { count: number }>;
@@ -103,7 +105,7 @@ export async function runSearchFlood(
   const endings = await expandingEndings(corpus);
   const nextCrafted = craftedUrls(endings);
   const example = decodeURIComponent(nextCrafted());
-  const app = await startCorpusApp(corpus, { name: 'app (search flood)', env: { TRUST_PROXY: 'true' } });
+  const app = await startCorpusApp(corpus, { name: 'app (search flood)', env: { TRUST_PROXY: '1' } });
   try {
     // Each ordinary search from an address of its own (a rate limit per client must not be what is
     // measured); the probes from the load balancer's.
@@ -130,38 +132,10 @@ export async function runSearchFlood(
     const quiet = await measure(quietSeconds, 0);
     line(`quiet, ${quietSeconds} s`, quiet);
 
-    let crafted = 0;
-    const attack = autocannon({
-      url: `http://127.0.0.1:${app.port}`,
-      connections: FLOOD_CONNECTIONS,
-      duration: seconds,
-      timeout: 30,
-      headers: {
-        host: `localhost:${app.port}`,
-        accept: 'text/html',
-        'accept-encoding': 'br, gzip',
-        'x-forwarded-for': '10.66.0.1',
-      },
-      requests: [
-        {
-          method: 'GET',
-          setupRequest: (request) => {
-            crafted++;
-            return { ...request, path: nextCrafted() };
-          },
-        },
-      ],
-    });
+    const attack = floodFromChild(app.port, seconds, endings);
     await new Promise((resolve) => setTimeout(resolve, 1000)); // let the flood build up
     const during = await measure(seconds - 2, 10_000);
-    const result = await attack;
-    const attackFigures: FloodFigures = {
-      requests: result.requests.total,
-      rps: Math.round(result.requests.total / result.duration),
-      p50: result.latency.p50,
-      p99: result.latency.p99,
-      statuses: tally(result),
-    };
+    const { crafted, ...attackFigures } = await attack;
     line(`${FLOOD_CONNECTIONS} connections flooding, ${seconds} s`, during);
     console.log(
       `  the flood: ${attackFigures.requests} crafted searches (${attackFigures.rps}/s), p50 ${attackFigures.p50} ms, ` +
@@ -180,4 +154,33 @@ export async function runSearchFlood(
   } finally {
     await app.stop();
   }
+}
+
+/** Runs the flood in a child process (search-flood-client.ts) and reads its figures from its stdout. */
+function floodFromChild(
+  port: number,
+  seconds: number,
+  endings: string[],
+): Promise<FloodFigures & { crafted: number }> {
+  const script = fileURLToPath(new URL('./search-flood-client.ts', import.meta.url));
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', script, JSON.stringify({ port, seconds, endings })],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`search-flood-client exited with ${code}`));
+      try {
+        resolve(JSON.parse(out) as FloodFigures & { crafted: number });
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+  });
 }

@@ -133,6 +133,17 @@ describe('search hardening', async () => {
     assert.ok(lookups > 0 && lookups <= 10, `${lookups} spelling lookups`);
   });
 
+  it('the search page tells the person, in their language, that words were left out', async () => {
+    const words = Array.from({ length: 14 }, (_, i) => `ord${'abcdefghijklmn'[i]}`).join(' OR ');
+    const sv = await get(`/sv/jobs?q=${encodeURIComponent(words)}`, { accept: 'text/html' });
+    assert.equal(sv.statusCode, 200);
+    assert.match(sv.body, /Sökningen var lång, så 2 av orden togs inte med\./);
+    const en = await get(`/en/jobs?q=${encodeURIComponent(words)}`, { accept: 'text/html' });
+    assert.match(en.body, /Your search was long, so 2 of its words were left out\./);
+    const short = await get('/sv/jobs?q=sjuksk%C3%B6terska', { accept: 'text/html' });
+    assert.doesNotMatch(short.body, /togs inte med/);
+  });
+
   it('a search that takes too long answers 503 with Retry-After, never a 500 or no answer', async () => {
     const [page, api] = await whileIndexLocked(() =>
       Promise.all([

@@ -177,6 +177,7 @@ export function resultsFragment(ctx: PageContext, view: SearchView): SafeHtml {
     <h2 id="results-title" class="job-results__count" aria-live="polite" aria-atomic="true">${countText(lang, result.total)}</h2>
     ${result.total > 0 ? html`<p class="job-results__showing">${t('search.showing', { from: formatNumber(lang, from), to: formatNumber(lang, to), total: formatNumber(lang, result.total) })}</p>` : ''}
     ${result.suggestion ? html`<p class="job-results__suggestion">${t('search.didYouMean')} <a href="${suggestionHref}">${result.suggestion}</a></p>` : ''}
+    ${result.omittedWords > 0 ? html`<p class="job-results__notice">${result.omittedWords === 1 ? t('search.wordsOmitted.one') : t('search.wordsOmitted.many', { count: formatNumber(lang, result.omittedWords) })}</p>` : ''}
     ${result.total === 0 ? html`<p>${t('search.noResultsHelp')}</p>` : ''}
     ${jobList(ctx, result.items)}
     ${pagination(ctx, view)}

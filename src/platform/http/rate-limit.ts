@@ -23,9 +23,22 @@ export interface RateLimiter {
   sweep(): Promise<number>;
 }
 
+/** How many buckets over their limit this process remembers (oldest forgotten first). */
+const MAX_REMEMBERED_BLOCKS = 10_000;
+
 export function createRateLimiter(pool: pg.Pool): RateLimiter {
+  // Buckets known to be over their limit, and until when (ms). A fixed window, once over, stays over
+  // until it ends, so a client that keeps knocking is answered from memory: a flood of refused
+  // requests costs no queries and no lock on the bucket's row.
+  const blocked = new Map<string, number>();
   return {
     async hit(bucket, rule) {
+      const until = blocked.get(bucket);
+      if (until !== undefined) {
+        const left = until - Date.now();
+        if (left > 0) return Math.max(1, Math.ceil(left / 1000));
+        blocked.delete(bucket);
+      }
       const result = await pool.query(
         `INSERT INTO rate_limit_hits (bucket, window_start, hits)
          VALUES ($1, to_timestamp(floor(extract(epoch FROM now()) / $2) * $2), 1)
@@ -34,7 +47,11 @@ export function createRateLimiter(pool: pg.Pool): RateLimiter {
         [bucket, rule.windowSeconds],
       );
       const row = result.rows[0] as { hits: number; wait: number };
-      return row.hits > rule.max ? Math.max(1, row.wait) : undefined;
+      if (row.hits <= rule.max) return undefined;
+      const wait = Math.max(1, row.wait);
+      if (blocked.size >= MAX_REMEMBERED_BLOCKS) blocked.delete(blocked.keys().next().value as string);
+      blocked.set(bucket, Date.now() + wait * 1000);
+      return wait;
     },
     async sweep() {
       const result = await pool.query(
