@@ -243,6 +243,19 @@ describe('runStream', async () => {
     assert.ok((big?.description_text.length ?? 0) < 100_000);
   });
 
+  it('one element that is not valid JSON is counted as malformed and its window goes on', async () => {
+    await startFromSnapshot();
+    const records = fixture('stream.json');
+    const text = `[${records.map((r) => JSON.stringify(r)).join(',')},{"id":"30077777","headline":}]`;
+    replay.script('/stream', { body: text });
+    const result = await runStream(db, scope, client, { now });
+    assert.equal(result.ok, true, result.error);
+    assert.equal(result.counts.received, records.length + 1);
+    assert.equal(result.counts.malformed, 1);
+    assert.equal((await cursor())?.toISOString(), '2025-09-12T10:00:00.000Z', 'the cursor moved on');
+    assert.equal((await status())['30016539'], 'open:Enhetschef till Avesta kommun (uppdaterad)');
+  });
+
   it('refuses a cursor older than JobStream keeps removals', async () => {
     await db
       .updateTable('job_ingest_state')

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { JsonArrayError, parseJsonArray } from './json-array.ts';
+import { InvalidElement, JsonArrayError, parseJsonArray } from './json-array.ts';
+import { parseRecord } from './normalize.ts';
 
 async function collect(chunks: (string | Uint8Array)[]): Promise<unknown[]> {
   const out: unknown[] = [];
@@ -64,21 +65,23 @@ describe('parseJsonArray', () => {
   });
 
   it('rejects what is not one JSON array', async () => {
-    for (const bad of [
-      '{"a":1}',
-      '[1,,2]',
-      '[,1]',
-      '[1,]',
-      '[1 2]',
-      '[1]x',
-      '[1][2]',
-      '[{"a":}]',
-      '[tru]',
-      '<html>',
-    ]) {
+    for (const bad of ['{"a":1}', '[1,,2]', '[,1]', '[1,]', '[1 2]', '[1]x', '[1][2]', '[tru]', '<html>']) {
       await assert.rejects(collect([bad]), JsonArrayError, bad);
     }
     await assert.rejects(collect([Uint8Array.of(0x5b, 0xff, 0x5d)]), JsonArrayError);
+  });
+
+  it('yields an object element that is not valid JSON as an InvalidElement, and goes on', async () => {
+    const out = await collect(['[{"id":"1"},{"id":"2",},', '{"a":}, [1,,2], {"id":"3"}]']);
+    assert.deepEqual(out, [
+      { id: '1' },
+      new InvalidElement(1),
+      new InvalidElement(2),
+      new InvalidElement(3),
+      { id: '3' },
+    ]);
+    assert.equal(parseRecord(out[1]).kind, 'malformed');
+    assert.equal((parseRecord(out[1]) as { reason: string }).reason, 'not valid JSON');
   });
 
   it('refuses an element larger than the limit', async () => {

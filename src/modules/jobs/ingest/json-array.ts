@@ -2,7 +2,9 @@
  * An incremental reader for a top-level JSON array (JobStream's snapshot is one array of ~40 000
  * ads, hundreds of megabytes): it yields each element as soon as it is complete, holds only the
  * element being read, and fails with JsonArrayError when the text is not one whole array — in
- * particular when it is cut off, so a truncated download is never taken for a complete one.
+ * particular when it is cut off, so a truncated download is never taken for a complete one. An
+ * object or array element that is not valid JSON inside is yielded as an InvalidElement, so that one
+ * bad record never fails the whole download.
  */
 
 export class JsonArrayError extends Error {
@@ -14,6 +16,17 @@ export class JsonArrayError extends Error {
     super(message);
     this.name = 'JsonArrayError';
   }
+}
+
+/**
+ * What the reader yields for an element whose brackets close but whose text is not valid JSON (one
+ * bad record in a good array): the caller counts it as malformed and goes on with its neighbours.
+ */
+export class InvalidElement {
+  constructor(
+    /** The element's position in the array, from 0. */
+    readonly index: number,
+  ) {}
 }
 
 type State = 'start' | 'beforeFirst' | 'beforeValue' | 'inValue' | 'afterValue' | 'end';
@@ -50,6 +63,9 @@ export async function* parseJsonArray(
     try {
       return JSON.parse(text);
     } catch {
+      // An object or array whose brackets balance is one bad record; a bare word that is not JSON
+      // means the text is not the array we expect.
+      if (text.startsWith('{') || text.startsWith('[')) return new InvalidElement(count);
       throw new JsonArrayError(`element ${count} is not valid JSON`);
     }
   };
