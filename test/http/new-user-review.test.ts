@@ -1,11 +1,15 @@
 /**
  * Found by trying Lotsa as a new operator and a new employer admin would (the security round's
  * settings and pages): what an operator types into the environment is read the way they meant it or
- * refused with a message that tells them what to write instead.
+ * refused with a message that tells them what to write instead; an invitation that is not sent
+ * does not count against the day's invitation limits.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ConfigError, loadConfig } from '../../src/platform/config.ts';
+import { buildTestApp } from '../helpers/app.ts';
+import { formClient } from '../helpers/client.ts';
+import { createOrganisation, createPerson, sessionFor } from '../helpers/identity.ts';
 
 /** The message loadConfig stops with for this environment. */
 function refusal(env: Record<string, string>): string {
@@ -53,5 +57,38 @@ describe('an operator configuring Lotsa', () => {
     const message = refusal({ PUBLIC_URL: 'lotsa.example' });
     assert.match(message, /"lotsa\.example"/);
     assert.match(message, /https:\/\/lotsa\.example/);
+  });
+});
+
+describe('an employer admin inviting colleagues', async () => {
+  const { app, database } = await buildTestApp();
+  const db = database.db;
+  const client = await formClient(app);
+
+  it('inviting someone who is already a member sends nothing and so uses up none of their 3 invitations a day', async () => {
+    const org = await createOrganisation(db, { name: 'Dubbelbolaget AB' });
+    const admin = await createPerson(db, { role: 'employer_admin', organisationId: org });
+    const colleague = await createPerson(db, { role: 'employer_member', organisationId: org });
+    const session = await sessionFor(db, admin.accountId);
+    const invite = () =>
+      client.postForm(`/admin/organisations/${org}/members/invite`, session, {
+        email: colleague.email,
+        role: 'employer_member',
+      });
+    for (let i = 1; i <= 4; i += 1) {
+      const res = await invite();
+      assert.equal(res.statusCode, 422, `attempt ${i}`);
+      assert.match(res.body, /är redan medlem/, `attempt ${i} says they are a member already`);
+      assert.doesNotMatch(res.body, /inbjudningar i dag/, `attempt ${i} is not told of a limit`);
+    }
+    // Another organisation may still invite the address: it has been sent nothing today.
+    const other = await createOrganisation(db, { name: 'Andrabolaget AB' });
+    const otherAdmin = await createPerson(db, { role: 'employer_admin', organisationId: other });
+    const res = await client.postForm(
+      `/admin/organisations/${other}/members/invite`,
+      await sessionFor(db, otherAdmin.accountId),
+      { email: colleague.email, role: 'employer_member' },
+    );
+    assert.equal(res.statusCode, 303, res.body.slice(0, 300));
   });
 });
