@@ -91,4 +91,31 @@ describe('an employer admin inviting colleagues', async () => {
     );
     assert.equal(res.statusCode, 303, res.body.slice(0, 300));
   });
+
+  it('the Swedish invitation e-mail says in one sentence that the inviter wrote their name and it is unchecked', async () => {
+    const org = await createOrganisation(db, { name: 'Språkbolaget AB' });
+    const admin = await createPerson(db, { role: 'employer_admin', organisationId: org, language: 'sv' });
+    await db
+      .updateTable('accounts')
+      .set({ display_name: 'Hanna HR' })
+      .where('id', '=', admin.accountId)
+      .execute();
+    const res = await client.postForm(
+      `/admin/organisations/${org}/members/invite`,
+      await sessionFor(db, admin.accountId),
+      { email: 'ny.kollega@example.org', role: 'employer_member' },
+    );
+    assert.equal(res.statusCode, 303);
+    const mail = await db
+      .selectFrom('mail_outbox')
+      .select('text_body')
+      .where('to_address', '=', 'ny.kollega@example.org')
+      .executeTakeFirstOrThrow();
+    const line = mail.text_body.split('\n').find((l) => l.includes('Hanna HR')) ?? '';
+    // Was: 'Namnet har personen skrivit själv, Dalarna – karriärregion har inte kontrollerat det' (comma splice)
+    assert.match(
+      line,
+      /^Inbjudan skickades av en person hos Språkbolaget AB\. Personen har själv skrivit in sitt namn, och .+ har inte kontrollerat det: "Hanna HR"$/,
+    );
+  });
 });
