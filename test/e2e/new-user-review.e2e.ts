@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createOrganisation, createPerson, sessionFor } from '../helpers/identity.ts';
-import { launchBrowser, startSite } from './browser.ts';
+import { axeViolations, launchBrowser, startSite } from './browser.ts';
 
 describe('an employer admin on a phone', async () => {
   const site = await startSite();
@@ -47,6 +47,41 @@ describe('an employer admin on a phone', async () => {
         widths.scrollWidth <= 375,
         `page is ${widths.scrollWidth}px wide in a 375px viewport; past the edge: ${widths.wide.join(' | ')}`,
       );
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the invitation limit’s answer (429, the error by the field) and a search with words left out pass axe', async () => {
+    const employer = await createOrganisation(db, { kind: 'employer', name: 'Gränsbolaget AB' });
+    const admin = await createPerson(db, { role: 'employer_admin', organisationId: employer });
+    const [name, value] = (await sessionFor(db, admin.accountId)).split('=') as [string, string];
+    const context = await browser.newContext({ viewport: { width: 375, height: 800 }, bypassCSP: true });
+    try {
+      await context.addCookies([{ name, value, url: site.base }]);
+      const page = await context.newPage();
+      let status: number | undefined;
+      for (let i = 1; i <= 4; i += 1) {
+        await page.goto(`${site.base}/admin/organisations/${employer}/members`);
+        const form = page.locator('form:has(input[name=email])');
+        await form.locator('input[name=email]').fill('samma.person@example.org');
+        await form.locator('select[name=role]').selectOption('employer_member');
+        const [post] = await Promise.all([
+          page.waitForResponse((r) => r.request().method() === 'POST'),
+          form.locator('[type=submit]').click(),
+        ]);
+        status = post.status();
+        await page.waitForLoadState('load');
+      }
+      assert.equal(status, 429, 'the fourth invitation to one address in a day');
+      assert.equal(await page.inputValue('#email'), 'samma.person@example.org', 'what was typed is kept');
+      const failures = await axeViolations(page);
+      await page.goto(
+        `${site.base}/en/jobs?q=${encodeURIComponent('one two three four five six seven eight nine ten eleven twelve thirteen fourteen')}`,
+      );
+      assert.match(await page.locator('main').innerText(), /2 of its words were left out/);
+      failures.push(...(await axeViolations(page)));
+      assert.deepEqual(failures, []);
     } finally {
       await context.close();
     }
