@@ -119,3 +119,24 @@ describe('an employer admin inviting colleagues', async () => {
     );
   });
 });
+
+describe('a person deleting their account', async () => {
+  const { app, database } = await buildTestApp();
+  const db = database.db;
+  const client = await formClient(app);
+
+  for (const lang of ['sv', 'en'] as const) {
+    it(`the receipt (${lang}) names what the deletion page promised, the reports and API tokens too`, async () => {
+      const person = await createPerson(db, { role: 'employer_admin', language: lang });
+      const session = await sessionFor(db, person.accountId);
+      const res = await client.postForm(`/${lang}/me/delete`, session, { confirm: person.email });
+      assert.equal(res.statusCode, 303, res.body.slice(0, 300));
+      const receipt = await app.inject({ url: String(res.headers.location) });
+      assert.equal(receipt.statusCode, 200);
+      const main = /<main[\s\S]*<\/main>/.exec(receipt.body)?.[0] ?? '';
+      assert.match(main, lang === 'sv' ? /rapporter om tillgänglighet/ : /accessibility reports/);
+      assert.match(main, lang === 'sv' ? /API-nycklar/ : /API tokens/);
+      assert.doesNotMatch(main, /this time!/, 'no word-for-word translation of "den här tiden"');
+    });
+  }
+});
