@@ -76,7 +76,8 @@ type Env = Record<string, string | undefined>;
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 function int(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
+  // Spaces around a value (an .env or compose file leaves them easily) are not part of it.
+  const raw = env[name]?.trim();
   if (raw === undefined || raw === '') return fallback;
   if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
   const value = Number(raw);
@@ -93,12 +94,14 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(name, `must be true or false, got "${raw}"`);
 }
 
-function url(name: string, raw: string, protocols: string[]): URL {
+/** `secret`: the value may hold a password (DATABASE_URL, SMTP_URL), so a refusal never repeats it. */
+function url(name: string, raw: string, protocols: string[], secret = false): URL {
   let parsed: URL;
   try {
     parsed = new URL(raw);
   } catch {
-    throw new ConfigError(name, 'is not a valid URL');
+    const hint = secret ? '' : `, got "${raw}"; write it with its scheme, e.g. ${protocols.at(-1)}//${raw}`;
+    throw new ConfigError(name, `is not a valid URL${hint}`);
   }
   if (!protocols.includes(parsed.protocol)) {
     throw new ConfigError(name, `must use ${protocols.join(' or ')}, got ${parsed.protocol}`);
@@ -116,14 +119,24 @@ const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 function trustProxy(env: Env): TrustProxy {
   const raw = (env.TRUST_PROXY ?? '').trim().toLowerCase();
   if (raw === '' || ['0', 'false', 'no', 'off'].includes(raw)) return false;
-  if (['1', 'true', 'yes', 'on'].includes(raw) && raw !== '1') {
+  if (['true', 'yes', 'on'].includes(raw)) {
     throw new ConfigError(
       'TRUST_PROXY',
-      'no longer takes "true": trusting every X-Forwarded-For hop lets any client choose its own address. Give the number of proxies in front (e.g. 1) or their addresses (e.g. 127.0.0.1,10.0.0.0/8)',
+      `cannot be "${raw}": trusting every X-Forwarded-For hop lets any client choose its own address. Give the number of proxies in front (e.g. 1) or their addresses (e.g. 127.0.0.1,10.0.0.0/8)`,
     );
   }
   if (/^\d+$/.test(raw)) return int(env, 'TRUST_PROXY', 0, 1, 10);
-  const entries = raw.split(',').map((e) => e.trim());
+  // A trailing comma (or a doubled one) names no proxy.
+  const entries = raw
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e !== '');
+  if (entries.length === 0) {
+    throw new ConfigError(
+      'TRUST_PROXY',
+      `must be false, a number of proxies, or proxy addresses/CIDRs, got "${raw}"`,
+    );
+  }
   for (const entry of entries) {
     const [address, bits, extra] = entry.split('/');
     const family = isIP(address ?? '');
@@ -143,10 +156,18 @@ function trustProxy(env: Env): TrustProxy {
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const port = int(env, 'PORT', 3000, 0, 65535);
   const databaseUrl = env.DATABASE_URL || undefined;
-  if (databaseUrl) url('DATABASE_URL', databaseUrl, ['postgres:', 'postgresql:']);
+  if (databaseUrl) url('DATABASE_URL', databaseUrl, ['postgres:', 'postgresql:'], true);
   const smtpUrl = env.SMTP_URL || undefined;
-  if (smtpUrl) url('SMTP_URL', smtpUrl, ['smtp:', 'smtps:']);
+  if (smtpUrl) url('SMTP_URL', smtpUrl, ['smtp:', 'smtps:'], true);
   const publicUrl = url('PUBLIC_URL', env.PUBLIC_URL || `http://localhost:${port}`, ['http:', 'https:']);
+  // Lotsa serves from the root of its host and links use the origin only: a path would be dropped
+  // from every link without a word.
+  if (publicUrl.pathname !== '/' || publicUrl.search || publicUrl.hash) {
+    throw new ConfigError(
+      'PUBLIC_URL',
+      `must be an origin without a path (Lotsa is served from the root of its host), such as ${publicUrl.origin}; got "${env.PUBLIC_URL}"`,
+    );
+  }
   const logLevel = (env.LOG_LEVEL || 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);

@@ -16,6 +16,7 @@ import { isValidEmail, normalizeEmail } from '../accounts.ts';
 import {
   countInvitation,
   createInvitation,
+  isMemberAddress,
   listPendingInvitations,
   revokeInvitation,
 } from '../invitations/service.ts';
@@ -301,6 +302,10 @@ export function registerMemberRoutes(app: FastifyInstance, deps: ModuleDeps): vo
     if (Object.keys(errors).length > 0 || !role) {
       return page(request, reply, person, organisation, { invite: { values, errors } }, 422);
     }
+    const alreadyMember = () =>
+      refuse(t('error.alreadyMember', { email, organisation: organisation.name }), 422);
+    // A member already gets no invitation, so the attempt counts against no limit.
+    if (await isMemberAddress(db, request.region.id, organisation.id, email)) return alreadyMember();
     const limited = await countInvitation(deps, organisation.id, email);
     if (limited) {
       const wait = waitText(t, limited.retryAfter);
@@ -327,9 +332,7 @@ export function registerMemberRoutes(app: FastifyInstance, deps: ModuleDeps): vo
       },
     );
     if (!result.ok && result.reason === 'notManager') throw new AppError('LOTSA_FORBIDDEN');
-    if (!result.ok) {
-      return refuse(t('error.alreadyMember', { email, organisation: organisation.name }), 422);
-    }
+    if (!result.ok) return alreadyMember();
     return reply.redirect(`/admin/organisations/${organisation.id}/members?done=invited`, 303);
   });
 

@@ -223,13 +223,13 @@ export const messages = defineMessages({
     'mail.text':
       'Hej!\n\n{organisation} har bjudit in dig till {site} med rollen {role}.\n\nÖppna länken för att ta emot inbjudan:\n{link}\n\nLänken gäller till och med {date} och kan användas en gång. Har du inget konto än skapas ett när du tar emot inbjudan.\n\n{sentBy}Väntade du dig inte det här brevet kan du bortse från det.\n',
     'mail.sentBy':
-      'Inbjudan skickades av en person hos {organisation}. Namnet har personen skrivit själv, {site} har inte kontrollerat det: "{inviter}"\n\n',
+      'Inbjudan skickades av en person hos {organisation}. Personen har själv skrivit in sitt namn, och {site} har inte kontrollerat det: "{inviter}"\n\n',
 
     // Invitation pages
     'invite.title': 'Inbjudan till {organisation}',
     'invite.lead': '{organisation} har bjudit in dig till {site} med rollen {role}.',
     'invite.sentBy':
-      'Inbjudan skickades av en person hos {organisation}. Namnet har personen skrivit själv: "{inviter}"',
+      'Inbjudan skickades av en person hos {organisation}. Personen har själv skrivit in sitt namn: "{inviter}"',
     'invite.address': 'Inbjudan gäller e-postadressen {email}.',
     'invite.expires': 'Den gäller till och med {date}.',
     'invite.signedInAs':

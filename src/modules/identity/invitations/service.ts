@@ -61,6 +61,29 @@ export async function countInvitation(
   return wait === undefined ? undefined : { limit: 'address', max: perAddress.max, retryAfter: wait };
 }
 
+/**
+ * Whether the (normalised) address belongs to a member of the organisation already. Checked before
+ * an invitation is counted against the limits, and again under the organisation's lock.
+ */
+export async function isMemberAddress(
+  db: Kysely<DB>,
+  regionId: string,
+  organisationId: string,
+  email: string,
+): Promise<boolean> {
+  const member = await db
+    .selectFrom('memberships as m')
+    .innerJoin('accounts as a', (join) =>
+      join.onRef('a.region_id', '=', 'm.region_id').onRef('a.id', '=', 'm.account_id'),
+    )
+    .select('a.id')
+    .where('m.region_id', '=', regionId)
+    .where('m.organisation_id', '=', organisationId)
+    .where('a.email', '=', email)
+    .executeTakeFirst();
+  return member !== undefined;
+}
+
 export type InvitationState = 'pending' | 'expired' | 'accepted' | 'revoked';
 
 export interface Invitation {
@@ -198,17 +221,9 @@ export async function createInvitation(
     if (!(await stillManages(trx, regionId, input.organisation, input.inviter.actor.id))) {
       return { ok: false, reason: 'notManager' } as const;
     }
-    const member = await trx
-      .selectFrom('memberships as m')
-      .innerJoin('accounts as a', (join) =>
-        join.onRef('a.region_id', '=', 'm.region_id').onRef('a.id', '=', 'm.account_id'),
-      )
-      .select('a.id')
-      .where('m.region_id', '=', regionId)
-      .where('m.organisation_id', '=', input.organisation.id)
-      .where('a.email', '=', email)
-      .executeTakeFirst();
-    if (member) return { ok: false, reason: 'alreadyMember' } as const;
+    if (await isMemberAddress(trx, regionId, input.organisation.id, email)) {
+      return { ok: false, reason: 'alreadyMember' } as const;
+    }
 
     await trx
       .updateTable('invitations')

@@ -112,7 +112,7 @@ export const messages = defineMessages({
     'deleted.title': 'Ditt konto är borttaget',
     'deleted.description': 'Ditt konto och dina uppgifter är borttagna.',
     'deleted.text':
-      'Ditt konto, dina inloggningar och dina nycklar är borttagna. Du är utloggad på alla enheter. Tack för den här tiden!',
+      'Ditt konto och det som hörde till det är borttaget: dina roller, inloggningar, nycklar och koder, inbjudningar till din adress, rapporter om tillgänglighet som du har skickat och API-nycklar som du har skapat. Du är utloggad på alla enheter. Tack för att du använde tjänsten!',
     'deleted.home': 'Till startsidan',
 
     'lang.sv': 'Svenska',
@@ -231,7 +231,7 @@ export const messages = defineMessages({
     'deleted.title': 'Your account is deleted',
     'deleted.description': 'Your account and your data are deleted.',
     'deleted.text':
-      'Your account, your sessions and your passkeys are deleted. You are signed out on every device. Thank you for this time!',
+      'Your account and what belonged to it are deleted: your roles, sessions, passkeys and codes, invitations to your address, accessibility reports you sent and API tokens you created. You are signed out on every device. Thank you for using the service!',
     'deleted.home': 'Go to the home page',
 
     'lang.sv': 'Svenska',
