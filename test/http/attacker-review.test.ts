@@ -1,0 +1,73 @@
+/**
+ * An attacker's review of the security round (issue 9): bypasses of its fixes and the same patterns
+ * elsewhere, each a regression test that failed before its fix.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { buildTestApp } from '../helpers/app.ts';
+import { loadAds, makeAd } from '../helpers/jobs.ts';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('attacker review', async () => {
+  const { app, database } = await buildTestApp();
+  const now = new Date();
+  await loadAds(
+    database.db,
+    [
+      makeAd({ id: '9300001', headline: 'Sjuksköterska till akutmottagningen', publishedDaysAgo: 1 }),
+      makeAd({ id: '9300002', headline: 'Undersköterska \uFFFE natt \uFFFF', publishedDaysAgo: 0 }),
+    ],
+    now,
+  );
+
+  const get = (url: string, headers: Record<string, string> = {}, remoteAddress = '198.51.100.1') =>
+    app.inject({ method: 'GET', url, headers, remoteAddress });
+
+  /** Runs `fn` while another session holds `table` locked: what reads it waits. */
+  async function whileLocked<T>(fn: () => Promise<T>, table = 'job_index'): Promise<T> {
+    const client = await database.pool.connect();
+    await client.query('BEGIN');
+    await client.query(`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`);
+    try {
+      return await fn();
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+    }
+  }
+  const within = <T>(ms: number, answer: Promise<T>) =>
+    Promise.race([answer, sleep(ms).then(() => 'no answer' as const)]);
+
+  it('the JSON API search has the same per-client limit of running searches as the pages', async () => {
+    // Before: the API's uncached searches were never counted as running, so a program could hold
+    // every database connection with parallel crafted searches (issue 9, finding 6, through /api).
+    const client = '203.0.113.40';
+    const third = await whileLocked(async () => {
+      const running = [
+        get('/api/v1/jobs?q=parallell1', {}, client),
+        get('/api/v1/jobs?q=parallell2', {}, client),
+      ];
+      await sleep(200);
+      const answer = await within(1000, get('/api/v1/jobs?q=parallell3', {}, client));
+      await Promise.all(running);
+      return answer;
+    });
+    assert.notEqual(third, 'no answer', 'the third API search waited for the database');
+    if (third === 'no answer') return;
+    assert.equal(third.statusCode, 429);
+    assert.ok(Number(third.headers['retry-after']) > 0);
+    assert.equal((third.json() as { error: { code: string } }).error.code, 'LOTSA_RATE_LIMITED');
+    assert.equal((await get('/api/v1/jobs?q=parallell3', {}, client)).statusCode, 200);
+  });
+
+  it('an RSS feed stays well-formed XML when an ad or the search holds characters XML forbids', async () => {
+    for (const url of ['/sv/jobs.rss', '/sv/jobs.rss?q=natt%EF%BF%BE']) {
+      const res = await get(url);
+      assert.equal(res.statusCode, 200, url);
+      assert.match(res.body, /Undersk/);
+      // XML 1.0 Char: no U+FFFE/U+FFFF (nor lone surrogates); a feed reader refuses the whole feed.
+      assert.doesNotMatch(res.body, /[\uFFFE\uFFFF]/, url);
+    }
+  });
+});
