@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildTestApp } from '../helpers/app.ts';
+import { buildTestApp, csrfFor } from '../helpers/app.ts';
 import { loadAds, makeAd } from '../helpers/jobs.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -69,5 +69,32 @@ describe('attacker review', async () => {
       // XML 1.0 Char: no U+FFFE/U+FFFF (nor lone surrogates); a feed reader refuses the whole feed.
       assert.doesNotMatch(res.body, /[\uFFFE\uFFFF]/, url);
     }
+  });
+
+  it('sign-in e-mails per mailbox count an international domain and its punycode form together', async () => {
+    // `exämple.se` and `xn--exmple-cua.se` are one domain (IDNA), so one mailbox: the per-mailbox
+    // limit (5 in 15 minutes) must not double by writing the domain both ways.
+    const remoteAddress = '198.51.100.77';
+    const { cookie, token } = await csrfFor(app, '/sv/accessibility');
+    const post = (email: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/sv/login',
+        remoteAddress,
+        headers: {
+          cookie,
+          host: 'localhost',
+          origin: 'http://localhost',
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        payload: new URLSearchParams({ _csrf: token, email }).toString(),
+      });
+    for (const email of ['gun@exämple.se', 'gun@EXÄMPLE.se', 'gun+1@exämple.se', 'gun@exa\u0308mple.se']) {
+      assert.equal((await post(email)).statusCode, 200, email);
+    }
+    assert.equal((await post('gun@xn--exmple-cua.se')).statusCode, 200, 'the fifth');
+    const sixth = await post('gun@XN--EXMPLE-CUA.se');
+    assert.equal(sixth.statusCode, 429, 'the sixth e-mail to the same mailbox');
+    assert.ok(Number(sixth.headers['retry-after']) > 0);
   });
 });
