@@ -98,3 +98,46 @@ describe('attacker review', async () => {
     assert.ok(Number(sixth.headers['retry-after']) > 0);
   });
 });
+
+describe('attacker review: client addresses as proxies write them', async () => {
+  const proxied = await buildTestApp({ TRUST_PROXY: '1' });
+  const { cookie, token } = await csrfFor(proxied.app, '/sv/accessibility');
+  const feedbackVia = (forwardedFor: string) =>
+    proxied.app.inject({
+      method: 'POST',
+      url: '/sv/accessibility/feedback',
+      remoteAddress: '10.0.0.2', // the proxy
+      payload: new URLSearchParams({ _csrf: token, message: '', page: '' }).toString(),
+      headers: {
+        cookie,
+        host: 'localhost',
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-forwarded-for': forwardedFor,
+      },
+    });
+
+  it('a client address with a port (as some load balancers write it) is one client whatever its port', async () => {
+    // Before: `203.0.113.60:1000` and `203.0.113.60:1001` were two clients, so a client escaped every
+    // per-address limit by opening a new connection (a new source port) for each request.
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) statuses.push((await feedbackVia(`203.0.113.60:${1000 + i}`)).statusCode);
+    assert.equal(statuses.filter((s) => s === 429).length, 2, statuses.join(','));
+  });
+
+  it('an IPv6 client in brackets with a port, and an IPv4 client written as IPv6, are one client each', async () => {
+    const six: number[] = [];
+    for (let i = 0; i < 12; i++)
+      six.push((await feedbackVia(`[2001:db8:7:7::${i + 1}]:${2000 + i}`)).statusCode);
+    assert.equal(six.filter((s) => s === 429).length, 2, six.join(','));
+    const forms = [
+      '198.51.100.61',
+      '::ffff:198.51.100.61',
+      '0:0:0:0:0:ffff:198.51.100.61',
+      '::ffff:c633:643d',
+      '[::ffff:198.51.100.61]:443',
+    ];
+    const four: number[] = [];
+    for (let i = 0; i < 12; i++) four.push((await feedbackVia(forms[i % forms.length] as string)).statusCode);
+    assert.equal(four.filter((s) => s === 429).length, 2, four.join(','));
+  });
+});
