@@ -3,6 +3,7 @@
  * invitations, the admin CLI and the own page.
  */
 import { createHmac } from 'node:crypto';
+import { domainToASCII } from 'node:url';
 import type { Kysely } from 'kysely';
 import { accountActor, recordAudit, type AuditActor } from '../../platform/audit.ts';
 import type { DB } from '../../platform/db/schema.ts';
@@ -23,14 +24,17 @@ export function normalizeEmail(value: string): string {
 /**
  * The mailbox an address delivers to, for counting only (never stored, never mailed): `+tag`s are
  * dropped from the local part, and Gmail (which ignores dots, and answers for googlemail.com too)
- * loses its dots, so `anna+1@x.se` and `anna+2@x.se` count as one mailbox.
+ * loses its dots, so `anna+1@x.se` and `anna+2@x.se` count as one mailbox. An international domain
+ * counts in its ASCII (punycode, IDNA-mapped) form, which is where mail for either spelling goes:
+ * `anna@exämple.se` and `anna@xn--exmple-cua.se` are one mailbox.
  */
 export function mailboxOf(email: string): string {
-  const address = normalizeEmail(email);
+  const address = normalizeEmail(email).normalize('NFC');
   const at = address.lastIndexOf('@');
   if (at <= 0) return address;
   let local = address.slice(0, at);
-  let domain = address.slice(at + 1);
+  const written = address.slice(at + 1);
+  let domain = domainToASCII(written) || written;
   const plus = local.indexOf('+');
   if (plus > 0) local = local.slice(0, plus);
   if (domain === 'googlemail.com') domain = 'gmail.com';

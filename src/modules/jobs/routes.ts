@@ -116,24 +116,27 @@ export function registerJobRoutes(app: FastifyInstance, deps: ModuleDeps, board:
    * Answers from the cache, or renders, stores and answers. `what` names the response by what it
    * depends on besides the region and language — the route and the search as its canonical query
    * string — so neither the Host header nor parameters the search ignores make another entry.
-   * `limited`: a miss counts against the client's SEARCH_RATE_LIMIT (429 past it).
+   * `limited`: a miss counts against the client's SEARCH_RATE_LIMIT (429 past it). `running`: a miss
+   * counts as one of the client's SEARCH_CONCURRENCY running searches (429 past it) — the API's
+   * searches too, which have their own per-minute limit but cost the database as much as a page's.
    */
   async function cached(
     request: FastifyRequest,
     reply: FastifyReply,
-    what: { key: string; limited: boolean },
+    what: { key: string; limited: boolean; running?: boolean },
     produce: () => Promise<{ body: string; contentType: string; status?: number }>,
   ) {
     const regionId = request.region.id;
     const key = `${regionId}|${request.lang}|${what.key}`;
     let response = cache.get(regionId, key);
     if (!response) {
-      const client = what.limited ? clientKey(request, deps.secret) : undefined;
+      const counted = what.limited || what.running === true;
+      const client = counted ? clientKey(request, deps.secret) : undefined;
       // In memory first: a client flooding with parallel searches is turned away without a query.
       const done = client === undefined ? undefined : running.enter(client);
       if (client !== undefined && !done) throw new AppError('LOTSA_RATE_LIMITED', { retryAfter: 1 });
       try {
-        if (client !== undefined) {
+        if (client !== undefined && what.limited) {
           const wait = await deps.rateLimiter.hit(`${SEARCH_RATE_LIMIT.name}:${client}`, SEARCH_RATE_LIMIT);
           if (wait !== undefined) throw new AppError('LOTSA_RATE_LIMITED', { retryAfter: wait });
         }
@@ -260,9 +263,10 @@ export function registerJobRoutes(app: FastifyInstance, deps: ModuleDeps, board:
     const vocabulary = await queryVocabulary(db, request.region);
     const { query, problems } = parseJobQuery(searchParams(request), vocabulary, 'api');
     if (problems.length) throw problemsError(problems);
-    // Programs have the route's own limit (every request counts).
+    // Programs have the route's own limit (every request counts), and the running searches' limit.
     const canonical = queryString(queryParams(query, { withPaging: 'api' }));
-    return cached(request, reply, { key: `api${canonical}`, limited: false }, async () => {
+    const what = { key: `api${canonical}`, limited: false, running: canonical !== '' };
+    return cached(request, reply, what, async () => {
       const result = await runSearch(request, query);
       const origin = siteOrigin(request);
       const facet = (options: SearchResult['facets'][keyof SearchResult['facets']]) =>

@@ -8,16 +8,16 @@ import { queryParams, queryString, type JobQuery } from './query.ts';
 import type { JobSummary } from './search.ts';
 import { jobPath } from './views.ts';
 
-/** XML 1.0 forbids most control characters; ad texts occasionally carry them. */
-const xml = (text: string) =>
-  escapeHtml(
-    [...text]
-      .filter((ch) => {
-        const code = ch.charCodeAt(0);
-        return code >= 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
-      })
-      .join(''),
-  );
+/**
+ * Characters XML 1.0 forbids (its `Char` production): control characters other than tab and line
+ * breaks, lone surrogates, and U+FFFE/U+FFFF. Ad texts and a search's words can carry them, and one
+ * makes a feed reader refuse the whole feed.
+ */
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+const xml = (text: string) => escapeHtml(text.replace(NOT_XML, ''));
 
 export function jobsRss(ctx: PageContext, query: JobQuery, jobs: JobSummary[]): string {
   const { lang, origin, region } = ctx;

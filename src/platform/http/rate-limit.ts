@@ -63,26 +63,50 @@ export function createRateLimiter(pool: pg.Pool): RateLimiter {
 }
 
 /**
- * What a client's address counts as: an IPv4 address itself, an IPv6 address its /64 (one
- * subscriber usually holds a whole /64, so each of its addresses is not a new client).
+ * What a client's address counts as: an IPv4 address itself (however it is written: also as an
+ * IPv4-mapped IPv6 address), an IPv6 address its /64 (one subscriber usually holds a whole /64, so
+ * each of its addresses is not a new client). A port, which some proxies write after the address in
+ * X-Forwarded-For (`203.0.113.7:51234`, `[2001:db8::1]:443`), is no part of it: the client picks a
+ * new one with every connection.
  */
-export function addressBucket(ip: string): string {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
-  if (mapped) return mapped[1] as string;
+export function addressBucket(given: string): string {
+  const ip = withoutPort(given.trim());
   if (isIP(ip) !== 6) return ip;
-  const zoneless = ip.split('%')[0] as string;
-  const [head = '', tail = ''] = zoneless.split('::');
-  const left = head ? head.split(':') : [];
-  const right = tail ? tail.split(':') : [];
-  // An embedded IPv4 tail takes two groups' room.
-  const rightGroups = right.reduce((n, g) => n + (g.includes('.') ? 2 : 1), 0);
-  const groups = zoneless.includes('::')
-    ? [...left, ...Array<string>(Math.max(0, 8 - left.length - rightGroups)).fill('0'), ...right]
-    : left;
+  const groups = ipv6Groups(ip.split('%')[0] as string);
+  if (groups.length !== 8) return ip.toLowerCase();
+  const mapped = groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff;
+  if (mapped) {
+    const [hi = 0, lo = 0] = groups.slice(6);
+    return `${hi >> 8}.${hi & 0xff}.${lo >> 8}.${lo & 0xff}`;
+  }
   return `${groups
     .slice(0, 4)
-    .map((g) => g.toLowerCase().replace(/^0+(?=.)/, ''))
+    .map((g) => g.toString(16))
     .join(':')}::/64`;
+}
+
+function withoutPort(address: string): string {
+  const bracketed = /^\[([^\]]+)\](?::\d{1,5})?$/.exec(address);
+  if (bracketed) return bracketed[1] as string;
+  const v4 = /^(\d{1,3}(?:\.\d{1,3}){3}):\d{1,5}$/.exec(address);
+  return v4 ? (v4[1] as string) : address;
+}
+
+/** The eight 16-bit groups of a valid IPv6 address (an embedded IPv4 tail as two of them). */
+function ipv6Groups(address: string): number[] {
+  const parts = (text: string) =>
+    text
+      ? text.split(':').flatMap((g) => {
+          if (!g.includes('.')) return [parseInt(g, 16)];
+          const [a = 0, b = 0, c = 0, d = 0] = g.split('.').map(Number);
+          return [(a << 8) | b, (c << 8) | d];
+        })
+      : [];
+  const [head = '', tail] = address.split('::');
+  const left = parts(head);
+  if (tail === undefined) return left;
+  const right = parts(tail);
+  return [...left, ...Array<number>(Math.max(0, 8 - left.length - right.length)).fill(0), ...right];
 }
 
 /** A keyed hash of the client's address bucket: what per-client limits count on. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { InvalidElement, JsonArrayError, parseJsonArray } from './json-array.ts';
+import { InvalidElement, JsonArrayError, OVERSIZED, parseJsonArray } from './json-array.ts';
 import { parseRecord } from './normalize.ts';
 
 async function collect(chunks: (string | Uint8Array)[]): Promise<unknown[]> {
@@ -84,13 +84,26 @@ describe('parseJsonArray', () => {
     assert.equal((parseRecord(out[1]) as { reason: string }).reason, 'not valid JSON');
   });
 
-  it('refuses an element larger than the limit', async () => {
-    const big = `[${JSON.stringify({ text: 'x'.repeat(1000) })}]`;
-    await assert.rejects(async () => {
-      for await (const _ of parseJsonArray([big.slice(0, 500), big.slice(500)], { maxElementLength: 100 })) {
-        // nothing
+  it('skips an element larger than the limit without holding it, and reads on', async () => {
+    const big = `[1,${JSON.stringify({ text: 'x'.repeat(1000), nested: ['}', '"'] })},"${'y'.repeat(300)}",2]`;
+    for (const cut of [5, 50, 500, 1000, 1100]) {
+      const out: unknown[] = [];
+      for await (const value of parseJsonArray([big.slice(0, cut), big.slice(cut)], {
+        maxElementLength: 100,
+      })) {
+        out.push(value);
       }
-    }, /longer than 100/);
+      assert.deepEqual(out, [1, OVERSIZED, OVERSIZED, 2], `cut at ${cut}`);
+    }
+    // Still one whole array: cut off inside the skipped element, it is truncated.
+    await assert.rejects(
+      async () => {
+        for await (const _ of parseJsonArray([big.slice(0, 800)], { maxElementLength: 100 })) {
+          // nothing
+        }
+      },
+      (e: unknown) => e instanceof JsonArrayError && e.truncated,
+    );
   });
 
   it('yields elements before the array is complete', async () => {

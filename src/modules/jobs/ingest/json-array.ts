@@ -34,9 +34,16 @@ type State = 'start' | 'beforeFirst' | 'beforeValue' | 'inValue' | 'afterValue' 
 const WHITESPACE = new Set([' ', '\t', '\n', '\r', '\ufeff']);
 
 export interface JsonArrayOptions {
-  /** Largest single element in characters (default 32 MiB); larger → JsonArrayError. */
+  /** Largest single element in characters (default 32 MiB); a larger one is yielded as OVERSIZED. */
   maxElementLength?: number;
 }
+
+/**
+ * Yielded in place of an element longer than `maxElementLength`: the element is read past without
+ * being held, so one enormous record is skipped (and counted) instead of failing the whole array —
+ * which JobStream would send again, unchanged, at every try and every run.
+ */
+export const OVERSIZED: unique symbol = Symbol('oversized JSON array element');
 
 /**
  * Yields the elements of the JSON array that `source` delivers in chunks (bytes are decoded as
@@ -58,6 +65,8 @@ export async function* parseJsonArray(
   let escaped = false;
   /** The element is a bare number/true/false/null, which ends at a delimiter, not a bracket. */
   let bare = false;
+  /** The element has grown past maxLength: it is read to its end but not kept. */
+  let oversized = false;
 
   const parseElement = (text: string): unknown => {
     try {
@@ -97,6 +106,7 @@ export async function* parseJsonArray(
           inString = false;
           escaped = false;
           bare = false;
+          oversized = false;
           if (ch === '{' || ch === '[') depth = 1;
           else if (ch === '"') inString = true;
           else bare = true;
@@ -129,16 +139,18 @@ export async function* parseJsonArray(
             }
           }
           if (done) {
-            pieces.push(chunk.slice(start, endAt));
-            const text = pieces.length === 1 ? (pieces[0] as string) : pieces.join('');
+            if (!oversized) pieces.push(chunk.slice(start, endAt));
+            const text = oversized ? '' : pieces.length === 1 ? (pieces[0] as string) : pieces.join('');
             pieces = [];
             pieceLength = 0;
             state = 'afterValue';
-            const value = parseElement(text);
+            const value = oversized ? OVERSIZED : parseElement(text);
             count++;
             yield value;
-          } else if (pieceLength + (i - start) > maxLength) {
-            throw new JsonArrayError(`element ${count} is longer than ${maxLength} characters`);
+          } else if (!oversized && pieceLength + (i - start) > maxLength) {
+            oversized = true;
+            pieces = [];
+            pieceLength = 0;
           }
           continue;
         }
@@ -153,12 +165,14 @@ export async function* parseJsonArray(
           throw new JsonArrayError('unexpected text after the end of the array');
       }
     }
-    if (state === 'inValue' && start >= 0) {
+    if (state === 'inValue' && start >= 0 && !oversized) {
       const rest = chunk.slice(start);
       pieces.push(rest);
       pieceLength += rest.length;
       if (pieceLength > maxLength) {
-        throw new JsonArrayError(`element ${count} is longer than ${maxLength} characters`);
+        oversized = true;
+        pieces = [];
+        pieceLength = 0;
       }
     }
   }

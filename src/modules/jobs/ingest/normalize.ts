@@ -13,7 +13,7 @@ import type { Insertable } from 'kysely';
 import type { JobAdsTable } from '../../../platform/db/schema.ts';
 import type { JobAd } from '../jobtech.ts';
 import type { IngestScope } from './apply.ts';
-import { InvalidElement } from './json-array.ts';
+import { InvalidElement, OVERSIZED } from './json-array.ts';
 import { stockholmLocalToDate } from './time.ts';
 
 /** A full ad, validated, with personal data stripped. */
@@ -367,6 +367,7 @@ export function parseRecord(value: unknown): ParsedRecord {
 
 /** parseRecord with the run's clock: `now` bounds how far ahead a timestamp may be. */
 export function parseRecordAt(value: unknown, now: Date): ParsedRecord {
+  if (value === OVERSIZED) return { kind: 'malformed', id: null, reason: 'larger than the reader holds' };
   if (value instanceof InvalidElement) return { kind: 'malformed', id: null, reason: 'not valid JSON' };
   if (!isObject(value)) return { kind: 'malformed', id: null, reason: 'not an object' };
   const id = normalizeId(value.id);
