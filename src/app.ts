@@ -24,7 +24,8 @@ import { fixedSecurityHeaders, installSecurityHeaders, securityHeaders } from '.
 import { installStatic, loadAssets, type Assets } from './platform/http/static.ts';
 import './platform/http/types.ts';
 import type { JobQueue } from './platform/jobs/queue.ts';
-import type { RegionDirectory } from './modules/regions/service.ts';
+import type { RegionDirectory } from './platform/region.ts';
+import type { ModuleDeps } from './platform/module.ts';
 import { registerRegionRoutes } from './modules/regions/routes.ts';
 import { registerSiteRoutes } from './modules/site/routes.ts';
 import { ResponseCache } from './modules/jobs/cache.ts';
@@ -46,20 +47,7 @@ export interface AppDeps {
   rateLimiter?: RateLimiter;
 }
 
-/** What every module receives: the few shared things it may use. */
-export interface ModuleDeps {
-  database: Database;
-  queue: JobQueue;
-  regions: RegionDirectory;
-  site: Site;
-  logger: Logger;
-  config: Config;
-  sessions: SessionStore;
-  /** For limits a route config cannot express (per e-mail address, per account). */
-  rateLimiter: RateLimiter;
-  /** Keyed hashing of rate-limit keys and similar (never stored in clear). */
-  secret: string;
-}
+export type { ModuleDeps };
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 

@@ -4,7 +4,7 @@
  * Each part registers its own routes; this plugin only wires them together.
  */
 import type { FastifyInstance } from 'fastify';
-import type { ModuleDeps } from '../../app.ts';
+import type { ModuleDeps } from '../../platform/module.ts';
 import { messages } from './messages.ts';
 import { registerAdminRoutes } from './admin/routes.ts';
 import { registerLoginRoutes } from './login/routes.ts';

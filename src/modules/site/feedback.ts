@@ -8,7 +8,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
 import type { JobQueue } from '../../platform/jobs/queue.ts';
 import { queueMail } from '../../platform/mail/outbox.ts';
-import type { Region } from '../regions/types.ts';
+import type { Region } from '../../platform/region.ts';
 import { messages } from './messages.ts';
 
 export const FEEDBACK_FIELDS = ['message', 'page_url', 'name', 'email'] as const;

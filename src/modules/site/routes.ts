@@ -3,7 +3,7 @@
  * form, privacy notice, easy-to-read Swedish, sitemap.xml and robots.txt.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ModuleDeps } from '../../app.ts';
+import type { ModuleDeps } from '../../platform/module.ts';
 import { localPath, renderPage, type Page, type PageContext } from '../../platform/html/layout.ts';
 import { siteOrigin } from '../../platform/http/origin.ts';
 import { negotiateLanguage, type Lang } from '../../platform/i18n/index.ts';

@@ -15,7 +15,7 @@
  * All routes are GET: CSRF does not apply, and a bearer token is never read on non-/api/ paths.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ModuleDeps } from '../../../app.ts';
+import type { ModuleDeps } from '../../../platform/module.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { Permission } from '../../../platform/permissions.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';

@@ -4,7 +4,7 @@
  * sees only the organisation they act for, and naming another organisation answers 404.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ModuleDeps } from '../../../app.ts';
+import type { ModuleDeps } from '../../../platform/module.ts';
 import { isValidEmail } from '../accounts.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { Permission } from '../../../platform/permissions.ts';

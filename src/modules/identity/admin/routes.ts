@@ -4,7 +4,7 @@
  * pages (/:lang/invitations/…), which belong with the members they create.
  */
 import type { FastifyInstance } from 'fastify';
-import type { ModuleDeps } from '../../../app.ts';
+import type { ModuleDeps } from '../../../platform/module.ts';
 import { Permission } from '../../../platform/permissions.ts';
 import { registerInvitationRoutes } from '../invitations/routes.ts';
 import { registerAuditRoutes } from './audit-routes.ts';

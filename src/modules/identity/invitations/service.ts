@@ -21,7 +21,7 @@ import {
   type Role,
 } from '../../../platform/permissions.ts';
 import type { RateLimiter, RateLimitRule } from '../../../platform/http/rate-limit.ts';
-import type { Region } from '../../regions/types.ts';
+import type { Region } from '../../../platform/region.ts';
 import { findAccountByEmail, findOrCreateAccount, mailboxKey, normalizeEmail } from '../accounts.ts';
 import { messages } from '../admin/messages.ts';
 import { stillManages } from '../organisations/service.ts';
