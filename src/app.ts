@@ -1,6 +1,6 @@
 /**
  * Builds the HTTP app: the platform's plugins at the root, in the order a request meets them, then
- * each domain module. Nothing here starts listening or touches process state; `main.ts` does that.
+ * each domain module of `modules/index.ts`, in its own encapsulated scope. Nothing here starts listening or touches process state; `main.ts` does that.
  */
 import { randomUUID } from 'node:crypto';
 import compress from '@fastify/compress';
@@ -25,13 +25,8 @@ import { installStatic, loadAssets, type Assets } from './platform/http/static.t
 import './platform/http/types.ts';
 import type { JobQueue } from './platform/jobs/queue.ts';
 import type { RegionDirectory } from './platform/region.ts';
-import type { ModuleDeps } from './platform/module.ts';
-import { registerRegionRoutes } from './modules/regions/routes.ts';
-import { registerSiteRoutes } from './modules/site/routes.ts';
-import { ResponseCache } from './modules/jobs/cache.ts';
-import { JobChanges } from './modules/jobs/changes.ts';
-import { registerJobRoutes } from './modules/jobs/routes.ts';
-import { registerIdentityRoutes } from './modules/identity/routes.ts';
+import { registerModules, type ModuleDeps } from './platform/module.ts';
+import { modules } from './modules/index.ts';
 import { createPrincipalResolver } from './platform/auth/resolver.ts';
 import { SessionStore, sessionPolicyFrom } from './platform/auth/sessions.ts';
 
@@ -207,13 +202,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     rateLimiter,
     secret: deps.secret,
   };
-  registerRegionRoutes(app, moduleDeps);
-  registerSiteRoutes(app, moduleDeps);
-  const changes = new JobChanges(deps.database.pool, deps.logger);
-  const cache = new ResponseCache(changes, config.jobCacheSize);
-  await changes.start();
-  app.addHook('onClose', async () => changes.stop());
-  registerJobRoutes(app, moduleDeps, { changes, cache });
-  registerIdentityRoutes(app, moduleDeps);
+  await registerModules(app, modules, moduleDeps);
   return app;
 }

@@ -6,13 +6,9 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { buildApp } from './app.ts';
-import { seedJobBoard } from './modules/jobs/seed.ts';
-import { registerIdentityJobs } from './modules/identity/jobs.ts';
-import { SessionStore, sessionPolicyFrom } from './platform/auth/sessions.ts';
-import { defaultRegionId, seedDemoAccounts, seedOrganisations } from './modules/identity/seed.ts';
-import { createRegionDirectory, seedRegions } from './modules/regions/service.ts';
-import { registerJobBoardJobs } from './modules/jobs/ingest/jobs.ts';
-import { registerSiteJobs } from './modules/site/jobs.ts';
+import { modules } from './modules/index.ts';
+import { createRegionDirectory } from './modules/regions/service.ts';
+import { registerModuleTasks, seedModules } from './platform/module.ts';
 import type { Config } from './platform/config.ts';
 import { startEmbeddedPostgres, type EmbeddedServer } from './platform/db/embedded.ts';
 import { openDatabase, type Database } from './platform/db/index.ts';
@@ -38,9 +34,7 @@ export function registerJobs(queue: JobQueue, database: Database, mail: MailTran
     messageIdDomain: config.publicUrl.hostname,
   });
   registerMaintenanceJobs(queue, database.db, createRateLimiter(database.pool));
-  registerSiteJobs(queue, database.db);
-  registerJobBoardJobs(queue, database, config);
-  registerIdentityJobs(queue, database.db, new SessionStore(database.db, sessionPolicyFrom(config)));
+  registerModuleTasks(queue, modules, { database, config });
 }
 
 export async function openRuntime(
@@ -64,10 +58,7 @@ export async function openRuntime(
       if (applied.length) logger.info({ applied }, 'migrations applied');
     }
     if (options.seed ?? config.seedDemo) {
-      await seedRegions(database.db);
-      await seedOrganisations(database.db);
-      if (config.seedDemo) await seedDemoAccounts(database.db, await defaultRegionId(database.db));
-      await seedJobBoard(database.db, { demo: config.seedDemo, logger });
+      await seedModules(database.db, modules, { demo: config.seedDemo, logger });
     }
   } catch (error) {
     await database.close();

@@ -9,7 +9,6 @@ import { isValidEmail } from '../accounts.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { Permission } from '../../../platform/permissions.ts';
 import { adminLang, renderAdminPage } from './layout.ts';
-import { auditMessages } from './audit-messages.ts';
 import { emptyNames } from './audit-sentences.ts';
 import {
   AUDIT_PAGE_SIZE,
@@ -32,12 +31,6 @@ function one(query: unknown, name: string): string {
 
 export function registerAuditRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   const db = deps.database.db;
-  deps.site.adminNavigation.push({
-    path: AUDIT_PATH,
-    label: (lang) => auditMessages.t(lang, 'nav.audit'),
-    permission: Permission.AuditRead,
-  });
-
   app.get(
     AUDIT_PATH,
     { config: { permission: Permission.AuditRead } },
