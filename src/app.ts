@@ -25,7 +25,8 @@ import { installStatic, loadAssets, type Assets } from './platform/http/static.t
 import './platform/http/types.ts';
 import type { JobQueue } from './platform/jobs/queue.ts';
 import type { RegionDirectory } from './platform/region.ts';
-import { registerModules, type ModuleDeps } from './platform/module.ts';
+import { auditCatalogueOf, openApiOf, registerModules, type ModuleDeps } from './platform/module.ts';
+import { installOpenApi } from './platform/http/openapi.ts';
 import { modules } from './modules/index.ts';
 import { createPrincipalResolver } from './platform/auth/resolver.ts';
 import { SessionStore, sessionPolicyFrom } from './platform/auth/sessions.ts';
@@ -191,6 +192,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // 5. Platform routes, then modules.
   installStatic(app, site.assets);
+  const audit = auditCatalogueOf(modules);
   const moduleDeps: ModuleDeps = {
     database: deps.database,
     queue: deps.queue,
@@ -201,7 +203,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sessions,
     rateLimiter,
     secret: deps.secret,
+    audit,
+    openApi: openApiOf(modules, audit),
   };
   await registerModules(app, modules, moduleDeps);
+  installOpenApi(app, moduleDeps.openApi);
   return app;
 }

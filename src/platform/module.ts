@@ -12,17 +12,22 @@
  *   navigation, adminNavigation
  *                links in the public header and in the back-office menu, in module order
  *   sitemap      the module's pages for sitemap.xml, per region
+ *   auditSentences
+ *                its kinds of audit event: a label and the sentences that tell one (sv/en)
+ *   openApi      its paths, schemas and security schemes in /api/openapi.json
  *   routes       an encapsulated Fastify plugin: what it adds (hooks, decorators) stays inside it;
  *                it inherits the platform's hooks, decorators, error and not-found handlers
  */
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import { AuditCatalogue, type AuditSentences } from './audit-sentences.ts';
 import type { SessionStore } from './auth/sessions.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/index.ts';
 import type { DB } from './db/schema.ts';
 import type { AdminNavItem, NavItem, Site, SitemapEntry } from './html/layout.ts';
+import { openApiDocument, type OpenApiContribution, type OpenApiDocument } from './http/openapi.ts';
 import type { RateLimiter } from './http/rate-limit.ts';
 import type { JobQueue } from './jobs/queue.ts';
 import type { Region, RegionDirectory } from './region.ts';
@@ -40,6 +45,10 @@ export interface ModuleDeps {
   rateLimiter: RateLimiter;
   /** Keyed hashing of rate-limit keys and similar (never stored in clear). */
   secret: string;
+  /** Every module's kinds of audit event: labels and sentences. */
+  audit: AuditCatalogue;
+  /** The OpenAPI document assembled from every module's contribution (served at /api/openapi.json). */
+  openApi: OpenApiDocument;
 }
 
 /** What a module's background tasks receive (a worker process has no HTTP app). */
@@ -69,6 +78,9 @@ export interface LotsaModule<State = undefined> {
   navigation?: readonly NavItem[];
   adminNavigation?: readonly AdminNavItem[];
   sitemap?(region: Region, state: State): Promise<SitemapEntry[]>;
+  auditSentences?: AuditSentences;
+  /** Its part of the API document; `audit` holds every module's kinds of event. */
+  openApi?(context: { audit: AuditCatalogue }): OpenApiContribution;
   routes?(app: FastifyInstance, deps: ModuleDeps, state: State): void | Promise<void>;
 }
 
@@ -78,6 +90,16 @@ export type AnyModule = LotsaModule<unknown>;
 /** Declares a module (checks its shape and infers its state's type). */
 export function defineModule<State = undefined>(module: LotsaModule<State>): LotsaModule<State> {
   return module;
+}
+
+/** Every module's kinds of audit event, in module order. */
+export function auditCatalogueOf(modules: readonly AnyModule[]): AuditCatalogue {
+  return new AuditCatalogue(modules.flatMap((m) => (m.auditSentences ? [m.auditSentences] : [])));
+}
+
+/** The OpenAPI document from every module's contribution, in module order. */
+export function openApiOf(modules: readonly AnyModule[], audit: AuditCatalogue): OpenApiDocument {
+  return openApiDocument(modules.flatMap((m) => (m.openApi ? [m.openApi({ audit })] : [])));
 }
 
 /** The decorator naming the module a Fastify scope belongs to (read by the route table). */

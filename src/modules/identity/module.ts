@@ -5,7 +5,9 @@
 import { SessionStore, sessionPolicyFrom } from '../../platform/auth/sessions.ts';
 import { defineModule } from '../../platform/module.ts';
 import { Permission } from '../../platform/permissions.ts';
+import { identityOpenApi } from './admin/api-openapi.ts';
 import { auditMessages } from './admin/audit-messages.ts';
+import { identityAuditSentences } from './admin/audit-sentences.ts';
 import { AUDIT_PATH } from './admin/audit-views.ts';
 import { messages as adminMessages } from './admin/messages.ts';
 import { TOKENS_PATH } from './admin/tokens-views.ts';
@@ -53,5 +55,7 @@ export const identityModule = defineModule({
       permission: Permission.ApiTokensManage,
     },
   ],
+  auditSentences: identityAuditSentences,
+  openApi: identityOpenApi,
   routes: registerIdentityRoutes,
 });

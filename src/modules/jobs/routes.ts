@@ -13,7 +13,7 @@ import { Permission } from '../../platform/permissions.ts';
 import type { ResponseCache } from './cache.ts';
 import type { JobChanges } from './changes.ts';
 import { loadMap } from './map.ts';
-import { openApiDocument, apiDocsPage } from './openapi.ts';
+import { apiDocsPage } from './openapi.ts';
 import {
   PAGE_SIZE,
   parseJobQuery,
@@ -303,11 +303,7 @@ export function registerJobRoutes(app: FastifyInstance, deps: ModuleDeps, board:
     });
   });
 
-  app.get('/api/openapi.json', { config: pub }, async (request, reply) =>
-    reply.header('cache-control', 'public, max-age=300').send(openApiDocument(siteOrigin(request))),
-  );
-
   app.get('/api/docs', { config: pub }, async (request, reply) =>
-    reply.type('text/html; charset=utf-8').send(render(request, apiDocsPage(context(request)))),
+    reply.type('text/html; charset=utf-8').send(render(request, apiDocsPage(context(request), deps.openApi))),
   );
 }

@@ -57,7 +57,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: ModuleDeps): voi
 
       const errors: AuditFilterErrors = {};
       if (values.person && !isValidEmail(values.person.toLowerCase())) errors.person = 'audit.error.email';
-      if (values.action && !isActionFilter(values.action)) errors.action = 'audit.error.action';
+      if (values.action && !isActionFilter(values.action, deps.audit)) errors.action = 'audit.error.action';
       if (values.from && !isIsoDate(values.from)) errors.from = 'audit.error.date';
       if (values.to && !isIsoDate(values.to)) errors.to = 'audit.error.date';
       if (!errors.from && !errors.to && values.from && values.to && values.to < values.from) {
@@ -88,6 +88,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: ModuleDeps): voi
         organisationName: principal.organisation?.name ?? null,
         rows: page.rows,
         names,
+        audit: deps.audit,
         nextBefore: page.nextBefore,
         paged: Boolean(beforeText),
       });
