@@ -23,7 +23,7 @@ import { clientErrorHandler } from './platform/http/client-errors.ts';
 import { fixedSecurityHeaders, installSecurityHeaders, securityHeaders } from './platform/http/security.ts';
 import { installStatic, loadAssets, type Assets } from './platform/http/static.ts';
 import './platform/http/types.ts';
-import type { JobQueue } from './platform/jobs/queue.ts';
+import type { TaskQueue } from './platform/tasks/queue.ts';
 import type { RegionDirectory } from './platform/region.ts';
 import { auditCatalogueOf, openApiOf, registerModules, type ModuleDeps } from './platform/module.ts';
 import { installOpenApi } from './platform/http/openapi.ts';
@@ -35,7 +35,7 @@ export interface AppDeps {
   config: Config;
   database: Database;
   logger: Logger;
-  queue: JobQueue;
+  queue: TaskQueue;
   regions: RegionDirectory;
   /** Secret for CSRF tokens and hashed rate-limit keys. */
   secret: string;

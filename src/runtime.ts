@@ -1,6 +1,6 @@
 /**
  * Start-up shared by every command: the database (embedded or DATABASE_URL), migrations, seed data,
- * and the job queue with every module's jobs. Returns one object with a single `close()`.
+ * and the task queue with every module's tasks. Returns one object with a single `close()`.
  */
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -14,26 +14,31 @@ import { startEmbeddedPostgres, type EmbeddedServer } from './platform/db/embedd
 import { openDatabase, type Database } from './platform/db/index.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { createRateLimiter } from './platform/http/rate-limit.ts';
-import { registerMaintenanceJobs } from './platform/jobs/maintenance.ts';
-import { JobQueue } from './platform/jobs/queue.ts';
+import { registerMaintenanceTasks } from './platform/tasks/maintenance.ts';
+import { TaskQueue } from './platform/tasks/queue.ts';
 import { loadSecret } from './platform/secret.ts';
-import { createMailTransport, registerMailJobs, type MailTransport } from './platform/mail/outbox.ts';
+import { createMailTransport, registerMailTasks, type MailTransport } from './platform/mail/outbox.ts';
 
 export interface Runtime {
   database: Database;
-  queue: JobQueue;
+  queue: TaskQueue;
   mail: MailTransport;
   embedded: EmbeddedServer | undefined;
   close(): Promise<void>;
 }
 
-/** Every background job of the platform and the modules. */
-export function registerJobs(queue: JobQueue, database: Database, mail: MailTransport, config: Config): void {
-  registerMailJobs(queue, database.db, mail, {
+/** Every background task of the platform and the modules. */
+export function registerTasks(
+  queue: TaskQueue,
+  database: Database,
+  mail: MailTransport,
+  config: Config,
+): void {
+  registerMailTasks(queue, database.db, mail, {
     from: config.mailFrom,
     messageIdDomain: config.publicUrl.hostname,
   });
-  registerMaintenanceJobs(queue, database.db, createRateLimiter(database.pool));
+  registerMaintenanceTasks(queue, database.db, createRateLimiter(database.pool));
   registerModuleTasks(queue, modules, { database, config });
 }
 
@@ -65,9 +70,9 @@ export async function openRuntime(
     await embedded?.stop();
     throw error;
   }
-  const queue = new JobQueue(database.db, logger.child({ component: 'jobs' }));
+  const queue = new TaskQueue(database.db, logger.child({ component: 'tasks' }));
   const mail = createMailTransport(config.smtpUrl, path.join(config.dataDir, 'mail'));
-  registerJobs(queue, database, mail, config);
+  registerTasks(queue, database, mail, config);
   return {
     database,
     queue,

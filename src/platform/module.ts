@@ -29,13 +29,13 @@ import type { DB } from './db/schema.ts';
 import type { AdminNavItem, NavItem, Site, SitemapEntry } from './html/layout.ts';
 import { openApiDocument, type OpenApiContribution, type OpenApiDocument } from './http/openapi.ts';
 import type { RateLimiter } from './http/rate-limit.ts';
-import type { JobQueue } from './jobs/queue.ts';
+import type { TaskQueue } from './tasks/queue.ts';
 import type { Region, RegionDirectory } from './region.ts';
 
 /** What every module's routes receive: the few shared things they may use. */
 export interface ModuleDeps {
   database: Database;
-  queue: JobQueue;
+  queue: TaskQueue;
   regions: RegionDirectory;
   site: Site;
   logger: Logger;
@@ -72,7 +72,7 @@ export interface LotsaModule<State = undefined> {
   /** Short, lower-case; routes are tagged with it in the app's route table. */
   name: string;
   seed?(db: Kysely<DB>, context: SeedContext): Promise<void>;
-  tasks?(queue: JobQueue, deps: TaskDeps): void;
+  tasks?(queue: TaskQueue, deps: TaskDeps): void;
   start?(deps: ModuleDeps): Promise<State> | State;
   close?(state: State): Promise<void> | void;
   navigation?: readonly NavItem[];
@@ -131,7 +131,7 @@ export async function registerModules(
 }
 
 /** Defines every module's background tasks on the queue, in module order. */
-export function registerModuleTasks(queue: JobQueue, modules: readonly AnyModule[], deps: TaskDeps): void {
+export function registerModuleTasks(queue: TaskQueue, modules: readonly AnyModule[], deps: TaskDeps): void {
   for (const module of modules) module.tasks?.(queue, deps);
 }
 

@@ -11,7 +11,7 @@ import { identityAuditSentences } from './admin/audit-sentences.ts';
 import { AUDIT_PATH } from './admin/audit-views.ts';
 import { messages as adminMessages } from './admin/messages.ts';
 import { TOKENS_PATH } from './admin/tokens-views.ts';
-import { registerIdentityJobs } from './jobs.ts';
+import { registerIdentityTasks } from './tasks.ts';
 import { messages } from './messages.ts';
 import { registerIdentityRoutes } from './routes.ts';
 import { defaultRegionId, seedDemoAccounts, seedOrganisations } from './seed.ts';
@@ -23,7 +23,7 @@ export const identityModule = defineModule({
     if (demo) await seedDemoAccounts(db, await defaultRegionId(db));
   },
   tasks: (queue, { database, config }) =>
-    registerIdentityJobs(queue, database.db, new SessionStore(database.db, sessionPolicyFrom(config))),
+    registerIdentityTasks(queue, database.db, new SessionStore(database.db, sessionPolicyFrom(config))),
   // One link for everyone: it leads to the own page, or to the login page without a session (the
   // header stays the same for all, so public pages can be cached).
   navigation: [{ path: '/me', label: (lang) => messages.t(lang, 'nav.me') }],

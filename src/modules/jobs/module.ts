@@ -7,7 +7,7 @@ import type { SitemapEntry } from '../../platform/html/layout.ts';
 import { defineModule } from '../../platform/module.ts';
 import { ResponseCache } from './cache.ts';
 import { JobChanges } from './changes.ts';
-import { registerJobBoardJobs } from './ingest/jobs.ts';
+import { registerJobBoardTasks } from './ingest/tasks.ts';
 import { messages } from './messages.ts';
 import { openJobsForSitemap } from './repository.ts';
 import { registerJobRoutes } from './routes.ts';
@@ -30,7 +30,7 @@ export const jobBoardModule = defineModule<JobBoardState>({
   async seed(db, { demo, logger }) {
     await seedJobBoard(db, { demo, logger });
   },
-  tasks: (queue, { database, config }) => registerJobBoardJobs(queue, database, config),
+  tasks: (queue, { database, config }) => registerJobBoardTasks(queue, database, config),
   async start({ database, logger, config }) {
     const changes = new JobChanges(database.pool, logger);
     const cache = new ResponseCache(changes, config.jobCacheSize);
