@@ -10,7 +10,9 @@ import type { BreakdownResult } from './parts/breakdown.ts';
 import type { ColdStartResult } from './parts/coldstart.ts';
 import type { CrashResult } from './parts/crash.ts';
 import type { IngestResult } from './parts/ingest.ts';
-import { crashSection, ingestSection, ingestSummaryRows } from './lib/ingest-report.ts';
+import { crashSection, ingestSection, ingestSummaryRows, type Failed } from './lib/ingest-report.ts';
+
+export type { Failed };
 import type { LighthouseResult } from './parts/lighthouse.ts';
 import { CATEGORIES } from './parts/lighthouse.ts';
 import type { OverheadResult } from './parts/overhead.ts';
@@ -21,11 +23,6 @@ import { WRK } from './parts/joblist-nginx.ts';
 import type { LatencyStats, SearchDbResult } from './parts/search-db.ts';
 import type { SearchHttpResult } from './parts/search-http.ts';
 import type { SearchFloodResult } from './parts/search-flood.ts';
-
-export interface Failed {
-  measuredAt: string;
-  error: string;
-}
 
 export interface Results {
   overhead?: OverheadResult | Failed;

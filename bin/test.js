@@ -43,9 +43,8 @@ const files = given.length
 const { startEmbeddedPostgres } = await import('../src/platform/db/embedded.ts');
 const { openDatabase } = await import('../src/platform/db/index.ts');
 const { migrate } = await import('../src/platform/db/migrate.ts');
-const { seedRegions } = await import('../src/modules/regions/service.ts');
-const { seedJobBoard } = await import('../src/modules/jobs/seed.ts');
-const { seedOrganisations } = await import('../src/modules/identity/seed.ts');
+const { modules } = await import('../src/modules/index.ts');
+const { seedModules } = await import('../src/platform/module.ts');
 
 let embedded;
 let tmp;
@@ -68,9 +67,9 @@ try {
   templateUrl.pathname = `/${template}`;
   const db = openDatabase(templateUrl.href, { max: 2 });
   await migrate(db.pool);
-  await seedRegions(db.db);
-  await seedOrganisations(db.db); // the region's and municipalities' organisations; no accounts
-  await seedJobBoard(db.db, { demo: false }); // the taxonomy; tests insert their own ads
+  // Every module's base data (regions, the taxonomy, the region's and municipalities' organisations);
+  // no demo data: tests insert their own ads and accounts.
+  await seedModules(db.db, modules, { demo: false });
   await db.close();
 
   const concurrency = e2e ? 1 : Math.max(2, os.availableParallelism());

@@ -1,6 +1,6 @@
 /**
  * Builds the HTTP app: the platform's plugins at the root, in the order a request meets them, then
- * each domain module. Nothing here starts listening or touches process state; `main.ts` does that.
+ * each domain module of `modules/index.ts`, in its own encapsulated scope. Nothing here starts listening or touches process state; `main.ts` does that.
  */
 import { randomUUID } from 'node:crypto';
 import compress from '@fastify/compress';
@@ -23,14 +23,11 @@ import { clientErrorHandler } from './platform/http/client-errors.ts';
 import { fixedSecurityHeaders, installSecurityHeaders, securityHeaders } from './platform/http/security.ts';
 import { installStatic, loadAssets, type Assets } from './platform/http/static.ts';
 import './platform/http/types.ts';
-import type { JobQueue } from './platform/jobs/queue.ts';
-import type { RegionDirectory } from './modules/regions/service.ts';
-import { registerRegionRoutes } from './modules/regions/routes.ts';
-import { registerSiteRoutes } from './modules/site/routes.ts';
-import { ResponseCache } from './modules/jobs/cache.ts';
-import { JobChanges } from './modules/jobs/changes.ts';
-import { registerJobRoutes } from './modules/jobs/routes.ts';
-import { registerIdentityRoutes } from './modules/identity/routes.ts';
+import type { TaskQueue } from './platform/tasks/queue.ts';
+import type { RegionDirectory } from './platform/region.ts';
+import { auditCatalogueOf, openApiOf, registerModules, type ModuleDeps } from './platform/module.ts';
+import { installOpenApi } from './platform/http/openapi.ts';
+import { modules } from './modules/index.ts';
 import { createPrincipalResolver } from './platform/auth/resolver.ts';
 import { SessionStore, sessionPolicyFrom } from './platform/auth/sessions.ts';
 
@@ -38,7 +35,7 @@ export interface AppDeps {
   config: Config;
   database: Database;
   logger: Logger;
-  queue: JobQueue;
+  queue: TaskQueue;
   regions: RegionDirectory;
   /** Secret for CSRF tokens and hashed rate-limit keys. */
   secret: string;
@@ -46,20 +43,7 @@ export interface AppDeps {
   rateLimiter?: RateLimiter;
 }
 
-/** What every module receives: the few shared things it may use. */
-export interface ModuleDeps {
-  database: Database;
-  queue: JobQueue;
-  regions: RegionDirectory;
-  site: Site;
-  logger: Logger;
-  config: Config;
-  sessions: SessionStore;
-  /** For limits a route config cannot express (per e-mail address, per account). */
-  rateLimiter: RateLimiter;
-  /** Keyed hashing of rate-limit keys and similar (never stored in clear). */
-  secret: string;
-}
+export type { ModuleDeps };
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -208,6 +192,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // 5. Platform routes, then modules.
   installStatic(app, site.assets);
+  const audit = auditCatalogueOf(modules);
   const moduleDeps: ModuleDeps = {
     database: deps.database,
     queue: deps.queue,
@@ -218,14 +203,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sessions,
     rateLimiter,
     secret: deps.secret,
+    audit,
+    openApi: openApiOf(modules, audit),
   };
-  registerRegionRoutes(app, moduleDeps);
-  registerSiteRoutes(app, moduleDeps);
-  const changes = new JobChanges(deps.database.pool, deps.logger);
-  const cache = new ResponseCache(changes, config.jobCacheSize);
-  await changes.start();
-  app.addHook('onClose', async () => changes.stop());
-  registerJobRoutes(app, moduleDeps, { changes, cache });
-  registerIdentityRoutes(app, moduleDeps);
+  await registerModules(app, modules, moduleDeps);
+  installOpenApi(app, moduleDeps.openApi);
   return app;
 }

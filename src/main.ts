@@ -15,8 +15,8 @@ import { openRuntime, startWebServer, type Runtime } from './runtime.ts';
 const USAGE = `Usage: lotsa <command>
 
 Commands:
-  serve            start the web server (and, by default, the job worker)
-  worker [--once]  run background jobs only (for scaling out); --once drains due jobs and exits
+  serve            start the web server (and, by default, the task worker)
+  worker [--once]  run background tasks only (for scaling out); --once drains due tasks and exits
   migrate          apply database migrations and exit
   seed             apply migrations, seed the shipped regions, the job taxonomy and
                    (with LOTSA_SEED_DEMO) the demo job ads, and exit
@@ -94,7 +94,7 @@ async function main(argv: string[]): Promise<number> {
       const runtime = await openRuntime(config, logger, { seed: false, poolSize: 4 });
       if (rest.includes('--once')) {
         const count = await runtime.queue.drain();
-        console.log(`${count} job(s) run`);
+        console.log(`${count} task(s) run`);
         await runtime.close();
         return 0;
       }

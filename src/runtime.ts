@@ -1,46 +1,45 @@
 /**
  * Start-up shared by every command: the database (embedded or DATABASE_URL), migrations, seed data,
- * and the job queue with every module's jobs. Returns one object with a single `close()`.
+ * and the task queue with every module's tasks. Returns one object with a single `close()`.
  */
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { buildApp } from './app.ts';
-import { seedJobBoard } from './modules/jobs/seed.ts';
-import { registerIdentityJobs } from './modules/identity/jobs.ts';
-import { SessionStore, sessionPolicyFrom } from './platform/auth/sessions.ts';
-import { defaultRegionId, seedDemoAccounts, seedOrganisations } from './modules/identity/seed.ts';
-import { createRegionDirectory, seedRegions } from './modules/regions/service.ts';
-import { registerJobBoardJobs } from './modules/jobs/ingest/jobs.ts';
-import { registerSiteJobs } from './modules/site/jobs.ts';
+import { modules } from './modules/index.ts';
+import { createRegionDirectory } from './modules/regions/service.ts';
+import { registerModuleTasks, seedModules } from './platform/module.ts';
 import type { Config } from './platform/config.ts';
 import { startEmbeddedPostgres, type EmbeddedServer } from './platform/db/embedded.ts';
 import { openDatabase, type Database } from './platform/db/index.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { createRateLimiter } from './platform/http/rate-limit.ts';
-import { registerMaintenanceJobs } from './platform/jobs/maintenance.ts';
-import { JobQueue } from './platform/jobs/queue.ts';
+import { registerMaintenanceTasks } from './platform/tasks/maintenance.ts';
+import { TaskQueue } from './platform/tasks/queue.ts';
 import { loadSecret } from './platform/secret.ts';
-import { createMailTransport, registerMailJobs, type MailTransport } from './platform/mail/outbox.ts';
+import { createMailTransport, registerMailTasks, type MailTransport } from './platform/mail/outbox.ts';
 
 export interface Runtime {
   database: Database;
-  queue: JobQueue;
+  queue: TaskQueue;
   mail: MailTransport;
   embedded: EmbeddedServer | undefined;
   close(): Promise<void>;
 }
 
-/** Every background job of the platform and the modules. */
-export function registerJobs(queue: JobQueue, database: Database, mail: MailTransport, config: Config): void {
-  registerMailJobs(queue, database.db, mail, {
+/** Every background task of the platform and the modules. */
+export function registerTasks(
+  queue: TaskQueue,
+  database: Database,
+  mail: MailTransport,
+  config: Config,
+): void {
+  registerMailTasks(queue, database.db, mail, {
     from: config.mailFrom,
     messageIdDomain: config.publicUrl.hostname,
   });
-  registerMaintenanceJobs(queue, database.db, createRateLimiter(database.pool));
-  registerSiteJobs(queue, database.db);
-  registerJobBoardJobs(queue, database, config);
-  registerIdentityJobs(queue, database.db, new SessionStore(database.db, sessionPolicyFrom(config)));
+  registerMaintenanceTasks(queue, database.db, createRateLimiter(database.pool));
+  registerModuleTasks(queue, modules, { database, config });
 }
 
 export async function openRuntime(
@@ -64,19 +63,16 @@ export async function openRuntime(
       if (applied.length) logger.info({ applied }, 'migrations applied');
     }
     if (options.seed ?? config.seedDemo) {
-      await seedRegions(database.db);
-      await seedOrganisations(database.db);
-      if (config.seedDemo) await seedDemoAccounts(database.db, await defaultRegionId(database.db));
-      await seedJobBoard(database.db, { demo: config.seedDemo, logger });
+      await seedModules(database.db, modules, { demo: config.seedDemo, logger });
     }
   } catch (error) {
     await database.close();
     await embedded?.stop();
     throw error;
   }
-  const queue = new JobQueue(database.db, logger.child({ component: 'jobs' }));
+  const queue = new TaskQueue(database.db, logger.child({ component: 'tasks' }));
   const mail = createMailTransport(config.smtpUrl, path.join(config.dataDir, 'mail'));
-  registerJobs(queue, database, mail, config);
+  registerTasks(queue, database, mail, config);
   return {
     database,
     queue,

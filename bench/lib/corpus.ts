@@ -32,7 +32,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../src/platform/db/schema.ts';
-import type { Region } from '../../src/modules/regions/types.ts';
+import type { Region } from '../../src/platform/region.ts';
 import { onCleanup } from './cleanup.ts';
 import { freePort, ROOT, startServer, type ChildServer } from './proc.ts';
 

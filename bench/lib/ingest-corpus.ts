@@ -13,7 +13,7 @@ import { scopeForRegion, type IngestScope } from '../../src/modules/jobs/ingest/
 import { stockholmLocalToDate, toStockholmLocal } from '../../src/modules/jobs/ingest/time.ts';
 import { shippedConcepts } from '../../src/modules/jobs/taxonomy.ts';
 import { shippedRegions } from '../../src/modules/regions/service.ts';
-import type { Region } from '../../src/modules/regions/types.ts';
+import type { Region } from '../../src/platform/region.ts';
 
 export type Ad = Record<string, unknown>;
 

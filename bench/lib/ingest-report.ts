@@ -1,7 +1,12 @@
 /** The ingestion parts' summary rows and sections of docs/BENCHMARKS.md (called by report.ts). */
 import type { CrashResult } from '../parts/crash.ts';
 import type { IngestResult, RerunFigures } from '../parts/ingest.ts';
-import type { Failed } from '../report.ts';
+
+/** A part that did not finish, with when and why. */
+export interface Failed {
+  measuredAt: string;
+  error: string;
+}
 
 type Maybe<T> = T | Failed | undefined;
 

@@ -7,7 +7,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../src/platform/db/schema.ts';
-import type { Region } from '../../src/modules/regions/types.ts';
+import type { Region } from '../../src/platform/region.ts';
 import { mulberry32 } from '../../src/modules/jobs/demo.ts';
 import {
   EMPTY_QUERY,

@@ -10,15 +10,15 @@ import { createRegionDirectory, type RegionDirectory } from '../../src/modules/r
 import { loadConfig, type Config } from '../../src/platform/config.ts';
 import type { Database } from '../../src/platform/db/index.ts';
 import type { RateLimiter } from '../../src/platform/http/rate-limit.ts';
-import { JobQueue } from '../../src/platform/jobs/queue.ts';
+import { TaskQueue } from '../../src/platform/tasks/queue.ts';
 import { createMailTransport } from '../../src/platform/mail/outbox.ts';
-import { registerJobs } from '../../src/runtime.ts';
+import { registerTasks } from '../../src/runtime.ts';
 import { createTestDatabase } from './db.ts';
 
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
-  queue: JobQueue;
+  queue: TaskQueue;
   config: Config;
   /** The app's region directory (refresh() after changing regions in a test). */
   regions: RegionDirectory;
@@ -45,9 +45,9 @@ export async function buildTestApp(
     { level: 'debug' },
     { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) },
   );
-  const queue = new JobQueue(database.db, logger);
+  const queue = new TaskQueue(database.db, logger);
   const mail = createMailTransport(config.smtpUrl, path.join(dataDir, 'mail'));
-  registerJobs(queue, database, mail, config);
+  registerTasks(queue, database, mail, config);
   const regions = await createRegionDirectory(database.db);
   const app = await buildApp({
     config,

@@ -4,17 +4,13 @@
  * Each part registers its own routes; this plugin only wires them together.
  */
 import type { FastifyInstance } from 'fastify';
-import type { ModuleDeps } from '../../app.ts';
-import { messages } from './messages.ts';
+import type { ModuleDeps } from '../../platform/module.ts';
 import { registerAdminRoutes } from './admin/routes.ts';
 import { registerLoginRoutes } from './login/routes.ts';
 import { registerMeRoutes } from './me/routes.ts';
 import { registerSecondFactorRoutes } from './second-factor/routes.ts';
 
 export function registerIdentityRoutes(app: FastifyInstance, deps: ModuleDeps): void {
-  // One link for everyone: it leads to the own page, or to the login page without a session (the
-  // header stays the same for all, so public pages can be cached).
-  deps.site.navigation.push({ path: '/me', label: (lang) => messages.t(lang, 'nav.me') });
   registerLoginRoutes(app, deps);
   registerSecondFactorRoutes(app, deps);
   registerMeRoutes(app, deps);

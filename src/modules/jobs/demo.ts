@@ -11,7 +11,7 @@
  * `demo-…`), `webpage_url: null`, `application_contacts: []` and example.com addresses.
  */
 import { readFileSync } from 'node:fs';
-import type { Region } from '../regions/types.ts';
+import type { Region } from '../../platform/region.ts';
 import type { JobAd, TaxRef } from './jobtech.ts';
 import { loadMap } from './map.ts';
 import { readDataCsv, shippedConcepts } from './taxonomy.ts';

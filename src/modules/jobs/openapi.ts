@@ -1,14 +1,11 @@
 /**
- * The OpenAPI 3.1 description of the public job API, served at /api/openapi.json, and a readable
- * page made from the same document at /api/docs (no JavaScript, no third-party viewer).
+ * The job API's part of the OpenAPI 3.1 document at /api/openapi.json, and a readable page made from
+ * the whole document at /api/docs (no JavaScript, no third-party viewer).
  */
-import {
-  identityOpenApiPaths,
-  identityOpenApiSchemas,
-  identityOpenApiSecuritySchemes,
-} from '../identity/admin/api-openapi.ts';
 import { html, type SafeHtml } from '../../platform/html/html.ts';
 import type { Page, PageContext } from '../../platform/html/layout.ts';
+import type { OpenApiDocument } from '../../platform/http/openapi.ts';
+import type { OpenApiContribution } from '../../platform/http/openapi.ts';
 import { defineMessages } from '../../platform/i18n/index.ts';
 import { MAX_LIMIT, MAX_OFFSET, MAX_QUERY_LENGTH, PAGE_SIZE, PUBLISHED_WITHIN, SORTS } from './query.ts';
 
@@ -128,28 +125,6 @@ const facetOption = {
   },
 };
 
-const error = {
-  type: 'object',
-  required: ['error', 'requestId'],
-  properties: {
-    error: {
-      type: 'object',
-      required: ['code', 'status', 'message'],
-      properties: {
-        code: { type: 'string', examples: ['LOTSA_BAD_REQUEST'] },
-        status: { type: 'integer' },
-        message: { type: 'string' },
-        fields: {
-          type: 'object',
-          additionalProperties: { type: 'string' },
-          description: 'The parameters that were not accepted, each with the reason.',
-        },
-      },
-    },
-    requestId: { type: 'string' },
-  },
-};
-
 const jobSummary = {
   type: 'object',
   required: ['id', 'headline', 'employer', 'municipality', 'published_at', 'url'],
@@ -177,85 +152,72 @@ const jobSummary = {
   },
 };
 
-export function openApiDocument(origin: string): Record<string, unknown> {
-  const errorResponse = (description: string) => ({
-    description,
-    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-  });
-  return {
-    openapi: '3.1.0',
-    info: {
-      title: 'Lotsa job API',
-      version: '1.0.0',
-      description:
-        'Open jobs in the region, mirrored from the Swedish Public Employment Service (JobTech, CC0) plus any example ads of a demo install. The job routes are read-only and need no key. The organisation routes need an API token an organisation admin creates in the back-office (Authorization: Bearer lotsa_…) or a signed-in session. Rate-limited per client (429 with Retry-After).',
-      license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
-    },
-    servers: [{ url: origin }],
-    paths: {
-      '/api/v1/jobs': {
-        get: {
-          operationId: 'searchJobs',
-          summary: 'Search open jobs',
-          description:
-            'The same search as the /sv/jobs page. An unknown parameter or value is a 400 whose `fields` name it.',
-          parameters: LIST_PARAMETERS,
-          responses: {
-            200: {
-              description: 'Matching jobs with facet counts.',
-              content: {
-                'application/json': {
-                  schema: {
-                    type: 'object',
-                    required: ['total', 'facets', 'suggestion', 'items'],
-                    properties: {
-                      total: { type: 'integer' },
-                      offset: { type: 'integer' },
-                      limit: { type: 'integer' },
-                      suggestion: {
-                        type: ['string', 'null'],
-                        description: '“Did you mean”: the query with misspelt words corrected, or null.',
-                      },
-                      facets: {
-                        type: 'object',
-                        description:
-                          'Counts per option; each facet is counted with every other filter applied but its own.',
-                        additionalProperties: { type: 'array', items: facetOption },
-                      },
-                      items: { type: 'array', items: { $ref: '#/components/schemas/JobSummary' } },
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+});
+
+/** The job API's part of /api/openapi.json (the platform assembles the document). */
+export const jobsOpenApi: OpenApiContribution = {
+  paths: {
+    '/api/v1/jobs': {
+      get: {
+        operationId: 'searchJobs',
+        summary: 'Search open jobs',
+        description:
+          'The same search as the /sv/jobs page. An unknown parameter or value is a 400 whose `fields` name it.',
+        parameters: LIST_PARAMETERS,
+        responses: {
+          200: {
+            description: 'Matching jobs with facet counts.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['total', 'facets', 'suggestion', 'items'],
+                  properties: {
+                    total: { type: 'integer' },
+                    offset: { type: 'integer' },
+                    limit: { type: 'integer' },
+                    suggestion: {
+                      type: ['string', 'null'],
+                      description: '“Did you mean”: the query with misspelt words corrected, or null.',
                     },
+                    facets: {
+                      type: 'object',
+                      description:
+                        'Counts per option; each facet is counted with every other filter applied but its own.',
+                      additionalProperties: { type: 'array', items: facetOption },
+                    },
+                    items: { type: 'array', items: { $ref: '#/components/schemas/JobSummary' } },
                   },
                 },
               },
             },
-            400: errorResponse('A parameter or value that is not accepted.'),
-            429: errorResponse('Too many requests; see Retry-After.'),
           },
+          400: errorResponse('A parameter or value that is not accepted.'),
+          429: errorResponse('Too many requests; see Retry-After.'),
         },
       },
-      '/api/v1/jobs/{id}': {
-        get: {
-          operationId: 'getJob',
-          summary: 'One open job',
-          parameters: [ID_PARAMETER],
-          responses: {
-            200: {
-              description: 'The job, with its description as sanitised HTML and how to apply.',
-              content: { 'application/json': { schema: { $ref: '#/components/schemas/JobSummary' } } },
-            },
-            404: errorResponse('No such job in this region.'),
-            410: errorResponse('The job is closed (expired or removed).'),
+    },
+    '/api/v1/jobs/{id}': {
+      get: {
+        operationId: 'getJob',
+        summary: 'One open job',
+        parameters: [ID_PARAMETER],
+        responses: {
+          200: {
+            description: 'The job, with its description as sanitised HTML and how to apply.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/JobSummary' } } },
           },
+          404: errorResponse('No such job in this region.'),
+          410: errorResponse('The job is closed (expired or removed).'),
         },
       },
-      ...identityOpenApiPaths,
     },
-    components: {
-      schemas: { JobSummary: jobSummary, Error: error, ...identityOpenApiSchemas },
-      securitySchemes: identityOpenApiSecuritySchemes,
-    },
-  };
-}
+  },
+  schemas: { JobSummary: jobSummary },
+};
 
 function schemaType(schema: Record<string, unknown>): string {
   if (schema.type === 'array') return `${schemaType(schema.items as Record<string, unknown>)}[]`;
@@ -263,9 +225,9 @@ function schemaType(schema: Record<string, unknown>): string {
   return String(schema.type);
 }
 
-export function apiDocsPage(ctx: PageContext): Page {
+export function apiDocsPage(ctx: PageContext, document: OpenApiDocument): Page {
   const t = (key: Parameters<typeof docs.t>[1]) => docs.t(ctx.lang, key);
-  const spec = openApiDocument(ctx.origin) as {
+  const spec = document(ctx.origin) as {
     paths: Record<
       string,
       {

@@ -4,7 +4,7 @@
  * Search pages, API lists and feeds are served from the response cache when it is warm.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ModuleDeps } from '../../app.ts';
+import type { ModuleDeps } from '../../platform/module.ts';
 import { AppError } from '../../platform/errors.ts';
 import { localPath, renderPage, type Page, type PageContext } from '../../platform/html/layout.ts';
 import { clientKey, ConcurrencyLimit, type RateLimitRule } from '../../platform/http/rate-limit.ts';
@@ -13,8 +13,7 @@ import { Permission } from '../../platform/permissions.ts';
 import type { ResponseCache } from './cache.ts';
 import type { JobChanges } from './changes.ts';
 import { loadMap } from './map.ts';
-import { messages } from './messages.ts';
-import { openApiDocument, apiDocsPage } from './openapi.ts';
+import { apiDocsPage } from './openapi.ts';
 import {
   PAGE_SIZE,
   parseJobQuery,
@@ -23,7 +22,7 @@ import {
   type JobQuery,
   type QueryProblem,
 } from './query.ts';
-import { findJob, isJobId, openJobsForSitemap, similarJobs, type JobDetail } from './repository.ts';
+import { findJob, isJobId, similarJobs, type JobDetail } from './repository.ts';
 import { jobsRss } from './rss.ts';
 import {
   conceptLabels,
@@ -40,12 +39,6 @@ import { sanitizeDescription } from './sanitize.ts';
 import { langParam } from '../../platform/http/lang.ts';
 
 const pub = { permission: Permission.Public } as const;
-
-interface SitemapJob {
-  path: string;
-  languages: readonly ['sv', 'en'];
-  lastModified: Date;
-}
 
 /**
  * Searches (pages and feeds) one client may have run that the response cache could not answer: a
@@ -83,24 +76,6 @@ export function registerJobRoutes(app: FastifyInstance, deps: ModuleDeps, board:
   const { site, database } = deps;
   const db = database.db;
   const { cache, changes } = board;
-  site.navigation.push({ path: '/jobs', label: (lang) => messages.t(lang, 'nav.jobs') });
-  // The sitemap's job list depends only on the region's ads: read once per version of them, not on
-  // every request for sitemap.xml (20,000 rows each), whatever host it is asked on.
-  const sitemapLists = new Map<string, { version: string; list: Promise<SitemapJob[]> }>();
-  site.sitemapSources.push((region) => {
-    const version = changes.version(region.id);
-    const known = sitemapLists.get(region.id);
-    if (known?.version === version) return known.list;
-    const list = openJobsForSitemap(db, region.id, 20_000).then((jobs) =>
-      jobs.map((j) => ({ path: jobPath(j.id), languages: ['sv', 'en'] as const, lastModified: j.updatedAt })),
-    );
-    sitemapLists.set(region.id, { version, list });
-    list.catch(() => {
-      if (sitemapLists.get(region.id)?.list === list) sitemapLists.delete(region.id);
-    });
-    return list;
-  });
-
   const context = (request: FastifyRequest): PageContext => ({
     lang: request.lang,
     region: request.region,
@@ -332,11 +307,7 @@ export function registerJobRoutes(app: FastifyInstance, deps: ModuleDeps, board:
     });
   });
 
-  app.get('/api/openapi.json', { config: pub }, async (request, reply) =>
-    reply.header('cache-control', 'public, max-age=300').send(openApiDocument(siteOrigin(request))),
-  );
-
   app.get('/api/docs', { config: pub }, async (request, reply) =>
-    reply.type('text/html; charset=utf-8').send(render(request, apiDocsPage(context(request)))),
+    reply.type('text/html; charset=utf-8').send(render(request, apiDocsPage(context(request), deps.openApi))),
   );
 }

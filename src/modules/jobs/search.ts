@@ -7,7 +7,7 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
-import type { Region } from '../regions/types.ts';
+import type { Region } from '../../platform/region.ts';
 import {
   parseText,
   PUBLISHED_WITHIN,

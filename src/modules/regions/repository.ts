@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
-import type { Region } from './types.ts';
+import type { Region } from '../../platform/region.ts';
 
 export async function loadRegions(db: Kysely<DB>): Promise<Region[]> {
   const [regions, hosts, municipalities] = await Promise.all([

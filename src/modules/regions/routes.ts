@@ -1,6 +1,6 @@
 /** Region-specific assets: the brand colours as CSS custom properties. */
 import type { FastifyInstance } from 'fastify';
-import type { ModuleDeps } from '../../app.ts';
+import type { ModuleDeps } from '../../platform/module.ts';
 import { AppError } from '../../platform/errors.ts';
 import { Permission } from '../../platform/permissions.ts';
 

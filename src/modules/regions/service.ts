@@ -7,19 +7,9 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { contrastRatio } from '../../platform/html/contrast.ts';
 import { loadRegions, upsertRegion } from './repository.ts';
-import type { Region } from './types.ts';
+import type { Region, RegionDirectory } from '../../platform/region.ts';
 
-export interface RegionDirectory {
-  /**
-   * The region for a request's Host header: a configured host name with an optional numeric port.
-   * Anything else (`dalarna.lotsa.se:@evil.example`, userinfo, paths, odd characters) is the default
-   * region.
-   */
-  forHost(host: string | undefined): Region;
-  byId(id: string): Region | undefined;
-  all(): Region[];
-  refresh(): Promise<void>;
-}
+export type { RegionDirectory };
 
 const HOST = /^(?:([a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?)|\[([0-9a-f:.]{2,45})\])(?::[0-9]{1,5})?$/;
 

@@ -6,9 +6,9 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
-import type { JobQueue } from '../../platform/jobs/queue.ts';
+import type { TaskQueue } from '../../platform/tasks/queue.ts';
 import { queueMail } from '../../platform/mail/outbox.ts';
-import type { Region } from '../regions/types.ts';
+import type { Region } from '../../platform/region.ts';
 import { messages } from './messages.ts';
 
 export const FEEDBACK_FIELDS = ['message', 'page_url', 'name', 'email'] as const;
@@ -73,7 +73,7 @@ export function validateFeedback(values: FeedbackValues): FeedbackErrors {
 
 /** Stores a valid report and queues the e-mail to the region's contact in one transaction. */
 export async function submitFeedback(
-  deps: { db: Kysely<DB>; queue: JobQueue },
+  deps: { db: Kysely<DB>; queue: TaskQueue },
   region: Region,
   lang: Lang,
   values: FeedbackValues,

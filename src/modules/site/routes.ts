@@ -3,13 +3,12 @@
  * form, privacy notice, easy-to-read Swedish, sitemap.xml and robots.txt.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ModuleDeps } from '../../app.ts';
+import type { ModuleDeps } from '../../platform/module.ts';
 import { localPath, renderPage, type Page, type PageContext } from '../../platform/html/layout.ts';
 import { siteOrigin } from '../../platform/http/origin.ts';
 import { negotiateLanguage, type Lang } from '../../platform/i18n/index.ts';
 import { Permission } from '../../platform/permissions.ts';
 import { readFeedbackForm, submitFeedback, validateFeedback, type FeedbackFormState } from './feedback.ts';
-import { messages } from './messages.ts';
 import * as views from './views.ts';
 import { langParam } from '../../platform/http/lang.ts';
 
@@ -20,8 +19,6 @@ const PAGES = ['/', '/accessibility', '/privacy'] as const;
 
 export function registerSiteRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   const { site } = deps;
-  site.navigation.push({ path: '/', label: (lang) => messages.t(lang, 'nav.home') });
-
   const context = (request: FastifyRequest): PageContext => ({
     lang: request.lang,
     region: request.region,

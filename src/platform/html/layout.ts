@@ -3,7 +3,7 @@
  * switch, main landmark, footer; hreflang alternates, canonical URL and Open Graph tags.
  * No JavaScript is needed for anything in it.
  */
-import type { Region } from '../../modules/regions/types.ts';
+import type { Region } from '../region.ts';
 import type { Assets } from '../http/static.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { Permission } from '../permissions.ts';

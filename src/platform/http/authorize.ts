@@ -9,6 +9,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { PrincipalResolver } from '../auth/principal.ts';
 import { AppError } from '../errors.ts';
+import { MODULE_DECORATOR } from '../module.ts';
 import { Permission, isPermission } from '../permissions.ts';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
@@ -39,6 +40,8 @@ export interface RouteEntry {
   method: string;
   url: string;
   permission: Permission;
+  /** The module that registered the route; undefined for the platform's own (static, probes). */
+  module: string | undefined;
 }
 
 /**
@@ -48,14 +51,16 @@ export interface RouteEntry {
 export function requirePermissions(app: FastifyInstance): void {
   const table: RouteEntry[] = [];
   app.decorate('routeTable', table);
-  app.addHook('onRoute', (route) => {
+  app.addHook('onRoute', function (route) {
     const permission = route.config?.permission;
+    // The module whose scope registers the route (platform/module.ts), undefined for the platform's.
+    const module = (this as { [MODULE_DECORATOR]?: string })[MODULE_DECORATOR];
     if (!isPermission(permission)) {
       throw new Error(
         `Route ${String(route.method)} ${route.url} declares no permission (config.permission)`,
       );
     }
-    for (const method of [route.method].flat()) table.push({ method, url: route.url, permission });
+    for (const method of [route.method].flat()) table.push({ method, url: route.url, permission, module });
   });
 }
 

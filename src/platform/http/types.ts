@@ -1,5 +1,5 @@
 /** What the platform adds to Fastify's request and route config. */
-import type { Region } from '../../modules/regions/types.ts';
+import type { Region } from '../region.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { Permission } from '../permissions.ts';

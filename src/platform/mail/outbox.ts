@@ -1,6 +1,6 @@
 /**
  * Outgoing e-mail: messages are written to `mail_outbox` (in the caller's transaction) together with a
- * `mail.send` job; the job delivers through SMTP, or — with no SMTP_URL — writes an .eml file under
+ * `mail.send` task; the task delivers through SMTP, or — with no SMTP_URL — writes an .eml file under
  * `<dataDir>/mail`. Delivery is at least once: a crash between sending and marking sent resends.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import nodemailer from 'nodemailer';
 import type { DB } from '../db/schema.ts';
 import type { Lang } from '../i18n/index.ts';
-import type { JobQueue } from '../jobs/queue.ts';
+import type { TaskQueue } from '../tasks/queue.ts';
 
 export interface OutgoingMail {
   regionId: string;
@@ -63,7 +63,7 @@ export function createMailTransport(smtpUrl: string | undefined, mailDir: string
 }
 
 /** Queues a message; pass the surrounding transaction so the mail is sent only if it commits. */
-export async function queueMail(db: Kysely<DB>, queue: JobQueue, mail: OutgoingMail): Promise<number> {
+export async function queueMail(db: Kysely<DB>, queue: TaskQueue, mail: OutgoingMail): Promise<number> {
   const row = await db
     .insertInto('mail_outbox')
     .values({
@@ -86,8 +86,8 @@ export async function queueMail(db: Kysely<DB>, queue: JobQueue, mail: OutgoingM
   return row.id;
 }
 
-export function registerMailJobs(
-  queue: JobQueue,
+export function registerMailTasks(
+  queue: TaskQueue,
   db: Kysely<DB>,
   transport: MailTransport,
   options: { from: string; messageIdDomain: string },

@@ -1,11 +1,11 @@
 /**
- * The OpenAPI 3.1 description of the organisation API (api-routes.ts), for the job board's document
- * at /api/openapi.json: spread `identityOpenApiPaths` into `paths`, `identityOpenApiSchemas` into
- * `components.schemas` and `identityOpenApiSecuritySchemes` into `components.securitySchemes`.
- * Error responses refer to the document's existing `#/components/schemas/Error`.
+ * The OpenAPI 3.1 description of the organisation API (api-routes.ts): identity's part of the
+ * document at /api/openapi.json (`identityOpenApi`, declared in identity's module). Error responses
+ * refer to the platform's `#/components/schemas/Error`.
  */
 import { ROLES } from '../../../platform/permissions.ts';
-import { KNOWN_ACTIONS } from './audit-sentences.ts';
+import type { AuditCatalogue } from '../../../platform/audit-sentences.ts';
+import type { OpenApiContribution } from '../../../platform/http/openapi.ts';
 import { ACTION_GROUPS, AUDIT_API_MAX_LIMIT, AUDIT_PAGE_SIZE } from './audit.ts';
 
 const errorResponse = (description: string) => ({
@@ -21,7 +21,7 @@ const common = {
   429: errorResponse('Too many requests; see Retry-After.'),
 };
 
-export const identityOpenApiSecuritySchemes = {
+const securitySchemes = {
   apiToken: {
     type: 'http',
     scheme: 'bearer',
@@ -36,7 +36,7 @@ export const identityOpenApiSecuritySchemes = {
   },
 };
 
-export const identityOpenApiSchemas = {
+const schemas = {
   Organisation: {
     type: 'object',
     required: ['id', 'name', 'kind', 'org_number'],
@@ -94,7 +94,7 @@ export const identityOpenApiSchemas = {
   },
 };
 
-export const identityOpenApiPaths = {
+const paths = (audit: AuditCatalogue) => ({
   '/api/v1/organisation': {
     get: {
       operationId: 'getOrganisation',
@@ -159,7 +159,7 @@ export const identityOpenApiPaths = {
           name: 'action',
           in: 'query',
           description: 'Only this action, or every action under this prefix (e.g. org.member).',
-          schema: { type: 'string', enum: [...ACTION_GROUPS.map((g) => g.value), ...KNOWN_ACTIONS] },
+          schema: { type: 'string', enum: [...ACTION_GROUPS.map((g) => g.value), ...audit.actions] },
         },
       ],
       responses: {
@@ -186,4 +186,9 @@ export const identityOpenApiPaths = {
       },
     },
   },
-};
+});
+
+/** Identity's part of the document; the audit filter's values come from every module's kinds. */
+export function identityOpenApi({ audit }: { audit: AuditCatalogue }): OpenApiContribution {
+  return { paths: paths(audit), schemas, securitySchemes };
+}

@@ -15,7 +15,8 @@
  * All routes are GET: CSRF does not apply, and a bearer token is never read on non-/api/ paths.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ModuleDeps } from '../../../app.ts';
+import type { AuditCatalogue } from '../../../platform/audit-sentences.ts';
+import type { ModuleDeps } from '../../../platform/module.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { Permission } from '../../../platform/permissions.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
@@ -44,7 +45,10 @@ function searchParams(request: FastifyRequest): URLSearchParams {
 }
 
 /** Parameters of GET /api/v1/audit, or a 400 naming each one that is not accepted. */
-export function parseAuditApiQuery(params: URLSearchParams): {
+export function parseAuditApiQuery(
+  params: URLSearchParams,
+  catalogue: AuditCatalogue,
+): {
   before?: number;
   limit: number;
   action?: string;
@@ -69,7 +73,7 @@ export function parseAuditApiQuery(params: URLSearchParams): {
         else fields.before = 'a positive integer (an event id)';
         break;
       case 'action':
-        if (isActionFilter(value)) result.action = value;
+        if (isActionFilter(value, catalogue)) result.action = value;
         else fields.action = 'a known action or action prefix';
         break;
       default:
@@ -156,7 +160,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: ModuleDeps): void 
     { config: { permission: Permission.AuditRead, rateLimit: API_RATE_LIMIT } },
     async (request, reply) => {
       organisationOf(request.auth);
-      const query = parseAuditApiQuery(searchParams(request));
+      const query = parseAuditApiQuery(searchParams(request), deps.audit);
       const scope = scopeOf(request.region.id, request.auth as Principal, { api: true });
       const page = await listAuditEvents(db, scope, query);
       const names = await namesFor(db, request.region.id, page.rows);

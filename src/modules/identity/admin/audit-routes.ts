@@ -4,12 +4,11 @@
  * sees only the organisation they act for, and naming another organisation answers 404.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ModuleDeps } from '../../../app.ts';
+import type { ModuleDeps } from '../../../platform/module.ts';
 import { isValidEmail } from '../accounts.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { Permission } from '../../../platform/permissions.ts';
 import { adminLang, renderAdminPage } from './layout.ts';
-import { auditMessages } from './audit-messages.ts';
 import { emptyNames } from './audit-sentences.ts';
 import {
   AUDIT_PAGE_SIZE,
@@ -32,12 +31,6 @@ function one(query: unknown, name: string): string {
 
 export function registerAuditRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   const db = deps.database.db;
-  deps.site.adminNavigation.push({
-    path: AUDIT_PATH,
-    label: (lang) => auditMessages.t(lang, 'nav.audit'),
-    permission: Permission.AuditRead,
-  });
-
   app.get(
     AUDIT_PATH,
     { config: { permission: Permission.AuditRead } },
@@ -64,7 +57,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: ModuleDeps): voi
 
       const errors: AuditFilterErrors = {};
       if (values.person && !isValidEmail(values.person.toLowerCase())) errors.person = 'audit.error.email';
-      if (values.action && !isActionFilter(values.action)) errors.action = 'audit.error.action';
+      if (values.action && !isActionFilter(values.action, deps.audit)) errors.action = 'audit.error.action';
       if (values.from && !isIsoDate(values.from)) errors.from = 'audit.error.date';
       if (values.to && !isIsoDate(values.to)) errors.to = 'audit.error.date';
       if (!errors.from && !errors.to && values.from && values.to && values.to < values.from) {
@@ -95,6 +88,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: ModuleDeps): voi
         organisationName: principal.organisation?.name ?? null,
         rows: page.rows,
         names,
+        audit: deps.audit,
         nextBefore: page.nextBefore,
         paged: Boolean(beforeText),
       });

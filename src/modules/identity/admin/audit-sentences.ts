@@ -13,9 +13,17 @@
  *   {count}, {left} data.count, data.left
  *   {action}        the dotted action itself (for the fallback)
  *
- * Events that other parts write are expected to carry these keys in `data` where they apply; an
- * unknown action falls back to "{actor} did {action} on {subject}".
+ * Events that other modules write are expected to carry these keys in `data` where they apply; an
+ * unknown action falls back to "{actor} did {action} on {subject}". Identity's own kinds of event are
+ * `identityAuditSentences` (declared in its module); other modules declare theirs in their own
+ * module, and the sentences are read from the app's `AuditCatalogue`.
  */
+import type {
+  AuditCatalogue,
+  AuditFacts,
+  AuditSentences,
+  AuditVariant,
+} from '../../../platform/audit-sentences.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
 import { auditMessages, roleLabel, type AuditMessageKey } from './audit-messages.ts';
 
@@ -44,24 +52,14 @@ export function emptyNames(): AuditNames {
   return { accounts: new Map(), organisations: new Map(), invitations: new Map(), tokens: new Map() };
 }
 
-/** What a template's `when` may look at. */
-interface Facts {
-  /** The actor is the account the event is about ("signed out", not "ended a session of …"). */
-  self: boolean;
-  data: Record<string, unknown>;
-}
-
-interface Variant {
-  when?: (facts: Facts) => boolean;
-  sv: string;
-  en: string;
-}
+type Facts = AuditFacts;
+type Variant = AuditVariant;
 
 const has = (key: string) => (f: Facts) => f.data[key] !== undefined && f.data[key] !== null;
 const self = (f: Facts) => f.self;
 
-/** Every action the platform writes, with its sentences. */
-export const SENTENCES: Readonly<Record<string, readonly Variant[]>> = {
+/** Every action identity writes, with its sentences. */
+const SENTENCES = {
   'account.created': [
     { when: self, sv: '{actor} skapade sitt konto', en: '{actor} created their account' },
     { sv: '{actor} skapade kontot för {subject}', en: '{actor} created an account for {subject}' },
@@ -207,7 +205,47 @@ export const SENTENCES: Readonly<Record<string, readonly Variant[]>> = {
       en: '{actor} made {subject} an administrator of {organisation}',
     },
   ],
+} satisfies Record<string, readonly Variant[]>;
+
+/** Each action's name in words, for the audit filter. */
+const LABELS: Record<keyof typeof SENTENCES, Record<Lang, string>> = {
+  'account.created': { sv: 'Konto skapat', en: 'Account created' },
+  'account.deleted': { sv: 'Konto raderat', en: 'Account deleted' },
+  'account.updated': { sv: 'Kontouppgifter ändrade', en: 'Account details updated' },
+  'account.exported': { sv: 'Uppgifter nedladdade', en: 'Data downloaded' },
+  'account.sessions_ended': { sv: 'Alla sessioner avslutade', en: 'All sessions ended' },
+  'account.second_factors_reset': { sv: 'Andra steget återställt', en: 'Second step reset' },
+  'session.started': { sv: 'Inloggning', en: 'Signed in' },
+  'session.ended': { sv: 'Utloggning eller avslutad session', en: 'Signed out or session ended' },
+  'session.ended_everywhere': { sv: 'Utloggning överallt', en: 'Signed out everywhere' },
+  'session.second_factor_verified': { sv: 'Identitet bekräftad', en: 'Identity confirmed' },
+  'session.organisation_switched': { sv: 'Byte av organisation', en: 'Organisation switched' },
+  'passkey.added': { sv: 'Nyckel tillagd', en: 'Passkey added' },
+  'passkey.renamed': { sv: 'Nyckel omdöpt', en: 'Passkey renamed' },
+  'passkey.removed': { sv: 'Nyckel borttagen', en: 'Passkey removed' },
+  'totp.enabled': { sv: 'Autentiseringsapp påslagen', en: 'Authenticator app turned on' },
+  'totp.disabled': { sv: 'Autentiseringsapp avstängd', en: 'Authenticator app turned off' },
+  'recovery_codes.generated': { sv: 'Reservkoder skapade', en: 'Recovery codes created' },
+  'recovery_code.used': { sv: 'Reservkod använd', en: 'Recovery code used' },
+  'org.created': { sv: 'Organisation skapad', en: 'Organisation created' },
+  'org.updated': { sv: 'Organisationsuppgifter ändrade', en: 'Organisation details updated' },
+  'org.member.invited': { sv: 'Medlem inbjuden', en: 'Member invited' },
+  'org.member.joined': { sv: 'Medlem tillkommen', en: 'Member joined' },
+  'org.member.role_changed': { sv: 'Roll ändrad', en: 'Role changed' },
+  'org.member.removed': { sv: 'Medlem borttagen', en: 'Member removed' },
+  'org.invitation.revoked': { sv: 'Inbjudan tillbakadragen', en: 'Invitation withdrawn' },
+  'api_token.created': { sv: 'API-nyckel skapad', en: 'API token created' },
+  'api_token.revoked': { sv: 'API-nyckel spärrad', en: 'API token revoked' },
+  'admin.created': { sv: 'Administratör utsedd', en: 'Administrator appointed' },
 };
+
+/** Identity's kinds of event with their labels and sentences (declared in identity's module). */
+export const identityAuditSentences: AuditSentences = Object.fromEntries(
+  Object.entries(SENTENCES).map(([action, sentences]) => [
+    action,
+    { label: LABELS[action as keyof typeof SENTENCES], sentences },
+  ]),
+);
 
 const FALLBACK: Variant = {
   sv: '{actor} utförde {action} på {subject}',
@@ -226,15 +264,26 @@ function accountName(account: { displayName: string; email: string }): string {
 
 /** Who acted, in words. */
 export function actorWords(lang: Lang, row: AuditRow, names: AuditNames): string {
+  return actor(lang, row, names).words;
+}
+
+/**
+ * Who acted, and whether the words are someone's own text (a name or an e-mail address, kept as
+ * written) rather than one of our phrases ("the system", which may take a capital letter).
+ */
+function actor(lang: Lang, row: AuditRow, names: AuditNames): { words: string; verbatim: boolean } {
   if (row.actor_id) {
     const account = names.accounts.get(row.actor_id);
-    return account ? accountName(account) : m(lang, 'actor.deleted');
+    return account
+      ? { words: accountName(account), verbatim: true }
+      : { words: m(lang, 'actor.deleted'), verbatim: false };
   }
   const label = row.actor_label;
-  if (label === 'cli') return m(lang, 'actor.cli');
-  if (label === 'system') return m(lang, 'actor.system');
-  if (label.startsWith('token:')) return m(lang, 'actor.token', { name: label.slice(6) });
-  return label || m(lang, 'actor.unknown');
+  const phrase = (words: string) => ({ words, verbatim: false });
+  if (label === 'cli') return phrase(m(lang, 'actor.cli'));
+  if (label === 'system') return phrase(m(lang, 'actor.system'));
+  if (label.startsWith('token:')) return phrase(m(lang, 'actor.token', { name: label.slice(6) }));
+  return label ? { words: label, verbatim: true } : phrase(m(lang, 'actor.unknown'));
 }
 
 /** What was acted on, in words. */
@@ -276,8 +325,17 @@ function methodWords(lang: Lang, method: unknown): string {
   return key in auditMessages.catalogues[lang] ? m(lang, key as AuditMessageKey) : '';
 }
 
-/** The sentence for one event, starting with a capital letter. */
-export function auditSentence(lang: Lang, row: AuditRow, names: AuditNames): string {
+/**
+ * The sentence for one event, from the catalogue's sentences for its action. It starts with a
+ * capital letter unless it starts with someone's own text: a name or an e-mail address is kept as
+ * written (`kim@example.org signed in`, not `Kim@example.org`).
+ */
+export function auditSentence(
+  lang: Lang,
+  row: AuditRow,
+  names: AuditNames,
+  catalogue: AuditCatalogue,
+): string {
   const data = row.data;
   const isSelf =
     row.actor_id !== null &&
@@ -287,12 +345,13 @@ export function auditSentence(lang: Lang, row: AuditRow, names: AuditNames): str
         row.subject_type === 'passkey' ||
         row.subject_type === 'session');
   const facts: Facts = { self: isSelf, data };
-  const variants = SENTENCES[row.action] ?? [FALLBACK];
+  const variants = catalogue.sentences(row.action) ?? [FALLBACK];
   const variant = variants.find((v) => !v.when || v.when(facts)) ?? FALLBACK;
   const role = text(data.role) ?? text(data.to);
   const previous = text(data.previous_role) ?? text(data.from);
+  const who = actor(lang, row, names);
   const values: Record<string, string> = {
-    actor: actorWords(lang, row, names),
+    actor: who.words,
     subject: subjectWords(lang, row, names),
     organisation: organisationWords(lang, row, names),
     role: role ? roleLabel(lang, role) : m(lang, 'role.unknown'),
@@ -303,9 +362,8 @@ export function auditSentence(lang: Lang, row: AuditRow, names: AuditNames): str
     left: text(data.left) ?? '',
     action: row.action,
   };
-  const sentence = variant[lang].replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+  const template = variant[lang];
+  const sentence = template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+  if (template.startsWith('{actor}') && who.verbatim) return sentence;
   return sentence.charAt(0).toLocaleUpperCase(lang) + sentence.slice(1);
 }
-
-/** Every known action, for the filter and the API documentation. */
-export const KNOWN_ACTIONS: readonly string[] = Object.keys(SENTENCES);

@@ -6,7 +6,8 @@
 import { html, type SafeHtml } from '../../../platform/html/html.ts';
 import { formatDate, type Lang } from '../../../platform/i18n/index.ts';
 import { auditMessages, type AuditMessageKey } from './audit-messages.ts';
-import { auditSentence, KNOWN_ACTIONS, type AuditNames, type AuditRow } from './audit-sentences.ts';
+import type { AuditCatalogue } from '../../../platform/audit-sentences.ts';
+import { auditSentence, type AuditNames, type AuditRow } from './audit-sentences.ts';
 import { ACTION_GROUPS, type OrganisationOption } from './audit.ts';
 
 export const AUDIT_PATH = '/admin/audit';
@@ -34,6 +35,8 @@ export interface AuditPageModel {
   organisationName: string | null;
   rows: AuditRow[];
   names: AuditNames;
+  /** Every module's kinds of event: their labels and sentences. */
+  audit: AuditCatalogue;
   nextBefore: number | null;
   /** This page is an older page (a `before` was given). */
   paged: boolean;
@@ -107,9 +110,11 @@ export function auditPage(model: AuditPageModel): { title: string; main: SafeHtm
     ${errorLine('action')}
     <select class="input" id="action" name="action"${invalid('action')}${described('action')}>
       <option value="">${t('audit.filter.allActions')}</option>
-      ${ACTION_GROUPS.map((g) => actionOption(g.value, `${t(g.label)} (${g.value}.*)`))}
-      <optgroup label="${t('audit.actionCode')}">
-        ${KNOWN_ACTIONS.map((a) => actionOption(a, a))}
+      <optgroup label="${t('audit.actionGroups')}">
+        ${ACTION_GROUPS.map((g) => actionOption(g.value, t(g.label)))}
+      </optgroup>
+      <optgroup label="${t('audit.actionKinds')}">
+        ${model.audit.actions.map((a) => actionOption(a, model.audit.label(lang, a)))}
       </optgroup>
     </select>
   </div>`;
@@ -143,7 +148,7 @@ export function auditPage(model: AuditPageModel): { title: string; main: SafeHtm
   </form>`;
 
   const event = (row: AuditRow) => html`<li class="audit-event">
-    <p class="audit-event__sentence">${auditSentence(lang, row, model.names)}</p>
+    <p class="audit-event__sentence">${auditSentence(lang, row, model.names, model.audit)}</p>
     <p class="audit-event__meta">
       <time datetime="${row.at.toISOString()}">${formatDateTime(lang, row.at)}</time>
       · <code>${row.action}</code>

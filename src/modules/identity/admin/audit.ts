@@ -8,7 +8,8 @@ import { sql } from 'kysely';
 import type { Principal } from '../../../platform/auth/principal.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import { compareOrganisations, type OrganisationKind } from '../../../platform/permissions.ts';
-import { KNOWN_ACTIONS, emptyNames, type AuditNames, type AuditRow } from './audit-sentences.ts';
+import type { AuditCatalogue } from '../../../platform/audit-sentences.ts';
+import { emptyNames, type AuditNames, type AuditRow } from './audit-sentences.ts';
 import type { AuditMessageKey } from './audit-messages.ts';
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -42,8 +43,8 @@ export const ACTION_GROUPS: readonly ActionGroup[] = [
 ];
 
 /** An action filter: a group value (`org.member`) or one known action (`org.member.invited`). */
-export function isActionFilter(value: string): boolean {
-  return ACTION_GROUPS.some((g) => g.value === value) || KNOWN_ACTIONS.includes(value);
+export function isActionFilter(value: string, catalogue: AuditCatalogue): boolean {
+  return ACTION_GROUPS.some((g) => g.value === value) || catalogue.has(value);
 }
 
 /** Which events a reader may see: the whole region (null) or one organisation's. */

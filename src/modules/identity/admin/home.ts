@@ -3,7 +3,7 @@
  * switcher behind the form in the header.
  */
 import type { FastifyInstance } from 'fastify';
-import type { ModuleDeps } from '../../../app.ts';
+import type { ModuleDeps } from '../../../platform/module.ts';
 import { actorOf, recordAudit } from '../../../platform/audit.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { html } from '../../../platform/html/html.ts';

@@ -5,7 +5,7 @@
  * region; anyone else asking for another organisation gets "not found".
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ModuleDeps } from '../../../app.ts';
+import type { ModuleDeps } from '../../../platform/module.ts';
 import { actorOf } from '../../../platform/audit.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { html, type SafeHtml } from '../../../platform/html/html.ts';

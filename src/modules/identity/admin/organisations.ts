@@ -4,7 +4,7 @@
  * validated (format, not a personnummer, check digit) and unique in the region.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ModuleDeps } from '../../../app.ts';
+import type { ModuleDeps } from '../../../platform/module.ts';
 import { actorOf } from '../../../platform/audit.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { html, type SafeHtml } from '../../../platform/html/html.ts';

@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import type { ModuleDeps } from '../../../app.ts';
+import type { ModuleDeps } from '../../../platform/module.ts';
 import { actorOf, recordAudit } from '../../../platform/audit.ts';
 import { membershipsOf } from '../../../platform/auth/resolver.ts';
 import { AppError } from '../../../platform/errors.ts';

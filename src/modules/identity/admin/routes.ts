@@ -4,39 +4,16 @@
  * pages (/:lang/invitations/…), which belong with the members they create.
  */
 import type { FastifyInstance } from 'fastify';
-import type { ModuleDeps } from '../../../app.ts';
-import { Permission } from '../../../platform/permissions.ts';
+import type { ModuleDeps } from '../../../platform/module.ts';
 import { registerInvitationRoutes } from '../invitations/routes.ts';
 import { registerAuditRoutes } from './audit-routes.ts';
 import { registerHomeRoutes } from './home.ts';
 import { registerMemberRoutes } from './members.ts';
-import { messages } from './messages.ts';
 import { registerOrganisationRoutes } from './organisations.ts';
 import { registerPeopleRoutes } from './people.ts';
 import { registerTokenRoutes } from './token-routes.ts';
 
 export function registerAdminRoutes(app: FastifyInstance, deps: ModuleDeps): void {
-  deps.site.adminNavigation.push({
-    path: '/admin',
-    label: (lang) => messages.t(lang, 'nav.home'),
-    permission: Permission.BackOffice,
-  });
-  deps.site.adminNavigation.push({
-    path: '/admin/organisations',
-    label: (lang) => messages.t(lang, 'nav.organisations'),
-    permission: Permission.OrgsManage,
-  });
-  deps.site.adminNavigation.push({
-    path: '/admin/members',
-    label: (lang) => messages.t(lang, 'nav.members'),
-    permission: Permission.OrgRead,
-  });
-  deps.site.adminNavigation.push({
-    path: '/admin/people',
-    label: (lang) => messages.t(lang, 'nav.people'),
-    permission: Permission.PeopleManage,
-  });
-
   registerHomeRoutes(app, deps);
   registerOrganisationRoutes(app, deps);
   registerMemberRoutes(app, deps);

@@ -9,13 +9,12 @@
  *   GET  /api/v1/…                  see api-routes.ts
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ModuleDeps } from '../../../app.ts';
+import type { ModuleDeps } from '../../../platform/module.ts';
 import { actorOf } from '../../../platform/audit.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { Permission } from '../../../platform/permissions.ts';
 import { adminLang, renderAdminPage } from './layout.ts';
-import { auditMessages } from './audit-messages.ts';
 import { isUuid } from './audit.ts';
 import { registerApiRoutes } from './api-routes.ts';
 import {
@@ -40,12 +39,6 @@ function organisationOf(principal: Principal | null): { id: string; name: string
 
 export function registerTokenRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   const db = deps.database.db;
-  deps.site.adminNavigation.push({
-    path: TOKENS_PATH,
-    label: (lang) => auditMessages.t(lang, 'nav.tokens'),
-    permission: Permission.ApiTokensManage,
-  });
-
   const show = async (
     request: FastifyRequest,
     reply: FastifyReply,

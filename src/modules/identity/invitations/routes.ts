@@ -4,7 +4,7 @@
  * used or been revoked gets a page saying so, with status 410.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ModuleDeps } from '../../../app.ts';
+import type { ModuleDeps } from '../../../platform/module.ts';
 import { sql } from 'kysely';
 import { html } from '../../../platform/html/html.ts';
 import { localPath, renderPage, type Page } from '../../../platform/html/layout.ts';

@@ -11,7 +11,7 @@ import { hashSecret, randomToken } from '../../../platform/auth/secrets.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import { shell } from '../../../platform/html/messages.ts';
 import { formatDate, type Lang } from '../../../platform/i18n/index.ts';
-import type { JobQueue } from '../../../platform/jobs/queue.ts';
+import type { TaskQueue } from '../../../platform/tasks/queue.ts';
 import { queueMail } from '../../../platform/mail/outbox.ts';
 import {
   Permission,
@@ -21,7 +21,7 @@ import {
   type Role,
 } from '../../../platform/permissions.ts';
 import type { RateLimiter, RateLimitRule } from '../../../platform/http/rate-limit.ts';
-import type { Region } from '../../regions/types.ts';
+import type { Region } from '../../../platform/region.ts';
 import { findAccountByEmail, findOrCreateAccount, mailboxKey, normalizeEmail } from '../accounts.ts';
 import { messages } from '../admin/messages.ts';
 import { stillManages } from '../organisations/service.ts';
@@ -201,7 +201,7 @@ export type InviteResult = { ok: true; id: string } | { ok: false; reason: 'alre
  * replaced. The e-mail is in the language of the address's account, else the inviter's.
  */
 export async function createInvitation(
-  deps: { db: Kysely<DB>; queue: JobQueue },
+  deps: { db: Kysely<DB>; queue: TaskQueue },
   input: {
     region: Region;
     organisation: { id: string; name: string; kind: OrganisationKind };

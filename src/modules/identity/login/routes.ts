@@ -11,7 +11,7 @@
  * A `next` path (local only) travels through the whole flow, stored with the token.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, onSendHookHandler } from 'fastify';
-import type { ModuleDeps } from '../../../app.ts';
+import type { ModuleDeps } from '../../../platform/module.ts';
 import { renderPage, type Page, type PageContext } from '../../../platform/html/layout.ts';
 import { siteOrigin } from '../../../platform/http/origin.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';

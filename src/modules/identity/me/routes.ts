@@ -5,7 +5,7 @@
  * another part's.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ModuleDeps } from '../../../app.ts';
+import type { ModuleDeps } from '../../../platform/module.ts';
 import type { PrincipalAccount } from '../../../platform/auth/principal.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { localPath, renderPage, type Page } from '../../../platform/html/layout.ts';

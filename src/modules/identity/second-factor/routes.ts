@@ -9,7 +9,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
-import type { ModuleDeps } from '../../../app.ts';
+import type { ModuleDeps } from '../../../platform/module.ts';
 import { accountActor, actorOf, recordAudit } from '../../../platform/audit.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
 import { describeDevice } from '../../../platform/auth/sessions.ts';

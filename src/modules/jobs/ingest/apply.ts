@@ -16,28 +16,11 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Logger } from 'pino';
 import type { DB } from '../../../platform/db/schema.ts';
 import { withSavepoint } from '../../../platform/db/transaction.ts';
-import type { Region } from '../../regions/types.ts';
 import { refreshSearchWords } from '../words.ts';
 import { adInScope, normalizeAd, parseRecordAt, type JobAdRow, type ParsedRecord } from './normalize.ts';
+import type { IngestScope } from './scope.ts';
 
-export interface IngestScope {
-  regionId: string;
-  regionConceptId: string;
-  /** Municipality concept id → SCB code, for the region's municipalities. */
-  municipalities: ReadonlyMap<string, string>;
-}
-
-/** The ingest scope of a region; null when the region has no JobTech concept id. */
-export function scopeForRegion(region: Region): IngestScope | null {
-  if (!region.jobtechConceptId) return null;
-  return {
-    regionId: region.id,
-    regionConceptId: region.jobtechConceptId,
-    municipalities: new Map(
-      region.municipalities.filter((m) => m.jobtechConceptId).map((m) => [m.jobtechConceptId, m.code]),
-    ),
-  };
-}
+export { scopeForRegion, type IngestScope } from './scope.ts';
 
 export interface ApplyCounts {
   /** Records handed in. received = written + unchanged + stale + malformed + skipped. */

@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../../../platform/config.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { ApplyCounts } from './apply.ts';
-import { clientFromConfig, ingestScopes } from './jobs.ts';
+import { clientFromConfig, ingestScopes } from './tasks.ts';
 import { runSnapshot, runStream, type RunResult } from './run.ts';
 
 export interface IngestArgs {

@@ -12,8 +12,8 @@ import { createHash } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import type { JobAdsTable } from '../../../platform/db/schema.ts';
 import type { JobAd } from '../jobtech.ts';
-import type { IngestScope } from './apply.ts';
 import { InvalidElement, OVERSIZED } from './json-array.ts';
+import type { IngestScope } from './scope.ts';
 import { stockholmLocalToDate } from './time.ts';
 
 /** A full ad, validated, with personal data stripped. */

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import pino from 'pino';
 import { sql } from 'kysely';
 import { createTestDatabase } from '../../../test/helpers/db.ts';
-import { JobQueue } from './queue.ts';
+import { TaskQueue } from './queue.ts';
 
 const silent = pino({ level: 'silent' });
 
@@ -14,7 +14,7 @@ describe('job queue', async () => {
     db.selectFrom('jobs').select(['state', 'attempts', 'last_error']).where('name', '=', name).execute();
 
   it('runs a queued job with its payload once', async () => {
-    const queue = new JobQueue(db, silent);
+    const queue = new TaskQueue(db, silent);
     const seen: unknown[] = [];
     queue.define<{ id: number }>({ name: 'test.once', run: async (payload) => void seen.push(payload) });
     await queue.enqueue('test.once', { id: 7 });
@@ -25,7 +25,7 @@ describe('job queue', async () => {
   });
 
   it('does not queue a job twice while one with the same key waits', async () => {
-    const queue = new JobQueue(db, silent);
+    const queue = new TaskQueue(db, silent);
     let runs = 0;
     queue.define({ name: 'test.dedupe', run: async () => void runs++ });
     await queue.enqueue('test.dedupe', {}, { dedupeKey: 'k' });
@@ -38,7 +38,7 @@ describe('job queue', async () => {
   });
 
   it('retries a failing job later and marks it failed after its last attempt', async () => {
-    const queue = new JobQueue(db, silent);
+    const queue = new TaskQueue(db, silent);
     queue.define({
       name: 'test.fail',
       maxAttempts: 2,
@@ -62,7 +62,7 @@ describe('job queue', async () => {
   });
 
   it('takes over a job whose worker died (its lock ran out)', async () => {
-    const queue = new JobQueue(db, silent);
+    const queue = new TaskQueue(db, silent);
     let runs = 0;
     queue.define({ name: 'test.orphan', run: async () => void runs++ });
     await queue.enqueue('test.orphan', {});
@@ -82,8 +82,8 @@ describe('job queue', async () => {
   });
 
   it('two workers never run the same job', async () => {
-    const a = new JobQueue(db, silent);
-    const b = new JobQueue(db, silent);
+    const a = new TaskQueue(db, silent);
+    const b = new TaskQueue(db, silent);
     const ran: number[] = [];
     for (const q of [a, b]) {
       q.define<{ n: number }>({
@@ -103,10 +103,10 @@ describe('job queue', async () => {
   });
 
   it('queues scheduled jobs when due, once per period', async () => {
-    const queue = new JobQueue(db, silent);
+    const queue = new TaskQueue(db, silent);
     let runs = 0;
     queue.define({ name: 'test.scheduled', run: async () => void runs++ });
-    queue.schedule({ name: 'test.every-hour', job: 'test.scheduled', everySeconds: 3600 });
+    queue.schedule({ name: 'test.every-hour', task: 'test.scheduled', everySeconds: 3600 });
     await queue.drain();
     await queue.drain();
     assert.equal(runs, 1);

@@ -5,12 +5,12 @@
 import { sql, type Kysely } from 'kysely';
 import type { SessionStore } from '../../platform/auth/sessions.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import type { JobQueue } from '../../platform/jobs/queue.ts';
+import type { TaskQueue } from '../../platform/tasks/queue.ts';
 
 /** How long ended invitations stay visible to the organisation before they are deleted. */
 export const INVITATION_RETENTION_DAYS = 90;
 
-export function registerIdentityJobs(queue: JobQueue, db: Kysely<DB>, sessions: SessionStore): void {
+export function registerIdentityTasks(queue: TaskQueue, db: Kysely<DB>, sessions: SessionStore): void {
   queue.define({
     name: 'identity.sweep',
     async run(_payload, { log }) {
@@ -44,5 +44,5 @@ export function registerIdentityJobs(queue: JobQueue, db: Kysely<DB>, sessions: 
       );
     },
   });
-  queue.schedule({ name: 'identity.sweep.hourly', job: 'identity.sweep', everySeconds: 3600 });
+  queue.schedule({ name: 'identity.sweep.hourly', task: 'identity.sweep', everySeconds: 3600 });
 }

@@ -3,10 +3,10 @@ import { describe, it } from 'node:test';
 import pino from 'pino';
 import { applyRecords, scopeForRegion, type IngestScope } from '../../src/modules/jobs/ingest/apply.ts';
 import { JobStreamClient } from '../../src/modules/jobs/ingest/client.ts';
-import { INGEST_JOBS, registerJobBoardJobs } from '../../src/modules/jobs/ingest/jobs.ts';
+import { INGEST_TASKS, registerJobBoardTasks } from '../../src/modules/jobs/ingest/tasks.ts';
 import { shippedRegions } from '../../src/modules/regions/service.ts';
 import { loadConfig } from '../../src/platform/config.ts';
-import { JobQueue } from '../../src/platform/jobs/queue.ts';
+import { TaskQueue } from '../../src/platform/tasks/queue.ts';
 import { createTestDatabase } from '../helpers/db.ts';
 import { fixture, shiftDates, startJobStreamReplay } from '../helpers/jobstream.ts';
 
@@ -33,16 +33,16 @@ describe('job board jobs', async () => {
     ).map((s) => s.name);
 
   it('never call JobTech unless JOBTECH_INGEST=true; only the local expiry sweep is scheduled', async () => {
-    const queue = new JobQueue(db, silent);
-    registerJobBoardJobs(queue, database, loadConfig({ JOBTECH_STREAM_URL: replay.url }), { client });
+    const queue = new TaskQueue(db, silent);
+    registerJobBoardTasks(queue, database, loadConfig({ JOBTECH_STREAM_URL: replay.url }), { client });
     await queue.drain();
     assert.deepEqual(await schedules(), ['jobs.expire.15min']);
     assert.equal(replay.requests.length, 0, 'JobStream was not called');
   });
 
   it('when enabled: stream every 5 minutes, snapshot nightly, expiry every 15 minutes', async () => {
-    const queue = new JobQueue(db, silent);
-    registerJobBoardJobs(
+    const queue = new TaskQueue(db, silent);
+    registerJobBoardTasks(
       queue,
       database,
       loadConfig({ JOBTECH_INGEST: 'true', JOBTECH_STREAM_URL: replay.url }),
@@ -84,9 +84,9 @@ describe('job board jobs', async () => {
   it('jobs.expire closes ads past their last publication date', async () => {
     await db.deleteFrom('job_ads').execute();
     await applyRecords(db, scope, fixture('snapshot.json'), { now: new Date('2025-09-12T10:00:00Z') });
-    const queue = new JobQueue(db, silent);
-    registerJobBoardJobs(queue, database, loadConfig({}), { client });
-    await queue.enqueue(INGEST_JOBS.expire, {});
+    const queue = new TaskQueue(db, silent);
+    registerJobBoardTasks(queue, database, loadConfig({}), { client });
+    await queue.enqueue(INGEST_TASKS.expire, {});
     await queue.drain();
     const rows = await db.selectFrom('job_ads').select(['status', 'closed_reason']).execute();
     assert.equal(rows.length, 6);

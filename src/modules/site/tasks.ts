@@ -1,11 +1,11 @@
 /** Retention for the site's own personal data: feedback reports are kept for two years. */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import type { JobQueue } from '../../platform/jobs/queue.ts';
+import type { TaskQueue } from '../../platform/tasks/queue.ts';
 
 export const FEEDBACK_RETENTION_MONTHS = 24;
 
-export function registerSiteJobs(queue: JobQueue, db: Kysely<DB>): void {
+export function registerSiteTasks(queue: TaskQueue, db: Kysely<DB>): void {
   queue.define({
     name: 'site.feedback.purge',
     async run(_payload, { log }) {
@@ -16,5 +16,5 @@ export function registerSiteJobs(queue: JobQueue, db: Kysely<DB>): void {
       log.info({ deleted: Number(result.numDeletedRows) }, 'old feedback deleted');
     },
   });
-  queue.schedule({ name: 'site.feedback.purge.daily', job: 'site.feedback.purge', everySeconds: 86_400 });
+  queue.schedule({ name: 'site.feedback.purge.daily', task: 'site.feedback.purge', everySeconds: 86_400 });
 }

@@ -1,5 +1,5 @@
 /**
- * Background jobs of the job board: the JobStream window every 5 minutes, the snapshot every night
+ * Background tasks of the job board: the JobStream window every 5 minutes, the snapshot every night
  * (it also closes ads that vanished without a removal), and the local expiry sweep. They are always
  * defined (so an operator can queue one by hand); the two that call JobTech are only scheduled when
  * JOBTECH_INGEST=true, so tests and the demo never call the real service. The expiry sweep is local
@@ -10,13 +10,13 @@ import type { Logger } from 'pino';
 import type { Config } from '../../../platform/config.ts';
 import type { Database } from '../../../platform/db/index.ts';
 import type { DB } from '../../../platform/db/schema.ts';
-import type { JobQueue } from '../../../platform/jobs/queue.ts';
+import type { TaskQueue } from '../../../platform/tasks/queue.ts';
 import { loadRegions } from '../../regions/repository.ts';
 import { scopeForRegion, type IngestScope } from './apply.ts';
 import { JobStreamClient } from './client.ts';
 import { expireAds, runSnapshot, runStream, type RunOptions } from './run.ts';
 
-export const INGEST_JOBS = {
+export const INGEST_TASKS = {
   stream: 'jobs.ingest.stream',
   snapshot: 'jobs.ingest.snapshot',
   expire: 'jobs.expire',
@@ -25,12 +25,12 @@ export const INGEST_JOBS = {
 const SNAPSHOT_SCHEDULE = 'jobs.ingest.snapshot.nightly';
 
 export const INGEST_SCHEDULES = [
-  { name: 'jobs.ingest.stream.5min', job: INGEST_JOBS.stream, everySeconds: 300 },
-  { name: SNAPSHOT_SCHEDULE, job: INGEST_JOBS.snapshot, everySeconds: 86_400 },
-  { name: 'jobs.expire.15min', job: INGEST_JOBS.expire, everySeconds: 900 },
+  { name: 'jobs.ingest.stream.5min', task: INGEST_TASKS.stream, everySeconds: 300 },
+  { name: SNAPSHOT_SCHEDULE, task: INGEST_TASKS.snapshot, everySeconds: 86_400 },
+  { name: 'jobs.expire.15min', task: INGEST_TASKS.expire, everySeconds: 900 },
 ] as const;
 
-/** Payload of the ingest jobs: one region, or (absent) every region with a JobTech concept id. */
+/** Payload of the ingest tasks: one region, or (absent) every region with a JobTech concept id. */
 export interface IngestPayload {
   regionId?: string;
 }
@@ -55,8 +55,8 @@ export function clientFromConfig(
   return new JobStreamClient({ baseUrl: config.jobtechStreamUrl, apiKey: config.jobtechApiKey, logger });
 }
 
-export function registerJobBoardJobs(
-  queue: JobQueue,
+export function registerJobBoardTasks(
+  queue: TaskQueue,
   database: Database,
   config: Config,
   options: { client?: JobStreamClient; run?: RunOptions } = {},
@@ -65,7 +65,7 @@ export function registerJobBoardJobs(
   const clientFor = (log: Logger) => options.client ?? clientFromConfig(config, log);
 
   queue.define<IngestPayload>({
-    name: INGEST_JOBS.stream,
+    name: INGEST_TASKS.stream,
     maxAttempts: 3,
     async run(payload, { log }) {
       const client = clientFor(log);
@@ -80,7 +80,7 @@ export function registerJobBoardJobs(
             { regionId: scope.regionId, err: result.error },
             'stream needs a snapshot; snapshot queued',
           );
-          await queue.enqueue(INGEST_JOBS.snapshot, {}, { dedupeKey: `schedule:${SNAPSHOT_SCHEDULE}` });
+          await queue.enqueue(INGEST_TASKS.snapshot, {}, { dedupeKey: `schedule:${SNAPSHOT_SCHEDULE}` });
           continue;
         }
         failures.push(`${scope.regionId}: ${result.error}`);
@@ -90,7 +90,7 @@ export function registerJobBoardJobs(
   });
 
   queue.define<IngestPayload>({
-    name: INGEST_JOBS.snapshot,
+    name: INGEST_TASKS.snapshot,
     maxAttempts: 3,
     async run(payload, { log }) {
       const scopes = await ingestScopes(db, payload?.regionId);
@@ -107,13 +107,13 @@ export function registerJobBoardJobs(
   });
 
   queue.define<IngestPayload>({
-    name: INGEST_JOBS.expire,
+    name: INGEST_TASKS.expire,
     async run(payload, { log }) {
       await expireAds(db, { regionId: payload?.regionId, logger: log });
     },
   });
 
   for (const schedule of INGEST_SCHEDULES) {
-    if (config.jobtechIngest || schedule.job === INGEST_JOBS.expire) queue.schedule({ ...schedule });
+    if (config.jobtechIngest || schedule.task === INGEST_TASKS.expire) queue.schedule({ ...schedule });
   }
 }

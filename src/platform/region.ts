@@ -1,4 +1,4 @@
-import type { Lang } from '../../platform/i18n/index.ts';
+import type { Lang } from './i18n/index.ts';
 
 export interface Municipality {
   code: string;
@@ -26,4 +26,17 @@ export interface Region {
   brand: { primary: string; accent: string; logo: string };
   contact: { organisation: string; email: string; phone: string | null; address: string | null };
   municipalities: Municipality[];
+}
+
+/** The regions this process knows, by host and by id (kept by the regions module). */
+export interface RegionDirectory {
+  /**
+   * The region for a request's Host header: a configured host name with an optional numeric port.
+   * Anything else (`dalarna.lotsa.se:@evil.example`, userinfo, paths, odd characters) is the default
+   * region.
+   */
+  forHost(host: string | undefined): Region;
+  byId(id: string): Region | undefined;
+  all(): Region[];
+  refresh(): Promise<void>;
 }

@@ -1,10 +1,10 @@
-/** Housekeeping jobs of the platform itself. */
+/** Housekeeping tasks of the platform itself. */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { RateLimiter } from '../http/rate-limit.ts';
-import type { JobQueue } from './queue.ts';
+import type { TaskQueue } from './queue.ts';
 
-export function registerMaintenanceJobs(queue: JobQueue, db: Kysely<DB>, limiter: RateLimiter): void {
+export function registerMaintenanceTasks(queue: TaskQueue, db: Kysely<DB>, limiter: RateLimiter): void {
   queue.define({
     name: 'platform.sweep',
     async run(_payload, { log }) {
@@ -26,5 +26,5 @@ export function registerMaintenanceJobs(queue: JobQueue, db: Kysely<DB>, limiter
       );
     },
   });
-  queue.schedule({ name: 'platform.sweep.hourly', job: 'platform.sweep', everySeconds: 3600 });
+  queue.schedule({ name: 'platform.sweep.hourly', task: 'platform.sweep', everySeconds: 3600 });
 }

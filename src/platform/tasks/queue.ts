@@ -1,6 +1,7 @@
 /**
- * A job queue and scheduler in PostgreSQL. Jobs take ids in their payload and must be safe to run
- * twice (a worker that dies mid-job leaves it to be picked up again when its lock expires). Workers
+ * A task queue and scheduler in PostgreSQL (tables `jobs` and `job_schedules`, named before tasks
+ * were called tasks). Tasks take ids in their payload and must be safe to run
+ * twice (a worker that dies mid-task leaves it to be picked up again when its lock expires). Workers
  * claim with FOR UPDATE SKIP LOCKED, so any number of processes can run them.
  */
 import { hostname } from 'node:os';
@@ -8,31 +9,32 @@ import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { DB } from '../db/schema.ts';
 
-export interface JobContext {
-  jobId: number;
+export interface TaskContext {
+  taskId: number;
   attempt: number;
   log: Logger;
 }
 
-export interface JobDefinition<P = unknown> {
+export interface TaskDefinition<P = unknown> {
   name: string;
-  run(payload: P, context: JobContext): Promise<void>;
-  /** Attempts before the job is marked failed (default 5). */
+  run(payload: P, context: TaskContext): Promise<void>;
+  /** Attempts before the task is marked failed (default 5). */
   maxAttempts?: number;
-  /** Seconds a running job may hold its lock before another worker may take it (default 300). */
+  /** Seconds a running task may hold its lock before another worker may take it (default 300). */
   lockSeconds?: number;
 }
 
 export interface EnqueueOptions {
   runAt?: Date;
-  /** A job with the same name and key is not queued again while one waits or runs. */
+  /** A task with the same name and key is not queued again while one waits or runs. */
   dedupeKey?: string;
   maxAttempts?: number;
 }
 
 export interface Schedule {
   name: string;
-  job: string;
+  /** The task to queue. */
+  task: string;
   everySeconds: number;
   payload?: unknown;
 }
@@ -42,8 +44,8 @@ export function backoffSeconds(attempt: number): number {
   return Math.min(3600, 10 * attempt * attempt);
 }
 
-export class JobQueue {
-  private readonly definitions = new Map<string, JobDefinition<never>>();
+export class TaskQueue {
+  private readonly definitions = new Map<string, TaskDefinition<never>>();
   private readonly schedules: Schedule[] = [];
   private readonly workerId = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   private timer: NodeJS.Timeout | undefined;
@@ -57,15 +59,15 @@ export class JobQueue {
     private readonly pollMs = 1000,
   ) {}
 
-  define<P>(definition: JobDefinition<P>): void {
-    this.definitions.set(definition.name, definition as JobDefinition<never>);
+  define<P>(definition: TaskDefinition<P>): void {
+    this.definitions.set(definition.name, definition as TaskDefinition<never>);
   }
 
   schedule(schedule: Schedule): void {
     this.schedules.push(schedule);
   }
 
-  /** Queues a job; pass a transaction as `db` to queue it atomically with other writes. */
+  /** Queues a task; pass a transaction as `db` to queue it atomically with other writes. */
   async enqueue(name: string, payload: unknown, options: EnqueueOptions = {}, db: Kysely<DB> = this.db) {
     await db
       .insertInto('jobs')
@@ -87,7 +89,7 @@ export class JobQueue {
     this.wake?.();
   }
 
-  /** Moves due schedules forward and queues their jobs. */
+  /** Moves due schedules forward and queues their tasks. */
   async tickSchedules(): Promise<number> {
     if (this.schedules.length === 0) return 0;
     for (const s of this.schedules) {
@@ -113,23 +115,23 @@ export class JobQueue {
       .execute();
     for (const { name } of due) {
       const s = this.schedules.find((x) => x.name === name) as Schedule;
-      await this.enqueue(s.job, s.payload ?? {}, { dedupeKey: `schedule:${s.name}` });
+      await this.enqueue(s.task, s.payload ?? {}, { dedupeKey: `schedule:${s.name}` });
     }
     return due.length;
   }
 
-  /** Claims and runs one due job. Returns false when none was due. */
+  /** Claims and runs one due task. Returns false when none was due. */
   async runNext(): Promise<boolean> {
     const names = [...this.definitions.keys()];
     if (names.length === 0) return false;
-    // Jobs whose worker died are released when their lock runs out.
+    // Tasks whose worker died are released when their lock runs out.
     await this.db
       .updateTable('jobs')
       .set({ state: 'queued', locked_until: null, locked_by: null })
       .where('state', '=', 'running')
       .where('locked_until', '<', sql<Date>`now()`)
       .execute();
-    const job = await this.db
+    const task = await this.db
       .updateTable('jobs')
       .set({
         state: 'running',
@@ -154,20 +156,20 @@ export class JobQueue {
       )
       .returning(['id', 'name', 'payload', 'attempts', 'max_attempts'])
       .executeTakeFirst();
-    if (!job) return false;
-    const definition = this.definitions.get(job.name) as JobDefinition<unknown>;
-    const log = this.log.child({ job: job.name, jobId: job.id, attempt: job.attempts });
+    if (!task) return false;
+    const definition = this.definitions.get(task.name) as TaskDefinition<unknown>;
+    const log = this.log.child({ task: task.name, taskId: task.id, attempt: task.attempts });
     try {
-      await definition.run(job.payload, { jobId: job.id, attempt: job.attempts, log });
+      await definition.run(task.payload, { taskId: task.id, attempt: task.attempts, log });
       await this.db
         .updateTable('jobs')
         .set({ state: 'done', finished_at: new Date(), locked_until: null, last_error: null })
-        .where('id', '=', job.id)
+        .where('id', '=', task.id)
         .execute();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const failed = job.attempts >= job.max_attempts;
-      log.warn({ err: message, failed }, 'job failed');
+      const failed = task.attempts >= task.max_attempts;
+      log.warn({ err: message, failed }, 'task failed');
       await this.db
         .updateTable('jobs')
         .set({
@@ -176,15 +178,15 @@ export class JobQueue {
           locked_until: null,
           locked_by: null,
           finished_at: failed ? new Date() : null,
-          run_at: sql`now() + ${backoffSeconds(job.attempts)} * interval '1 second'`,
+          run_at: sql`now() + ${backoffSeconds(task.attempts)} * interval '1 second'`,
         })
-        .where('id', '=', job.id)
+        .where('id', '=', task.id)
         .execute();
     }
     return true;
   }
 
-  /** Runs due schedules and jobs until nothing is due (tests and `lotsa worker --once`). */
+  /** Runs due schedules and tasks until nothing is due (tests and `lotsa worker --once`). */
   async drain(): Promise<number> {
     await this.tickSchedules();
     let count = 0;
@@ -200,7 +202,7 @@ export class JobQueue {
         try {
           await this.drain();
         } catch (error) {
-          this.log.error({ err: error instanceof Error ? error.message : String(error) }, 'job loop error');
+          this.log.error({ err: error instanceof Error ? error.message : String(error) }, 'task loop error');
         }
         if (this.stopping) break;
         await new Promise<void>((resolve) => {
@@ -213,7 +215,7 @@ export class JobQueue {
     this.running = loop();
   }
 
-  /** Stops polling and waits for the job in hand to finish. */
+  /** Stops polling and waits for the task in hand to finish. */
   async stop(): Promise<void> {
     this.stopping = true;
     if (this.timer) clearTimeout(this.timer);
