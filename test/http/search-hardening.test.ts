@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Kysely, PostgresDialect } from 'kysely';
-import { searchJobs } from '../../src/modules/jobs/search.ts';
+import { searchJobs } from '../../src/modules/jobs/search/index.ts';
 import { EMPTY_QUERY } from '../../src/modules/jobs/query.ts';
 import { loadRegions } from '../../src/modules/regions/repository.ts';
 import type { DB } from '../../src/platform/db/schema.ts';
