@@ -8,12 +8,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Kysely, PostgresDialect } from 'kysely';
-import { searchJobs } from '../../src/modules/jobs/search/index.ts';
-import { EMPTY_QUERY } from '../../src/modules/jobs/query.ts';
-import { loadRegions } from '../../src/modules/regions/repository.ts';
-import type { DB } from '../../src/platform/db/schema.ts';
-import { buildTestApp } from '../helpers/app.ts';
-import { loadAds, makeAd } from '../helpers/jobs.ts';
+import { searchJobs } from '../../../src/modules/jobs/search/index.ts';
+import { EMPTY_QUERY } from '../../../src/modules/jobs/query.ts';
+import { loadRegions } from '../../../src/modules/regions/repository.ts';
+import type { DB } from '../../../src/platform/db/schema.ts';
+import { buildTestApp } from '../../helpers/app.ts';
+import { loadAds, makeAd } from '../../helpers/jobs.ts';
 
 /** Four-letter word endings, each the end of 45 words of the ads' headlines. */
 const ENDINGS =

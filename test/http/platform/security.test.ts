@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Permission } from '../../src/platform/permissions.ts';
-import { buildTestApp, csrfFor } from '../helpers/app.ts';
+import { Permission } from '../../../src/platform/permissions.ts';
+import { buildTestApp, csrfFor } from '../../helpers/app.ts';
 
 function assertSecurityHeaders(headers: Record<string, unknown>, where: string) {
   const csp = String(headers['content-security-policy'] ?? '');

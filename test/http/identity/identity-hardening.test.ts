@@ -11,13 +11,13 @@ import { describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import type { DB } from '../../src/platform/db/schema.ts';
-import { createToken } from '../../src/modules/identity/admin/tokens.ts';
-import { createInvitation } from '../../src/modules/identity/invitations/service.ts';
-import { createRegionDirectory } from '../../src/modules/regions/service.ts';
-import { buildTestApp, unlimited } from '../helpers/app.ts';
-import { createOrganisation, createPerson, REGION, sessionFor } from '../helpers/identity.ts';
-import { SoftAuthenticator, cookieFrom } from '../helpers/webauthn.ts';
+import type { DB } from '../../../src/platform/db/schema.ts';
+import { createToken } from '../../../src/modules/identity/admin/tokens.ts';
+import { createInvitation } from '../../../src/modules/identity/invitations/service.ts';
+import { createRegionDirectory } from '../../../src/modules/regions/service.ts';
+import { buildTestApp, unlimited } from '../../helpers/app.ts';
+import { createOrganisation, createPerson, REGION, sessionFor } from '../../helpers/identity.ts';
+import { SoftAuthenticator, cookieFrom } from '../../helpers/webauthn.ts';
 
 /** A browser at one client address: a CSRF cookie and token, forms and JSON posted with them. */
 async function browserAt(app: FastifyInstance, remoteAddress = '127.0.0.1') {

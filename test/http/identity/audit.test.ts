@@ -8,9 +8,9 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { CLI_ACTOR, recordAudit, type AuditEvent } from '../../src/platform/audit.ts';
-import { buildTestApp } from '../helpers/app.ts';
-import { createOrganisation, createPerson, REGION, sessionFor } from '../helpers/identity.ts';
+import { CLI_ACTOR, recordAudit, type AuditEvent } from '../../../src/platform/audit.ts';
+import { buildTestApp } from '../../helpers/app.ts';
+import { createOrganisation, createPerson, REGION, sessionFor } from '../../helpers/identity.ts';
 
 describe('audit trail viewer', async () => {
   const { app, database } = await buildTestApp();

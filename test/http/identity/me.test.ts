@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { hashSecret } from '../../src/platform/auth/secrets.ts';
-import { buildTestApp, unlimited } from '../helpers/app.ts';
-import { createPerson, sessionFor } from '../helpers/identity.ts';
+import { hashSecret } from '../../../src/platform/auth/secrets.ts';
+import { buildTestApp, unlimited } from '../../helpers/app.ts';
+import { createPerson, sessionFor } from '../../helpers/identity.ts';
 
 const FORM = {
   'content-type': 'application/x-www-form-urlencoded',

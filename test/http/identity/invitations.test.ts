@@ -5,9 +5,15 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildTestApp, csrfFor, unlimited } from '../helpers/app.ts';
-import { auditActions, createOrganisation, createPerson, REGION, sessionFor } from '../helpers/identity.ts';
-import { startSmtpServer, type ReceivedMail } from '../helpers/smtp.ts';
+import { buildTestApp, csrfFor, unlimited } from '../../helpers/app.ts';
+import {
+  auditActions,
+  createOrganisation,
+  createPerson,
+  REGION,
+  sessionFor,
+} from '../../helpers/identity.ts';
+import { startSmtpServer, type ReceivedMail } from '../../helpers/smtp.ts';
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildTestApp } from '../helpers/app.ts';
-import { loadAds, makeAd } from '../helpers/jobs.ts';
+import { buildTestApp } from '../../helpers/app.ts';
+import { loadAds, makeAd } from '../../helpers/jobs.ts';
 
 const now = new Date();
 

@@ -6,8 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildTestApp, csrfFor } from '../helpers/app.ts';
-import { loadAds, makeAd } from '../helpers/jobs.ts';
+import { buildTestApp, csrfFor } from '../../helpers/app.ts';
+import { loadAds, makeAd } from '../../helpers/jobs.ts';
 
 const HOSTILE_HOSTS = [
   'dalarna.lotsa.se:@evil.example',

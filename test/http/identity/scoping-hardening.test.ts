@@ -6,9 +6,9 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { deleteAccount } from '../../src/modules/identity/me/service.ts';
-import { buildTestApp, csrfFor, unlimited } from '../helpers/app.ts';
-import { createOrganisation, createPerson, REGION, sessionFor } from '../helpers/identity.ts';
+import { deleteAccount } from '../../../src/modules/identity/me/service.ts';
+import { buildTestApp, csrfFor, unlimited } from '../../helpers/app.ts';
+import { createOrganisation, createPerson, REGION, sessionFor } from '../../helpers/identity.ts';
 
 const form = (fields: Record<string, string | string[]>) => {
   const params = new URLSearchParams();

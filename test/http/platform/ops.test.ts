@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildTestApp } from '../helpers/app.ts';
+import { buildTestApp } from '../../helpers/app.ts';
 
 describe('operations endpoints', async () => {
   const { app, database } = await buildTestApp({ METRICS_TOKEN: 'metrics-token-for-tests' });

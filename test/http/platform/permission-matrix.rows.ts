@@ -1,9 +1,9 @@
 /**
- * The rows of the permission matrix (test/http/permission-matrix.test.ts): for each route, the
+ * The rows of the permission matrix (test/http/platform/permission-matrix.test.ts): for each route, the
  * status each kind of caller gets. Builders below keep rows short; every status is still explicit
  * per caller in the end.
  */
-import { ROLES, type Role } from '../../src/platform/permissions.ts';
+import { ROLES, type Role } from '../../../src/platform/permissions.ts';
 
 export const WHO = [
   'anonymous',

@@ -6,11 +6,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { hashSecret } from '../../src/platform/auth/secrets.ts';
-import { createTestDatabase } from '../helpers/db.ts';
-import { createPerson } from '../helpers/identity.ts';
+import { hashSecret } from '../../../src/platform/auth/secrets.ts';
+import { createTestDatabase } from '../../helpers/db.ts';
+import { createPerson } from '../../helpers/identity.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
+const root = fileURLToPath(new URL('../../..', import.meta.url));
 
 describe('npx lotsa admin create', async () => {
   const database = await createTestDatabase();

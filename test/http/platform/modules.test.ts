@@ -5,9 +5,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { modules } from '../../src/modules/index.ts';
-import { isPermission } from '../../src/platform/permissions.ts';
-import { buildTestApp } from '../helpers/app.ts';
+import { modules } from '../../../src/modules/index.ts';
+import { isPermission } from '../../../src/platform/permissions.ts';
+import { buildTestApp } from '../../helpers/app.ts';
 
 /** Routes the platform itself serves (static files, probes, metrics and the API document). */
 const PLATFORM_ROUTES = ['/static/*', '/healthz', '/readyz', '/metrics', '/api/openapi.json'];
@@ -53,7 +53,7 @@ describe('the OpenAPI document assembled from the modules', async () => {
     assert.equal(res.statusCode, 200);
     assert.equal(res.headers['cache-control'], 'public, max-age=300');
     const expected: unknown = JSON.parse(
-      readFileSync(new URL('../fixtures/openapi.expected.json', import.meta.url), 'utf8'),
+      readFileSync(new URL('../../fixtures/openapi.expected.json', import.meta.url), 'utf8'),
     );
     assert.deepStrictEqual(res.json(), expected);
   });

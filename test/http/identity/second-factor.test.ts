@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { hashSecret } from '../../src/platform/auth/secrets.ts';
+import { hashSecret } from '../../../src/platform/auth/secrets.ts';
 import {
   base32Decode,
   base32Encode,
@@ -16,11 +16,11 @@ import {
   normalizeRecoveryCode,
   totpCode,
   verifyTotp,
-} from '../../src/modules/identity/second-factor/service.ts';
-import { buildTestApp } from '../helpers/app.ts';
-import { auditActions, createPerson, REGION, sessionFor } from '../helpers/identity.ts';
-import { formClient } from '../helpers/client.ts';
-import { SoftAuthenticator, b64url, cookieFrom } from '../helpers/webauthn.ts';
+} from '../../../src/modules/identity/second-factor/service.ts';
+import { buildTestApp } from '../../helpers/app.ts';
+import { auditActions, createPerson, REGION, sessionFor } from '../../helpers/identity.ts';
+import { formClient } from '../../helpers/client.ts';
+import { SoftAuthenticator, b64url, cookieFrom } from '../../helpers/webauthn.ts';
 
 describe('second factors', async () => {
   const { app, database } = await buildTestApp();

@@ -7,10 +7,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { hashSecret } from '../../src/platform/auth/secrets.ts';
-import type { Role } from '../../src/platform/permissions.ts';
-import { buildTestApp, csrfFor, unlimited } from '../helpers/app.ts';
-import { createOrganisation, createPerson, sessionFor } from '../helpers/identity.ts';
+import { hashSecret } from '../../../src/platform/auth/secrets.ts';
+import type { Role } from '../../../src/platform/permissions.ts';
+import { buildTestApp, csrfFor, unlimited } from '../../helpers/app.ts';
+import { createOrganisation, createPerson, sessionFor } from '../../helpers/identity.ts';
 import { ROWS, WHO, type Who } from './permission-matrix.rows.ts';
 
 describe('permission matrix', async () => {
@@ -52,7 +52,7 @@ describe('permission matrix', async () => {
   it('every route has a row, and every row a route', () => {
     const keys = new Set(routes.map((r) => `${r.method} ${r.url}`));
     const missing = [...keys].filter((k) => !(k in ROWS));
-    assert.deepEqual(missing, [], 'add these routes to test/http/permission-matrix.rows.ts');
+    assert.deepEqual(missing, [], 'add these routes to test/http/platform/permission-matrix.rows.ts');
     const stale = Object.keys(ROWS).filter((k) => !keys.has(k));
     assert.deepEqual(stale, [], 'rows for routes that no longer exist');
   });

@@ -10,11 +10,11 @@ import { describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
-import { createSignInLink, safeNext } from '../../src/modules/identity/login/service.ts';
-import { hashSecret, randomToken } from '../../src/platform/auth/secrets.ts';
-import { buildTestApp } from '../helpers/app.ts';
-import { auditActions, createPerson, REGION, sessionFor } from '../helpers/identity.ts';
-import { startSmtpServer, type ReceivedMail } from '../helpers/smtp.ts';
+import { createSignInLink, safeNext } from '../../../src/modules/identity/login/service.ts';
+import { hashSecret, randomToken } from '../../../src/platform/auth/secrets.ts';
+import { buildTestApp } from '../../helpers/app.ts';
+import { auditActions, createPerson, REGION, sessionFor } from '../../helpers/identity.ts';
+import { startSmtpServer, type ReceivedMail } from '../../helpers/smtp.ts';
 
 const ORIGIN = 'https://lotsa.test';
 const SESSION = '__Host-lotsa_session';

@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { after, describe, it } from 'node:test';
-import { buildTestApp } from '../helpers/app.ts';
-import { startLoadShedder } from '../../src/platform/http/load-shedding.ts';
+import { buildTestApp } from '../../helpers/app.ts';
+import { startLoadShedder } from '../../../src/platform/http/load-shedding.ts';
 
 /** Sends `chunks` over one raw connection (one every `everyMs`) and returns what came back. */
 function raw(port: number, chunks: string[], everyMs = 0): Promise<{ text: string; sent: number }> {

@@ -6,10 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ConfigError, loadConfig } from '../../src/platform/config.ts';
-import { buildTestApp } from '../helpers/app.ts';
-import { formClient } from '../helpers/client.ts';
-import { createOrganisation, createPerson, sessionFor } from '../helpers/identity.ts';
+import { ConfigError, loadConfig } from '../../../src/platform/config.ts';
+import { buildTestApp } from '../../helpers/app.ts';
+import { formClient } from '../../helpers/client.ts';
+import { createOrganisation, createPerson, sessionFor } from '../../helpers/identity.ts';
 
 /** The message loadConfig stops with for this environment. */
 function refusal(env: Record<string, string>): string {

@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildTestApp, csrfFor, unlimited } from '../helpers/app.ts';
-import { createPerson, sessionFor } from '../helpers/identity.ts';
+import { buildTestApp, csrfFor, unlimited } from '../../helpers/app.ts';
+import { createPerson, sessionFor } from '../../helpers/identity.ts';
 
 const SAMPLE: Record<string, string> = {
   lang: 'sv',

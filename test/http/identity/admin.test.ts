@@ -7,8 +7,14 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { buildTestApp, csrfFor, unlimited } from '../helpers/app.ts';
-import { auditActions, createOrganisation, createPerson, REGION, sessionFor } from '../helpers/identity.ts';
+import { buildTestApp, csrfFor, unlimited } from '../../helpers/app.ts';
+import {
+  auditActions,
+  createOrganisation,
+  createPerson,
+  REGION,
+  sessionFor,
+} from '../../helpers/identity.ts';
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { buildTestApp, csrfFor } from '../helpers/app.ts';
-import { startSmtpServer } from '../helpers/smtp.ts';
+import { buildTestApp, csrfFor } from '../../helpers/app.ts';
+import { startSmtpServer } from '../../helpers/smtp.ts';
 
 /** Decodes quoted-printable bodies enough to read them in assertions. */
 function decodeQp(raw: string): string {

@@ -9,9 +9,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { hashSecret } from '../../src/platform/auth/secrets.ts';
-import { buildTestApp } from '../helpers/app.ts';
-import { auditActions, createOrganisation, createPerson, sessionFor } from '../helpers/identity.ts';
+import { hashSecret } from '../../../src/platform/auth/secrets.ts';
+import { buildTestApp } from '../../helpers/app.ts';
+import { auditActions, createOrganisation, createPerson, sessionFor } from '../../helpers/identity.ts';
 
 const form = (fields: Record<string, string | string[]>) => {
   const params = new URLSearchParams();

@@ -2,9 +2,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { hashSecret } from '../../src/platform/auth/secrets.ts';
-import { buildTestApp } from '../helpers/app.ts';
-import { createPerson, sessionFor } from '../helpers/identity.ts';
+import { hashSecret } from '../../../src/platform/auth/secrets.ts';
+import { buildTestApp } from '../../helpers/app.ts';
+import { createPerson, sessionFor } from '../../helpers/identity.ts';
 
 describe('session timeouts', async () => {
   const { app, database } = await buildTestApp({ SESSION_IDLE_MINUTES: '30', SESSION_MAX_HOURS: '24' });

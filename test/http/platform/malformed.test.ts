@@ -5,8 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildTestApp, csrfFor, unlimited } from '../helpers/app.ts';
-import { createOrganisation, createPerson, sessionFor } from '../helpers/identity.ts';
+import { buildTestApp, csrfFor, unlimited } from '../../helpers/app.ts';
+import { createOrganisation, createPerson, sessionFor } from '../../helpers/identity.ts';
 
 const FIELDS = [
   'email',

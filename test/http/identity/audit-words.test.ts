@@ -5,9 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { recordAudit } from '../../src/platform/audit.ts';
-import { buildTestApp } from '../helpers/app.ts';
-import { createPerson, REGION, sessionFor } from '../helpers/identity.ts';
+import { recordAudit } from '../../../src/platform/audit.ts';
+import { buildTestApp } from '../../helpers/app.ts';
+import { createPerson, REGION, sessionFor } from '../../helpers/identity.ts';
 
 describe('audit trail in words', async () => {
   const { app, database } = await buildTestApp();

@@ -7,12 +7,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { totpCode } from '../../src/modules/identity/second-factor/service.ts';
-import { hashSecret } from '../../src/platform/auth/secrets.ts';
-import { buildTestApp, unlimited } from '../helpers/app.ts';
-import { createOrganisation, createPerson, REGION, sessionFor } from '../helpers/identity.ts';
-import { formClient } from '../helpers/client.ts';
-import { SoftAuthenticator, cookieFrom } from '../helpers/webauthn.ts';
+import { totpCode } from '../../../src/modules/identity/second-factor/service.ts';
+import { hashSecret } from '../../../src/platform/auth/secrets.ts';
+import { buildTestApp, unlimited } from '../../helpers/app.ts';
+import { createOrganisation, createPerson, REGION, sessionFor } from '../../helpers/identity.ts';
+import { formClient } from '../../helpers/client.ts';
+import { SoftAuthenticator, cookieFrom } from '../../helpers/webauthn.ts';
 
 describe('sign-in hardening', async () => {
   const { app, database, queue } = await buildTestApp({}, undefined, { rateLimiter: unlimited });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildTestApp } from '../helpers/app.ts';
+import { buildTestApp } from '../../helpers/app.ts';
 
 /** The text of a page without tags, whitespace collapsed. */
 const text = (body: string) =>
