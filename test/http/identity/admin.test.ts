@@ -7,7 +7,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { buildTestApp, csrfFor, unlimited } from '../../helpers/app.ts';
+import { buildTestApp, unlimited } from '../../helpers/app.ts';
+import { formClient } from '../../helpers/client.ts';
 import {
   auditActions,
   createOrganisation,
@@ -16,27 +17,15 @@ import {
   sessionFor,
 } from '../../helpers/identity.ts';
 
-const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
-
 describe('back-office', async () => {
   const { app, database } = await buildTestApp({}, undefined, { rateLimiter: unlimited });
   const db = database.db;
-  const csrf = await csrfFor(app, '/sv/accessibility');
+  const { postForm } = await formClient(app);
 
   const get = (url: string, session?: string) =>
     app.inject({ method: 'GET', url, headers: session ? { cookie: session } : {} });
   const post = (url: string, session: string, fields: Record<string, string> = {}) =>
-    app.inject({
-      method: 'POST',
-      url,
-      payload: form({ _csrf: csrf.token, ...fields }),
-      headers: {
-        cookie: `${csrf.cookie}; ${session}`,
-        'content-type': 'application/x-www-form-urlencoded',
-        origin: 'http://localhost',
-        host: 'localhost',
-      },
-    });
+    postForm(url, session, fields);
 
   const regionOrg = await createOrganisation(db, { kind: 'region' });
   const admin = await createPerson(db, { role: 'admin', organisationId: regionOrg, language: 'sv' });

@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildTestApp, csrfFor, unlimited } from '../../helpers/app.ts';
+import { buildTestApp, unlimited } from '../../helpers/app.ts';
+import { formClient } from '../../helpers/client.ts';
 import {
   auditActions,
   createOrganisation,
@@ -13,19 +14,7 @@ import {
   REGION,
   sessionFor,
 } from '../../helpers/identity.ts';
-import { startSmtpServer, type ReceivedMail } from '../../helpers/smtp.ts';
-
-const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
-
-/** Decodes quoted-printable bodies enough to read them in assertions. */
-function decodeQp(raw: string): string {
-  return Buffer.from(
-    raw
-      .replace(/=\r?\n/g, '')
-      .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
-    'latin1',
-  ).toString('utf8');
-}
+import { decodeQuotedPrintable, linkIn, newestMailTo, startSmtpServer } from '../../helpers/smtp.ts';
 
 describe('invitations', async () => {
   const smtp = await startSmtpServer();
@@ -33,23 +22,12 @@ describe('invitations', async () => {
     rateLimiter: unlimited,
   });
   const db = database.db;
-  const csrf = await csrfFor(app, '/sv/accessibility');
+  const { postForm } = await formClient(app);
 
-  const cookies = (...parts: Array<string | undefined>) => parts.filter(Boolean).join('; ');
   const get = (url: string, session?: string) =>
     app.inject({ method: 'GET', url, headers: session ? { cookie: session } : {} });
   const post = (url: string, session: string | undefined, fields: Record<string, string> = {}) =>
-    app.inject({
-      method: 'POST',
-      url,
-      payload: form({ _csrf: csrf.token, ...fields }),
-      headers: {
-        cookie: cookies(csrf.cookie, session),
-        'content-type': 'application/x-www-form-urlencoded',
-        origin: 'http://localhost',
-        host: 'localhost',
-      },
-    });
+    postForm(url, session ?? '', fields);
 
   const employer = await createOrganisation(db, { kind: 'employer', name: 'Siljan Turism AB' });
   const hr = await createPerson(db, { role: 'employer_admin', organisationId: employer, language: 'en' });
@@ -66,12 +44,9 @@ describe('invitations', async () => {
   async function invite(session: string, organisationId: string, email: string, role: string) {
     const res = await post(`/admin/organisations/${organisationId}/members/invite`, session, { email, role });
     assert.equal(res.statusCode, 303, res.body.slice(0, 300));
-    await queue.drain();
-    const mail = smtp.received.filter((m) => m.to.includes(email.toLowerCase())).at(-1) as ReceivedMail;
-    assert.ok(mail, `a mail to ${email}`);
-    const text = decodeQp(mail.raw);
-    const link = /http:\/\/localhost:3000(\/(sv|en)\/invitations\/[A-Za-z0-9_-]+)/.exec(text);
-    assert.ok(link, 'the mail holds the link');
+    const mail = await newestMailTo(smtp, queue, email.toLowerCase());
+    const text = decodeQuotedPrintable(mail.raw);
+    const link = linkIn(text, /http:\/\/localhost:3000(\/(sv|en)\/invitations\/[A-Za-z0-9_-]+)/);
     return { text, path: link[1] as string, token: (link[1] as string).split('/').at(-1) as string };
   }
 

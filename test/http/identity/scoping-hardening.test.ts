@@ -7,36 +7,18 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { deleteAccount } from '../../../src/modules/identity/me/service.ts';
-import { buildTestApp, csrfFor, unlimited } from '../../helpers/app.ts';
+import { buildTestApp, unlimited } from '../../helpers/app.ts';
+import { formClient, type FormFields } from '../../helpers/client.ts';
 import { createOrganisation, createPerson, REGION, sessionFor } from '../../helpers/identity.ts';
-
-const form = (fields: Record<string, string | string[]>) => {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(fields)) {
-    for (const v of [value].flat()) params.append(key, v);
-  }
-  return params.toString();
-};
 
 describe('review: authorization and data scoping', async () => {
   const { app, database, logs } = await buildTestApp({}, undefined, { rateLimiter: unlimited });
   const db = database.db;
-  const csrf = await csrfFor(app, '/sv/accessibility');
+  const { postForm } = await formClient(app);
 
   const get = (url: string, session?: string) =>
     app.inject({ method: 'GET', url, headers: session ? { cookie: session } : {} });
-  const post = (url: string, session: string, fields: Record<string, string | string[]> = {}) =>
-    app.inject({
-      method: 'POST',
-      url,
-      payload: form({ _csrf: csrf.token, ...fields }),
-      headers: {
-        cookie: `${csrf.cookie}; ${session}`,
-        'content-type': 'application/x-www-form-urlencoded',
-        origin: 'http://localhost',
-        host: 'localhost',
-      },
-    });
+  const post = (url: string, session: string, fields: FormFields = {}) => postForm(url, session, fields);
   const bearer = (url: string, token: string) =>
     app.inject({ url, headers: { authorization: `Bearer ${token}` } });
   /** The message of the last unexpected error the app logged, to show why a request failed. */
