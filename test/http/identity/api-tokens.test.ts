@@ -7,28 +7,11 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { hashSecret } from '../../../src/platform/auth/secrets.ts';
 import { buildTestApp } from '../../helpers/app.ts';
+import { formClient } from '../../helpers/client.ts';
 import { auditActions, createOrganisation, createPerson, sessionFor } from '../../helpers/identity.ts';
-
-const form = (fields: Record<string, string | string[]>) => {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(fields)) {
-    for (const v of [value].flat()) params.append(key, v);
-  }
-  return params.toString();
-};
-
-/** The CSRF cookie and form token a signed-in browser holds after loading `url`. */
-async function csrfWithSession(app: FastifyInstance, url: string, session: string) {
-  const page = await app.inject({ url, headers: { cookie: session } });
-  const setCookie = [page.headers['set-cookie'] ?? []].flat();
-  const csrfCookie = setCookie.find((c) => c.includes('csrf'))?.split(';')[0] ?? '';
-  const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
-  return { cookie: `${session}; ${csrfCookie}`, token };
-}
 
 describe('API tokens and the organisation API', async () => {
   const { app, database } = await buildTestApp();
@@ -57,26 +40,7 @@ describe('API tokens and the organisation API', async () => {
   const otherSession = await sessionFor(db, otherBoss.accountId);
   const memberSession = await sessionFor(db, member.accountId);
 
-  const post = async (
-    url: string,
-    session: string,
-    fields: Record<string, string | string[]>,
-    headers: Record<string, string> = {},
-  ) => {
-    const csrf = await csrfWithSession(app, '/admin/tokens', session);
-    return app.inject({
-      method: 'POST',
-      url,
-      payload: form({ _csrf: csrf.token, ...fields }),
-      headers: {
-        cookie: csrf.cookie,
-        'content-type': 'application/x-www-form-urlencoded',
-        origin: 'http://localhost',
-        host: 'localhost',
-        ...headers,
-      },
-    });
-  };
+  const { postForm: post } = await formClient(app);
   const bearer = (url: string, token: string) =>
     app.inject({ url, headers: { authorization: `Bearer ${token}` } });
   const createdToken = (body: string) => /value="(lotsa_[A-Za-z0-9_-]+)"/.exec(body)?.[1] ?? '';

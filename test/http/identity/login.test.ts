@@ -14,7 +14,7 @@ import { createSignInLink, safeNext } from '../../../src/modules/identity/login/
 import { hashSecret, randomToken } from '../../../src/platform/auth/secrets.ts';
 import { buildTestApp } from '../../helpers/app.ts';
 import { auditActions, createPerson, REGION, sessionFor } from '../../helpers/identity.ts';
-import { startSmtpServer, type ReceivedMail } from '../../helpers/smtp.ts';
+import { linkIn, newestMailTo, readMail, startSmtpServer } from '../../helpers/smtp.ts';
 
 const ORIGIN = 'https://lotsa.test';
 const SESSION = '__Host-lotsa_session';
@@ -74,37 +74,6 @@ class Browser {
   }
 }
 
-/** Headers and the decoded text body of a received single-part message. */
-function readMail(mail: ReceivedMail): { subject: string; language: string; text: string } {
-  const split = mail.raw.search(/\r?\n\r?\n/);
-  const head = mail.raw.slice(0, split).replace(/\r?\n[ \t]+/g, ' ');
-  const body = mail.raw.slice(split).trim();
-  const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'mi').exec(head)?.[1] ?? '';
-  const qp = (s: string) =>
-    Buffer.from(
-      s
-        .replace(/=\r?\n/g, '')
-        .replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
-      'latin1',
-    ).toString('utf8');
-  const words = (s: string) =>
-    s
-      .replace(/\?=\s+=\?/g, '?==?')
-      .replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_, enc: string, data: string) =>
-        enc.toUpperCase() === 'B'
-          ? Buffer.from(data, 'base64').toString('utf8')
-          : qp(data.replace(/_/g, ' ')),
-      );
-  const encoding = header('Content-Transfer-Encoding').toLowerCase();
-  const text =
-    encoding === 'base64'
-      ? Buffer.from(body.replace(/\s/g, ''), 'base64').toString('utf8')
-      : encoding === 'quoted-printable'
-        ? qp(body)
-        : body;
-  return { subject: words(header('Subject')), language: header('Content-Language'), text };
-}
-
 describe('signing in by e-mail', async () => {
   const smtp = await startSmtpServer();
   const { app, database, queue } = await buildTestApp({ SMTP_URL: smtp.url, PUBLIC_URL: ORIGIN });
@@ -112,13 +81,10 @@ describe('signing in by e-mail', async () => {
 
   /** The newest e-mail to an address, with its link's token and its code. */
   async function mailTo(address: string) {
-    await queue.drain();
-    const mail = smtp.received.filter((m) => m.to.includes(address)).at(-1);
-    assert.ok(mail, `an e-mail to ${address}`);
-    const read = readMail(mail);
-    const link = /(https:\/\/lotsa\.test\/(sv|en)\/login\/link\/([A-Za-z0-9_-]{43}))/.exec(read.text);
+    const read = readMail(await newestMailTo(smtp, queue, address));
+    const link = linkIn(read.text, /(https:\/\/lotsa\.test\/(sv|en)\/login\/link\/([A-Za-z0-9_-]{43}))/);
     const code = /: (\d{6})$/m.exec(read.text);
-    assert.ok(link && code, 'the e-mail holds a link and a code');
+    assert.ok(code, 'the e-mail holds a code');
     return { ...read, url: link[1]!, path: new URL(link[1]!).pathname, token: link[3]!, code: code[1]! };
   }
 

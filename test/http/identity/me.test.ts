@@ -2,36 +2,22 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { hashSecret } from '../../../src/platform/auth/secrets.ts';
 import { buildTestApp, unlimited } from '../../helpers/app.ts';
+import { formClient } from '../../helpers/client.ts';
 import { createPerson, sessionFor } from '../../helpers/identity.ts';
-
-const FORM = {
-  'content-type': 'application/x-www-form-urlencoded',
-  origin: 'http://localhost',
-  host: 'localhost',
-};
 
 describe('the own page', async () => {
   const { app, database } = await buildTestApp({}, undefined, { rateLimiter: unlimited });
   const db = database.db;
 
-  /** The page a signed-in browser sees, with the CSRF cookie and token its forms carry. */
+  const client = await formClient(app);
+
+  /** The page a signed-in browser sees, and its forms posted with the browser's CSRF token. */
   async function browser(session: string, lang: 'sv' | 'en' = 'sv') {
     const page = await app.inject({ method: 'GET', url: `/${lang}/me`, headers: { cookie: session } });
     assert.equal(page.statusCode, 200);
-    const setCookie = page.headers['set-cookie'];
-    const csrfCookie = (Array.isArray(setCookie) ? setCookie : [setCookie ?? ''])
-      .map((c) => c.split(';')[0] ?? '')
-      .find((c) => c.includes('lotsa_csrf'));
-    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
-    const cookie = `${session}; ${csrfCookie ?? ''}`;
     const post = (url: string, fields: Record<string, string> = {}, headers: Record<string, string> = {}) =>
-      app.inject({
-        method: 'POST',
-        url,
-        payload: new URLSearchParams({ _csrf: token, ...fields }).toString(),
-        headers: { ...FORM, cookie, ...headers },
-      });
-    return { page, post, cookie };
+      client.postForm(url, session, fields, headers);
+    return { page, post };
   }
 
   const statusWith = async (session: string, url = '/sv/me') =>
