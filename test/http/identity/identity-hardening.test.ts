@@ -16,48 +16,14 @@ import { createToken } from '../../../src/modules/identity/admin/tokens.ts';
 import { createInvitation } from '../../../src/modules/identity/invitations/service.ts';
 import { createRegionDirectory } from '../../../src/modules/regions/service.ts';
 import { buildTestApp, unlimited } from '../../helpers/app.ts';
+import { formClient } from '../../helpers/client.ts';
 import { createOrganisation, createPerson, REGION, sessionFor } from '../../helpers/identity.ts';
 import { SoftAuthenticator, cookieFrom } from '../../helpers/webauthn.ts';
 
 /** A browser at one client address: a CSRF cookie and token, forms and JSON posted with them. */
 async function browserAt(app: FastifyInstance, remoteAddress = '127.0.0.1') {
-  const page = await app.inject({ url: '/sv/accessibility', remoteAddress });
-  const csrfCookie = [page.headers['set-cookie'] ?? []].flat()[0]?.split(';')[0] ?? '';
-  const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
-  const headers = (cookie: string) => ({
-    cookie: cookie ? `${cookie}; ${csrfCookie}` : csrfCookie,
-    origin: 'http://localhost',
-    host: 'localhost',
-  });
-  return {
-    get: (url: string, cookie = '') => app.inject({ url, remoteAddress, headers: headers(cookie) }),
-    post: (url: string, cookie: string, fields: Record<string, string | string[]>) => {
-      const body = new URLSearchParams({ _csrf: token });
-      for (const [key, value] of Object.entries(fields)) {
-        for (const v of [value].flat()) body.append(key, v);
-      }
-      return app.inject({
-        method: 'POST',
-        url,
-        remoteAddress,
-        payload: body.toString(),
-        headers: { ...headers(cookie), 'content-type': 'application/x-www-form-urlencoded' },
-      });
-    },
-    postJson: (url: string, cookie: string, json: unknown) =>
-      app.inject({
-        method: 'POST',
-        url,
-        remoteAddress,
-        payload: JSON.stringify(json),
-        headers: {
-          ...headers(cookie),
-          'content-type': 'application/json',
-          accept: 'application/json',
-          'x-csrf-token': token,
-        },
-      }),
-  };
+  const { get, postForm, postJson } = await formClient(app, { remoteAddress });
+  return { get, post: postForm, postJson };
 }
 
 const setDisplayName = (db: Kysely<DB>, accountId: string, name: string) =>

@@ -2,39 +2,17 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { buildTestApp, csrfFor } from '../../helpers/app.ts';
-import { startSmtpServer } from '../../helpers/smtp.ts';
-
-/** Decodes quoted-printable bodies enough to read them in assertions. */
-function decodeQp(raw: string): string {
-  return Buffer.from(
-    raw
-      .replace(/=\r?\n/g, '')
-      .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
-    'latin1',
-  ).toString('utf8');
-}
-
-const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+import { buildTestApp } from '../../helpers/app.ts';
+import { formClient } from '../../helpers/client.ts';
+import { decodeQuotedPrintable, startSmtpServer } from '../../helpers/smtp.ts';
 
 describe('accessibility feedback', async () => {
   const smtp = await startSmtpServer();
   const { app, database, queue } = await buildTestApp({ SMTP_URL: smtp.url });
 
-  async function post(lang: 'sv' | 'en', fields: Record<string, string>) {
-    const { cookie, token } = await csrfFor(app, `/${lang}/accessibility`);
-    return app.inject({
-      method: 'POST',
-      url: `/${lang}/accessibility/feedback`,
-      payload: form({ _csrf: token, ...fields }),
-      headers: {
-        cookie,
-        'content-type': 'application/x-www-form-urlencoded',
-        origin: 'http://localhost',
-        host: 'localhost',
-      },
-    });
-  }
+  const { postForm } = await formClient(app);
+  const post = (lang: 'sv' | 'en', fields: Record<string, string>) =>
+    postForm(`/${lang}/accessibility/feedback`, '', fields);
 
   it('an invalid form answers 422, re-shows what was typed and puts each error next to its field', async () => {
     for (const lang of ['sv', 'en'] as const) {
@@ -87,7 +65,7 @@ describe('accessibility feedback', async () => {
     assert.equal(smtp.received.length, 1);
     const mail = smtp.received[0]!;
     assert.deepEqual(mail.to, ['lotsa@dalarna.example']);
-    const text = decodeQp(mail.raw);
+    const text = decodeQuotedPrintable(mail.raw);
     assert.match(text, /^Content-Language: sv/m);
     assert.match(text, /^Reply-To: maria@example\.pt/m);
     assert.match(text, /The map cannot be used with a keyboard\./);
@@ -110,19 +88,16 @@ describe('accessibility feedback', async () => {
 describe('mail without SMTP_URL', async () => {
   const { app, queue, config } = await buildTestApp();
   it('is written as an .eml file under the data directory', async () => {
-    const { cookie, token } = await csrfFor(app, '/sv/accessibility');
-    const res = await app.inject({
-      method: 'POST',
-      url: '/sv/accessibility/feedback',
-      payload: form({ _csrf: token, message: 'Kontrasten på knappen är för låg.' }),
-      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    const { postForm } = await formClient(app);
+    const res = await postForm('/sv/accessibility/feedback', '', {
+      message: 'Kontrasten på knappen är för låg.',
     });
     assert.equal(res.statusCode, 303);
     await queue.drain();
     const dir = path.join(config.dataDir, 'mail');
     const files = readdirSync(dir).filter((f) => f.endsWith('.eml'));
     assert.equal(files.length, 1);
-    const eml = decodeQp(readFileSync(path.join(dir, files[0]!), 'utf8'));
+    const eml = decodeQuotedPrintable(readFileSync(path.join(dir, files[0]!), 'utf8'));
     assert.match(eml, /^To: lotsa@dalarna\.example/m);
     assert.match(eml, /Kontrasten på knappen är för låg\./);
   });
