@@ -22,36 +22,40 @@ export function formBody(token: string, fields: FormFields): string {
 }
 
 export async function formClient(app: FastifyInstance, options: FormClientOptions = {}) {
-  const { remoteAddress } = options;
-  const csrf = await csrfFor(app, '/sv/accessibility', remoteAddress);
-  const at = remoteAddress ? { remoteAddress } : {};
+  const csrf = await csrfFor(app, '/sv/accessibility', options.remoteAddress);
   const headers = (cookie: string) => ({
     cookie: cookie ? `${cookie}; ${csrf.cookie}` : csrf.cookie,
     origin: 'http://localhost',
     host: 'localhost',
   });
-  /** A GET as the same browser (its CSRF cookie, and the session cookie when given). */
-  const get = (url: string, cookie = '') => app.inject({ url, ...at, headers: headers(cookie) });
-  const postForm = (url: string, cookie: string, fields: FormFields, extra: Record<string, string> = {}) =>
-    app.inject({
-      method: 'POST',
-      url,
-      ...at,
-      payload: formBody(csrf.token, fields),
-      headers: { ...headers(cookie), 'content-type': 'application/x-www-form-urlencoded', ...extra },
-    });
-  const postJson = (url: string, cookie: string, body: unknown) =>
-    app.inject({
-      method: 'POST',
-      url,
-      ...at,
-      payload: JSON.stringify(body),
-      headers: {
-        ...headers(cookie),
-        'content-type': 'application/json',
-        accept: 'application/json',
-        'x-csrf-token': csrf.token,
-      },
-    });
-  return { csrf, headers, get, postForm, postJson };
+  /** The same browser (CSRF cookie and token) seen from `remoteAddress`, as behind a changing address. */
+  const from = (remoteAddress: string | undefined) => {
+    const at = remoteAddress ? { remoteAddress } : {};
+    return {
+      /** A GET as this browser (its CSRF cookie, and the session cookie when given). */
+      get: (url: string, cookie = '') => app.inject({ url, ...at, headers: headers(cookie) }),
+      postForm: (url: string, cookie: string, fields: FormFields, extra: Record<string, string> = {}) =>
+        app.inject({
+          method: 'POST',
+          url,
+          ...at,
+          payload: formBody(csrf.token, fields),
+          headers: { ...headers(cookie), 'content-type': 'application/x-www-form-urlencoded', ...extra },
+        }),
+      postJson: (url: string, cookie: string, body: unknown) =>
+        app.inject({
+          method: 'POST',
+          url,
+          ...at,
+          payload: JSON.stringify(body),
+          headers: {
+            ...headers(cookie),
+            'content-type': 'application/json',
+            accept: 'application/json',
+            'x-csrf-token': csrf.token,
+          },
+        }),
+    };
+  };
+  return { csrf, headers, from, ...from(options.remoteAddress) };
 }

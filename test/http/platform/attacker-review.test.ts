@@ -4,7 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildTestApp, csrfFor } from '../../helpers/app.ts';
+import { buildTestApp } from '../../helpers/app.ts';
+import { formClient } from '../../helpers/client.ts';
 import { loadAds, makeAd } from '../../helpers/jobs.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -75,20 +76,8 @@ describe('attacker review', async () => {
     // `exämple.se` and `xn--exmple-cua.se` are one domain (IDNA), so one mailbox: the per-mailbox
     // limit (5 in 15 minutes) must not double by writing the domain both ways.
     const remoteAddress = '198.51.100.77';
-    const { cookie, token } = await csrfFor(app, '/sv/accessibility');
-    const post = (email: string) =>
-      app.inject({
-        method: 'POST',
-        url: '/sv/login',
-        remoteAddress,
-        headers: {
-          cookie,
-          host: 'localhost',
-          origin: 'http://localhost',
-          'content-type': 'application/x-www-form-urlencoded',
-        },
-        payload: new URLSearchParams({ _csrf: token, email }).toString(),
-      });
+    const { postForm } = await formClient(app, { remoteAddress });
+    const post = (email: string) => postForm('/sv/login', '', { email });
     for (const email of ['gun@exämple.se', 'gun@EXÄMPLE.se', 'gun+1@exämple.se', 'gun@exa\u0308mple.se']) {
       assert.equal((await post(email)).statusCode, 200, email);
     }
@@ -101,20 +90,14 @@ describe('attacker review', async () => {
 
 describe('attacker review: client addresses as proxies write them', async () => {
   const proxied = await buildTestApp({ TRUST_PROXY: '1' });
-  const { cookie, token } = await csrfFor(proxied.app, '/sv/accessibility');
+  const { postForm } = await formClient(proxied.app, { remoteAddress: '10.0.0.2' }); // the proxy
   const feedbackVia = (forwardedFor: string) =>
-    proxied.app.inject({
-      method: 'POST',
-      url: '/sv/accessibility/feedback',
-      remoteAddress: '10.0.0.2', // the proxy
-      payload: new URLSearchParams({ _csrf: token, message: '', page: '' }).toString(),
-      headers: {
-        cookie,
-        host: 'localhost',
-        'content-type': 'application/x-www-form-urlencoded',
-        'x-forwarded-for': forwardedFor,
-      },
-    });
+    postForm(
+      '/sv/accessibility/feedback',
+      '',
+      { message: '', page: '' },
+      { 'x-forwarded-for': forwardedFor },
+    );
 
   it('a client address with a port (as some load balancers write it) is one client whatever its port', async () => {
     // Before: `203.0.113.60:1000` and `203.0.113.60:1001` were two clients, so a client escaped every

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildTestApp, csrfFor } from '../../helpers/app.ts';
+import { formClient } from '../../helpers/client.ts';
 import { loadAds, makeAd } from '../../helpers/jobs.ts';
 
 const HOSTILE_HOSTS = [
@@ -170,22 +171,16 @@ describe('the client address comes from the configured proxies only', async () =
 
   it('rotating X-Forwarded-For does not escape the per-client feedback limit (10 an hour)', async () => {
     const limited = proxied;
-    const { cookie, token } = await csrfFor(limited.app, '/sv/accessibility');
+    const { postForm } = await formClient(limited.app, { remoteAddress: '10.0.0.2' }); // the proxy
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
-      const res = await limited.app.inject({
-        method: 'POST',
-        url: '/sv/accessibility/feedback',
-        remoteAddress: '10.0.0.2', // the proxy
-        payload: new URLSearchParams({ _csrf: token, message: '', page: '' }).toString(),
-        headers: {
-          cookie,
-          host: 'localhost',
-          'content-type': 'application/x-www-form-urlencoded',
-          // The client prepends whatever it likes; the proxy appends the address it saw.
-          'x-forwarded-for': `198.51.100.${i}, 203.0.113.50`,
-        },
-      });
+      const res = await postForm(
+        '/sv/accessibility/feedback',
+        '',
+        { message: '', page: '' },
+        // The client prepends whatever it likes; the proxy appends the address it saw.
+        { 'x-forwarded-for': `198.51.100.${i}, 203.0.113.50` },
+      );
       statuses.push(res.statusCode);
     }
     assert.equal(statuses.filter((s) => s === 429).length, 2, statuses.join(','));
@@ -193,16 +188,12 @@ describe('the client address comes from the configured proxies only', async () =
 
   it('the addresses of one IPv6 /64 share one client limit', async () => {
     const limited = await buildTestApp();
-    const { cookie, token } = await csrfFor(limited.app, '/sv/accessibility');
+    const client = await formClient(limited.app);
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
-      const res = await limited.app.inject({
-        method: 'POST',
-        url: '/sv/accessibility/feedback',
-        remoteAddress: `2001:db8:1:2:${(i + 1).toString(16)}::${i + 7}`,
-        payload: new URLSearchParams({ _csrf: token, message: '', page: '' }).toString(),
-        headers: { cookie, host: 'localhost', 'content-type': 'application/x-www-form-urlencoded' },
-      });
+      const res = await client
+        .from(`2001:db8:1:2:${(i + 1).toString(16)}::${i + 7}`)
+        .postForm('/sv/accessibility/feedback', '', { message: '', page: '' });
       statuses.push(res.statusCode);
     }
     assert.equal(statuses.filter((s) => s === 429).length, 2, statuses.join(','));
