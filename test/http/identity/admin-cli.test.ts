@@ -1,41 +1,17 @@
 /** `npx lotsa admin create`: makes or promotes a region admin and prints a working one-time link. */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { hashSecret } from '../../../src/platform/auth/secrets.ts';
+import { lotsaCli } from '../../helpers/cli.ts';
 import { createTestDatabase } from '../../helpers/db.ts';
 import { createPerson } from '../../helpers/identity.ts';
 
-const root = fileURLToPath(new URL('../../..', import.meta.url));
-
 describe('npx lotsa admin create', async () => {
   const database = await createTestDatabase();
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lotsa-admin-'));
-  const lotsa = (...args: string[]) =>
-    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, ['bin/lotsa.js', ...args], {
-        cwd: root,
-        env: {
-          ...process.env,
-          DATABASE_URL: database.url,
-          LOTSA_DATA_DIR: dataDir,
-          LOTSA_SEED_DEMO: 'false',
-          PUBLIC_URL: 'https://dalarna.example',
-          LOG_LEVEL: 'silent',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      child.on('error', reject);
-      child.on('exit', (code) => resolve({ code, stdout, stderr }));
-    });
+  const lotsa = lotsaCli(database.url, {
+    LOTSA_SEED_DEMO: 'false',
+    PUBLIC_URL: 'https://dalarna.example',
+  });
   const adminRole = async (email: string) =>
     (
       await database.db
