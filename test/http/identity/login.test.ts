@@ -13,6 +13,7 @@ import { sql } from 'kysely';
 import { createSignInLink, safeNext } from '../../../src/modules/identity/login/service.ts';
 import { hashSecret, randomToken } from '../../../src/platform/auth/secrets.ts';
 import { buildTestApp } from '../../helpers/app.ts';
+import { formBody } from '../../helpers/client.ts';
 import { auditActions, createPerson, REGION, sessionFor } from '../../helpers/identity.ts';
 import { linkIn, newestMailTo, readMail, startSmtpServer } from '../../helpers/smtp.ts';
 
@@ -67,7 +68,7 @@ class Browser {
       method: 'POST',
       url,
       remoteAddress: this.ip,
-      payload: new URLSearchParams({ _csrf: this.csrf, ...fields }).toString(),
+      payload: formBody(this.csrf, fields),
       headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
     });
     return this.remember(res);

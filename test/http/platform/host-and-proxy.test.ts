@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildTestApp, csrfFor } from '../../helpers/app.ts';
-import { formClient } from '../../helpers/client.ts';
+import { formBody, formClient } from '../../helpers/client.ts';
 import { loadAds, makeAd } from '../../helpers/jobs.ts';
 
 const HOSTILE_HOSTS = [
@@ -31,7 +31,7 @@ describe('absolute links come from configuration only', async () => {
     const res = await app.inject({
       method: 'POST',
       url: '/sv/login',
-      payload: new URLSearchParams({ _csrf: token, email }).toString(),
+      payload: formBody(token, { email }),
       headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', ...headers },
     });
     assert.equal(res.statusCode, 200, res.body.slice(0, 300));

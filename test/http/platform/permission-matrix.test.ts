@@ -10,6 +10,7 @@ import { describe, it } from 'node:test';
 import { hashSecret } from '../../../src/platform/auth/secrets.ts';
 import type { Role } from '../../../src/platform/permissions.ts';
 import { buildTestApp, csrfFor, unlimited } from '../../helpers/app.ts';
+import { formBody } from '../../helpers/client.ts';
 import { createOrganisation, createPerson, sessionFor } from '../../helpers/identity.ts';
 import { ROWS, WHO, type Who } from './permission-matrix.rows.ts';
 
@@ -86,7 +87,7 @@ describe('permission matrix', async () => {
                 'content-type': 'application/x-www-form-urlencoded',
                 origin: 'http://localhost',
               },
-          payload: get ? undefined : new URLSearchParams({ _csrf: csrf, ...(row.body ?? {}) }).toString(),
+          payload: get ? undefined : formBody(csrf, row.body ?? {}),
         });
         checked += 1;
         if (res.statusCode !== expected) {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Permission } from '../../../src/platform/permissions.ts';
 import { buildTestApp, csrfFor } from '../../helpers/app.ts';
+import { formClient } from '../../helpers/client.ts';
 
 function assertSecurityHeaders(headers: Record<string, unknown>, where: string) {
   const csp = String(headers['content-security-policy'] ?? '');
@@ -164,20 +165,15 @@ describe('security baseline', async () => {
   });
 
   it('rate-limits the feedback form with 429 and Retry-After', async () => {
-    const { cookie, token } = await csrfFor(app, '/sv/accessibility');
+    const client = (await formClient(app)).from('10.9.9.9');
     let last;
     for (let i = 0; i < 12; i++) {
-      last = await app.inject({
-        method: 'POST',
-        url: '/sv/accessibility/feedback',
-        payload: `_csrf=${encodeURIComponent(token)}&message=`,
-        headers: {
-          cookie,
-          'content-type': 'application/x-www-form-urlencoded',
-          'x-forwarded-for': '10.9.9.9',
-        },
-        remoteAddress: '10.9.9.9',
-      });
+      last = await client.postForm(
+        '/sv/accessibility/feedback',
+        '',
+        { message: '' },
+        { 'x-forwarded-for': '10.9.9.9' },
+      );
     }
     assert.equal(last?.statusCode, 429);
     const wait = Number(last?.headers['retry-after']);
@@ -219,13 +215,8 @@ describe('security baseline', async () => {
   });
 
   it('keeps cookies and form bodies out of the logs', async () => {
-    const { cookie, token } = await csrfFor(app, '/sv/accessibility');
-    await app.inject({
-      method: 'POST',
-      url: '/sv/accessibility/feedback',
-      payload: `_csrf=${encodeURIComponent(token)}&message=Min+hemlis&email=anna%40example.se`,
-      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    });
+    const { postForm } = await formClient(app);
+    await postForm('/sv/accessibility/feedback', '', { message: 'Min hemlis', email: 'anna@example.se' });
     const text = JSON.stringify(logs);
     assert.doesNotMatch(text, /anna@example\.se|hemlis|lotsa_csrf=/);
     assert.ok(logs.some((l) => l.msg === 'request' && l.route === '/:lang/accessibility/feedback'));
