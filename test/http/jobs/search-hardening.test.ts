@@ -13,6 +13,7 @@ import { EMPTY_QUERY } from '../../../src/modules/jobs/query.ts';
 import { loadRegions } from '../../../src/modules/regions/repository.ts';
 import type { DB } from '../../../src/platform/db/schema.ts';
 import { buildTestApp } from '../../helpers/app.ts';
+import { whileLocked } from '../../helpers/db.ts';
 import { loadAds, makeAd } from '../../helpers/jobs.ts';
 
 /** Four-letter word endings, each the end of 45 words of the ads' headlines. */
@@ -84,18 +85,7 @@ describe('search hardening', async () => {
   const get = (url: string, headers: Record<string, string> = {}, remoteAddress = '198.51.100.1') =>
     app.inject({ method: 'GET', url, headers, remoteAddress });
 
-  /** Runs `fn` while another session holds `table` locked: what reads it waits. */
-  async function whileIndexLocked<T>(fn: () => Promise<T>, table = 'job_index'): Promise<T> {
-    const client = await database.pool.connect();
-    await client.query('BEGIN');
-    await client.query(`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`);
-    try {
-      return await fn();
-    } finally {
-      await client.query('ROLLBACK');
-      client.release();
-    }
-  }
+  const whileIndexLocked = <T>(fn: () => Promise<T>, table?: string) => whileLocked(database, fn, table);
   /** The answer, or 'no answer' when there is none within `ms`. */
   const within = <T>(ms: number, answer: Promise<T>) =>
     Promise.race([answer, sleep(ms).then(() => 'no answer' as const)]);

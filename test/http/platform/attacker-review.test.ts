@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildTestApp } from '../../helpers/app.ts';
 import { formClient } from '../../helpers/client.ts';
+import { whileLocked } from '../../helpers/db.ts';
 import { loadAds, makeAd } from '../../helpers/jobs.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -25,18 +26,6 @@ describe('attacker review', async () => {
   const get = (url: string, headers: Record<string, string> = {}, remoteAddress = '198.51.100.1') =>
     app.inject({ method: 'GET', url, headers, remoteAddress });
 
-  /** Runs `fn` while another session holds `table` locked: what reads it waits. */
-  async function whileLocked<T>(fn: () => Promise<T>, table = 'job_index'): Promise<T> {
-    const client = await database.pool.connect();
-    await client.query('BEGIN');
-    await client.query(`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`);
-    try {
-      return await fn();
-    } finally {
-      await client.query('ROLLBACK');
-      client.release();
-    }
-  }
   const within = <T>(ms: number, answer: Promise<T>) =>
     Promise.race([answer, sleep(ms).then(() => 'no answer' as const)]);
 
@@ -44,7 +33,7 @@ describe('attacker review', async () => {
     // Before: the API's uncached searches were never counted as running, so a program could hold
     // every database connection with parallel crafted searches (issue 9, finding 6, through /api).
     const client = '203.0.113.40';
-    const third = await whileLocked(async () => {
+    const third = await whileLocked(database, async () => {
       const running = [
         get('/api/v1/jobs?q=parallell1', {}, client),
         get('/api/v1/jobs?q=parallell2', {}, client),
