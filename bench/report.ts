@@ -450,7 +450,7 @@ function searchDbSection(report: Report, r: SearchDbResult | Failed): string {
         .join('\n')}\n`
     : 'No misses.\n';
   return `${head}${dated(report, r.measuredAt)}
-\`searchJobs()\` (src/modules/jobs/search.ts) called in the runner process, one call at a time, on the
+\`searchJobs()\` (src/modules/jobs/search/) called in the runner process, one call at a time, on the
 bench database: ${corpusLine(r.corpus)}. A pool of 10 connections, as the app has; \`now\` is the
 corpus' instant; no response or facet cache is involved. A figure is the wall time of a whole call —
 its SQL statements (some run side by side) plus the JavaScript around them. Each workload ran once

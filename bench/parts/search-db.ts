@@ -16,7 +16,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Kysely, PostgresDialect, type LogEvent } from 'kysely';
-import { searchJobs, suggestWord } from '../../src/modules/jobs/search.ts';
+import { searchJobs, suggestWord } from '../../src/modules/jobs/search/index.ts';
 import { EMPTY_QUERY, type JobQuery } from '../../src/modules/jobs/query.ts';
 import { openDatabase } from '../../src/platform/db/index.ts';
 import type { DB } from '../../src/platform/db/schema.ts';
@@ -120,7 +120,7 @@ interface Statement {
   ms: number;
 }
 
-/** A name for a statement of search.ts, recognised by its shape (it keeps working as the SQL changes). */
+/** A name for a statement of search/, recognised by its shape (it keeps working as the SQL changes). */
 export function statementName(sqlText: string): string {
   const s = sqlText.replace(/\s+/g, ' ').trim();
   if (/^(begin|commit|rollback|start transaction)\b/i.test(s) || /^(set\s|select set_config\()/i.test(s))

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { after } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
-import { startSmtpServer, type ReceivedMail } from '../helpers/smtp.ts';
+import { decodeQuotedPrintable, startSmtpServer, type ReceivedMail } from '../helpers/smtp.ts';
 
 export interface Site extends TestApp {
   /** `http://localhost:<port>`: the host the region and the CSRF Origin check expect. */
@@ -110,10 +110,5 @@ export function watchErrors(page: Page): { list: () => string[] } {
 
 /** The text of a received e-mail with quoted-printable soft breaks and escapes undone. */
 export function mailText(mail: ReceivedMail): string {
-  return Buffer.from(
-    mail.raw
-      .replace(/=\r?\n/g, '')
-      .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
-    'latin1',
-  ).toString('utf8');
+  return decodeQuotedPrintable(mail.raw);
 }

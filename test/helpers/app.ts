@@ -67,9 +67,16 @@ export async function buildTestApp(
   return { app, database, queue, config, logs, regions };
 }
 
-/** Fetches a form page and returns its CSRF cookie and token, as a browser would hold them. */
-export async function csrfFor(app: FastifyInstance, url: string): Promise<{ cookie: string; token: string }> {
-  const page = await app.inject({ method: 'GET', url });
+/**
+ * Fetches a form page and returns its CSRF cookie and token, as a browser would hold them (a browser
+ * at `remoteAddress` when given).
+ */
+export async function csrfFor(
+  app: FastifyInstance,
+  url: string,
+  remoteAddress?: string,
+): Promise<{ cookie: string; token: string }> {
+  const page = await app.inject({ method: 'GET', url, ...(remoteAddress ? { remoteAddress } : {}) });
   const setCookie = page.headers['set-cookie'];
   const cookie = (Array.isArray(setCookie) ? setCookie[0] : setCookie)?.split(';')[0] ?? '';
   const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';

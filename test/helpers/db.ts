@@ -33,3 +33,20 @@ export async function createTestDatabase(): Promise<Database & { url: string; na
 export function adminUrl(): string {
   return env('LOTSA_TEST_ADMIN_URL');
 }
+
+/** Runs `fn` while another session of `database` holds `table` locked: whatever reads it waits. */
+export async function whileLocked<T>(
+  database: Database,
+  fn: () => Promise<T>,
+  table = 'job_index',
+): Promise<T> {
+  const client = await database.pool.connect();
+  await client.query('BEGIN');
+  await client.query(`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`);
+  try {
+    return await fn();
+  } finally {
+    await client.query('ROLLBACK');
+    client.release();
+  }
+}

@@ -1,14 +1,9 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { lotsaCli } from '../helpers/cli.ts';
 import { createTestDatabase } from '../helpers/db.ts';
 import { fixture, shiftDates, startJobStreamReplay } from '../helpers/jobstream.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 /** Moves the September 2025 sample so that its ads were published yesterday and are open today. */
 const SHIFT = Date.now() - Date.parse('2025-09-11T09:00:00Z') - 86_400_000;
 
@@ -18,28 +13,8 @@ describe('npx lotsa ingest', async () => {
     snapshot: { body: shiftDates(fixture('snapshot.json'), SHIFT) },
     stream: { body: shiftDates(fixture('stream.json'), SHIFT) },
   });
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lotsa-ingest-'));
+  const lotsa = lotsaCli(database.url, { JOBTECH_STREAM_URL: replay.url });
 
-  const lotsa = (...args: string[]) =>
-    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, ['bin/lotsa.js', ...args], {
-        cwd: root,
-        env: {
-          ...process.env,
-          DATABASE_URL: database.url,
-          JOBTECH_STREAM_URL: replay.url,
-          LOTSA_DATA_DIR: dataDir,
-          LOG_LEVEL: 'silent',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      child.on('error', reject);
-      child.on('exit', (code) => resolve({ code, stdout, stderr }));
-    });
   const open = async () =>
     (
       await database.db

@@ -6,6 +6,9 @@
  * that looks like a name, number, address or another employer is left out), about 5 % English ads
  * written from our own templates, and the enumerations the sample ads use.
  *
+ * The literal tables (occupations, municipalities, employers, texts, enumerations, shares) are data
+ * files in data/demo/, read once by demo-data.ts; this file is the generator.
+ *
  * Everything is a pure function of the seed (mulberry32), so a seed always gives the same ads.
  * Every ad carries `lotsa_generated: true`, an id that cannot be a JobTech id (`bench-…`,
  * `demo-…`), `webpage_url: null`, `application_contacts: []` and example.com addresses.
@@ -13,6 +16,16 @@
 import { readFileSync } from 'node:fs';
 import type { Region } from '../../platform/region.ts';
 import type { JobAd, TaxRef } from './jobtech.ts';
+import {
+  ENUMERATIONS,
+  GENERIC_EMPLOYERS,
+  MUNICIPALITY_PROFILE,
+  MUNICIPALITY_SIZE,
+  OCCUPATIONS,
+  SHARES,
+  TEXTS,
+  type OccupationSpec,
+} from './demo-data.ts';
 import { loadMap } from './map.ts';
 import { readDataCsv, shippedConcepts } from './taxonomy.ts';
 
@@ -165,438 +178,24 @@ function localDateTime(utcMs: number): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Occupations
+// The tables (data/demo/*.json, read by demo-data.ts)
 
-type Profile =
-  | 'care'
-  | 'social'
-  | 'school'
-  | 'industry'
-  | 'tech'
-  | 'it'
-  | 'build'
-  | 'transport'
-  | 'nature'
-  | 'tourism'
-  | 'retail'
-  | 'office'
-  | 'service';
-
-/** Who employs people in an occupation: shares of municipality, regional authority, private. */
-type Sector = 'municipal' | 'regional' | 'hospital' | 'private' | 'mixed';
-const SECTOR_SHARES: Record<Sector, [number, number, number]> = {
-  municipal: [0.85, 0, 0.15],
-  regional: [0.05, 0.8, 0.15],
-  hospital: [0, 0.85, 0.15],
-  mixed: [0.55, 0.05, 0.4],
-  private: [0.04, 0, 0.96],
-};
-
-interface OccupationSpec {
-  /** The occupation name's label in the taxonomy (in the 2025 export). */
-  label: string;
-  /** How it reads in a headline, if not the label. */
-  title?: string;
-  /** An English title: the occupation can appear in English ads. */
-  en?: string;
-  /** Relative frequency among the region's ads. */
-  w: number;
-  p: Profile;
-  s: Sector;
-}
-
-/**
- * Occupations common in Dalarna's ads: care and schools first (the largest employers are the
- * municipalities and Region Dalarna), then industry (steel, mining, electrical power, wood),
- * construction, transport, IT, retail and, around Sälen, Mora and Siljan, tourism.
- */
-const OCCUPATIONS: readonly OccupationSpec[] = [
-  // Health and care
-  {
-    label: 'Undersköterska, hemtjänst, äldreboende och habilitering',
-    title: 'Undersköterska',
-    en: 'Assistant nurse',
-    w: 30,
-    p: 'care',
-    s: 'mixed',
-  },
-  {
-    label: 'Undersköterska, vård- och specialavdelning och mottagning',
-    title: 'Undersköterska',
-    w: 12,
-    p: 'care',
-    s: 'hospital',
-  },
-  {
-    label: 'Sjuksköterska, grundutbildad',
-    title: 'Sjuksköterska',
-    en: 'Registered nurse',
-    w: 18,
-    p: 'care',
-    s: 'regional',
-  },
-  { label: 'Distriktssköterska', w: 4, p: 'care', s: 'regional' },
-  {
-    label: 'Specialistläkare, allmänmedicin',
-    title: 'Specialistläkare i allmänmedicin',
-    en: 'General practitioner',
-    w: 3,
-    p: 'care',
-    s: 'regional',
-  },
-  { label: 'Läkare', en: 'Physician', w: 3, p: 'care', s: 'hospital' },
-  { label: 'Barnmorska', w: 1, p: 'care', s: 'hospital' },
-  { label: 'Skötare (inom psykiatrisk vård)', title: 'Skötare', w: 2, p: 'care', s: 'hospital' },
-  { label: 'Vårdbiträde', w: 7, p: 'care', s: 'mixed' },
-  { label: 'Personlig assistent', en: 'Personal assistant', w: 16, p: 'care', s: 'mixed' },
-  { label: 'Boendestödjare', w: 4, p: 'social', s: 'municipal' },
-  { label: 'Stödassistent', w: 5, p: 'social', s: 'municipal' },
-  { label: 'Tandsköterska', w: 3, p: 'care', s: 'regional' },
-  { label: 'Fysioterapeut', en: 'Physiotherapist', w: 2, p: 'care', s: 'regional' },
-  { label: 'Arbetsterapeut', w: 2, p: 'care', s: 'mixed' },
-  { label: 'Psykolog', en: 'Psychologist', w: 1, p: 'care', s: 'regional' },
-  { label: 'Medicinsk sekreterare', w: 2, p: 'office', s: 'hospital' },
-  { label: 'Enhetschef, hemtjänst', title: 'Enhetschef inom hemtjänsten', w: 2, p: 'social', s: 'municipal' },
-  { label: 'Socialsekreterare', w: 5, p: 'social', s: 'municipal' },
-  {
-    label: 'Biståndsbedömare/Biståndshandläggare',
-    title: 'Biståndshandläggare',
-    w: 3,
-    p: 'social',
-    s: 'municipal',
-  },
-  { label: 'Kurator', w: 1, p: 'social', s: 'municipal' },
-  // Schools
-  { label: 'Förskollärare', en: 'Preschool teacher', w: 12, p: 'school', s: 'municipal' },
-  { label: 'Barnskötare', w: 9, p: 'school', s: 'municipal' },
-  { label: 'Grundlärare, 4-6', title: 'Grundlärare åk 4–6', w: 5, p: 'school', s: 'municipal' },
-  {
-    label: 'Grundlärare, förskoleklass och 1-3',
-    title: 'Grundlärare F–3',
-    w: 5,
-    p: 'school',
-    s: 'municipal',
-  },
-  { label: 'Ämneslärare, 7-9', title: 'Ämneslärare åk 7–9', w: 5, p: 'school', s: 'municipal' },
-  { label: 'Ämneslärare, gymnasieskolan', title: 'Gymnasielärare', w: 4, p: 'school', s: 'municipal' },
-  { label: 'Speciallärare', w: 3, p: 'school', s: 'municipal' },
-  { label: 'Specialpedagog', w: 2, p: 'school', s: 'municipal' },
-  { label: 'Elevassistent', w: 5, p: 'school', s: 'municipal' },
-  { label: 'Fritidspedagog', w: 2, p: 'school', s: 'municipal' },
-  { label: 'Yrkeslärare', w: 1, p: 'school', s: 'municipal' },
-  { label: 'Rektor', w: 1, p: 'school', s: 'municipal' },
-  { label: 'Förskolerektor', w: 1, p: 'school', s: 'municipal' },
-  // Industry: steel, mining, electrical power, wood
-  {
-    label: 'Processoperatör smältverk',
-    en: 'Melt shop operator',
-    w: 3,
-    p: 'industry',
-    s: 'private',
-  },
-  { label: 'Valsverksoperatör', w: 3, p: 'industry', s: 'private' },
-  { label: 'Processoperatör malmanrikning', w: 2, p: 'industry', s: 'private' },
-  { label: 'Bergarbetare, gruva', title: 'Bergarbetare', w: 2, p: 'industry', s: 'private' },
-  { label: 'Svetsare', en: 'Welder', w: 6, p: 'industry', s: 'private' },
-  { label: 'CNC-operatör', en: 'CNC operator', w: 6, p: 'industry', s: 'private' },
-  { label: 'Maskinoperatör mekanisk verkstad', title: 'Maskinoperatör', w: 5, p: 'industry', s: 'private' },
-  { label: 'Industrielektriker', en: 'Industrial electrician', w: 5, p: 'industry', s: 'private' },
-  { label: 'Automationselektriker', w: 3, p: 'industry', s: 'private' },
-  { label: 'Underhållsmekaniker', en: 'Maintenance mechanic', w: 4, p: 'industry', s: 'private' },
-  { label: 'Elmontör', w: 3, p: 'industry', s: 'private' },
-  { label: 'Montör metallprodukter', title: 'Montör', w: 4, p: 'industry', s: 'private' },
-  { label: 'Maskinmontör industrimaskiner', title: 'Maskinmontör', w: 2, p: 'industry', s: 'private' },
-  { label: 'Sågverksoperatör', w: 3, p: 'industry', s: 'private' },
-  { label: 'Maskinoperatör träindustri', w: 2, p: 'industry', s: 'private' },
-  { label: 'Lackerare', w: 1, p: 'industry', s: 'private' },
-  {
-    label: 'Civilingenjör, elkraft',
-    title: 'Civilingenjör inom elkraft',
-    en: 'Electrical power engineer',
-    w: 3,
-    p: 'tech',
-    s: 'private',
-  },
-  { label: 'Elingenjör', en: 'Electrical engineer', w: 2, p: 'tech', s: 'private' },
-  {
-    label: 'Konstruktör, tillverkningsindustri',
-    title: 'Konstruktör',
-    en: 'Design engineer',
-    w: 3,
-    p: 'tech',
-    s: 'private',
-  },
-  {
-    label: 'Produktionsberedare inom industriell tillverkning',
-    title: 'Produktionsberedare',
-    w: 2,
-    p: 'tech',
-    s: 'private',
-  },
-  // IT
-  {
-    label: 'Mjukvaruutvecklare',
-    title: 'Systemutvecklare',
-    en: 'Software developer',
-    w: 5,
-    p: 'it',
-    s: 'private',
-  },
-  {
-    label: 'Fullstack-utvecklare',
-    title: 'Fullstackutvecklare',
-    en: 'Full-stack developer',
-    w: 3,
-    p: 'it',
-    s: 'private',
-  },
-  { label: 'Backend-utvecklare', en: 'Backend developer', w: 2, p: 'it', s: 'private' },
-  {
-    label: 'Supporttekniker IT',
-    title: 'IT-supporttekniker',
-    en: 'IT support technician',
-    w: 4,
-    p: 'it',
-    s: 'mixed',
-  },
-  { label: 'IT-tekniker', en: 'IT technician', w: 3, p: 'it', s: 'mixed' },
-  { label: 'Systemförvaltare', w: 2, p: 'it', s: 'mixed' },
-  { label: 'IT-säkerhetsanalytiker', en: 'IT security analyst', w: 1, p: 'it', s: 'private' },
-  { label: 'Data scientist', en: 'Data scientist', w: 1, p: 'it', s: 'private' },
-  { label: 'Testledare/QA lead', title: 'Testledare', en: 'QA lead', w: 1, p: 'it', s: 'private' },
-  // Construction
-  { label: 'Träarbetare/Snickare', title: 'Snickare', en: 'Carpenter', w: 8, p: 'build', s: 'private' },
-  {
-    label: 'Installationselektriker',
-    title: 'Elektriker',
-    en: 'Electrician',
-    w: 6,
-    p: 'build',
-    s: 'private',
-  },
-  { label: 'VVS-montör', w: 4, p: 'build', s: 'private' },
-  { label: 'Målare', w: 2, p: 'build', s: 'private' },
-  { label: 'Betongarbetare', w: 2, p: 'build', s: 'private' },
-  { label: 'Väg- och anläggningsarbetare', title: 'Anläggningsarbetare', w: 3, p: 'build', s: 'private' },
-  { label: 'Grävmaskinförare', w: 3, p: 'build', s: 'private' },
-  { label: 'Byggledare', w: 2, p: 'build', s: 'private' },
-  { label: 'Platschef, bygg', title: 'Platschef', w: 1, p: 'build', s: 'private' },
-  {
-    label: 'Projektledare, bygg och anläggning',
-    title: 'Projektledare bygg',
-    en: 'Construction project manager',
-    w: 2,
-    p: 'build',
-    s: 'private',
-  },
-  { label: 'Plattsättare', w: 1, p: 'build', s: 'private' },
-  { label: 'Byggnadsplåtslagare', title: 'Plåtslagare', w: 1, p: 'build', s: 'private' },
-  { label: 'Fastighetsskötare', w: 4, p: 'service', s: 'mixed' },
-  // Transport and forestry
-  {
-    label: 'Distributionsförare',
-    title: 'Lastbilschaufför',
-    en: 'Truck driver',
-    w: 5,
-    p: 'transport',
-    s: 'private',
-  },
-  { label: 'Bussförare', w: 4, p: 'transport', s: 'private' },
-  {
-    label: 'Lagerarbetare/Terminalarbetare',
-    title: 'Lagerarbetare',
-    en: 'Warehouse worker',
-    w: 6,
-    p: 'transport',
-    s: 'private',
-  },
-  { label: 'Truckförare', w: 3, p: 'transport', s: 'private' },
-  { label: 'Lokförare', w: 1, p: 'transport', s: 'private' },
-  { label: 'Transportledare', w: 1, p: 'transport', s: 'private' },
-  { label: 'Taxiförare', w: 1, p: 'transport', s: 'private' },
-  { label: 'Lastbilsmekaniker', w: 2, p: 'industry', s: 'private' },
-  {
-    label: 'Personbilsmekaniker',
-    title: 'Bilmekaniker',
-    en: 'Car mechanic',
-    w: 2,
-    p: 'industry',
-    s: 'private',
-  },
-  { label: 'Skogsmaskinförare', w: 3, p: 'nature', s: 'private' },
-  { label: 'Arbetsledare skogsvård', w: 1, p: 'nature', s: 'private' },
-  // Hotels, restaurants, tourism
-  { label: 'Kock à la carte', title: 'Kock', en: 'Chef', w: 5, p: 'tourism', s: 'private' },
-  { label: 'Kock storhushåll', title: 'Kock', w: 3, p: 'tourism', s: 'municipal' },
-  { label: 'Köksbiträde', en: 'Kitchen assistant', w: 4, p: 'tourism', s: 'private' },
-  {
-    label: 'Servitör/Servitris',
-    title: 'Servitör',
-    en: 'Waiter or waitress',
-    w: 5,
-    p: 'tourism',
-    s: 'private',
-  },
-  { label: 'Bartender', en: 'Bartender', w: 2, p: 'tourism', s: 'private' },
-  {
-    label: 'Hotellreceptionist',
-    title: 'Receptionist',
-    en: 'Hotel receptionist',
-    w: 3,
-    p: 'tourism',
-    s: 'private',
-  },
-  { label: 'Campingvärd/Stugvärd', title: 'Stugvärd', en: 'Cabin host', w: 2, p: 'tourism', s: 'private' },
-  {
-    label: 'Skidinstruktör/Skidlärare',
-    title: 'Skidlärare',
-    en: 'Ski instructor',
-    w: 3,
-    p: 'tourism',
-    s: 'private',
-  },
-  { label: 'Lifttekniker', en: 'Ski lift technician', w: 2, p: 'tourism', s: 'private' },
-  { label: 'Stuguthyrare', w: 1, p: 'tourism', s: 'private' },
-  { label: 'Naturguide', en: 'Nature guide', w: 1, p: 'tourism', s: 'private' },
-  { label: 'Restaurangchef', en: 'Restaurant manager', w: 1, p: 'tourism', s: 'private' },
-  { label: 'Barista', en: 'Barista', w: 1, p: 'tourism', s: 'private' },
-  { label: 'Städare', en: 'Cleaner', w: 6, p: 'service', s: 'private' },
-  // Retail and sales
-  {
-    label: 'Butikssäljare, dagligvaror/Medarbetare, dagligvaror',
-    title: 'Butiksmedarbetare',
-    w: 6,
-    p: 'retail',
-    s: 'private',
-  },
-  { label: 'Butikssäljare, fackhandel', title: 'Butikssäljare', w: 4, p: 'retail', s: 'private' },
-  { label: 'Butikschef', w: 1, p: 'retail', s: 'private' },
-  { label: 'Kundtjänstmedarbetare', en: 'Customer service agent', w: 3, p: 'office', s: 'private' },
-  { label: 'Utesäljare', title: 'Säljare', w: 2, p: 'retail', s: 'private' },
-  { label: 'Innesäljare', w: 2, p: 'retail', s: 'private' },
-  // Offices
-  { label: 'Ekonomiassistent', w: 3, p: 'office', s: 'mixed' },
-  { label: 'Redovisningsekonom', en: 'Accountant', w: 2, p: 'office', s: 'mixed' },
-  { label: 'Löneadministratör/Lönekonsult', title: 'Löneadministratör', w: 2, p: 'office', s: 'mixed' },
-  { label: 'Administratör', w: 3, p: 'office', s: 'mixed' },
-  {
-    label: 'HR-specialist/HR-advisor',
-    title: 'HR-specialist',
-    en: 'HR specialist',
-    w: 1,
-    p: 'office',
-    s: 'mixed',
-  },
-  { label: 'Controller', en: 'Controller', w: 1, p: 'office', s: 'mixed' },
-  // Safety
-  { label: 'Väktare', w: 1, p: 'service', s: 'private' },
-  { label: 'Brandman', w: 1, p: 'service', s: 'municipal' },
-];
-
-/** Approximate populations (thousands, rounded) of Dalarna's municipalities: weights only. */
-const MUNICIPALITY_SIZE: Readonly<Record<string, number>> = {
-  '2080': 60, // Falun
-  '2081': 52, // Borlänge
-  '2085': 26, // Ludvika
-  '2084': 23, // Avesta
-  '2062': 20, // Mora
-  '2029': 16, // Leksand
-  '2083': 15, // Hedemora
-  '2082': 11, // Säter
-  '2031': 11, // Rättvik
-  '2061': 11, // Smedjebacken
-  '2026': 10, // Gagnef
-  '2023': 14, // Malung-Sälen (10 000 inhabitants, many more jobs in the ski season)
-  '2039': 7, // Älvdalen
-  '2034': 7, // Orsa
-  '2021': 7, // Vansbro
-};
+const { sector: SECTOR_SHARES, remote: REMOTE_SHARE, partTime: PART_TIME_SHARE } = SHARES;
+const {
+  employment: EMPLOYMENT,
+  worktime: WORKTIME,
+  salary: SALARY,
+  duration: DURATION,
+  licenceB: LICENCE_B,
+  swedish: SWEDISH,
+  english: ENGLISH,
+} = ENUMERATIONS;
+const PROFILE_TEXT = TEXTS.profiles;
+/** Weight of a municipality the size table does not know. */
 const DEFAULT_SIZE = 10;
-
-/** What each municipality has more of than the average: steel, mining, power, tourism, IT. */
-const MUNICIPALITY_PROFILE: Readonly<Record<string, Partial<Record<Profile, number>>>> = {
-  '2080': { it: 1.6, office: 1.5, care: 1.2, tech: 1.2 },
-  '2081': { industry: 2, it: 1.8, transport: 1.6, tech: 1.5, office: 1.2 },
-  '2085': { industry: 2.2, tech: 3 },
-  '2084': { industry: 2.5, tech: 1.5 },
-  '2061': { industry: 2 },
-  '2083': { industry: 1.6 },
-  '2062': { tourism: 2, industry: 1.3 },
-  '2023': { tourism: 6, nature: 2 },
-  '2031': { tourism: 2.5 },
-  '2029': { tourism: 2 },
-  '2034': { tourism: 2, nature: 2 },
-  '2039': { tourism: 2.5, nature: 3 },
-  '2021': { nature: 2.5, industry: 1.3 },
-};
 
 // ---------------------------------------------------------------------------------------------
 // Employers
-
-/** Made-up companies, by profile (any likeness to a real company's name is unintended). */
-const GENERIC_EMPLOYERS: Readonly<Record<Profile, readonly string[]>> = {
-  care: [
-    'Omsorgsbolaget Mitt AB',
-    'Vårdkraft Assistans AB',
-    'Trygga Händer Omsorg AB',
-    'Assistansgruppen Norr AB',
-  ],
-  social: ['Stödcentrum Omsorg AB', 'Vägval Stöd och Boende AB'],
-  school: ['Friskolan Kunskapsgården AB', 'Förskolan Tallkotten AB', 'Lärande i Mitt AB'],
-  industry: [
-    'Nordisk Stålteknik AB',
-    'Bergslagens Mekaniska Verkstad AB',
-    'Mellansvensk Industriservice AB',
-    'Skogsfors Trä AB',
-    'Kraftnät Komponenter AB',
-    'Smältverket Norr AB',
-    'Verkstadsgruppen Mitt AB',
-    'Fordonsservice Mitt AB',
-  ],
-  tech: [
-    'Kraftnät Komponenter AB',
-    'Nordisk Stålteknik AB',
-    'Ingenjörsgruppen Mitt AB',
-    'Konstruktionsbyrån Norr AB',
-  ],
-  it: ['Datastugan Konsult AB', 'Molnbyrån Sverige AB', 'Kodverket Norr AB', 'Systemhuset Mitt AB'],
-  build: [
-    'Byggpartner Mitt AB',
-    'Mark & Väg Entreprenad AB',
-    'Elkraft Installation AB',
-    'Rörmästarna i Mitt AB',
-    'Snickeriet Norr AB',
-    'Måleri & Fasad Mitt AB',
-  ],
-  transport: [
-    'Mellansvenska Åkeriet AB',
-    'Lagerlogistik Nord AB',
-    'Länstrafik Drift AB',
-    'Terminalbolaget Mitt AB',
-  ],
-  nature: ['Skogsentreprenad Mitt AB', 'Fjällskog AB'],
-  tourism: [
-    'Fjällhotellet AB',
-    'Sjöstugans Restaurang AB',
-    'Skidbacken Drift AB',
-    'Stugbyn vid Sjön AB',
-    'Fjällrestaurangen AB',
-    'Konferensgården Mitt AB',
-  ],
-  retail: [
-    'Lanthandeln i Byn AB',
-    'Sportbutiken Fjäll & Skog AB',
-    'Dagligvarubutiken Mitt AB',
-    'Byggvaruhuset Norr AB',
-  ],
-  office: [
-    'Redovisningsbyrån Mitt AB',
-    'Kontorsservice Norr AB',
-    'Kundcenter Sverige AB',
-    'Lönebyrån Mitt AB',
-  ],
-  service: ['Städservice Mitt AB', 'Fastighetsservice Norr AB', 'Trygghetsbolaget AB', 'Lokalvården Mitt AB'],
-};
 
 const PUBLIC_OR_PLACE_BOUND =
   /kommun|region|församling|universitet|högskola|länsförsäkringar|tillväxt|stift/i;
@@ -737,317 +336,6 @@ function buildCorpus(ads: readonly JobAd[]): Corpus {
   ) as Corpus['all'];
   return { sentences, all };
 }
-
-interface ProfileText {
-  tasks: readonly string[];
-  requirements: readonly string[];
-  tasksEn: readonly string[];
-  requirementsEn: readonly string[];
-}
-
-const PROFILE_TEXT: Readonly<Record<Profile, ProfileText>> = {
-  care: {
-    tasks: [
-      'Du arbetar nära patienter och brukare och ger omvårdnad utifrån var och ens behov.',
-      'I arbetet ingår dokumentation, samverkan med andra yrkesgrupper och kontakt med anhöriga.',
-      'Du bidrar till en trygg och värdig vardag för dem vi är till för.',
-      'Arbetet sker dag, kväll och helg enligt schema.',
-    ],
-    requirements: [
-      'Du har relevant utbildning för yrket och gärna erfarenhet från vård och omsorg.',
-      'Du är lyhörd, stabil och har lätt för att samarbeta.',
-      'Du uttrycker dig väl på svenska i tal och skrift, eftersom dokumentation ingår i arbetet.',
-    ],
-    tasksEn: [
-      'You care for patients and residents according to their individual needs.',
-      'The work includes documentation and close cooperation with other professions.',
-      'You help create a safe and dignified everyday life for the people we serve.',
-    ],
-    requirementsEn: [
-      'You have the training the profession requires, and experience from health or social care is a plus.',
-      'You are attentive, calm and work well in a team.',
-    ],
-  },
-  social: {
-    tasks: [
-      'Du utreder behov, fattar beslut och följer upp insatser i nära samarbete med kollegor.',
-      'Arbetet innebär många kontakter med enskilda, anhöriga och andra myndigheter.',
-      'Du stöttar människor i deras vardag så att de kan leva ett så självständigt liv som möjligt.',
-    ],
-    requirements: [
-      'Du har utbildning som är relevant för tjänsten, till exempel socionomexamen eller motsvarande.',
-      'Du är strukturerad, trygg i ditt bemötande och har god förmåga att uttrycka dig i skrift.',
-    ],
-    tasksEn: [
-      'You support people in their everyday lives so that they can live as independently as possible.',
-    ],
-    requirementsEn: ['You have relevant training and are calm and respectful in your contacts with people.'],
-  },
-  school: {
-    tasks: [
-      'Du planerar, genomför och följer upp undervisning och lärande tillsammans med ditt arbetslag.',
-      'Du skapar en trygg och stimulerande miljö där varje barn och elev kan utvecklas.',
-      'I uppdraget ingår samverkan med vårdnadshavare och elevhälsa.',
-    ],
-    requirements: [
-      'Du har lärarlegitimation eller den utbildning som tjänsten kräver.',
-      'Du är engagerad, tydlig och har lätt för att skapa goda relationer.',
-    ],
-    tasksEn: [
-      'You plan, carry out and follow up teaching and learning together with your team.',
-      'You create a safe and stimulating environment where every child can grow.',
-    ],
-    requirementsEn: ['You hold a Swedish teaching certificate or the training the position requires.'],
-  },
-  industry: {
-    tasks: [
-      'Du ställer, kör och övervakar maskiner och processer i produktionen.',
-      'I arbetet ingår kvalitetskontroller, enklare underhåll och rapportering av avvikelser.',
-      'Du ingår i ett skiftlag där säkerheten alltid kommer först.',
-      'Du bidrar med förbättringsförslag i vårt dagliga förbättringsarbete.',
-    ],
-    requirements: [
-      'Du har gymnasieutbildning inom teknik eller industri, eller motsvarande erfarenhet.',
-      'Du har god teknisk förståelse och arbetar noggrant och säkert.',
-      'Erfarenhet från tillverkande industri är meriterande.',
-    ],
-    tasksEn: [
-      'You set up, run and monitor machines and processes in production.',
-      'The work includes quality checks, basic maintenance and reporting deviations.',
-      'You are part of a shift team where safety always comes first.',
-    ],
-    requirementsEn: [
-      'You have a technical or industrial education, or equivalent experience.',
-      'You have a good technical understanding and work carefully and safely.',
-    ],
-  },
-  tech: {
-    tasks: [
-      'Du driver tekniska frågor i projekt från idé till färdig lösning.',
-      'I rollen samarbetar du med produktion, inköp och kunder.',
-      'Du tar fram tekniska underlag, beräkningar och dokumentation.',
-    ],
-    requirements: [
-      'Du har högskoleingenjörs- eller civilingenjörsexamen inom ett relevant område.',
-      'Du har god kommunikativ förmåga på svenska och engelska.',
-    ],
-    tasksEn: [
-      'You drive technical work in projects from the first idea to a finished solution.',
-      'You work closely with production, purchasing and customers.',
-      'You prepare technical documentation, calculations and specifications.',
-    ],
-    requirementsEn: [
-      'You have a degree in engineering in a relevant field.',
-      'You explain technical matters clearly to colleagues and customers.',
-    ],
-  },
-  it: {
-    tasks: [
-      'Du utvecklar och förvaltar system som många människor använder varje dag.',
-      'Du arbetar i ett team med utvecklare, testare och verksamhetskunniga.',
-      'I rollen ingår felsökning, dokumentation och kontakt med användare.',
-    ],
-    requirements: [
-      'Du har eftergymnasial utbildning inom IT eller motsvarande erfarenhet.',
-      'Du är nyfiken, strukturerad och tycker om att lösa problem tillsammans med andra.',
-    ],
-    tasksEn: [
-      'You build and maintain systems that many people use every day.',
-      'You work in a team with developers, testers and people who know the business.',
-      'The role includes troubleshooting, documentation and contact with users.',
-    ],
-    requirementsEn: [
-      'You have a degree in computer science or equivalent experience.',
-      'You are curious, structured and enjoy solving problems together with others.',
-    ],
-  },
-  build: {
-    tasks: [
-      'Du arbetar i våra projekt med nybyggnation, ombyggnad och service.',
-      'Arbetet sker både på egen hand och i lag, ute hos kunder och på våra arbetsplatser.',
-      'Du ansvarar för att arbetet utförs säkert, i tid och med god kvalitet.',
-    ],
-    requirements: [
-      'Du har yrkesbevis eller motsvarande erfarenhet inom yrket.',
-      'Du är noggrann, ansvarstagande och har god samarbetsförmåga.',
-    ],
-    tasksEn: [
-      'You work in our projects with new construction, renovation and service.',
-      'You make sure the work is done safely, on time and to a high standard.',
-    ],
-    requirementsEn: ['You have a trade certificate or equivalent experience.'],
-  },
-  transport: {
-    tasks: [
-      'Du kör, lastar och lossar gods och har kontakt med kunder längs vägen.',
-      'I arbetet ingår daglig kontroll av fordon och utrustning.',
-      'Du planerar arbetsdagen tillsammans med transportledningen.',
-    ],
-    requirements: [
-      'Du har rätt behörigheter för arbetet och gärna erfarenhet från liknande tjänst.',
-      'Du är serviceinriktad, punktlig och tar ansvar för ditt arbete.',
-    ],
-    tasksEn: [
-      'You handle goods safely and efficiently and keep in touch with customers.',
-      'The work includes daily checks of vehicles and equipment.',
-    ],
-    requirementsEn: ['You hold the licences the job requires and are punctual and service-minded.'],
-  },
-  nature: {
-    tasks: [
-      'Du arbetar med avverkning och skogsvård i varierande terräng.',
-      'Du planerar arbetet tillsammans med arbetslaget och tar hänsyn till natur- och kulturvärden.',
-    ],
-    requirements: [
-      'Du har utbildning eller erfarenhet från skogsbruk.',
-      'Du trivs med att arbeta utomhus och självständigt.',
-    ],
-    tasksEn: ['You work outdoors in forestry in varied terrain.'],
-    requirementsEn: ['You have training or experience from forestry.'],
-  },
-  tourism: {
-    tasks: [
-      'Du möter gäster från hela världen och ser till att de får en minnesvärd vistelse.',
-      'Arbetet sker under säsong, ofta kvällar och helger.',
-      'Du arbetar i ett team där god stämning och god service går hand i hand.',
-    ],
-    requirements: [
-      'Du har erfarenhet från service eller besöksnäring.',
-      'Du är glad, flexibel och trivs med ett högt tempo.',
-      'Du talar svenska och engelska; fler språk är meriterande.',
-    ],
-    tasksEn: [
-      'You welcome guests from all over the world and make sure their stay is memorable.',
-      'The work is seasonal, often in the evenings and at weekends.',
-      'You work in a team where a good atmosphere and good service go hand in hand.',
-    ],
-    requirementsEn: [
-      'You have experience from hospitality or another service job.',
-      'You are positive, flexible and enjoy a fast pace.',
-    ],
-  },
-  retail: {
-    tasks: [
-      'Du hjälper kunder, tar emot varor och håller butiken välfylld och inbjudande.',
-      'I arbetet ingår kassa, beställningar och att ge kunderna en god köpupplevelse.',
-    ],
-    requirements: [
-      'Du har erfarenhet av service eller försäljning.',
-      'Du är positiv, ansvarsfull och tycker om att möta människor.',
-    ],
-    tasksEn: ['You help customers and keep the shop well stocked and welcoming.'],
-    requirementsEn: ['You have experience from sales or customer service.'],
-  },
-  office: {
-    tasks: [
-      'Du ansvarar för administrativa processer och stöttar verksamheten i det dagliga arbetet.',
-      'I rollen ingår uppföljning, rapportering och kontakt med interna och externa parter.',
-    ],
-    requirements: [
-      'Du har relevant eftergymnasial utbildning eller motsvarande erfarenhet.',
-      'Du är strukturerad, noggrann och uttrycker dig väl i tal och skrift.',
-    ],
-    tasksEn: [
-      'You are responsible for administrative processes and support the organisation day to day.',
-      'The role includes follow-up, reporting and contact with colleagues and partners.',
-    ],
-    requirementsEn: [
-      'You have a relevant university degree or equivalent experience.',
-      'You are structured and careful, and you write clearly.',
-    ],
-  },
-  service: {
-    tasks: [
-      'Du utför service- och underhållsarbete i våra lokaler och hos våra kunder.',
-      'Arbetet är fritt och omväxlande, och du planerar mycket av din dag själv.',
-    ],
-    requirements: ['Du är noggrann, serviceinriktad och kan arbeta självständigt.'],
-    tasksEn: ['You carry out cleaning and service work at our premises and for our customers.'],
-    requirementsEn: ['You are careful, service-minded and can work on your own.'],
-  },
-};
-
-const INTROS_SV: readonly string[] = [
-  '{employer} söker nu {en} {title} till {place}.',
-  'Vill du arbeta som {title} i {place}? Då kan det här vara jobbet för dig.',
-  'Vi söker {en} {title} till vår verksamhet i {place}.',
-  'Nu har du chansen att bli en del av {employer} som {title} i {place}.',
-  'Är du {our} nya {title}? Vi växer i {place} och behöver fler kollegor.',
-];
-const HEADINGS_SV: Record<'task' | 'require' | 'offer' | 'apply', readonly string[]> = {
-  task: ['Om tjänsten', 'Arbetsuppgifter', 'Dina arbetsuppgifter'],
-  require: ['Vi söker dig som', 'Kvalifikationer', 'Din profil'],
-  offer: ['Vi erbjuder', 'Det här erbjuder vi'],
-  apply: ['Ansökan', 'Så söker du'],
-};
-const OFFERS_SV: readonly string[] = [
-  'Vi erbjuder en trygg anställning med kollektivavtal.',
-  'Hos oss får du engagerade kollegor och goda möjligheter att utvecklas.',
-  'Friskvårdsbidrag och en bra introduktion ingår.',
-];
-const APPLY_SV: readonly string[] = [
-  'Urval och intervjuer sker löpande, så skicka gärna in din ansökan redan idag.',
-  'Vi ser fram emot din ansökan!',
-  'Välkommen med din ansökan!',
-];
-const REMOTE_SV: readonly string[] = [
-  'Distansarbete möjligt delar av veckan.',
-  'Tjänsten kan kombineras med hybridarbete, delvis på distans.',
-];
-
-const INTROS_EN: readonly string[] = [
-  '{employer} is looking for {a} {title} in {place}.',
-  'Do you want to work as {a} {title} in {place}? Join us at {employer}.',
-  'We are growing in {place} and are looking for {a} {title}.',
-];
-const OFFERS_EN: readonly string[] = [
-  'We offer a secure position with a collective agreement.',
-  'You get friendly, experienced colleagues and good opportunities to grow.',
-  'A wellness allowance and a thorough introduction are included.',
-  'You will live and work in a region with lakes, forests and short commutes.',
-];
-const REMOTE_EN: readonly string[] = [
-  'Hybrid work is possible: part of the week can be done remotely.',
-  'Remote work is possible some days a week.',
-];
-
-// ---------------------------------------------------------------------------------------------
-// Enumerations (from ad-enum-values-observed.csv)
-
-const EMPLOYMENT = {
-  regular: { concept_id: 'PFZr_Syz_cUq', label: 'Vanlig anställning', legacy_ams_taxonomy_id: '1' },
-  onCall: { concept_id: '1paU_aCR_nGn', label: 'Behovsanställning', legacy_ams_taxonomy_id: '4' },
-} satisfies Record<string, TaxRef>;
-const WORKTIME = {
-  full: { concept_id: '6YE1_gAC_R2G', label: 'Heltid', legacy_ams_taxonomy_id: '1' },
-  part: { concept_id: '947z_JGS_Uk2', label: 'Deltid', legacy_ams_taxonomy_id: '2' },
-} satisfies Record<string, TaxRef>;
-const SALARY = {
-  fixed: {
-    concept_id: 'oG8G_9cW_nRf',
-    label: 'Fast månads- vecko- eller timlön',
-    legacy_ams_taxonomy_id: '1',
-  },
-  mixed: { concept_id: 'asrX_9Df_ukn', label: 'Fast och rörlig lön', legacy_ams_taxonomy_id: '7' },
-  variable: {
-    concept_id: 'vVtj_qm6_GQu',
-    label: 'Rörlig ackords- eller provisionslön',
-    legacy_ams_taxonomy_id: '8',
-  },
-} satisfies Record<string, TaxRef>;
-const DURATION = {
-  open: { concept_id: 'a7uU_j21_mkL', label: 'Tills vidare', legacy_ams_taxonomy_id: '1' },
-  sixPlus: { concept_id: 'qQUd_4qe_NDT', label: '6 månader eller längre', legacy_ams_taxonomy_id: '2' },
-  threeToSix: {
-    concept_id: 'Xj7x_7yZ_jEn',
-    label: '3 månader – upp till 6 månader',
-    legacy_ams_taxonomy_id: '3',
-  },
-  short: { concept_id: 'Sy9J_aRd_ALx', label: '11 dagar - upp till 3 månader', legacy_ams_taxonomy_id: '7' },
-} satisfies Record<string, TaxRef>;
-const LICENCE_B: TaxRef = { concept_id: 'VTK8_WRx_GcM', label: 'B', legacy_ams_taxonomy_id: '3' };
-const SWEDISH: TaxRef = { concept_id: 'zSLA_vw2_FXN', label: 'Svenska', legacy_ams_taxonomy_id: '502' };
-const ENGLISH: TaxRef = { concept_id: 'NVxJ_hLg_TYS', label: 'Engelska', legacy_ams_taxonomy_id: '283' };
 
 // ---------------------------------------------------------------------------------------------
 // The shared, seed-independent material (read once)
@@ -1208,63 +496,42 @@ function render(blocks: readonly Block[]): { text: string; html: string } {
   return { text, html };
 }
 
-/** Shares of ads that offer remote or hybrid work (about 3 % overall). */
-const REMOTE_SHARE: Record<Profile, number> = {
-  it: 0.35,
-  office: 0.15,
-  tech: 0.12,
-  care: 0.01,
-  social: 0.02,
-  school: 0,
-  industry: 0,
-  build: 0,
-  transport: 0.005,
-  nature: 0,
-  tourism: 0,
-  retail: 0.01,
-  service: 0,
-};
-
-const PART_TIME_SHARE: Partial<Record<Profile, number>> = {
-  care: 0.35,
-  social: 0.2,
-  school: 0.12,
-  tourism: 0.3,
-  retail: 0.4,
-  service: 0.3,
-};
-
 const ENGLISH_SHARE = 0.05;
 
-function buildAd(ctx: Context, rng: Rng, id: string, publishedMs: number, lastDay: number): JobAd {
-  const { material: m, region } = ctx;
-  const english = rng() < ENGLISH_SHARE;
-  const municipality = ctx.municipalities.pick(rng);
-  const choices = ctx.occupationsIn.get(municipality.code) as {
-    all: Weighted<Occupation>;
-    english: Weighted<Occupation>;
-  };
-  const occ = (english ? choices.english : choices.all).pick(rng);
-  const place = municipality.name;
+interface Employer {
+  name: string;
+  orgnr: string | null;
+  url: string | null;
+}
 
-  // Employer: the municipality, the regional authority or a company.
+/** The municipality, the regional authority or a company. */
+function chooseEmployer(ctx: Context, rng: Rng, occ: Occupation, municipality: DemoMunicipality): Employer {
   const [municipalShare, regionalShare] = SECTOR_SHARES[occ.s];
   const roll = rng();
-  let employer: { name: string; orgnr: string | null; url: string | null };
   if (roll < municipalShare && municipality.officialName)
-    employer = { name: municipality.officialName, orgnr: null, url: null };
-  else if (roll < municipalShare + regionalShare && region.authority)
-    employer = { name: region.authority, orgnr: null, url: null };
-  else {
-    const fromSample = m.sampleEmployers.get(occ.group.concept_id as string);
-    const company =
-      fromSample?.length && rng() < 0.4
-        ? pick(rng, fromSample)
-        : { name: pick(rng, GENERIC_EMPLOYERS[occ.p]), orgnr: null };
-    employer = { ...company, url: rng() < 0.5 ? `https://www.${slug(company.name)}.example.com` : null };
-  }
+    return { name: municipality.officialName, orgnr: null, url: null };
+  if (roll < municipalShare + regionalShare && ctx.region.authority)
+    return { name: ctx.region.authority, orgnr: null, url: null };
+  const fromSample = ctx.material.sampleEmployers.get(occ.group.concept_id as string);
+  const company =
+    fromSample?.length && rng() < 0.4
+      ? pick(rng, fromSample)
+      : { name: pick(rng, GENERIC_EMPLOYERS[occ.p]), orgnr: null };
+  return { ...company, url: rng() < 0.5 ? `https://www.${slug(company.name)}.example.com` : null };
+}
 
-  // Terms.
+interface Terms {
+  employmentType: TaxRef;
+  duration: TaxRef;
+  partTime: boolean;
+  percent: number;
+  salary: TaxRef;
+  licence: boolean;
+  remote: boolean;
+  vacancies: number;
+}
+
+function chooseTerms(rng: Rng, occ: Occupation): Terms {
   const seasonal = occ.p === 'tourism' && rng() < 0.5;
   const onCall = !seasonal && rng() < (occ.p === 'care' || occ.p === 'tourism' ? 0.12 : 0.04);
   const employmentType = onCall ? EMPLOYMENT.onCall : EMPLOYMENT.regular;
@@ -1286,9 +553,113 @@ function buildAd(ctx: Context, rng: Rng, id: string, publishedMs: number, lastDa
   const remote = rng() < REMOTE_SHARE[occ.p];
   const vacancies =
     rng() < 0.85 ? 1 : 2 + Math.floor(rng() * (occ.p === 'care' || occ.p === 'tourism' ? 8 : 3));
+  return { employmentType, duration, partTime, percent, salary, licence, remote, vacancies };
+}
+
+/** What an ad says: headline, description, conditions and salary in words. */
+interface Writing {
+  headline: string;
+  blocks: Block[];
+  conditions: string;
+  salaryDescription: string;
+}
+
+interface WritingInput {
+  occ: Occupation;
+  terms: Terms;
+  /** Placeholders of the templates: employer, place, title, a, en, our. */
+  values: Record<string, string>;
+  lastDay: number;
+}
+
+function writeEnglish(rng: Rng, { occ, terms, values, lastDay }: WritingInput): Writing {
+  const en = TEXTS.en;
+  const profile = PROFILE_TEXT[occ.p];
+  const title = occ.en as string;
+  const headline = fill(pick(rng, en.headlines), { ...values, t: title });
+  const blocks: Block[] = [
+    { sentences: [fill(pick(rng, en.intros), values)] },
+    { heading: en.headings.task, sentences: some(rng, profile.tasksEn, 2) },
+    {
+      heading: en.headings.require,
+      sentences: [
+        ...some(rng, profile.requirementsEn, 2),
+        ...(terms.licence ? [en.licence] : []),
+        en.language,
+      ],
+    },
+    {
+      heading: en.headings.offer,
+      sentences: [...some(rng, en.offers, 2), ...(terms.remote ? [pick(rng, en.remote)] : [])],
+    },
+    { heading: en.headings.apply, sentences: [fill(en.deadline, { deadline: isoDay(lastDay) })] },
+  ];
+  const conditions = `${terms.partTime ? `Part-time, ${terms.percent} %` : 'Full-time'}. Start by agreement.`;
+  return { headline, blocks, conditions, salaryDescription: pick(rng, en.salary) };
+}
+
+function writeSwedish(rng: Rng, corpus: Corpus, { occ, terms, values, lastDay }: WritingInput): Writing {
+  const sv = TEXTS.sv;
+  const profile = PROFILE_TEXT[occ.p];
+  const title = occ.title ?? occ.label;
+  const lower = inSentence(title);
+  let headline = fill(pick(rng, sv.headlines), { ...values, t: title, lower });
+  if (terms.partTime && rng() < 0.3) headline += `, ${terms.percent} %`;
+  const field = occ.field.concept_id as string;
+  const fromField = (section: Section) => corpus.sentences[section].get(field) ?? [];
+  const blocks: Block[] = [
+    {
+      sentences: [fill(pick(rng, sv.intros), values), ...some(rng, fromField('about'), rng() < 0.6 ? 1 : 0)],
+    },
+    {
+      heading: pick(rng, sv.headings.task),
+      sentences: [...some(rng, profile.tasks, 2), ...some(rng, fromField('task'), 2)],
+    },
+    {
+      heading: pick(rng, sv.headings.require),
+      sentences: [
+        ...some(rng, profile.requirements, 1 + Math.floor(rng() * 2)),
+        ...some(rng, fromField('require'), 2),
+        ...(terms.licence ? [sv.licence] : []),
+      ],
+    },
+    {
+      heading: pick(rng, sv.headings.offer),
+      sentences: [
+        ...some(rng, sv.offers, 1),
+        ...some(rng, corpus.all.offer, 2),
+        ...(terms.remote ? [pick(rng, sv.remote)] : []),
+      ],
+    },
+    {
+      heading: pick(rng, sv.headings.apply),
+      sentences: [
+        fill(sv.deadline, { deadline: isoDay(lastDay) }),
+        ...some(rng, sv.apply, 1),
+        ...some(rng, corpus.all.apply, 1),
+      ],
+    },
+  ];
+  const conditions = `${terms.partTime ? `Deltid, ${terms.percent} %` : 'Heltid'}, ${(terms.duration.label as string).toLowerCase()}. Tillträde enligt överenskommelse.`;
+  const salaryDescription = terms.salary === SALARY.fixed ? pick(rng, sv.salary) : sv.salaryWithCommission;
+  return { headline, blocks, conditions, salaryDescription };
+}
+
+function buildAd(ctx: Context, rng: Rng, id: string, publishedMs: number, lastDay: number): JobAd {
+  const { material: m, region } = ctx;
+  const english = rng() < ENGLISH_SHARE;
+  const municipality = ctx.municipalities.pick(rng);
+  const choices = ctx.occupationsIn.get(municipality.code) as {
+    all: Weighted<Occupation>;
+    english: Weighted<Occupation>;
+  };
+  const occ = (english ? choices.english : choices.all).pick(rng);
+  const place = municipality.name;
+  const employer = chooseEmployer(ctx, rng, occ, municipality);
+  const terms = chooseTerms(rng, occ);
+  const { partTime, percent, salary, licence } = terms;
   const deadline = `${isoDay(lastDay)}T23:59:59`;
 
-  // Text.
   const values = {
     employer: employer.name,
     place,
@@ -1298,105 +669,10 @@ function buildAd(ctx: Context, rng: Rng, id: string, publishedMs: number, lastDa
     en: /biträde$/.test(occ.title ?? occ.label) ? 'ett' : 'en',
     our: /biträde$/.test(occ.title ?? occ.label) ? 'vårt' : 'vår',
   };
-  const profile = PROFILE_TEXT[occ.p];
-  let headline: string;
-  let blocks: Block[];
-  let conditions: string;
-  let salaryDescription: string;
-  if (english) {
-    const title = occ.en as string;
-    headline = fill(pick(rng, ['{t}', '{t} in {place}', '{t} wanted in {place}', '{t} – {employer}']), {
-      ...values,
-      t: title,
-    });
-    blocks = [
-      { sentences: [fill(pick(rng, INTROS_EN), values)] },
-      { heading: 'About the job', sentences: some(rng, profile.tasksEn, 2) },
-      {
-        heading: 'Who we are looking for',
-        sentences: [
-          ...some(rng, profile.requirementsEn, 2),
-          ...(licence ? ['A driving licence (B) is required.'] : []),
-          'You speak good English. Swedish is an advantage but not a requirement.',
-        ],
-      },
-      {
-        heading: 'What we offer',
-        sentences: [...some(rng, OFFERS_EN, 2), ...(remote ? [pick(rng, REMOTE_EN)] : [])],
-      },
-      {
-        heading: 'How to apply',
-        sentences: [`Apply by ${isoDay(lastDay)}. We review applications continuously, so do not wait.`],
-      },
-    ];
-    conditions = `${partTime ? `Part-time, ${percent} %` : 'Full-time'}. Start by agreement.`;
-    salaryDescription = pick(rng, [
-      'Monthly salary according to collective agreement.',
-      'Salary by agreement.',
-    ]);
-  } else {
-    const title = occ.title ?? occ.label;
-    const lower = inSentence(title);
-    headline = fill(
-      pick(rng, [
-        '{t} till {employer}',
-        '{t} sökes till {place}',
-        '{t} – {place}',
-        'Vi söker {lower} i {place}',
-        'Erfaren {lower} till {place}',
-        '{t} till vår verksamhet i {place}',
-      ]),
-      { ...values, t: title, lower },
-    );
-    if (partTime && rng() < 0.3) headline += `, ${percent} %`;
-    const field = occ.field.concept_id as string;
-    const fromField = (section: Section) => m.corpus.sentences[section].get(field) ?? [];
-    blocks = [
-      {
-        sentences: [
-          fill(pick(rng, INTROS_SV), values),
-          ...some(rng, fromField('about'), rng() < 0.6 ? 1 : 0),
-        ],
-      },
-      {
-        heading: pick(rng, HEADINGS_SV.task),
-        sentences: [...some(rng, profile.tasks, 2), ...some(rng, fromField('task'), 2)],
-      },
-      {
-        heading: pick(rng, HEADINGS_SV.require),
-        sentences: [
-          ...some(rng, profile.requirements, 1 + Math.floor(rng() * 2)),
-          ...some(rng, fromField('require'), 2),
-          ...(licence ? ['B-körkort är ett krav.'] : []),
-        ],
-      },
-      {
-        heading: pick(rng, HEADINGS_SV.offer),
-        sentences: [
-          ...some(rng, OFFERS_SV, 1),
-          ...some(rng, m.corpus.all.offer, 2),
-          ...(remote ? [pick(rng, REMOTE_SV)] : []),
-        ],
-      },
-      {
-        heading: pick(rng, HEADINGS_SV.apply),
-        sentences: [
-          `Sista ansökningsdag är ${isoDay(lastDay)}.`,
-          ...some(rng, APPLY_SV, 1),
-          ...some(rng, m.corpus.all.apply, 1),
-        ],
-      },
-    ];
-    conditions = `${partTime ? `Deltid, ${percent} %` : 'Heltid'}, ${(duration.label as string).toLowerCase()}. Tillträde enligt överenskommelse.`;
-    salaryDescription =
-      salary === SALARY.fixed
-        ? pick(rng, [
-            'Månadslön enligt kollektivavtal.',
-            'Individuell lönesättning tillämpas.',
-            'Fast månadslön.',
-          ])
-        : 'Fast grundlön och provision.';
-  }
+  const input = { occ, terms, values, lastDay };
+  const { headline, blocks, conditions, salaryDescription } = english
+    ? writeEnglish(rng, input)
+    : writeSwedish(rng, m.corpus, input);
   const { text, html } = render(blocks);
 
   // How to apply: a link or an e-mail address, never a real one.
@@ -1412,7 +688,7 @@ function buildAd(ctx: Context, rng: Rng, id: string, publishedMs: number, lastDa
     logo_url: null,
     headline,
     application_deadline: deadline,
-    number_of_vacancies: vacancies,
+    number_of_vacancies: terms.vacancies,
     description: {
       text,
       text_formatted: html,
@@ -1421,13 +697,13 @@ function buildAd(ctx: Context, rng: Rng, id: string, publishedMs: number, lastDa
       requirements: null,
       conditions,
     },
-    employment_type: employmentType,
+    employment_type: terms.employmentType,
     salary_type: salary,
     salary_description: salaryDescription,
-    duration,
+    duration: terms.duration,
     working_hours_type: partTime ? WORKTIME.part : WORKTIME.full,
     scope_of_work: { min: percent, max: percent },
-    access: rng() < 0.5 ? (english ? 'By agreement' : 'Enligt överenskommelse') : null,
+    access: rng() < 0.5 ? (english ? TEXTS.en.access : TEXTS.sv.access) : null,
     employer: {
       phone_number: null,
       email: null,

@@ -20,7 +20,7 @@ export const MAX_QUERY_LENGTH = 200;
 export const MAX_FILTER_VALUES = 25;
 /**
  * Words of the free text a search uses — words, `OR` alternatives, phrase words and exclusions all
- * count — in the order typed. People type a handful; each word is an index scan or more (search.ts).
+ * count — in the order typed. People type a handful; each word is an index scan or more (search/).
  */
 export const MAX_TEXT_WORDS = 12;
 

@@ -4,7 +4,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { JobAd } from './jobtech.ts';
-import { toSummary, type JobSummary, type SummaryRow } from './search.ts';
+import { toSummary, type JobSummary, type SummaryRow } from './search/index.ts';
 
 export interface JobDetail extends JobSummary {
   status: 'open' | 'closed';

@@ -33,7 +33,7 @@ import {
   type ConceptLabels,
   type JobSummary,
   type SearchResult,
-} from './search.ts';
+} from './search/index.ts';
 import { closedJobPage, jobPage, jobPath, safeUrl, searchPage } from './views.ts';
 import { sanitizeDescription } from './sanitize.ts';
 import { langParam } from '../../platform/http/lang.ts';

@@ -5,7 +5,7 @@ import { escapeHtml } from '../../platform/html/html.ts';
 import { localPath, type PageContext } from '../../platform/html/layout.ts';
 import { messages } from './messages.ts';
 import { queryParams, queryString, type JobQuery } from './query.ts';
-import type { JobSummary } from './search.ts';
+import type { JobSummary } from './search/index.ts';
 import { jobPath } from './views.ts';
 
 /**

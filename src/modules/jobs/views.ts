@@ -13,7 +13,7 @@ import { messages } from './messages.ts';
 import { PAGE_SIZE, PARAM, queryParams, queryString, type JobQuery } from './query.ts';
 import type { JobDetail } from './repository.ts';
 import { sanitizeDescription } from './sanitize.ts';
-import type { ConceptLabels, FacetOption, JobSummary, SearchResult } from './search.ts';
+import type { ConceptLabels, FacetOption, JobSummary, SearchResult } from './search/index.ts';
 
 type Key = Parameters<typeof messages.t>[1];
 

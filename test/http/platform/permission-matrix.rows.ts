@@ -1,0 +1,215 @@
+/**
+ * The rows of the permission matrix (test/http/platform/permission-matrix.test.ts): for each route, the
+ * status each kind of caller gets. Builders below keep rows short; every status is still explicit
+ * per caller in the end.
+ */
+import { ROLES, type Role } from '../../../src/platform/permissions.ts';
+
+export const WHO = [
+  'anonymous',
+  'talent',
+  'admin',
+  'region_editor',
+  'municipality_editor',
+  'navigator',
+  'employer_admin',
+  'employer_member',
+  'course_provider',
+  'staff_without_2fa',
+  'token',
+] as const;
+export type Who = (typeof WHO)[number];
+
+export interface Row {
+  /** A concrete URL when the pattern's parameters need real values ({employer} etc. from the fixture). */
+  url?: string;
+  /** Form fields for POST routes (the CSRF token is added). */
+  body?: Record<string, string>;
+  expect: Record<Who, number>;
+}
+
+const ROLES_ALL: Role[] = [...ROLES];
+
+function all(status: number): Record<Who, number> {
+  return Object.fromEntries(WHO.map((w) => [w, status])) as Record<Who, number>;
+}
+
+/** Anyone gets `status`. */
+const everyone = (status: number, extra: Partial<Row> = {}): Row => ({ ...extra, expect: all(status) });
+
+/**
+ * Only `allowed` get `status` (or their entry in `special`); signed-in others get 403; nobody
+ * signed in gets `anon` (303 to the login page for pages, 401 for the API and for POSTs).
+ * `staff` is what a navigator without a second factor gets when navigators are allowed.
+ */
+function only(
+  allowed: Array<Role | 'talent' | 'token'>,
+  status: number,
+  options: {
+    anon?: number;
+    staff?: number;
+    special?: Partial<Record<Who, number>>;
+    url?: string;
+    body?: Record<string, string>;
+  } = {},
+): Row {
+  const expect = all(403);
+  expect.anonymous = options.anon ?? 303;
+  expect.token = allowed.includes('token') ? status : expect.anonymous;
+  for (const who of allowed) if (who !== 'token') expect[who] = status;
+  expect.staff_without_2fa = allowed.includes('navigator') ? (options.staff ?? 303) : 403;
+  Object.assign(expect, options.special ?? {});
+  return { url: options.url, body: options.body, expect };
+}
+
+/** Every signed-in person (talents too; staff need no second factor here). */
+const signedIn = (
+  status: number,
+  options: { anon?: number; url?: string; body?: Record<string, string> } = {},
+) => only(['talent', ...ROLES_ALL], status, { ...options, staff: status });
+
+/** Everyone with a role in an organisation. */
+const backOffice = (status: number, options: Parameters<typeof only>[2] = {}) =>
+  only(ROLES_ALL, status, options);
+
+export const ROWS: Record<string, Row> = {
+  // Platform and public site
+  'GET /healthz': everyone(200),
+  'GET /readyz': everyone(200),
+  'GET /metrics': everyone(200), // inject comes from loopback
+  'GET /static/*': everyone(404),
+  'GET /brand/:file': everyone(200, { url: '/brand/dalarna.css' }),
+  'GET /': everyone(302),
+  'GET /:lang': everyone(301),
+  'GET /:lang/': everyone(200),
+  'GET /:lang/accessibility': everyone(200),
+  'POST /:lang/accessibility/feedback': everyone(422),
+  'GET /:lang/accessibility/feedback/sent': everyone(200),
+  'GET /:lang/privacy': everyone(200),
+  'GET /sv/lattlast': everyone(200),
+  'GET /robots.txt': everyone(200),
+  'GET /sitemap.xml': everyone(200),
+  // Job board
+  'GET /:lang/jobs': everyone(200),
+  'GET /:lang/jobs.rss': everyone(200),
+  'GET /:lang/jobs/:id': everyone(404, { url: '/sv/jobs/no-such-ad' }),
+  'GET /api/v1/jobs': everyone(200),
+  'GET /api/v1/jobs/:id': everyone(404, { url: '/api/v1/jobs/no-such-ad' }),
+  'GET /api/openapi.json': everyone(200),
+  'GET /api/docs': everyone(200),
+
+  // Sign-in and sign-out
+  'GET /:lang/login': everyone(200),
+  'POST /:lang/login': everyone(422),
+  'GET /:lang/login/link/:token': everyone(410, { url: '/sv/login/link/no-such-token' }),
+  'POST /:lang/login/link': everyone(410),
+  'POST /:lang/login/code': everyone(422),
+  'POST /:lang/login/passkey/options': everyone(200),
+  'POST /:lang/login/passkey': everyone(400),
+  'POST /:lang/logout': signedIn(303, { anon: 401 }),
+
+  // Second factors (any signed-in person; changing factors needs one shown when the account has one)
+  'GET /:lang/me/security': signedIn(200),
+  'POST /:lang/me/passkeys/rename': signedIn(404, { anon: 401 }),
+  'POST /:lang/me/passkeys/remove': signedIn(404, { anon: 401 }),
+  'POST /:lang/me/passkeys/options': signedIn(200, { anon: 401 }),
+  'POST /:lang/me/passkeys': signedIn(400, { anon: 401 }),
+  'GET /:lang/me/totp': signedIn(200),
+  'POST /:lang/me/totp': signedIn(422, { anon: 401 }),
+  'POST /:lang/me/totp/disable': signedIn(303, { anon: 401 }),
+  'POST /:lang/me/recovery-codes': signedIn(303, { anon: 401 }),
+  'GET /:lang/me/second-factor': signedIn(200),
+  'POST /:lang/me/second-factor': signedIn(422, { anon: 401 }),
+  'POST /:lang/me/second-factor/passkey/options': signedIn(400, { anon: 401 }),
+  'POST /:lang/me/second-factor/passkey': signedIn(400, { anon: 401 }),
+
+  // The own page
+  'GET /:lang/me': signedIn(200),
+  'POST /:lang/me/profile': signedIn(422, { anon: 401 }),
+  'POST /:lang/me/sessions/end': signedIn(404, { anon: 401 }),
+  'POST /:lang/me/sessions/end-others': signedIn(303, { anon: 401 }),
+  'POST /:lang/me/sessions/end-all': signedIn(303, { anon: 401 }),
+  'GET /:lang/me/export.json': signedIn(200),
+  'GET /:lang/me/delete': signedIn(200),
+  // An empty confirmation is refused; the region's only admin may not delete their account at all.
+  'POST /:lang/me/delete': { expect: { ...signedIn(422, { anon: 401 }).expect, admin: 409 } },
+  'GET /:lang/me/deleted': everyone(200),
+
+  // Back-office: home, switcher, organisations, members, invitations, people
+  'GET /admin': backOffice(200),
+  'POST /admin/organisation': backOffice(404, { anon: 401, staff: 403 }),
+  'GET /admin/organisations': only(['admin'], 200),
+  'GET /admin/organisations/new': only(['admin'], 200),
+  'POST /admin/organisations/new': only(['admin'], 422, { anon: 401 }),
+  'GET /admin/organisations/:id': only(['admin'], 200, { url: '/admin/organisations/{employer}' }),
+  'POST /admin/organisations/:id': only(['admin'], 422, {
+    anon: 401,
+    url: '/admin/organisations/{employer}',
+  }),
+  'GET /admin/members': backOffice(303),
+  // Members of an employer: its own people and region admins; anyone else is told it does not exist.
+  'GET /admin/organisations/:id/members': backOffice(404, {
+    url: '/admin/organisations/{employer}/members',
+    special: { admin: 200, employer_admin: 200, employer_member: 200 },
+  }),
+  'POST /admin/organisations/:id/members/invite': only(['admin', 'employer_admin', 'course_provider'], 422, {
+    anon: 401,
+    url: '/admin/organisations/{employer}/members/invite',
+    special: { course_provider: 404 },
+  }),
+  'POST /admin/organisations/:id/members/:accountId/role': only(
+    ['admin', 'employer_admin', 'course_provider'],
+    422,
+    {
+      anon: 401,
+      url: '/admin/organisations/{employer}/members/00000000-0000-4000-8000-000000000000/role',
+      special: { course_provider: 404 },
+    },
+  ),
+  'GET /admin/organisations/:id/members/:accountId/remove': only(
+    ['admin', 'employer_admin', 'course_provider'],
+    404,
+    {
+      url: '/admin/organisations/{employer}/members/00000000-0000-4000-8000-000000000000/remove',
+    },
+  ),
+  'POST /admin/organisations/:id/members/:accountId/remove': only(
+    ['admin', 'employer_admin', 'course_provider'],
+    404,
+    { anon: 401, url: '/admin/organisations/{employer}/members/00000000-0000-4000-8000-000000000000/remove' },
+  ),
+  'POST /admin/organisations/:id/invitations/:invitationId/revoke': only(
+    ['admin', 'employer_admin', 'course_provider'],
+    404,
+    {
+      anon: 401,
+      url: '/admin/organisations/{employer}/invitations/00000000-0000-4000-8000-000000000000/revoke',
+    },
+  ),
+  'GET /admin/people': only(['admin'], 200),
+  'GET /admin/people/:id': only(['admin'], 404, {
+    url: '/admin/people/00000000-0000-4000-8000-000000000000',
+  }),
+  'POST /admin/people/:id/sessions/end': only(['admin'], 404, {
+    anon: 401,
+    url: '/admin/people/00000000-0000-4000-8000-000000000000/sessions/end',
+  }),
+  'POST /admin/people/:id/second-factors/reset': only(['admin'], 404, {
+    anon: 401,
+    url: '/admin/people/00000000-0000-4000-8000-000000000000/second-factors/reset',
+  }),
+  'GET /:lang/invitations/:token': everyone(404, { url: '/sv/invitations/no-such-invitation-token-at-all' }),
+  'POST /:lang/invitations/accept': everyone(404),
+
+  // Audit trail, API tokens, the organisation API
+  'GET /admin/audit': only(['admin', 'employer_admin'], 200),
+  'GET /admin/tokens': only(['admin', 'employer_admin'], 200),
+  'POST /admin/tokens': only(['admin', 'employer_admin'], 422, { anon: 401 }),
+  'POST /admin/tokens/:id/revoke': only(['admin', 'employer_admin'], 404, {
+    anon: 401,
+    url: '/admin/tokens/00000000-0000-4000-8000-000000000000/revoke',
+  }),
+  'GET /api/v1/organisation': only([...ROLES_ALL, 'token'], 200, { anon: 401, staff: 403 }),
+  'GET /api/v1/organisation/members': only([...ROLES_ALL, 'token'], 200, { anon: 401, staff: 403 }),
+  'GET /api/v1/audit': only(['admin', 'employer_admin', 'token'], 200, { anon: 401 }),
+};
