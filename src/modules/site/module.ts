@@ -20,6 +20,8 @@ export const siteModule = defineModule({
       path: REPORTS_PATH,
       label: (lang) => reportMessages.t(lang, 'nav.reports'),
       permission: Permission.AccessibilityReportsManage,
+      // After the back-office home and identity's items (site comes first in the module list).
+      order: 10,
     },
   ],
   auditSentences: siteAuditSentences,

@@ -85,20 +85,19 @@ export function listPage(lang: Lang, list: ReportList): { title: string; main: S
               <th scope="col">${t('col.received')}</th>
               <th scope="col">${t('col.age')}</th>
               <th scope="col">${t('col.status')}</th>
-              <th scope="col">${t('col.page')}</th>
             </tr>
           </thead>
           <tbody>
             ${list.reports.map(
               (r) => html`<tr>
-                <th scope="row">
+                <th scope="row" class="report-summary">
                   <a href="${reportPath(r.id)}">${t('report.link', { id: `#${r.id}` })}</a>
-                  <br /><span class="admin-muted">${r.excerpt}</span>
+                  <span class="report-summary__text">${r.excerpt}</span>
+                  ${r.pageUrl ? html`<span class="report-summary__page admin-muted">${t('col.page')}: ${r.pageUrl}</span>` : ''}
                 </th>
                 <td>${formatDate(lang, r.createdAt)}</td>
-                <td>${ageWords(t, r.ageDays)}${r.overdue ? html` ${overdueTag(t)}` : ''}</td>
+                <td>${ageWords(t, r.ageDays)}${r.overdue ? html`<br />${overdueTag(t)}` : ''}</td>
                 <td>${statusTag(t, r.status)}</td>
-                <td class="report-page">${r.pageUrl ?? t('term.notGiven')}</td>
               </tr>`,
             )}
           </tbody>
