@@ -7,7 +7,6 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AccessibilityFeedbackTable, DB } from '../../../platform/db/schema.ts';
 
 export type ReportStatus = 'new' | 'answered' | 'closed';
-export const REPORT_STATUSES: readonly ReportStatus[] = ['new', 'answered', 'closed'];
 export type CloseReason = NonNullable<AccessibilityFeedbackTable['close_reason']>;
 export const CLOSE_REASONS: readonly CloseReason[] = [
   'answered',

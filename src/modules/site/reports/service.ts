@@ -21,6 +21,7 @@ import { findAccountById } from '../../identity/accounts.ts';
 import { reportMessages, type ReportMessageKey } from './messages.ts';
 import {
   CLOSE_REASONS,
+  REPORT_FILTERS,
   countByStatus,
   countOverdue,
   findReport,
@@ -64,9 +65,9 @@ export function parseReportId(value: unknown): number | undefined {
   return Number(value);
 }
 
+/** The list's `status` parameter; anything else (absent, repeated, unknown) is the open reports. */
 export function parseFilter(value: unknown): ReportFilter {
-  const filters: readonly unknown[] = ['open', 'new', 'answered', 'closed', 'all'];
-  return filters.includes(value) ? (value as ReportFilter) : 'open';
+  return REPORT_FILTERS.find((f) => f === value) ?? 'open';
 }
 
 /** Whole days since `from` (0 on the first day). */
