@@ -10,6 +10,7 @@ import type { TaskQueue } from '../../platform/tasks/queue.ts';
 import { queueMail } from '../../platform/mail/outbox.ts';
 import type { Region } from '../../platform/region.ts';
 import { messages } from './messages.ts';
+import { reportPath } from './reports/views.ts';
 
 export const FEEDBACK_FIELDS = ['message', 'page_url', 'name', 'email'] as const;
 export type FeedbackField = (typeof FEEDBACK_FIELDS)[number];
@@ -71,12 +72,17 @@ export function validateFeedback(values: FeedbackValues): FeedbackErrors {
   return errors;
 }
 
-/** Stores a valid report and queues the e-mail to the region's contact in one transaction. */
+/**
+ * Stores a valid report and queues the e-mail to the region's contact in one transaction. `origin`
+ * (from configuration, never the request's Host) makes the mail's link to the report's page in
+ * the back-office, where it is answered.
+ */
 export async function submitFeedback(
   deps: { db: Kysely<DB>; queue: TaskQueue },
   region: Region,
   lang: Lang,
   values: FeedbackValues,
+  origin: string,
 ): Promise<number> {
   return deps.db.transaction().execute(async (trx) => {
     const row = await trx
@@ -106,6 +112,7 @@ export async function submitFeedback(
       '',
       values.message,
       '',
+      `${m('feedback.mail.answerAt')}: ${origin}${reportPath(row.id)}`,
       m('feedback.mail.footer'),
     ].join('\n');
     await queueMail(trx, deps.queue, {

@@ -315,13 +315,14 @@ export const messages = defineMessages({
     'feedback.mail.intro':
       'En besökare har rapporterat ett tillgänglighetsproblem på webbplatsen för {region}.',
     'feedback.mail.reference': 'Ärende',
+    'feedback.mail.answerAt': 'Läs och svara',
     'feedback.mail.language': 'Språk',
     'feedback.mail.page': 'Sida',
     'feedback.mail.name': 'Namn',
     'feedback.mail.email': 'E-post',
     'feedback.mail.notGiven': '(inte angivet)',
     'feedback.mail.footer':
-      'Svara inom två veckor om besökaren har lämnat en e-postadress: under Tillgänglighetsrapporter i administrationen, så skickas svaret och sparas med rapporten. Rapporten raderas automatiskt efter 24 månader.',
+      'Svara inom två veckor om besökaren har lämnat en e-postadress: på sidan ovan (Tillgänglighetsrapporter i administrationen), så skickas svaret och sparas med rapporten. Rapporten raderas automatiskt efter 24 månader.',
   },
   en: {
     'nav.home': 'Home',
@@ -626,12 +627,13 @@ export const messages = defineMessages({
     'feedback.mail.subject': 'Accessibility feedback #{id}',
     'feedback.mail.intro': 'A visitor has reported an accessibility problem on the website of {region}.',
     'feedback.mail.reference': 'Reference',
+    'feedback.mail.answerAt': 'Read and answer',
     'feedback.mail.language': 'Language',
     'feedback.mail.page': 'Page',
     'feedback.mail.name': 'Name',
     'feedback.mail.email': 'E-mail',
     'feedback.mail.notGiven': '(not given)',
     'feedback.mail.footer':
-      'Please answer within two weeks if the visitor left an e-mail address: under Accessibility reports in the back-office, which sends the answer and keeps it with the report. The report is deleted automatically after 24 months.',
+      'Please answer within two weeks if the visitor left an e-mail address: on the page above (Accessibility reports in the back-office), which sends the answer and keeps it with the report. The report is deleted automatically after 24 months.',
   },
 });

@@ -98,6 +98,38 @@ describe('accessibility reports in the back-office', async () => {
     assert.match(english.body, /Over 14 days/);
   });
 
+  it('the region’s e-mail about a new report links to its page in the back-office, at the configured origin', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/sv/accessibility/feedback',
+      payload: new URLSearchParams({
+        _csrf: client.csrf.token,
+        message: 'Fokus syns inte i menyn.',
+      }).toString(),
+      headers: {
+        ...client.headers(''),
+        'x-forwarded-host': 'evil.example',
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+    });
+    assert.equal(res.statusCode, 303, res.body.slice(0, 200));
+    const row = await db
+      .selectFrom('accessibility_feedback')
+      .select('id')
+      .where('message', '=', 'Fokus syns inte i menyn.')
+      .executeTakeFirstOrThrow();
+    const mail = await db
+      .selectFrom('mail_outbox')
+      .select('text_body')
+      .where('subject', 'like', `%#${row.id}`)
+      .executeTakeFirstOrThrow();
+    assert.ok(
+      mail.text_body.includes(`Läs och svara: http://localhost:3000${LIST}/${row.id}\n`),
+      mail.text_body,
+    );
+    assert.ok(!mail.text_body.includes('evil.example'));
+  });
+
   it('one report shows the page, message, who sent it and language, with hostile text inert', async () => {
     const id = await report(db, {
       message: '<script>alert(1)</script> Se https://evil.example/phish',
