@@ -118,6 +118,8 @@ export async function registerModules(
     deps.site.navigation.push(...(module.navigation ?? []));
     deps.site.adminNavigation.push(...(module.adminNavigation ?? []));
   }
+  // A stable sort: items of equal order stay in module order.
+  deps.site.adminNavigation.sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
   for (const module of modules) {
     const state = await module.start?.(deps);
     if (module.close) app.addHook('onClose', async () => module.close?.(state));

@@ -25,6 +25,11 @@ export const Permission = {
   AuditRead: 'AuditRead',
   /** Create and revoke the organisation's API tokens. */
   ApiTokensManage: 'ApiTokensManage',
+  /**
+   * Read, answer and close the accessibility reports sent from the region's accessibility
+   * statement (region admins and region editors: the region answers for the whole site).
+   */
+  AccessibilityReportsManage: 'AccessibilityReportsManage',
 } as const;
 
 export type Permission = (typeof Permission)[keyof typeof Permission];
@@ -100,8 +105,11 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     P.PeopleManage,
     P.AuditRead,
     P.ApiTokensManage,
+    P.AccessibilityReportsManage,
   ]),
-  region_editor: new Set(ORGANISATION_MEMBER),
+  // Region editors own the site's content, where most reported problems are fixed; the region
+  // is the body the law holds to answer, so municipality editors and navigators do not answer.
+  region_editor: new Set([...ORGANISATION_MEMBER, P.AccessibilityReportsManage]),
   municipality_editor: new Set(ORGANISATION_MEMBER),
   navigator: new Set(ORGANISATION_MEMBER),
   employer_admin: new Set([...ORGANISATION_MEMBER, P.OrgMembersManage, P.AuditRead, P.ApiTokensManage]),

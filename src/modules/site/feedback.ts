@@ -10,6 +10,7 @@ import type { TaskQueue } from '../../platform/tasks/queue.ts';
 import { queueMail } from '../../platform/mail/outbox.ts';
 import type { Region } from '../../platform/region.ts';
 import { messages } from './messages.ts';
+import { reportPath } from './reports/views.ts';
 
 export const FEEDBACK_FIELDS = ['message', 'page_url', 'name', 'email'] as const;
 export type FeedbackField = (typeof FEEDBACK_FIELDS)[number];
@@ -71,12 +72,17 @@ export function validateFeedback(values: FeedbackValues): FeedbackErrors {
   return errors;
 }
 
-/** Stores a valid report and queues the e-mail to the region's contact in one transaction. */
+/**
+ * Stores a valid report and queues the e-mail to the region's contact in one transaction. `origin`
+ * (from configuration, never the request's Host) makes the mail's link to the report's page in
+ * the back-office, where it is answered.
+ */
 export async function submitFeedback(
   deps: { db: Kysely<DB>; queue: TaskQueue },
   region: Region,
   lang: Lang,
   values: FeedbackValues,
+  origin: string,
 ): Promise<number> {
   return deps.db.transaction().execute(async (trx) => {
     const row = await trx
@@ -106,6 +112,7 @@ export async function submitFeedback(
       '',
       values.message,
       '',
+      `${m('feedback.mail.answerAt')}: ${origin}${reportPath(row.id)}`,
       m('feedback.mail.footer'),
     ].join('\n');
     await queueMail(trx, deps.queue, {
@@ -128,13 +135,29 @@ export interface SentFeedback {
   name: string | null;
   language: string;
   createdAt: Date;
+  /** 'new', 'answered' or 'closed' (site/reports). */
+  status: string;
+  /** The region's answer, when it has answered. */
+  answer: string | null;
+  answeredAt: Date | null;
+  closedAt: Date | null;
 }
 
 /** Reports sent with this e-mail address (in any case), oldest first: for the person's export. */
 export async function feedbackFrom(db: Kysely<DB>, regionId: string, email: string): Promise<SentFeedback[]> {
   const rows = await db
     .selectFrom('accessibility_feedback')
-    .select(['message', 'page_url', 'name', 'language', 'created_at'])
+    .select([
+      'message',
+      'page_url',
+      'name',
+      'language',
+      'created_at',
+      'status',
+      'answer',
+      'answered_at',
+      'closed_at',
+    ])
     .where('region_id', '=', regionId)
     .where(sql<string>`lower(email)`, '=', email.toLowerCase())
     .orderBy('created_at')
@@ -146,20 +169,39 @@ export async function feedbackFrom(db: Kysely<DB>, regionId: string, email: stri
     name: r.name,
     language: r.language,
     createdAt: r.created_at,
+    status: r.status,
+    answer: r.answer,
+    answeredAt: r.answered_at,
+    closedAt: r.closed_at,
   }));
 }
 
 /**
- * Erases the reports sent with this address and the mail that carried them to the region (which
- * holds the text and has the address as Reply-To), when the person's account is deleted. Whatever
- * the region replied is in its own mailbox, not here. Pass the erasure's transaction.
+ * Erases the reports sent with this address, with the region's answers and staff notes in them,
+ * the mail that carried them to the region (which holds the text and has the address as Reply-To)
+ * and the mail that carried the answers back, when the person's account is deleted. Pass the
+ * erasure's transaction.
  */
 export async function eraseFeedbackFrom(db: Kysely<DB>, regionId: string, email: string): Promise<number> {
   const address = email.toLowerCase();
   await db
     .deleteFrom('mail_outbox')
     .where('region_id', '=', regionId)
-    .where(sql<string>`lower(reply_to)`, '=', address)
+    .where((eb) =>
+      eb.or([
+        eb(sql<string>`lower(reply_to)`, '=', address),
+        eb(
+          'id',
+          'in',
+          eb
+            .selectFrom('accessibility_feedback')
+            .select('answer_mail_id')
+            .where('region_id', '=', regionId)
+            .where(sql<string>`lower(email)`, '=', address)
+            .where('answer_mail_id', 'is not', null),
+        ),
+      ]),
+    )
     .execute();
   const deleted = await db
     .deleteFrom('accessibility_feedback')

@@ -117,14 +117,15 @@ export const messages = defineMessages({
 
     'a11y.feedback.title': 'Rapportera ett problem',
     'a11y.feedback.intro':
-      'Fungerar något inte för dig? Har vi missat något? Berätta det för oss, så försöker vi rätta till det. Vi svarar inom två veckor.',
+      'Fungerar något inte för dig? Har vi missat något? Berätta det för oss, så försöker vi rätta till det. Lämnar du din e-postadress svarar vi dig inom två veckor.',
     'a11y.feedback.otherFormatHtml':
       'Behöver du något av innehållet i en annan form? Skriv det i formuläret eller skicka e-post till <a href="mailto:{email}">{email}</a>.',
     'a11y.notice.title': 'Det här händer med det du skickar',
     'a11y.notice.stored':
       'Vi sparar det du skriver och skickar det med e-post till {organisation} ({email}), så att någon kan ta hand om det.',
-    'a11y.notice.optional': 'Namn och e-postadress behöver du bara fylla i om du vill ha svar.',
-    'a11y.notice.deleted': 'Rapporten raderas automatiskt efter 24 månader.',
+    'a11y.notice.optional':
+      'Namn och e-postadress behöver du bara fylla i om du vill ha svar. Svaret kommer med e-post, på samma språk som formuläret du använde.',
+    'a11y.notice.deleted': 'Rapporten och vårt svar raderas automatiskt efter 24 månader.',
     'a11y.notice.public': 'Det du skickar till oss kan bli en allmän handling.',
     'a11y.notice.privacyHtml': 'Läs mer på sidan <a href="{privacyUrl}">Personuppgifter och kakor</a>.',
 
@@ -193,7 +194,7 @@ export const messages = defineMessages({
     'privacy.feedback.basis':
       'Uppgift av allmänt intresse (artikel 6.1 e i dataskyddsförordningen). Lagen om tillgänglighet till digital offentlig service kräver att vi tar emot sådana rapporter.',
     'privacy.feedback.retention':
-      '24 månader. Sedan raderas rapporten automatiskt. Tar du bort ditt konto raderas de rapporter som skickats med kontots e-postadress direkt, och e-posten som förde dem till oss.',
+      '24 månader. Sedan raderas rapporten och vårt svar automatiskt. Tar du bort ditt konto raderas de rapporter som skickats med kontots e-postadress direkt, med våra svar och den e-post som förde dem fram och tillbaka.',
 
     'privacy.logs.title': 'Tekniska loggar',
     'privacy.logs.data':
@@ -314,13 +315,14 @@ export const messages = defineMessages({
     'feedback.mail.intro':
       'En besökare har rapporterat ett tillgänglighetsproblem på webbplatsen för {region}.',
     'feedback.mail.reference': 'Ärende',
+    'feedback.mail.answerAt': 'Läs och svara',
     'feedback.mail.language': 'Språk',
     'feedback.mail.page': 'Sida',
     'feedback.mail.name': 'Namn',
     'feedback.mail.email': 'E-post',
     'feedback.mail.notGiven': '(inte angivet)',
     'feedback.mail.footer':
-      'Svara inom två veckor om besökaren har lämnat en e-postadress. Rapporten raderas automatiskt efter 24 månader.',
+      'Svara inom två veckor om besökaren har lämnat en e-postadress: på sidan ovan (Tillgänglighetsrapporter i administrationen), så skickas svaret och sparas med rapporten. Rapporten raderas automatiskt efter 24 månader.',
   },
   en: {
     'nav.home': 'Home',
@@ -430,14 +432,15 @@ export const messages = defineMessages({
 
     'a11y.feedback.title': 'Report a problem',
     'a11y.feedback.intro':
-      'Is something not working for you? Have we missed something? Tell us, and we will try to put it right. We answer within two weeks.',
+      'Is something not working for you? Have we missed something? Tell us, and we will try to put it right. If you give your e-mail address, we answer you within two weeks.',
     'a11y.feedback.otherFormatHtml':
       'Do you need some of the content in another format? Say so in the form or e-mail <a href="mailto:{email}">{email}</a>.',
     'a11y.notice.title': 'What happens with what you send',
     'a11y.notice.stored':
       'We store what you write and e-mail it to {organisation} ({email}), so that someone can deal with it.',
-    'a11y.notice.optional': 'You only need to give your name and e-mail address if you want an answer.',
-    'a11y.notice.deleted': 'The report is deleted automatically after 24 months.',
+    'a11y.notice.optional':
+      'You only need to give your name and e-mail address if you want an answer. The answer comes by e-mail, in the language of the form you used.',
+    'a11y.notice.deleted': 'The report and our answer are deleted automatically after 24 months.',
     'a11y.notice.public': 'What you send us may become a public record.',
     'a11y.notice.privacyHtml': 'Read more on the page <a href="{privacyUrl}">Personal data and cookies</a>.',
 
@@ -506,7 +509,7 @@ export const messages = defineMessages({
     'privacy.feedback.basis':
       'A task carried out in the public interest (Article 6(1)(e) GDPR). The Swedish Act on accessibility to digital public services requires us to receive such reports.',
     'privacy.feedback.retention':
-      '24 months. Then the report is deleted automatically. If you delete your account, the reports sent with its e-mail address are deleted at once, and so is the e-mail that brought them to us.',
+      '24 months. Then the report and our answer are deleted automatically. If you delete your account, the reports sent with its e-mail address are deleted at once, with our answers and the e-mail that carried them both ways.',
 
     'privacy.logs.title': 'Technical logs',
     'privacy.logs.data':
@@ -624,12 +627,13 @@ export const messages = defineMessages({
     'feedback.mail.subject': 'Accessibility feedback #{id}',
     'feedback.mail.intro': 'A visitor has reported an accessibility problem on the website of {region}.',
     'feedback.mail.reference': 'Reference',
+    'feedback.mail.answerAt': 'Read and answer',
     'feedback.mail.language': 'Language',
     'feedback.mail.page': 'Page',
     'feedback.mail.name': 'Name',
     'feedback.mail.email': 'E-mail',
     'feedback.mail.notGiven': '(not given)',
     'feedback.mail.footer':
-      'Please answer within two weeks if the visitor left an e-mail address. The report is deleted automatically after 24 months.',
+      'Please answer within two weeks if the visitor left an e-mail address: on the page above (Accessibility reports in the back-office), which sends the answer and keeps it with the report. The report is deleted automatically after 24 months.',
   },
 });

@@ -1,12 +1,33 @@
-/** The site module: home, accessibility statement and feedback, privacy, lättläst, sitemap, robots. */
+/**
+ * The site module: home, accessibility statement and feedback, privacy, lättläst, sitemap, robots;
+ * and, in the back-office, the accessibility reports sent from the statement (site/reports).
+ */
 import { defineModule } from '../../platform/module.ts';
+import { Permission } from '../../platform/permissions.ts';
 import { registerSiteTasks } from './tasks.ts';
 import { messages } from './messages.ts';
+import { siteAuditSentences } from './reports/audit-sentences.ts';
+import { reportMessages } from './reports/messages.ts';
+import { registerReportRoutes } from './reports/routes.ts';
+import { REPORTS_PATH } from './reports/views.ts';
 import { registerSiteRoutes } from './routes.ts';
 
 export const siteModule = defineModule({
   name: 'site',
   navigation: [{ path: '/', label: (lang) => messages.t(lang, 'nav.home') }],
+  adminNavigation: [
+    {
+      path: REPORTS_PATH,
+      label: (lang) => reportMessages.t(lang, 'nav.reports'),
+      permission: Permission.AccessibilityReportsManage,
+      // After the back-office home and identity's items (site comes first in the module list).
+      order: 10,
+    },
+  ],
+  auditSentences: siteAuditSentences,
   tasks: (queue, { database }) => registerSiteTasks(queue, database.db),
-  routes: registerSiteRoutes,
+  routes: (app, deps) => {
+    registerSiteRoutes(app, deps);
+    registerReportRoutes(app, deps);
+  },
 });

@@ -69,7 +69,13 @@ export function registerSiteRoutes(app: FastifyInstance, deps: ModuleDeps): void
         const form = { values, errors, csrfToken: reply.csrfToken() };
         return send(reply, request, views.accessibility(context(request), form), 422);
       }
-      await submitFeedback({ db: deps.database.db, queue: deps.queue }, request.region, lang, values);
+      await submitFeedback(
+        { db: deps.database.db, queue: deps.queue },
+        request.region,
+        lang,
+        values,
+        siteOrigin(request),
+      );
       return reply.redirect(localPath(lang, '/accessibility/feedback/sent'), 303);
     },
   );

@@ -98,6 +98,19 @@ export interface AccessibilityFeedbackTable {
   email: string | null;
   language: string;
   created_at: CreatedAt;
+  /** 'new' → 'answered' → 'closed', or 'new' → 'closed' with a reason (migration 0013). */
+  status: Generated<'new' | 'answered' | 'closed'>;
+  answer: string | null;
+  answered_at: Date | null;
+  answered_by: string | null;
+  answer_emailed: Generated<boolean>;
+  answer_mail_id: number | null;
+  closed_at: Date | null;
+  closed_by: string | null;
+  close_reason: 'answered' | 'fixed' | 'duplicate' | 'not_accessibility' | 'spam' | 'other' | null;
+  close_note: string | null;
+  internal_note: Generated<string>;
+  updated_at: Generated<Date>;
 }
 
 export interface TaxonomyConceptsTable {

@@ -30,6 +30,11 @@ export interface AdminNavItem {
   path: string;
   label: (lang: Lang) => string;
   permission: Permission;
+  /**
+   * Where it goes in the menu: lower first; equal ones (default 0) keep module order. Lets a
+   * module listed before identity (site) put its items after the back-office home and identity's.
+   */
+  order?: number;
 }
 
 export interface Site {

@@ -445,6 +445,22 @@ describe('erasure and export cover every table (finding 12)', async () => {
       email: email.toUpperCase(),
     });
     assert.equal(feedback.statusCode, 303);
+    // The region answers it by e-mail, greeting them by name, and notes their words.
+    const report = await db
+      .selectFrom('accessibility_feedback')
+      .select('id')
+      .where('message', '=', freeText)
+      .executeTakeFirstOrThrow();
+    const regionAdmin = await createPerson(db, { role: 'admin' });
+    const adminSession = await sessionFor(db, regionAdmin.accountId, { secondFactor: true });
+    const answered = await browser.post(`/admin/accessibility-reports/${report.id}/answer`, adminSession, {
+      answer: `Hej ${name}! Vi har rättat det.`,
+    });
+    assert.equal(answered.statusCode, 303, answered.body.slice(0, 300));
+    const noted = await browser.post(`/admin/accessibility-reports/${report.id}/note`, adminSession, {
+      note: `${name} skrev: ${freeText}`,
+    });
+    assert.equal(noted.statusCode, 303);
     // A sign-in e-mail (a login token and mail in the outbox) and a profile change (audit).
     assert.equal((await browser.post('/en/login', '', { email })).statusCode, 200);
     const profile = await browser.post('/en/me/profile', session, { display_name: name, language: 'sv' });

@@ -212,4 +212,24 @@ export const ROWS: Record<string, Row> = {
   'GET /api/v1/organisation': only([...ROLES_ALL, 'token'], 200, { anon: 401, staff: 403 }),
   'GET /api/v1/organisation/members': only([...ROLES_ALL, 'token'], 200, { anon: 401, staff: 403 }),
   'GET /api/v1/audit': only(['admin', 'employer_admin', 'token'], 200, { anon: 401 }),
+
+  // Accessibility reports (site): the region answers them — region admins and region editors
+  'GET /admin/accessibility-reports': only(['admin', 'region_editor'], 200),
+  'GET /admin/accessibility-reports/:id': only(['admin', 'region_editor'], 404, {
+    url: '/admin/accessibility-reports/999999999',
+  }),
+  'POST /admin/accessibility-reports/:id/answer': only(['admin', 'region_editor'], 404, {
+    anon: 401,
+    url: '/admin/accessibility-reports/999999999/answer',
+    body: { answer: 'Tack!' },
+  }),
+  'POST /admin/accessibility-reports/:id/close': only(['admin', 'region_editor'], 404, {
+    anon: 401,
+    url: '/admin/accessibility-reports/999999999/close',
+    body: { reason: 'spam' },
+  }),
+  'POST /admin/accessibility-reports/:id/note': only(['admin', 'region_editor'], 404, {
+    anon: 401,
+    url: '/admin/accessibility-reports/999999999/note',
+  }),
 };

@@ -328,6 +328,10 @@ export async function exportAccount(
       name: f.name,
       language: f.language,
       createdAt: f.createdAt.toISOString(),
+      status: f.status,
+      answer: f.answer,
+      answeredAt: f.answeredAt?.toISOString() ?? null,
+      closedAt: f.closedAt?.toISOString() ?? null,
     })),
     auditEvents: audit.map((e) => ({
       action: e.action,

@@ -1,0 +1,144 @@
+/**
+ * Back-office routes for accessibility reports (Permission.AccessibilityReportsManage): the list,
+ * one report, and its answer, close and note forms (each a POST that redirects back on success and
+ * re-shows the page with the errors by the field otherwise). Thin: read input, one service call,
+ * render.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../../platform/errors.ts';
+import type { ModuleDeps } from '../../../platform/module.ts';
+import { siteOrigin } from '../../../platform/http/origin.ts';
+import { Permission } from '../../../platform/permissions.ts';
+import {
+  answerReport,
+  closeReport,
+  parseFilter,
+  parseReportId,
+  readAnswer,
+  readClose,
+  readNote,
+  reportDetail,
+  reportList,
+  saveNote,
+  type ChangeResult,
+  type Staff,
+} from './service.ts';
+import { adminLang, personOf, sendAdmin } from './shell.ts';
+import { listPage, reportPage, reportPath, REPORTS_PATH, type ReportPageModel } from './views.ts';
+
+const manage = { permission: Permission.AccessibilityReportsManage } as const;
+const DONE = ['emailed', 'recorded', 'closed', 'noted'] as const;
+
+function idOf(request: FastifyRequest): number {
+  const id = parseReportId((request.params as Record<string, unknown>).id);
+  if (id === undefined) throw new AppError('LOTSA_NOT_FOUND');
+  return id;
+}
+
+function staffOf(request: FastifyRequest): Staff {
+  const person = personOf(request);
+  return {
+    regionId: request.region.id,
+    accountId: person.account.id,
+    organisationId: person.organisation?.id ?? null,
+  };
+}
+
+function queryValue(request: FastifyRequest, name: string): unknown {
+  return (request.query as Record<string, unknown> | undefined)?.[name];
+}
+
+export function registerReportRoutes(app: FastifyInstance, deps: ModuleDeps): void {
+  const db = deps.database.db;
+  const serviceDeps = { db, queue: deps.queue };
+
+  /** The report page, with whatever the request left to show (a notice, a form's errors). */
+  async function showReport(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    extra: Omit<ReportPageModel, 'lang' | 'csrf' | 'detail'>,
+    status = 200,
+  ) {
+    const detail = await reportDetail(db, request.region.id, id);
+    if (!detail) throw new AppError('LOTSA_NOT_FOUND');
+    const page = reportPage({ lang: adminLang(request), csrf: reply.csrfToken(), detail, ...extra });
+    return sendAdmin(
+      deps.site,
+      request,
+      reply,
+      { ...page, path: reportPath(id), navPath: REPORTS_PATH },
+      status,
+    );
+  }
+
+  /** After a change: a redirect when done, else the page again with what went wrong. */
+  function afterChange<F>(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    result: ChangeResult<F>,
+    form: (
+      errors: ChangeResult<F> & { kind: 'invalid' },
+    ) => Omit<ReportPageModel, 'lang' | 'csrf' | 'detail'>,
+    done: (typeof DONE)[number],
+  ) {
+    switch (result.kind) {
+      case 'done':
+        return reply.redirect(`${reportPath(id)}?done=${done}`, 303);
+      case 'not-found':
+        throw new AppError('LOTSA_NOT_FOUND');
+      case 'conflict':
+        return showReport(request, reply, id, { conflict: result.message }, 409);
+      case 'invalid':
+        return showReport(request, reply, id, form(result), 422);
+    }
+  }
+
+  app.get(REPORTS_PATH, { config: manage }, async (request, reply) => {
+    const list = await reportList(db, request.region.id, parseFilter(queryValue(request, 'status')));
+    const page = listPage(adminLang(request), list);
+    return sendAdmin(deps.site, request, reply, { ...page, path: REPORTS_PATH });
+  });
+
+  app.get(`${REPORTS_PATH}/:id`, { config: manage }, async (request, reply) => {
+    const done = DONE.find((d) => d === queryValue(request, 'done'));
+    return showReport(request, reply, idOf(request), { done });
+  });
+
+  app.post(`${REPORTS_PATH}/:id/answer`, { config: manage }, async (request, reply) => {
+    const id = idOf(request);
+    const values = readAnswer(request.body);
+    const result = await answerReport(
+      serviceDeps,
+      request.region,
+      siteOrigin(request),
+      staffOf(request),
+      id,
+      values,
+    );
+    const done = result.kind === 'done' && result.emailed ? 'emailed' : 'recorded';
+    return afterChange(request, reply, id, result, (r) => ({ answer: { values, errors: r.errors } }), done);
+  });
+
+  app.post(`${REPORTS_PATH}/:id/close`, { config: manage }, async (request, reply) => {
+    const id = idOf(request);
+    const values = readClose(request.body);
+    const result = await closeReport(serviceDeps, request.region.id, staffOf(request), id, values);
+    return afterChange(
+      request,
+      reply,
+      id,
+      result,
+      (r) => ({ close: { values, errors: r.errors } }),
+      'closed',
+    );
+  });
+
+  app.post(`${REPORTS_PATH}/:id/note`, { config: manage }, async (request, reply) => {
+    const id = idOf(request);
+    const values = readNote(request.body);
+    const result = await saveNote(serviceDeps, request.region.id, staffOf(request), id, values);
+    return afterChange(request, reply, id, result, (r) => ({ note: { values, errors: r.errors } }), 'noted');
+  });
+}
