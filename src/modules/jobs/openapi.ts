@@ -48,7 +48,7 @@ interface Parameter {
 
 function schemaType(schema: Record<string, unknown>): string {
   if (schema.type === 'array') return `${schemaType(schema.items as Record<string, unknown>)}[]`;
-  if (Array.isArray(schema.enum)) return (schema.enum as string[]).join(' | ');
+  if (Array.isArray(schema.enum)) return (schema.enum as string[]).map((v) => v || '""').join(' | ');
   return String(schema.type);
 }
 
