@@ -6,8 +6,7 @@
  */
 import { Type } from '@sinclair/typebox';
 import { langParam } from '../../platform/http/lang.ts';
-import { AnyQuery, LangParams } from '../../platform/http/schema.ts';
-import type { App } from '../../platform/http/schema.ts';
+import { AnyQuery, LangParams, type App } from '../../platform/http/schema.ts';
 import type { ModuleDeps } from '../../platform/module.ts';
 import { Permission } from '../../platform/permissions.ts';
 import { registerJobApiRoutes } from './api.ts';
