@@ -27,6 +27,7 @@ import type { TaskQueue } from './platform/tasks/queue.ts';
 import type { RegionDirectory } from './platform/region.ts';
 import { auditCatalogueOf, openApiOf, registerModules, type ModuleDeps } from './platform/module.ts';
 import { installOpenApi } from './platform/http/openapi.ts';
+import { AJV_OPTIONS, typed } from './platform/http/schema.ts';
 import { modules } from './modules/index.ts';
 import { createPrincipalResolver } from './platform/auth/resolver.ts';
 import { SessionStore, sessionPolicyFrom } from './platform/auth/sessions.ts';
@@ -93,6 +94,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return sendError(request, reply, toAppError(error), site);
     },
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
+    // How routes' schemas are checked (platform/http/schema.ts): coercion for query strings,
+    // unknown parameters refused where a schema says so, every problem named at once.
+    ajv: { customOptions: AJV_OPTIONS },
   });
   app.decorate('publicOrigin', config.publicUrl.origin);
 
@@ -191,7 +195,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   // 5. Platform routes, then modules.
-  installStatic(app, site.assets);
+  installStatic(typed(app), site.assets);
   const audit = auditCatalogueOf(modules);
   const moduleDeps: ModuleDeps = {
     database: deps.database,

@@ -3,6 +3,7 @@
  * their language (platform messages `error.<code>.*`). docs/ERRORS.md lists the same codes; a test
  * keeps the two in step.
  */
+import { validationFields } from './http/schema.ts';
 export const ERROR_CODES = {
   LOTSA_BAD_REQUEST: 400,
   LOTSA_INVALID_JSON: 400,
@@ -49,7 +50,9 @@ export class AppError extends Error {
 interface FastifyLikeError {
   code?: string;
   statusCode?: number;
-  validation?: unknown;
+  /** Ajv's issues when a route's schema refused the request (platform/http/schema.ts). */
+  validation?: Parameters<typeof validationFields>[0];
+  message?: string;
 }
 
 /** Maps errors thrown by Fastify and its parsers to our catalogue; anything unknown is LOTSA_INTERNAL. */
@@ -67,8 +70,17 @@ export function toAppError(error: unknown): AppError {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new AppError('LOTSA_INVALID_JSON');
-    case 'FST_ERR_VALIDATION':
-      return new AppError('LOTSA_BAD_REQUEST');
+    case 'FST_ERR_VALIDATION': {
+      const fields = Array.isArray(e.validation) ? validationFields(e.validation) : undefined;
+      return new AppError('LOTSA_BAD_REQUEST', {
+        detail: fields
+          ? Object.entries(fields)
+              .map(([name, reason]) => `${name}: ${reason}`)
+              .join('; ')
+          : e.message,
+        fields,
+      });
+    }
   }
   if (error instanceof SyntaxError && e.statusCode === 400) return new AppError('LOTSA_INVALID_JSON');
   if (e.statusCode === 404) return new AppError('LOTSA_NOT_FOUND');

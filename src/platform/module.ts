@@ -14,9 +14,11 @@
  *   sitemap      the module's pages for sitemap.xml, per region
  *   auditSentences
  *                its kinds of audit event: a label and the sentences that tell one (sv/en)
- *   openApi      its paths, schemas and security schemes in /api/openapi.json
+ *   openApi      its API operations (the same objects its API routes take their schemas from),
+ *                named schemas and security schemes, for /api/openapi.json
  *   routes       an encapsulated Fastify plugin: what it adds (hooks, decorators) stays inside it;
- *                it inherits the platform's hooks, decorators, error and not-found handlers
+ *                it inherits the platform's hooks, decorators, error and not-found handlers. Its
+ *                `app` is typed by the TypeBox provider: each route's `schema` types its request
  */
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -29,6 +31,7 @@ import type { DB } from './db/schema.ts';
 import type { AdminNavItem, NavItem, Site, SitemapEntry } from './html/layout.ts';
 import { openApiDocument, type OpenApiContribution, type OpenApiDocument } from './http/openapi.ts';
 import type { RateLimiter } from './http/rate-limit.ts';
+import { typed, type App } from './http/schema.ts';
 import type { TaskQueue } from './tasks/queue.ts';
 import type { Region, RegionDirectory } from './region.ts';
 
@@ -81,7 +84,7 @@ export interface LotsaModule<State = undefined> {
   auditSentences?: AuditSentences;
   /** Its part of the API document; `audit` holds every module's kinds of event. */
   openApi?(context: { audit: AuditCatalogue }): OpenApiContribution;
-  routes?(app: FastifyInstance, deps: ModuleDeps, state: State): void | Promise<void>;
+  routes?(app: App, deps: ModuleDeps, state: State): void | Promise<void>;
 }
 
 /** A module of any state, as the module list holds them. */
@@ -127,7 +130,7 @@ export async function registerModules(
     if (!module.routes) continue;
     await app.register(async (scope) => {
       scope.decorate(MODULE_DECORATOR, module.name);
-      await module.routes!(scope, deps, state);
+      await module.routes!(typed(scope), deps, state);
     });
   }
 }

@@ -5,7 +5,7 @@
 import { SessionStore, sessionPolicyFrom } from '../../platform/auth/sessions.ts';
 import { defineModule } from '../../platform/module.ts';
 import { Permission } from '../../platform/permissions.ts';
-import { identityOpenApi } from './admin/api-openapi.ts';
+import { identityOpenApi } from './admin/api-schema.ts';
 import { auditMessages } from './admin/audit-messages.ts';
 import { identityAuditSentences } from './admin/audit-sentences.ts';
 import { AUDIT_PATH } from './admin/audit-views.ts';

@@ -13,7 +13,7 @@ import { openJobsForSitemap } from './repository.ts';
 import { registerJobRoutes } from './routes.ts';
 import { seedJobBoard } from './seed.ts';
 import { jobPath } from './views.ts';
-import { jobsOpenApi } from './openapi.ts';
+import { jobsOpenApi } from './api-schema.ts';
 import type { Database } from '../../platform/db/index.ts';
 
 /** The job board's state in one app. */

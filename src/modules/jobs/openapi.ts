@@ -1,13 +1,11 @@
 /**
- * The job API's part of the OpenAPI 3.1 document at /api/openapi.json, and a readable page made from
- * the whole document at /api/docs (no JavaScript, no third-party viewer).
+ * A readable page made from the whole OpenAPI document at /api/docs (no JavaScript, no third-party
+ * viewer). The job API's part of the document is generated from its schemas (api-schema.ts).
  */
 import { html, type SafeHtml } from '../../platform/html/html.ts';
 import type { Page, PageContext } from '../../platform/html/layout.ts';
 import type { OpenApiDocument } from '../../platform/http/openapi.ts';
-import type { OpenApiContribution } from '../../platform/http/openapi.ts';
 import { defineMessages } from '../../platform/i18n/index.ts';
-import { MAX_LIMIT, MAX_OFFSET, MAX_QUERY_LENGTH, PAGE_SIZE, PUBLISHED_WITHIN, SORTS } from './query.ts';
 
 const docs = defineMessages({
   sv: {
@@ -48,180 +46,9 @@ interface Parameter {
   explode?: boolean;
 }
 
-const listParam = (name: string, description: string, pattern?: string): Parameter => ({
-  name,
-  in: 'query',
-  description: `${description} Repeat the parameter (or separate values with commas) for several; any of them matches.`,
-  schema: { type: 'array', items: { type: 'string', ...(pattern ? { pattern } : {}) } },
-  explode: true,
-});
-
-const LIST_PARAMETERS: Parameter[] = [
-  {
-    name: 'q',
-    in: 'query',
-    description:
-      'Free text in web-search syntax: words (all must match; Swedish stemming, compounds such as lärare → förskollärare), "a phrase", -exclude, a OR b.',
-    schema: { type: 'string', maxLength: MAX_QUERY_LENGTH },
-  },
-  listParam(
-    'municipality',
-    'SCB municipality code (4 digits, e.g. 2080) of a municipality in the region.',
-    '^[0-9]{4}$',
-  ),
-  listParam('occupation_field', 'JobTech taxonomy concept id of an occupation field (yrkesområde).'),
-  listParam('occupation_group', 'JobTech taxonomy concept id of an SSYK-4 occupation group.'),
-  listParam('employment_type', 'JobTech concept id of an employment type.'),
-  listParam('worktime', 'JobTech concept id of a working-hours type (full-time, part-time).'),
-  listParam('employer', 'Employer key as returned in the employer facet (organisation number or name slug).'),
-  {
-    name: 'remote',
-    in: 'query',
-    description: 'true: only jobs that can be done remotely.',
-    schema: { type: 'boolean' },
-  },
-  {
-    name: 'published',
-    in: 'query',
-    description: 'Only jobs published within this many days.',
-    schema: { type: 'string', enum: [...PUBLISHED_WITHIN] },
-  },
-  {
-    name: 'sort',
-    in: 'query',
-    description: 'relevance (default; newest first without q), newest, or deadline (soonest first).',
-    schema: { type: 'string', enum: [...SORTS], default: 'relevance' },
-  },
-  {
-    name: 'limit',
-    in: 'query',
-    description: 'Items per response.',
-    schema: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: PAGE_SIZE },
-  },
-  {
-    name: 'offset',
-    in: 'query',
-    description: 'Items to skip; paging is stable for a given sort.',
-    schema: { type: 'integer', minimum: 0, maximum: MAX_OFFSET, default: 0 },
-  },
-];
-
-const ID_PARAMETER: Parameter = {
-  name: 'id',
-  in: 'path',
-  required: true,
-  description: 'The job id (JobTech ad id as a string).',
-  schema: { type: 'string', pattern: '^[A-Za-z0-9-]{1,64}$' },
-};
-
-const facetOption = {
-  type: 'object',
-  required: ['value', 'count', 'selected'],
-  properties: {
-    value: { type: 'string' },
-    label: { type: 'string' },
-    count: { type: 'integer' },
-    selected: { type: 'boolean' },
-  },
-};
-
-const jobSummary = {
-  type: 'object',
-  required: ['id', 'headline', 'employer', 'municipality', 'published_at', 'url'],
-  properties: {
-    id: { type: 'string' },
-    headline: { type: 'string' },
-    employer: {
-      type: 'object',
-      required: ['name'],
-      properties: { name: { type: 'string' }, workplace: { type: ['string', 'null'] } },
-    },
-    municipality: {
-      type: 'object',
-      required: ['code', 'name'],
-      properties: { code: { type: ['string', 'null'] }, name: { type: ['string', 'null'] } },
-    },
-    occupation: { type: 'object' },
-    employment_type_id: { type: ['string', 'null'] },
-    worktime_id: { type: ['string', 'null'] },
-    remote: { type: 'boolean' },
-    published_at: { type: 'string', format: 'date-time' },
-    deadline_at: { type: ['string', 'null'], format: 'date-time' },
-    generated: { type: 'boolean', description: 'true for example ads made by Lotsa’s demo data.' },
-    url: { type: 'string', format: 'uri', description: 'The job’s page on this site.' },
-  },
-};
-
-const errorResponse = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-});
-
-/** The job API's part of /api/openapi.json (the platform assembles the document). */
-export const jobsOpenApi: OpenApiContribution = {
-  paths: {
-    '/api/v1/jobs': {
-      get: {
-        operationId: 'searchJobs',
-        summary: 'Search open jobs',
-        description:
-          'The same search as the /sv/jobs page. An unknown parameter or value is a 400 whose `fields` name it.',
-        parameters: LIST_PARAMETERS,
-        responses: {
-          200: {
-            description: 'Matching jobs with facet counts.',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  required: ['total', 'facets', 'suggestion', 'items'],
-                  properties: {
-                    total: { type: 'integer' },
-                    offset: { type: 'integer' },
-                    limit: { type: 'integer' },
-                    suggestion: {
-                      type: ['string', 'null'],
-                      description: '“Did you mean”: the query with misspelt words corrected, or null.',
-                    },
-                    facets: {
-                      type: 'object',
-                      description:
-                        'Counts per option; each facet is counted with every other filter applied but its own.',
-                      additionalProperties: { type: 'array', items: facetOption },
-                    },
-                    items: { type: 'array', items: { $ref: '#/components/schemas/JobSummary' } },
-                  },
-                },
-              },
-            },
-          },
-          400: errorResponse('A parameter or value that is not accepted.'),
-          429: errorResponse('Too many requests; see Retry-After.'),
-        },
-      },
-    },
-    '/api/v1/jobs/{id}': {
-      get: {
-        operationId: 'getJob',
-        summary: 'One open job',
-        parameters: [ID_PARAMETER],
-        responses: {
-          200: {
-            description: 'The job, with its description as sanitised HTML and how to apply.',
-            content: { 'application/json': { schema: { $ref: '#/components/schemas/JobSummary' } } },
-          },
-          404: errorResponse('No such job in this region.'),
-          410: errorResponse('The job is closed (expired or removed).'),
-        },
-      },
-    },
-  },
-  schemas: { JobSummary: jobSummary },
-};
-
 function schemaType(schema: Record<string, unknown>): string {
   if (schema.type === 'array') return `${schemaType(schema.items as Record<string, unknown>)}[]`;
-  if (Array.isArray(schema.enum)) return (schema.enum as string[]).join(' | ');
+  if (Array.isArray(schema.enum)) return (schema.enum as string[]).map((v) => v || '""').join(' | ');
   return String(schema.type);
 }
 

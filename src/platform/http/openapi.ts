@@ -1,41 +1,72 @@
 /**
- * The OpenAPI 3.1 document at /api/openapi.json, assembled from what each module contributes (its
- * paths, schemas and security schemes; platform/module.ts `openApi`). The platform adds the
- * document's head and the error format every route shares (`#/components/schemas/Error`).
+ * The OpenAPI 3.1 document at /api/openapi.json, generated from the API routes' own schemas. A module
+ * declares each API operation once (`defineOperation`): its route validates `schema` (params,
+ * querystring) and the document describes the same schema objects, with the operation's responses.
+ * Each module contributes its operations, named component schemas and security schemes
+ * (platform/module.ts `openApi`); the platform adds the document's head and the error format every
+ * route shares (`ErrorBody`, `#/components/schemas/Error`).
  */
+import { Type, type TObject, type TSchema } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { Permission } from '../permissions.ts';
 import { siteOrigin } from './origin.ts';
 
+/** What a route validates, and what its operation documents as parameters. */
+export interface OperationSchema {
+  params?: TObject;
+  querystring?: TObject;
+}
+
+export interface OperationResponse {
+  description: string;
+  /** The JSON body; for 4xx/5xx answers the platform's error body when left out. */
+  schema?: TSchema;
+}
+
+/** Security requirements: `[]` for a public operation, else the schemes that may be used. */
+export type Security = Record<string, string[]>[];
+
+/** One API operation: the route's input schema, and what the document says about it. */
+export interface ApiOperation<S extends OperationSchema = OperationSchema> {
+  method: 'GET';
+  /** The route's URL as Fastify writes it (`/api/v1/jobs/:id`). */
+  url: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  security: Security;
+  /** Passed to the route as its `schema`: validated and typed by Fastify. */
+  schema: S;
+  responses: Record<number, OperationResponse>;
+}
+
+/** Declares an operation (keeps its schema's type for the route's typed request). */
+export function defineOperation<S extends OperationSchema>(operation: ApiOperation<S>): ApiOperation<S> {
+  return operation;
+}
+
 /** What one module adds to the document. */
 export interface OpenApiContribution {
-  paths: Record<string, unknown>;
-  schemas?: Record<string, unknown>;
+  operations: readonly ApiOperation[];
+  /** Schemas shown under components/schemas; where an operation uses one, it refers to it by name. */
+  schemas?: Record<string, TSchema>;
   securitySchemes?: Record<string, unknown>;
 }
 
 /** The platform's error body: the same for every route (platform/http/errors.ts). */
-const ERROR_SCHEMA = {
-  type: 'object',
-  required: ['error', 'requestId'],
-  properties: {
-    error: {
-      type: 'object',
-      required: ['code', 'status', 'message'],
-      properties: {
-        code: { type: 'string', examples: ['LOTSA_BAD_REQUEST'] },
-        status: { type: 'integer' },
-        message: { type: 'string' },
-        fields: {
-          type: 'object',
-          additionalProperties: { type: 'string' },
-          description: 'The parameters that were not accepted, each with the reason.',
-        },
-      },
-    },
-    requestId: { type: 'string' },
-  },
-};
+export const ErrorBody = Type.Object({
+  error: Type.Object({
+    code: Type.String({ examples: ['LOTSA_BAD_REQUEST'] }),
+    status: Type.Integer(),
+    message: Type.String(),
+    fields: Type.Optional(
+      Type.Record(Type.String(), Type.String(), {
+        description: 'The parameters that were not accepted, each with the reason.',
+      }),
+    ),
+  }),
+  requestId: Type.String(),
+});
 
 const INFO = {
   title: 'Lotsa job API',
@@ -48,19 +79,90 @@ const INFO = {
 /** The document for a site at `origin`, built from the modules' contributions (in module order). */
 export type OpenApiDocument = (origin: string) => Record<string, unknown>;
 
+/**
+ * A TypeBox schema as plain JSON Schema (TypeBox's symbol keys dropped; `Record` written as
+ * `additionalProperties`), a named component replaced by a reference to it.
+ */
+function plain(schema: unknown, names: ReadonlyMap<unknown, string>, top = false): unknown {
+  const name = top ? undefined : names.get(schema);
+  if (name) return { $ref: `#/components/schemas/${name}` };
+  if (Array.isArray(schema)) return schema.map((s) => plain(s, names));
+  if (schema === null || typeof schema !== 'object') return schema;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === 'patternProperties' && value && typeof value === 'object') {
+      // TypeBox writes Record<string, T> as patternProperties { '^.*$': T }.
+      const [only] = Object.values(value);
+      const values = plain(only, names);
+      // Record<string, unknown> says nothing of the values: leave it to `type: object`.
+      if (values && typeof values === 'object' && Object.keys(values).length)
+        out.additionalProperties = values;
+    } else out[key] = plain(value, names);
+  }
+  return out;
+}
+
+function parameters(schema: OperationSchema, names: ReadonlyMap<unknown, string>) {
+  const of = (object: TObject | undefined, where: 'path' | 'query') =>
+    Object.entries(object?.properties ?? {}).map(([name, property]) => {
+      const { description, ...rest } = plain(property, names) as Record<string, unknown>;
+      const required = where === 'path' || (object?.required ?? []).includes(name);
+      return {
+        name,
+        in: where,
+        ...(required ? { required: true } : {}),
+        ...(description === undefined ? {} : { description }),
+        schema: rest,
+        ...(rest.type === 'array' ? { explode: true } : {}),
+      };
+    });
+  return [...of(schema.params, 'path'), ...of(schema.querystring, 'query')];
+}
+
+/** The OpenAPI path of a Fastify URL: `/api/v1/jobs/:id` → `/api/v1/jobs/{id}`. */
+export function openApiPath(url: string): string {
+  return url.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, '{$1}');
+}
+
+function operationObject(op: ApiOperation, names: ReadonlyMap<unknown, string>) {
+  const responses: Record<string, unknown> = {};
+  for (const [status, response] of Object.entries(op.responses)) {
+    const schema = response.schema ?? (Number(status) >= 400 ? ErrorBody : undefined);
+    responses[status] = {
+      description: response.description,
+      ...(schema ? { content: { 'application/json': { schema: plain(schema, names) } } } : {}),
+    };
+  }
+  return {
+    operationId: op.operationId,
+    summary: op.summary,
+    ...(op.description ? { description: op.description } : {}),
+    security: op.security,
+    parameters: parameters(op.schema, names),
+    responses,
+  };
+}
+
 export function openApiDocument(contributions: readonly OpenApiContribution[]): OpenApiDocument {
-  const paths: Record<string, unknown> = {};
-  const schemas: Record<string, unknown> = {};
+  const named: Record<string, TSchema> = { Error: ErrorBody };
   const securitySchemes: Record<string, unknown> = {};
   for (const c of contributions) {
-    for (const [path, item] of Object.entries(c.paths)) {
-      if (path in paths) throw new Error(`OpenAPI path ${path} is contributed twice`);
-      paths[path] = item;
+    for (const [name, schema] of Object.entries(c.schemas ?? {})) {
+      if (name in named) throw new Error(`OpenAPI schema ${name} is contributed twice`);
+      named[name] = schema;
     }
-    Object.assign(schemas, c.schemas);
     Object.assign(securitySchemes, c.securitySchemes);
   }
-  schemas.Error = ERROR_SCHEMA;
+  const names = new Map<unknown, string>(Object.entries(named).map(([name, schema]) => [schema, name]));
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of contributions.flatMap((c) => c.operations)) {
+    const path = openApiPath(op.url);
+    const method = op.method.toLowerCase();
+    const item = (paths[path] ??= {});
+    if (method in item) throw new Error(`OpenAPI operation ${op.method} ${path} is contributed twice`);
+    item[method] = operationObject(op, names);
+  }
+  const schemas = Object.fromEntries(Object.entries(named).map(([name, s]) => [name, plain(s, names, true)]));
   return (origin) => ({
     openapi: '3.1.0',
     info: INFO,

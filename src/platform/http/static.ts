@@ -7,9 +7,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
 import { AppError } from '../errors.ts';
 import { Permission } from '../permissions.ts';
+import type { App } from './schema.ts';
 
 export const PUBLIC_DIR = fileURLToPath(new URL('../../../public/', import.meta.url));
 
@@ -73,19 +74,26 @@ export function loadAssets(dir = PUBLIC_DIR): Assets {
   };
 }
 
-export function installStatic(app: FastifyInstance, assets: Assets): void {
+/** A file's path under public/, and the content hash its URL carries (any other value: a short cache). */
+const StaticSchema = {
+  params: Type.Object({ '*': Type.String() }),
+  querystring: Type.Object({ v: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])) }),
+};
+
+export function installStatic(app: App, assets: Assets): void {
   app.route({
     method: 'GET',
     url: '/static/*',
+    schema: StaticSchema,
     config: { permission: Permission.Public },
     // Files are compressed ahead of time; the per-response compression hooks have nothing to do.
     compress: false,
     decompress: false,
     handler: async (request, reply) => {
-      const file = (request.params as { '*': string })['*'];
+      const file = request.params['*'];
       const asset = assets.get(file);
       if (!asset) throw new AppError('LOTSA_NOT_FOUND');
-      const version = (request.query as { v?: string }).v;
+      const version = request.query.v;
       reply
         .type(asset.type)
         .header('etag', `"${asset.hash}"`)

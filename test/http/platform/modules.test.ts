@@ -48,7 +48,7 @@ describe('modules', async () => {
 describe('the OpenAPI document assembled from the modules', async () => {
   const { app } = await buildTestApp();
 
-  it('is the document served before the modules contributed their parts (key order aside)', async () => {
+  it('is the document generated from the API routes’ schemas (the fixture; key order aside)', async () => {
     const res = await app.inject({ url: '/api/openapi.json' });
     assert.equal(res.statusCode, 200);
     assert.equal(res.headers['cache-control'], 'public, max-age=300');

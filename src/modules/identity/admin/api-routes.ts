@@ -14,20 +14,14 @@
  *
  * All routes are GET: CSRF does not apply, and a bearer token is never read on non-/api/ paths.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AuditCatalogue } from '../../../platform/audit-sentences.ts';
+import type { App } from '../../../platform/http/schema.ts';
 import type { ModuleDeps } from '../../../platform/module.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { Permission } from '../../../platform/permissions.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
-import {
-  AUDIT_API_MAX_LIMIT,
-  AUDIT_PAGE_SIZE,
-  isActionFilter,
-  listAuditEvents,
-  namesFor,
-  scopeOf,
-} from './audit.ts';
+import { findApiOrganisation, listApiMembers } from './api-data.ts';
+import { organisationApi, type AuditEvent, type AuditPage, type MemberList } from './api-schema.ts';
+import { AUDIT_PAGE_SIZE, listAuditEvents, namesFor, scopeOf } from './audit.ts';
 import type { AuditNames, AuditRow } from './audit-sentences.ts';
 
 const API_RATE_LIMIT = { name: 'api-organisation', max: 600, windowSeconds: 60 };
@@ -39,61 +33,9 @@ function organisationOf(principal: Principal | null): string {
   return id;
 }
 
-function searchParams(request: FastifyRequest): URLSearchParams {
-  const at = request.url.indexOf('?');
-  return new URLSearchParams(at === -1 ? '' : request.url.slice(at + 1));
-}
-
-/** Parameters of GET /api/v1/audit, or a 400 naming each one that is not accepted. */
-export function parseAuditApiQuery(
-  params: URLSearchParams,
-  catalogue: AuditCatalogue,
-): {
-  before?: number;
-  limit: number;
-  action?: string;
-} {
-  const fields: Record<string, string> = {};
-  const seen = new Set<string>();
-  const result: { before?: number; limit: number; action?: string } = { limit: AUDIT_PAGE_SIZE };
-  for (const [name, value] of params) {
-    if (seen.has(name)) {
-      fields[name] ??= 'given more than once';
-      continue;
-    }
-    seen.add(name);
-    switch (name) {
-      case 'limit':
-        if (/^[0-9]{1,3}$/.test(value) && Number(value) >= 1 && Number(value) <= AUDIT_API_MAX_LIMIT) {
-          result.limit = Number(value);
-        } else fields.limit = `an integer from 1 to ${AUDIT_API_MAX_LIMIT}`;
-        break;
-      case 'before':
-        if (/^[1-9][0-9]{0,15}$/.test(value)) result.before = Number(value);
-        else fields.before = 'a positive integer (an event id)';
-        break;
-      case 'action':
-        if (isActionFilter(value, catalogue)) result.action = value;
-        else fields.action = 'a known action or action prefix';
-        break;
-      default:
-        fields[name.slice(0, 40)] = 'unknown parameter';
-    }
-  }
-  if (Object.keys(fields).length) {
-    throw new AppError('LOTSA_BAD_REQUEST', {
-      detail: Object.entries(fields)
-        .map(([k, v]) => `${k}: ${v}`)
-        .join('; '),
-      fields,
-    });
-  }
-  return result;
-}
-
 /** One event as the API presents it. */
-export function apiEvent(row: AuditRow, names: AuditNames) {
-  let actor: { type: string; id: string | null; name: string | null };
+export function apiEvent(row: AuditRow, names: AuditNames): AuditEvent {
+  let actor: AuditEvent['actor'];
   if (row.actor_id) {
     const account = names.accounts.get(row.actor_id);
     actor = account
@@ -117,57 +59,42 @@ export function apiEvent(row: AuditRow, names: AuditNames) {
   };
 }
 
-export function registerApiRoutes(app: FastifyInstance, deps: ModuleDeps): void {
+export function registerApiRoutes(app: App, deps: ModuleDeps): void {
   const db = deps.database.db;
+  const api = organisationApi(deps.audit);
   const orgRead = { permission: Permission.OrgRead, rateLimit: API_RATE_LIMIT };
 
-  app.get('/api/v1/organisation', { config: orgRead }, async (request, reply) => {
-    const id = organisationOf(request.auth);
-    const row = await db
-      .selectFrom('organisations')
-      .select(['id', 'name', 'kind', 'org_number'])
-      .where('region_id', '=', request.region.id)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!row) throw new AppError('LOTSA_NOT_FOUND');
-    return reply.header('cache-control', 'no-store').send(row);
-  });
-
-  app.get('/api/v1/organisation/members', { config: orgRead }, async (request, reply) => {
-    const id = organisationOf(request.auth);
-    const rows = await db
-      .selectFrom('memberships as m')
-      .innerJoin('accounts as a', (join) =>
-        join.onRef('a.region_id', '=', 'm.region_id').onRef('a.id', '=', 'm.account_id'),
-      )
-      .select(['a.id', 'a.display_name', 'm.role', 'm.created_at'])
-      .where('m.region_id', '=', request.region.id)
-      .where('m.organisation_id', '=', id)
-      .orderBy('a.display_name')
-      .orderBy('m.created_at')
-      .execute();
-    return reply.header('cache-control', 'no-store').send({
-      items: rows.map((r) => ({
-        id: r.id,
-        name: r.display_name.trim() || null,
-        role: r.role,
-      })),
-    });
-  });
-
   app.get(
-    '/api/v1/audit',
-    { config: { permission: Permission.AuditRead, rateLimit: API_RATE_LIMIT } },
+    api.organisation.url,
+    { schema: api.organisation.schema, config: orgRead },
     async (request, reply) => {
-      organisationOf(request.auth);
-      const query = parseAuditApiQuery(searchParams(request), deps.audit);
-      const scope = scopeOf(request.region.id, request.auth as Principal, { api: true });
-      const page = await listAuditEvents(db, scope, query);
-      const names = await namesFor(db, request.region.id, page.rows);
-      return reply.header('cache-control', 'no-store').send({
-        items: page.rows.map((row) => apiEvent(row, names)),
-        next_before: page.nextBefore,
-      });
+      const row = await findApiOrganisation(db, request.region.id, organisationOf(request.auth));
+      if (!row) throw new AppError('LOTSA_NOT_FOUND');
+      return reply.header('cache-control', 'no-store').send(row);
     },
   );
+
+  app.get(api.members.url, { schema: api.members.schema, config: orgRead }, async (request, reply) => {
+    const rows = await listApiMembers(db, request.region.id, organisationOf(request.auth));
+    const body: MemberList = {
+      items: rows.map((r) => ({ id: r.id, name: r.display_name.trim() || null, role: r.role })),
+    };
+    return reply.header('cache-control', 'no-store').send(body);
+  });
+
+  const auditRead = { permission: Permission.AuditRead, rateLimit: API_RATE_LIMIT };
+  app.get(api.audit.url, { schema: api.audit.schema, config: auditRead }, async (request, reply) => {
+    const principal = request.auth;
+    if (!principal) throw new AppError('LOTSA_NOT_FOUND');
+    organisationOf(principal);
+    const { limit = AUDIT_PAGE_SIZE, before, action } = request.query;
+    const scope = scopeOf(request.region.id, principal, { api: true });
+    const page = await listAuditEvents(db, scope, { limit, before, action });
+    const names = await namesFor(db, request.region.id, page.rows);
+    const body: AuditPage = {
+      items: page.rows.map((row) => apiEvent(row, names)),
+      next_before: page.nextBefore,
+    };
+    return reply.header('cache-control', 'no-store').send(body);
+  });
 }

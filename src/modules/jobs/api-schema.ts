@@ -1,0 +1,214 @@
+/**
+ * The job API's schemas, once: its routes (api.ts) validate and type their input with them, its
+ * presenters are typed by the response schemas, and its part of /api/openapi.json is generated from
+ * the same objects (`jobsOpenApi`). Which values a filter takes depends on the region and the
+ * taxonomy, so those are checked after the schema, by the search's own parser (query.ts).
+ */
+import { Type, type Static } from '@sinclair/typebox';
+import { defineOperation, type OpenApiContribution } from '../../platform/http/openapi.ts';
+import { Nullable } from '../../platform/http/schema.ts';
+import { MAX_LIMIT, MAX_OFFSET, MAX_QUERY_LENGTH, PAGE_SIZE, PUBLISHED_WITHIN, SORTS } from './query.ts';
+
+const listParam = (description: string) =>
+  Type.Optional(
+    Type.Array(Type.String(), {
+      description: `${description} Repeat the parameter (or separate values with commas) for several; any of them matches.`,
+    }),
+  );
+
+/** The search parameters of GET /api/v1/jobs (the same as the /sv/jobs page's, plus paging). */
+export const JobSearchQuery = Type.Object(
+  {
+    q: Type.Optional(
+      Type.String({
+        maxLength: MAX_QUERY_LENGTH,
+        description:
+          'Free text in web-search syntax: words (all must match; Swedish stemming, compounds such as lärare → förskollärare), "a phrase", -exclude, a OR b.',
+      }),
+    ),
+    municipality: listParam('SCB municipality code (4 digits, e.g. 2080) of a municipality in the region.'),
+    occupation_field: listParam('JobTech taxonomy concept id of an occupation field (yrkesområde).'),
+    occupation_group: listParam('JobTech taxonomy concept id of an SSYK-4 occupation group.'),
+    employment_type: listParam('JobTech concept id of an employment type.'),
+    worktime: listParam('JobTech concept id of a working-hours type (full-time, part-time).'),
+    employer: listParam('Employer key as returned in the employer facet (organisation number or name slug).'),
+    remote: Type.Optional(
+      Type.String({
+        enum: ['true', '1', 'on', 'false', '0', ''],
+        description: 'true (or 1, on): only jobs that can be done remotely.',
+      }),
+    ),
+    published: Type.Optional(
+      Type.String({
+        enum: [...PUBLISHED_WITHIN, ''],
+        description: 'Only jobs published within this many days.',
+      }),
+    ),
+    sort: Type.Optional(
+      Type.String({
+        enum: [...SORTS, ''],
+        default: 'relevance',
+        description: 'relevance (default; newest first without q), newest, or deadline (soonest first).',
+      }),
+    ),
+    limit: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: MAX_LIMIT,
+        default: PAGE_SIZE,
+        description: 'Items per response.',
+      }),
+    ),
+    offset: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: MAX_OFFSET,
+        default: 0,
+        description: 'Items to skip; paging is stable for a given sort.',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type JobSearchQuery = Static<typeof JobSearchQuery>;
+
+export const JobIdParams = Type.Object({
+  id: Type.String({
+    pattern: '^[A-Za-z0-9-]{1,64}$',
+    description: 'The job id (JobTech ad id as a string).',
+  }),
+});
+
+const FacetOption = Type.Object({
+  value: Type.String(),
+  label: Type.Optional(Type.String()),
+  count: Type.Integer(),
+  selected: Type.Boolean(),
+});
+
+const NullableString = () => Nullable(Type.String());
+
+export const JobSummary = Type.Object({
+  id: Type.String(),
+  headline: Type.String(),
+  employer: Type.Object({ name: Type.String(), workplace: NullableString() }),
+  municipality: Type.Object({
+    code: NullableString(),
+    name: Nullable(Type.String(), { description: 'null when the municipality is outside the region.' }),
+  }),
+  occupation: Type.Object({ label: Type.String(), group_id: NullableString() }),
+  employment_type_id: NullableString(),
+  worktime_id: NullableString(),
+  remote: Type.Boolean(),
+  published_at: Type.String({ format: 'date-time' }),
+  deadline_at: Nullable(Type.String({ format: 'date-time' })),
+  generated: Type.Boolean({ description: 'true for example ads made by Lotsa’s demo data.' }),
+  url: Type.String({ format: 'uri', description: 'The job’s page on this site.' }),
+});
+export type JobSummary = Static<typeof JobSummary>;
+
+const Concept = () =>
+  Nullable(Type.Object({ id: Type.String(), label: NullableString() }), {
+    description:
+      'A JobTech taxonomy concept with its label in the request’s language; null when the ad has none.',
+  });
+const IdLabel = () => Type.Object({ id: NullableString(), label: Type.String() });
+
+export const JobDetail = Type.Object({
+  ...JobSummary.properties,
+  status: Type.Literal('open'),
+  employer: Type.Object({
+    name: Type.String(),
+    workplace: NullableString(),
+    organization_number: NullableString(),
+  }),
+  occupation: Type.Object({
+    id: NullableString(),
+    label: Type.String(),
+    group: IdLabel(),
+    field: IdLabel(),
+  }),
+  employment_type: Concept(),
+  worktime: Concept(),
+  salary_type: Concept(),
+  salary_description: NullableString(),
+  duration: Concept(),
+  vacancies: Nullable(Type.Integer()),
+  language: Type.String({ enum: ['sv', 'en'], description: 'The language the ad is written in.' }),
+  description_html: Type.String({ description: 'The ad’s description as sanitised HTML.' }),
+  apply: Type.Object({
+    url: NullableString(),
+    email: NullableString(),
+    reference: NullableString(),
+    platsbanken_url: NullableString(),
+  }),
+  updated_at: Type.String({ format: 'date-time' }),
+});
+export type JobDetail = Static<typeof JobDetail>;
+
+const facetList = () => Type.Array(FacetOption);
+
+export const JobSearchResult = Type.Object({
+  total: Type.Integer(),
+  offset: Type.Integer(),
+  limit: Type.Integer(),
+  suggestion: Nullable(Type.String(), {
+    description: '“Did you mean”: the query with misspelt words corrected, or null.',
+  }),
+  facets: Type.Object(
+    {
+      municipality: facetList(),
+      occupation_field: facetList(),
+      occupation_group: facetList(),
+      employment_type: facetList(),
+      worktime: facetList(),
+      remote: facetList(),
+      published: facetList(),
+      employer: facetList(),
+    },
+    { description: 'Counts per option; each facet is counted with every other filter applied but its own.' },
+  ),
+  items: Type.Array(JobSummary),
+});
+export type JobSearchResult = Static<typeof JobSearchResult>;
+
+export const searchJobsOperation = defineOperation({
+  method: 'GET',
+  url: '/api/v1/jobs',
+  operationId: 'searchJobs',
+  summary: 'Search open jobs',
+  description:
+    'The same search as the /sv/jobs page. An unknown parameter or value is a 400 whose `fields` name it.',
+  security: [],
+  schema: { querystring: JobSearchQuery },
+  responses: {
+    200: { description: 'Matching jobs with facet counts.', schema: JobSearchResult },
+    400: { description: 'A parameter or value that is not accepted.' },
+    429: { description: 'Too many requests; see Retry-After.' },
+  },
+});
+
+export const getJobOperation = defineOperation({
+  method: 'GET',
+  url: '/api/v1/jobs/:id',
+  operationId: 'getJob',
+  summary: 'One open job',
+  security: [],
+  schema: { params: JobIdParams },
+  responses: {
+    200: {
+      description: 'The job, with its description as sanitised HTML and how to apply.',
+      schema: JobDetail,
+    },
+    400: { description: 'An id that no job can have.' },
+    404: { description: 'No such job in this region.' },
+    410: { description: 'The job is closed (expired or removed).' },
+    429: { description: 'Too many requests; see Retry-After.' },
+  },
+});
+
+/** The job API's part of /api/openapi.json (the platform assembles the document). */
+export const jobsOpenApi: OpenApiContribution = {
+  operations: [searchJobsOperation, getJobOperation],
+  schemas: { JobSummary, JobDetail },
+};
