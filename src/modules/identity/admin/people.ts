@@ -13,6 +13,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { html } from '../../../platform/html/html.ts';
 import { formatDate, formatNumber } from '../../../platform/i18n/index.ts';
 import { Permission, type OrganisationKind, type Role } from '../../../platform/permissions.ts';
+import { factorCounts, resetFactors } from '../second-factor/service.ts';
 import { adminView, doneOf, personOf, sendAdmin } from './common.ts';
 import { notice, queryValue, textField, uuidParam } from './forms.ts';
 
@@ -264,52 +265,15 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: ModuleDeps): vo
     const regionId = request.region.id;
     const account = await load(regionId, uuidParam(request, 'id'));
     if (account.id === person.account.id) throw new AppError('LOTSA_NOT_FOUND');
-    await db.transaction().execute(async (trx) => {
-      const scope = { region_id: regionId, account_id: account.id } as const;
-      const passkeys = await trx
-        .deleteFrom('passkeys')
-        .where('region_id', '=', scope.region_id)
-        .where('account_id', '=', scope.account_id)
-        .executeTakeFirst();
-      const totp = await trx
-        .deleteFrom('totp_secrets')
-        .where('region_id', '=', scope.region_id)
-        .where('account_id', '=', scope.account_id)
-        .executeTakeFirst();
-      await trx
-        .deleteFrom('recovery_codes')
-        .where('region_id', '=', scope.region_id)
-        .where('account_id', '=', scope.account_id)
-        .execute();
-      const sessions = await deps.sessions.endAll(regionId, account.id, undefined, trx);
-      await recordAudit(trx, {
-        regionId,
-        actor: actorOf(person),
-        action: 'account.second_factors_reset',
-        subjectType: 'account',
-        subjectId: account.id,
-        data: {
-          passkeys: Number(passkeys.numDeletedRows),
-          totp: Number(totp.numDeletedRows) > 0,
-          sessions,
-        },
-      });
-    });
+    await db
+      .transaction()
+      .execute((trx) =>
+        resetFactors(trx, deps.sessions, { regionId, accountId: account.id, actor: actorOf(person) }),
+      );
     return reply.redirect(`/admin/people/${account.id}?done=reset`, 303);
   });
 
   async function secondFactorsOf(regionId: string, accountId: string) {
-    const row = await db
-      .selectNoFrom([
-        sql<number>`(select count(*) from passkeys where region_id = ${regionId} and account_id = ${accountId})::int`.as(
-          'passkeys',
-        ),
-        sql<boolean>`exists (select 1 from totp_secrets where region_id = ${regionId} and account_id = ${accountId}
-                             and confirmed_at is not null)`.as('totp'),
-        sql<number>`(select count(*) from recovery_codes where region_id = ${regionId} and account_id = ${accountId}
-                     and used_at is null)::int`.as('recovery_codes'),
-      ])
-      .executeTakeFirstOrThrow();
-    return { passkeys: row.passkeys, totp: row.totp, recoveryCodes: row.recovery_codes };
+    return factorCounts(db, regionId, accountId);
   }
 }

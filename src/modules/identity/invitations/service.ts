@@ -24,7 +24,9 @@ import type { RateLimiter, RateLimitRule } from '../../../platform/http/rate-lim
 import type { Region } from '../../../platform/region.ts';
 import { findAccountByEmail, findOrCreateAccount, mailboxKey, normalizeEmail } from '../accounts.ts';
 import { messages } from '../admin/messages.ts';
-import { stillManages } from '../organisations/service.ts';
+import { joinOrganisation, stillManages } from '../organisations/service.ts';
+import { retryingTransaction } from '../../../platform/db/transaction.ts';
+import type { SessionStore } from '../../../platform/auth/sessions.ts';
 import { lockOrganisation } from '../transaction.ts';
 import { quotedUserText } from '../user-text.ts';
 
@@ -318,29 +320,102 @@ export async function revokeInvitation(
 }
 
 export type AcceptResult =
-  | { ok: true; accountId: string; organisationId: string; role: Role }
-  | { ok: false; state: InvitationState | 'unknown' };
+  | { ok: true; accountId: string; organisationId: string; role: Role; sessionToken: string }
+  | { ok: false; state: InvitationState | 'unknown' }
+  /** The invitee is the last one able to manage the organisation, and the role would end that. */
+  | { ok: false; state: 'lastAdmin'; organisation: string };
+
+/** Rolls the acceptance back: the invitee would leave the organisation without a manager. */
+class StrandsOrganisation extends Error {
+  constructor(readonly organisation: string) {
+    super('the invitation would leave the organisation without a manager');
+  }
+}
 
 /**
  * Uses an invitation: marks it accepted (once, while valid), finds or creates the account for the
- * invited address, adds the membership (or changes the role of an existing one) and lets the caller
- * start a session in the same transaction (`startSession`).
+ * invited address, adds the membership (or changes the role of an existing one, under the members
+ * page's lock and last-manager rule) and starts a session acting for the organisation, all in one
+ * transaction. The route sets the session's cookie from `sessionToken`.
  */
 export async function acceptInvitation(
   db: Kysely<DB>,
+  sessions: SessionStore,
   input: {
     regionId: string;
     token: string;
     /** The language of a newly created account: the page the invitation was accepted on. */
     language: Lang;
-    startSession: (trx: Kysely<DB>, accountId: string, organisationId: string) => Promise<void>;
+    browser: { previousToken: string | undefined; userAgent: string | undefined };
   },
 ): Promise<AcceptResult> {
   const { regionId } = input;
   if (!TOKEN.test(input.token)) return { ok: false, state: 'unknown' };
   const tokenHash = hashSecret(input.token);
-  return db.transaction().execute(async (trx) => {
-    const row = await trx
+  try {
+    return await retryingTransaction(db, async (trx) => {
+      const target = await trx
+        .selectFrom('invitations as i')
+        .innerJoin('organisations as o', (join) =>
+          join.onRef('o.region_id', '=', 'i.region_id').onRef('o.id', '=', 'i.organisation_id'),
+        )
+        .select(['i.organisation_id', 'o.name'])
+        .where('i.region_id', '=', regionId)
+        .where('i.token_hash', '=', tokenHash)
+        .executeTakeFirst();
+      if (!target) return { ok: false, state: 'unknown' } as const;
+      // The organisation's row first, as every change to its memberships (see ../transaction.ts).
+      if (!(await lockOrganisation(trx, regionId, target.organisation_id))) {
+        return { ok: false, state: 'unknown' } as const;
+      }
+      const row = await markAccepted(trx, regionId, tokenHash);
+      if (!row) return { ok: false, state: await refusedState(trx, regionId, tokenHash) } as const;
+      const { account } = await findOrCreateAccount(trx, regionId, row.email, input.language, 'self');
+      const joined = await joinOrganisation(trx, {
+        regionId,
+        organisationId: row.organisation_id,
+        accountId: account.id,
+        role: row.role as Role,
+      });
+      if (joined === 'lastAdmin') throw new StrandsOrganisation(target.name);
+      // The new member starts out acting for the organisation they just joined.
+      const session = await sessions.create({
+        regionId,
+        accountId: account.id,
+        method: 'link',
+        activeOrganisationId: row.organisation_id,
+        db: trx,
+        ...input.browser,
+      });
+      await recordAudit(trx, {
+        regionId,
+        actor: accountActor(account.id),
+        organisationId: row.organisation_id,
+        action: 'org.member.joined',
+        subjectType: 'account',
+        subjectId: account.id,
+        data: { role: row.role, invitation: row.id },
+      });
+      return {
+        ok: true,
+        accountId: account.id,
+        organisationId: row.organisation_id,
+        role: row.role as Role,
+        sessionToken: session.token,
+      } as const;
+    });
+  } catch (error) {
+    if (error instanceof StrandsOrganisation) {
+      return { ok: false, state: 'lastAdmin', organisation: error.organisation };
+    }
+    throw error;
+  }
+}
+
+/** Marks a usable invitation accepted (once, while valid, while its sender may still invite). */
+async function markAccepted(trx: Kysely<DB>, regionId: string, tokenHash: string) {
+  return (
+    trx
       .updateTable('invitations')
       .set({ accepted_at: sql<Date>`now()` })
       .where('region_id', '=', regionId)
@@ -352,53 +427,30 @@ export async function acceptInvitation(
       // since (or whose account is gone) cannot bring anyone in, themselves included.
       .where(
         sql<boolean>`exists (
-          select 1 from memberships m
-          join organisations o on o.region_id = m.region_id and o.id = m.organisation_id
-          where m.region_id = invitations.region_id and m.account_id = invitations.invited_by
-            and ((m.organisation_id = invitations.organisation_id and m.role in (${sql.join(MANAGING_ROLES)}))
-                 or (o.kind = 'region' and m.role = 'admin')))`,
+        select 1 from memberships m
+        join organisations o on o.region_id = m.region_id and o.id = m.organisation_id
+        where m.region_id = invitations.region_id and m.account_id = invitations.invited_by
+          and ((m.organisation_id = invitations.organisation_id and m.role in (${sql.join(MANAGING_ROLES)}))
+               or (o.kind = 'region' and m.role = 'admin')))`,
       )
       .returning(['id', 'organisation_id', 'email', 'role'])
-      .executeTakeFirst();
-    if (!row) {
-      const existing = await trx
-        .selectFrom('invitations')
-        .select(['accepted_at', 'revoked_at', 'expires_at'])
-        .where('region_id', '=', regionId)
-        .where('token_hash', '=', tokenHash)
-        .executeTakeFirst();
-      const state = existing ? stateOf(existing) : 'unknown';
-      // Still pending but not accepted: its sender may no longer invite, so it counts as withdrawn.
-      return { ok: false, state: state === 'pending' ? 'revoked' : state } as const;
-    }
-    const { account } = await findOrCreateAccount(trx, regionId, row.email, input.language, 'self');
-    await trx
-      .insertInto('memberships')
-      .values({
-        region_id: regionId,
-        organisation_id: row.organisation_id,
-        account_id: account.id,
-        role: row.role,
-      })
-      .onConflict((oc) =>
-        oc.columns(['region_id', 'organisation_id', 'account_id']).doUpdateSet({ role: row.role }),
-      )
-      .execute();
-    await input.startSession(trx, account.id, row.organisation_id);
-    await recordAudit(trx, {
-      regionId,
-      actor: accountActor(account.id),
-      organisationId: row.organisation_id,
-      action: 'org.member.joined',
-      subjectType: 'account',
-      subjectId: account.id,
-      data: { role: row.role, invitation: row.id },
-    });
-    return {
-      ok: true,
-      accountId: account.id,
-      organisationId: row.organisation_id,
-      role: row.role as Role,
-    } as const;
-  });
+      .executeTakeFirst()
+  );
+}
+
+/** Why an invitation could not be accepted. */
+async function refusedState(
+  trx: Kysely<DB>,
+  regionId: string,
+  tokenHash: string,
+): Promise<InvitationState | 'unknown'> {
+  const existing = await trx
+    .selectFrom('invitations')
+    .select(['accepted_at', 'revoked_at', 'expires_at'])
+    .where('region_id', '=', regionId)
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  const state = existing ? stateOf(existing) : 'unknown';
+  // Still pending but not accepted: its sender may no longer invite, so it counts as withdrawn.
+  return state === 'pending' ? 'revoked' : state;
 }

@@ -5,6 +5,7 @@
 import { membershipsOf } from '../../../platform/auth/resolver.ts';
 import { createHmac } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { factorsExport, forgetCeremoniesOf } from '../second-factor/service.ts';
 import { sql } from 'kysely';
 import { accountActor, recordAudit } from '../../../platform/audit.ts';
 import type { SessionStore, SessionSummary } from '../../../platform/auth/sessions.ts';
@@ -199,77 +200,57 @@ export async function exportAccount(
 ): Promise<Record<string, unknown> | undefined> {
   const account = await accountDetails(db, regionId, accountId);
   if (!account) return undefined;
-  const [memberships, passkeys, totp, recovery, invitations, signInLinks, audit, tokens, feedback] =
-    await Promise.all([
-      membershipsOf(db, regionId, accountId),
-      db
-        .selectFrom('passkeys')
-        .select(['name', 'created_at', 'last_used_at', 'backed_up'])
-        .where('region_id', '=', regionId)
-        .where('account_id', '=', accountId)
-        .orderBy('created_at')
-        .execute(),
-      db
-        .selectFrom('totp_secrets')
-        .select(['confirmed_at'])
-        .where('region_id', '=', regionId)
-        .where('account_id', '=', accountId)
-        .executeTakeFirst(),
-      db
-        .selectFrom('recovery_codes')
-        .select((eb) => eb.fn.countAll<string>().as('left'))
-        .where('region_id', '=', regionId)
-        .where('account_id', '=', accountId)
-        .where('used_at', 'is', null)
-        .executeTakeFirstOrThrow(),
-      db
-        .selectFrom('invitations as i')
-        .innerJoin('organisations as o', (join) =>
-          join.onRef('o.region_id', '=', 'i.region_id').onRef('o.id', '=', 'i.organisation_id'),
-        )
-        .select(['o.name', 'o.kind', 'i.role', 'i.created_at', 'i.expires_at'])
-        .where('i.region_id', '=', regionId)
-        .where('i.email', '=', account.email)
-        .where('i.accepted_at', 'is', null)
-        .where('i.revoked_at', 'is', null)
-        .where('i.expires_at', '>', sql<Date>`now()`)
-        .orderBy('i.created_at')
-        .execute(),
-      db
-        .selectFrom('login_tokens')
-        .select(['created_at', 'expires_at', 'used_at'])
-        .where('region_id', '=', regionId)
-        .where('email', '=', account.email)
-        .orderBy('created_at')
-        .execute(),
-      db
-        .selectFrom('audit_events')
-        .select(['action', 'at', 'subject_type', 'subject_id', 'actor_id'])
-        .where('region_id', '=', regionId)
-        .where((eb) => eb.or([eb('actor_id', '=', accountId), eb('subject_id', '=', accountId)]))
-        .orderBy('at')
-        .orderBy('id')
-        .execute(),
-      // The API tokens they created: what they are called and may do, never the token or its hash.
-      db
-        .selectFrom('api_tokens as t')
-        .innerJoin('organisations as o', (join) =>
-          join.onRef('o.region_id', '=', 't.region_id').onRef('o.id', '=', 't.organisation_id'),
-        )
-        .select([
-          't.name',
-          'o.name as organisation',
-          't.permissions',
-          't.created_at',
-          't.last_used_at',
-          't.revoked_at',
-        ])
-        .where('t.region_id', '=', regionId)
-        .where('t.created_by', '=', accountId)
-        .orderBy('t.created_at')
-        .execute(),
-      feedbackFrom(db, regionId, account.email),
-    ]);
+  const [memberships, factors, invitations, signInLinks, audit, tokens, feedback] = await Promise.all([
+    membershipsOf(db, regionId, accountId),
+    factorsExport(db, regionId, accountId),
+    db
+      .selectFrom('invitations as i')
+      .innerJoin('organisations as o', (join) =>
+        join.onRef('o.region_id', '=', 'i.region_id').onRef('o.id', '=', 'i.organisation_id'),
+      )
+      .select(['o.name', 'o.kind', 'i.role', 'i.created_at', 'i.expires_at'])
+      .where('i.region_id', '=', regionId)
+      .where('i.email', '=', account.email)
+      .where('i.accepted_at', 'is', null)
+      .where('i.revoked_at', 'is', null)
+      .where('i.expires_at', '>', sql<Date>`now()`)
+      .orderBy('i.created_at')
+      .execute(),
+    db
+      .selectFrom('login_tokens')
+      .select(['created_at', 'expires_at', 'used_at'])
+      .where('region_id', '=', regionId)
+      .where('email', '=', account.email)
+      .orderBy('created_at')
+      .execute(),
+    db
+      .selectFrom('audit_events')
+      .select(['action', 'at', 'subject_type', 'subject_id', 'actor_id'])
+      .where('region_id', '=', regionId)
+      .where((eb) => eb.or([eb('actor_id', '=', accountId), eb('subject_id', '=', accountId)]))
+      .orderBy('at')
+      .orderBy('id')
+      .execute(),
+    // The API tokens they created: what they are called and may do, never the token or its hash.
+    db
+      .selectFrom('api_tokens as t')
+      .innerJoin('organisations as o', (join) =>
+        join.onRef('o.region_id', '=', 't.region_id').onRef('o.id', '=', 't.organisation_id'),
+      )
+      .select([
+        't.name',
+        'o.name as organisation',
+        't.permissions',
+        't.created_at',
+        't.last_used_at',
+        't.revoked_at',
+      ])
+      .where('t.region_id', '=', regionId)
+      .where('t.created_by', '=', accountId)
+      .orderBy('t.created_at')
+      .execute(),
+    feedbackFrom(db, regionId, account.email),
+  ]);
   return {
     exportedAt: new Date().toISOString(),
     region: regionId,
@@ -294,14 +275,7 @@ export async function exportAccount(
       expiresAt: s.expiresAt.toISOString(),
       thisDevice: s.current,
     })),
-    passkeys: passkeys.map((p) => ({
-      name: p.name,
-      createdAt: p.created_at.toISOString(),
-      lastUsedAt: p.last_used_at?.toISOString() ?? null,
-      backedUp: p.backed_up,
-    })),
-    authenticatorApp: { on: Boolean(totp?.confirmed_at) },
-    recoveryCodesLeft: Number(recovery.left),
+    ...factors,
     pendingInvitations: invitations.map((i) => ({
       organisation: i.name,
       kind: i.kind,
@@ -456,11 +430,7 @@ export async function deleteAccount(
       .where('region_id', '=', regionId)
       .where('to_address', '=', account.email)
       .execute();
-    await trx
-      .deleteFrom('webauthn_challenges')
-      .where('region_id', '=', regionId)
-      .where('account_id', '=', accountId)
-      .execute();
+    await forgetCeremoniesOf(trx, regionId, accountId);
     // The address must not survive in the facts of earlier audit events either.
     await sql`UPDATE audit_events
       SET data = (SELECT coalesce(jsonb_object_agg(e.key, e.value), '{}'::jsonb) FROM jsonb_each(data) e

@@ -364,6 +364,47 @@ async function lockMembership(trx: Kysely<DB>, regionId: string, organisationId:
     .executeTakeFirst();
 }
 
+/**
+ * Adds an account to an organisation with a role, or gives an existing member that role — the
+ * person's own act (accepting an invitation), so the members page's rule holds: the last one able
+ * to manage the members cannot take a role that leaves nobody able to. The caller holds the
+ * organisation's row lock (`lockOrganisation`, taken before anything else in its transaction).
+ * Returns the role the account had before (null when new), or `lastAdmin`.
+ */
+export async function joinOrganisation(
+  trx: Kysely<DB>,
+  input: { regionId: string; organisationId: string; accountId: string; role: Role },
+): Promise<{ from: Role | null } | 'lastAdmin'> {
+  const organisation = await trx
+    .selectFrom('organisations')
+    .select(['id', 'kind'])
+    .where('region_id', '=', input.regionId)
+    .where('id', '=', input.organisationId)
+    .executeTakeFirstOrThrow();
+  const current = await lockMembership(trx, input.regionId, input.organisationId, input.accountId);
+  const from = current ? (current.role as Role) : null;
+  if (from === input.role) return { from };
+  const change = {
+    regionId: input.regionId,
+    organisation: { id: organisation.id, kind: organisation.kind as OrganisationKind },
+    accountId: input.accountId,
+  };
+  if (from && (await strandsOrganisation(trx, change, input.accountId, from, input.role))) return 'lastAdmin';
+  await trx
+    .insertInto('memberships')
+    .values({
+      region_id: input.regionId,
+      organisation_id: input.organisationId,
+      account_id: input.accountId,
+      role: input.role,
+    })
+    .onConflict((oc) =>
+      oc.columns(['region_id', 'organisation_id', 'account_id']).doUpdateSet({ role: input.role }),
+    )
+    .execute();
+  return { from };
+}
+
 export async function changeMemberRole(
   db: Kysely<DB>,
   input: {

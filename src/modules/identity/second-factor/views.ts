@@ -9,7 +9,7 @@ import { html, raw, type SafeHtml } from '../../../platform/html/html.ts';
 import { localPath, type Page } from '../../../platform/html/layout.ts';
 import { formatDate, type Lang } from '../../../platform/i18n/index.ts';
 import { messages, type MessageKey } from './messages.ts';
-import type { PasskeySummary } from './service.ts';
+import type { PasskeySummary } from './passkeys/repository.ts';
 import { csrfField, errorSummary } from '../../../platform/html/forms.ts';
 
 /** The script that runs passkey ceremonies (pages work without it; passkeys need it). */
