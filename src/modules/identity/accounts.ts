@@ -5,6 +5,7 @@
 import { createHmac } from 'node:crypto';
 import { domainToASCII } from 'node:url';
 import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { accountActor, recordAudit, type AuditActor } from '../../platform/audit.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
@@ -134,4 +135,29 @@ export async function findOrCreateAccount(
   const existing = await findAccountByEmail(db, regionId, normalized);
   if (!existing) throw new Error('account vanished while being created');
   return { account: existing, created: false };
+}
+
+/** Accounts whose address or name holds `q` (every account when empty), by address, at most `limit`. */
+export async function searchAccounts(db: Kysely<DB>, regionId: string, q: string, limit: number) {
+  let query = db
+    .selectFrom('accounts')
+    .select(['id', 'email', 'display_name', 'last_sign_in_at'])
+    .where('region_id', '=', regionId);
+  if (q) {
+    const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) =>
+      eb.or([eb('email', 'like', pattern), eb(sql<string>`lower(display_name)`, 'like', pattern)]),
+    );
+  }
+  return query.orderBy('email').limit(limit).execute();
+}
+
+/** What the back-office shows of one account. */
+export async function accountProfile(db: Kysely<DB>, regionId: string, id: string) {
+  return db
+    .selectFrom('accounts')
+    .select(['id', 'email', 'display_name', 'language', 'created_at', 'last_sign_in_at'])
+    .where('region_id', '=', regionId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }

@@ -29,6 +29,7 @@ import {
   scopeOf,
 } from './audit.ts';
 import type { AuditNames, AuditRow } from './audit-sentences.ts';
+import { memberNames, organisationRecord } from '../organisations/service.ts';
 
 const API_RATE_LIMIT = { name: 'api-organisation', max: 600, windowSeconds: 60 };
 
@@ -123,29 +124,14 @@ export function registerApiRoutes(app: FastifyInstance, deps: ModuleDeps): void 
 
   app.get('/api/v1/organisation', { config: orgRead }, async (request, reply) => {
     const id = organisationOf(request.auth);
-    const row = await db
-      .selectFrom('organisations')
-      .select(['id', 'name', 'kind', 'org_number'])
-      .where('region_id', '=', request.region.id)
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const row = await organisationRecord(db, request.region.id, id);
     if (!row) throw new AppError('LOTSA_NOT_FOUND');
     return reply.header('cache-control', 'no-store').send(row);
   });
 
   app.get('/api/v1/organisation/members', { config: orgRead }, async (request, reply) => {
     const id = organisationOf(request.auth);
-    const rows = await db
-      .selectFrom('memberships as m')
-      .innerJoin('accounts as a', (join) =>
-        join.onRef('a.region_id', '=', 'm.region_id').onRef('a.id', '=', 'm.account_id'),
-      )
-      .select(['a.id', 'a.display_name', 'm.role', 'm.created_at'])
-      .where('m.region_id', '=', request.region.id)
-      .where('m.organisation_id', '=', id)
-      .orderBy('a.display_name')
-      .orderBy('m.created_at')
-      .execute();
+    const rows = await memberNames(db, request.region.id, id);
     return reply.header('cache-control', 'no-store').send({
       items: rows.map((r) => ({
         id: r.id,

@@ -16,6 +16,7 @@ import { isValidEmail, normalizeEmail } from '../accounts.ts';
 import {
   countInvitation,
   createInvitation,
+  invitationExists,
   isMemberAddress,
   listPendingInvitations,
   revokeInvitation,
@@ -440,13 +441,7 @@ export function registerMemberRoutes(app: FastifyInstance, deps: ModuleDeps): vo
         invitationId,
       });
       if (!revoked) {
-        const known = await db
-          .selectFrom('invitations')
-          .select('id')
-          .where('region_id', '=', request.region.id)
-          .where('organisation_id', '=', organisation.id)
-          .where('id', '=', invitationId)
-          .executeTakeFirst();
+        const known = await invitationExists(db, request.region.id, organisation.id, invitationId);
         if (!known) throw new AppError('LOTSA_NOT_FOUND');
         return page(
           request,

@@ -5,7 +5,6 @@
  * their recovery codes — a reset of their second factors.
  */
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import type { ModuleDeps } from '../../../platform/module.ts';
 import { actorOf, recordAudit } from '../../../platform/audit.ts';
 import { membershipsOf } from '../../../platform/auth/resolver.ts';
@@ -14,6 +13,8 @@ import { html } from '../../../platform/html/html.ts';
 import { formatDate, formatNumber } from '../../../platform/i18n/index.ts';
 import { Permission, type OrganisationKind, type Role } from '../../../platform/permissions.ts';
 import { factorCounts, resetFactors } from '../second-factor/service.ts';
+import { accountProfile, searchAccounts } from '../accounts.ts';
+import { rolesOfAccounts } from '../organisations/service.ts';
 import { adminView, doneOf, personOf, sendAdmin } from './common.ts';
 import { notice, queryValue, textField, uuidParam } from './forms.ts';
 
@@ -29,38 +30,14 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: ModuleDeps): vo
     const { lang, t } = adminView(request, reply);
     const regionId = request.region.id;
     const q = queryValue(request, 'q').slice(0, 200);
-    let query = db
-      .selectFrom('accounts')
-      .select(['id', 'email', 'display_name', 'last_sign_in_at'])
-      .where('region_id', '=', regionId);
-    if (q) {
-      const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query = query.where((eb) =>
-        eb.or([eb('email', 'like', pattern), eb(sql<string>`lower(display_name)`, 'like', pattern)]),
-      );
-    }
-    const rows = await query
-      .orderBy('email')
-      .limit(LIMIT + 1)
-      .execute();
+    const rows = await searchAccounts(db, regionId, q, LIMIT + 1);
     const more = rows.length > LIMIT;
     const people = rows.slice(0, LIMIT);
-    const memberships = people.length
-      ? await db
-          .selectFrom('memberships as m')
-          .innerJoin('organisations as o', (join) =>
-            join.onRef('o.region_id', '=', 'm.region_id').onRef('o.id', '=', 'm.organisation_id'),
-          )
-          .select(['m.account_id', 'm.role', 'o.id', 'o.name'])
-          .where('m.region_id', '=', regionId)
-          .where(
-            'm.account_id',
-            'in',
-            people.map((p) => p.id),
-          )
-          .orderBy('o.name')
-          .execute()
-      : [];
+    const memberships = await rolesOfAccounts(
+      db,
+      regionId,
+      people.map((p) => p.id),
+    );
     const rolesOf = (id: string) => memberships.filter((m) => m.account_id === id);
     const main = html`<h1>${t('people.title')}</h1>
       <p>${t('people.intro')}</p>
@@ -120,12 +97,7 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: ModuleDeps): vo
   });
 
   const load = async (regionId: string, id: string) => {
-    const account = await db
-      .selectFrom('accounts')
-      .select(['id', 'email', 'display_name', 'language', 'created_at', 'last_sign_in_at'])
-      .where('region_id', '=', regionId)
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const account = await accountProfile(db, regionId, id);
     if (!account) throw new AppError('LOTSA_NOT_FOUND');
     return account;
   };

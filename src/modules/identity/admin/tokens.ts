@@ -233,3 +233,21 @@ export async function revokeTokensCreatedBy(
   }
   return revoked.length;
 }
+
+/** The name of a revoked token of the organisation (for the notice after revoking it). */
+export async function revokedTokenName(
+  db: Kysely<DB>,
+  regionId: string,
+  organisationId: string,
+  id: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('api_tokens')
+    .select('name')
+    .where('region_id', '=', regionId)
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .where('revoked_at', 'is not', null)
+    .executeTakeFirst();
+  return row?.name;
+}

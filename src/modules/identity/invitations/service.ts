@@ -319,6 +319,23 @@ export async function revokeInvitation(
   });
 }
 
+/** Whether an invitation of the organisation exists (in any state). */
+export async function invitationExists(
+  db: Kysely<DB>,
+  regionId: string,
+  organisationId: string,
+  invitationId: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('invitations')
+    .select('id')
+    .where('region_id', '=', regionId)
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', invitationId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export type AcceptResult =
   | { ok: true; accountId: string; organisationId: string; role: Role; sessionToken: string }
   | { ok: false; state: InvitationState | 'unknown' }
@@ -453,4 +470,16 @@ async function refusedState(
   const state = existing ? stateOf(existing) : 'unknown';
   // Still pending but not accepted: its sender may no longer invite, so it counts as withdrawn.
   return state === 'pending' ? 'revoked' : state;
+}
+
+/** Deletes invitations that expired, were accepted or were revoked more than `days` ago; how many. */
+export async function sweepInvitations(db: Kysely<DB>, days: number): Promise<number> {
+  const before = sql<Date>`now() - make_interval(days => ${days})`;
+  const result = await db
+    .deleteFrom('invitations')
+    .where((eb) =>
+      eb.or([eb('expires_at', '<', before), eb('accepted_at', '<', before), eb('revoked_at', '<', before)]),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

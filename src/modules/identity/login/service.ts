@@ -335,3 +335,12 @@ export async function signOut(
   // A cookie that no longer leads to a session: delete whatever it names.
   await sessions.endByToken(input.browserToken);
 }
+
+/** Deletes sign-in tokens that expired more than a day ago; how many. */
+export async function sweepLoginTokens(db: Kysely<DB>): Promise<number> {
+  const result = await db
+    .deleteFrom('login_tokens')
+    .where('expires_at', '<', sql<Date>`now() - interval '1 day'`)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -262,6 +262,46 @@ export async function listMembers(
   }));
 }
 
+/** An organisation as the API shows it. */
+export async function organisationRecord(db: Kysely<DB>, regionId: string, id: string) {
+  return db
+    .selectFrom('organisations')
+    .select(['id', 'name', 'kind', 'org_number'])
+    .where('region_id', '=', regionId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** An organisation's members by name (no addresses), as the API lists them. */
+export async function memberNames(db: Kysely<DB>, regionId: string, organisationId: string) {
+  return db
+    .selectFrom('memberships as m')
+    .innerJoin('accounts as a', (join) =>
+      join.onRef('a.region_id', '=', 'm.region_id').onRef('a.id', '=', 'm.account_id'),
+    )
+    .select(['a.id', 'a.display_name', 'm.role', 'm.created_at'])
+    .where('m.region_id', '=', regionId)
+    .where('m.organisation_id', '=', organisationId)
+    .orderBy('a.display_name')
+    .orderBy('m.created_at')
+    .execute();
+}
+
+/** The memberships of several accounts with their organisations' names, by organisation name. */
+export async function rolesOfAccounts(db: Kysely<DB>, regionId: string, accountIds: string[]) {
+  if (accountIds.length === 0) return [];
+  return db
+    .selectFrom('memberships as m')
+    .innerJoin('organisations as o', (join) =>
+      join.onRef('o.region_id', '=', 'm.region_id').onRef('o.id', '=', 'm.organisation_id'),
+    )
+    .select(['m.account_id', 'm.role', 'o.id', 'o.name'])
+    .where('m.region_id', '=', regionId)
+    .where('m.account_id', 'in', accountIds)
+    .orderBy('o.name')
+    .execute();
+}
+
 /** The roles of an organisation kind that may manage its members. */
 export function managingRoles(kind: OrganisationKind): Role[] {
   return ROLES_BY_KIND[kind].filter((role) => ROLE_PERMISSIONS[role].has(Permission.OrgMembersManage));

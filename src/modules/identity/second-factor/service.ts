@@ -14,6 +14,7 @@ import { safeNext } from '../login/service.ts';
 import {
   deleteAllPasskeys,
   deleteChallengesOf,
+  deleteExpiredChallenges,
   passkeysOf,
   type PasskeySummary,
 } from './passkeys/repository.ts';
@@ -94,6 +95,11 @@ export async function resetFactors(
     subjectId: accountId,
     data: { passkeys, totp, sessions: ended },
   });
+}
+
+/** Passkey ceremonies that ran out (housekeeping); how many were deleted. */
+export async function sweepChallenges(db: Kysely<DB>): Promise<number> {
+  return deleteExpiredChallenges(db);
 }
 
 /** Ceremonies an account had under way (when the account is deleted), in the caller's transaction. */

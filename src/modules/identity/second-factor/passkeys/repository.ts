@@ -221,3 +221,12 @@ export async function deleteChallengesOf(db: Kysely<DB>, regionId: string, accou
     .where('account_id', '=', accountId)
     .execute();
 }
+
+/** Deletes the challenges of ceremonies that ran out; how many. */
+export async function deleteExpiredChallenges(db: Kysely<DB>): Promise<number> {
+  const result = await db
+    .deleteFrom('webauthn_challenges')
+    .where('expires_at', '<', sql<Date>`now()`)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
