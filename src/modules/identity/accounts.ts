@@ -161,3 +161,37 @@ export async function accountProfile(db: Kysely<DB>, regionId: string, id: strin
     .where('id', '=', id)
     .executeTakeFirst();
 }
+
+/** Records a sign-in on the account (pass the transaction that started the session). */
+export async function markSignedIn(db: Kysely<DB>, regionId: string, accountId: string): Promise<void> {
+  await db
+    .updateTable('accounts')
+    .set({ last_sign_in_at: sql<Date>`now()` })
+    .where('region_id', '=', regionId)
+    .where('id', '=', accountId)
+    .execute();
+}
+
+/** Names and addresses of accounts by id (for sentences about them). */
+export async function accountNames(db: Kysely<DB>, regionId: string, ids: string[]) {
+  return db
+    .selectFrom('accounts')
+    .select(['id', 'display_name', 'email'])
+    .where('region_id', '=', regionId)
+    .where('id', 'in', ids)
+    .execute();
+}
+
+export async function setDisplayName(
+  db: Kysely<DB>,
+  regionId: string,
+  accountId: string,
+  name: string,
+): Promise<void> {
+  await db
+    .updateTable('accounts')
+    .set({ display_name: name })
+    .where('region_id', '=', regionId)
+    .where('id', '=', accountId)
+    .execute();
+}

@@ -88,7 +88,7 @@ export class SessionStore {
 
   /**
    * Starts a session for an account and returns its id and the token for the browser's cookie
-   * (set by the HTTP layer with `setCookie`). The session the browser already had (`previousToken`,
+   * (set by the HTTP layer with `setCookie`); the caller records the sign-in on the account. The session the browser already had (`previousToken`,
    * from `browserToken(request)`) is ended first, so a token planted before sign-in never becomes
    * signed in.
    */
@@ -120,12 +120,6 @@ export class SessionStore {
         active_organisation_id: options.activeOrganisationId ?? null,
         device: describeDevice(options.userAgent).slice(0, 80),
       })
-      .execute();
-    await db
-      .updateTable('accounts')
-      .set({ last_sign_in_at: sql<Date>`now()` })
-      .where('region_id', '=', options.regionId)
-      .where('id', '=', options.accountId)
       .execute();
     return { id, token };
   }

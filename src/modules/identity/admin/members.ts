@@ -406,7 +406,7 @@ export function registerMemberRoutes(app: FastifyInstance, deps: ModuleDeps): vo
       const { person, organisation } = await visible(request);
       const accountId = uuidParam(request, 'accountId');
       const { t } = adminView(request, reply);
-      const result = await removeMember(db, {
+      const result = await removeMember(db, deps.sessions, {
         regionId: request.region.id,
         actor: actorOf(person),
         organisation,

@@ -251,3 +251,13 @@ export async function revokedTokenName(
     .executeTakeFirst();
   return row?.name;
 }
+
+/** Names of API tokens by id (for sentences about them). */
+export async function tokenNames(db: Kysely<DB>, regionId: string, ids: string[]) {
+  return db
+    .selectFrom('api_tokens')
+    .select(['id', 'name'])
+    .where('region_id', '=', regionId)
+    .where('id', 'in', ids)
+    .execute();
+}

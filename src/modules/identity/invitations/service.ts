@@ -22,7 +22,13 @@ import {
 } from '../../../platform/permissions.ts';
 import type { RateLimiter, RateLimitRule } from '../../../platform/http/rate-limit.ts';
 import type { Region } from '../../../platform/region.ts';
-import { findAccountByEmail, findOrCreateAccount, mailboxKey, normalizeEmail } from '../accounts.ts';
+import {
+  findAccountByEmail,
+  findOrCreateAccount,
+  mailboxKey,
+  markSignedIn,
+  normalizeEmail,
+} from '../accounts.ts';
 import { messages } from '../admin/messages.ts';
 import { joinOrganisation, stillManages } from '../organisations/service.ts';
 import { retryingTransaction } from '../../../platform/db/transaction.ts';
@@ -404,6 +410,7 @@ export async function acceptInvitation(
         db: trx,
         ...input.browser,
       });
+      await markSignedIn(trx, regionId, account.id);
       await recordAudit(trx, {
         regionId,
         actor: accountActor(account.id),
@@ -482,4 +489,14 @@ export async function sweepInvitations(db: Kysely<DB>, days: number): Promise<nu
     )
     .executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+/** The addresses of invitations by id (for sentences about them). */
+export async function invitationAddresses(db: Kysely<DB>, regionId: string, ids: string[]) {
+  return db
+    .selectFrom('invitations')
+    .select(['id', 'email'])
+    .where('region_id', '=', regionId)
+    .where('id', 'in', ids)
+    .execute();
 }

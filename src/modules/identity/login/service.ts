@@ -18,7 +18,13 @@ import type { DB } from '../../../platform/db/schema.ts';
 import { localPath } from '../../../platform/html/layout.ts';
 import type { RateLimitRule } from '../../../platform/http/rate-limit.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
-import { findAccountByEmail, findOrCreateAccount, mailboxKey, normalizeEmail } from '../accounts.ts';
+import {
+  findAccountByEmail,
+  findOrCreateAccount,
+  mailboxKey,
+  markSignedIn,
+  normalizeEmail,
+} from '../accounts.ts';
 
 /** How long a link and its code work. */
 export const LOGIN_TTL_MINUTES = 15;
@@ -221,6 +227,7 @@ async function signIn(
 ): Promise<SignedIn> {
   const { account, created } = await findOrCreateAccount(trx, regionId, used.email, used.language, 'self');
   const session = await sessions.create({ regionId, accountId: account.id, method, db: trx, ...browser });
+  await markSignedIn(trx, regionId, account.id);
   await recordAudit(trx, {
     regionId,
     actor: accountActor(account.id),

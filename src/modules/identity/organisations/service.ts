@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { recordAudit, type AuditActor } from '../../../platform/audit.ts';
 import type { DB } from '../../../platform/db/schema.ts';
+import type { SessionStore } from '../../../platform/auth/sessions.ts';
 import {
   Permission,
   ROLE_PERMISSIONS,
@@ -495,6 +496,7 @@ export async function changeMemberRole(
 
 export async function removeMember(
   db: Kysely<DB>,
+  sessions: SessionStore,
   input: {
     regionId: string;
     actor: AuditActor;
@@ -514,13 +516,7 @@ export async function removeMember(
       .where('account_id', '=', input.accountId)
       .execute();
     // A session acting for this organisation falls back to the person's next membership.
-    await trx
-      .updateTable('sessions')
-      .set({ active_organisation_id: null })
-      .where('region_id', '=', input.regionId)
-      .where('account_id', '=', input.accountId)
-      .where('active_organisation_id', '=', input.organisation.id)
-      .execute();
+    await sessions.leaveOrganisation(input.regionId, input.accountId, input.organisation.id, trx);
     await recordAudit(trx, {
       regionId: input.regionId,
       actor: input.actor,
@@ -538,4 +534,54 @@ export async function removeMember(
     });
     return 'ok';
   });
+}
+
+/** Names of organisations by id. */
+export async function organisationNames(db: Kysely<DB>, regionId: string, ids: string[]) {
+  return db
+    .selectFrom('organisations')
+    .select(['id', 'name'])
+    .where('region_id', '=', regionId)
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** The region's organisations (or only `onlyId`), unsorted. */
+export async function organisationList(db: Kysely<DB>, regionId: string, onlyId: string | null) {
+  let query = db.selectFrom('organisations').select(['id', 'name', 'kind']).where('region_id', '=', regionId);
+  if (onlyId !== null) query = query.where('id', '=', onlyId);
+  return query.execute();
+}
+
+/** Gives an account a role in an organisation (added, or its role replaced), without the rules of
+ * the members page: for the operator's `lotsa admin create`. */
+export async function grantRole(
+  db: Kysely<DB>,
+  input: { regionId: string; organisationId: string; accountId: string; role: Role },
+): Promise<void> {
+  await db
+    .insertInto('memberships')
+    .values({
+      region_id: input.regionId,
+      organisation_id: input.organisationId,
+      account_id: input.accountId,
+      role: input.role,
+    })
+    .onConflict((oc) =>
+      oc.columns(['region_id', 'organisation_id', 'account_id']).doUpdateSet({ role: input.role }),
+    )
+    .execute();
+}
+
+/** The addresses of the region's admins. */
+export async function adminAddresses(db: Kysely<DB>, regionId: string) {
+  return db
+    .selectFrom('memberships as m')
+    .innerJoin('accounts as a', (join) =>
+      join.onRef('a.region_id', '=', 'm.region_id').onRef('a.id', '=', 'm.account_id'),
+    )
+    .select('a.email')
+    .where('m.region_id', '=', regionId)
+    .where('m.role', '=', 'admin')
+    .execute();
 }

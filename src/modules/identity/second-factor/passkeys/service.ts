@@ -8,6 +8,7 @@ import { accountActor, recordAudit } from '../../../../platform/audit.ts';
 import type { SessionStore } from '../../../../platform/auth/sessions.ts';
 import type { DB } from '../../../../platform/db/schema.ts';
 import { AppError } from '../../../../platform/errors.ts';
+import { markSignedIn } from '../../accounts.ts';
 import { afterFactorRemoved, type FactorOwner } from '../factors.ts';
 import { deletePasskey, findPasskey, insertPasskey, renamePasskey as renameRow } from './repository.ts';
 import { verifyAuthentication, verifyRegistration, type CeremonyContext } from './webauthn.ts';
@@ -160,6 +161,7 @@ export async function signInWithPasskey(
       db: trx,
       ...browser,
     });
+    await markSignedIn(trx, regionId, used.accountId);
     await recordAudit(trx, {
       regionId,
       actor: accountActor(used.accountId),
