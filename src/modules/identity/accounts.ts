@@ -195,3 +195,19 @@ export async function setDisplayName(
     .where('id', '=', accountId)
     .execute();
 }
+
+/** Locks an account's row for a change that must see it unchanged; its address, or undefined. */
+export async function lockAccount(db: Kysely<DB>, regionId: string, accountId: string) {
+  return db
+    .selectFrom('accounts')
+    .select(['email'])
+    .where('region_id', '=', regionId)
+    .where('id', '=', accountId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Deletes the account (memberships, sessions and second factors go with it by foreign key). */
+export async function deleteAccountRow(db: Kysely<DB>, regionId: string, accountId: string): Promise<void> {
+  await db.deleteFrom('accounts').where('region_id', '=', regionId).where('id', '=', accountId).execute();
+}

@@ -216,3 +216,15 @@ export async function organisationOptions(db: Kysely<DB>, scope: AuditScope): Pr
     .map((r) => ({ id: r.id, name: r.name, kind: r.kind as OrganisationKind }))
     .sort(compareOrganisations);
 }
+
+/** The audit events a person made or that are about them (for their data export). */
+export async function auditEventsAbout(db: Kysely<DB>, regionId: string, accountId: string) {
+  return db
+    .selectFrom('audit_events')
+    .select(['action', 'at', 'subject_type', 'subject_id', 'actor_id'])
+    .where('region_id', '=', regionId)
+    .where((eb) => eb.or([eb('actor_id', '=', accountId), eb('subject_id', '=', accountId)]))
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+}

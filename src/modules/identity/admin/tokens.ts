@@ -261,3 +261,24 @@ export async function tokenNames(db: Kysely<DB>, regionId: string, ids: string[]
     .where('id', 'in', ids)
     .execute();
 }
+
+/** The API tokens a person created, with their organisation's name (never the token or its hash). */
+export async function tokensCreatedBy(db: Kysely<DB>, regionId: string, accountId: string) {
+  return db
+    .selectFrom('api_tokens as t')
+    .innerJoin('organisations as o', (join) =>
+      join.onRef('o.region_id', '=', 't.region_id').onRef('o.id', '=', 't.organisation_id'),
+    )
+    .select([
+      't.name',
+      'o.name as organisation',
+      't.permissions',
+      't.created_at',
+      't.last_used_at',
+      't.revoked_at',
+    ])
+    .where('t.region_id', '=', regionId)
+    .where('t.created_by', '=', accountId)
+    .orderBy('t.created_at')
+    .execute();
+}

@@ -12,7 +12,7 @@ import type { DB } from '../../../platform/db/schema.ts';
 import { shell } from '../../../platform/html/messages.ts';
 import { formatDate, type Lang } from '../../../platform/i18n/index.ts';
 import type { TaskQueue } from '../../../platform/tasks/queue.ts';
-import { queueMail } from '../../../platform/mail/outbox.ts';
+import { deleteUnsentMail, queueMail } from '../../../platform/mail/outbox.ts';
 import {
   Permission,
   ROLES,
@@ -499,4 +499,48 @@ export async function invitationAddresses(db: Kysely<DB>, regionId: string, ids:
     .where('region_id', '=', regionId)
     .where('id', 'in', ids)
     .execute();
+}
+
+/** Invitations to an address still open (for the person's data export). */
+export async function pendingInvitationsFor(db: Kysely<DB>, regionId: string, email: string) {
+  return db
+    .selectFrom('invitations as i')
+    .innerJoin('organisations as o', (join) =>
+      join.onRef('o.region_id', '=', 'i.region_id').onRef('o.id', '=', 'i.organisation_id'),
+    )
+    .select(['o.name', 'o.kind', 'i.role', 'i.created_at', 'i.expires_at'])
+    .where('i.region_id', '=', regionId)
+    .where('i.email', '=', email)
+    .where('i.accepted_at', 'is', null)
+    .where('i.revoked_at', 'is', null)
+    .where('i.expires_at', '>', sql<Date>`now()`)
+    .orderBy('i.created_at')
+    .execute();
+}
+
+/**
+ * Drops invitation mail an account sent that has not gone out (it names them). It was queued in the
+ * invitation's own transaction, so it has the invitation's address and creation time.
+ */
+export async function forgetUnsentInvitationMailFrom(
+  db: Kysely<DB>,
+  regionId: string,
+  accountId: string,
+): Promise<void> {
+  const sent = await db
+    .selectFrom('invitations')
+    .select(['email', sql<string>`created_at::text`.as('created_at')])
+    .where('region_id', '=', regionId)
+    .where('invited_by', '=', accountId)
+    .execute();
+  await deleteUnsentMail(
+    db,
+    regionId,
+    sent.map((i) => ({ to: i.email, createdAt: i.created_at })),
+  );
+}
+
+/** Deletes the invitations to an address (its owner is being erased). */
+export async function forgetInvitationsTo(db: Kysely<DB>, regionId: string, email: string): Promise<void> {
+  await db.deleteFrom('invitations').where('region_id', '=', regionId).where('email', '=', email).execute();
 }

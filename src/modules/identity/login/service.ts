@@ -351,3 +351,28 @@ export async function sweepLoginTokens(db: Kysely<DB>): Promise<number> {
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** Every sign-in e-mail sent to an address (for the person's data export). */
+export async function signInLinksFor(db: Kysely<DB>, regionId: string, email: string) {
+  return db
+    .selectFrom('login_tokens')
+    .select(['created_at', 'expires_at', 'used_at'])
+    .where('region_id', '=', regionId)
+    .where('email', '=', email)
+    .orderBy('created_at')
+    .execute();
+}
+
+/** Deletes every sign-in e-mail's token for an address or account (the account is being erased). */
+export async function forgetSignInLinks(
+  db: Kysely<DB>,
+  regionId: string,
+  email: string,
+  accountId: string,
+): Promise<void> {
+  await db
+    .deleteFrom('login_tokens')
+    .where('region_id', '=', regionId)
+    .where((eb) => eb.or([eb('email', '=', email), eb('account_id', '=', accountId)]))
+    .execute();
+}

@@ -5,9 +5,17 @@
 import { membershipsOf } from '../../../platform/auth/resolver.ts';
 import { createHmac } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { auditEventsAbout } from '../admin/audit.ts';
+import { tokensCreatedBy } from '../admin/tokens.ts';
+import { pendingInvitationsFor } from '../invitations/service.ts';
+import { signInLinksFor } from '../login/service.ts';
 import { factorsExport, forgetCeremoniesOf } from '../second-factor/service.ts';
-import { sql } from 'kysely';
-import { accountActor, recordAudit } from '../../../platform/audit.ts';
+import { accountActor, recordAudit, scrubAddressFromAudit } from '../../../platform/audit.ts';
+import { deleteMailTo } from '../../../platform/mail/outbox.ts';
+import { deleteAccountRow, lockAccount } from '../accounts.ts';
+import { forgetInvitationsTo, forgetUnsentInvitationMailFrom } from '../invitations/service.ts';
+import { forgetSignInLinks } from '../login/service.ts';
+import { findRegionOrganisation, isLastRegionAdmin, membershipCount } from '../organisations/service.ts';
 import type { SessionStore, SessionSummary } from '../../../platform/auth/sessions.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
@@ -203,52 +211,11 @@ export async function exportAccount(
   const [memberships, factors, invitations, signInLinks, audit, tokens, feedback] = await Promise.all([
     membershipsOf(db, regionId, accountId),
     factorsExport(db, regionId, accountId),
-    db
-      .selectFrom('invitations as i')
-      .innerJoin('organisations as o', (join) =>
-        join.onRef('o.region_id', '=', 'i.region_id').onRef('o.id', '=', 'i.organisation_id'),
-      )
-      .select(['o.name', 'o.kind', 'i.role', 'i.created_at', 'i.expires_at'])
-      .where('i.region_id', '=', regionId)
-      .where('i.email', '=', account.email)
-      .where('i.accepted_at', 'is', null)
-      .where('i.revoked_at', 'is', null)
-      .where('i.expires_at', '>', sql<Date>`now()`)
-      .orderBy('i.created_at')
-      .execute(),
-    db
-      .selectFrom('login_tokens')
-      .select(['created_at', 'expires_at', 'used_at'])
-      .where('region_id', '=', regionId)
-      .where('email', '=', account.email)
-      .orderBy('created_at')
-      .execute(),
-    db
-      .selectFrom('audit_events')
-      .select(['action', 'at', 'subject_type', 'subject_id', 'actor_id'])
-      .where('region_id', '=', regionId)
-      .where((eb) => eb.or([eb('actor_id', '=', accountId), eb('subject_id', '=', accountId)]))
-      .orderBy('at')
-      .orderBy('id')
-      .execute(),
+    pendingInvitationsFor(db, regionId, account.email),
+    signInLinksFor(db, regionId, account.email),
+    auditEventsAbout(db, regionId, accountId),
     // The API tokens they created: what they are called and may do, never the token or its hash.
-    db
-      .selectFrom('api_tokens as t')
-      .innerJoin('organisations as o', (join) =>
-        join.onRef('o.region_id', '=', 't.region_id').onRef('o.id', '=', 't.organisation_id'),
-      )
-      .select([
-        't.name',
-        'o.name as organisation',
-        't.permissions',
-        't.created_at',
-        't.last_used_at',
-        't.revoked_at',
-      ])
-      .where('t.region_id', '=', regionId)
-      .where('t.created_by', '=', accountId)
-      .orderBy('t.created_at')
-      .execute(),
+    tokensCreatedBy(db, regionId, accountId),
     feedbackFrom(db, regionId, account.email),
   ]);
   return {
@@ -325,25 +292,7 @@ export async function recordExport(db: Kysely<DB>, regionId: string, accountId: 
 // Erasure
 
 /** The person is an admin of the region's own organisation and no one else is. */
-export async function isLastRegionAdmin(
-  db: Kysely<DB>,
-  regionId: string,
-  accountId: string,
-): Promise<boolean> {
-  const admins = await db
-    .selectFrom('memberships as m')
-    .innerJoin('organisations as o', (join) =>
-      join.onRef('o.region_id', '=', 'm.region_id').onRef('o.id', '=', 'm.organisation_id'),
-    )
-    .select('m.account_id')
-    .where('m.region_id', '=', regionId)
-    .where('o.kind', '=', 'region')
-    .where('m.role', '=', 'admin')
-    .orderBy('m.account_id')
-    .forUpdate('m')
-    .execute();
-  return admins.length === 1 && admins[0]?.account_id === accountId;
-}
+export { isLastRegionAdmin } from '../organisations/service.ts';
 
 export type DeleteOutcome = 'deleted' | 'last-admin' | 'gone';
 
@@ -363,83 +312,34 @@ export async function deleteAccount(
   accountId: string,
 ): Promise<DeleteOutcome> {
   return retryingTransaction(db, async (trx) => {
-    const regionOrganisation = await trx
-      .selectFrom('organisations')
-      .select('id')
-      .where('region_id', '=', regionId)
-      .where('kind', '=', 'region')
-      .executeTakeFirst();
-    if (regionOrganisation) await lockOrganisation(trx, regionId, regionOrganisation.id);
-    const account = await trx
-      .selectFrom('accounts')
-      .select(['email'])
-      .where('region_id', '=', regionId)
-      .where('id', '=', accountId)
-      .forUpdate()
-      .executeTakeFirst();
+    const regionOrganisation = await findRegionOrganisation(trx, regionId);
+    if (regionOrganisation) await lockOrganisation(trx, regionId, regionOrganisation);
+    const account = await lockAccount(trx, regionId, accountId);
     if (!account) return 'gone';
     if (await isLastRegionAdmin(trx, regionId, accountId)) return 'last-admin';
-    const memberships = await trx
-      .selectFrom('memberships')
-      .select((eb) => eb.fn.countAll<string>().as('count'))
-      .where('region_id', '=', regionId)
-      .where('account_id', '=', accountId)
-      .executeTakeFirstOrThrow();
+    const memberships = await membershipCount(trx, regionId, accountId);
     await recordAudit(trx, {
       regionId,
       actor: accountActor(accountId),
       action: 'account.deleted',
       subjectType: 'account',
       subjectId: accountId,
-      data: { memberships: Number(memberships.count) },
+      data: { memberships },
     });
     // Tokens die with their creator, as they do when the creator loses the role or membership.
     await revokeTokensCreatedBy(trx, { regionId, accountId, actor: accountActor(accountId) });
-    await trx
-      .deleteFrom('login_tokens')
-      .where('region_id', '=', regionId)
-      .where((eb) => eb.or([eb('email', '=', account.email), eb('account_id', '=', accountId)]))
-      .execute();
-    // Invitation mail they sent and that has not gone out names them. It was queued in the
-    // invitation's own transaction, so it has the invitation's address and creation time. (Their
-    // invitations themselves stop working with their memberships.)
-    await trx
-      .deleteFrom('mail_outbox')
-      .where('region_id', '=', regionId)
-      .where('state', '<>', 'sent')
-      .where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('invitations as i')
-            .select('i.id')
-            .whereRef('i.region_id', '=', 'mail_outbox.region_id')
-            .whereRef('i.email', '=', 'mail_outbox.to_address')
-            .whereRef('i.created_at', '=', 'mail_outbox.created_at')
-            .where('i.invited_by', '=', accountId),
-        ),
-      )
-      .execute();
+    await forgetSignInLinks(trx, regionId, account.email, accountId);
+    // Invitation mail they sent and that has not gone out names them. (Their invitations
+    // themselves stop working with their memberships.)
+    await forgetUnsentInvitationMailFrom(trx, regionId, accountId);
     await eraseFeedbackFrom(trx, regionId, account.email);
-    await trx
-      .deleteFrom('invitations')
-      .where('region_id', '=', regionId)
-      .where('email', '=', account.email)
-      .execute();
+    await forgetInvitationsTo(trx, regionId, account.email);
     // Mail to the address (sign-in links, invitations) goes too, sent or not.
-    await trx
-      .deleteFrom('mail_outbox')
-      .where('region_id', '=', regionId)
-      .where('to_address', '=', account.email)
-      .execute();
+    await deleteMailTo(trx, regionId, account.email);
     await forgetCeremoniesOf(trx, regionId, accountId);
     // The address must not survive in the facts of earlier audit events either.
-    await sql`UPDATE audit_events
-      SET data = (SELECT coalesce(jsonb_object_agg(e.key, e.value), '{}'::jsonb) FROM jsonb_each(data) e
-                  WHERE lower(e.value #>> '{}') IS DISTINCT FROM ${account.email})
-      WHERE region_id = ${regionId}
-        AND EXISTS (SELECT 1 FROM jsonb_each(data) e WHERE lower(e.value #>> '{}') = ${account.email})`.execute(
-      trx,
-    );
-    await trx.deleteFrom('accounts').where('region_id', '=', regionId).where('id', '=', accountId).execute();
+    await scrubAddressFromAudit(trx, regionId, account.email);
+    await deleteAccountRow(trx, regionId, accountId);
     return 'deleted';
   });
 }

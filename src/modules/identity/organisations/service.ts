@@ -585,3 +585,46 @@ export async function adminAddresses(db: Kysely<DB>, regionId: string) {
     .where('m.role', '=', 'admin')
     .execute();
 }
+
+/** Is the account the region's only admin? Locks the admins' memberships (pass a transaction). */
+export async function isLastRegionAdmin(
+  db: Kysely<DB>,
+  regionId: string,
+  accountId: string,
+): Promise<boolean> {
+  const admins = await db
+    .selectFrom('memberships as m')
+    .innerJoin('organisations as o', (join) =>
+      join.onRef('o.region_id', '=', 'm.region_id').onRef('o.id', '=', 'm.organisation_id'),
+    )
+    .select('m.account_id')
+    .where('m.region_id', '=', regionId)
+    .where('o.kind', '=', 'region')
+    .where('m.role', '=', 'admin')
+    .orderBy('m.account_id')
+    .forUpdate('m')
+    .execute();
+  return admins.length === 1 && admins[0]?.account_id === accountId;
+}
+
+/** The id of the region's own organisation, if it has one. */
+export async function findRegionOrganisation(db: Kysely<DB>, regionId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('organisations')
+    .select('id')
+    .where('region_id', '=', regionId)
+    .where('kind', '=', 'region')
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** How many organisations the account belongs to. */
+export async function membershipCount(db: Kysely<DB>, regionId: string, accountId: string): Promise<number> {
+  const row = await db
+    .selectFrom('memberships')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('region_id', '=', regionId)
+    .where('account_id', '=', accountId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
