@@ -211,3 +211,60 @@ export async function lockAccount(db: Kysely<DB>, regionId: string, accountId: s
 export async function deleteAccountRow(db: Kysely<DB>, regionId: string, accountId: string): Promise<void> {
   await db.deleteFrom('accounts').where('region_id', '=', regionId).where('id', '=', accountId).execute();
 }
+
+export interface AccountDetails {
+  id: string;
+  email: string;
+  displayName: string;
+  language: Lang;
+  createdAt: Date;
+  lastSignInAt: Date | null;
+}
+
+export async function accountDetails(
+  db: Kysely<DB>,
+  regionId: string,
+  accountId: string,
+): Promise<AccountDetails | undefined> {
+  const row = await db
+    .selectFrom('accounts')
+    .select(['id', 'email', 'display_name', 'language', 'created_at', 'last_sign_in_at'])
+    .where('region_id', '=', regionId)
+    .where('id', '=', accountId)
+    .executeTakeFirst();
+  return (
+    row && {
+      id: row.id,
+      email: row.email,
+      displayName: row.display_name,
+      language: row.language === 'en' ? 'en' : 'sv',
+      createdAt: row.created_at,
+      lastSignInAt: row.last_sign_in_at,
+    }
+  );
+}
+
+/** The account's name and language, locked for a change of profile. */
+export async function lockProfile(db: Kysely<DB>, regionId: string, accountId: string) {
+  return db
+    .selectFrom('accounts')
+    .select(['display_name', 'language'])
+    .where('region_id', '=', regionId)
+    .where('id', '=', accountId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function saveProfile(
+  db: Kysely<DB>,
+  regionId: string,
+  accountId: string,
+  values: { displayName: string; language: Lang },
+): Promise<void> {
+  await db
+    .updateTable('accounts')
+    .set({ display_name: values.displayName, language: values.language })
+    .where('region_id', '=', regionId)
+    .where('id', '=', accountId)
+    .execute();
+}

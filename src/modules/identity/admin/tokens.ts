@@ -12,7 +12,7 @@ import { API_TOKEN_PREFIX } from '../../../platform/auth/resolver.ts';
 import { hashSecret, randomToken } from '../../../platform/auth/secrets.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import { Permission, ROLE_PERMISSIONS, TOKEN_PERMISSIONS, isRole } from '../../../platform/permissions.ts';
-import { lockOrganisation } from '../transaction.ts';
+import { lockOrganisation, memberRole } from '../organisations/locks.ts';
 import type { AuditMessageKey } from './audit-messages.ts';
 
 export const TOKEN_NAME_MAX = 80;
@@ -129,14 +129,7 @@ export async function createToken(
   return db.transaction().execute(async (trx) => {
     if (input.createdBy !== null) {
       await lockOrganisation(trx, input.regionId, input.organisationId);
-      const membership = await trx
-        .selectFrom('memberships')
-        .select('role')
-        .where('region_id', '=', input.regionId)
-        .where('organisation_id', '=', input.organisationId)
-        .where('account_id', '=', input.createdBy)
-        .executeTakeFirst();
-      const role = membership?.role;
+      const role = await memberRole(trx, input.regionId, input.organisationId, input.createdBy);
       if (!isRole(role) || !ROLE_PERMISSIONS[role].has(Permission.ApiTokensManage)) return undefined;
     }
     const row = await trx

@@ -30,10 +30,10 @@ import {
   normalizeEmail,
 } from '../accounts.ts';
 import { messages } from '../admin/messages.ts';
-import { joinOrganisation, stillManages } from '../organisations/service.ts';
+import { hasMemberWithAddress, joinOrganisation, stillManages } from '../organisations/service.ts';
 import { retryingTransaction } from '../../../platform/db/transaction.ts';
 import type { SessionStore } from '../../../platform/auth/sessions.ts';
-import { lockOrganisation } from '../transaction.ts';
+import { lockOrganisation } from '../organisations/locks.ts';
 import { quotedUserText } from '../user-text.ts';
 
 export const INVITATION_DAYS = 7;
@@ -79,17 +79,7 @@ export async function isMemberAddress(
   organisationId: string,
   email: string,
 ): Promise<boolean> {
-  const member = await db
-    .selectFrom('memberships as m')
-    .innerJoin('accounts as a', (join) =>
-      join.onRef('a.region_id', '=', 'm.region_id').onRef('a.id', '=', 'm.account_id'),
-    )
-    .select('a.id')
-    .where('m.region_id', '=', regionId)
-    .where('m.organisation_id', '=', organisationId)
-    .where('a.email', '=', email)
-    .executeTakeFirst();
-  return member !== undefined;
+  return hasMemberWithAddress(db, regionId, organisationId, email);
 }
 
 export type InvitationState = 'pending' | 'expired' | 'accepted' | 'revoked';
@@ -387,7 +377,7 @@ export async function acceptInvitation(
         .where('i.token_hash', '=', tokenHash)
         .executeTakeFirst();
       if (!target) return { ok: false, state: 'unknown' } as const;
-      // The organisation's row first, as every change to its memberships (see ../transaction.ts).
+      // The organisation's row first, as every change to its memberships (see ../organisations/locks.ts).
       if (!(await lockOrganisation(trx, regionId, target.organisation_id))) {
         return { ok: false, state: 'unknown' } as const;
       }

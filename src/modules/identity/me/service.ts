@@ -12,7 +12,7 @@ import { signInLinksFor } from '../login/service.ts';
 import { factorsExport, forgetCeremoniesOf } from '../second-factor/service.ts';
 import { accountActor, recordAudit, scrubAddressFromAudit } from '../../../platform/audit.ts';
 import { deleteMailTo } from '../../../platform/mail/outbox.ts';
-import { deleteAccountRow, lockAccount } from '../accounts.ts';
+import { accountDetails, deleteAccountRow, lockAccount, lockProfile, saveProfile } from '../accounts.ts';
 import { forgetInvitationsTo, forgetUnsentInvitationMailFrom } from '../invitations/service.ts';
 import { forgetSignInLinks } from '../login/service.ts';
 import { findRegionOrganisation, isLastRegionAdmin, membershipCount } from '../organisations/service.ts';
@@ -22,39 +22,9 @@ import type { Lang } from '../../../platform/i18n/index.ts';
 import { eraseFeedbackFrom, feedbackFrom } from '../../site/feedback.ts';
 import { revokeTokensCreatedBy } from '../admin/tokens.ts';
 import { retryingTransaction } from '../../../platform/db/transaction.ts';
-import { lockOrganisation } from '../transaction.ts';
+import { lockOrganisation } from '../organisations/locks.ts';
 
-export interface AccountDetails {
-  id: string;
-  email: string;
-  displayName: string;
-  language: Lang;
-  createdAt: Date;
-  lastSignInAt: Date | null;
-}
-
-export async function accountDetails(
-  db: Kysely<DB>,
-  regionId: string,
-  accountId: string,
-): Promise<AccountDetails | undefined> {
-  const row = await db
-    .selectFrom('accounts')
-    .select(['id', 'email', 'display_name', 'language', 'created_at', 'last_sign_in_at'])
-    .where('region_id', '=', regionId)
-    .where('id', '=', accountId)
-    .executeTakeFirst();
-  return (
-    row && {
-      id: row.id,
-      email: row.email,
-      displayName: row.display_name,
-      language: row.language === 'en' ? 'en' : 'sv',
-      createdAt: row.created_at,
-      lastSignInAt: row.last_sign_in_at,
-    }
-  );
-}
+export { accountDetails, type AccountDetails } from '../accounts.ts';
 
 // Profile
 
@@ -103,24 +73,13 @@ export async function updateProfile(
   values: { displayName: string; language: Lang },
 ): Promise<string[]> {
   return db.transaction().execute(async (trx) => {
-    const current = await trx
-      .selectFrom('accounts')
-      .select(['display_name', 'language'])
-      .where('region_id', '=', regionId)
-      .where('id', '=', accountId)
-      .forUpdate()
-      .executeTakeFirst();
+    const current = await lockProfile(trx, regionId, accountId);
     if (!current) return [];
     const changed: string[] = [];
     if (current.display_name !== values.displayName) changed.push('display_name');
     if (current.language !== values.language) changed.push('language');
     if (changed.length === 0) return changed;
-    await trx
-      .updateTable('accounts')
-      .set({ display_name: values.displayName, language: values.language })
-      .where('region_id', '=', regionId)
-      .where('id', '=', accountId)
-      .execute();
+    await saveProfile(trx, regionId, accountId, values);
     await recordAudit(trx, {
       regionId,
       actor: accountActor(accountId),

@@ -19,7 +19,7 @@ import {
 } from '../../../platform/permissions.ts';
 import { revokeTokensCreatedBy } from '../admin/tokens.ts';
 import { retryingTransaction } from '../../../platform/db/transaction.ts';
-import { lockOrganisation } from '../transaction.ts';
+import { lockOrganisation } from './locks.ts';
 
 /** Kinds an admin can add; the region and its municipalities come with the region. */
 export const CREATABLE_KINDS = [
@@ -627,4 +627,24 @@ export async function membershipCount(db: Kysely<DB>, regionId: string, accountI
     .where('account_id', '=', accountId)
     .executeTakeFirstOrThrow();
   return Number(row.count);
+}
+
+/** Whether the (normalised) address belongs to a member of the organisation. */
+export async function hasMemberWithAddress(
+  db: Kysely<DB>,
+  regionId: string,
+  organisationId: string,
+  email: string,
+): Promise<boolean> {
+  const member = await db
+    .selectFrom('memberships as m')
+    .innerJoin('accounts as a', (join) =>
+      join.onRef('a.region_id', '=', 'm.region_id').onRef('a.id', '=', 'm.account_id'),
+    )
+    .select('a.id')
+    .where('m.region_id', '=', regionId)
+    .where('m.organisation_id', '=', organisationId)
+    .where('a.email', '=', email)
+    .executeTakeFirst();
+  return member !== undefined;
 }
