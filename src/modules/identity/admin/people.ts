@@ -6,7 +6,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ModuleDeps } from '../../../platform/module.ts';
-import { actorOf, recordAudit } from '../../../platform/audit.ts';
+import { actorOf } from '../../../platform/audit.ts';
+import { endSessionsOf } from '../me/service.ts';
 import { membershipsOf } from '../../../platform/auth/resolver.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { html } from '../../../platform/html/html.ts';
@@ -21,9 +22,23 @@ import { notice, queryValue, textField, uuidParam } from './forms.ts';
 /** At most this many people are listed per search. */
 const LIMIT = 100;
 
+const config = { permission: Permission.PeopleManage } as const;
+
+/** The account in the URL, or "not found". */
+async function load(db: ModuleDeps['database']['db'], regionId: string, id: string) {
+  const account = await accountProfile(db, regionId, id);
+  if (!account) throw new AppError('LOTSA_NOT_FOUND');
+  return account;
+}
+
 export function registerPeopleRoutes(app: FastifyInstance, deps: ModuleDeps): void {
+  registerPeopleSearch(app, deps);
+  registerPersonPage(app, deps);
+  registerPeopleActions(app, deps);
+}
+
+function registerPeopleSearch(app: FastifyInstance, deps: ModuleDeps): void {
   const db = deps.database.db;
-  const config = { permission: Permission.PeopleManage } as const;
 
   app.get('/admin/people', { config }, async (request, reply) => {
     personOf(request);
@@ -95,22 +110,20 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: ModuleDeps): vo
       }`;
     return sendAdmin(deps.site, request, reply, { title: t('people.title'), path: '/admin/people', main });
   });
+}
 
-  const load = async (regionId: string, id: string) => {
-    const account = await accountProfile(db, regionId, id);
-    if (!account) throw new AppError('LOTSA_NOT_FOUND');
-    return account;
-  };
+function registerPersonPage(app: FastifyInstance, deps: ModuleDeps): void {
+  const db = deps.database.db;
 
   app.get('/admin/people/:id', { config }, async (request, reply) => {
     const person = personOf(request);
     const { lang, t, csrf } = adminView(request, reply);
     const regionId = request.region.id;
-    const account = await load(regionId, uuidParam(request, 'id'));
+    const account = await load(db, regionId, uuidParam(request, 'id'));
     const [memberships, sessions, factors] = await Promise.all([
       membershipsOf(db, regionId, account.id),
       deps.sessions.list(regionId, account.id, person.session.id),
-      secondFactorsOf(regionId, account.id),
+      factorCounts(db, regionId, account.id),
     ]);
     const title = account.display_name || account.email;
     const done = doneOf(request, ['ended', 'reset'] as const);
@@ -206,24 +219,18 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: ModuleDeps): vo
       </section>`;
     return sendAdmin(deps.site, request, reply, { title, path, main, navPath: '/admin/people' });
   });
+}
+
+function registerPeopleActions(app: FastifyInstance, deps: ModuleDeps): void {
+  const db = deps.database.db;
 
   app.post('/admin/people/:id/sessions/end', { config }, async (request, reply) => {
     const person = personOf(request);
     const regionId = request.region.id;
-    const account = await load(regionId, uuidParam(request, 'id'));
+    const account = await load(db, regionId, uuidParam(request, 'id'));
     // An admin ending their own sessions keeps the one they are using.
     const keep = account.id === person.account.id ? person.session.id : undefined;
-    await db.transaction().execute(async (trx) => {
-      const count = await deps.sessions.endAll(regionId, account.id, keep, trx);
-      await recordAudit(trx, {
-        regionId,
-        actor: actorOf(person),
-        action: 'account.sessions_ended',
-        subjectType: 'account',
-        subjectId: account.id,
-        data: { count },
-      });
-    });
+    await endSessionsOf(db, deps.sessions, { regionId, accountId: account.id, keep, actor: actorOf(person) });
     return reply.redirect(`/admin/people/${account.id}?done=ended`, 303);
   });
 
@@ -235,7 +242,7 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: ModuleDeps): vo
   app.post('/admin/people/:id/second-factors/reset', { config }, async (request, reply) => {
     const person = personOf(request);
     const regionId = request.region.id;
-    const account = await load(regionId, uuidParam(request, 'id'));
+    const account = await load(db, regionId, uuidParam(request, 'id'));
     if (account.id === person.account.id) throw new AppError('LOTSA_NOT_FOUND');
     await db
       .transaction()
@@ -244,8 +251,4 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: ModuleDeps): vo
       );
     return reply.redirect(`/admin/people/${account.id}?done=reset`, 303);
   });
-
-  async function secondFactorsOf(regionId: string, accountId: string) {
-    return factorCounts(db, regionId, accountId);
-  }
 }

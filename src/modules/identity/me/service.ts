@@ -10,7 +10,12 @@ import { tokensCreatedBy } from '../admin/tokens.ts';
 import { pendingInvitationsFor } from '../invitations/service.ts';
 import { signInLinksFor } from '../login/service.ts';
 import { factorsExport, forgetCeremoniesOf } from '../second-factor/service.ts';
-import { accountActor, recordAudit, scrubAddressFromAudit } from '../../../platform/audit.ts';
+import {
+  accountActor,
+  recordAudit,
+  scrubAddressFromAudit,
+  type AuditActor,
+} from '../../../platform/audit.ts';
 import { deleteMailTo } from '../../../platform/mail/outbox.ts';
 import { accountDetails, deleteAccountRow, lockAccount, lockProfile, saveProfile } from '../accounts.ts';
 import { forgetInvitationsTo, forgetUnsentInvitationMailFrom } from '../invitations/service.ts';
@@ -135,6 +140,26 @@ export async function endSession(
 }
 
 /** Ends every session of the person except `keep` (when given); returns how many ended. */
+/** An admin ends every session of someone (but `keep`, their own current one), with its audit event. */
+export async function endSessionsOf(
+  db: Kysely<DB>,
+  sessions: SessionStore,
+  input: { regionId: string; accountId: string; keep: string | undefined; actor: AuditActor },
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const count = await sessions.endAll(input.regionId, input.accountId, input.keep, trx);
+    await recordAudit(trx, {
+      regionId: input.regionId,
+      actor: input.actor,
+      action: 'account.sessions_ended',
+      subjectType: 'account',
+      subjectId: input.accountId,
+      data: { count },
+    });
+    return count;
+  });
+}
+
 export async function endSessions(
   db: Kysely<DB>,
   sessions: SessionStore,
