@@ -13,13 +13,7 @@ import { shell } from '../../../platform/html/messages.ts';
 import { formatDate, type Lang } from '../../../platform/i18n/index.ts';
 import type { TaskQueue } from '../../../platform/tasks/queue.ts';
 import { deleteUnsentMail, queueMail } from '../../../platform/mail/outbox.ts';
-import {
-  Permission,
-  ROLES,
-  ROLE_PERMISSIONS,
-  type OrganisationKind,
-  type Role,
-} from '../../../platform/permissions.ts';
+import type { OrganisationKind, Role } from '../../../platform/permissions.ts';
 import type { RateLimiter, RateLimitRule } from '../../../platform/http/rate-limit.ts';
 import type { Region } from '../../../platform/region.ts';
 import {
@@ -97,9 +91,6 @@ export interface Invitation {
 }
 
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
-
-/** Roles that may invite people to their organisation. */
-const MANAGING_ROLES = ROLES.filter((role) => ROLE_PERMISSIONS[role].has(Permission.OrgMembersManage));
 
 /** An organisation name on one line (it is the region's text, but a subject must stay one line). */
 function oneLine(value: string): string {
@@ -372,7 +363,7 @@ export async function acceptInvitation(
         .innerJoin('organisations as o', (join) =>
           join.onRef('o.region_id', '=', 'i.region_id').onRef('o.id', '=', 'i.organisation_id'),
         )
-        .select(['i.organisation_id', 'o.name'])
+        .select(['i.organisation_id', 'i.invited_by', 'o.name', 'o.kind'])
         .where('i.region_id', '=', regionId)
         .where('i.token_hash', '=', tokenHash)
         .executeTakeFirst();
@@ -381,7 +372,13 @@ export async function acceptInvitation(
       if (!(await lockOrganisation(trx, regionId, target.organisation_id))) {
         return { ok: false, state: 'unknown' } as const;
       }
-      const row = await markAccepted(trx, regionId, tokenHash);
+      // An invitation is only as good as its sender's right to send it: someone removed or demoted
+      // since (or whose account is gone) cannot bring anyone in, themselves included. Read under
+      // the organisation's lock; a pending invitation refused so counts as withdrawn.
+      const organisation = { id: target.organisation_id, kind: target.kind as OrganisationKind };
+      const senderMayInvite =
+        target.invited_by !== null && (await stillManages(trx, regionId, organisation, target.invited_by));
+      const row = senderMayInvite ? await markAccepted(trx, regionId, tokenHash) : undefined;
       if (!row) return { ok: false, state: await refusedState(trx, regionId, tokenHash) } as const;
       const { account } = await findOrCreateAccount(trx, regionId, row.email, input.language, 'self');
       const joined = await joinOrganisation(trx, {
@@ -426,30 +423,18 @@ export async function acceptInvitation(
   }
 }
 
-/** Marks a usable invitation accepted (once, while valid, while its sender may still invite). */
+/** Marks a usable invitation accepted (once, while valid). */
 async function markAccepted(trx: Kysely<DB>, regionId: string, tokenHash: string) {
-  return (
-    trx
-      .updateTable('invitations')
-      .set({ accepted_at: sql<Date>`now()` })
-      .where('region_id', '=', regionId)
-      .where('token_hash', '=', tokenHash)
-      .where('accepted_at', 'is', null)
-      .where('revoked_at', 'is', null)
-      .where('expires_at', '>', sql<Date>`now()`)
-      // An invitation is only as good as its sender's right to send it: someone removed or demoted
-      // since (or whose account is gone) cannot bring anyone in, themselves included.
-      .where(
-        sql<boolean>`exists (
-        select 1 from memberships m
-        join organisations o on o.region_id = m.region_id and o.id = m.organisation_id
-        where m.region_id = invitations.region_id and m.account_id = invitations.invited_by
-          and ((m.organisation_id = invitations.organisation_id and m.role in (${sql.join(MANAGING_ROLES)}))
-               or (o.kind = 'region' and m.role = 'admin')))`,
-      )
-      .returning(['id', 'organisation_id', 'email', 'role'])
-      .executeTakeFirst()
-  );
+  return trx
+    .updateTable('invitations')
+    .set({ accepted_at: sql<Date>`now()` })
+    .where('region_id', '=', regionId)
+    .where('token_hash', '=', tokenHash)
+    .where('accepted_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', sql<Date>`now()`)
+    .returning(['id', 'organisation_id', 'email', 'role'])
+    .executeTakeFirst();
 }
 
 /** Why an invitation could not be accepted. */
