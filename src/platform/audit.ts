@@ -4,6 +4,7 @@
  * same transaction as the change. The back-office reads them back as sentences.
  */
 import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Principal } from './auth/principal.ts';
 import type { DB } from './db/schema.ts';
 
@@ -58,4 +59,13 @@ export async function recordAudit(db: Kysely<DB>, event: AuditEvent): Promise<vo
       data: JSON.stringify(event.data ?? {}),
     })
     .execute();
+}
+
+/** Removes an e-mail address from the facts of a region's audit events (its owner was erased). */
+export async function scrubAddressFromAudit(db: Kysely<DB>, regionId: string, email: string): Promise<void> {
+  await sql`UPDATE audit_events
+    SET data = (SELECT coalesce(jsonb_object_agg(e.key, e.value), '{}'::jsonb) FROM jsonb_each(data) e
+                WHERE lower(e.value #>> '{}') IS DISTINCT FROM ${email})
+    WHERE region_id = ${regionId}
+      AND EXISTS (SELECT 1 FROM jsonb_each(data) e WHERE lower(e.value #>> '{}') = ${email})`.execute(db);
 }

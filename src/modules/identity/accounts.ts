@@ -5,6 +5,7 @@
 import { createHmac } from 'node:crypto';
 import { domainToASCII } from 'node:url';
 import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { accountActor, recordAudit, type AuditActor } from '../../platform/audit.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
@@ -134,4 +135,136 @@ export async function findOrCreateAccount(
   const existing = await findAccountByEmail(db, regionId, normalized);
   if (!existing) throw new Error('account vanished while being created');
   return { account: existing, created: false };
+}
+
+/** Accounts whose address or name holds `q` (every account when empty), by address, at most `limit`. */
+export async function searchAccounts(db: Kysely<DB>, regionId: string, q: string, limit: number) {
+  let query = db
+    .selectFrom('accounts')
+    .select(['id', 'email', 'display_name', 'last_sign_in_at'])
+    .where('region_id', '=', regionId);
+  if (q) {
+    const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) =>
+      eb.or([eb('email', 'like', pattern), eb(sql<string>`lower(display_name)`, 'like', pattern)]),
+    );
+  }
+  return query.orderBy('email').limit(limit).execute();
+}
+
+/** What the back-office shows of one account. */
+export async function accountProfile(db: Kysely<DB>, regionId: string, id: string) {
+  return db
+    .selectFrom('accounts')
+    .select(['id', 'email', 'display_name', 'language', 'created_at', 'last_sign_in_at'])
+    .where('region_id', '=', regionId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Records a sign-in on the account (pass the transaction that started the session). */
+export async function markSignedIn(db: Kysely<DB>, regionId: string, accountId: string): Promise<void> {
+  await db
+    .updateTable('accounts')
+    .set({ last_sign_in_at: sql<Date>`now()` })
+    .where('region_id', '=', regionId)
+    .where('id', '=', accountId)
+    .execute();
+}
+
+/** Names and addresses of accounts by id (for sentences about them). */
+export async function accountNames(db: Kysely<DB>, regionId: string, ids: string[]) {
+  return db
+    .selectFrom('accounts')
+    .select(['id', 'display_name', 'email'])
+    .where('region_id', '=', regionId)
+    .where('id', 'in', ids)
+    .execute();
+}
+
+export async function setDisplayName(
+  db: Kysely<DB>,
+  regionId: string,
+  accountId: string,
+  name: string,
+): Promise<void> {
+  await db
+    .updateTable('accounts')
+    .set({ display_name: name })
+    .where('region_id', '=', regionId)
+    .where('id', '=', accountId)
+    .execute();
+}
+
+/** Locks an account's row for a change that must see it unchanged; its address, or undefined. */
+export async function lockAccount(db: Kysely<DB>, regionId: string, accountId: string) {
+  return db
+    .selectFrom('accounts')
+    .select(['email'])
+    .where('region_id', '=', regionId)
+    .where('id', '=', accountId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Deletes the account (memberships, sessions and second factors go with it by foreign key). */
+export async function deleteAccountRow(db: Kysely<DB>, regionId: string, accountId: string): Promise<void> {
+  await db.deleteFrom('accounts').where('region_id', '=', regionId).where('id', '=', accountId).execute();
+}
+
+export interface AccountDetails {
+  id: string;
+  email: string;
+  displayName: string;
+  language: Lang;
+  createdAt: Date;
+  lastSignInAt: Date | null;
+}
+
+export async function accountDetails(
+  db: Kysely<DB>,
+  regionId: string,
+  accountId: string,
+): Promise<AccountDetails | undefined> {
+  const row = await db
+    .selectFrom('accounts')
+    .select(['id', 'email', 'display_name', 'language', 'created_at', 'last_sign_in_at'])
+    .where('region_id', '=', regionId)
+    .where('id', '=', accountId)
+    .executeTakeFirst();
+  return (
+    row && {
+      id: row.id,
+      email: row.email,
+      displayName: row.display_name,
+      language: row.language === 'en' ? 'en' : 'sv',
+      createdAt: row.created_at,
+      lastSignInAt: row.last_sign_in_at,
+    }
+  );
+}
+
+/** The account's name and language, locked for a change of profile. */
+export async function lockProfile(db: Kysely<DB>, regionId: string, accountId: string) {
+  return db
+    .selectFrom('accounts')
+    .select(['display_name', 'language'])
+    .where('region_id', '=', regionId)
+    .where('id', '=', accountId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function saveProfile(
+  db: Kysely<DB>,
+  regionId: string,
+  accountId: string,
+  values: { displayName: string; language: Lang },
+): Promise<void> {
+  await db
+    .updateTable('accounts')
+    .set({ display_name: values.displayName, language: values.language })
+    .where('region_id', '=', regionId)
+    .where('id', '=', accountId)
+    .execute();
 }

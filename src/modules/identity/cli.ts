@@ -7,7 +7,9 @@ import type { Kysely } from 'kysely';
 import { CLI_ACTOR, recordAudit } from '../../platform/audit.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
-import { findOrCreateAccount, isValidEmail, normalizeEmail } from './accounts.ts';
+import { findOrCreateAccount, isValidEmail, normalizeEmail, setDisplayName } from './accounts.ts';
+import { adminAddresses, grantRole } from './organisations/service.ts';
+import { loadRegions } from '../regions/repository.ts';
 import { createSignInLink } from './login/service.ts';
 import { DEMO_ACCOUNTS, defaultRegionId, regionOrganisationId } from './seed.ts';
 
@@ -53,7 +55,7 @@ export async function createAdmin(
   origin: string,
 ): Promise<{ regionId: string; created: boolean; url: string; code: string; expiresMinutes: number }> {
   const regionId = args.regionId ?? (await defaultRegionId(db));
-  const region = await db.selectFrom('regions').select('id').where('id', '=', regionId).executeTakeFirst();
+  const region = (await loadRegions(db)).find((r) => r.id === regionId);
   if (!region) throw new Error(`No region with id "${regionId}"`);
   const result = await db.transaction().execute(async (trx) => {
     const { account, created } = await findOrCreateAccount(
@@ -63,22 +65,9 @@ export async function createAdmin(
       args.language,
       CLI_ACTOR,
     );
-    if (args.name) {
-      await trx
-        .updateTable('accounts')
-        .set({ display_name: args.name.slice(0, 120) })
-        .where('region_id', '=', regionId)
-        .where('id', '=', account.id)
-        .execute();
-    }
+    if (args.name) await setDisplayName(trx, regionId, account.id, args.name.slice(0, 120));
     const organisationId = await regionOrganisationId(trx, regionId);
-    await trx
-      .insertInto('memberships')
-      .values({ region_id: regionId, organisation_id: organisationId, account_id: account.id, role: 'admin' })
-      .onConflict((oc) =>
-        oc.columns(['region_id', 'organisation_id', 'account_id']).doUpdateSet({ role: 'admin' }),
-      )
-      .execute();
+    await grantRole(trx, { regionId, organisationId, accountId: account.id, role: 'admin' });
     await recordAudit(trx, {
       regionId,
       actor: CLI_ACTOR,
@@ -106,15 +95,7 @@ export async function createAdmin(
 export async function adminHint(db: Kysely<DB>, mailDir: string): Promise<string | undefined> {
   const regionId = await defaultRegionId(db);
   const demo = DEMO_ACCOUNTS.map((a) => a.email);
-  const admins = await db
-    .selectFrom('memberships as m')
-    .innerJoin('accounts as a', (join) =>
-      join.onRef('a.region_id', '=', 'm.region_id').onRef('a.id', '=', 'm.account_id'),
-    )
-    .select('a.email')
-    .where('m.region_id', '=', regionId)
-    .where('m.role', '=', 'admin')
-    .execute();
+  const admins = await adminAddresses(db, regionId);
   if (admins.some((a) => !demo.includes(a.email))) return undefined;
   const lines = [
     'No administrator of your own yet. Create one (prints a one-time sign-in link):',

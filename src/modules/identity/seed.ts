@@ -3,6 +3,7 @@
  * a handful of organisations and one account per role, documented in the README. Safe to repeat.
  */
 import type { Kysely } from 'kysely';
+import { loadRegions } from '../regions/repository.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Role } from '../../platform/permissions.ts';
 
@@ -63,25 +64,20 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
 
 /** The region's own organisation and one per municipality. Returns the region organisation's id. */
 export async function seedOrganisations(db: Kysely<DB>): Promise<void> {
-  const regions = await db.selectFrom('regions').select(['id', 'contact_organisation']).execute();
+  const regions = await loadRegions(db);
   for (const region of regions) {
     await db
       .insertInto('organisations')
-      .values({ region_id: region.id, kind: 'region', name: region.contact_organisation })
+      .values({ region_id: region.id, kind: 'region', name: region.contact.organisation })
       .onConflict((oc) => oc.column('region_id').where('kind', '=', 'region').doNothing())
       .execute();
-    const municipalities = await db
-      .selectFrom('municipalities')
-      .select(['code', 'official_name'])
-      .where('region_id', '=', region.id)
-      .execute();
-    for (const m of municipalities) {
+    for (const m of region.municipalities) {
       await db
         .insertInto('organisations')
         .values({
           region_id: region.id,
           kind: 'municipality',
-          name: m.official_name,
+          name: m.officialName,
           municipality_code: m.code,
         })
         .onConflict((oc) =>
@@ -166,11 +162,8 @@ export async function seedDemoAccounts(db: Kysely<DB>, regionId: string): Promis
 
 /** The id of the default region (the one served for unknown hosts). */
 export async function defaultRegionId(db: Kysely<DB>): Promise<string> {
-  const row = await db
-    .selectFrom('regions')
-    .select('id')
-    .orderBy('is_default', 'desc')
-    .orderBy('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  const regions = await loadRegions(db); // by id
+  const region = regions.find((r) => r.isDefault) ?? regions[0];
+  if (!region) throw new Error('no regions');
+  return region.id;
 }

@@ -87,22 +87,24 @@ export class SessionStore {
   }
 
   /**
-   * Starts a session for an account and sets its cookie on the reply. Any session the browser
-   * already had is ended first, so a token planted before sign-in never becomes signed in.
+   * Starts a session for an account and returns its id and the token for the browser's cookie
+   * (set by the HTTP layer with `setCookie`); the caller records the sign-in on the account. The session the browser already had (`previousToken`,
+   * from `browserToken(request)`) is ended first, so a token planted before sign-in never becomes
+   * signed in.
    */
-  async start(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    options: {
-      regionId: string;
-      accountId: string;
-      method: 'link' | 'code' | 'passkey';
-      secondFactor?: boolean;
-      db?: Kysely<DB>;
-    },
-  ): Promise<string> {
+  async create(options: {
+    regionId: string;
+    accountId: string;
+    method: 'link' | 'code' | 'passkey';
+    secondFactor?: boolean;
+    /** The session the person starts out acting for (an organisation they belong to). */
+    activeOrganisationId?: string | null;
+    previousToken?: string | undefined;
+    userAgent?: string | undefined;
+    db?: Kysely<DB>;
+  }): Promise<{ id: string; token: string }> {
     const db = options.db ?? this.db;
-    const previous = request.cookies[this.cookieName];
+    const previous = options.previousToken;
     if (previous) await db.deleteFrom('sessions').where('token_hash', '=', hashSecret(previous)).execute();
     const token = randomToken();
     const id = hashSecret(token);
@@ -115,15 +117,25 @@ export class SessionStore {
         method: options.method,
         expires_at: sql<Date>`now() + make_interval(hours => ${this.policy.maxHours})`,
         second_factor_at: options.secondFactor ? sql<Date>`now()` : null,
-        device: describeDevice(request.headers['user-agent']).slice(0, 80),
+        active_organisation_id: options.activeOrganisationId ?? null,
+        device: describeDevice(options.userAgent).slice(0, 80),
       })
       .execute();
-    await db
-      .updateTable('accounts')
-      .set({ last_sign_in_at: sql<Date>`now()` })
-      .where('region_id', '=', options.regionId)
-      .where('id', '=', options.accountId)
-      .execute();
+    return { id, token };
+  }
+
+  /** The session token the browser sent, if any (for `create`'s `previousToken` and `endByToken`). */
+  browserToken(request: FastifyRequest): string | undefined {
+    return request.cookies[this.cookieName];
+  }
+
+  /** What a route passes to a service that starts a session: the browser's old token and its agent. */
+  browserOf(request: FastifyRequest): { previousToken: string | undefined; userAgent: string | undefined } {
+    return { previousToken: this.browserToken(request), userAgent: request.headers['user-agent'] };
+  }
+
+  /** Sets the session cookie for a token from `create` (the HTTP layer's part of signing in). */
+  setCookie(reply: FastifyReply, token: string): void {
     reply.setCookie(this.cookieName, token, {
       path: '/',
       httpOnly: true,
@@ -131,7 +143,6 @@ export class SessionStore {
       sameSite: 'lax',
       maxAge: this.policy.maxHours * 3600,
     });
-    return id;
   }
 
   /**
@@ -148,11 +159,9 @@ export class SessionStore {
       .execute();
   }
 
-  /** Ends the browser's session and clears its cookie. */
-  async end(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const token = request.cookies[this.cookieName];
+  /** Ends the session a browser's token names (a cookie that may no longer lead anywhere). */
+  async endByToken(token: string | undefined): Promise<void> {
     if (token) await this.db.deleteFrom('sessions').where('token_hash', '=', hashSecret(token)).execute();
-    this.clearCookie(reply);
   }
 
   /** Clears the session cookie (for callers that already deleted the row in their transaction). */
@@ -220,6 +229,38 @@ export class SessionStore {
       .updateTable('sessions')
       .set({ second_factor_at: sql<Date>`now()` })
       .where('token_hash', '=', id)
+      .execute();
+  }
+
+  /**
+   * No session of the account counts as having shown a second factor any more (its last factor was
+   * removed); pass the transaction that removed it.
+   */
+  async forgetSecondFactor(regionId: string, accountId: string, db: Kysely<DB> = this.db): Promise<void> {
+    await db
+      .updateTable('sessions')
+      .set({ second_factor_at: null })
+      .where('region_id', '=', regionId)
+      .where('account_id', '=', accountId)
+      .execute();
+  }
+
+  /**
+   * Sessions of an account acting for an organisation it has just left fall back to the person's
+   * next membership; pass the transaction that removed the membership.
+   */
+  async leaveOrganisation(
+    regionId: string,
+    accountId: string,
+    organisationId: string,
+    db: Kysely<DB> = this.db,
+  ): Promise<void> {
+    await db
+      .updateTable('sessions')
+      .set({ active_organisation_id: null })
+      .where('region_id', '=', regionId)
+      .where('account_id', '=', accountId)
+      .where('active_organisation_id', '=', organisationId)
       .execute();
   }
 

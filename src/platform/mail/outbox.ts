@@ -6,6 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 import nodemailer from 'nodemailer';
 import type { DB } from '../db/schema.ts';
 import type { Lang } from '../i18n/index.ts';
@@ -142,4 +143,40 @@ export function registerMailTasks(
       log.info({ outboxId: id }, 'mail sent');
     },
   });
+}
+
+/**
+ * Deletes unsent mail matching these (address, queued at) pairs, e.g. mail naming an erased person.
+ * `createdAt` is PostgreSQL's text of the time (exact to the microsecond, unlike a Date).
+ */
+export async function deleteUnsentMail(
+  db: Kysely<DB>,
+  regionId: string,
+  match: readonly { to: string; createdAt: string }[],
+): Promise<void> {
+  if (match.length === 0) return;
+  await db
+    .deleteFrom('mail_outbox')
+    .where('region_id', '=', regionId)
+    .where('state', '<>', 'sent')
+    .where((eb) =>
+      eb.or(
+        match.map((m) =>
+          eb.and([
+            eb('to_address', '=', m.to),
+            eb('created_at', '=', sql<Date>`${m.createdAt}::timestamptz`),
+          ]),
+        ),
+      ),
+    )
+    .execute();
+}
+
+/** Deletes every mail to an address, sent or not. */
+export async function deleteMailTo(db: Kysely<DB>, regionId: string, address: string): Promise<void> {
+  await db
+    .deleteFrom('mail_outbox')
+    .where('region_id', '=', regionId)
+    .where('to_address', '=', address)
+    .execute();
 }

@@ -19,10 +19,10 @@ import type { ModuleDeps } from '../../../platform/module.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { Permission } from '../../../platform/permissions.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
-import { findApiOrganisation, listApiMembers } from './api-data.ts';
 import { organisationApi, type AuditEvent, type AuditPage, type MemberList } from './api-schema.ts';
 import { AUDIT_PAGE_SIZE, listAuditEvents, namesFor, scopeOf } from './audit.ts';
 import type { AuditNames, AuditRow } from './audit-sentences.ts';
+import { memberNames, organisationRecord } from '../organisations/service.ts';
 
 const API_RATE_LIMIT = { name: 'api-organisation', max: 600, windowSeconds: 60 };
 
@@ -68,14 +68,14 @@ export function registerApiRoutes(app: App, deps: ModuleDeps): void {
     api.organisation.url,
     { schema: api.organisation.schema, config: orgRead },
     async (request, reply) => {
-      const row = await findApiOrganisation(db, request.region.id, organisationOf(request.auth));
+      const row = await organisationRecord(db, request.region.id, organisationOf(request.auth));
       if (!row) throw new AppError('LOTSA_NOT_FOUND');
       return reply.header('cache-control', 'no-store').send(row);
     },
   );
 
   app.get(api.members.url, { schema: api.members.schema, config: orgRead }, async (request, reply) => {
-    const rows = await listApiMembers(db, request.region.id, organisationOf(request.auth));
+    const rows = await memberNames(db, request.region.id, organisationOf(request.auth));
     const body: MemberList = {
       items: rows.map((r) => ({ id: r.id, name: r.display_name.trim() || null, role: r.role })),
     };

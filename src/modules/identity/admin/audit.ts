@@ -11,6 +11,10 @@ import { compareOrganisations, type OrganisationKind } from '../../../platform/p
 import type { AuditCatalogue } from '../../../platform/audit-sentences.ts';
 import { emptyNames, type AuditNames, type AuditRow } from './audit-sentences.ts';
 import type { AuditMessageKey } from './audit-messages.ts';
+import { accountNames, findAccountByEmail } from '../accounts.ts';
+import { invitationAddresses } from '../invitations/service.ts';
+import { organisationList, organisationNames } from '../organisations/service.ts';
+import { tokenNames } from './tokens.ts';
 
 export const AUDIT_PAGE_SIZE = 50;
 export const AUDIT_API_MAX_LIMIT = 100;
@@ -123,12 +127,7 @@ export async function listAuditEvents(
   if (filter.organisationId) query = query.where('organisation_id', '=', filter.organisationId);
   if (filter.email) {
     const email = filter.email.trim().toLowerCase();
-    const account = await db
-      .selectFrom('accounts')
-      .select('id')
-      .where('region_id', '=', scope.regionId)
-      .where('email', '=', email)
-      .executeTakeFirst();
+    const account = await findAccountByEmail(db, scope.regionId, email);
     query = query.where((eb) => {
       const matches: Expression<SqlBool>[] = [sql<SqlBool>`audit_events.data->>'email' = ${email}`];
       if (account) {
@@ -192,38 +191,10 @@ export async function namesFor(db: Kysely<DB>, regionId: string, rows: AuditRow[
     return ids.length ? read(ids) : Promise.resolve([]);
   };
   const [accountRows, organisationRows, invitationRows, tokenRows] = await Promise.all([
-    lookup(accounts, (ids) =>
-      db
-        .selectFrom('accounts')
-        .select(['id', 'display_name', 'email'])
-        .where('region_id', '=', regionId)
-        .where('id', 'in', ids)
-        .execute(),
-    ),
-    lookup(organisations, (ids) =>
-      db
-        .selectFrom('organisations')
-        .select(['id', 'name'])
-        .where('region_id', '=', regionId)
-        .where('id', 'in', ids)
-        .execute(),
-    ),
-    lookup(invitations, (ids) =>
-      db
-        .selectFrom('invitations')
-        .select(['id', 'email'])
-        .where('region_id', '=', regionId)
-        .where('id', 'in', ids)
-        .execute(),
-    ),
-    lookup(tokens, (ids) =>
-      db
-        .selectFrom('api_tokens')
-        .select(['id', 'name'])
-        .where('region_id', '=', regionId)
-        .where('id', 'in', ids)
-        .execute(),
-    ),
+    lookup(accounts, (ids) => accountNames(db, regionId, ids)),
+    lookup(organisations, (ids) => organisationNames(db, regionId, ids)),
+    lookup(invitations, (ids) => invitationAddresses(db, regionId, ids)),
+    lookup(tokens, (ids) => tokenNames(db, regionId, ids)),
   ]);
   for (const a of accountRows) names.accounts.set(a.id, { displayName: a.display_name, email: a.email });
   for (const o of organisationRows) names.organisations.set(o.id, o.name);
@@ -240,13 +211,20 @@ export interface OrganisationOption {
 
 /** The organisations a reader may filter by: every one of the region, or only their own. */
 export async function organisationOptions(db: Kysely<DB>, scope: AuditScope): Promise<OrganisationOption[]> {
-  let query = db
-    .selectFrom('organisations')
-    .select(['id', 'name', 'kind'])
-    .where('region_id', '=', scope.regionId);
-  if (scope.organisationId !== null) query = query.where('id', '=', scope.organisationId);
-  const rows = await query.execute();
+  const rows = await organisationList(db, scope.regionId, scope.organisationId);
   return rows
     .map((r) => ({ id: r.id, name: r.name, kind: r.kind as OrganisationKind }))
     .sort(compareOrganisations);
+}
+
+/** The audit events a person made or that are about them (for their data export). */
+export async function auditEventsAbout(db: Kysely<DB>, regionId: string, accountId: string) {
+  return db
+    .selectFrom('audit_events')
+    .select(['action', 'at', 'subject_type', 'subject_id', 'actor_id'])
+    .where('region_id', '=', regionId)
+    .where((eb) => eb.or([eb('actor_id', '=', accountId), eb('subject_id', '=', accountId)]))
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
 }

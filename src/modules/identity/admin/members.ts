@@ -16,6 +16,7 @@ import { isValidEmail, normalizeEmail } from '../accounts.ts';
 import {
   countInvitation,
   createInvitation,
+  invitationExists,
   isMemberAddress,
   listPendingInvitations,
   revokeInvitation,
@@ -405,7 +406,7 @@ export function registerMemberRoutes(app: FastifyInstance, deps: ModuleDeps): vo
       const { person, organisation } = await visible(request);
       const accountId = uuidParam(request, 'accountId');
       const { t } = adminView(request, reply);
-      const result = await removeMember(db, {
+      const result = await removeMember(db, deps.sessions, {
         regionId: request.region.id,
         actor: actorOf(person),
         organisation,
@@ -440,13 +441,7 @@ export function registerMemberRoutes(app: FastifyInstance, deps: ModuleDeps): vo
         invitationId,
       });
       if (!revoked) {
-        const known = await db
-          .selectFrom('invitations')
-          .select('id')
-          .where('region_id', '=', request.region.id)
-          .where('organisation_id', '=', organisation.id)
-          .where('id', '=', invitationId)
-          .executeTakeFirst();
+        const known = await invitationExists(db, request.region.id, organisation.id, invitationId);
         if (!known) throw new AppError('LOTSA_NOT_FOUND');
         return page(
           request,

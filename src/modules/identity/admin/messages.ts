@@ -246,6 +246,9 @@ export const messages = defineMessages({
     'invite.unknown':
       'Länken fungerar inte. Kontrollera att du har fått med hela länken från e-brevet, eller be om en ny inbjudan.',
     'invite.description': 'Ta emot en inbjudan till en organisation.',
+    'invite.lastAdminTitle': 'Inbjudan ändrar inte din roll',
+    'invite.lastAdmin':
+      'Du är den enda som kan hantera medlemmarna i {organisation}, och rollen i inbjudan kan inte det. Ge någon annan den rollen först, eller be om en inbjudan med en roll som kan hantera medlemmar.',
   },
   en: {
     'shell.name': 'Back-office',
@@ -478,6 +481,9 @@ export const messages = defineMessages({
     'invite.unknown':
       'The link does not work. Check that you copied the whole link from the e-mail, or ask for a new invitation.',
     'invite.description': 'Accept an invitation to an organisation.',
+    'invite.lastAdminTitle': 'The invitation does not change your role',
+    'invite.lastAdmin':
+      'You are the only one who can manage the members of {organisation}, and the role in the invitation cannot. Give someone else that role first, or ask for an invitation with a role that can manage members.',
   },
 });
 

@@ -173,6 +173,13 @@ export function registerOrganisationRoutes(app: FastifyInstance, deps: ModuleDep
       main,
     });
   });
+  registerOrganisationForms(app, deps);
+}
+
+/** Adding an organisation and changing one (forms). */
+function registerOrganisationForms(app: FastifyInstance, deps: ModuleDeps): void {
+  const db = deps.database.db;
+  const config = { permission: Permission.OrgsManage } as const;
 
   const newPage = (
     request: FastifyRequest,

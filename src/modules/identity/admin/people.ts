@@ -5,61 +5,54 @@
  * their recovery codes — a reset of their second factors.
  */
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import type { ModuleDeps } from '../../../platform/module.ts';
-import { actorOf, recordAudit } from '../../../platform/audit.ts';
+import { actorOf } from '../../../platform/audit.ts';
+import { endSessionsOf } from '../me/service.ts';
 import { membershipsOf } from '../../../platform/auth/resolver.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { html } from '../../../platform/html/html.ts';
 import { formatDate, formatNumber } from '../../../platform/i18n/index.ts';
 import { Permission, type OrganisationKind, type Role } from '../../../platform/permissions.ts';
+import { factorCounts, resetFactors } from '../second-factor/service.ts';
+import { accountProfile, searchAccounts } from '../accounts.ts';
+import { rolesOfAccounts } from '../organisations/service.ts';
 import { adminView, doneOf, personOf, sendAdmin } from './common.ts';
 import { notice, queryValue, textField, uuidParam } from './forms.ts';
 
 /** At most this many people are listed per search. */
 const LIMIT = 100;
 
+const config = { permission: Permission.PeopleManage } as const;
+
+/** The account in the URL, or "not found". */
+async function load(db: ModuleDeps['database']['db'], regionId: string, id: string) {
+  const account = await accountProfile(db, regionId, id);
+  if (!account) throw new AppError('LOTSA_NOT_FOUND');
+  return account;
+}
+
 export function registerPeopleRoutes(app: FastifyInstance, deps: ModuleDeps): void {
+  registerPeopleSearch(app, deps);
+  registerPersonPage(app, deps);
+  registerPeopleActions(app, deps);
+}
+
+function registerPeopleSearch(app: FastifyInstance, deps: ModuleDeps): void {
   const db = deps.database.db;
-  const config = { permission: Permission.PeopleManage } as const;
 
   app.get('/admin/people', { config }, async (request, reply) => {
     personOf(request);
     const { lang, t } = adminView(request, reply);
     const regionId = request.region.id;
     const q = queryValue(request, 'q').slice(0, 200);
-    let query = db
-      .selectFrom('accounts')
-      .select(['id', 'email', 'display_name', 'last_sign_in_at'])
-      .where('region_id', '=', regionId);
-    if (q) {
-      const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query = query.where((eb) =>
-        eb.or([eb('email', 'like', pattern), eb(sql<string>`lower(display_name)`, 'like', pattern)]),
-      );
-    }
-    const rows = await query
-      .orderBy('email')
-      .limit(LIMIT + 1)
-      .execute();
+    const rows = await searchAccounts(db, regionId, q, LIMIT + 1);
     const more = rows.length > LIMIT;
     const people = rows.slice(0, LIMIT);
-    const memberships = people.length
-      ? await db
-          .selectFrom('memberships as m')
-          .innerJoin('organisations as o', (join) =>
-            join.onRef('o.region_id', '=', 'm.region_id').onRef('o.id', '=', 'm.organisation_id'),
-          )
-          .select(['m.account_id', 'm.role', 'o.id', 'o.name'])
-          .where('m.region_id', '=', regionId)
-          .where(
-            'm.account_id',
-            'in',
-            people.map((p) => p.id),
-          )
-          .orderBy('o.name')
-          .execute()
-      : [];
+    const memberships = await rolesOfAccounts(
+      db,
+      regionId,
+      people.map((p) => p.id),
+    );
     const rolesOf = (id: string) => memberships.filter((m) => m.account_id === id);
     const main = html`<h1>${t('people.title')}</h1>
       <p>${t('people.intro')}</p>
@@ -117,27 +110,20 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: ModuleDeps): vo
       }`;
     return sendAdmin(deps.site, request, reply, { title: t('people.title'), path: '/admin/people', main });
   });
+}
 
-  const load = async (regionId: string, id: string) => {
-    const account = await db
-      .selectFrom('accounts')
-      .select(['id', 'email', 'display_name', 'language', 'created_at', 'last_sign_in_at'])
-      .where('region_id', '=', regionId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!account) throw new AppError('LOTSA_NOT_FOUND');
-    return account;
-  };
+function registerPersonPage(app: FastifyInstance, deps: ModuleDeps): void {
+  const db = deps.database.db;
 
   app.get('/admin/people/:id', { config }, async (request, reply) => {
     const person = personOf(request);
     const { lang, t, csrf } = adminView(request, reply);
     const regionId = request.region.id;
-    const account = await load(regionId, uuidParam(request, 'id'));
+    const account = await load(db, regionId, uuidParam(request, 'id'));
     const [memberships, sessions, factors] = await Promise.all([
       membershipsOf(db, regionId, account.id),
       deps.sessions.list(regionId, account.id, person.session.id),
-      secondFactorsOf(regionId, account.id),
+      factorCounts(db, regionId, account.id),
     ]);
     const title = account.display_name || account.email;
     const done = doneOf(request, ['ended', 'reset'] as const);
@@ -233,24 +219,18 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: ModuleDeps): vo
       </section>`;
     return sendAdmin(deps.site, request, reply, { title, path, main, navPath: '/admin/people' });
   });
+}
+
+function registerPeopleActions(app: FastifyInstance, deps: ModuleDeps): void {
+  const db = deps.database.db;
 
   app.post('/admin/people/:id/sessions/end', { config }, async (request, reply) => {
     const person = personOf(request);
     const regionId = request.region.id;
-    const account = await load(regionId, uuidParam(request, 'id'));
+    const account = await load(db, regionId, uuidParam(request, 'id'));
     // An admin ending their own sessions keeps the one they are using.
     const keep = account.id === person.account.id ? person.session.id : undefined;
-    await db.transaction().execute(async (trx) => {
-      const count = await deps.sessions.endAll(regionId, account.id, keep, trx);
-      await recordAudit(trx, {
-        regionId,
-        actor: actorOf(person),
-        action: 'account.sessions_ended',
-        subjectType: 'account',
-        subjectId: account.id,
-        data: { count },
-      });
-    });
+    await endSessionsOf(db, deps.sessions, { regionId, accountId: account.id, keep, actor: actorOf(person) });
     return reply.redirect(`/admin/people/${account.id}?done=ended`, 303);
   });
 
@@ -262,54 +242,13 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: ModuleDeps): vo
   app.post('/admin/people/:id/second-factors/reset', { config }, async (request, reply) => {
     const person = personOf(request);
     const regionId = request.region.id;
-    const account = await load(regionId, uuidParam(request, 'id'));
+    const account = await load(db, regionId, uuidParam(request, 'id'));
     if (account.id === person.account.id) throw new AppError('LOTSA_NOT_FOUND');
-    await db.transaction().execute(async (trx) => {
-      const scope = { region_id: regionId, account_id: account.id } as const;
-      const passkeys = await trx
-        .deleteFrom('passkeys')
-        .where('region_id', '=', scope.region_id)
-        .where('account_id', '=', scope.account_id)
-        .executeTakeFirst();
-      const totp = await trx
-        .deleteFrom('totp_secrets')
-        .where('region_id', '=', scope.region_id)
-        .where('account_id', '=', scope.account_id)
-        .executeTakeFirst();
-      await trx
-        .deleteFrom('recovery_codes')
-        .where('region_id', '=', scope.region_id)
-        .where('account_id', '=', scope.account_id)
-        .execute();
-      const sessions = await deps.sessions.endAll(regionId, account.id, undefined, trx);
-      await recordAudit(trx, {
-        regionId,
-        actor: actorOf(person),
-        action: 'account.second_factors_reset',
-        subjectType: 'account',
-        subjectId: account.id,
-        data: {
-          passkeys: Number(passkeys.numDeletedRows),
-          totp: Number(totp.numDeletedRows) > 0,
-          sessions,
-        },
-      });
-    });
+    await db
+      .transaction()
+      .execute((trx) =>
+        resetFactors(trx, deps.sessions, { regionId, accountId: account.id, actor: actorOf(person) }),
+      );
     return reply.redirect(`/admin/people/${account.id}?done=reset`, 303);
   });
-
-  async function secondFactorsOf(regionId: string, accountId: string) {
-    const row = await db
-      .selectNoFrom([
-        sql<number>`(select count(*) from passkeys where region_id = ${regionId} and account_id = ${accountId})::int`.as(
-          'passkeys',
-        ),
-        sql<boolean>`exists (select 1 from totp_secrets where region_id = ${regionId} and account_id = ${accountId}
-                             and confirmed_at is not null)`.as('totp'),
-        sql<number>`(select count(*) from recovery_codes where region_id = ${regionId} and account_id = ${accountId}
-                     and used_at is null)::int`.as('recovery_codes'),
-      ])
-      .executeTakeFirstOrThrow();
-    return { passkeys: row.passkeys, totp: row.totp, recoveryCodes: row.recovery_codes };
-  }
 }

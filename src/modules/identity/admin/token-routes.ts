@@ -23,6 +23,7 @@ import {
   listTokens,
   readTokenForm,
   revokeToken,
+  revokedTokenName,
   validateTokenForm,
   type TokenErrors,
   type TokenFormValues,
@@ -76,15 +77,7 @@ export function registerTokenRoutes(app: FastifyInstance, deps: ModuleDeps): voi
     const revokedId = (request.query as Record<string, unknown> | undefined)?.revoked;
     let revoked: string | undefined;
     if (typeof revokedId === 'string' && isUuid(revokedId)) {
-      const row = await db
-        .selectFrom('api_tokens')
-        .select('name')
-        .where('region_id', '=', request.region.id)
-        .where('organisation_id', '=', organisation.id)
-        .where('id', '=', revokedId)
-        .where('revoked_at', 'is not', null)
-        .executeTakeFirst();
-      revoked = row?.name;
+      revoked = await revokedTokenName(db, request.region.id, organisation.id, revokedId);
     }
     return show(request, reply, { revoked });
   });

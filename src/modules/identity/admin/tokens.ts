@@ -12,7 +12,7 @@ import { API_TOKEN_PREFIX } from '../../../platform/auth/resolver.ts';
 import { hashSecret, randomToken } from '../../../platform/auth/secrets.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import { Permission, ROLE_PERMISSIONS, TOKEN_PERMISSIONS, isRole } from '../../../platform/permissions.ts';
-import { lockOrganisation } from '../transaction.ts';
+import { lockOrganisation, memberRole } from '../organisations/locks.ts';
 import type { AuditMessageKey } from './audit-messages.ts';
 
 export const TOKEN_NAME_MAX = 80;
@@ -129,14 +129,7 @@ export async function createToken(
   return db.transaction().execute(async (trx) => {
     if (input.createdBy !== null) {
       await lockOrganisation(trx, input.regionId, input.organisationId);
-      const membership = await trx
-        .selectFrom('memberships')
-        .select('role')
-        .where('region_id', '=', input.regionId)
-        .where('organisation_id', '=', input.organisationId)
-        .where('account_id', '=', input.createdBy)
-        .executeTakeFirst();
-      const role = membership?.role;
+      const role = await memberRole(trx, input.regionId, input.organisationId, input.createdBy);
       if (!isRole(role) || !ROLE_PERMISSIONS[role].has(Permission.ApiTokensManage)) return undefined;
     }
     const row = await trx
@@ -232,4 +225,53 @@ export async function revokeTokensCreatedBy(
     });
   }
   return revoked.length;
+}
+
+/** The name of a revoked token of the organisation (for the notice after revoking it). */
+export async function revokedTokenName(
+  db: Kysely<DB>,
+  regionId: string,
+  organisationId: string,
+  id: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('api_tokens')
+    .select('name')
+    .where('region_id', '=', regionId)
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .where('revoked_at', 'is not', null)
+    .executeTakeFirst();
+  return row?.name;
+}
+
+/** Names of API tokens by id (for sentences about them). */
+export async function tokenNames(db: Kysely<DB>, regionId: string, ids: string[]) {
+  return db
+    .selectFrom('api_tokens')
+    .select(['id', 'name'])
+    .where('region_id', '=', regionId)
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** The API tokens a person created, with their organisation's name (never the token or its hash). */
+export async function tokensCreatedBy(db: Kysely<DB>, regionId: string, accountId: string) {
+  return db
+    .selectFrom('api_tokens as t')
+    .innerJoin('organisations as o', (join) =>
+      join.onRef('o.region_id', '=', 't.region_id').onRef('o.id', '=', 't.organisation_id'),
+    )
+    .select([
+      't.name',
+      'o.name as organisation',
+      't.permissions',
+      't.created_at',
+      't.last_used_at',
+      't.revoked_at',
+    ])
+    .where('t.region_id', '=', regionId)
+    .where('t.created_by', '=', accountId)
+    .orderBy('t.created_at')
+    .execute();
 }

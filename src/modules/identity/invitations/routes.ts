@@ -5,7 +5,6 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleDeps } from '../../../platform/module.ts';
-import { sql } from 'kysely';
 import { html } from '../../../platform/html/html.ts';
 import { localPath, renderPage, type Page } from '../../../platform/html/layout.ts';
 import { siteOrigin } from '../../../platform/http/origin.ts';
@@ -66,6 +65,18 @@ export function registerInvitationRoutes(app: FastifyInstance, deps: ModuleDeps)
         : { title, description: text, path: '/', main, languages: [lang], otherLanguagePath: '/' },
       state === 'unknown' ? 404 : 410,
     );
+  };
+
+  /** Accepting would leave the organisation without anyone able to manage its members (409). */
+  const lastManager = (request: FastifyRequest, reply: FastifyReply, lang: Lang, organisation: string) => {
+    const title = messages.t(lang, 'invite.lastAdminTitle');
+    const text = messages.t(lang, 'invite.lastAdmin', { organisation });
+    const main = html`<div class="wrap prose">
+      <h1>${title}</h1>
+      <p>${text}</p>
+    </div>`;
+    const page = { title, description: text, path: '/', main, languages: [lang], otherLanguagePath: '/' };
+    return send(request, reply, lang, page, 409);
   };
 
   app.get(
@@ -135,28 +146,19 @@ export function registerInvitationRoutes(app: FastifyInstance, deps: ModuleDeps)
       const body = (request.body ?? {}) as Record<string, unknown>;
       const token = typeof body.token === 'string' ? body.token.trim() : '';
       const regionId = request.region.id;
-      const result = await acceptInvitation(deps.database.db, {
+      const result = await acceptInvitation(deps.database.db, deps.sessions, {
         regionId,
         token,
         language: lang,
-        startSession: async (trx, accountId, organisationId) => {
-          const sessionId = await deps.sessions.start(request, reply, {
-            regionId,
-            accountId,
-            method: 'link',
-            db: trx,
-          });
-          // The new member starts out acting for the organisation they just joined.
-          await trx
-            .updateTable('sessions')
-            .set({ active_organisation_id: organisationId, last_seen_at: sql<Date>`now()` })
-            .where('token_hash', '=', sessionId)
-            .execute();
-        },
+        browser: deps.sessions.browserOf(request),
       });
+      if (!result.ok && result.state === 'lastAdmin') {
+        return lastManager(request, reply, lang, result.organisation);
+      }
       if (!result.ok) {
         return unusable(request, reply, lang, result.state === 'pending' ? 'unknown' : result.state);
       }
+      deps.sessions.setCookie(reply, result.sessionToken);
       return reply.header('cache-control', 'no-store').redirect('/admin', 303);
     },
   );

@@ -12,20 +12,22 @@ import type { DB } from '../../../platform/db/schema.ts';
 import { shell } from '../../../platform/html/messages.ts';
 import { formatDate, type Lang } from '../../../platform/i18n/index.ts';
 import type { TaskQueue } from '../../../platform/tasks/queue.ts';
-import { queueMail } from '../../../platform/mail/outbox.ts';
-import {
-  Permission,
-  ROLES,
-  ROLE_PERMISSIONS,
-  type OrganisationKind,
-  type Role,
-} from '../../../platform/permissions.ts';
+import { deleteUnsentMail, queueMail } from '../../../platform/mail/outbox.ts';
+import type { OrganisationKind, Role } from '../../../platform/permissions.ts';
 import type { RateLimiter, RateLimitRule } from '../../../platform/http/rate-limit.ts';
 import type { Region } from '../../../platform/region.ts';
-import { findAccountByEmail, findOrCreateAccount, mailboxKey, normalizeEmail } from '../accounts.ts';
+import {
+  findAccountByEmail,
+  findOrCreateAccount,
+  mailboxKey,
+  markSignedIn,
+  normalizeEmail,
+} from '../accounts.ts';
 import { messages } from '../admin/messages.ts';
-import { stillManages } from '../organisations/service.ts';
-import { lockOrganisation } from '../transaction.ts';
+import { hasMemberWithAddress, joinOrganisation, stillManages } from '../organisations/service.ts';
+import { retryingTransaction } from '../../../platform/db/transaction.ts';
+import type { SessionStore } from '../../../platform/auth/sessions.ts';
+import { lockOrganisation } from '../organisations/locks.ts';
 import { quotedUserText } from '../user-text.ts';
 
 export const INVITATION_DAYS = 7;
@@ -71,17 +73,7 @@ export async function isMemberAddress(
   organisationId: string,
   email: string,
 ): Promise<boolean> {
-  const member = await db
-    .selectFrom('memberships as m')
-    .innerJoin('accounts as a', (join) =>
-      join.onRef('a.region_id', '=', 'm.region_id').onRef('a.id', '=', 'm.account_id'),
-    )
-    .select('a.id')
-    .where('m.region_id', '=', regionId)
-    .where('m.organisation_id', '=', organisationId)
-    .where('a.email', '=', email)
-    .executeTakeFirst();
-  return member !== undefined;
+  return hasMemberWithAddress(db, regionId, organisationId, email);
 }
 
 export type InvitationState = 'pending' | 'expired' | 'accepted' | 'revoked';
@@ -99,9 +91,6 @@ export interface Invitation {
 }
 
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
-
-/** Roles that may invite people to their organisation. */
-const MANAGING_ROLES = ROLES.filter((role) => ROLE_PERMISSIONS[role].has(Permission.OrgMembersManage));
 
 /** An organisation name on one line (it is the region's text, but a subject must stay one line). */
 function oneLine(value: string): string {
@@ -317,88 +306,216 @@ export async function revokeInvitation(
   });
 }
 
+/** Whether an invitation of the organisation exists (in any state). */
+export async function invitationExists(
+  db: Kysely<DB>,
+  regionId: string,
+  organisationId: string,
+  invitationId: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('invitations')
+    .select('id')
+    .where('region_id', '=', regionId)
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', invitationId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export type AcceptResult =
-  | { ok: true; accountId: string; organisationId: string; role: Role }
-  | { ok: false; state: InvitationState | 'unknown' };
+  | { ok: true; accountId: string; organisationId: string; role: Role; sessionToken: string }
+  | { ok: false; state: InvitationState | 'unknown' }
+  /** The invitee is the last one able to manage the organisation, and the role would end that. */
+  | { ok: false; state: 'lastAdmin'; organisation: string };
+
+/** Rolls the acceptance back: the invitee would leave the organisation without a manager. */
+class StrandsOrganisation extends Error {
+  constructor(readonly organisation: string) {
+    super('the invitation would leave the organisation without a manager');
+  }
+}
 
 /**
  * Uses an invitation: marks it accepted (once, while valid), finds or creates the account for the
- * invited address, adds the membership (or changes the role of an existing one) and lets the caller
- * start a session in the same transaction (`startSession`).
+ * invited address, adds the membership (or changes the role of an existing one, under the members
+ * page's lock and last-manager rule) and starts a session acting for the organisation, all in one
+ * transaction. The route sets the session's cookie from `sessionToken`.
  */
 export async function acceptInvitation(
   db: Kysely<DB>,
+  sessions: SessionStore,
   input: {
     regionId: string;
     token: string;
     /** The language of a newly created account: the page the invitation was accepted on. */
     language: Lang;
-    startSession: (trx: Kysely<DB>, accountId: string, organisationId: string) => Promise<void>;
+    browser: { previousToken: string | undefined; userAgent: string | undefined };
   },
 ): Promise<AcceptResult> {
   const { regionId } = input;
   if (!TOKEN.test(input.token)) return { ok: false, state: 'unknown' };
   const tokenHash = hashSecret(input.token);
-  return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .updateTable('invitations')
-      .set({ accepted_at: sql<Date>`now()` })
-      .where('region_id', '=', regionId)
-      .where('token_hash', '=', tokenHash)
-      .where('accepted_at', 'is', null)
-      .where('revoked_at', 'is', null)
-      .where('expires_at', '>', sql<Date>`now()`)
-      // An invitation is only as good as its sender's right to send it: someone removed or demoted
-      // since (or whose account is gone) cannot bring anyone in, themselves included.
-      .where(
-        sql<boolean>`exists (
-          select 1 from memberships m
-          join organisations o on o.region_id = m.region_id and o.id = m.organisation_id
-          where m.region_id = invitations.region_id and m.account_id = invitations.invited_by
-            and ((m.organisation_id = invitations.organisation_id and m.role in (${sql.join(MANAGING_ROLES)}))
-                 or (o.kind = 'region' and m.role = 'admin')))`,
-      )
-      .returning(['id', 'organisation_id', 'email', 'role'])
-      .executeTakeFirst();
-    if (!row) {
-      const existing = await trx
-        .selectFrom('invitations')
-        .select(['accepted_at', 'revoked_at', 'expires_at'])
-        .where('region_id', '=', regionId)
-        .where('token_hash', '=', tokenHash)
+  try {
+    return await retryingTransaction(db, async (trx) => {
+      const target = await trx
+        .selectFrom('invitations as i')
+        .innerJoin('organisations as o', (join) =>
+          join.onRef('o.region_id', '=', 'i.region_id').onRef('o.id', '=', 'i.organisation_id'),
+        )
+        .select(['i.organisation_id', 'i.invited_by', 'o.name', 'o.kind'])
+        .where('i.region_id', '=', regionId)
+        .where('i.token_hash', '=', tokenHash)
         .executeTakeFirst();
-      const state = existing ? stateOf(existing) : 'unknown';
-      // Still pending but not accepted: its sender may no longer invite, so it counts as withdrawn.
-      return { ok: false, state: state === 'pending' ? 'revoked' : state } as const;
-    }
-    const { account } = await findOrCreateAccount(trx, regionId, row.email, input.language, 'self');
-    await trx
-      .insertInto('memberships')
-      .values({
-        region_id: regionId,
-        organisation_id: row.organisation_id,
-        account_id: account.id,
-        role: row.role,
-      })
-      .onConflict((oc) =>
-        oc.columns(['region_id', 'organisation_id', 'account_id']).doUpdateSet({ role: row.role }),
-      )
-      .execute();
-    await input.startSession(trx, account.id, row.organisation_id);
-    await recordAudit(trx, {
-      regionId,
-      actor: accountActor(account.id),
-      organisationId: row.organisation_id,
-      action: 'org.member.joined',
-      subjectType: 'account',
-      subjectId: account.id,
-      data: { role: row.role, invitation: row.id },
+      if (!target) return { ok: false, state: 'unknown' } as const;
+      // The organisation's row first, as every change to its memberships (see ../organisations/locks.ts).
+      if (!(await lockOrganisation(trx, regionId, target.organisation_id))) {
+        return { ok: false, state: 'unknown' } as const;
+      }
+      // An invitation is only as good as its sender's right to send it: someone removed or demoted
+      // since (or whose account is gone) cannot bring anyone in, themselves included. Read under
+      // the organisation's lock; a pending invitation refused so counts as withdrawn.
+      const organisation = { id: target.organisation_id, kind: target.kind as OrganisationKind };
+      const senderMayInvite =
+        target.invited_by !== null && (await stillManages(trx, regionId, organisation, target.invited_by));
+      const row = senderMayInvite ? await markAccepted(trx, regionId, tokenHash) : undefined;
+      if (!row) return { ok: false, state: await refusedState(trx, regionId, tokenHash) } as const;
+      const { account } = await findOrCreateAccount(trx, regionId, row.email, input.language, 'self');
+      const joined = await joinOrganisation(trx, {
+        regionId,
+        organisationId: row.organisation_id,
+        accountId: account.id,
+        role: row.role as Role,
+      });
+      if (joined === 'lastAdmin') throw new StrandsOrganisation(target.name);
+      // The new member starts out acting for the organisation they just joined.
+      const session = await sessions.create({
+        regionId,
+        accountId: account.id,
+        method: 'link',
+        activeOrganisationId: row.organisation_id,
+        db: trx,
+        ...input.browser,
+      });
+      await markSignedIn(trx, regionId, account.id);
+      await recordAudit(trx, {
+        regionId,
+        actor: accountActor(account.id),
+        organisationId: row.organisation_id,
+        action: 'org.member.joined',
+        subjectType: 'account',
+        subjectId: account.id,
+        data: { role: row.role, invitation: row.id },
+      });
+      return {
+        ok: true,
+        accountId: account.id,
+        organisationId: row.organisation_id,
+        role: row.role as Role,
+        sessionToken: session.token,
+      } as const;
     });
-    return {
-      ok: true,
-      accountId: account.id,
-      organisationId: row.organisation_id,
-      role: row.role as Role,
-    } as const;
-  });
+  } catch (error) {
+    if (error instanceof StrandsOrganisation) {
+      return { ok: false, state: 'lastAdmin', organisation: error.organisation };
+    }
+    throw error;
+  }
+}
+
+/** Marks a usable invitation accepted (once, while valid). */
+async function markAccepted(trx: Kysely<DB>, regionId: string, tokenHash: string) {
+  return trx
+    .updateTable('invitations')
+    .set({ accepted_at: sql<Date>`now()` })
+    .where('region_id', '=', regionId)
+    .where('token_hash', '=', tokenHash)
+    .where('accepted_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', sql<Date>`now()`)
+    .returning(['id', 'organisation_id', 'email', 'role'])
+    .executeTakeFirst();
+}
+
+/** Why an invitation could not be accepted. */
+async function refusedState(
+  trx: Kysely<DB>,
+  regionId: string,
+  tokenHash: string,
+): Promise<InvitationState | 'unknown'> {
+  const existing = await trx
+    .selectFrom('invitations')
+    .select(['accepted_at', 'revoked_at', 'expires_at'])
+    .where('region_id', '=', regionId)
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  const state = existing ? stateOf(existing) : 'unknown';
+  // Still pending but not accepted: its sender may no longer invite, so it counts as withdrawn.
+  return state === 'pending' ? 'revoked' : state;
+}
+
+/** Deletes invitations that expired, were accepted or were revoked more than `days` ago; how many. */
+export async function sweepInvitations(db: Kysely<DB>, days: number): Promise<number> {
+  const before = sql<Date>`now() - make_interval(days => ${days})`;
+  const result = await db
+    .deleteFrom('invitations')
+    .where((eb) =>
+      eb.or([eb('expires_at', '<', before), eb('accepted_at', '<', before), eb('revoked_at', '<', before)]),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** The addresses of invitations by id (for sentences about them). */
+export async function invitationAddresses(db: Kysely<DB>, regionId: string, ids: string[]) {
+  return db
+    .selectFrom('invitations')
+    .select(['id', 'email'])
+    .where('region_id', '=', regionId)
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** Invitations to an address still open (for the person's data export). */
+export async function pendingInvitationsFor(db: Kysely<DB>, regionId: string, email: string) {
+  return db
+    .selectFrom('invitations as i')
+    .innerJoin('organisations as o', (join) =>
+      join.onRef('o.region_id', '=', 'i.region_id').onRef('o.id', '=', 'i.organisation_id'),
+    )
+    .select(['o.name', 'o.kind', 'i.role', 'i.created_at', 'i.expires_at'])
+    .where('i.region_id', '=', regionId)
+    .where('i.email', '=', email)
+    .where('i.accepted_at', 'is', null)
+    .where('i.revoked_at', 'is', null)
+    .where('i.expires_at', '>', sql<Date>`now()`)
+    .orderBy('i.created_at')
+    .execute();
+}
+
+/**
+ * Drops invitation mail an account sent that has not gone out (it names them). It was queued in the
+ * invitation's own transaction, so it has the invitation's address and creation time.
+ */
+export async function forgetUnsentInvitationMailFrom(
+  db: Kysely<DB>,
+  regionId: string,
+  accountId: string,
+): Promise<void> {
+  const sent = await db
+    .selectFrom('invitations')
+    .select(['email', sql<string>`created_at::text`.as('created_at')])
+    .where('region_id', '=', regionId)
+    .where('invited_by', '=', accountId)
+    .execute();
+  await deleteUnsentMail(
+    db,
+    regionId,
+    sent.map((i) => ({ to: i.email, createdAt: i.created_at })),
+  );
+}
+
+/** Deletes the invitations to an address (its owner is being erased). */
+export async function forgetInvitationsTo(db: Kysely<DB>, regionId: string, email: string): Promise<void> {
+  await db.deleteFrom('invitations').where('region_id', '=', regionId).where('email', '=', email).execute();
 }

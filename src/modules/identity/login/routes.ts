@@ -163,14 +163,13 @@ export function registerLoginRoutes(app: FastifyInstance, deps: ModuleDeps): voi
     { config: { ...pub, rateLimit: LINK_PER_IP }, onSend: noReferrer },
     async (request, reply) => {
       const lang = langParam(request);
-      const signedIn = await signInWithLink(
-        db,
-        deps.sessions,
-        request,
-        reply,
-        bodyField(request.body, 'token'),
-      );
+      const signedIn = await signInWithLink(db, deps.sessions, {
+        regionId: request.region.id,
+        token: bodyField(request.body, 'token'),
+        browser: deps.sessions.browserOf(request),
+      });
       if (!signedIn) return send(request, reply, views.gonePage(context(request), LOGIN_TTL_MINUTES), 410);
+      deps.sessions.setCookie(reply, signedIn.sessionToken);
       return signedInRedirect(reply, lang, signedIn);
     },
   );
@@ -210,15 +209,28 @@ export function registerLoginRoutes(app: FastifyInstance, deps: ModuleDeps): voi
     const wait = short === undefined && day === undefined ? undefined : Math.max(short ?? 0, day ?? 0);
     if (wait !== undefined) return tooMany(request, reply, wait, { kind: 'code', email, next: undefined });
 
-    const result = await signInWithCode(db, deps.sessions, request, reply, email, code);
-    if (result.ok) return signedInRedirect(reply, lang, result.signedIn);
+    const result = await signInWithCode(db, deps.sessions, {
+      regionId: request.region.id,
+      email,
+      code,
+      browser: deps.sessions.browserOf(request),
+    });
+    if (result.ok) {
+      deps.sessions.setCookie(reply, result.signedIn.sessionToken);
+      return signedInRedirect(reply, lang, result.signedIn);
+    }
     errors.code = result.burnt ? 'error.codeBurnt' : 'error.codeWrong';
     return again(422);
   });
 
   app.post('/:lang/logout', { config: { permission: Permission.SignedIn } }, async (request, reply) => {
     const lang = langParam(request);
-    await signOut(db, deps.sessions, request, reply);
+    await signOut(db, deps.sessions, {
+      regionId: request.region.id,
+      principal: request.auth,
+      browserToken: deps.sessions.browserToken(request),
+    });
+    deps.sessions.clearCookie(reply);
     return reply.header('cache-control', 'no-store').redirect(`${loginPaths.login(lang)}?signed_out=1`, 303);
   });
 }

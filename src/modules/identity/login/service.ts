@@ -8,17 +8,23 @@
  * requests race; the account is found or created (a talent) and a new session replaces any the
  * browser already held.
  */
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { accountActor, recordAudit } from '../../../platform/audit.ts';
 import { hashSecret, randomDigits, randomToken, sameSecret } from '../../../platform/auth/secrets.ts';
+import type { Principal } from '../../../platform/auth/principal.ts';
 import type { SessionStore } from '../../../platform/auth/sessions.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import { localPath } from '../../../platform/html/layout.ts';
 import type { RateLimitRule } from '../../../platform/http/rate-limit.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
-import { findAccountByEmail, findOrCreateAccount, mailboxKey, normalizeEmail } from '../accounts.ts';
+import {
+  findAccountByEmail,
+  findOrCreateAccount,
+  mailboxKey,
+  markSignedIn,
+  normalizeEmail,
+} from '../accounts.ts';
 
 /** How long a link and its code work. */
 export const LOGIN_TTL_MINUTES = 15;
@@ -192,28 +198,36 @@ async function consume(
   };
 }
 
+/** The browser signing in: the session token it already holds (ended first) and its User-Agent. */
+export interface Browser {
+  previousToken: string | undefined;
+  userAgent: string | undefined;
+}
+
 export interface SignedIn {
   accountId: string;
+  /** The new session's token, for the cookie the route sets (`sessions.setCookie`). */
+  sessionToken: string;
   created: boolean;
   nextPath: string | undefined;
   language: Lang;
 }
 
 /**
- * The account for a used token (created when new), a fresh session on the reply (replacing any the
- * browser had), the audit event, and every other open link to the address closed.
+ * The account for a used token (created when new), a fresh session (replacing any the browser had),
+ * the audit event, and every other open link to the address closed.
  */
 async function signIn(
   trx: Kysely<DB>,
   sessions: SessionStore,
-  request: FastifyRequest,
-  reply: FastifyReply,
+  browser: Browser,
   regionId: string,
   used: UsedToken,
   method: 'link' | 'code',
 ): Promise<SignedIn> {
   const { account, created } = await findOrCreateAccount(trx, regionId, used.email, used.language, 'self');
-  await sessions.start(request, reply, { regionId, accountId: account.id, method, db: trx });
+  const session = await sessions.create({ regionId, accountId: account.id, method, db: trx, ...browser });
+  await markSignedIn(trx, regionId, account.id);
   await recordAudit(trx, {
     regionId,
     actor: accountActor(account.id),
@@ -230,22 +244,26 @@ async function signIn(
     .where('email', '=', used.email)
     .where('used_at', 'is', null)
     .execute();
-  return { accountId: account.id, created, nextPath: used.nextPath, language: used.language };
+  return {
+    accountId: account.id,
+    sessionToken: session.token,
+    created,
+    nextPath: used.nextPath,
+    language: used.language,
+  };
 }
 
 /** Signs in with a link's token; undefined when the link is unknown, used or expired. */
 export async function signInWithLink(
   db: Kysely<DB>,
   sessions: SessionStore,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  token: string,
+  input: { regionId: string; token: string; browser: Browser },
 ): Promise<SignedIn | undefined> {
+  const { regionId, token, browser } = input;
   if (!TOKEN.test(token)) return undefined;
-  const regionId = request.region.id;
   return db.transaction().execute(async (trx) => {
     const used = await consume(trx, regionId, hashSecret(token));
-    return used && signIn(trx, sessions, request, reply, regionId, used, 'link');
+    return used && signIn(trx, sessions, browser, regionId, used, 'link');
   });
 }
 
@@ -261,12 +279,9 @@ export type CodeResult =
 export async function signInWithCode(
   db: Kysely<DB>,
   sessions: SessionStore,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  email: string,
-  code: string,
+  input: { regionId: string; email: string; code: string; browser: Browser },
 ): Promise<CodeResult> {
-  const regionId = request.region.id;
+  const { regionId, email, code, browser } = input;
   const address = normalizeEmail(email);
   const rows = await db
     .selectFrom('login_tokens')
@@ -283,7 +298,7 @@ export async function signInWithCode(
   if (match) {
     const signedIn = await db.transaction().execute(async (trx) => {
       const used = await consume(trx, regionId, match.token_hash, { forCode: true });
-      return used && signIn(trx, sessions, request, reply, regionId, used, 'code');
+      return used && signIn(trx, sessions, browser, regionId, used, 'code');
     });
     // Used by a racing request in the meantime: not a guess, so nothing is counted.
     return signedIn ? { ok: true, signedIn } : { ok: false, burnt: false };
@@ -299,15 +314,16 @@ export async function signInWithCode(
   return { ok: false, burnt: rows.length > 0 && usable.length === 0 };
 }
 
-/** Ends the browser's session (the audit event in the same transaction) and clears its cookie. */
+/**
+ * Ends the signed-in person's session (the audit event in the same transaction). The route clears
+ * the cookie; a cookie that no longer leads to a session (no principal) is ended by its token.
+ */
 export async function signOut(
   db: Kysely<DB>,
   sessions: SessionStore,
-  request: FastifyRequest,
-  reply: FastifyReply,
+  input: { regionId: string; principal: Principal | null | undefined; browserToken: string | undefined },
 ): Promise<void> {
-  const principal = request.auth;
-  const regionId = request.region.id;
+  const { regionId, principal } = input;
   if (principal?.account && principal.session) {
     const { account, session } = principal;
     await db.transaction().execute(async (trx) => {
@@ -321,9 +337,42 @@ export async function signOut(
         data: { method: session.method },
       });
     });
-    sessions.clearCookie(reply);
     return;
   }
-  // A cookie that no longer leads to a session: delete whatever it names and clear it.
-  await sessions.end(request, reply);
+  // A cookie that no longer leads to a session: delete whatever it names.
+  await sessions.endByToken(input.browserToken);
+}
+
+/** Deletes sign-in tokens that expired more than a day ago; how many. */
+export async function sweepLoginTokens(db: Kysely<DB>): Promise<number> {
+  const result = await db
+    .deleteFrom('login_tokens')
+    .where('expires_at', '<', sql<Date>`now() - interval '1 day'`)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Every sign-in e-mail sent to an address (for the person's data export). */
+export async function signInLinksFor(db: Kysely<DB>, regionId: string, email: string) {
+  return db
+    .selectFrom('login_tokens')
+    .select(['created_at', 'expires_at', 'used_at'])
+    .where('region_id', '=', regionId)
+    .where('email', '=', email)
+    .orderBy('created_at')
+    .execute();
+}
+
+/** Deletes every sign-in e-mail's token for an address or account (the account is being erased). */
+export async function forgetSignInLinks(
+  db: Kysely<DB>,
+  regionId: string,
+  email: string,
+  accountId: string,
+): Promise<void> {
+  await db
+    .deleteFrom('login_tokens')
+    .where('region_id', '=', regionId)
+    .where((eb) => eb.or([eb('email', '=', email), eb('account_id', '=', accountId)]))
+    .execute();
 }

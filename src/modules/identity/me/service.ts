@@ -5,47 +5,31 @@
 import { membershipsOf } from '../../../platform/auth/resolver.ts';
 import { createHmac } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
-import { accountActor, recordAudit } from '../../../platform/audit.ts';
+import { auditEventsAbout } from '../admin/audit.ts';
+import { tokensCreatedBy } from '../admin/tokens.ts';
+import { pendingInvitationsFor } from '../invitations/service.ts';
+import { signInLinksFor } from '../login/service.ts';
+import { factorsExport, forgetCeremoniesOf } from '../second-factor/service.ts';
+import {
+  accountActor,
+  recordAudit,
+  scrubAddressFromAudit,
+  type AuditActor,
+} from '../../../platform/audit.ts';
+import { deleteMailTo } from '../../../platform/mail/outbox.ts';
+import { accountDetails, deleteAccountRow, lockAccount, lockProfile, saveProfile } from '../accounts.ts';
+import { forgetInvitationsTo, forgetUnsentInvitationMailFrom } from '../invitations/service.ts';
+import { forgetSignInLinks } from '../login/service.ts';
+import { findRegionOrganisation, isLastRegionAdmin, membershipCount } from '../organisations/service.ts';
 import type { SessionStore, SessionSummary } from '../../../platform/auth/sessions.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
 import { eraseFeedbackFrom, feedbackFrom } from '../../site/feedback.ts';
 import { revokeTokensCreatedBy } from '../admin/tokens.ts';
 import { retryingTransaction } from '../../../platform/db/transaction.ts';
-import { lockOrganisation } from '../transaction.ts';
+import { lockOrganisation } from '../organisations/locks.ts';
 
-export interface AccountDetails {
-  id: string;
-  email: string;
-  displayName: string;
-  language: Lang;
-  createdAt: Date;
-  lastSignInAt: Date | null;
-}
-
-export async function accountDetails(
-  db: Kysely<DB>,
-  regionId: string,
-  accountId: string,
-): Promise<AccountDetails | undefined> {
-  const row = await db
-    .selectFrom('accounts')
-    .select(['id', 'email', 'display_name', 'language', 'created_at', 'last_sign_in_at'])
-    .where('region_id', '=', regionId)
-    .where('id', '=', accountId)
-    .executeTakeFirst();
-  return (
-    row && {
-      id: row.id,
-      email: row.email,
-      displayName: row.display_name,
-      language: row.language === 'en' ? 'en' : 'sv',
-      createdAt: row.created_at,
-      lastSignInAt: row.last_sign_in_at,
-    }
-  );
-}
+export { accountDetails, type AccountDetails } from '../accounts.ts';
 
 // Profile
 
@@ -94,24 +78,13 @@ export async function updateProfile(
   values: { displayName: string; language: Lang },
 ): Promise<string[]> {
   return db.transaction().execute(async (trx) => {
-    const current = await trx
-      .selectFrom('accounts')
-      .select(['display_name', 'language'])
-      .where('region_id', '=', regionId)
-      .where('id', '=', accountId)
-      .forUpdate()
-      .executeTakeFirst();
+    const current = await lockProfile(trx, regionId, accountId);
     if (!current) return [];
     const changed: string[] = [];
     if (current.display_name !== values.displayName) changed.push('display_name');
     if (current.language !== values.language) changed.push('language');
     if (changed.length === 0) return changed;
-    await trx
-      .updateTable('accounts')
-      .set({ display_name: values.displayName, language: values.language })
-      .where('region_id', '=', regionId)
-      .where('id', '=', accountId)
-      .execute();
+    await saveProfile(trx, regionId, accountId, values);
     await recordAudit(trx, {
       regionId,
       actor: accountActor(accountId),
@@ -167,6 +140,26 @@ export async function endSession(
 }
 
 /** Ends every session of the person except `keep` (when given); returns how many ended. */
+/** An admin ends every session of someone (but `keep`, their own current one), with its audit event. */
+export async function endSessionsOf(
+  db: Kysely<DB>,
+  sessions: SessionStore,
+  input: { regionId: string; accountId: string; keep: string | undefined; actor: AuditActor },
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const count = await sessions.endAll(input.regionId, input.accountId, input.keep, trx);
+    await recordAudit(trx, {
+      regionId: input.regionId,
+      actor: input.actor,
+      action: 'account.sessions_ended',
+      subjectType: 'account',
+      subjectId: input.accountId,
+      data: { count },
+    });
+    return count;
+  });
+}
+
 export async function endSessions(
   db: Kysely<DB>,
   sessions: SessionStore,
@@ -199,77 +192,16 @@ export async function exportAccount(
 ): Promise<Record<string, unknown> | undefined> {
   const account = await accountDetails(db, regionId, accountId);
   if (!account) return undefined;
-  const [memberships, passkeys, totp, recovery, invitations, signInLinks, audit, tokens, feedback] =
-    await Promise.all([
-      membershipsOf(db, regionId, accountId),
-      db
-        .selectFrom('passkeys')
-        .select(['name', 'created_at', 'last_used_at', 'backed_up'])
-        .where('region_id', '=', regionId)
-        .where('account_id', '=', accountId)
-        .orderBy('created_at')
-        .execute(),
-      db
-        .selectFrom('totp_secrets')
-        .select(['confirmed_at'])
-        .where('region_id', '=', regionId)
-        .where('account_id', '=', accountId)
-        .executeTakeFirst(),
-      db
-        .selectFrom('recovery_codes')
-        .select((eb) => eb.fn.countAll<string>().as('left'))
-        .where('region_id', '=', regionId)
-        .where('account_id', '=', accountId)
-        .where('used_at', 'is', null)
-        .executeTakeFirstOrThrow(),
-      db
-        .selectFrom('invitations as i')
-        .innerJoin('organisations as o', (join) =>
-          join.onRef('o.region_id', '=', 'i.region_id').onRef('o.id', '=', 'i.organisation_id'),
-        )
-        .select(['o.name', 'o.kind', 'i.role', 'i.created_at', 'i.expires_at'])
-        .where('i.region_id', '=', regionId)
-        .where('i.email', '=', account.email)
-        .where('i.accepted_at', 'is', null)
-        .where('i.revoked_at', 'is', null)
-        .where('i.expires_at', '>', sql<Date>`now()`)
-        .orderBy('i.created_at')
-        .execute(),
-      db
-        .selectFrom('login_tokens')
-        .select(['created_at', 'expires_at', 'used_at'])
-        .where('region_id', '=', regionId)
-        .where('email', '=', account.email)
-        .orderBy('created_at')
-        .execute(),
-      db
-        .selectFrom('audit_events')
-        .select(['action', 'at', 'subject_type', 'subject_id', 'actor_id'])
-        .where('region_id', '=', regionId)
-        .where((eb) => eb.or([eb('actor_id', '=', accountId), eb('subject_id', '=', accountId)]))
-        .orderBy('at')
-        .orderBy('id')
-        .execute(),
-      // The API tokens they created: what they are called and may do, never the token or its hash.
-      db
-        .selectFrom('api_tokens as t')
-        .innerJoin('organisations as o', (join) =>
-          join.onRef('o.region_id', '=', 't.region_id').onRef('o.id', '=', 't.organisation_id'),
-        )
-        .select([
-          't.name',
-          'o.name as organisation',
-          't.permissions',
-          't.created_at',
-          't.last_used_at',
-          't.revoked_at',
-        ])
-        .where('t.region_id', '=', regionId)
-        .where('t.created_by', '=', accountId)
-        .orderBy('t.created_at')
-        .execute(),
-      feedbackFrom(db, regionId, account.email),
-    ]);
+  const [memberships, factors, invitations, signInLinks, audit, tokens, feedback] = await Promise.all([
+    membershipsOf(db, regionId, accountId),
+    factorsExport(db, regionId, accountId),
+    pendingInvitationsFor(db, regionId, account.email),
+    signInLinksFor(db, regionId, account.email),
+    auditEventsAbout(db, regionId, accountId),
+    // The API tokens they created: what they are called and may do, never the token or its hash.
+    tokensCreatedBy(db, regionId, accountId),
+    feedbackFrom(db, regionId, account.email),
+  ]);
   return {
     exportedAt: new Date().toISOString(),
     region: regionId,
@@ -294,14 +226,7 @@ export async function exportAccount(
       expiresAt: s.expiresAt.toISOString(),
       thisDevice: s.current,
     })),
-    passkeys: passkeys.map((p) => ({
-      name: p.name,
-      createdAt: p.created_at.toISOString(),
-      lastUsedAt: p.last_used_at?.toISOString() ?? null,
-      backedUp: p.backed_up,
-    })),
-    authenticatorApp: { on: Boolean(totp?.confirmed_at) },
-    recoveryCodesLeft: Number(recovery.left),
+    ...factors,
     pendingInvitations: invitations.map((i) => ({
       organisation: i.name,
       kind: i.kind,
@@ -355,25 +280,7 @@ export async function recordExport(db: Kysely<DB>, regionId: string, accountId: 
 // Erasure
 
 /** The person is an admin of the region's own organisation and no one else is. */
-export async function isLastRegionAdmin(
-  db: Kysely<DB>,
-  regionId: string,
-  accountId: string,
-): Promise<boolean> {
-  const admins = await db
-    .selectFrom('memberships as m')
-    .innerJoin('organisations as o', (join) =>
-      join.onRef('o.region_id', '=', 'm.region_id').onRef('o.id', '=', 'm.organisation_id'),
-    )
-    .select('m.account_id')
-    .where('m.region_id', '=', regionId)
-    .where('o.kind', '=', 'region')
-    .where('m.role', '=', 'admin')
-    .orderBy('m.account_id')
-    .forUpdate('m')
-    .execute();
-  return admins.length === 1 && admins[0]?.account_id === accountId;
-}
+export { isLastRegionAdmin } from '../organisations/service.ts';
 
 export type DeleteOutcome = 'deleted' | 'last-admin' | 'gone';
 
@@ -393,87 +300,34 @@ export async function deleteAccount(
   accountId: string,
 ): Promise<DeleteOutcome> {
   return retryingTransaction(db, async (trx) => {
-    const regionOrganisation = await trx
-      .selectFrom('organisations')
-      .select('id')
-      .where('region_id', '=', regionId)
-      .where('kind', '=', 'region')
-      .executeTakeFirst();
-    if (regionOrganisation) await lockOrganisation(trx, regionId, regionOrganisation.id);
-    const account = await trx
-      .selectFrom('accounts')
-      .select(['email'])
-      .where('region_id', '=', regionId)
-      .where('id', '=', accountId)
-      .forUpdate()
-      .executeTakeFirst();
+    const regionOrganisation = await findRegionOrganisation(trx, regionId);
+    if (regionOrganisation) await lockOrganisation(trx, regionId, regionOrganisation);
+    const account = await lockAccount(trx, regionId, accountId);
     if (!account) return 'gone';
     if (await isLastRegionAdmin(trx, regionId, accountId)) return 'last-admin';
-    const memberships = await trx
-      .selectFrom('memberships')
-      .select((eb) => eb.fn.countAll<string>().as('count'))
-      .where('region_id', '=', regionId)
-      .where('account_id', '=', accountId)
-      .executeTakeFirstOrThrow();
+    const memberships = await membershipCount(trx, regionId, accountId);
     await recordAudit(trx, {
       regionId,
       actor: accountActor(accountId),
       action: 'account.deleted',
       subjectType: 'account',
       subjectId: accountId,
-      data: { memberships: Number(memberships.count) },
+      data: { memberships },
     });
     // Tokens die with their creator, as they do when the creator loses the role or membership.
     await revokeTokensCreatedBy(trx, { regionId, accountId, actor: accountActor(accountId) });
-    await trx
-      .deleteFrom('login_tokens')
-      .where('region_id', '=', regionId)
-      .where((eb) => eb.or([eb('email', '=', account.email), eb('account_id', '=', accountId)]))
-      .execute();
-    // Invitation mail they sent and that has not gone out names them. It was queued in the
-    // invitation's own transaction, so it has the invitation's address and creation time. (Their
-    // invitations themselves stop working with their memberships.)
-    await trx
-      .deleteFrom('mail_outbox')
-      .where('region_id', '=', regionId)
-      .where('state', '<>', 'sent')
-      .where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('invitations as i')
-            .select('i.id')
-            .whereRef('i.region_id', '=', 'mail_outbox.region_id')
-            .whereRef('i.email', '=', 'mail_outbox.to_address')
-            .whereRef('i.created_at', '=', 'mail_outbox.created_at')
-            .where('i.invited_by', '=', accountId),
-        ),
-      )
-      .execute();
+    await forgetSignInLinks(trx, regionId, account.email, accountId);
+    // Invitation mail they sent and that has not gone out names them. (Their invitations
+    // themselves stop working with their memberships.)
+    await forgetUnsentInvitationMailFrom(trx, regionId, accountId);
     await eraseFeedbackFrom(trx, regionId, account.email);
-    await trx
-      .deleteFrom('invitations')
-      .where('region_id', '=', regionId)
-      .where('email', '=', account.email)
-      .execute();
+    await forgetInvitationsTo(trx, regionId, account.email);
     // Mail to the address (sign-in links, invitations) goes too, sent or not.
-    await trx
-      .deleteFrom('mail_outbox')
-      .where('region_id', '=', regionId)
-      .where('to_address', '=', account.email)
-      .execute();
-    await trx
-      .deleteFrom('webauthn_challenges')
-      .where('region_id', '=', regionId)
-      .where('account_id', '=', accountId)
-      .execute();
+    await deleteMailTo(trx, regionId, account.email);
+    await forgetCeremoniesOf(trx, regionId, accountId);
     // The address must not survive in the facts of earlier audit events either.
-    await sql`UPDATE audit_events
-      SET data = (SELECT coalesce(jsonb_object_agg(e.key, e.value), '{}'::jsonb) FROM jsonb_each(data) e
-                  WHERE lower(e.value #>> '{}') IS DISTINCT FROM ${account.email})
-      WHERE region_id = ${regionId}
-        AND EXISTS (SELECT 1 FROM jsonb_each(data) e WHERE lower(e.value #>> '{}') = ${account.email})`.execute(
-      trx,
-    );
-    await trx.deleteFrom('accounts').where('region_id', '=', regionId).where('id', '=', accountId).execute();
+    await scrubAddressFromAudit(trx, regionId, account.email);
+    await deleteAccountRow(trx, regionId, accountId);
     return 'deleted';
   });
 }

@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { recordAudit, type AuditActor } from '../../../platform/audit.ts';
 import type { DB } from '../../../platform/db/schema.ts';
+import type { SessionStore } from '../../../platform/auth/sessions.ts';
 import {
   Permission,
   ROLE_PERMISSIONS,
@@ -18,7 +19,7 @@ import {
 } from '../../../platform/permissions.ts';
 import { revokeTokensCreatedBy } from '../admin/tokens.ts';
 import { retryingTransaction } from '../../../platform/db/transaction.ts';
-import { lockOrganisation } from '../transaction.ts';
+import { lockOrganisation } from './locks.ts';
 
 /** Kinds an admin can add; the region and its municipalities come with the region. */
 export const CREATABLE_KINDS = [
@@ -262,6 +263,46 @@ export async function listMembers(
   }));
 }
 
+/** An organisation as the API shows it. */
+export async function organisationRecord(db: Kysely<DB>, regionId: string, id: string) {
+  return db
+    .selectFrom('organisations')
+    .select(['id', 'name', 'kind', 'org_number'])
+    .where('region_id', '=', regionId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** An organisation's members by name (no addresses), as the API lists them. */
+export async function memberNames(db: Kysely<DB>, regionId: string, organisationId: string) {
+  return db
+    .selectFrom('memberships as m')
+    .innerJoin('accounts as a', (join) =>
+      join.onRef('a.region_id', '=', 'm.region_id').onRef('a.id', '=', 'm.account_id'),
+    )
+    .select(['a.id', 'a.display_name', 'm.role', 'm.created_at'])
+    .where('m.region_id', '=', regionId)
+    .where('m.organisation_id', '=', organisationId)
+    .orderBy('a.display_name')
+    .orderBy('m.created_at')
+    .execute();
+}
+
+/** The memberships of several accounts with their organisations' names, by organisation name. */
+export async function rolesOfAccounts(db: Kysely<DB>, regionId: string, accountIds: string[]) {
+  if (accountIds.length === 0) return [];
+  return db
+    .selectFrom('memberships as m')
+    .innerJoin('organisations as o', (join) =>
+      join.onRef('o.region_id', '=', 'm.region_id').onRef('o.id', '=', 'm.organisation_id'),
+    )
+    .select(['m.account_id', 'm.role', 'o.id', 'o.name'])
+    .where('m.region_id', '=', regionId)
+    .where('m.account_id', 'in', accountIds)
+    .orderBy('o.name')
+    .execute();
+}
+
 /** The roles of an organisation kind that may manage its members. */
 export function managingRoles(kind: OrganisationKind): Role[] {
   return ROLES_BY_KIND[kind].filter((role) => ROLE_PERMISSIONS[role].has(Permission.OrgMembersManage));
@@ -364,6 +405,47 @@ async function lockMembership(trx: Kysely<DB>, regionId: string, organisationId:
     .executeTakeFirst();
 }
 
+/**
+ * Adds an account to an organisation with a role, or gives an existing member that role — the
+ * person's own act (accepting an invitation), so the members page's rule holds: the last one able
+ * to manage the members cannot take a role that leaves nobody able to. The caller holds the
+ * organisation's row lock (`lockOrganisation`, taken before anything else in its transaction).
+ * Returns the role the account had before (null when new), or `lastAdmin`.
+ */
+export async function joinOrganisation(
+  trx: Kysely<DB>,
+  input: { regionId: string; organisationId: string; accountId: string; role: Role },
+): Promise<{ from: Role | null } | 'lastAdmin'> {
+  const organisation = await trx
+    .selectFrom('organisations')
+    .select(['id', 'kind'])
+    .where('region_id', '=', input.regionId)
+    .where('id', '=', input.organisationId)
+    .executeTakeFirstOrThrow();
+  const current = await lockMembership(trx, input.regionId, input.organisationId, input.accountId);
+  const from = current ? (current.role as Role) : null;
+  if (from === input.role) return { from };
+  const change = {
+    regionId: input.regionId,
+    organisation: { id: organisation.id, kind: organisation.kind as OrganisationKind },
+    accountId: input.accountId,
+  };
+  if (from && (await strandsOrganisation(trx, change, input.accountId, from, input.role))) return 'lastAdmin';
+  await trx
+    .insertInto('memberships')
+    .values({
+      region_id: input.regionId,
+      organisation_id: input.organisationId,
+      account_id: input.accountId,
+      role: input.role,
+    })
+    .onConflict((oc) =>
+      oc.columns(['region_id', 'organisation_id', 'account_id']).doUpdateSet({ role: input.role }),
+    )
+    .execute();
+  return { from };
+}
+
 export async function changeMemberRole(
   db: Kysely<DB>,
   input: {
@@ -414,6 +496,7 @@ export async function changeMemberRole(
 
 export async function removeMember(
   db: Kysely<DB>,
+  sessions: SessionStore,
   input: {
     regionId: string;
     actor: AuditActor;
@@ -433,13 +516,7 @@ export async function removeMember(
       .where('account_id', '=', input.accountId)
       .execute();
     // A session acting for this organisation falls back to the person's next membership.
-    await trx
-      .updateTable('sessions')
-      .set({ active_organisation_id: null })
-      .where('region_id', '=', input.regionId)
-      .where('account_id', '=', input.accountId)
-      .where('active_organisation_id', '=', input.organisation.id)
-      .execute();
+    await sessions.leaveOrganisation(input.regionId, input.accountId, input.organisation.id, trx);
     await recordAudit(trx, {
       regionId: input.regionId,
       actor: input.actor,
@@ -457,4 +534,117 @@ export async function removeMember(
     });
     return 'ok';
   });
+}
+
+/** Names of organisations by id. */
+export async function organisationNames(db: Kysely<DB>, regionId: string, ids: string[]) {
+  return db
+    .selectFrom('organisations')
+    .select(['id', 'name'])
+    .where('region_id', '=', regionId)
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** The region's organisations (or only `onlyId`), unsorted. */
+export async function organisationList(db: Kysely<DB>, regionId: string, onlyId: string | null) {
+  let query = db.selectFrom('organisations').select(['id', 'name', 'kind']).where('region_id', '=', regionId);
+  if (onlyId !== null) query = query.where('id', '=', onlyId);
+  return query.execute();
+}
+
+/** Gives an account a role in an organisation (added, or its role replaced), without the rules of
+ * the members page: for the operator's `lotsa admin create`. */
+export async function grantRole(
+  db: Kysely<DB>,
+  input: { regionId: string; organisationId: string; accountId: string; role: Role },
+): Promise<void> {
+  await db
+    .insertInto('memberships')
+    .values({
+      region_id: input.regionId,
+      organisation_id: input.organisationId,
+      account_id: input.accountId,
+      role: input.role,
+    })
+    .onConflict((oc) =>
+      oc.columns(['region_id', 'organisation_id', 'account_id']).doUpdateSet({ role: input.role }),
+    )
+    .execute();
+}
+
+/** The addresses of the region's admins. */
+export async function adminAddresses(db: Kysely<DB>, regionId: string) {
+  return db
+    .selectFrom('memberships as m')
+    .innerJoin('accounts as a', (join) =>
+      join.onRef('a.region_id', '=', 'm.region_id').onRef('a.id', '=', 'm.account_id'),
+    )
+    .select('a.email')
+    .where('m.region_id', '=', regionId)
+    .where('m.role', '=', 'admin')
+    .execute();
+}
+
+/** Is the account the region's only admin? Locks the admins' memberships (pass a transaction). */
+export async function isLastRegionAdmin(
+  db: Kysely<DB>,
+  regionId: string,
+  accountId: string,
+): Promise<boolean> {
+  const admins = await db
+    .selectFrom('memberships as m')
+    .innerJoin('organisations as o', (join) =>
+      join.onRef('o.region_id', '=', 'm.region_id').onRef('o.id', '=', 'm.organisation_id'),
+    )
+    .select('m.account_id')
+    .where('m.region_id', '=', regionId)
+    .where('o.kind', '=', 'region')
+    .where('m.role', '=', 'admin')
+    .orderBy('m.account_id')
+    .forUpdate('m')
+    .execute();
+  return admins.length === 1 && admins[0]?.account_id === accountId;
+}
+
+/** The id of the region's own organisation, if it has one. */
+export async function findRegionOrganisation(db: Kysely<DB>, regionId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('organisations')
+    .select('id')
+    .where('region_id', '=', regionId)
+    .where('kind', '=', 'region')
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** How many organisations the account belongs to. */
+export async function membershipCount(db: Kysely<DB>, regionId: string, accountId: string): Promise<number> {
+  const row = await db
+    .selectFrom('memberships')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('region_id', '=', regionId)
+    .where('account_id', '=', accountId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** Whether the (normalised) address belongs to a member of the organisation. */
+export async function hasMemberWithAddress(
+  db: Kysely<DB>,
+  regionId: string,
+  organisationId: string,
+  email: string,
+): Promise<boolean> {
+  const member = await db
+    .selectFrom('memberships as m')
+    .innerJoin('accounts as a', (join) =>
+      join.onRef('a.region_id', '=', 'm.region_id').onRef('a.id', '=', 'm.account_id'),
+    )
+    .select('a.id')
+    .where('m.region_id', '=', regionId)
+    .where('m.organisation_id', '=', organisationId)
+    .where('a.email', '=', email)
+    .executeTakeFirst();
+  return member !== undefined;
 }

@@ -25,6 +25,8 @@ export const messages = defineMessages({
     'security.verifyLink': 'Bekräfta med ditt andra steg',
 
     'done.passkeyAdded': 'Nyckeln är tillagd.',
+    'done.passkeyAddedNoCodes':
+      'Nyckeln är tillagd. Skapa reservkoder nedan, så att du kommer in även om du tappar bort den.',
     'done.passkeyRenamed': 'Nyckeln har fått nytt namn.',
     'done.passkeyRemoved': 'Nyckeln är borttagen.',
     'done.totpDisabled': 'Autentiseringsappen är avstängd.',
@@ -68,6 +70,7 @@ export const messages = defineMessages({
     'recovery.none': 'Du har inga reservkoder.',
     'recovery.needFactor': 'Reservkoder kan du skapa när du har en nyckel eller en autentiseringsapp.',
     'recovery.generate': 'Skapa nya reservkoder',
+    'recovery.generateFirst': 'Skapa reservkoder',
     'recovery.generateHint': 'Dina gamla reservkoder slutar då att fungera.',
 
     'setup.title': 'Ställ in en autentiseringsapp',
@@ -98,8 +101,7 @@ export const messages = defineMessages({
       'Din roll ger dig tillgång till andra människors uppgifter. Därför behöver du visa ett andra steg, utöver e-posten, innan du går vidare.',
     'check.whyPlain': 'Visa ditt andra steg innan du går vidare.',
     'check.setupTitle': 'Ställ in ett andra steg',
-    'check.setupIntro':
-      'Du har inget andra steg än. Välj ett av dem nedan; det tar ett par minuter. Efteråt får du reservkoder att spara.',
+    'check.setupIntro': 'Du har inget andra steg än. Välj ett av dem nedan; det tar ett par minuter.',
     'check.setupTotp': 'Ställ in en autentiseringsapp',
     'check.codeIntro': 'Skriv koden från din autentiseringsapp, eller en av dina reservkoder.',
     'check.codeLabel': 'Kod',
@@ -137,6 +139,8 @@ export const messages = defineMessages({
     'security.verifyLink': 'Confirm with your second factor',
 
     'done.passkeyAdded': 'The passkey has been added.',
+    'done.passkeyAddedNoCodes':
+      'The passkey has been added. Create recovery codes below, so that you can get in even if you lose it.',
     'done.passkeyRenamed': 'The passkey has been renamed.',
     'done.passkeyRemoved': 'The passkey has been removed.',
     'done.totpDisabled': 'The authenticator app has been turned off.',
@@ -179,6 +183,7 @@ export const messages = defineMessages({
     'recovery.none': 'You have no recovery codes.',
     'recovery.needFactor': 'You can create recovery codes once you have a passkey or an authenticator app.',
     'recovery.generate': 'Create new recovery codes',
+    'recovery.generateFirst': 'Create recovery codes',
     'recovery.generateHint': 'Your old recovery codes will then stop working.',
 
     'setup.title': 'Set up an authenticator app',
@@ -211,7 +216,7 @@ export const messages = defineMessages({
     'check.whyPlain': 'Show your second factor before you go on.',
     'check.setupTitle': 'Set up a second factor',
     'check.setupIntro':
-      'You do not have a second factor yet. Choose one below; it takes a couple of minutes. Afterwards you get recovery codes to keep.',
+      'You do not have a second factor yet. Choose one below; it takes a couple of minutes.',
     'check.setupTotp': 'Set up an authenticator app',
     'check.codeIntro': 'Enter the code from your authenticator app, or one of your recovery codes.',
     'check.codeLabel': 'Code',

@@ -9,7 +9,7 @@ import { html, raw, type SafeHtml } from '../../../platform/html/html.ts';
 import { localPath, type Page } from '../../../platform/html/layout.ts';
 import { formatDate, type Lang } from '../../../platform/i18n/index.ts';
 import { messages, type MessageKey } from './messages.ts';
-import type { PasskeySummary } from './service.ts';
+import type { PasskeySummary } from './passkeys/repository.ts';
 import { csrfField, errorSummary } from '../../../platform/html/forms.ts';
 
 /** The script that runs passkey ceremonies (pages work without it; passkeys need it). */
@@ -175,6 +175,12 @@ export interface SecurityView {
   rename?: { credentialId: string; value: string; error: string };
 }
 
+/** The notice after a change; a first passkey says where its recovery codes are made. */
+function doneKey(view: SecurityView): MessageKey {
+  if (view.done === 'passkeyAdded' && view.recoveryLeft === 0) return 'done.passkeyAddedNoCodes';
+  return `done.${view.done ?? 'passkeyAdded'}`;
+}
+
 export function securityPage(view: SecurityView): Page {
   const { lang, csrfToken } = view;
   const editable = !view.verifyFirst;
@@ -233,7 +239,7 @@ export function securityPage(view: SecurityView): Page {
   const main = html`<div class="wrap prose second-factor">
     <h1>${t(lang, 'security.title')}</h1>
     ${errorSummary(t(lang, 'common.errorSummaryTitle'), renameError)}
-    ${view.done ? html`<div class="notice" role="status"><p>${t(lang, `done.${view.done}`)}</p></div>` : ''}
+    ${view.done ? html`<div class="notice" role="status"><p>${t(lang, doneKey(view))}</p></div>` : ''}
     <p>${t(lang, 'security.intro')}</p>
     ${
       view.staff
@@ -299,8 +305,13 @@ export function securityPage(view: SecurityView): Page {
           : editable
             ? html`<form method="post" action="${paths.recoveryCodes(lang)}">
               ${csrfField(csrfToken)}
-              <p class="field__hint" id="recovery-hint">${t(lang, 'recovery.generateHint')}</p>
-              <button type="submit" aria-describedby="recovery-hint">${t(lang, 'recovery.generate')}</button>
+              ${
+                // Only someone who has codes can lose them to a new set.
+                view.recoveryLeft > 0
+                  ? html`<p class="field__hint" id="recovery-hint">${t(lang, 'recovery.generateHint')}</p>
+                      <button type="submit" aria-describedby="recovery-hint">${t(lang, 'recovery.generate')}</button>`
+                  : html`<button type="submit">${t(lang, 'recovery.generateFirst')}</button>`
+              }
             </form>`
             : ''
       }

@@ -2,9 +2,10 @@
  * Identity's transactions that keep an invariant across rows (an organisation keeps someone able to
  * manage it, the region keeps an admin) take their locks in one order — the organisation row first —
  * so two of them cannot deadlock; they run in `retryingTransaction` (platform/db/transaction.ts).
+ * Part of the organisations' owner: the other rooms of identity lock and read memberships here.
  */
 import type { Kysely } from 'kysely';
-import type { DB } from '../../platform/db/schema.ts';
+import type { DB } from '../../../platform/db/schema.ts';
 
 /**
  * Locks an organisation's row for a change to its memberships (NO KEY UPDATE: it queues such
@@ -24,4 +25,21 @@ export async function lockOrganisation(
     .forNoKeyUpdate()
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** The account's role in the organisation, if a member (read after the organisation's lock). */
+export async function memberRole(
+  trx: Kysely<DB>,
+  regionId: string,
+  organisationId: string,
+  accountId: string,
+): Promise<string | undefined> {
+  const membership = await trx
+    .selectFrom('memberships')
+    .select('role')
+    .where('region_id', '=', regionId)
+    .where('organisation_id', '=', organisationId)
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+  return membership?.role;
 }

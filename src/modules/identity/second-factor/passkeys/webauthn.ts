@@ -4,8 +4,9 @@
  *
  * The challenge of a ceremony lives in `webauthn_challenges` (never in process memory, so any app
  * process can finish what another began), keyed by the hash of a random handle that the browser
- * holds in a short-lived HttpOnly cookie. A challenge is used once: finishing deletes it.
- * The relying party is the request's host name; the expected origin is the site's origin.
+ * holds in a short-lived HttpOnly cookie (set and read by the routes). A challenge is used once:
+ * finishing deletes it. The relying party is the site's host name; the expected origin is the
+ * site's origin (both worked out from the request by the routes).
  */
 import {
   generateAuthenticationOptions,
@@ -17,95 +18,65 @@ import {
   type PublicKeyCredentialRequestOptionsJSON,
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
-import { hashSecret, randomToken } from '../../../platform/auth/secrets.ts';
-import type { DB } from '../../../platform/db/schema.ts';
-import { AppError } from '../../../platform/errors.ts';
-import { siteOrigin } from '../../../platform/http/origin.ts';
+import { hashSecret, randomToken } from '../../../../platform/auth/secrets.ts';
+import type { DB } from '../../../../platform/db/schema.ts';
+import { AppError } from '../../../../platform/errors.ts';
+import {
+  credentialsOf,
+  findPasskey,
+  recordPasskeyUse,
+  saveChallenge,
+  takeChallengeRow,
+} from './repository.ts';
 
 export type Purpose = 'register' | 'authenticate' | 'verify';
 
-const CHALLENGE_SECONDS = 300;
+/** How long a ceremony may take (the challenge row and the handle's cookie). */
+export const CHALLENGE_SECONDS = 300;
 const TIMEOUT_MS = 120_000;
 
-/** The relying party: the configured site's host name (passkeys are bound to it), never the Host header. */
-export function rpId(request: FastifyRequest): string {
-  return new URL(siteOrigin(request)).hostname;
+/** Where a ceremony runs: the region, the relying party id and the origins it may come from. */
+export interface CeremonyContext {
+  db: Kysely<DB>;
+  regionId: string;
+  rpId: string;
+  origins: string[];
 }
 
-/**
- * Origins a ceremony may come from: the site's own. On localhost (development, tests) the port the
- * browser actually used is accepted too, since PUBLIC_URL may name another.
- */
-export function expectedOrigins(request: FastifyRequest): string[] {
-  const origins = [siteOrigin(request)];
-  if (rpId(request) === 'localhost' && /^localhost:\d{1,5}$/.test(request.host)) {
-    origins.push(`${request.protocol}://${request.host}`);
-  }
-  return [...new Set(origins)];
+/** Options for the browser, and the handle of the stored challenge (for the browser's cookie). */
+export interface Started<T> {
+  options: T;
+  handle: string;
 }
 
-function cookieName(secure: boolean): string {
-  return secure ? '__Host-lotsa_webauthn' : 'lotsa_webauthn';
-}
-
-/** Stores a challenge and hands the browser its handle in a cookie. */
-async function saveChallenge(
-  db: Kysely<DB>,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  secure: boolean,
+async function storeChallenge(
+  ctx: CeremonyContext,
   challenge: string,
   purpose: Purpose,
   accountId: string | null,
-): Promise<void> {
-  // Ended ceremonies are cleared as new ones begin (the table stays as small as the traffic).
-  await db
-    .deleteFrom('webauthn_challenges')
-    .where('expires_at', '<', sql<Date>`now()`)
-    .execute();
+): Promise<string> {
   const handle = randomToken();
-  await db
-    .insertInto('webauthn_challenges')
-    .values({
-      region_id: request.region.id,
-      handle_hash: hashSecret(handle),
-      challenge,
-      purpose,
-      account_id: accountId,
-      expires_at: sql<Date>`now() + make_interval(secs => ${CHALLENGE_SECONDS})`,
-    })
-    .execute();
-  reply.setCookie(cookieName(secure), handle, {
-    path: '/',
-    httpOnly: true,
-    secure,
-    sameSite: 'strict',
-    maxAge: CHALLENGE_SECONDS,
+  await saveChallenge(ctx.db, {
+    regionId: ctx.regionId,
+    handleHash: hashSecret(handle),
+    challenge,
+    purpose,
+    accountId,
+    seconds: CHALLENGE_SECONDS,
   });
+  return handle;
 }
 
-/** Takes (deletes) the challenge this browser holds for `purpose`; 400 when there is none. */
+/** Takes (deletes) the challenge a browser's handle names for `purpose`; 400 when there is none. */
 async function takeChallenge(
-  db: Kysely<DB>,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  secure: boolean,
+  ctx: CeremonyContext,
+  handle: string | undefined,
   purpose: Purpose,
   accountId: string | null,
 ): Promise<string> {
-  const name = cookieName(secure);
-  const handle = request.cookies[name];
-  reply.clearCookie(name, { path: '/', httpOnly: true, secure, sameSite: 'strict' });
   if (!handle || handle.length > 100) throw new AppError('LOTSA_BAD_REQUEST', { detail: 'no ceremony' });
-  const row = await db
-    .deleteFrom('webauthn_challenges')
-    .where('handle_hash', '=', hashSecret(handle))
-    .where('region_id', '=', request.region.id)
-    .returning(['challenge', 'purpose', 'account_id', 'expires_at'])
-    .executeTakeFirst();
+  const row = await takeChallengeRow(ctx.db, ctx.regionId, hashSecret(handle));
   if (
     !row ||
     row.purpose !== purpose ||
@@ -130,40 +101,26 @@ function accountIdFromHandle(handle: string | undefined): string | undefined {
     : undefined;
 }
 
-export interface CeremonyContext {
-  db: Kysely<DB>;
-  request: FastifyRequest;
-  reply: FastifyReply;
-  secure: boolean;
-}
-
 // Registration
 
 export async function registrationOptions(
   ctx: CeremonyContext,
   account: { id: string; email: string; displayName: string },
   rpName: string,
-): Promise<PublicKeyCredentialCreationOptionsJSON> {
-  const regionId = ctx.request.region.id;
-  const existing = await ctx.db
-    .selectFrom('passkeys')
-    .select(['credential_id', 'transports'])
-    .where('region_id', '=', regionId)
-    .where('account_id', '=', account.id)
-    .execute();
+): Promise<Started<PublicKeyCredentialCreationOptionsJSON>> {
+  const existing = await credentialsOf(ctx.db, ctx.regionId, account.id);
   const options = await generateRegistrationOptions({
     rpName,
-    rpID: rpId(ctx.request),
+    rpID: ctx.rpId,
     userName: account.email,
     userID: userHandle(account.id),
     userDisplayName: account.displayName || account.email,
     timeout: TIMEOUT_MS,
     attestationType: 'none',
-    excludeCredentials: existing.map((p) => ({ id: p.credential_id, transports: p.transports })),
+    excludeCredentials: existing,
     authenticatorSelection: { residentKey: 'required', userVerification: 'preferred' },
   });
-  await saveChallenge(ctx.db, ctx.request, ctx.reply, ctx.secure, options.challenge, 'register', account.id);
-  return options;
+  return { options, handle: await storeChallenge(ctx, options.challenge, 'register', account.id) };
 }
 
 /** A JSON value shaped like a credential (the library checks the rest). */
@@ -193,18 +150,19 @@ export interface NewPasskey {
 /** Verifies a registration; 400 for anything that is not a valid new credential for this ceremony. */
 export async function verifyRegistration(
   ctx: CeremonyContext,
+  handle: string | undefined,
   accountId: string,
   response: unknown,
 ): Promise<NewPasskey> {
-  const challenge = await takeChallenge(ctx.db, ctx.request, ctx.reply, ctx.secure, 'register', accountId);
+  const challenge = await takeChallenge(ctx, handle, 'register', accountId);
   if (!looksLikeCredential(response)) throw new AppError('LOTSA_BAD_REQUEST', { detail: 'not a credential' });
   let verified;
   try {
     verified = await verifyRegistrationResponse({
       response: response as unknown as RegistrationResponseJSON,
       expectedChallenge: challenge,
-      expectedOrigin: expectedOrigins(ctx.request),
-      expectedRPID: rpId(ctx.request),
+      expectedOrigin: ctx.origins,
+      expectedRPID: ctx.rpId,
       requireUserVerification: false,
     });
   } catch {
@@ -232,23 +190,15 @@ export async function authenticationOptions(
   ctx: CeremonyContext,
   purpose: 'authenticate' | 'verify',
   accountId: string | null,
-): Promise<PublicKeyCredentialRequestOptionsJSON> {
-  const allow = accountId
-    ? await ctx.db
-        .selectFrom('passkeys')
-        .select(['credential_id', 'transports'])
-        .where('region_id', '=', ctx.request.region.id)
-        .where('account_id', '=', accountId)
-        .execute()
-    : [];
+): Promise<Started<PublicKeyCredentialRequestOptionsJSON>> {
+  const allow = accountId ? await credentialsOf(ctx.db, ctx.regionId, accountId) : [];
   const options = await generateAuthenticationOptions({
-    rpID: rpId(ctx.request),
+    rpID: ctx.rpId,
     timeout: TIMEOUT_MS,
     userVerification: 'preferred',
-    allowCredentials: allow.map((p) => ({ id: p.credential_id, transports: p.transports })),
+    allowCredentials: allow,
   });
-  await saveChallenge(ctx.db, ctx.request, ctx.reply, ctx.secure, options.challenge, purpose, accountId);
-  return options;
+  return { options, handle: await storeChallenge(ctx, options.challenge, purpose, accountId) };
 }
 
 /**
@@ -258,24 +208,18 @@ export async function authenticationOptions(
  */
 export async function verifyAuthentication(
   ctx: CeremonyContext,
+  handle: string | undefined,
   purpose: 'authenticate' | 'verify',
   accountId: string | null,
   response: unknown,
 ): Promise<{ accountId: string; credentialId: string; userVerified: boolean }> {
-  const challenge = await takeChallenge(ctx.db, ctx.request, ctx.reply, ctx.secure, purpose, accountId);
+  const challenge = await takeChallenge(ctx, handle, purpose, accountId);
   if (!looksLikeCredential(response)) throw new AppError('LOTSA_BAD_REQUEST', { detail: 'not a credential' });
-  const regionId = ctx.request.region.id;
-  let query = ctx.db
-    .selectFrom('passkeys')
-    .select(['credential_id', 'account_id', 'public_key', 'counter', 'transports'])
-    .where('region_id', '=', regionId)
-    .where('credential_id', '=', response.id);
-  if (accountId) query = query.where('account_id', '=', accountId);
-  const passkey = await query.executeTakeFirst();
+  const passkey = await findPasskey(ctx.db, ctx.regionId, response.id, accountId);
   if (!passkey) throw new AppError('LOTSA_BAD_REQUEST', { detail: 'unknown passkey' });
   // A discoverable credential names its user; it must be the passkey's own account.
-  const handle = (response.response as { userHandle?: unknown }).userHandle;
-  if (typeof handle === 'string' && handle && accountIdFromHandle(handle) !== passkey.account_id) {
+  const given = (response.response as { userHandle?: unknown }).userHandle;
+  if (typeof given === 'string' && given && accountIdFromHandle(given) !== passkey.account_id) {
     throw new AppError('LOTSA_BAD_REQUEST', { detail: 'user handle mismatch' });
   }
   let verified;
@@ -283,8 +227,8 @@ export async function verifyAuthentication(
     verified = await verifyAuthenticationResponse({
       response: response as unknown as AuthenticationResponseJSON,
       expectedChallenge: challenge,
-      expectedOrigin: expectedOrigins(ctx.request),
-      expectedRPID: rpId(ctx.request),
+      expectedOrigin: ctx.origins,
+      expectedRPID: ctx.rpId,
       credential: {
         id: passkey.credential_id,
         publicKey: new Uint8Array(passkey.public_key),
@@ -298,16 +242,10 @@ export async function verifyAuthentication(
   }
   if (!verified.verified) throw new AppError('LOTSA_BAD_REQUEST', { detail: 'assertion not verified' });
   const info = verified.authenticationInfo;
-  await ctx.db
-    .updateTable('passkeys')
-    .set({
-      counter: info.newCounter,
-      backed_up: info.credentialBackedUp,
-      last_used_at: sql<Date>`now()`,
-    })
-    .where('region_id', '=', regionId)
-    .where('credential_id', '=', passkey.credential_id)
-    .execute();
+  await recordPasskeyUse(ctx.db, ctx.regionId, passkey.credential_id, {
+    counter: info.newCounter,
+    backedUp: info.credentialBackedUp,
+  });
   // userVerified: the authenticator checked a PIN or biometric, not only presence.
   return {
     accountId: passkey.account_id,

@@ -1,0 +1,86 @@
+/**
+ * Accepting an invitation is the invitee's own act, so it keeps the members page's rule: the last
+ * one able to manage an organisation's members cannot take a role that leaves nobody able to.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { hashSecret, randomToken } from '../../../src/platform/auth/secrets.ts';
+import { buildTestApp, csrfFor, unlimited } from '../../helpers/app.ts';
+import { createOrganisation, createPerson, REGION } from '../../helpers/identity.ts';
+
+describe('invitations: the last manager', async () => {
+  const { app, database } = await buildTestApp(undefined, undefined, { rateLimiter: unlimited });
+  const db = database.db;
+  const csrf = await csrfFor(app, '/sv/accessibility');
+  const accept = (token: string) =>
+    app.inject({
+      method: 'POST',
+      url: '/sv/invitations/accept',
+      payload: new URLSearchParams({ _csrf: csrf.token, token }).toString(),
+      headers: {
+        cookie: csrf.cookie,
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: 'http://localhost',
+        host: 'localhost',
+      },
+    });
+  const roleOf = async (organisationId: string, accountId: string) =>
+    (
+      await db
+        .selectFrom('memberships')
+        .select('role')
+        .where('organisation_id', '=', organisationId)
+        .where('account_id', '=', accountId)
+        .executeTakeFirst()
+    )?.role;
+
+  it('an invitation to a lesser role does not strip the organisation of its last manager', async () => {
+    const regionOrg = await createOrganisation(db, { kind: 'region' });
+    const admin = await createPerson(db, { role: 'admin', organisationId: regionOrg });
+    const employer = await createOrganisation(db, { kind: 'employer', name: 'Orsa Snickeri AB' });
+    // Invited as a plain member while not yet one; in the meantime they became the organisation's
+    // only admin.
+    const hanna = await createPerson(db, { role: 'employer_admin', organisationId: employer });
+    const token = randomToken();
+    await db
+      .insertInto('invitations')
+      .values({
+        region_id: REGION,
+        organisation_id: employer,
+        email: hanna.email,
+        role: 'employer_member',
+        token_hash: hashSecret(token),
+        invited_by: admin.accountId,
+        expires_at: sql<Date>`now() + interval '7 days'`,
+      })
+      .execute();
+
+    const res = await accept(token);
+    assert.equal(
+      await roleOf(employer, hanna.accountId),
+      'employer_admin',
+      'still able to manage the members',
+    );
+    assert.equal(res.statusCode, 409, res.body.slice(0, 300));
+    assert.match(res.body, /Orsa Snickeri AB/);
+    assert.match(res.body, /den enda som kan hantera medlemmarna/);
+    const row = await db
+      .selectFrom('invitations')
+      .select('accepted_at')
+      .where('token_hash', '=', hashSecret(token))
+      .executeTakeFirstOrThrow();
+    assert.equal(row.accepted_at, null, 'the invitation is not used up');
+    assert.equal(
+      [res.headers['set-cookie']].flat().filter((c) => c?.startsWith('lotsa_session=')).length,
+      0,
+      'no session',
+    );
+
+    // With another manager beside them, the same invitation changes their role.
+    await createPerson(db, { role: 'employer_admin', organisationId: employer });
+    const again = await accept(token);
+    assert.equal(again.statusCode, 303);
+    assert.equal(await roleOf(employer, hanna.accountId), 'employer_member');
+  });
+});
