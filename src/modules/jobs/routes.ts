@@ -9,6 +9,7 @@ import { AppError } from '../../platform/errors.ts';
 import { localPath, renderPage, type Page, type PageContext } from '../../platform/html/layout.ts';
 import { clientKey, ConcurrencyLimit, type RateLimitRule } from '../../platform/http/rate-limit.ts';
 import { siteOrigin } from '../../platform/http/origin.ts';
+import { HTML_CONTENT_TYPE, pageContext } from '../../platform/html/send.ts';
 import { Permission } from '../../platform/permissions.ts';
 import type { ResponseCache } from './cache.ts';
 import type { JobChanges } from './changes.ts';
@@ -76,12 +77,7 @@ export function registerJobRoutes(app: FastifyInstance, deps: ModuleDeps, board:
   const { site, database } = deps;
   const db = database.db;
   const { cache, changes } = board;
-  const context = (request: FastifyRequest): PageContext => ({
-    lang: request.lang,
-    region: request.region,
-    origin: siteOrigin(request),
-    site,
-  });
+  const context = (request: FastifyRequest): PageContext => pageContext(request, site);
   const render = (request: FastifyRequest, page: Page) => renderPage(context(request), page);
 
   /** Uncached searches running now, per client (keyed hash of the address). */
@@ -168,7 +164,7 @@ export function registerJobRoutes(app: FastifyInstance, deps: ModuleDeps, board:
       const feedPath = `/jobs.rss${queryString(queryParams(query))}`;
       const map = request.region.countyCode ? loadMap(request.region.countyCode) : null;
       const page = searchPage(context(request), { query, result, map, feedPath });
-      return { body: render(request, page), contentType: 'text/html; charset=utf-8' };
+      return { body: render(request, page), contentType: HTML_CONTENT_TYPE };
     });
   });
 
@@ -195,16 +191,9 @@ export function registerJobRoutes(app: FastifyInstance, deps: ModuleDeps, board:
     const { job, labels } = await loadJob(request);
     const similar = await similarJobs(db, request.region.id, job, job.status === 'open' ? 5 : 8);
     if (job.status === 'closed') {
-      return reply
-        .code(410)
-        .header('cache-control', 'no-cache')
-        .type('text/html; charset=utf-8')
-        .send(render(request, closedJobPage(context(request), job, similar)));
+      return reply.page(closedJobPage(context(request), job, similar), { status: 410, cache: 'no-cache' });
     }
-    return reply
-      .header('cache-control', 'no-cache')
-      .type('text/html; charset=utf-8')
-      .send(render(request, jobPage(context(request), { job, similar, labels })));
+    return reply.page(jobPage(context(request), { job, similar, labels }), { cache: 'no-cache' });
   });
 
   // ---- JSON API
@@ -308,6 +297,6 @@ export function registerJobRoutes(app: FastifyInstance, deps: ModuleDeps, board:
   });
 
   app.get('/api/docs', { config: pub }, async (request, reply) =>
-    reply.type('text/html; charset=utf-8').send(render(request, apiDocsPage(context(request), deps.openApi))),
+    reply.page(apiDocsPage(context(request), deps.openApi)),
   );
 }

@@ -9,7 +9,7 @@ import { html } from '../html/html.ts';
 import { localPath, renderPage, type Site } from '../html/layout.ts';
 import { shell } from '../html/messages.ts';
 import { negotiateLanguage, isLang, type Lang } from '../i18n/index.ts';
-import { siteOrigin } from './origin.ts';
+import { pageContext, sendHtml } from '../html/send.ts';
 
 /** JSON for /api/ paths and for clients that ask for JSON rather than HTML. */
 export function wantsJson(request: FastifyRequest): boolean {
@@ -62,11 +62,14 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
     <p class="error-page__id">${shell.t(lang, 'errorRequestId', { requestId: request.id })}</p>
     <p><a href="${localPath(lang, '/')}">${shell.t(lang, 'errorBackHome')}</a></p>
   </div>`;
-  const body = renderPage(
-    { lang, region: request.region, origin: siteOrigin(request), site },
-    { title, description: text, path: '/', main, noindex: true },
-  );
-  return reply.type('text/html; charset=utf-8').send(body);
+  const body = renderPage(pageContext(request, site, lang), {
+    title,
+    description: text,
+    path: '/',
+    main,
+    noindex: true,
+  });
+  return sendHtml(reply, body, { status: error.status });
 }
 
 export { toAppError };

@@ -27,8 +27,15 @@ import {
   removeMember,
   type Organisation,
 } from '../organisations/service.ts';
-import { adminView, doneOf, isRegionAdmin, personOf, sendAdmin, upperFirst, type Person } from './common.ts';
-import { errorSummary, formValues, notice, selectField, textField, uuidParam } from './forms.ts';
+import { adminView, doneOf, isRegionAdmin, personOf, upperFirst, type Person, uuidParam } from './common.ts';
+import {
+  csrfField,
+  emailField,
+  formErrorSummary,
+  formValues,
+  notice,
+  selectField,
+} from '../../../platform/html/forms.ts';
 
 const INVITE_FIELDS = ['email', 'role'] as const;
 type InviteValues = Record<(typeof INVITE_FIELDS)[number], string>;
@@ -105,16 +112,16 @@ export function registerMemberRoutes(app: FastifyInstance, deps: ModuleDeps): vo
                   ${
                     roles.length > 1
                       ? html`<form class="admin-inline-form" method="post" action="${base}/members/${m.accountId}/role">
-                          <input type="hidden" name="_csrf" value="${csrf}" />
-                          <label class="visually-hidden" for="role-${m.accountId}"
-                            >${t('members.roleLabel', { person: name(m) })}</label
-                          >
-                          <select id="role-${m.accountId}" name="role">
-                            ${roleOptions.map(
-                              (o) =>
-                                html`<option value="${o.value}"${o.value === m.role ? html` selected` : ''}>${o.label}</option>`,
-                            )}
-                          </select>
+                          ${csrfField(csrf)}
+                          ${selectField(lang, {
+                            name: 'role',
+                            id: `role-${m.accountId}`,
+                            label: t('members.roleLabel', { person: name(m) }),
+                            hiddenLabel: true,
+                            className: 'field--inline',
+                            value: m.role,
+                            options: roleOptions,
+                          })}
                           <button class="button button--secondary" type="submit">${t('members.changeRole')}</button>
                         </form>`
                       : ''
@@ -135,18 +142,17 @@ export function registerMemberRoutes(app: FastifyInstance, deps: ModuleDeps): vo
     const { values, errors } = state.invite;
     const failed = INVITE_FIELDS.filter((f) => errors[f]).map((f) => ({
       id: f,
-      message: errors[f] as string,
+      text: errors[f] as string,
     }));
     const invite = manage
       ? html`<section aria-labelledby="invite-title" id="invite">
           <h2 id="invite-title">${t('members.invite')}</h2>
           <p>${t('members.inviteIntro')}</p>
           <form class="form" method="post" action="${base}/members/invite#invite" novalidate>
-            ${errorSummary(lang, failed)}
-            <input type="hidden" name="_csrf" value="${csrf}" />
-            ${textField(lang, {
+            ${formErrorSummary(lang, failed)}
+            ${csrfField(csrf)}
+            ${emailField(lang, {
               name: 'email',
-              type: 'email',
               label: t('field.email'),
               hint: t('field.email.hint'),
               error: errors.email,
@@ -196,7 +202,7 @@ export function registerMemberRoutes(app: FastifyInstance, deps: ModuleDeps): vo
                           <td>${formatDate(lang, i.expiresAt)}</td>
                           <td>
                             <form class="admin-inline-form" method="post" action="${base}/invitations/${i.id}/revoke">
-                              <input type="hidden" name="_csrf" value="${csrf}" />
+                              ${csrfField(csrf)}
                               <button
                                 class="button button--secondary"
                                 type="submit"
@@ -252,17 +258,14 @@ export function registerMemberRoutes(app: FastifyInstance, deps: ModuleDeps): vo
       }
       ${invite} ${pendingSection}`;
     const hasErrors = failed.length > 0 || state.actionError !== undefined;
-    return sendAdmin(
-      deps.site,
-      request,
-      reply,
+    return reply.adminPage(
       {
         title: hasErrors ? t('form.titleWithErrors', { title }) : title,
         path: `${base}/members`,
         main,
         navPath: own ? '/admin/members' : '/admin/organisations',
       },
-      status,
+      { status },
     );
   };
 
@@ -385,11 +388,11 @@ export function registerMemberRoutes(app: FastifyInstance, deps: ModuleDeps): vo
       const main = html`<h1>${title}</h1>
       <p>${t('members.removeText', { person: who, email: member.email, role: t(`role.${member.role}`), organisation: organisation.name })}</p>
       <form method="post" action="${base}/members/${member.accountId}/remove" class="form">
-        <input type="hidden" name="_csrf" value="${csrf}" />
+        ${csrfField(csrf)}
         <button class="button" type="submit">${t('members.removeConfirm')}</button>
         <a href="${base}/members">${t('members.removeCancel')}</a>
       </form>`;
-      return sendAdmin(deps.site, request, reply, {
+      return reply.adminPage({
         title,
         path: `${base}/members/${member.accountId}/remove`,
         main,

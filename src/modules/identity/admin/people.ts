@@ -13,8 +13,8 @@ import { AppError } from '../../../platform/errors.ts';
 import { html } from '../../../platform/html/html.ts';
 import { formatDate, formatNumber } from '../../../platform/i18n/index.ts';
 import { Permission, type OrganisationKind, type Role } from '../../../platform/permissions.ts';
-import { adminView, doneOf, personOf, sendAdmin } from './common.ts';
-import { notice, queryValue, textField, uuidParam } from './forms.ts';
+import { adminView, doneOf, personOf, queryValue, uuidParam } from './common.ts';
+import { csrfField, notice, textField } from '../../../platform/html/forms.ts';
 
 /** At most this many people are listed per search. */
 const LIMIT = 100;
@@ -115,7 +115,7 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: ModuleDeps): vo
               </table>
             </div>`
       }`;
-    return sendAdmin(deps.site, request, reply, { title: t('people.title'), path: '/admin/people', main });
+    return reply.adminPage({ title: t('people.title'), path: '/admin/people', main });
   });
 
   const load = async (regionId: string, id: string) => {
@@ -203,7 +203,7 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: ModuleDeps): vo
                   )}
                 </ul>
                 <form method="post" action="${path}/sessions/end">
-                  <input type="hidden" name="_csrf" value="${csrf}" />
+                  ${csrfField(csrf)}
                   <p class="field__hint" id="end-all-hint">${t('people.endAllHint')}</p>
                   <button class="button" type="submit" aria-describedby="end-all-hint">${t('people.endAll')}</button>
                 </form>`
@@ -224,14 +224,14 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: ModuleDeps): vo
             ? html`<p>${t('people.factorsSelf')}</p>`
             : factors.passkeys + factors.recoveryCodes > 0 || factors.totp
               ? html`<form method="post" action="${path}/second-factors/reset">
-                  <input type="hidden" name="_csrf" value="${csrf}" />
+                  ${csrfField(csrf)}
                   <p class="field__hint" id="reset-hint">${t('people.factorsResetHint')}</p>
                   <button class="button" type="submit" aria-describedby="reset-hint">${t('people.factorsResetButton')}</button>
                 </form>`
               : ''
         }
       </section>`;
-    return sendAdmin(deps.site, request, reply, { title, path, main, navPath: '/admin/people' });
+    return reply.adminPage({ title, path, main, navPath: '/admin/people' });
   });
 
   app.post('/admin/people/:id/sessions/end', { config }, async (request, reply) => {

@@ -7,8 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleDeps } from '../../../platform/module.ts';
 import { sql } from 'kysely';
 import { html } from '../../../platform/html/html.ts';
-import { localPath, renderPage, type Page } from '../../../platform/html/layout.ts';
-import { siteOrigin } from '../../../platform/http/origin.ts';
+import { localPath, type Page } from '../../../platform/html/layout.ts';
 import { formatDate, type Lang } from '../../../platform/i18n/index.ts';
 import { Permission, STAFF_ROLES } from '../../../platform/permissions.ts';
 import { shell } from '../../../platform/html/messages.ts';
@@ -19,16 +18,7 @@ import { langParam } from '../../../platform/http/lang.ts';
 
 export function registerInvitationRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   const send = (request: FastifyRequest, reply: FastifyReply, lang: Lang, page: Page, status = 200) =>
-    reply
-      .code(status)
-      .header('cache-control', 'no-store')
-      .type('text/html; charset=utf-8')
-      .send(
-        renderPage(
-          { lang, region: request.region, origin: siteOrigin(request), site: deps.site },
-          { ...page, noindex: true },
-        ),
-      );
+    reply.page({ ...page, noindex: true }, { lang, status, cache: 'no-store' });
 
   const unusable = (
     request: FastifyRequest,

@@ -12,7 +12,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, onSendHookHandler } from 'fastify';
 import type { ModuleDeps } from '../../../platform/module.ts';
-import { renderPage, type Page, type PageContext } from '../../../platform/html/layout.ts';
+import type { Page, PageContext } from '../../../platform/html/layout.ts';
 import { siteOrigin } from '../../../platform/http/origin.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
 import { queueMail } from '../../../platform/mail/outbox.ts';
@@ -60,11 +60,7 @@ export function registerLoginRoutes(app: FastifyInstance, deps: ModuleDeps): voi
     site: deps.site,
   });
   const send = (request: FastifyRequest, reply: FastifyReply, page: Page, status = 200) =>
-    reply
-      .code(status)
-      .header('cache-control', 'no-store')
-      .type('text/html; charset=utf-8')
-      .send(renderPage(context(request), page));
+    reply.page(page, { status, cache: 'no-store' });
 
   const tooMany = (
     request: FastifyRequest,

@@ -8,8 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleDeps } from '../../../platform/module.ts';
 import type { PrincipalAccount } from '../../../platform/auth/principal.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { localPath, renderPage, type Page } from '../../../platform/html/layout.ts';
-import { siteOrigin } from '../../../platform/http/origin.ts';
+import { localPath, type Page } from '../../../platform/html/layout.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
 import { Permission } from '../../../platform/permissions.ts';
 import { normalizeEmail } from '../accounts.ts';
@@ -43,7 +42,7 @@ const stockholmDay = new Intl.DateTimeFormat('sv-SE', {
 });
 
 export function registerMeRoutes(app: FastifyInstance, deps: ModuleDeps): void {
-  const { site, sessions } = deps;
+  const { sessions } = deps;
   const db = deps.database.db;
 
   /** The signed-in person (the permission check guarantees one; an API token never reaches here). */
@@ -53,13 +52,7 @@ export function registerMeRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     return { account, sessionId: request.auth?.session?.id };
   };
   const send = (request: FastifyRequest, reply: FastifyReply, page: Page, status = 200) =>
-    reply
-      .code(status)
-      .header('cache-control', 'no-store')
-      .type('text/html; charset=utf-8')
-      .send(
-        renderPage({ lang: request.lang, region: request.region, origin: siteOrigin(request), site }, page),
-      );
+    reply.page(page, { status, cache: 'no-store' });
 
   const showMe = async (
     request: FastifyRequest,
