@@ -149,6 +149,8 @@ export interface Choice {
 export interface SelectSpec extends FieldBase {
   value: string;
   options: ReadonlyArray<Choice>;
+  /** Options in labelled groups (<optgroup>), after `options`. */
+  groups?: ReadonlyArray<{ label: string; options: ReadonlyArray<Choice> }>;
   /** A first, empty option ("choose…"). */
   placeholder?: string;
   /** Extra classes on the select. */
@@ -156,12 +158,13 @@ export interface SelectSpec extends FieldBase {
 }
 
 export function selectField(lang: Lang, spec: SelectSpec): SafeHtml {
+  // value="" is written out, so a "choose…" or "all" option submits nothing rather than its label.
+  const option = (o: Choice) =>
+    html`<option value="${o.value}"${attrs({ selected: o.value === spec.value, lang: o.lang })}>${o.label}</option>`;
+  const first = spec.placeholder !== undefined ? html`<option value="">${spec.placeholder}</option>` : '';
   const control = html`<select class="input${spec.inputClass ? ` ${spec.inputClass}` : ''}"${attrs(controlAttrs(spec))}>
-    ${spec.placeholder !== undefined ? html`<option value="">${spec.placeholder}</option>` : ''}
-    ${spec.options.map(
-      (o) =>
-        html`<option${attrs({ value: o.value, selected: o.value === spec.value, lang: o.lang })}>${o.label}</option>`,
-    )}
+    ${first} ${spec.options.map(option)}
+    ${(spec.groups ?? []).map((g) => html`<optgroup label="${g.label}">${g.options.map(option)}</optgroup>`)}
   </select>`;
   return fieldShell(lang, spec, control);
 }
@@ -258,11 +261,7 @@ function choices(
     const id = o.id ?? choiceId(spec, o.value);
     const hintId = o.hint ? `${id}-hint` : undefined;
     return html`<div class="${spec.choiceClass ?? 'choice'}">
-      <input${attrs({
-        type,
-        id,
-        name: spec.name,
-        value: o.value,
+      <input${attrs({ type, id, name: spec.name })} value="${o.value}"${attrs({
         checked: checked(o.value),
         'aria-invalid': spec.error ? 'true' : undefined,
         'aria-describedby': hintId,
