@@ -138,7 +138,7 @@ export function textareaField(lang: Lang, spec: TextareaSpec): SafeHtml {
 
 export interface Choice {
   value: string;
-  label: string;
+  label: string | SafeHtml;
   /** The language of the label when it is not the page's (a language's own name). */
   lang?: string;
   /** Trusted extra markup after the label (a count). */
@@ -224,22 +224,21 @@ export interface GroupBase {
   hint?: string | SafeHtml;
   error?: string;
   required?: boolean;
-  /** Extra classes on the fieldset (e.g. "facet"); `legendClass` replaces "field__label". */
+  /** The fieldset's class (default "field"; a filter panel's "facet"); `legendClass` the legend's. */
   className?: string;
   legendClass?: string;
   /** The class of each choice's wrapper (default "choice"). */
   choiceClass?: string;
+  /** Lay the choices out as a list (<ul class=listClass><li>…) — long lists of filters. */
+  listClass?: string;
 }
 
-/** A fieldset with legend, hint and error around several inputs; the id of its hint/error. */
+/** A fieldset with legend, hint and error around several inputs. */
 export function groupShell(lang: Lang, spec: GroupBase, content: HtmlValue): SafeHtml {
   const prefix = spec.idPrefix ?? spec.name;
   const ids = describedBy(prefix, spec);
-  return html`<fieldset class="field${spec.error ? ' field--error' : ''}${spec.className ? ` ${spec.className}` : ''}"${attrs(
-    {
-      'aria-describedby': ids.describedBy,
-    },
-  )}>
+  const className = `${spec.className ?? 'field'}${spec.error ? ' field--error' : ''}`;
+  return html`<fieldset class="${className}"${attrs({ 'aria-describedby': ids.describedBy })}>
     <legend class="${spec.legendClass ?? 'field__label'}">${spec.legend}${requiredMarker(lang, spec.required)}</legend>
     ${spec.hint ? html`<p class="field__hint" id="${ids.hintId}">${spec.hint}</p>` : ''}
     ${spec.error ? html`<p class="field__error" id="${ids.errorId}">${spec.error}</p>` : ''}
@@ -247,7 +246,7 @@ export function groupShell(lang: Lang, spec: GroupBase, content: HtmlValue): Saf
   </fieldset>`;
 }
 
-/** The id of a group's choice: `${prefix}-${value}` (or `${prefix}-${index}` when `byIndex`). */
+/** The id of a group's choice: `${idPrefix ?? name}-${value}` unless the choice names its own. */
 export function choiceId(spec: GroupBase, value: string): string {
   return `${spec.idPrefix ?? spec.name}-${value}`;
 }
@@ -256,20 +255,22 @@ function choices(
   type: 'checkbox' | 'radio',
   spec: GroupBase & { options: ReadonlyArray<Choice & { id?: string }> },
   checked: (value: string) => boolean,
-): SafeHtml[] {
-  return spec.options.map((o) => {
+): SafeHtml {
+  const items = spec.options.map((o) => {
     const id = o.id ?? choiceId(spec, o.value);
     const hintId = o.hint ? `${id}-hint` : undefined;
-    return html`<div class="${spec.choiceClass ?? 'choice'}">
-      <input${attrs({ type, id, name: spec.name })} value="${o.value}"${attrs({
-        checked: checked(o.value),
-        'aria-invalid': spec.error ? 'true' : undefined,
-        'aria-describedby': hintId,
-      })} />
+    const content = html`<input${attrs({ type, id, name: spec.name })} value="${o.value}"${attrs({
+      checked: checked(o.value),
+      'aria-invalid': spec.error ? 'true' : undefined,
+      'aria-describedby': hintId,
+    })} />
       <label for="${id}"${o.lang ? html` lang="${o.lang}"` : ''}>${o.label}${o.after ? html` ${o.after}` : ''}</label>
-      ${o.hint ? html`<p class="field__hint" id="${hintId}">${o.hint}</p>` : ''}
-    </div>`;
+      ${o.hint ? html`<p class="field__hint" id="${hintId}">${o.hint}</p>` : ''}`;
+    return spec.listClass
+      ? html`<li${spec.choiceClass ? html` class="${spec.choiceClass}"` : ''}>${content}</li>`
+      : html`<div class="${spec.choiceClass ?? 'choice'}">${content}</div>`;
   });
+  return spec.listClass ? html`<ul class="${spec.listClass}">${items}</ul>` : html`${items}`;
 }
 
 export interface CheckboxGroupSpec extends GroupBase {
