@@ -9,7 +9,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { siteOrigin } from '../http/origin.ts';
 import type { Lang } from '../i18n/index.ts';
 import { adminShell as messages } from './admin-messages.ts';
-import { csrfField } from './forms.ts';
+import { csrfField, selectField } from './forms.ts';
 import { html, type SafeHtml } from './html.ts';
 import { localPath, type AdminNavItem, type Site } from './layout.ts';
 
@@ -50,15 +50,17 @@ function header(request: FastifyRequest, lang: Lang, csrf: string): SafeHtml {
     memberships.length > 1
       ? html`<form class="org-switch" method="post" action="/admin/organisation">
           ${csrfField(csrf)}
-          <label class="org-switch__label" for="org-switch">${t('shell.switchLabel')}</label>
-          <select id="org-switch" name="organisation_id">
-            ${memberships.map(
-              (m) =>
-                html`<option value="${m.organisationId}"${m.organisationId === organisation?.id ? html` selected` : ''}>
-                  ${m.organisationName} (${t(`role.${m.role}`)})
-                </option>`,
-            )}
-          </select>
+          ${selectField(lang, {
+            name: 'organisation_id',
+            id: 'org-switch',
+            label: t('shell.switchLabel'),
+            className: 'field--contents',
+            value: organisation?.id ?? '',
+            options: memberships.map((m) => ({
+              value: m.organisationId,
+              label: `${m.organisationName} (${t(`role.${m.role}`)})`,
+            })),
+          })}
           <button class="button button--secondary" type="submit">${t('shell.switchButton')}</button>
         </form>`
       : '';

@@ -307,6 +307,11 @@ export function fieldset(legend: string, content: HtmlValue, options: { classNam
   </fieldset>`;
 }
 
+/** A hidden field carrying a value back (a token, where to go next). */
+export function hiddenField(name: string, value: string): SafeHtml {
+  return html`<input type="hidden" name="${name}" value="${value}" />`;
+}
+
 /** The hidden CSRF token field every POST form carries. */
 export function csrfField(token: string): SafeHtml {
   return html`<input type="hidden" name="_csrf" value="${token}" />`;

@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleDeps } from '../../../platform/module.ts';
 import { sql } from 'kysely';
+import { csrfField, hiddenField } from '../../../platform/html/forms.ts';
 import { html } from '../../../platform/html/html.ts';
 import { localPath, type Page } from '../../../platform/html/layout.ts';
 import { formatDate, type Lang } from '../../../platform/i18n/index.ts';
@@ -98,8 +99,8 @@ export function registerInvitationRoutes(app: FastifyInstance, deps: ModuleDeps)
         }
         ${STAFF_ROLES.has(invitation.role) ? html`<p>${t('invite.staffNote')}</p>` : ''}
         <form method="post" action="${localPath(lang, '/invitations/accept')}">
-          <input type="hidden" name="_csrf" value="${reply.csrfToken()}" />
-          <input type="hidden" name="token" value="${token}" />
+          ${csrfField(reply.csrfToken())}
+          ${hiddenField('token', token)}
           <button class="button" type="submit">${t('invite.accept')}</button>
         </form>
       </div>`;

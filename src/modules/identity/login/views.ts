@@ -9,7 +9,12 @@ import { shell } from '../../../platform/html/messages.ts';
 import type { Lang, Params } from '../../../platform/i18n/index.ts';
 import { PASSKEY_SCRIPT, passkeySignInHtml } from '../second-factor/views.ts';
 import { messages, type MessageKey } from './messages.ts';
-import { csrfField, errorSummary as sharedErrorSummary, textField } from '../../../platform/html/forms.ts';
+import {
+  csrfField,
+  errorSummary as sharedErrorSummary,
+  hiddenField,
+  textField,
+} from '../../../platform/html/forms.ts';
 
 /** Paths of this part, for views and routes alike. */
 export const loginPaths = {
@@ -131,7 +136,7 @@ export function loginPage(ctx: PageContext, view: LoginView): Page {
       <p>${t('login.newAccount')}</p>
       <form class="form" method="post" action="${loginPaths.login(lang)}" novalidate>
         ${errorSummary(ctx, view.errors)} ${csrfField(view.csrfToken)}
-        ${view.next ? html`<input type="hidden" name="next" value="${view.next}" />` : ''}
+        ${view.next ? hiddenField('next', view.next) : ''}
         ${field(
           ctx,
           {
@@ -248,7 +253,7 @@ export function confirmPage(
       </p>
       <form class="form" method="post" action="${loginPaths.link(ctx.lang)}">
         ${csrfField(view.csrfToken)}
-        <input type="hidden" name="token" value="${view.token}" />
+        ${hiddenField('token', view.token)}
         <button class="button" type="submit">${t('confirm.submit')}</button>
       </form>
       <p>${t('confirm.notYou')}</p>

@@ -11,7 +11,14 @@ import type { Role } from '../../../platform/permissions.ts';
 import { roleLabel as auditRoleLabel } from '../admin/audit-messages.ts';
 import { messages, type MessageKey } from './messages.ts';
 import { DISPLAY_NAME_MAX, type AccountDetails, type ProfileErrors, type ProfileValues } from './service.ts';
-import { csrfField, emailField, errorSummary, radioGroup, textField } from '../../../platform/html/forms.ts';
+import {
+  csrfField,
+  emailField,
+  hiddenField,
+  errorSummary,
+  radioGroup,
+  textField,
+} from '../../../platform/html/forms.ts';
 
 const t = (lang: Lang, key: MessageKey, params?: Params) => messages.t(lang, key, params);
 
@@ -209,7 +216,7 @@ function sessionsSection(view: MeView): SafeHtml {
             ? ''
             : html`<form method="post" action="${paths.sessionEnd(lang)}" class="me-inline-form">
               ${csrfField(csrfToken)}
-              <input type="hidden" name="session" value="${s.handle}" />
+              ${hiddenField('session', s.handle)}
               <button
                 type="submit"
                 class="button button--secondary"
