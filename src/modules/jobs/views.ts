@@ -5,7 +5,7 @@
  * script only refreshes the results when a filter changes.
  */
 import { checkboxGroup, fieldShell, radioGroup, selectField } from '../../platform/html/forms.ts';
-import { html, raw, type SafeHtml } from '../../platform/html/html.ts';
+import { html, type SafeHtml } from '../../platform/html/html.ts';
 import { localPath, type Page, type PageContext } from '../../platform/html/layout.ts';
 import { formatDate, formatNumber, type Lang, type Params } from '../../platform/i18n/index.ts';
 import { jobPostingJsonLd } from './jsonld.ts';
@@ -13,7 +13,7 @@ import type { MapData } from './map.ts';
 import { messages } from './messages.ts';
 import { PAGE_SIZE, PARAM, queryParams, queryString, type JobQuery } from './query.ts';
 import type { JobDetail } from './repository.ts';
-import { sanitizeDescription } from './sanitize.ts';
+import { descriptionHtml } from './sanitize.ts';
 import type { ConceptLabels, FacetOption, JobSummary, SearchResult } from './search.ts';
 
 type Key = Parameters<typeof messages.t>[1];
@@ -389,7 +389,7 @@ export function jobPage(ctx: PageContext, view: JobView): Page {
         : t('job.scopeRange', { min: scope.min, max: scope.max })
       : null;
   const original = !job.generated ? safeUrl(raw_.webpage_url) : null;
-  const description = sanitizeDescription(raw_.description?.text_formatted, raw_.description?.text);
+  const description = descriptionHtml(raw_.description?.text_formatted, raw_.description?.text);
   const adLang = job.lang !== lang ? job.lang : undefined;
   const main = html`<div class="wrap job-page">
     <p class="job-page__back"><a href="${localPath(lang, '/jobs')}">${t('job.back')}</a></p>
@@ -424,7 +424,7 @@ export function jobPage(ctx: PageContext, view: JobView): Page {
       <section class="job__description" aria-labelledby="job-description-title">
         <h2 id="job-description-title">${t('job.description')}</h2>
         ${job.lang === 'en' && lang === 'sv' ? html`<p class="job__language">${t('job.language')}</p>` : ''}
-        <div class="prose job__text" lang="${job.lang}">${raw(description)}</div>
+        <div class="prose job__text" lang="${job.lang}">${description}</div>
       </section>
       <section class="job__apply" aria-labelledby="job-apply-title">
         <h2 id="job-apply-title">${t('job.apply')}</h2>
@@ -444,7 +444,7 @@ export function jobPage(ctx: PageContext, view: JobView): Page {
     path: jobPath(job.id),
     main,
     canonical: canonicalSource(original) ?? undefined,
-    head: html`<script type="application/ld+json">${raw(jsonLd)}</script>`,
+    head: jsonLd,
   };
 }
 
