@@ -145,7 +145,7 @@ export function tokensPage(model: TokensPageModel): { title: string; main: SafeH
       ${revoked} ${created}
       <p class="lead">${t('tokens.intro', { organisation: model.organisationName })}</p>
       <p>${auditMessages.h(lang, 'tokens.docsHtml')}</p>
-      <section aria-labelledby="tokens-list-title">
+      <section>
         <h2 id="tokens-list-title">${t('tokens.listTitle')}</h2>
         ${list}
       </section>
