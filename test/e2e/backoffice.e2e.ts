@@ -3,10 +3,14 @@
  * (tables scroll inside their own region), and axe (WCAG 2.1 A/AA and best practice) finds nothing.
  */
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { createOrganisation, createPerson, sessionFor } from '../helpers/identity.ts';
 import { axeViolations, launchBrowser, startSite } from './browser.ts';
+
+/** BACKOFFICE_SCREENSHOTS=dir saves a full-page screenshot of every page at both widths there. */
+const SHOTS = process.env.BACKOFFICE_SCREENSHOTS;
 
 interface Target {
   label: string;
@@ -113,6 +117,10 @@ describe('the back-office at 320 px and 1280 px', async () => {
           const response = await page.goto(site.base + target.path);
           assert.ok(response && response.status() < 500, `${target.path} answers`);
           if (target.act) await target.act(page);
+          if (SHOTS) {
+            const file = `${target.label.replace(/\W+/g, '-')}-${width}.png`;
+            await page.screenshot({ path: join(SHOTS, file), fullPage: true });
+          }
           const { scrollWidth, clientWidth, wide } = await overflow(page);
           if (scrollWidth > clientWidth) {
             failures.push(`${target.label}: ${scrollWidth}px wide; past the edge: ${wide.join(' | ')}`);
