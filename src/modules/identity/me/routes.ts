@@ -41,18 +41,20 @@ const stockholmDay = new Intl.DateTimeFormat('sv-SE', {
   day: '2-digit',
 });
 
+/** The signed-in person (the permission check guarantees one; an API token never reaches here). */
+function person(request: FastifyRequest): { account: PrincipalAccount; sessionId: string | undefined } {
+  const account = request.auth?.account;
+  if (!account) throw new AppError('LOTSA_UNAUTHENTICATED');
+  return { account, sessionId: request.auth?.session?.id };
+}
+
+/** The own pages are never stored anywhere. */
+const send = (_request: FastifyRequest, reply: FastifyReply, page: Page, status = 200) =>
+  reply.page(page, { status, cache: 'no-store' });
+
 export function registerMeRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   const { sessions } = deps;
   const db = deps.database.db;
-
-  /** The signed-in person (the permission check guarantees one; an API token never reaches here). */
-  const person = (request: FastifyRequest): { account: PrincipalAccount; sessionId: string | undefined } => {
-    const account = request.auth?.account;
-    if (!account) throw new AppError('LOTSA_UNAUTHENTICATED');
-    return { account, sessionId: request.auth?.session?.id };
-  };
-  const send = (request: FastifyRequest, reply: FastifyReply, page: Page, status = 200) =>
-    reply.page(page, { status, cache: 'no-store' });
 
   const showMe = async (
     request: FastifyRequest,
@@ -171,6 +173,14 @@ export function registerMeRoutes(app: FastifyInstance, deps: ModuleDeps): void {
         .send(JSON.stringify(data, null, 2) + '\n');
     },
   );
+
+  registerDeletionRoutes(app, deps);
+}
+
+/** /me/delete (asks again for the second factor when the account has one) and /me/deleted. */
+function registerDeletionRoutes(app: FastifyInstance, deps: ModuleDeps): void {
+  const { sessions } = deps;
+  const db = deps.database.db;
 
   const showDelete = async (
     request: FastifyRequest,
