@@ -115,71 +115,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, deps: ModuleDep
   const db = deps.database.db;
   const config = { permission: Permission.OrgsManage } as const;
 
-  app.get('/admin/organisations', { config }, async (request, reply) => {
-    personOf(request);
-    const view = adminView(request, reply);
-    const { lang, t } = view;
-    const asked = queryValue(request, 'kind');
-    const kind = (ORGANISATION_KINDS as readonly string[]).includes(asked)
-      ? (asked as OrganisationKind)
-      : undefined;
-    const organisations = await listOrganisations(db, request.region.id, { kind });
-    const count = (n: number, one: AdminMessageKey, many: AdminMessageKey) =>
-      n === 1 ? t(one) : t(many, { count: formatNumber(lang, n) });
-    const main = html`<h1>${t('orgs.title')}</h1>
-      <p>${t('orgs.intro')}</p>
-      <p><a class="button" href="/admin/organisations/new">${t('orgs.new')}</a></p>
-      <form class="admin-filter" method="get" action="/admin/organisations">
-        ${selectField(lang, {
-          name: 'kind',
-          id: 'filter-kind',
-          label: t('orgs.filterKind'),
-          value: kind ?? '',
-          placeholder: t('orgs.filterAll'),
-          options: ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) })),
-        })}
-        <button class="button button--secondary" type="submit">${t('orgs.filterButton')}</button>
-      </form>
-      <p role="status">${count(organisations.length, 'orgs.countOne', 'orgs.count')}</p>
-      ${
-        organisations.length === 0
-          ? html`<p>${t('orgs.empty')}</p>`
-          : html`<div class="table-scroll" tabindex="0" role="region" aria-labelledby="orgs-caption">
-              <table class="admin-table">
-                <caption id="orgs-caption">${t('orgs.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">${t('orgs.col.name')}</th>
-                    <th scope="col">${t('orgs.col.kind')}</th>
-                    <th scope="col">${t('orgs.col.number')}</th>
-                    <th scope="col">${t('orgs.col.members')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${organisations.map(
-                    (o) => html`<tr>
-                      <th scope="row"><a href="/admin/organisations/${o.id}">${o.name}</a></th>
-                      <td>${t(`kind.${o.kind}`)}</td>
-                      <td>${o.orgNumber ? formatOrgNumber(o.orgNumber) : t('table.none')}</td>
-                      <td>
-                        <a
-                          href="/admin/organisations/${o.id}/members"
-                          aria-label="${t('orgs.membersLinkLabel', { name: o.name })}: ${count(o.memberCount, 'orgs.membersLinkOne', 'orgs.membersLink')}"
-                          >${count(o.memberCount, 'orgs.membersLinkOne', 'orgs.membersLink')}</a
-                        >
-                      </td>
-                    </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>`
-      }`;
-    return reply.adminPage({
-      title: t('orgs.title'),
-      path: '/admin/organisations',
-      main,
-    });
-  });
+  registerOrganisationList(app, deps);
 
   const newPage = (
     request: FastifyRequest,
@@ -314,5 +250,77 @@ export function registerOrganisationRoutes(app: FastifyInstance, deps: ModuleDep
       );
     }
     return reply.redirect(`/admin/organisations/${organisation.id}?done=saved`, 303);
+  });
+}
+
+/** GET /admin/organisations: the region's organisations, filtered by kind. */
+function registerOrganisationList(app: FastifyInstance, deps: ModuleDeps): void {
+  const db = deps.database.db;
+  const config = { permission: Permission.OrgsManage } as const;
+
+  app.get('/admin/organisations', { config }, async (request, reply) => {
+    personOf(request);
+    const view = adminView(request, reply);
+    const { lang, t } = view;
+    const asked = queryValue(request, 'kind');
+    const kind = (ORGANISATION_KINDS as readonly string[]).includes(asked)
+      ? (asked as OrganisationKind)
+      : undefined;
+    const organisations = await listOrganisations(db, request.region.id, { kind });
+    const count = (n: number, one: AdminMessageKey, many: AdminMessageKey) =>
+      n === 1 ? t(one) : t(many, { count: formatNumber(lang, n) });
+    const main = html`<h1>${t('orgs.title')}</h1>
+      <p>${t('orgs.intro')}</p>
+      <p><a class="button" href="/admin/organisations/new">${t('orgs.new')}</a></p>
+      <form class="admin-filter" method="get" action="/admin/organisations">
+        ${selectField(lang, {
+          name: 'kind',
+          id: 'filter-kind',
+          label: t('orgs.filterKind'),
+          value: kind ?? '',
+          placeholder: t('orgs.filterAll'),
+          options: ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) })),
+        })}
+        <button class="button button--secondary" type="submit">${t('orgs.filterButton')}</button>
+      </form>
+      <p role="status">${count(organisations.length, 'orgs.countOne', 'orgs.count')}</p>
+      ${
+        organisations.length === 0
+          ? html`<p>${t('orgs.empty')}</p>`
+          : html`<div class="table-scroll" tabindex="0" role="region" aria-labelledby="orgs-caption">
+              <table class="admin-table">
+                <caption id="orgs-caption">${t('orgs.caption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">${t('orgs.col.name')}</th>
+                    <th scope="col">${t('orgs.col.kind')}</th>
+                    <th scope="col">${t('orgs.col.number')}</th>
+                    <th scope="col">${t('orgs.col.members')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${organisations.map(
+                    (o) => html`<tr>
+                      <th scope="row"><a href="/admin/organisations/${o.id}">${o.name}</a></th>
+                      <td>${t(`kind.${o.kind}`)}</td>
+                      <td>${o.orgNumber ? formatOrgNumber(o.orgNumber) : t('table.none')}</td>
+                      <td>
+                        <a
+                          href="/admin/organisations/${o.id}/members"
+                          aria-label="${t('orgs.membersLinkLabel', { name: o.name })}: ${count(o.memberCount, 'orgs.membersLinkOne', 'orgs.membersLink')}"
+                          >${count(o.memberCount, 'orgs.membersLinkOne', 'orgs.membersLink')}</a
+                        >
+                      </td>
+                    </tr>`,
+                  )}
+                </tbody>
+              </table>
+            </div>`
+      }`;
+    return reply.adminPage({
+      title: t('orgs.title'),
+      path: '/admin/organisations',
+      main,
+    });
   });
 }
