@@ -5,7 +5,8 @@
  * their recovery codes — a reset of their second factors.
  */
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../../platform/db/schema.ts';
 import type { ModuleDeps } from '../../../platform/module.ts';
 import { actorOf, recordAudit } from '../../../platform/audit.ts';
 import { membershipsOf } from '../../../platform/auth/resolver.ts';
@@ -20,6 +21,79 @@ import { csrfField, notice, textField } from '../../../platform/html/forms.ts';
 const LIMIT = 100;
 
 export function registerPeopleRoutes(app: FastifyInstance, deps: ModuleDeps): void {
+  const db = deps.database.db;
+  const config = { permission: Permission.PeopleManage } as const;
+
+  registerPeopleSearch(app, deps);
+  registerPersonPage(app, deps);
+
+  app.post('/admin/people/:id/sessions/end', { config }, async (request, reply) => {
+    const person = personOf(request);
+    const regionId = request.region.id;
+    const account = await loadAccount(db, regionId, uuidParam(request, 'id'));
+    // An admin ending their own sessions keeps the one they are using.
+    const keep = account.id === person.account.id ? person.session.id : undefined;
+    await db.transaction().execute(async (trx) => {
+      const count = await deps.sessions.endAll(regionId, account.id, keep, trx);
+      await recordAudit(trx, {
+        regionId,
+        actor: actorOf(person),
+        action: 'account.sessions_ended',
+        subjectType: 'account',
+        subjectId: account.id,
+        data: { count },
+      });
+    });
+    return reply.redirect(`/admin/people/${account.id}?done=ended`, 303);
+  });
+
+  /**
+   * For a person who lost every passkey, their app and their recovery codes: removes them all and
+   * ends their sessions, so their next sign-in asks them to set up a new factor. Not for oneself
+   * (the own security page does that, after showing a factor).
+   */
+  app.post('/admin/people/:id/second-factors/reset', { config }, async (request, reply) => {
+    const person = personOf(request);
+    const regionId = request.region.id;
+    const account = await loadAccount(db, regionId, uuidParam(request, 'id'));
+    if (account.id === person.account.id) throw new AppError('LOTSA_NOT_FOUND');
+    await db.transaction().execute(async (trx) => {
+      const scope = { region_id: regionId, account_id: account.id } as const;
+      const passkeys = await trx
+        .deleteFrom('passkeys')
+        .where('region_id', '=', scope.region_id)
+        .where('account_id', '=', scope.account_id)
+        .executeTakeFirst();
+      const totp = await trx
+        .deleteFrom('totp_secrets')
+        .where('region_id', '=', scope.region_id)
+        .where('account_id', '=', scope.account_id)
+        .executeTakeFirst();
+      await trx
+        .deleteFrom('recovery_codes')
+        .where('region_id', '=', scope.region_id)
+        .where('account_id', '=', scope.account_id)
+        .execute();
+      const sessions = await deps.sessions.endAll(regionId, account.id, undefined, trx);
+      await recordAudit(trx, {
+        regionId,
+        actor: actorOf(person),
+        action: 'account.second_factors_reset',
+        subjectType: 'account',
+        subjectId: account.id,
+        data: {
+          passkeys: Number(passkeys.numDeletedRows),
+          totp: Number(totp.numDeletedRows) > 0,
+          sessions,
+        },
+      });
+    });
+    return reply.redirect(`/admin/people/${account.id}?done=reset`, 303);
+  });
+}
+
+/** GET /admin/people: a search by e-mail address or name. */
+function registerPeopleSearch(app: FastifyInstance, deps: ModuleDeps): void {
   const db = deps.database.db;
   const config = { permission: Permission.PeopleManage } as const;
 
@@ -117,27 +191,22 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: ModuleDeps): vo
       }`;
     return reply.adminPage({ title: t('people.title'), path: '/admin/people', main });
   });
+}
 
-  const load = async (regionId: string, id: string) => {
-    const account = await db
-      .selectFrom('accounts')
-      .select(['id', 'email', 'display_name', 'language', 'created_at', 'last_sign_in_at'])
-      .where('region_id', '=', regionId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!account) throw new AppError('LOTSA_NOT_FOUND');
-    return account;
-  };
+/** GET /admin/people/:id: memberships, live sign-ins, second factors and what an admin may do. */
+function registerPersonPage(app: FastifyInstance, deps: ModuleDeps): void {
+  const db = deps.database.db;
+  const config = { permission: Permission.PeopleManage } as const;
 
   app.get('/admin/people/:id', { config }, async (request, reply) => {
     const person = personOf(request);
     const { lang, t, csrf } = adminView(request, reply);
     const regionId = request.region.id;
-    const account = await load(regionId, uuidParam(request, 'id'));
+    const account = await loadAccount(db, regionId, uuidParam(request, 'id'));
     const [memberships, sessions, factors] = await Promise.all([
       membershipsOf(db, regionId, account.id),
       deps.sessions.list(regionId, account.id, person.session.id),
-      secondFactorsOf(regionId, account.id),
+      secondFactorsOf(db, regionId, account.id),
     ]);
     const title = account.display_name || account.email;
     const done = doneOf(request, ['ended', 'reset'] as const);
@@ -233,83 +302,32 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: ModuleDeps): vo
       </section>`;
     return reply.adminPage({ title, path, main, navPath: '/admin/people' });
   });
+}
 
-  app.post('/admin/people/:id/sessions/end', { config }, async (request, reply) => {
-    const person = personOf(request);
-    const regionId = request.region.id;
-    const account = await load(regionId, uuidParam(request, 'id'));
-    // An admin ending their own sessions keeps the one they are using.
-    const keep = account.id === person.account.id ? person.session.id : undefined;
-    await db.transaction().execute(async (trx) => {
-      const count = await deps.sessions.endAll(regionId, account.id, keep, trx);
-      await recordAudit(trx, {
-        regionId,
-        actor: actorOf(person),
-        action: 'account.sessions_ended',
-        subjectType: 'account',
-        subjectId: account.id,
-        data: { count },
-      });
-    });
-    return reply.redirect(`/admin/people/${account.id}?done=ended`, 303);
-  });
+/** An account of the region by id; anything else is "not found". */
+async function loadAccount(db: Kysely<DB>, regionId: string, id: string) {
+  const account = await db
+    .selectFrom('accounts')
+    .select(['id', 'email', 'display_name', 'language', 'created_at', 'last_sign_in_at'])
+    .where('region_id', '=', regionId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!account) throw new AppError('LOTSA_NOT_FOUND');
+  return account;
+}
 
-  /**
-   * For a person who lost every passkey, their app and their recovery codes: removes them all and
-   * ends their sessions, so their next sign-in asks them to set up a new factor. Not for oneself
-   * (the own security page does that, after showing a factor).
-   */
-  app.post('/admin/people/:id/second-factors/reset', { config }, async (request, reply) => {
-    const person = personOf(request);
-    const regionId = request.region.id;
-    const account = await load(regionId, uuidParam(request, 'id'));
-    if (account.id === person.account.id) throw new AppError('LOTSA_NOT_FOUND');
-    await db.transaction().execute(async (trx) => {
-      const scope = { region_id: regionId, account_id: account.id } as const;
-      const passkeys = await trx
-        .deleteFrom('passkeys')
-        .where('region_id', '=', scope.region_id)
-        .where('account_id', '=', scope.account_id)
-        .executeTakeFirst();
-      const totp = await trx
-        .deleteFrom('totp_secrets')
-        .where('region_id', '=', scope.region_id)
-        .where('account_id', '=', scope.account_id)
-        .executeTakeFirst();
-      await trx
-        .deleteFrom('recovery_codes')
-        .where('region_id', '=', scope.region_id)
-        .where('account_id', '=', scope.account_id)
-        .execute();
-      const sessions = await deps.sessions.endAll(regionId, account.id, undefined, trx);
-      await recordAudit(trx, {
-        regionId,
-        actor: actorOf(person),
-        action: 'account.second_factors_reset',
-        subjectType: 'account',
-        subjectId: account.id,
-        data: {
-          passkeys: Number(passkeys.numDeletedRows),
-          totp: Number(totp.numDeletedRows) > 0,
-          sessions,
-        },
-      });
-    });
-    return reply.redirect(`/admin/people/${account.id}?done=reset`, 303);
-  });
-
-  async function secondFactorsOf(regionId: string, accountId: string) {
-    const row = await db
-      .selectNoFrom([
-        sql<number>`(select count(*) from passkeys where region_id = ${regionId} and account_id = ${accountId})::int`.as(
-          'passkeys',
-        ),
-        sql<boolean>`exists (select 1 from totp_secrets where region_id = ${regionId} and account_id = ${accountId}
-                             and confirmed_at is not null)`.as('totp'),
-        sql<number>`(select count(*) from recovery_codes where region_id = ${regionId} and account_id = ${accountId}
-                     and used_at is null)::int`.as('recovery_codes'),
-      ])
-      .executeTakeFirstOrThrow();
-    return { passkeys: row.passkeys, totp: row.totp, recoveryCodes: row.recovery_codes };
-  }
+/** How many second factors of each kind an account has. */
+async function secondFactorsOf(db: Kysely<DB>, regionId: string, accountId: string) {
+  const row = await db
+    .selectNoFrom([
+      sql<number>`(select count(*) from passkeys where region_id = ${regionId} and account_id = ${accountId})::int`.as(
+        'passkeys',
+      ),
+      sql<boolean>`exists (select 1 from totp_secrets where region_id = ${regionId} and account_id = ${accountId}
+                           and confirmed_at is not null)`.as('totp'),
+      sql<number>`(select count(*) from recovery_codes where region_id = ${regionId} and account_id = ${accountId}
+                   and used_at is null)::int`.as('recovery_codes'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { passkeys: row.passkeys, totp: row.totp, recoveryCodes: row.recovery_codes };
 }
