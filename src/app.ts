@@ -21,6 +21,7 @@ import { installOps } from './platform/http/ops.ts';
 import { createRateLimitCheck, createRateLimiter, type RateLimiter } from './platform/http/rate-limit.ts';
 import { clientErrorHandler } from './platform/http/client-errors.ts';
 import { fixedSecurityHeaders, installSecurityHeaders, securityHeaders } from './platform/http/security.ts';
+import { installPageSending } from './platform/html/send.ts';
 import { installStatic, loadAssets, type Assets } from './platform/http/static.ts';
 import './platform/http/types.ts';
 import type { TaskQueue } from './platform/tasks/queue.ts';
@@ -99,6 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ajv: { customOptions: AJV_OPTIONS },
   });
   app.decorate('publicOrigin', config.publicUrl.origin);
+  installPageSending(app, site);
 
   // The request pipeline. Hooks are plain callbacks (no promise per hook per request) and the
   // per-request checks run in one visible order.

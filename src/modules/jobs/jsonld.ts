@@ -4,6 +4,7 @@
  * the job can be done remotely), employmentType, identifier, directApply and the canonical URL.
  * Closed jobs get no markup at all.
  */
+import { jsonScript, type SafeHtml } from '../../platform/html/html.ts';
 import type { PageContext } from '../../platform/html/layout.ts';
 import { localPath } from '../../platform/html/layout.ts';
 import type { JobDetail } from './repository.ts';
@@ -15,16 +16,6 @@ const EMPLOYMENT_TYPES: Record<string, string> = {
   '947z_JGS_Uk2': 'PART_TIME', // Deltid
   '1paU_aCR_nGn': 'PER_DIEM', // Behovsanställning
 };
-
-/** JSON for a <script type="application/ld+json"> block, safe against `</script>` in ad texts. */
-export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
-}
 
 export function jobPostingData(ctx: PageContext, job: JobDetail): Record<string, unknown> {
   const raw = job.raw;
@@ -83,6 +74,7 @@ export function jobPostingData(ctx: PageContext, job: JobDetail): Record<string,
   return data;
 }
 
-export function jobPostingJsonLd(ctx: PageContext, job: JobDetail): string {
-  return jsonForScript(jobPostingData(ctx, job));
+/** The page's <script type="application/ld+json"> block, safe against `</script>` in ad texts. */
+export function jobPostingJsonLd(ctx: PageContext, job: JobDetail): SafeHtml {
+  return jsonScript('application/ld+json', jobPostingData(ctx, job));
 }

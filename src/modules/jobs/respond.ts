@@ -6,7 +6,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
 import { renderPage, type Page, type PageContext } from '../../platform/html/layout.ts';
-import { siteOrigin } from '../../platform/http/origin.ts';
+import { pageContext } from '../../platform/html/send.ts';
 import { clientKey, ConcurrencyLimit, type RateLimitRule } from '../../platform/http/rate-limit.ts';
 import type { AnyQuery } from '../../platform/http/schema.ts';
 import type { ModuleDeps } from '../../platform/module.ts';
@@ -54,12 +54,7 @@ export type JobBoardHttp = ReturnType<typeof jobBoardHttp>;
 export function jobBoardHttp(deps: ModuleDeps, board: JobBoardDeps) {
   const db = deps.database.db;
   const { cache, changes } = board;
-  const context = (request: FastifyRequest): PageContext => ({
-    lang: request.lang,
-    region: request.region,
-    origin: siteOrigin(request),
-    site: deps.site,
-  });
+  const context = (request: FastifyRequest): PageContext => pageContext(request, deps.site);
   const render = (request: FastifyRequest, page: Page) => renderPage(context(request), page);
 
   /** Uncached searches running now, per client (keyed hash of the address). */

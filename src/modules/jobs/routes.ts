@@ -5,6 +5,7 @@
  * query string (they read what they know and ignore the rest).
  */
 import { Type } from '@sinclair/typebox';
+import { HTML_CONTENT_TYPE } from '../../platform/html/send.ts';
 import { langParam } from '../../platform/http/lang.ts';
 import { AnyQuery, LangParams, type App } from '../../platform/http/schema.ts';
 import type { ModuleDeps } from '../../platform/module.ts';
@@ -34,7 +35,7 @@ function registerBoardRoutes(app: App, http: JobBoardHttp): void {
       const feedPath = `/jobs.rss${queryString(queryParams(query))}`;
       const map = request.region.countyCode ? loadMap(request.region.countyCode) : null;
       const page = searchPage(http.context(request), { query, result, map, feedPath });
-      return { body: http.render(request, page), contentType: 'text/html; charset=utf-8' };
+      return { body: http.render(request, page), contentType: HTML_CONTENT_TYPE };
     });
   });
 
@@ -58,10 +59,13 @@ function registerJobPageRoute(app: App, http: JobBoardHttp): void {
     langParam(request);
     const { job, labels } = await http.loadJob(request.region.id, request.params.id);
     const similar = await similarJobs(http.db, request.region.id, job, job.status === 'open' ? 5 : 8);
-    reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8');
-    if (job.status === 'closed')
-      return reply.code(410).send(http.render(request, closedJobPage(http.context(request), job, similar)));
-    return reply.send(http.render(request, jobPage(http.context(request), { job, similar, labels })));
+    if (job.status === 'closed') {
+      return reply.page(closedJobPage(http.context(request), job, similar), {
+        status: 410,
+        cache: 'no-cache',
+      });
+    }
+    return reply.page(jobPage(http.context(request), { job, similar, labels }), { cache: 'no-cache' });
   });
 }
 
@@ -71,8 +75,6 @@ export function registerJobRoutes(app: App, deps: ModuleDeps, board: JobBoardDep
   registerJobPageRoute(app, http);
   registerJobApiRoutes(app, http);
   app.get('/api/docs', { config: pub }, async (request, reply) =>
-    reply
-      .type('text/html; charset=utf-8')
-      .send(http.render(request, apiDocsPage(http.context(request), deps.openApi))),
+    reply.page(apiDocsPage(http.context(request), deps.openApi)),
   );
 }

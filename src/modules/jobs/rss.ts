@@ -1,23 +1,13 @@
 /**
- * RSS 2.0 feed of a search: the 50 newest open jobs that match its filters.
+ * RSS 2.0 feed of a search: the 50 newest open jobs that match its filters. Built with the `xml`
+ * template, which escapes every value and drops the characters XML forbids.
  */
-import { escapeHtml } from '../../platform/html/html.ts';
+import { xml } from '../../platform/html/html.ts';
 import { localPath, type PageContext } from '../../platform/html/layout.ts';
 import { messages } from './messages.ts';
 import { queryParams, queryString, type JobQuery } from './query.ts';
 import type { JobSummary } from './search/index.ts';
 import { jobPath } from './views.ts';
-
-/**
- * Characters XML 1.0 forbids (its `Char` production): control characters other than tab and line
- * breaks, lone surrogates, and U+FFFE/U+FFFF. Ad texts and a search's words can carry them, and one
- * makes a feed reader refuse the whole feed.
- */
-const NOT_XML =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-const xml = (text: string) => escapeHtml(text.replace(NOT_XML, ''));
 
 export function jobsRss(ctx: PageContext, query: JobQuery, jobs: JobSummary[]): string {
   const { lang, origin, region } = ctx;
@@ -30,24 +20,25 @@ export function jobsRss(ctx: PageContext, query: JobQuery, jobs: JobSummary[]): 
     const url = origin + localPath(lang, jobPath(job.id));
     const place = region.municipalities.find((m) => m.code === job.municipalityCode)?.shortName;
     const description = [job.employerName, place, job.occupationLabel].filter(Boolean).join(' · ');
-    return `<item>
-<title>${xml(job.headline)}</title>
-<link>${xml(url)}</link>
-<guid isPermaLink="true">${xml(url)}</guid>
-<description>${xml(description)}</description>
+    return xml`<item>
+<title>${job.headline}</title>
+<link>${url}</link>
+<guid isPermaLink="true">${url}</guid>
+<description>${description}</description>
 <pubDate>${job.publishedAt.toUTCString()}</pubDate>
 </item>`;
   });
+  const lastBuild = jobs[0] ? xml`<lastBuildDate>${jobs[0].publishedAt.toUTCString()}</lastBuildDate>\n` : '';
   return `<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
+${xml`<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
 <channel>
-<title>${xml(title)}</title>
-<link>${xml(page)}</link>
-<description>${xml(messages.t(lang, 'rss.description', params))}</description>
+<title>${title}</title>
+<link>${page}</link>
+<description>${messages.t(lang, 'rss.description', params)}</description>
 <language>${lang === 'sv' ? 'sv-SE' : 'en-GB'}</language>
-<atom:link href="${xml(self)}" rel="self" type="application/rss+xml"/>
-${jobs[0] ? `<lastBuildDate>${jobs[0].publishedAt.toUTCString()}</lastBuildDate>\n` : ''}${items.join('\n')}
+<atom:link href="${self}" rel="self" type="application/rss+xml"/>
+${lastBuild}${items.map((item, i) => (i === 0 ? item : xml`\n${item}`))}
 </channel>
 </rss>
-`;
+`}`;
 }

@@ -8,7 +8,7 @@
  * bounded number of times (no regular expression that can backtrack): its work grows linearly with
  * the text, whatever the text is. `sanitizeWithStats` counts that work for the tests.
  */
-import { escapeHtml } from '../../platform/html/html.ts';
+import { escapeHtml, SanitizedHtml } from '../../platform/html/html.ts';
 
 /** Tags kept, and what each becomes. */
 export const KEEP: Record<string, string> = {
@@ -289,6 +289,15 @@ export function sanitizeWithStats(
   return { html, steps: meter.steps };
 }
 
+/** The description as markup a page embeds directly (`html` takes SanitizedHtml without `raw()`). */
+export function descriptionHtml(
+  formatted: string | null | undefined,
+  text: string | null | undefined,
+): SanitizedHtml {
+  return new SanitizedHtml(sanitizeDescription(formatted, text));
+}
+
+/** The description's sanitised markup as text (for JSON: the API's description_html, JSON-LD). */
 export function sanitizeDescription(
   formatted: string | null | undefined,
   text: string | null | undefined,

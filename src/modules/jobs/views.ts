@@ -4,7 +4,8 @@
  * JobPosting data, and the page of a job that is no longer open. Nothing needs JavaScript; a small
  * script only refreshes the results when a filter changes.
  */
-import { html, raw, type SafeHtml } from '../../platform/html/html.ts';
+import { checkboxGroup, fieldShell, radioGroup, selectField } from '../../platform/html/forms.ts';
+import { html, type SafeHtml } from '../../platform/html/html.ts';
 import { localPath, type Page, type PageContext } from '../../platform/html/layout.ts';
 import { formatDate, formatNumber, type Lang, type Params } from '../../platform/i18n/index.ts';
 import { jobPostingJsonLd } from './jsonld.ts';
@@ -12,7 +13,7 @@ import type { MapData } from './map.ts';
 import { messages } from './messages.ts';
 import { PAGE_SIZE, PARAM, queryParams, queryString, type JobQuery } from './query.ts';
 import type { JobDetail } from './repository.ts';
-import { sanitizeDescription } from './sanitize.ts';
+import { descriptionHtml } from './sanitize.ts';
 import type { ConceptLabels, FacetOption, JobSummary, SearchResult } from './search/index.ts';
 
 type Key = Parameters<typeof messages.t>[1];
@@ -94,17 +95,25 @@ function checkboxFacet(
   id: string,
 ): SafeHtml {
   if (options.length === 0) return html``;
-  return html`<fieldset class="facet">
-    <legend class="facet__legend">${legend}</legend>
-    <ul class="facet__options">
-      ${options.map(
-        (o) => html`<li>
-          <input type="checkbox" id="${id}-${o.value}" name="${name}" value="${o.value}"${o.selected ? raw(' checked') : ''}>
-          <label for="${id}-${o.value}">${labelled(o.label, o.lang, ctx.lang)} <span class="facet__count">(${formatNumber(ctx.lang, o.count)})</span></label>
-        </li>`,
-      )}
-    </ul>
-  </fieldset>`;
+  return checkboxGroup(ctx.lang, {
+    ...FACET,
+    name,
+    idPrefix: id,
+    legend,
+    values: options.filter((o) => o.selected).map((o) => o.value),
+    options: options.map((o) => ({
+      value: o.value,
+      label: labelled(o.label, o.lang, ctx.lang),
+      after: facetCount(ctx.lang, o.count),
+    })),
+  });
+}
+
+/** A filter group's look: a bare fieldset with a list of choices. */
+const FACET = { className: 'facet', legendClass: 'facet__legend', listClass: 'facet__options' } as const;
+
+function facetCount(lang: Lang, count: number): SafeHtml {
+  return html`<span class="facet__count">(${formatNumber(lang, count)})</span>`;
 }
 
 function mapView(ctx: PageContext, view: SearchView): SafeHtml {
@@ -191,20 +200,26 @@ export function searchPage(ctx: PageContext, view: SearchView): Page {
   const f = result.facets;
   const path = `/jobs${queryString(queryParams(query, { withPaging: 'page', page: Math.floor(query.offset / PAGE_SIZE) + 1 }))}`;
   const title = query.q ? t('search.titleQuery', { q: query.q }) : t('search.title');
-  const sortOption = (value: JobQuery['sort'], key: Key) =>
-    html`<option value="${value}"${query.sort === value ? raw(' selected') : ''}>${t(key)}</option>`;
   const publishedOptions = ['', '1', '3', '7', '30'] as const;
   const main = html`<div class="wrap job-search">
     <h1>${t('search.title')}</h1>
     <p class="lead">${t('search.lead')}</p>
     <form class="job-search__form" method="get" action="${localPath(lang, '/jobs')}" id="job-search-form">
-      <div class="job-search__query" role="search">
-        <label class="field__label" for="job-q">${t('search.label')}</label>
-        <p class="field__hint" id="job-q-hint">${t('search.hint')}</p>
-        <div class="job-search__row">
-          <input type="search" id="job-q" name="${PARAM.q}" value="${query.q}" aria-describedby="job-q-hint" maxlength="200" autocomplete="off">
-          <button type="submit">${t('search.submit')}</button>
-        </div>
+      <div role="search">
+        ${fieldShell(
+          lang,
+          {
+            name: PARAM.q,
+            id: 'job-q',
+            label: t('search.label'),
+            hint: t('search.hint'),
+            className: 'job-search__query',
+          },
+          html`<div class="job-search__row">
+            <input type="search" id="job-q" name="${PARAM.q}" value="${query.q}" aria-describedby="job-q-hint" maxlength="200" autocomplete="off">
+            <button type="submit">${t('search.submit')}</button>
+          </div>`,
+        )}
       </div>
       <div class="job-search__layout">
         <div class="job-search__filters">
@@ -214,37 +229,54 @@ export function searchPage(ctx: PageContext, view: SearchView): Page {
           ${query.occupationField.length || query.occupationGroup.length ? checkboxFacet(ctx, PARAM.occupationGroup, t('search.facet.occupationGroup'), f.occupationGroup, 'f-gr') : ''}
           ${checkboxFacet(ctx, PARAM.employmentType, t('search.facet.employmentType'), f.employmentType, 'f-et')}
           ${checkboxFacet(ctx, PARAM.worktime, t('search.facet.worktime'), f.worktime, 'f-wt')}
-          <fieldset class="facet">
-            <legend class="facet__legend">${t('search.facet.remote')}</legend>
-            <ul class="facet__options"><li>
-              <input type="checkbox" id="f-re" name="${PARAM.remote}" value="true"${query.remote ? raw(' checked') : ''}>
-              <label for="f-re">${t('search.facet.remote.option')} <span class="facet__count">(${formatNumber(lang, f.remote[0]?.count ?? 0)})</span></label>
-            </li></ul>
-          </fieldset>
-          <fieldset class="facet">
-            <legend class="facet__legend">${t('search.facet.published')}</legend>
-            <ul class="facet__options">
-              ${publishedOptions.map((d) => {
-                const option = f.published.find((o) => o.value === d);
-                return html`<li>
-                  <input type="radio" id="f-pa-${d || 'any'}" name="${PARAM.published}" value="${d}"${query.published === d ? raw(' checked') : ''}>
-                  <label for="f-pa-${d || 'any'}">${t(`search.facet.published.${d || 'any'}` as Key)}${option ? html` <span class="facet__count">(${formatNumber(lang, option.count)})</span>` : ''}</label>
-                </li>`;
-              })}
-            </ul>
-          </fieldset>
+          ${checkboxGroup(lang, {
+            ...FACET,
+            name: PARAM.remote,
+            idPrefix: 'f-re',
+            legend: t('search.facet.remote'),
+            values: query.remote ? ['true'] : [],
+            options: [
+              {
+                id: 'f-re',
+                value: 'true',
+                label: t('search.facet.remote.option'),
+                after: facetCount(lang, f.remote[0]?.count ?? 0),
+              },
+            ],
+          })}
+          ${radioGroup(lang, {
+            ...FACET,
+            name: PARAM.published,
+            idPrefix: 'f-pa',
+            legend: t('search.facet.published'),
+            value: query.published,
+            options: publishedOptions.map((d) => {
+              const option = f.published.find((o) => o.value === d);
+              return {
+                value: d,
+                id: `f-pa-${d || 'any'}`,
+                label: t(`search.facet.published.${d || 'any'}` as Key),
+                after: option ? facetCount(lang, option.count) : undefined,
+              };
+            }),
+          })}
           ${checkboxFacet(ctx, PARAM.employer, t('search.facet.employer'), f.employer, 'f-ek')}
           <p class="job-search__apply"><button type="submit">${t('search.applyFilters')}</button></p>
           <p><a href="${localPath(lang, '/jobs')}">${t('search.clear')}</a></p>
         </div>
         <div class="job-search__main">
           <div class="job-search__sort">
-            <label for="job-sort">${t('search.sort')}</label>
-            <select id="job-sort" name="${PARAM.sort}">
-              ${sortOption('relevance', 'search.sort.relevance')}
-              ${sortOption('newest', 'search.sort.newest')}
-              ${sortOption('deadline', 'search.sort.deadline')}
-            </select>
+            ${selectField(lang, {
+              name: PARAM.sort,
+              id: 'job-sort',
+              label: t('search.sort'),
+              className: 'field--contents',
+              value: query.sort,
+              options: (['relevance', 'newest', 'deadline'] as const).map((value) => ({
+                value,
+                label: t(`search.sort.${value}`),
+              })),
+            })}
             <button type="submit" class="button--secondary">${t('search.sortApply')}</button>
           </div>
           <div id="job-results-live">
@@ -357,7 +389,7 @@ export function jobPage(ctx: PageContext, view: JobView): Page {
         : t('job.scopeRange', { min: scope.min, max: scope.max })
       : null;
   const original = !job.generated ? safeUrl(raw_.webpage_url) : null;
-  const description = sanitizeDescription(raw_.description?.text_formatted, raw_.description?.text);
+  const description = descriptionHtml(raw_.description?.text_formatted, raw_.description?.text);
   const adLang = job.lang !== lang ? job.lang : undefined;
   const main = html`<div class="wrap job-page">
     <p class="job-page__back"><a href="${localPath(lang, '/jobs')}">${t('job.back')}</a></p>
@@ -392,7 +424,7 @@ export function jobPage(ctx: PageContext, view: JobView): Page {
       <section class="job__description" aria-labelledby="job-description-title">
         <h2 id="job-description-title">${t('job.description')}</h2>
         ${job.lang === 'en' && lang === 'sv' ? html`<p class="job__language">${t('job.language')}</p>` : ''}
-        <div class="prose job__text" lang="${job.lang}">${raw(description)}</div>
+        <div class="prose job__text" lang="${job.lang}">${description}</div>
       </section>
       <section class="job__apply" aria-labelledby="job-apply-title">
         <h2 id="job-apply-title">${t('job.apply')}</h2>
@@ -412,7 +444,7 @@ export function jobPage(ctx: PageContext, view: JobView): Page {
     path: jobPath(job.id),
     main,
     canonical: canonicalSource(original) ?? undefined,
-    head: html`<script type="application/ld+json">${raw(jsonLd)}</script>`,
+    head: jsonLd,
   };
 }
 

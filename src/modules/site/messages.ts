@@ -130,8 +130,6 @@ export const messages = defineMessages({
     'a11y.notice.privacyHtml': 'Läs mer på sidan <a href="{privacyUrl}">Personuppgifter och kakor</a>.',
 
     'feedback.form.errorSummaryTitle': 'Det finns fel i formuläret',
-    'feedback.form.required': '(obligatoriskt)',
-    'feedback.form.optional': '(frivilligt)',
     'feedback.form.message.label': 'Vad fungerar inte?',
     'feedback.form.message.hint':
       'Beskriv problemet och vad du försökte göra. Skriv gärna vilken webbläsare och vilka hjälpmedel du använder. Högst {max} tecken.',
@@ -445,8 +443,6 @@ export const messages = defineMessages({
     'a11y.notice.privacyHtml': 'Read more on the page <a href="{privacyUrl}">Personal data and cookies</a>.',
 
     'feedback.form.errorSummaryTitle': 'There is a problem with the form',
-    'feedback.form.required': '(required)',
-    'feedback.form.optional': '(optional)',
     'feedback.form.message.label': 'What does not work?',
     'feedback.form.message.hint':
       'Describe the problem and what you were trying to do. It helps if you tell us which browser and assistive technology you use. At most {max} characters.',

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleDeps } from '../../platform/module.ts';
-import { localPath, renderPage, type Page, type PageContext } from '../../platform/html/layout.ts';
+import { localPath, type Page, type PageContext } from '../../platform/html/layout.ts';
 import { siteOrigin } from '../../platform/http/origin.ts';
 import { negotiateLanguage, type Lang } from '../../platform/i18n/index.ts';
 import { Permission } from '../../platform/permissions.ts';
@@ -26,10 +26,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: ModuleDeps): void
     site,
   });
   const send = (reply: FastifyReply, request: FastifyRequest, page: Page, status = 200) =>
-    reply
-      .code(status)
-      .type('text/html; charset=utf-8')
-      .send(renderPage(context(request), page));
+    reply.page(page, { status });
   const emptyForm = (reply: FastifyReply): FeedbackFormState => ({
     values: { message: '', page_url: '', name: '', email: '' },
     errors: {},

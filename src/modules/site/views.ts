@@ -3,6 +3,7 @@
  * thank-you page, privacy notice and easy-to-read Swedish. Every visible word comes from the site
  * catalogue; the shell (header, navigation, footer) is drawn by the layout.
  */
+import { csrfField, emailField, errorSummary, textareaField, textField } from '../../platform/html/forms.ts';
 import { html, type SafeHtml } from '../../platform/html/html.ts';
 import { localPath, type Page, type PageContext } from '../../platform/html/layout.ts';
 import { formatDate, formatNumber, type Lang, type Params } from '../../platform/i18n/index.ts';
@@ -37,15 +38,6 @@ function proseSection(id: string, title: string, body: SafeHtml): SafeHtml {
     <h2 id="${id}-title">${title}</h2>
     ${body}
   </section>`;
-}
-
-/** Attributes from a record: `true` renders the bare name, empty values render nothing. */
-function attrs(values: Record<string, string | boolean | undefined>): SafeHtml {
-  const parts = Object.entries(values).flatMap(([key, value]) => {
-    if (value === true) return [html`${key}`];
-    return value ? [html`${key}="${value}"`] : [];
-  });
-  return html`${parts.map((part, i) => (i === 0 ? part : html` ${part}`))}`;
 }
 
 // Home
@@ -136,90 +128,48 @@ export function home(ctx: PageContext): Page {
 
 // Accessibility statement and feedback form
 
-interface FieldSpec {
-  name: FeedbackField;
-  label: Key;
-  hint?: string;
-  required?: boolean;
-  multiline?: boolean;
-  type?: 'text' | 'email';
-  autocomplete?: string;
-}
-
 function feedbackForm(ctx: PageContext, form: FeedbackFormState): SafeHtml {
   const { t } = texts(ctx);
+  const { lang } = ctx;
   const errorText = (field: FeedbackField) => {
     const key = form.errors[field];
-    return key ? messages.t(ctx.lang, key) : undefined;
+    return key ? messages.t(lang, key) : undefined;
   };
   const failed = FEEDBACK_FIELDS.filter((field) => form.errors[field]);
-
-  const field = (spec: FieldSpec) => {
-    const { name } = spec;
-    const error = errorText(name);
-    const hintId = spec.hint ? `${name}-hint` : undefined;
-    const errorId = error ? `${name}-error` : undefined;
-    const describedBy = [hintId, errorId].filter(Boolean).join(' ');
-    const attributes = attrs({
-      id: name,
-      name,
-      required: spec.required,
-      'aria-invalid': error ? 'true' : undefined,
-      'aria-describedby': describedBy || undefined,
-      autocomplete: spec.autocomplete,
-      spellcheck: spec.type === 'email' ? 'false' : undefined,
-    });
-    const control = spec.multiline
-      ? html`<textarea class="input" ${attributes} rows="8">${form.values[name]}</textarea>`
-      : html`<input
-          class="input"
-          type="${spec.type ?? 'text'}"
-          ${attributes}
-          value="${form.values[name]}"
-        />`;
-    const marker = spec.required
-      ? html` <span>${t('feedback.form.required')}</span>`
-      : html` <span class="field__optional">${t('feedback.form.optional')}</span>`;
-    return html`<div class="field${error ? ' field--error' : ''}">
-      <label class="field__label" for="${name}">${t(spec.label)}${marker}</label>
-      ${spec.hint ? html`<p class="field__hint" id="${hintId}">${spec.hint}</p>` : ''}
-      ${error ? html`<p class="field__error" id="${errorId}">${error}</p>` : ''} ${control}
-    </div>`;
-  };
-
-  const summary =
-    failed.length > 0
-      ? html`<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-          <h2 id="error-summary-title">${t('feedback.form.errorSummaryTitle')}</h2>
-          <ul>
-            ${failed.map((name) => html`<li><a href="#${name}">${errorText(name)}</a></li>`)}
-          </ul>
-        </div>`
-      : '';
+  const common = (name: FeedbackField, label: Key) => ({
+    name,
+    label: t(label),
+    error: errorText(name),
+    value: form.values[name],
+  });
 
   return html`<form
     class="form"
     method="post"
-    action="${localPath(ctx.lang, '/accessibility/feedback')}#feedback"
+    action="${localPath(lang, '/accessibility/feedback')}#feedback"
     novalidate
   >
-    ${summary}
-    <input type="hidden" name="_csrf" value="${form.csrfToken}" />
-    ${field({
-      name: 'message',
-      label: 'feedback.form.message.label',
-      hint: t('feedback.form.message.hint', { max: formatNumber(ctx.lang, MESSAGE_MAX) }),
+    ${errorSummary(
+      t('feedback.form.errorSummaryTitle'),
+      failed.map((name) => ({ id: name, text: errorText(name) ?? '' })),
+    )}
+    ${csrfField(form.csrfToken)}
+    ${textareaField(lang, {
+      ...common('message', 'feedback.form.message.label'),
+      hint: t('feedback.form.message.hint', { max: formatNumber(lang, MESSAGE_MAX) }),
       required: true,
-      multiline: true,
+      rows: 8,
     })}
-    ${field({ name: 'page_url', label: 'feedback.form.pageUrl.label', hint: t('feedback.form.pageUrl.hint') })}
-    ${field({ name: 'name', label: 'feedback.form.name.label', autocomplete: 'name' })}
-    ${field({
-      name: 'email',
-      label: 'feedback.form.email.label',
+    ${textField(lang, {
+      ...common('page_url', 'feedback.form.pageUrl.label'),
+      hint: t('feedback.form.pageUrl.hint'),
+      required: false,
+    })}
+    ${textField(lang, { ...common('name', 'feedback.form.name.label'), required: false, autocomplete: 'name' })}
+    ${emailField(lang, {
+      ...common('email', 'feedback.form.email.label'),
       hint: t('feedback.form.email.hint'),
-      type: 'email',
-      autocomplete: 'email',
+      required: false,
     })}
     <button class="button" type="submit">${t('feedback.form.submit')}</button>
   </form>`;

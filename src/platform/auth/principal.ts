@@ -2,6 +2,8 @@
  * Who is asking: a person with a session, or an organisation's system with an API token. Resolved
  * once per request for routes that need it, and read by the authorizer and the handlers.
  */
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../errors.ts';
 import type { OrganisationKind, Permission, Role } from '../permissions.ts';
 
 export interface Membership {
@@ -53,4 +55,14 @@ export interface Principal {
 export interface PrincipalResolver {
   fromSession(regionId: string, cookieToken: string): Promise<Principal | undefined>;
   fromApiToken(regionId: string, bearer: string): Promise<Principal | undefined>;
+}
+
+/** A principal that is a signed-in person with a session (not an API token). */
+export type Person = Principal & { account: PrincipalAccount; session: NonNullable<Principal['session']> };
+
+/** The signed-in person behind a back-office request (API tokens never reach these pages). */
+export function personOf(request: FastifyRequest): Person {
+  const auth = request.auth;
+  if (!auth?.account || !auth.session) throw new AppError('LOTSA_FORBIDDEN');
+  return auth as Person;
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { contrastRatio } from './contrast.ts';
-import { html, raw } from './html.ts';
+import { html, jsonScript, raw, SanitizedHtml, xml } from './html.ts';
 
 describe('html', () => {
   it('escapes interpolated text', () => {
@@ -26,5 +26,32 @@ describe('contrast', () => {
     assert.equal(contrastRatio('#ffffff', '#ffffff'), 1);
     assert.ok(contrastRatio('#767676', '#ffffff') >= 4.5);
     assert.ok(contrastRatio('#777777', '#ffffff') < 4.5);
+  });
+});
+
+describe('sanitised HTML, JSON data blocks and XML', () => {
+  it('embeds what a sanitiser returned as it is, without raw()', () => {
+    const description = new SanitizedHtml('<p>Vi söker <strong>dig</strong></p>');
+    assert.equal(
+      html`<div>${description}</div>`.toString(),
+      '<div><p>Vi söker <strong>dig</strong></p></div>',
+    );
+  });
+
+  it('writes a JSON data block no text inside can end', () => {
+    const block = jsonScript('application/ld+json', { title: '</script><b>&' }).toString();
+    assert.equal(
+      block,
+      '<script type="application/ld+json">{"title":"\\u003c/script\\u003e\\u003cb\\u003e\\u0026"}</script>',
+    );
+  });
+
+  it('escapes every value in XML and drops the characters XML forbids', () => {
+    const title = 'R&D <chef>\u0000\u0008 "x"\uD800';
+    assert.equal(
+      xml`<title a="${title}">${title}</title>`.toString(),
+      '<title a="R&amp;D &lt;chef&gt; &quot;x&quot;">R&amp;D &lt;chef&gt; &quot;x&quot;</title>',
+    );
+    assert.equal(xml`<a>${xml`<b>${'&'}</b>`}</a>`.toString(), '<a><b>&amp;</b></a>');
   });
 });

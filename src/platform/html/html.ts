@@ -1,13 +1,23 @@
 /**
  * Server-side HTML with escaping by default. `html` is a tagged template: every interpolated value
- * is escaped unless it is already SafeHtml (the result of another `html` or of `raw`). Arrays are
- * joined. null, undefined and false render as nothing.
+ * is escaped unless it is already SafeHtml (the result of another `html`, of a sanitiser —
+ * SanitizedHtml — of `jsonScript`, or of `raw` for our own trusted markup). Arrays are joined.
+ * null, undefined and false render as nothing. `xml` is the same escaping path for XML documents
+ * (the RSS feed), also dropping the characters XML 1.0 forbids.
  */
 export class SafeHtml {
   constructor(readonly value: string) {}
   toString(): string {
     return this.value;
   }
+}
+
+/**
+ * Markup that came out of a sanitiser (the job ad sanitiser): the type says it is safe to embed, so
+ * `html` takes it as it is and nobody needs `raw()` for it. Only sanitisers construct one.
+ */
+export class SanitizedHtml extends SafeHtml {
+  declare readonly sanitized: true;
 }
 
 const ESCAPES: Record<string, string> = {
@@ -42,4 +52,57 @@ export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Saf
 /** Marks trusted markup (our own catalogues and templates) as safe. Never pass user input. */
 export function raw(markup: string): SafeHtml {
   return new SafeHtml(markup);
+}
+
+/**
+ * A `<script type="…">` data block (JSON-LD) holding `value` as JSON, with `<`, `>`, `&` and the
+ * line separators escaped so no text inside can end the script or be read as markup.
+ */
+export function jsonScript(type: string, value: unknown): SafeHtml {
+  const json = JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+  return new SafeHtml(`<script type="${escapeHtml(type)}">${json}</script>`);
+}
+
+/**
+ * Characters XML 1.0 forbids (its `Char` production): control characters other than tab and line
+ * breaks, lone surrogates, and U+FFFE/U+FFFF. Ad texts and a search's words can carry them, and one
+ * makes a feed reader refuse the whole feed.
+ */
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text for XML element content and quoted attributes: forbidden characters dropped, then escaped. */
+export function escapeXml(text: string): string {
+  return escapeHtml(text.replace(NOT_XML, ''));
+}
+
+/** An XML fragment built by `xml`. */
+export class SafeXml {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
+}
+
+export type XmlValue = SafeXml | string | number | null | undefined | false | XmlValue[];
+
+function renderXml(value: XmlValue): string {
+  if (value === null || value === undefined || value === false) return '';
+  if (value instanceof SafeXml) return value.value;
+  if (Array.isArray(value)) return value.map(renderXml).join('');
+  return escapeXml(String(value));
+}
+
+/** Builds XML, escaping (and cleaning) every interpolated value that is not SafeXml already. */
+export function xml(strings: TemplateStringsArray, ...values: XmlValue[]): SafeXml {
+  let out = strings[0] as string;
+  for (let i = 0; i < values.length; i++)
+    out += renderXml(values[i] as XmlValue) + (strings[i + 1] as string);
+  return new SafeXml(out);
 }

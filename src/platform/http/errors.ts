@@ -1,6 +1,7 @@
 /**
  * The one error sink: every error becomes a catalogue code and is answered as JSON to programs and as
- * an HTML page to browsers, in the page's language, with the request id. Never a stack trace or SQL.
+ * an HTML page to browsers, in the page's language (the signed-in person's own choice on pages without
+ * a language in their URL), with the request id. Never a stack trace or SQL.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppError } from '../errors.ts';
@@ -9,7 +10,7 @@ import { html } from '../html/html.ts';
 import { localPath, renderPage, type Site } from '../html/layout.ts';
 import { shell } from '../html/messages.ts';
 import { negotiateLanguage, isLang, type Lang } from '../i18n/index.ts';
-import { siteOrigin } from './origin.ts';
+import { pageContext, sendHtml } from '../html/send.ts';
 
 /** JSON for /api/ paths and for clients that ask for JSON rather than HTML. */
 export function wantsJson(request: FastifyRequest): boolean {
@@ -19,10 +20,24 @@ export function wantsJson(request: FastifyRequest): boolean {
   return accept.includes('json') || String(request.headers['content-type'] ?? '').includes('json');
 }
 
+/** The /sv or /en prefix of a URL, when it has one. */
+function prefixLanguage(url: string): Lang | undefined {
+  const prefix = url.slice(1, 3);
+  return isLang(prefix) && (url.length === 3 || '/?'.includes(url[3] as string)) ? prefix : undefined;
+}
+
 export function languageOf(request: FastifyRequest): Lang {
-  const prefix = request.url.slice(1, 3);
-  if (isLang(prefix) && (request.url.length === 3 || '/?'.includes(request.url[3] as string))) return prefix;
-  return negotiateLanguage(request.headers['accept-language']);
+  return prefixLanguage(request.url) ?? negotiateLanguage(request.headers['accept-language']);
+}
+
+/**
+ * The language of an error page or a redirect: the URL's /sv or /en when it has one; else the
+ * signed-in person's own choice (as on back-office pages); else the browser's.
+ */
+export function errorLanguage(request: FastifyRequest): Lang {
+  return (
+    prefixLanguage(request.url) ?? request.auth?.account?.language ?? request.lang ?? languageOf(request)
+  );
 }
 
 /** Where a browser is sent instead of an error page: sign in, or show a second factor, then return. */
@@ -32,7 +47,7 @@ const REDIRECTS: Partial<Record<AppError['code'], string>> = {
 };
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError, site: Site) {
-  const lang = request.lang ?? languageOf(request);
+  const lang = errorLanguage(request);
   const redirect = REDIRECTS[error.code];
   if (redirect && (request.method === 'GET' || request.method === 'HEAD') && !wantsJson(request)) {
     const next = encodeURIComponent(request.url);
@@ -62,11 +77,14 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
     <p class="error-page__id">${shell.t(lang, 'errorRequestId', { requestId: request.id })}</p>
     <p><a href="${localPath(lang, '/')}">${shell.t(lang, 'errorBackHome')}</a></p>
   </div>`;
-  const body = renderPage(
-    { lang, region: request.region, origin: siteOrigin(request), site },
-    { title, description: text, path: '/', main, noindex: true },
-  );
-  return reply.type('text/html; charset=utf-8').send(body);
+  const body = renderPage(pageContext(request, site, lang), {
+    title,
+    description: text,
+    path: '/',
+    main,
+    noindex: true,
+  });
+  return sendHtml(reply, body, { status: error.status });
 }
 
 export { toAppError };

@@ -8,7 +8,7 @@ import type { ModuleDeps } from '../../../platform/module.ts';
 import { isValidEmail } from '../accounts.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { Permission } from '../../../platform/permissions.ts';
-import { adminLang, renderAdminPage } from './layout.ts';
+import { adminLang } from '../../../platform/html/admin-layout.ts';
 import { emptyNames } from './audit-sentences.ts';
 import {
   AUDIT_PAGE_SIZE,
@@ -92,17 +92,10 @@ export function registerAuditRoutes(app: FastifyInstance, deps: ModuleDeps): voi
         nextBefore: page.nextBefore,
         paged: Boolean(beforeText),
       });
-      return reply
-        .code(failed ? 400 : 200)
-        .header('cache-control', 'no-store')
-        .type('text/html; charset=utf-8')
-        .send(
-          renderAdminPage(request, reply, deps.site, {
-            title: view.title,
-            path: AUDIT_PATH,
-            main: view.main,
-          }),
-        );
+      return reply.adminPage(
+        { title: view.title, path: AUDIT_PATH, main: view.main },
+        { status: failed ? 400 : 200 },
+      );
     },
   );
 }

@@ -3,6 +3,7 @@
  * events as sentences in the reader's language, newest first, with the time in Swedish time and the
  * dotted action for the technically minded; "older events" pages by event id.
  */
+import { dateField, emailField, errorSummary, selectField } from '../../../platform/html/forms.ts';
 import { html, type SafeHtml } from '../../../platform/html/html.ts';
 import { formatDate, type Lang } from '../../../platform/i18n/index.ts';
 import { auditMessages, type AuditMessageKey } from './audit-messages.ts';
@@ -71,76 +72,64 @@ export function auditPage(model: AuditPageModel): { title: string; main: SafeHtm
   const t = (key: AuditMessageKey, params?: Record<string, string>) => auditMessages.t(lang, key, params);
   const failed = FIELDS.filter((f) => errors[f]);
   const title = t('audit.title');
-  const described = (field: AuditFilterField, hintId?: string) => {
-    const ids = [hintId, errors[field] ? `${field}-error` : undefined].filter(Boolean).join(' ');
-    return ids ? html` aria-describedby="${ids}"` : '';
-  };
-  const invalid = (field: AuditFilterField) => (errors[field] ? html` aria-invalid="true"` : '');
-  const errorLine = (field: AuditFilterField) => {
+  const error = (field: AuditFilterField) => {
     const key = errors[field];
-    return key ? html`<p class="field__error" id="${field}-error">${t(key)}</p>` : '';
+    return key ? t(key) : undefined;
   };
-  const fieldClass = (field: AuditFilterField) => (errors[field] ? 'field field--error' : 'field');
-  const optional = html` <span class="field__optional">${t('audit.filter.optional')}</span>`;
-
-  const organisationField = html`<div class="${fieldClass('organisation')}">
-    <label class="field__label" for="organisation">${t('audit.filter.organisation')}</label>
-    ${errorLine('organisation')}
-    <select class="input" id="organisation" name="organisation"${invalid('organisation')}${described('organisation')}>
-      ${model.regionWide ? html`<option value="">${t('audit.filter.allOrganisations')}</option>` : ''}
-      ${model.organisations.map(
-        (o) =>
-          html`<option value="${o.id}"${o.id === values.organisation ? html` selected` : ''}>${o.name}</option>`,
-      )}
-    </select>
-  </div>`;
-
-  const personField = html`<div class="${fieldClass('person')}">
-    <label class="field__label" for="person">${t('audit.filter.person')}${optional}</label>
-    <p class="field__hint" id="person-hint">${t('audit.filter.personHint')}</p>
-    ${errorLine('person')}
-    <input class="input" type="email" id="person" name="person" value="${values.person}" autocomplete="off"
-      spellcheck="false"${invalid('person')}${described('person', 'person-hint')} />
-  </div>`;
-
-  const actionOption = (value: string, label: string) =>
-    html`<option value="${value}"${value === values.action ? html` selected` : ''}>${label}</option>`;
-  const actionField = html`<div class="${fieldClass('action')}">
-    <label class="field__label" for="action">${t('audit.filter.action')}</label>
-    ${errorLine('action')}
-    <select class="input" id="action" name="action"${invalid('action')}${described('action')}>
-      <option value="">${t('audit.filter.allActions')}</option>
-      <optgroup label="${t('audit.actionGroups')}">
-        ${ACTION_GROUPS.map((g) => actionOption(g.value, t(g.label)))}
-      </optgroup>
-      <optgroup label="${t('audit.actionKinds')}">
-        ${model.audit.actions.map((a) => actionOption(a, model.audit.label(lang, a)))}
-      </optgroup>
-    </select>
-  </div>`;
-
-  const dateField = (field: 'from' | 'to', label: AuditMessageKey) => html`<div class="${fieldClass(field)}">
-    <label class="field__label" for="${field}">${t(label)}${optional}</label>
-    <p class="field__hint" id="${field}-hint">${t('audit.filter.dateHint')}</p>
-    ${errorLine(field)}
-    <input class="input" type="date" id="${field}" name="${field}" value="${values[field]}"
-      ${invalid(field)}${described(field, `${field}-hint`)} />
-  </div>`;
-
-  const summary = failed.length
-    ? html`<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-        <h2 id="error-summary-title">${t('audit.errorSummaryTitle')}</h2>
-        <ul>
-          ${failed.map((f) => html`<li><a href="#${f}">${t(errors[f] as AuditMessageKey)}</a></li>`)}
-        </ul>
-      </div>`
-    : '';
+  const organisationField = selectField(lang, {
+    name: 'organisation',
+    label: t('audit.filter.organisation'),
+    error: error('organisation'),
+    value: values.organisation,
+    placeholder: model.regionWide ? t('audit.filter.allOrganisations') : undefined,
+    options: model.organisations.map((o) => ({ value: o.id, label: o.name })),
+  });
+  const personField = emailField(lang, {
+    name: 'person',
+    label: t('audit.filter.person'),
+    hint: t('audit.filter.personHint'),
+    error: error('person'),
+    required: false,
+    value: values.person,
+    autocomplete: 'off',
+  });
+  // Kinds of event by their words (each module's labels), never by their dotted codes.
+  const actionField = selectField(lang, {
+    name: 'action',
+    label: t('audit.filter.action'),
+    error: error('action'),
+    value: values.action,
+    placeholder: t('audit.filter.allActions'),
+    options: [],
+    groups: [
+      {
+        label: t('audit.actionGroups'),
+        options: ACTION_GROUPS.map((g) => ({ value: g.value, label: t(g.label) })),
+      },
+      {
+        label: t('audit.actionKinds'),
+        options: model.audit.actions.map((a) => ({ value: a, label: model.audit.label(lang, a) })),
+      },
+    ],
+  });
+  const date = (field: 'from' | 'to', label: AuditMessageKey) =>
+    dateField(lang, {
+      name: field,
+      label: t(label),
+      error: error(field),
+      required: false,
+      value: values[field],
+    });
+  const summary = errorSummary(
+    t('audit.errorSummaryTitle'),
+    failed.map((f) => ({ id: f, text: t(errors[f] as AuditMessageKey) })),
+  );
 
   const form = html`<form class="form audit-filters" method="get" action="${AUDIT_PATH}" role="search"
     aria-labelledby="audit-filters-title" novalidate>
     <h2 id="audit-filters-title">${t('audit.filters')}</h2>
-    ${summary} ${organisationField} ${personField} ${actionField} ${dateField('from', 'audit.filter.from')}
-    ${dateField('to', 'audit.filter.to')}
+    ${summary} ${organisationField} ${personField} ${actionField} ${date('from', 'audit.filter.from')}
+    ${date('to', 'audit.filter.to')}
     <p>
       <button class="button" type="submit">${t('audit.filter.submit')}</button>
       <a class="button button--secondary" href="${AUDIT_PATH}">${t('audit.filter.reset')}</a>

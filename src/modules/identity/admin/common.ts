@@ -1,20 +1,12 @@
 /** What the back-office core's pages share: the person asking, texts, sending a page. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Principal, PrincipalAccount } from '../../../platform/auth/principal.ts';
+import type { Principal } from '../../../platform/auth/principal.ts';
 import { AppError } from '../../../platform/errors.ts';
-import type { Site } from '../../../platform/html/layout.ts';
 import type { Lang, Params } from '../../../platform/i18n/index.ts';
-import { adminLang, renderAdminPage, type AdminPage } from './layout.ts';
+import { adminLang } from '../../../platform/html/admin-layout.ts';
 import { messages, type AdminMessageKey } from './messages.ts';
 
-export type Person = Principal & { account: PrincipalAccount; session: NonNullable<Principal['session']> };
-
-/** The signed-in person behind a back-office request (API tokens never reach these pages). */
-export function personOf(request: FastifyRequest): Person {
-  const auth = request.auth;
-  if (!auth?.account || !auth.session) throw new AppError('LOTSA_FORBIDDEN');
-  return auth as Person;
-}
+export { personOf, type Person } from '../../../platform/auth/principal.ts';
 
 /** An admin of the region, acting for the region: sees and manages every organisation in it. */
 export function isRegionAdmin(principal: Principal): boolean {
@@ -36,20 +28,6 @@ export function adminView(request: FastifyRequest, reply: FastifyReply): AdminVi
   };
 }
 
-export function sendAdmin(
-  site: Site,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  page: AdminPage,
-  status = 200,
-) {
-  return reply
-    .code(status)
-    .header('cache-control', 'no-store')
-    .type('text/html; charset=utf-8')
-    .send(renderAdminPage(request, reply, site, page));
-}
-
 /** The `done` query parameter after a redirect, when it is one of `known`. */
 export function doneOf<T extends string>(request: FastifyRequest, known: readonly T[]): T | undefined {
   const value = (request.query as Record<string, unknown> | undefined)?.done;
@@ -59,4 +37,23 @@ export function doneOf<T extends string>(request: FastifyRequest, known: readonl
 /** "Administratör" for a role name shown on its own (in a table cell or a list of options). */
 export function upperFirst(text: string): string {
   return text.charAt(0).toLocaleUpperCase('sv') + text.slice(1);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
+/** A uuid route parameter; anything else is "not found". */
+export function uuidParam(request: FastifyRequest, name: string): string {
+  const value = (request.params as Record<string, string | undefined>)[name];
+  if (!isUuid(value)) throw new AppError('LOTSA_NOT_FOUND');
+  return value.toLowerCase();
+}
+
+/** A query-string value as a string ('' when absent or repeated oddly). */
+export function queryValue(request: FastifyRequest, name: string): string {
+  const value = (request.query as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' ? value.trim() : '';
 }

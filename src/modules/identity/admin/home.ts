@@ -9,8 +9,8 @@ import { AppError } from '../../../platform/errors.ts';
 import { html } from '../../../platform/html/html.ts';
 import { localPath } from '../../../platform/html/layout.ts';
 import { Permission } from '../../../platform/permissions.ts';
-import { adminView, doneOf, personOf, sendAdmin } from './common.ts';
-import { isUuid, notice } from './forms.ts';
+import { adminView, doneOf, personOf, isUuid } from './common.ts';
+import { notice } from '../../../platform/html/forms.ts';
 import { messages } from './messages.ts';
 
 export function registerHomeRoutes(app: FastifyInstance, deps: ModuleDeps): void {
@@ -56,7 +56,7 @@ export function registerHomeRoutes(app: FastifyInstance, deps: ModuleDeps): void
         <h2 id="own">${t('home.own')}</h2>
         <p>${messages.h(lang, 'home.ownTextHtml', { href: localPath(lang, '/me') })}</p>
       </section>`;
-    return sendAdmin(deps.site, request, reply, { title: t('home.title'), path: '/admin', main });
+    return reply.adminPage({ title: t('home.title'), path: '/admin', main });
   });
 
   app.post(

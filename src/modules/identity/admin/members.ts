@@ -4,13 +4,15 @@
  * A person sees the organisation they act for; an admin of the region sees any organisation of the
  * region; anyone else asking for another organisation gets "not found".
  */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../platform/db/schema.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleDeps } from '../../../platform/module.ts';
 import { actorOf } from '../../../platform/audit.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { html, type SafeHtml } from '../../../platform/html/html.ts';
 import { siteOrigin } from '../../../platform/http/origin.ts';
-import { formatDate } from '../../../platform/i18n/index.ts';
+import { formatDate, type Lang } from '../../../platform/i18n/index.ts';
 import { Permission, ROLES_BY_KIND, isRole, type Role } from '../../../platform/permissions.ts';
 import { isValidEmail, normalizeEmail } from '../accounts.ts';
 import {
@@ -28,8 +30,15 @@ import {
   removeMember,
   type Organisation,
 } from '../organisations/service.ts';
-import { adminView, doneOf, isRegionAdmin, personOf, sendAdmin, upperFirst, type Person } from './common.ts';
-import { errorSummary, formValues, notice, selectField, textField, uuidParam } from './forms.ts';
+import { adminView, doneOf, isRegionAdmin, personOf, upperFirst, type Person, uuidParam } from './common.ts';
+import {
+  csrfField,
+  emailField,
+  formErrorSummary,
+  formValues,
+  notice,
+  selectField,
+} from '../../../platform/html/forms.ts';
 
 const INVITE_FIELDS = ['email', 'role'] as const;
 type InviteValues = Record<(typeof INVITE_FIELDS)[number], string>;
@@ -50,9 +59,124 @@ function waitText(t: ReturnType<typeof adminView>['t'], seconds: number): string
   return minutes === 1 ? t('wait.minute') : t('wait.minutes', { n: String(minutes) });
 }
 
-export function registerMemberRoutes(app: FastifyInstance, deps: ModuleDeps): void {
-  const db = deps.database.db;
+type Member = Awaited<ReturnType<typeof listMembers>>[number];
+type Invitation = Awaited<ReturnType<typeof listPendingInvitations>>[number];
 
+const empty = (): PageState => ({ invite: { values: { email: '', role: '' }, errors: {} } });
+
+/** What the parts of the members page share. */
+interface MembersView {
+  lang: Lang;
+  t: ReturnType<typeof adminView>['t'];
+  csrf: string;
+  /** `/admin/organisations/:id`. */
+  base: string;
+  roles: readonly Role[];
+  roleOptions: Array<{ value: string; label: string }>;
+  /** The reader may change roles, invite and remove. */
+  manage: boolean;
+  selfId: string;
+}
+
+const roleLabel = (t: MembersView['t'], role: Role) => upperFirst(t(`role.${role}`));
+const memberName = (m: { displayName: string; email: string }) => m.displayName || m.email;
+
+/** A member's row: name, role, dates and — for managers — the role select and the remove link. */
+function memberRow(ctx: MembersView, m: Member): SafeHtml {
+  const { lang, t, csrf, base, roles, roleOptions, manage } = ctx;
+  const self = m.accountId === ctx.selfId;
+  return html`<tr>
+    <th scope="row">
+      ${memberName(m)}${self ? html` <span class="admin-muted">${t('members.you')}</span>` : ''}
+      ${m.displayName ? html`<br /><span class="admin-muted">${m.email}</span>` : ''}
+    </th>
+    <td>${roleLabel(t, m.role)}</td>
+    <td>${formatDate(lang, m.since)}</td>
+    <td>${m.lastSignInAt ? formatDate(lang, m.lastSignInAt) : t('members.neverSignedIn')}</td>
+    ${
+      manage
+        ? html`<td>
+            <div class="admin-actions">
+              ${
+                roles.length > 1
+                  ? html`<form class="admin-inline-form" method="post" action="${base}/members/${m.accountId}/role">
+                      ${csrfField(csrf)}
+                      ${selectField(lang, {
+                        name: 'role',
+                        id: `role-${m.accountId}`,
+                        label: t('members.roleLabel', { person: memberName(m) }),
+                        hiddenLabel: true,
+                        className: 'field--inline',
+                        value: m.role,
+                        options: roleOptions,
+                      })}
+                      <button class="button button--secondary" type="submit">${t('members.changeRole')}</button>
+                    </form>`
+                  : ''
+              }
+              <a
+                class="button button--secondary"
+                href="${base}/members/${m.accountId}/remove"
+                aria-label="${t('members.removeLabel', { person: memberName(m) })}"
+                >${t('members.remove')}</a
+              >
+            </div>
+          </td>`
+        : ''
+    }
+  </tr>`;
+}
+
+/** The invitations not yet accepted, each with a revoke button. */
+function pendingInvitations(ctx: MembersView, pending: Invitation[]): SafeHtml {
+  const { lang, t, csrf, base } = ctx;
+  return html`<section>
+      <h2 id="pending-title">${t('members.pending')}</h2>
+      ${
+        pending.length === 0
+          ? html`<p>${t('members.pendingNone')}</p>`
+          : html`<div class="table-scroll" tabindex="0" role="region" aria-labelledby="pending-caption">
+              <table class="admin-table">
+                <caption id="pending-caption">${t('members.pendingCaption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">${t('members.col.email')}</th>
+                    <th scope="col">${t('members.col.role')}</th>
+                    <th scope="col">${t('members.col.invitedBy')}</th>
+                    <th scope="col">${t('members.col.expires')}</th>
+                    <th scope="col">${t('members.col.actions')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${pending.map(
+                    (i) => html`<tr>
+                      <th scope="row">${i.email}</th>
+                      <td>${roleLabel(t, i.role)}</td>
+                      <td>${i.inviter || t('table.none')}</td>
+                      <td>${formatDate(lang, i.expiresAt)}</td>
+                      <td>
+                        <form class="admin-inline-form" method="post" action="${base}/invitations/${i.id}/revoke">
+                          ${csrfField(csrf)}
+                          <button
+                            class="button button--secondary"
+                            type="submit"
+                            aria-label="${t('members.revokeLabel', { email: i.email })}"
+                          >
+                            ${t('members.revoke')}
+                          </button>
+                        </form>
+                      </td>
+                    </tr>`,
+                  )}
+                </tbody>
+              </table>
+            </div>`
+      }
+    </section>`;
+}
+
+/** Reading the organisation of the URL and rendering its members page, for the routes below. */
+function memberPages(db: Kysely<DB>) {
   /** The organisation in the URL, when this person may see it; else "not found". */
   const visible = async (
     request: FastifyRequest,
@@ -64,8 +188,6 @@ export function registerMemberRoutes(app: FastifyInstance, deps: ModuleDeps): vo
     if (!organisation) throw new AppError('LOTSA_NOT_FOUND');
     return { person, organisation };
   };
-
-  const roleLabel = (t: ReturnType<typeof adminView>['t'], role: Role) => upperFirst(t(`role.${role}`));
 
   const page = async (
     request: FastifyRequest,
@@ -87,67 +209,23 @@ export function registerMemberRoutes(app: FastifyInstance, deps: ModuleDeps): vo
     const title = t('members.title', { name: organisation.name });
     const done = status === 200 ? doneOf(request, DONE) : undefined;
     const roleOptions = roles.map((role) => ({ value: role, label: roleLabel(t, role) }));
-    const name = (m: { displayName: string; email: string }) => m.displayName || m.email;
 
-    const memberRow = (m: (typeof members)[number]): SafeHtml => {
-      const self = m.accountId === person.account.id;
-      return html`<tr>
-        <th scope="row">
-          ${name(m)}${self ? html` <span class="admin-muted">${t('members.you')}</span>` : ''}
-          ${m.displayName ? html`<br /><span class="admin-muted">${m.email}</span>` : ''}
-        </th>
-        <td>${roleLabel(t, m.role)}</td>
-        <td>${formatDate(lang, m.since)}</td>
-        <td>${m.lastSignInAt ? formatDate(lang, m.lastSignInAt) : t('members.neverSignedIn')}</td>
-        ${
-          manage
-            ? html`<td>
-                <div class="admin-actions">
-                  ${
-                    roles.length > 1
-                      ? html`<form class="admin-inline-form" method="post" action="${base}/members/${m.accountId}/role">
-                          <input type="hidden" name="_csrf" value="${csrf}" />
-                          <label class="visually-hidden" for="role-${m.accountId}"
-                            >${t('members.roleLabel', { person: name(m) })}</label
-                          >
-                          <select id="role-${m.accountId}" name="role">
-                            ${roleOptions.map(
-                              (o) =>
-                                html`<option value="${o.value}"${o.value === m.role ? html` selected` : ''}>${o.label}</option>`,
-                            )}
-                          </select>
-                          <button class="button button--secondary" type="submit">${t('members.changeRole')}</button>
-                        </form>`
-                      : ''
-                  }
-                  <a
-                    class="button button--secondary"
-                    href="${base}/members/${m.accountId}/remove"
-                    aria-label="${t('members.removeLabel', { person: name(m) })}"
-                    >${t('members.remove')}</a
-                  >
-                </div>
-              </td>`
-            : ''
-        }
-      </tr>`;
-    };
+    const ctx: MembersView = { lang, t, csrf, base, roles, roleOptions, manage, selfId: person.account.id };
 
     const { values, errors } = state.invite;
     const failed = INVITE_FIELDS.filter((f) => errors[f]).map((f) => ({
       id: f,
-      message: errors[f] as string,
+      text: errors[f] as string,
     }));
     const invite = manage
       ? html`<section aria-labelledby="invite-title" id="invite">
           <h2 id="invite-title">${t('members.invite')}</h2>
           <p>${t('members.inviteIntro')}</p>
           <form class="form" method="post" action="${base}/members/invite#invite" novalidate>
-            ${errorSummary(lang, failed)}
-            <input type="hidden" name="_csrf" value="${csrf}" />
-            ${textField(lang, {
+            ${formErrorSummary(lang, failed)}
+            ${csrfField(csrf)}
+            ${emailField(lang, {
               name: 'email',
-              type: 'email',
               label: t('field.email'),
               hint: t('field.email.hint'),
               error: errors.email,
@@ -170,51 +248,7 @@ export function registerMemberRoutes(app: FastifyInstance, deps: ModuleDeps): vo
         </section>`
       : '';
 
-    const pendingSection = manage
-      ? html`<section>
-          <h2 id="pending-title">${t('members.pending')}</h2>
-          ${
-            pending.length === 0
-              ? html`<p>${t('members.pendingNone')}</p>`
-              : html`<div class="table-scroll" tabindex="0" role="region" aria-labelledby="pending-caption">
-                  <table class="admin-table">
-                    <caption id="pending-caption">${t('members.pendingCaption')}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">${t('members.col.email')}</th>
-                        <th scope="col">${t('members.col.role')}</th>
-                        <th scope="col">${t('members.col.invitedBy')}</th>
-                        <th scope="col">${t('members.col.expires')}</th>
-                        <th scope="col">${t('members.col.actions')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      ${pending.map(
-                        (i) => html`<tr>
-                          <th scope="row">${i.email}</th>
-                          <td>${roleLabel(t, i.role)}</td>
-                          <td>${i.inviter || t('table.none')}</td>
-                          <td>${formatDate(lang, i.expiresAt)}</td>
-                          <td>
-                            <form class="admin-inline-form" method="post" action="${base}/invitations/${i.id}/revoke">
-                              <input type="hidden" name="_csrf" value="${csrf}" />
-                              <button
-                                class="button button--secondary"
-                                type="submit"
-                                aria-label="${t('members.revokeLabel', { email: i.email })}"
-                              >
-                                ${t('members.revoke')}
-                              </button>
-                            </form>
-                          </td>
-                        </tr>`,
-                      )}
-                    </tbody>
-                  </table>
-                </div>`
-          }
-        </section>`
-      : '';
+    const pendingSection = manage ? pendingInvitations(ctx, pending) : '';
 
     const own = person.organisation?.id === organisation.id;
     const main = html`<h1>${title}</h1>
@@ -246,28 +280,31 @@ export function registerMemberRoutes(app: FastifyInstance, deps: ModuleDeps): vo
                   </tr>
                 </thead>
                 <tbody>
-                  ${members.map(memberRow)}
+                  ${members.map((m) => memberRow(ctx, m))}
                 </tbody>
               </table>
             </div>`
       }
       ${invite} ${pendingSection}`;
     const hasErrors = failed.length > 0 || state.actionError !== undefined;
-    return sendAdmin(
-      deps.site,
-      request,
-      reply,
+    return reply.adminPage(
       {
         title: hasErrors ? t('form.titleWithErrors', { title }) : title,
         path: `${base}/members`,
         main,
         navPath: own ? '/admin/members' : '/admin/organisations',
       },
-      status,
+      { status },
     );
   };
 
-  const empty = (): PageState => ({ invite: { values: { email: '', role: '' }, errors: {} } });
+  return { visible, page };
+}
+
+export function registerMemberRoutes(app: FastifyInstance, deps: ModuleDeps): void {
+  const db = deps.database.db;
+
+  const { visible, page } = memberPages(db);
 
   app.get('/admin/members', { config: { permission: Permission.OrgRead } }, async (request, reply) => {
     const person = personOf(request);
@@ -368,6 +405,15 @@ export function registerMemberRoutes(app: FastifyInstance, deps: ModuleDeps): vo
     return reply.redirect(`/admin/organisations/${organisation.id}/members?done=roleChanged`, 303);
   });
 
+  registerMemberRemoval(app, deps);
+}
+
+/** Removing a member (a confirm page, then the POST) and revoking an invitation. */
+function registerMemberRemoval(app: FastifyInstance, deps: ModuleDeps): void {
+  const db = deps.database.db;
+  const { visible, page } = memberPages(db);
+  const manage = { permission: Permission.OrgMembersManage } as const;
+
   // Removing someone asks first: the list links here, and only this page's button removes.
   app.get(
     '/admin/organisations/:id/members/:accountId/remove',
@@ -386,11 +432,11 @@ export function registerMemberRoutes(app: FastifyInstance, deps: ModuleDeps): vo
       const main = html`<h1>${title}</h1>
       <p>${t('members.removeText', { person: who, email: member.email, role: t(`role.${member.role}`), organisation: organisation.name })}</p>
       <form method="post" action="${base}/members/${member.accountId}/remove" class="form">
-        <input type="hidden" name="_csrf" value="${csrf}" />
+        ${csrfField(csrf)}
         <button class="button" type="submit">${t('members.removeConfirm')}</button>
         <a href="${base}/members">${t('members.removeCancel')}</a>
       </form>`;
-      return sendAdmin(deps.site, request, reply, {
+      return reply.adminPage({
         title,
         path: `${base}/members/${member.accountId}/remove`,
         main,

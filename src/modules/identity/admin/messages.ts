@@ -1,25 +1,16 @@
 /**
- * Texts of the back-office core (shell, home, organisations, members, people) and of invitations,
- * in Swedish and English. Keys ending in `Html` are trusted markup.
+ * Texts of the back-office core (home, organisations, members, people) and of invitations,
+ * in Swedish and English, with the shell's (roles in words) and the form kit's shared texts.
+ * Keys ending in `Html` are trusted markup.
  */
+import { adminShell } from '../../../platform/html/admin-messages.ts';
+import { formTexts } from '../../../platform/html/form-messages.ts';
 import { defineMessages } from '../../../platform/i18n/index.ts';
 
 export const messages = defineMessages({
   sv: {
-    // Shell
-    'shell.name': 'Administration',
-    'shell.skipLink': 'Hoppa till huvudinnehållet',
-    'shell.nav': 'Administration',
-    'shell.actingFor': 'Du arbetar för',
-    'shell.noOrganisation': 'Ingen organisation',
-    'shell.switchLabel': 'Byt organisation',
-    'shell.switchButton': 'Byt',
-    'shell.person': 'Inloggad som',
-    'shell.myAccount': 'Mitt konto',
-    'shell.signOut': 'Logga ut',
-    'shell.toSite': 'Till den publika webbplatsen',
-    'shell.accessibility': 'Tillgänglighet',
-    'shell.pageTitle': '{title} – Administration – {region}',
+    ...adminShell.catalogues.sv,
+    ...formTexts.catalogues.sv,
 
     // Navigation
     'nav.home': 'Översikt',
@@ -27,14 +18,7 @@ export const messages = defineMessages({
     'nav.members': 'Medlemmar i min organisation',
     'nav.people': 'Personer',
 
-    // Roles and kinds in words
-    'role.admin': 'administratör',
-    'role.region_editor': 'regionredaktör',
-    'role.municipality_editor': 'kommunredaktör',
-    'role.navigator': 'lots',
-    'role.employer_admin': 'administratör för arbetsgivaren',
-    'role.employer_member': 'medarbetare hos arbetsgivaren',
-    'role.course_provider': 'utbildningsanordnare',
+    // Kinds in words (roles in words are the shell's: platform/html/admin-messages.ts)
     'kind.region': 'Region',
     'kind.municipality': 'Kommun',
     'kind.employer': 'Arbetsgivare',
@@ -42,10 +26,6 @@ export const messages = defineMessages({
     'kind.partner': 'Partner',
 
     // Shared form texts
-    'form.required': '(obligatoriskt)',
-    'form.optional': '(frivilligt)',
-    'form.errorSummaryTitle': 'Det finns problem som du behöver rätta',
-    'form.titleWithErrors': 'Fel: {title}',
     'form.save': 'Spara',
     'form.choose': 'Välj …',
     'table.none': '–',
@@ -251,42 +231,20 @@ export const messages = defineMessages({
       'Du är den enda som kan hantera medlemmarna i {organisation}, och rollen i inbjudan kan inte det. Ge någon annan den rollen först, eller be om en inbjudan med en roll som kan hantera medlemmar.',
   },
   en: {
-    'shell.name': 'Back-office',
-    'shell.skipLink': 'Skip to main content',
-    'shell.nav': 'Back-office',
-    'shell.actingFor': 'You are working for',
-    'shell.noOrganisation': 'No organisation',
-    'shell.switchLabel': 'Switch organisation',
-    'shell.switchButton': 'Switch',
-    'shell.person': 'Signed in as',
-    'shell.myAccount': 'My account',
-    'shell.signOut': 'Sign out',
-    'shell.toSite': 'To the public website',
-    'shell.accessibility': 'Accessibility',
-    'shell.pageTitle': '{title} – Back-office – {region}',
+    ...adminShell.catalogues.en,
+    ...formTexts.catalogues.en,
 
     'nav.home': 'Overview',
     'nav.organisations': 'Organisations',
     'nav.members': 'Members of my organisation',
     'nav.people': 'People',
 
-    'role.admin': 'administrator',
-    'role.region_editor': 'region editor',
-    'role.municipality_editor': 'municipality editor',
-    'role.navigator': 'navigator',
-    'role.employer_admin': 'employer admin',
-    'role.employer_member': 'employer member',
-    'role.course_provider': 'course provider',
     'kind.region': 'Region',
     'kind.municipality': 'Municipality',
     'kind.employer': 'Employer',
     'kind.course_provider': 'Course provider',
     'kind.partner': 'Partner',
 
-    'form.required': '(required)',
-    'form.optional': '(optional)',
-    'form.errorSummaryTitle': 'There is a problem',
-    'form.titleWithErrors': 'Error: {title}',
     'form.save': 'Save',
     'form.choose': 'Choose …',
     'table.none': '–',

@@ -21,8 +21,15 @@ import {
   updateOrganisation,
   type Organisation,
 } from '../organisations/service.ts';
-import { adminView, doneOf, personOf, sendAdmin, type AdminView } from './common.ts';
-import { errorSummary, formValues, notice, queryValue, selectField, textField, uuidParam } from './forms.ts';
+import { adminView, doneOf, personOf, type AdminView, queryValue, uuidParam } from './common.ts';
+import {
+  csrfField,
+  formErrorSummary,
+  formValues,
+  notice,
+  selectField,
+  textField,
+} from '../../../platform/html/forms.ts';
 import type { AdminMessageKey } from './messages.ts';
 
 const FIELDS = ['name', 'kind', 'org_number'] as const;
@@ -59,10 +66,10 @@ function orgForm(
   const { lang, t, csrf } = view;
   const { values, errors, organisation } = options;
   const kind = (organisation?.kind ?? values.kind) as OrganisationKind;
-  const failed = FIELDS.filter((f) => errors[f]).map((f) => ({ id: f, message: errors[f] as string }));
+  const failed = FIELDS.filter((f) => errors[f]).map((f) => ({ id: f, text: errors[f] as string }));
   return html`<form class="form" method="post" action="${options.action}" novalidate>
-    ${errorSummary(lang, failed)}
-    <input type="hidden" name="_csrf" value="${csrf}" />
+    ${formErrorSummary(lang, failed)}
+    ${csrfField(csrf)}
     ${textField(lang, {
       name: 'name',
       label: t('field.name'),
@@ -167,7 +174,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, deps: ModuleDep
               </table>
             </div>`
       }`;
-    return sendAdmin(deps.site, request, reply, {
+    return reply.adminPage({
       title: t('orgs.title'),
       path: '/admin/organisations',
       main,
@@ -194,16 +201,13 @@ function registerOrganisationForms(app: FastifyInstance, deps: ModuleDeps): void
       <h1>${title}</h1>
       ${orgForm(view, { action: '/admin/organisations/new', values, errors })}`;
     const hasErrors = Object.keys(errors).length > 0;
-    return sendAdmin(
-      deps.site,
-      request,
-      reply,
+    return reply.adminPage(
       {
         title: hasErrors ? view.t('form.titleWithErrors', { title }) : title,
         path: '/admin/organisations/new',
         main,
       },
-      status,
+      { status },
     );
   };
 
@@ -258,17 +262,14 @@ function registerOrganisationForms(app: FastifyInstance, deps: ModuleDeps): void
       ${orgForm(view, { action: path, values, errors, organisation })}
       <p><a href="${path}/members">${t('orgs.toMembers')}</a></p>`;
     const hasErrors = Object.keys(errors).length > 0;
-    return sendAdmin(
-      deps.site,
-      request,
-      reply,
+    return reply.adminPage(
       {
         title: hasErrors ? t('form.titleWithErrors', { title }) : title,
         path,
         main,
         navPath: '/admin/organisations',
       },
-      status,
+      { status },
     );
   };
 

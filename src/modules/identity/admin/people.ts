@@ -16,8 +16,8 @@ import { Permission, type OrganisationKind, type Role } from '../../../platform/
 import { factorCounts, resetFactors } from '../second-factor/service.ts';
 import { accountProfile, searchAccounts } from '../accounts.ts';
 import { rolesOfAccounts } from '../organisations/service.ts';
-import { adminView, doneOf, personOf, sendAdmin } from './common.ts';
-import { notice, queryValue, textField, uuidParam } from './forms.ts';
+import { adminView, doneOf, personOf, queryValue, uuidParam } from './common.ts';
+import { csrfField, notice, textField } from '../../../platform/html/forms.ts';
 
 /** At most this many people are listed per search. */
 const LIMIT = 100;
@@ -108,7 +108,7 @@ function registerPeopleSearch(app: FastifyInstance, deps: ModuleDeps): void {
               </table>
             </div>`
       }`;
-    return sendAdmin(deps.site, request, reply, { title: t('people.title'), path: '/admin/people', main });
+    return reply.adminPage({ title: t('people.title'), path: '/admin/people', main });
   });
 }
 
@@ -189,7 +189,7 @@ function registerPersonPage(app: FastifyInstance, deps: ModuleDeps): void {
                   )}
                 </ul>
                 <form method="post" action="${path}/sessions/end">
-                  <input type="hidden" name="_csrf" value="${csrf}" />
+                  ${csrfField(csrf)}
                   <p class="field__hint" id="end-all-hint">${t('people.endAllHint')}</p>
                   <button class="button" type="submit" aria-describedby="end-all-hint">${t('people.endAll')}</button>
                 </form>`
@@ -210,14 +210,14 @@ function registerPersonPage(app: FastifyInstance, deps: ModuleDeps): void {
             ? html`<p>${t('people.factorsSelf')}</p>`
             : factors.passkeys + factors.recoveryCodes > 0 || factors.totp
               ? html`<form method="post" action="${path}/second-factors/reset">
-                  <input type="hidden" name="_csrf" value="${csrf}" />
+                  ${csrfField(csrf)}
                   <p class="field__hint" id="reset-hint">${t('people.factorsResetHint')}</p>
                   <button class="button" type="submit" aria-describedby="reset-hint">${t('people.factorsResetButton')}</button>
                 </form>`
               : ''
         }
       </section>`;
-    return sendAdmin(deps.site, request, reply, { title, path, main, navPath: '/admin/people' });
+    return reply.adminPage({ title, path, main, navPath: '/admin/people' });
   });
 }
 

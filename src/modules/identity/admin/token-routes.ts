@@ -14,7 +14,7 @@ import { actorOf } from '../../../platform/audit.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { Permission } from '../../../platform/permissions.ts';
-import { adminLang, renderAdminPage } from './layout.ts';
+import { adminLang } from '../../../platform/html/admin-layout.ts';
 import { isUuid } from './audit.ts';
 import { registerApiRoutes } from './api-routes.ts';
 import {
@@ -63,13 +63,10 @@ export function registerTokenRoutes(app: FastifyInstance, deps: ModuleDeps): voi
       created: options.created,
       revoked: options.revoked,
     });
-    return reply
-      .code(options.status ?? 200)
-      .header('cache-control', 'no-store')
-      .type('text/html; charset=utf-8')
-      .send(
-        renderAdminPage(request, reply, deps.site, { title: view.title, path: TOKENS_PATH, main: view.main }),
-      );
+    return reply.adminPage(
+      { title: view.title, path: TOKENS_PATH, main: view.main },
+      { status: options.status ?? 200 },
+    );
   };
 
   app.get(TOKENS_PATH, { config: manage }, async (request, reply) => {

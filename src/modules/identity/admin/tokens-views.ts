@@ -2,6 +2,7 @@
  * The API token page: the new token once (with the warning that it will not be shown again), the
  * organisation's tokens with a revoke button each, and the form to create one (name and scopes).
  */
+import { checkboxGroup, csrfField, errorSummary, notice, textField } from '../../../platform/html/forms.ts';
 import { html, type SafeHtml } from '../../../platform/html/html.ts';
 import { formatDate, type Lang } from '../../../platform/i18n/index.ts';
 import { auditMessages, scopeLabel, type AuditMessageKey } from './audit-messages.ts';
@@ -34,24 +35,25 @@ export function tokensPage(model: TokensPageModel): { title: string; main: SafeH
     const key = form.errors[field];
     return key ? t(key, { max: String(TOKEN_NAME_MAX) }) : undefined;
   };
-  const csrf = html`<input type="hidden" name="_csrf" value="${model.csrfToken}" />`;
 
   const created = model.created
     ? html`<section class="notice token-created" aria-labelledby="token-created-title">
         <h2 id="token-created-title">${t('tokens.newTitle', { name: model.created.name })}</h2>
         <p><strong>${t('tokens.newWarning')}</strong></p>
-        <p>
-          <label class="field__label" for="new-token">${t('tokens.newLabel')}</label>
-          <input class="input token-created__value" id="new-token" type="text" readonly
-            value="${model.created.token}" autocomplete="off" spellcheck="false" />
-        </p>
+        ${textField(lang, {
+          name: 'new-token',
+          label: t('tokens.newLabel'),
+          value: model.created.token,
+          readonly: true,
+          autocomplete: 'off',
+          spellcheck: false,
+          inputClass: 'token-created__value',
+        })}
         <p>${auditMessages.h(lang, 'tokens.newUsageHtml')}</p>
       </section>`
     : '';
 
-  const revoked = model.revoked
-    ? html`<div class="notice" role="status"><p>${t('tokens.revoked', { name: model.revoked })}</p></div>`
-    : '';
+  const revoked = model.revoked ? notice(t('tokens.revoked', { name: model.revoked })) : '';
 
   const row = (token: TokenSummary) => {
     const createdBy = token.createdBy
@@ -73,7 +75,7 @@ export function tokensPage(model: TokensPageModel): { title: string; main: SafeH
             ? t('tokens.revokedAt', { date: formatDate(lang, token.revokedAt) })
             : html`${t('tokens.active')}
               <form method="post" action="${tokenRevokePath(token.id)}">
-                ${csrf}
+                ${csrfField(model.csrfToken)}
                 <button class="button button--secondary" type="submit"
                   aria-label="${t('tokens.revokeLabel', { name: token.name })}">${t('tokens.revoke')}</button>
               </form>`
@@ -104,39 +106,36 @@ export function tokensPage(model: TokensPageModel): { title: string; main: SafeH
 
   const nameError = errorText('name');
   const scopesError = errorText('scopes');
-  const summary = failed.length
-    ? html`<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-        <h2 id="error-summary-title">${t('tokens.errorSummaryTitle')}</h2>
-        <ul>
-          ${failed.map(
-            (f) => html`<li><a href="#${f === 'name' ? 'token-name' : 'scope-0'}">${errorText(f)}</a></li>`,
-          )}
-        </ul>
-      </div>`
-    : '';
-  const required = html` <span>${t('tokens.required')}</span>`;
+  const summary = errorSummary(
+    t('tokens.errorSummaryTitle'),
+    failed.map((f) => ({ id: f === 'name' ? 'token-name' : 'scope-0', text: errorText(f) ?? '' })),
+  );
   const createForm = html`<form class="form" method="post" action="${TOKENS_PATH}" novalidate>
-    ${summary} ${csrf}
-    <div class="field${nameError ? ' field--error' : ''}">
-      <label class="field__label" for="token-name">${t('tokens.name')}${required}</label>
-      <p class="field__hint" id="token-name-hint">${t('tokens.nameHint', { max: String(TOKEN_NAME_MAX) })}</p>
-      ${nameError ? html`<p class="field__error" id="token-name-error">${nameError}</p>` : ''}
-      <input class="input" type="text" id="token-name" name="name" value="${form.values.name}" required
-        autocomplete="off"
-        aria-describedby="token-name-hint${nameError ? ' token-name-error' : ''}"${nameError ? html` aria-invalid="true"` : ''} />
-    </div>
-    <fieldset class="field${scopesError ? ' field--error' : ''}"
-      aria-describedby="scopes-hint${scopesError ? ' scopes-error' : ''}">
-      <legend class="field__label">${t('tokens.scopes')}${required}</legend>
-      <p class="field__hint" id="scopes-hint">${t('tokens.scopesHint')}</p>
-      ${scopesError ? html`<p class="field__error" id="scopes-error">${scopesError}</p>` : ''}
-      ${model.grantable.map(
-        (scope, i) => html`<div>
-          <input type="checkbox" id="scope-${String(i)}" name="scopes" value="${scope}"${form.values.scopes.includes(scope) ? html` checked` : ''}${scopesError ? html` aria-invalid="true"` : ''} />
-          <label for="scope-${String(i)}">${scopeLabel(lang, scope)}</label>
-        </div>`,
-      )}
-    </fieldset>
+    ${summary} ${csrfField(model.csrfToken)}
+    ${textField(lang, {
+      name: 'name',
+      id: 'token-name',
+      label: t('tokens.name'),
+      hint: t('tokens.nameHint', { max: String(TOKEN_NAME_MAX) }),
+      error: nameError,
+      required: true,
+      value: form.values.name,
+      autocomplete: 'off',
+      maxlength: TOKEN_NAME_MAX,
+    })}
+    ${checkboxGroup(lang, {
+      name: 'scopes',
+      legend: t('tokens.scopes'),
+      hint: t('tokens.scopesHint'),
+      error: scopesError,
+      required: true,
+      values: form.values.scopes,
+      options: model.grantable.map((scope, i) => ({
+        value: scope,
+        id: `scope-${String(i)}`,
+        label: scopeLabel(lang, scope),
+      })),
+    })}
     <button class="button" type="submit">${t('tokens.submit')}</button>
   </form>`;
 
@@ -146,7 +145,7 @@ export function tokensPage(model: TokensPageModel): { title: string; main: SafeH
       ${revoked} ${created}
       <p class="lead">${t('tokens.intro', { organisation: model.organisationName })}</p>
       <p>${auditMessages.h(lang, 'tokens.docsHtml')}</p>
-      <section aria-labelledby="tokens-list-title">
+      <section>
         <h2 id="tokens-list-title">${t('tokens.listTitle')}</h2>
         ${list}
       </section>

@@ -5,9 +5,9 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleDeps } from '../../../platform/module.ts';
+import { csrfField, hiddenField } from '../../../platform/html/forms.ts';
 import { html } from '../../../platform/html/html.ts';
-import { localPath, renderPage, type Page } from '../../../platform/html/layout.ts';
-import { siteOrigin } from '../../../platform/http/origin.ts';
+import { localPath, type Page } from '../../../platform/html/layout.ts';
 import { formatDate, type Lang } from '../../../platform/i18n/index.ts';
 import { Permission, STAFF_ROLES } from '../../../platform/permissions.ts';
 import { shell } from '../../../platform/html/messages.ts';
@@ -18,16 +18,7 @@ import { langParam } from '../../../platform/http/lang.ts';
 
 export function registerInvitationRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   const send = (request: FastifyRequest, reply: FastifyReply, lang: Lang, page: Page, status = 200) =>
-    reply
-      .code(status)
-      .header('cache-control', 'no-store')
-      .type('text/html; charset=utf-8')
-      .send(
-        renderPage(
-          { lang, region: request.region, origin: siteOrigin(request), site: deps.site },
-          { ...page, noindex: true },
-        ),
-      );
+    reply.page({ ...page, noindex: true }, { lang, status, cache: 'no-store' });
 
   const unusable = (
     request: FastifyRequest,
@@ -119,8 +110,8 @@ export function registerInvitationRoutes(app: FastifyInstance, deps: ModuleDeps)
         }
         ${STAFF_ROLES.has(invitation.role) ? html`<p>${t('invite.staffNote')}</p>` : ''}
         <form method="post" action="${localPath(lang, '/invitations/accept')}">
-          <input type="hidden" name="_csrf" value="${reply.csrfToken()}" />
-          <input type="hidden" name="token" value="${token}" />
+          ${csrfField(reply.csrfToken())}
+          ${hiddenField('token', token)}
           <button class="button" type="submit">${t('invite.accept')}</button>
         </form>
       </div>`;

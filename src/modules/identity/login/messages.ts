@@ -9,7 +9,6 @@ import { defineMessages } from '../../../platform/i18n/index.ts';
 export const messages = defineMessages({
   sv: {
     'common.errorSummaryTitle': 'Något behöver rättas',
-    'common.required': '(måste fyllas i)',
 
     'login.title': 'Logga in',
     'login.description': 'Logga in på {site} med en länk eller en kod som vi skickar till din e-post.',
@@ -87,7 +86,6 @@ export const messages = defineMessages({
   },
   en: {
     'common.errorSummaryTitle': 'Something needs fixing',
-    'common.required': '(required)',
 
     'login.title': 'Sign in',
     'login.description': 'Sign in to {site} with a link or a code we send to your e-mail.',

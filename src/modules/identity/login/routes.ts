@@ -12,7 +12,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, onSendHookHandler } from 'fastify';
 import type { ModuleDeps } from '../../../platform/module.ts';
-import { renderPage, type Page, type PageContext } from '../../../platform/html/layout.ts';
+import type { Page, PageContext } from '../../../platform/html/layout.ts';
 import { siteOrigin } from '../../../platform/http/origin.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
 import { queueMail } from '../../../platform/mail/outbox.ts';
@@ -41,6 +41,7 @@ import * as views from './views.ts';
 import { loginPaths, type FormErrors } from './views.ts';
 import { langParam } from '../../../platform/http/lang.ts';
 import { bodyField } from '../../../platform/html/forms.ts';
+import { pageContext } from '../../../platform/html/send.ts';
 
 const pub = { permission: Permission.Public } as const;
 
@@ -50,35 +51,28 @@ const noReferrer: onSendHookHandler = (_request, reply, payload, done) => {
   done(null, payload);
 };
 
+/** Pages about signing in are never stored anywhere. */
+const send = (_request: FastifyRequest, reply: FastifyReply, page: Page, status = 200) =>
+  reply.page(page, { status, cache: 'no-store' });
+
+type TooManyView = { kind: 'send' | 'code'; email: string; next: string | undefined };
+
+/** 429 with Retry-After and a page saying how many minutes to wait. */
+function sendTooMany(ctx: PageContext, reply: FastifyReply, wait: number, view: TooManyView) {
+  reply.header('retry-after', String(wait));
+  const page = views.tooManyPage(ctx, { ...view, minutes: Math.max(1, Math.ceil(wait / 60)) });
+  return reply.page(page, { status: 429, cache: 'no-store' });
+}
+
+const signedInRedirect = (reply: FastifyReply, lang: Lang, signedIn: SignedIn) =>
+  reply.header('cache-control', 'no-store').redirect(signedIn.nextPath ?? loginPaths.me(lang), 303);
+
 export function registerLoginRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   const { db } = deps.database;
 
-  const context = (request: FastifyRequest): PageContext => ({
-    lang: request.lang,
-    region: request.region,
-    origin: siteOrigin(request),
-    site: deps.site,
-  });
-  const send = (request: FastifyRequest, reply: FastifyReply, page: Page, status = 200) =>
-    reply
-      .code(status)
-      .header('cache-control', 'no-store')
-      .type('text/html; charset=utf-8')
-      .send(renderPage(context(request), page));
-
-  const tooMany = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    wait: number,
-    view: { kind: 'send' | 'code'; email: string; next: string | undefined },
-  ) => {
-    reply.header('retry-after', String(wait));
-    const page = views.tooManyPage(context(request), { ...view, minutes: Math.max(1, Math.ceil(wait / 60)) });
-    return send(request, reply, page, 429);
-  };
-
-  const signedInRedirect = (reply: FastifyReply, lang: Lang, signedIn: SignedIn) =>
-    reply.header('cache-control', 'no-store').redirect(signedIn.nextPath ?? loginPaths.me(lang), 303);
+  const context = (request: FastifyRequest): PageContext => pageContext(request, deps.site);
+  const tooMany = (request: FastifyRequest, reply: FastifyReply, wait: number, view: TooManyView) =>
+    sendTooMany(context(request), reply, wait, view);
 
   app.get('/:lang/login', { config: { ...pub, auth: 'optional' } }, async (request, reply) => {
     langParam(request);

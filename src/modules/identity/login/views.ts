@@ -9,7 +9,12 @@ import { shell } from '../../../platform/html/messages.ts';
 import type { Lang, Params } from '../../../platform/i18n/index.ts';
 import { PASSKEY_SCRIPT, passkeySignInHtml } from '../second-factor/views.ts';
 import { messages, type MessageKey } from './messages.ts';
-import { csrfField, errorSummary as sharedErrorSummary } from '../../../platform/html/forms.ts';
+import {
+  csrfField,
+  errorSummary as sharedErrorSummary,
+  hiddenField,
+  textField,
+} from '../../../platform/html/forms.ts';
 
 /** Paths of this part, for views and routes alike. */
 export const loginPaths = {
@@ -63,30 +68,12 @@ interface FieldSpec {
 function field(ctx: PageContext, spec: FieldSpec, errors: FormErrors): SafeHtml {
   const { t } = texts(ctx);
   const key = errors[spec.name];
-  const error = key ? t(key) : undefined;
-  const hintId = spec.hint ? `${spec.name}-hint` : '';
-  const errorId = error ? `${spec.name}-error` : '';
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ');
-  return html`<div class="field${error ? ' field--error' : ''}">
-    <label class="field__label" for="${spec.name}"
-      >${spec.label} <span>${t('common.required')}</span></label
-    >
-    ${spec.hint ? html`<p class="field__hint" id="${hintId}">${spec.hint}</p>` : ''}
-    ${error ? html`<p class="field__error" id="${errorId}">${error}</p>` : ''}
-    <input
-      class="input"
-      type="${spec.type}"
-      id="${spec.name}"
-      name="${spec.name}"
-      value="${spec.value}"
-      autocomplete="${spec.autocomplete}"
-      required
-      ${spec.type === 'email' ? html`spellcheck="false" autocapitalize="off"` : ''}
-      ${spec.inputmode ? html`inputmode="${spec.inputmode}"` : ''}
-      ${error ? html`aria-invalid="true"` : ''}
-      ${describedBy ? html`aria-describedby="${describedBy}"` : ''}
-    />
-  </div>`;
+  return textField(ctx.lang, {
+    ...spec,
+    error: key ? t(key) : undefined,
+    required: true,
+    spellcheck: spec.type === 'email' ? false : undefined,
+  });
 }
 
 function errorSummary(ctx: PageContext, errors: FormErrors): SafeHtml | '' {
@@ -149,7 +136,7 @@ export function loginPage(ctx: PageContext, view: LoginView): Page {
       <p>${t('login.newAccount')}</p>
       <form class="form" method="post" action="${loginPaths.login(lang)}" novalidate>
         ${errorSummary(ctx, view.errors)} ${csrfField(view.csrfToken)}
-        ${view.next ? html`<input type="hidden" name="next" value="${view.next}" />` : ''}
+        ${view.next ? hiddenField('next', view.next) : ''}
         ${field(
           ctx,
           {
@@ -266,7 +253,7 @@ export function confirmPage(
       </p>
       <form class="form" method="post" action="${loginPaths.link(ctx.lang)}">
         ${csrfField(view.csrfToken)}
-        <input type="hidden" name="token" value="${view.token}" />
+        ${hiddenField('token', view.token)}
         <button class="button" type="submit">${t('confirm.submit')}</button>
       </form>
       <p>${t('confirm.notYou')}</p>

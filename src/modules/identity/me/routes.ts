@@ -8,8 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleDeps } from '../../../platform/module.ts';
 import type { PrincipalAccount } from '../../../platform/auth/principal.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { localPath, renderPage, type Page } from '../../../platform/html/layout.ts';
-import { siteOrigin } from '../../../platform/http/origin.ts';
+import { localPath, type Page } from '../../../platform/html/layout.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
 import { Permission } from '../../../platform/permissions.ts';
 import { normalizeEmail } from '../accounts.ts';
@@ -42,24 +41,20 @@ const stockholmDay = new Intl.DateTimeFormat('sv-SE', {
   day: '2-digit',
 });
 
-export function registerMeRoutes(app: FastifyInstance, deps: ModuleDeps): void {
-  const { site, sessions } = deps;
-  const db = deps.database.db;
+/** The signed-in person (the permission check guarantees one; an API token never reaches here). */
+function person(request: FastifyRequest): { account: PrincipalAccount; sessionId: string | undefined } {
+  const account = request.auth?.account;
+  if (!account) throw new AppError('LOTSA_UNAUTHENTICATED');
+  return { account, sessionId: request.auth?.session?.id };
+}
 
-  /** The signed-in person (the permission check guarantees one; an API token never reaches here). */
-  const person = (request: FastifyRequest): { account: PrincipalAccount; sessionId: string | undefined } => {
-    const account = request.auth?.account;
-    if (!account) throw new AppError('LOTSA_UNAUTHENTICATED');
-    return { account, sessionId: request.auth?.session?.id };
-  };
-  const send = (request: FastifyRequest, reply: FastifyReply, page: Page, status = 200) =>
-    reply
-      .code(status)
-      .header('cache-control', 'no-store')
-      .type('text/html; charset=utf-8')
-      .send(
-        renderPage({ lang: request.lang, region: request.region, origin: siteOrigin(request), site }, page),
-      );
+/** The own pages are never stored anywhere. */
+const send = (_request: FastifyRequest, reply: FastifyReply, page: Page, status = 200) =>
+  reply.page(page, { status, cache: 'no-store' });
+
+export function registerMeRoutes(app: FastifyInstance, deps: ModuleDeps): void {
+  const { sessions } = deps;
+  const db = deps.database.db;
 
   const showMe = async (
     request: FastifyRequest,
@@ -178,6 +173,14 @@ export function registerMeRoutes(app: FastifyInstance, deps: ModuleDeps): void {
         .send(JSON.stringify(data, null, 2) + '\n');
     },
   );
+
+  registerDeletionRoutes(app, deps);
+}
+
+/** /me/delete (asks again for the second factor when the account has one) and /me/deleted. */
+function registerDeletionRoutes(app: FastifyInstance, deps: ModuleDeps): void {
+  const { sessions } = deps;
+  const db = deps.database.db;
 
   const showDelete = async (
     request: FastifyRequest,

@@ -11,7 +11,14 @@ import type { Role } from '../../../platform/permissions.ts';
 import { roleLabel as auditRoleLabel } from '../admin/audit-messages.ts';
 import { messages, type MessageKey } from './messages.ts';
 import { DISPLAY_NAME_MAX, type AccountDetails, type ProfileErrors, type ProfileValues } from './service.ts';
-import { csrfField, errorSummary } from '../../../platform/html/forms.ts';
+import {
+  csrfField,
+  emailField,
+  hiddenField,
+  errorSummary,
+  radioGroup,
+  textField,
+} from '../../../platform/html/forms.ts';
 
 const t = (lang: Lang, key: MessageKey, params?: Params) => messages.t(lang, key, params);
 
@@ -101,28 +108,10 @@ function profileSection(view: MeView): SafeHtml {
   const { lang, account, profile } = view;
   const nameError = profile.errors.displayName && t(lang, profile.errors.displayName);
   const languageError = profile.errors.language && t(lang, profile.errors.language);
-  const nameDescribedBy = ['display_name-hint', nameError ? 'display_name-error' : '']
-    .filter(Boolean)
-    .join(' ');
-  const languageDescribedBy = ['language-hint', languageError ? 'language-error' : '']
-    .filter(Boolean)
-    .join(' ');
   const summary = errorSummary(t(lang, 'common.errorSummaryTitle'), [
     ...(nameError ? [{ id: 'display_name', text: nameError }] : []),
     ...(languageError ? [{ id: 'language-sv', text: languageError }] : []),
   ]);
-  const radio = (value: Lang) =>
-    html`<div class="me-choice">
-      <input
-        type="radio"
-        id="language-${value}"
-        name="language"
-        value="${value}"
-        ${profile.values.language === value ? html`checked` : ''}
-        ${languageError ? html`aria-invalid="true"` : ''}
-      />
-      <label for="language-${value}" lang="${value}">${t(lang, `lang.${value}`)}</label>
-    </div>`;
   return section(
     'profile',
     t(lang, 'profile.title'),
@@ -137,30 +126,29 @@ function profileSection(view: MeView): SafeHtml {
       <p class="field__hint">${t(lang, 'profile.emailHint')}</p>
       <form class="form" method="post" action="${paths.profile(lang)}" novalidate>
         ${summary} ${csrfField(view.csrfToken)}
-        <div class="field${nameError ? ' field--error' : ''}">
-          <label class="field__label" for="display_name">${t(lang, 'profile.displayName.label')}</label>
-          <p class="field__hint" id="display_name-hint">
-            ${t(lang, 'profile.displayName.hint', { max: DISPLAY_NAME_MAX })}
-          </p>
-          ${nameError ? html`<p class="field__error" id="display_name-error">${nameError}</p>` : ''}
-          <input
-            class="input"
-            type="text"
-            id="display_name"
-            name="display_name"
-            value="${profile.values.displayName}"
-            autocomplete="name"
-            maxlength="${DISPLAY_NAME_MAX}"
-            aria-describedby="${nameDescribedBy}"
-            ${nameError ? html`aria-invalid="true"` : ''}
-          />
-        </div>
-        <fieldset class="field${languageError ? ' field--error' : ''}" aria-describedby="${languageDescribedBy}">
-          <legend class="field__label">${t(lang, 'profile.language.legend')}</legend>
-          <p class="field__hint" id="language-hint">${t(lang, 'profile.language.hint')}</p>
-          ${languageError ? html`<p class="field__error" id="language-error">${languageError}</p>` : ''}
-          ${radio('sv')} ${radio('en')}
-        </fieldset>
+        ${textField(lang, {
+          name: 'display_name',
+          label: t(lang, 'profile.displayName.label'),
+          hint: t(lang, 'profile.displayName.hint', { max: DISPLAY_NAME_MAX }),
+          error: nameError || undefined,
+          required: false,
+          value: profile.values.displayName,
+          autocomplete: 'name',
+          maxlength: DISPLAY_NAME_MAX,
+        })}
+        ${radioGroup(lang, {
+          name: 'language',
+          legend: t(lang, 'profile.language.legend'),
+          hint: t(lang, 'profile.language.hint'),
+          error: languageError || undefined,
+          choiceClass: 'me-choice',
+          value: profile.values.language,
+          options: (['sv', 'en'] as const).map((value) => ({
+            value,
+            label: t(lang, `lang.${value}`),
+            lang: value,
+          })),
+        })}
         <button class="button" type="submit">${t(lang, 'profile.save')}</button>
       </form>`,
   );
@@ -228,7 +216,7 @@ function sessionsSection(view: MeView): SafeHtml {
             ? ''
             : html`<form method="post" action="${paths.sessionEnd(lang)}" class="me-inline-form">
               ${csrfField(csrfToken)}
-              <input type="hidden" name="session" value="${s.handle}" />
+              ${hiddenField('session', s.handle)}
               <button
                 type="submit"
                 class="button button--secondary"
@@ -357,7 +345,6 @@ export function deletePage(view: DeleteView): Page {
   const { lang } = view;
   const title = view.lastAdmin ? t(lang, 'delete.lastAdmin.title') : t(lang, 'delete.title');
   const error = view.error ? t(lang, 'delete.error.confirm') : undefined;
-  const describedBy = ['confirm-hint', error ? 'confirm-error' : ''].filter(Boolean).join(' ');
   const exportLink = html`<a href="${paths.exportJson(lang)}" download>${t(lang, 'data.export')}</a>`;
   const [before, after] = t(lang, 'delete.exportFirst').split('{link}');
   const explanation = html`<h2>${t(lang, 'delete.removed.title')}</h2>
@@ -378,24 +365,15 @@ export function deletePage(view: DeleteView): Page {
     <p>${before}${exportLink}${after}</p>`;
   const form = html`<form class="form" method="post" action="${paths.delete(lang)}" novalidate>
     ${errorSummary(t(lang, 'common.errorSummaryTitle'), error ? [{ id: 'confirm', text: error }] : [])} ${csrfField(view.csrfToken)}
-    <div class="field${error ? ' field--error' : ''}">
-      <label class="field__label" for="confirm">${t(lang, 'delete.confirm.label')}</label>
-      <p class="field__hint" id="confirm-hint">${t(lang, 'delete.confirm.hint', { email: view.email })}</p>
-      ${error ? html`<p class="field__error" id="confirm-error">${error}</p>` : ''}
-      <input
-        class="input"
-        type="email"
-        id="confirm"
-        name="confirm"
-        value="${view.value}"
-        autocomplete="off"
-        spellcheck="false"
-        autocapitalize="none"
-        required
-        aria-describedby="${describedBy}"
-        ${error ? html`aria-invalid="true"` : ''}
-      />
-    </div>
+    ${emailField(lang, {
+      name: 'confirm',
+      label: t(lang, 'delete.confirm.label'),
+      hint: t(lang, 'delete.confirm.hint', { email: view.email }),
+      error: error || undefined,
+      required: true,
+      value: view.value,
+      autocomplete: 'off',
+    })}
     <p><button class="button" type="submit">${t(lang, 'delete.submit')}</button></p>
     <p><a href="${paths.me(lang)}">${t(lang, 'delete.cancel')}</a></p>
   </form>`;

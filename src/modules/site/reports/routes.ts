@@ -23,7 +23,8 @@ import {
   type ChangeResult,
   type Staff,
 } from './service.ts';
-import { adminLang, personOf, sendAdmin } from './shell.ts';
+import { personOf } from '../../../platform/auth/principal.ts';
+import { adminLang } from '../../../platform/html/admin-layout.ts';
 import { listPage, reportPage, reportPath, REPORTS_PATH, type ReportPageModel } from './views.ts';
 
 const manage = { permission: Permission.AccessibilityReportsManage } as const;
@@ -63,13 +64,7 @@ export function registerReportRoutes(app: FastifyInstance, deps: ModuleDeps): vo
     const detail = await reportDetail(db, request.region.id, id);
     if (!detail) throw new AppError('LOTSA_NOT_FOUND');
     const page = reportPage({ lang: adminLang(request), csrf: reply.csrfToken(), detail, ...extra });
-    return sendAdmin(
-      deps.site,
-      request,
-      reply,
-      { ...page, path: reportPath(id), navPath: REPORTS_PATH },
-      status,
-    );
+    return reply.adminPage({ ...page, path: reportPath(id), navPath: REPORTS_PATH }, { status });
   }
 
   /** After a change: a redirect when done, else the page again with what went wrong. */
@@ -98,7 +93,7 @@ export function registerReportRoutes(app: FastifyInstance, deps: ModuleDeps): vo
   app.get(REPORTS_PATH, { config: manage }, async (request, reply) => {
     const list = await reportList(db, request.region.id, parseFilter(queryValue(request, 'status')));
     const page = listPage(adminLang(request), list);
-    return sendAdmin(deps.site, request, reply, { ...page, path: REPORTS_PATH });
+    return reply.adminPage({ ...page, path: REPORTS_PATH });
   });
 
   app.get(`${REPORTS_PATH}/:id`, { config: manage }, async (request, reply) => {

@@ -2,16 +2,16 @@
  * The back-office shell: every /admin page is rendered in it. A header names the person and the
  * organisation they act for (with a switcher when they belong to several, a plain form that works
  * without JavaScript), links to their own page and a sign-out button; below it the navigation their
- * role allows. Parts of the back-office add their navigation items to `site.adminNavigation` when
- * they are registered (one list per app, as with the site's own navigation).
+ * role allows: every module's `adminNavigation` (platform/module.ts), gathered in
+ * `site.adminNavigation` in module order. The switcher posts to /admin/organisation (identity's).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { csrfField } from '../../../platform/html/forms.ts';
-import { html, type SafeHtml } from '../../../platform/html/html.ts';
-import { localPath, type AdminNavItem, type Site } from '../../../platform/html/layout.ts';
-import { siteOrigin } from '../../../platform/http/origin.ts';
-import type { Lang } from '../../../platform/i18n/index.ts';
-import { messages } from './messages.ts';
+import { siteOrigin } from '../http/origin.ts';
+import type { Lang } from '../i18n/index.ts';
+import { adminShell as messages } from './admin-messages.ts';
+import { csrfField, selectField } from './forms.ts';
+import { html, type SafeHtml } from './html.ts';
+import { localPath, type AdminNavItem, type Site } from './layout.ts';
 
 export interface AdminPage {
   title: string;
@@ -50,15 +50,17 @@ function header(request: FastifyRequest, lang: Lang, csrf: string): SafeHtml {
     memberships.length > 1
       ? html`<form class="org-switch" method="post" action="/admin/organisation">
           ${csrfField(csrf)}
-          <label class="org-switch__label" for="org-switch">${t('shell.switchLabel')}</label>
-          <select id="org-switch" name="organisation_id">
-            ${memberships.map(
-              (m) =>
-                html`<option value="${m.organisationId}"${m.organisationId === organisation?.id ? html` selected` : ''}>
-                  ${m.organisationName} (${t(`role.${m.role}`)})
-                </option>`,
-            )}
-          </select>
+          ${selectField(lang, {
+            name: 'organisation_id',
+            id: 'org-switch',
+            label: t('shell.switchLabel'),
+            className: 'field--contents',
+            value: organisation?.id ?? '',
+            options: memberships.map((m) => ({
+              value: m.organisationId,
+              label: `${m.organisationName} (${t(`role.${m.role}`)})`,
+            })),
+          })}
           <button class="button button--secondary" type="submit">${t('shell.switchButton')}</button>
         </form>`
       : '';
