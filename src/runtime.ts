@@ -70,7 +70,9 @@ export async function openRuntime(
     await embedded?.stop();
     throw error;
   }
-  const queue = new TaskQueue(database.db, logger.child({ component: 'tasks' }));
+  const queue = new TaskQueue(database.db, logger.child({ component: 'tasks' }), {
+    concurrency: { short: config.taskConcurrencyShort, long: config.taskConcurrencyLong },
+  });
   const mail = createMailTransport(config.smtpUrl, path.join(config.dataDir, 'mail'));
   registerTasks(queue, database, mail, config);
   return {
