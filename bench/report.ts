@@ -23,6 +23,8 @@ import { WRK } from './parts/joblist-nginx.ts';
 import type { LatencyStats, SearchDbResult } from './parts/search-db.ts';
 import type { SearchHttpResult } from './parts/search-http.ts';
 import type { SearchFloodResult } from './parts/search-flood.ts';
+import type { TasksResult } from './parts/tasks.ts';
+import { tasksSection, tasksSummaryRows } from './lib/tasks-report.ts';
 
 export interface Results {
   overhead?: OverheadResult | Failed;
@@ -38,6 +40,7 @@ export interface Results {
   searchHttp?: SearchHttpResult | Failed;
   searchFlood?: SearchFloodResult | Failed;
   joblistNginx?: JoblistNginxResult | Failed;
+  tasks?: TasksResult | Failed;
 }
 
 export interface Report {
@@ -111,6 +114,7 @@ function summary(r: Results): string {
   }
   if (r.auth) rows.push(authSummaryRow(r.auth));
   rows.push(...ingestSummaryRows(r.ingest, r.crash));
+  rows.push(...tasksSummaryRows(r.tasks));
   rows.push(...jobBoardSummaryRows(r));
   return ['| Benchmark | Target | Result | |', '|---|---|---|---|', ...rows].join('\n');
 }
@@ -696,6 +700,7 @@ export function renderReport(report: Report): string {
     r.auth && authSection(report, r.auth),
     r.ingest && ingestSection(report.runAt, r.ingest),
     r.crash && crashSection(report.runAt, r.crash),
+    r.tasks && tasksSection(report.runAt, r.tasks),
     r.searchDb && searchDbSection(report, r.searchDb),
     r.searchHttp && searchHttpSection(report, r.searchHttp),
     r.searchFlood && searchFloodSection(report, r.searchFlood),
