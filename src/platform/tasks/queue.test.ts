@@ -191,6 +191,23 @@ describe('job queue', async () => {
     assert.deepEqual(mailed, [1, 2]);
   });
 
+  it('a process with no long slots leaves long tasks to other workers', async () => {
+    const web = new TaskQueue(db, silent, { pollMs: 50, concurrency: { short: 1, long: 0 } });
+    const ran: string[] = [];
+    web.define({ name: 'test.web-long', lane: 'long', run: async () => void ran.push('long') });
+    web.define({ name: 'test.web-short', run: async () => void ran.push('short') });
+    await web.enqueue('test.web-long', {});
+    await web.enqueue('test.web-short', {});
+    web.start();
+    try {
+      await until('the short task ran', () => ran.includes('short'));
+    } finally {
+      await web.stop();
+    }
+    assert.deepEqual(ran, ['short']);
+    assert.deepEqual(await jobState('test.web-long'), [{ state: 'queued', attempts: 0, last_error: null }]);
+  });
+
   it("a dead worker's task is taken again only after its lock runs out", async () => {
     const queue = new TaskQueue(db, silent);
     let runs = 0;
