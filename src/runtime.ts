@@ -72,6 +72,7 @@ export async function openRuntime(
   }
   const queue = new TaskQueue(database.db, logger.child({ component: 'tasks' }), {
     concurrency: { short: config.taskConcurrencyShort, long: config.taskConcurrencyLong },
+    pool: database.pool,
   });
   const mail = createMailTransport(config.smtpUrl, path.join(config.dataDir, 'mail'));
   registerTasks(queue, database, mail, config);

@@ -208,6 +208,31 @@ describe('job queue', async () => {
     assert.deepEqual(await jobState('test.web-long'), [{ state: 'queued', attempts: 0, last_error: null }]);
   });
 
+  it("a task queued in another process's transaction wakes the idle slots when it commits", async () => {
+    // Polls only once a minute: the task can only start this soon because of the notification.
+    const worker = new TaskQueue(db, silent, { pollMs: 60_000, pool: database.pool });
+    const web = new TaskQueue(db, silent);
+    let ran = 0;
+    worker.define({ name: 'test.notified', run: async () => void ran++ });
+    worker.start();
+    try {
+      await until('the worker listens', async () => {
+        const { rows } = await sql<{ n: number }>`
+          SELECT count(*)::int AS n FROM pg_stat_activity
+           WHERE datname = current_database() AND query = 'LISTEN lotsa_tasks'`.execute(db);
+        return (rows[0]?.n ?? 0) > 0;
+      });
+      await db.transaction().execute(async (trx) => {
+        await web.enqueue('test.notified', {}, {}, trx);
+        await new Promise((r) => setTimeout(r, 100));
+        assert.equal(ran, 0, 'not before the commit');
+      });
+      await until('the notified task ran', () => ran === 1);
+    } finally {
+      await worker.stop();
+    }
+  });
+
   it("a dead worker's task is taken again only after its lock runs out", async () => {
     const queue = new TaskQueue(db, silent);
     let runs = 0;

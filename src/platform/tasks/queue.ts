@@ -16,8 +16,10 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { sql, type Kysely } from 'kysely';
+import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { DB } from '../db/schema.ts';
+import { TASKS_CHANNEL, TaskWakeListener } from './wake.ts';
 
 export const TASK_LANES = ['short', 'long'] as const;
 export type TaskLane = (typeof TASK_LANES)[number];
@@ -68,6 +70,8 @@ export interface TaskQueueOptions {
   pollMs?: number;
   /** Tasks of each lane that start() runs at the same time (default short 2, long 1; 0 runs none). */
   concurrency?: Partial<Record<TaskLane, number>>;
+  /** The pool to open a LISTEN connection from, so a task queued by any process wakes start()'s slots. */
+  pool?: pg.Pool;
 }
 
 export const DEFAULT_LOCK_SECONDS = 300;
@@ -96,6 +100,7 @@ export class TaskQueue {
   private readonly wakers = new Set<() => void>();
   private running: Promise<void>[] = [];
   private stopping = false;
+  private readonly listener: TaskWakeListener | undefined;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -104,6 +109,11 @@ export class TaskQueue {
   ) {
     this.pollMs = options.pollMs ?? 1000;
     this.concurrency = { ...DEFAULT_CONCURRENCY, ...options.concurrency };
+    this.listener = options.pool && new TaskWakeListener(options.pool, log, () => this.wakeAll());
+  }
+
+  private wakeAll(): void {
+    for (const wake of this.wakers) wake();
   }
 
   define<P>(definition: TaskDefinition<P>): void {
@@ -138,7 +148,9 @@ export class TaskQueue {
           .doNothing(),
       )
       .execute();
-    for (const wake of this.wakers) wake();
+    // Delivered at commit when `db` is a transaction: every listening process looks at once.
+    await sql`SELECT pg_notify(${TASKS_CHANNEL}, '')`.execute(db);
+    this.wakeAll();
   }
 
   /** Moves due schedules forward and queues their tasks. */
@@ -360,6 +372,7 @@ export class TaskQueue {
   /** Starts each lane's slots polling in the background (a lane with 0 slots is left to others). */
   start(): void {
     this.stopping = false;
+    void this.listener?.start();
     let ticker = true;
     for (const lane of TASK_LANES) {
       for (let i = 0; i < this.concurrency[lane]; i++) {
@@ -372,7 +385,8 @@ export class TaskQueue {
   /** Stops polling and waits for the tasks in hand to finish. */
   async stop(): Promise<void> {
     this.stopping = true;
-    for (const wake of [...this.wakers]) wake();
+    await this.listener?.stop();
+    this.wakeAll();
     await Promise.all(this.running);
     this.running = [];
   }
