@@ -674,8 +674,9 @@ page's weight and structure rather than this machine's speed. Cold start is domi
 PostgreSQL. The auth part compares signed-in requests (a session cookie, an API token) with an anonymous
 page on the same app, as information without a target. The ingestion parts run the real \`lotsa ingest\`
 command against a local JobStream stand-in and a PostgreSQL of their own; \`crash\` is not in the default
-set (it takes about 10 minutes). Run single parts with \`npm run bench -- <part> …\` (overhead, breakdown,
-weight, lighthouse, auth, coldstart, ingest, crash); parts not run keep their last figures, marked with
+set (it takes about 10 minutes), nor is \`tasks\` (sign-in e-mails while the app's own task worker ingests a
+100,000-ad snapshot, about 10 minutes). Run single parts with \`npm run bench -- <part> …\` (overhead, breakdown,
+weight, lighthouse, auth, coldstart, ingest, crash, tasks); parts not run keep their last figures, marked with
 their date.
 
 The job board parts (search-db, search-http, search-flood, joblist-nginx) run on a bench database of 100,000
