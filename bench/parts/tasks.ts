@@ -27,7 +27,7 @@ import { CORPUS_ADS, CORPUS_SEED } from './ingest.ts';
 
 export const MAIL_TARGET_MS = 5_000;
 /** At most this many e-mails, one every MAIL_GAP_MS until the snapshot ends. */
-export const MAILS = 60;
+export const MAILS = 100;
 /** Pause between one e-mail's arrival and the next request. */
 export const MAIL_GAP_MS = 6_000;
 
