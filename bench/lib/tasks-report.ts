@@ -68,8 +68,9 @@ ${problems}`;
 export function tasksSection(runAt: string, r: TasksResult | Failed): string {
   const head = '## Tasks: a sign-in e-mail while a snapshot ingests\n';
   if (isFailed(r)) return `${head}\nThe benchmark failed:\n\n${fence(r.error)}\n`;
+  const when = `${r.measuredAt.slice(0, 16).replace('T', ' ')} UTC`;
   return `${head}${dated(runAt, r.measuredAt)}
-The app as \`npm start\` runs it (bench/servers/app.ts, default lanes: 2 short slots, 1 long slot) on a
+Measured ${when}${r.machine ? ` on ${r.machine}` : ''}. The app as \`npm start\` runs it (bench/servers/app.ts, default lanes: 2 short slots, 1 long slot) on a
 fresh bench PostgreSQL prepared by \`lotsa seed\` (\`LOTSA_SEED_DEMO=false\`), \`SMTP_URL\` pointing at a
 local SMTP sink (bench/lib/smtp-sink.ts) and \`JOBTECH_STREAM_URL\` at the JobStream stand-in serving the
 \`ingest\` part's corpus: ${n(r.corpus.ads)} ads, ${(r.corpus.bytes / 1e6).toFixed(1)} MB, seed ${r.corpus.seed}. A \`jobs.ingest.snapshot\` task is

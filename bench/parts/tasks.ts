@@ -75,6 +75,8 @@ export interface TasksRun {
 
 export interface TasksResult {
   measuredAt: string;
+  /** CPU model, logical CPUs and memory of the machine measured on. */
+  machine?: string;
   corpus: { ads: number; bytes: number; seed: number };
   target: number;
   runs: TasksRun[];
@@ -305,8 +307,10 @@ export async function runTasks(
     for (const layout of options.layouts ?? LAYOUTS) {
       runs.push(await runLayout(layout, file, dir, ads, options.mails ?? MAILS));
     }
+    const cpus = os.cpus();
     return {
       measuredAt: new Date().toISOString(),
+      machine: `${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} logical CPUs, ${round(os.totalmem() / 2 ** 30, 1)} GiB`,
       corpus: { ads: corpus.ads, bytes: corpus.bytes, seed: CORPUS_SEED },
       target: MAIL_TARGET_MS,
       runs,
