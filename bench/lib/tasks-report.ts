@@ -80,7 +80,9 @@ the per-client limit of 10 per 15 minutes does not end the series). Timed from s
 message's last byte at the SMTP server. "download" means the stand-in was still sending the snapshot
 (download and parse in the ingesting process), "apply" that it had finished (batches of 500, closing,
 search words). Two layouts, each on its own fresh database. Before the lanes, a process ran one task
-at a time, so a sign-in e-mail queued behind a snapshot waited for the whole snapshot.
+at a time, so a sign-in e-mail queued behind a snapshot waited for the whole snapshot. With the worker
+inside \`serve\`, the snapshot's download and JSON parse share the web process's event loop, so the
+POST's own answer time is part of what the e-mail waits for; with a separate \`lotsa worker\` they do not.
 
 ${r.runs.map((run) => runSection(run, r.target)).join('\n')}
 Command: \`npm run bench -- tasks\`.
