@@ -23,6 +23,8 @@ import { WRK } from './parts/joblist-nginx.ts';
 import type { LatencyStats, SearchDbResult } from './parts/search-db.ts';
 import type { SearchHttpResult } from './parts/search-http.ts';
 import type { SearchFloodResult } from './parts/search-flood.ts';
+import type { TasksResult } from './parts/tasks.ts';
+import { tasksSection, tasksSummaryRows } from './lib/tasks-report.ts';
 
 export interface Results {
   overhead?: OverheadResult | Failed;
@@ -38,6 +40,7 @@ export interface Results {
   searchHttp?: SearchHttpResult | Failed;
   searchFlood?: SearchFloodResult | Failed;
   joblistNginx?: JoblistNginxResult | Failed;
+  tasks?: TasksResult | Failed;
 }
 
 export interface Report {
@@ -111,6 +114,7 @@ function summary(r: Results): string {
   }
   if (r.auth) rows.push(authSummaryRow(r.auth));
   rows.push(...ingestSummaryRows(r.ingest, r.crash));
+  rows.push(...tasksSummaryRows(r.tasks));
   rows.push(...jobBoardSummaryRows(r));
   return ['| Benchmark | Target | Result | |', '|---|---|---|---|', ...rows].join('\n');
 }
@@ -670,8 +674,9 @@ page's weight and structure rather than this machine's speed. Cold start is domi
 PostgreSQL. The auth part compares signed-in requests (a session cookie, an API token) with an anonymous
 page on the same app, as information without a target. The ingestion parts run the real \`lotsa ingest\`
 command against a local JobStream stand-in and a PostgreSQL of their own; \`crash\` is not in the default
-set (it takes about 10 minutes). Run single parts with \`npm run bench -- <part> …\` (overhead, breakdown,
-weight, lighthouse, auth, coldstart, ingest, crash); parts not run keep their last figures, marked with
+set (it takes about 10 minutes), nor is \`tasks\` (sign-in e-mails while the app's own task worker ingests a
+100,000-ad snapshot, about 10 minutes). Run single parts with \`npm run bench -- <part> …\` (overhead, breakdown,
+weight, lighthouse, auth, coldstart, ingest, crash, tasks); parts not run keep their last figures, marked with
 their date.
 
 The job board parts (search-db, search-http, search-flood, joblist-nginx) run on a bench database of 100,000
@@ -696,6 +701,7 @@ export function renderReport(report: Report): string {
     r.auth && authSection(report, r.auth),
     r.ingest && ingestSection(report.runAt, r.ingest),
     r.crash && crashSection(report.runAt, r.crash),
+    r.tasks && tasksSection(report.runAt, r.tasks),
     r.searchDb && searchDbSection(report, r.searchDb),
     r.searchHttp && searchHttpSection(report, r.searchHttp),
     r.searchFlood && searchFloodSection(report, r.searchFlood),

@@ -3,7 +3,8 @@
  * docs/BENCHMARKS.md. Parts: overhead, breakdown, weight, lighthouse, auth, coldstart, ingest, crash, and the
  * job board's search-db, search-http, search-flood and joblist-nginx on a 100k-ad bench database (default:
  * all but breakdown, which runs by itself when the overhead misses its target, and crash, which takes
- * about 10 minutes). Everything talks only to
+ * about 10 minutes; and tasks, a sign-in e-mail while a 100k snapshot ingests, which runs only when
+ * named). Everything talks only to
  * 127.0.0.1, is bounded in time, and stops its child processes and removes its temp dirs at the end,
  * on an error and on Ctrl-C.
  */
@@ -19,6 +20,7 @@ import { runBreakdown } from './parts/breakdown.ts';
 import { runColdStart } from './parts/coldstart.ts';
 import { describeCrash, runCrash } from './parts/crash.ts';
 import { runIngest } from './parts/ingest.ts';
+import { runTasks } from './parts/tasks.ts';
 import { runLighthouse } from './parts/lighthouse.ts';
 import { runOverhead } from './parts/overhead.ts';
 import { runWeight } from './parts/weight.ts';
@@ -44,6 +46,7 @@ const PARTS = [
   'search-http',
   'search-flood',
   'joblist-nginx',
+  'tasks',
 ] as const;
 type Part = (typeof PARTS)[number];
 const DEFAULT: Part[] = [
@@ -246,6 +249,15 @@ try {
       results.ingest = await runIngest();
     } catch (error) {
       results.ingest = failure(error);
+    }
+  }
+
+  if (chosen.has('tasks')) {
+    console.log('\nTasks: sign-in e-mails while a 100,000-ad snapshot ingests in the app (own PostgreSQL)');
+    try {
+      results.tasks = await runTasks();
+    } catch (error) {
+      results.tasks = failure(error);
     }
   }
 

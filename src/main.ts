@@ -91,7 +91,9 @@ async function main(argv: string[]): Promise<number> {
       return -1; // keep running
     }
     case 'worker': {
-      const runtime = await openRuntime(config, logger, { seed: false, poolSize: 4 });
+      // Each slot holds one connection at a time, its lock heartbeat now and then a second one.
+      const slots = config.taskConcurrencyShort + config.taskConcurrencyLong;
+      const runtime = await openRuntime(config, logger, { seed: false, poolSize: Math.max(4, 2 * slots) });
       if (rest.includes('--once')) {
         const count = await runtime.queue.drain();
         console.log(`${count} task(s) run`);

@@ -70,7 +70,10 @@ export async function openRuntime(
     await embedded?.stop();
     throw error;
   }
-  const queue = new TaskQueue(database.db, logger.child({ component: 'tasks' }));
+  const queue = new TaskQueue(database.db, logger.child({ component: 'tasks' }), {
+    concurrency: { short: config.taskConcurrencyShort, long: config.taskConcurrencyLong },
+    pool: database.pool,
+  });
   const mail = createMailTransport(config.smtpUrl, path.join(config.dataDir, 'mail'));
   registerTasks(queue, database, mail, config);
   return {

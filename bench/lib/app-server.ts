@@ -15,6 +15,8 @@ export interface AppServerOptions {
   asyncLog?: boolean;
   nodeArgs?: string[];
   name?: string;
+  /** More environment for the app (e.g. SMTP_URL); an undefined value removes the variable. */
+  env?: Record<string, string | undefined>;
 }
 
 export async function startAppServer(
@@ -46,6 +48,7 @@ export async function startAppServer(
         SMTP_URL: undefined,
         BENCH_STUBS: JSON.stringify(stubs),
         BENCH_LOG_ASYNC: options.asyncLog ? '1' : undefined,
+        ...options.env,
       },
       options.nodeArgs,
     );

@@ -15,6 +15,8 @@ export interface IngestEnv {
   streamUrl: string;
   /** LOTSA_DATA_DIR for the child (the ingest command does not write to it, but it must exist). */
   dataDir: string;
+  /** More environment for the child (e.g. SMTP_URL for `lotsa worker`); undefined removes a variable. */
+  extra?: Record<string, string | undefined>;
 }
 
 export interface CliRun {
@@ -144,6 +146,7 @@ export function startCli(args: string[], env: IngestEnv, regionId = 'dalarna'): 
       PUBLIC_URL: undefined,
       LOTSA_SECRET: undefined,
       SMTP_URL: undefined,
+      ...env.extra,
     }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });

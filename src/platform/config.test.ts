@@ -45,6 +45,15 @@ describe('config', () => {
     assert.equal(config.jobtechIngest, true);
   });
 
+  it('reads the task lanes: two short slots and one long by default; long may be 0', () => {
+    const defaults = loadConfig({});
+    assert.equal(defaults.taskConcurrencyShort, 2);
+    assert.equal(defaults.taskConcurrencyLong, 1);
+    const config = loadConfig({ TASK_CONCURRENCY_SHORT: '4', TASK_CONCURRENCY_LONG: '0' });
+    assert.equal(config.taskConcurrencyShort, 4);
+    assert.equal(config.taskConcurrencyLong, 0);
+  });
+
   for (const [name, value] of [
     ['PORT', 'eighty'],
     ['PORT', '70000'],
@@ -56,6 +65,9 @@ describe('config', () => {
     ['LOTSA_INLINE_WORKER', 'maybe'],
     ['JOBTECH_STREAM_URL', 'ftp://jobstream'],
     ['JOBTECH_INGEST', 'sometimes'],
+    ['TASK_CONCURRENCY_SHORT', '0'],
+    ['TASK_CONCURRENCY_LONG', 'two'],
+    ['TASK_CONCURRENCY_LONG', '33'],
   ] as const) {
     it(`fails fast naming ${name} when it is "${value}"`, () => {
       assert.throws(

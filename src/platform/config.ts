@@ -25,8 +25,12 @@ export interface Config {
   logLevel: LogLevel;
   /** Secret for signing CSRF tokens; generated and stored under dataDir when not given. */
   secret: string | undefined;
-  /** Run the job worker inside the web process. */
+  /** Run the task worker inside the web process. */
   inlineWorker: boolean;
+  /** Short tasks (mail, sweeps) a worker runs at the same time. */
+  taskConcurrencyShort: number;
+  /** Long tasks (ingestion) a worker runs at the same time; 0 leaves them to other processes. */
+  taskConcurrencyLong: number;
   /** Bearer token that grants access to /metrics from other hosts than loopback. */
   metricsToken: string | undefined;
   /**
@@ -194,6 +198,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     logLevel,
     secret,
     inlineWorker: bool(env, 'LOTSA_INLINE_WORKER', true),
+    taskConcurrencyShort: int(env, 'TASK_CONCURRENCY_SHORT', 2, 1, 32),
+    taskConcurrencyLong: int(env, 'TASK_CONCURRENCY_LONG', 1, 0, 32),
     metricsToken: env.METRICS_TOKEN || undefined,
     trustProxy: trustProxy(env),
     seedDemo: bool(env, 'LOTSA_SEED_DEMO', true),

@@ -54,6 +54,8 @@ export interface JobsTable {
   max_attempts: ColumnType<number, number | undefined, number>;
   locked_until: Date | null;
   locked_by: string | null;
+  /** The claiming worker's token; a heartbeat or an outcome counts only while it matches. */
+  lock_token: string | null;
   last_error: string | null;
   created_at: CreatedAt;
   finished_at: Date | null;

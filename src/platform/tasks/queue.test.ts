@@ -7,6 +7,22 @@ import { TaskQueue } from './queue.ts';
 
 const silent = pino({ level: 'silent' });
 
+/** Waits until `check` holds, looking every 20 ms; fails naming `what` after 15 s. */
+async function until(what: string, check: () => Promise<boolean> | boolean): Promise<void> {
+  for (let i = 0; i < 750; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  assert.fail(`gave up waiting: ${what}`);
+}
+
+/** A promise with its resolve, for tasks that run until the test lets them finish. */
+function gate() {
+  let open = () => {};
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { opened, open };
+}
+
 describe('job queue', async () => {
   const database = await createTestDatabase();
   const { db } = database;
@@ -59,6 +75,210 @@ describe('job queue', async () => {
     [row] = await jobState('test.fail');
     assert.equal(row?.state, 'failed');
     assert.equal(row?.attempts, 2);
+  });
+
+  const lockOf = async (name: string) =>
+    db
+      .selectFrom('jobs')
+      .select(['state', 'locked_by', 'lock_token', 'locked_until', 'last_error'])
+      .where('name', '=', name)
+      .executeTakeFirstOrThrow();
+
+  it('a heartbeat extends the lock while the task runs, so no other worker takes it', async () => {
+    const a = new TaskQueue(db, silent);
+    const b = new TaskQueue(db, silent);
+    const release = gate();
+    let runs = 0;
+    for (const q of [a, b]) {
+      q.define({
+        name: 'test.heartbeat',
+        lockSeconds: 0.6,
+        run: async () => {
+          runs++;
+          await release.opened;
+        },
+      });
+    }
+    await a.enqueue('test.heartbeat', {});
+    const running = a.runNext();
+    await until('the task runs', () => runs === 1);
+    const first = await lockOf('test.heartbeat');
+    assert.equal(first.state, 'running');
+    assert.ok(first.lock_token, 'the claim gave the task a lock token');
+    await until('the lock moves forward', async () => {
+      const now = await lockOf('test.heartbeat');
+      return now.locked_until!.getTime() > first.locked_until!.getTime();
+    });
+    // Past the first lock's end: without the heartbeat the task would be free to take.
+    await until('the first lock has run out', async () => {
+      const { rows } = await sql<{ past: boolean }>`SELECT now() > ${first.locked_until} AS past`.execute(db);
+      return rows[0]?.past === true;
+    });
+    assert.equal(await b.runNext(), false, 'another worker does not take a task whose lock is renewed');
+    const held = await lockOf('test.heartbeat');
+    assert.equal(held.state, 'running');
+    assert.equal(held.lock_token, first.lock_token);
+    release.open();
+    assert.equal(await running, true);
+    assert.equal(runs, 1);
+    const done = await lockOf('test.heartbeat');
+    assert.equal(done.state, 'done');
+    assert.equal(done.lock_token, null);
+  });
+
+  it('a worker whose lock was taken over cannot mark the task done or failed', async () => {
+    const queue = new TaskQueue(db, silent);
+    const takeOver = (name: string) =>
+      db
+        .updateTable('jobs')
+        .set({ locked_by: 'other-worker', lock_token: sql`gen_random_uuid()`, attempts: sql`attempts + 1` })
+        .where('name', '=', name)
+        .execute();
+    // Noticed by the heartbeat: the task's signal is aborted, and its success is not recorded.
+    let aborted = false;
+    queue.define({
+      name: 'test.stale-done',
+      lockSeconds: 0.3,
+      run: async (_payload, { signal }) => {
+        await takeOver('test.stale-done');
+        await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()));
+        aborted = signal.aborted;
+      },
+    });
+    // A failure after the takeover is not recorded either (no retry scheduled, no error written).
+    queue.define({
+      name: 'test.stale-failed',
+      run: async () => {
+        await takeOver('test.stale-failed');
+        throw new Error('smtp down');
+      },
+    });
+    for (const name of ['test.stale-done', 'test.stale-failed']) {
+      await queue.enqueue(name, {});
+      assert.equal(await queue.runNext(), true);
+      const row = await lockOf(name);
+      assert.equal(row.state, 'running', `${name}: still the other worker's`);
+      assert.equal(row.locked_by, 'other-worker');
+      assert.equal(row.last_error, null);
+    }
+    assert.equal(aborted, true, 'the task was told it lost its lock');
+  });
+
+  it('a lane full of long tasks does not hold up short ones', async () => {
+    const queue = new TaskQueue(db, silent, { pollMs: 50, concurrency: { short: 1, long: 1 } });
+    const release = gate();
+    const mailed: number[] = [];
+    queue.define({ name: 'test.long', lane: 'long', run: () => release.opened });
+    queue.define<{ n: number }>({ name: 'test.mail', run: async ({ n }) => void mailed.push(n) });
+    for (let i = 0; i < 3; i++) await queue.enqueue('test.long', {});
+    queue.start();
+    try {
+      const states = async () =>
+        (await db.selectFrom('jobs').select('state').where('name', '=', 'test.long').execute())
+          .map((r) => r.state)
+          .sort();
+      await until('a long task runs', async () => (await states()).includes('running'));
+      await queue.enqueue('test.mail', { n: 1 });
+      await queue.enqueue('test.mail', { n: 2 });
+      await until('both short tasks ran', () => mailed.length === 2);
+      assert.deepEqual(await states(), ['queued', 'queued', 'running'], 'the long lane is still busy');
+      release.open();
+      await until('the long tasks finish', async () => (await states()).every((s) => s === 'done'));
+    } finally {
+      release.open();
+      await queue.stop();
+    }
+    assert.deepEqual(mailed, [1, 2]);
+  });
+
+  it('a process with no long slots leaves long tasks to other workers', async () => {
+    const web = new TaskQueue(db, silent, { pollMs: 50, concurrency: { short: 1, long: 0 } });
+    const ran: string[] = [];
+    web.define({ name: 'test.web-long', lane: 'long', run: async () => void ran.push('long') });
+    web.define({ name: 'test.web-short', run: async () => void ran.push('short') });
+    await web.enqueue('test.web-long', {});
+    await web.enqueue('test.web-short', {});
+    web.start();
+    try {
+      await until('the short task ran', () => ran.includes('short'));
+    } finally {
+      await web.stop();
+    }
+    assert.deepEqual(ran, ['short']);
+    assert.deepEqual(await jobState('test.web-long'), [{ state: 'queued', attempts: 0, last_error: null }]);
+  });
+
+  it("a task queued in another process's transaction wakes the idle slots when it commits", async () => {
+    // Polls only once a minute: the task can only start this soon because of the notification.
+    const worker = new TaskQueue(db, silent, { pollMs: 60_000, pool: database.pool });
+    const web = new TaskQueue(db, silent);
+    let ran = 0;
+    worker.define({ name: 'test.notified', run: async () => void ran++ });
+    worker.start();
+    try {
+      await until('the worker listens', async () => {
+        const { rows } = await sql<{ n: number }>`
+          SELECT count(*)::int AS n FROM pg_stat_activity
+           WHERE datname = current_database() AND query = 'LISTEN lotsa_tasks'`.execute(db);
+        return (rows[0]?.n ?? 0) > 0;
+      });
+      await db.transaction().execute(async (trx) => {
+        await web.enqueue('test.notified', {}, {}, trx);
+        await new Promise((r) => setTimeout(r, 100));
+        assert.equal(ran, 0, 'not before the commit');
+      });
+      await until('the notified task ran', () => ran === 1);
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it("a dead worker's task is taken again only after its lock runs out", async () => {
+    const queue = new TaskQueue(db, silent);
+    let runs = 0;
+    queue.define({ name: 'test.dead', run: async () => void runs++ });
+    await queue.enqueue('test.dead', {});
+    const claimedByDeadWorker = (until: string) =>
+      db
+        .updateTable('jobs')
+        .set({
+          state: 'running',
+          attempts: 1,
+          locked_by: 'dead-worker',
+          lock_token: sql`gen_random_uuid()`,
+          locked_until: sql`now() + ${until}::interval`,
+        })
+        .where('name', '=', 'test.dead')
+        .execute();
+    await claimedByDeadWorker('1 minute');
+    assert.equal(await queue.drain(), 0, 'its lock still holds');
+    assert.equal(runs, 0);
+    await claimedByDeadWorker('-1 second');
+    assert.equal(await queue.drain(), 1);
+    assert.equal(runs, 1);
+    assert.equal((await jobState('test.dead'))[0]?.state, 'done');
+  });
+
+  it('a task whose worker died on its last attempt is marked failed, not run again', async () => {
+    const queue = new TaskQueue(db, silent);
+    let runs = 0;
+    queue.define({ name: 'test.killer', maxAttempts: 2, run: async () => void runs++ });
+    await queue.enqueue('test.killer', {});
+    await db
+      .updateTable('jobs')
+      .set({
+        state: 'running',
+        attempts: 2,
+        locked_by: 'dead-worker',
+        locked_until: sql`now() - interval '1 second'`,
+      })
+      .where('name', '=', 'test.killer')
+      .execute();
+    assert.equal(await queue.drain(), 0);
+    assert.equal(runs, 0);
+    const [row] = await jobState('test.killer');
+    assert.equal(row?.state, 'failed');
+    assert.match(row?.last_error ?? '', /lock/);
   });
 
   it('takes over a job whose worker died (its lock ran out)', async () => {

@@ -3,7 +3,8 @@
  * (it also closes ads that vanished without a removal), and the local expiry sweep. They are always
  * defined (so an operator can queue one by hand); the two that call JobTech are only scheduled when
  * JOBTECH_INGEST=true, so tests and the demo never call the real service. The expiry sweep is local
- * and always scheduled, so the demo board closes its ads on time too.
+ * and always scheduled, so the demo board closes its ads on time too. The two downloads run in the
+ * queue's `long` lane: a snapshot of 100,000 ads takes minutes and must not hold up sign-in e-mails.
  */
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
@@ -66,6 +67,7 @@ export function registerJobBoardTasks(
 
   queue.define<IngestPayload>({
     name: INGEST_TASKS.stream,
+    lane: 'long',
     maxAttempts: 3,
     async run(payload, { log }) {
       const client = clientFor(log);
@@ -91,6 +93,7 @@ export function registerJobBoardTasks(
 
   queue.define<IngestPayload>({
     name: INGEST_TASKS.snapshot,
+    lane: 'long',
     maxAttempts: 3,
     async run(payload, { log }) {
       const scopes = await ingestScopes(db, payload?.regionId);
