@@ -91,6 +91,8 @@ export interface TextSpec extends FieldBase {
   placeholder?: string;
   readonly?: boolean;
   spellcheck?: boolean;
+  /** Default "off" for e-mail; "none" for codes and other text typed exactly. */
+  autocapitalize?: 'off' | 'none' | 'sentences' | 'words' | 'characters';
   /** Extra classes on the input itself. */
   inputClass?: string;
 }
@@ -109,7 +111,7 @@ export function textField(lang: Lang, spec: TextSpec): SafeHtml {
     placeholder: spec.placeholder,
     readonly: spec.readonly,
     spellcheck: spec.spellcheck === false || type === 'email' ? 'false' : undefined,
-    autocapitalize: type === 'email' ? 'off' : undefined,
+    autocapitalize: spec.autocapitalize ?? (type === 'email' ? 'off' : undefined),
   })} />`;
   return fieldShell(lang, spec, control);
 }

@@ -1,6 +1,6 @@
 /**
  * What the second-factor routes share: who is asking (the signed-in person and their session, as
- * plain values for the services), sending a page, the rule that a person whose account has a
+ * plain values for the services), the rule that a person whose account has a
  * second factor changes their factors only in a session that has shown one (otherwise a session
  * from a stolen e-mail link could add its own factor and pass the check), per-account rate limits,
  * and the WebAuthn context and challenge cookie.
@@ -8,7 +8,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf } from '../../../platform/audit.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { renderPage, type Page } from '../../../platform/html/layout.ts';
 import { siteOrigin } from '../../../platform/http/origin.ts';
 import type { RateLimitRule } from '../../../platform/http/rate-limit.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
@@ -36,18 +35,6 @@ export function makeGate(deps: ModuleDeps) {
     };
     return { principal, account: principal.account, session: principal.session, owner };
   };
-
-  const send = (request: FastifyRequest, reply: FastifyReply, page: Page, status = 200) =>
-    reply
-      .code(status)
-      .header('cache-control', 'no-store')
-      .type('text/html; charset=utf-8')
-      .send(
-        renderPage(
-          { lang: request.lang, region: request.region, origin: siteOrigin(request), site: deps.site },
-          page,
-        ),
-      );
 
   /** Whether this session may change the account's factors (see the comment at the top). */
   const mayChange = async (request: FastifyRequest) => {
@@ -114,7 +101,6 @@ export function makeGate(deps: ModuleDeps) {
     db,
     sessions: deps.sessions,
     me,
-    send,
     mayChange,
     ensureMayChange,
     limitAccount,

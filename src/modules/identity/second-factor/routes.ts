@@ -5,6 +5,7 @@
  * (its table). `gate.ts` holds what the routes share.
  */
 import type { FastifyInstance } from 'fastify';
+import { typed } from '../../../platform/http/schema.ts';
 import type { ModuleDeps } from '../../../platform/module.ts';
 import { makeGate } from './gate.ts';
 import { registerPasskeyRoutes } from './passkeys/routes.ts';
@@ -12,7 +13,8 @@ import { registerRecoveryRoutes } from './recovery/routes.ts';
 import { registerSecurityRoutes } from './security-routes.ts';
 import { registerTotpRoutes } from './totp/routes.ts';
 
-export function registerSecondFactorRoutes(app: FastifyInstance, deps: ModuleDeps): void {
+export function registerSecondFactorRoutes(scope: FastifyInstance, deps: ModuleDeps): void {
+  const app = typed(scope);
   const gate = makeGate(deps);
   registerSecurityRoutes(app, gate);
   registerPasskeyRoutes(app, gate);

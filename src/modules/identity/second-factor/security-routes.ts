@@ -3,14 +3,15 @@
  * app, recovery codes) and the check staff pass before the back-office (`/me/second-factor`, where
  * the authorizer sends them), with its code form (app code or recovery code).
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { bodyField } from '../../../platform/html/forms.ts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { langParam } from '../../../platform/http/lang.ts';
 import type { RateLimitRule } from '../../../platform/http/rate-limit.ts';
+import type { App } from '../../../platform/http/schema.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
 import { Permission } from '../../../platform/permissions.ts';
 import type { Gate } from './gate.ts';
 import { messages } from './messages.ts';
+import { CodeFormSchema, PageSchema } from './schemas.ts';
 import { factorsOf, hasSecondFactor, localNext, verifyWithCode } from './service.ts';
 import * as views from './views.ts';
 import { paths, withNext } from './views.ts';
@@ -42,15 +43,15 @@ export async function renderSecurityPage(
     verifyFirst: factors.hasFactor && session.secondFactorAt === null,
     ...extra,
   };
-  return gate.send(request, reply, views.securityPage(view), status);
+  return reply.page(views.securityPage(view), { status, cache: 'no-store' });
 }
 
-export function registerSecurityRoutes(app: FastifyInstance, gate: Gate): void {
+export function registerSecurityRoutes(app: App, gate: Gate): void {
   const { db, me } = gate;
 
-  app.get('/:lang/me/security', { config: signedIn }, async (request, reply) => {
+  app.get('/:lang/me/security', { schema: PageSchema, config: signedIn }, async (request, reply) => {
     const lang = langParam(request);
-    const done = (request.query as { done?: unknown }).done;
+    const done = request.query.done;
     return renderSecurityPage(gate, request, reply, lang, { done: views.DONE.find((d) => d === done) });
   });
 
@@ -76,23 +77,23 @@ export function registerSecurityRoutes(app: FastifyInstance, gate: Gate): void {
       code: extra.code ?? '',
       error: extra.error,
     };
-    return gate.send(request, reply, views.checkPage(view), status);
+    return reply.page(views.checkPage(view), { status, cache: 'no-store' });
   };
 
-  app.get('/:lang/me/second-factor', { config: signedIn }, async (request, reply) => {
+  app.get('/:lang/me/second-factor', { schema: PageSchema, config: signedIn }, async (request, reply) => {
     const lang = langParam(request);
-    const next = localNext((request.query as { next?: unknown }).next, '/admin');
+    const next = localNext(request.query.next, '/admin');
     return checkPage(request, reply, lang, next);
   });
 
   app.post(
     '/:lang/me/second-factor',
-    { config: { ...signedIn, rateLimit: CHECK_PER_IP } },
+    { schema: CodeFormSchema, config: { ...signedIn, rateLimit: CHECK_PER_IP } },
     async (request, reply) => {
       const lang = langParam(request);
-      const next = localNext(bodyField(request.body, 'next'), '/admin');
+      const next = localNext(request.body.next, '/admin');
       const { account, owner } = me(request);
-      const code = bodyField(request.body, 'code').slice(0, 40);
+      const code = (request.body.code ?? '').slice(0, 40);
       const fail = (key: 'check.codeErrorEmpty' | 'check.codeErrorWrong') =>
         checkPage(request, reply, lang, next, { code, error: messages.t(lang, key) }, 422);
       if (!code.trim()) return fail('check.codeErrorEmpty');

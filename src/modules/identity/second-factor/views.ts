@@ -5,12 +5,13 @@
  * is `hidden` until the script finds a browser that supports passkeys, and the text beside it
  * (`data-passkey-fallback`) says what to do without.
  */
-import { html, raw, type SafeHtml } from '../../../platform/html/html.ts';
+import { csrfField, errorSummary, hiddenField, notice, textField } from '../../../platform/html/forms.ts';
+import { html, type SafeHtml } from '../../../platform/html/html.ts';
 import { localPath, type Page } from '../../../platform/html/layout.ts';
 import { formatDate, type Lang } from '../../../platform/i18n/index.ts';
 import { messages, type MessageKey } from './messages.ts';
 import type { PasskeySummary } from './passkeys/repository.ts';
-import { csrfField, errorSummary } from '../../../platform/html/forms.ts';
+import type { QrCode } from './totp/qr.ts';
 
 /** The script that runs passkey ceremonies (pages work without it; passkeys need it). */
 export const PASSKEY_SCRIPT = 'js/passkey.js';
@@ -111,45 +112,6 @@ function registerBlock(lang: Lang, csrfToken: string, next: string): SafeHtml {
     <p class="passkey-fallback" data-passkey-fallback>${t(lang, 'passkeys.noScript')}</p>`;
 }
 
-// Forms: one text field with its label, hint and error, and the error summary above a form.
-
-interface FieldOptions {
-  id: string;
-  name: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  value: string;
-  autocomplete: string;
-  inputmode?: 'numeric' | 'text';
-  maxlength: number;
-  spellcheck?: boolean;
-}
-
-function textField(o: FieldOptions): SafeHtml {
-  const hintId = o.hint ? `${o.id}-hint` : '';
-  const errorId = o.error ? `${o.id}-error` : '';
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ');
-  return html`<div class="field${o.error ? ' field--error' : ''}">
-    <label class="field__label" for="${o.id}">${o.label}</label>
-    ${o.hint ? html`<p class="field__hint" id="${hintId}">${o.hint}</p>` : ''}
-    ${o.error ? html`<p class="field__error" id="${errorId}">${o.error}</p>` : ''}
-    <input
-      class="input"
-      type="text"
-      id="${o.id}"
-      name="${o.name}"
-      value="${o.value}"
-      autocomplete="${o.autocomplete}"
-      ${o.inputmode ? html`inputmode="${o.inputmode}"` : ''}
-      maxlength="${o.maxlength}"
-      ${o.spellcheck === false ? html`spellcheck="false" autocapitalize="none"` : ''}
-      ${o.error ? html`aria-invalid="true"` : ''}
-      ${describedBy ? html`aria-describedby="${describedBy}"` : ''}
-    />
-  </div>`;
-}
-
 // The security page
 
 export type Done = 'passkeyAdded' | 'passkeyRenamed' | 'passkeyRemoved' | 'totpDisabled' | 'factorGone';
@@ -181,152 +143,135 @@ function doneKey(view: SecurityView): MessageKey {
   return `done.${view.done ?? 'passkeyAdded'}`;
 }
 
-export function securityPage(view: SecurityView): Page {
+const dateOrNever = (lang: Lang, d: Date | null) => (d ? formatDate(lang, d) : t(lang, 'common.never'));
+
+/** One passkey: its name and dates, and (when the session may change factors) rename and remove. */
+function passkeyItem(view: SecurityView, p: PasskeySummary, index: number): SafeHtml {
   const { lang, csrfToken } = view;
-  const editable = !view.verifyFirst;
+  const name = p.name || t(lang, 'passkeys.defaultName');
+  const failed = view.rename?.credentialId === p.credentialId ? view.rename : undefined;
+  const forms = html`<form method="post" action="${paths.passkeyRename(lang)}" class="passkey-item__form" novalidate>
+      ${csrfField(csrfToken)} ${hiddenField('credential', p.credentialId)}
+      ${textField(lang, {
+        id: `passkey-name-${index + 1}`,
+        name: 'name',
+        label: t(lang, 'passkeys.renameLabel', { name }),
+        error: failed?.error,
+        value: failed ? failed.value : p.name,
+        autocomplete: 'off',
+        maxlength: 200,
+      })}
+      <button type="submit" class="button--secondary">${t(lang, 'passkeys.renameButton')}</button>
+    </form>
+    <form method="post" action="${paths.passkeyRemove(lang)}" class="passkey-item__form">
+      ${csrfField(csrfToken)} ${hiddenField('credential', p.credentialId)}
+      <button type="submit" class="button--secondary" aria-label="${t(lang, 'passkeys.removeLabel', { name })}">
+        ${t(lang, 'passkeys.removeButton')}
+      </button>
+    </form>`;
+  return html`<li class="card passkey-item">
+    <h3 class="card__title" id="passkey-${index + 1}-title">${name}</h3>
+    <dl class="passkey-item__facts">
+      <dt>${t(lang, 'passkeys.created')}</dt>
+      <dd>${dateOrNever(lang, p.createdAt)}</dd>
+      <dt>${t(lang, 'passkeys.lastUsed')}</dt>
+      <dd>${dateOrNever(lang, p.lastUsedAt)}</dd>
+    </dl>
+    ${view.verifyFirst ? '' : forms}
+  </li>`;
+}
+
+/** The notices under the heading: what was done, why staff need a factor, showing one first. */
+function securityNotices(view: SecurityView, factors: number): SafeHtml {
+  const { lang } = view;
+  const staff = html`<div class="notice">
+    <p>${t(lang, 'security.staffNote')}</p>
+    ${factors === 1 && !view.verifyFirst ? html`<p>${t(lang, 'security.staffLast')}</p>` : ''}
+  </div>`;
+  const verifyFirst = html`<div class="notice">
+    <p>${t(lang, 'security.verifyFirst')}</p>
+    <p><a href="${withNext(paths.check(lang), paths.security(lang))}">${t(lang, 'security.verifyLink')}</a></p>
+  </div>`;
+  return html`${view.done ? notice(t(lang, doneKey(view))) : ''}
+    <p>${t(lang, 'security.intro')}</p>
+    ${view.staff ? staff : ''} ${view.verifyFirst ? verifyFirst : ''}`;
+}
+
+function passkeysSection(view: SecurityView): SafeHtml {
+  const { lang } = view;
+  const list =
+    view.passkeys.length > 0
+      ? html`<ul class="passkey-list" aria-label="${t(lang, 'passkeys.caption')}">
+          ${view.passkeys.map((p, i) => passkeyItem(view, p, i))}
+        </ul>`
+      : html`<p>${t(lang, 'passkeys.none')}</p>`;
+  return html`<section aria-labelledby="passkeys-title">
+    <h2 id="passkeys-title">${t(lang, 'passkeys.title')}</h2>
+    <p>${t(lang, 'passkeys.intro')}</p>
+    ${list} ${view.verifyFirst ? '' : registerBlock(lang, view.csrfToken, paths.security(lang))}
+  </section>`;
+}
+
+function totpSection(view: SecurityView): SafeHtml {
+  const { lang } = view;
+  const action = view.totpOn
+    ? html`<form method="post" action="${paths.totpDisable(lang)}">
+        ${csrfField(view.csrfToken)}
+        <button type="submit" class="button--secondary">${t(lang, 'totp.disable')}</button>
+      </form>`
+    : html`<p><a class="button" href="${paths.totp(lang)}">${t(lang, 'totp.setupLink')}</a></p>`;
+  return html`<section aria-labelledby="totp-title">
+    <h2 id="totp-title">${t(lang, 'totp.title')}</h2>
+    <p>${t(lang, 'totp.intro')}</p>
+    <p><strong>${t(lang, view.totpOn ? 'totp.on' : 'totp.off')}</strong></p>
+    ${view.verifyFirst ? '' : action}
+  </section>`;
+}
+
+function recoverySection(view: SecurityView, factors: number): SafeHtml {
+  const { lang } = view;
+  // Only someone who has codes can lose them to a new set.
+  const button =
+    view.recoveryLeft > 0
+      ? html`<p class="field__hint" id="recovery-hint">${t(lang, 'recovery.generateHint')}</p>
+          <button type="submit" aria-describedby="recovery-hint">${t(lang, 'recovery.generate')}</button>`
+      : html`<button type="submit">${t(lang, 'recovery.generateFirst')}</button>`;
+  const action =
+    factors === 0
+      ? html`<p>${t(lang, 'recovery.needFactor')}</p>`
+      : view.verifyFirst
+        ? ''
+        : html`<form method="post" action="${paths.recoveryCodes(lang)}">
+            ${csrfField(view.csrfToken)} ${button}
+          </form>`;
+  const left =
+    view.recoveryLeft > 0 ? t(lang, 'recovery.left', { count: view.recoveryLeft }) : t(lang, 'recovery.none');
+  return html`<section aria-labelledby="recovery-title">
+    <h2 id="recovery-title">${t(lang, 'recovery.title')}</h2>
+    <p>${t(lang, 'recovery.intro')}</p>
+    <p><strong>${left}</strong></p>
+    ${action}
+  </section>`;
+}
+
+export function securityPage(view: SecurityView): Page {
+  const { lang } = view;
   const factors = view.passkeys.length + (view.totpOn ? 1 : 0);
-  const date = (d: Date | null) => (d ? formatDate(lang, d) : t(lang, 'common.never'));
-
-  const passkeyItem = (p: PasskeySummary, index: number) => {
-    const name = p.name || t(lang, 'passkeys.defaultName');
-    const failed = view.rename?.credentialId === p.credentialId ? view.rename : undefined;
-    const id = `passkey-name-${index + 1}`;
-    return html`<li class="card passkey-item">
-      <h3 class="card__title" id="passkey-${index + 1}-title">${name}</h3>
-      <dl class="passkey-item__facts">
-        <dt>${t(lang, 'passkeys.created')}</dt>
-        <dd>${date(p.createdAt)}</dd>
-        <dt>${t(lang, 'passkeys.lastUsed')}</dt>
-        <dd>${date(p.lastUsedAt)}</dd>
-      </dl>
-      ${
-        editable
-          ? html`<form method="post" action="${paths.passkeyRename(lang)}" class="passkey-item__form" novalidate>
-              ${csrfField(csrfToken)}
-              <input type="hidden" name="credential" value="${p.credentialId}" />
-              ${textField({
-                id,
-                name: 'name',
-                label: t(lang, 'passkeys.renameLabel', { name }),
-                error: failed?.error,
-                value: failed ? failed.value : p.name,
-                autocomplete: 'off',
-                maxlength: 200,
-              })}
-              <button type="submit" class="button--secondary">${t(lang, 'passkeys.renameButton')}</button>
-            </form>
-            <form method="post" action="${paths.passkeyRemove(lang)}" class="passkey-item__form">
-              ${csrfField(csrfToken)}
-              <input type="hidden" name="credential" value="${p.credentialId}" />
-              <button type="submit" class="button--secondary" aria-label="${t(lang, 'passkeys.removeLabel', { name })}">
-                ${t(lang, 'passkeys.removeButton')}
-              </button>
-            </form>`
-          : ''
-      }
-    </li>`;
-  };
-
-  const renameError = view.rename
-    ? [
-        {
-          id: `passkey-name-${view.passkeys.findIndex((p) => p.credentialId === view.rename?.credentialId) + 1}`,
-          text: view.rename.error,
-        },
-      ]
-    : [];
-
+  const renameIndex = view.passkeys.findIndex((p) => p.credentialId === view.rename?.credentialId);
+  const renameError = view.rename ? [{ id: `passkey-name-${renameIndex + 1}`, text: view.rename.error }] : [];
   const main = html`<div class="wrap prose second-factor">
     <h1>${t(lang, 'security.title')}</h1>
-    ${errorSummary(t(lang, 'common.errorSummaryTitle'), renameError)}
-    ${view.done ? html`<div class="notice" role="status"><p>${t(lang, doneKey(view))}</p></div>` : ''}
-    <p>${t(lang, 'security.intro')}</p>
-    ${
-      view.staff
-        ? html`<div class="notice">
-          <p>${t(lang, 'security.staffNote')}</p>
-          ${factors === 1 && editable ? html`<p>${t(lang, 'security.staffLast')}</p>` : ''}
-        </div>`
-        : ''
-    }
-    ${
-      view.verifyFirst
-        ? html`<div class="notice">
-          <p>${t(lang, 'security.verifyFirst')}</p>
-          <p><a href="${withNext(paths.check(lang), paths.security(lang))}">${t(lang, 'security.verifyLink')}</a></p>
-        </div>`
-        : ''
-    }
-
-    <section aria-labelledby="passkeys-title">
-      <h2 id="passkeys-title">${t(lang, 'passkeys.title')}</h2>
-      <p>${t(lang, 'passkeys.intro')}</p>
-      ${
-        view.passkeys.length > 0
-          ? html`<ul class="passkey-list" aria-label="${t(lang, 'passkeys.caption')}">
-            ${view.passkeys.map(passkeyItem)}
-          </ul>`
-          : html`<p>${t(lang, 'passkeys.none')}</p>`
-      }
-      ${editable ? registerBlock(lang, csrfToken, paths.security(lang)) : ''}
-    </section>
-
-    <section aria-labelledby="totp-title">
-      <h2 id="totp-title">${t(lang, 'totp.title')}</h2>
-      <p>${t(lang, 'totp.intro')}</p>
-      <p><strong>${t(lang, view.totpOn ? 'totp.on' : 'totp.off')}</strong></p>
-      ${
-        editable
-          ? view.totpOn
-            ? html`<form method="post" action="${paths.totpDisable(lang)}">
-              ${csrfField(csrfToken)}
-              <button type="submit" class="button--secondary">${t(lang, 'totp.disable')}</button>
-            </form>`
-            : html`<p><a class="button" href="${paths.totp(lang)}">${t(lang, 'totp.setupLink')}</a></p>`
-          : ''
-      }
-    </section>
-
-    <section aria-labelledby="recovery-title">
-      <h2 id="recovery-title">${t(lang, 'recovery.title')}</h2>
-      <p>${t(lang, 'recovery.intro')}</p>
-      <p>
-        <strong
-          >${
-            view.recoveryLeft > 0
-              ? t(lang, 'recovery.left', { count: view.recoveryLeft })
-              : t(lang, 'recovery.none')
-          }</strong
-        >
-      </p>
-      ${
-        factors === 0
-          ? html`<p>${t(lang, 'recovery.needFactor')}</p>`
-          : editable
-            ? html`<form method="post" action="${paths.recoveryCodes(lang)}">
-              ${csrfField(csrfToken)}
-              ${
-                // Only someone who has codes can lose them to a new set.
-                view.recoveryLeft > 0
-                  ? html`<p class="field__hint" id="recovery-hint">${t(lang, 'recovery.generateHint')}</p>
-                      <button type="submit" aria-describedby="recovery-hint">${t(lang, 'recovery.generate')}</button>`
-                  : html`<button type="submit">${t(lang, 'recovery.generateFirst')}</button>`
-              }
-            </form>`
-            : ''
-      }
-    </section>
-
+    ${errorSummary(t(lang, 'common.errorSummaryTitle'), renameError)} ${securityNotices(view, factors)}
+    ${passkeysSection(view)} ${totpSection(view)} ${recoverySection(view, factors)}
     <p><a href="${paths.me(lang)}">${t(lang, 'common.backToMe')}</a></p>
   </div>`;
-
   return {
     title: t(lang, 'security.title'),
     description: t(lang, 'security.description'),
     path: '/me/security',
     main,
     noindex: true,
-    scripts: editable ? [PASSKEY_SCRIPT] : undefined,
+    scripts: view.verifyFirst ? undefined : [PASSKEY_SCRIPT],
   };
 }
 
@@ -337,28 +282,18 @@ export interface TotpSetupView {
   csrfToken: string;
   secret: string;
   issuer: string;
-  /** The QR code as SVG markup (made here from the otpauth URI, no inline styles). */
-  qrSvg: string;
+  /** The QR code of the otpauth URI (absent when the app is on already). */
+  qr?: QrCode;
   next?: string;
   code: string;
   error?: string;
   already?: boolean;
 }
 
-/** Makes the QR code's SVG an accessible image: role, name, a size; never a style attribute. */
-export function accessibleSvg(svg: string, label: string): SafeHtml {
-  const clean = svg
-    .replace(/<\?xml[^>]*>/g, '')
-    .replace(/\sstyle="[^"]*"/g, '')
-    .replace(/\s(width|height)="[^"]*"/g, '')
-    .trim();
-  const escaped = label.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  return raw(
-    clean.replace(
-      /^<svg\b/,
-      `<svg role="img" aria-label="${escaped}" class="totp-qr__svg" width="200" height="200" focusable="false"`,
-    ),
-  );
+/** The QR code drawn from its modules: an image with a name and a size; never a style attribute. */
+function qrImage(qr: QrCode, label: string): SafeHtml {
+  const side = qr.size;
+  return html`<svg role="img" aria-label="${label}" class="totp-qr__svg" width="200" height="200" focusable="false" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" shape-rendering="crispEdges"><path fill="#ffffff" d="M0 0h${side}v${side}H0z"/><path stroke="#000000" d="${qr.path}"/></svg>`;
 }
 
 export function totpSetupPage(view: TotpSetupView): Page {
@@ -376,7 +311,7 @@ export function totpSetupPage(view: TotpSetupView): Page {
           <li>
             <p>${t(lang, 'setup.step1')}</p>
             <div class="totp-qr">
-              ${accessibleSvg(view.qrSvg, t(lang, 'setup.qrLabel', { issuer: view.issuer }))}
+              ${view.qr ? qrImage(view.qr, t(lang, 'setup.qrLabel', { issuer: view.issuer })) : ''}
             </div>
             <p>${t(lang, 'setup.manual')}</p>
             <p><code class="totp-secret">${view.secret.replace(/(.{4})(?=.)/g, '$1 ')}</code></p>
@@ -385,9 +320,8 @@ export function totpSetupPage(view: TotpSetupView): Page {
         </ol>
         <form method="post" action="${paths.totp(lang)}" class="form" novalidate>
           ${csrfField(view.csrfToken)}
-          ${view.next ? html`<input type="hidden" name="next" value="${view.next}" />` : ''}
-          ${textField({
-            id: 'code',
+          ${view.next ? hiddenField('next', view.next) : ''}
+          ${textField(lang, {
             name: 'code',
             label: t(lang, 'setup.codeLabel'),
             hint: t(lang, 'setup.codeHint'),
@@ -397,6 +331,7 @@ export function totpSetupPage(view: TotpSetupView): Page {
             inputmode: 'numeric',
             maxlength: 12,
             spellcheck: false,
+            autocapitalize: 'none',
           })}
           <button type="submit">${t(lang, 'setup.submit')}</button>
         </form>
@@ -422,7 +357,7 @@ export function recoveryCodesPage(view: {
   const { lang } = view;
   const main = html`<div class="wrap prose second-factor">
     <h1>${t(lang, 'codes.title')}</h1>
-    ${view.totpEnabled ? html`<div class="notice" role="status"><p>${t(lang, 'codes.totpOn')}</p></div>` : ''}
+    ${view.totpEnabled ? notice(t(lang, 'codes.totpOn')) : ''}
     <p>${t(lang, 'codes.intro')}</p>
     <ul class="recovery-codes" aria-label="${t(lang, 'codes.listLabel')}">
       ${view.codes.map((code) => html`<li><code>${code}</code></li>`)}
@@ -459,10 +394,9 @@ export function checkPage(view: CheckView): Page {
     ? html`${errorSummary(t(lang, 'common.errorSummaryTitle'), view.error ? [{ id: 'code', text: view.error }] : [])}
         <form method="post" action="${paths.check(lang)}" class="form" novalidate>
           ${csrfField(view.csrfToken)}
-          <input type="hidden" name="next" value="${view.next}" />
+          ${hiddenField('next', view.next)}
           <p>${t(lang, 'check.codeIntro')}</p>
-          ${textField({
-            id: 'code',
+          ${textField(lang, {
             name: 'code',
             label: t(lang, 'check.codeLabel'),
             hint: t(lang, 'check.codeHint'),
@@ -471,6 +405,7 @@ export function checkPage(view: CheckView): Page {
             autocomplete: 'one-time-code',
             maxlength: 20,
             spellcheck: false,
+            autocapitalize: 'none',
           })}
           <button type="submit">${t(lang, 'check.submit')}</button>
         </form>

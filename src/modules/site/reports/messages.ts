@@ -84,9 +84,6 @@ export const reportMessages = defineMessages({
     'note.hint': 'Syns bara i administrationen och skickas aldrig till besökaren.',
     'note.submit': 'Spara anteckningen',
 
-    'form.required': '(obligatoriskt)',
-    'form.optional': '(frivilligt)',
-    'form.errorSummaryTitle': 'Det finns problem som du behöver rätta',
     'form.titleWithErrors': 'Fel: {title}',
 
     'error.answerRequired': 'Skriv ett svar.',
@@ -194,9 +191,6 @@ export const reportMessages = defineMessages({
     'note.hint': 'Seen only in the back-office, never sent to the visitor.',
     'note.submit': 'Save the note',
 
-    'form.required': '(required)',
-    'form.optional': '(optional)',
-    'form.errorSummaryTitle': 'There is a problem',
     'form.titleWithErrors': 'Error: {title}',
 
     'error.answerRequired': 'Write an answer.',

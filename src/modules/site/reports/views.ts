@@ -4,7 +4,7 @@
  * wrote, who they are if they said, the answer form, the close form and a staff-only note). Every
  * form re-shows what was typed with the error by its field.
  */
-import { csrfField, errorSummary } from '../../../platform/html/forms.ts';
+import { csrfField, formErrorSummary, radioGroup, textareaField } from '../../../platform/html/forms.ts';
 import { html, type SafeHtml } from '../../../platform/html/html.ts';
 import { formatDate, formatNumber, type Lang } from '../../../platform/i18n/index.ts';
 import { reportMessages, type ReportMessageKey } from './messages.ts';
@@ -113,36 +113,6 @@ export function listPage(lang: Lang, list: ReportList): { title: string; main: S
   };
 }
 
-// Form fields (label, hint, error by the field, aria-invalid/-describedby), as the kit does them.
-
-interface AreaSpec {
-  id: string;
-  name: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  value: string;
-  required: boolean;
-  maxlength: number;
-  rows?: number;
-}
-
-function textArea(t: T, spec: AreaSpec): SafeHtml {
-  const hintId = spec.hint ? `${spec.id}-hint` : '';
-  const errorId = spec.error ? `${spec.id}-error` : '';
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ');
-  return html`<div class="field${spec.error ? ' field--error' : ''}">
-    <label class="field__label" for="${spec.id}">${spec.label}
-      <span class="field__optional">${t(spec.required ? 'form.required' : 'form.optional')}</span></label>
-    ${spec.hint ? html`<p class="field__hint" id="${hintId}">${spec.hint}</p>` : ''}
-    ${spec.error ? html`<p class="field__error" id="${errorId}">${spec.error}</p>` : ''}
-    <textarea class="input" id="${spec.id}" name="${spec.name}" rows="${String(spec.rows ?? 6)}"
-      maxlength="${String(spec.maxlength)}"${spec.required ? html` required` : ''}${
-        describedBy ? html` aria-describedby="${describedBy}"` : ''
-      }${spec.error ? html` aria-invalid="true"` : ''}>${spec.value}</textarea>
-  </div>`;
-}
-
 /** Errors of one form, in field order, with the id each links to. */
 function summaryOf(
   lang: Lang,
@@ -152,7 +122,7 @@ function summaryOf(
   const failed = errors.flatMap((e) =>
     e.key ? [{ id: e.id, text: t(e.key, { max: formatNumber(lang, e.max ?? 0) }) }] : [],
   );
-  return { failed, summary: errorSummary(t('form.errorSummaryTitle'), failed) };
+  return { failed, summary: formErrorSummary(lang, failed) };
 }
 
 export interface ReportPageModel {
@@ -205,8 +175,7 @@ function answerSection(m: ReportPageModel, t: T): SafeHtml {
     <h2 id="answer-title">${t('answer.title')}</h2>
     <form class="form" method="post" action="${reportPath(r.id)}/answer" novalidate>
       ${summary} ${csrfField(m.csrf)}
-      ${textArea(t, {
-        id: 'answer',
+      ${textareaField(m.lang, {
         name: 'answer',
         label: t('answer.label'),
         hint: r.email ? t('answer.hintMail', { email: r.email, language }) : t('answer.hintRecord'),
@@ -249,20 +218,15 @@ function closeSection(m: ReportPageModel, t: T): SafeHtml {
     ${r.status === 'new' ? html`<p>${t('close.withoutAnswer')}</p>` : ''}
     <form class="form" method="post" action="${reportPath(r.id)}/close" novalidate>
       ${summary} ${csrfField(m.csrf)}
-      <fieldset class="field${reasonError ? ' field--error' : ''}"${reasonError ? html` aria-describedby="reason-error"` : ''}>
-        <legend class="field__label">${t('close.reason')} <span class="field__optional">${t('form.required')}</span></legend>
-        ${reasonError ? html`<p class="field__error" id="reason-error">${reasonError}</p>` : ''}
-        ${reasons.map(
-          (reason) => html`<div class="report-choice">
-            <input type="radio" id="reason-${reason}" name="reason" value="${reason}"${
-              form.values.reason === reason ? html` checked` : ''
-            }${reasonError ? html` aria-invalid="true"` : ''} />
-            <label for="reason-${reason}">${t(`close.reason.${reason}`)}</label>
-          </div>`,
-        )}
-      </fieldset>
-      ${textArea(t, {
-        id: 'close_note',
+      ${radioGroup(m.lang, {
+        name: 'reason',
+        legend: t('close.reason'),
+        error: reasonError,
+        required: true,
+        options: reasons.map((reason) => ({ value: reason, label: t(`close.reason.${reason}`) })),
+        value: form.values.reason,
+      })}
+      ${textareaField(m.lang, {
         name: 'close_note',
         label: t('close.note'),
         hint: t('close.noteHint'),
@@ -285,8 +249,7 @@ function noteSection(m: ReportPageModel, t: T): SafeHtml {
     <h2 id="note-title">${t('note.title')}</h2>
     <form class="form" method="post" action="${reportPath(r.id)}/note" novalidate>
       ${summary} ${csrfField(m.csrf)}
-      ${textArea(t, {
-        id: 'note',
+      ${textareaField(m.lang, {
         name: 'note',
         label: t('note.label'),
         hint: t('note.hint'),

@@ -3,16 +3,16 @@
  * script (public/js/passkey.js) exchanges to add one, to show one as the second factor and to sign
  * in with one.
  */
-import type { FastifyInstance } from 'fastify';
 import { describeDevice } from '../../../../platform/auth/sessions.ts';
 import { AppError } from '../../../../platform/errors.ts';
-import { bodyField } from '../../../../platform/html/forms.ts';
 import { localPath } from '../../../../platform/html/layout.ts';
 import { langParam } from '../../../../platform/http/lang.ts';
 import type { RateLimitRule } from '../../../../platform/http/rate-limit.ts';
+import type { App } from '../../../../platform/http/schema.ts';
 import { Permission } from '../../../../platform/permissions.ts';
 import type { Gate } from '../gate.ts';
 import { messages } from '../messages.ts';
+import { ActionSchema, PasskeyFinishSchema, PasskeyFormSchema } from '../schemas.ts';
 import { localNext } from '../service.ts';
 import { paths } from '../views.ts';
 import {
@@ -34,16 +34,15 @@ const PASSKEY_PER_IP: RateLimitRule = { name: 'passkey', max: 30, windowSeconds:
 const SIGNIN_OPTIONS_PER_IP: RateLimitRule = { name: 'passkey-signin-options', max: 30, windowSeconds: 300 };
 const SIGNIN_PER_IP: RateLimitRule = { name: 'passkey-signin', max: 20, windowSeconds: 300 };
 
-type Body = Record<string, unknown> | undefined;
-
-export function registerPasskeyRoutes(app: FastifyInstance, gate: Gate): void {
+export function registerPasskeyRoutes(app: App, gate: Gate): void {
   const { db, sessions, me } = gate;
 
-  app.post('/:lang/me/passkeys/rename', { config: signedIn }, async (request, reply) => {
+  const form = { schema: PasskeyFormSchema, config: signedIn };
+  app.post('/:lang/me/passkeys/rename', form, async (request, reply) => {
     const lang = langParam(request);
     if (!(await gate.ensureMayChange(request, reply, lang, paths.security(lang)))) return reply;
-    const credentialId = bodyField(request.body, 'credential');
-    const typed = bodyField(request.body, 'name');
+    const credentialId = request.body.credential ?? '';
+    const typed = request.body.name ?? '';
     const result = await renamePasskey(db, me(request).owner, credentialId, typed);
     if (!result.ok) {
       const error = messages.t(
@@ -62,10 +61,10 @@ export function registerPasskeyRoutes(app: FastifyInstance, gate: Gate): void {
     return reply.redirect(`${paths.security(lang)}?done=passkeyRenamed`, 303);
   });
 
-  app.post('/:lang/me/passkeys/remove', { config: signedIn }, async (request, reply) => {
+  app.post('/:lang/me/passkeys/remove', form, async (request, reply) => {
     const lang = langParam(request);
     if (!(await gate.ensureMayChange(request, reply, lang, paths.security(lang)))) return reply;
-    const credentialId = bodyField(request.body, 'credential');
+    const credentialId = request.body.credential ?? '';
     const { factorLeft } = await removePasskey(db, sessions, me(request).owner, credentialId);
     return reply.redirect(
       `${paths.security(lang)}?done=${factorLeft ? 'passkeyRemoved' : 'factorGone'}`,
@@ -77,7 +76,7 @@ export function registerPasskeyRoutes(app: FastifyInstance, gate: Gate): void {
 
   app.post(
     '/:lang/me/passkeys/options',
-    { config: { ...signedIn, rateLimit: PASSKEY_PER_IP } },
+    { schema: ActionSchema, config: { ...signedIn, rateLimit: PASSKEY_PER_IP } },
     async (request, reply) => {
       const lang = langParam(request);
       if (!(await gate.mayChange(request)).allowed) throw new AppError('LOTSA_SECOND_FACTOR_REQUIRED');
@@ -90,23 +89,23 @@ export function registerPasskeyRoutes(app: FastifyInstance, gate: Gate): void {
 
   app.post(
     '/:lang/me/passkeys',
-    { config: { ...signedIn, rateLimit: PASSKEY_PER_IP } },
+    { schema: PasskeyFinishSchema, config: { ...signedIn, rateLimit: PASSKEY_PER_IP } },
     async (request, reply) => {
       const lang = langParam(request);
       const { hasFactor, allowed } = await gate.mayChange(request);
       if (!allowed) throw new AppError('LOTSA_SECOND_FACTOR_REQUIRED');
-      const body = request.body as Body;
+      const { body } = request;
       const name =
         describeDevice(request.headers['user-agent']).slice(0, NAME_MAX) ||
         messages.t(lang, 'passkeys.defaultName');
       await addPasskey(db, sessions, me(request).owner, {
         ctx: gate.ceremony(request),
         handle: gate.takeHandle(request, reply),
-        response: body?.response,
+        response: body.response,
         name,
         firstFactor: !hasFactor,
       });
-      const next = localNext(body?.next, paths.security(lang));
+      const next = localNext(body.next, paths.security(lang));
       const redirect = next === paths.security(lang) ? `${next}?done=passkeyAdded` : next;
       return gate.json(reply, { redirect });
     },
@@ -116,7 +115,7 @@ export function registerPasskeyRoutes(app: FastifyInstance, gate: Gate): void {
 
   app.post(
     '/:lang/me/second-factor/passkey/options',
-    { config: { ...signedIn, rateLimit: PASSKEY_PER_IP } },
+    { schema: ActionSchema, config: { ...signedIn, rateLimit: PASSKEY_PER_IP } },
     async (request, reply) => {
       langParam(request);
       const { account } = me(request);
@@ -131,16 +130,16 @@ export function registerPasskeyRoutes(app: FastifyInstance, gate: Gate): void {
 
   app.post(
     '/:lang/me/second-factor/passkey',
-    { config: { ...signedIn, rateLimit: PASSKEY_PER_IP } },
+    { schema: PasskeyFinishSchema, config: { ...signedIn, rateLimit: PASSKEY_PER_IP } },
     async (request, reply) => {
       langParam(request);
-      const body = request.body as Body;
+      const { body } = request;
       await verifyWithPasskey(db, sessions, me(request).owner, {
         ctx: gate.ceremony(request),
         handle: gate.takeHandle(request, reply),
-        response: body?.response,
+        response: body.response,
       });
-      return gate.json(reply, { redirect: localNext(body?.next, '/admin') });
+      return gate.json(reply, { redirect: localNext(body.next, '/admin') });
     },
   );
 
@@ -148,7 +147,7 @@ export function registerPasskeyRoutes(app: FastifyInstance, gate: Gate): void {
 
   app.post(
     '/:lang/login/passkey/options',
-    { config: { ...pub, rateLimit: SIGNIN_OPTIONS_PER_IP } },
+    { schema: ActionSchema, config: { ...pub, rateLimit: SIGNIN_OPTIONS_PER_IP } },
     async (request, reply) => {
       langParam(request);
       const started = await authenticationOptions(gate.ceremony(request), 'authenticate', null);
@@ -159,18 +158,18 @@ export function registerPasskeyRoutes(app: FastifyInstance, gate: Gate): void {
 
   app.post(
     '/:lang/login/passkey',
-    { config: { ...pub, rateLimit: SIGNIN_PER_IP } },
+    { schema: PasskeyFinishSchema, config: { ...pub, rateLimit: SIGNIN_PER_IP } },
     async (request, reply) => {
       const lang = langParam(request);
-      const body = request.body as Body;
+      const { body } = request;
       const signedInAs = await signInWithPasskey(
         db,
         sessions,
-        { ctx: gate.ceremony(request), handle: gate.takeHandle(request, reply), response: body?.response },
+        { ctx: gate.ceremony(request), handle: gate.takeHandle(request, reply), response: body.response },
         sessions.browserOf(request),
       );
       sessions.setCookie(reply, signedInAs.sessionToken);
-      return gate.json(reply, { redirect: localNext(body?.next, localPath(lang, '/me')) });
+      return gate.json(reply, { redirect: localNext(body.next, localPath(lang, '/me')) });
     },
   );
 }

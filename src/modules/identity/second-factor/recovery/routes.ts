@@ -1,16 +1,17 @@
 /** A new set of recovery codes, from the security page (shown once). */
-import type { FastifyInstance } from 'fastify';
 import { langParam } from '../../../../platform/http/lang.ts';
+import type { App } from '../../../../platform/http/schema.ts';
 import { Permission } from '../../../../platform/permissions.ts';
 import type { Gate } from '../gate.ts';
+import { ActionSchema } from '../schemas.ts';
 import * as views from '../views.ts';
 import { paths } from '../views.ts';
 import { regenerateRecoveryCodes } from './service.ts';
 
-export function registerRecoveryRoutes(app: FastifyInstance, gate: Gate): void {
+export function registerRecoveryRoutes(app: App, gate: Gate): void {
   app.post(
     '/:lang/me/recovery-codes',
-    { config: { permission: Permission.SignedIn } },
+    { schema: ActionSchema, config: { permission: Permission.SignedIn } },
     async (request, reply) => {
       const lang = langParam(request);
       const verdict = await gate.ensureMayChange(request, reply, lang, paths.security(lang));
@@ -23,7 +24,7 @@ export function registerRecoveryRoutes(app: FastifyInstance, gate: Gate): void {
         totpEnabled: false,
         continueTo: paths.security(lang),
       });
-      return gate.send(request, reply, page);
+      return reply.page(page, { cache: 'no-store' });
     },
   );
 }

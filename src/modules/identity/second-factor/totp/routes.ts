@@ -1,12 +1,13 @@
 /** Setting up and turning off the authenticator app (TOTP). */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { bodyField } from '../../../../platform/html/forms.ts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { langParam } from '../../../../platform/http/lang.ts';
 import type { RateLimitRule } from '../../../../platform/http/rate-limit.ts';
+import type { App } from '../../../../platform/http/schema.ts';
 import type { Lang } from '../../../../platform/i18n/index.ts';
 import { Permission } from '../../../../platform/permissions.ts';
 import type { Gate } from '../gate.ts';
 import { messages } from '../messages.ts';
+import { ActionSchema, CodeFormSchema, PageSchema } from '../schemas.ts';
 import { localNext } from '../service.ts';
 import * as views from '../views.ts';
 import { paths, withNext } from '../views.ts';
@@ -20,7 +21,7 @@ const SETUP_PER_ACCOUNT: RateLimitRule = { name: 'totp-setup-account', max: 10, 
 
 const nextParam = (value: unknown) => localNext(value, '') || undefined;
 
-export function registerTotpRoutes(app: FastifyInstance, gate: Gate): void {
+export function registerTotpRoutes(app: App, gate: Gate): void {
   const { db, me } = gate;
 
   const setupPage = async (
@@ -44,29 +45,29 @@ export function registerTotpRoutes(app: FastifyInstance, gate: Gate): void {
       csrfToken: reply.csrfToken(),
       secret: '',
       issuer,
-      qrSvg: '',
       code: '',
       next: extra.next,
     };
     const view: views.TotpSetupView = setup.already
       ? { ...base, already: true }
-      : { ...base, secret: setup.secret, qrSvg: setup.qrSvg, code: extra.code ?? '', error: extra.error };
-    return gate.send(request, reply, views.totpSetupPage(view), status);
+      : { ...base, secret: setup.secret, qr: setup.qr, code: extra.code ?? '', error: extra.error };
+    return reply.page(views.totpSetupPage(view), { status, cache: 'no-store' });
   };
 
-  app.get('/:lang/me/totp', { config: signedIn }, async (request, reply) => {
+  app.get('/:lang/me/totp', { schema: PageSchema, config: signedIn }, async (request, reply) => {
     const lang = langParam(request);
-    const next = nextParam((request.query as { next?: unknown }).next);
+    const next = nextParam(request.query.next);
     if (!(await gate.ensureMayChange(request, reply, lang, withNext(paths.totp(lang), next)))) return reply;
     return setupPage(request, reply, lang, { next });
   });
 
-  app.post('/:lang/me/totp', { config: { ...signedIn, rateLimit: SETUP_PER_IP } }, async (request, reply) => {
+  const setupConfig = { schema: CodeFormSchema, config: { ...signedIn, rateLimit: SETUP_PER_IP } };
+  app.post('/:lang/me/totp', setupConfig, async (request, reply) => {
     const lang = langParam(request);
-    const next = nextParam(bodyField(request.body, 'next'));
+    const next = nextParam(request.body.next);
     if (!(await gate.ensureMayChange(request, reply, lang, withNext(paths.totp(lang), next)))) return reply;
     const { account, owner } = me(request);
-    const code = bodyField(request.body, 'code').slice(0, 40);
+    const code = (request.body.code ?? '').slice(0, 40);
     const status = await totpStatus(db, request.region.id, account.id);
     if (status === 'none') return reply.redirect(withNext(paths.totp(lang), next), 303);
     if (status === 'on') return setupPage(request, reply, lang, { next });
@@ -82,10 +83,10 @@ export function registerTotpRoutes(app: FastifyInstance, gate: Gate): void {
       totpEnabled: true,
       continueTo: next ?? paths.security(lang),
     });
-    return gate.send(request, reply, page);
+    return reply.page(page, { cache: 'no-store' });
   });
 
-  app.post('/:lang/me/totp/disable', { config: signedIn }, async (request, reply) => {
+  app.post('/:lang/me/totp/disable', { schema: ActionSchema, config: signedIn }, async (request, reply) => {
     const lang = langParam(request);
     if (!(await gate.ensureMayChange(request, reply, lang, paths.security(lang)))) return reply;
     const result = await disableTotp(db, gate.sessions, me(request).owner);

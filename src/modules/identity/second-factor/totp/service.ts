@@ -4,13 +4,13 @@
  * (each step used once) and turning it off.
  */
 import type { Kysely } from 'kysely';
-import QRCode from 'qrcode';
 import { recordAudit } from '../../../../platform/audit.ts';
 import type { SessionStore } from '../../../../platform/auth/sessions.ts';
 import type { DB } from '../../../../platform/db/schema.ts';
 import { generateRecoveryCodes } from '../recovery/service.ts';
 import { afterFactorRemoved, type FactorOwner } from '../factors.ts';
 import { newTotpSecret, otpauthUri, verifyTotp } from './otp.ts';
+import { qrCode, type QrCode } from './qr.ts';
 import {
   deleteConfirmedSecret,
   offerPendingSecret,
@@ -38,7 +38,7 @@ export async function pendingTotp(
   return state;
 }
 
-export type TotpSetup = { already: true } | { already: false; secret: string; qrSvg: string };
+export type TotpSetup = { already: true } | { already: false; secret: string; qr: QrCode };
 
 /** What the set-up page shows: the session's secret and its QR code, or that the app is on already. */
 export async function totpSetup(
@@ -48,8 +48,7 @@ export async function totpSetup(
   const state = await pendingTotp(db, input.regionId, input.accountId, input.sessionId);
   if (state.confirmed) return { already: true };
   const uri = otpauthUri(input.issuer, input.email, state.secret);
-  const qrSvg = await QRCode.toString(uri, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
-  return { already: false, secret: state.secret, qrSvg };
+  return { already: false, secret: state.secret, qr: qrCode(uri) };
 }
 
 /** Where setting up stands: no secret yet, one being set up, or the app is on. */
