@@ -133,9 +133,7 @@ export function registerOrganisationRoutes(app: App, deps: ModuleDeps): void {
     const view = adminView(request, reply);
     const { lang, t } = view;
     const asked = queryText(request.query.kind);
-    const kind = (ORGANISATION_KINDS as readonly string[]).includes(asked)
-      ? (asked as OrganisationKind)
-      : undefined;
+    const kind = ORGANISATION_KINDS.find((k) => k === asked);
     const organisations = await listOrganisations(db, request.region.id, { kind });
     const count = (n: number, one: AdminMessageKey, many: AdminMessageKey) =>
       n === 1 ? t(one) : t(many, { count: formatNumber(lang, n) });

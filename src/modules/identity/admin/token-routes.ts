@@ -38,10 +38,14 @@ const manage = { permission: Permission.ApiTokensManage } as const;
 /** The create form: a name and the scopes ticked (a repeated field). */
 const TokenForm = Type.Object({ name: Type.Optional(Type.String()), scopes: FormList() });
 
-function organisationOf(principal: Principal | null): { id: string; name: string } {
+/** The person (or program) asking and the organisation they act for; neither: forbidden. */
+function actingFor(principal: Principal | null): {
+  principal: Principal;
+  organisation: { id: string; name: string };
+} {
   const organisation = principal?.organisation;
   if (!principal || !organisation) throw new AppError('LOTSA_FORBIDDEN');
-  return organisation;
+  return { principal, organisation };
 }
 
 export function registerTokenRoutes(app: App, deps: ModuleDeps): void {
@@ -56,8 +60,7 @@ export function registerTokenRoutes(app: App, deps: ModuleDeps): void {
       revoked?: string;
     } = {},
   ) => {
-    const principal = request.auth as Principal;
-    const organisation = organisationOf(principal);
+    const { principal, organisation } = actingFor(request.auth);
     const tokens = await listTokens(db, request.region.id, organisation.id);
     const view = tokensPage({
       lang: adminLang(request),
@@ -76,7 +79,7 @@ export function registerTokenRoutes(app: App, deps: ModuleDeps): void {
   };
 
   app.get(TOKENS_PATH, { schema: PageSchema, config: manage }, async (request, reply) => {
-    const organisation = organisationOf(request.auth);
+    const { organisation } = actingFor(request.auth);
     const revokedId = request.query.revoked;
     let revoked: string | undefined;
     if (typeof revokedId === 'string' && isUuid(revokedId)) {
@@ -86,8 +89,7 @@ export function registerTokenRoutes(app: App, deps: ModuleDeps): void {
   });
 
   app.post(TOKENS_PATH, { schema: { body: TokenForm }, config: manage }, async (request, reply) => {
-    const principal = request.auth as Principal;
-    const organisation = organisationOf(principal);
+    const { principal, organisation } = actingFor(request.auth);
     const values = readTokenForm(request.body);
     const grantable = grantableScopes(principal);
     const errors = validateTokenForm(values, grantable);
@@ -108,8 +110,7 @@ export function registerTokenRoutes(app: App, deps: ModuleDeps): void {
 
   const revoke = { params: PathParams('id') };
   app.post(`${TOKENS_PATH}/:id/revoke`, { schema: revoke, config: manage }, async (request, reply) => {
-    const principal = request.auth as Principal;
-    const organisation = organisationOf(principal);
+    const { principal, organisation } = actingFor(request.auth);
     const { id } = request.params;
     if (!isUuid(id)) throw new AppError('LOTSA_NOT_FOUND');
     const revoked = await revokeToken(db, {
