@@ -72,7 +72,7 @@ function sendTooMany(ctx: PageContext, reply: FastifyReply, wait: number, view: 
 const signedInRedirect = (reply: FastifyReply, lang: Lang, signedIn: SignedIn) =>
   reply.header('cache-control', 'no-store').redirect(signedIn.nextPath ?? loginPaths.me(lang), 303);
 
-/** What the sign-in routes share: the database, the deps, a page's context and the 429 page. */
+/** What the sign-in routes share: the deps, a page's context and the 429 page. */
 interface LoginHttp {
   deps: ModuleDeps;
   context(request: FastifyRequest): PageContext;
