@@ -42,16 +42,12 @@ const BREAKS = /[\p{Cc}\p{Zl}\p{Zp}]+/gu;
 const CONTROL = /(?![\n\t])\p{Cc}/gu;
 
 /**
- * Reads the form's fields (anything else is ignored), trimmed, as strings. The one-line fields stay
+ * Reads the form's fields (as the route's body schema types them; absent ones are empty), trimmed. The one-line fields stay
  * one line (they become lines of the mail to the region, which must not gain lines a sender wrote);
  * the message keeps its line breaks but no other control characters.
  */
-export function readFeedbackForm(body: unknown): FeedbackValues {
-  const source = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-  const text = (name: FeedbackField) => {
-    const raw = source[name];
-    return typeof raw === 'string' ? raw : '';
-  };
+export function readFeedbackForm(body: { [K in FeedbackField]?: string }): FeedbackValues {
+  const text = (name: FeedbackField) => body[name] ?? '';
   const line = (name: FeedbackField) => text(name).replace(BREAKS, ' ').trim();
   return {
     message: text('message').replace(/\r\n?/g, '\n').replace(CONTROL, '').trim(),

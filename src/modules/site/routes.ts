@@ -2,22 +2,31 @@
  * The public site's own pages: language redirect, home, accessibility statement with its feedback
  * form, privacy notice, easy-to-read Swedish, sitemap.xml and robots.txt.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleDeps } from '../../platform/module.ts';
 import { localPath, type Page, type PageContext } from '../../platform/html/layout.ts';
 import { siteOrigin } from '../../platform/http/origin.ts';
 import { negotiateLanguage, type Lang } from '../../platform/i18n/index.ts';
 import { Permission } from '../../platform/permissions.ts';
-import { readFeedbackForm, submitFeedback, validateFeedback, type FeedbackFormState } from './feedback.ts';
+import {
+  FEEDBACK_FIELDS,
+  readFeedbackForm,
+  submitFeedback,
+  validateFeedback,
+  type FeedbackFormState,
+} from './feedback.ts';
 import * as views from './views.ts';
 import { langParam } from '../../platform/http/lang.ts';
+import { FormBody, LangParams, type App } from '../../platform/http/schema.ts';
 
 const pub = { permission: Permission.Public } as const;
+const langPage = { schema: { params: LangParams }, config: pub };
+const FeedbackForm = FormBody(...FEEDBACK_FIELDS);
 
 /** Pages that exist in both languages, for the sitemap. */
 const PAGES = ['/', '/accessibility', '/privacy'] as const;
 
-export function registerSiteRoutes(app: FastifyInstance, deps: ModuleDeps): void {
+export function registerSiteRoutes(app: App, deps: ModuleDeps): void {
   const { site } = deps;
   const context = (request: FastifyRequest): PageContext => ({
     lang: request.lang,
@@ -41,23 +50,24 @@ export function registerSiteRoutes(app: FastifyInstance, deps: ModuleDeps): void
       .header('cache-control', 'no-cache')
       .redirect(`/${target}/`, 302);
   });
-  app.get('/:lang', { config: pub }, async (request, reply) =>
-    reply.redirect(`/${langParam(request)}/`, 301),
-  );
+  app.get('/:lang', langPage, async (request, reply) => reply.redirect(`/${langParam(request)}/`, 301));
 
-  app.get('/:lang/', { config: pub }, async (request, reply) => {
+  app.get('/:lang/', langPage, async (request, reply) => {
     langParam(request);
     return send(reply, request, views.home(context(request)));
   });
 
-  app.get('/:lang/accessibility', { config: pub }, async (request, reply) => {
+  app.get('/:lang/accessibility', langPage, async (request, reply) => {
     langParam(request);
     return send(reply, request, views.accessibility(context(request), emptyForm(reply)));
   });
 
   app.post(
     '/:lang/accessibility/feedback',
-    { config: { ...pub, rateLimit: { name: 'feedback', max: 10, windowSeconds: 3600 } } },
+    {
+      schema: { params: LangParams, body: FeedbackForm },
+      config: { ...pub, rateLimit: { name: 'feedback', max: 10, windowSeconds: 3600 } },
+    },
     async (request, reply) => {
       const lang = langParam(request);
       const values = readFeedbackForm(request.body);
@@ -77,12 +87,12 @@ export function registerSiteRoutes(app: FastifyInstance, deps: ModuleDeps): void
     },
   );
 
-  app.get('/:lang/accessibility/feedback/sent', { config: pub }, async (request, reply) => {
+  app.get('/:lang/accessibility/feedback/sent', langPage, async (request, reply) => {
     langParam(request);
     return send(reply, request, views.feedbackSent(context(request)));
   });
 
-  app.get('/:lang/privacy', { config: pub }, async (request, reply) => {
+  app.get('/:lang/privacy', langPage, async (request, reply) => {
     langParam(request);
     return send(reply, request, views.privacy(context(request)));
   });

@@ -9,7 +9,17 @@
  * HTML forms keep their own localised validation and re-shown pages: their body schemas only type
  * the fields (strings, optional), so a person's mistakes reach the form's own checks.
  */
-import { Type, type SchemaOptions, type Static, type TSchema, type TUnsafe } from '@sinclair/typebox';
+import {
+  Type,
+  type SchemaOptions,
+  type Static,
+  type TArray,
+  type TObject,
+  type TOptional,
+  type TSchema,
+  type TString,
+  type TUnsafe,
+} from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type {
   FastifyBaseLogger,
@@ -63,6 +73,31 @@ export const LangParams = Type.Object({ lang: Type.String() });
  */
 export const AnyQuery = Type.Record(Type.String(), Type.Union([Type.String(), Type.Array(Type.String())]));
 export type AnyQuery = Static<typeof AnyQuery>;
+
+/**
+ * Path parameters by name, each a string (`PathParams('lang', 'id')`). Their meaning (a uuid, a
+ * number, a language of the region) is the route's to check after CSRF — `uuidParam`, `langParam` —
+ * so a malformed id is the page's own 404, never a refusal before the cross-site check.
+ */
+export function PathParams<const K extends string>(...names: K[]): TObject<{ [P in K]: TString }> {
+  const properties = {} as { [P in K]: TString };
+  for (const name of names) properties[name] = Type.String();
+  return Type.Object(properties);
+}
+
+/**
+ * An HTML form's body: each named field an optional string, so a person's mistakes reach the form's
+ * own localised checks and re-shown page. Extra fields (`_csrf`) are allowed. A field sent twice
+ * where one is expected is refused (400) — no form of ours sends it so.
+ */
+export function FormBody<const K extends string>(...names: K[]): TObject<{ [P in K]: TOptional<TString> }> {
+  const properties = {} as { [P in K]: TOptional<TString> };
+  for (const name of names) properties[name] = Type.Optional(Type.String());
+  return Type.Object(properties);
+}
+
+/** A form field that may repeat (checkboxes): one value arrives as a one-item list. */
+export const FormList = (): TOptional<TArray<TString>> => Type.Optional(Type.Array(Type.String()));
 
 /** One Ajv error as Fastify attaches it to a validation error (`error.validation`). */
 interface ValidationIssue {

@@ -3,7 +3,7 @@
  * event of the region and may filter by any of its organisations; anyone else (an employer admin)
  * sees only the organisation they act for, and naming another organisation answers 404.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { App } from '../../../platform/http/schema.ts';
 import type { ModuleDeps } from '../../../platform/module.ts';
 import { isValidEmail } from '../accounts.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -20,33 +20,33 @@ import {
   organisationOptions,
   scopeOf,
 } from './audit.ts';
+import { PageSchema, type QueryValue } from './common.ts';
 import { AUDIT_PATH, auditPage, type AuditFilterErrors, type AuditFilterValues } from './audit-views.ts';
 
-/** The first value of a query parameter, as a trimmed string ('' when absent or not a string). */
-function one(query: unknown, name: string): string {
-  const value = (query && typeof query === 'object' ? (query as Record<string, unknown>) : {})[name];
-  const first = Array.isArray(value) ? (value[0] as unknown) : value;
-  return typeof first === 'string' ? first.trim().slice(0, 300) : '';
+/** The first value of a query parameter, as a trimmed string ('' when absent). */
+function one(value: QueryValue): string {
+  const first = Array.isArray(value) ? value[0] : value;
+  return (first ?? '').trim().slice(0, 300);
 }
 
-export function registerAuditRoutes(app: FastifyInstance, deps: ModuleDeps): void {
+export function registerAuditRoutes(app: App, deps: ModuleDeps): void {
   const db = deps.database.db;
   app.get(
     AUDIT_PATH,
-    { config: { permission: Permission.AuditRead } },
-    async (request: FastifyRequest, reply) => {
+    { schema: PageSchema, config: { permission: Permission.AuditRead } },
+    async (request, reply) => {
       const principal = request.auth;
       if (!principal) throw new AppError('LOTSA_UNAUTHENTICATED');
       const lang = adminLang(request);
       const scope = scopeOf(request.region.id, principal);
       const values: AuditFilterValues = {
-        organisation: one(request.query, 'organisation'),
-        person: one(request.query, 'person'),
-        action: one(request.query, 'action'),
-        from: one(request.query, 'from'),
-        to: one(request.query, 'to'),
+        organisation: one(request.query.organisation),
+        person: one(request.query.person),
+        action: one(request.query.action),
+        from: one(request.query.from),
+        to: one(request.query.to),
       };
-      const beforeText = one(request.query, 'before');
+      const beforeText = one(request.query.before);
       const organisations = await organisationOptions(db, scope);
 
       // Another organisation than one's own (or one of another region) is not there for this reader.

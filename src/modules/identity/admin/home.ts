@@ -2,28 +2,31 @@
  * The back-office home (who you are, whom you act for, what your role can do) and the organisation
  * switcher behind the form in the header.
  */
-import type { FastifyInstance } from 'fastify';
+import { FormBody, type App } from '../../../platform/http/schema.ts';
 import type { ModuleDeps } from '../../../platform/module.ts';
 import { actorOf, recordAudit } from '../../../platform/audit.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { html } from '../../../platform/html/html.ts';
 import { localPath } from '../../../platform/html/layout.ts';
 import { Permission } from '../../../platform/permissions.ts';
-import { adminView, doneOf, personOf, isUuid } from './common.ts';
+import { adminView, doneOf, personOf, isUuid, PageSchema } from './common.ts';
 import { notice } from '../../../platform/html/forms.ts';
 import { messages } from './messages.ts';
 
-export function registerHomeRoutes(app: FastifyInstance, deps: ModuleDeps): void {
-  app.get('/admin', { config: { permission: Permission.BackOffice } }, async (request, reply) => {
-    const person = personOf(request);
-    const { lang, t } = adminView(request, reply);
-    const organisation = person.organisation;
-    const others = person.memberships.length - 1;
-    const links = deps.site.adminNavigation.filter(
-      (item) => item.path !== '/admin' && person.permissions.has(item.permission),
-    );
-    const switched = doneOf(request, ['switched'] as const);
-    const main = html`<h1>${t('home.title')}</h1>
+export function registerHomeRoutes(app: App, deps: ModuleDeps): void {
+  app.get(
+    '/admin',
+    { schema: PageSchema, config: { permission: Permission.BackOffice } },
+    async (request, reply) => {
+      const person = personOf(request);
+      const { lang, t } = adminView(request, reply);
+      const organisation = person.organisation;
+      const others = person.memberships.length - 1;
+      const links = deps.site.adminNavigation.filter(
+        (item) => item.path !== '/admin' && person.permissions.has(item.permission),
+      );
+      const switched = doneOf(request.query.done, ['switched'] as const);
+      const main = html`<h1>${t('home.title')}</h1>
       ${switched && organisation ? notice(t('home.switched', { organisation: organisation.name })) : ''}
       <p class="lead">${t('home.greeting', { name: person.account.displayName || person.account.email })}</p>
       ${
@@ -56,16 +59,16 @@ export function registerHomeRoutes(app: FastifyInstance, deps: ModuleDeps): void
         <h2 id="own">${t('home.own')}</h2>
         <p>${messages.h(lang, 'home.ownTextHtml', { href: localPath(lang, '/me') })}</p>
       </section>`;
-    return reply.adminPage({ title: t('home.title'), path: '/admin', main });
-  });
+      return reply.adminPage({ title: t('home.title'), path: '/admin', main });
+    },
+  );
 
   app.post(
     '/admin/organisation',
-    { config: { permission: Permission.BackOffice } },
+    { schema: { body: FormBody('organisation_id') }, config: { permission: Permission.BackOffice } },
     async (request, reply) => {
       const person = personOf(request);
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      const wanted = body.organisation_id;
+      const wanted = request.body.organisation_id;
       const membership = isUuid(wanted)
         ? person.memberships.find((m) => m.organisationId === wanted.toLowerCase())
         : undefined;

@@ -6,7 +6,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { FormBody, PathParams, type App } from '../../../platform/http/schema.ts';
 import type { ModuleDeps } from '../../../platform/module.ts';
 import { actorOf } from '../../../platform/audit.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -30,12 +31,20 @@ import {
   removeMember,
   type Organisation,
 } from '../organisations/service.ts';
-import { adminView, doneOf, isRegionAdmin, personOf, upperFirst, type Person, uuidParam } from './common.ts';
+import {
+  adminView,
+  doneOf,
+  IdPageSchema,
+  isRegionAdmin,
+  personOf,
+  upperFirst,
+  type Person,
+  uuidParam,
+} from './common.ts';
 import {
   csrfField,
   emailField,
   formErrorSummary,
-  formValues,
   notice,
   selectField,
 } from '../../../platform/html/forms.ts';
@@ -46,10 +55,15 @@ type InviteErrors = Partial<InviteValues>;
 
 const DONE = ['invited', 'roleChanged', 'removed', 'revoked'] as const;
 
+const MemberParams = PathParams('id', 'accountId');
+const InvitationParams = PathParams('id', 'invitationId');
+
 interface PageState {
   invite: { values: InviteValues; errors: InviteErrors };
   /** An error about a change in the list (last admin, bad role), shown above it. */
   actionError?: string;
+  /** What was just done (the `done` query parameter after a redirect). */
+  done?: (typeof DONE)[number];
 }
 
 /** "in 3 hours" / "in 12 minutes": how long until a limit lets the admin send again. */
@@ -180,9 +194,10 @@ function memberPages(db: Kysely<DB>) {
   /** The organisation in the URL, when this person may see it; else "not found". */
   const visible = async (
     request: FastifyRequest,
+    organisationId: string,
   ): Promise<{ person: Person; organisation: Organisation }> => {
     const person = personOf(request);
-    const id = uuidParam(request, 'id');
+    const id = uuidParam(organisationId);
     if (person.organisation?.id !== id && !isRegionAdmin(person)) throw new AppError('LOTSA_NOT_FOUND');
     const organisation = await getOrganisation(db, request.region.id, id);
     if (!organisation) throw new AppError('LOTSA_NOT_FOUND');
@@ -207,7 +222,7 @@ function memberPages(db: Kysely<DB>) {
       manage ? listPendingInvitations(db, request.region.id, organisation.id) : Promise.resolve([]),
     ]);
     const title = t('members.title', { name: organisation.name });
-    const done = status === 200 ? doneOf(request, DONE) : undefined;
+    const { done } = state;
     const roleOptions = roles.map((role) => ({ value: role, label: roleLabel(t, role) }));
 
     const ctx: MembersView = { lang, t, csrf, base, roles, roleOptions, manage, selfId: person.account.id };
@@ -301,7 +316,7 @@ function memberPages(db: Kysely<DB>) {
   return { visible, page };
 }
 
-export function registerMemberRoutes(app: FastifyInstance, deps: ModuleDeps): void {
+export function registerMemberRoutes(app: App, deps: ModuleDeps): void {
   const db = deps.database.db;
 
   const { visible, page } = memberPages(db);
@@ -314,102 +329,115 @@ export function registerMemberRoutes(app: FastifyInstance, deps: ModuleDeps): vo
 
   app.get(
     '/admin/organisations/:id/members',
-    { config: { permission: Permission.OrgRead } },
+    { schema: IdPageSchema, config: { permission: Permission.OrgRead } },
     async (request, reply) => {
-      const { person, organisation } = await visible(request);
-      return page(request, reply, person, organisation, empty());
+      const { person, organisation } = await visible(request, request.params.id);
+      const done = doneOf(request.query.done, DONE);
+      return page(request, reply, person, organisation, { ...empty(), done });
     },
   );
 
   const manage = { permission: Permission.OrgMembersManage } as const;
 
-  app.post('/admin/organisations/:id/members/invite', { config: manage }, async (request, reply) => {
-    const { person, organisation } = await visible(request);
-    const { t, lang } = adminView(request, reply);
-    const values = formValues(request.body, INVITE_FIELDS);
-    const errors: InviteErrors = {};
-    const email = normalizeEmail(values.email);
-    if (!values.email) errors.email = t('error.emailRequired');
-    else if (!isValidEmail(email)) errors.email = t('error.emailInvalid');
-    const role =
-      isRole(values.role) && ROLES_BY_KIND[organisation.kind].includes(values.role) ? values.role : undefined;
-    if (!role) errors.role = t('error.roleInvalid');
-    /** The members page again, with what was typed and the error by the e-mail field. */
-    const refuse = (error: string, status: number) =>
-      page(request, reply, person, organisation, { invite: { values, errors: { email: error } } }, status);
-    if (Object.keys(errors).length > 0 || !role) {
-      return page(request, reply, person, organisation, { invite: { values, errors } }, 422);
-    }
-    const alreadyMember = () =>
-      refuse(t('error.alreadyMember', { email, organisation: organisation.name }), 422);
-    // A member already gets no invitation, so the attempt counts against no limit.
-    if (await isMemberAddress(db, request.region.id, organisation.id, email)) return alreadyMember();
-    const limited = await countInvitation(deps, organisation.id, email);
-    if (limited) {
-      const wait = waitText(t, limited.retryAfter);
-      const error =
-        limited.limit === 'organisation'
-          ? t('error.inviteOrganisationLimit', { organisation: organisation.name, max: limited.max, wait })
-          : t('error.inviteAddressLimit', { max: limited.max, wait });
-      reply.header('retry-after', String(limited.retryAfter));
-      return refuse(error, 429);
-    }
-    const result = await createInvitation(
-      { db, queue: deps.queue },
-      {
-        region: request.region,
-        organisation,
-        email,
-        role,
-        inviter: {
-          actor: actorOf(person),
-          name: person.account.displayName || person.account.email,
-          language: lang,
+  const invite = { params: PathParams('id'), body: FormBody(...INVITE_FIELDS) };
+  app.post(
+    '/admin/organisations/:id/members/invite',
+    { schema: invite, config: manage },
+    async (request, reply) => {
+      const { person, organisation } = await visible(request, request.params.id);
+      const { t, lang } = adminView(request, reply);
+      const values = { email: (request.body.email ?? '').trim(), role: (request.body.role ?? '').trim() };
+      const errors: InviteErrors = {};
+      const email = normalizeEmail(values.email);
+      if (!values.email) errors.email = t('error.emailRequired');
+      else if (!isValidEmail(email)) errors.email = t('error.emailInvalid');
+      const role =
+        isRole(values.role) && ROLES_BY_KIND[organisation.kind].includes(values.role)
+          ? values.role
+          : undefined;
+      if (!role) errors.role = t('error.roleInvalid');
+      /** The members page again, with what was typed and the error by the e-mail field. */
+      const refuse = (error: string, status: number) =>
+        page(request, reply, person, organisation, { invite: { values, errors: { email: error } } }, status);
+      if (Object.keys(errors).length > 0 || !role) {
+        return page(request, reply, person, organisation, { invite: { values, errors } }, 422);
+      }
+      const alreadyMember = () =>
+        refuse(t('error.alreadyMember', { email, organisation: organisation.name }), 422);
+      // A member already gets no invitation, so the attempt counts against no limit.
+      if (await isMemberAddress(db, request.region.id, organisation.id, email)) return alreadyMember();
+      const limited = await countInvitation(deps, organisation.id, email);
+      if (limited) {
+        const wait = waitText(t, limited.retryAfter);
+        const error =
+          limited.limit === 'organisation'
+            ? t('error.inviteOrganisationLimit', { organisation: organisation.name, max: limited.max, wait })
+            : t('error.inviteAddressLimit', { max: limited.max, wait });
+        reply.header('retry-after', String(limited.retryAfter));
+        return refuse(error, 429);
+      }
+      const result = await createInvitation(
+        { db, queue: deps.queue },
+        {
+          region: request.region,
+          organisation,
+          email,
+          role,
+          inviter: {
+            actor: actorOf(person),
+            name: person.account.displayName || person.account.email,
+            language: lang,
+          },
+          origin: siteOrigin(request),
         },
-        origin: siteOrigin(request),
-      },
-    );
-    if (!result.ok && result.reason === 'notManager') throw new AppError('LOTSA_FORBIDDEN');
-    if (!result.ok) return alreadyMember();
-    return reply.redirect(`/admin/organisations/${organisation.id}/members?done=invited`, 303);
-  });
-
-  app.post('/admin/organisations/:id/members/:accountId/role', { config: manage }, async (request, reply) => {
-    const { person, organisation } = await visible(request);
-    const accountId = uuidParam(request, 'accountId');
-    const { t } = adminView(request, reply);
-    const { role } = formValues(request.body, ['role'] as const);
-    if (!isRole(role) || !ROLES_BY_KIND[organisation.kind].includes(role)) {
-      return page(
-        request,
-        reply,
-        person,
-        organisation,
-        { ...empty(), actionError: t('error.roleInvalid') },
-        422,
       );
-    }
-    const result = await changeMemberRole(db, {
-      regionId: request.region.id,
-      actor: actorOf(person),
-      organisation,
-      accountId,
-      role,
-    });
-    if (result === 'gone') throw new AppError('LOTSA_NOT_FOUND');
-    if (result === 'notManager') throw new AppError('LOTSA_FORBIDDEN');
-    if (result === 'lastAdmin') {
-      const actionError = t('error.lastAdmin', { organisation: organisation.name });
-      return page(request, reply, person, organisation, { ...empty(), actionError }, 422);
-    }
-    return reply.redirect(`/admin/organisations/${organisation.id}/members?done=roleChanged`, 303);
-  });
+      if (!result.ok && result.reason === 'notManager') throw new AppError('LOTSA_FORBIDDEN');
+      if (!result.ok) return alreadyMember();
+      return reply.redirect(`/admin/organisations/${organisation.id}/members?done=invited`, 303);
+    },
+  );
+
+  const changeRole = { params: MemberParams, body: FormBody('role') };
+  app.post(
+    '/admin/organisations/:id/members/:accountId/role',
+    { schema: changeRole, config: manage },
+    async (request, reply) => {
+      const { person, organisation } = await visible(request, request.params.id);
+      const accountId = uuidParam(request.params.accountId);
+      const { t } = adminView(request, reply);
+      const role = (request.body.role ?? '').trim();
+      if (!isRole(role) || !ROLES_BY_KIND[organisation.kind].includes(role)) {
+        return page(
+          request,
+          reply,
+          person,
+          organisation,
+          { ...empty(), actionError: t('error.roleInvalid') },
+          422,
+        );
+      }
+      const result = await changeMemberRole(db, {
+        regionId: request.region.id,
+        actor: actorOf(person),
+        organisation,
+        accountId,
+        role,
+      });
+      if (result === 'gone') throw new AppError('LOTSA_NOT_FOUND');
+      if (result === 'notManager') throw new AppError('LOTSA_FORBIDDEN');
+      if (result === 'lastAdmin') {
+        const actionError = t('error.lastAdmin', { organisation: organisation.name });
+        return page(request, reply, person, organisation, { ...empty(), actionError }, 422);
+      }
+      return reply.redirect(`/admin/organisations/${organisation.id}/members?done=roleChanged`, 303);
+    },
+  );
 
   registerMemberRemoval(app, deps);
 }
 
 /** Removing a member (a confirm page, then the POST) and revoking an invitation. */
-function registerMemberRemoval(app: FastifyInstance, deps: ModuleDeps): void {
+function registerMemberRemoval(app: App, deps: ModuleDeps): void {
   const db = deps.database.db;
   const { visible, page } = memberPages(db);
   const manage = { permission: Permission.OrgMembersManage } as const;
@@ -417,10 +445,10 @@ function registerMemberRemoval(app: FastifyInstance, deps: ModuleDeps): void {
   // Removing someone asks first: the list links here, and only this page's button removes.
   app.get(
     '/admin/organisations/:id/members/:accountId/remove',
-    { config: manage },
+    { schema: { params: MemberParams }, config: manage },
     async (request, reply) => {
-      const { organisation } = await visible(request);
-      const accountId = uuidParam(request, 'accountId');
+      const { organisation } = await visible(request, request.params.id);
+      const accountId = uuidParam(request.params.accountId);
       const { t, csrf } = adminView(request, reply);
       const member = (await listMembers(db, request.region.id, organisation.id)).find(
         (m) => m.accountId === accountId,
@@ -447,10 +475,10 @@ function registerMemberRemoval(app: FastifyInstance, deps: ModuleDeps): void {
 
   app.post(
     '/admin/organisations/:id/members/:accountId/remove',
-    { config: manage },
+    { schema: { params: MemberParams }, config: manage },
     async (request, reply) => {
-      const { person, organisation } = await visible(request);
-      const accountId = uuidParam(request, 'accountId');
+      const { person, organisation } = await visible(request, request.params.id);
+      const accountId = uuidParam(request.params.accountId);
       const { t } = adminView(request, reply);
       const result = await removeMember(db, deps.sessions, {
         regionId: request.region.id,
@@ -475,10 +503,10 @@ function registerMemberRemoval(app: FastifyInstance, deps: ModuleDeps): void {
 
   app.post(
     '/admin/organisations/:id/invitations/:invitationId/revoke',
-    { config: manage },
+    { schema: { params: InvitationParams }, config: manage },
     async (request, reply) => {
-      const { person, organisation } = await visible(request);
-      const invitationId = uuidParam(request, 'invitationId');
+      const { person, organisation } = await visible(request, request.params.id);
+      const invitationId = uuidParam(request.params.invitationId);
       const { t } = adminView(request, reply);
       const revoked = await revokeInvitation(db, {
         regionId: request.region.id,

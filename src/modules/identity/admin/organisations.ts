@@ -3,7 +3,7 @@
  * an employer, course provider or partner, and editing a name or organisationsnummer. Numbers are
  * validated (format, not a personnummer, check digit) and unique in the region.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleDeps } from '../../../platform/module.ts';
 import { actorOf } from '../../../platform/audit.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -21,7 +21,18 @@ import {
   updateOrganisation,
   type Organisation,
 } from '../organisations/service.ts';
-import { adminView, doneOf, personOf, type AdminView, queryValue, uuidParam } from './common.ts';
+import { FormBody, type App } from '../../../platform/http/schema.ts';
+import {
+  adminView,
+  doneOf,
+  IdPageSchema,
+  IdParams,
+  PageSchema,
+  personOf,
+  type AdminView,
+  queryText,
+  uuidParam,
+} from './common.ts';
 import {
   csrfField,
   formErrorSummary,
@@ -36,6 +47,8 @@ const FIELDS = ['name', 'kind', 'org_number'] as const;
 type Field = (typeof FIELDS)[number];
 type Values = Record<Field, string>;
 type Errors = Partial<Record<Field, string>>;
+const OrgForm = FormBody(...FIELDS);
+const DONE = ['created', 'saved'] as const;
 
 /** Checks the form; returns the errors (as texts) and the stored form of the number. */
 function validate(
@@ -111,18 +124,16 @@ function orgForm(
   </form>`;
 }
 
-export function registerOrganisationRoutes(app: FastifyInstance, deps: ModuleDeps): void {
+export function registerOrganisationRoutes(app: App, deps: ModuleDeps): void {
   const db = deps.database.db;
   const config = { permission: Permission.OrgsManage } as const;
 
-  app.get('/admin/organisations', { config }, async (request, reply) => {
+  app.get('/admin/organisations', { schema: PageSchema, config }, async (request, reply) => {
     personOf(request);
     const view = adminView(request, reply);
     const { lang, t } = view;
-    const asked = queryValue(request, 'kind');
-    const kind = (ORGANISATION_KINDS as readonly string[]).includes(asked)
-      ? (asked as OrganisationKind)
-      : undefined;
+    const asked = queryText(request.query.kind);
+    const kind = ORGANISATION_KINDS.find((k) => k === asked);
     const organisations = await listOrganisations(db, request.region.id, { kind });
     const count = (n: number, one: AdminMessageKey, many: AdminMessageKey) =>
       n === 1 ? t(one) : t(many, { count: formatNumber(lang, n) });
@@ -184,7 +195,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, deps: ModuleDep
 }
 
 /** Adding an organisation and changing one (forms). */
-function registerOrganisationForms(app: FastifyInstance, deps: ModuleDeps): void {
+function registerOrganisationForms(app: App, deps: ModuleDeps): void {
   const db = deps.database.db;
   const config = { permission: Permission.OrgsManage } as const;
 
@@ -211,13 +222,13 @@ function registerOrganisationForms(app: FastifyInstance, deps: ModuleDeps): void
     );
   };
 
-  app.get('/admin/organisations/new', { config }, async (request, reply) => {
+  app.get('/admin/organisations/new', { schema: PageSchema, config }, async (request, reply) => {
     personOf(request);
-    const kind = queryValue(request, 'kind');
+    const kind = queryText(request.query.kind);
     return newPage(request, reply, { name: '', kind: isCreatableKind(kind) ? kind : '', org_number: '' }, {});
   });
 
-  app.post('/admin/organisations/new', { config }, async (request, reply) => {
+  app.post('/admin/organisations/new', { schema: { body: OrgForm }, config }, async (request, reply) => {
     const person = personOf(request);
     const view = adminView(request, reply);
     const values = formValues(request.body, FIELDS);
@@ -250,11 +261,11 @@ function registerOrganisationForms(app: FastifyInstance, deps: ModuleDeps): void
     values: Values,
     errors: Errors,
     status = 200,
+    done?: (typeof DONE)[number],
   ) => {
     const view = adminView(request, reply);
     const { t } = view;
     const title = t('orgs.editTitle', { name: organisation.name });
-    const done = doneOf(request, ['created', 'saved'] as const);
     const path = `/admin/organisations/${organisation.id}`;
     const main = html`<p><a href="/admin/organisations">${t('orgs.back')}</a></p>
       <h1>${title}</h1>
@@ -273,15 +284,15 @@ function registerOrganisationForms(app: FastifyInstance, deps: ModuleDeps): void
     );
   };
 
-  const load = async (request: FastifyRequest) => {
-    const organisation = await getOrganisation(db, request.region.id, uuidParam(request, 'id'));
+  const load = async (request: FastifyRequest, id: string) => {
+    const organisation = await getOrganisation(db, request.region.id, uuidParam(id));
     if (!organisation) throw new AppError('LOTSA_NOT_FOUND');
     return organisation;
   };
 
-  app.get('/admin/organisations/:id', { config }, async (request, reply) => {
+  app.get('/admin/organisations/:id', { schema: IdPageSchema, config }, async (request, reply) => {
     personOf(request);
-    const organisation = await load(request);
+    const organisation = await load(request, request.params.id);
     return editPage(
       request,
       reply,
@@ -292,12 +303,15 @@ function registerOrganisationForms(app: FastifyInstance, deps: ModuleDeps): void
         org_number: formatOrgNumber(organisation.orgNumber),
       },
       {},
+      200,
+      doneOf(request.query.done, DONE),
     );
   });
 
-  app.post('/admin/organisations/:id', { config }, async (request, reply) => {
+  const edit = { params: IdParams, body: OrgForm };
+  app.post('/admin/organisations/:id', { schema: edit, config }, async (request, reply) => {
     const person = personOf(request);
-    const organisation = await load(request);
+    const organisation = await load(request, request.params.id);
     const view = adminView(request, reply);
     const values = { ...formValues(request.body, FIELDS), kind: organisation.kind };
     const { errors, orgNumber } = validate(view, values, organisation.kind);

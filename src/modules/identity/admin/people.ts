@@ -4,7 +4,7 @@
  * sign-ins and a button that ends them all, and — for someone who lost every second factor and
  * their recovery codes — a reset of their second factors.
  */
-import type { FastifyInstance } from 'fastify';
+import type { App } from '../../../platform/http/schema.ts';
 import type { ModuleDeps } from '../../../platform/module.ts';
 import { actorOf } from '../../../platform/audit.ts';
 import { endSessionsOf } from '../me/service.ts';
@@ -16,7 +16,16 @@ import { Permission, type OrganisationKind, type Role } from '../../../platform/
 import { factorCounts, resetFactors } from '../second-factor/service.ts';
 import { accountProfile, searchAccounts } from '../accounts.ts';
 import { rolesOfAccounts } from '../organisations/service.ts';
-import { adminView, doneOf, personOf, queryValue, uuidParam } from './common.ts';
+import {
+  adminView,
+  doneOf,
+  IdPageSchema,
+  IdParams,
+  PageSchema,
+  personOf,
+  queryText,
+  uuidParam,
+} from './common.ts';
 import { csrfField, notice, textField } from '../../../platform/html/forms.ts';
 
 /** At most this many people are listed per search. */
@@ -31,20 +40,20 @@ async function load(db: ModuleDeps['database']['db'], regionId: string, id: stri
   return account;
 }
 
-export function registerPeopleRoutes(app: FastifyInstance, deps: ModuleDeps): void {
+export function registerPeopleRoutes(app: App, deps: ModuleDeps): void {
   registerPeopleSearch(app, deps);
   registerPersonPage(app, deps);
   registerPeopleActions(app, deps);
 }
 
-function registerPeopleSearch(app: FastifyInstance, deps: ModuleDeps): void {
+function registerPeopleSearch(app: App, deps: ModuleDeps): void {
   const db = deps.database.db;
 
-  app.get('/admin/people', { config }, async (request, reply) => {
+  app.get('/admin/people', { schema: PageSchema, config }, async (request, reply) => {
     personOf(request);
     const { lang, t } = adminView(request, reply);
     const regionId = request.region.id;
-    const q = queryValue(request, 'q').slice(0, 200);
+    const q = queryText(request.query.q).slice(0, 200);
     const rows = await searchAccounts(db, regionId, q, LIMIT + 1);
     const more = rows.length > LIMIT;
     const people = rows.slice(0, LIMIT);
@@ -112,21 +121,21 @@ function registerPeopleSearch(app: FastifyInstance, deps: ModuleDeps): void {
   });
 }
 
-function registerPersonPage(app: FastifyInstance, deps: ModuleDeps): void {
+function registerPersonPage(app: App, deps: ModuleDeps): void {
   const db = deps.database.db;
 
-  app.get('/admin/people/:id', { config }, async (request, reply) => {
+  app.get('/admin/people/:id', { schema: IdPageSchema, config }, async (request, reply) => {
     const person = personOf(request);
     const { lang, t, csrf } = adminView(request, reply);
     const regionId = request.region.id;
-    const account = await load(db, regionId, uuidParam(request, 'id'));
+    const account = await load(db, regionId, uuidParam(request.params.id));
     const [memberships, sessions, factors] = await Promise.all([
       membershipsOf(db, regionId, account.id),
       deps.sessions.list(regionId, account.id, person.session.id),
       factorCounts(db, regionId, account.id),
     ]);
     const title = account.display_name || account.email;
-    const done = doneOf(request, ['ended', 'reset'] as const);
+    const done = doneOf(request.query.done, ['ended', 'reset'] as const);
     const self = account.id === person.account.id;
     const path = `/admin/people/${account.id}`;
     const kindLabel = (kind: OrganisationKind) => t(`kind.${kind}`);
@@ -221,34 +230,47 @@ function registerPersonPage(app: FastifyInstance, deps: ModuleDeps): void {
   });
 }
 
-function registerPeopleActions(app: FastifyInstance, deps: ModuleDeps): void {
+function registerPeopleActions(app: App, deps: ModuleDeps): void {
   const db = deps.database.db;
 
-  app.post('/admin/people/:id/sessions/end', { config }, async (request, reply) => {
-    const person = personOf(request);
-    const regionId = request.region.id;
-    const account = await load(db, regionId, uuidParam(request, 'id'));
-    // An admin ending their own sessions keeps the one they are using.
-    const keep = account.id === person.account.id ? person.session.id : undefined;
-    await endSessionsOf(db, deps.sessions, { regionId, accountId: account.id, keep, actor: actorOf(person) });
-    return reply.redirect(`/admin/people/${account.id}?done=ended`, 303);
-  });
+  app.post(
+    '/admin/people/:id/sessions/end',
+    { schema: { params: IdParams }, config },
+    async (request, reply) => {
+      const person = personOf(request);
+      const regionId = request.region.id;
+      const account = await load(db, regionId, uuidParam(request.params.id));
+      // An admin ending their own sessions keeps the one they are using.
+      const keep = account.id === person.account.id ? person.session.id : undefined;
+      await endSessionsOf(db, deps.sessions, {
+        regionId,
+        accountId: account.id,
+        keep,
+        actor: actorOf(person),
+      });
+      return reply.redirect(`/admin/people/${account.id}?done=ended`, 303);
+    },
+  );
 
   /**
    * For a person who lost every passkey, their app and their recovery codes: removes them all and
    * ends their sessions, so their next sign-in asks them to set up a new factor. Not for oneself
    * (the own security page does that, after showing a factor).
    */
-  app.post('/admin/people/:id/second-factors/reset', { config }, async (request, reply) => {
-    const person = personOf(request);
-    const regionId = request.region.id;
-    const account = await load(db, regionId, uuidParam(request, 'id'));
-    if (account.id === person.account.id) throw new AppError('LOTSA_NOT_FOUND');
-    await db
-      .transaction()
-      .execute((trx) =>
-        resetFactors(trx, deps.sessions, { regionId, accountId: account.id, actor: actorOf(person) }),
-      );
-    return reply.redirect(`/admin/people/${account.id}?done=reset`, 303);
-  });
+  app.post(
+    '/admin/people/:id/second-factors/reset',
+    { schema: { params: IdParams }, config },
+    async (request, reply) => {
+      const person = personOf(request);
+      const regionId = request.region.id;
+      const account = await load(db, regionId, uuidParam(request.params.id));
+      if (account.id === person.account.id) throw new AppError('LOTSA_NOT_FOUND');
+      await db
+        .transaction()
+        .execute((trx) =>
+          resetFactors(trx, deps.sessions, { regionId, accountId: account.id, actor: actorOf(person) }),
+        );
+      return reply.redirect(`/admin/people/${account.id}?done=reset`, 303);
+    },
+  );
 }

@@ -3,7 +3,7 @@
  * invitations, people; then the audit trail and API tokens (their own files). Also the invitee's
  * pages (/:lang/invitations/…), which belong with the members they create.
  */
-import type { FastifyInstance } from 'fastify';
+import type { App } from '../../../platform/http/schema.ts';
 import type { ModuleDeps } from '../../../platform/module.ts';
 import { registerInvitationRoutes } from '../invitations/routes.ts';
 import { registerAuditRoutes } from './audit-routes.ts';
@@ -13,7 +13,7 @@ import { registerOrganisationRoutes } from './organisations.ts';
 import { registerPeopleRoutes } from './people.ts';
 import { registerTokenRoutes } from './token-routes.ts';
 
-export function registerAdminRoutes(app: FastifyInstance, deps: ModuleDeps): void {
+export function registerAdminRoutes(app: App, deps: ModuleDeps): void {
   registerHomeRoutes(app, deps);
   registerOrganisationRoutes(app, deps);
   registerMemberRoutes(app, deps);

@@ -8,7 +8,9 @@
  *   POST /admin/tokens/:id/revoke   revoke (another organisation's token: 404), then back to the list
  *   GET  /api/v1/…                  see api-routes.ts
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { FormList, PathParams, type App } from '../../../platform/http/schema.ts';
 import type { ModuleDeps } from '../../../platform/module.ts';
 import { actorOf } from '../../../platform/audit.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
@@ -16,6 +18,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { Permission } from '../../../platform/permissions.ts';
 import { adminLang } from '../../../platform/html/admin-layout.ts';
 import { isUuid } from './audit.ts';
+import { PageSchema } from './common.ts';
 import { registerApiRoutes } from './api-routes.ts';
 import {
   createToken,
@@ -32,13 +35,20 @@ import { TOKENS_PATH, tokensPage } from './tokens-views.ts';
 
 const manage = { permission: Permission.ApiTokensManage } as const;
 
-function organisationOf(principal: Principal | null): { id: string; name: string } {
+/** The create form: a name and the scopes ticked (a repeated field). */
+const TokenForm = Type.Object({ name: Type.Optional(Type.String()), scopes: FormList() });
+
+/** The person (or program) asking and the organisation they act for; neither: forbidden. */
+function actingFor(principal: Principal | null): {
+  principal: Principal;
+  organisation: { id: string; name: string };
+} {
   const organisation = principal?.organisation;
   if (!principal || !organisation) throw new AppError('LOTSA_FORBIDDEN');
-  return organisation;
+  return { principal, organisation };
 }
 
-export function registerTokenRoutes(app: FastifyInstance, deps: ModuleDeps): void {
+export function registerTokenRoutes(app: App, deps: ModuleDeps): void {
   const db = deps.database.db;
   const show = async (
     request: FastifyRequest,
@@ -50,8 +60,7 @@ export function registerTokenRoutes(app: FastifyInstance, deps: ModuleDeps): voi
       revoked?: string;
     } = {},
   ) => {
-    const principal = request.auth as Principal;
-    const organisation = organisationOf(principal);
+    const { principal, organisation } = actingFor(request.auth);
     const tokens = await listTokens(db, request.region.id, organisation.id);
     const view = tokensPage({
       lang: adminLang(request),
@@ -69,9 +78,9 @@ export function registerTokenRoutes(app: FastifyInstance, deps: ModuleDeps): voi
     );
   };
 
-  app.get(TOKENS_PATH, { config: manage }, async (request, reply) => {
-    const organisation = organisationOf(request.auth);
-    const revokedId = (request.query as Record<string, unknown> | undefined)?.revoked;
+  app.get(TOKENS_PATH, { schema: PageSchema, config: manage }, async (request, reply) => {
+    const { organisation } = actingFor(request.auth);
+    const revokedId = request.query.revoked;
     let revoked: string | undefined;
     if (typeof revokedId === 'string' && isUuid(revokedId)) {
       revoked = await revokedTokenName(db, request.region.id, organisation.id, revokedId);
@@ -79,9 +88,8 @@ export function registerTokenRoutes(app: FastifyInstance, deps: ModuleDeps): voi
     return show(request, reply, { revoked });
   });
 
-  app.post(TOKENS_PATH, { config: manage }, async (request, reply) => {
-    const principal = request.auth as Principal;
-    const organisation = organisationOf(principal);
+  app.post(TOKENS_PATH, { schema: { body: TokenForm }, config: manage }, async (request, reply) => {
+    const { principal, organisation } = actingFor(request.auth);
     const values = readTokenForm(request.body);
     const grantable = grantableScopes(principal);
     const errors = validateTokenForm(values, grantable);
@@ -100,10 +108,10 @@ export function registerTokenRoutes(app: FastifyInstance, deps: ModuleDeps): voi
     return show(request, reply, { created: { name: values.name, token: created.token } });
   });
 
-  app.post(`${TOKENS_PATH}/:id/revoke`, { config: manage }, async (request, reply) => {
-    const principal = request.auth as Principal;
-    const organisation = organisationOf(principal);
-    const { id } = request.params as { id: string };
+  const revoke = { params: PathParams('id') };
+  app.post(`${TOKENS_PATH}/:id/revoke`, { schema: revoke, config: manage }, async (request, reply) => {
+    const { principal, organisation } = actingFor(request.auth);
+    const { id } = request.params;
     if (!isUuid(id)) throw new AppError('LOTSA_NOT_FOUND');
     const revoked = await revokeToken(db, {
       regionId: request.region.id,

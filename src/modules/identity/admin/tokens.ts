@@ -38,15 +38,10 @@ export interface TokenSummary {
   revokedAt: Date | null;
 }
 
-/** The form's fields, trimmed; anything else is ignored. */
-export function readTokenForm(body: unknown): TokenFormValues {
-  const source = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-  const name = typeof source.name === 'string' ? source.name.replace(/\p{Cc}+/gu, ' ').trim() : '';
-  const raw = source.scopes;
-  const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
-  const scopes = [
-    ...new Set(list.filter((s): s is string => typeof s === 'string').map((s) => s.slice(0, 40))),
-  ];
+/** The form's fields (as its body schema types them), trimmed; a scope ticked twice counts once. */
+export function readTokenForm(body: { name?: string; scopes?: string[] }): TokenFormValues {
+  const name = (body.name ?? '').replace(/\p{Cc}+/gu, ' ').trim();
+  const scopes = [...new Set((body.scopes ?? []).map((s) => s.slice(0, 40)))];
   return { name: name.slice(0, 1000), scopes };
 }
 

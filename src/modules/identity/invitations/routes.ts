@@ -3,7 +3,7 @@
  * role, who sent it) with an accept button; only the POST uses it. A link that has expired, been
  * used or been revoked gets a page saying so, with status 410.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleDeps } from '../../../platform/module.ts';
 import { csrfField, hiddenField } from '../../../platform/html/forms.ts';
 import { html } from '../../../platform/html/html.ts';
@@ -15,8 +15,9 @@ import { messages } from '../admin/messages.ts';
 import { quotedUserText } from '../user-text.ts';
 import { acceptInvitation, findInvitationByToken, type InvitationState } from './service.ts';
 import { langParam } from '../../../platform/http/lang.ts';
+import { FormBody, LangParams, PathParams, type App } from '../../../platform/http/schema.ts';
 
-export function registerInvitationRoutes(app: FastifyInstance, deps: ModuleDeps): void {
+export function registerInvitationRoutes(app: App, deps: ModuleDeps): void {
   const send = (request: FastifyRequest, reply: FastifyReply, lang: Lang, page: Page, status = 200) =>
     reply.page({ ...page, noindex: true }, { lang, status, cache: 'no-store' });
 
@@ -72,10 +73,13 @@ export function registerInvitationRoutes(app: FastifyInstance, deps: ModuleDeps)
 
   app.get(
     '/:lang/invitations/:token',
-    { config: { permission: Permission.Public, auth: 'optional' } },
+    {
+      schema: { params: PathParams('lang', 'token') },
+      config: { permission: Permission.Public, auth: 'optional' },
+    },
     async (request, reply) => {
       const lang = langParam(request);
-      const { token } = request.params as { token: string };
+      const { token } = request.params;
       const invitation = await findInvitationByToken(deps.database.db, request.region.id, token);
       const path = `/invitations/${token}`;
       if (!invitation) return unusable(request, reply, lang, 'unknown', path);
@@ -127,6 +131,7 @@ export function registerInvitationRoutes(app: FastifyInstance, deps: ModuleDeps)
   app.post(
     '/:lang/invitations/accept',
     {
+      schema: { params: LangParams, body: FormBody('token') },
       config: {
         permission: Permission.Public,
         rateLimit: { name: 'invitation-accept', max: 20, windowSeconds: 900 },
@@ -134,8 +139,7 @@ export function registerInvitationRoutes(app: FastifyInstance, deps: ModuleDeps)
     },
     async (request, reply) => {
       const lang = langParam(request);
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      const token = typeof body.token === 'string' ? body.token.trim() : '';
+      const token = (request.body.token ?? '').trim();
       const regionId = request.region.id;
       const result = await acceptInvitation(deps.database.db, deps.sessions, {
         regionId,

@@ -4,7 +4,7 @@
  * export as JSON and account deletion. The security pages (/me/security, /me/second-factor) are
  * another part's.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleDeps } from '../../../platform/module.ts';
 import type { PrincipalAccount } from '../../../platform/auth/principal.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -31,8 +31,12 @@ import {
 } from './service.ts';
 import * as views from './views.ts';
 import { langParam } from '../../../platform/http/lang.ts';
+import { AnyQuery, FormBody, LangParams, type App } from '../../../platform/http/schema.ts';
 
 const signedIn = { permission: Permission.SignedIn } as const;
+
+const LangRoute = { params: LangParams };
+const ProfileForm = FormBody('display_name', 'language');
 
 const stockholmDay = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Europe/Stockholm',
@@ -52,7 +56,7 @@ function person(request: FastifyRequest): { account: PrincipalAccount; sessionId
 const send = (_request: FastifyRequest, reply: FastifyReply, page: Page, status = 200) =>
   reply.page(page, { status, cache: 'no-store' });
 
-export function registerMeRoutes(app: FastifyInstance, deps: ModuleDeps): void {
+export function registerMeRoutes(app: App, deps: ModuleDeps): void {
   const { sessions } = deps;
   const db = deps.database.db;
 
@@ -94,40 +98,48 @@ export function registerMeRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     return send(request, reply, page, form ? 422 : 200);
   };
 
-  app.get('/:lang/me', { config: signedIn }, async (request, reply) => {
-    const lang = langParam(request);
-    const query = request.query as Record<string, unknown>;
-    const notice: views.Notice | undefined =
-      query.saved === '1'
-        ? 'saved'
-        : query.ended === '1'
-          ? 'sessionEnded'
-          : query.ended === 'others'
-            ? 'othersEnded'
-            : undefined;
-    return showMe(request, reply, lang, undefined, notice);
-  });
+  app.get(
+    '/:lang/me',
+    { schema: { ...LangRoute, querystring: AnyQuery }, config: signedIn },
+    async (request, reply) => {
+      const lang = langParam(request);
+      const { query } = request;
+      const notice: views.Notice | undefined =
+        query.saved === '1'
+          ? 'saved'
+          : query.ended === '1'
+            ? 'sessionEnded'
+            : query.ended === 'others'
+              ? 'othersEnded'
+              : undefined;
+      return showMe(request, reply, lang, undefined, notice);
+    },
+  );
 
-  app.post('/:lang/me/profile', { config: signedIn }, async (request, reply) => {
-    const lang = langParam(request);
-    const { account } = person(request);
-    const values = readProfileForm(request.body);
-    const errors = validateProfile(values);
-    if (errors.displayName || errors.language) return showMe(request, reply, lang, { values, errors });
-    await updateProfile(db, request.region.id, account.id, {
-      displayName: values.displayName,
-      language: values.language === 'en' ? 'en' : 'sv',
-    });
-    return reply.redirect(`${views.paths.me(lang)}?saved=1#profile`, 303);
-  });
+  app.post(
+    '/:lang/me/profile',
+    { schema: { ...LangRoute, body: ProfileForm }, config: signedIn },
+    async (request, reply) => {
+      const lang = langParam(request);
+      const { account } = person(request);
+      const values = readProfileForm(request.body);
+      const errors = validateProfile(values);
+      if (errors.displayName || errors.language) return showMe(request, reply, lang, { values, errors });
+      await updateProfile(db, request.region.id, account.id, {
+        displayName: values.displayName,
+        language: values.language === 'en' ? 'en' : 'sv',
+      });
+      return reply.redirect(`${views.paths.me(lang)}?saved=1#profile`, 303);
+    },
+  );
 
-  app.post('/:lang/me/sessions/end', { config: signedIn }, async (request, reply) => {
+  const endOne = { ...LangRoute, body: FormBody('session') };
+  app.post('/:lang/me/sessions/end', { schema: endOne, config: signedIn }, async (request, reply) => {
     const lang = langParam(request);
     const { account, sessionId } = person(request);
     const regionId = request.region.id;
-    const body = (request.body ?? {}) as Record<string, unknown>;
     const list = await sessions.list(regionId, account.id, sessionId);
-    const session = sessionByHandle(deps.secret, list, body.session);
+    const session = sessionByHandle(deps.secret, list, request.body.session);
     if (!session) throw new AppError('LOTSA_NOT_FOUND');
     if (!(await endSession(db, sessions, regionId, account.id, session)))
       throw new AppError('LOTSA_NOT_FOUND');
@@ -138,15 +150,19 @@ export function registerMeRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     return reply.redirect(`${views.paths.me(lang)}?ended=1#sessions`, 303);
   });
 
-  app.post('/:lang/me/sessions/end-others', { config: signedIn }, async (request, reply) => {
-    const lang = langParam(request);
-    const { account, sessionId } = person(request);
-    if (!sessionId) throw new AppError('LOTSA_UNAUTHENTICATED');
-    await endSessions(db, sessions, request.region.id, account.id, sessionId);
-    return reply.redirect(`${views.paths.me(lang)}?ended=others#sessions`, 303);
-  });
+  app.post(
+    '/:lang/me/sessions/end-others',
+    { schema: LangRoute, config: signedIn },
+    async (request, reply) => {
+      const lang = langParam(request);
+      const { account, sessionId } = person(request);
+      if (!sessionId) throw new AppError('LOTSA_UNAUTHENTICATED');
+      await endSessions(db, sessions, request.region.id, account.id, sessionId);
+      return reply.redirect(`${views.paths.me(lang)}?ended=others#sessions`, 303);
+    },
+  );
 
-  app.post('/:lang/me/sessions/end-all', { config: signedIn }, async (request, reply) => {
+  app.post('/:lang/me/sessions/end-all', { schema: LangRoute, config: signedIn }, async (request, reply) => {
     const lang = langParam(request);
     const { account } = person(request);
     await endSessions(db, sessions, request.region.id, account.id, undefined);
@@ -156,7 +172,10 @@ export function registerMeRoutes(app: FastifyInstance, deps: ModuleDeps): void {
 
   app.get(
     '/:lang/me/export.json',
-    { config: { ...signedIn, rateLimit: { name: 'me-export', max: 30, windowSeconds: 3600 } } },
+    {
+      schema: LangRoute,
+      config: { ...signedIn, rateLimit: { name: 'me-export', max: 30, windowSeconds: 3600 } },
+    },
     async (request, reply) => {
       langParam(request);
       const { account, sessionId } = person(request);
@@ -178,7 +197,7 @@ export function registerMeRoutes(app: FastifyInstance, deps: ModuleDeps): void {
 }
 
 /** /me/delete (asks again for the second factor when the account has one) and /me/deleted. */
-function registerDeletionRoutes(app: FastifyInstance, deps: ModuleDeps): void {
+function registerDeletionRoutes(app: App, deps: ModuleDeps): void {
   const { sessions } = deps;
   const db = deps.database.db;
 
@@ -209,26 +228,32 @@ function registerDeletionRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     return `${localPath(lang, '/me/second-factor')}?next=${encodeURIComponent(localPath(lang, '/me/delete'))}`;
   };
 
-  app.get('/:lang/me/delete', { config: signedIn }, async (request, reply) => {
-    const lang = langParam(request);
-    const { account } = person(request);
-    const verify = await needsSecondFactor(request, lang, account.id);
-    if (verify) return reply.header('cache-control', 'no-store').redirect(verify, 303);
-    const lastAdmin = await isLastRegionAdmin(db, request.region.id, account.id);
-    return showDelete(request, reply, lang, { value: '', lastAdmin }, 200);
-  });
+  app.get(
+    '/:lang/me/delete',
+    { schema: { params: LangParams }, config: signedIn },
+    async (request, reply) => {
+      const lang = langParam(request);
+      const { account } = person(request);
+      const verify = await needsSecondFactor(request, lang, account.id);
+      if (verify) return reply.header('cache-control', 'no-store').redirect(verify, 303);
+      const lastAdmin = await isLastRegionAdmin(db, request.region.id, account.id);
+      return showDelete(request, reply, lang, { value: '', lastAdmin }, 200);
+    },
+  );
 
   app.post(
     '/:lang/me/delete',
-    { config: { ...signedIn, rateLimit: { name: 'me-delete', max: 20, windowSeconds: 3600 } } },
+    {
+      schema: { params: LangParams, body: FormBody('confirm') },
+      config: { ...signedIn, rateLimit: { name: 'me-delete', max: 20, windowSeconds: 3600 } },
+    },
     async (request, reply) => {
       const lang = langParam(request);
       const { account } = person(request);
       const regionId = request.region.id;
       const verify = await needsSecondFactor(request, lang, account.id);
       if (verify) return reply.header('cache-control', 'no-store').redirect(verify, 303);
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      const typed = typeof body.confirm === 'string' ? body.confirm.slice(0, 300) : '';
+      const typed = (request.body.confirm ?? '').slice(0, 300);
       if (normalizeEmail(typed) !== account.email) {
         const lastAdmin = await isLastRegionAdmin(db, regionId, account.id);
         return showDelete(
@@ -248,8 +273,12 @@ function registerDeletionRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     },
   );
 
-  app.get('/:lang/me/deleted', { config: { permission: Permission.Public } }, async (request, reply) => {
-    const lang = langParam(request);
-    return send(request, reply, views.deletedPage(lang));
-  });
+  app.get(
+    '/:lang/me/deleted',
+    { schema: { params: LangParams }, config: { permission: Permission.Public } },
+    async (request, reply) => {
+      const lang = langParam(request);
+      return send(request, reply, views.deletedPage(lang));
+    },
+  );
 }

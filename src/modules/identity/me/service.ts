@@ -51,13 +51,11 @@ export interface ProfileErrors {
 /** Control characters and the invisible marks that reorder text. */
 const CONTROL = /[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 
-/** Reads the profile form: fields that are not strings count as empty. */
-export function readProfileForm(body: unknown): ProfileValues {
-  const source = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+/** Reads the profile form (as its body schema types it): an absent field counts as empty. */
+export function readProfileForm(body: { display_name?: string; language?: string }): ProfileValues {
   return {
-    displayName: text(source.display_name).trim().normalize('NFC'),
-    language: text(source.language),
+    displayName: (body.display_name ?? '').trim().normalize('NFC'),
+    language: body.language ?? '',
   };
 }
 

@@ -4,10 +4,11 @@
  * re-shows the page with the errors by the field otherwise). Thin: read input, one service call,
  * render.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../../platform/errors.ts';
 import type { ModuleDeps } from '../../../platform/module.ts';
 import { siteOrigin } from '../../../platform/http/origin.ts';
+import { AnyQuery, FormBody, PathParams, type App } from '../../../platform/http/schema.ts';
 import { Permission } from '../../../platform/permissions.ts';
 import {
   answerReport,
@@ -30,8 +31,14 @@ import { listPage, reportPage, reportPath, REPORTS_PATH, type ReportPageModel } 
 const manage = { permission: Permission.AccessibilityReportsManage } as const;
 const DONE = ['emailed', 'recorded', 'closed', 'noted'] as const;
 
-function idOf(request: FastifyRequest): number {
-  const id = parseReportId((request.params as Record<string, unknown>).id);
+const ReportParams = PathParams('id');
+const answerSchema = { params: ReportParams, body: FormBody('answer') };
+const closeSchema = { params: ReportParams, body: FormBody('reason', 'close_note') };
+const noteSchema = { params: ReportParams, body: FormBody('note') };
+
+/** The report in the URL (`/:id`, a positive whole number); anything else is "not found". */
+function idOf(value: string): number {
+  const id = parseReportId(value);
   if (id === undefined) throw new AppError('LOTSA_NOT_FOUND');
   return id;
 }
@@ -45,11 +52,7 @@ function staffOf(request: FastifyRequest): Staff {
   };
 }
 
-function queryValue(request: FastifyRequest, name: string): unknown {
-  return (request.query as Record<string, unknown> | undefined)?.[name];
-}
-
-export function registerReportRoutes(app: FastifyInstance, deps: ModuleDeps): void {
+export function registerReportRoutes(app: App, deps: ModuleDeps): void {
   const db = deps.database.db;
   const serviceDeps = { db, queue: deps.queue };
 
@@ -90,19 +93,20 @@ export function registerReportRoutes(app: FastifyInstance, deps: ModuleDeps): vo
     }
   }
 
-  app.get(REPORTS_PATH, { config: manage }, async (request, reply) => {
-    const list = await reportList(db, request.region.id, parseFilter(queryValue(request, 'status')));
+  app.get(REPORTS_PATH, { schema: { querystring: AnyQuery }, config: manage }, async (request, reply) => {
+    const list = await reportList(db, request.region.id, parseFilter(request.query.status));
     const page = listPage(adminLang(request), list);
     return reply.adminPage({ ...page, path: REPORTS_PATH });
   });
 
-  app.get(`${REPORTS_PATH}/:id`, { config: manage }, async (request, reply) => {
-    const done = DONE.find((d) => d === queryValue(request, 'done'));
-    return showReport(request, reply, idOf(request), { done });
+  const pageSchema = { params: ReportParams, querystring: AnyQuery };
+  app.get(`${REPORTS_PATH}/:id`, { schema: pageSchema, config: manage }, async (request, reply) => {
+    const done = DONE.find((d) => d === request.query.done);
+    return showReport(request, reply, idOf(request.params.id), { done });
   });
 
-  app.post(`${REPORTS_PATH}/:id/answer`, { config: manage }, async (request, reply) => {
-    const id = idOf(request);
+  app.post(`${REPORTS_PATH}/:id/answer`, { schema: answerSchema, config: manage }, async (request, reply) => {
+    const id = idOf(request.params.id);
     const values = readAnswer(request.body);
     const result = await answerReport(
       serviceDeps,
@@ -116,8 +120,8 @@ export function registerReportRoutes(app: FastifyInstance, deps: ModuleDeps): vo
     return afterChange(request, reply, id, result, (r) => ({ answer: { values, errors: r.errors } }), done);
   });
 
-  app.post(`${REPORTS_PATH}/:id/close`, { config: manage }, async (request, reply) => {
-    const id = idOf(request);
+  app.post(`${REPORTS_PATH}/:id/close`, { schema: closeSchema, config: manage }, async (request, reply) => {
+    const id = idOf(request.params.id);
     const values = readClose(request.body);
     const result = await closeReport(serviceDeps, request.region.id, staffOf(request), id, values);
     return afterChange(
@@ -130,8 +134,8 @@ export function registerReportRoutes(app: FastifyInstance, deps: ModuleDeps): vo
     );
   });
 
-  app.post(`${REPORTS_PATH}/:id/note`, { config: manage }, async (request, reply) => {
-    const id = idOf(request);
+  app.post(`${REPORTS_PATH}/:id/note`, { schema: noteSchema, config: manage }, async (request, reply) => {
+    const id = idOf(request.params.id);
     const values = readNote(request.body);
     const result = await saveNote(serviceDeps, request.region.id, staffOf(request), id, values);
     return afterChange(request, reply, id, result, (r) => ({ note: { values, errors: r.errors } }), 'noted');

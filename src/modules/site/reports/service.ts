@@ -177,17 +177,11 @@ export async function reportDetail(
 // Forms: what was typed, and the error key per field.
 
 /** Line breaks kept, other control characters dropped, trimmed. */
-function multiline(value: unknown): string {
-  return typeof value === 'string'
-    ? value
-        .replace(/\r\n?/g, '\n')
-        .replace(/(?![\n\t])\p{Cc}/gu, '')
-        .trim()
-    : '';
-}
-
-function field(body: unknown, name: string): unknown {
-  return body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined;
+function multiline(value: string | undefined): string {
+  return (value ?? '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/(?![\n\t])\p{Cc}/gu, '')
+    .trim();
 }
 
 export interface AnswerInput {
@@ -202,18 +196,17 @@ export interface NoteInput {
 }
 export type FormErrors<T> = Partial<Record<keyof T, ReportMessageKey>>;
 
-export function readAnswer(body: unknown): AnswerInput {
-  return { answer: multiline(field(body, 'answer')) };
+/** The forms' bodies as their schemas (routes.ts) type them: each field an optional string. */
+type FormInput<T> = { [K in keyof T]?: string };
+
+export function readAnswer(body: FormInput<AnswerInput>): AnswerInput {
+  return { answer: multiline(body.answer) };
 }
-export function readClose(body: unknown): CloseInput {
-  const reason = field(body, 'reason');
-  return {
-    reason: typeof reason === 'string' ? reason : '',
-    close_note: multiline(field(body, 'close_note')),
-  };
+export function readClose(body: FormInput<CloseInput>): CloseInput {
+  return { reason: body.reason ?? '', close_note: multiline(body.close_note) };
 }
-export function readNote(body: unknown): NoteInput {
-  return { note: multiline(field(body, 'note')) };
+export function readNote(body: FormInput<NoteInput>): NoteInput {
+  return { note: multiline(body.note) };
 }
 
 export function validateAnswer(input: AnswerInput): FormErrors<AnswerInput> {
