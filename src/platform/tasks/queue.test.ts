@@ -251,41 +251,41 @@ describe('task queue: lanes and waking', () => {
 });
 
 describe('task queue: workers that died', () => {
-  it("a dead worker's task is taken again only after its lock runs out", async () => {
+  /** A queue that defines task `name` (counting its runs) and one such task queued. */
+  async function queueCountedTask(name: string, maxAttempts?: number) {
     const queue = new TaskQueue(db, silent);
-    let runs = 0;
-    queue.define({ name: 'test.dead', run: async () => void runs++ });
-    await queue.enqueue('test.dead', {});
+    let count = 0;
+    queue.define({ name, ...(maxAttempts ? { maxAttempts } : {}), run: async () => void count++ });
+    await queue.enqueue(name, {});
+    return { queue, runs: () => count };
+  }
+
+  it("a dead worker's task is taken again only after its lock runs out", async () => {
+    const { queue, runs } = await queueCountedTask('test.dead');
     await claimByDeadWorker('test.dead', '1 minute');
     assert.equal(await queue.drain(), 0, 'its lock still holds');
-    assert.equal(runs, 0);
+    assert.equal(runs(), 0);
     await claimByDeadWorker('test.dead', '-1 second');
     assert.equal(await queue.drain(), 1);
-    assert.equal(runs, 1);
+    assert.equal(runs(), 1);
     assert.equal((await jobState('test.dead'))[0]?.state, 'done');
   });
 
   it('a task whose worker died on its last attempt is marked failed, not run again', async () => {
-    const queue = new TaskQueue(db, silent);
-    let runs = 0;
-    queue.define({ name: 'test.killer', maxAttempts: 2, run: async () => void runs++ });
-    await queue.enqueue('test.killer', {});
+    const { queue, runs } = await queueCountedTask('test.killer', 2);
     await claimByDeadWorker('test.killer', '-1 second', 2);
     assert.equal(await queue.drain(), 0);
-    assert.equal(runs, 0);
+    assert.equal(runs(), 0);
     const [row] = await jobState('test.killer');
     assert.equal(row?.state, 'failed');
     assert.match(row?.last_error ?? '', /lock/);
   });
 
   it('takes over a job whose worker died (its lock ran out)', async () => {
-    const queue = new TaskQueue(db, silent);
-    let runs = 0;
-    queue.define({ name: 'test.orphan', run: async () => void runs++ });
-    await queue.enqueue('test.orphan', {});
+    const { queue, runs } = await queueCountedTask('test.orphan');
     await claimByDeadWorker('test.orphan', '-1 minute');
     await queue.drain();
-    assert.equal(runs, 1);
+    assert.equal(runs(), 1);
     assert.equal((await jobState('test.orphan'))[0]?.state, 'done');
   });
 });
