@@ -226,12 +226,7 @@ export async function accountDetails(
   regionId: string,
   accountId: string,
 ): Promise<AccountDetails | undefined> {
-  const row = await db
-    .selectFrom('accounts')
-    .select(['id', 'email', 'display_name', 'language', 'created_at', 'last_sign_in_at'])
-    .where('region_id', '=', regionId)
-    .where('id', '=', accountId)
-    .executeTakeFirst();
+  const row = await accountProfile(db, regionId, accountId);
   return (
     row && {
       id: row.id,
