@@ -49,19 +49,16 @@ export type { ModuleDeps };
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+/** The Fastify server with Lotsa's limits, deadlines, request ids, proxy trust and early error pages. */
+function createServer(
+  deps: AppDeps,
+  site: Site,
+  headers: ReturnType<typeof securityHeaders>,
+): FastifyInstance {
   const { config } = deps;
   const https = config.publicUrl.protocol === 'https:';
-  const navigation: NavItem[] = [];
-  const site: Site = {
-    assets: deps.assets ?? loadAssets(),
-    navigation,
-    adminNavigation: [],
-    sitemapSources: [],
-  };
-  const headers = securityHeaders({ https });
   const trust = config.trustProxy;
-  const app = Fastify({
+  return Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     // One line per request is written by our onResponse hook instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
@@ -99,6 +96,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // unknown parameters refused where a schema says so, every problem named at once.
     ajv: { customOptions: AJV_OPTIONS },
   });
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const https = config.publicUrl.protocol === 'https:';
+  const navigation: NavItem[] = [];
+  const site: Site = {
+    assets: deps.assets ?? loadAssets(),
+    navigation,
+    adminNavigation: [],
+    sitemapSources: [],
+  };
+  const headers = securityHeaders({ https });
+  const trust = config.trustProxy;
+  const app = createServer(deps, site, headers);
   app.decorate('publicOrigin', config.publicUrl.origin);
   installPageSending(app, site);
 

@@ -74,17 +74,20 @@ function toAccount(row: { id: string; email: string; display_name: string; langu
   };
 }
 
+/** The region's accounts, with the columns an Account is made of. */
+function accountRows(db: Kysely<DB>, regionId: string) {
+  return db
+    .selectFrom('accounts')
+    .select(['id', 'email', 'display_name', 'language'])
+    .where('region_id', '=', regionId);
+}
+
 export async function findAccountByEmail(
   db: Kysely<DB>,
   regionId: string,
   email: string,
 ): Promise<Account | undefined> {
-  const row = await db
-    .selectFrom('accounts')
-    .select(['id', 'email', 'display_name', 'language'])
-    .where('region_id', '=', regionId)
-    .where('email', '=', normalizeEmail(email))
-    .executeTakeFirst();
+  const row = await accountRows(db, regionId).where('email', '=', normalizeEmail(email)).executeTakeFirst();
   return row && toAccount(row);
 }
 
@@ -94,12 +97,7 @@ export async function findAccountById(
   id: string,
 ): Promise<Account | undefined> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
-  const row = await db
-    .selectFrom('accounts')
-    .select(['id', 'email', 'display_name', 'language'])
-    .where('region_id', '=', regionId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await accountRows(db, regionId).where('id', '=', id).executeTakeFirst();
   return row && toAccount(row);
 }
 
@@ -226,12 +224,7 @@ export async function accountDetails(
   regionId: string,
   accountId: string,
 ): Promise<AccountDetails | undefined> {
-  const row = await db
-    .selectFrom('accounts')
-    .select(['id', 'email', 'display_name', 'language', 'created_at', 'last_sign_in_at'])
-    .where('region_id', '=', regionId)
-    .where('id', '=', accountId)
-    .executeTakeFirst();
+  const row = await accountProfile(db, regionId, accountId);
   return (
     row && {
       id: row.id,

@@ -4,6 +4,8 @@
  */
 import type { Kysely } from 'kysely';
 import { loadRegions } from '../regions/repository.ts';
+import { findAccountByEmail } from './accounts.ts';
+import { findRegionOrganisation } from './organisations/service.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Role } from '../../platform/permissions.ts';
 
@@ -90,13 +92,9 @@ export async function seedOrganisations(db: Kysely<DB>): Promise<void> {
 
 /** The region organisation's id. */
 export async function regionOrganisationId(db: Kysely<DB>, regionId: string): Promise<string> {
-  const row = await db
-    .selectFrom('organisations')
-    .select('id')
-    .where('region_id', '=', regionId)
-    .where('kind', '=', 'region')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  const id = await findRegionOrganisation(db, regionId);
+  if (!id) throw new Error(`region ${regionId} has no region organisation`);
+  return id;
 }
 
 /** The demo organisations and one account per role (LOTSA_SEED_DEMO). Safe to repeat. */
@@ -128,12 +126,8 @@ export async function seedDemoAccounts(db: Kysely<DB>, regionId: string): Promis
       .onConflict((oc) => oc.columns(['region_id', 'email']).doNothing())
       .execute();
     if (!demo.role || !demo.organisation) continue;
-    const account = await db
-      .selectFrom('accounts')
-      .select('id')
-      .where('region_id', '=', regionId)
-      .where('email', '=', demo.email)
-      .executeTakeFirstOrThrow();
+    const account = await findAccountByEmail(db, regionId, demo.email);
+    if (!account) throw new Error(`demo account ${demo.email} was not created`);
     let organisationId: string | undefined;
     if (demo.organisation === 'region') organisationId = organisationIds.get('region');
     else if ('demo' in demo.organisation) organisationId = organisationIds.get(demo.organisation.demo);

@@ -4,24 +4,29 @@
  * changed rows; every web process LISTENs and drops what it cached for that region. If the
  * listening connection breaks, everything cached is dropped and the listener reconnects.
  */
-import pg, { type Pool } from 'pg';
+import type { Pool } from 'pg';
 import type { Logger } from 'pino';
+import { ChannelListener } from '../../platform/db/listen.ts';
 
-/** Its own connection, outside the pool: closing the pool never waits for the listener. */
 export const JOBS_CHANNEL = 'lotsa_jobs';
 
 export class JobChanges {
   private readonly versions = new Map<string, number>();
   private epoch = 0;
-  private client: pg.Client | undefined;
-  private closed = false;
-  private retry: NodeJS.Timeout | undefined;
   private readonly listeners = new Set<(regionId: string | null) => void>();
+  private readonly listener: ChannelListener;
 
-  constructor(
-    private readonly pool: Pool,
-    private readonly logger: Logger,
-  ) {}
+  constructor(pool: Pool, logger: Logger) {
+    // A lost connection may have missed notifications: everything cached is dropped.
+    this.listener = new ChannelListener(pool, {
+      channel: JOBS_CHANNEL,
+      onNotify: (regionId) => this.changed(regionId),
+      onLost: (error) => {
+        logger.warn({ err: error }, 'job change listener lost its connection; caches dropped');
+        this.changed(null);
+      },
+    });
+  }
 
   /** A key that changes whenever the region's ads change (or the listener had to reconnect). */
   version(regionId: string): string {
@@ -41,48 +46,10 @@ export class JobChanges {
   }
 
   async start(): Promise<void> {
-    if (this.closed) return;
-    try {
-      const { max: _max, idleTimeoutMillis: _idle, ...options } = this.pool.options;
-      const client = new pg.Client(options);
-      await client.connect();
-      client.on('notification', (message) => {
-        if (message.channel === JOBS_CHANNEL) this.changed(message.payload ?? null);
-      });
-      client.on('error', (error) => this.reconnect(error));
-      await client.query(`LISTEN ${JOBS_CHANNEL}`);
-      this.client = client;
-    } catch (error) {
-      this.reconnect(error);
-    }
-  }
-
-  private reconnect(error: unknown): void {
-    this.logger.warn({ err: error }, 'job change listener lost its connection; caches dropped');
-    this.changed(null);
-    const client = this.client;
-    this.client = undefined;
-    client?.end().catch(() => {});
-    if (this.closed || this.retry) return;
-    this.retry = setTimeout(() => {
-      this.retry = undefined;
-      void this.start();
-    }, 2000);
-    this.retry.unref();
+    await this.listener.start();
   }
 
   async stop(): Promise<void> {
-    this.closed = true;
-    if (this.retry) clearTimeout(this.retry);
-    const client = this.client;
-    this.client = undefined;
-    if (client) {
-      try {
-        await client.query(`UNLISTEN ${JOBS_CHANNEL}`);
-      } catch {
-        // the connection is going away anyway
-      }
-      await client.end().catch(() => {});
-    }
+    await this.listener.stop();
   }
 }

@@ -82,9 +82,9 @@ describe('demoPlaces', () => {
   });
 });
 
-describe('generateAds', () => {
-  const ads = generateAds({ count: 3000, seed: 42, now: NOW, ...places });
+const ads = generateAds({ count: 3000, seed: 42, now: NOW, ...places });
 
+describe('generateAds: determinism and taxonomy', () => {
   it('is deterministic for a seed, and ad n does not depend on the count', () => {
     assert.deepEqual(generateAds({ count: 50, seed: 42, now: NOW, ...places }), ads.slice(0, 50));
     const other = generateAds({ count: 50, seed: 43, now: NOW, ...places });
@@ -142,7 +142,9 @@ describe('generateAds', () => {
     for (const label of ['Hälso- och sjukvård', 'Pedagogik', 'Industriell tillverkning', 'Data/IT'])
       assert.ok((fields.get(label) ?? 0) > ads.length * 0.03, label);
   });
+});
 
+describe('generateAds: places, dates and wording', () => {
   it('places ads only in the given municipalities, the larger ones more often', () => {
     const codes = new Map(places.municipalities.map((m) => [m.code, m]));
     const counts = new Map<string, number>();
@@ -224,7 +226,9 @@ describe('generateAds', () => {
         assert.ok(word === word.toLowerCase() || /^(CV|B|IT|HR|LSS|SoL)$/.test(word), s);
     }
   });
+});
 
+describe('generateAds: at scale', () => {
   it('generates 100,000 ads', () => {
     let count = 0;
     const ids = new Set<string>();

@@ -80,6 +80,21 @@ export interface QueryVocabulary {
   worktimes: ReadonlySet<string>;
 }
 
+/** The list filters whose values come from the region's vocabulary, in the order URLs name them. */
+const LIST_FILTERS = [
+  { key: 'municipality', vocabulary: 'municipalities' },
+  { key: 'occupationField', vocabulary: 'occupationFields' },
+  { key: 'occupationGroup', vocabulary: 'occupationGroups' },
+  { key: 'employmentType', vocabulary: 'employmentTypes' },
+  { key: 'worktime', vocabulary: 'worktimes' },
+] as const satisfies readonly {
+  key: keyof typeof PARAM & keyof JobQuery;
+  vocabulary: keyof QueryVocabulary;
+}[];
+const LIST_FILTER_BY_PARAM = new Map<string, (typeof LIST_FILTERS)[number]>(
+  LIST_FILTERS.map((filter) => [PARAM[filter.key], filter]),
+);
+
 export interface QueryProblem {
   param: string;
   value: string;
@@ -132,11 +147,11 @@ export function parseJobQuery(
     else if (!problems.some((p) => p.param === param && p.reason === 'too_many'))
       problems.push({ param, value: v, reason: 'too_many' });
   };
-  const list = (target: string[], allowed: ReadonlySet<string>, param: string, value: string) => {
+  const list = (target: string[], allowed: (v: string) => boolean, param: string, value: string) => {
     for (const part of value.split(',')) {
       const v = part.trim();
       if (!v) continue;
-      if (!allowed.has(v)) problems.push({ param, value: v, reason: 'unknown_value' });
+      if (!allowed(v)) problems.push({ param, value: v, reason: 'unknown_value' });
       else add(target, param, v);
     }
   };
@@ -156,34 +171,20 @@ export function parseJobQuery(
 
   for (const [name, rawValue] of params) {
     const value = rawValue.trim();
+    const filter = LIST_FILTER_BY_PARAM.get(name);
+    if (filter) {
+      const allowed = vocabulary[filter.vocabulary];
+      list(query[filter.key], (v) => allowed.has(v), name, value);
+      continue;
+    }
     switch (name) {
       case PARAM.q:
         if (!single(name, value)) break;
         if (value.length > MAX_QUERY_LENGTH) problems.push({ param: name, value, reason: 'too_long' });
         query.q = value.slice(0, MAX_QUERY_LENGTH).replace(/\s+/g, ' ');
         break;
-      case PARAM.municipality:
-        list(query.municipality, vocabulary.municipalities, name, value);
-        break;
-      case PARAM.occupationField:
-        list(query.occupationField, vocabulary.occupationFields, name, value);
-        break;
-      case PARAM.occupationGroup:
-        list(query.occupationGroup, vocabulary.occupationGroups, name, value);
-        break;
-      case PARAM.employmentType:
-        list(query.employmentType, vocabulary.employmentTypes, name, value);
-        break;
-      case PARAM.worktime:
-        list(query.worktime, vocabulary.worktimes, name, value);
-        break;
       case PARAM.employer:
-        for (const part of value.split(',')) {
-          const v = part.trim();
-          if (!v) continue;
-          if (!EMPLOYER_KEY.test(v)) problems.push({ param: name, value: v, reason: 'unknown_value' });
-          else add(query.employer, name, v);
-        }
+        list(query.employer, (v) => EMPLOYER_KEY.test(v), name, value);
         break;
       case PARAM.remote:
         if (!single(name, value)) break;
@@ -231,11 +232,7 @@ export function queryParams(
 ): URLSearchParams {
   const p = new URLSearchParams();
   if (query.q) p.set(PARAM.q, query.q);
-  for (const v of query.municipality) p.append(PARAM.municipality, v);
-  for (const v of query.occupationField) p.append(PARAM.occupationField, v);
-  for (const v of query.occupationGroup) p.append(PARAM.occupationGroup, v);
-  for (const v of query.employmentType) p.append(PARAM.employmentType, v);
-  for (const v of query.worktime) p.append(PARAM.worktime, v);
+  for (const { key } of LIST_FILTERS) for (const v of query[key]) p.append(PARAM[key], v);
   if (query.remote) p.set(PARAM.remote, 'true');
   if (query.published) p.set(PARAM.published, query.published);
   for (const v of query.employer) p.append(PARAM.employer, v);

@@ -41,20 +41,25 @@ export async function membershipsOf(
     .where('m.region_id', '=', regionId)
     .where('m.account_id', '=', accountId)
     .execute();
-  return rows
-    .map((row) => ({
+  return byOrganisation(
+    rows.map((row) => ({
       organisationId: row.organisation_id,
       organisationName: row.name,
       kind: row.kind as OrganisationKind,
       role: row.role as Role,
       since: row.created_at,
-    }))
-    .sort((a, b) =>
-      compareOrganisations(
-        { kind: a.kind, name: a.organisationName },
-        { kind: b.kind, name: b.organisationName },
-      ),
-    );
+    })),
+  );
+}
+
+/** Memberships in the order people see them: the region first, then by organisation name. */
+function byOrganisation(memberships: Membership[]): Membership[] {
+  return memberships.sort((a, b) =>
+    compareOrganisations(
+      { kind: a.kind, name: a.organisationName },
+      { kind: b.kind, name: b.organisationName },
+    ),
+  );
 }
 
 export function createPrincipalResolver(db: Kysely<DB>, sessions: SessionStore): PrincipalResolver {
@@ -99,14 +104,7 @@ export function createPrincipalResolver(db: Kysely<DB>, sessions: SessionStore):
         .executeTakeFirst();
       if (!row) return undefined;
       await sessions.touch(row.token_hash, row.last_seen_at);
-      const memberships = row.memberships
-        .map((m) => ({ ...m, since: new Date(m.since) }))
-        .sort((a, b) =>
-          compareOrganisations(
-            { kind: a.kind, name: a.organisationName },
-            { kind: b.kind, name: b.organisationName },
-          ),
-        );
+      const memberships = byOrganisation(row.memberships.map((m) => ({ ...m, since: new Date(m.since) })));
       const membership =
         memberships.find((m) => m.organisationId === row.active_organisation_id) ?? memberships[0] ?? null;
       return {

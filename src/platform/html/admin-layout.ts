@@ -11,7 +11,7 @@ import type { Lang } from '../i18n/index.ts';
 import { adminShell as messages } from './admin-messages.ts';
 import { csrfField, selectField } from './forms.ts';
 import { html, type SafeHtml } from './html.ts';
-import { localPath, type AdminNavItem, type Site } from './layout.ts';
+import { brandAssets, brandLink, localPath, scriptTags, type AdminNavItem, type Site } from './layout.ts';
 
 export interface AdminPage {
   title: string;
@@ -117,21 +117,14 @@ export function renderAdminPage(
 <title>${t('shell.pageTitle', { title: page.title, region: regionName })}</title>
 <meta name="robots" content="noindex, nofollow">
 <link rel="canonical" href="${origin + page.path}">
-<meta name="theme-color" content="${region.brand.primary}">
-<link rel="icon" href="${site.assets.url('img/favicon.svg')}" type="image/svg+xml">
-<link rel="stylesheet" href="${site.assets.url('css/lotsa.css')}">
-<link rel="stylesheet" href="/brand/${region.id}.css">
-${(page.scripts ?? []).map((src) => html`<script src="${site.assets.url(src)}" defer></script>`)}
+${brandAssets(site, region)}
+${scriptTags(site, page.scripts)}
 </head>
 <body class="admin-body">
 <a class="skip-link" href="#main">${t('shell.skipLink')}</a>
 <header class="site-header admin-header">
 <div class="wrap admin-header__inner">
-<a class="brand" href="/admin">
-<img class="brand__logo" src="${site.assets.url(region.brand.logo)}" alt="" width="40" height="40">
-<span class="brand__name">${regionName}</span>
-<span class="brand__tagline">${t('shell.name')}</span>
-</a>
+${brandLink(site, region, '/admin', regionName, t('shell.name'))}
 ${header(request, lang, csrf)}
 </div>
 <nav class="admin-nav" aria-label="${t('shell.nav')}">

@@ -33,21 +33,38 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
 }
 
-export type HtmlValue = SafeHtml | string | number | null | undefined | false | HtmlValue[];
+/** What a tagged template takes: its safe class as it is, text and numbers escaped, lists joined. */
+type Interpolated<Safe> = Safe | string | number | null | undefined | false | Interpolated<Safe>[];
 
-function render(value: HtmlValue): string {
-  if (value === null || value === undefined || value === false) return '';
-  if (value instanceof SafeHtml) return value.value;
-  if (Array.isArray(value)) return value.map(render).join('');
-  return escapeHtml(String(value));
+export type HtmlValue = Interpolated<SafeHtml>;
+
+/**
+ * The one escaping path of `html` and `xml`: a tagged template that keeps values of class `Safe` as
+ * they are, joins arrays, renders null, undefined and false as nothing and escapes everything else.
+ */
+function taggedTemplate<Safe extends { readonly value: string }>(
+  Safe: new (value: string) => Safe,
+  escape: (text: string) => string,
+): (strings: TemplateStringsArray, ...values: Interpolated<Safe>[]) => Safe {
+  const render = (value: Interpolated<Safe>): string => {
+    if (value === null || value === undefined || value === false) return '';
+    if (value instanceof Safe) return value.value;
+    if (Array.isArray(value)) return value.map(render).join('');
+    return escape(String(value));
+  };
+  return (strings, ...values) => {
+    let out = strings[0] as string;
+    for (let i = 0; i < values.length; i++)
+      out += render(values[i] as Interpolated<Safe>) + (strings[i + 1] as string);
+    return new Safe(out);
+  };
 }
 
 /** Builds SafeHtml, escaping every interpolated value that is not SafeHtml already. */
-export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): SafeHtml {
-  let out = strings[0] as string;
-  for (let i = 0; i < values.length; i++) out += render(values[i] as HtmlValue) + (strings[i + 1] as string);
-  return new SafeHtml(out);
-}
+export const html: (strings: TemplateStringsArray, ...values: HtmlValue[]) => SafeHtml = taggedTemplate(
+  SafeHtml,
+  escapeHtml,
+);
 
 /** Marks trusted markup (our own catalogues and templates) as safe. Never pass user input. */
 export function raw(markup: string): SafeHtml {
@@ -90,19 +107,10 @@ export class SafeXml {
   }
 }
 
-export type XmlValue = SafeXml | string | number | null | undefined | false | XmlValue[];
-
-function renderXml(value: XmlValue): string {
-  if (value === null || value === undefined || value === false) return '';
-  if (value instanceof SafeXml) return value.value;
-  if (Array.isArray(value)) return value.map(renderXml).join('');
-  return escapeXml(String(value));
-}
+export type XmlValue = Interpolated<SafeXml>;
 
 /** Builds XML, escaping (and cleaning) every interpolated value that is not SafeXml already. */
-export function xml(strings: TemplateStringsArray, ...values: XmlValue[]): SafeXml {
-  let out = strings[0] as string;
-  for (let i = 0; i < values.length; i++)
-    out += renderXml(values[i] as XmlValue) + (strings[i + 1] as string);
-  return new SafeXml(out);
-}
+export const xml: (strings: TemplateStringsArray, ...values: XmlValue[]) => SafeXml = taggedTemplate(
+  SafeXml,
+  escapeXml,
+);

@@ -79,6 +79,28 @@ export function localPath(lang: Lang, path: string): string {
   return `/${lang}${path === '/' ? '/' : path}`;
 }
 
+/** The theme colour, icon and stylesheets (the site's, then the region's brand) of every shell. */
+export function brandAssets(site: Site, region: Region): SafeHtml {
+  return html`<meta name="theme-color" content="${region.brand.primary}">
+<link rel="icon" href="${site.assets.url('img/favicon.svg')}" type="image/svg+xml">
+<link rel="stylesheet" href="${site.assets.url('css/lotsa.css')}">
+<link rel="stylesheet" href="/brand/${region.id}.css">`;
+}
+
+/** A page's scripts (paths under public/), deferred. */
+export function scriptTags(site: Site, scripts: readonly string[] = []): SafeHtml[] {
+  return scripts.map((src) => html`<script src="${site.assets.url(src)}" defer></script>`);
+}
+
+/** The region's logo and name with the shell's tagline, linking to `href`. */
+export function brandLink(site: Site, region: Region, href: string, name: string, tagline: string): SafeHtml {
+  return html`<a class="brand" href="${href}">
+<img class="brand__logo" src="${site.assets.url(region.brand.logo)}" alt="" width="40" height="40">
+<span class="brand__name">${name}</span>
+<span class="brand__tagline">${tagline}</span>
+</a>`;
+}
+
 export function renderPage(ctx: PageContext, page: Page): string {
   const { lang, region, site, origin } = ctx;
   const t = (key: Parameters<typeof shell.t>[1], params?: Record<string, string>) =>
@@ -111,22 +133,15 @@ ${languages.length > 1 ? html`<link rel="alternate" hreflang="x-default" href="$
 <meta property="og:url" content="${self}">
 <meta property="og:locale" content="${lang === 'sv' ? 'sv_SE' : 'en_GB'}">
 <meta property="og:image" content="${origin + site.assets.url('img/og-default.png')}">
-<meta name="theme-color" content="${region.brand.primary}">
-<link rel="icon" href="${site.assets.url('img/favicon.svg')}" type="image/svg+xml">
-<link rel="stylesheet" href="${site.assets.url('css/lotsa.css')}">
-<link rel="stylesheet" href="/brand/${region.id}.css">
+${brandAssets(site, region)}
 ${page.head ?? ''}
-${(page.scripts ?? []).map((src) => html`<script src="${site.assets.url(src)}" defer></script>`)}
+${scriptTags(site, page.scripts)}
 </head>
 <body${page.bodyClass ? html` class="${page.bodyClass}"` : ''}>
 <a class="skip-link" href="#main">${t('skipLink')}</a>
 <header class="site-header">
 <div class="wrap site-header__inner">
-<a class="brand" href="${localPath(lang, '/')}">
-<img class="brand__logo" src="${site.assets.url(region.brand.logo)}" alt="" width="40" height="40">
-<span class="brand__name">${regionName}</span>
-<span class="brand__tagline">${t('tagline')}</span>
-</a>
+${brandLink(site, region, localPath(lang, '/'), regionName, t('tagline'))}
 <nav class="site-nav" aria-label="${t('mainNav')}">
 <ul>
 ${site.navigation.map(

@@ -23,12 +23,31 @@ function gate() {
   return { opened, open };
 }
 
-describe('job queue', async () => {
-  const database = await createTestDatabase();
-  const { db } = database;
-  const jobState = async (name: string) =>
-    db.selectFrom('jobs').select(['state', 'attempts', 'last_error']).where('name', '=', name).execute();
+const database = await createTestDatabase();
+const { db } = database;
+const jobState = async (name: string) =>
+  db.selectFrom('jobs').select(['state', 'attempts', 'last_error']).where('name', '=', name).execute();
+const lockOf = async (name: string) =>
+  db
+    .selectFrom('jobs')
+    .select(['state', 'locked_by', 'lock_token', 'locked_until', 'last_error'])
+    .where('name', '=', name)
+    .executeTakeFirstOrThrow();
+/** Marks task `name` as running under a worker that died, its lock running out `lockedFor` from now. */
+const claimByDeadWorker = (name: string, lockedFor: string, attempts = 1) =>
+  db
+    .updateTable('jobs')
+    .set({
+      state: 'running',
+      attempts,
+      locked_by: 'dead-worker',
+      lock_token: sql`gen_random_uuid()`,
+      locked_until: sql`now() + ${lockedFor}::interval`,
+    })
+    .where('name', '=', name)
+    .execute();
 
+describe('task queue: running, deduplicating and retrying', () => {
   it('runs a queued job with its payload once', async () => {
     const queue = new TaskQueue(db, silent);
     const seen: unknown[] = [];
@@ -76,14 +95,9 @@ describe('job queue', async () => {
     assert.equal(row?.state, 'failed');
     assert.equal(row?.attempts, 2);
   });
+});
 
-  const lockOf = async (name: string) =>
-    db
-      .selectFrom('jobs')
-      .select(['state', 'locked_by', 'lock_token', 'locked_until', 'last_error'])
-      .where('name', '=', name)
-      .executeTakeFirstOrThrow();
-
+describe('task queue: locks held by a worker', () => {
   it('a heartbeat extends the lock while the task runs, so no other worker takes it', async () => {
     const a = new TaskQueue(db, silent);
     const b = new TaskQueue(db, silent);
@@ -163,7 +177,9 @@ describe('job queue', async () => {
     }
     assert.equal(aborted, true, 'the task was told it lost its lock');
   });
+});
 
+describe('task queue: lanes and waking', () => {
   it('a lane full of long tasks does not hold up short ones', async () => {
     const queue = new TaskQueue(db, silent, { pollMs: 50, concurrency: { short: 1, long: 1 } });
     const release = gate();
@@ -232,75 +248,49 @@ describe('job queue', async () => {
       await worker.stop();
     }
   });
+});
+
+describe('task queue: workers that died', () => {
+  /** A queue that defines task `name` (counting its runs) and one such task queued. */
+  async function queueCountedTask(name: string, maxAttempts?: number) {
+    const queue = new TaskQueue(db, silent);
+    let count = 0;
+    queue.define({ name, ...(maxAttempts ? { maxAttempts } : {}), run: async () => void count++ });
+    await queue.enqueue(name, {});
+    return { queue, runs: () => count };
+  }
 
   it("a dead worker's task is taken again only after its lock runs out", async () => {
-    const queue = new TaskQueue(db, silent);
-    let runs = 0;
-    queue.define({ name: 'test.dead', run: async () => void runs++ });
-    await queue.enqueue('test.dead', {});
-    const claimedByDeadWorker = (until: string) =>
-      db
-        .updateTable('jobs')
-        .set({
-          state: 'running',
-          attempts: 1,
-          locked_by: 'dead-worker',
-          lock_token: sql`gen_random_uuid()`,
-          locked_until: sql`now() + ${until}::interval`,
-        })
-        .where('name', '=', 'test.dead')
-        .execute();
-    await claimedByDeadWorker('1 minute');
+    const { queue, runs } = await queueCountedTask('test.dead');
+    await claimByDeadWorker('test.dead', '1 minute');
     assert.equal(await queue.drain(), 0, 'its lock still holds');
-    assert.equal(runs, 0);
-    await claimedByDeadWorker('-1 second');
+    assert.equal(runs(), 0);
+    await claimByDeadWorker('test.dead', '-1 second');
     assert.equal(await queue.drain(), 1);
-    assert.equal(runs, 1);
+    assert.equal(runs(), 1);
     assert.equal((await jobState('test.dead'))[0]?.state, 'done');
   });
 
   it('a task whose worker died on its last attempt is marked failed, not run again', async () => {
-    const queue = new TaskQueue(db, silent);
-    let runs = 0;
-    queue.define({ name: 'test.killer', maxAttempts: 2, run: async () => void runs++ });
-    await queue.enqueue('test.killer', {});
-    await db
-      .updateTable('jobs')
-      .set({
-        state: 'running',
-        attempts: 2,
-        locked_by: 'dead-worker',
-        locked_until: sql`now() - interval '1 second'`,
-      })
-      .where('name', '=', 'test.killer')
-      .execute();
+    const { queue, runs } = await queueCountedTask('test.killer', 2);
+    await claimByDeadWorker('test.killer', '-1 second', 2);
     assert.equal(await queue.drain(), 0);
-    assert.equal(runs, 0);
+    assert.equal(runs(), 0);
     const [row] = await jobState('test.killer');
     assert.equal(row?.state, 'failed');
     assert.match(row?.last_error ?? '', /lock/);
   });
 
   it('takes over a job whose worker died (its lock ran out)', async () => {
-    const queue = new TaskQueue(db, silent);
-    let runs = 0;
-    queue.define({ name: 'test.orphan', run: async () => void runs++ });
-    await queue.enqueue('test.orphan', {});
-    await db
-      .updateTable('jobs')
-      .set({
-        state: 'running',
-        attempts: 1,
-        locked_by: 'dead-worker',
-        locked_until: sql`now() - interval '1 minute'`,
-      })
-      .where('name', '=', 'test.orphan')
-      .execute();
+    const { queue, runs } = await queueCountedTask('test.orphan');
+    await claimByDeadWorker('test.orphan', '-1 minute');
     await queue.drain();
-    assert.equal(runs, 1);
+    assert.equal(runs(), 1);
     assert.equal((await jobState('test.orphan'))[0]?.state, 'done');
   });
+});
 
+describe('task queue: many workers and schedules', () => {
   it('two workers never run the same job', async () => {
     const a = new TaskQueue(db, silent);
     const b = new TaskQueue(db, silent);

@@ -153,6 +153,24 @@ export async function createToken(
   });
 }
 
+/** Writes the audit event of a revoked token (with why, when it was not revoked by hand). */
+async function recordRevoked(
+  trx: Kysely<DB>,
+  input: { regionId: string; actor: AuditActor },
+  token: { id: string; organisation_id: string; name: string },
+  reason?: 'creator_left',
+): Promise<void> {
+  await recordAudit(trx, {
+    regionId: input.regionId,
+    actor: input.actor,
+    organisationId: token.organisation_id,
+    action: 'api_token.revoked',
+    subjectType: 'api_token',
+    subjectId: token.id,
+    data: reason ? { name: token.name, reason } : { name: token.name },
+  });
+}
+
 /**
  * Revokes one of the organisation's tokens. Returns its name, or undefined when the organisation
  * has no such token (another organisation's token included). Revoking twice changes nothing.
@@ -178,14 +196,10 @@ export async function revokeToken(
       .where('region_id', '=', input.regionId)
       .where('id', '=', input.id)
       .execute();
-    await recordAudit(trx, {
-      regionId: input.regionId,
-      actor: input.actor,
-      organisationId: input.organisationId,
-      action: 'api_token.revoked',
-      subjectType: 'api_token',
-      subjectId: input.id,
-      data: { name: existing.name },
+    await recordRevoked(trx, input, {
+      id: input.id,
+      organisation_id: input.organisationId,
+      name: existing.name,
     });
     return { name: existing.name };
   });
@@ -209,15 +223,7 @@ export async function revokeTokensCreatedBy(
   if (input.organisationId) query = query.where('organisation_id', '=', input.organisationId);
   const revoked = await query.returning(['id', 'name', 'organisation_id']).execute();
   for (const token of revoked) {
-    await recordAudit(trx, {
-      regionId: input.regionId,
-      actor: input.actor,
-      organisationId: token.organisation_id,
-      action: 'api_token.revoked',
-      subjectType: 'api_token',
-      subjectId: token.id,
-      data: { name: token.name, reason: 'creator_left' },
-    });
+    await recordRevoked(trx, input, token, 'creator_left');
   }
   return revoked.length;
 }

@@ -27,19 +27,23 @@ export async function lockOrganisation(
   return row !== undefined;
 }
 
-/** The account's role in the organisation, if a member (read after the organisation's lock). */
+/**
+ * The account's role in the organisation, if a member (read after the organisation's lock); with
+ * `lock`, the membership row is locked FOR UPDATE as well.
+ */
 export async function memberRole(
   trx: Kysely<DB>,
   regionId: string,
   organisationId: string,
   accountId: string,
+  lock: 'lock' | 'read' = 'read',
 ): Promise<string | undefined> {
-  const membership = await trx
+  const query = trx
     .selectFrom('memberships')
     .select('role')
     .where('region_id', '=', regionId)
     .where('organisation_id', '=', organisationId)
-    .where('account_id', '=', accountId)
-    .executeTakeFirst();
+    .where('account_id', '=', accountId);
+  const membership = await (lock === 'lock' ? query.forUpdate() : query).executeTakeFirst();
   return membership?.role;
 }

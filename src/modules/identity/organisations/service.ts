@@ -7,7 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { recordAudit, type AuditActor } from '../../../platform/audit.ts';
+import { recordAudit, type AuditActor, type AuditEvent } from '../../../platform/audit.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { SessionStore } from '../../../platform/auth/sessions.ts';
 import {
@@ -19,7 +19,7 @@ import {
 } from '../../../platform/permissions.ts';
 import { revokeTokensCreatedBy } from '../admin/tokens.ts';
 import { retryingTransaction } from '../../../platform/db/transaction.ts';
-import { lockOrganisation } from './locks.ts';
+import { lockOrganisation, memberRole } from './locks.ts';
 
 /** Kinds an admin can add; the region and its municipalities come with the region. */
 export const CREATABLE_KINDS = [
@@ -138,41 +138,54 @@ function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === '23505';
 }
 
+/**
+ * Runs `save` in a transaction unless another organisation of the region (other than `exceptId`)
+ * holds `orgNumber`; that organisation is then returned as `taken`, also when two admins save the
+ * same number at once (the unique index decides; it is reported the same way).
+ */
+async function savingUniqueNumber(
+  db: Kysely<DB>,
+  regionId: string,
+  orgNumber: string | null,
+  exceptId: string | undefined,
+  save: (trx: Kysely<DB>) => Promise<SaveResult>,
+): Promise<SaveResult> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const taken = orgNumber ? await findByOrgNumber(trx, regionId, orgNumber, exceptId) : undefined;
+      return taken ? { ok: false, taken } : save(trx);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error) && orgNumber) {
+      const taken = await findByOrgNumber(db, regionId, orgNumber, exceptId);
+      if (taken) return { ok: false, taken };
+    }
+    throw error;
+  }
+}
+
 export async function createOrganisation(
   db: Kysely<DB>,
   input: { regionId: string; actor: AuditActor; kind: CreatableKind; name: string; orgNumber: string | null },
 ): Promise<SaveResult> {
   const { regionId } = input;
-  try {
-    return await db.transaction().execute(async (trx) => {
-      if (input.orgNumber) {
-        const taken = await findByOrgNumber(trx, regionId, input.orgNumber);
-        if (taken) return { ok: false, taken } as const;
-      }
-      const row = await trx
-        .insertInto('organisations')
-        .values({ region_id: regionId, kind: input.kind, name: input.name, org_number: input.orgNumber })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await recordAudit(trx, {
-        regionId,
-        actor: input.actor,
-        organisationId: row.id,
-        action: 'org.created',
-        subjectType: 'organisation',
-        subjectId: row.id,
-        data: { name: input.name, kind: input.kind, orgNumber: input.orgNumber },
-      });
-      return { ok: true, id: row.id } as const;
+  return savingUniqueNumber(db, regionId, input.orgNumber, undefined, async (trx) => {
+    const row = await trx
+      .insertInto('organisations')
+      .values({ region_id: regionId, kind: input.kind, name: input.name, org_number: input.orgNumber })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      regionId,
+      actor: input.actor,
+      organisationId: row.id,
+      action: 'org.created',
+      subjectType: 'organisation',
+      subjectId: row.id,
+      data: { name: input.name, kind: input.kind, orgNumber: input.orgNumber },
     });
-  } catch (error) {
-    // Two admins adding the same number at once: the unique index decides; report it the same way.
-    if (isUniqueViolation(error) && input.orgNumber) {
-      const taken = await findByOrgNumber(db, regionId, input.orgNumber);
-      if (taken) return { ok: false, taken };
-    }
-    throw error;
-  }
+    return { ok: true, id: row.id } as const;
+  });
 }
 
 export async function updateOrganisation(
@@ -180,54 +193,60 @@ export async function updateOrganisation(
   input: { regionId: string; actor: AuditActor; id: string; name: string; orgNumber: string | null },
 ): Promise<SaveResult> {
   const { regionId, id } = input;
-  try {
-    return await db.transaction().execute(async (trx) => {
-      if (input.orgNumber) {
-        const taken = await findByOrgNumber(trx, regionId, input.orgNumber, id);
-        if (taken) return { ok: false, taken } as const;
-      }
-      const before = await trx
-        .selectFrom('organisations')
-        .select(['name', 'org_number'])
-        .where('region_id', '=', regionId)
-        .where('id', '=', id)
-        .forUpdate()
-        .executeTakeFirstOrThrow();
-      await trx
-        .updateTable('organisations')
-        .set({ name: input.name, org_number: input.orgNumber })
-        .where('region_id', '=', regionId)
-        .where('id', '=', id)
-        .execute();
-      if (before.name !== input.name || before.org_number !== input.orgNumber) {
-        await recordAudit(trx, {
-          regionId,
-          actor: input.actor,
-          organisationId: id,
-          action: 'org.updated',
-          subjectType: 'organisation',
-          subjectId: id,
-          data: {
-            name: input.name,
-            ...(before.name !== input.name ? { previousName: before.name } : {}),
-            ...(before.org_number !== input.orgNumber
-              ? { orgNumber: input.orgNumber, previousOrgNumber: before.org_number }
-              : {}),
-          },
-        });
-      }
-      return { ok: true, id } as const;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error) && input.orgNumber) {
-      const taken = await findByOrgNumber(db, regionId, input.orgNumber, id);
-      if (taken) return { ok: false, taken };
+  return savingUniqueNumber(db, regionId, input.orgNumber, id, async (trx) => {
+    const before = await trx
+      .selectFrom('organisations')
+      .select(['name', 'org_number'])
+      .where('region_id', '=', regionId)
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable('organisations')
+      .set({ name: input.name, org_number: input.orgNumber })
+      .where('region_id', '=', regionId)
+      .where('id', '=', id)
+      .execute();
+    if (before.name !== input.name || before.org_number !== input.orgNumber) {
+      await recordAudit(trx, {
+        regionId,
+        actor: input.actor,
+        organisationId: id,
+        action: 'org.updated',
+        subjectType: 'organisation',
+        subjectId: id,
+        data: {
+          name: input.name,
+          ...(before.name !== input.name ? { previousName: before.name } : {}),
+          ...(before.org_number !== input.orgNumber
+            ? { orgNumber: input.orgNumber, previousOrgNumber: before.org_number }
+            : {}),
+        },
+      });
     }
-    throw error;
-  }
+    return { ok: true, id } as const;
+  });
 }
 
 // Members
+
+/** Memberships (`m`) joined with their accounts (`a`) in the same region. */
+function membersAndAccounts(db: Kysely<DB>) {
+  return db
+    .selectFrom('memberships as m')
+    .innerJoin('accounts as a', (join) =>
+      join.onRef('a.region_id', '=', 'm.region_id').onRef('a.id', '=', 'm.account_id'),
+    );
+}
+
+/** Memberships (`m`) joined with their organisations (`o`) in the same region. */
+function membershipsAndOrganisations(db: Kysely<DB>) {
+  return db
+    .selectFrom('memberships as m')
+    .innerJoin('organisations as o', (join) =>
+      join.onRef('o.region_id', '=', 'm.region_id').onRef('o.id', '=', 'm.organisation_id'),
+    );
+}
 
 export interface Member {
   accountId: string;
@@ -243,11 +262,7 @@ export async function listMembers(
   regionId: string,
   organisationId: string,
 ): Promise<Member[]> {
-  const rows = await db
-    .selectFrom('memberships as m')
-    .innerJoin('accounts as a', (join) =>
-      join.onRef('a.region_id', '=', 'm.region_id').onRef('a.id', '=', 'm.account_id'),
-    )
+  const rows = await membersAndAccounts(db)
     .select(['a.id', 'a.email', 'a.display_name', 'a.last_sign_in_at', 'm.role', 'm.created_at'])
     .where('m.region_id', '=', regionId)
     .where('m.organisation_id', '=', organisationId)
@@ -275,11 +290,7 @@ export async function organisationRecord(db: Kysely<DB>, regionId: string, id: s
 
 /** An organisation's members by name (no addresses), as the API lists them. */
 export async function memberNames(db: Kysely<DB>, regionId: string, organisationId: string) {
-  return db
-    .selectFrom('memberships as m')
-    .innerJoin('accounts as a', (join) =>
-      join.onRef('a.region_id', '=', 'm.region_id').onRef('a.id', '=', 'm.account_id'),
-    )
+  return membersAndAccounts(db)
     .select(['a.id', 'a.display_name', 'm.role', 'm.created_at'])
     .where('m.region_id', '=', regionId)
     .where('m.organisation_id', '=', organisationId)
@@ -291,11 +302,7 @@ export async function memberNames(db: Kysely<DB>, regionId: string, organisation
 /** The memberships of several accounts with their organisations' names, by organisation name. */
 export async function rolesOfAccounts(db: Kysely<DB>, regionId: string, accountIds: string[]) {
   if (accountIds.length === 0) return [];
-  return db
-    .selectFrom('memberships as m')
-    .innerJoin('organisations as o', (join) =>
-      join.onRef('o.region_id', '=', 'm.region_id').onRef('o.id', '=', 'm.organisation_id'),
-    )
+  return membershipsAndOrganisations(db)
     .select(['m.account_id', 'm.role', 'o.id', 'o.name'])
     .where('m.region_id', '=', regionId)
     .where('m.account_id', 'in', accountIds)
@@ -312,6 +319,14 @@ export function managingRoles(kind: OrganisationKind): Role[] {
  * `notManager`: the person acting lost the right to manage the organisation's members while the
  * request ran (another admin removed or demoted them a moment earlier).
  */
+/** Whose membership changes, in which organisation, and who changes it. */
+interface MemberInput {
+  regionId: string;
+  actor: AuditActor;
+  organisation: { id: string; kind: OrganisationKind };
+  accountId: string;
+}
+
 export type MemberChange = 'ok' | 'gone' | 'lastAdmin' | 'notManager';
 
 /**
@@ -353,11 +368,7 @@ export async function stillManages(
   actorId: string | null,
 ): Promise<boolean> {
   if (actorId === null) return true;
-  const row = await trx
-    .selectFrom('memberships as m')
-    .innerJoin('organisations as o', (join) =>
-      join.onRef('o.region_id', '=', 'm.region_id').onRef('o.id', '=', 'm.organisation_id'),
-    )
+  const row = await membershipsAndOrganisations(trx)
     .select('m.role')
     .where('m.region_id', '=', regionId)
     .where('m.account_id', '=', actorId)
@@ -381,28 +392,17 @@ export async function stillManages(
  */
 async function beginMemberChange(
   trx: Kysely<DB>,
-  input: {
-    regionId: string;
-    actor: AuditActor;
-    organisation: { id: string; kind: OrganisationKind };
-    accountId: string;
-  },
+  input: MemberInput,
 ): Promise<Exclude<MemberChange, 'ok' | 'lastAdmin'> | { role: Role }> {
   if (!(await lockOrganisation(trx, input.regionId, input.organisation.id))) return 'gone';
   if (!(await stillManages(trx, input.regionId, input.organisation, input.actor.id))) return 'notManager';
-  const current = await lockMembership(trx, input.regionId, input.organisation.id, input.accountId);
-  return current ? { role: current.role as Role } : 'gone';
+  const role = await lockMembership(trx, input.regionId, input.organisation.id, input.accountId);
+  return role ? { role } : 'gone';
 }
 
+/** The account's role in the organisation, its membership locked FOR UPDATE. */
 async function lockMembership(trx: Kysely<DB>, regionId: string, organisationId: string, accountId: string) {
-  return trx
-    .selectFrom('memberships')
-    .select('role')
-    .where('region_id', '=', regionId)
-    .where('organisation_id', '=', organisationId)
-    .where('account_id', '=', accountId)
-    .forUpdate()
-    .executeTakeFirst();
+  return (await memberRole(trx, regionId, organisationId, accountId, 'lock')) as Role | undefined;
 }
 
 /**
@@ -422,8 +422,7 @@ export async function joinOrganisation(
     .where('region_id', '=', input.regionId)
     .where('id', '=', input.organisationId)
     .executeTakeFirstOrThrow();
-  const current = await lockMembership(trx, input.regionId, input.organisationId, input.accountId);
-  const from = current ? (current.role as Role) : null;
+  const from = (await lockMembership(trx, input.regionId, input.organisationId, input.accountId)) ?? null;
   if (from === input.role) return { from };
   const change = {
     regionId: input.regionId,
@@ -431,30 +430,41 @@ export async function joinOrganisation(
     accountId: input.accountId,
   };
   if (from && (await strandsOrganisation(trx, change, input.accountId, from, input.role))) return 'lastAdmin';
-  await trx
-    .insertInto('memberships')
-    .values({
-      region_id: input.regionId,
-      organisation_id: input.organisationId,
-      account_id: input.accountId,
-      role: input.role,
-    })
-    .onConflict((oc) =>
-      oc.columns(['region_id', 'organisation_id', 'account_id']).doUpdateSet({ role: input.role }),
-    )
-    .execute();
+  await grantRole(trx, input);
   return { from };
+}
+
+/** Writes the audit event of a change to the member `input.accountId` of `input.organisation`. */
+async function recordMemberEvent(
+  trx: Kysely<DB>,
+  input: MemberInput,
+  action: 'org.member.role_changed' | 'org.member.removed',
+  data: AuditEvent['data'],
+): Promise<void> {
+  await recordAudit(trx, {
+    regionId: input.regionId,
+    actor: input.actor,
+    organisationId: input.organisation.id,
+    action,
+    subjectType: 'account',
+    subjectId: input.accountId,
+    data,
+  });
+}
+
+/** Revokes the API tokens the member created for the organisation (they live only as long as the right). */
+async function revokeMemberTokens(trx: Kysely<DB>, input: MemberInput): Promise<void> {
+  await revokeTokensCreatedBy(trx, {
+    regionId: input.regionId,
+    accountId: input.accountId,
+    organisationId: input.organisation.id,
+    actor: input.actor,
+  });
 }
 
 export async function changeMemberRole(
   db: Kysely<DB>,
-  input: {
-    regionId: string;
-    actor: AuditActor;
-    organisation: { id: string; kind: OrganisationKind };
-    accountId: string;
-    role: Role;
-  },
+  input: MemberInput & { role: Role },
 ): Promise<MemberChange> {
   return retryingTransaction(db, async (trx) => {
     const current = await beginMemberChange(trx, input);
@@ -469,26 +479,13 @@ export async function changeMemberRole(
       .where('organisation_id', '=', input.organisation.id)
       .where('account_id', '=', input.accountId)
       .execute();
-    await recordAudit(trx, {
-      regionId: input.regionId,
-      actor: input.actor,
-      organisationId: input.organisation.id,
-      action: 'org.member.role_changed',
-      subjectType: 'account',
-      subjectId: input.accountId,
-      data: { from, to: input.role },
-    });
+    await recordMemberEvent(trx, input, 'org.member.role_changed', { from, to: input.role });
     // Tokens live only as long as their creator's right to create them.
     if (
       ROLE_PERMISSIONS[from].has(Permission.ApiTokensManage) &&
       !ROLE_PERMISSIONS[input.role].has(Permission.ApiTokensManage)
     ) {
-      await revokeTokensCreatedBy(trx, {
-        regionId: input.regionId,
-        accountId: input.accountId,
-        organisationId: input.organisation.id,
-        actor: input.actor,
-      });
+      await revokeMemberTokens(trx, input);
     }
     return 'ok';
   });
@@ -497,12 +494,7 @@ export async function changeMemberRole(
 export async function removeMember(
   db: Kysely<DB>,
   sessions: SessionStore,
-  input: {
-    regionId: string;
-    actor: AuditActor;
-    organisation: { id: string; kind: OrganisationKind };
-    accountId: string;
-  },
+  input: MemberInput,
 ): Promise<MemberChange> {
   return retryingTransaction(db, async (trx) => {
     const current = await beginMemberChange(trx, input);
@@ -517,21 +509,8 @@ export async function removeMember(
       .execute();
     // A session acting for this organisation falls back to the person's next membership.
     await sessions.leaveOrganisation(input.regionId, input.accountId, input.organisation.id, trx);
-    await recordAudit(trx, {
-      regionId: input.regionId,
-      actor: input.actor,
-      organisationId: input.organisation.id,
-      action: 'org.member.removed',
-      subjectType: 'account',
-      subjectId: input.accountId,
-      data: { role },
-    });
-    await revokeTokensCreatedBy(trx, {
-      regionId: input.regionId,
-      accountId: input.accountId,
-      organisationId: input.organisation.id,
-      actor: input.actor,
-    });
+    await recordMemberEvent(trx, input, 'org.member.removed', { role });
+    await revokeMemberTokens(trx, input);
     return 'ok';
   });
 }
@@ -575,11 +554,7 @@ export async function grantRole(
 
 /** The addresses of the region's admins. */
 export async function adminAddresses(db: Kysely<DB>, regionId: string) {
-  return db
-    .selectFrom('memberships as m')
-    .innerJoin('accounts as a', (join) =>
-      join.onRef('a.region_id', '=', 'm.region_id').onRef('a.id', '=', 'm.account_id'),
-    )
+  return membersAndAccounts(db)
     .select('a.email')
     .where('m.region_id', '=', regionId)
     .where('m.role', '=', 'admin')
@@ -592,11 +567,7 @@ export async function isLastRegionAdmin(
   regionId: string,
   accountId: string,
 ): Promise<boolean> {
-  const admins = await db
-    .selectFrom('memberships as m')
-    .innerJoin('organisations as o', (join) =>
-      join.onRef('o.region_id', '=', 'm.region_id').onRef('o.id', '=', 'm.organisation_id'),
-    )
+  const admins = await membershipsAndOrganisations(db)
     .select('m.account_id')
     .where('m.region_id', '=', regionId)
     .where('o.kind', '=', 'region')
@@ -636,11 +607,7 @@ export async function hasMemberWithAddress(
   organisationId: string,
   email: string,
 ): Promise<boolean> {
-  const member = await db
-    .selectFrom('memberships as m')
-    .innerJoin('accounts as a', (join) =>
-      join.onRef('a.region_id', '=', 'm.region_id').onRef('a.id', '=', 'm.account_id'),
-    )
+  const member = await membersAndAccounts(db)
     .select('a.id')
     .where('m.region_id', '=', regionId)
     .where('m.organisation_id', '=', organisationId)

@@ -101,6 +101,15 @@ function refusal(error: Error & { code: string; constraint?: string }): string {
   return `the database refused it: SQLSTATE ${error.code}${detail}`;
 }
 
+type Close = { id: string; reason: 'removed' | 'missing'; at: Date; time: number };
+
+/** What to write for a batch: rows to upsert (those in `closing` close an open or new ad), and closes. */
+interface Plan {
+  upserts: JobAdRow[];
+  closing: Set<string>;
+  closes: Close[];
+}
+
 /**
  * Applies parsed records to the region inside `trx` and adds to `counts`. Returns the number of
  * rows written; the caller bumps the generation (markChanged) in the same transaction when it is
@@ -113,9 +122,27 @@ export async function applyBatch(
   context: BatchContext,
   counts: ApplyCounts,
 ): Promise<number> {
-  const { now, logger } = context;
   counts.received += records.length;
-  // One winner per id: the newest record (the later one on a tie); the others are stale or duplicates.
+  const winners = pickWinners(scope, records, context, counts);
+  if (winners.size === 0) return 0;
+  // Rows are locked and written in id order, so concurrent runs cannot deadlock on each other.
+  const ids = [...winners.keys()].sort();
+  const stored = await lockStored(trx, scope.regionId, ids);
+  const plan = planWrites(scope, ids, winners, stored, context, counts);
+  const written =
+    (await writeUpserts(trx, scope, plan, context, counts)) +
+    (await writeCloses(trx, scope, plan, stored, counts));
+  counts.written += written;
+  return written;
+}
+
+/** One winner per id: the newest record (the later one on a tie); the others are stale or duplicates. */
+function pickWinners(
+  scope: IngestScope,
+  records: readonly ParsedRecord[],
+  { now, logger }: BatchContext,
+  counts: ApplyCounts,
+): Map<string, ValidRecord> {
   const winners = new Map<string, ValidRecord>();
   for (const record of records) {
     if (record.kind === 'malformed') {
@@ -134,26 +161,40 @@ export async function applyBatch(
     if (orderTime(older, now) < orderTime(newer, now)) counts.stale++;
     else counts.unchanged++;
   }
-  if (winners.size === 0) return 0;
+  return winners;
+}
 
+/** The region's stored rows for `ids` (sorted), locked FOR UPDATE in id order. */
+async function lockStored(
+  trx: Transaction<DB>,
+  regionId: string,
+  ids: string[],
+): Promise<Map<string, Stored>> {
   const stored = new Map<string, Stored>();
-  // Rows are locked and written in id order, so concurrent runs cannot deadlock on each other.
-  const ids = [...winners.keys()].sort();
   for (let i = 0; i < ids.length; i += 1000) {
     const rows = await trx
       .selectFrom('job_ads')
       .select(['id', 'source_timestamp', 'content_hash', 'status', 'closed_reason'])
-      .where('region_id', '=', scope.regionId)
+      .where('region_id', '=', regionId)
       .where('id', 'in', ids.slice(i, i + 1000))
       .orderBy('id')
       .forUpdate()
       .execute();
     for (const row of rows) stored.set(row.id, { ...row, source_timestamp: Number(row.source_timestamp) });
   }
+  return stored;
+}
 
-  const upserts: JobAdRow[] = [];
-  const closing = new Set<string>();
-  const closes: { id: string; reason: 'removed' | 'missing'; at: Date; time: number }[] = [];
+/** Decides, record by record, what to write; counts what is stale, unchanged or skipped. */
+function planWrites(
+  scope: IngestScope,
+  ids: string[],
+  winners: Map<string, ValidRecord>,
+  stored: Map<string, Stored>,
+  { now, logger }: BatchContext,
+  counts: ApplyCounts,
+): Plan {
+  const plan: Plan = { upserts: [], closing: new Set(), closes: [] };
   for (const id of ids) {
     const record = winners.get(id) as ValidRecord;
     const existing = stored.get(record.id);
@@ -165,12 +206,12 @@ export async function applyBatch(
     if (record.kind === 'removal') {
       if (!existing) counts.skipped++;
       else if (existing.status === 'closed' && existing.closed_reason === 'removed') counts.unchanged++;
-      else closes.push({ id: record.id, reason: 'removed', at: record.removedAt ?? now, time });
+      else plan.closes.push({ id: record.id, reason: 'removed', at: record.removedAt ?? now, time });
       continue;
     }
     if (!adInScope(record, scope)) {
       // An ad we hold that now names a place outside the region is no longer the region's.
-      if (existing?.status === 'open') closes.push({ id: record.id, reason: 'missing', at: now, time });
+      if (existing?.status === 'open') plan.closes.push({ id: record.id, reason: 'missing', at: now, time });
       else counts.skipped++;
       continue;
     }
@@ -185,61 +226,73 @@ export async function applyBatch(
       counts.unchanged++;
       continue;
     }
-    if (row.status === 'closed' && existing?.status !== 'closed') closing.add(record.id);
-    upserts.push(row);
+    if (row.status === 'closed' && existing?.status !== 'closed') plan.closing.add(record.id);
+    plan.upserts.push(row);
   }
+  return plan;
+}
 
-  const upsert = (rows: JobAdRow[]) =>
-    trx
-      .insertInto('job_ads')
-      .values(rows)
-      .onConflict((oc) =>
-        oc
-          .columns(['region_id', 'id'])
-          .doUpdateSet({
-            origin: (eb) => eb.ref('excluded.origin'),
-            status: (eb) => eb.ref('excluded.status'),
-            closed_reason: (eb) => eb.ref('excluded.closed_reason'),
-            closed_at: (eb) => eb.ref('excluded.closed_at'),
-            source_timestamp: (eb) => eb.ref('excluded.source_timestamp'),
-            content_hash: (eb) => eb.ref('excluded.content_hash'),
-            raw: (eb) => eb.ref('excluded.raw'),
-            lang: (eb) => eb.ref('excluded.lang'),
-            headline: (eb) => eb.ref('excluded.headline'),
-            employer_name: (eb) => eb.ref('excluded.employer_name'),
-            employer_key: (eb) => eb.ref('excluded.employer_key'),
-            employer_orgnr: (eb) => eb.ref('excluded.employer_orgnr'),
-            workplace: (eb) => eb.ref('excluded.workplace'),
-            municipality_code: (eb) => eb.ref('excluded.municipality_code'),
-            occupation_id: (eb) => eb.ref('excluded.occupation_id'),
-            occupation_label: (eb) => eb.ref('excluded.occupation_label'),
-            occupation_group_id: (eb) => eb.ref('excluded.occupation_group_id'),
-            occupation_group_label: (eb) => eb.ref('excluded.occupation_group_label'),
-            occupation_field_id: (eb) => eb.ref('excluded.occupation_field_id'),
-            occupation_field_label: (eb) => eb.ref('excluded.occupation_field_label'),
-            employment_type_id: (eb) => eb.ref('excluded.employment_type_id'),
-            worktime_extent_id: (eb) => eb.ref('excluded.worktime_extent_id'),
-            salary_type_id: (eb) => eb.ref('excluded.salary_type_id'),
-            duration_id: (eb) => eb.ref('excluded.duration_id'),
-            remote: (eb) => eb.ref('excluded.remote'),
-            vacancies: (eb) => eb.ref('excluded.vacancies'),
-            description_text: (eb) => eb.ref('excluded.description_text'),
-            published_at: (eb) => eb.ref('excluded.published_at'),
-            last_publication_at: (eb) => eb.ref('excluded.last_publication_at'),
-            deadline_at: (eb) => eb.ref('excluded.deadline_at'),
-            updated_at: sql`now()`,
-          })
-          // The same rules again in SQL, so nothing unchanged or older is ever written even if a
-          // row appeared after the SELECT above.
-          .where(sql<boolean>`excluded.source_timestamp >= job_ads.source_timestamp`)
-          .where(
-            sql<boolean>`(job_ads.content_hash IS DISTINCT FROM excluded.content_hash
-              OR job_ads.status IS DISTINCT FROM excluded.status)`,
-          ),
-      )
-      .returning(['id'])
-      .execute();
+/** Inserts or updates `rows`, writing only what is newer and changed; returns the ids written. */
+function upsertRows(trx: Transaction<DB>, rows: JobAdRow[]) {
+  return trx
+    .insertInto('job_ads')
+    .values(rows)
+    .onConflict((oc) =>
+      oc
+        .columns(['region_id', 'id'])
+        .doUpdateSet({
+          origin: (eb) => eb.ref('excluded.origin'),
+          status: (eb) => eb.ref('excluded.status'),
+          closed_reason: (eb) => eb.ref('excluded.closed_reason'),
+          closed_at: (eb) => eb.ref('excluded.closed_at'),
+          source_timestamp: (eb) => eb.ref('excluded.source_timestamp'),
+          content_hash: (eb) => eb.ref('excluded.content_hash'),
+          raw: (eb) => eb.ref('excluded.raw'),
+          lang: (eb) => eb.ref('excluded.lang'),
+          headline: (eb) => eb.ref('excluded.headline'),
+          employer_name: (eb) => eb.ref('excluded.employer_name'),
+          employer_key: (eb) => eb.ref('excluded.employer_key'),
+          employer_orgnr: (eb) => eb.ref('excluded.employer_orgnr'),
+          workplace: (eb) => eb.ref('excluded.workplace'),
+          municipality_code: (eb) => eb.ref('excluded.municipality_code'),
+          occupation_id: (eb) => eb.ref('excluded.occupation_id'),
+          occupation_label: (eb) => eb.ref('excluded.occupation_label'),
+          occupation_group_id: (eb) => eb.ref('excluded.occupation_group_id'),
+          occupation_group_label: (eb) => eb.ref('excluded.occupation_group_label'),
+          occupation_field_id: (eb) => eb.ref('excluded.occupation_field_id'),
+          occupation_field_label: (eb) => eb.ref('excluded.occupation_field_label'),
+          employment_type_id: (eb) => eb.ref('excluded.employment_type_id'),
+          worktime_extent_id: (eb) => eb.ref('excluded.worktime_extent_id'),
+          salary_type_id: (eb) => eb.ref('excluded.salary_type_id'),
+          duration_id: (eb) => eb.ref('excluded.duration_id'),
+          remote: (eb) => eb.ref('excluded.remote'),
+          vacancies: (eb) => eb.ref('excluded.vacancies'),
+          description_text: (eb) => eb.ref('excluded.description_text'),
+          published_at: (eb) => eb.ref('excluded.published_at'),
+          last_publication_at: (eb) => eb.ref('excluded.last_publication_at'),
+          deadline_at: (eb) => eb.ref('excluded.deadline_at'),
+          updated_at: sql`now()`,
+        })
+        // The same rules again in SQL, so nothing unchanged or older is ever written even if a
+        // row appeared after the SELECT above.
+        .where(sql<boolean>`excluded.source_timestamp >= job_ads.source_timestamp`)
+        .where(
+          sql<boolean>`(job_ads.content_hash IS DISTINCT FROM excluded.content_hash
+            OR job_ads.status IS DISTINCT FROM excluded.status)`,
+        ),
+    )
+    .returning(['id'])
+    .execute();
+}
 
+/** Writes the planned upserts in chunks; returns the number of rows written. */
+async function writeUpserts(
+  trx: Transaction<DB>,
+  scope: IngestScope,
+  { upserts, closing }: Plan,
+  { logger }: BatchContext,
+  counts: ApplyCounts,
+): Promise<number> {
   let written = 0;
   for (let i = 0; i < upserts.length; i += ROWS_PER_STATEMENT) {
     const chunk = upserts.slice(i, i + ROWS_PER_STATEMENT);
@@ -247,11 +300,11 @@ export async function applyBatch(
     // One record the database refuses (too large for the index, say) must not fail its
     // neighbours: the chunk is tried whole, and when a record is at fault, one row at a time, each
     // in its own savepoint; the refused ones are skipped and counted as malformed.
-    const whole = await withSavepoint(trx, 'apply_chunk', () => upsert(chunk), isRecordError);
+    const whole = await withSavepoint(trx, 'apply_chunk', () => upsertRows(trx, chunk), isRecordError);
     const returned = whole.ok ? whole.value : [];
     if (!whole.ok) {
       for (const row of chunk) {
-        const one = await withSavepoint(trx, 'apply_row', () => upsert([row]), isRecordError);
+        const one = await withSavepoint(trx, 'apply_row', () => upsertRows(trx, [row]), isRecordError);
         if (one.ok) {
           returned.push(...one.value);
           continue;
@@ -266,7 +319,18 @@ export async function applyBatch(
     counts.unchanged += chunk.length - refused - returned.length;
     for (const { id } of returned) if (closing.has(id)) counts.closed++;
   }
+  return written;
+}
 
+/** Closes the planned ads (removed or moved away); returns the number of rows written. */
+async function writeCloses(
+  trx: Transaction<DB>,
+  scope: IngestScope,
+  { closes }: Plan,
+  stored: Map<string, Stored>,
+  counts: ApplyCounts,
+): Promise<number> {
+  let written = 0;
   for (const close of closes) {
     const result = await trx
       .updateTable('job_ads')
@@ -288,7 +352,6 @@ export async function applyBatch(
       if (stored.get(close.id)?.status === 'open') counts.closed++;
     } else counts.unchanged++;
   }
-  counts.written += written;
   return written;
 }
 

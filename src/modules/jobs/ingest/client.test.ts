@@ -21,7 +21,7 @@ async function setup(options: JobStreamClientOptions = {}) {
   return { replay, client, waits };
 }
 
-describe('JobStreamClient', () => {
+describe('JobStreamClient: requests and Retry-After', () => {
   it('asks for a window with the documented parameters and headers', async () => {
     const { replay, client } = await setup({ apiKey: 'k-123' });
     replay.script('/stream', { fixture: 'stream.json' });
@@ -76,7 +76,9 @@ describe('JobStreamClient', () => {
     await client.stream(WINDOW);
     assert.deepEqual(waits, [5000, 5000]);
   });
+});
 
+describe('JobStreamClient: retries and failures', () => {
   it('backs off exponentially after 5xx, then succeeds', async () => {
     const { replay, client, waits } = await setup();
     replay.script('/stream', { status: 500 }, { status: 502 }, { status: 503 }, { fixture: 'stream.json' });
@@ -150,7 +152,9 @@ describe('JobStreamClient', () => {
       /GET \/snapshot did not finish within 400 ms/,
     );
   });
+});
 
+describe('JobStreamClient: snapshots and Retry-After parsing', () => {
   it('streams the snapshot element by element and starts again after a cut-off download', async () => {
     const { replay, client } = await setup();
     replay.script(

@@ -68,17 +68,6 @@ export async function* parseJsonArray(
   /** The element has grown past maxLength: it is read to its end but not kept. */
   let oversized = false;
 
-  const parseElement = (text: string): unknown => {
-    try {
-      return JSON.parse(text);
-    } catch {
-      // An object or array whose brackets balance is one bad record; a bare word that is not JSON
-      // means the text is not the array we expect.
-      if (text.startsWith('{') || text.startsWith('[')) return new InvalidElement(count);
-      throw new JsonArrayError(`element ${count} is not valid JSON`);
-    }
-  };
-
   function* scan(chunk: string): Generator<unknown> {
     let start = state === 'inValue' ? 0 : -1;
     const n = chunk.length;
@@ -144,7 +133,7 @@ export async function* parseJsonArray(
             pieces = [];
             pieceLength = 0;
             state = 'afterValue';
-            const value = oversized ? OVERSIZED : parseElement(text);
+            const value = oversized ? OVERSIZED : parseElement(text, count);
             count++;
             yield value;
           } else if (!oversized && pieceLength + (i - start) > maxLength) {
@@ -190,13 +179,29 @@ export async function* parseJsonArray(
     }
     throw error;
   }
+  assertEnded(state as State /* assigned inside scan() */, count);
+  return count;
+}
+
+/** Element `index` of the array, parsed; an object or array that is not valid JSON is an InvalidElement. */
+function parseElement(text: string, index: number): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    // An object or array whose brackets balance is one bad record; a bare word that is not JSON
+    // means the text is not the array we expect.
+    if (text.startsWith('{') || text.startsWith('[')) return new InvalidElement(index);
+    throw new JsonArrayError(`element ${index} is not valid JSON`);
+  }
+}
+
+/** Fails unless the reader saw the array close (with `count` elements read so far). */
+function assertEnded(final: State, count: number): void {
   // A bare value that runs to the end of the input is still unterminated: the array never closed.
-  const final = state as State; // assigned inside scan()
   if (final !== 'end') {
     throw new JsonArrayError(
       final === 'start' ? 'the response is empty' : `the array is truncated after ${count} element(s)`,
       true,
     );
   }
-  return count;
 }
