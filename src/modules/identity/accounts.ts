@@ -7,6 +7,7 @@ import { domainToASCII } from 'node:url';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { accountActor, recordAudit, type AuditActor } from '../../platform/audit.ts';
+import type { SessionStore } from '../../platform/auth/sessions.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
 
@@ -168,6 +169,31 @@ export async function markSignedIn(db: Kysely<DB>, regionId: string, accountId: 
     .where('region_id', '=', regionId)
     .where('id', '=', accountId)
     .execute();
+}
+
+/**
+ * Starts a session for the account inside `options.db` (the sign-in's transaction) and records the
+ * sign-in on the account; with `audit`, the `session.started` event too (an invitation records its
+ * own event instead). Returns the new session; the route sets its cookie.
+ */
+export async function startSession(
+  sessions: SessionStore,
+  options: Parameters<SessionStore['create']>[0] & { db: Kysely<DB> },
+  audit: 'audit' | 'no-audit' = 'audit',
+): Promise<{ id: string; token: string }> {
+  const session = await sessions.create(options);
+  await markSignedIn(options.db, options.regionId, options.accountId);
+  if (audit === 'audit') {
+    await recordAudit(options.db, {
+      regionId: options.regionId,
+      actor: accountActor(options.accountId),
+      action: 'session.started',
+      subjectType: 'account',
+      subjectId: options.accountId,
+      data: { method: options.method },
+    });
+  }
+  return session;
 }
 
 /** Names and addresses of accounts by id (for sentences about them). */

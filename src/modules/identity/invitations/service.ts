@@ -20,7 +20,7 @@ import {
   findAccountByEmail,
   findOrCreateAccount,
   mailboxKey,
-  markSignedIn,
+  startSession,
   normalizeEmail,
 } from '../accounts.ts';
 import { messages } from '../admin/messages.ts';
@@ -389,15 +389,18 @@ export async function acceptInvitation(
       });
       if (joined === 'lastAdmin') throw new StrandsOrganisation(target.name);
       // The new member starts out acting for the organisation they just joined.
-      const session = await sessions.create({
-        regionId,
-        accountId: account.id,
-        method: 'link',
-        activeOrganisationId: row.organisation_id,
-        db: trx,
-        ...input.browser,
-      });
-      await markSignedIn(trx, regionId, account.id);
+      const session = await startSession(
+        sessions,
+        {
+          regionId,
+          accountId: account.id,
+          method: 'link',
+          activeOrganisationId: row.organisation_id,
+          db: trx,
+          ...input.browser,
+        },
+        'no-audit',
+      );
       await recordAudit(trx, {
         regionId,
         actor: accountActor(account.id),

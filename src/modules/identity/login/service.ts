@@ -22,7 +22,7 @@ import {
   findAccountByEmail,
   findOrCreateAccount,
   mailboxKey,
-  markSignedIn,
+  startSession,
   normalizeEmail,
 } from '../accounts.ts';
 
@@ -226,15 +226,12 @@ async function signIn(
   method: 'link' | 'code',
 ): Promise<SignedIn> {
   const { account, created } = await findOrCreateAccount(trx, regionId, used.email, used.language, 'self');
-  const session = await sessions.create({ regionId, accountId: account.id, method, db: trx, ...browser });
-  await markSignedIn(trx, regionId, account.id);
-  await recordAudit(trx, {
+  const session = await startSession(sessions, {
     regionId,
-    actor: accountActor(account.id),
-    action: 'session.started',
-    subjectType: 'account',
-    subjectId: account.id,
-    data: { method },
+    accountId: account.id,
+    method,
+    db: trx,
+    ...browser,
   });
   // Older e-mails to the same address stop working once the person is in.
   await trx

@@ -4,11 +4,11 @@
  * routes read the request and set cookies.
  */
 import type { Kysely } from 'kysely';
-import { accountActor, recordAudit } from '../../../../platform/audit.ts';
+import { recordAudit } from '../../../../platform/audit.ts';
 import type { SessionStore } from '../../../../platform/auth/sessions.ts';
 import type { DB } from '../../../../platform/db/schema.ts';
 import { AppError } from '../../../../platform/errors.ts';
-import { markSignedIn } from '../../accounts.ts';
+import { startSession } from '../../accounts.ts';
 import { afterFactorRemoved, type FactorOwner } from '../factors.ts';
 import { deletePasskey, findPasskey, insertPasskey, renamePasskey as renameRow } from './repository.ts';
 import { verifyAuthentication, verifyRegistration, type CeremonyContext } from './webauthn.ts';
@@ -153,7 +153,7 @@ export async function signInWithPasskey(
   const used = await verifyAuthentication(answer.ctx, answer.handle, 'authenticate', null, answer.response);
   const regionId = answer.ctx.regionId;
   const session = await db.transaction().execute(async (trx) => {
-    const started = await sessions.create({
+    return startSession(sessions, {
       regionId,
       accountId: used.accountId,
       method: 'passkey',
@@ -161,16 +161,6 @@ export async function signInWithPasskey(
       db: trx,
       ...browser,
     });
-    await markSignedIn(trx, regionId, used.accountId);
-    await recordAudit(trx, {
-      regionId,
-      actor: accountActor(used.accountId),
-      action: 'session.started',
-      subjectType: 'account',
-      subjectId: used.accountId,
-      data: { method: 'passkey' },
-    });
-    return started;
   });
   return { accountId: used.accountId, sessionToken: session.token };
 }
