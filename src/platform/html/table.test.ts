@@ -1,11 +1,25 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { html } from './html.ts';
-import { dataTable } from './table.ts';
+import { dataTable, type DataTable } from './table.ts';
 
 /** The markup with white space between tags folded, for comparing. */
 const fold = (markup: { toString(): string }) =>
   markup.toString().replace(/>\s+</g, '><').replace(/\s+/g, ' ').trim();
+
+/** A one-column table of the numbers 1 and 2, with `extra` on top, folded. */
+const small = (extra: Partial<DataTable<number>> = {}) =>
+  fold(
+    dataTable({
+      id: 'n',
+      caption: 'N',
+      columns: ['A'],
+      rows: [1, 2],
+      cells: (n) => [n],
+      empty: '',
+      ...extra,
+    } as DataTable<number>),
+  );
 
 const people = [
   { name: 'Ada <Lovelace>', role: 'owner' },
@@ -33,43 +47,16 @@ describe('dataTable', () => {
   });
 
   it('shows the empty text instead of a table when there are no rows', () => {
-    const table = dataTable({
-      id: 'x',
-      caption: 'X',
-      columns: [{ label: 'A' }],
-      rows: [],
-      cells: () => [],
-      empty: 'No <one> yet',
-    });
-    assert.equal(fold(table), '<p>No &lt;one&gt; yet</p>');
+    assert.equal(small({ rows: [], empty: 'No <one> yet' }), '<p>No &lt;one&gt; yet</p>');
   });
 
   it('is labelled by a heading elsewhere, without a caption, and takes another class or none', () => {
-    const labelled = fold(
-      dataTable({
-        labelledBy: 'tokens-title',
-        className: '',
-        columns: [{ label: 'Name' }],
-        rows: ['a'],
-        cells: (s) => [s],
-        empty: '',
-      }),
-    );
+    const labelled = small({ id: undefined, caption: undefined, labelledBy: 'tokens-title', className: '' });
     assert.match(labelled, /aria-labelledby="tokens-title"/);
     assert.match(labelled, /<table><thead>/);
     assert.doesNotMatch(labelled, /<caption/);
-    const classed = fold(
-      dataTable({
-        id: 'c',
-        caption: 'C',
-        className: 'me-table',
-        columns: [{ label: 'A' }],
-        rows: [1],
-        cells: (n) => [n],
-        empty: '',
-      }),
-    );
-    assert.match(classed, /<table class="me-table"><caption id="c">C<\/caption>/);
+    const classed = small({ className: 'me-table' });
+    assert.match(classed, /<table class="me-table"><caption id="n">N<\/caption>/);
   });
 
   it('leaves out a column and its cells when the column is false, and keeps plain cells when asked', () => {
@@ -77,7 +64,7 @@ describe('dataTable', () => {
       dataTable({
         id: 'm',
         caption: 'M',
-        columns: [{ label: 'Name' }, false, { label: 'Role' }],
+        columns: ['Name', false, 'Role'],
         rows: people,
         cells: (p) => [p.name, 'secret', p.role],
         rowHeader: false,
@@ -131,38 +118,20 @@ describe('dataTable', () => {
   });
 
   it('puts a named paging nav under the table when it has links, and none without', () => {
-    const withLinks = fold(
-      dataTable({
-        id: 'p',
-        caption: 'P',
-        columns: [{ label: 'A' }],
-        rows: [1],
-        cells: (n) => [n],
-        empty: '',
-        paging: {
-          label: 'Pages of P',
-          links: [
-            { href: '?page=1', text: 'Previous', rel: 'prev' },
-            { href: '?page=3', text: 'Next', rel: 'next' },
-          ],
-        },
-      }),
-    );
+    const withLinks = small({
+      paging: {
+        label: 'Pages of P',
+        links: [
+          { href: '?page=1', text: 'Previous', rel: 'prev' },
+          { href: '?page=3', text: 'Next', rel: 'next' },
+        ],
+      },
+    });
     assert.match(
       withLinks,
       /<\/table><\/div><nav class="pagination" aria-label="Pages of P"><ul><li><a href="\?page=1" rel="prev">Previous<\/a><\/li><li><a href="\?page=3" rel="next">Next<\/a><\/li><\/ul><\/nav>$/,
     );
-    const without = fold(
-      dataTable({
-        id: 'p',
-        caption: 'P',
-        columns: [{ label: 'A' }],
-        rows: [1],
-        cells: (n) => [n],
-        empty: '',
-        paging: { label: 'P', links: [] },
-      }),
-    );
+    const without = small({ paging: { label: 'P', links: [] } });
     assert.doesNotMatch(without, /<nav/);
   });
 });

@@ -24,8 +24,11 @@ export interface PagingLink {
 }
 
 interface TableBase<T> {
-  /** The columns; null or false leaves one out (and the cell at its place in every row). */
-  columns: readonly (TableColumn | null | false)[];
+  /**
+   * The columns: a header's label, or a column with more (sorting); null, undefined or false leaves
+   * one out, and the cell at its place in every row.
+   */
+  columns: readonly (TableColumn | HtmlValue)[];
   rows: readonly T[];
   /** The cells of an item's row, one a column (the left-out columns' places included). */
   cells: (item: T) => readonly TableCell[];
@@ -57,6 +60,9 @@ interface LabelledTable<T> extends TableBase<T> {
 
 export type DataTable<T> = CaptionedTable<T> | LabelledTable<T>;
 
+const isColumn = (c: TableColumn | HtmlValue): c is TableColumn =>
+  c !== null && typeof c === 'object' && !Array.isArray(c) && 'label' in c;
+
 function headerCell(column: TableColumn): SafeHtml {
   const sort = column.sort;
   if (!sort) return html`<th scope="col">${column.label}</th>`;
@@ -87,7 +93,9 @@ function pagingNav(paging: DataTable<unknown>['paging']): SafeHtml | '' {
 /** The table of `rows` in its scrolling region, or the `empty` paragraph when there are none. */
 export function dataTable<T>(table: DataTable<T>): SafeHtml {
   if (table.rows.length === 0) return html`<p>${table.empty}</p>`;
-  const shown = table.columns.flatMap((c, i) => (c ? [{ column: c, index: i }] : []));
+  const shown = table.columns.flatMap((c, index) =>
+    c === null || c === undefined || c === false ? [] : [{ column: isColumn(c) ? c : { label: c }, index }],
+  );
   const rowHeader = table.rowHeader ?? true;
   const className = table.className ?? 'admin-table';
   const labelledBy = table.labelledBy ?? table.id;

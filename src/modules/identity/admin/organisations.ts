@@ -156,12 +156,7 @@ export function registerOrganisationRoutes(app: App, deps: ModuleDeps): void {
       ${dataTable({
         id: 'orgs-caption',
         caption: t('orgs.caption'),
-        columns: [
-          { label: t('orgs.col.name') },
-          { label: t('orgs.col.kind') },
-          { label: t('orgs.col.number') },
-          { label: t('orgs.col.members') },
-        ],
+        columns: [t('orgs.col.name'), t('orgs.col.kind'), t('orgs.col.number'), t('orgs.col.members')],
         rows: organisations,
         cells: (o) => [
           html`<a href="/admin/organisations/${o.id}">${o.name}</a>`,

@@ -84,11 +84,7 @@ function registerPeopleSearch(app: App, deps: ModuleDeps): void {
       ${dataTable({
         id: 'people-caption',
         caption: t('people.caption'),
-        columns: [
-          { label: t('people.col.person') },
-          { label: t('people.col.roles') },
-          { label: t('people.col.lastSignIn') },
-        ],
+        columns: [t('people.col.person'), t('people.col.roles'), t('people.col.lastSignIn')],
         rows: people,
         cells: (p) => {
           const roles = rolesOf(p.id);

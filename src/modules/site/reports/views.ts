@@ -79,12 +79,7 @@ export function listPage(lang: Lang, list: ReportList): { title: string; main: S
   const table = html`${dataTable({
     id: 'reports-caption',
     caption: t(`list.caption.${list.filter}`),
-    columns: [
-      { label: t('col.report') },
-      { label: t('col.received') },
-      { label: t('col.age') },
-      { label: t('col.status') },
-    ],
+    columns: [t('col.report'), t('col.received'), t('col.age'), t('col.status')],
     rows: list.reports,
     cells: (r) => [
       {
