@@ -12,6 +12,7 @@ import type { ModuleDeps } from '../../../platform/module.ts';
 import { actorOf } from '../../../platform/audit.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { html, type SafeHtml } from '../../../platform/html/html.ts';
+import { dataTable, type TableCell } from '../../../platform/html/table.ts';
 import { siteOrigin } from '../../../platform/http/origin.ts';
 import { formatDate, type Lang } from '../../../platform/i18n/index.ts';
 import { Permission, ROLES_BY_KIND, isRole, type Role } from '../../../platform/permissions.ts';
@@ -95,50 +96,43 @@ interface MembersView {
 const roleLabel = (t: MembersView['t'], role: Role) => upperFirst(t(`role.${role}`));
 const memberName = (m: { displayName: string; email: string }) => m.displayName || m.email;
 
-/** A member's row: name, role, dates and — for managers — the role select and the remove link. */
-function memberRow(ctx: MembersView, m: Member): SafeHtml {
+/** A member's cells: name, role, dates and — for managers — the role select and the remove link. */
+function memberCells(ctx: MembersView, m: Member): TableCell[] {
   const { lang, t, csrf, base, roles, roleOptions, manage } = ctx;
   const self = m.accountId === ctx.selfId;
-  return html`<tr>
-    <th scope="row">
-      ${memberName(m)}${self ? html` <span class="admin-muted">${t('members.you')}</span>` : ''}
-      ${m.displayName ? html`<br /><span class="admin-muted">${m.email}</span>` : ''}
-    </th>
-    <td>${roleLabel(t, m.role)}</td>
-    <td>${formatDate(lang, m.since)}</td>
-    <td>${m.lastSignInAt ? formatDate(lang, m.lastSignInAt) : t('members.neverSignedIn')}</td>
-    ${
-      manage
-        ? html`<td>
-            <div class="admin-actions">
-              ${
-                roles.length > 1
-                  ? html`<form class="admin-inline-form" method="post" action="${base}/members/${m.accountId}/role">
-                      ${csrfField(csrf)}
-                      ${selectField(lang, {
-                        name: 'role',
-                        id: `role-${m.accountId}`,
-                        label: t('members.roleLabel', { person: memberName(m) }),
-                        hiddenLabel: true,
-                        className: 'field--inline',
-                        value: m.role,
-                        options: roleOptions,
-                      })}
-                      <button class="button button--secondary" type="submit">${t('members.changeRole')}</button>
-                    </form>`
-                  : ''
-              }
-              <a
-                class="button button--secondary"
-                href="${base}/members/${m.accountId}/remove"
-                aria-label="${t('members.removeLabel', { person: memberName(m) })}"
-                >${t('members.remove')}</a
-              >
-            </div>
-          </td>`
-        : ''
-    }
-  </tr>`;
+  return [
+    html`${memberName(m)}${self ? html` <span class="admin-muted">${t('members.you')}</span>` : ''}
+      ${m.displayName ? html`<br /><span class="admin-muted">${m.email}</span>` : ''}`,
+    roleLabel(t, m.role),
+    formatDate(lang, m.since),
+    m.lastSignInAt ? formatDate(lang, m.lastSignInAt) : t('members.neverSignedIn'),
+    manage &&
+      html`<div class="admin-actions">
+        ${
+          roles.length > 1
+            ? html`<form class="admin-inline-form" method="post" action="${base}/members/${m.accountId}/role">
+                ${csrfField(csrf)}
+                ${selectField(lang, {
+                  name: 'role',
+                  id: `role-${m.accountId}`,
+                  label: t('members.roleLabel', { person: memberName(m) }),
+                  hiddenLabel: true,
+                  className: 'field--inline',
+                  value: m.role,
+                  options: roleOptions,
+                })}
+                <button class="button button--secondary" type="submit">${t('members.changeRole')}</button>
+              </form>`
+            : ''
+        }
+        <a
+          class="button button--secondary"
+          href="${base}/members/${m.accountId}/remove"
+          aria-label="${t('members.removeLabel', { person: memberName(m) })}"
+          >${t('members.remove')}</a
+        >
+      </div>`,
+  ];
 }
 
 /** The invitations not yet accepted, each with a revoke button. */
@@ -146,46 +140,35 @@ function pendingInvitations(ctx: MembersView, pending: Invitation[]): SafeHtml {
   const { lang, t, csrf, base } = ctx;
   return html`<section>
       <h2 id="pending-title">${t('members.pending')}</h2>
-      ${
-        pending.length === 0
-          ? html`<p>${t('members.pendingNone')}</p>`
-          : html`<div class="table-scroll" tabindex="0" role="region" aria-labelledby="pending-caption">
-              <table class="admin-table">
-                <caption id="pending-caption">${t('members.pendingCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">${t('members.col.email')}</th>
-                    <th scope="col">${t('members.col.role')}</th>
-                    <th scope="col">${t('members.col.invitedBy')}</th>
-                    <th scope="col">${t('members.col.expires')}</th>
-                    <th scope="col">${t('members.col.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${pending.map(
-                    (i) => html`<tr>
-                      <th scope="row">${i.email}</th>
-                      <td>${roleLabel(t, i.role)}</td>
-                      <td>${i.inviter || t('table.none')}</td>
-                      <td>${formatDate(lang, i.expiresAt)}</td>
-                      <td>
-                        <form class="admin-inline-form" method="post" action="${base}/invitations/${i.id}/revoke">
-                          ${csrfField(csrf)}
-                          <button
-                            class="button button--secondary"
-                            type="submit"
-                            aria-label="${t('members.revokeLabel', { email: i.email })}"
-                          >
-                            ${t('members.revoke')}
-                          </button>
-                        </form>
-                      </td>
-                    </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>`
-      }
+      ${dataTable({
+        id: 'pending-caption',
+        caption: t('members.pendingCaption'),
+        columns: [
+          t('members.col.email'),
+          t('members.col.role'),
+          t('members.col.invitedBy'),
+          t('members.col.expires'),
+          t('members.col.actions'),
+        ],
+        rows: pending,
+        cells: (i) => [
+          i.email,
+          roleLabel(t, i.role),
+          i.inviter || t('table.none'),
+          formatDate(lang, i.expiresAt),
+          html`<form class="admin-inline-form" method="post" action="${base}/invitations/${i.id}/revoke">
+            ${csrfField(csrf)}
+            <button
+              class="button button--secondary"
+              type="submit"
+              aria-label="${t('members.revokeLabel', { email: i.email })}"
+            >
+              ${t('members.revoke')}
+            </button>
+          </form>`,
+        ],
+        empty: t('members.pendingNone'),
+      })}
     </section>`;
 }
 
@@ -279,27 +262,20 @@ function memberPages(db: Kysely<DB>) {
           ? html`<p><a href="${base}">${t('members.editOrganisation')}</a></p>`
           : ''
       }
-      ${
-        members.length === 0
-          ? html`<p>${t('members.none')}</p>`
-          : html`<div class="table-scroll" tabindex="0" role="region" aria-labelledby="members-caption">
-              <table class="admin-table">
-                <caption id="members-caption">${t('members.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">${t('members.col.person')}</th>
-                    <th scope="col">${t('members.col.role')}</th>
-                    <th scope="col">${t('members.col.since')}</th>
-                    <th scope="col">${t('members.col.lastSignIn')}</th>
-                    ${manage ? html`<th scope="col">${t('members.col.actions')}</th>` : ''}
-                  </tr>
-                </thead>
-                <tbody>
-                  ${members.map((m) => memberRow(ctx, m))}
-                </tbody>
-              </table>
-            </div>`
-      }
+      ${dataTable({
+        id: 'members-caption',
+        caption: t('members.caption'),
+        columns: [
+          t('members.col.person'),
+          t('members.col.role'),
+          t('members.col.since'),
+          t('members.col.lastSignIn'),
+          manage && t('members.col.actions'),
+        ],
+        rows: members,
+        cells: (m) => memberCells(ctx, m),
+        empty: t('members.none'),
+      })}
       ${invite} ${pendingSection}`;
     const hasErrors = failed.length > 0 || state.actionError !== undefined;
     return reply.adminPage(

@@ -8,6 +8,7 @@ import type { ModuleDeps } from '../../../platform/module.ts';
 import { actorOf } from '../../../platform/audit.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { html, type SafeHtml } from '../../../platform/html/html.ts';
+import { dataTable } from '../../../platform/html/table.ts';
 import { formatNumber } from '../../../platform/i18n/index.ts';
 import { ORGANISATION_KINDS, Permission, type OrganisationKind } from '../../../platform/permissions.ts';
 import { formatOrgNumber, parseOrgNumber } from '../organisations/orgnr.ts';
@@ -152,39 +153,23 @@ export function registerOrganisationRoutes(app: App, deps: ModuleDeps): void {
         <button class="button button--secondary" type="submit">${t('orgs.filterButton')}</button>
       </form>
       <p role="status">${count(organisations.length, 'orgs.countOne', 'orgs.count')}</p>
-      ${
-        organisations.length === 0
-          ? html`<p>${t('orgs.empty')}</p>`
-          : html`<div class="table-scroll" tabindex="0" role="region" aria-labelledby="orgs-caption">
-              <table class="admin-table">
-                <caption id="orgs-caption">${t('orgs.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">${t('orgs.col.name')}</th>
-                    <th scope="col">${t('orgs.col.kind')}</th>
-                    <th scope="col">${t('orgs.col.number')}</th>
-                    <th scope="col">${t('orgs.col.members')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${organisations.map(
-                    (o) => html`<tr>
-                      <th scope="row"><a href="/admin/organisations/${o.id}">${o.name}</a></th>
-                      <td>${t(`kind.${o.kind}`)}</td>
-                      <td>${o.orgNumber ? formatOrgNumber(o.orgNumber) : t('table.none')}</td>
-                      <td>
-                        <a
-                          href="/admin/organisations/${o.id}/members"
-                          aria-label="${t('orgs.membersLinkLabel', { name: o.name })}: ${count(o.memberCount, 'orgs.membersLinkOne', 'orgs.membersLink')}"
-                          >${count(o.memberCount, 'orgs.membersLinkOne', 'orgs.membersLink')}</a
-                        >
-                      </td>
-                    </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>`
-      }`;
+      ${dataTable({
+        id: 'orgs-caption',
+        caption: t('orgs.caption'),
+        columns: [t('orgs.col.name'), t('orgs.col.kind'), t('orgs.col.number'), t('orgs.col.members')],
+        rows: organisations,
+        cells: (o) => [
+          html`<a href="/admin/organisations/${o.id}">${o.name}</a>`,
+          t(`kind.${o.kind}`),
+          o.orgNumber ? formatOrgNumber(o.orgNumber) : t('table.none'),
+          html`<a
+            href="/admin/organisations/${o.id}/members"
+            aria-label="${t('orgs.membersLinkLabel', { name: o.name })}: ${count(o.memberCount, 'orgs.membersLinkOne', 'orgs.membersLink')}"
+            >${count(o.memberCount, 'orgs.membersLinkOne', 'orgs.membersLink')}</a
+          >`,
+        ],
+        empty: t('orgs.empty'),
+      })}`;
     return reply.adminPage({
       title: t('orgs.title'),
       path: '/admin/organisations',

@@ -11,6 +11,7 @@ import { endSessionsOf } from '../me/service.ts';
 import { membershipsOf } from '../../../platform/auth/resolver.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { html } from '../../../platform/html/html.ts';
+import { dataTable } from '../../../platform/html/table.ts';
 import { formatDate, formatNumber } from '../../../platform/i18n/index.ts';
 import { Permission, type OrganisationKind, type Role } from '../../../platform/permissions.ts';
 import { factorCounts, resetFactors } from '../second-factor/service.ts';
@@ -80,43 +81,26 @@ function registerPeopleSearch(app: App, deps: ModuleDeps): void {
         ${people.length === 1 ? t('people.countOne') : t('people.count', { count: formatNumber(lang, people.length) })}
         ${more ? t('people.more', { count: LIMIT }) : ''}
       </p>
-      ${
-        people.length === 0
-          ? html`<p>${t('people.none')}</p>`
-          : html`<div class="table-scroll" tabindex="0" role="region" aria-labelledby="people-caption">
-              <table class="admin-table">
-                <caption id="people-caption">${t('people.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">${t('people.col.person')}</th>
-                    <th scope="col">${t('people.col.roles')}</th>
-                    <th scope="col">${t('people.col.lastSignIn')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${people.map((p) => {
-                    const roles = rolesOf(p.id);
-                    return html`<tr>
-                      <th scope="row">
-                        <a href="/admin/people/${p.id}">${p.display_name || p.email}</a>
-                        ${p.display_name ? html`<br /><span class="admin-muted">${p.email}</span>` : ''}
-                      </th>
-                      <td>
-                        ${
-                          roles.length === 0
-                            ? t('people.noRoles')
-                            : html`<ul class="admin-plain-list">
-                                ${roles.map((m) => html`<li>${m.name}: ${t(`role.${m.role as Role}`)}</li>`)}
-                              </ul>`
-                        }
-                      </td>
-                      <td>${p.last_sign_in_at ? formatDate(lang, p.last_sign_in_at) : t('members.neverSignedIn')}</td>
-                    </tr>`;
-                  })}
-                </tbody>
-              </table>
-            </div>`
-      }`;
+      ${dataTable({
+        id: 'people-caption',
+        caption: t('people.caption'),
+        columns: [t('people.col.person'), t('people.col.roles'), t('people.col.lastSignIn')],
+        rows: people,
+        cells: (p) => {
+          const roles = rolesOf(p.id);
+          return [
+            html`<a href="/admin/people/${p.id}">${p.display_name || p.email}</a>
+              ${p.display_name ? html`<br /><span class="admin-muted">${p.email}</span>` : ''}`,
+            roles.length === 0
+              ? t('people.noRoles')
+              : html`<ul class="admin-plain-list">
+                  ${roles.map((m) => html`<li>${m.name}: ${t(`role.${m.role as Role}`)}</li>`)}
+                </ul>`,
+            p.last_sign_in_at ? formatDate(lang, p.last_sign_in_at) : t('members.neverSignedIn'),
+          ];
+        },
+        empty: t('people.none'),
+      })}`;
     return reply.adminPage({ title: t('people.title'), path: '/admin/people', main });
   });
 }

@@ -4,6 +4,7 @@
  */
 import { checkboxGroup, csrfField, errorSummary, notice, textField } from '../../../platform/html/forms.ts';
 import { html, type SafeHtml } from '../../../platform/html/html.ts';
+import { dataTable } from '../../../platform/html/table.ts';
 import { formatDate, type Lang } from '../../../platform/i18n/index.ts';
 import { auditMessages, scopeLabel, type AuditMessageKey } from './audit-messages.ts';
 import type { TokenErrors, TokenField, TokenFormValues, TokenSummary } from './tokens.ts';
@@ -59,50 +60,40 @@ export function tokensPage(model: TokensPageModel): { title: string; main: SafeH
     const createdBy = token.createdBy
       ? token.createdBy.displayName.trim() || token.createdBy.email
       : auditMessages.t(lang, 'actor.deleted');
-    return html`<tr>
-      <th scope="row">${token.name}</th>
-      <td><code>${token.prefix}…</code></td>
-      <td>
-        <ul>
-          ${token.scopes.map((s) => html`<li>${scopeLabel(lang, s)}</li>`)}
-        </ul>
-      </td>
-      <td>${t('tokens.createdBy', { date: formatDate(lang, token.createdAt), name: createdBy })}</td>
-      <td>${token.lastUsedAt ? formatDate(lang, token.lastUsedAt) : t('tokens.never')}</td>
-      <td>
-        ${
-          token.revokedAt
-            ? t('tokens.revokedAt', { date: formatDate(lang, token.revokedAt) })
-            : html`${t('tokens.active')}
-              <form method="post" action="${tokenRevokePath(token.id)}">
-                ${csrfField(model.csrfToken)}
-                <button class="button button--secondary" type="submit"
-                  aria-label="${t('tokens.revokeLabel', { name: token.name })}">${t('tokens.revoke')}</button>
-              </form>`
-        }
-      </td>
-    </tr>`;
+    return [
+      token.name,
+      html`<code>${token.prefix}…</code>`,
+      html`<ul>
+        ${token.scopes.map((s) => html`<li>${scopeLabel(lang, s)}</li>`)}
+      </ul>`,
+      t('tokens.createdBy', { date: formatDate(lang, token.createdAt), name: createdBy }),
+      token.lastUsedAt ? formatDate(lang, token.lastUsedAt) : t('tokens.never'),
+      token.revokedAt
+        ? t('tokens.revokedAt', { date: formatDate(lang, token.revokedAt) })
+        : html`${t('tokens.active')}
+          <form method="post" action="${tokenRevokePath(token.id)}">
+            ${csrfField(model.csrfToken)}
+            <button class="button button--secondary" type="submit"
+              aria-label="${t('tokens.revokeLabel', { name: token.name })}">${t('tokens.revoke')}</button>
+          </form>`,
+    ];
   };
 
-  const list = model.tokens.length
-    ? html`<div class="table-scroll" tabindex="0" role="region" aria-labelledby="tokens-list-title">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">${t('tokens.col.name')}</th>
-              <th scope="col">${t('tokens.col.prefix')}</th>
-              <th scope="col">${t('tokens.col.scopes')}</th>
-              <th scope="col">${t('tokens.col.created')}</th>
-              <th scope="col">${t('tokens.col.lastUsed')}</th>
-              <th scope="col">${t('tokens.col.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${model.tokens.map(row)}
-          </tbody>
-        </table>
-      </div>`
-    : html`<p>${t('tokens.empty')}</p>`;
+  const list = dataTable({
+    labelledBy: 'tokens-list-title',
+    className: '',
+    columns: [
+      t('tokens.col.name'),
+      t('tokens.col.prefix'),
+      t('tokens.col.scopes'),
+      t('tokens.col.created'),
+      t('tokens.col.lastUsed'),
+      t('tokens.col.status'),
+    ],
+    rows: model.tokens,
+    cells: row,
+    empty: t('tokens.empty'),
+  });
 
   const nameError = errorText('name');
   const scopesError = errorText('scopes');

@@ -5,6 +5,7 @@
  */
 import type { Membership } from '../../../platform/auth/principal.ts';
 import { html, type SafeHtml } from '../../../platform/html/html.ts';
+import { dataTable } from '../../../platform/html/table.ts';
 import { localPath, type Page } from '../../../platform/html/layout.ts';
 import { formatDate, type Lang, type Params } from '../../../platform/i18n/index.ts';
 import type { Role } from '../../../platform/permissions.ts';
@@ -162,29 +163,25 @@ function organisationsSection(view: MeView): SafeHtml {
   return section(
     'organisations',
     t(lang, 'orgs.title'),
-    html`<div class="table-scroll" role="region" aria-labelledby="orgs-caption" tabindex="0">
-        <table class="me-table">
-          <caption id="orgs-caption">${t(lang, 'orgs.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">${t(lang, 'orgs.organisation')}</th>
-              <th scope="col">${t(lang, 'orgs.kind')}</th>
-              <th scope="col">${t(lang, 'orgs.role')}</th>
-              <th scope="col">${t(lang, 'orgs.since')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${memberships.map(
-              (m) => html`<tr>
-                <th scope="row">${m.organisationName}</th>
-                <td>${t(lang, `kind.${m.kind}` as MessageKey)}</td>
-                <td>${roleLabel(lang, m.role)}</td>
-                <td>${day(lang, m.since)}</td>
-              </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
+    html`${dataTable({
+      id: 'orgs-caption',
+      caption: t(lang, 'orgs.caption'),
+      className: 'me-table',
+      columns: [
+        t(lang, 'orgs.organisation'),
+        t(lang, 'orgs.kind'),
+        t(lang, 'orgs.role'),
+        t(lang, 'orgs.since'),
+      ],
+      rows: memberships,
+      cells: (m) => [
+        m.organisationName,
+        t(lang, `kind.${m.kind}` as MessageKey),
+        roleLabel(lang, m.role),
+        day(lang, m.since),
+      ],
+      empty: t(lang, 'orgs.none'),
+    })}
       <p><a class="button button--secondary" href="${paths.admin}">${t(lang, 'orgs.admin')}</a></p>`,
   );
 }
@@ -203,53 +200,46 @@ function sessionsSection(view: MeView): SafeHtml {
   const others = view.sessions.filter((s) => !s.current).length;
   const row = (s: SessionRow) => {
     const device = s.device || t(lang, 'sessions.unknownDevice');
-    return html`<tr${s.current ? html` class="me-session--current"` : ''}>
-      <th scope="row">
-        ${device}${s.current ? html` <span class="tag">${t(lang, 'sessions.thisDevice')}</span>` : ''}
-      </th>
-      <td>${t(lang, `sessions.method.${s.method}`)}</td>
-      <td>${dateTime(lang, s.createdAt)}</td>
-      <td>${dateTime(lang, s.lastSeenAt)}</td>
-      <td>
-        ${
-          s.current
-            ? ''
-            : html`<form method="post" action="${paths.sessionEnd(lang)}" class="me-inline-form">
-              ${csrfField(csrfToken)}
-              ${hiddenField('session', s.handle)}
-              <button
-                type="submit"
-                class="button button--secondary"
-                aria-label="${t(lang, 'sessions.endLabel', { device, started: dateTimeText(lang, s.createdAt) })}"
-              >
-                ${t(lang, 'sessions.end')}
-              </button>
-            </form>`
-        }
-      </td>
-    </tr>`;
+    return [
+      html`${device}${s.current ? html` <span class="tag">${t(lang, 'sessions.thisDevice')}</span>` : ''}`,
+      t(lang, `sessions.method.${s.method}`),
+      dateTime(lang, s.createdAt),
+      dateTime(lang, s.lastSeenAt),
+      s.current
+        ? ''
+        : html`<form method="post" action="${paths.sessionEnd(lang)}" class="me-inline-form">
+          ${csrfField(csrfToken)}
+          ${hiddenField('session', s.handle)}
+          <button
+            type="submit"
+            class="button button--secondary"
+            aria-label="${t(lang, 'sessions.endLabel', { device, started: dateTimeText(lang, s.createdAt) })}"
+          >
+            ${t(lang, 'sessions.end')}
+          </button>
+        </form>`,
+    ];
   };
   return section(
     'sessions',
     t(lang, 'sessions.title'),
     html`<p>${t(lang, 'sessions.intro')}</p>
-      <div class="table-scroll" role="region" aria-labelledby="sessions-caption" tabindex="0">
-        <table class="me-table">
-          <caption id="sessions-caption">${t(lang, 'sessions.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">${t(lang, 'sessions.device')}</th>
-              <th scope="col">${t(lang, 'sessions.method')}</th>
-              <th scope="col">${t(lang, 'sessions.started')}</th>
-              <th scope="col">${t(lang, 'sessions.lastActive')}</th>
-              <th scope="col">${t(lang, 'sessions.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${view.sessions.map(row)}
-          </tbody>
-        </table>
-      </div>
+      ${dataTable({
+        id: 'sessions-caption',
+        caption: t(lang, 'sessions.caption'),
+        className: 'me-table',
+        columns: [
+          t(lang, 'sessions.device'),
+          t(lang, 'sessions.method'),
+          t(lang, 'sessions.started'),
+          t(lang, 'sessions.lastActive'),
+          t(lang, 'sessions.actions'),
+        ],
+        rows: view.sessions,
+        cells: row,
+        rowClass: (s) => (s.current ? 'me-session--current' : undefined),
+        empty: '',
+      })}
       <div class="me-actions">
         ${
           others > 0

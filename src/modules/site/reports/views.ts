@@ -6,6 +6,7 @@
  */
 import { csrfField, formErrorSummary, radioGroup, textareaField } from '../../../platform/html/forms.ts';
 import { html, type SafeHtml } from '../../../platform/html/html.ts';
+import { dataTable } from '../../../platform/html/table.ts';
 import { formatDate, formatNumber, type Lang } from '../../../platform/i18n/index.ts';
 import { reportMessages, type ReportMessageKey } from './messages.ts';
 import { CLOSE_REASONS, REPORT_FILTERS, type ReportStatus } from './repository.ts';
@@ -75,36 +76,25 @@ export function listPage(lang: Lang, list: ReportList): { title: string; main: S
           }</strong></p>
         </div>`
       : '';
-  const table = list.reports.length
-    ? html`<div class="table-scroll" tabindex="0" role="region" aria-labelledby="reports-caption">
-        <table class="admin-table">
-          <caption id="reports-caption">${t(`list.caption.${list.filter}`)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">${t('col.report')}</th>
-              <th scope="col">${t('col.received')}</th>
-              <th scope="col">${t('col.age')}</th>
-              <th scope="col">${t('col.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${list.reports.map(
-              (r) => html`<tr>
-                <th scope="row" class="report-summary">
-                  <a href="${reportPath(r.id)}">${t('report.link', { id: `#${r.id}` })}</a>
-                  <span class="report-summary__text">${r.excerpt}</span>
-                  ${r.pageUrl ? html`<span class="report-summary__page admin-muted">${t('col.page')}: ${r.pageUrl}</span>` : ''}
-                </th>
-                <td>${formatDate(lang, r.createdAt)}</td>
-                <td>${ageWords(t, r.ageDays)}${r.overdue ? html`<br />${overdueTag(t)}` : ''}</td>
-                <td>${statusTag(t, r.status)}</td>
-              </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
-      ${list.more ? html`<p>${t('list.more', { count: String(list.reports.length) })}</p>` : ''}`
-    : html`<p>${t('list.empty')}</p>`;
+  const table = html`${dataTable({
+    id: 'reports-caption',
+    caption: t(`list.caption.${list.filter}`),
+    columns: [t('col.report'), t('col.received'), t('col.age'), t('col.status')],
+    rows: list.reports,
+    cells: (r) => [
+      {
+        className: 'report-summary',
+        content: html`<a href="${reportPath(r.id)}">${t('report.link', { id: `#${r.id}` })}</a>
+            <span class="report-summary__text">${r.excerpt}</span>
+            ${r.pageUrl ? html`<span class="report-summary__page admin-muted">${t('col.page')}: ${r.pageUrl}</span>` : ''}`,
+      },
+      formatDate(lang, r.createdAt),
+      html`${ageWords(t, r.ageDays)}${r.overdue ? html`<br />${overdueTag(t)}` : ''}`,
+      statusTag(t, r.status),
+    ],
+    empty: t('list.empty'),
+  })}
+    ${list.more && list.reports.length ? html`<p>${t('list.more', { count: String(list.reports.length) })}</p>` : ''}`;
   return {
     title,
     main: html`<h1>${title}</h1>
