@@ -16,6 +16,7 @@ import { createAuthorizer, requirePermissions } from './platform/http/authorize.
 import { startLoadShedder } from './platform/http/load-shedding.ts';
 import { installCsrf } from './platform/http/csrf.ts';
 import { installNulGuard } from './platform/http/nul-guard.ts';
+import { installFiniteNumbers } from './platform/http/finite-numbers.ts';
 import { languageOf, sendError, toAppError } from './platform/http/errors.ts';
 import { installOps } from './platform/http/ops.ts';
 import { createRateLimitCheck, createRateLimiter, type RateLimiter } from './platform/http/rate-limit.ts';
@@ -165,6 +166,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(formbody, { bodyLimit: config.bodyLimit });
   installCsrf(app, { secret: deps.secret, secure: https });
   installNulGuard(app);
+  installFiniteNumbers(app);
 
   // 4. One error sink; one log line and the metrics per request.
   app.setErrorHandler((error, request, reply) => {

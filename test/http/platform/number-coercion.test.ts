@@ -14,13 +14,14 @@ describe('numbers beyond what a number holds', async () => {
   const session = await sessionFor(database.db, admin.accountId, { secondFactor: true });
 
   it('the audit API answers limit or before of 1e400 (or -1e400) with a 400 naming the parameter', async () => {
-    for (const [name, value] of [
+    const cases: Array<[string, string]> = [
       ['limit', '1e400'],
       ['limit', '-1e400'],
       ['before', '1e400'],
       ['before', '-1e400'],
       ['limit', 'Infinity'],
-    ]) {
+    ];
+    for (const [name, value] of cases) {
       const res = await app.inject({
         url: `/api/v1/audit?${name}=${value}`,
         headers: { cookie: session, accept: 'application/json' },
