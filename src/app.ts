@@ -162,7 +162,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     brotliOptions: { params: { 1: 4 } }, // BROTLI_PARAM_QUALITY: fast enough to do per response
   });
 
-  // 3. Bodies; CSRF on every state-changing route (a preHandler: it needs the body).
+  // 3. Bodies; CSRF on every state-changing route (preValidation: it needs the body, and comes
+  //    before the route's schema so a forged request is refused as forged whatever its shape).
   await app.register(formbody, { bodyLimit: config.bodyLimit });
   installCsrf(app, { secret: deps.secret, secure: https });
   installNulGuard(app);
