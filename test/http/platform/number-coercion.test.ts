@@ -58,3 +58,21 @@ describe('numbers beyond what a number holds', async () => {
     );
   });
 });
+
+describe('parameters named like an object’s own properties', async () => {
+  const { app } = await buildTestApp({}, undefined, { rateLimiter: unlimited });
+
+  it('an unknown parameter called __proto__, constructor or toString is named in the 400’s fields', async () => {
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      const res = await app.inject({
+        url: `/api/v1/jobs?${name}=x`,
+        headers: { accept: 'application/json' },
+      });
+      assert.equal(res.statusCode, 400, name);
+      const body = JSON.parse(res.body) as { error: { fields?: Record<string, unknown> } };
+      const fields = body.error.fields ?? {};
+      assert.ok(Object.hasOwn(fields, name), `${name}: ${res.body}`);
+      assert.equal(fields[name], 'unknown parameter', name);
+    }
+  });
+});
