@@ -9,17 +9,18 @@ import { AppError } from '../errors.ts';
 
 /** Parameter name → reason for each value that is a number but not a finite one. */
 function infiniteFields(request: FastifyRequest): Record<string, string> | undefined {
-  let fields: Record<string, string> | undefined;
+  // A Map, then own properties: a parameter may be called __proto__ or constructor.
+  const fields = new Map<string, string>();
   for (const part of [request.params, request.query, request.body]) {
     if (typeof part !== 'object' || part === null || Array.isArray(part)) continue;
     for (const [name, value] of Object.entries(part)) {
       const values: unknown[] = Array.isArray(value) ? value : [value];
       if (values.some((v) => typeof v === 'number' && !Number.isFinite(v))) {
-        (fields ??= {})[name.slice(0, 40)] = 'must be a finite number';
+        fields.set(name.slice(0, 40), 'must be a finite number');
       }
     }
   }
-  return fields;
+  return fields.size ? Object.fromEntries(fields) : undefined;
 }
 
 /** The guard, as a preHandler: it runs after the schema has coerced the request's values. */
