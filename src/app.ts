@@ -16,6 +16,7 @@ import { createAuthorizer, requirePermissions } from './platform/http/authorize.
 import { startLoadShedder } from './platform/http/load-shedding.ts';
 import { installCsrf } from './platform/http/csrf.ts';
 import { installNulGuard } from './platform/http/nul-guard.ts';
+import { installFiniteNumbers } from './platform/http/finite-numbers.ts';
 import { languageOf, sendError, toAppError } from './platform/http/errors.ts';
 import { installOps } from './platform/http/ops.ts';
 import { createRateLimitCheck, createRateLimiter, type RateLimiter } from './platform/http/rate-limit.ts';
@@ -173,10 +174,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     brotliOptions: { params: { 1: 4 } }, // BROTLI_PARAM_QUALITY: fast enough to do per response
   });
 
-  // 3. Bodies; CSRF on every state-changing route (a preHandler: it needs the body).
+  // 3. Bodies; CSRF on every state-changing route (preValidation: it needs the body, and comes
+  //    before the route's schema so a forged request is refused as forged whatever its shape).
   await app.register(formbody, { bodyLimit: config.bodyLimit });
   installCsrf(app, { secret: deps.secret, secure: https });
   installNulGuard(app);
+  installFiniteNumbers(app);
 
   // 4. One error sink; one log line and the metrics per request.
   app.setErrorHandler((error, request, reply) => {

@@ -32,7 +32,9 @@ export function installCsrf(app: FastifyInstance, options: { secret: string; sec
     return sign(value);
   });
 
-  app.addHook('preHandler', (request, _reply, done) => {
+  // preValidation: the body is parsed but not yet checked by the route's schema, so a forged request
+  // is refused as forged whatever its body looks like (never the schema's 400 first).
+  app.addHook('preValidation', (request, _reply, done) => {
     // Unknown routes answer 404 whatever the method; nothing there can change state.
     if (SAFE_METHODS.has(request.method) || request.is404 || request.routeConfig.csrf === false) {
       return done();

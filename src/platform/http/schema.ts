@@ -112,7 +112,8 @@ interface ValidationIssue {
  * (`/limit` → limit, `/municipality/0` → municipality), or the unknown or missing property.
  */
 export function validationFields(issues: readonly ValidationIssue[]): Record<string, string> {
-  const fields: Record<string, string> = {};
+  // A Map, then own properties: a parameter may be called __proto__ or constructor.
+  const fields = new Map<string, string>();
   for (const issue of issues) {
     const params = issue.params ?? {};
     let name = (issue.instancePath ?? '').split('/')[1] ?? '';
@@ -127,7 +128,7 @@ export function validationFields(issues: readonly ValidationIssue[]): Record<str
       reason = `one of ${params.allowedValues.map(String).join(', ')}`;
     }
     name = name.replace(/~1/g, '/').replace(/~0/g, '~').slice(0, 40) || 'request';
-    fields[name] ??= reason;
+    if (!fields.has(name)) fields.set(name, reason);
   }
-  return fields;
+  return Object.fromEntries(fields);
 }
