@@ -14,13 +14,12 @@ import {
   AUDIT_PAGE_SIZE,
   isActionFilter,
   isIsoDate,
-  isUuid,
   listAuditEvents,
   namesFor,
   organisationOptions,
   scopeOf,
 } from './audit.ts';
-import { PageSchema, type QueryValue } from './common.ts';
+import { isUuid, PageSchema, type QueryValue } from './common.ts';
 import { AUDIT_PATH, auditPage, type AuditFilterErrors, type AuditFilterValues } from './audit-views.ts';
 
 /** The first value of a query parameter, as a trimmed string ('' when absent). */

@@ -7,6 +7,7 @@ import type { Expression, Kysely, SqlBool } from 'kysely';
 import { sql } from 'kysely';
 import type { Principal } from '../../../platform/auth/principal.ts';
 import type { DB } from '../../../platform/db/schema.ts';
+import { isUuid } from '../../../platform/http/params.ts';
 import { compareOrganisations, type OrganisationKind } from '../../../platform/permissions.ts';
 import type { AuditCatalogue } from '../../../platform/audit-sentences.ts';
 import { emptyNames, type AuditNames, type AuditRow } from './audit-sentences.ts';
@@ -18,12 +19,6 @@ import { tokenNames } from './tokens.ts';
 
 export const AUDIT_PAGE_SIZE = 50;
 export const AUDIT_API_MAX_LIMIT = 100;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
 
 /** Groups of actions for the filter: the value is the dotted prefix people see as `prefix.*`. */
 export interface ActionGroup {
