@@ -56,4 +56,20 @@ describe('audit trail in words', async () => {
     );
     assert.ok(!sentences.some((s) => s?.startsWith('Kim@example.org')));
   });
+
+  // One form, one behaviour: a filter marks none of its fields (every one is optional), and a
+  // mistyped date gets the same words and example as the date hint above the field.
+  for (const lang of ['sv', 'en'] as const) {
+    it(`the filter marks no field optional, and a wrong date repeats the hint's words (${lang})`, async () => {
+      await db.updateTable('accounts').set({ language: lang }).where('id', '=', admin.accountId).execute();
+      const url = '/admin/audit?from=5%2F12%2F2026';
+      const body = (await app.inject({ url, headers: { cookie: adminCookie } })).body;
+      const form = /<form[^>]*audit-filters[\s\S]*?<\/form>/.exec(body)?.[0] ?? '';
+      assert.doesNotMatch(form, /\((frivilligt|optional)\)/);
+      const hint = /id="from-hint"[^>]*>([^<]*)</.exec(form)?.[1]?.trim();
+      const error = /id="from-error"[^>]*>([\s\S]*?)<\/p>/.exec(form)?.[1] ?? '';
+      assert.ok(hint, form);
+      assert.ok(error.includes(hint!), `${error} vs ${hint}`);
+    });
+  }
 });

@@ -89,7 +89,6 @@ export function auditPage(model: AuditPageModel): { title: string; main: SafeHtm
     label: t('audit.filter.person'),
     hint: t('audit.filter.personHint'),
     error: error('person'),
-    required: false,
     value: values.person,
     autocomplete: 'off',
   });
@@ -117,7 +116,6 @@ export function auditPage(model: AuditPageModel): { title: string; main: SafeHtm
       name: field,
       label: t(label),
       error: error(field),
-      required: false,
       value: values[field],
     });
   const summary = errorSummary(
