@@ -95,6 +95,8 @@ export function auditPage(model: AuditPageModel): { title: string; main: SafeHtm
   // Kinds of event by their words (each module's labels), never by their dotted codes.
   const actionField = selectField(lang, {
     name: 'action',
+    // On a line of its own: its options are long, and the two dates then sit side by side.
+    className: 'audit-filters__wide',
     label: t('audit.filter.action'),
     error: error('action'),
     value: values.action,
