@@ -72,4 +72,33 @@ describe('audit trail in words', async () => {
       assert.ok(error.includes(hint!), `${error} vs ${hint}`);
     });
   }
+
+  // Another module's kinds of event are a group of the filter too, as identity's are.
+  it("the accessibility reports' events are one choice of the filter, and choosing it shows only them", async () => {
+    await db.updateTable('accounts').set({ language: 'sv' }).where('id', '=', admin.accountId).execute();
+    await recordAudit(db, {
+      regionId: REGION,
+      actor: { id: admin.accountId, label: '' },
+      action: 'accessibility_report.noted',
+      subjectType: 'accessibility_report',
+      subjectId: '12',
+      data: { name: '#12' },
+    });
+    const group =
+      /<optgroup label="Grupper av händelser">([\s\S]*?)<\/optgroup>/.exec(await page('sv'))?.[1] ?? '';
+    assert.match(
+      group,
+      /<option value="accessibility_report">Tillgänglighetsrapporter, alla händelser<\/option>/,
+    );
+    const chosen = await app.inject({
+      url: '/admin/audit?action=accessibility_report',
+      headers: { cookie: adminCookie },
+    });
+    assert.equal(chosen.statusCode, 200);
+    const sentences = [...chosen.body.matchAll(/<p class="audit-event__sentence">([^<]*)<\/p>/g)].map(
+      (m) => m[1],
+    );
+    assert.equal(sentences.length, 1, sentences.join(' | '));
+    assert.match(sentences[0]!, /tillgänglighetsrapport #12/);
+  });
 });

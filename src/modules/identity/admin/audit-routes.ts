@@ -11,6 +11,7 @@ import { Permission } from '../../../platform/permissions.ts';
 import { adminLang } from '../../../platform/html/admin-layout.ts';
 import { emptyNames } from './audit-sentences.ts';
 import {
+  actionFilter,
   AUDIT_PAGE_SIZE,
   isActionFilter,
   isIsoDate,
@@ -71,7 +72,7 @@ export function registerAuditRoutes(app: App, deps: ModuleDeps): void {
             organisationId:
               values.organisation && isUuid(values.organisation) ? values.organisation : undefined,
             email: values.person || undefined,
-            action: values.action || undefined,
+            ...actionFilter(values.action, deps.audit),
             from: values.from || undefined,
             to: values.to || undefined,
             before: beforeText ? Number(beforeText) : undefined,

@@ -9,7 +9,7 @@ import { formatDate, type Lang } from '../../../platform/i18n/index.ts';
 import { auditMessages, type AuditMessageKey } from './audit-messages.ts';
 import type { AuditCatalogue } from '../../../platform/audit-sentences.ts';
 import { auditSentence, type AuditNames, type AuditRow } from './audit-sentences.ts';
-import { ACTION_GROUPS, type OrganisationOption } from './audit.ts';
+import type { OrganisationOption } from './audit.ts';
 
 export const AUDIT_PATH = '/admin/audit';
 
@@ -105,7 +105,7 @@ export function auditPage(model: AuditPageModel): { title: string; main: SafeHtm
     groups: [
       {
         label: t('audit.actionGroups'),
-        options: ACTION_GROUPS.map((g) => ({ value: g.value, label: t(g.label) })),
+        options: model.audit.groups.map((g) => ({ value: g.value, label: g.label[lang] })),
       },
       {
         label: t('audit.actionKinds'),
