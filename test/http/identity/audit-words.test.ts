@@ -101,4 +101,14 @@ describe('audit trail in words', async () => {
     assert.equal(sentences.length, 1, sentences.join(' | '));
     assert.match(sentences[0]!, /tillgänglighetsrapport #12/);
   });
+
+  // With nothing chosen there is no filter to blame: a new organisation's trail is simply empty.
+  it('an empty trail with no filter says there are no events yet, not that none match the filter', async () => {
+    const hr = await createPerson(db, { role: 'employer_admin', language: 'en' });
+    const cookie = await sessionFor(db, hr.accountId, { secondFactor: true });
+    const plain = (await app.inject({ url: '/admin/audit', headers: { cookie } })).body;
+    assert.match(plain, /<p>No events yet\.<\/p>/);
+    const filtered = (await app.inject({ url: '/admin/audit?action=org', headers: { cookie } })).body;
+    assert.match(filtered, /<p>No events match the filter\.<\/p>/);
+  });
 });

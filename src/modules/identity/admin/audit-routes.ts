@@ -46,6 +46,8 @@ export function registerAuditRoutes(app: App, deps: ModuleDeps): void {
         from: one(request.query.from),
         to: one(request.query.to),
       };
+      // Whether the reader chose anything (an employer admin's own organisation is not a choice).
+      const filtered = Object.values(values).some(Boolean);
       const beforeText = one(request.query.before);
       const organisations = await organisationOptions(db, scope);
 
@@ -91,6 +93,7 @@ export function registerAuditRoutes(app: App, deps: ModuleDeps): void {
         audit: deps.audit,
         nextBefore: page.nextBefore,
         paged: Boolean(beforeText),
+        filtered,
       });
       return reply.adminPage(
         { title: view.title, path: AUDIT_PATH, main: view.main },

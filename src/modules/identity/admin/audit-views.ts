@@ -38,6 +38,8 @@ export interface AuditPageModel {
   names: AuditNames;
   /** Every module's kinds of event: their labels and sentences. */
   audit: AuditCatalogue;
+  /** The reader chose a filter (else an empty list is simply "no events yet"). */
+  filtered: boolean;
   nextBefore: number | null;
   /** This page is an older page (a `before` was given). */
   paged: boolean;
@@ -148,7 +150,7 @@ export function auditPage(model: AuditPageModel): { title: string; main: SafeHtm
     failed.length > 0
       ? ''
       : model.rows.length === 0
-        ? html`<p>${t('audit.empty')}</p>`
+        ? html`<p>${t(model.filtered ? 'audit.empty' : 'audit.emptyAll')}</p>`
         : html`<ol class="audit-list">
             ${model.rows.map(event)}
           </ol>`;
