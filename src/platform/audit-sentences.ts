@@ -30,17 +30,46 @@ export interface AuditKind {
 /** A module's kinds of event, by their dotted action (`org.member.role_changed`). */
 export type AuditSentences = Readonly<Record<string, AuditKind>>;
 
-/** Every module's kinds of event, in module order. */
+/**
+ * A group of kinds of event the audit filter (and the API's `action`) offers as one choice: every
+ * action under one of its dotted prefixes (`org.member` → `org.member.invited`, …).
+ */
+export interface AuditGroup {
+  /** What the filter sends; by convention the (first) prefix. */
+  value: string;
+  label: Readonly<Record<Lang, string>>;
+  /** Prefixes without the trailing dot. */
+  prefixes: readonly string[];
+}
+
+/** Every module's kinds of event and groups of them, in module order. */
 export class AuditCatalogue {
   readonly #kinds = new Map<string, AuditKind>();
+  readonly #groups = new Map<string, AuditGroup>();
 
-  constructor(contributions: Iterable<AuditSentences>) {
+  constructor(contributions: Iterable<AuditSentences>, groups: Iterable<AuditGroup> = []) {
     for (const contribution of contributions) {
       for (const [action, kind] of Object.entries(contribution)) {
         if (this.#kinds.has(action)) throw new Error(`audit action ${action} is declared twice`);
         this.#kinds.set(action, kind);
       }
     }
+    for (const group of groups) {
+      if (this.#groups.has(group.value) || this.#kinds.has(group.value)) {
+        throw new Error(`audit group ${group.value} is declared twice`);
+      }
+      this.#groups.set(group.value, group);
+    }
+  }
+
+  /** Every group of kinds of event, in the order the modules declare them. */
+  get groups(): readonly AuditGroup[] {
+    return [...this.#groups.values()];
+  }
+
+  /** The group a filter value names, if it names one. */
+  group(value: string): AuditGroup | undefined {
+    return this.#groups.get(value);
   }
 
   /** Every known action, in the order the modules declare them. */

@@ -12,8 +12,9 @@
  *   navigation, adminNavigation
  *                links in the public header and in the back-office menu, in module order
  *   sitemap      the module's pages for sitemap.xml, per region
- *   auditSentences
- *                its kinds of audit event: a label and the sentences that tell one (sv/en)
+ *   auditSentences, auditGroups
+ *                its kinds of audit event: a label and the sentences that tell one (sv/en); and
+ *                groups of them (by dotted prefix) that the audit filter offers as one choice
  *   openApi      its API operations (the same objects its API routes take their schemas from),
  *                named schemas and security schemes, for /api/openapi.json
  *   routes       an encapsulated Fastify plugin: what it adds (hooks, decorators) stays inside it;
@@ -23,7 +24,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import { AuditCatalogue, type AuditSentences } from './audit-sentences.ts';
+import { AuditCatalogue, type AuditGroup, type AuditSentences } from './audit-sentences.ts';
 import type { SessionStore } from './auth/sessions.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/index.ts';
@@ -82,6 +83,8 @@ export interface LotsaModule<State = undefined> {
   adminNavigation?: readonly AdminNavItem[];
   sitemap?(region: Region, state: State): Promise<SitemapEntry[]>;
   auditSentences?: AuditSentences;
+  /** Groups of its kinds of event that the audit filter offers as one choice. */
+  auditGroups?: readonly AuditGroup[];
   /** Its part of the API document; `audit` holds every module's kinds of event. */
   openApi?(context: { audit: AuditCatalogue }): OpenApiContribution;
   routes?(app: App, deps: ModuleDeps, state: State): void | Promise<void>;
@@ -97,7 +100,10 @@ export function defineModule<State = undefined>(module: LotsaModule<State>): Lot
 
 /** Every module's kinds of audit event, in module order. */
 export function auditCatalogueOf(modules: readonly AnyModule[]): AuditCatalogue {
-  return new AuditCatalogue(modules.flatMap((m) => (m.auditSentences ? [m.auditSentences] : [])));
+  return new AuditCatalogue(
+    modules.flatMap((m) => (m.auditSentences ? [m.auditSentences] : [])),
+    modules.flatMap((m) => m.auditGroups ?? []),
+  );
 }
 
 /** The OpenAPI document from every module's contribution, in module order. */

@@ -8,6 +8,7 @@ import { Permission } from '../../platform/permissions.ts';
 import { identityOpenApi } from './admin/api-schema.ts';
 import { auditMessages } from './admin/audit-messages.ts';
 import { identityAuditSentences } from './admin/audit-sentences.ts';
+import { identityAuditGroups } from './admin/audit.ts';
 import { AUDIT_PATH } from './admin/audit-views.ts';
 import { messages as adminMessages } from './admin/messages.ts';
 import { TOKENS_PATH } from './admin/tokens-views.ts';
@@ -56,6 +57,7 @@ export const identityModule = defineModule({
     },
   ],
   auditSentences: identityAuditSentences,
+  auditGroups: identityAuditGroups,
   openApi: identityOpenApi,
   routes: registerIdentityRoutes,
 });

@@ -6,7 +6,7 @@ import { defineModule } from '../../platform/module.ts';
 import { Permission } from '../../platform/permissions.ts';
 import { registerSiteTasks } from './tasks.ts';
 import { messages } from './messages.ts';
-import { siteAuditSentences } from './reports/audit-sentences.ts';
+import { siteAuditGroups, siteAuditSentences } from './reports/audit-sentences.ts';
 import { reportMessages } from './reports/messages.ts';
 import { registerReportRoutes } from './reports/routes.ts';
 import { REPORTS_PATH } from './reports/views.ts';
@@ -25,6 +25,7 @@ export const siteModule = defineModule({
     },
   ],
   auditSentences: siteAuditSentences,
+  auditGroups: siteAuditGroups,
   tasks: (queue, { database }) => registerSiteTasks(queue, database.db),
   routes: (app, deps) => {
     registerSiteRoutes(app, deps);

@@ -41,6 +41,15 @@ describe('error pages and redirects follow the signed-in person’s language', a
     assert.match(res.body, /<html lang="en"/);
   });
 
+  it('answers a mistyped back-office address ("not found") in the person’s language too', async () => {
+    const session = await sessionFor(db, english.accountId, { secondFactor: true });
+    const res = await get('/admin/organisation', session, 'sv-SE,sv;q=0.9');
+    assert.equal(res.statusCode, 404);
+    assert.match(res.body, /<html lang="en"/);
+    const anonymous = await get('/admin/organisation', undefined, 'sv-SE,sv;q=0.9');
+    assert.match(anonymous.body, /<html lang="sv"/);
+  });
+
   it('keeps the browser’s language for someone not signed in, and the URL’s when it names one', async () => {
     const anonymous = await get('/admin/audit', undefined, 'sv-SE,sv;q=0.9');
     assert.equal(anonymous.statusCode, 303);

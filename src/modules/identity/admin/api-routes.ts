@@ -20,7 +20,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { Permission } from '../../../platform/permissions.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
 import { organisationApi, type AuditEvent, type AuditPage, type MemberList } from './api-schema.ts';
-import { AUDIT_PAGE_SIZE, listAuditEvents, namesFor, scopeOf } from './audit.ts';
+import { actionFilter, AUDIT_PAGE_SIZE, listAuditEvents, namesFor, scopeOf } from './audit.ts';
 import type { AuditNames, AuditRow } from './audit-sentences.ts';
 import { memberNames, organisationRecord } from '../organisations/service.ts';
 
@@ -89,7 +89,7 @@ export function registerApiRoutes(app: App, deps: ModuleDeps): void {
     organisationOf(principal);
     const { limit = AUDIT_PAGE_SIZE, before, action } = request.query;
     const scope = scopeOf(request.region.id, principal, { api: true });
-    const page = await listAuditEvents(db, scope, { limit, before, action });
+    const page = await listAuditEvents(db, scope, { limit, before, ...actionFilter(action, deps.audit) });
     const names = await namesFor(db, request.region.id, page.rows);
     const body: AuditPage = {
       items: page.rows.map((row) => apiEvent(row, names)),

@@ -15,7 +15,7 @@ import {
 } from '../../../platform/http/openapi.ts';
 import { Nullable } from '../../../platform/http/schema.ts';
 import { ROLES } from '../../../platform/permissions.ts';
-import { ACTION_GROUPS, AUDIT_API_MAX_LIMIT, AUDIT_PAGE_SIZE } from './audit.ts';
+import { AUDIT_API_MAX_LIMIT, AUDIT_PAGE_SIZE } from './audit.ts';
 
 const security: Security = [{ apiToken: [] }, { sessionCookie: [] }];
 
@@ -110,7 +110,7 @@ export function auditQuery(audit: AuditCatalogue) {
       ),
       action: Type.Optional(
         Type.String({
-          enum: [...ACTION_GROUPS.map((g) => g.value), ...audit.actions],
+          enum: [...audit.groups.map((g) => g.value), ...audit.actions],
           description: 'Only this action, or every action under this prefix (e.g. org.member).',
         }),
       ),

@@ -5,6 +5,7 @@
  */
 import { messages as adminMessages } from './messages.ts';
 import { defineMessages, type Lang } from '../../../platform/i18n/index.ts';
+import { formTexts } from '../../../platform/html/form-messages.ts';
 import { isRole, type Permission, type Role } from '../../../platform/permissions.ts';
 
 export const auditMessages = defineMessages({
@@ -30,6 +31,7 @@ export const auditMessages = defineMessages({
     'subject.invitation': 'en inbjudan',
     'subject.apiToken': 'en API-nyckel',
     'subject.unnamed': '(utan namn)',
+    'fact.unknown': '(okänt)',
     'method.link': ' med en länk i e-post',
     'method.code': ' med en kod från e-post',
     'method.passkey': ' med en nyckel',
@@ -55,12 +57,14 @@ export const auditMessages = defineMessages({
     'audit.filter.submit': 'Visa händelser',
     'audit.filter.reset': 'Visa alla',
     'audit.errorSummaryTitle': 'Filtret kunde inte användas',
-    'audit.error.date': 'Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2025-03-01.',
+    // The form kit's words, so the error repeats the hint above the field.
+    'audit.error.date': formTexts.catalogues.sv['form.dateInvalid'],
     'audit.error.range': 'Slutdatumet ligger före startdatumet.',
     'audit.error.email': 'Skriv en e-postadress, till exempel namn@exempel.se.',
     'audit.error.action': 'Välj en typ av händelse i listan.',
     'audit.listTitle': 'Händelser',
     'audit.empty': 'Inga händelser matchar filtret.',
+    'audit.emptyAll': 'Inga händelser ännu.',
     'audit.at': '{date} kl. {time}',
     'audit.older': 'Äldre händelser',
     'audit.newest': 'Till de senaste händelserna',
@@ -138,6 +142,7 @@ export const auditMessages = defineMessages({
     'subject.invitation': 'an invitation',
     'subject.apiToken': 'an API token',
     'subject.unnamed': '(no name)',
+    'fact.unknown': '(unknown)',
     'method.link': ' with an e-mailed link',
     'method.code': ' with an e-mailed code',
     'method.passkey': ' with a passkey',
@@ -162,12 +167,13 @@ export const auditMessages = defineMessages({
     'audit.filter.submit': 'Show events',
     'audit.filter.reset': 'Show all',
     'audit.errorSummaryTitle': 'The filter could not be used',
-    'audit.error.date': 'Enter the date as YYYY-MM-DD, for example 2025-03-01.',
+    'audit.error.date': formTexts.catalogues.en['form.dateInvalid'],
     'audit.error.range': 'The end date is before the start date.',
     'audit.error.email': 'Enter an e-mail address, for example name@example.org.',
     'audit.error.action': 'Choose a kind of event from the list.',
     'audit.listTitle': 'Events',
     'audit.empty': 'No events match the filter.',
+    'audit.emptyAll': 'No events yet.',
     'audit.at': '{date} at {time}',
     'audit.older': 'Older events',
     'audit.newest': 'Back to the latest events',

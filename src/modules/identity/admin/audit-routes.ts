@@ -11,16 +11,16 @@ import { Permission } from '../../../platform/permissions.ts';
 import { adminLang } from '../../../platform/html/admin-layout.ts';
 import { emptyNames } from './audit-sentences.ts';
 import {
+  actionFilter,
   AUDIT_PAGE_SIZE,
   isActionFilter,
   isIsoDate,
-  isUuid,
   listAuditEvents,
   namesFor,
   organisationOptions,
   scopeOf,
 } from './audit.ts';
-import { PageSchema, type QueryValue } from './common.ts';
+import { isUuid, PageSchema, type QueryValue } from './common.ts';
 import { AUDIT_PATH, auditPage, type AuditFilterErrors, type AuditFilterValues } from './audit-views.ts';
 
 /** The first value of a query parameter, as a trimmed string ('' when absent). */
@@ -46,6 +46,8 @@ export function registerAuditRoutes(app: App, deps: ModuleDeps): void {
         from: one(request.query.from),
         to: one(request.query.to),
       };
+      // Whether the reader chose anything (an employer admin's own organisation is not a choice).
+      const filtered = Object.values(values).some(Boolean);
       const beforeText = one(request.query.before);
       const organisations = await organisationOptions(db, scope);
 
@@ -72,7 +74,7 @@ export function registerAuditRoutes(app: App, deps: ModuleDeps): void {
             organisationId:
               values.organisation && isUuid(values.organisation) ? values.organisation : undefined,
             email: values.person || undefined,
-            action: values.action || undefined,
+            ...actionFilter(values.action, deps.audit),
             from: values.from || undefined,
             to: values.to || undefined,
             before: beforeText ? Number(beforeText) : undefined,
@@ -91,6 +93,7 @@ export function registerAuditRoutes(app: App, deps: ModuleDeps): void {
         audit: deps.audit,
         nextBefore: page.nextBefore,
         paged: Boolean(beforeText),
+        filtered,
       });
       return reply.adminPage(
         { title: view.title, path: AUDIT_PATH, main: view.main },

@@ -13,7 +13,10 @@
  *   {count}, {left} data.count, data.left
  *   {action}        the dotted action itself (for the fallback)
  *
- * Events that other modules write are expected to carry these keys in `data` where they apply; an
+ *   {anything}      any other name is the event's own fact `data.anything` ("(unknown)" when absent),
+ *                   so a module tells its events with its own facts (`{title}`, `{seats}`)
+ *
+ * Events that other modules write carry these keys in `data` where they apply; an
  * unknown action falls back to "{actor} did {action} on {subject}". Identity's own kinds of event are
  * `identityAuditSentences` (declared in its module); other modules declare theirs in their own
  * module, and the sentences are read from the app's `AuditCatalogue`.
@@ -363,7 +366,11 @@ export function auditSentence(
     action: row.action,
   };
   const template = variant[lang];
-  const sentence = template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+  // Any other `{fact}` is the event's own fact of that name (a module's `{title}`, `{seats}`).
+  const sentence = template.replace(
+    /\{(\w+)\}/g,
+    (_whole, key: string) => values[key] ?? text(data[key]) ?? m(lang, 'fact.unknown'),
+  );
   if (template.startsWith('{actor}') && who.verbatim) return sentence;
   return sentence.charAt(0).toLocaleUpperCase(lang) + sentence.slice(1);
 }

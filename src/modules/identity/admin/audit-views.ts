@@ -9,7 +9,7 @@ import { formatDate, type Lang } from '../../../platform/i18n/index.ts';
 import { auditMessages, type AuditMessageKey } from './audit-messages.ts';
 import type { AuditCatalogue } from '../../../platform/audit-sentences.ts';
 import { auditSentence, type AuditNames, type AuditRow } from './audit-sentences.ts';
-import { ACTION_GROUPS, type OrganisationOption } from './audit.ts';
+import type { OrganisationOption } from './audit.ts';
 
 export const AUDIT_PATH = '/admin/audit';
 
@@ -38,6 +38,8 @@ export interface AuditPageModel {
   names: AuditNames;
   /** Every module's kinds of event: their labels and sentences. */
   audit: AuditCatalogue;
+  /** The reader chose a filter (else an empty list is simply "no events yet"). */
+  filtered: boolean;
   nextBefore: number | null;
   /** This page is an older page (a `before` was given). */
   paged: boolean;
@@ -89,13 +91,14 @@ export function auditPage(model: AuditPageModel): { title: string; main: SafeHtm
     label: t('audit.filter.person'),
     hint: t('audit.filter.personHint'),
     error: error('person'),
-    required: false,
     value: values.person,
     autocomplete: 'off',
   });
   // Kinds of event by their words (each module's labels), never by their dotted codes.
   const actionField = selectField(lang, {
     name: 'action',
+    // On a line of its own: its options are long, and the two dates then sit side by side.
+    className: 'audit-filters__wide',
     label: t('audit.filter.action'),
     error: error('action'),
     value: values.action,
@@ -104,7 +107,7 @@ export function auditPage(model: AuditPageModel): { title: string; main: SafeHtm
     groups: [
       {
         label: t('audit.actionGroups'),
-        options: ACTION_GROUPS.map((g) => ({ value: g.value, label: t(g.label) })),
+        options: model.audit.groups.map((g) => ({ value: g.value, label: g.label[lang] })),
       },
       {
         label: t('audit.actionKinds'),
@@ -117,7 +120,6 @@ export function auditPage(model: AuditPageModel): { title: string; main: SafeHtm
       name: field,
       label: t(label),
       error: error(field),
-      required: false,
       value: values[field],
     });
   const summary = errorSummary(
@@ -148,7 +150,7 @@ export function auditPage(model: AuditPageModel): { title: string; main: SafeHtm
     failed.length > 0
       ? ''
       : model.rows.length === 0
-        ? html`<p>${t('audit.empty')}</p>`
+        ? html`<p>${t(model.filtered ? 'audit.empty' : 'audit.emptyAll')}</p>`
         : html`<ol class="audit-list">
             ${model.rows.map(event)}
           </ol>`;

@@ -7,10 +7,11 @@ import type { Expression, Kysely, SqlBool } from 'kysely';
 import { sql } from 'kysely';
 import type { Principal } from '../../../platform/auth/principal.ts';
 import type { DB } from '../../../platform/db/schema.ts';
+import { isUuid } from '../../../platform/http/params.ts';
 import { compareOrganisations, type OrganisationKind } from '../../../platform/permissions.ts';
-import type { AuditCatalogue } from '../../../platform/audit-sentences.ts';
+import type { AuditCatalogue, AuditGroup } from '../../../platform/audit-sentences.ts';
 import { emptyNames, type AuditNames, type AuditRow } from './audit-sentences.ts';
-import type { AuditMessageKey } from './audit-messages.ts';
+import { auditMessages, type AuditMessageKey } from './audit-messages.ts';
 import { accountNames, findAccountByEmail } from '../accounts.ts';
 import { invitationAddresses } from '../invitations/service.ts';
 import { organisationList, organisationNames } from '../organisations/service.ts';
@@ -19,36 +20,39 @@ import { tokenNames } from './tokens.ts';
 export const AUDIT_PAGE_SIZE = 50;
 export const AUDIT_API_MAX_LIMIT = 100;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const group = (value: string, label: AuditMessageKey, prefixes: readonly string[] = [value]): AuditGroup => ({
+  value,
+  label: { sv: auditMessages.catalogues.sv[label], en: auditMessages.catalogues.en[label] },
+  prefixes,
+});
 
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
-
-/** Groups of actions for the filter: the value is the dotted prefix people see as `prefix.*`. */
-export interface ActionGroup {
-  value: string;
-  label: AuditMessageKey;
-  /** Prefixes (without the trailing dot) whose actions belong to the group. */
-  prefixes: readonly string[];
-}
-
-export const ACTION_GROUPS: readonly ActionGroup[] = [
-  { value: 'account', label: 'audit.group.account', prefixes: ['account'] },
-  { value: 'session', label: 'audit.group.session', prefixes: ['session'] },
-  { value: 'passkey', label: 'audit.group.passkey', prefixes: ['passkey'] },
-  { value: 'totp', label: 'audit.group.totp', prefixes: ['totp'] },
-  { value: 'recovery_code', label: 'audit.group.recovery', prefixes: ['recovery_code', 'recovery_codes'] },
-  { value: 'org', label: 'audit.group.org', prefixes: ['org'] },
-  { value: 'org.member', label: 'audit.group.orgMember', prefixes: ['org.member'] },
-  { value: 'org.invitation', label: 'audit.group.orgInvitation', prefixes: ['org.invitation'] },
-  { value: 'api_token', label: 'audit.group.apiToken', prefixes: ['api_token'] },
-  { value: 'admin', label: 'audit.group.admin', prefixes: ['admin'] },
+/** Identity's groups of kinds of event for the filter (declared in its module). */
+export const identityAuditGroups: readonly AuditGroup[] = [
+  group('account', 'audit.group.account'),
+  group('session', 'audit.group.session'),
+  group('passkey', 'audit.group.passkey'),
+  group('totp', 'audit.group.totp'),
+  group('recovery_code', 'audit.group.recovery', ['recovery_code', 'recovery_codes']),
+  group('org', 'audit.group.org'),
+  group('org.member', 'audit.group.orgMember'),
+  group('org.invitation', 'audit.group.orgInvitation'),
+  group('api_token', 'audit.group.apiToken'),
+  group('admin', 'audit.group.admin'),
 ];
 
 /** An action filter: a group value (`org.member`) or one known action (`org.member.invited`). */
 export function isActionFilter(value: string, catalogue: AuditCatalogue): boolean {
-  return ACTION_GROUPS.some((g) => g.value === value) || catalogue.has(value);
+  return catalogue.group(value) !== undefined || catalogue.has(value);
+}
+
+/** The filter's part for an action filter value: a group's prefixes, or the one action. */
+export function actionFilter(
+  value: string | undefined,
+  catalogue: AuditCatalogue,
+): Pick<AuditFilter, 'action' | 'actionPrefixes'> {
+  if (!value) return {};
+  const chosen = catalogue.group(value);
+  return chosen ? { actionPrefixes: chosen.prefixes } : { action: value };
 }
 
 /** Which events a reader may see: the whole region (null) or one organisation's. */
@@ -81,6 +85,8 @@ export interface AuditFilter {
   /** An e-mail address: events where that account acted or was the subject, or naming the address. */
   email?: string;
   action?: string;
+  /** Every action under one of these dotted prefixes (a group of the catalogue). */
+  actionPrefixes?: readonly string[];
   /** Dates (YYYY-MM-DD) in Europe/Stockholm, both inclusive. */
   from?: string;
   to?: string;
@@ -140,14 +146,13 @@ export async function listAuditEvents(
       return eb.or(matches);
     });
   }
-  if (filter.action) {
-    const group = ACTION_GROUPS.find((g) => g.value === filter.action);
-    const action = filter.action;
-    query = group
-      ? query.where((eb) =>
-          eb.or(group.prefixes.map((p) => sql<SqlBool>`starts_with(audit_events.action, ${`${p}.`})`)),
-        )
-      : query.where('action', '=', action);
+  if (filter.actionPrefixes) {
+    const prefixes = filter.actionPrefixes;
+    query = query.where((eb) =>
+      eb.or(prefixes.map((p) => sql<SqlBool>`starts_with(audit_events.action, ${`${p}.`})`)),
+    );
+  } else if (filter.action) {
+    query = query.where('action', '=', filter.action);
   }
   if (filter.from) {
     query = query.where(

@@ -17,7 +17,7 @@ import type { Principal } from '../../../platform/auth/principal.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { Permission } from '../../../platform/permissions.ts';
 import { adminLang } from '../../../platform/html/admin-layout.ts';
-import { isUuid } from './audit.ts';
+import { isUuid } from '../../../platform/http/params.ts';
 import { PageSchema } from './common.ts';
 import { registerApiRoutes } from './api-routes.ts';
 import {

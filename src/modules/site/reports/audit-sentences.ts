@@ -1,5 +1,5 @@
 /** The site module's kinds of audit event: accessibility reports answered, closed and noted. */
-import type { AuditFacts, AuditSentences } from '../../../platform/audit-sentences.ts';
+import type { AuditFacts, AuditGroup, AuditSentences } from '../../../platform/audit-sentences.ts';
 
 const emailed = (f: AuditFacts) => f.data.emailed === true;
 const afterAnswer = (f: AuditFacts) => f.data.answered === true;
@@ -44,3 +44,12 @@ export const siteAuditSentences: AuditSentences = {
     ],
   },
 };
+
+/** The reports' events as one choice of the audit filter. */
+export const siteAuditGroups: readonly AuditGroup[] = [
+  {
+    value: 'accessibility_report',
+    label: { sv: 'Tillgänglighetsrapporter, alla händelser', en: 'Accessibility reports, all events' },
+    prefixes: ['accessibility_report'],
+  },
+];
