@@ -137,7 +137,6 @@ export async function endSession(
   });
 }
 
-/** Ends every session of the person except `keep` (when given); returns how many ended. */
 /** An admin ends every session of someone (but `keep`, their own current one), with its audit event. */
 export async function endSessionsOf(
   db: Kysely<DB>,
@@ -158,6 +157,7 @@ export async function endSessionsOf(
   });
 }
 
+/** Ends every session of the person except `keep` (when given); returns how many ended. */
 export async function endSessions(
   db: Kysely<DB>,
   sessions: SessionStore,
