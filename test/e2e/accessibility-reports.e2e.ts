@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { axeViolations, launchBrowser, startSite } from './browser.ts';
+import { axeViolations, launchBrowser, startSite, pageOverflow } from './browser.ts';
 import { createPerson, REGION, sessionFor } from '../helpers/identity.ts';
 
 describe('accessibility reports in a browser', async () => {
@@ -98,19 +98,7 @@ describe('accessibility reports in a browser', async () => {
             assert.equal(response?.status(), target.status ?? 200, label);
             assert.equal(await page.getAttribute('html', 'lang'), lang, `${label}: lang`);
             for (const violation of await axeViolations(page)) failures.push(`${label}: ${violation}`);
-            const widths = await page.evaluate(() => ({
-              scrollWidth: document.documentElement.scrollWidth,
-              wide: Array.from(document.querySelectorAll('body *'))
-                .filter((el) => {
-                  const box = el.getBoundingClientRect();
-                  // Inside a scrolling table region is fine; the page itself must not scroll.
-                  return (
-                    box.right > document.documentElement.clientWidth + 0.5 && !el.closest('.table-scroll')
-                  );
-                })
-                .slice(0, 5)
-                .map((el) => el.outerHTML.slice(0, 100)),
-            }));
+            const widths = await pageOverflow(page);
             if (widths.scrollWidth > width)
               failures.push(
                 `${label}: page is ${widths.scrollWidth}px wide; past the edge: ${widths.wide.join(' | ')}`,

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { createOrganisation, createPerson, sessionFor } from '../helpers/identity.ts';
-import { axeViolations, launchBrowser, startSite } from './browser.ts';
+import { axeViolations, launchBrowser, pageOverflow, startSite } from './browser.ts';
 
 /** BACKOFFICE_SCREENSHOTS=dir saves a full-page screenshot of every page at both widths there. */
 const SHOTS = process.env.BACKOFFICE_SCREENSHOTS;
@@ -17,18 +17,6 @@ interface Target {
   path: string;
   /** Something to do on the page first (submit a form) before it is looked at. */
   act?: (page: Page) => Promise<void>;
-}
-
-/** What sticks out past the right edge of the viewport, and how wide the page is. */
-async function overflow(page: Page): Promise<{ scrollWidth: number; clientWidth: number; wide: string[] }> {
-  return page.evaluate(() => {
-    const clientWidth = document.documentElement.clientWidth;
-    const wide = Array.from(document.querySelectorAll('body *'))
-      .filter((el) => !el.closest('.table-scroll') && el.getBoundingClientRect().right > clientWidth + 0.5)
-      .slice(0, 5)
-      .map((el) => el.outerHTML.slice(0, 120));
-    return { scrollWidth: document.documentElement.scrollWidth, clientWidth, wide };
-  });
 }
 
 describe('the back-office at 320 px and 1280 px', async () => {
@@ -121,7 +109,7 @@ describe('the back-office at 320 px and 1280 px', async () => {
             const file = `${target.label.replace(/\W+/g, '-')}-${width}.png`;
             await page.screenshot({ path: join(SHOTS, file), fullPage: true });
           }
-          const { scrollWidth, clientWidth, wide } = await overflow(page);
+          const { scrollWidth, clientWidth, wide } = await pageOverflow(page);
           if (scrollWidth > clientWidth) {
             failures.push(`${target.label}: ${scrollWidth}px wide; past the edge: ${wide.join(' | ')}`);
           }

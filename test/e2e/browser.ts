@@ -112,3 +112,20 @@ export function watchErrors(page: Page): { list: () => string[] } {
 export function mailText(mail: ReceivedMail): string {
   return decodeQuotedPrintable(mail.raw);
 }
+
+/**
+ * How wide the page is against its viewport, and the first elements that stick out past the right
+ * edge (a table scrolling inside its own `.table-scroll` region does not make the page scroll).
+ */
+export async function pageOverflow(
+  page: Page,
+): Promise<{ scrollWidth: number; clientWidth: number; wide: string[] }> {
+  return page.evaluate(() => {
+    const clientWidth = document.documentElement.clientWidth;
+    const wide = Array.from(document.querySelectorAll('body *'))
+      .filter((el) => !el.closest('.table-scroll') && el.getBoundingClientRect().right > clientWidth + 0.5)
+      .slice(0, 5)
+      .map((el) => el.outerHTML.slice(0, 120));
+    return { scrollWidth: document.documentElement.scrollWidth, clientWidth, wide };
+  });
+}

@@ -12,7 +12,7 @@ import { totpCode } from '../../src/modules/identity/second-factor/service.ts';
 import { formClient } from '../helpers/client.ts';
 import { createPerson, sessionFor } from '../helpers/identity.ts';
 import { SoftAuthenticator, cookieFrom } from '../helpers/webauthn.ts';
-import { axeViolations, launchBrowser, startSite } from './browser.ts';
+import { axeViolations, launchBrowser, pageOverflow, startSite } from './browser.ts';
 
 type Who = 'fresh' | 'factors' | 'unverified';
 
@@ -22,18 +22,6 @@ interface Target {
   path: string;
   /** Something to do on the page first (submit a form) before it is looked at. */
   act?: (page: Page) => Promise<void>;
-}
-
-/** How much wider than the viewport the page is, and what sticks out past its right edge. */
-async function overflow(page: Page): Promise<{ scrollWidth: number; clientWidth: number; wide: string[] }> {
-  return page.evaluate(() => {
-    const clientWidth = document.documentElement.clientWidth;
-    const wide = Array.from(document.querySelectorAll('body *'))
-      .filter((el) => el.getBoundingClientRect().right > clientWidth + 0.5)
-      .slice(0, 5)
-      .map((el) => el.outerHTML.slice(0, 120));
-    return { scrollWidth: document.documentElement.scrollWidth, clientWidth, wide };
-  });
 }
 
 async function submit(page: Page, form: string): Promise<void> {
@@ -139,7 +127,7 @@ describe('the second-factor pages at 320 px and 1280 px', async () => {
           const response = await page.goto(site.base + target.path);
           assert.equal(response?.status(), 200, `${target.label}: ${target.path} answers`);
           if (target.act) await target.act(page);
-          const { scrollWidth, clientWidth, wide } = await overflow(page);
+          const { scrollWidth, clientWidth, wide } = await pageOverflow(page);
           if (scrollWidth > clientWidth) {
             failures.push(`${target.label}: ${scrollWidth}px wide; past the edge: ${wide.join(' | ')}`);
           }
