@@ -5,6 +5,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleDeps } from '../../platform/module.ts';
 import { localPath, type Page, type PageContext } from '../../platform/html/layout.ts';
+import { pageContext } from '../../platform/html/send.ts';
 import { siteOrigin } from '../../platform/http/origin.ts';
 import { negotiateLanguage, type Lang } from '../../platform/i18n/index.ts';
 import { Permission } from '../../platform/permissions.ts';
@@ -28,14 +29,12 @@ const PAGES = ['/', '/accessibility', '/privacy'] as const;
 
 export function registerSiteRoutes(app: App, deps: ModuleDeps): void {
   const { site } = deps;
-  const context = (request: FastifyRequest): PageContext => ({
-    lang: request.lang,
-    region: request.region,
-    origin: siteOrigin(request),
-    site,
-  });
+  const context = (request: FastifyRequest): PageContext => pageContext(request, site);
   const send = (reply: FastifyReply, request: FastifyRequest, page: Page, status = 200) =>
     reply.page(page, { status });
+  /** A page with a form token for this browser alone: never kept by a shared cache. */
+  const sendForm = (reply: FastifyReply, page: Page, status = 200) =>
+    reply.page(page, { status, cache: 'private, no-store' });
   const emptyForm = (reply: FastifyReply): FeedbackFormState => ({
     values: { message: '', page_url: '', name: '', email: '' },
     errors: {},
@@ -59,7 +58,7 @@ export function registerSiteRoutes(app: App, deps: ModuleDeps): void {
 
   app.get('/:lang/accessibility', langPage, async (request, reply) => {
     langParam(request);
-    return send(reply, request, views.accessibility(context(request), emptyForm(reply)));
+    return sendForm(reply, views.accessibility(context(request), emptyForm(reply)));
   });
 
   app.post(
@@ -74,7 +73,7 @@ export function registerSiteRoutes(app: App, deps: ModuleDeps): void {
       const errors = validateFeedback(values);
       if (Object.keys(errors).length > 0) {
         const form = { values, errors, csrfToken: reply.csrfToken() };
-        return send(reply, request, views.accessibility(context(request), form), 422);
+        return sendForm(reply, views.accessibility(context(request), form), 422);
       }
       await submitFeedback(
         { db: deps.database.db, queue: deps.queue },

@@ -138,4 +138,12 @@ describe('public site', async () => {
     const brand = await get('/brand/dalarna.css');
     assert.match(brand.body, /--brand-primary:#[0-9a-f]{6}/);
   });
+  it('keeps the accessibility statement, which carries a form token for one browser, out of shared caches', async () => {
+    for (const url of ['/sv/accessibility', '/en/accessibility']) {
+      const page = await get(url);
+      assert.equal(page.statusCode, 200);
+      assert.match(String(page.headers['set-cookie']), /csrf/i, `${url} gives this browser a form token`);
+      assert.match(String(page.headers['cache-control']), /\bno-store\b/, `${url} is not stored by caches`);
+    }
+  });
 });
