@@ -83,4 +83,52 @@ describe('invitations: the last manager', async () => {
     assert.equal(again.statusCode, 303);
     assert.equal(await roleOf(employer, hanna.accountId), 'employer_member');
   });
+  it('an invitation that takes away the right to make API tokens revokes the tokens they made', async () => {
+    const regionOrg = await createOrganisation(db, { kind: 'region' });
+    const admin = await createPerson(db, { role: 'admin', organisationId: regionOrg });
+    const employer = await createOrganisation(db, { kind: 'employer', name: 'Mora Glas AB' });
+    await createPerson(db, { role: 'employer_admin', organisationId: employer });
+    const hanna = await createPerson(db, { role: 'employer_admin', organisationId: employer });
+    const apiToken = `lotsa_${randomToken()}`;
+    await db
+      .insertInto('api_tokens')
+      .values({
+        region_id: REGION,
+        organisation_id: employer,
+        name: 'Lönesystemet',
+        token_hash: hashSecret(apiToken),
+        prefix: apiToken.slice(0, 12),
+        permissions: ['OrgRead'],
+        created_by: hanna.accountId,
+      })
+      .execute();
+    const readOrganisation = () =>
+      app.inject({
+        method: 'GET',
+        url: '/api/v1/organisation',
+        headers: { authorization: `Bearer ${apiToken}` },
+      });
+    assert.equal((await readOrganisation()).statusCode, 200, 'the token works while she may make tokens');
+
+    const token = randomToken();
+    await db
+      .insertInto('invitations')
+      .values({
+        region_id: REGION,
+        organisation_id: employer,
+        email: hanna.email,
+        role: 'employer_member',
+        token_hash: hashSecret(token),
+        invited_by: admin.accountId,
+        expires_at: sql<Date>`now() + interval '7 days'`,
+      })
+      .execute();
+    assert.equal((await accept(token)).statusCode, 303);
+    assert.equal(await roleOf(employer, hanna.accountId), 'employer_member');
+    assert.equal(
+      (await readOrganisation()).statusCode,
+      401,
+      'the token stops working, as on the members page',
+    );
+  });
 });

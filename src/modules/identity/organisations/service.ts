@@ -7,7 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { recordAudit, type AuditActor, type AuditEvent } from '../../../platform/audit.ts';
+import { accountActor, recordAudit, type AuditActor, type AuditEvent } from '../../../platform/audit.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { SessionStore } from '../../../platform/auth/sessions.ts';
 import {
@@ -431,6 +431,19 @@ export async function joinOrganisation(
   };
   if (from && (await strandsOrganisation(trx, change, input.accountId, from, input.role))) return 'lastAdmin';
   await grantRole(trx, input);
+  // As on the members page: tokens live only as long as their creator's right to create them.
+  if (
+    from &&
+    ROLE_PERMISSIONS[from].has(Permission.ApiTokensManage) &&
+    !ROLE_PERMISSIONS[input.role].has(Permission.ApiTokensManage)
+  ) {
+    await revokeTokensCreatedBy(trx, {
+      regionId: input.regionId,
+      accountId: input.accountId,
+      organisationId: input.organisationId,
+      actor: accountActor(input.accountId),
+    });
+  }
   return { from };
 }
 
