@@ -147,6 +147,21 @@ export async function sessionFor(
   return `${sessionCookieName(options.secure ?? false)}=${token}`;
 }
 
+/** The account's role in the organisation, or undefined when not a member. */
+export async function roleIn(
+  db: Kysely<DB>,
+  organisationId: string,
+  accountId: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('memberships')
+    .select('role')
+    .where('organisation_id', '=', organisationId)
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+  return row?.role;
+}
+
 /** The audit events of the region, newest first, as `action subject_id` strings and rows. */
 export async function auditActions(db: Kysely<DB>, regionId = REGION): Promise<string[]> {
   const rows = await db

@@ -15,6 +15,7 @@ import {
   createPerson,
   REGION,
   sessionFor,
+  roleIn,
 } from '../../helpers/identity.ts';
 
 describe('back-office', async () => {
@@ -410,13 +411,7 @@ describe('back-office', async () => {
       },
     );
     assert.equal(selfDemote.statusCode, 422);
-    const still = await db
-      .selectFrom('memberships')
-      .select('role')
-      .where('organisation_id', '=', employer)
-      .where('account_id', '=', hr.accountId)
-      .executeTakeFirstOrThrow();
-    assert.equal(still.role, 'employer_admin');
+    assert.equal(await roleIn(db, employer, hr.accountId), 'employer_admin');
 
     const actions = await auditActions(db);
     for (const action of [

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { hashSecret, randomToken } from '../../../src/platform/auth/secrets.ts';
 import { buildTestApp, csrfFor, unlimited } from '../../helpers/app.ts';
-import { createOrganisation, createPerson, REGION } from '../../helpers/identity.ts';
+import { createOrganisation, createPerson, REGION, roleIn } from '../../helpers/identity.ts';
 
 describe('invitations: the last manager', async () => {
   const { app, database } = await buildTestApp(undefined, undefined, { rateLimiter: unlimited });
@@ -25,15 +25,24 @@ describe('invitations: the last manager', async () => {
         host: 'localhost',
       },
     });
-  const roleOf = async (organisationId: string, accountId: string) =>
-    (
-      await db
-        .selectFrom('memberships')
-        .select('role')
-        .where('organisation_id', '=', organisationId)
-        .where('account_id', '=', accountId)
-        .executeTakeFirst()
-    )?.role;
+  const roleOf = (organisationId: string, accountId: string) => roleIn(db, organisationId, accountId);
+  /** A pending invitation of `organisationId` for `email`, sent by `invitedBy`; its token. */
+  const invite = async (organisationId: string, email: string, role: string, invitedBy: string) => {
+    const token = randomToken();
+    await db
+      .insertInto('invitations')
+      .values({
+        region_id: REGION,
+        organisation_id: organisationId,
+        email,
+        role,
+        token_hash: hashSecret(token),
+        invited_by: invitedBy,
+        expires_at: sql<Date>`now() + interval '7 days'`,
+      })
+      .execute();
+    return token;
+  };
 
   it('an invitation to a lesser role does not strip the organisation of its last manager', async () => {
     const regionOrg = await createOrganisation(db, { kind: 'region' });
@@ -42,19 +51,7 @@ describe('invitations: the last manager', async () => {
     // Invited as a plain member while not yet one; in the meantime they became the organisation's
     // only admin.
     const hanna = await createPerson(db, { role: 'employer_admin', organisationId: employer });
-    const token = randomToken();
-    await db
-      .insertInto('invitations')
-      .values({
-        region_id: REGION,
-        organisation_id: employer,
-        email: hanna.email,
-        role: 'employer_member',
-        token_hash: hashSecret(token),
-        invited_by: admin.accountId,
-        expires_at: sql<Date>`now() + interval '7 days'`,
-      })
-      .execute();
+    const token = await invite(employer, hanna.email, 'employer_member', admin.accountId);
 
     const res = await accept(token);
     assert.equal(
@@ -110,19 +107,7 @@ describe('invitations: the last manager', async () => {
       });
     assert.equal((await readOrganisation()).statusCode, 200, 'the token works while she may make tokens');
 
-    const token = randomToken();
-    await db
-      .insertInto('invitations')
-      .values({
-        region_id: REGION,
-        organisation_id: employer,
-        email: hanna.email,
-        role: 'employer_member',
-        token_hash: hashSecret(token),
-        invited_by: admin.accountId,
-        expires_at: sql<Date>`now() + interval '7 days'`,
-      })
-      .execute();
+    const token = await invite(employer, hanna.email, 'employer_member', admin.accountId);
     assert.equal((await accept(token)).statusCode, 303);
     assert.equal(await roleOf(employer, hanna.accountId), 'employer_member');
     assert.equal(

@@ -13,6 +13,7 @@ import {
   createPerson,
   REGION,
   sessionFor,
+  roleIn,
 } from '../../helpers/identity.ts';
 import { decodeQuotedPrintable, linkIn, newestMailTo, startSmtpServer } from '../../helpers/smtp.ts';
 
@@ -114,13 +115,7 @@ describe('invitations', async () => {
       .where('email', '=', 'ny.medarbetare@example.org')
       .executeTakeFirstOrThrow();
     assert.equal(account.language, 'en');
-    const membership = await db
-      .selectFrom('memberships')
-      .select('role')
-      .where('organisation_id', '=', employer)
-      .where('account_id', '=', account.id)
-      .executeTakeFirstOrThrow();
-    assert.equal(membership.role, 'employer_member');
+    assert.equal(await roleIn(db, employer, account.id), 'employer_member');
     const home = await get('/admin', session);
     assert.equal(home.statusCode, 200);
     assert.match(home.body, /<strong>Siljan Turism AB<\/strong>/);
@@ -158,13 +153,7 @@ describe('invitations', async () => {
     const accepted = await post('/sv/invitations/accept', otherSession, { token });
     assert.equal(accepted.statusCode, 303);
     assert.equal((await get('/sv/me', otherSession)).statusCode, 303, 'the other person’s session ended');
-    const membership = await db
-      .selectFrom('memberships')
-      .select('role')
-      .where('organisation_id', '=', employer)
-      .where('account_id', '=', existing.accountId)
-      .executeTakeFirstOrThrow();
-    assert.equal(membership.role, 'employer_admin');
+    assert.equal(await roleIn(db, employer, existing.accountId), 'employer_admin');
     const accounts = await db
       .selectFrom('accounts')
       .select('id')
