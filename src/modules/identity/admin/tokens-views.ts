@@ -81,7 +81,6 @@ export function tokensPage(model: TokensPageModel): { title: string; main: SafeH
 
   const list = dataTable({
     labelledBy: 'tokens-list-title',
-    className: '',
     columns: [
       t('tokens.col.name'),
       t('tokens.col.prefix'),
