@@ -30,8 +30,6 @@ const PAGES = ['/', '/accessibility', '/privacy'] as const;
 export function registerSiteRoutes(app: App, deps: ModuleDeps): void {
   const { site } = deps;
   const context = (request: FastifyRequest): PageContext => pageContext(request, site);
-  const send = (reply: FastifyReply, request: FastifyRequest, page: Page, status = 200) =>
-    reply.page(page, { status });
   /** A page with a form token for this browser alone: never kept by a shared cache. */
   const sendForm = (reply: FastifyReply, page: Page, status = 200) =>
     reply.page(page, { status, cache: 'private, no-store' });
@@ -53,7 +51,7 @@ export function registerSiteRoutes(app: App, deps: ModuleDeps): void {
 
   app.get('/:lang/', langPage, async (request, reply) => {
     langParam(request);
-    return send(reply, request, views.home(context(request)));
+    return reply.page(views.home(context(request)));
   });
 
   app.get('/:lang/accessibility', langPage, async (request, reply) => {
@@ -88,16 +86,16 @@ export function registerSiteRoutes(app: App, deps: ModuleDeps): void {
 
   app.get('/:lang/accessibility/feedback/sent', langPage, async (request, reply) => {
     langParam(request);
-    return send(reply, request, views.feedbackSent(context(request)));
+    return reply.page(views.feedbackSent(context(request)));
   });
 
   app.get('/:lang/privacy', langPage, async (request, reply) => {
     langParam(request);
-    return send(reply, request, views.privacy(context(request)));
+    return reply.page(views.privacy(context(request)));
   });
 
   app.get('/sv/lattlast', { config: pub }, async (request, reply) => {
-    return send(reply, request, views.easyToRead(context(request)));
+    return reply.page(views.easyToRead(context(request)));
   });
 
   app.get('/robots.txt', { config: pub }, async (request, reply) => {
