@@ -97,11 +97,34 @@ export interface RawResponse {
   body: Buffer;
 }
 
-/** One GET to 127.0.0.1:`port`, with a Host header of localhost:`port`, as a browser would send. */
-export function get(port: number, path: string, headers: Record<string, string> = {}, timeoutMs = 5000) {
-  return new Promise<RawResponse>((resolve, reject) => {
-    const request = http.get(
-      { host: '127.0.0.1', port, path, headers: { host: `localhost:${port}`, ...headers }, agent: false },
+export interface SendOptions {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** The loopback address to send from (each address is its own client for rate limits). */
+  localAddress?: string;
+  timeoutMs?: number;
+}
+
+/**
+ * One request to 127.0.0.1:`port`, with a Host header of localhost:`port` as a browser would send;
+ * `ms` is the time to the whole answer.
+ */
+export function send(port: number, path: string, options: SendOptions = {}) {
+  const { method = 'GET', headers = {}, body, localAddress, timeoutMs = 5000 } = options;
+  return new Promise<RawResponse & { ms: number }>((resolve, reject) => {
+    const started = performance.now();
+    const length = body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) };
+    const request = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method,
+        localAddress,
+        agent: false,
+        headers: { host: `localhost:${port}`, ...length, ...headers },
+      },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -110,14 +133,21 @@ export function get(port: number, path: string, headers: Record<string, string> 
             status: response.statusCode ?? 0,
             headers: response.headers,
             body: Buffer.concat(chunks),
+            ms: performance.now() - started,
           }),
         );
         response.on('error', reject);
       },
     );
-    request.setTimeout(timeoutMs, () => request.destroy(new Error(`GET ${path} timed out`)));
+    request.setTimeout(timeoutMs, () => request.destroy(new Error(`${method} ${path} timed out`)));
     request.on('error', reject);
+    request.end(body);
   });
+}
+
+/** One GET to 127.0.0.1:`port`, with a Host header of localhost:`port`, as a browser would send. */
+export function get(port: number, path: string, headers: Record<string, string> = {}, timeoutMs = 5000) {
+  return send(port, path, { headers, timeoutMs });
 }
 
 /** Sends `message` to a child server and waits for a reply carrying `key` (or `error`). */

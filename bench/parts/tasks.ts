@@ -11,7 +11,6 @@
  * snapshot was still running then; also the snapshot's own wall time as a task.
  */
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { startAppServer } from '../lib/app-server.ts';
@@ -20,7 +19,7 @@ import { startBenchDatabase } from '../lib/db.ts';
 import { connect, runCli, startCli, type IngestEnv, type RunningCli } from '../lib/ingest-cli.ts';
 import { REGION_ID, writeCorpus } from '../lib/ingest-corpus.ts';
 import { startJobStreamServer } from '../lib/jobstream-server.ts';
-import type { ChildServer } from '../lib/proc.ts';
+import { send, type ChildServer } from '../lib/proc.ts';
 import { startSmtpSink, type SmtpSink } from '../lib/smtp-sink.ts';
 import { median, round } from '../lib/stats.ts';
 import { CORPUS_ADS, CORPUS_SEED } from './ingest.ts';
@@ -83,44 +82,10 @@ export interface TasksResult {
   pass: boolean;
 }
 
-interface Answer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-  ms: number;
-}
-
 /** One request to the app from `from` (a loopback address: each person has their own rate limits). */
-function request(port: number, from: string, method: string, urlPath: string, headers = {}, body = '') {
-  return new Promise<Answer>((resolve, reject) => {
-    const started = performance.now();
-    const outgoing = http.request(
-      {
-        host: '127.0.0.1',
-        localAddress: from,
-        port,
-        path: urlPath,
-        method,
-        agent: false,
-        headers: { host: `localhost:${port}`, 'content-length': Buffer.byteLength(body), ...headers },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            body: Buffer.concat(chunks).toString(),
-            ms: round(performance.now() - started),
-          }),
-        );
-      },
-    );
-    outgoing.setTimeout(60_000, () => outgoing.destroy(new Error(`${method} ${urlPath} timed out`)));
-    outgoing.on('error', reject);
-    outgoing.end(body);
-  });
+async function request(port: number, from: string, method: string, urlPath: string, headers = {}, body = '') {
+  const answer = await send(port, urlPath, { method, headers, body, localAddress: from, timeoutMs: 60_000 });
+  return { ...answer, body: answer.body.toString(), ms: round(answer.ms) };
 }
 
 /** Asks for a sign-in link as a browser does; returns when the POST was sent and its answer. */
