@@ -6,7 +6,6 @@ import { scopeForRegion, type IngestScope } from './apply.ts';
 import {
   adInScope,
   contentHash,
-  detectLang,
   employerKey,
   MAX_DESCRIPTION_LENGTH,
   MAX_HEADLINE_LENGTH,
@@ -236,12 +235,6 @@ describe('helpers', () => {
     for (const text of ['Mekaniker för hybridbilar', 'Distansera dig', 'Vi har kontor i Falun']) {
       assert.equal(mentionsRemoteWork(text), false, text);
     }
-  });
-
-  it('counts stop words to tell English from Swedish', () => {
-    assert.equal(detectLang('We are looking for a developer to join our team in Falun'), 'en');
-    assert.equal(detectLang('Vi söker en utvecklare som vill arbeta med oss i Falun'), 'sv');
-    assert.equal(detectLang('Developer'), 'sv');
   });
 
   it('reads organisation numbers and makes employer slugs', () => {

@@ -9,6 +9,7 @@
  * dropped (and reported in `dropped`); texts longer than the caps below are cut.
  */
 import { createHash } from 'node:crypto';
+import { francAll } from 'franc-min';
 import type { Insertable } from 'kysely';
 import type { JobAdsTable } from '../../../platform/db/schema.ts';
 import type { JobAd } from '../jobtech.ts';
@@ -423,32 +424,33 @@ export function mentionsRemoteWork(...texts: (string | null | undefined)[]): boo
   return texts.some((t) => !!t && REMOTE.test(t));
 }
 
-const ENGLISH = new Set(
-  'the and of to you we with for our is are will be as your in on an this that have who at or from'.split(
-    ' ',
-  ),
-);
-const SWEDISH = new Set(
-  'och att det som är för med på vi du till av en ett har om inte kommer din vår dig oss eller hos söker inom samt vara kan'.split(
-    ' ',
-  ),
-);
+/** Characters of an ad's text read to tell its language (franc reads at most 2,048). */
+export const LANG_SAMPLE_LENGTH = 1_000;
+/** Fewer letters than this is too little to call English (short titles are often both). */
+const LANG_MIN_LETTERS = 100;
+/** English only when Swedish scores below this (franc's 0–1 score relative to the best, English). */
+const LANG_SWEDISH_BELOW = 0.985;
+// Addresses, e-mail, digits and punctuation tell nothing about the language and fool trigrams.
+const NOT_LANGUAGE = /\S*(?:https?:\/\/|www\.|@)\S*|[^\p{L}\s'’-]+/giu;
 
-/** 'en' when the text has more English than Swedish stop words (and a few of them), else 'sv'. */
+/**
+ * 'en' when franc (trigram language identification, restricted to Swedish and English) is
+ * confident that the start of the ad is English, else 'sv': the board is Swedish, so a short or
+ * doubtful text is Swedish. The headline and description are read together, so an ad with a
+ * Swedish headline and an English description is English. Bounded work: at most
+ * LANG_SAMPLE_LENGTH characters are cleaned and read.
+ */
 export function detectLang(...texts: (string | null | undefined)[]): 'sv' | 'en' {
-  let en = 0;
-  let sv = 0;
-  let seen = 0;
+  let raw = '';
   for (const text of texts) {
     if (!text) continue;
-    for (const match of text.toLowerCase().matchAll(/\p{L}+/gu)) {
-      const word = match[0];
-      if (ENGLISH.has(word)) en++;
-      else if (SWEDISH.has(word)) sv++;
-      if (++seen >= 3000) break;
-    }
+    raw += `${text.slice(0, 2 * LANG_SAMPLE_LENGTH)}\n`;
+    if (raw.length >= 2 * LANG_SAMPLE_LENGTH) break;
   }
-  return en >= 3 && en > sv ? 'en' : 'sv';
+  const sample = raw.replace(NOT_LANGUAGE, ' ').replace(/\s+/g, ' ').trim().slice(0, LANG_SAMPLE_LENGTH);
+  if (sample.replace(/[^\p{L}]/gu, '').length < LANG_MIN_LETTERS) return 'sv';
+  const [best, second] = francAll(sample, { only: ['swe', 'eng'], minLength: LANG_MIN_LETTERS });
+  return best?.[0] === 'eng' && (second?.[1] ?? 0) < LANG_SWEDISH_BELOW ? 'en' : 'sv';
 }
 
 /** Ten digits of the organisation number, or null (sole traders' numbers are withheld). */
