@@ -64,7 +64,7 @@ export const messages = defineMessages({
     'search.deadline': 'Sök senast {date}',
     'search.remote': 'Distans möjligt',
     'search.source':
-      'Jobben kommer från Arbetsförmedlingens öppna data (JobTech). Exempelannonser är påhittade och visar hur tjänsten fungerar.',
+      'Jobben kommer från Arbetsförmedlingens öppna data (JobTech). Engelska yrkestitlar: Statistiska centralbyrån (CC BY 4.0) och ESCO (© Europeiska unionen). Exempelannonser är påhittade och visar hur tjänsten fungerar.',
 
     'job.employer': 'Arbetsgivare',
     'job.workplace': 'Arbetsplats',
@@ -171,7 +171,7 @@ export const messages = defineMessages({
     'search.deadline': 'Apply by {date}',
     'search.remote': 'Remote possible',
     'search.source':
-      'The jobs come from the open data of the Swedish Public Employment Service (JobTech). Example ads are made up and show how the service works.',
+      'The jobs come from the open data of the Swedish Public Employment Service (JobTech). English occupation titles: Statistics Sweden (CC BY 4.0) and ESCO (© European Union). Example ads are made up and show how the service works.',
 
     'job.employer': 'Employer',
     'job.workplace': 'Workplace',
