@@ -19,6 +19,8 @@ describe('detectLang', () => {
   it('tells English ads from Swedish ones', () => {
     assert.equal(detectLang('Nurse', ENGLISH_AD), 'en');
     assert.equal(detectLang('Sjuksköterska', SWEDISH_AD), 'sv');
+    const places = 'Our offices are in Borlänge, Jönköping, Gävle and Västerås, at Högskolevägen.';
+    assert.equal(detectLang('Nurse in Borlänge', `${places} ${ENGLISH_AD}`), 'en');
   });
 
   it('goes by the description when the headline is in the other language', () => {

@@ -430,15 +430,24 @@ export const LANG_SAMPLE_LENGTH = 1_000;
 const LANG_MIN_LETTERS = 100;
 /** English only when Swedish scores below this (franc's 0–1 score relative to the best, English). */
 const LANG_SWEDISH_BELOW = 0.985;
-// Addresses, e-mail, digits and punctuation tell nothing about the language and fool trigrams.
-const NOT_LANGUAGE = /\S*(?:https?:\/\/|www\.|@)\S*|[^\p{L}\s'’-]+/giu;
+/**
+ * Share of å, ä and ö among the letters above which a sample is Swedish without asking franc (it
+ * takes most of the time, and most ads are Swedish): Swedish ads have about 5 % (3.2 % at the
+ * least among the sample ads and 2.4 % among 3,000 generated ones), English ones up to 2.7 % (a
+ * short English text followed by Arbetsförmedlingen's Swedish boilerplate).
+ */
+const SWEDISH_LETTER_SHARE = 0.035;
+// Addresses, e-mail, digits, punctuation and symbols tell nothing about the language and fool
+// trigrams. (Plain character ranges: Unicode property classes make this several times slower.)
+const ADDRESS = /\S*(?:https?:\/\/|www\.|@)\S*/gi;
+const NOT_LETTER = /[\s!-@[-`{-\u00bf\u00d7\u00f7\u2000-\u2bff\u3000-\u303f]+/g;
 
 /**
  * 'en' when franc (trigram language identification, restricted to Swedish and English) is
  * confident that the start of the ad is English, else 'sv': the board is Swedish, so a short or
  * doubtful text is Swedish. The headline and description are read together, so an ad with a
  * Swedish headline and an English description is English. Bounded work: at most
- * LANG_SAMPLE_LENGTH characters are cleaned and read.
+ * 2 × LANG_SAMPLE_LENGTH characters are cleaned, LANG_SAMPLE_LENGTH read.
  */
 export function detectLang(...texts: (string | null | undefined)[]): 'sv' | 'en' {
   let raw = '';
@@ -447,8 +456,11 @@ export function detectLang(...texts: (string | null | undefined)[]): 'sv' | 'en'
     raw += `${text.slice(0, 2 * LANG_SAMPLE_LENGTH)}\n`;
     if (raw.length >= 2 * LANG_SAMPLE_LENGTH) break;
   }
-  const sample = raw.replace(NOT_LANGUAGE, ' ').replace(/\s+/g, ' ').trim().slice(0, LANG_SAMPLE_LENGTH);
-  if (sample.replace(/[^\p{L}]/gu, '').length < LANG_MIN_LETTERS) return 'sv';
+  if (raw.includes('@') || raw.includes('://') || raw.includes('www.')) raw = raw.replace(ADDRESS, ' ');
+  const sample = raw.replace(NOT_LETTER, ' ').trim().slice(0, LANG_SAMPLE_LENGTH);
+  const letters = sample.length - (sample.match(/ /g)?.length ?? 0);
+  if (letters < LANG_MIN_LETTERS) return 'sv';
+  if ((sample.match(/[åäöÅÄÖ]/g)?.length ?? 0) >= SWEDISH_LETTER_SHARE * letters) return 'sv';
   const [best, second] = francAll(sample, { only: ['swe', 'eng'], minLength: LANG_MIN_LETTERS });
   return best?.[0] === 'eng' && (second?.[1] ?? 0) < LANG_SWEDISH_BELOW ? 'en' : 'sv';
 }
