@@ -53,6 +53,7 @@ function presentSummary(request: FastifyRequest, origin: string) {
       published_at: job.publishedAt.toISOString(),
       deadline_at: job.deadlineAt?.toISOString() ?? null,
       generated: job.generated,
+      language: job.lang,
       url: origin + localPath(request.lang, jobPath(job.id)),
     };
   };
@@ -61,13 +62,15 @@ function presentSummary(request: FastifyRequest, origin: string) {
 function presentSearch(request: FastifyRequest, query: JobQuery, result: SearchResult): JobSearchResult {
   const facet = (options: SearchResult['facets'][keyof SearchResult['facets']]) =>
     options.map((o) => ({ value: o.value, label: o.label, count: o.count, selected: o.selected }));
-  const unlabelled = (options: SearchResult['facets']['remote' | 'published']) =>
+  const unlabelled = (options: SearchResult['facets']['remote' | 'published' | 'language']) =>
     options.map((o) => ({ value: o.value, count: o.count, selected: o.selected }));
   return {
     total: result.total,
     offset: query.offset,
     limit: query.limit,
     suggestion: result.suggestion,
+    corrected: result.corrected,
+    places: result.places.map((p) => ({ word: p.word, municipality: p.code })),
     facets: {
       municipality: facet(result.facets.municipality),
       occupation_field: facet(result.facets.occupationField),
@@ -77,6 +80,7 @@ function presentSearch(request: FastifyRequest, query: JobQuery, result: SearchR
       remote: unlabelled(result.facets.remote),
       published: unlabelled(result.facets.published),
       employer: facet(result.facets.employer),
+      language: unlabelled(result.facets.language),
     },
     items: result.items.map(presentSummary(request, siteOrigin(request))),
   };

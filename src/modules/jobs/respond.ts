@@ -16,10 +16,9 @@ import { PAGE_SIZE, parseJobQuery, queryParams, queryString, type JobQuery } fro
 import { findJob, isJobId, type JobDetail } from './repository.ts';
 import {
   conceptLabels,
-  FacetCache,
   queryVocabulary,
-  searchJobs,
   SearchTimedOut,
+  type JobSearch,
   type ConceptLabels,
   type SearchResult,
 } from './search/index.ts';
@@ -40,6 +39,7 @@ const SEARCH_RETRY_AFTER = 5;
 export interface JobBoardDeps {
   changes: JobChanges;
   cache: ResponseCache;
+  search: JobSearch;
 }
 
 /** A query-string object (as the route's schema typed it) as name/value pairs, in order. */
@@ -108,13 +108,10 @@ export function jobBoardHttp(deps: ModuleDeps, board: JobBoardDeps) {
     return reply.send(response.body);
   }
 
-  const facetCache = new FacetCache(1000);
   async function runSearch(request: FastifyRequest, query: JobQuery, facets = true): Promise<SearchResult> {
     try {
-      return await searchJobs(db, request.region, query, request.lang, {
-        facets,
-        facetCache: { cache: facetCache, version: changes.version(request.region.id) },
-      });
+      const version = changes.version(request.region.id);
+      return await board.search.search(request.region, version, query, request.lang, { facets });
     } catch (error) {
       if (!(error instanceof SearchTimedOut)) throw error;
       request.log.warn({ reqId: request.id, queryLength: query.q.length }, 'search timed out');
