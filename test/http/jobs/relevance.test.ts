@@ -14,11 +14,11 @@ import {
   figure,
   KINDS,
   loadJudgments,
+  RELEVANCE_FLOOR,
   seedJudgedBoard,
 } from '../../helpers/relevance.ts';
 
-/** Overall means over every judged query. */
-const FLOOR = { precisionAt10: 0.5, recallAt50: 0.5 };
+const FLOOR = RELEVANCE_FLOOR;
 
 describe('search relevance on the judged queries', async () => {
   const database = await createTestDatabase();
