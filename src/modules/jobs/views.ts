@@ -4,7 +4,14 @@
  * JobPosting data, and the page of a job that is no longer open. Nothing needs JavaScript; a small
  * script only refreshes the results when a filter changes.
  */
-import { checkboxGroup, choiceId, fieldShell, groupShell, radioGroup, selectField } from '../../platform/html/forms.ts';
+import {
+  checkboxGroup,
+  choiceId,
+  fieldShell,
+  groupShell,
+  radioGroup,
+  selectField,
+} from '../../platform/html/forms.ts';
 import { html, type SafeHtml } from '../../platform/html/html.ts';
 import { localPath, type Page, type PageContext } from '../../platform/html/layout.ts';
 import { formatDate, formatNumber, type Lang, type Params } from '../../platform/i18n/index.ts';
@@ -51,7 +58,7 @@ const pluralRules: Record<Lang, Intl.PluralRules> = {
 /** A catalogue text with a count: its `.one` or `.other` form as the language's plural rules pick. */
 function plural(
   ctx: PageContext,
-  key: 'search.count' | 'search.map.link' | 'search.wordsOmitted',
+  key: 'search.count' | 'search.map.link' | 'search.wordsOmitted' | 'search.placesUndo',
   count: number,
   params: Params = {},
 ): string {
@@ -294,8 +301,11 @@ function textNotes(ctx: PageContext, view: SearchView): SafeHtml {
   const notes: SafeHtml[] = [];
   const corrected = result.corrected;
   if (corrected) {
-    const shown = withMarkup(t('search.corrected', { searched: SLOT }), html`<strong>${corrected.searched}</strong>`);
-    const undo = withMarkup(t('search.correctedUndo', { typed: SLOT }), html`<q>${corrected.typed}</q>`);
+    const shown = withMarkup(
+      t('search.corrected', { searched: SLOT }),
+      html`<strong>${corrected.searched}</strong>`,
+    );
+    const undo = t('search.correctedUndo', { typed: t('search.quoted', { word: corrected.typed }) });
     notes.push(html`<p class="job-results__suggestion">${shown} — <a href="${literal}">${undo}</a></p>`);
   } else if (result.suggestion) {
     notes.push(
@@ -305,9 +315,12 @@ function textNotes(ctx: PageContext, view: SearchView): SafeHtml {
   const places = result.places ?? [];
   if (places.length) {
     const names = places.map((p) => municipalityName(ctx, p.code) ?? p.word);
-    const words = listOf(lang, places.map((p) => t('search.quoted', { word: p.word })));
+    const words = listOf(
+      lang,
+      places.map((p) => t('search.quoted', { word: p.word })),
+    );
     notes.push(
-      html`<p class="job-results__notice job-results__places">${t('search.places', { places: listOf(lang, [...new Set(names)]) })} <a href="${literal}">${t('search.placesUndo', { words })}</a></p>`,
+      html`<p class="job-results__notice job-results__places">${t('search.places', { places: listOf(lang, [...new Set(names)]) })} <a href="${literal}">${plural(ctx, 'search.placesUndo', places.length, { words })}</a></p>`,
     );
   }
   return html`${notes}`;
