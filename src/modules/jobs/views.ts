@@ -166,12 +166,17 @@ export interface SearchView {
 /** A filter group's look: a bare fieldset with a list of choices. */
 const FACET = { className: 'facet', legendClass: 'facet__legend', listClass: 'facet__options' } as const;
 
-/** Choices a facet shows before "Visa alla" (employers: there can be hundreds). */
+/** Choices a facet shows before "Visa alla" (employers: there can be thousands). */
 const FACET_SHOWN = 10;
+/**
+ * Employers listed at most, those with the most jobs (chosen ones first): each costs the page about
+ * 40 compressed bytes, and the search page stays under 50 KB. The rest are found by name.
+ */
+const FACET_LISTED = 250;
 
 /**
- * A filter of checkboxes with counts. Past `shown` choices the rest sit in a "Visa alla (N)"
- * disclosure (open when one of them is chosen), in the same fieldset.
+ * A filter of checkboxes with counts. Past `shown` choices the rest, up to `listed`, sit in a
+ * "Visa alla (N)" disclosure (open when one of them is chosen), in the same fieldset.
  */
 function checkboxFacet(
   ctx: PageContext,
@@ -180,6 +185,7 @@ function checkboxFacet(
   options: FacetOption[],
   id: string,
   shown = Infinity,
+  listed = Infinity,
 ): SafeHtml {
   if (options.length === 0) return html``;
   const { t } = texts(ctx);
@@ -191,11 +197,14 @@ function checkboxFacet(
       <label for="${inputId}">${labelled(o.label, o.lang, ctx.lang)} ${facetCount(ctx.lang, o.count)}</label></li>`;
     })}</ul>`;
   const first = options.slice(0, shown);
-  const rest = options.slice(shown);
+  const rest = options.slice(shown, listed);
+  const all = formatNumber(ctx.lang, options.length);
+  const cut = options.length > listed;
   const more = rest.length
     ? html`<details class="facet__more"${rest.some((o) => o.selected) ? html` open` : ''}>
-        <summary>${t('search.facet.showAll', { count: formatNumber(ctx.lang, options.length) })}</summary>
+        <summary>${cut ? t('search.facet.showMore', { shown: formatNumber(ctx.lang, listed), count: all }) : t('search.facet.showAll', { count: all })}</summary>
         ${items(rest)}
+        ${cut ? html`<p class="facet__hint">${t('search.facet.findByName')}</p>` : ''}
       </details>`
     : '';
   return groupShell(ctx.lang, spec, html`${items(first)}${more}`);
@@ -399,7 +408,7 @@ function filterPanel(ctx: PageContext, view: SearchView): SafeHtml {
           };
         }),
       })}
-      ${checkboxFacet(ctx, PARAM.employer, t('search.facet.employer'), f.employer, 'f-ek', FACET_SHOWN)}
+      ${checkboxFacet(ctx, PARAM.employer, t('search.facet.employer'), f.employer, 'f-ek', FACET_SHOWN, FACET_LISTED)}
       <p class="job-search__apply"><button type="submit">${t('search.applyFilters')}</button></p>
       <p><a href="${localPath(lang, '/jobs')}">${t('search.clear')}</a></p>
     </div>

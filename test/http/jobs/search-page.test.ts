@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { PageContext, Site } from '../../../src/platform/html/layout.ts';
 import { EMPTY_QUERY, type JobQuery } from '../../../src/modules/jobs/query.ts';
-import { searchJobs } from '../../../src/modules/jobs/search/index.ts';
+import { searchJobs, type FacetOption } from '../../../src/modules/jobs/search/index.ts';
 import { searchPage } from '../../../src/modules/jobs/views.ts';
 import { loadRegions } from '../../../src/modules/regions/repository.ts';
 import { buildTestApp } from '../../helpers/app.ts';
@@ -208,30 +208,47 @@ describe('search page and job page', async () => {
     assert.equal(10 + [...rest.matchAll(/name="employer"/g)].length, all);
   });
 
-  it('renders a correction, a place read from the text, the English filter and the card marker', async () => {
-    // What the engine reports (issue 11), rendered as the page shows it in both languages.
-    const region = (await loadRegions(database.db)).find((r) => r.id === 'dalarna')!;
-    const query: JobQuery = { ...EMPTY_QUERY, q: 'sjukskoterska falun', language: [] };
-    const render = async (lang: 'sv' | 'en') => {
-      const result = await searchJobs(database.db, region, { ...query, q: 'sjuksköterska' }, lang);
-      const ctx: PageContext = { lang, region, origin: 'http://localhost', site: {} as Site };
-      const extra = {
-        corrected: { typed: 'sjukskoterska falun', searched: 'sjuksköterska' },
-        places: [{ word: 'falun', code: FALUN }],
-        facets: { ...result.facets, language: [{ value: 'en', label: 'en', count: 4, selected: false }] },
-        items: result.items.map((item, i) => ({
-          ...item,
-          lang: i === 0 ? ('en' as const) : ('sv' as const),
-        })),
-      };
-      const page = searchPage(ctx, {
-        query,
-        result: { ...result, ...extra },
-        map: null,
-        feedPath: '/jobs.rss',
-      });
-      return String(page.main);
+  /** The search page of a real search with what the engine reports in issue 11 added. */
+  const region = (await loadRegions(database.db)).find((r) => r.id === 'dalarna')!;
+  const query: JobQuery = { ...EMPTY_QUERY, q: 'sjukskoterska falun', language: [] };
+  const render = async (lang: 'sv' | 'en', employers?: FacetOption[]) => {
+    const result = await searchJobs(database.db, region, { ...query, q: 'sjuksköterska' }, lang);
+    const ctx: PageContext = { lang, region, origin: 'http://localhost', site: {} as Site };
+    const language = [{ value: 'en', label: 'en', count: 4, selected: false }];
+    const extra = {
+      corrected: { typed: 'sjukskoterska falun', searched: 'sjuksköterska' },
+      places: [{ word: 'falun', code: FALUN }],
+      facets: { ...result.facets, language, employer: employers ?? result.facets.employer },
+      items: result.items.map((item, i) => ({
+        ...item,
+        lang: i === 0 ? ('en' as const) : ('sv' as const),
+      })),
     };
+    const page = searchPage(ctx, {
+      query,
+      result: { ...result, ...extra },
+      map: null,
+      feedPath: '/jobs.rss',
+    });
+    return String(page.main);
+  };
+  it('lists at most 250 employers: past that "Visa fler (250 av N)" and a hint to search by name', async () => {
+    const many = Array.from({ length: 400 }, (_, i) => ({
+      value: `arbetsgivare-${i}`,
+      label: `Arbetsgivare ${i} AB`,
+      count: 500 - i,
+      selected: false,
+    }));
+    const sv = await render('sv', many);
+    assert.equal([...sv.matchAll(/name="employer"/g)].length, 250);
+    assert.match(sv, /<summary>Visa fler \(250 av 400\)<\/summary>/);
+    assert.ok(sv.includes('Övriga arbetsgivare hittar du genom att söka på namnet.'));
+    const few = await render('en', many.slice(0, 30));
+    assert.equal([...few.matchAll(/name="employer"/g)].length, 30);
+    assert.match(few, /<summary>Show all \(30\)<\/summary>/);
+  });
+
+  it('renders a correction, a place read from the text, the English filter and the card marker', async () => {
     const sv = await render('sv');
     assert.equal(
       textOf(sv, 'job-results__suggestion'),
