@@ -119,13 +119,17 @@ export function jobBoardHttp(deps: ModuleDeps, board: JobBoardDeps) {
     }
   }
 
-  /** The search of a page or feed URL, and its canonical query string ('' for the plain job list). */
+  /**
+   * The search of a page or feed URL, its canonical query string ('' for the plain job list), and
+   * whether the URL named a filter value the region does not know (dropped; the page says so).
+   */
   async function pageSearch(request: FastifyRequest, params: AnyQuery, paging: boolean) {
     const vocabulary = await queryVocabulary(db, request.region);
-    const { query } = parseJobQuery(queryPairs(params), vocabulary, 'page');
+    const { query, problems } = parseJobQuery(queryPairs(params), vocabulary, 'page');
     const page = query.offset / PAGE_SIZE + 1;
     const canonical = queryString(queryParams(query, paging ? { page, withPaging: 'page' } : {}));
-    return { query, canonical };
+    const droppedFilter = problems.some((p) => p.reason === 'unknown_value');
+    return { query, canonical, droppedFilter };
   }
 
   /** One ad of the region, open or closed, with the taxonomy's labels; 404 when there is none. */

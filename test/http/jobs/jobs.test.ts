@@ -322,6 +322,6 @@ describe('job board', async () => {
       await new Promise((r) => setTimeout(r, 20));
       after = (await get('/sv/jobs?q=brandman')).body;
     }
-    assert.match(after, /href="\/sv\/jobs\/9000008"/);
+    assert.match(after, /href="\/sv\/jobs\/9000008\?q=brandman"/);
   });
 });
