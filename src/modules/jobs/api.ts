@@ -18,7 +18,13 @@ import {
 } from './api-schema.ts';
 import { parseJobQuery, queryParams, queryString, type JobQuery, type QueryProblem } from './query.ts';
 import type { JobDetail } from './repository.ts';
-import { queryVocabulary, type ConceptLabels, type JobSummary, type SearchResult } from './search/index.ts';
+import {
+  queryVocabulary,
+  type ConceptLabels,
+  type FacetOption,
+  type JobSummary,
+  type SearchResult,
+} from './search/index.ts';
 import { queryPairs, type JobBoardHttp } from './respond.ts';
 import { sanitizeDescription } from './sanitize.ts';
 import { jobPath, safeUrl } from './views.ts';
@@ -60,7 +66,7 @@ function presentSummary(request: FastifyRequest, origin: string) {
 }
 
 function presentSearch(request: FastifyRequest, query: JobQuery, result: SearchResult): JobSearchResult {
-  const facet = (options: SearchResult['facets'][keyof SearchResult['facets']]) =>
+  const facet = (options: FacetOption[]) =>
     options.map((o) => ({ value: o.value, label: o.label, count: o.count, selected: o.selected }));
   const unlabelled = (options: SearchResult['facets']['remote' | 'published' | 'language']) =>
     options.map((o) => ({ value: o.value, count: o.count, selected: o.selected }));

@@ -21,27 +21,9 @@ import { messages } from './messages.ts';
 import { isEmptySearch, PAGE_SIZE, PARAM, queryParams, queryString, type JobQuery } from './query.ts';
 import type { JobDetail } from './repository.ts';
 import { descriptionHtml } from './sanitize.ts';
-import type {
-  ConceptLabels,
-  FacetOption,
-  Facets,
-  JobSummary as EngineJobSummary,
-  SearchResult as EngineSearchResult,
-} from './search/index.ts';
+import type { ConceptLabels, FacetOption, JobSummary, SearchResult } from './search/index.ts';
 
 type Key = Parameters<typeof messages.t>[1];
-
-// What the search engine is gaining in issue 11 (search/index.ts), optional here so the views
-// compile before and after it lands. Drop these once SearchResult, Facets and JobSummary have them.
-type JobSummary = EngineJobSummary & { lang?: 'sv' | 'en' };
-type SearchResult = EngineSearchResult & {
-  /** The text as typed found nothing, so the results are for `searched`. */
-  corrected?: { typed: string; searched: string } | null;
-  /** Words of the text read as a municipality and applied as its filter. */
-  places?: Array<{ word: string; code: string }>;
-  facets: Facets & { language?: FacetOption[] };
-  items: JobSummary[];
-};
 
 function texts(ctx: PageContext) {
   const base: Params = { region: ctx.region.name[ctx.lang] };
@@ -186,6 +168,8 @@ function checkboxFacet(
   id: string,
   shown = Infinity,
   listed = Infinity,
+  /** How many choices there are in all, when `options` holds only the first of them. */
+  total = options.length,
 ): SafeHtml {
   if (options.length === 0) return html``;
   const { t } = texts(ctx);
@@ -198,8 +182,8 @@ function checkboxFacet(
     })}</ul>`;
   const first = options.slice(0, shown);
   const rest = options.slice(shown, listed);
-  const all = formatNumber(ctx.lang, options.length);
-  const cut = options.length > listed;
+  const all = formatNumber(ctx.lang, Math.max(total, options.length));
+  const cut = Math.max(total, options.length) > listed;
   const more = rest.length
     ? html`<details class="facet__more"${rest.some((o) => o.selected) ? html` open` : ''}>
         <summary>${cut ? t('search.facet.showMore', { shown: formatNumber(ctx.lang, listed), count: all }) : t('search.facet.showAll', { count: all })}</summary>
@@ -408,7 +392,7 @@ function filterPanel(ctx: PageContext, view: SearchView): SafeHtml {
           };
         }),
       })}
-      ${checkboxFacet(ctx, PARAM.employer, t('search.facet.employer'), f.employer, 'f-ek', FACET_SHOWN, FACET_LISTED)}
+      ${checkboxFacet(ctx, PARAM.employer, t('search.facet.employer'), f.employer, 'f-ek', FACET_SHOWN, FACET_LISTED, f.employerCount)}
       <p class="job-search__apply"><button type="submit">${t('search.applyFilters')}</button></p>
       <p><a href="${localPath(lang, '/jobs')}">${t('search.clear')}</a></p>
     </div>

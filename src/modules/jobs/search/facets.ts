@@ -30,8 +30,11 @@ export interface Facets {
   worktime: FacetOption[];
   remote: FacetOption[];
   published: FacetOption[];
+  /** The employers with the most ads (chosen ones first), at most EMPLOYER_FACET_SIZE. */
   employer: FacetOption[];
   language: FacetOption[];
+  /** Employers with ads among the results (the employer facet lists the first of them). */
+  employerCount: number;
 }
 
 /** The query's list filters by their coded facet. */
@@ -160,7 +163,7 @@ function totals(index: JobIndex, buckets: number[]): Counted {
 }
 
 /** Employers a facet lists at most (besides the selected ones): the most frequent. */
-export const EMPLOYER_FACET_SIZE = 100;
+export const EMPLOYER_FACET_SIZE = 250;
 /** Occupation groups a facet lists at most (besides the selected ones). */
 const GROUP_FACET_SIZE = 25;
 
@@ -234,6 +237,7 @@ export function buildFacets(
       selected: query.published === d,
     })),
     employer: top(employers, EMPLOYER_FACET_SIZE),
+    employerCount: employers.filter((e) => e.count > 0).length,
     language: AD_LANGUAGES.map((l) => ({
       value: l,
       label: l,
