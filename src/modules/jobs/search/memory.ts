@@ -191,10 +191,34 @@ export class Base {
   words = new Map<string, DisplayWord>();
   compounds = new Compounds(new Map());
 
+  private termsByStart: Map<string, string[]> | null = null;
+
   constructor(
     readonly regionId: string,
     readonly seq: bigint,
   ) {}
+
+  /**
+   * Terms used by two ads or more that start with the word's letter and are within `slack` letters
+   * of its length (spelling corrections look at these, not at every term).
+   */
+  nearTerms(word: string, slack: number): string[] {
+    if (!this.termsByStart) {
+      const buckets = new Map<string, string[]>();
+      for (const term of this.postings.terms.keys()) {
+        if (this.postings.frequency(term) < 2) continue;
+        const key = `${term[0] ?? ''}${term.length}`;
+        const list = buckets.get(key);
+        if (list) list.push(term);
+        else buckets.set(key, [term]);
+      }
+      this.termsByStart = buckets;
+    }
+    const out: string[] = [];
+    for (let n = word.length - slack; n <= word.length + slack; n++)
+      out.push(...(this.termsByStart.get(`${word[0] ?? ''}${n}`) ?? []));
+    return out;
+  }
 
   static from(regionId: string, docs: DocRow[], words: Array<Map<string, number>>, seq: bigint): Base {
     const base = new Base(regionId, seq);

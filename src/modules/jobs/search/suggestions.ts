@@ -32,21 +32,27 @@ export function editDistance(a: string, b: string): number {
   return prev[n] as number;
 }
 
-/** The best word of the ads' headlines and occupations for a word they do not use, or null. */
+/**
+ * The best word for a word no ad uses, or null: first from the ads' headlines and occupations, else
+ * from every word of their texts (as the index has it: a stem such as "ingenjör").
+ */
 export function suggestWord(index: JobIndex, word: string): string | null {
   const folded = fold(word);
   if (index.words.has(folded)) return null;
   const limit = Math.max(1, Math.floor(folded.length / 4));
   let best: { word: string; score: number } | null = null;
-  for (const [key, entry] of index.words) {
-    if (Math.abs(key.length - folded.length) > limit || key[0] !== folded[0]) continue;
+  const consider = (key: string, shown: string, ads: number) => {
+    if (Math.abs(key.length - folded.length) > limit || key[0] !== folded[0]) return;
     const distance = editDistance(key, folded);
-    if (distance > limit) continue;
+    if (distance > limit) return;
     // Closer spellings first; among equals, the word more ads use.
-    const score = distance * 1000 - Math.log(1 + entry.ads);
-    if (!best || score < best.score) best = { word: entry.word, score };
-  }
-  return best?.word ?? null;
+    const score = distance * 1000 - Math.log(1 + ads);
+    if (!best || score < best.score) best = { word: shown, score };
+  };
+  for (const [key, entry] of index.words) consider(key, entry.word, entry.ads);
+  if (!best)
+    for (const key of index.base.nearTerms(folded, limit)) consider(key, key, index.postings.frequency(key));
+  return (best as { word: string } | null)?.word ?? null;
 }
 
 /** The whole text with each word no ad uses replaced by its best correction, or null. */

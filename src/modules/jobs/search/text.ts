@@ -118,12 +118,26 @@ export async function planText(
   ].filter((w) => w.length >= MIN_COMPOUND_BASE && /^\p{L}+$/u.test(w));
   const each = bases.length ? Math.min(COMPOUND_LIMIT, Math.floor(MAX_COMPOUNDS / bases.length)) : 0;
   const compounds = new Map(bases.map((w) => [w, index.base.compounds.endingIn(fold(w), each)]));
+  // A word typed without å/ä/ö may stem differently from the ads' spelling (hogskoleingenjor loses
+  // "or", högskoleingenjör keeps "ör"): the spelling the ads use is stemmed too.
+  const spelled = new Map<string, string>();
+  for (const w of typed) {
+    const known = index.words.get(fold(w))?.word;
+    if (known && known !== w) spelled.set(w, known);
+  }
   const all = [
     ...typed,
+    ...spelled.values(),
     ...[...compounds.values()].flat(),
     ...typed.flatMap((w) => englishSynonyms(w).flatMap((s) => s.split(' '))),
   ];
-  const stems = await stemmer.stems(all);
+  const stems = new Map(await stemmer.stems(all));
+  for (const w of typed) {
+    const own = stems.get(w);
+    if (!own || own.sv.length === 0) continue;
+    const sv = new Set([...own.sv, ...(stems.get(spelled.get(w) ?? '')?.sv ?? []), fold(w)]);
+    stems.set(w, { sv: [...sv], en: own.en });
+  }
 
   const groups: PlanGroup[] = [];
   const phrases: string[][] = [];
