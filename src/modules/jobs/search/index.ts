@@ -26,6 +26,7 @@ import { buildFacets, countFacets, type Facets } from './facets.ts';
 import { conceptLabels } from './labels.ts';
 import { evaluate, retain, type Matches } from './match.ts';
 import { JobIndexes, type JobIndex } from './memory.ts';
+import { combined, swedishNames } from './names.ts';
 import { placesIn, type PlaceInText } from './places.ts';
 import { pageOf } from './rank.ts';
 import { suggest } from './suggestions.ts';
@@ -136,7 +137,8 @@ export class JobSearch {
 
   private async run(index: JobIndex, query: JobQuery, parsed: ParsedText, now: Date, options: SearchOptions) {
     const hasText = parsed.groups.length > 0;
-    const plan = hasText ? await planText(index, this.stemmer, parsed, this.titles) : null;
+    const titles = this.titles ?? combined([await swedishNames(this.db)]);
+    const plan = hasText ? await planText(index, this.stemmer, parsed, titles) : null;
     let matches: Matches | null = null;
     if (plan) {
       matches = evaluate(index, plan);
