@@ -323,5 +323,48 @@ describe('job board', async () => {
       after = (await get('/sv/jobs?q=brandman')).body;
     }
     assert.match(after, /href="\/sv\/jobs\/9000008\?q=brandman"/);
+
+    // The search follows the ad when it changes and when it closes.
+    const until = async (
+      url: string,
+      done: (body: { total: number; items: Array<Record<string, unknown>> }) => boolean,
+    ) => {
+      let body = (await api(url)).body;
+      for (let i = 0; i < 50 && !done(body); i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        body = (await api(url)).body;
+      }
+      return body;
+    };
+    const later = Date.now() + 60_000;
+    await loadAds(
+      database.db,
+      [
+        makeAd({
+          id: '9000008',
+          headline: 'Räddningsledare i Falun',
+          municipality: 'falun',
+          timestamp: later,
+        }),
+      ],
+      now,
+    );
+    const renamed = await until('?q=r%C3%A4ddningsledare', (b) => b.total === 1);
+    assert.deepEqual(
+      renamed.items.map((i) => i.id),
+      ['9000008'],
+    );
+    assert.equal((await until('?q=brandman', (b) => b.total === 0)).total, 0);
+    await loadAds(
+      database.db,
+      [
+        {
+          ...makeAd({ id: '9000008', headline: 'Räddningsledare i Falun', timestamp: later + 1 }),
+          removed: true,
+        },
+      ],
+      now,
+    );
+    assert.equal((await until('?q=r%C3%A4ddningsledare', (b) => b.total === 0)).total, 0);
   });
 });
