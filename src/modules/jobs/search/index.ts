@@ -14,24 +14,25 @@
  * labels.ts (taxonomy labels, each filter's accepted values), bounds.ts (statement timeouts),
  * summary.ts (an ad in a result list).
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
 import type { Region } from '../../../platform/region.ts';
 import { parseText, type JobQuery, type ParsedText } from '../query.ts';
 import { fold } from '../words.ts';
-import { bounded, SEARCH_STATEMENT_TIMEOUT_MS } from './bounds.ts';
+import { SEARCH_STATEMENT_TIMEOUT_MS } from './bounds.ts';
 import { buildFacets, countFacets, type Facets } from './facets.ts';
 import { conceptLabels } from './labels.ts';
-import { evaluate, retain, type Matches } from './match.ts';
+import { evaluate, type Matches } from './match.ts';
 import { JobIndexes, type JobIndex } from './memory.ts';
 import { combined, swedishNames } from './names.ts';
+import { checkPhrases } from './phrases.ts';
 import { placesIn, type PlaceInText } from './places.ts';
 import { pageOf } from './rank.ts';
 import { suggest } from './suggestions.ts';
 import type { JobSummary } from './summary.ts';
-import { planText, Stemmer, type OccupationMatcher, type SearchPlan } from './text.ts';
+import { planText, Stemmer, type OccupationMatcher } from './text.ts';
 
 export { SEARCH_STATEMENT_TIMEOUT_MS, SearchTimedOut } from './bounds.ts';
 export { EMPLOYER_FACET_SIZE, type FacetOption, type Facets } from './facets.ts';
@@ -143,41 +144,18 @@ export class JobSearch {
     if (plan) {
       matches = evaluate(index, plan);
       if (plan.phrases.length && matches.length)
-        matches = await this.checkPhrases(index, matches, plan, options.statementTimeoutMs);
+        matches = await checkPhrases(
+          this.db,
+          index,
+          matches,
+          plan.phrases,
+          options.statementTimeoutMs ?? SEARCH_STATEMENT_TIMEOUT_MS,
+        );
     }
     const counted = countFacets(index, matches, query, now);
     const passing = matches || hasFilters(query) ? counted.passing : null;
     const page = pageOf(index, matches, passing, query.sort, query.offset, query.limit);
     return { total: counted.total, counted, page };
-  }
-
-  /** Quoted phrases: the matching ads whose text has the phrase's words in order (stop words too). */
-  private async checkPhrases(
-    index: JobIndex,
-    matches: Matches,
-    plan: SearchPlan,
-    timeoutMs = SEARCH_STATEMENT_TIMEOUT_MS,
-  ): Promise<Matches> {
-    const ids = Array.from(
-      matches.ords.subarray(0, matches.length),
-      (ord) => (index.summaries[ord] as JobSummary).id,
-    );
-    const patterns = plan.phrases.map(
-      (words) =>
-        `(^|[^[:alnum:]])${words.map((w) => fold(w).replace(/[^\p{L}\p{N}]/gu, '')).join('[^[:alnum:]]+')}($|[^[:alnum:]])`,
-    );
-    const conditions = patterns.map(
-      (p) =>
-        sql`translate(lower(headline || ' ' || occupation_label || ' ' || description_text), 'åäöéèêëüáàâíìóòúùçñ', 'aaoeeeeuaaaiioouucn') ~ ${p}`,
-    );
-    const rows = await bounded(this.db, timeoutMs, (trx) =>
-      sql<{
-        id: string;
-      }>`SELECT id FROM job_ads WHERE region_id = ${index.base.regionId} AND id = ANY(${ids}::text[])
-        AND ${sql.join(conditions, sql` AND `)}`.execute(trx),
-    );
-    const keep = new Set(rows.rows.map((r) => r.id));
-    return retain(matches, (ord) => keep.has((index.summaries[ord] as JobSummary).id));
   }
 }
 
