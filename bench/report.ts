@@ -25,6 +25,8 @@ import type { SearchHttpResult } from './parts/search-http.ts';
 import type { SearchFloodResult } from './parts/search-flood.ts';
 import type { TasksResult } from './parts/tasks.ts';
 import { tasksSection, tasksSummaryRows } from './lib/tasks-report.ts';
+import type { RelevanceBenchResult } from './parts/relevance.ts';
+import { relevanceSection, relevanceSummaryRows } from './lib/relevance-report.ts';
 
 export interface Results {
   overhead?: OverheadResult | Failed;
@@ -41,6 +43,7 @@ export interface Results {
   searchFlood?: SearchFloodResult | Failed;
   joblistNginx?: JoblistNginxResult | Failed;
   tasks?: TasksResult | Failed;
+  relevance?: RelevanceBenchResult | Failed;
 }
 
 export interface Report {
@@ -116,6 +119,7 @@ function summary(r: Results): string {
   rows.push(...ingestSummaryRows(r.ingest, r.crash));
   rows.push(...tasksSummaryRows(r.tasks));
   rows.push(...jobBoardSummaryRows(r));
+  rows.push(...relevanceSummaryRows(r.relevance));
   return ['| Benchmark | Target | Result | |', '|---|---|---|---|', ...rows].join('\n');
 }
 
@@ -686,7 +690,8 @@ and are the same in every run. search-db times \`searchJobs()\` in-process; sear
 through the app; search-flood times ordinary searches and the probes while 60 connections send crafted
 searches; joblist-nginx compares the app's requests per second with nginx sending the same
 bytes (it needs the \`nginx\` and \`wrk\` binaries and is skipped without them). Latencies are
-percentiles of every call (p95: 95 % of the calls were at least this fast).
+percentiles of every call (p95: 95 % of the calls were at least this fast). The relevance part scores
+the search against judged queries on the demo board (about 1,000 ads) in a PostgreSQL of its own.
 `;
 
 export function renderReport(report: Report): string {
@@ -706,6 +711,7 @@ export function renderReport(report: Report): string {
     r.searchHttp && searchHttpSection(report, r.searchHttp),
     r.searchFlood && searchFloodSection(report, r.searchFlood),
     r.joblistNginx && joblistNginxSection(report, r.joblistNginx),
+    r.relevance && relevanceSection(report.runAt, r.relevance),
   ].filter(Boolean);
   return `# Benchmarks
 

@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- <part> …]`: the Lotsa benchmarks. Prints the figures and rewrites
  * docs/BENCHMARKS.md. Parts: overhead, breakdown, weight, lighthouse, auth, coldstart, ingest, crash, and the
- * job board's search-db, search-http, search-flood and joblist-nginx on a 100k-ad bench database (default:
+ * job board's search-db, search-http, search-flood and joblist-nginx on a 100k-ad bench database, and
+ * relevance (judged queries on the demo board, in a PostgreSQL of its own) (default:
  * all but breakdown, which runs by itself when the overhead misses its target, and crash, which takes
  * about 10 minutes; and tasks, a sign-in e-mail while a 100k snapshot ingests, which runs only when
  * named). Everything talks only to
@@ -29,6 +30,7 @@ import { runJoblistNginx } from './parts/joblist-nginx.ts';
 import { runSearchDb } from './parts/search-db.ts';
 import { runSearchHttp } from './parts/search-http.ts';
 import { runSearchFlood } from './parts/search-flood.ts';
+import { runRelevance } from './parts/relevance.ts';
 import { firstJobPath, runJobPagesWeight } from './parts/weight.ts';
 import { PAGES as LIGHTHOUSE_PAGES } from './parts/lighthouse.ts';
 import { readPrevious, writeReport, type Failed, type Results } from './report.ts';
@@ -46,6 +48,7 @@ const PARTS = [
   'search-http',
   'search-flood',
   'joblist-nginx',
+  'relevance',
   'tasks',
 ] as const;
 type Part = (typeof PARTS)[number];
@@ -60,6 +63,7 @@ const DEFAULT: Part[] = [
   'search-http',
   'search-flood',
   'joblist-nginx',
+  'relevance',
 ];
 // The ingest part takes 5–10 minutes, the crash part about 10.
 const TIME_LIMIT_MS = (process.argv.some((a) => a === 'crash' || a === 'all') ? 60 : 30) * 60_000;
@@ -328,6 +332,15 @@ try {
     }
   }
   await corpus?.close();
+
+  if (chosen.has('relevance')) {
+    console.log('\nSearch relevance: judged queries through searchJobs() on the demo board (own PostgreSQL)');
+    try {
+      results.relevance = await runRelevance();
+    } catch (error) {
+      results.relevance = failure(error);
+    }
+  }
 
   if (interrupted) await new Promise(() => {}); // abort() cleans up and exits; no report from a torn run
   // Another run may have written the report meanwhile: keep its figures, replace only this run's.

@@ -1,5 +1,5 @@
-// Job search: a changed filter or sort order fetches the search and swaps in its results, filters
-// and map. Without this script, or on any error, the form submits as usual.
+// Job search: a changed filter or sort swaps in the new results, filters and map; the sort button
+// hides, wide screens open the filters. Without it, or on any error, the form submits as usual.
 (() => {
   const w = window;
   const d = document;
@@ -8,14 +8,12 @@
   const heading = d.getElementById('results-title');
   if (!form || !results || !heading || !w.fetch || !w.AbortController) return;
   let pending = null;
-
-  // Only the count heading is live: announce the count, not every new job.
-  const live = d.getElementById('job-results-live');
-  if (live && !heading.hasAttribute('aria-live')) {
-    live.removeAttribute('aria-live');
-    heading.setAttribute('aria-live', 'polite');
-    heading.setAttribute('aria-atomic', 'true');
-  }
+  form.classList.add('is-live');
+  const panel = d.getElementById('job-filters');
+  const wide = w.matchMedia('(min-width: 50rem)');
+  const fit = () => panel && wide.matches && (panel.open = true);
+  fit();
+  wide.addEventListener('change', fit);
 
   const swap = (doc, selector) => {
     const now = d.querySelector(selector);
@@ -44,8 +42,9 @@
       const count = doc.getElementById('results-title');
       if (!next || !count || heading.parentNode !== results) throw Error('results');
       swap(doc, '.job-search__filters');
+      swap(doc, '.job-filters__toggle');
       swap(doc, '.job-map');
-      // The heading (the live region) stays; what is around it is new.
+      // The live heading stays; what is around it is new.
       count.remove();
       for (const node of [...results.childNodes]) if (node !== heading) node.remove();
       heading.after(...next.childNodes);

@@ -229,6 +229,66 @@ describe('job board in a browser', async () => {
     });
   });
 
+  it('at 375px the first result comes before the filters, which open from "Filtrera (1)"', async () => {
+    for (const javaScriptEnabled of [true, false]) {
+      await withPage({ viewport: { width: 375, height: 800 }, javaScriptEnabled }, async (page) => {
+        const errors = watchErrors(page);
+        await page.goto(url(`/sv/jobs?municipality=${FALUN}`));
+        const toggle = page.locator('summary.job-filters__toggle');
+        assert.equal((await toggle.textContent())?.trim(), 'Filtrera (1)');
+        const firstResult = await page.locator('#job-results .job-card').first().boundingBox();
+        assert.ok(firstResult, 'a result is shown');
+        const filter = page.locator(`input[name="municipality"][value="${FALUN}"]`);
+        assert.equal(await filter.isVisible(), false, 'the filters are folded away');
+        assert.ok(firstResult.y < 800 * 1.5, `the first result starts at ${firstResult.y}px`);
+        assert.equal(
+          await page.locator('.job-search__sort-apply').isVisible(),
+          !javaScriptEnabled,
+          'the sort button only without JavaScript',
+        );
+        await toggle.click();
+        assert.ok(await filter.isVisible(), 'the button opens the filters');
+        assert.ok(await filter.isChecked());
+        const filterBox = await filter.boundingBox();
+        assert.ok(filterBox && filterBox.y < firstResult.y + 200, 'the open filters come above the results');
+        const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(wide <= 375, `no sideways scrolling (${wide}px)`);
+        assert.deepEqual(errors.list(), []);
+      });
+    }
+  });
+
+  it('at 1280px the filter column is open, its button hidden, with and without JavaScript', async () => {
+    for (const javaScriptEnabled of [true, false]) {
+      await withPage({ viewport: { width: 1280, height: 900 }, javaScriptEnabled }, async (page) => {
+        await page.goto(url('/sv/jobs'));
+        assert.equal(await page.locator('summary.job-filters__toggle').isVisible(), false);
+        const filter = page.locator('input[name="municipality"]').first();
+        assert.ok(await filter.isVisible(), 'the filters show');
+        const filterBox = await filter.boundingBox();
+        const resultBox = await page.locator('#job-results .job-card').first().boundingBox();
+        assert.ok(filterBox && resultBox && filterBox.x < resultBox.x, 'the filters are the left column');
+      });
+    }
+  });
+
+  it('a job page reached from a search leads back to it', async () => {
+    await withPage({}, async (page) => {
+      const search = `/sv/jobs?municipality=${FALUN}&sort=newest`;
+      await page.goto(url(search));
+      await Promise.all([
+        page.waitForURL(/\/sv\/jobs\/[^?]+\?/),
+        page.click('#job-results .job-card__title a'),
+      ]);
+      await Promise.all([
+        page.waitForURL((u) => u.pathname === '/sv/jobs'),
+        page.getByRole('link', { name: 'Tillbaka till sökningen' }).click(),
+      ]);
+      assert.equal(new URL(page.url()).search, search.slice('/sv/jobs'.length));
+      assert.equal((await page.textContent('#results-title'))?.trim(), countSv(inMunicipality(FALUN)));
+    });
+  });
+
   it('clicking a municipality on the map filters by it', async () => {
     await withPage({ viewport: { width: 1280, height: 900 } }, async (page) => {
       const errors = watchErrors(page);

@@ -38,7 +38,7 @@ export function adminUrl(): string {
 export async function whileLocked<T>(
   database: Database,
   fn: () => Promise<T>,
-  table = 'job_index',
+  table = 'job_ads',
 ): Promise<T> {
   const client = await database.pool.connect();
   await client.query('BEGIN');

@@ -23,7 +23,7 @@ export const JobSearchQuery = Type.Object(
       Type.String({
         maxLength: MAX_QUERY_LENGTH,
         description:
-          'Free text in web-search syntax: words (all must match; Swedish stemming, compounds such as lärare → förskollärare), "a phrase", -exclude, a OR b.',
+          'Free text in web-search syntax: words (all must match; Swedish stemming, å/ä/ö optional, compounds such as lärare → förskollärare, English job titles such as nurse or truck driver), "a phrase", -exclude, a OR b. A municipality named in the text becomes the municipality filter (see `places`); a text that finds nothing is searched with its spelling corrected (see `corrected`). `literal=1` turns both off.',
       }),
     ),
     municipality: listParam('SCB municipality code (4 digits, e.g. 2080) of a municipality in the region.'),
@@ -32,6 +32,14 @@ export const JobSearchQuery = Type.Object(
     employment_type: listParam('JobTech concept id of an employment type.'),
     worktime: listParam('JobTech concept id of a working-hours type (full-time, part-time).'),
     employer: listParam('Employer key as returned in the employer facet (organisation number or name slug).'),
+    language: listParam('Language the ad is written in: sv or en (en: jobs in English).'),
+    literal: Type.Optional(
+      Type.String({
+        enum: ['true', '1', 'false', '0', ''],
+        description:
+          '1: search the text exactly as typed (no spelling correction, no place names as filters).',
+      }),
+    ),
     remote: Type.Optional(
       Type.String({
         enum: ['true', '1', 'on', 'false', '0', ''],
@@ -103,6 +111,7 @@ export const JobSummary = Type.Object({
   published_at: Type.String({ format: 'date-time' }),
   deadline_at: Nullable(Type.String({ format: 'date-time' })),
   generated: Type.Boolean({ description: 'true for example ads made by Lotsa’s demo data.' }),
+  language: Type.String({ enum: ['sv', 'en'], description: 'The language the ad is written in.' }),
   url: Type.String({ format: 'uri', description: 'The job’s page on this site.' }),
 });
 export type JobSummary = Static<typeof JobSummary>;
@@ -134,7 +143,6 @@ export const JobDetail = Type.Object({
   salary_description: NullableString(),
   duration: Concept(),
   vacancies: Nullable(Type.Integer()),
-  language: Type.String({ enum: ['sv', 'en'], description: 'The language the ad is written in.' }),
   description_html: Type.String({ description: 'The ad’s description as sanitised HTML.' }),
   apply: Type.Object({
     url: NullableString(),
@@ -155,6 +163,14 @@ export const JobSearchResult = Type.Object({
   suggestion: Nullable(Type.String(), {
     description: '“Did you mean”: the query with misspelt words corrected, or null.',
   }),
+  corrected: Nullable(Type.Object({ typed: Type.String(), searched: Type.String() }), {
+    description:
+      'The text as typed found nothing, so the results are for `searched`, its spelling corrected; null otherwise.',
+  }),
+  places: Type.Array(Type.Object({ word: Type.String(), municipality: Type.String() }), {
+    description:
+      'Words of the text read as municipalities of the region and searched as the municipality filter.',
+  }),
   facets: Type.Object(
     {
       municipality: facetList(),
@@ -165,6 +181,7 @@ export const JobSearchResult = Type.Object({
       remote: facetList(),
       published: facetList(),
       employer: facetList(),
+      language: facetList(),
     },
     { description: 'Counts per option; each facet is counted with every other filter applied but its own.' },
   ),

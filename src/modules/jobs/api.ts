@@ -18,7 +18,13 @@ import {
 } from './api-schema.ts';
 import { parseJobQuery, queryParams, queryString, type JobQuery, type QueryProblem } from './query.ts';
 import type { JobDetail } from './repository.ts';
-import { queryVocabulary, type ConceptLabels, type JobSummary, type SearchResult } from './search/index.ts';
+import {
+  queryVocabulary,
+  type ConceptLabels,
+  type FacetOption,
+  type JobSummary,
+  type SearchResult,
+} from './search/index.ts';
 import { queryPairs, type JobBoardHttp } from './respond.ts';
 import { sanitizeDescription } from './sanitize.ts';
 import { jobPath, safeUrl } from './views.ts';
@@ -53,21 +59,24 @@ function presentSummary(request: FastifyRequest, origin: string) {
       published_at: job.publishedAt.toISOString(),
       deadline_at: job.deadlineAt?.toISOString() ?? null,
       generated: job.generated,
+      language: job.lang,
       url: origin + localPath(request.lang, jobPath(job.id)),
     };
   };
 }
 
 function presentSearch(request: FastifyRequest, query: JobQuery, result: SearchResult): JobSearchResult {
-  const facet = (options: SearchResult['facets'][keyof SearchResult['facets']]) =>
+  const facet = (options: FacetOption[]) =>
     options.map((o) => ({ value: o.value, label: o.label, count: o.count, selected: o.selected }));
-  const unlabelled = (options: SearchResult['facets']['remote' | 'published']) =>
+  const unlabelled = (options: SearchResult['facets']['remote' | 'published' | 'language']) =>
     options.map((o) => ({ value: o.value, count: o.count, selected: o.selected }));
   return {
     total: result.total,
     offset: query.offset,
     limit: query.limit,
     suggestion: result.suggestion,
+    corrected: result.corrected,
+    places: result.places.map((p) => ({ word: p.word, municipality: p.code })),
     facets: {
       municipality: facet(result.facets.municipality),
       occupation_field: facet(result.facets.occupationField),
@@ -77,6 +86,7 @@ function presentSearch(request: FastifyRequest, query: JobQuery, result: SearchR
       remote: unlabelled(result.facets.remote),
       published: unlabelled(result.facets.published),
       employer: facet(result.facets.employer),
+      language: unlabelled(result.facets.language),
     },
     items: result.items.map(presentSummary(request, siteOrigin(request))),
   };

@@ -14,12 +14,15 @@ import { registerJobRoutes } from './routes.ts';
 import { seedJobBoard } from './seed.ts';
 import { jobPath } from './views.ts';
 import { jobsOpenApi } from './api-schema.ts';
+import { JobSearch } from './search/index.ts';
 import type { Database } from '../../platform/db/index.ts';
 
 /** The job board's state in one app. */
 export interface JobBoardState {
   changes: JobChanges;
   cache: ResponseCache;
+  /** The search, with each region's ads in memory. */
+  search: JobSearch;
   /** Each region's sitemap list, kept for the version of its ads it was read at. */
   sitemapLists: Map<string, { version: string; list: Promise<SitemapEntry[]> }>;
   database: Database;
@@ -35,7 +38,8 @@ export const jobBoardModule = defineModule<JobBoardState>({
     const changes = new JobChanges(database.pool, logger);
     const cache = new ResponseCache(changes, config.jobCacheSize);
     await changes.start();
-    return { changes, cache, sitemapLists: new Map(), database };
+    const search = new JobSearch(database.db, { cacheSize: config.jobCacheSize, logger });
+    return { changes, cache, search, sitemapLists: new Map(), database };
   },
   close: ({ changes }) => changes.stop(),
   navigation: [{ path: '/jobs', label: (lang) => messages.t(lang, 'nav.jobs') }],

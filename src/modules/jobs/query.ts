@@ -7,6 +7,9 @@
 export const SORTS = ['relevance', 'newest', 'deadline'] as const;
 export type Sort = (typeof SORTS)[number];
 export const PUBLISHED_WITHIN = ['1', '3', '7', '30'] as const;
+/** Languages an ad is written in, as detected at ingestion. */
+export const AD_LANGUAGES = ['sv', 'en'] as const;
+export type AdLanguage = (typeof AD_LANGUAGES)[number];
 export type PublishedWithin = (typeof PUBLISHED_WITHIN)[number];
 
 export const PAGE_SIZE = 20;
@@ -34,6 +37,13 @@ export interface JobQuery {
   remote: boolean;
   published: PublishedWithin | '';
   employer: string[];
+  /** The ad's language (`language=en`: jobs in English). */
+  language: AdLanguage[];
+  /**
+   * Search the text exactly as typed: no spelling correction when nothing matches, and a place name
+   * in the text stays a word instead of becoming the municipality filter (`literal=1`).
+   */
+  literal: boolean;
   sort: Sort;
   limit: number;
   offset: number;
@@ -49,6 +59,8 @@ export const EMPTY_QUERY: JobQuery = {
   remote: false,
   published: '',
   employer: [],
+  language: [],
+  literal: false,
   sort: 'relevance',
   limit: PAGE_SIZE,
   offset: 0,
@@ -65,6 +77,8 @@ export const PARAM = {
   remote: 'remote',
   published: 'published',
   employer: 'employer',
+  language: 'language',
+  literal: 'literal',
   sort: 'sort',
   page: 'page',
   limit: 'limit',
@@ -129,6 +143,7 @@ export function parseJobQuery(
     employmentType: [],
     worktime: [],
     employer: [],
+    language: [],
   };
   const problems: QueryProblem[] = [];
   const seen = new Set<string>();
@@ -186,6 +201,15 @@ export function parseJobQuery(
       case PARAM.employer:
         list(query.employer, (v) => EMPLOYER_KEY.test(v), name, value);
         break;
+      case PARAM.language:
+        list(query.language, (v) => (AD_LANGUAGES as readonly string[]).includes(v), name, value);
+        break;
+      case PARAM.literal:
+        if (!single(name, value)) break;
+        if (value === 'true' || value === '1') query.literal = true;
+        else if (value !== 'false' && value !== '0' && value !== '')
+          problems.push({ param: name, value, reason: 'unknown_value' });
+        break;
       case PARAM.remote:
         if (!single(name, value)) break;
         if (value === 'true' || value === '1' || value === 'on') query.remote = true;
@@ -236,6 +260,8 @@ export function queryParams(
   if (query.remote) p.set(PARAM.remote, 'true');
   if (query.published) p.set(PARAM.published, query.published);
   for (const v of query.employer) p.append(PARAM.employer, v);
+  for (const v of query.language) p.append(PARAM.language, v);
+  if (query.literal && query.q) p.set(PARAM.literal, '1');
   if ((options.sort ?? true) && query.sort !== 'relevance') p.set(PARAM.sort, query.sort);
   if (options.withPaging === 'page' && options.page && options.page > 1)
     p.set(PARAM.page, String(options.page));
@@ -262,7 +288,8 @@ export function isEmptySearch(query: JobQuery): boolean {
     !query.worktime.length &&
     !query.remote &&
     !query.published &&
-    !query.employer.length
+    !query.employer.length &&
+    !query.language.length
   );
 }
 

@@ -16,10 +16,9 @@ import { PAGE_SIZE, parseJobQuery, queryParams, queryString, type JobQuery } fro
 import { findJob, isJobId, type JobDetail } from './repository.ts';
 import {
   conceptLabels,
-  FacetCache,
   queryVocabulary,
-  searchJobs,
   SearchTimedOut,
+  type JobSearch,
   type ConceptLabels,
   type SearchResult,
 } from './search/index.ts';
@@ -40,6 +39,7 @@ const SEARCH_RETRY_AFTER = 5;
 export interface JobBoardDeps {
   changes: JobChanges;
   cache: ResponseCache;
+  search: JobSearch;
 }
 
 /** A query-string object (as the route's schema typed it) as name/value pairs, in order. */
@@ -108,13 +108,10 @@ export function jobBoardHttp(deps: ModuleDeps, board: JobBoardDeps) {
     return reply.send(response.body);
   }
 
-  const facetCache = new FacetCache(1000);
   async function runSearch(request: FastifyRequest, query: JobQuery, facets = true): Promise<SearchResult> {
     try {
-      return await searchJobs(db, request.region, query, request.lang, {
-        facets,
-        facetCache: { cache: facetCache, version: changes.version(request.region.id) },
-      });
+      const version = changes.version(request.region.id);
+      return await board.search.search(request.region, version, query, request.lang, { facets });
     } catch (error) {
       if (!(error instanceof SearchTimedOut)) throw error;
       request.log.warn({ reqId: request.id, queryLength: query.q.length }, 'search timed out');
@@ -122,13 +119,17 @@ export function jobBoardHttp(deps: ModuleDeps, board: JobBoardDeps) {
     }
   }
 
-  /** The search of a page or feed URL, and its canonical query string ('' for the plain job list). */
+  /**
+   * The search of a page or feed URL, its canonical query string ('' for the plain job list), and
+   * whether the URL named a filter value the region does not know (dropped; the page says so).
+   */
   async function pageSearch(request: FastifyRequest, params: AnyQuery, paging: boolean) {
     const vocabulary = await queryVocabulary(db, request.region);
-    const { query } = parseJobQuery(queryPairs(params), vocabulary, 'page');
+    const { query, problems } = parseJobQuery(queryPairs(params), vocabulary, 'page');
     const page = query.offset / PAGE_SIZE + 1;
     const canonical = queryString(queryParams(query, paging ? { page, withPaging: 'page' } : {}));
-    return { query, canonical };
+    const droppedFilter = problems.some((p) => p.reason === 'unknown_value');
+    return { query, canonical, droppedFilter };
   }
 
   /** One ad of the region, open or closed, with the taxonomy's labels; 404 when there is none. */

@@ -29,12 +29,14 @@ const JobPageParams = Type.Object({ lang: Type.String(), id: Type.String() });
 function registerBoardRoutes(app: App, http: JobBoardHttp): void {
   app.get('/:lang/jobs', { schema: searchSchema, config: pub }, async (request, reply) => {
     langParam(request);
-    const { query, canonical } = await http.pageSearch(request, request.query, true);
-    return http.cached(request, reply, { key: `jobs${canonical}`, limited: canonical !== '' }, async () => {
+    const { query, canonical, droppedFilter } = await http.pageSearch(request, request.query, true);
+    // A URL with a dropped filter value shows a note, so it is not the canonical search's entry.
+    const key = `jobs${canonical}${droppedFilter ? '|dropped' : ''}`;
+    return http.cached(request, reply, { key, limited: canonical !== '' }, async () => {
       const result = await http.runSearch(request, query);
       const feedPath = `/jobs.rss${queryString(queryParams(query))}`;
       const map = request.region.countyCode ? loadMap(request.region.countyCode) : null;
-      const page = searchPage(http.context(request), { query, result, map, feedPath });
+      const page = searchPage(http.context(request), { query, result, map, feedPath, droppedFilter });
       return { body: http.render(request, page), contentType: HTML_CONTENT_TYPE };
     });
   });
@@ -53,11 +55,18 @@ function registerBoardRoutes(app: App, http: JobBoardHttp): void {
   });
 }
 
-/** A job's page; a closed job's page answers 410 and lists similar open jobs. */
+/**
+ * A job's page; a closed job's page answers 410 and lists similar open jobs. Its query string is the
+ * search it was reached from (the search page's parameters, read as the search page reads them),
+ * written back only as parsed into the "Tillbaka till sökningen" link.
+ */
 function registerJobPageRoute(app: App, http: JobBoardHttp): void {
-  app.get('/:lang/jobs/:id', { schema: { params: JobPageParams }, config: pub }, async (request, reply) => {
+  const schema = { params: JobPageParams, querystring: AnyQuery };
+  app.get('/:lang/jobs/:id', { schema, config: pub }, async (request, reply) => {
     langParam(request);
     const { job, labels } = await http.loadJob(request.region.id, request.params.id);
+    const search = await http.pageSearch(request, request.query, true);
+    const from = search.canonical ? { state: search.canonical, query: search.query } : undefined;
     const similar = await similarJobs(http.db, request.region.id, job, job.status === 'open' ? 5 : 8);
     if (job.status === 'closed') {
       return reply.page(closedJobPage(http.context(request), job, similar), {
@@ -65,7 +74,7 @@ function registerJobPageRoute(app: App, http: JobBoardHttp): void {
         cache: 'no-cache',
       });
     }
-    return reply.page(jobPage(http.context(request), { job, similar, labels }), { cache: 'no-cache' });
+    return reply.page(jobPage(http.context(request), { job, similar, labels, from }), { cache: 'no-cache' });
   });
 }
 

@@ -4,14 +4,21 @@
  * JobPosting data, and the page of a job that is no longer open. Nothing needs JavaScript; a small
  * script only refreshes the results when a filter changes.
  */
-import { checkboxGroup, fieldShell, radioGroup, selectField } from '../../platform/html/forms.ts';
+import {
+  checkboxGroup,
+  choiceId,
+  fieldShell,
+  groupShell,
+  radioGroup,
+  selectField,
+} from '../../platform/html/forms.ts';
 import { html, type SafeHtml } from '../../platform/html/html.ts';
 import { localPath, type Page, type PageContext } from '../../platform/html/layout.ts';
 import { formatDate, formatNumber, type Lang, type Params } from '../../platform/i18n/index.ts';
 import { jobPostingJsonLd } from './jsonld.ts';
 import type { MapData } from './map.ts';
 import { messages } from './messages.ts';
-import { PAGE_SIZE, PARAM, queryParams, queryString, type JobQuery } from './query.ts';
+import { isEmptySearch, PAGE_SIZE, PARAM, queryParams, queryString, type JobQuery } from './query.ts';
 import type { JobDetail } from './repository.ts';
 import { descriptionHtml } from './sanitize.ts';
 import type { ConceptLabels, FacetOption, JobSummary, SearchResult } from './search/index.ts';
@@ -23,6 +30,50 @@ function texts(ctx: PageContext) {
   return {
     t: (key: Key, params?: Params) => messages.t(ctx.lang, key, { ...base, ...params }),
   };
+}
+
+const pluralRules: Record<Lang, Intl.PluralRules> = {
+  sv: new Intl.PluralRules('sv'),
+  en: new Intl.PluralRules('en'),
+};
+
+/** A catalogue text with a count: its `.one` or `.other` form as the language's plural rules pick. */
+function plural(
+  ctx: PageContext,
+  key: 'search.count' | 'search.map.link' | 'search.wordsOmitted' | 'search.placesUndo',
+  count: number,
+  params: Params = {},
+): string {
+  const form = pluralRules[ctx.lang].select(count) === 'one' ? 'one' : 'other';
+  return texts(ctx).t(`${key}.${form}`, { ...params, count: formatNumber(ctx.lang, count) });
+}
+
+/** Names joined as the language lists them ("Falun och Mora", "Falun and Mora"). */
+function listOf(lang: Lang, items: string[]): string {
+  return new Intl.ListFormat(lang, { type: 'conjunction' }).format(items);
+}
+
+/**
+ * A search's own state (text, filters, sort and page) as a query string. Its result links carry it,
+ * so the job page can lead back to exactly this search.
+ */
+export function searchState(query: JobQuery): string {
+  const page = Math.floor(query.offset / PAGE_SIZE) + 1;
+  return queryString(queryParams(query, { withPaging: 'page', page }));
+}
+
+/** How many filters are on (the text and the sort order are not filters). */
+export function activeFilters(query: JobQuery): number {
+  const lists = [
+    query.municipality,
+    query.occupationField,
+    query.occupationGroup,
+    query.employmentType,
+    query.worktime,
+    query.employer,
+    query.language,
+  ];
+  return lists.reduce((n, list) => n + list.length, Number(query.remote) + Number(query.published !== ''));
 }
 
 export function jobPath(id: string): string {
@@ -55,13 +106,18 @@ function timeEl(lang: Lang, date: Date): SafeHtml {
 // ---------------------------------------------------------------------------------------------
 // A list of jobs (search results, similar jobs)
 
-export function jobList(ctx: PageContext, jobs: JobSummary[], headingLevel: 2 | 3 = 3): SafeHtml {
+/**
+ * Job cards. `from`: the search the list belongs to (searchState), carried by each link so the job
+ * page's back link returns to it.
+ */
+export function jobList(ctx: PageContext, jobs: JobSummary[], headingLevel: 2 | 3 = 3, from = ''): SafeHtml {
   const { t } = texts(ctx);
   const lang = ctx.lang;
   return html`<ol class="job-list" role="list">
     ${jobs.map((job) => {
       const place = municipalityName(ctx, job.municipalityCode);
-      const heading = html`<a href="${localPath(lang, jobPath(job.id))}">${job.headline}</a>`;
+      const heading = html`<a href="${localPath(lang, jobPath(job.id) + from)}">${job.headline}</a>`;
+      const english = job.lang === 'en';
       return html`<li class="job-card">
         ${headingLevel === 2 ? html`<h2 class="job-card__title">${heading}</h2>` : html`<h3 class="job-card__title">${heading}</h3>`}
         <p class="job-card__meta"><span class="job-card__employer">${job.employerName}</span>${place ? html`<span class="job-card__place">${place}</span>` : ''}</p>
@@ -70,7 +126,7 @@ export function jobList(ctx: PageContext, jobs: JobSummary[], headingLevel: 2 | 
             ? html` · ${withMarkup(t('search.deadline', { date: SLOT }), timeEl(lang, job.deadlineAt))}`
             : ''
         }</p>
-        ${job.remote || job.generated ? html`<p class="job-card__tags">${job.remote ? html`<span class="tag">${t('search.remote')}</span>` : ''}${job.generated ? html`<span class="tag tag--muted">${t('search.generated')}</span>` : ''}</p>` : ''}
+        ${job.remote || job.generated || english ? html`<p class="job-card__tags">${english ? html`<span class="tag">${t('search.inEnglish')}</span>` : ''}${job.remote ? html`<span class="tag">${t('search.remote')}</span>` : ''}${job.generated ? html`<span class="tag tag--muted">${t('search.generated')}</span>` : ''}</p>` : ''}
       </li>`;
     })}
   </ol>`;
@@ -85,35 +141,87 @@ export interface SearchView {
   map: MapData | null;
   /** Query string of this search without paging, for links and the feed. */
   feedPath: string;
+  /** The page's URL named a filter value it does not know; the page dropped it and says so. */
+  droppedFilter?: boolean;
 }
 
+/** A filter group's look: a bare fieldset with a list of choices. */
+const FACET = { className: 'facet', legendClass: 'facet__legend', listClass: 'facet__options' } as const;
+
+/** Choices a facet shows before "Visa alla" (employers: there can be thousands). */
+const FACET_SHOWN = 10;
+/**
+ * Employers listed at most, those with the most jobs (chosen ones first): each costs the page about
+ * 40 compressed bytes, and the search page stays under 50 KB. The rest are found by name.
+ */
+const FACET_LISTED = 250;
+
+/**
+ * A filter of checkboxes with counts. Past `shown` choices the rest, up to `listed`, sit in a
+ * "Visa alla (N)" disclosure (open when one of them is chosen), in the same fieldset.
+ */
 function checkboxFacet(
   ctx: PageContext,
   name: string,
   legend: string,
   options: FacetOption[],
   id: string,
+  shown = Infinity,
+  listed = Infinity,
+  /** How many choices there are in all, when `options` holds only the first of them. */
+  total = options.length,
 ): SafeHtml {
   if (options.length === 0) return html``;
-  return checkboxGroup(ctx.lang, {
-    ...FACET,
-    name,
-    idPrefix: id,
-    legend,
-    values: options.filter((o) => o.selected).map((o) => o.value),
-    options: options.map((o) => ({
-      value: o.value,
-      label: labelled(o.label, o.lang, ctx.lang),
-      after: facetCount(ctx.lang, o.count),
-    })),
-  });
+  const { t } = texts(ctx);
+  const spec = { ...FACET, name, idPrefix: id, legend };
+  const items = (list: FacetOption[]) =>
+    html`<ul class="facet__options">${list.map((o) => {
+      const inputId = choiceId(spec, o.value);
+      return html`<li><input type="checkbox" id="${inputId}" name="${name}" value="${o.value}"${o.selected ? html` checked` : ''} />
+      <label for="${inputId}">${labelled(o.label, o.lang, ctx.lang)} ${facetCount(ctx.lang, o.count)}</label></li>`;
+    })}</ul>`;
+  const first = options.slice(0, shown);
+  const rest = options.slice(shown, listed);
+  const all = formatNumber(ctx.lang, Math.max(total, options.length));
+  const cut = Math.max(total, options.length) > listed;
+  const more = rest.length
+    ? html`<details class="facet__more"${rest.some((o) => o.selected) ? html` open` : ''}>
+        <summary>${cut ? t('search.facet.showMore', { shown: formatNumber(ctx.lang, listed), count: all }) : t('search.facet.showAll', { count: all })}</summary>
+        ${items(rest)}
+        ${cut ? html`<p class="facet__hint">${t('search.facet.findByName')}</p>` : ''}
+      </details>`
+    : '';
+  return groupShell(ctx.lang, spec, html`${items(first)}${more}`);
 }
-
-/** A filter group's look: a bare fieldset with a list of choices. */
-const FACET = { className: 'facet', legendClass: 'facet__legend', listClass: 'facet__options' } as const;
 
 function facetCount(lang: Lang, count: number): SafeHtml {
   return html`<span class="facet__count">(${formatNumber(lang, count)})</span>`;
+}
+
+/** "Annonser på engelska" as one checkbox; both languages as a list when the URL chose Swedish too. */
+function languageFacet(ctx: PageContext, query: JobQuery, options: FacetOption[] | undefined): SafeHtml {
+  if (!options) return html``;
+  const { t } = texts(ctx);
+  const label = (value: string) => t(`search.facet.language.${value === 'en' ? 'en' : 'sv'}`);
+  const legend = t('search.facet.language');
+  if (query.language.includes('sv')) {
+    const labelledOptions = options.map((o) => ({ ...o, label: label(o.value), lang: undefined }));
+    return checkboxFacet(ctx, PARAM.language, legend, labelledOptions, 'f-la');
+  }
+  return checkboxGroup(ctx.lang, {
+    ...FACET,
+    name: PARAM.language,
+    idPrefix: 'f-la',
+    legend,
+    values: query.language,
+    options: [
+      {
+        value: 'en',
+        label: label('en'),
+        after: facetCount(ctx.lang, options.find((o) => o.value === 'en')?.count ?? 0),
+      },
+    ],
+  });
 }
 
 function mapView(ctx: PageContext, view: SearchView): SafeHtml {
@@ -131,7 +239,7 @@ function mapView(ctx: PageContext, view: SearchView): SafeHtml {
         const n = counts.get(m.code) ?? 0;
         const q = { ...query, municipality: [m.code], offset: 0 };
         const href = localPath(ctx.lang, `/jobs${queryString(queryParams(q))}`);
-        const label = t('search.map.link', { name: m.name, count: formatNumber(ctx.lang, n) });
+        const label = plural(ctx, 'search.map.link', n, { name: m.name });
         const selected = query.municipality.includes(m.code);
         return html`<a href="${href}" class="job-map__area job-map__area--${shade(n)}${selected ? ' job-map__area--selected' : ''}"><title>${label}</title><path d="${m.d}"/><text x="${m.labelX}" y="${m.labelY}" aria-hidden="true">${formatNumber(ctx.lang, n)}</text></a>`;
       })}
@@ -166,41 +274,137 @@ function pagination(ctx: PageContext, view: SearchView): SafeHtml {
   return html`<nav class="pagination" aria-label="${t('search.pagination')}"><ul>${items}</ul></nav>`;
 }
 
-export function countText(lang: Lang, total: number): string {
-  if (total === 0) return messages.t(lang, 'search.count.zero');
-  if (total === 1) return messages.t(lang, 'search.count.one');
-  return messages.t(lang, 'search.count.many', { count: formatNumber(lang, total) });
+export function countText(ctx: PageContext, total: number): string {
+  if (total === 0) return texts(ctx).t('search.count.zero');
+  return plural(ctx, 'search.count', total);
 }
 
-/** The part of the search page the enhancement script swaps: count, suggestion, results, paging. */
+/**
+ * What the search did with the text besides searching it, each with one link to search the text as
+ * typed instead (`literal=1`): a correction when the text found nothing, and place names it read as
+ * municipality filters. Otherwise "Menade du" when few ads matched.
+ */
+function textNotes(ctx: PageContext, view: SearchView): SafeHtml {
+  const { t } = texts(ctx);
+  const { query, result } = view;
+  const lang = ctx.lang;
+  const searchFor = (q: Partial<JobQuery>) =>
+    localPath(lang, `/jobs${queryString(queryParams({ ...query, offset: 0, ...q }))}`);
+  const literal = searchFor({ literal: true });
+  const notes: SafeHtml[] = [];
+  const corrected = result.corrected;
+  if (corrected) {
+    const shown = withMarkup(
+      t('search.corrected', { searched: SLOT }),
+      html`<strong>${corrected.searched}</strong>`,
+    );
+    const undo = t('search.correctedUndo', { typed: t('search.quoted', { word: corrected.typed }) });
+    notes.push(html`<p class="job-results__suggestion">${shown} — <a href="${literal}">${undo}</a></p>`);
+  } else if (result.suggestion) {
+    notes.push(
+      html`<p class="job-results__suggestion">${t('search.didYouMean')} <a href="${searchFor({ q: result.suggestion })}">${result.suggestion}</a></p>`,
+    );
+  }
+  const places = result.places ?? [];
+  if (places.length) {
+    const names = places.map((p) => municipalityName(ctx, p.code) ?? p.word);
+    const words = listOf(
+      lang,
+      places.map((p) => t('search.quoted', { word: p.word })),
+    );
+    notes.push(
+      html`<p class="job-results__notice job-results__places">${t('search.places', { places: listOf(lang, [...new Set(names)]) })} <a href="${literal}">${plural(ctx, 'search.placesUndo', places.length, { words })}</a></p>`,
+    );
+  }
+  return html`${notes}`;
+}
+
+/** The part of the search page the enhancement script swaps: count, notes, results, paging. */
 export function resultsFragment(ctx: PageContext, view: SearchView): SafeHtml {
   const { t } = texts(ctx);
   const { query, result } = view;
   const lang = ctx.lang;
   const from = query.offset + 1;
   const to = query.offset + result.items.length;
-  const suggestionHref = result.suggestion
-    ? localPath(lang, `/jobs${queryString(queryParams({ ...query, q: result.suggestion, offset: 0 }))}`)
-    : '';
   return html`<div id="job-results" class="job-results">
-    <h2 id="results-title" class="job-results__count" aria-live="polite" aria-atomic="true">${countText(lang, result.total)}</h2>
+    <h2 id="results-title" class="job-results__count" aria-live="polite" aria-atomic="true">${countText(ctx, result.total)}</h2>
+    ${view.droppedFilter ? html`<p class="notice job-results__dropped">${t('search.unknownFilter')}</p>` : ''}
     ${result.total > 0 ? html`<p class="job-results__showing">${t('search.showing', { from: formatNumber(lang, from), to: formatNumber(lang, to), total: formatNumber(lang, result.total) })}</p>` : ''}
-    ${result.suggestion ? html`<p class="job-results__suggestion">${t('search.didYouMean')} <a href="${suggestionHref}">${result.suggestion}</a></p>` : ''}
-    ${result.omittedWords > 0 ? html`<p class="job-results__notice">${result.omittedWords === 1 ? t('search.wordsOmitted.one') : t('search.wordsOmitted.many', { count: formatNumber(lang, result.omittedWords) })}</p>` : ''}
+    ${textNotes(ctx, view)}
+    ${result.omittedWords > 0 ? html`<p class="job-results__notice">${plural(ctx, 'search.wordsOmitted', result.omittedWords)}</p>` : ''}
     ${result.total === 0 ? html`<p>${t('search.noResultsHelp')}</p>` : ''}
-    ${jobList(ctx, result.items)}
+    ${jobList(ctx, result.items, 3, searchState(query))}
     ${pagination(ctx, view)}
   </div>`;
 }
 
-export function searchPage(ctx: PageContext, view: SearchView): Page {
+const PUBLISHED_OPTIONS = ['', '1', '3', '7', '30'] as const;
+
+/**
+ * The filters, behind a "Filtrera (3)" disclosure: closed on a phone, so the results come first;
+ * from 50rem the filter column, always open (CSS, and the script for browsers without
+ * ::details-content), its summary hidden.
+ */
+function filterPanel(ctx: PageContext, view: SearchView): SafeHtml {
   const { t } = texts(ctx);
   const { query, result } = view;
   const lang = ctx.lang;
   const f = result.facets;
-  const path = `/jobs${queryString(queryParams(query, { withPaging: 'page', page: Math.floor(query.offset / PAGE_SIZE) + 1 }))}`;
+  const on = activeFilters(query);
+  return html`<details class="job-filters" id="job-filters">
+    <summary class="job-filters__toggle">${on ? t('search.filterToggleCount', { count: formatNumber(lang, on) }) : t('search.filterToggle')}</summary>
+    <div class="job-search__filters">
+      <h2 class="job-search__filters-title">${t('search.filters')}</h2>
+      ${checkboxFacet(ctx, PARAM.municipality, t('search.facet.municipality'), f.municipality, 'f-mu')}
+      ${checkboxFacet(ctx, PARAM.occupationField, t('search.facet.occupationField'), f.occupationField, 'f-fi')}
+      ${query.occupationField.length || query.occupationGroup.length ? checkboxFacet(ctx, PARAM.occupationGroup, t('search.facet.occupationGroup'), f.occupationGroup, 'f-gr') : ''}
+      ${languageFacet(ctx, query, f.language)}
+      ${checkboxFacet(ctx, PARAM.employmentType, t('search.facet.employmentType'), f.employmentType, 'f-et')}
+      ${checkboxFacet(ctx, PARAM.worktime, t('search.facet.worktime'), f.worktime, 'f-wt')}
+      ${checkboxGroup(lang, {
+        ...FACET,
+        name: PARAM.remote,
+        idPrefix: 'f-re',
+        legend: t('search.facet.remote'),
+        values: query.remote ? ['true'] : [],
+        options: [
+          {
+            id: 'f-re',
+            value: 'true',
+            label: t('search.facet.remote.option'),
+            after: facetCount(lang, f.remote[0]?.count ?? 0),
+          },
+        ],
+      })}
+      ${radioGroup(lang, {
+        ...FACET,
+        name: PARAM.published,
+        idPrefix: 'f-pa',
+        legend: t('search.facet.published'),
+        value: query.published,
+        options: PUBLISHED_OPTIONS.map((d) => {
+          const option = f.published.find((o) => o.value === d);
+          return {
+            value: d,
+            id: `f-pa-${d || 'any'}`,
+            label: t(`search.facet.published.${d || 'any'}` as Key),
+            after: option ? facetCount(lang, option.count) : undefined,
+          };
+        }),
+      })}
+      ${checkboxFacet(ctx, PARAM.employer, t('search.facet.employer'), f.employer, 'f-ek', FACET_SHOWN, FACET_LISTED, f.employerCount)}
+      <p class="job-search__apply"><button type="submit">${t('search.applyFilters')}</button></p>
+      <p><a href="${localPath(lang, '/jobs')}">${t('search.clear')}</a></p>
+    </div>
+  </details>`;
+}
+
+export function searchPage(ctx: PageContext, view: SearchView): Page {
+  const { t } = texts(ctx);
+  const { query } = view;
+  const lang = ctx.lang;
+  const path = `/jobs${searchState(query)}`;
   const title = query.q ? t('search.titleQuery', { q: query.q }) : t('search.title');
-  const publishedOptions = ['', '1', '3', '7', '30'] as const;
   const main = html`<div class="wrap job-search">
     <h1>${t('search.title')}</h1>
     <p class="lead">${t('search.lead')}</p>
@@ -220,50 +424,10 @@ export function searchPage(ctx: PageContext, view: SearchView): Page {
             <button type="submit">${t('search.submit')}</button>
           </div>`,
         )}
+        ${query.literal && query.q ? html`<input type="hidden" name="${PARAM.literal}" value="1">` : ''}
       </div>
       <div class="job-search__layout">
-        <div class="job-search__filters">
-          <h2 class="job-search__filters-title">${t('search.filters')}</h2>
-          ${checkboxFacet(ctx, PARAM.municipality, t('search.facet.municipality'), f.municipality, 'f-mu')}
-          ${checkboxFacet(ctx, PARAM.occupationField, t('search.facet.occupationField'), f.occupationField, 'f-fi')}
-          ${query.occupationField.length || query.occupationGroup.length ? checkboxFacet(ctx, PARAM.occupationGroup, t('search.facet.occupationGroup'), f.occupationGroup, 'f-gr') : ''}
-          ${checkboxFacet(ctx, PARAM.employmentType, t('search.facet.employmentType'), f.employmentType, 'f-et')}
-          ${checkboxFacet(ctx, PARAM.worktime, t('search.facet.worktime'), f.worktime, 'f-wt')}
-          ${checkboxGroup(lang, {
-            ...FACET,
-            name: PARAM.remote,
-            idPrefix: 'f-re',
-            legend: t('search.facet.remote'),
-            values: query.remote ? ['true'] : [],
-            options: [
-              {
-                id: 'f-re',
-                value: 'true',
-                label: t('search.facet.remote.option'),
-                after: facetCount(lang, f.remote[0]?.count ?? 0),
-              },
-            ],
-          })}
-          ${radioGroup(lang, {
-            ...FACET,
-            name: PARAM.published,
-            idPrefix: 'f-pa',
-            legend: t('search.facet.published'),
-            value: query.published,
-            options: publishedOptions.map((d) => {
-              const option = f.published.find((o) => o.value === d);
-              return {
-                value: d,
-                id: `f-pa-${d || 'any'}`,
-                label: t(`search.facet.published.${d || 'any'}` as Key),
-                after: option ? facetCount(lang, option.count) : undefined,
-              };
-            }),
-          })}
-          ${checkboxFacet(ctx, PARAM.employer, t('search.facet.employer'), f.employer, 'f-ek')}
-          <p class="job-search__apply"><button type="submit">${t('search.applyFilters')}</button></p>
-          <p><a href="${localPath(lang, '/jobs')}">${t('search.clear')}</a></p>
-        </div>
+        ${filterPanel(ctx, view)}
         <div class="job-search__main">
           <div class="job-search__sort">
             ${selectField(lang, {
@@ -277,7 +441,7 @@ export function searchPage(ctx: PageContext, view: SearchView): Page {
                 label: t(`search.sort.${value}`),
               })),
             })}
-            <button type="submit" class="button--secondary">${t('search.sortApply')}</button>
+            <button type="submit" class="button--secondary job-search__sort-apply">${t('search.sortApply')}</button>
           </div>
           <div id="job-results-live">
             ${resultsFragment(ctx, view)}
@@ -302,7 +466,13 @@ export function searchPage(ctx: PageContext, view: SearchView): Page {
 
 /** Only the plain list and single-filter pages are worth indexing; deep filter states are not. */
 function isIndexable(query: JobQuery): boolean {
-  return !query.q && query.offset === 0 && query.employer.length === 0 && query.occupationGroup.length === 0;
+  return (
+    !query.q &&
+    !query.literal &&
+    query.offset === 0 &&
+    query.employer.length === 0 &&
+    query.occupationGroup.length === 0
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -367,6 +537,52 @@ export interface JobView {
   job: JobDetail;
   similar: JobSummary[];
   labels: ConceptLabels;
+  /** The search the page was reached from (searchState of its parsed parameters), '' for none. */
+  from?: { state: string; query: JobQuery };
+}
+
+/** The duration concept "Tills vidare": an employment with no end date. */
+const OPEN_ENDED = 'a7uU_j21_mkL';
+
+/** The worktime concept "Heltid" (full-time). */
+const FULL_TIME = '6YE1_gAC_R2G';
+
+/**
+ * Extent as people say it ("50 % of full-time"); nothing when it only repeats the working hours
+ * (100 % of a full-time job).
+ */
+function scopeText(ctx: PageContext, job: JobDetail): string | null {
+  const { t } = texts(ctx);
+  const scope = job.raw.scope_of_work;
+  if (!scope || scope.min === null || scope.max === null) return null;
+  if (scope.min !== scope.max) return t('job.scopeRange', { min: scope.min, max: scope.max });
+  if (scope.min !== 100) return t('job.scopeSingle', { value: scope.min });
+  return job.worktimeId === FULL_TIME ? null : t('job.scopeFull');
+}
+
+/**
+ * The occupation in the page's language. The single place for the English SSYK-4 group title
+ * (issue 11, `englishGroupTitle(job.occupationGroupId)` from the occupation titles work): until it is
+ * here, English pages show the ad's Swedish label, marked lang="sv".
+ */
+function occupationText(ctx: PageContext, job: JobDetail): SafeHtml | null {
+  if (!job.occupationLabel) return null;
+  return labelled(job.occupationLabel, ctx.lang === 'en' ? 'sv' : undefined, ctx.lang);
+}
+
+/** The job page's title: the headline and the employer, unless the headline already names it. */
+export function jobTitle(job: Pick<JobDetail, 'headline' | 'employerName'>): string {
+  const fold = (s: string) => s.normalize('NFC').toLocaleLowerCase('sv').replace(/\s+/g, ' ').trim();
+  const named = !job.employerName || fold(job.headline).includes(fold(job.employerName));
+  return named ? job.headline : `${job.headline} – ${job.employerName}`;
+}
+
+/** "Tillbaka till sökningen" with the search it came from, or to the whole job list. */
+function backLink(ctx: PageContext, from: JobView['from']): SafeHtml {
+  const { t } = texts(ctx);
+  const toSearch = from && !isEmptySearch(from.query);
+  const href = localPath(ctx.lang, `/jobs${from?.state ?? ''}`);
+  return html`<p class="job-page__back"><a href="${href}">${toSearch ? t('job.backToSearch') : t('job.back')}</a></p>`;
 }
 
 function conceptText(ctx: PageContext, labels: ConceptLabels, id: string | null): SafeHtml | null {
@@ -381,18 +597,13 @@ export function jobPage(ctx: PageContext, view: JobView): Page {
   const lang = ctx.lang;
   const raw_ = job.raw;
   const place = municipalityName(ctx, job.municipalityCode);
-  const scope = raw_.scope_of_work;
-  const scopeText =
-    scope && scope.min !== null && scope.max !== null
-      ? scope.min === scope.max
-        ? t('job.scopeSingle', { value: scope.min })
-        : t('job.scopeRange', { min: scope.min, max: scope.max })
-      : null;
+  const duration =
+    job.durationId === OPEN_ENDED ? t('job.durationOpenEnded') : conceptText(ctx, labels, job.durationId);
   const original = !job.generated ? safeUrl(raw_.webpage_url) : null;
   const description = descriptionHtml(raw_.description?.text_formatted, raw_.description?.text);
   const adLang = job.lang !== lang ? job.lang : undefined;
   const main = html`<div class="wrap job-page">
-    <p class="job-page__back"><a href="${localPath(lang, '/jobs')}">${t('job.back')}</a></p>
+    ${backLink(ctx, view.from)}
     <article class="job" aria-labelledby="job-title">
       <header class="job__header">
         <h1 id="job-title"${adLang ? html` lang="${adLang}"` : ''}>${job.headline}</h1>
@@ -405,11 +616,11 @@ export function jobPage(ctx: PageContext, view: JobView): Page {
           ${fact(t('job.employer'), job.employerName)}
           ${fact(t('job.workplace'), job.workplace && job.workplace !== job.employerName ? job.workplace : null)}
           ${fact(t('job.municipality'), place)}
-          ${fact(t('job.occupation'), job.occupationLabel ? labelled(job.occupationLabel, lang === 'en' ? 'sv' : undefined, lang) : null)}
+          ${fact(t('job.occupation'), occupationText(ctx, job))}
           ${fact(t('job.employmentType'), conceptText(ctx, labels, job.employmentTypeId))}
           ${fact(t('job.worktime'), conceptText(ctx, labels, job.worktimeId))}
-          ${fact(t('job.scope'), scopeText)}
-          ${fact(t('job.duration'), conceptText(ctx, labels, job.durationId))}
+          ${fact(t('job.scope'), scopeText(ctx, job))}
+          ${fact(t('job.duration'), duration)}
           ${fact(t('job.salaryType'), conceptText(ctx, labels, job.salaryTypeId))}
           ${fact(t('job.salaryDescription'), raw_.salary_description ? labelled(raw_.salary_description, lang === 'en' ? 'sv' : undefined, lang) : null)}
           ${fact(t('job.vacancies'), job.vacancies ? formatNumber(lang, job.vacancies) : null)}
@@ -434,12 +645,12 @@ export function jobPage(ctx: PageContext, view: JobView): Page {
     </article>
     <section class="job-similar" aria-labelledby="job-similar-title">
       <h2 id="job-similar-title">${t('job.similar')}</h2>
-      ${similar.length ? jobList(ctx, similar) : html`<p>${t('job.noSimilar')}</p>`}
+      ${similar.length ? jobList(ctx, similar, 3, view.from?.state) : html`<p>${t('job.noSimilar')}</p>`}
     </section>
   </div>`;
   const jsonLd = jobPostingJsonLd(ctx, job);
   return {
-    title: `${job.headline} – ${job.employerName}`,
+    title: jobTitle(job),
     description: [job.employerName, place, job.occupationLabel].filter(Boolean).join(' · '),
     path: jobPath(job.id),
     main,

@@ -162,6 +162,8 @@ export interface JobAdsTable {
   first_seen_at: CreatedAt;
   updated_at: Timestamp;
   search: ColumnType<string, never, never>;
+  /** Set by the database on every insert and update (migration 0014). */
+  change_seq: ColumnType<string, never, never>;
 }
 
 export interface JobIngestStateTable {

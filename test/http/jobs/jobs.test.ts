@@ -117,13 +117,30 @@ describe('job board', async () => {
     assert.ok(grids.body.items.some((i) => i.id === '9000005'));
   });
 
-  it('suggests a spelling the ads use: sjukskoterska → sjuksköterska', async () => {
-    const { body } = await api('?q=sjukskoterska');
-    assert.equal(body.suggestion, 'sjuksköterska');
-    const page = await get('/sv/jobs?q=sjukskoterska');
-    assert.match(page.body, /Menade du: <a href="\/sv\/jobs\?q=sjuksk%C3%B6terska">sjuksköterska<\/a>/);
-    const none = await api('?q=sjuksköterska');
-    assert.equal(none.body.suggestion, null);
+  it('forgives missing å/ä/ö, reads a place in the text as its filter and corrects a typo that finds nothing', async () => {
+    const folded = await api('?q=sjukskoterska');
+    assert.ok(folded.body.items.some((i) => i.id === '9000003'));
+    assert.equal(folded.body.suggestion, null);
+    assert.equal(folded.body.corrected, null);
+
+    const place = await api(`?q=${encodeURIComponent('sjuksköterska falun')}`);
+    assert.deepEqual(place.body.places, [{ word: 'falun', municipality: '2080' }]);
+    assert.deepEqual(
+      place.body.items.map((i) => i.id),
+      ['9000003'],
+    );
+    const literal = await api(`?q=${encodeURIComponent('sjuksköterska falun')}&literal=1`);
+    assert.deepEqual(literal.body.places, []);
+    const borlange = await api('?q=Borlange');
+    assert.ok(borlange.body.total > 0);
+    assert.ok(borlange.body.items.every((i) => (i.municipality as { code: string }).code === '2081'));
+
+    const typo = await api('?q=sjuksk%C3%B6terka');
+    assert.deepEqual(typo.body.corrected, { typed: 'sjuksköterka', searched: 'sjuksköterska' });
+    assert.ok(typo.body.items.some((i) => i.id === '9000003'));
+    const asTyped = await api('?q=sjuksk%C3%B6terka&literal=1');
+    assert.equal(asTyped.body.total, 0);
+    assert.equal(asTyped.body.suggestion, 'sjuksköterska');
   });
 
   it('filters by several municipalities and counts each facet without its own filter', async () => {
@@ -305,6 +322,49 @@ describe('job board', async () => {
       await new Promise((r) => setTimeout(r, 20));
       after = (await get('/sv/jobs?q=brandman')).body;
     }
-    assert.match(after, /href="\/sv\/jobs\/9000008"/);
+    assert.match(after, /href="\/sv\/jobs\/9000008\?q=brandman"/);
+
+    // The search follows the ad when it changes and when it closes.
+    const until = async (
+      url: string,
+      done: (body: { total: number; items: Array<Record<string, unknown>> }) => boolean,
+    ) => {
+      let body = (await api(url)).body;
+      for (let i = 0; i < 50 && !done(body); i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        body = (await api(url)).body;
+      }
+      return body;
+    };
+    const later = Date.now() + 60_000;
+    await loadAds(
+      database.db,
+      [
+        makeAd({
+          id: '9000008',
+          headline: 'Räddningsledare i Falun',
+          municipality: 'falun',
+          timestamp: later,
+        }),
+      ],
+      now,
+    );
+    const renamed = await until('?q=r%C3%A4ddningsledare', (b) => b.total === 1);
+    assert.deepEqual(
+      renamed.items.map((i) => i.id),
+      ['9000008'],
+    );
+    assert.equal((await until('?q=brandman', (b) => b.total === 0)).total, 0);
+    await loadAds(
+      database.db,
+      [
+        {
+          ...makeAd({ id: '9000008', headline: 'Räddningsledare i Falun', timestamp: later + 1 }),
+          removed: true,
+        },
+      ],
+      now,
+    );
+    assert.equal((await until('?q=r%C3%A4ddningsledare', (b) => b.total === 0)).total, 0);
   });
 });

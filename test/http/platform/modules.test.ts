@@ -3,7 +3,7 @@
  * one of the platform's few own routes, and declares a permission; module names are unique.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { modules } from '../../../src/modules/index.ts';
 import { isPermission } from '../../../src/platform/permissions.ts';
@@ -52,9 +52,11 @@ describe('the OpenAPI document assembled from the modules', async () => {
     const res = await app.inject({ url: '/api/openapi.json' });
     assert.equal(res.statusCode, 200);
     assert.equal(res.headers['cache-control'], 'public, max-age=300');
-    const expected: unknown = JSON.parse(
-      readFileSync(new URL('../../fixtures/openapi.expected.json', import.meta.url), 'utf8'),
-    );
+    const fixture = new URL('../../fixtures/openapi.expected.json', import.meta.url);
+    // UPDATE_SNAPSHOTS=1 writes the fixture from the app (then review the diff), like migrate.test.ts.
+    if (process.env.UPDATE_SNAPSHOTS === '1')
+      writeFileSync(fixture, JSON.stringify(res.json(), null, 2) + '\n');
+    const expected: unknown = JSON.parse(readFileSync(fixture, 'utf8'));
     assert.deepStrictEqual(res.json(), expected);
   });
 

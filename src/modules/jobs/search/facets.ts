@@ -1,16 +1,17 @@
 /**
- * Facet counts: every facet in one pass over the matching ads, each counted with every filter but its
- * own, and the facets as the search page shows them (labels, selection, order).
+ * Filters and facet counts over the in-memory index, in one pass over the matching ads: each ad is
+ * tested against every filter in use; one that passes all counts for every facet, one that fails a
+ * single filter counts only for that filter's facet (each facet is counted with every filter but its
+ * own, so the other options keep their counts). With no text and no filter the counts are the
+ * index's own totals. Then the facets as the search page shows them (labels, selection, order).
  */
-import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
-import type { DB } from '../../../platform/db/schema.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
 import type { Region } from '../../../platform/region.ts';
-import { Lru } from '../cache.ts';
-import { PUBLISHED_WITHIN, type JobQuery, type PublishedWithin } from '../query.ts';
-import { bounded } from './bounds.ts';
-import { since, TRUE, type Condition, type Conditions } from './filters.ts';
+import { AD_LANGUAGES, PUBLISHED_WITHIN, type JobQuery, type PublishedWithin } from '../query.ts';
 import type { ConceptLabels } from './labels.ts';
+import type { Matches } from './match.ts';
+import type { JobIndex } from './memory.ts';
+import { CODED, type Coded } from './segment.ts';
 
 export interface FacetOption {
   value: string;
@@ -29,229 +30,219 @@ export interface Facets {
   worktime: FacetOption[];
   remote: FacetOption[];
   published: FacetOption[];
+  /** The employers with the most ads (chosen ones first), at most EMPLOYER_FACET_SIZE. */
   employer: FacetOption[];
+  language: FacetOption[];
+  /** Employers with ads among the results (the employer facet lists the first of them). */
+  employerCount: number;
 }
 
-/** Facet counts (and the total) per region version, text and filters; least recently used go first. */
-export class FacetCache extends Lru<FacetRow[]> {}
+/** The query's list filters by their coded facet. */
+export const CODED_FILTERS = {
+  mu: 'municipality',
+  fi: 'occupationField',
+  gr: 'occupationGroup',
+  et: 'employmentType',
+  wt: 'worktime',
+  ek: 'employer',
+  la: 'language',
+} as const satisfies Record<Coded, keyof JobQuery>;
 
-/** Published-within buckets move with time: facet counts are reused for at most five minutes. */
-export const FACET_TIME_SLOT_MS = 5 * 60_000;
+const REMOTE_BIT = 1 << CODED.length;
+const PUBLISHED_BIT = REMOTE_BIT << 1;
+const DAY_MS = 86_400_000;
 
-export interface FacetRow {
-  facet: string;
-  value: string | null;
-  label: string | null;
-  n: number;
+/** Counts with every filter but each facet's own, and the ads that pass every filter. */
+export interface Counted {
+  total: number;
+  codes: Record<Coded, Int32Array>;
+  remote: number;
+  published: Record<PublishedWithin, number>;
+  /** Indexes into the matches (or ordinals when every ad matched) that pass every filter. */
+  passing: Int32Array;
 }
 
-const EMPLOYER_FACET_SIZE = 15;
-
-interface GroupedRow {
-  g: number;
-  mu: string | null;
-  fi: string | null;
-  gr: string | null;
-  et: string | null;
-  wt: string | null;
-  ek: string | null;
-  en: string | null;
-  n_all: number;
-  n_mu: number;
-  n_fi: number;
-  n_gr: number;
-  n_et: number;
-  n_wt: number;
-  n_ek: number;
-  n_re: number;
-  n_p1: number;
-  n_p3: number;
-  n_p7: number;
-  n_p30: number;
+export function since(days: PublishedWithin, now: Date): number {
+  return now.getTime() - Number(days) * DAY_MS;
 }
 
-type GroupedKey = 'mu' | 'fi' | 'gr' | 'et' | 'wt' | 'ek';
-type GroupedCount = 'n_mu' | 'n_fi' | 'n_gr' | 'n_et' | 'n_wt' | 'n_ek';
-
-/** GROUPING(mu, fi, gr, et, wt, ek) has one bit per column (mu highest); a set's own column is 0. */
-const ALL_ROWS = 0b111111;
-const GROUPED_FACETS: Array<{
-  grouping: number;
-  facet: keyof Conditions;
-  value: GroupedKey;
-  count: GroupedCount;
-}> = [
-  { grouping: 0b011111, facet: 'municipality', value: 'mu', count: 'n_mu' },
-  { grouping: 0b101111, facet: 'occupationField', value: 'fi', count: 'n_fi' },
-  { grouping: 0b110111, facet: 'occupationGroup', value: 'gr', count: 'n_gr' },
-  { grouping: 0b111011, facet: 'employmentType', value: 'et', count: 'n_et' },
-  { grouping: 0b111101, facet: 'worktime', value: 'wt', count: 'n_wt' },
-  { grouping: 0b111110, facet: 'employer', value: 'ek', count: 'n_ek' },
-];
-
-/**
- * Every facet in one pass over the matching rows: GROUPING SETS hash each row into one table per
- * facet, and each count leaves out its own facet's filter (so the other options keep their counts).
- */
-export async function facetQuery(
-  db: Kysely<DB>,
-  timeoutMs: number,
-  base: Condition,
-  c: Conditions,
-  query: JobQuery,
-  now: Date,
-): Promise<{ rows: FacetRow[] }> {
-  // Only the filters in use become FILTER clauses; an unfiltered facet is a plain count.
-  const columns = [
-    ['municipality', 'c_mu'],
-    ['occupationField', 'c_fi'],
-    ['occupationGroup', 'c_gr'],
-    ['employmentType', 'c_et'],
-    ['worktime', 'c_wt'],
-    ['remote', 'c_re'],
-    ['published', 'c_pa'],
-    ['employer', 'c_ek'],
-  ] as const;
-  const active = columns.filter(([k]) => c[k] !== TRUE);
-  const count = (extra: RawBuilder<SqlBool> | null, except: keyof Conditions | null) => {
-    const parts = active.filter(([k]) => k !== except).map(([, col]) => col);
-    const where = [...(extra ? [extra] : []), ...parts.map((p) => sql.raw(p))];
-    return where.length
-      ? sql`count(*) FILTER (WHERE ${sql.join(where, sql` AND `)})::int`
-      : sql`count(*)::int`;
-  };
-  const bucket = (d: PublishedWithin) =>
-    count(sql<SqlBool>`pa >= ${since(d, now)}::timestamptz`, 'published');
-  // The planner prices `search @@ q` as cheap and, for a common word, reads the table instead of
-  // the text index; that unpacks every ad's vector. The index answers exactly, so insist on it.
-  const rows = await bounded(
-    db,
-    timeoutMs,
-    async (trx) =>
-      (
-        await sql<GroupedRow>`
-    WITH f AS (
-      SELECT municipality_code AS mu, occupation_field_id AS fi, occupation_group_id AS gr,
-             employment_type_id AS et, worktime_extent_id AS wt, remote AS re, published_at AS pa,
-             employer_key AS ek, employer_name AS en,
-             ${c.municipality} AS c_mu, ${c.occupationField} AS c_fi, ${c.occupationGroup} AS c_gr,
-             ${c.employmentType} AS c_et, ${c.worktime} AS c_wt, ${c.remote} AS c_re,
-             ${c.published} AS c_pa, ${c.employer} AS c_ek
-      FROM job_index WHERE ${base}
-    )
-    SELECT GROUPING(mu, fi, gr, et, wt, ek)::int AS g, mu, fi, gr, et, wt, ek,
-      CASE WHEN GROUPING(ek) = 0 THEN min(en) END AS en,
-      ${count(null, null)} AS n_all,
-      ${count(null, 'municipality')} AS n_mu,
-      ${count(null, 'occupationField')} AS n_fi,
-      ${count(null, 'occupationGroup')} AS n_gr,
-      ${count(null, 'employmentType')} AS n_et,
-      ${count(null, 'worktime')} AS n_wt,
-      ${count(null, 'employer')} AS n_ek,
-      ${count(sql<SqlBool>`re`, 'remote')} AS n_re,
-      ${bucket('1')} AS n_p1, ${bucket('3')} AS n_p3, ${bucket('7')} AS n_p7, ${bucket('30')} AS n_p30
-    FROM f
-    GROUP BY GROUPING SETS ((mu), (fi), (gr), (et), (wt), (ek), ())`.execute(trx)
-      ).rows,
-    { enable_seqscan: 'off' },
-  );
-
-  const out: FacetRow[] = [];
-  const employers: FacetRow[] = [];
-  for (const r of rows) {
-    if (r.g === ALL_ROWS) {
-      out.push({ facet: 'total', value: null, label: null, n: r.n_all });
-      out.push({ facet: 'remote', value: 'true', label: null, n: r.n_re });
-      for (const [days, n] of [
-        ['1', r.n_p1],
-        ['3', r.n_p3],
-        ['7', r.n_p7],
-        ['30', r.n_p30],
-      ] as const)
-        out.push({ facet: 'published', value: days, label: null, n });
-      continue;
+/** Counts facets over `matches` (null: every open ad) with the query's filters. */
+export function countFacets(index: JobIndex, matches: Matches | null, query: JobQuery, now: Date): Counted {
+  const active: Array<{ bit: number; codes: Int32Array; allowed: Uint8Array }> = [];
+  for (const [i, k] of CODED.entries()) {
+    const values = query[CODED_FILTERS[k]] as string[];
+    if (values.length === 0) continue;
+    const allowed = new Uint8Array(index.dicts[k].values.length + 1);
+    for (const v of values) {
+      const code = index.dicts[k].find(v);
+      if (code !== undefined) allowed[code] = 1;
     }
-    const set = GROUPED_FACETS.find((f) => f.grouping === r.g);
-    if (!set) continue;
-    const value = r[set.value];
-    const n = r[set.count];
-    if (set.facet === 'employer') {
-      if (n > 0 || (value && query.employer.includes(value)))
-        employers.push({ facet: 'employer', value, label: r.en, n });
-    } else if (n > 0) out.push({ facet: set.facet, value, label: null, n });
+    active.push({ bit: 1 << i, codes: index.codes[k], allowed });
   }
-  employers.sort(
-    (a, b) =>
-      Number(query.employer.includes(b.value as string)) -
-        Number(query.employer.includes(a.value as string)) ||
-      b.n - a.n ||
-      String(a.value).localeCompare(String(b.value)),
-  );
-  out.push(...employers.slice(0, Math.max(EMPLOYER_FACET_SIZE, query.employer.length)));
-  return { rows: out };
+  const remoteOn = query.remote;
+  const sinceMs = query.published ? since(query.published, now) : -Infinity;
+  const buckets = PUBLISHED_WITHIN.map((d) => since(d, now));
+
+  if (!matches && active.length === 0 && !remoteOn && !query.published) return totals(index, buckets);
+
+  const codes = {} as Record<Coded, Int32Array>;
+  for (const k of CODED) codes[k] = new Int32Array(index.dicts[k].values.length);
+  const published = new Int32Array(PUBLISHED_WITHIN.length);
+  let total = 0;
+  let remote = 0;
+  const passing: number[] = [];
+  const n = matches ? matches.length : index.size;
+  const own = CODED.map((k) => index.codes[k]);
+  for (let i = 0; i < n; i++) {
+    const ord = matches ? (matches.ords[i] as number) : i;
+    if (!matches && !index.alive[ord]) continue;
+    let mask = 0;
+    for (const f of active) if (!f.allowed[f.codes[ord] as number]) mask |= f.bit;
+    const isRemote = index.remote[ord] === 1;
+    if (remoteOn && !isRemote) mask |= REMOTE_BIT;
+    const at = index.published[ord] as number;
+    if (at < sinceMs) mask |= PUBLISHED_BIT;
+    if (mask === 0) {
+      total++;
+      passing.push(i);
+      for (let k = 0; k < own.length; k++) {
+        const c = (own[k] as Int32Array)[ord] as number;
+        if (c >= 0) bump(codes[CODED[k] as Coded], c);
+      }
+      if (isRemote) remote++;
+      for (let b = 0; b < buckets.length; b++) if (at >= (buckets[b] as number)) bump(published, b);
+    } else if ((mask & (mask - 1)) === 0) {
+      if (mask === PUBLISHED_BIT) {
+        for (let b = 0; b < buckets.length; b++) if (at >= (buckets[b] as number)) bump(published, b);
+      } else if (mask !== REMOTE_BIT) {
+        const k = 31 - Math.clz32(mask);
+        const c = (own[k] as Int32Array)[ord] as number;
+        if (c >= 0) bump(codes[CODED[k] as Coded], c);
+      }
+    }
+  }
+  return {
+    total,
+    codes,
+    remote,
+    published: Object.fromEntries(PUBLISHED_WITHIN.map((d, b) => [d, published[b]])) as Record<
+      PublishedWithin,
+      number
+    >,
+    passing: Int32Array.from(passing),
+  };
 }
+
+function bump(counts: Int32Array, at: number): void {
+  counts[at] = (counts[at] as number) + 1;
+}
+
+/** Every open ad, no filter: the index's totals, and "published within" by binary search. */
+function totals(index: JobIndex, buckets: number[]): Counted {
+  const t = index.totals();
+  const sorted = index.publishedSorted();
+  const atLeast = (ms: number) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[mid] as number) < ms) lo = mid + 1;
+      else hi = mid;
+    }
+    return sorted.length - lo;
+  };
+  return {
+    total: index.aliveCount,
+    codes: t.codes,
+    remote: t.remote,
+    published: Object.fromEntries(
+      PUBLISHED_WITHIN.map((d, b) => [d, atLeast(buckets[b] as number)]),
+    ) as Record<PublishedWithin, number>,
+    passing: new Int32Array(0),
+  };
+}
+
+/** Employers a facet lists at most (besides the selected ones): the most frequent. */
+export const EMPLOYER_FACET_SIZE = 250;
+/** Occupation groups a facet lists at most (besides the selected ones). */
+const GROUP_FACET_SIZE = 25;
 
 export function buildFacets(
-  rows: FacetRow[],
+  index: JobIndex,
+  counted: Counted,
   query: JobQuery,
   region: Region,
   labels: ConceptLabels,
   lang: Lang,
 ): Facets {
-  const counts = (facet: string) => {
-    const map = new Map<string, FacetRow>();
-    for (const r of rows) if (r.facet === facet && r.value !== null) map.set(r.value, r);
-    return map;
-  };
   const collator = new Intl.Collator(lang === 'sv' ? 'sv' : 'en');
-  const concept = (facet: keyof Facets, selected: string[]): FacetOption[] => {
-    const map = counts(facet);
-    const values = new Set([...map.keys(), ...selected]);
-    return [...values]
+  const countOf = (k: Coded, value: string) => {
+    const code = index.dicts[k].find(value);
+    return code === undefined ? 0 : (counted.codes[k][code] ?? 0);
+  };
+  /** Values with a count, and the selected ones even without. */
+  const present = (k: Coded, selected: string[]) => {
+    const values = new Set(selected);
+    const counts = counted.codes[k];
+    for (let c = 0; c < counts.length; c++)
+      if ((counts[c] as number) > 0) values.add(index.dicts[k].values[c] as string);
+    return [...values];
+  };
+  const concept = (k: Coded, selected: string[]): FacetOption[] =>
+    present(k, selected)
       .map((value) => {
         const label = labels.label(value, lang);
         return {
           value,
           label: label?.text ?? value,
-          count: map.get(value)?.n ?? 0,
+          count: countOf(k, value),
           selected: selected.includes(value),
           ...(label && label.lang !== lang ? { lang: label.lang } : {}),
         };
       })
       .sort((a, b) => b.count - a.count || collator.compare(a.label, b.label));
-  };
-  const municipalities = counts('municipality');
-  const published = counts('published');
-  const remote = counts('remote').get('true')?.n ?? 0;
-  const employer = counts('employer');
+  const top = (options: FacetOption[], size: number) => options.filter((o, i) => i < size || o.selected);
+  const employers = present('ek', query.employer)
+    .map((value) => {
+      const code = index.dicts.ek.find(value);
+      return {
+        value,
+        label: (code === undefined ? undefined : index.employerNames[code]) ?? value,
+        count: countOf('ek', value),
+        selected: query.employer.includes(value),
+      };
+    })
+    .sort(
+      (a, b) =>
+        Number(b.selected) - Number(a.selected) || b.count - a.count || collator.compare(a.label, b.label),
+    );
   return {
     municipality: region.municipalities
       .map((m) => ({
         value: m.code,
         label: m.shortName,
-        count: municipalities.get(m.code)?.n ?? 0,
+        count: countOf('mu', m.code),
         selected: query.municipality.includes(m.code),
       }))
       .sort((a, b) => collator.compare(a.label, b.label)),
-    occupationField: concept('occupationField', query.occupationField),
-    occupationGroup: concept('occupationGroup', query.occupationGroup).slice(
-      0,
-      Math.max(25, query.occupationGroup.length),
-    ),
-    employmentType: concept('employmentType', query.employmentType),
-    worktime: concept('worktime', query.worktime),
-    remote: [{ value: 'true', label: 'remote', count: remote, selected: query.remote }],
+    occupationField: concept('fi', query.occupationField),
+    occupationGroup: top(concept('gr', query.occupationGroup), GROUP_FACET_SIZE),
+    employmentType: concept('et', query.employmentType),
+    worktime: concept('wt', query.worktime),
+    remote: [{ value: 'true', label: 'remote', count: counted.remote, selected: query.remote }],
     published: PUBLISHED_WITHIN.map((d) => ({
       value: d,
       label: d,
-      count: published.get(d)?.n ?? 0,
+      count: counted.published[d],
       selected: query.published === d,
     })),
-    employer: [...employer.values()].map((r) => ({
-      value: r.value as string,
-      label: r.label ?? (r.value as string),
-      count: r.n,
-      selected: query.employer.includes(r.value as string),
+    employer: top(employers, EMPLOYER_FACET_SIZE),
+    employerCount: employers.filter((e) => e.count > 0).length,
+    language: AD_LANGUAGES.map((l) => ({
+      value: l,
+      label: l,
+      count: countOf('la', l),
+      selected: query.language.includes(l),
     })),
   };
 }

@@ -1,171 +1,196 @@
 /**
- * Job search over a region's open ads in PostgreSQL: full text with Swedish stemming and English,
- * compounds from the ads' own vocabulary (lärare also finds förskollärare), "did you mean" from the
- * same vocabulary, filters with facet counts (each facet counted with every filter but its own),
- * and stable sorting and paging.
+ * Job search over a region's open ads, answered from memory: the text as a plan of words (Swedish
+ * and English stems, folded so that å/ä/ö never matter, compounds from the ads' own vocabulary,
+ * English job titles as occupation groups), place names in the text as the municipality filter,
+ * filters with exact facet counts computed per request, relevance, sorting and paging. A text that
+ * finds nothing is searched again with its spelling corrected, and says so.
  *
- * This file runs a search and is what callers import; the parts, by concern: text.ts (free text →
- * tsquery, compounds, synonyms), filters.ts (filters as SQL conditions), facets.ts (facet counts and
- * the facets as shown), suggestions.ts ("did you mean"), labels.ts (taxonomy labels, each filter's
- * accepted values), bounds.ts (statement timeouts), summary.ts (an ad in a result list).
+ * PostgreSQL is the only source of truth: memory.ts keeps each region's ads in step with it by
+ * change numbers; only quoted phrases are checked against the ads' text in the database.
+ *
+ * The parts, by concern: memory.ts (the index and how it follows the database), segment.ts (its
+ * structures), load.ts (reading ads), text.ts (text → plan), match.ts (plan → matching ads with
+ * scores), facets.ts (filters and counts), rank.ts (the page), places.ts, suggestions.ts,
+ * labels.ts (taxonomy labels, each filter's accepted values), bounds.ts (statement timeouts),
+ * summary.ts (an ad in a result list).
  */
-import { sql, type Kysely, type SqlBool } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
 import type { Region } from '../../../platform/region.ts';
-import { parseText, type JobQuery } from '../query.ts';
-import { bounded, SEARCH_STATEMENT_TIMEOUT_MS } from './bounds.ts';
-import {
-  buildFacets,
-  FACET_TIME_SLOT_MS,
-  facetQuery,
-  type FacetCache,
-  type FacetRow,
-  type Facets,
-} from './facets.ts';
-import { allBut, conditions } from './filters.ts';
+import { parseText, type JobQuery, type ParsedText } from '../query.ts';
+import { fold } from '../words.ts';
+import { SEARCH_STATEMENT_TIMEOUT_MS } from './bounds.ts';
+import { buildFacets, countFacets, type Facets } from './facets.ts';
 import { conceptLabels } from './labels.ts';
+import { evaluate, type Matches } from './match.ts';
+import { JobIndexes, type JobIndex } from './memory.ts';
+import { combined, swedishNames } from './names.ts';
+import { checkPhrases } from './phrases.ts';
+import { placesIn, type PlaceInText } from './places.ts';
+import { pageOf } from './rank.ts';
 import { suggest } from './suggestions.ts';
-import { toSummary, type JobSummary, type SummaryRow } from './summary.ts';
-import { buildTsquery, isCommonQuery } from './text.ts';
+import type { JobSummary } from './summary.ts';
+import { planText, Stemmer, type OccupationMatcher } from './text.ts';
 
 export { SEARCH_STATEMENT_TIMEOUT_MS, SearchTimedOut } from './bounds.ts';
-export { FacetCache, type FacetOption, type FacetRow, type Facets } from './facets.ts';
+export { EMPLOYER_FACET_SIZE, type FacetOption, type Facets } from './facets.ts';
 export { conceptLabels, queryVocabulary, type ConceptLabels } from './labels.ts';
+export { JobIndexes } from './memory.ts';
 export { editDistance, suggestWord } from './suggestions.ts';
 export { toSummary, type JobSummary, type SummaryRow } from './summary.ts';
 export { MAX_COMPOUNDS } from './text.ts';
+export type { PlaceInText } from './places.ts';
 
 export interface SearchResult {
   total: number;
   items: JobSummary[];
   facets: Facets;
-  /** The whole query with misspelt words replaced by words the ads use, or null. */
+  /** "Did you mean": the whole query with misspelt words replaced by words the ads use, or null. */
   suggestion: string | null;
+  /** The text as typed found nothing, so the results are for `searched` (its spelling corrected). */
+  corrected: { typed: string; searched: string } | null;
+  /** Words of the text read as municipalities and searched as the municipality filter. */
+  places: PlaceInText[];
   /** Words of the text left out of the search (past MAX_TEXT_WORDS), 0 for an ordinary search. */
   omittedWords: number;
 }
 
 export interface SearchOptions {
   now?: Date;
-  /** Skip facet counting (RSS, similar jobs). */
+  /** Skip facet counting (RSS, similar jobs): the facets come back empty. */
   facets?: boolean;
-  /**
-   * Facet counts already computed for the same text and filters at the same version of the
-   * region's ads (paging and sorting do not change them). Items are always read from the database.
-   */
-  facetCache?: { cache: FacetCache; version: string };
-  /** Per statement (ms); past it the search throws SearchTimedOut. */
+  /** Per statement (ms) of the phrase check; past it the search throws SearchTimedOut. */
   statementTimeoutMs?: number;
 }
 
-export async function searchJobs(
+/** Suggestions are offered when a search finds fewer ads than this. */
+const SUGGEST_BELOW = 5;
+
+/** Job search for one app: the regions' in-memory indexes and the stems of words searched for. */
+export class JobSearch {
+  readonly indexes: JobIndexes;
+  private readonly stemmer: Stemmer;
+  private readonly titles: OccupationMatcher | undefined;
+
+  /** `cacheSize` 0 turns the cache of word stems off (JOB_CACHE_SIZE=0: every job-board cache). */
+  constructor(
+    private readonly db: Kysely<DB>,
+    options: { cacheSize: number; logger?: Logger; titles?: OccupationMatcher },
+  ) {
+    this.indexes = new JobIndexes(db, options.logger);
+    this.stemmer = new Stemmer(db, options.cacheSize > 0 ? 10_000 : 0);
+    this.titles = options.titles;
+  }
+
+  /** Searches the region's ads as of `version` (JobChanges' version of the region). */
+  async search(
+    region: Region,
+    version: string,
+    query: JobQuery,
+    lang: Lang,
+    options: SearchOptions = {},
+  ): Promise<SearchResult> {
+    const index = await this.indexes.get(region.id, version);
+    const now = options.now ?? new Date();
+    const typed = parseText(query.q);
+    const { parsed, places } = query.literal ? { parsed: typed, places: [] } : placesIn(typed, region);
+    const effective: JobQuery = places.length
+      ? { ...query, municipality: [...new Set([...query.municipality, ...places.map((p) => p.code)])] }
+      : query;
+    let run = await this.run(index, effective, parsed, now, options);
+    let corrected: SearchResult['corrected'] = null;
+    let suggestion: string | null = null;
+    if (run.total < SUGGEST_BELOW && parsed.groups.length > 0) {
+      const stems = await this.stemmer.stems(parsed.groups.flat().flatMap((t) => t.words));
+      const known = (word: string) =>
+        index.words.has(fold(word)) ||
+        (stems.get(word)?.sv ?? []).some((stem) => index.postings.frequency(stem) > 0);
+      suggestion = suggest(index, query.q, parsed, known);
+      if (suggestion && run.total === 0 && !query.literal) {
+        const again = await this.run(
+          index,
+          effective,
+          placesIn(parseText(suggestion), region).parsed,
+          now,
+          options,
+        );
+        if (again.total > 0) {
+          run = again;
+          corrected = { typed: query.q, searched: suggestion };
+          suggestion = null;
+        }
+      }
+    }
+    const labels = await conceptLabels(this.db);
+    const facets = buildFacets(index, run.counted, effective, region, labels, lang);
+    return {
+      total: run.total,
+      items: run.page.map((ord) => index.summaries[ord] as JobSummary),
+      facets,
+      suggestion,
+      corrected,
+      places,
+      omittedWords: parsed.omitted,
+    };
+  }
+
+  private async run(index: JobIndex, query: JobQuery, parsed: ParsedText, now: Date, options: SearchOptions) {
+    const hasText = parsed.groups.length > 0;
+    const titles = this.titles ?? combined([await swedishNames(this.db)]);
+    const plan = hasText ? await planText(index, this.stemmer, parsed, titles) : null;
+    let matches: Matches | null = null;
+    if (plan) {
+      matches = evaluate(index, plan);
+      if (plan.phrases.length && matches.length)
+        matches = await checkPhrases(
+          this.db,
+          index,
+          matches,
+          plan.phrases,
+          options.statementTimeoutMs ?? SEARCH_STATEMENT_TIMEOUT_MS,
+        );
+    }
+    const counted = countFacets(index, matches, query, now);
+    const passing = matches || hasFilters(query) ? counted.passing : null;
+    const page = pageOf(index, matches, passing, query.sort, query.offset, query.limit);
+    return { total: counted.total, counted, page };
+  }
+}
+
+function hasFilters(q: JobQuery): boolean {
+  return (
+    q.municipality.length +
+      q.occupationField.length +
+      q.occupationGroup.length +
+      q.employmentType.length +
+      q.worktime.length +
+      q.employer.length +
+      q.language.length >
+      0 ||
+    q.remote ||
+    q.published !== ''
+  );
+}
+
+const defaults = new WeakMap<Kysely<DB>, JobSearch>();
+
+/**
+ * A search on a database whose ads do not change while the process runs (benchmarks, tests that
+ * call the search directly): one JobSearch per database, its indexes read once.
+ */
+export function searchJobs(
   db: Kysely<DB>,
   region: Region,
   query: JobQuery,
   lang: Lang,
   options: SearchOptions = {},
 ): Promise<SearchResult> {
-  const now = options.now ?? new Date();
-  const timeoutMs = options.statementTimeoutMs ?? SEARCH_STATEMENT_TIMEOUT_MS;
-  const parsed = parseText(query.q);
-  const c = conditions(query, now);
-  // The text's tsquery, and whether it matches so many ads that the date index finds a page at once.
-  const { tsquery, common } = await bounded(db, timeoutMs, async (trx) => {
-    const tsquery = await buildTsquery(trx, region.id, parsed);
-    const common = tsquery !== '' && (await isCommonQuery(trx, region.id, tsquery, allBut(c, null)));
-    return { tsquery, common };
-  });
-  const hasText = tsquery !== '';
-  const textEmpty = parsed.groups.length > 0 && !hasText;
-  const base = sql<SqlBool>`region_id = ${region.id}${hasText ? sql` AND search @@ ${tsquery}::tsquery` : sql``}`;
-
-  // Ranking reads the small headline+occupation vector; matching reads the full one.
-  const ranked = query.sort === 'relevance' && hasText;
-  const rank = ranked ? sql`ts_rank(title, ${tsquery}::tsquery)` : sql`0::real`;
-  const orderBy = (t: string) => {
-    const col = (name: string) => sql.ref(t ? `${t}.${name}` : name);
-    return query.sort === 'deadline'
-      ? sql`${col('deadline_at')} ASC NULLS LAST, ${col('published_at')} DESC, ${col('id')} DESC`
-      : ranked
-        ? sql`${col('r')} DESC, ${col('published_at')} DESC, ${col('id')} DESC`
-        : sql`${col('published_at')} DESC, ${col('id')} DESC`;
-  };
-
-  // Relevance: ads whose headline or occupation matches the whole query come first, by how well;
-  // then the ads that match only in their text, newest first. Each branch stops after the page.
-  const upTo = query.offset + query.limit;
-  // Newest-first among text matches: for a word most ads use, walking the date index finds a page
-  // at once; for a rarer word that walk reads (and unpacks) thousands of vectors, so then the text
-  // index's matches are sorted instead (the expression keeps the planner off the date index).
-  const sortKey = common ? sql`published_at` : sql`(published_at + interval '0 seconds')`;
-  const pageQuery = ranked
-    ? sql`SELECT * FROM (
-          (SELECT id, ${rank} AS r, published_at, deadline_at FROM job_index
-            WHERE ${base} AND title @@ ${tsquery}::tsquery AND ${allBut(c, null)}
-            ORDER BY r DESC, published_at DESC, id DESC LIMIT ${upTo})
-          UNION ALL
-          (SELECT id, 0::real AS r, published_at, deadline_at FROM job_index
-            WHERE ${base} AND NOT (title @@ ${tsquery}::tsquery) AND ${allBut(c, null)}
-            ORDER BY ${sortKey} DESC, id DESC LIMIT ${upTo})
-        ) ranked ORDER BY r DESC, published_at DESC, id DESC LIMIT ${query.limit} OFFSET ${query.offset}`
-    : hasText && query.sort !== 'deadline'
-      ? sql`SELECT id, 0::real AS r, published_at, deadline_at FROM job_index
-          WHERE ${base} AND ${allBut(c, null)}
-          ORDER BY ${sortKey} DESC, id DESC LIMIT ${query.limit} OFFSET ${query.offset}`
-      : sql`SELECT id, 0::real AS r, published_at, deadline_at FROM job_index
-          WHERE ${base} AND ${allBut(c, null)}
-          ORDER BY ${orderBy('')} LIMIT ${query.limit} OFFSET ${query.offset}`;
-  const itemsPromise = textEmpty
-    ? Promise.resolve({ rows: [] as SummaryRow[] })
-    : bounded(db, timeoutMs, (trx) =>
-        sql<SummaryRow>`SELECT a.id, a.headline, a.employer_name, a.workplace, a.municipality_code, a.occupation_label,
-          a.occupation_group_id, a.employment_type_id, a.worktime_extent_id, a.remote, a.published_at,
-          a.deadline_at, a.origin
-        FROM (${pageQuery}) page
-        JOIN job_ads a ON a.region_id = ${region.id} AND a.id = page.id
-        ORDER BY ${orderBy('page')}`.execute(trx),
-      );
-
-  const wantFacets = options.facets ?? true;
-  const cacheKey = options.facetCache
-    ? JSON.stringify([
-        region.id,
-        options.facetCache.version,
-        Math.floor(now.getTime() / FACET_TIME_SLOT_MS),
-        wantFacets,
-        tsquery,
-        query.municipality,
-        query.occupationField,
-        query.occupationGroup,
-        query.employmentType,
-        query.worktime,
-        query.remote,
-        query.published,
-        query.employer,
-      ])
-    : '';
-  const cachedFacets = options.facetCache?.cache.get(cacheKey);
-  const facetPromise = textEmpty
-    ? Promise.resolve({ rows: [] as FacetRow[] })
-    : cachedFacets
-      ? Promise.resolve({ rows: cachedFacets })
-      : wantFacets
-        ? facetQuery(db, timeoutMs, base, c, query, now)
-        : bounded(db, timeoutMs, (trx) =>
-            sql<FacetRow>`SELECT 'total' AS facet, NULL AS value, NULL AS label, count(*)::int AS n
-          FROM job_index WHERE ${base} AND ${allBut(c, null)}`.execute(trx),
-          );
-
-  const [items, facetRows] = await Promise.all([itemsPromise, facetPromise]);
-  if (options.facetCache && !cachedFacets && !textEmpty)
-    options.facetCache.cache.set(cacheKey, facetRows.rows);
-  const total = facetRows.rows.find((r) => r.facet === 'total')?.n ?? 0;
-  const labels = await conceptLabels(db);
-  const facets = buildFacets(facetRows.rows, query, region, labels, lang);
-  const suggestion =
-    total < 5 && parsed.groups.length > 0
-      ? await bounded(db, timeoutMs, (trx) => suggest(trx, region.id, query.q, parsed))
-      : null;
-  return { total, items: items.rows.map(toSummary), facets, suggestion, omittedWords: parsed.omitted };
+  let search = defaults.get(db);
+  if (!search) {
+    search = new JobSearch(db, { cacheSize: 10_000 });
+    defaults.set(db, search);
+  }
+  return search.search(region, 'static', query, lang, options);
 }

@@ -1,11 +1,14 @@
-/** "Did you mean": misspelt words of a search replaced by the closest words the region's ads use. */
-import { sql, type Kysely } from 'kysely';
-import type { DB } from '../../../platform/db/schema.ts';
+/**
+ * Spelling: words of a search that no ad uses, replaced by the closest word of the region's
+ * headlines and occupations (in memory, segment.ts `displayWords`), folded so that a missing å/ä/ö
+ * costs nothing and an edit costs one.
+ */
 import type { ParsedText } from '../query.ts';
 import { fold } from '../words.ts';
+import type { JobIndex } from './memory.ts';
 
 const MIN_SUGGEST_LENGTH = 4;
-/** Words looked up for "did you mean" (one trigram search each, one after the other), the first ones. */
+/** Words looked up for a correction, the first ones. */
 const MAX_SUGGEST_WORDS = 6;
 
 /** Edit distance with transpositions (optimal string alignment). */
@@ -29,41 +32,36 @@ export function editDistance(a: string, b: string): number {
   return prev[n] as number;
 }
 
-interface Candidate {
-  word: string;
-  folded: string;
-  ads: number;
-  sim: number;
-}
-
-/** The best word of the ads' vocabulary for a word they do not use, or null. */
-export async function suggestWord(db: Kysely<DB>, regionId: string, word: string): Promise<string | null> {
+/**
+ * The best word for a word no ad uses, or null: first from the ads' headlines and occupations, else
+ * from every word of their texts (as the index has it: a stem such as "ingenjör").
+ */
+export function suggestWord(index: JobIndex, word: string): string | null {
   const folded = fold(word);
-  const { rows } = await sql<Candidate>`
-    SELECT word, folded, ads, similarity(folded, ${folded}) AS sim
-    FROM job_search_words
-    WHERE region_id = ${regionId} AND folded % ${folded}
-    ORDER BY sim DESC, ads DESC
-    LIMIT 25`.execute(db);
-  let best: { word: string; score: number; ads: number } | null = null;
-  const limit = Math.max(1, Math.floor(folded.length / 3));
-  for (const c of rows) {
-    if (c.word === word) return null;
-    const distance = c.folded === folded ? 0 : editDistance(c.folded, folded);
-    if (distance > limit) continue;
+  if (index.words.has(folded)) return null;
+  const limit = Math.max(1, Math.floor(folded.length / 4));
+  let best: { word: string; score: number } | null = null;
+  const consider = (key: string, shown: string, ads: number) => {
+    if (Math.abs(key.length - folded.length) > limit || key[0] !== folded[0]) return;
+    const distance = editDistance(key, folded);
+    if (distance > limit) return;
     // Closer spellings first; among equals, the word more ads use.
-    const score = distance * 1000 - Math.log(1 + c.ads) - c.sim;
-    if (!best || score < best.score) best = { word: c.word, score, ads: c.ads };
-  }
-  return best?.word ?? null;
+    const score = distance * 1000 - Math.log(1 + ads);
+    if (!best || score < best.score) best = { word: shown, score };
+  };
+  for (const [key, entry] of index.words) consider(key, entry.word, entry.ads);
+  if (!best)
+    for (const key of index.base.nearTerms(folded, limit)) consider(key, key, index.postings.frequency(key));
+  return (best as { word: string } | null)?.word ?? null;
 }
 
-export async function suggest(
-  db: Kysely<DB>,
-  regionId: string,
+/** The whole text with each word no ad uses replaced by its best correction, or null. */
+export function suggest(
+  index: JobIndex,
   q: string,
   parsed: ParsedText,
-): Promise<string | null> {
+  known: (word: string) => boolean,
+): string | null {
   const words = [
     ...new Set(
       parsed.groups
@@ -71,27 +69,16 @@ export async function suggest(
         .flatMap((t) => t.words)
         .filter((w) => w.length >= MIN_SUGGEST_LENGTH && /^\p{L}+$/u.test(w)),
     ),
-  ];
-  if (words.length === 0) return null;
-  words.splice(MAX_SUGGEST_WORDS);
-  const known = await db
-    .selectFrom('job_search_words')
-    .select('word')
-    .where('region_id', '=', regionId)
-    .where('word', 'in', words)
-    .execute();
-  const knownSet = new Set(known.map((r) => r.word));
+  ].slice(0, MAX_SUGGEST_WORDS);
   let suggestion = q;
-  let changed = false;
   for (const word of words) {
-    if (knownSet.has(word)) continue;
-    const better = await suggestWord(db, regionId, word);
-    if (!better) continue;
+    if (known(word)) continue;
+    const better = suggestWord(index, word);
+    if (!better || fold(better) === fold(word)) continue;
     const pattern = new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(word)}(?=$|[^\\p{L}\\p{N}])`, 'giu');
     suggestion = suggestion.replace(pattern, (_, before: string) => before + better);
-    changed = true;
   }
-  return changed && suggestion !== q ? suggestion : null;
+  return suggestion !== q ? suggestion : null;
 }
 
 function escapeRegExp(text: string): string {

@@ -13,6 +13,8 @@ export interface JobSummary {
   publishedAt: Date;
   deadlineAt: Date | null;
   generated: boolean;
+  /** The language the ad is written in. */
+  lang: 'sv' | 'en';
 }
 
 /** The columns of job_ads a job summary is made from. */
@@ -30,6 +32,7 @@ export interface SummaryRow {
   published_at: Date;
   deadline_at: Date | null;
   origin: string;
+  lang: string;
 }
 
 export function toSummary(r: SummaryRow): JobSummary {
@@ -47,5 +50,6 @@ export function toSummary(r: SummaryRow): JobSummary {
     publishedAt: r.published_at,
     deadlineAt: r.deadline_at,
     generated: r.origin === 'generated',
+    lang: r.lang === 'en' ? 'en' : 'sv',
   };
 }

@@ -1,106 +1,210 @@
 /**
- * Free text → tsquery: Swedish and English configurations, compounds from the ads' own vocabulary
- * (lärare also finds förskollärare) and English synonyms.
+ * Free text → a search plan over the in-memory index: each word's Swedish and English stems (from
+ * PostgreSQL, the same stemming the ads' vectors were made with), folded like the index (å → a), the
+ * compounds the ads use that end in it (lärare also finds förskollärare), English job titles as the
+ * occupation groups they name, and quoted phrases to check word by word.
+ *
+ * English stems match only ads written in English, so "developer" does not find every Swedish ad
+ * that says "utveckla"; Swedish words for an English one (synonyms.ts) count only in headlines and
+ * occupations, for the same reason.
  */
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
+import { Lru } from '../cache.ts';
 import type { ParsedText, TextTerm } from '../query.ts';
 import { englishSynonyms } from '../synonyms.ts';
-import type { Condition } from './filters.ts';
+import { fold } from '../words.ts';
+import type { JobIndex } from './memory.ts';
 
 const COMPOUND_LIMIT = 40;
-/**
- * Compounds of all the text's words together: up to COMPOUND_LIMIT for each of three words, fewer
- * each (the most used first) when more words share them. Every compound is one more lexeme to look up
- * in the text index and to test each candidate ad against.
- */
+/** Compounds of all the text's words together: each is one more posting list to read. */
 export const MAX_COMPOUNDS = 3 * COMPOUND_LIMIT;
 const MIN_COMPOUND_BASE = 4;
+/** Weights of the ways a word can match an ad, against its exact stem (1). */
+const COMPOUND_WEIGHT = 0.8;
+const SYNONYM_WEIGHT = 0.9;
 
-/** Words of the region's ads that end in `word` (Swedish compounds put the head last). */
-async function compoundsOf(
-  db: Kysely<DB>,
-  regionId: string,
-  words: string[],
-): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>();
-  const wanted = [...new Set(words.filter((w) => w.length >= MIN_COMPOUND_BASE && /^\p{L}+$/u.test(w)))];
-  if (wanted.length === 0) return out;
-  const each = Math.min(COMPOUND_LIMIT, Math.floor(MAX_COMPOUNDS / wanted.length));
-  const parts = wanted.map(
-    (w) => sql<{ base: string; word: string }>`(SELECT ${w}::text AS base, word FROM job_search_words
-      WHERE region_id = ${regionId} AND reverse(word) LIKE ${[...w].reverse().join('') + '%'}
-        AND word <> ${w}
-      ORDER BY ads DESC, word LIMIT ${each})`,
-  );
-  const { rows } = await sql<{ base: string; word: string }>`${sql.join(parts, sql` UNION ALL `)}`.execute(
-    db,
-  );
-  for (const row of rows) {
-    const list = out.get(row.base) ?? [];
-    list.push(row.word);
-    out.set(row.base, list);
+/** One way a group of the text can match: a word of the index. */
+export interface Alternative {
+  term: string;
+  weight: number;
+  /** An English stem: counts only in ads written in English. */
+  englishOnly: boolean;
+  /** Counts only in the headline or occupation. */
+  titleOnly: boolean;
+}
+
+/** Part of the text every matching ad must have (any alternative), or an English job title's groups. */
+export interface PlanGroup {
+  alternatives: Alternative[];
+  /** Occupation groups (concept ids) an English title in the text names, with a weight. */
+  occupationGroups: Map<string, number>;
+}
+
+export interface SearchPlan {
+  groups: PlanGroup[];
+  exclude: Alternative[][];
+  /** Quoted phrases whose ads must have their words in this order. */
+  phrases: string[][];
+}
+
+/** Stems of a word: Swedish and English, folded; null where the word is a stop word. */
+export interface Stems {
+  sv: string[];
+  en: string[];
+}
+
+/** Stems of words, read from PostgreSQL once per word (an LRU of `size`; 0 reads every time). */
+export class Stemmer {
+  private readonly cache: Lru<Stems>;
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    size: number,
+  ) {
+    this.cache = new Lru(size);
   }
+
+  async stems(words: string[]): Promise<Map<string, Stems>> {
+    const out = new Map<string, Stems>();
+    const missing: string[] = [];
+    for (const w of new Set(words)) {
+      const known = this.cache.get(w);
+      if (known) out.set(w, known);
+      else missing.push(w);
+    }
+    if (missing.length === 0) return out;
+    const { rows } = await sql<{ w: string; sv: string; en: string }>`SELECT w,
+        to_tsvector('swedish', w)::text AS sv, to_tsvector('english', w)::text AS en
+      FROM unnest(${missing}::text[]) AS w`.execute(this.db);
+    for (const r of rows) {
+      const stems = { sv: lexemes(r.sv), en: lexemes(r.en) };
+      this.cache.set(r.w, stems);
+      out.set(r.w, stems);
+    }
+    return out;
+  }
+}
+
+function lexemes(vector: string): string[] {
+  return [...vector.matchAll(/'((?:[^']|'')*)'/g)].map((m) => fold((m[1] as string).replace(/''/g, "'")));
+}
+
+/** Occupation groups an English title among the text's words names, and which words it used. */
+export type OccupationMatcher = (words: string[]) => { groups: Map<string, number>; used: boolean[] };
+
+const noTitles: OccupationMatcher = (words) => ({ groups: new Map(), used: words.map(() => false) });
+
+/** The plan for a parsed text. Stop words (in either language) are left out of plain words. */
+export async function planText(
+  index: JobIndex,
+  stemmer: Stemmer,
+  parsed: ParsedText,
+  titles: OccupationMatcher = noTitles,
+): Promise<SearchPlan> {
+  const typed = [...parsed.groups.flat(), ...parsed.exclude].flatMap((t) => t.words);
+  const single = parsed.groups.map((g) =>
+    g.length === 1 && g[0]?.words.length === 1 ? g[0].words[0] : null,
+  );
+  const title = titles(single.map((w) => w ?? ''));
+  // Compounds of the plain words (each of OR alternatives too), fewer each when more words share them.
+  const bases = [
+    ...new Set(
+      parsed.groups
+        .flat()
+        .filter((t) => t.words.length === 1)
+        .map((t) => t.words[0] as string),
+    ),
+  ].filter((w) => w.length >= MIN_COMPOUND_BASE && /^\p{L}+$/u.test(w));
+  const each = bases.length ? Math.min(COMPOUND_LIMIT, Math.floor(MAX_COMPOUNDS / bases.length)) : 0;
+  const compounds = new Map(bases.map((w) => [w, index.base.compounds.endingIn(fold(w), each)]));
+  // A word typed without å/ä/ö may stem differently from the ads' spelling (hogskoleingenjor loses
+  // "or", högskoleingenjör keeps "ör"): the spelling the ads use is stemmed too.
+  const spelled = new Map<string, string>();
+  for (const w of typed) {
+    const known = index.words.get(fold(w))?.word;
+    if (known && known !== w) spelled.set(w, known);
+  }
+  const all = [
+    ...typed,
+    ...spelled.values(),
+    ...[...compounds.values()].flat(),
+    ...typed.flatMap((w) => englishSynonyms(w).flatMap((s) => s.split(' '))),
+  ];
+  const stems = new Map(await stemmer.stems(all));
+  for (const w of typed) {
+    const own = stems.get(w);
+    if (!own || own.sv.length === 0) continue;
+    const sv = new Set([...own.sv, ...(stems.get(spelled.get(w) ?? '')?.sv ?? []), fold(w)]);
+    stems.set(w, { sv: [...sv], en: own.en });
+  }
+
+  const groups: PlanGroup[] = [];
+  const phrases: string[][] = [];
+  const none = new Map<string, number>();
+  for (const [i, group] of parsed.groups.entries()) {
+    const only = group.length === 1 ? (group[0] as TextTerm) : null;
+    if (only && only.words.length > 1) {
+      // A phrase alone: every word it has (stop words aside) is required, then the order is checked.
+      for (const w of only.words) {
+        const alternatives = exact(w, stems);
+        if (alternatives.length) groups.push({ alternatives, occupationGroups: none });
+      }
+      phrases.push(only.words);
+      continue;
+    }
+    const alternatives: Alternative[] = [];
+    for (const term of group)
+      alternatives.push(
+        ...(term.words.length > 1
+          ? phraseAlternatives(term, stems)
+          : wordAlternatives(term.words[0] as string, stems, compounds)),
+      );
+    const occupationGroups = title.used[i] ? title.groups : none;
+    if (alternatives.length === 0 && occupationGroups.size === 0) continue;
+    groups.push({ alternatives, occupationGroups });
+  }
+  const exclude = parsed.exclude
+    .map((t) => t.words.flatMap((w) => exact(w, stems)))
+    .filter((alts) => alts.length > 0);
+  return { groups, exclude, phrases };
+}
+
+/** A word's own stems; none for a Swedish stop word (the board's ads are mostly Swedish). */
+function exact(word: string, stems: Map<string, Stems>): Alternative[] {
+  const s = stems.get(word);
+  if (!s || s.sv.length === 0) return [];
+  const out: Alternative[] = s.sv.map((term) => ({ term, weight: 1, englishOnly: false, titleOnly: false }));
+  for (const term of s.en)
+    if (!s.sv.includes(term)) out.push({ term, weight: 1, englishOnly: true, titleOnly: false });
   return out;
 }
 
-type Tsq = RawBuilder<unknown>;
+function wordAlternatives(
+  word: string,
+  stems: Map<string, Stems>,
+  compounds: Map<string, string[]>,
+): Alternative[] {
+  const out = exact(word, stems);
+  if (out.length === 0) return out;
+  for (const compound of compounds.get(word) ?? [])
+    for (const term of stems.get(compound)?.sv ?? [])
+      if (!out.some((a) => a.term === term))
+        out.push({ term, weight: COMPOUND_WEIGHT, englishOnly: false, titleOnly: false });
+  for (const synonym of englishSynonyms(word))
+    for (const part of synonym.split(' '))
+      for (const term of stems.get(part)?.sv ?? [])
+        out.push({ term, weight: SYNONYM_WEIGHT, englishOnly: false, titleOnly: true });
+  return out;
+}
 
-function termQuery(term: TextTerm, compounds: Map<string, string[]>, expand: boolean): Tsq {
-  if (term.words.length > 1) {
-    const phrase = term.words.join(' ');
-    return sql`(phraseto_tsquery('swedish', ${phrase}) || phraseto_tsquery('english', ${phrase}))`;
+/** A phrase among OR alternatives: ads with its longest word (its order is not checked there). */
+function phraseAlternatives(term: TextTerm, stems: Map<string, Stems>): Alternative[] {
+  // The rarest word would be best; without frequencies at hand, the longest is a fair guess.
+  const words = [...term.words].sort((a, b) => b.length - a.length);
+  for (const w of words) {
+    const alts = exact(w, stems);
+    if (alts.length) return alts;
   }
-  const word = term.words[0] as string;
-  const alternatives = expand ? [...(compounds.get(word) ?? []), ...englishSynonyms(word)] : [];
-  const extra = alternatives.filter((w) => /^[\p{L} ]+$/u.test(w));
-  const base = sql`(plainto_tsquery('swedish', ${word}) || plainto_tsquery('english', ${word})`;
-  if (extra.length === 0) return sql`${base})`;
-  const ors = extra.map((w) => sql`plainto_tsquery('swedish', ${w})`);
-  return sql`${base} || ${sql.join(ors, sql` || `)})`;
-}
-
-/** The text query as a tsquery string, or '' when nothing searchable is left (only stop words). */
-export async function buildTsquery(db: Kysely<DB>, regionId: string, parsed: ParsedText): Promise<string> {
-  if (parsed.groups.length === 0) return '';
-  const single = parsed.groups.flat().filter((t) => t.words.length === 1);
-  const compounds = await compoundsOf(
-    db,
-    regionId,
-    single.map((t) => t.words[0] as string),
-  );
-  const groups = parsed.groups.map((group) => {
-    const terms = group.map((t) => termQuery(t, compounds, true));
-    return terms.length === 1 ? (terms[0] as Tsq) : sql`(${sql.join(terms, sql` || `)})`;
-  });
-  let query = sql`${sql.join(groups, sql` && `)}`;
-  for (const term of parsed.exclude) query = sql`${query} && !!${termQuery(term, compounds, false)}`;
-  const { rows } = await sql<{
-    q: string;
-    n: number;
-  }>`SELECT (${query})::text AS q, numnode(${query}) AS n`.execute(db);
-  const row = rows[0];
-  return row && row.n > 0 ? row.q : '';
-}
-
-/** Whether PostgreSQL expects the text and filters to match more than a fifth of the open ads. */
-export async function isCommonQuery(
-  db: Kysely<DB>,
-  regionId: string,
-  tsquery: string,
-  filters: Condition,
-): Promise<boolean> {
-  // Two independent reads: ask for both at once.
-  const [plan, size] = await Promise.all([
-    sql<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>`EXPLAIN (FORMAT JSON)
-      SELECT 1 FROM job_index WHERE region_id = ${regionId} AND search @@ ${tsquery}::tsquery AND ${filters}`.execute(
-      db,
-    ),
-    sql<{ n: number }>`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'job_index'::regclass`.execute(
-      db,
-    ),
-  ]);
-  const estimate = plan.rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? 0;
-  const all = size.rows;
-  return estimate > 0.2 * Math.max(1, all[0]?.n ?? 0);
+  return [];
 }

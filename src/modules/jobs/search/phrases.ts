@@ -1,0 +1,72 @@
+/**
+ * Quoted phrases: of the ads that have all of a phrase's words, those whose text has them in order
+ * (stop words too: "sökes till" is not any ad with "sökes"). The headline and occupation are checked
+ * in memory; the ads whose phrase can only be in the description are checked in the database, at
+ * most PHRASE_DB_CHECKS of them (the newest first) per search — past that, the rest are not counted.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../../platform/db/schema.ts';
+import { fold, FOLD_FROM, FOLD_TO } from '../words.ts';
+import { bounded } from './bounds.ts';
+import { retain, type Matches } from './match.ts';
+import type { JobIndex } from './memory.ts';
+import type { JobSummary } from './summary.ts';
+
+/** Ads per search whose description the database checks for a phrase. */
+export const PHRASE_DB_CHECKS = 2000;
+
+const folded = new WeakMap<JobIndex, string[]>();
+
+/** Each ad's headline and occupation, folded (made once per index, on the first phrase search). */
+function titlesOf(index: JobIndex): string[] {
+  let titles = folded.get(index);
+  if (!titles) {
+    titles = index.summaries.map((s) => fold(`${s.headline} ${s.occupationLabel}`));
+    folded.set(index, titles);
+  }
+  return titles;
+}
+
+const clean = (w: string) => fold(w).replace(/[^\p{L}\p{N}]/gu, '');
+
+export async function checkPhrases(
+  db: Kysely<DB>,
+  index: JobIndex,
+  matches: Matches,
+  phrases: string[][],
+  timeoutMs: number,
+): Promise<Matches> {
+  const words = phrases.map((p) => p.map(clean).filter(Boolean)).filter((p) => p.length > 0);
+  if (words.length === 0) return matches;
+  const inMemory = words.map(
+    (p) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${p.join('[^\\p{L}\\p{N}]+')}(?:$|[^\\p{L}\\p{N}])`, 'u'),
+  );
+  const titles = titlesOf(index);
+  const keep = new Set<number>();
+  const ask: number[] = [];
+  for (let i = 0; i < matches.length; i++) {
+    const ord = matches.ords[i] as number;
+    if (inMemory.every((r) => r.test(titles[ord] as string))) keep.add(ord);
+    else ask.push(ord);
+  }
+  if (ask.length) {
+    ask.sort((a, b) => (index.published[b] as number) - (index.published[a] as number));
+    const byId = new Map(
+      ask.slice(0, PHRASE_DB_CHECKS).map((ord) => [(index.summaries[ord] as JobSummary).id, ord]),
+    );
+    const conditions = words.map(
+      (p) =>
+        sql`translate(lower(description_text), ${FOLD_FROM}, ${FOLD_TO}) ~ ${`(^|[^[:alnum:]])${p.join('[^[:alnum:]]+')}($|[^[:alnum:]])`}`,
+    );
+    const { rows } = await bounded(db, timeoutMs, (trx) =>
+      sql<{ id: string }>`SELECT id FROM job_ads
+        WHERE region_id = ${index.base.regionId} AND id = ANY(${[...byId.keys()]}::text[])
+          AND ${sql.join(conditions, sql` AND `)}`.execute(trx),
+    );
+    for (const r of rows) {
+      const ord = byId.get(r.id);
+      if (ord !== undefined) keep.add(ord);
+    }
+  }
+  return retain(matches, (ord) => keep.has(ord));
+}
