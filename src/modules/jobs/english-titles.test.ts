@@ -96,7 +96,9 @@ describe('englishOccupationMatch', () => {
     const swedish =
       'lärare sjuksköterska undersköterska kock snickare svetsare elektriker utvecklare ingenjör läkare ' +
       'städare operatör chef driver service extra hand och i på söker erfarenhet barn art bus glass data ' +
-      'film bar hotell arbete jobb lager butik vård skola sommarjobb heltid deltid falun borlänge';
+      'film bar hotell arbete jobb lager butik vård skola sommarjobb heltid deltid falun borlänge ' +
+      // typed without å/ä/ö
+      'larare sjukskoterska underskoterska lakare stadare ingenjor forskollarare saljare montor';
     const words = swedish.split(' ');
     for (let i = 0; i < words.length; i += MAX_QUERY_WORDS) {
       const { groups: found, used } = englishOccupationMatch(words.slice(i, i + MAX_QUERY_WORDS));
