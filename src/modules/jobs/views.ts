@@ -15,6 +15,7 @@ import {
 import { html, type SafeHtml } from '../../platform/html/html.ts';
 import { localPath, type Page, type PageContext } from '../../platform/html/layout.ts';
 import { formatDate, formatNumber, type Lang, type Params } from '../../platform/i18n/index.ts';
+import { englishGroupTitle } from './english-titles.ts';
 import { jobPostingJsonLd } from './jsonld.ts';
 import type { MapData } from './map.ts';
 import { messages } from './messages.ts';
@@ -561,11 +562,13 @@ function scopeText(ctx: PageContext, job: JobDetail): string | null {
 }
 
 /**
- * The occupation in the page's language. The single place for the English SSYK-4 group title
- * (issue 11, `englishGroupTitle(job.occupationGroupId)` from the occupation titles work): until it is
- * here, English pages show the ad's Swedish label, marked lang="sv".
+ * The occupation in the page's language: on English pages the Statistics Sweden English title of
+ * the ad's SSYK-4 group where there is one, else the ad's Swedish label, marked lang="sv".
  */
 function occupationText(ctx: PageContext, job: JobDetail): SafeHtml | null {
+  const english =
+    ctx.lang === 'en' && job.occupationGroupId ? englishGroupTitle(job.occupationGroupId) : undefined;
+  if (english) return html`${english}`;
   if (!job.occupationLabel) return null;
   return labelled(job.occupationLabel, ctx.lang === 'en' ? 'sv' : undefined, ctx.lang);
 }

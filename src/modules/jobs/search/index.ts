@@ -19,6 +19,7 @@ import type { Logger } from 'pino';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
 import type { Region } from '../../../platform/region.ts';
+import { englishOccupationMatch } from '../english-titles.ts';
 import { parseText, type JobQuery, type ParsedText } from '../query.ts';
 import { fold } from '../words.ts';
 import { SEARCH_STATEMENT_TIMEOUT_MS } from './bounds.ts';
@@ -138,7 +139,7 @@ export class JobSearch {
 
   private async run(index: JobIndex, query: JobQuery, parsed: ParsedText, now: Date, options: SearchOptions) {
     const hasText = parsed.groups.length > 0;
-    const titles = this.titles ?? combined([await swedishNames(this.db)]);
+    const titles = this.titles ?? combined([englishOccupationMatch, await swedishNames(this.db)]);
     const plan = hasText ? await planText(index, this.stemmer, parsed, titles) : null;
     let matches: Matches | null = null;
     if (plan) {
