@@ -4,9 +4,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import compress from '@fastify/compress';
-import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+} from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db/index.ts';
@@ -14,6 +18,7 @@ import { AppError } from './platform/errors.ts';
 import type { NavItem, Site } from './platform/html/layout.ts';
 import { createAuthorizer, requirePermissions } from './platform/http/authorize.ts';
 import { startLoadShedder } from './platform/http/load-shedding.ts';
+import { installCookies } from './platform/http/cookies.ts';
 import { installCsrf } from './platform/http/csrf.ts';
 import { installNulGuard } from './platform/http/nul-guard.ts';
 import { installFiniteNumbers } from './platform/http/finite-numbers.ts';
@@ -135,8 +140,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     done();
   });
   requirePermissions(app);
-  // Cookies are parsed first: the permission check below reads the session cookie.
-  await app.register(cookie);
+  // Cookies (read when first asked for: the permission check below reads the session cookie).
+  installCookies(app);
 
   // 1. Who is asking and for what: request id, region (from the host), language; then refuse early
   //    when overloaded or over the route's rate limit; then read the session or API token when the
@@ -146,6 +151,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorateRequest('routeUrl', undefined);
   app.decorateRequest('routeConfig', null as never);
   app.decorateRequest('auth', null);
+  // No closure is made per request here (tsx names each one it makes: a defineProperty call apiece).
+  const check = (request: FastifyRequest, done: (error?: AppError) => void) => {
+    const verdict = authorize(request);
+    if (verdict === undefined || verdict instanceof AppError) return done(verdict);
+    verdict.then((error) => done(error), done);
+  };
   app.addHook('onRequest', (request, reply, done) => {
     const { url, config } = request.routeOptions;
     request.routeUrl = url;
@@ -155,14 +166,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     request.lang = languageOf(request);
     if (shedder.overloaded && !request.routeConfig.neverShed)
       return done(new AppError('LOTSA_OVERLOADED', { retryAfter: 10 }));
-    const check = () => {
-      const verdict = authorize(request);
-      if (verdict === undefined || verdict instanceof AppError) return done(verdict);
-      verdict.then((error) => done(error), done);
-    };
     const limited = rateLimit(request);
-    if (!limited) return check();
-    limited.then((error) => (error ? done(error) : check()), done);
+    if (!limited) return check(request, done);
+    limited.then((error) => (error ? done(error) : check(request, done)), done);
   });
 
   // 2. Every response: security headers, compression.

@@ -9,7 +9,7 @@ import { defaultRegionId, seedDemoAccounts, seedOrganisations } from './modules/
 import { seedRegions } from './modules/regions/service.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 import { migrate } from './platform/db/migrate.ts';
-import { createLogger } from './platform/logging.ts';
+import { createLogger, flushLogs } from './platform/logging.ts';
 import { openRuntime, startWebServer, type Runtime } from './runtime.ts';
 
 const USAGE = `Usage: lotsa <command>
@@ -62,6 +62,7 @@ async function serve(config: Config, runtime: Runtime, logger: ReturnType<typeof
     async () => {
       await app.close();
       await runtime.close();
+      await flushLogs(logger);
     },
     (msg) => logger.info(msg),
   );
@@ -103,7 +104,7 @@ async function main(argv: string[]): Promise<number> {
       runtime.queue.start();
       logger.info('worker started');
       onShutdown(
-        () => runtime.close(),
+        () => runtime.close().then(() => flushLogs(logger)),
         (msg) => logger.info(msg),
       );
       return -1;

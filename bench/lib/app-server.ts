@@ -11,8 +11,8 @@ export interface AppServerOptions {
   /** Stand-ins to apply (names from lib/stubs.ts); each must apply to the current app. */
   without?: string[];
   logLevel?: string;
-  /** Log through a buffered (async) pino destination instead of the production one. */
-  asyncLog?: boolean;
+  /** Log with one synchronous write per line instead of the production (buffered) destination. */
+  syncLog?: boolean;
   nodeArgs?: string[];
   name?: string;
   /** More environment for the app (e.g. SMTP_URL); an undefined value removes the variable. */
@@ -47,7 +47,7 @@ export async function startAppServer(
         LOTSA_SECRET: undefined,
         SMTP_URL: undefined,
         BENCH_STUBS: JSON.stringify(stubs),
-        BENCH_LOG_ASYNC: options.asyncLog ? '1' : undefined,
+        BENCH_LOG_SYNC: options.syncLog ? '1' : undefined,
         ...options.env,
       },
       options.nodeArgs,

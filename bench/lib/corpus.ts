@@ -188,7 +188,7 @@ export async function startCorpusApp(
       JOBTECH_INGEST: undefined,
       JOB_CACHE_SIZE: undefined,
       BENCH_STUBS: undefined,
-      BENCH_LOG_ASYNC: undefined,
+      BENCH_LOG_SYNC: undefined,
       ...options.env,
     });
     return {

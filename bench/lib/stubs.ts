@@ -33,7 +33,11 @@ export const STUBS: Record<string, StubSpec> = {
       startLoadShedder: 'export function startLoadShedder() { return { overloaded: false, stop() {} }; }',
     },
   },
-  cookie: { label: '@fastify/cookie', module: '@fastify/cookie', overrides: { default: NOOP_PLUGIN } },
+  cookie: {
+    label: 'cookies (request.cookies, reply.setCookie)',
+    module: '/src/platform/http/cookies.ts',
+    overrides: { installCookies: 'export function installCookies() {}' },
+  },
   'security-headers': {
     label: 'security headers',
     module: '/src/platform/http/security.ts',

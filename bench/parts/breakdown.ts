@@ -85,8 +85,8 @@ function variants(): { specs: VariantSpec[]; notApplicable: string[] } {
         path: '/robots.txt',
       },
       {
-        name: 'app, GET /robots.txt, buffered log writes (pino sync: false, minLength 4096)',
-        options: { asyncLog: true },
+        name: 'app, GET /robots.txt, one synchronous log write per line (the destination before)',
+        options: { syncLog: true },
         path: '/robots.txt',
       },
     ],

@@ -1,8 +1,8 @@
 /**
  * The app as `npm start` runs it (src/main.ts, `serve`): production config, the real runtime (database
  * pool, migrations, seed, inline job worker), buildApp, listen. Differences, all for measuring:
- * DATABASE_URL points at the benchmark's PostgreSQL, and the pino logger at info level writes to
- * /dev/null (a real destination, so the cost of logging is included).
+ * DATABASE_URL points at the benchmark's PostgreSQL, and the pino logger at info level writes through
+ * the production destination to /dev/null (a real destination, so the cost of logging is included).
  *
  * BENCH_STUBS (from lib/stubs.ts) swaps a plugin or one of the app's own building blocks for a no-op
  * through a module resolve hook (the app's code is not touched), to see what each one costs.
@@ -29,15 +29,16 @@ export async function resolve(specifier, context, next) {
 
 const { default: pino } = await import('pino');
 const { loadConfig } = await import('../../src/platform/config.ts');
-const { createLogger } = await import('../../src/platform/logging.ts');
+const { createLogger, logDestination } = await import('../../src/platform/logging.ts');
 const { openRuntime, startWebServer } = await import('../../src/runtime.ts');
 
 try {
   const config = loadConfig();
-  // BENCH_LOG_ASYNC (a breakdown variant only): buffered writes instead of one write per log line.
-  const destination = process.env.BENCH_LOG_ASYNC
-    ? pino.destination({ dest: '/dev/null', sync: false, minLength: 4096 })
-    : pino.destination('/dev/null');
+  // The production destination (buffered, asynchronous) on /dev/null; BENCH_LOG_SYNC (a breakdown
+  // variant only): one synchronous write per log line, as before.
+  const destination = process.env.BENCH_LOG_SYNC
+    ? pino.destination('/dev/null')
+    : logDestination('/dev/null');
   const logger = createLogger(config.logLevel, destination);
   const runtime = await openRuntime(config, logger);
   const { app, port } = await startWebServer(config, runtime, logger);

@@ -4,12 +4,11 @@
  * itself costs, apart from what the app adds. The route has `logLevel: 'warn'` like the app's /healthz.
  */
 import Fastify, { type FastifyBaseLogger } from 'fastify';
-import pino from 'pino';
-import { createLogger } from '../../src/platform/logging.ts';
+import { createLogger, logDestination } from '../../src/platform/logging.ts';
 import { ready } from './ipc.ts';
 
 const app = Fastify({
-  loggerInstance: createLogger('info', pino.destination('/dev/null')) as FastifyBaseLogger,
+  loggerInstance: createLogger('info', logDestination('/dev/null')) as FastifyBaseLogger,
   disableRequestLogging: true,
   requestIdHeader: false,
   return503OnClosing: true,
