@@ -95,10 +95,8 @@ export class JobSearch {
     const index = await this.indexes.get(region.id, version);
     const now = options.now ?? new Date();
     const typed = parseText(query.q);
-    const { parsed, places } = query.literal ? { parsed: typed, places: [] } : placesIn(typed, region);
-    const effective: JobQuery = places.length
-      ? { ...query, municipality: [...new Set([...query.municipality, ...places.map((p) => p.code)])] }
-      : query;
+    let { parsed, places } = query.literal ? { parsed: typed, places: [] } : placesIn(typed, region);
+    let effective = withPlaces(query, places);
     let run = await this.run(index, effective, parsed, now, options);
     let corrected: SearchResult['corrected'] = null;
     let suggestion: string | null = null;
@@ -109,15 +107,14 @@ export class JobSearch {
         (stems.get(word)?.sv ?? []).some((stem) => index.postings.frequency(stem) > 0);
       suggestion = suggest(index, query.q, parsed, known);
       if (suggestion && run.total === 0 && !query.literal) {
-        const again = await this.run(
-          index,
-          effective,
-          placesIn(parseText(suggestion), region).parsed,
-          now,
-          options,
-        );
+        // The corrected text's places (a typo of a municipality's name too) are its filter, as typed.
+        const fixed = placesIn(parseText(suggestion), region);
+        const fixedQuery = withPlaces(query, fixed.places);
+        const again = await this.run(index, fixedQuery, fixed.parsed, now, options);
         if (again.total > 0) {
           run = again;
+          ({ parsed, places } = fixed);
+          effective = fixedQuery;
           corrected = { typed: query.q, searched: suggestion };
           suggestion = null;
         }
@@ -157,6 +154,12 @@ export class JobSearch {
     const page = pageOf(index, matches, passing, query.sort, query.offset, query.limit);
     return { total: counted.total, counted, page };
   }
+}
+
+/** The query with the municipalities named in its text added to its municipality filter. */
+function withPlaces(query: JobQuery, places: PlaceInText[]): JobQuery {
+  if (places.length === 0) return query;
+  return { ...query, municipality: [...new Set([...query.municipality, ...places.map((p) => p.code)])] };
 }
 
 function hasFilters(q: JobQuery): boolean {
