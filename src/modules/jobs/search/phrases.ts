@@ -50,13 +50,14 @@ export async function checkPhrases(
     else ask.push(ord);
   }
   if (ask.length) {
+    // With several phrases one may be in the headline and another in the text: the database sees both.
     ask.sort((a, b) => (index.published[b] as number) - (index.published[a] as number));
     const byId = new Map(
       ask.slice(0, PHRASE_DB_CHECKS).map((ord) => [(index.summaries[ord] as JobSummary).id, ord]),
     );
     const conditions = words.map(
       (p) =>
-        sql`translate(lower(description_text), ${FOLD_FROM}, ${FOLD_TO}) ~ ${`(^|[^[:alnum:]])${p.join('[^[:alnum:]]+')}($|[^[:alnum:]])`}`,
+        sql`translate(lower(headline || ' ' || occupation_label || ' ' || description_text), ${FOLD_FROM}, ${FOLD_TO}) ~ ${`(^|[^[:alnum:]])${p.join('[^[:alnum:]]+')}($|[^[:alnum:]])`}`,
     );
     const { rows } = await bounded(db, timeoutMs, (trx) =>
       sql<{ id: string }>`SELECT id FROM job_ads
