@@ -11,9 +11,10 @@
  * DELTA_LIMIT ads a new base is built in the background while the old base and a growing delta keep
  * answering.
  *
- * Writers of one region's ads are serialised (ingestion holds the region's task lock), so change
- * numbers commit in order within a region; deleted rows (a whole region's) need a new base, which a
- * lost NOTIFY connection (a new epoch in the version) also forces.
+ * Writers of one region's ads are serialised (each takes the region's write lock first:
+ * lockRegionWrites in ingest/apply.ts), so change numbers commit in order within a region; deleted
+ * rows (a whole region's) need a new base, which a lost NOTIFY connection (a new epoch in the
+ * version) also forces.
  */
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
