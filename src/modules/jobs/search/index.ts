@@ -27,7 +27,7 @@ import { conceptLabels } from './labels.ts';
 import { evaluate, type Matches } from './match.ts';
 import { JobIndexes, type JobIndex } from './memory.ts';
 import { combined, swedishNames } from './names.ts';
-import { checkPhrases } from './phrases.ts';
+import { checkPhrases, excludePhrases } from './phrases.ts';
 import { placesIn, type PlaceInText } from './places.ts';
 import { pageOf } from './rank.ts';
 import { suggest } from './suggestions.ts';
@@ -139,15 +139,12 @@ export class JobSearch {
     const plan = hasText ? await planText(index, this.stemmer, parsed, titles) : null;
     let matches: Matches | null = null;
     if (plan) {
+      const timeoutMs = options.statementTimeoutMs ?? SEARCH_STATEMENT_TIMEOUT_MS;
       matches = evaluate(index, plan);
       if (plan.phrases.length && matches.length)
-        matches = await checkPhrases(
-          this.db,
-          index,
-          matches,
-          plan.phrases,
-          options.statementTimeoutMs ?? SEARCH_STATEMENT_TIMEOUT_MS,
-        );
+        matches = await checkPhrases(this.db, index, matches, plan.phrases, timeoutMs);
+      if (plan.excludedPhrases?.length)
+        matches = await excludePhrases(this.db, index, matches, plan.excludedPhrases, timeoutMs);
     }
     const counted = countFacets(index, matches, query, now);
     const passing = matches || hasFilters(query) ? counted.passing : null;
