@@ -6,7 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../../src/platform/db/schema.ts';
 import {
   applyBatch,
   emptyCounts,
@@ -15,7 +16,8 @@ import {
 } from '../../../src/modules/jobs/ingest/apply.ts';
 import { parseRecordAt } from '../../../src/modules/jobs/ingest/normalize.ts';
 import { EMPTY_QUERY, MAX_QUERY_LENGTH } from '../../../src/modules/jobs/query.ts';
-import { JobSearch } from '../../../src/modules/jobs/search/index.ts';
+import { JobIndexes, JobSearch } from '../../../src/modules/jobs/search/index.ts';
+import { DELTA_LIMIT } from '../../../src/modules/jobs/search/memory.ts';
 import { loadRegions } from '../../../src/modules/regions/repository.ts';
 import { buildTestApp } from '../../helpers/app.ts';
 import { loadAds, makeAd } from '../../helpers/jobs.ts';
@@ -315,5 +317,60 @@ describe('search attacks', async () => {
     await first;
     await second;
     assert.deepEqual(await find('brandman', 'w.2'), ['9400004', '9400008']);
+  });
+  it('a background rebuild of the index does not bring back an ad closed while it ran', async () => {
+    // The database as the index sees it: the second statement run straight in a transaction (the
+    // rebuild's read of the changes since its base) answers only when the test says so.
+    let statements = 0;
+    let reached!: () => void;
+    const atRebuild = new Promise<void>((resolve) => (reached = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const db = new Proxy(database.db, {
+      get(target, prop) {
+        if (prop !== 'transaction') return Reflect.get(target, prop, target) as unknown;
+        return () => {
+          const builder = target.transaction();
+          return new Proxy(builder, {
+            get(b, name) {
+              const value = Reflect.get(b, name, b) as unknown;
+              if (name !== 'execute') return typeof value === 'function' ? value.bind(b) : value;
+              return async <T>(fn: (trx: Kysely<DB>) => Promise<T>) => {
+                const result = await b.execute(fn);
+                if (++statements === 2) {
+                  reached();
+                  await released;
+                }
+                return result;
+              };
+            },
+          });
+        };
+      },
+    });
+    const indexes = new JobIndexes(db);
+    const openIds = (index: Awaited<ReturnType<typeof indexes.get>>) =>
+      new Set(index.summaries.filter((_, ord) => index.alive[ord]).map((s) => s.id));
+    assert.ok(openIds(await indexes.get(region.id, 'r.0')).has('9400001'));
+    // Enough changed ads that the index is rebuilt in the background.
+    await loadAds(
+      database.db,
+      Array.from({ length: DELTA_LIMIT / 2 + 1 }, (_, i) =>
+        makeAd({ id: String(9500000 + i), headline: `Vikarie ${i}`, occupation: 'teacher' }, now),
+      ),
+      now,
+    );
+    assert.ok(openIds(await indexes.get(region.id, 'r.1')).has('9500000'));
+    await atRebuild;
+    // While the rebuild waits, 9400001 is removed and a search sees it closed.
+    await loadAds(database.db, [{ id: '9400001', removed: true, removed_date: now.toISOString() }], now);
+    assert.ok(!openIds(await indexes.get(region.id, 'r.2')).has('9400001'));
+    release();
+    const state = (indexes as unknown as { regions: Map<string, { rebuilding: Promise<void> | null }> })
+      .regions;
+    await state.get(region.id)?.rebuilding;
+    const after = await indexes.get(region.id, 'r.2');
+    assert.ok(!openIds(after).has('9400001'), 'the closed ad is open again');
+    assert.ok(openIds(after).has('9500000'));
   });
 });
