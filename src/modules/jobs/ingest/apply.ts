@@ -8,7 +8,10 @@
  * - an ad past its last publication date is stored closed as `expired`;
  * - an ad we hold that moves out of the region closes as `missing`;
  * - every call of `applyBatch` runs inside the caller's transaction, and whoever commits rows also
- *   bumps the region's generation and notifies `lotsa_jobs` in that same transaction.
+ *   bumps the region's generation and notifies `lotsa_jobs` in that same transaction;
+ * - every transaction that writes a region's ads takes the region's write lock (`lockRegionWrites`)
+ *   first, so their change numbers (migration 0014) commit in order: the in-memory search reads
+ *   the changes after the last number it saw, and would never see a lower one committed later.
  *
  * `applyRecords` is the entry point for loading ads without HTTP (demo data, tests).
  */
@@ -125,6 +128,7 @@ export async function applyBatch(
   counts.received += records.length;
   const winners = pickWinners(scope, records, context, counts);
   if (winners.size === 0) return 0;
+  await lockRegionWrites(trx, [scope.regionId]);
   // Rows are locked and written in id order, so concurrent runs cannot deadlock on each other.
   const ids = [...winners.keys()].sort();
   const stored = await lockStored(trx, scope.regionId, ids);
@@ -353,6 +357,20 @@ async function writeCloses(
     } else counts.unchanged++;
   }
   return written;
+}
+
+/** Key space of the regions' write locks (pg_advisory_xact_lock's first key): "JOBS". */
+const REGION_WRITE_LOCK = 0x4a4f4253;
+
+/**
+ * Takes the regions' write locks until the transaction ends (in region order, so that two writers
+ * never wait for each other). Called before the transaction's first write to the regions' ads: change
+ * numbers are taken when rows are written, so a writer that commits after a later one would leave
+ * behind it a number the search has already read past.
+ */
+export async function lockRegionWrites(trx: Kysely<DB>, regionIds: Iterable<string>): Promise<void> {
+  for (const regionId of [...new Set(regionIds)].sort())
+    await sql`SELECT pg_advisory_xact_lock(${REGION_WRITE_LOCK}::int, hashtext(${regionId}))`.execute(trx);
 }
 
 /** Bumps the region's generation and tells listening web processes (in the caller's transaction). */

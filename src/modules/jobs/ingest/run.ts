@@ -15,6 +15,7 @@ import {
   addCounts,
   applyBatch,
   emptyCounts,
+  lockRegionWrites,
   logMalformed,
   markChanged,
   runCounts,
@@ -405,6 +406,7 @@ export async function runSnapshot(
       }
       let written = await applyInBatches(db, scope, region.records, counts, options, now);
       await db.transaction().execute(async (trx) => {
+        await lockRegionWrites(trx, [scope.regionId]);
         const missing = await missingAds(trx, scope.regionId, region.seen, now)
           .set({ status: 'closed', closed_reason: 'missing', closed_at: now, updated_at: sql`now()` })
           .executeTakeFirst();
@@ -450,7 +452,19 @@ export async function expireAds(
 ): Promise<Map<string, number>> {
   const now = options.now ?? new Date();
   const closed = await db.transaction().execute(async (trx) => {
-    let query = trx
+    // The regions with ads to close, locked before any is written (lockRegionWrites); only theirs
+    // are closed now, any other waits for the next sweep.
+    let expiring = trx
+      .selectFrom('job_ads')
+      .select('region_id')
+      .distinct()
+      .where('status', '=', 'open')
+      .where('last_publication_at', '<', now);
+    if (options.regionId) expiring = expiring.where('region_id', '=', options.regionId);
+    const regions = (await expiring.execute()).map((r) => r.region_id);
+    if (regions.length === 0) return new Map<string, number>();
+    await lockRegionWrites(trx, regions);
+    const query = trx
       .updateTable('job_ads')
       .set({
         status: 'closed',
@@ -459,8 +473,8 @@ export async function expireAds(
         updated_at: sql`now()`,
       })
       .where('status', '=', 'open')
-      .where('last_publication_at', '<', now);
-    if (options.regionId) query = query.where('region_id', '=', options.regionId);
+      .where('last_publication_at', '<', now)
+      .where('region_id', 'in', regions);
     const rows = await query.returning('region_id').execute();
     const perRegion = new Map<string, number>();
     for (const { region_id } of rows) perRegion.set(region_id, (perRegion.get(region_id) ?? 0) + 1);

@@ -28,7 +28,7 @@ import { conceptLabels } from './labels.ts';
 import { evaluate, type Matches } from './match.ts';
 import { JobIndexes, type JobIndex } from './memory.ts';
 import { combined, swedishNames } from './names.ts';
-import { checkPhrases } from './phrases.ts';
+import { checkPhrases, excludePhrases } from './phrases.ts';
 import { placesIn, type PlaceInText } from './places.ts';
 import { pageOf } from './rank.ts';
 import { suggest } from './suggestions.ts';
@@ -96,10 +96,8 @@ export class JobSearch {
     const index = await this.indexes.get(region.id, version);
     const now = options.now ?? new Date();
     const typed = parseText(query.q);
-    const { parsed, places } = query.literal ? { parsed: typed, places: [] } : placesIn(typed, region);
-    const effective: JobQuery = places.length
-      ? { ...query, municipality: [...new Set([...query.municipality, ...places.map((p) => p.code)])] }
-      : query;
+    let { parsed, places } = query.literal ? { parsed: typed, places: [] } : placesIn(typed, region);
+    let effective = withPlaces(query, places);
     let run = await this.run(index, effective, parsed, now, options);
     let corrected: SearchResult['corrected'] = null;
     let suggestion: string | null = null;
@@ -110,15 +108,14 @@ export class JobSearch {
         (stems.get(word)?.sv ?? []).some((stem) => index.postings.frequency(stem) > 0);
       suggestion = suggest(index, query.q, parsed, known);
       if (suggestion && run.total === 0 && !query.literal) {
-        const again = await this.run(
-          index,
-          effective,
-          placesIn(parseText(suggestion), region).parsed,
-          now,
-          options,
-        );
+        // The corrected text's places (a typo of a municipality's name too) are its filter, as typed.
+        const fixed = placesIn(parseText(suggestion), region);
+        const fixedQuery = withPlaces(query, fixed.places);
+        const again = await this.run(index, fixedQuery, fixed.parsed, now, options);
         if (again.total > 0) {
           run = again;
+          ({ parsed, places } = fixed);
+          effective = fixedQuery;
           corrected = { typed: query.q, searched: suggestion };
           suggestion = null;
         }
@@ -143,21 +140,24 @@ export class JobSearch {
     const plan = hasText ? await planText(index, this.stemmer, parsed, titles) : null;
     let matches: Matches | null = null;
     if (plan) {
+      const timeoutMs = options.statementTimeoutMs ?? SEARCH_STATEMENT_TIMEOUT_MS;
       matches = evaluate(index, plan);
       if (plan.phrases.length && matches.length)
-        matches = await checkPhrases(
-          this.db,
-          index,
-          matches,
-          plan.phrases,
-          options.statementTimeoutMs ?? SEARCH_STATEMENT_TIMEOUT_MS,
-        );
+        matches = await checkPhrases(this.db, index, matches, plan.phrases, timeoutMs);
+      if (plan.excludedPhrases?.length)
+        matches = await excludePhrases(this.db, index, matches, plan.excludedPhrases, timeoutMs);
     }
     const counted = countFacets(index, matches, query, now);
     const passing = matches || hasFilters(query) ? counted.passing : null;
     const page = pageOf(index, matches, passing, query.sort, query.offset, query.limit);
     return { total: counted.total, counted, page };
   }
+}
+
+/** The query with the municipalities named in its text added to its municipality filter. */
+function withPlaces(query: JobQuery, places: PlaceInText[]): JobQuery {
+  if (places.length === 0) return query;
+  return { ...query, municipality: [...new Set([...query.municipality, ...places.map((p) => p.code)])] };
 }
 
 function hasFilters(q: JobQuery): boolean {

@@ -11,9 +11,10 @@
  * DELTA_LIMIT ads a new base is built in the background while the old base and a growing delta keep
  * answering.
  *
- * Writers of one region's ads are serialised (ingestion holds the region's task lock), so change
- * numbers commit in order within a region; deleted rows (a whole region's) need a new base, which a
- * lost NOTIFY connection (a new epoch in the version) also forces.
+ * Writers of one region's ads are serialised (each takes the region's write lock first:
+ * lockRegionWrites in ingest/apply.ts), so change numbers commit in order within a region; deleted
+ * rows (a whole region's) need a new base, which a lost NOTIFY connection (a new epoch in the
+ * version) also forces.
  */
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
@@ -313,8 +314,20 @@ export class JobIndexes {
       const fresh = await this.buildBase(regionId);
       // Ads changed while the base was read: everything since its snapshot.
       const changed = await loadChangedAds(this.db, regionId, fresh.seq, DELTA_LIMIT);
-      const seq = changed.seq > fresh.seq ? changed.seq : fresh.seq;
-      state.index = withChanges(fresh, changed.open, changed.closed, seq);
+      let next = withChanges(
+        fresh,
+        changed.open,
+        changed.closed,
+        changed.seq > fresh.seq ? changed.seq : fresh.seq,
+      );
+      // Searches may have brought the index past these changes meanwhile (an ad closed): catch up
+      // before replacing it, or keep it when that fails to get as far.
+      while (state.index && state.index.seq > next.seq) {
+        const more = await loadChangedAds(this.db, regionId, next.seq, DELTA_LIMIT);
+        if (!more.complete || more.seq <= next.seq) return;
+        next = withChanges(next, more.open, more.closed, more.seq);
+      }
+      state.index = next;
     })()
       .catch((error: unknown) =>
         this.logger?.error({ err: error, regionId }, 'job search index rebuild failed'),

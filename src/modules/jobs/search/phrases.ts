@@ -8,9 +8,10 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 import { fold, FOLD_FROM, FOLD_TO } from '../words.ts';
 import { bounded } from './bounds.ts';
-import { retain, type Matches } from './match.ts';
+import { evaluate, retain, type Matches } from './match.ts';
 import type { JobIndex } from './memory.ts';
 import type { JobSummary } from './summary.ts';
+import type { PlanGroup } from './text.ts';
 
 /** Ads per search whose description the database checks for a phrase. */
 export const PHRASE_DB_CHECKS = 2000;
@@ -50,13 +51,14 @@ export async function checkPhrases(
     else ask.push(ord);
   }
   if (ask.length) {
+    // With several phrases one may be in the headline and another in the text: the database sees both.
     ask.sort((a, b) => (index.published[b] as number) - (index.published[a] as number));
     const byId = new Map(
       ask.slice(0, PHRASE_DB_CHECKS).map((ord) => [(index.summaries[ord] as JobSummary).id, ord]),
     );
     const conditions = words.map(
       (p) =>
-        sql`translate(lower(description_text), ${FOLD_FROM}, ${FOLD_TO}) ~ ${`(^|[^[:alnum:]])${p.join('[^[:alnum:]]+')}($|[^[:alnum:]])`}`,
+        sql`translate(lower(headline || ' ' || occupation_label || ' ' || description_text), ${FOLD_FROM}, ${FOLD_TO}) ~ ${`(^|[^[:alnum:]])${p.join('[^[:alnum:]]+')}($|[^[:alnum:]])`}`,
     );
     const { rows } = await bounded(db, timeoutMs, (trx) =>
       sql<{ id: string }>`SELECT id FROM job_ads
@@ -69,4 +71,31 @@ export async function checkPhrases(
     }
   }
   return retain(matches, (ord) => keep.has(ord));
+}
+
+/**
+ * Leaves out the matches that have an excluded phrase: of the ads with all its words (stop words
+ * aside), those whose text has the phrase (checkPhrases, with its limit). A phrase of stop words
+ * only leaves out nothing.
+ */
+export async function excludePhrases(
+  db: Kysely<DB>,
+  index: JobIndex,
+  matches: Matches,
+  excluded: Array<{ words: string[]; groups: PlanGroup[] }>,
+  timeoutMs: number,
+): Promise<Matches> {
+  let out = matches;
+  for (const { words, groups } of excluded) {
+    if (groups.length === 0 || out.length === 0) continue;
+    const inMatches = new Set(out.ords.subarray(0, out.length));
+    const candidates = retain(evaluate(index, { groups, exclude: [], phrases: [] }), (ord) =>
+      inMatches.has(ord),
+    );
+    if (candidates.length === 0) continue;
+    const having = await checkPhrases(db, index, candidates, [words], timeoutMs);
+    const drop = new Set(having.ords.subarray(0, having.length));
+    out = retain(out, (ord) => !drop.has(ord));
+  }
+  return out;
 }

@@ -46,6 +46,11 @@ export interface SearchPlan {
   exclude: Alternative[][];
   /** Quoted phrases whose ads must have their words in this order. */
   phrases: string[][];
+  /**
+   * Excluded quoted phrases (`-"välkommen hem"`): the ads that have every word of one (its groups)
+   * and the words in this order are left out, not the ads with any of its words.
+   */
+  excludedPhrases?: Array<{ words: string[]; groups: PlanGroup[] }>;
 }
 
 /** Stems of a word: Swedish and English, folded; null where the word is a stop word. */
@@ -165,9 +170,19 @@ export async function planText(
     groups.push({ alternatives, occupationGroups });
   }
   const exclude = parsed.exclude
-    .map((t) => t.words.flatMap((w) => exact(w, stems)))
+    .filter((t) => t.words.length === 1)
+    .map((t) => exact(t.words[0] as string, stems))
     .filter((alts) => alts.length > 0);
-  return { groups, exclude, phrases };
+  const excludedPhrases = parsed.exclude
+    .filter((t) => t.words.length > 1)
+    .map((t) => ({
+      words: t.words,
+      groups: t.words
+        .map((w) => exact(w, stems))
+        .filter((alternatives) => alternatives.length > 0)
+        .map((alternatives) => ({ alternatives, occupationGroups: none })),
+    }));
+  return { groups, exclude, phrases, excludedPhrases };
 }
 
 /** A word's own stems; none for a Swedish stop word (the board's ads are mostly Swedish). */
