@@ -66,6 +66,24 @@ export function since(days: PublishedWithin, now: Date): number {
   return now.getTime() - Number(days) * DAY_MS;
 }
 
+/** Whether an ad passes every filter of the query. */
+export function passesFilters(index: JobIndex, query: JobQuery, now: Date): (ord: number) => boolean {
+  const tests: Array<(ord: number) => boolean> = [];
+  for (const k of CODED) {
+    const values = query[CODED_FILTERS[k]] as string[];
+    if (values.length === 0) continue;
+    const allowed = new Set(values.map((v) => index.dicts[k].find(v)).filter((c) => c !== undefined));
+    const codes = index.codes[k];
+    tests.push((ord) => allowed.has(codes[ord] as number));
+  }
+  if (query.remote) tests.push((ord) => index.remote[ord] === 1);
+  if (query.published) {
+    const from = since(query.published, now);
+    tests.push((ord) => (index.published[ord] as number) >= from);
+  }
+  return (ord) => tests.every((t) => t(ord));
+}
+
 /** Counts facets over `matches` (null: every open ad) with the query's filters. */
 export function countFacets(index: JobIndex, matches: Matches | null, query: JobQuery, now: Date): Counted {
   const active: Array<{ bit: number; codes: Int32Array; allowed: Uint8Array }> = [];
@@ -162,6 +180,9 @@ function totals(index: JobIndex, buckets: number[]): Counted {
   };
 }
 
+/** Made once: a collator costs more to make than a facet list to sort. */
+const COLLATORS: Record<Lang, Intl.Collator> = { sv: new Intl.Collator('sv'), en: new Intl.Collator('en') };
+
 /** Employers a facet lists at most (besides the selected ones): the most frequent. */
 export const EMPLOYER_FACET_SIZE = 250;
 /** Occupation groups a facet lists at most (besides the selected ones). */
@@ -175,7 +196,7 @@ export function buildFacets(
   labels: ConceptLabels,
   lang: Lang,
 ): Facets {
-  const collator = new Intl.Collator(lang === 'sv' ? 'sv' : 'en');
+  const collator = COLLATORS[lang];
   const countOf = (k: Coded, value: string) => {
     const code = index.dicts[k].find(value);
     return code === undefined ? 0 : (counted.codes[k][code] ?? 0);
@@ -202,14 +223,24 @@ export function buildFacets(
       })
       .sort((a, b) => b.count - a.count || collator.compare(a.label, b.label));
   const top = (options: FacetOption[], size: number) => options.filter((o, i) => i < size || o.selected);
-  const employers = present('ek', query.employer)
+  // Employers can be thousands: the most frequent by count alone, and only those get labels and order.
+  const counts = counted.codes.ek;
+  const withAds: number[] = [];
+  for (let c = 0; c < counts.length; c++) if ((counts[c] as number) > 0) withAds.push(c);
+  withAds.sort((a, b) => (counts[b] as number) - (counts[a] as number) || a - b);
+  const chosen = new Set(query.employer);
+  const employerValues = new Set([
+    ...query.employer,
+    ...withAds.slice(0, EMPLOYER_FACET_SIZE).map((c) => index.dicts.ek.values[c] as string),
+  ]);
+  const employers = [...employerValues]
     .map((value) => {
       const code = index.dicts.ek.find(value);
       return {
         value,
         label: (code === undefined ? undefined : index.employerNames[code]) ?? value,
         count: countOf('ek', value),
-        selected: query.employer.includes(value),
+        selected: chosen.has(value),
       };
     })
     .sort(
@@ -237,7 +268,7 @@ export function buildFacets(
       selected: query.published === d,
     })),
     employer: top(employers, EMPLOYER_FACET_SIZE),
-    employerCount: employers.filter((e) => e.count > 0).length,
+    employerCount: withAds.length,
     language: AD_LANGUAGES.map((l) => ({
       value: l,
       label: l,

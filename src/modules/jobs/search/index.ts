@@ -23,7 +23,7 @@ import { englishOccupationMatch } from '../english-titles.ts';
 import { parseText, type JobQuery, type ParsedText } from '../query.ts';
 import { fold } from '../words.ts';
 import { SEARCH_STATEMENT_TIMEOUT_MS } from './bounds.ts';
-import { buildFacets, countFacets, type Facets } from './facets.ts';
+import { buildFacets, countFacets, passesFilters, type Facets } from './facets.ts';
 import { conceptLabels } from './labels.ts';
 import { evaluate, type Matches } from './match.ts';
 import { JobIndexes, type JobIndex } from './memory.ts';
@@ -143,7 +143,14 @@ export class JobSearch {
       const timeoutMs = options.statementTimeoutMs ?? SEARCH_STATEMENT_TIMEOUT_MS;
       matches = evaluate(index, plan);
       if (plan.phrases.length && matches.length)
-        matches = await checkPhrases(this.db, index, matches, plan.phrases, timeoutMs);
+        matches = await checkPhrases(
+          this.db,
+          index,
+          matches,
+          plan.phrases,
+          timeoutMs,
+          passesFilters(index, query, now),
+        );
       if (plan.excludedPhrases?.length)
         matches = await excludePhrases(this.db, index, matches, plan.excludedPhrases, timeoutMs);
     }

@@ -2,7 +2,9 @@
  * Quoted phrases: of the ads that have all of a phrase's words, those whose text has them in order
  * (stop words too: "sökes till" is not any ad with "sökes"). The headline and occupation are checked
  * in memory; the ads whose phrase can only be in the description are checked in the database, at
- * most PHRASE_DB_CHECKS of them (the newest first) per search — past that, the rest are not counted.
+ * most PHRASE_DB_CHECKS of them per search: those that pass the search's filters first (so the page and
+ * the total are exact up to that many), then the others (for the other options' facet counts), newest
+ * first — past that, the rest are not counted.
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
@@ -14,7 +16,7 @@ import type { JobSummary } from './summary.ts';
 import type { PlanGroup } from './text.ts';
 
 /** Ads per search whose description the database checks for a phrase. */
-export const PHRASE_DB_CHECKS = 2000;
+export const PHRASE_DB_CHECKS = 300;
 
 const folded = new WeakMap<JobIndex, string[]>();
 
@@ -36,6 +38,7 @@ export async function checkPhrases(
   matches: Matches,
   phrases: string[][],
   timeoutMs: number,
+  passes: (ord: number) => boolean = () => true,
 ): Promise<Matches> {
   const words = phrases.map((p) => p.map(clean).filter(Boolean)).filter((p) => p.length > 0);
   if (words.length === 0) return matches;
@@ -52,7 +55,13 @@ export async function checkPhrases(
   }
   if (ask.length) {
     // With several phrases one may be in the headline and another in the text: the database sees both.
-    ask.sort((a, b) => (index.published[b] as number) - (index.published[a] as number));
+    const first = new Uint8Array(index.size);
+    for (const ord of ask) first[ord] = passes(ord) ? 1 : 0;
+    ask.sort(
+      (a, b) =>
+        (first[b] as number) - (first[a] as number) ||
+        (index.published[b] as number) - (index.published[a] as number),
+    );
     const byId = new Map(
       ask.slice(0, PHRASE_DB_CHECKS).map((ord) => [(index.summaries[ord] as JobSummary).id, ord]),
     );
