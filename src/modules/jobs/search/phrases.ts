@@ -47,7 +47,7 @@ export async function checkPhrases(
   );
   const titles = titlesOf(index);
   const keep = new Set<number>();
-  const ask: number[] = [];
+  let ask: number[] = [];
   for (let i = 0; i < matches.length; i++) {
     const ord = matches.ords[i] as number;
     if (inMemory.every((r) => r.test(titles[ord] as string))) keep.add(ord);
@@ -55,13 +55,11 @@ export async function checkPhrases(
   }
   if (ask.length) {
     // With several phrases one may be in the headline and another in the text: the database sees both.
-    const first = new Uint8Array(index.size);
-    for (const ord of ask) first[ord] = passes(ord) ? 1 : 0;
-    ask.sort(
-      (a, b) =>
-        (first[b] as number) - (first[a] as number) ||
-        (index.published[b] as number) - (index.published[a] as number),
-    );
+    // Those that pass the filters first, then the others; newest first within each (the base's
+    // ordinals are newest first, the delta's few come after).
+    const passing = ask.filter((ord) => passes(ord));
+    if (passing.length < PHRASE_DB_CHECKS) passing.push(...ask.filter((ord) => !passes(ord)));
+    ask = passing;
     const byId = new Map(
       ask.slice(0, PHRASE_DB_CHECKS).map((ord) => [(index.summaries[ord] as JobSummary).id, ord]),
     );
