@@ -5,7 +5,7 @@
  * and the app's own response headers (security headers and all), so both put about the same bytes
  * on the wire. Then, alternately, several rounds of the same wrk load on: nginx; the app with the
  * response cache off (JOB_CACHE_SIZE=0, every request asks PostgreSQL); the app with its cache warm.
- * Targets: dynamic ≥ 10 % of nginx's requests per second, cached ≥ 35 %. On the 100k-ad corpus.
+ * Targets: dynamic ≥ 10 % of nginx's requests per second, cached ≥ 40 % (issue 11). On the 100k-ad corpus.
  *
  * Nothing is installed at bench time: without the `nginx` and `wrk` binaries (Debian packages
  * `nginx` and `wrk`) the part is skipped with a note.
@@ -22,7 +22,7 @@ import { median, round } from '../lib/stats.ts';
 export const PAGE = '/sv/jobs';
 export const ACCEPT_ENCODING = 'br, gzip';
 export const WRK = { threads: 1, connections: 32, seconds: 5 } as const;
-export const TARGETS = { dynamic: 0.1, cached: 0.35 } as const;
+export const TARGETS = { dynamic: 0.1, cached: 0.4 } as const;
 
 export interface WrkFigures {
   rps: number;
