@@ -1,0 +1,88 @@
+/**
+ * The job search tried as a new user would, on the demo board (about 1,000 ads, seeded as `npm start`
+ * does): what a person in a hurry on a phone, or an engineer searching in English, finds wrong or
+ * confusing. Each test names what the person sees.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { seedJobBoard } from '../../../src/modules/jobs/seed.ts';
+import { buildTestApp } from '../../helpers/app.ts';
+
+/** The text of the first element with this class (tags stripped). */
+function textOf(body: string, className: string): string | undefined {
+  const m = new RegExp(`class="[^"]*\\b${className}\\b[^"]*"[^>]*>([\\s\\S]*?)</(?:p|summary|a|h2)>`).exec(
+    body,
+  );
+  return m?.[1]
+    ?.replace(/<[^>]+>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const titles = (body: string) =>
+  [...body.matchAll(/<h3 class="job-card__title"><a href="[^"]*">([^<]*)</g)].map((m) => m[1]!);
+const total = (body: string) => Number(/(\d+) (?:jobb|jobs?) match/.exec(body)?.[1] ?? 0);
+
+describe('the job search as a new user tries it', async () => {
+  const { app, database } = await buildTestApp();
+  await seedJobBoard(database.db, { demo: true, now: new Date() });
+  const get = (url: string) => app.inject({ method: 'GET', url, headers: { accept: 'text/html' } });
+
+  it('the place note after a correction leads to jobs, not to an empty page', async () => {
+    const page = await get('/sv/jobs?q=sjukskoterska+falnu');
+    assert.ok(total(page.body) > 0, 'the corrected search finds Falun’s nurses');
+    const note = /job-results__places">[\s\S]*?<a href="([^"]*)">([^<]*)<\/a>/.exec(page.body);
+    assert.ok(note, 'the place note');
+    assert.equal(note[2], 'Sök i stället på ordet ”falun” i texten');
+    const undo = await get(note[1]!.replace(/&amp;/g, '&'));
+    assert.ok(
+      total(undo.body) > 0,
+      `searching for "falun" as a word in the text finds nothing: ${textOf(undo.body, 'job-results__count')}`,
+    );
+    assert.ok(titles(undo.body).some((t) => /Sjuksköterska/.test(t)));
+  });
+
+  it('"Filtrera (1)" counts the place read from the text, which the panel shows as ticked', async () => {
+    const page = await get('/sv/jobs?q=svetsare+borlange');
+    assert.match(page.body, /id="f-mu-2081" name="municipality" value="2081" checked/, 'Borlänge ticked');
+    assert.equal(textOf(page.body, 'job-filters__toggle'), 'Filtrera (1)');
+    const en = await get('/en/jobs?q=welder+borlange');
+    assert.equal(textOf(en.body, 'job-filters__toggle'), 'Filter (1)');
+    const ticked = await get('/sv/jobs?q=svetsare+borlange&municipality=2081');
+    assert.equal(textOf(ticked.body, 'job-filters__toggle'), 'Filtrera (1)', 'the same filter once');
+    const literal = await get('/sv/jobs?q=svetsare+borlange&literal=1');
+    assert.equal(textOf(literal.body, 'job-filters__toggle'), 'Filtrera', 'no place when taken as typed');
+  });
+
+  it(
+    'shows the correction with its å/ä/ö: "Visar resultat för ingenjör", "Menade du: ingenjör"',
+    { todo: 'engine (search/*): corrections are reported in their folded form, "ingenjor"' },
+    async () => {
+      const corrected = await get('/sv/jobs?q=ingenjr');
+      assert.match(
+        textOf(corrected.body, 'job-results__suggestion') ?? '',
+        /^Visar resultat för ingenjör — /,
+      );
+      const nurse = await get('/sv/jobs?q=sjukskoterska+falnu');
+      assert.match(
+        textOf(nurse.body, 'job-results__suggestion') ?? '',
+        /^Visar resultat för sjuksköterska falun — /,
+      );
+      const literal = await get('/sv/jobs?q=ingenjr&literal=1');
+      assert.equal(textOf(literal.body, 'job-results__suggestion'), 'Menade du: ingenjör');
+    },
+  );
+
+  it(
+    '"ingenjör" puts the engineers (civilingenjör, elingenjör) above site managers and draughtsmen',
+    { todo: 'engine (search/*): the 9 "Civilingenjör inom elkraft" ads rank 29–37 of 37 for ingenjör' },
+    async () => {
+      const page = await get('/sv/jobs?q=ingenj%C3%B6r');
+      const first = titles(page.body).slice(0, 10);
+      assert.ok(
+        first.filter((t) => /ingenjör|engineer/i.test(t)).length >= 6,
+        `first ten: ${first.join(' | ')}`,
+      );
+    },
+  );
+});
