@@ -63,10 +63,13 @@ export function searchState(query: JobQuery): string {
   return queryString(queryParams(query, { withPaging: 'page', page }));
 }
 
-/** How many filters are on (the text and the sort order are not filters). */
-export function activeFilters(query: JobQuery): number {
+/**
+ * How many filters are on (the text and the sort order are not filters), counting the municipalities
+ * read from the text (`places`), which the panel shows ticked, once each.
+ */
+export function activeFilters(query: JobQuery, places: readonly { code: string }[] = []): number {
   const lists = [
-    query.municipality,
+    [...new Set([...query.municipality, ...places.map((p) => p.code)])],
     query.occupationField,
     query.occupationGroup,
     query.employmentType,
@@ -308,13 +311,16 @@ function textNotes(ctx: PageContext, view: SearchView): SafeHtml {
   }
   const places = result.places ?? [];
   if (places.length) {
+    // After a correction the places are words of the corrected text: searching them as words
+    // searches that text as it stands, not the typo (which finds nothing).
+    const placesUndo = corrected ? searchFor({ q: corrected.searched, literal: true }) : literal;
     const names = places.map((p) => municipalityName(ctx, p.code) ?? p.word);
     const words = listOf(
       lang,
       places.map((p) => t('search.quoted', { word: p.word })),
     );
     notes.push(
-      html`<p class="job-results__notice job-results__places">${t('search.places', { places: listOf(lang, [...new Set(names)]) })} <a href="${literal}">${plural(ctx, 'search.placesUndo', places.length, { words })}</a></p>`,
+      html`<p class="job-results__notice job-results__places">${t('search.places', { places: listOf(lang, [...new Set(names)]) })} <a href="${placesUndo}">${plural(ctx, 'search.placesUndo', places.length, { words })}</a></p>`,
     );
   }
   return html`${notes}`;
@@ -351,7 +357,7 @@ function filterPanel(ctx: PageContext, view: SearchView): SafeHtml {
   const { query, result } = view;
   const lang = ctx.lang;
   const f = result.facets;
-  const on = activeFilters(query);
+  const on = activeFilters(query, result.places);
   return html`<details class="job-filters" id="job-filters">
     <summary class="job-filters__toggle">${on ? t('search.filterToggleCount', { count: formatNumber(lang, on) }) : t('search.filterToggle')}</summary>
     <div class="job-search__filters">
