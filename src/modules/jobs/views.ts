@@ -228,10 +228,29 @@ function languageFacet(ctx: PageContext, query: JobQuery, options: FacetOption[]
   });
 }
 
+/**
+ * The searched text without the place names the search read from it as municipality filters (after a
+ * correction, the corrected text's), so that choosing another municipality on the map shows that
+ * municipality's jobs, not those of both.
+ */
+function textWithoutPlaces(view: SearchView): string {
+  const places = view.result.places ?? [];
+  if (places.length === 0) return view.query.q;
+  let text = view.result.corrected?.searched ?? view.query.q;
+  for (const place of places) {
+    const words = place.word.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const name = new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[\\s-]+')}(?![\\p{L}\\p{N}])`, 'iu');
+    text = text.replace(name, ' ');
+  }
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 function mapView(ctx: PageContext, view: SearchView): SafeHtml {
   const { t } = texts(ctx);
   const { map, result, query } = view;
   if (!map) return html``;
+  const text = textWithoutPlaces(view);
+  const inText = new Set((result.places ?? []).map((p) => p.code));
   const counts = new Map(result.facets.municipality.map((o) => [o.value, o.count]));
   const max = Math.max(1, ...counts.values());
   const shade = (n: number) => (n === 0 ? 0 : Math.min(4, 1 + Math.floor((n / max) * 3.999)));
@@ -241,10 +260,10 @@ function mapView(ctx: PageContext, view: SearchView): SafeHtml {
     <svg class="job-map__svg" viewBox="${map.viewBox}" aria-labelledby="job-map-title" aria-describedby="job-map-desc" role="group" focusable="false">
       ${map.municipalities.map((m) => {
         const n = counts.get(m.code) ?? 0;
-        const q = { ...query, municipality: [m.code], offset: 0 };
+        const q = { ...query, q: text, municipality: [m.code], offset: 0 };
         const href = localPath(ctx.lang, `/jobs${queryString(queryParams(q))}`);
         const label = plural(ctx, 'search.map.link', n, { name: m.name });
-        const selected = query.municipality.includes(m.code);
+        const selected = query.municipality.includes(m.code) || inText.has(m.code);
         return html`<a href="${href}" class="job-map__area job-map__area--${shade(n)}${selected ? ' job-map__area--selected' : ''}"><title>${label}</title><path d="${m.d}"/><text x="${m.labelX}" y="${m.labelY}" aria-hidden="true">${formatNumber(ctx.lang, n)}</text></a>`;
       })}
     </svg>
