@@ -20,7 +20,7 @@ function textOf(body: string, className: string): string | undefined {
 }
 
 const titles = (body: string) =>
-  [...body.matchAll(/<h3 class="job-card__title"><a href="[^"]*">([^<]*)</g)].map((m) => m[1]!);
+  [...body.matchAll(/<h3 class="job-card__title"><a [^>]*>([^<]*)</g)].map((m) => m[1]!);
 const total = (body: string) => Number(/(\d+) (?:jobb|jobs?) match/.exec(body)?.[1] ?? 0);
 
 describe('the job search as a new user tries it', async () => {
@@ -85,6 +85,26 @@ describe('the job search as a new user tries it', async () => {
     const falun = area(only.body, 'Falun');
     const all = await get(falun![1]!.replace(/&amp;/g, '&'));
     assert.equal(total(all.body), Number(falun![3]), 'Falun’s jobs, not Borlänge’s and Falun’s');
+  });
+
+  it('marks a card’s headline in the other language, so a screen reader pronounces it right', async () => {
+    const cards = (body: string) =>
+      [...body.matchAll(/<h3 class="job-card__title">(<a [^>]*>)([^<]*)</g)].map((m) => ({
+        tag: m[1]!,
+        headline: m[2]!,
+      }));
+    const en = cards((await get('/en/jobs?q=engineer')).body);
+    const swedish = en.find((c) => /Civilingenjör/.test(c.headline));
+    assert.ok(swedish, 'a Swedish ad among the engineers');
+    assert.match(swedish.tag, /\slang="sv"/, `${swedish.headline}: ${swedish.tag}`);
+    const english = en.find((c) => /^Design engineer/.test(c.headline));
+    assert.ok(english);
+    assert.doesNotMatch(english.tag, /\slang=/);
+    const sv = cards((await get('/sv/jobs?language=en')).body);
+    assert.ok(
+      sv.length > 0 && sv.every((c) => /\slang="en"/.test(c.tag)),
+      'the jobs in English on the Swedish page',
+    );
   });
 
   it(
