@@ -120,7 +120,8 @@ export function jobList(ctx: PageContext, jobs: JobSummary[], headingLevel: 2 | 
   return html`<ol class="job-list" role="list">
     ${jobs.map((job) => {
       const place = municipalityName(ctx, job.municipalityCode);
-      const heading = html`<a href="${localPath(lang, jobPath(job.id) + from)}">${job.headline}</a>`;
+      // A headline in the other language is marked, so a screen reader pronounces it right.
+      const heading = html`<a href="${localPath(lang, jobPath(job.id) + from)}"${job.lang !== lang ? html` lang="${job.lang}"` : ''}>${job.headline}</a>`;
       const english = job.lang === 'en';
       return html`<li class="job-card">
         ${headingLevel === 2 ? html`<h2 class="job-card__title">${heading}</h2>` : html`<h3 class="job-card__title">${heading}</h3>`}
