@@ -107,6 +107,16 @@ describe('the job search as a new user tries it', async () => {
     );
   });
 
+  it('names the places read from the text in the order they were typed', async () => {
+    const sv = await get('/sv/jobs?q=falun+mora');
+    assert.equal(
+      textOf(sv.body, 'job-results__places'),
+      'Visar jobb i Falun och Mora. Sök i stället på orden ”falun” och ”mora” i texten',
+    );
+    const en = await get('/en/jobs?q=mora+falun');
+    assert.match(textOf(en.body, 'job-results__places') ?? '', /^Showing jobs in Mora and Falun\./);
+  });
+
   it(
     'unticking a place read from the text in the filter panel takes it off',
     {
