@@ -329,7 +329,10 @@ function textNotes(ctx: PageContext, view: SearchView): SafeHtml {
       html`<p class="job-results__suggestion">${t('search.didYouMean')} <a href="${searchFor({ q: result.suggestion })}">${result.suggestion}</a></p>`,
     );
   }
-  const places = result.places ?? [];
+  // The places in the order they were typed (the search finds them longest name first).
+  const typed = (corrected?.searched ?? query.q).toLocaleLowerCase(lang);
+  const at = (word: string) => typed.indexOf(word.toLocaleLowerCase(lang).split(/\s+/)[0] ?? '');
+  const places = [...(result.places ?? [])].sort((a, b) => at(a.word) - at(b.word));
   if (places.length) {
     // After a correction the places are words of the corrected text: searching them as words
     // searches that text as it stands, not the typo (which finds nothing).
