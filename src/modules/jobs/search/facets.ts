@@ -180,6 +180,22 @@ function totals(index: JobIndex, buckets: number[]): Counted {
   };
 }
 
+/** No facets (feeds and similar jobs ask for none). */
+export function emptyFacets(): Facets {
+  return {
+    municipality: [],
+    occupationField: [],
+    occupationGroup: [],
+    employmentType: [],
+    worktime: [],
+    remote: [],
+    published: [],
+    employer: [],
+    language: [],
+    employerCount: 0,
+  };
+}
+
 /** Made once: a collator costs more to make than a facet list to sort. */
 const COLLATORS: Record<Lang, Intl.Collator> = { sv: new Intl.Collator('sv'), en: new Intl.Collator('en') };
 

@@ -23,7 +23,7 @@ import { englishOccupationMatch } from '../english-titles.ts';
 import { parseText, type JobQuery, type ParsedText } from '../query.ts';
 import { fold } from '../words.ts';
 import { SEARCH_STATEMENT_TIMEOUT_MS } from './bounds.ts';
-import { buildFacets, countFacets, passesFilters, type Facets } from './facets.ts';
+import { buildFacets, countFacets, emptyFacets, passesFilters, type Facets } from './facets.ts';
 import { conceptLabels } from './labels.ts';
 import { evaluate, type Matches } from './match.ts';
 import { JobIndexes, type JobIndex } from './memory.ts';
@@ -122,7 +122,10 @@ export class JobSearch {
       }
     }
     const labels = await conceptLabels(this.db);
-    const facets = buildFacets(index, run.counted, effective, region, labels, lang);
+    const facets =
+      options.facets === false
+        ? emptyFacets()
+        : buildFacets(index, run.counted, effective, region, labels, lang);
     return {
       total: run.total,
       items: run.page.map((ord) => index.summaries[ord] as JobSummary),

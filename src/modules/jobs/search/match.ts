@@ -36,7 +36,8 @@ function scratchOf(index: JobIndex) {
     s = { stamp: new Uint32Array(index.size), value: new Float32Array(index.size), gen: 0 };
     scratch.set(index, s);
   }
-  if (s.gen > 0xfffffff0) {
+  // One search advances it by a few dozen at most; start again well before it wraps.
+  if (s.gen > 0xffff0000) {
     s.stamp.fill(0);
     s.gen = 0;
   }
