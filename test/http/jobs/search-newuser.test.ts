@@ -117,6 +117,18 @@ describe('the job search as a new user tries it', async () => {
     assert.match(textOf(en.body, 'job-results__places') ?? '', /^Showing jobs in Mora and Falun\./);
   });
 
+  it('says every municipality it shows when one is typed and another ticked', async () => {
+    const page = await get('/sv/jobs?q=svetsare+borlange&municipality=2085');
+    const shown = new Set(
+      [...page.body.matchAll(/<span class="job-card__place">([^<]*)</g)].map((m) => m[1]),
+    );
+    assert.deepEqual([...shown].sort(), ['Borlänge', 'Ludvika'], 'welders in both');
+    assert.equal(
+      textOf(page.body, 'job-results__places'),
+      'Visar jobb i Borlänge och Ludvika. Sök i stället på ordet ”borlange” i texten',
+    );
+  });
+
   it(
     'unticking a place read from the text in the filter panel takes it off',
     {
