@@ -337,7 +337,9 @@ function textNotes(ctx: PageContext, view: SearchView): SafeHtml {
     // After a correction the places are words of the corrected text: searching them as words
     // searches that text as it stands, not the typo (which finds nothing).
     const placesUndo = corrected ? searchFor({ q: corrected.searched, literal: true }) : literal;
-    const names = places.map((p) => municipalityName(ctx, p.code) ?? p.word);
+    // The ticked municipalities too: the jobs shown are those of all of them.
+    const ticked = query.municipality.flatMap((code) => municipalityName(ctx, code) ?? []);
+    const names = [...places.map((p) => municipalityName(ctx, p.code) ?? p.word), ...ticked];
     const words = listOf(
       lang,
       places.map((p) => t('search.quoted', { word: p.word })),
