@@ -63,10 +63,13 @@ export function searchState(query: JobQuery): string {
   return queryString(queryParams(query, { withPaging: 'page', page }));
 }
 
-/** How many filters are on (the text and the sort order are not filters). */
-export function activeFilters(query: JobQuery): number {
+/**
+ * How many filters are on (the text and the sort order are not filters), counting the municipalities
+ * read from the text (`places`), which the panel shows ticked, once each.
+ */
+export function activeFilters(query: JobQuery, places: readonly { code: string }[] = []): number {
   const lists = [
-    query.municipality,
+    [...new Set([...query.municipality, ...places.map((p) => p.code)])],
     query.occupationField,
     query.occupationGroup,
     query.employmentType,
@@ -117,7 +120,8 @@ export function jobList(ctx: PageContext, jobs: JobSummary[], headingLevel: 2 | 
   return html`<ol class="job-list" role="list">
     ${jobs.map((job) => {
       const place = municipalityName(ctx, job.municipalityCode);
-      const heading = html`<a href="${localPath(lang, jobPath(job.id) + from)}">${job.headline}</a>`;
+      // A headline in the other language is marked, so a screen reader pronounces it right.
+      const heading = html`<a href="${localPath(lang, jobPath(job.id) + from)}"${job.lang !== lang ? html` lang="${job.lang}"` : ''}>${job.headline}</a>`;
       const english = job.lang === 'en';
       return html`<li class="job-card">
         ${headingLevel === 2 ? html`<h2 class="job-card__title">${heading}</h2>` : html`<h3 class="job-card__title">${heading}</h3>`}
@@ -225,10 +229,29 @@ function languageFacet(ctx: PageContext, query: JobQuery, options: FacetOption[]
   });
 }
 
+/**
+ * The searched text without the place names the search read from it as municipality filters (after a
+ * correction, the corrected text's), so that choosing another municipality on the map shows that
+ * municipality's jobs, not those of both.
+ */
+function textWithoutPlaces(view: SearchView): string {
+  const places = view.result.places ?? [];
+  if (places.length === 0) return view.query.q;
+  let text = view.result.corrected?.searched ?? view.query.q;
+  for (const place of places) {
+    const words = place.word.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const name = new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[\\s-]+')}(?![\\p{L}\\p{N}])`, 'iu');
+    text = text.replace(name, ' ');
+  }
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 function mapView(ctx: PageContext, view: SearchView): SafeHtml {
   const { t } = texts(ctx);
   const { map, result, query } = view;
   if (!map) return html``;
+  const text = textWithoutPlaces(view);
+  const inText = new Set((result.places ?? []).map((p) => p.code));
   const counts = new Map(result.facets.municipality.map((o) => [o.value, o.count]));
   const max = Math.max(1, ...counts.values());
   const shade = (n: number) => (n === 0 ? 0 : Math.min(4, 1 + Math.floor((n / max) * 3.999)));
@@ -238,10 +261,10 @@ function mapView(ctx: PageContext, view: SearchView): SafeHtml {
     <svg class="job-map__svg" viewBox="${map.viewBox}" aria-labelledby="job-map-title" aria-describedby="job-map-desc" role="group" focusable="false">
       ${map.municipalities.map((m) => {
         const n = counts.get(m.code) ?? 0;
-        const q = { ...query, municipality: [m.code], offset: 0 };
+        const q = { ...query, q: text, municipality: [m.code], offset: 0 };
         const href = localPath(ctx.lang, `/jobs${queryString(queryParams(q))}`);
         const label = plural(ctx, 'search.map.link', n, { name: m.name });
-        const selected = query.municipality.includes(m.code);
+        const selected = query.municipality.includes(m.code) || inText.has(m.code);
         return html`<a href="${href}" class="job-map__area job-map__area--${shade(n)}${selected ? ' job-map__area--selected' : ''}"><title>${label}</title><path d="${m.d}"/><text x="${m.labelX}" y="${m.labelY}" aria-hidden="true">${formatNumber(ctx.lang, n)}</text></a>`;
       })}
     </svg>
@@ -306,15 +329,23 @@ function textNotes(ctx: PageContext, view: SearchView): SafeHtml {
       html`<p class="job-results__suggestion">${t('search.didYouMean')} <a href="${searchFor({ q: result.suggestion })}">${result.suggestion}</a></p>`,
     );
   }
-  const places = result.places ?? [];
+  // The places in the order they were typed (the search finds them longest name first).
+  const typed = (corrected?.searched ?? query.q).toLocaleLowerCase(lang);
+  const at = (word: string) => typed.indexOf(word.toLocaleLowerCase(lang).split(/\s+/)[0] ?? '');
+  const places = [...(result.places ?? [])].sort((a, b) => at(a.word) - at(b.word));
   if (places.length) {
-    const names = places.map((p) => municipalityName(ctx, p.code) ?? p.word);
+    // After a correction the places are words of the corrected text: searching them as words
+    // searches that text as it stands, not the typo (which finds nothing).
+    const placesUndo = corrected ? searchFor({ q: corrected.searched, literal: true }) : literal;
+    // The ticked municipalities too: the jobs shown are those of all of them.
+    const ticked = query.municipality.flatMap((code) => municipalityName(ctx, code) ?? []);
+    const names = [...places.map((p) => municipalityName(ctx, p.code) ?? p.word), ...ticked];
     const words = listOf(
       lang,
       places.map((p) => t('search.quoted', { word: p.word })),
     );
     notes.push(
-      html`<p class="job-results__notice job-results__places">${t('search.places', { places: listOf(lang, [...new Set(names)]) })} <a href="${literal}">${plural(ctx, 'search.placesUndo', places.length, { words })}</a></p>`,
+      html`<p class="job-results__notice job-results__places">${t('search.places', { places: listOf(lang, [...new Set(names)]) })} <a href="${placesUndo}">${plural(ctx, 'search.placesUndo', places.length, { words })}</a></p>`,
     );
   }
   return html`${notes}`;
@@ -351,7 +382,7 @@ function filterPanel(ctx: PageContext, view: SearchView): SafeHtml {
   const { query, result } = view;
   const lang = ctx.lang;
   const f = result.facets;
-  const on = activeFilters(query);
+  const on = activeFilters(query, result.places);
   return html`<details class="job-filters" id="job-filters">
     <summary class="job-filters__toggle">${on ? t('search.filterToggleCount', { count: formatNumber(lang, on) }) : t('search.filterToggle')}</summary>
     <div class="job-search__filters">
