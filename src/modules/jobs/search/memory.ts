@@ -193,6 +193,8 @@ export class Base {
   compounds = new Compounds(new Map());
 
   private termsByStart: Map<string, string[]> | null = null;
+  /** A term's spelling with å/ä/ö where folding changed it. */
+  spellings = new Map<string, string>();
 
   constructor(
     readonly regionId: string,
@@ -340,13 +342,16 @@ export class JobIndexes {
   private async buildBase(regionId: string): Promise<JobIndex> {
     const docs: DocRow[] = [];
     const words: Array<Map<string, number>> = [];
+    const spellings = new Map<string, string>();
     const { seq } = await loadOpenAds(this.db, regionId, (batch) => {
       for (const doc of batch) {
-        words.push(parseVector(doc.vector));
+        words.push(parseVector(doc.vector, spellings));
         doc.vector = '';
         docs.push(doc);
       }
     });
-    return new JobIndex(Base.from(regionId, docs, words, seq), [], [], seq);
+    const base = Base.from(regionId, docs, words, seq);
+    base.spellings = spellings;
+    return new JobIndex(base, [], [], seq);
   }
 }

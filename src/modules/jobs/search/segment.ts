@@ -59,8 +59,11 @@ export class Dictionary {
   }
 }
 
-/** The words of one ad's vector: folded lexeme → pack, deduplicated. */
-export function parseVector(text: string): Map<string, number> {
+/**
+ * The words of one ad's vector: folded lexeme → pack, deduplicated. `spellings` collects a lexeme's
+ * own spelling where folding changed it (to show a correction with its å/ä/ö).
+ */
+export function parseVector(text: string, spellings?: Map<string, string>): Map<string, number> {
   const out = new Map<string, number>();
   let i = 0;
   const n = text.length;
@@ -98,6 +101,7 @@ export function parseVector(text: string): Map<string, number> {
       count++;
     } else count = 1;
     const key = fold(lexeme);
+    if (spellings && key !== lexeme && !spellings.has(key)) spellings.set(key, lexeme);
     const pack = packOf(field, count);
     const old = out.get(key);
     out.set(key, old === undefined ? pack : Math.max(old, pack));

@@ -51,7 +51,8 @@ export function suggestWord(index: JobIndex, word: string): string | null {
   };
   for (const [key, entry] of index.words) consider(key, entry.word, entry.ads);
   if (!best)
-    for (const key of index.base.nearTerms(folded, limit)) consider(key, key, index.postings.frequency(key));
+    for (const key of index.base.nearTerms(folded, limit))
+      consider(key, index.base.spellings.get(key) ?? key, index.postings.frequency(key));
   return (best as { word: string } | null)?.word ?? null;
 }
 
@@ -71,14 +72,17 @@ export function suggest(
     ),
   ].slice(0, MAX_SUGGEST_WORDS);
   let suggestion = q;
+  let corrected = false;
   for (const word of words) {
-    if (known(word)) continue;
-    const better = suggestWord(index, word);
-    if (!better || fold(better) === fold(word)) continue;
+    // A word typed without its å/ä/ö is shown as the ads spell it when the text is corrected anyway.
+    const spelled = index.words.get(fold(word))?.word;
+    const better = known(word) ? (spelled !== word ? spelled : undefined) : suggestWord(index, word);
+    if (!better) continue;
+    if (fold(better) !== fold(word)) corrected = true;
     const pattern = new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(word)}(?=$|[^\\p{L}\\p{N}])`, 'giu');
     suggestion = suggestion.replace(pattern, (_, before: string) => before + better);
   }
-  return suggestion !== q ? suggestion : null;
+  return corrected && suggestion !== q ? suggestion : null;
 }
 
 function escapeRegExp(text: string): string {

@@ -163,7 +163,7 @@ export async function planText(
       alternatives.push(
         ...(term.words.length > 1
           ? phraseAlternatives(term, stems)
-          : wordAlternatives(term.words[0] as string, stems, compounds)),
+          : wordAlternatives(term.words[0] as string, stems, compounds, parsed.groups.length > 1)),
       );
     const occupationGroups = title.used[i] ? title.groups : none;
     if (alternatives.length === 0 && occupationGroups.size === 0) continue;
@@ -185,10 +185,13 @@ export async function planText(
   return { groups, exclude, phrases, excludedPhrases };
 }
 
-/** A word's own stems; none for a Swedish stop word (the board's ads are mostly Swedish). */
-function exact(word: string, stems: Map<string, Stems>): Alternative[] {
+/**
+ * A word's own stems; none for a Swedish stop word (the board's ads are mostly Swedish), nor, among
+ * several words, for an English one ("welder in borlange").
+ */
+function exact(word: string, stems: Map<string, Stems>, several = false): Alternative[] {
   const s = stems.get(word);
-  if (!s || s.sv.length === 0) return [];
+  if (!s || s.sv.length === 0 || (several && s.en.length === 0)) return [];
   const out: Alternative[] = s.sv.map((term) => ({ term, weight: 1, englishOnly: false, titleOnly: false }));
   for (const term of s.en)
     if (!s.sv.includes(term)) out.push({ term, weight: 1, englishOnly: true, titleOnly: false });
@@ -199,8 +202,9 @@ function wordAlternatives(
   word: string,
   stems: Map<string, Stems>,
   compounds: Map<string, string[]>,
+  several: boolean,
 ): Alternative[] {
-  const out = exact(word, stems);
+  const out = exact(word, stems, several);
   if (out.length === 0) return out;
   for (const compound of compounds.get(word) ?? [])
     for (const term of stems.get(compound)?.sv ?? [])
