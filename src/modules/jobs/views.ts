@@ -232,7 +232,8 @@ function languageFacet(ctx: PageContext, query: JobQuery, options: FacetOption[]
 /**
  * The searched text without the place names the search read from it as municipality filters (after a
  * correction, the corrected text's), so that choosing another municipality on the map shows that
- * municipality's jobs, not those of both.
+ * municipality's jobs, not those of both. The search box shows it too: the place is then the ticked
+ * municipality in the filters, and unticking it takes it off.
  */
 function textWithoutPlaces(view: SearchView): string {
   const places = view.result.places ?? [];
@@ -452,7 +453,7 @@ export function searchPage(ctx: PageContext, view: SearchView): Page {
             className: 'job-search__query',
           },
           html`<div class="job-search__row">
-            <input type="search" id="job-q" name="${PARAM.q}" value="${query.q}" aria-describedby="job-q-hint" maxlength="200" autocomplete="off">
+            <input type="search" id="job-q" name="${PARAM.q}" value="${query.literal ? query.q : textWithoutPlaces(view)}" aria-describedby="job-q-hint" maxlength="200" autocomplete="off">
             <button type="submit">${t('search.submit')}</button>
           </div>`,
         )}
