@@ -10,6 +10,11 @@ import type { DB } from '../../../platform/db/schema.ts';
 import { fold } from '../words.ts';
 import type { OccupationMatcher } from './text.ts';
 
+/**
+ * A group named by a Swedish word counts less than the word itself in a headline (120) or as a
+ * compound there (102): the ad that says "civilingenjör" before the one filed under a group of that name.
+ */
+const NAME_WEIGHT = 0.75;
 /** Longest name variant looked up, in words. */
 const MAX_NAME_WORDS = 3;
 /** A name shared by more groups than this is too general to stand for any of them ("chef"). */
@@ -57,7 +62,7 @@ export function nameMatcher(variants: Map<string, Set<string>>): OccupationMatch
         if (span.some((w) => !w)) continue;
         const found = variants.get(span.join(' '));
         if (!found) continue;
-        for (const g of found) groups.set(g, Math.max(groups.get(g) ?? 0, 1 / found.size));
+        for (const g of found) groups.set(g, Math.max(groups.get(g) ?? 0, NAME_WEIGHT / found.size));
         for (let j = i; j < i + n; j++) used[j] = true;
         i += n - 1;
         break;

@@ -21,7 +21,7 @@ const COMPOUND_LIMIT = 40;
 export const MAX_COMPOUNDS = 3 * COMPOUND_LIMIT;
 const MIN_COMPOUND_BASE = 4;
 /** Weights of the ways a word can match an ad, against its exact stem (1). */
-const COMPOUND_WEIGHT = 0.8;
+const COMPOUND_WEIGHT = 0.85;
 const SYNONYM_WEIGHT = 0.9;
 
 /** One way a group of the text can match: a word of the index. */
