@@ -29,6 +29,8 @@ export const messages = defineMessages({
     'search.didYouMean': 'Menade du:',
     'search.wordsOmitted.one': 'Sökningen var lång, så ett av orden togs inte med.',
     'search.wordsOmitted.other': 'Sökningen var lång, så {count} av orden togs inte med.',
+    'search.textIgnored':
+      'Orden ”{q}” är för vanliga för att söka på, så alla jobb visas. Lägg till ett yrke, en arbetsgivare eller en ort.',
     'search.corrected': 'Visar resultat för {searched}',
     'search.correctedUndo': 'sök i stället efter {typed}',
     'search.places': 'Visar jobb i {places}.',
@@ -155,6 +157,8 @@ export const messages = defineMessages({
     'search.didYouMean': 'Did you mean:',
     'search.wordsOmitted.one': 'Your search was long, so one of its words was left out.',
     'search.wordsOmitted.other': 'Your search was long, so {count} of its words were left out.',
+    'search.textIgnored':
+      'The words “{q}” are too common to search on, so all jobs are shown. Add an occupation, an employer or a place.',
     'search.corrected': 'Showing results for {searched}',
     'search.correctedUndo': 'search for {typed} instead',
     'search.places': 'Showing jobs in {places}.',

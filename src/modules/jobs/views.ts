@@ -365,6 +365,7 @@ export function resultsFragment(ctx: PageContext, view: SearchView): SafeHtml {
     ${result.total > 0 ? html`<p class="job-results__showing">${t('search.showing', { from: formatNumber(lang, from), to: formatNumber(lang, to), total: formatNumber(lang, result.total) })}</p>` : ''}
     ${textNotes(ctx, view)}
     ${result.omittedWords > 0 ? html`<p class="job-results__notice">${plural(ctx, 'search.wordsOmitted', result.omittedWords)}</p>` : ''}
+    ${result.textIgnored ? html`<p class="job-results__notice">${t('search.textIgnored', { q: query.q })}</p>` : ''}
     ${result.total === 0 ? html`<p>${t('search.noResultsHelp')}</p>` : ''}
     ${jobList(ctx, result.items, 3, searchState(query))}
     ${pagination(ctx, view)}

@@ -194,4 +194,14 @@ describe('the job search as a new user tries it', async () => {
     const withIn = titles((await get('/en/jobs?q=welder+in+borlange')).body);
     assert.deepEqual(withIn.toSorted(), plain.toSorted());
   });
+
+  it('only words too common to search on say so and show every job: "och i på"', async () => {
+    const all = total((await get('/sv/jobs')).body);
+    const page = await get('/sv/jobs?q=och+i+p%C3%A5');
+    assert.equal(page.statusCode, 200);
+    assert.equal(total(page.body), all);
+    assert.match(page.body, /Orden ”och i på” är för vanliga för att söka på, så alla jobb visas\./);
+    const en = await get('/en/jobs?q=och+i+p%C3%A5');
+    assert.match(en.body, /The words “och i på” are too common to search on, so all jobs are shown\./);
+  });
 });

@@ -56,6 +56,8 @@ export interface SearchResult {
   places: PlaceInText[];
   /** Words of the text left out of the search (past MAX_TEXT_WORDS), 0 for an ordinary search. */
   omittedWords: number;
+  /** The text had only words too common to search on (stop words): it was left out. */
+  textIgnored: boolean;
 }
 
 export interface SearchOptions {
@@ -134,6 +136,7 @@ export class JobSearch {
       corrected,
       places,
       omittedWords: parsed.omitted,
+      textIgnored: run.textIgnored,
     };
   }
 
@@ -142,7 +145,9 @@ export class JobSearch {
     const titles = this.titles ?? combined([englishOccupationMatch, await swedishNames(this.db)]);
     const plan = hasText ? await planText(index, this.stemmer, parsed, titles) : null;
     let matches: Matches | null = null;
-    if (plan) {
+    // Only words too common to search on ("och i på"): the text is left out and every job shown.
+    const textIgnored = plan !== null && plan.groups.length === 0;
+    if (plan && !textIgnored) {
       const timeoutMs = options.statementTimeoutMs ?? SEARCH_STATEMENT_TIMEOUT_MS;
       matches = evaluate(index, plan);
       if (plan.phrases.length && matches.length)
@@ -160,7 +165,7 @@ export class JobSearch {
     const counted = countFacets(index, matches, query, now);
     const passing = matches || hasFilters(query) ? counted.passing : null;
     const page = pageOf(index, matches, passing, query.sort, query.offset, query.limit);
-    return { total: counted.total, counted, page };
+    return { total: counted.total, counted, page, textIgnored };
   }
 }
 
