@@ -1,12 +1,13 @@
 /**
  * The vocabulary of a region's open ads: every word of their headlines and occupations with the
- * number of ads that use it. Search uses it to find compounds that end in a query word
- * (lärare → förskollärare) and to suggest a spelling that the ads themselves use.
+ * number of ads that use it (job_search_words, refreshed by ingestion). The search no longer reads
+ * it — it keeps the same vocabulary in memory (search/segment.ts `displayWords`) — but the
+ * benchmarks build their workloads from it. `fold` is the search's own folding.
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 
-/** Folds letters with diacritics for fuzzy matching only; the search itself never folds å/ä/ö. */
+/** Folds letters with diacritics (å → a, é → e): the search matches words folded. */
 export const FOLD_FROM = 'åäöéèêëüáàâíìóòúùçñ';
 export const FOLD_TO = 'aaoeeeeuaaaiioouucn';
 

@@ -95,12 +95,7 @@ export class JobIndex {
       const old = base.ordinals.get(doc.summary.id);
       if (old !== undefined) this.alive[old] = 0;
       this.alive[ord] = 1;
-      this.published[ord] = doc.summary.publishedAt.getTime();
-      this.deadline[ord] = doc.deadline;
-      this.remote[ord] = doc.summary.remote ? 1 : 0;
-      for (const k of CODED) (this.codes[k] as Int32Array)[ord] = this.dicts[k].code(doc.values[k]);
-      const ek = this.codes.ek[ord] as number;
-      if (ek >= 0) this.employerNames[ek] ??= doc.employerName;
+      writeColumns(this, ord, doc);
     }
     for (const id of closed) {
       const old = base.ordinals.get(id);
@@ -150,6 +145,26 @@ export class JobIndex {
     }
     return this.lazyByPublished;
   }
+}
+
+/** The per-ad columns a base and an index (base + delta) share. */
+interface Columns {
+  published: Float64Array;
+  deadline: Float64Array;
+  remote: Uint8Array;
+  codes: Record<Coded, Int32Array>;
+  dicts: Record<Coded, Dictionary>;
+  employerNames: string[];
+}
+
+/** One ad's values at ordinal `ord` (its facet values as codes, new values added to the dictionaries). */
+function writeColumns(target: Columns, ord: number, doc: DocRow): void {
+  target.published[ord] = doc.summary.publishedAt.getTime();
+  target.deadline[ord] = doc.deadline;
+  target.remote[ord] = doc.summary.remote ? 1 : 0;
+  for (const k of CODED) target.codes[k][ord] = target.dicts[k].code(doc.values[k]);
+  const ek = target.codes.ek[ord] as number;
+  if (ek >= 0) target.employerNames[ek] ??= doc.employerName;
 }
 
 /** An ad changed since the base, with its words. */
@@ -238,12 +253,7 @@ export class Base {
     }
     for (const [ord, doc] of docs.entries()) {
       base.ordinals.set(doc.summary.id, ord);
-      base.published[ord] = doc.summary.publishedAt.getTime();
-      base.deadline[ord] = doc.deadline;
-      base.remote[ord] = doc.summary.remote ? 1 : 0;
-      for (const k of CODED) (base.codes[k] as Int32Array)[ord] = base.dicts[k].code(doc.values[k]);
-      const ek = base.codes.ek[ord] as number;
-      if (ek >= 0) base.employerNames[ek] ??= doc.employerName;
+      writeColumns(base, ord, doc);
     }
     base.postings = Postings.build(0, words);
     base.words = displayWords(docs);

@@ -109,32 +109,16 @@ export function parseVector(text: string, spellings?: Map<string, string>): Map<
   return out;
 }
 
-/** A growable Int32Array. */
-class IntList {
-  data: Int32Array;
+/** A typed array that grows as values are pushed (doubling). */
+class Growable<T extends Int32Array | Uint8Array> {
   length = 0;
-  constructor(capacity = 1024) {
-    this.data = new Int32Array(capacity);
-  }
+  constructor(
+    public data: T,
+    private readonly make: (n: number) => T,
+  ) {}
   push(v: number): void {
     if (this.length === this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = v;
-  }
-}
-
-class ByteList {
-  data: Uint8Array;
-  length = 0;
-  constructor(capacity = 1024) {
-    this.data = new Uint8Array(capacity);
-  }
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Uint8Array(this.data.length * 2);
+      const bigger = this.make(this.data.length * 2);
       bigger.set(this.data);
       this.data = bigger;
     }
@@ -172,10 +156,11 @@ export class Postings {
   /** Builds the index from each ad's words, in ordinal order (`first` is the first ad's ordinal). */
   static build(first: number, words: Array<Map<string, number>>): Postings {
     const p = new Postings();
-    const termOf = new IntList(1 << 16);
-    const packs = new ByteList(1 << 16);
+    const termOf = new Growable(new Int32Array(1 << 16), (n) => new Int32Array(n));
+    const packs = new Growable(new Uint8Array(1 << 16), (n) => new Uint8Array(n));
     const docStart = new Int32Array(words.length + 1);
-    let counts = new Int32Array(1024);
+    /** Ads per term, by term number. */
+    const perTerm = new Growable(new Int32Array(1024), (n) => new Int32Array(n));
     for (const [d, map] of words.entries()) {
       docStart[d] = termOf.length;
       for (const [key, pack] of map) {
@@ -183,20 +168,17 @@ export class Postings {
         if (t === undefined) {
           t = p.terms.size;
           p.terms.set(key, t);
-          if (t >= counts.length) {
-            const bigger = new Int32Array(counts.length * 2);
-            bigger.set(counts);
-            counts = bigger;
-          }
+          perTerm.push(0);
         }
         termOf.push(t);
         packs.push(pack);
-        counts[t] = (counts[t] as number) + 1;
+        perTerm.data[t] = (perTerm.data[t] as number) + 1;
       }
     }
     docStart[words.length] = termOf.length;
     const termCount = p.terms.size;
     const offsets = new Int32Array(termCount + 1);
+    const counts = perTerm.data;
     for (let t = 0; t < termCount; t++) offsets[t + 1] = (offsets[t] as number) + (counts[t] as number);
     const fill = offsets.slice(0, termCount);
     const docs = new Int32Array(termOf.length);
