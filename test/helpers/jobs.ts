@@ -135,3 +135,14 @@ export async function loadAds(db: Kysely<DB>, records: unknown[], now = new Date
   if (!scope) throw new Error('Dalarna has no JobTech concept id');
   return applyRecords(db, scope, records, { now, kind: 'stream' });
 }
+
+/** The text of the first element with this class (tags stripped). */
+export function textOf(body: string, className: string): string | undefined {
+  const m = new RegExp(`class="[^"]*\\b${className}\\b[^"]*"[^>]*>([\\s\\S]*?)</(?:p|summary|a|h2)>`).exec(
+    body,
+  );
+  return m?.[1]
+    ?.replace(/<[^>]+>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -7,17 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { seedJobBoard } from '../../../src/modules/jobs/seed.ts';
 import { buildTestApp } from '../../helpers/app.ts';
-
-/** The text of the first element with this class (tags stripped). */
-function textOf(body: string, className: string): string | undefined {
-  const m = new RegExp(`class="[^"]*\\b${className}\\b[^"]*"[^>]*>([\\s\\S]*?)</(?:p|summary|a|h2)>`).exec(
-    body,
-  );
-  return m?.[1]
-    ?.replace(/<[^>]+>/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+import { textOf } from '../../helpers/jobs.ts';
 
 const titles = (body: string) =>
   [...body.matchAll(/<h3 class="job-card__title"><a [^>]*>([^<]*)</g)].map((m) => m[1]!);

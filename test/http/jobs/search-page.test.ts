@@ -13,7 +13,7 @@ import { searchJobs, type FacetOption } from '../../../src/modules/jobs/search/i
 import { searchPage } from '../../../src/modules/jobs/views.ts';
 import { loadRegions } from '../../../src/modules/regions/repository.ts';
 import { buildTestApp } from '../../helpers/app.ts';
-import { loadAds, makeAd } from '../../helpers/jobs.ts';
+import { loadAds, makeAd, textOf } from '../../helpers/jobs.ts';
 
 const now = new Date();
 const FALUN = '2080';
@@ -56,17 +56,6 @@ const ADS = [
     scope_of_work: { min: 50, max: 50 },
   },
 ];
-
-/** The text of the first element with this class (tags stripped). */
-function textOf(body: string, className: string): string | undefined {
-  const m = new RegExp(`class="[^"]*\\b${className}\\b[^"]*"[^>]*>([\\s\\S]*?)</(?:p|summary|a|h2)>`).exec(
-    body,
-  );
-  return m?.[1]
-    ?.replace(/<[^>]+>/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 const resultLinks = (body: string) =>
   [...body.matchAll(/<h3 class="job-card__title"><a href="([^"]*)"/g)].map((m) =>
