@@ -76,6 +76,7 @@ export class JobSearch {
   readonly indexes: JobIndexes;
   private readonly stemmer: Stemmer;
   private readonly titles: OccupationMatcher | undefined;
+  private titlesReady: Promise<OccupationMatcher> | undefined;
 
   /** `cacheSize` 0 turns the cache of word stems off (JOB_CACHE_SIZE=0: every job-board cache). */
   constructor(
@@ -140,9 +141,24 @@ export class JobSearch {
     };
   }
 
+  /** English titles and Swedish occupation names as one matcher, made once (the names are read once). */
+  private occupationTitles(): Promise<OccupationMatcher> {
+    if (!this.titlesReady) {
+      const ready = this.titles
+        ? Promise.resolve(this.titles)
+        : swedishNames(this.db).then((names) => combined([englishOccupationMatch, names]));
+      // A failed read is tried again by the next search.
+      ready.catch(() => {
+        if (this.titlesReady === ready) this.titlesReady = undefined;
+      });
+      this.titlesReady = ready;
+    }
+    return this.titlesReady;
+  }
+
   private async run(index: JobIndex, query: JobQuery, parsed: ParsedText, now: Date, options: SearchOptions) {
     const hasText = parsed.groups.length > 0;
-    const titles = this.titles ?? combined([englishOccupationMatch, await swedishNames(this.db)]);
+    const titles = await this.occupationTitles();
     const plan = hasText ? await planText(index, this.stemmer, parsed, titles) : null;
     let matches: Matches | null = null;
     // Only words too common to search on ("och i på"): the text is left out and every job shown.
