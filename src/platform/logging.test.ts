@@ -217,6 +217,13 @@ describe('readable logs for a terminal (LOG_FORMAT=pretty)', () => {
     );
   });
 
+  it('lets no escape sequence from a message or a field through to the terminal', () => {
+    const line = JSON.stringify({ level: 30, time, msg: 'a\x1b[2Jb', q: '\x1b[31mred' });
+    const text = plain(line);
+    assert.equal(text.includes('\x1b'), false, text);
+    assert.equal(text, '13:04:05.067 INFO  a\\u001b[2Jb q="\\u001b[31mred"\n');
+  });
+
   it('a logger on the readable destination writes readable lines, redacted as the JSON ones are', () => {
     let out = '';
     const logger = createLogger(

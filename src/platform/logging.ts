@@ -167,8 +167,9 @@ function clockTime(iso: unknown): string {
   return `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}.${ms}`;
 }
 
+/** A value as it reads in a line: bare when plain printable ASCII, else JSON (escapes included). */
 function fieldText(value: unknown): string {
-  return typeof value === 'string' && /^[^\s"=]+$/.test(value) ? value : JSON.stringify(value);
+  return typeof value === 'string' && /^[!#-<>-~]+$/.test(value) ? value : JSON.stringify(value);
 }
 
 /**
@@ -195,7 +196,8 @@ export function formatLogLine(line: string, colour: boolean): string {
   const parts = [
     paint('2', clockTime(fields.time)),
     paint(levelColour, word.padEnd(5)),
-    String(fields.msg ?? ''),
+    // No control character from a message reaches the terminal (an escape sequence would act on it).
+    String(fields.msg ?? '').replace(/\p{Cc}/gu, (c) => JSON.stringify(c).slice(1, -1)),
   ];
   for (const value of [fields.method, fields.url ?? fields.route]) {
     if (value !== undefined && value !== '') parts.push(fieldText(value));
