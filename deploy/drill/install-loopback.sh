@@ -5,7 +5,7 @@
 #   listens on free ports instead of 80/443/3000, and the certificate is self-signed (openssl);
 # - PostgreSQL is a cluster of Debian's postgresql-15 of its own (dropped at the end), not `main`;
 # - nginx runs as its own master process with the shipped site file, not as nginx.service;
-# - the app is copied from this checkout (with its node_modules) instead of `npm ci --omit=dev`;
+# - the app is copied from this checkout (its node_modules linked) instead of `npm ci --omit=dev`;
 # - PID 1 here is not systemd, so the shipped units are checked with `systemd-analyze verify` and
 #   run by deploy/drill/supervise-unit.sh, which reads ExecStart=, Environment=, EnvironmentFile=,
 #   User=, WorkingDirectory= and Restart= from the unit files and restarts like Restart=always.
@@ -21,6 +21,8 @@ deploy=$repo/deploy
 passed=0; failed=0
 ok() { echo "ok   - $*"; passed=$((passed + 1)); }
 fail() { echo "FAIL - $*"; failed=$((failed + 1)); }
+# The counts as node's test runner closes (.ci/run adds them up), then the plain closing line.
+summary() { printf '# pass %d\n# fail %d\n%d passed, %d failed\n' "$passed" "$failed" "$passed" "$failed"; }
 check() { local what=$1; shift; if "$@"; then ok "$what"; else fail "$what"; fi; }
 free_port() { node -e 's=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 
@@ -68,9 +70,14 @@ mkdir -p "$R/opt/lotsa" "$R/etc/lotsa" "$R/etc/ssl/lotsa" "$R/etc/systemd/system
 (cd "$repo" && for entry in *; do
   case $entry in node_modules|var) ;; *) cp -a "$entry" "$R/opt/lotsa/" ;; esac
 done)
-modules=$(readlink -f "$repo/node_modules")
-cp -al "$modules" "$R/opt/lotsa/node_modules" 2>/dev/null || cp -a "$modules" "$R/opt/lotsa/node_modules"
 chown -R root:root "$R/opt/lotsa"; chmod -R a+rX "$R/opt/lotsa"
+# The checkout's node_modules, linked when the service user can read it (a copy otherwise).
+modules=$(readlink -f "$repo/node_modules")
+if setpriv --reuid=lotsa --regid=lotsa --clear-groups test -r "$modules/tsx/package.json"; then
+  ln -s "$modules" "$R/opt/lotsa/node_modules"
+else
+  cp -a "$modules" "$R/opt/lotsa/node_modules"; chmod -R a+rX "$R/opt/lotsa/node_modules"
+fi
 install -d -o lotsa -g lotsa -m 0750 "$R/var/lib/lotsa"
 
 echo "--- 3. PostgreSQL: a role and a database for Lotsa"
@@ -137,7 +144,7 @@ wait_ready() { # up to 90 s for /readyz through nginx
   return 1
 }
 if ! wait_ready; then
-  fail "the app answers through nginx"; tail -30 "$R/log/lotsa-web.log"; echo "$passed passed, $failed failed"; exit 1
+  fail "the app answers through nginx"; tail -30 "$R/log/lotsa-web.log"; summary; exit 1
 fi
 
 echo "--- 8. checks"
@@ -183,5 +190,5 @@ for name in lotsa-web lotsa-worker; do
 done
 check "the site answers again after the restart" wait_ready
 
-echo "$passed passed, $failed failed"
+summary
 [ "$failed" -eq 0 ]
