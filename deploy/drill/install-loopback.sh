@@ -178,7 +178,7 @@ csrf2=$(grep -o 'name="_csrf" value="[^"]*"' <<< "$login" | head -1 | sed 's/.*v
 # The limit counts in fixed 15-minute windows (on the epoch): eleven requests that straddle a
 # window's end would be split between two windows, so start them well inside one.
 left=$((900 - $(date +%s) % 900))
-if [ "$left" -lt 45 ]; then sleep $((left + 1)); fi
+if [ "$left" -lt 60 ]; then sleep $((left + 1)); fi
 codes=""
 for i in $(seq 1 11); do
   codes+="$(curl_tls -o /dev/null -w '%{http_code}' -c "$jar2" -b "$jar2" -H 'Sec-Fetch-Site: same-origin' \
