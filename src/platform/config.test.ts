@@ -71,6 +71,14 @@ describe('config', () => {
     ['TASK_CONCURRENCY_SHORT', '0'],
     ['TASK_CONCURRENCY_LONG', 'two'],
     ['TASK_CONCURRENCY_LONG', '33'],
+    ['DATABASE_URL', 'db.internal:5432/lotsa'],
+    ['DATABASE_URL', 'postgres://lotsa:p#ss@db/lotsa'],
+    ['DATABASE_URL', 'postgres://lotsa:a/b@db/lotsa'],
+    ['DATABASE_URL', 'postgres:///lotsa'],
+    ['PUBLIC_URL', 'ftp://lotsa.example'],
+    ['PUBLIC_URL', 'https://lotsa.example/jobs'],
+    ['PUBLIC_URL', 'https://lotsa.example/?region=x'],
+    ['PUBLIC_URL', 'https://admin:pw@lotsa.example'],
   ] as const) {
     it(`fails fast naming ${name} when it is "${value}"`, () => {
       assert.throws(
@@ -80,6 +88,43 @@ describe('config', () => {
       );
     });
   }
+  it('never repeats the password of a DATABASE_URL it refuses', () => {
+    for (const value of [
+      'postgres://lotsa:s3cret#x@db/lotsa',
+      'postgres://lotsa:s3cret/x@db/lotsa',
+      'mysql://lotsa:s3cret@db/x',
+    ]) {
+      assert.throws(
+        () => loadConfig({ DATABASE_URL: value }),
+        (error: unknown) =>
+          error instanceof ConfigError &&
+          error.variable === 'DATABASE_URL' &&
+          !error.message.includes('s3cret'),
+      );
+    }
+  });
+
+  it('takes a DATABASE_URL with a host, or a Unix socket directory as ?host=', () => {
+    const socket = 'postgres:///lotsa?host=/var/run/postgresql&user=lotsa';
+    assert.equal(loadConfig({ DATABASE_URL: socket }).databaseUrl, socket);
+    assert.equal(
+      loadConfig({ DATABASE_URL: ' postgresql://u:p%23w@db/lotsa ' }).databaseUrl,
+      'postgresql://u:p%23w@db/lotsa',
+    );
+  });
+
+  it('refuses a plain-http PUBLIC_URL in production, except on loopback', () => {
+    assert.throws(
+      () => loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'http://lotsa.example' }),
+      (error: unknown) => error instanceof ConfigError && /PUBLIC_URL.*https/.test(error.message),
+    );
+    assert.equal(loadConfig({ PUBLIC_URL: 'http://lotsa.example' }).publicUrl.origin, 'http://lotsa.example');
+    const local = loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'http://localhost:3000' });
+    assert.equal(local.publicUrl.origin, 'http://localhost:3000');
+    const tls = loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://lotsa.example' });
+    assert.equal(tls.publicUrl.origin, 'https://lotsa.example');
+  });
+
   it('takes TRUST_PROXY as a hop count or proxy addresses, never "true"', () => {
     assert.equal(loadConfig({ TRUST_PROXY: '1' }).trustProxy, 1);
     assert.equal(loadConfig({}).trustProxy, false);
