@@ -295,15 +295,15 @@ function startCpuSection(report: Report, r: StartCpuResult | Failed): string {
   const row = (name: string, runs: StartCpuResult['source']) =>
     `| ${name} | ${runs.cpuMs.map(n).join(', ')} | **${ms(runs.medianMs)}** |`;
   return `${head}${dated(report, r.measuredAt)}
-User+system CPU time of \`lotsa help\` (every module imported, nothing started), as each process reports
-it at exit, ${r.source.cpuMs.length} runs of each, alternating, after one unmeasured run of each (tsx's cache warm).
+User+system CPU time of \`node bin/lotsa.js help\` (every module imported, nothing started), as each
+process reports it at exit, ${r.source.cpuMs.length} runs of each after one unmeasured run (tsx's cache warm).
 Without \`npm run build\`, \`npm start\` compiles the TypeScript through tsx at every start; with it,
 \`bin/lotsa.js\` runs the compiled dist/ and no compiler is loaded.
 
 | Start | CPU per run | median |
 |---|---|---|
-${row('from source through tsx (`node --import tsx src/main.ts help`)', r.source)}
-${row('built (`npm run build`, then `node bin/lotsa.js help`)', r.dist)}
+${row('no dist/: the sources through tsx', r.source)}
+${row('built by `npm run build`: dist/', r.dist)}
 `;
 }
 

@@ -1,12 +1,12 @@
 /**
- * Start-up CPU of `lotsa help` (every module imported, nothing started): from the TypeScript sources
- * through tsx (what `npm start` runs without a build) against the compiled dist/ (`npm run build`).
- * Each process reports its own user+system CPU time at exit; the two kinds alternate, five runs
- * each, after one unmeasured run of each (tsx's cache warm, files in the page cache). Builds dist/ if
- * it is missing or stale, and removes it again if it was not there before.
+ * Start-up CPU of `node bin/lotsa.js help` (every module imported, nothing started): without dist/,
+ * so the TypeScript sources run through tsx (what `npm start` runs without a build), then with the
+ * compiled dist/ (`npm run build`). Each process reports its own user+system CPU time at exit; five
+ * runs of each, after one unmeasured run (tsx's cache warm, files in the page cache). A dist/ that
+ * is there is set aside for the first runs; one built here is removed at the end.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { childEnv, ROOT } from '../lib/proc.ts';
@@ -47,24 +47,27 @@ export async function runStartCpu(): Promise<StartCpuResult> {
   const measuredAt = new Date().toISOString();
   const distModule = '../../bin/dist.js'; // plain JavaScript, without types
   const { distIsCurrent } = (await import(distModule)) as { distIsCurrent(): boolean };
-  const hadDist = existsSync(path.join(ROOT, 'dist'));
-  if (!distIsCurrent()) execFileSync(process.execPath, ['bin/build.js'], { cwd: ROOT, stdio: 'ignore' });
+  const dist = path.join(ROOT, 'dist');
+  const aside = path.join(ROOT, `dist-startcpu-${process.pid}`);
+  const hadDist = existsSync(dist);
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'lotsa-bench-startcpu-'));
   const file = path.join(tmp, 'cpu');
-  const source = ['--import', 'tsx', 'src/main.ts', 'help'];
-  const dist = ['bin/lotsa.js', 'help']; // what `npm start` runs once dist/ is built
+  const help = ['bin/lotsa.js', 'help']; // what `npm start` runs, with and without dist/
+  const measure = () => {
+    cpuOf(help, file); // unmeasured: tsx's cache and the page cache warm
+    return Array.from({ length: RUNS }, () => cpuOf(help, file));
+  };
+  const runs = (cpuMs: number[]) => ({ cpuMs: cpuMs.map(Math.round), medianMs: Math.round(median(cpuMs)) });
   try {
-    cpuOf(source, file);
-    cpuOf(dist, file);
-    const measured = { source: [] as number[], dist: [] as number[] };
-    for (let i = 0; i < RUNS; i++) {
-      measured.source.push(cpuOf(source, file));
-      measured.dist.push(cpuOf(dist, file));
-    }
-    const runs = (cpuMs: number[]) => ({ cpuMs: cpuMs.map(Math.round), medianMs: Math.round(median(cpuMs)) });
-    return { measuredAt, source: runs(measured.source), dist: runs(measured.dist) };
+    if (hadDist) renameSync(dist, aside);
+    const source = measure();
+    if (hadDist) renameSync(aside, dist);
+    if (!distIsCurrent()) execFileSync(process.execPath, ['bin/build.js'], { cwd: ROOT, stdio: 'ignore' });
+    const built = measure();
+    return { measuredAt, source: runs(source), dist: runs(built) };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
-    if (!hadDist) rmSync(path.join(ROOT, 'dist'), { recursive: true, force: true });
+    if (existsSync(aside)) renameSync(aside, dist);
+    if (!hadDist) rmSync(dist, { recursive: true, force: true });
   }
 }
