@@ -8,6 +8,7 @@ import { kb } from './lib/stats.ts';
 import type { AuthResult } from './parts/auth.ts';
 import type { BreakdownResult } from './parts/breakdown.ts';
 import type { ColdStartResult } from './parts/coldstart.ts';
+import type { StartCpuResult } from './parts/startcpu.ts';
 import type { CrashResult } from './parts/crash.ts';
 import type { IngestResult } from './parts/ingest.ts';
 import { crashSection, ingestSection, ingestSummaryRows, type Failed } from './lib/ingest-report.ts';
@@ -34,6 +35,7 @@ export interface Results {
   weight?: WeightResult | Failed;
   lighthouse?: LighthouseResult | Failed;
   coldstart?: ColdStartResult | Failed;
+  startcpu?: StartCpuResult | Failed;
   auth?: AuthResult | Failed;
   ingest?: IngestResult | Failed;
   crash?: CrashResult | Failed;
@@ -287,6 +289,24 @@ ${
     ? `\nAudits that cost points:\n\n| Page | Category | Audit | Title | Score |\n|---|---|---|---|---|\n${failing.join('\n')}\n`
     : '\nNo failing audits.\n'
 }${warnings.length ? `\nLighthouse warnings:\n\n${warnings.join('\n')}\n` : ''}`;
+}
+
+function startCpuSection(report: Report, r: StartCpuResult | Failed): string {
+  const head = '## Start-up CPU (startcpu)\n';
+  if (failed(r)) return `${head}\nThe benchmark failed:\n\n${fence(r.error)}\n`;
+  const row = (name: string, runs: StartCpuResult['source']) =>
+    `| ${name} | ${runs.cpuMs.map(n).join(', ')} | **${ms(runs.medianMs)}** |`;
+  return `${head}${dated(report, r.measuredAt)}
+User+system CPU time of \`node bin/lotsa.js help\` (every module imported, nothing started), as each
+process reports it at exit, ${r.source.cpuMs.length} runs of each after one unmeasured run (tsx's cache warm).
+Without \`npm run build\`, \`npm start\` compiles the TypeScript through tsx at every start; with it,
+\`bin/lotsa.js\` runs the compiled dist/ and no compiler is loaded.
+
+| Start | CPU per run | median |
+|---|---|---|
+${row('no dist/: the sources through tsx', r.source)}
+${row('built by `npm run build`: dist/', r.dist)}
+`;
 }
 
 function coldstartSection(report: Report, r: ColdStartResult | Failed): string {
@@ -682,7 +702,7 @@ page on the same app, as information without a target. The ingestion parts run t
 command against a local JobStream stand-in and a PostgreSQL of their own; \`crash\` is not in the default
 set (it takes about 10 minutes), nor is \`tasks\` (sign-in e-mails while the app's own task worker ingests a
 100,000-ad snapshot, about 10 minutes). Run single parts with \`npm run bench -- <part> …\` (overhead, breakdown,
-weight, lighthouse, auth, coldstart, ingest, crash, tasks); parts not run keep their last figures, marked with
+weight, lighthouse, auth, coldstart, startcpu, ingest, crash, tasks); parts not run keep their last figures, marked with
 their date.
 
 The job board parts (search-db, search-http, search-flood, joblist-nginx) run on a bench database of 100,000
@@ -705,6 +725,7 @@ export function renderReport(report: Report): string {
     r.jobWeight && jobWeightSection(report, r.jobWeight),
     r.lighthouse && lighthouseSection(report, r.lighthouse),
     r.coldstart && coldstartSection(report, r.coldstart),
+    r.startcpu && startCpuSection(report, r.startcpu),
     r.auth && authSection(report, r.auth),
     r.ingest && ingestSection(report.runAt, r.ingest),
     r.crash && crashSection(report.runAt, r.crash),

