@@ -103,7 +103,7 @@ export function registerSiteRoutes(app: App, deps: ModuleDeps): void {
     return `User-agent: *\nDisallow: /admin\nDisallow: /api/\nAllow: /\n\nSitemap: ${siteOrigin(request)}/sitemap.xml\n`;
   });
 
-  app.get('/sitemap.xml', { config: pub }, async (request, reply) => {
+  app.get('/sitemap.xml', { config: { ...pub, conditional: true } }, async (request, reply) => {
     const origin = siteOrigin(request);
     const { languages, defaultLanguage } = request.region;
     const entry = (path: string, langs: readonly Lang[], lastModified?: Date) =>
