@@ -130,7 +130,10 @@ describe('job API and pages: web conventions', async () => {
     const en = await get('/en/jobs', { 'if-none-match': String(sv.headers.etag) });
     assert.equal(en.statusCode, 200);
     assert.notEqual(en.headers.etag, sv.headers.etag);
-    // The pages are the same for everyone: no CORS, no session in their tag.
+    // The pages are the same for everyone (they never read the session): one tag, no Vary: Cookie.
+    const withCookie = await get('/sv/jobs', { cookie: 'lotsa_session=someone' });
+    assert.equal(withCookie.headers.etag, sv.headers.etag);
+    assert.doesNotMatch(String(sv.headers.vary), /cookie/i);
     assert.equal(sv.headers['access-control-allow-origin'], undefined);
   });
 
