@@ -1,8 +1,8 @@
 /**
  * The job API: GET /api/v1/jobs (a search, served from the response cache when warm; paged by
  * offset or by the `next` link's cursor, cursor.ts) and GET /api/v1/jobs/:id. Both are readable
- * from any origin and answer 304 to a current If-None-Match. Input is validated and typed by the operations' schemas (api-schema.ts);
- * the presenters below return the documented response types.
+ * from any origin and answer 304 to a current If-None-Match. Input is validated and typed by the
+ * operations' schemas (api-schema.ts); the presenters below return the documented response types.
  */
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.ts';

@@ -1,8 +1,8 @@
 /**
  * Answers for requests Node's HTTP parser refuses before Fastify sees them: a malformed request line
  * or header (400), headers or a body that do not arrive in time (408), headers that are too large
- * (431). They carry the same security headers and problem details (problem.ts) as every other answer, then the
- * connection closes.
+ * (431). They carry the same security headers and problem details (problem.ts) as every other
+ * answer, then the connection closes.
  */
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';

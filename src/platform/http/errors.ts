@@ -1,7 +1,8 @@
 /**
- * The one error sink: every error becomes a catalogue code and is answered as RFC 9457 problem details
- * (`application/problem+json`, problem.ts) to programs and as an HTML page to browsers, in the page's language (the signed-in person's own choice on pages without
- * a language in their URL), with the request id. Never a stack trace or SQL.
+ * The one error sink: every error becomes a catalogue code and is answered as RFC 9457 problem
+ * details (`application/problem+json`, problem.ts) to programs and as an HTML page to browsers, in
+ * the page's language (the signed-in person's own choice on pages without a language in their
+ * URL), with the request id. A 405 carries Allow. Never a stack trace or SQL.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppError } from '../errors.ts';

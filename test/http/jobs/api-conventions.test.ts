@@ -70,6 +70,12 @@ describe('job API and pages: web conventions', async () => {
     assert.equal(again.statusCode, 304);
     assert.equal(again.body, '');
     assert.equal(again.headers.etag, etag);
+    const head = await app.inject({
+      method: 'HEAD',
+      url: '/api/v1/jobs?q=sjuksk%C3%B6terska',
+      headers: { 'if-none-match': etag },
+    });
+    assert.equal(head.statusCode, 304);
     // Several tags, one of them current; and compressed answers share the tag.
     const listed = await get('/api/v1/jobs?q=sjuksk%C3%B6terska', {
       'if-none-match': `W/"old", ${etag}`,
@@ -92,6 +98,7 @@ describe('job API and pages: web conventions', async () => {
   it('sends ETag and Last-Modified with one job, and 304 for either validator', async () => {
     const res = await get('/api/v1/jobs/9100001');
     assert.equal(res.statusCode, 200);
+    assert.match(String(res.headers.vary), /accept-language/i);
     const lastModified = String(res.headers['last-modified']);
     assert.equal(new Date(lastModified).toUTCString(), lastModified);
     assert.equal(
