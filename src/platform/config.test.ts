@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from './config.ts';
 
 describe('config', () => {
@@ -87,5 +90,51 @@ describe('config', () => {
     assert.throws(() => loadConfig({ TRUST_PROXY: 'true' }), /TRUST_PROXY/);
     assert.throws(() => loadConfig({ TRUST_PROXY: 'evil.example' }), /TRUST_PROXY/);
     assert.throws(() => loadConfig({ TRUST_PROXY: '10.0.0.0/99' }), /TRUST_PROXY/);
+  });
+});
+
+describe('.env.example', () => {
+  const source = (file: string) => readFileSync(new URL(file, import.meta.url), 'utf8');
+
+  /** Variables the code reads: by config.ts's readers, and as process.env.X anywhere in src/. */
+  function variablesRead(): Set<string> {
+    const names = new Set<string>();
+    const config = source('./config.ts');
+    for (const m of config.matchAll(/\benv\.([A-Z][A-Z0-9_]*)|\(env, '([A-Z][A-Z0-9_]*)'/g))
+      names.add(m[1] ?? m[2] ?? '');
+    const src = fileURLToPath(new URL('..', import.meta.url));
+    for (const file of readdirSync(src, { recursive: true, encoding: 'utf8' })) {
+      if (!file.endsWith('.ts') || file.endsWith('.test.ts')) continue;
+      const text = readFileSync(path.join(src, file), 'utf8');
+      for (const m of text.matchAll(/process\.env\.([A-Z][A-Z0-9_]*)/g)) names.add(m[1] ?? '');
+    }
+    return names;
+  }
+
+  it('lists every variable the code reads, each under a comment, and none it does not read', () => {
+    const example = source('../../.env.example');
+    const lines = example.split('\n');
+    const listed = new Map<string, number>();
+    lines.forEach((line, i) => {
+      const m = /^#? ?([A-Z][A-Z0-9_]*)=/.exec(line);
+      if (m?.[1]) listed.set(m[1], i);
+    });
+    const read = variablesRead();
+    assert.ok(read.has('DATABASE_URL') && read.has('SESSION_MAX_HOURS'), 'the scan finds variables');
+    assert.deepEqual(
+      [...read].filter((name) => !listed.has(name)).sort(),
+      [],
+      'read but not in .env.example',
+    );
+    assert.deepEqual(
+      [...listed.keys()].filter((name) => !read.has(name)).sort(),
+      [],
+      'in .env.example but never read',
+    );
+    for (const [name, index] of listed) {
+      // The line above is the variable's comment (not another variable, not a blank line).
+      const above = lines[index - 1] ?? '';
+      assert.ok(/^# /.test(above) && !/^#? ?[A-Z][A-Z0-9_]*=/.test(above), `${name} has a comment above it`);
+    }
   });
 });

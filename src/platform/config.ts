@@ -6,6 +6,8 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+/** JSON lines (the default), or readable lines for a person at a terminal (`npm run dev`). */
+export type LogFormat = 'json' | 'pretty';
 
 export interface Config {
   /** TCP port the HTTP server listens on. */
@@ -23,6 +25,7 @@ export interface Config {
   /** Sender address of outgoing mail. */
   mailFrom: string;
   logLevel: LogLevel;
+  logFormat: LogFormat;
   /** Secret for signing CSRF tokens; generated and stored under dataDir when not given. */
   secret: string | undefined;
   /** Run the task worker inside the web process. */
@@ -176,6 +179,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
   }
+  const logFormat = (env.LOG_FORMAT?.trim().toLowerCase() || 'json') as LogFormat;
+  if (logFormat !== 'json' && logFormat !== 'pretty') {
+    throw new ConfigError('LOG_FORMAT', `must be json or pretty, got "${env.LOG_FORMAT}"`);
+  }
   const secret = env.LOTSA_SECRET || undefined;
   if (secret !== undefined && secret.length < 32) {
     throw new ConfigError('LOTSA_SECRET', 'must be at least 32 characters');
@@ -196,6 +203,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     smtpUrl,
     mailFrom,
     logLevel,
+    logFormat,
     secret,
     inlineWorker: bool(env, 'LOTSA_INLINE_WORKER', true),
     taskConcurrencyShort: int(env, 'TASK_CONCURRENCY_SHORT', 2, 1, 32),
