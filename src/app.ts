@@ -24,6 +24,8 @@ import { installNulGuard } from './platform/http/nul-guard.ts';
 import { installFiniteNumbers } from './platform/http/finite-numbers.ts';
 import { languageOf, sendError, toAppError } from './platform/http/errors.ts';
 import { installOps } from './platform/http/ops.ts';
+import { installConditionalGet } from './platform/http/conditional.ts';
+import { unroutedError } from './platform/http/method-not-allowed.ts';
 import { createRateLimitCheck, createRateLimiter, type RateLimiter } from './platform/http/rate-limit.ts';
 import { clientErrorHandler } from './platform/http/client-errors.ts';
 import { fixedSecurityHeaders, installSecurityHeaders, securityHeaders } from './platform/http/security.ts';
@@ -82,7 +84,7 @@ function createServer(
       headersTimeout: Math.ceil(config.requestTimeoutMs / 3),
       connectionsCheckingInterval: Math.min(5_000, Math.ceil(config.requestTimeoutMs / 4)),
     },
-    clientErrorHandler: clientErrorHandler(fixedSecurityHeaders(https)),
+    clientErrorHandler: clientErrorHandler(fixedSecurityHeaders(https), config.publicUrl.origin),
     requestIdHeader: false,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -169,13 +171,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     request.lang = languageOf(request);
     if (shedder.overloaded && !request.routeConfig.neverShed)
       return done(new AppError('LOTSA_OVERLOADED', { retryAfter: 10 }));
-    const limited = rateLimit(request);
+    const limited = rateLimit(request, reply);
     if (!limited) return check(request, done);
     limited.then((error) => (error ? done(error) : check(request, done)), done);
   });
 
-  // 2. Every response: security headers, compression.
+  // 2. Every response: security headers (and CORS on the public read API), validators and 304 on
+  //    conditional routes, then compression.
   installSecurityHeaders(app, headers);
+  installConditionalGet(app);
   await app.register(compress, {
     global: true,
     threshold: 1024,
@@ -198,8 +202,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
     return sendError(request, reply, appError, site);
   });
+  // No route for this method and path: 405 with Allow when the path takes other methods, else 404.
   app.setNotFoundHandler({}, (request, reply) =>
-    sendError(request, reply, new AppError('LOTSA_NOT_FOUND'), site),
+    sendError(request, reply, unroutedError(app, request), site),
   );
   const ops = installOps(app, { pool: deps.database.pool });
   app.addHook('onResponse', (request, reply, done) => {

@@ -14,6 +14,7 @@ export const ERROR_CODES = {
   LOTSA_NOT_FOUND: 404,
   LOTSA_METHOD_NOT_ALLOWED: 405,
   LOTSA_REQUEST_TIMEOUT: 408,
+  LOTSA_CURSOR_EXPIRED: 409,
   LOTSA_GONE: 410,
   LOTSA_PAYLOAD_TOO_LARGE: 413,
   LOTSA_UNSUPPORTED_MEDIA_TYPE: 415,
@@ -32,19 +33,27 @@ export class AppError extends Error {
   readonly status: number;
   constructor(
     readonly code: ErrorCode,
-    options: { detail?: string; retryAfter?: number; fields?: Record<string, string> } = {},
+    options: {
+      detail?: string;
+      retryAfter?: number;
+      fields?: Record<string, string>;
+      allow?: readonly string[];
+    } = {},
   ) {
     super(options.detail ?? code);
     this.status = ERROR_CODES[code];
     this.detail = options.detail;
     this.retryAfter = options.retryAfter;
     this.fields = options.fields;
+    this.allow = options.allow;
   }
   readonly detail: string | undefined;
   /** Seconds; sent as Retry-After. */
   readonly retryAfter: number | undefined;
   /** Field name → error code, for JSON validation errors. */
   readonly fields: Record<string, string> | undefined;
+  /** The methods the path takes, for a 405 (sent as Allow). */
+  readonly allow: readonly string[] | undefined;
 }
 
 interface FastifyLikeError {

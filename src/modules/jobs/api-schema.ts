@@ -7,6 +7,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { defineOperation, type OpenApiContribution } from '../../platform/http/openapi.ts';
 import { Nullable } from '../../platform/http/schema.ts';
+import { MAX_CURSOR_LENGTH } from './cursor.ts';
 import { MAX_LIMIT, MAX_OFFSET, MAX_QUERY_LENGTH, PAGE_SIZE, PUBLISHED_WITHIN, SORTS } from './query.ts';
 
 const listParam = (description: string) =>
@@ -72,7 +73,14 @@ export const JobSearchQuery = Type.Object(
         minimum: 0,
         maximum: MAX_OFFSET,
         default: 0,
-        description: 'Items to skip; paging is stable for a given sort.',
+        description: 'Items to skip; paging is stable for a given sort. Not together with `cursor`.',
+      }),
+    ),
+    cursor: Type.Optional(
+      Type.String({
+        maxLength: MAX_CURSOR_LENGTH,
+        description:
+          'Opaque: where the next page starts, as given by the previous page’s `next` (or its Link header, rel="next"); send it with the same search parameters, without `offset`. It holds the offset and the version of the region’s ads: once the ads have changed (new, changed or closed ads) it is refused with 409 LOTSA_CURSOR_EXPIRED, and the client starts again from the first page.',
       }),
     ),
   },
@@ -160,6 +168,10 @@ export const JobSearchResult = Type.Object({
   total: Type.Integer(),
   offset: Type.Integer(),
   limit: Type.Integer(),
+  next: Nullable(Type.String({ format: 'uri' }), {
+    description:
+      'The absolute URL of the next page (the same search with a `cursor`), also sent as `Link: <…>; rel="next"`; null on the last page (or past the deepest offset served).',
+  }),
   suggestion: Nullable(Type.String(), {
     description: '“Did you mean”: the query with misspelt words corrected, or null.',
   }),
@@ -189,19 +201,42 @@ export const JobSearchResult = Type.Object({
 });
 export type JobSearchResult = Static<typeof JobSearchResult>;
 
+const text = (description: string) => ({ description, schema: { type: 'string' } });
+/** Headers of the public job routes' answers (platform: conditional.ts, rate-limit.ts, cors.ts). */
+const PUBLIC_READ_HEADERS = {
+  ETag: text('A weak entity tag of the body; send it as If-None-Match to get 304 when unchanged.'),
+  'RateLimit-Policy': text('The client’s limit, e.g. "api";q=1200;w=60 (requests per window of seconds).'),
+  RateLimit: text(
+    'What is left of it, e.g. "api";r=1187;t=42 (requests left; seconds until the window ends).',
+  ),
+  'Access-Control-Allow-Origin': text('* : any web page may read the answer (without credentials).'),
+};
+const LINK_HEADER = text('<next page URL>; rel="next" when there is a next page.');
+const RETRY_HEADERS = {
+  'Retry-After': text('Seconds to wait.'),
+  'RateLimit-Policy': PUBLIC_READ_HEADERS['RateLimit-Policy'],
+  RateLimit: PUBLIC_READ_HEADERS.RateLimit,
+};
+
 export const searchJobsOperation = defineOperation({
   method: 'GET',
   url: '/api/v1/jobs',
   operationId: 'searchJobs',
   summary: 'Search open jobs',
   description:
-    'The same search as the /sv/jobs page. An unknown parameter or value is a 400 whose `fields` name it.',
+    'The same search as the /sv/jobs page. An unknown parameter or value is a 400 whose `fields` name it. Page with `offset` and `limit`, or follow `next` (a cursor).',
   security: [],
   schema: { querystring: JobSearchQuery },
   responses: {
-    200: { description: 'Matching jobs with facet counts.', schema: JobSearchResult },
-    400: { description: 'A parameter or value that is not accepted.' },
-    429: { description: 'Too many requests; see Retry-After.' },
+    200: {
+      description: 'Matching jobs with facet counts.',
+      schema: JobSearchResult,
+      headers: { ...PUBLIC_READ_HEADERS, Link: LINK_HEADER },
+    },
+    304: { description: 'Not modified: the ETag given in If-None-Match is still current.' },
+    400: { description: 'A parameter or value that is not accepted (also a malformed `cursor`).' },
+    409: { description: 'The `cursor` is from before the region’s ads changed: start again.' },
+    429: { description: 'Too many requests; see Retry-After.', headers: RETRY_HEADERS },
   },
 });
 
@@ -216,11 +251,16 @@ export const getJobOperation = defineOperation({
     200: {
       description: 'The job, with its description as sanitised HTML and how to apply.',
       schema: JobDetail,
+      headers: {
+        ...PUBLIC_READ_HEADERS,
+        'Last-Modified': { description: 'When the ad last changed.', schema: { type: 'string' } },
+      },
     },
+    304: { description: 'Not modified (If-None-Match, or If-Modified-Since without it).' },
     400: { description: 'An id that no job can have.' },
     404: { description: 'No such job in this region.' },
     410: { description: 'The job is closed (expired or removed).' },
-    429: { description: 'Too many requests; see Retry-After.' },
+    429: { description: 'Too many requests; see Retry-After.', headers: RETRY_HEADERS },
   },
 });
 

@@ -1,11 +1,14 @@
 /**
- * The job API: GET /api/v1/jobs (a search, served from the response cache when warm) and
- * GET /api/v1/jobs/:id. Input is validated and typed by the operations' schemas (api-schema.ts);
- * the presenters below return the documented response types.
+ * The job API: GET /api/v1/jobs (a search, served from the response cache when warm; paged by
+ * offset or by the `next` link's cursor, cursor.ts) and GET /api/v1/jobs/:id. Both are readable
+ * from any origin and answer 304 to a current If-None-Match. Input is validated and typed by the
+ * operations' schemas (api-schema.ts); the presenters below return the documented response types.
  */
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
 import { localPath } from '../../platform/html/layout.ts';
+import { httpDate } from '../../platform/http/conditional.ts';
+import { allowCrossOriginReads } from '../../platform/http/cors.ts';
 import { siteOrigin } from '../../platform/http/origin.ts';
 import type { App } from '../../platform/http/schema.ts';
 import { Permission } from '../../platform/permissions.ts';
@@ -13,10 +16,19 @@ import {
   getJobOperation,
   searchJobsOperation,
   type JobDetail as ApiJobDetail,
+  type JobSearchQuery,
   type JobSearchResult,
   type JobSummary as ApiJobSummary,
 } from './api-schema.ts';
-import { parseJobQuery, queryParams, queryString, type JobQuery, type QueryProblem } from './query.ts';
+import { checkCursorCurrent, CURSOR_PARAM, decodeCursor, encodeCursor, searchHash } from './cursor.ts';
+import {
+  MAX_OFFSET,
+  parseJobQuery,
+  queryParams,
+  queryString,
+  type JobQuery,
+  type QueryProblem,
+} from './query.ts';
 import type { JobDetail } from './repository.ts';
 import {
   queryVocabulary,
@@ -30,8 +42,16 @@ import { sanitizeDescription } from './sanitize.ts';
 import { safeUrl } from './canonical.ts';
 import { jobPath } from './views.ts';
 
-/** The API's own per-client limit: every request counts (cached or not). */
-const api = { permission: Permission.Public, rateLimit: { name: 'api', max: 1200, windowSeconds: 60 } };
+/**
+ * The API's own per-client limit (every request counts, cached or not); readable from any origin
+ * (CORS without credentials); ETag and 304 (platform/http/conditional.ts).
+ */
+const api = {
+  permission: Permission.Public,
+  rateLimit: { name: 'api', max: 1200, windowSeconds: 60 },
+  cors: 'public',
+  conditional: true,
+} as const;
 
 function problemsError(problems: QueryProblem[]): AppError {
   const fields: Record<string, string> = {};
@@ -66,7 +86,12 @@ function presentSummary(request: FastifyRequest, origin: string) {
   };
 }
 
-function presentSearch(request: FastifyRequest, query: JobQuery, result: SearchResult): JobSearchResult {
+function presentSearch(
+  request: FastifyRequest,
+  query: JobQuery,
+  result: SearchResult,
+  next: string | null,
+): JobSearchResult {
   const facet = (options: FacetOption[]) =>
     options.map((o) => ({ value: o.value, label: o.label, count: o.count, selected: o.selected }));
   const unlabelled = (options: SearchResult['facets']['remote' | 'published' | 'language']) =>
@@ -75,6 +100,7 @@ function presentSearch(request: FastifyRequest, query: JobQuery, result: SearchR
     total: result.total,
     offset: query.offset,
     limit: query.limit,
+    next,
     suggestion: result.suggestion,
     corrected: result.corrected,
     places: result.places.map((p) => ({ word: p.word, municipality: p.code })),
@@ -125,26 +151,66 @@ function presentDetail(request: FastifyRequest, job: JobDetail, labels: ConceptL
   };
 }
 
+/**
+ * The next page's absolute URL (from configuration, never the Host header): the same search and
+ * limit with a cursor; null on the last page and past MAX_OFFSET.
+ */
+function nextLink(request: FastifyRequest, query: JobQuery, result: SearchResult, search: string) {
+  const offset = query.offset + query.limit;
+  if (offset >= result.total || offset > MAX_OFFSET) return null;
+  const params = queryParams({ ...query, offset: 0 }, { withPaging: 'api' });
+  params.set(CURSOR_PARAM, encodeCursor({ offset, seq: result.changeSeq, search }));
+  return `${siteOrigin(request)}${searchJobsOperation.url}?${params.toString()}`;
+}
+
+/** The search of an API request: its parameters, with a cursor's offset in place of `offset`. */
+async function apiSearch(request: FastifyRequest, given: JobSearchQuery, http: JobBoardHttp) {
+  const vocabulary = await queryVocabulary(http.db, request.region);
+  const { cursor: cursorText, ...params } = given;
+  const { query, problems } = parseJobQuery(queryPairs(params), vocabulary, 'api');
+  if (problems.length) throw problemsError(problems);
+  const search = searchHash(queryString(queryParams(query)));
+  if (cursorText === undefined) return { query, search, cursor: undefined };
+  // `offset` has a default (0), so whether the client sent it is read from the URL itself.
+  if (new URLSearchParams(request.url.split('?')[1] ?? '').has('offset'))
+    throw new AppError('LOTSA_BAD_REQUEST', { fields: { [CURSOR_PARAM]: 'not together with offset' } });
+  const cursor = decodeCursor(cursorText, search);
+  return { query: { ...query, offset: cursor.offset }, search, cursor };
+}
+
 export function registerJobApiRoutes(app: App, http: JobBoardHttp): void {
   const search = searchJobsOperation;
   app.get(search.url, { schema: search.schema, config: api }, async (request, reply) => {
-    const vocabulary = await queryVocabulary(http.db, request.region);
-    const { query, problems } = parseJobQuery(queryPairs(request.query), vocabulary, 'api');
-    if (problems.length) throw problemsError(problems);
+    const { query, search: hash, cursor } = await apiSearch(request, request.query, http);
     // Programs have the route's own limit (every request counts), and the running searches' limit.
     const canonical = queryString(queryParams(query, { withPaging: 'api' }));
-    const what = { key: `api${canonical}`, limited: false, running: canonical !== '' };
+    // A cursor's answer is of the ads it was made for (a 409 otherwise, never cached).
+    const key = `api${canonical}${cursor ? `|${cursor.seq}` : ''}`;
+    const what = { key, limited: false, running: canonical !== '' };
     return http.cached(request, reply, what, async () => {
-      const body = presentSearch(request, query, await http.runSearch(request, query));
-      return { body: JSON.stringify(body), contentType: 'application/json; charset=utf-8' };
+      const result = await http.runSearch(request, query);
+      if (cursor) checkCursorCurrent(cursor, result.changeSeq);
+      const next = nextLink(request, query, result, hash);
+      const body = presentSearch(request, query, result, next);
+      return {
+        body: JSON.stringify(body),
+        contentType: 'application/json; charset=utf-8',
+        headers: next ? { link: `<${next}>; rel="next"` } : undefined,
+      };
     });
   });
+  allowCrossOriginReads(app, search.url);
 
   const one = getJobOperation;
   app.get(one.url, { schema: one.schema, config: api }, async (request, reply) => {
     const { job, labels } = await http.loadJob(request.region.id, request.params.id);
     if (job.status === 'closed')
       throw new AppError('LOTSA_GONE', { detail: `job ${job.id} is ${job.closedReason}` });
-    return reply.header('cache-control', 'no-cache').send(presentDetail(request, job, labels));
+    return reply
+      .header('cache-control', 'no-cache')
+      .header('vary', 'accept-language')
+      .header('last-modified', httpDate(job.updatedAt))
+      .send(presentDetail(request, job, labels));
   });
+  allowCrossOriginReads(app, one.url);
 }

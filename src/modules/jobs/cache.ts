@@ -5,6 +5,7 @@
  * that region is dropped. Least recently used entries go first; `JOB_CACHE_SIZE=0` turns it off.
  */
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { entityTag } from '../../platform/http/conditional.ts';
 import type { JobChanges } from './changes.ts';
 
 export interface CachedResponse {
@@ -13,6 +14,10 @@ export interface CachedResponse {
   br?: Buffer;
   contentType: string;
   status: number;
+  /** The weak entity tag of the body (conditional GET: platform/http/conditional.ts). */
+  etag: string;
+  /** Headers that belong to the body (the API's Link). */
+  headers?: Record<string, string>;
 }
 
 /** A map that keeps at most `maxEntries`, dropping the least recently used (0 keeps nothing). */
@@ -88,9 +93,9 @@ export class ResponseCache {
     regionId: string,
     key: string,
     version: string,
-    response: Omit<CachedResponse, 'gzip' | 'br'>,
+    response: Omit<CachedResponse, 'gzip' | 'br' | 'etag'>,
   ): CachedResponse {
-    const full: CachedResponse = { ...response };
+    const full: CachedResponse = { ...response, etag: entityTag(response.body) };
     if (!this.enabled || version !== this.changes.version(regionId)) return full;
     if (response.body.length > 1024) {
       full.gzip = gzipSync(response.body, { level: 6 });

@@ -2,7 +2,9 @@
  * A readable page made from the whole OpenAPI document at /api/docs (no JavaScript, no third-party
  * viewer). The job API's part of the document is generated from its schemas (api-schema.ts).
  */
+import { ERROR_CODES, type ErrorCode } from '../../platform/errors.ts';
 import { html, type SafeHtml } from '../../platform/html/html.ts';
+import { shell } from '../../platform/html/messages.ts';
 import type { Page, PageContext } from '../../platform/html/layout.ts';
 import type { OpenApiDocument } from '../../platform/http/openapi.ts';
 import { defineMessages } from '../../platform/i18n/index.ts';
@@ -21,6 +23,11 @@ const docs = defineMessages({
     type: 'Typ',
     meaning: 'Betydelse',
     status: 'Status',
+    errors: 'Fel',
+    errorsLead:
+      'Fel besvaras som problem details enligt RFC 9457 (application/problem+json): type, title, status, detail och instance, och dessutom den stabila koden code, fälten som inte godtogs i fields och förfrågans id i requestId. Program ska läsa code.',
+    code: 'Kod',
+    titleColumn: 'Rubrik',
   },
   en: {
     title: 'Lotsa’s job API',
@@ -34,6 +41,11 @@ const docs = defineMessages({
     type: 'Type',
     meaning: 'Meaning',
     status: 'Status',
+    errors: 'Errors',
+    errorsLead:
+      'Errors are answered as RFC 9457 problem details (application/problem+json): type, title, status, detail and instance, plus the stable code, the fields that were not accepted in fields, and the request id in requestId. Programs should read code.',
+    code: 'Code',
+    titleColumn: 'Title',
   },
 });
 
@@ -50,6 +62,19 @@ function schemaType(schema: Record<string, unknown>): string {
   if (schema.type === 'array') return `${schemaType(schema.items as Record<string, unknown>)}[]`;
   if (Array.isArray(schema.enum)) return (schema.enum as string[]).map((v) => v || '""').join(' | ');
   return String(schema.type);
+}
+
+/** Every error code, each row the anchor a problem's `type` points to (platform/http/problem.ts). */
+function errorTable(ctx: PageContext, t: (key: Parameters<typeof docs.t>[1]) => string): SafeHtml {
+  const codes = Object.entries(ERROR_CODES) as [ErrorCode, number][];
+  return html`<section class="api-errors">
+    <h2 id="errors">${t('errors')}</h2>
+    <p>${t('errorsLead')}</p>
+    <div class="table-scroll" tabindex="0" role="region" aria-label="${t('errors')}"><table>
+      <thead><tr><th scope="col">${t('code')}</th><th scope="col">${t('status')}</th><th scope="col">${t('titleColumn')}</th></tr></thead>
+      <tbody>${codes.map(([code, status]) => html`<tr id="${code}"><td><code>${code}</code></td><td>${status}</td><td>${shell.t(ctx.lang, `error.${code}.title` as Parameters<typeof shell.t>[1])}</td></tr>`)}</tbody>
+    </table></div>
+  </section>`;
 }
 
 export function apiDocsPage(ctx: PageContext, document: OpenApiDocument): Page {
@@ -86,6 +111,7 @@ export function apiDocsPage(ctx: PageContext, document: OpenApiDocument): Page {
     <p class="lead">${t('lead')}</p>
     <p><a href="/api/openapi.json" type="application/json">${t('openapi')}</a></p>
     ${Object.entries(spec.paths).map(endpoint)}
+    ${errorTable(ctx, t)}
   </div>`;
   return { title: t('title'), description: t('description'), path: '/api/docs', main, languages: [ctx.lang] };
 }

@@ -67,12 +67,18 @@ export function jobBoardHttp(deps: ModuleDeps, board: JobBoardDeps) {
    * `limited`: a miss counts against the client's SEARCH_RATE_LIMIT (429 past it). `running`: a miss
    * counts as one of the client's SEARCH_CONCURRENCY running searches (429 past it) — the API's
    * searches too, which have their own per-minute limit but cost the database as much as a page's.
+   * The answer carries the body's ETag, made once when it was cached.
    */
   async function cached(
     request: FastifyRequest,
     reply: FastifyReply,
     what: { key: string; limited: boolean; running?: boolean },
-    produce: () => Promise<{ body: string; contentType: string; status?: number }>,
+    produce: () => Promise<{
+      body: string;
+      contentType: string;
+      status?: number;
+      headers?: Record<string, string>;
+    }>,
   ) {
     const regionId = request.region.id;
     const key = `${regionId}|${request.lang}|${what.key}`;
@@ -94,12 +100,17 @@ export function jobBoardHttp(deps: ModuleDeps, board: JobBoardDeps) {
           body: Buffer.from(produced.body),
           contentType: produced.contentType,
           status: produced.status ?? 200,
+          headers: produced.headers,
         });
       } finally {
         done?.();
       }
     }
-    reply.code(response.status).type(response.contentType).header('vary', 'accept-encoding');
+    // The API's language comes from Accept-Language; pages and feeds have it in their path.
+    const vary = request.url.startsWith('/api/') ? 'accept-encoding, accept-language' : 'accept-encoding';
+    reply.code(response.status).type(response.contentType).header('vary', vary);
+    // The tag of the body (the route's `conditional` answers 304 to a client that has it).
+    reply.header('etag', response.etag).headers(response.headers ?? {});
     const accepts = String(request.headers['accept-encoding'] ?? '');
     if (response.br && /\bbr\b/.test(accepts))
       return reply.header('content-encoding', 'br').send(response.br);

@@ -22,12 +22,17 @@ import { closedJobPage, jobPage, searchPage } from './views.ts';
 export { SEARCH_CONCURRENCY, SEARCH_RATE_LIMIT, type JobBoardDeps } from './respond.ts';
 
 const pub = { permission: Permission.Public } as const;
+/**
+ * The board's pages and feed are the same for everyone (they never read the session), so their ETag
+ * (the body's, platform/http/conditional.ts) is too: 304 to a client whose copy is current.
+ */
+const board = { ...pub, conditional: true } as const;
 const searchSchema = { params: LangParams, querystring: AnyQuery };
 const JobPageParams = Type.Object({ lang: Type.String(), id: Type.String() });
 
 /** The search page and its RSS feed. */
 function registerBoardRoutes(app: App, http: JobBoardHttp): void {
-  app.get('/:lang/jobs', { schema: searchSchema, config: pub }, async (request, reply) => {
+  app.get('/:lang/jobs', { schema: searchSchema, config: board }, async (request, reply) => {
     langParam(request);
     const { query, canonical, droppedFilter } = await http.pageSearch(request, request.query, true);
     // A URL with a dropped filter value shows a note, so it is not the canonical search's entry.
@@ -41,7 +46,7 @@ function registerBoardRoutes(app: App, http: JobBoardHttp): void {
     });
   });
 
-  app.get('/:lang/jobs.rss', { schema: searchSchema, config: pub }, async (request, reply) => {
+  app.get('/:lang/jobs.rss', { schema: searchSchema, config: board }, async (request, reply) => {
     langParam(request);
     const { query, canonical } = await http.pageSearch(request, request.query, false);
     return http.cached(request, reply, { key: `rss${canonical}`, limited: canonical !== '' }, async () => {
@@ -62,7 +67,7 @@ function registerBoardRoutes(app: App, http: JobBoardHttp): void {
  */
 function registerJobPageRoute(app: App, http: JobBoardHttp): void {
   const schema = { params: JobPageParams, querystring: AnyQuery };
-  app.get('/:lang/jobs/:id', { schema, config: pub }, async (request, reply) => {
+  app.get('/:lang/jobs/:id', { schema, config: board }, async (request, reply) => {
     langParam(request);
     const { job, labels } = await http.loadJob(request.region.id, request.params.id);
     const search = await http.pageSearch(request, request.query, true);

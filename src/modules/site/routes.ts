@@ -107,12 +107,14 @@ export function registerSiteRoutes(app: App, deps: ModuleDeps): void {
   const sendXml = (reply: FastifyReply, body: string | Readable) =>
     reply.type('application/xml; charset=utf-8').header('cache-control', 'public, max-age=3600').send(body);
 
-  app.get('/sitemap.xml', { config: pub }, async (request, reply) =>
+  // ETag and 304 (platform/http/conditional.ts) for the files sent as text; streamed ones have none.
+  const sitemap = { ...pub, conditional: true } as const;
+  app.get('/sitemap.xml', { config: sitemap }, async (request, reply) =>
     sendXml(reply, await sitemaps.root(request.region, siteOrigin(request))),
   );
 
   // The numbered files of a sitemap index (sitemap.ts).
-  app.get('/sitemap-:n.xml', { config: pub }, async (request, reply) => {
+  app.get('/sitemap-:n.xml', { config: sitemap }, async (request, reply) => {
     const { n } = request.params as { n: string };
     const file = /^[1-9][0-9]{0,5}$/.test(n)
       ? await sitemaps.file(request.region, siteOrigin(request), Number(n))

@@ -41,6 +41,9 @@ export const shell = defineMessages({
     'error.LOTSA_GONE.text': 'Det du söker har funnits här men är borttaget eller inte längre aktuellt.',
     'error.LOTSA_METHOD_NOT_ALLOWED.title': 'Det går inte att göra så här',
     'error.LOTSA_METHOD_NOT_ALLOWED.text': 'Adressen finns, men inte för den här typen av förfrågan.',
+    'error.LOTSA_CURSOR_EXPIRED.title': 'Sökresultatet har ändrats',
+    'error.LOTSA_CURSOR_EXPIRED.text':
+      'Jobben har ändrats sedan den förra sidan hämtades. Börja om från den första sidan.',
     'error.LOTSA_REQUEST_TIMEOUT.title': 'Det tog för lång tid',
     'error.LOTSA_REQUEST_TIMEOUT.text': 'Förfrågan kom inte fram i tid. Försök igen.',
     'error.LOTSA_HEADERS_TOO_LARGE.title': 'För stora rubriker',
@@ -102,6 +105,9 @@ export const shell = defineMessages({
       'What you are looking for was here but has been removed or is no longer current.',
     'error.LOTSA_METHOD_NOT_ALLOWED.title': 'That cannot be done here',
     'error.LOTSA_METHOD_NOT_ALLOWED.text': 'The address exists, but not for this kind of request.',
+    'error.LOTSA_CURSOR_EXPIRED.title': 'The results have changed',
+    'error.LOTSA_CURSOR_EXPIRED.text':
+      'The jobs have changed since the previous page was fetched. Start again from the first page.',
     'error.LOTSA_REQUEST_TIMEOUT.title': 'That took too long',
     'error.LOTSA_REQUEST_TIMEOUT.text': 'The request did not arrive in time. Please try again.',
     'error.LOTSA_HEADERS_TOO_LARGE.title': 'Headers too large',

@@ -106,8 +106,9 @@ export function createAuthorizer(options: {
 
   return (request) => {
     const permission = request.routeConfig.permission;
-    // The not-found handler has no declared route; it only ever answers 404. A mistyped
-    // back-office address (no /sv or /en to go by) reads the session, so that 404 speaks the
+    // The not-found handler has no declared route; it only ever answers 404 (or 405 for a path
+    // that takes other methods). A mistyped back-office address (no /sv or /en to go by) reads
+    // the session, so that 404 speaks the
     // person's own language; anything else stays free of database work.
     if (permission === undefined && request.is404) {
       if (!request.url.startsWith('/admin') || !request.cookies[sessionCookie]) return undefined;

@@ -1,7 +1,8 @@
 /**
- * The one error sink: every error becomes a catalogue code and is answered as JSON to programs and as
- * an HTML page to browsers, in the page's language (the signed-in person's own choice on pages without
- * a language in their URL), with the request id. Never a stack trace or SQL.
+ * The one error sink: every error becomes a catalogue code and is answered as RFC 9457 problem
+ * details (`application/problem+json`, problem.ts) to programs and as an HTML page to browsers, in
+ * the page's language (the signed-in person's own choice on pages without a language in their
+ * URL), with the request id. A 405 carries Allow. Never a stack trace or SQL.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppError } from '../errors.ts';
@@ -11,6 +12,8 @@ import { localPath, renderPage, type Site } from '../html/layout.ts';
 import { shell } from '../html/messages.ts';
 import { negotiateLanguage, isLang, type Lang } from '../i18n/index.ts';
 import { pageContext, sendHtml } from '../html/send.ts';
+import { siteOrigin } from './origin.ts';
+import { PROBLEM_CONTENT_TYPE, problemOf } from './problem.ts';
 
 /** JSON for /api/ paths and for clients that ask for JSON rather than HTML. */
 export function wantsJson(request: FastifyRequest): boolean {
@@ -58,18 +61,18 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
   }
   if (error.retryAfter !== undefined) reply.header('retry-after', String(error.retryAfter));
   reply.code(error.status).header('cache-control', 'no-store');
+  if (error.allow) reply.header('allow', error.allow.join(', '));
   const title = shell.t(lang, `error.${error.code}.title` as Parameters<typeof shell.t>[1]);
   const text = shell.t(lang, `error.${error.code}.text` as Parameters<typeof shell.t>[1]);
   if (wantsJson(request) || !request.region) {
-    return reply.type('application/json; charset=utf-8').send({
-      error: {
-        code: error.code,
-        status: error.status,
-        message: title,
-        ...(error.fields ? { fields: error.fields } : {}),
-      },
+    const problem = problemOf(error.code, {
+      origin: siteOrigin(request),
+      lang,
+      url: request.url,
       requestId: request.id,
+      fields: error.fields,
     });
+    return reply.type(PROBLEM_CONTENT_TYPE).send(problem);
   }
   const main = html`<div class="wrap prose error-page">
     <h1>${title}</h1>

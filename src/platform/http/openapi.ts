@@ -4,12 +4,14 @@
  * querystring) and the document describes the same schema objects, with the operation's responses.
  * Each module contributes its operations, named component schemas and security schemes
  * (platform/module.ts `openApi`); the platform adds the document's head and the error format every
- * route shares (`ErrorBody`, `#/components/schemas/Error`).
+ * route shares (`ErrorBody`: RFC 9457 problem details, `#/components/schemas/Problem`, served as
+ * `application/problem+json`).
  */
-import { Type, type TObject, type TSchema } from '@sinclair/typebox';
+import type { TObject, TSchema } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { Permission } from '../permissions.ts';
 import { siteOrigin } from './origin.ts';
+import { PROBLEM_CONTENT_TYPE, ProblemBody } from './problem.ts';
 
 /** What a route validates, and what its operation documents as parameters. */
 export interface OperationSchema {
@@ -19,8 +21,10 @@ export interface OperationSchema {
 
 export interface OperationResponse {
   description: string;
-  /** The JSON body; for 4xx/5xx answers the platform's error body when left out. */
+  /** The JSON body; for 4xx/5xx answers the platform's problem details when left out. */
   schema?: TSchema;
+  /** Response headers worth describing (OpenAPI header objects by name). */
+  headers?: Record<string, { description: string; schema: Record<string, unknown> }>;
 }
 
 /** Security requirements: `[]` for a public operation, else the schemes that may be used. */
@@ -53,26 +57,14 @@ export interface OpenApiContribution {
   securitySchemes?: Record<string, unknown>;
 }
 
-/** The platform's error body: the same for every route (platform/http/errors.ts). */
-export const ErrorBody = Type.Object({
-  error: Type.Object({
-    code: Type.String({ examples: ['LOTSA_BAD_REQUEST'] }),
-    status: Type.Integer(),
-    message: Type.String(),
-    fields: Type.Optional(
-      Type.Record(Type.String(), Type.String(), {
-        description: 'The parameters that were not accepted, each with the reason.',
-      }),
-    ),
-  }),
-  requestId: Type.String(),
-});
+/** The platform's error body, the same for every route: RFC 9457 problem details (problem.ts). */
+export const ErrorBody = ProblemBody;
 
 const INFO = {
   title: 'Lotsa job API',
   version: '1.0.0',
   description:
-    'Open jobs in the region, mirrored from the Swedish Public Employment Service (JobTech, CC0) plus any example ads of a demo install. The job routes are read-only and need no key. The organisation routes need an API token an organisation admin creates in the back-office (Authorization: Bearer lotsa_…) or a signed-in session. Rate-limited per client (429 with Retry-After).',
+    'Open jobs in the region, mirrored from the Swedish Public Employment Service (JobTech, CC0) plus any example ads of a demo install. The job routes are read-only and need no key. The organisation routes need an API token an organisation admin creates in the back-office (Authorization: Bearer lotsa_…) or a signed-in session. Rate-limited per client: rate-limited routes send RateLimit-Policy and RateLimit (IETF draft httpapi-ratelimit-headers), and 429 with Retry-After. Errors are RFC 9457 problem details (application/problem+json) with the stable `code`, `fields` and `requestId` as extensions. The public job routes answer cross-origin GETs (CORS, no credentials), send ETag and answer 304 to If-None-Match.',
   license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
 };
 
@@ -127,10 +119,13 @@ export function openApiPath(url: string): string {
 function operationObject(op: ApiOperation, names: ReadonlyMap<unknown, string>) {
   const responses: Record<string, unknown> = {};
   for (const [status, response] of Object.entries(op.responses)) {
-    const schema = response.schema ?? (Number(status) >= 400 ? ErrorBody : undefined);
+    const problem = Number(status) >= 400 && !response.schema;
+    const schema = problem ? ErrorBody : response.schema;
+    const type = problem ? PROBLEM_CONTENT_TYPE.split(';')[0]! : 'application/json';
     responses[status] = {
       description: response.description,
-      ...(schema ? { content: { 'application/json': { schema: plain(schema, names) } } } : {}),
+      ...(response.headers ? { headers: response.headers } : {}),
+      ...(schema ? { content: { [type]: { schema: plain(schema, names) } } } : {}),
     };
   }
   return {
@@ -144,7 +139,7 @@ function operationObject(op: ApiOperation, names: ReadonlyMap<unknown, string>) 
 }
 
 export function openApiDocument(contributions: readonly OpenApiContribution[]): OpenApiDocument {
-  const named: Record<string, TSchema> = { Error: ErrorBody };
+  const named: Record<string, TSchema> = { Problem: ErrorBody };
   const securitySchemes: Record<string, unknown> = {};
   for (const c of contributions) {
     for (const [name, schema] of Object.entries(c.schemas ?? {})) {

@@ -1,11 +1,14 @@
 /**
  * Fixed-window rate limits kept in PostgreSQL, so every app process counts the same hits. A route
- * opts in with `config.rateLimit`; over the limit it answers 429 with Retry-After. Buckets key on a
- * keyed hash of the client address, never the address itself.
+ * opts in with `config.rateLimit`; its answers say the policy and what is left of it in the
+ * `RateLimit-Policy` and `RateLimit` headers (IETF draft httpapi-ratelimit-headers:
+ * `RateLimit-Policy: "api";q=1200;w=60`, `RateLimit: "api";r=1187;t=42`), and over the limit it
+ * answers 429 with Retry-After. Buckets key on a keyed hash of the client address, never the
+ * address itself.
  */
 import { createHmac } from 'node:crypto';
 import { isIP } from 'node:net';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import { AppError } from '../errors.ts';
 
@@ -16,9 +19,18 @@ export interface RateLimitRule {
   windowSeconds: number;
 }
 
+/** A bucket after one hit: requests left in the window, seconds until it ends, and the wait if over. */
+export interface RateLimitState {
+  remaining: number;
+  reset: number;
+  wait: number | undefined;
+}
+
 export interface RateLimiter {
   /** Counts one hit; returns seconds to wait when the bucket is over its limit. */
   hit(bucket: string, rule: RateLimitRule): Promise<number | undefined>;
+  /** Counts one hit and tells what is left of the window (the RateLimit header); `hit` in full. */
+  take?(bucket: string, rule: RateLimitRule): Promise<RateLimitState>;
   /** Deletes windows that have ended. */
   sweep(): Promise<number>;
 }
@@ -31,27 +43,34 @@ export function createRateLimiter(pool: pg.Pool): RateLimiter {
   // until it ends, so a client that keeps knocking is answered from memory: a flood of refused
   // requests costs no queries and no lock on the bucket's row.
   const blocked = new Map<string, number>();
-  return {
-    async hit(bucket, rule) {
-      const until = blocked.get(bucket);
-      if (until !== undefined) {
-        const left = until - Date.now();
-        if (left > 0) return Math.max(1, Math.ceil(left / 1000));
-        blocked.delete(bucket);
+  async function take(bucket: string, rule: RateLimitRule): Promise<RateLimitState> {
+    const until = blocked.get(bucket);
+    if (until !== undefined) {
+      const left = until - Date.now();
+      if (left > 0) {
+        const wait = Math.max(1, Math.ceil(left / 1000));
+        return { remaining: 0, reset: wait, wait };
       }
-      const result = await pool.query(
-        `INSERT INTO rate_limit_hits (bucket, window_start, hits)
-         VALUES ($1, to_timestamp(floor(extract(epoch FROM now()) / $2) * $2), 1)
-         ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limit_hits.hits + 1
-         RETURNING hits, ceil(extract(epoch FROM window_start + make_interval(secs => $2) - now()))::int AS wait`,
-        [bucket, rule.windowSeconds],
-      );
-      const row = result.rows[0] as { hits: number; wait: number };
-      if (row.hits <= rule.max) return undefined;
-      const wait = Math.max(1, row.wait);
-      if (blocked.size >= MAX_REMEMBERED_BLOCKS) blocked.delete(blocked.keys().next().value as string);
-      blocked.set(bucket, Date.now() + wait * 1000);
-      return wait;
+      blocked.delete(bucket);
+    }
+    const result = await pool.query(
+      `INSERT INTO rate_limit_hits (bucket, window_start, hits)
+       VALUES ($1, to_timestamp(floor(extract(epoch FROM now()) / $2) * $2), 1)
+       ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limit_hits.hits + 1
+       RETURNING hits, ceil(extract(epoch FROM window_start + make_interval(secs => $2) - now()))::int AS wait`,
+      [bucket, rule.windowSeconds],
+    );
+    const row = result.rows[0] as { hits: number; wait: number };
+    const reset = Math.max(1, row.wait);
+    if (row.hits <= rule.max) return { remaining: rule.max - row.hits, reset, wait: undefined };
+    if (blocked.size >= MAX_REMEMBERED_BLOCKS) blocked.delete(blocked.keys().next().value as string);
+    blocked.set(bucket, Date.now() + reset * 1000);
+    return { remaining: 0, reset, wait: reset };
+  }
+  return {
+    take,
+    async hit(bucket, rule) {
+      return (await take(bucket, rule)).wait;
     },
     async sweep() {
       const result = await pool.query(
@@ -117,14 +136,25 @@ export function clientKey(request: FastifyRequest, secret: string): string {
     .slice(0, 22);
 }
 
+/** The rule's policy, as `RateLimit-Policy` writes it. */
+export function rateLimitPolicy(rule: RateLimitRule): string {
+  return `"${rule.name}";q=${rule.max};w=${rule.windowSeconds}`;
+}
+
+/** Sets `RateLimit-Policy` and `RateLimit` on a reply from the bucket's state after this request. */
+function setRateLimitHeaders(reply: FastifyReply, rule: RateLimitRule, state: RateLimitState): void {
+  reply.header('ratelimit-policy', rateLimitPolicy(rule));
+  reply.header('ratelimit', `"${rule.name}";r=${Math.max(0, state.remaining)};t=${state.reset}`);
+}
+
 /** Returns the per-request check: undefined when the route has no limit, else a promise of the verdict. */
 export function createRateLimitCheck(
   limiter: RateLimiter,
   secret: string,
   options: { trustProxy: boolean } = { trustProxy: false },
-): (request: FastifyRequest) => Promise<AppError | undefined> | undefined {
+): (request: FastifyRequest, reply: FastifyReply) => Promise<AppError | undefined> | undefined {
   let warned = false;
-  return (request) => {
+  return (request, reply) => {
     const rule = request.routeConfig.rateLimit;
     if (!rule) return undefined;
     if (!warned && !options.trustProxy && request.headers['x-forwarded-for']) {
@@ -134,11 +164,14 @@ export function createRateLimitCheck(
         'a request came through a proxy (X-Forwarded-For) but TRUST_PROXY is off: every client behind it shares one rate limit; set TRUST_PROXY to the number of proxies in front',
       );
     }
-    return limiter
-      .hit(`${rule.name}:${clientKey(request, secret)}`, rule)
-      .then((wait) =>
-        wait === undefined ? undefined : new AppError('LOTSA_RATE_LIMITED', { retryAfter: wait }),
-      );
+    const bucket = `${rule.name}:${clientKey(request, secret)}`;
+    const refuse = (wait: number | undefined) =>
+      wait === undefined ? undefined : new AppError('LOTSA_RATE_LIMITED', { retryAfter: wait });
+    if (!limiter.take) return limiter.hit(bucket, rule).then(refuse);
+    return limiter.take(bucket, rule).then((state) => {
+      setRateLimitHeaders(reply, rule, state);
+      return refuse(state.wait);
+    });
   };
 }
 

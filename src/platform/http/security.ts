@@ -1,10 +1,12 @@
 /**
  * Security headers on every response — pages, JSON, static files, redirects and errors alike.
  * The CSP allows only our own scripts and styles, no inline code. A page that needs an inline
- * script asks for `request.cspNonce`; only then does its response's CSP carry a nonce.
+ * script asks for `request.cspNonce`; only then does its response's CSP carry a nonce. The public
+ * read API's CORS headers are set here too (cors.ts).
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { corsHeaders } from './cors.ts';
 
 function contentSecurityPolicy(https: boolean, nonce?: string): string {
   return [
@@ -51,6 +53,7 @@ export function securityHeaders(options: { https: boolean }): SecurityHeaders {
       reply.headers(fixed);
       const nonce = nonces.get(request);
       if (nonce) reply.header('content-security-policy', contentSecurityPolicy(options.https, nonce));
+      corsHeaders(request, reply);
     },
   };
 }

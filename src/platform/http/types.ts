@@ -42,5 +42,9 @@ declare module 'fastify' {
     quiet?: boolean;
     /** Answered even while load is shed (the liveness probe: a busy process is still alive). */
     neverShed?: boolean;
+    /** ETag/Last-Modified and 304 on 200 answers to GET (conditional.ts). */
+    conditional?: boolean;
+    /** 'public': readable from any origin without credentials (cors.ts); public read API only. */
+    cors?: 'public';
   }
 }

@@ -11,7 +11,7 @@ import { formClient } from '../../helpers/client.ts';
 import { createPerson, sessionFor } from '../../helpers/identity.ts';
 import { SoftAuthenticator, cookieFrom } from '../../helpers/webauthn.ts';
 
-type ErrorBody = { error: { code: string; fields?: Record<string, string> } };
+type ErrorBody = { code: string; fields?: Record<string, string> };
 
 const credential = {
   id: 'AAAA',
@@ -67,7 +67,7 @@ describe('second factors: malformed bodies', async () => {
         const res = await post(url, cookie, body.payload);
         const what = `${url} ${body.payload}`;
         assert.equal(res.statusCode, 400, `${what}: ${res.statusCode} ${res.body}`);
-        const error = res.json<ErrorBody>().error;
+        const error = res.json<ErrorBody>();
         assert.equal(error.code, body.field ? 'LOTSA_BAD_REQUEST' : 'LOTSA_INVALID_JSON', what);
         if (body.field) assert.ok(error.fields?.[body.field], `${what} names ${body.field}: ${res.body}`);
       }

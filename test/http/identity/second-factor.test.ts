@@ -331,7 +331,7 @@ describe('second factors', async () => {
       const handle = cookieFrom(options.headers, 'lotsa_webauthn')!;
       const res = await postJson('/sv/login/passkey', handle, { response });
       assert.equal(res.statusCode, 400, JSON.stringify(response));
-      assert.equal((res.json() as { error: { code: string } }).error.code, 'LOTSA_BAD_REQUEST');
+      assert.equal((res.json() as { code: string }).code, 'LOTSA_BAD_REQUEST');
 
       const reg = await postJson('/sv/me/passkeys/options', cookie, {});
       const regHandle = cookieFrom(reg.headers, 'lotsa_webauthn')!;

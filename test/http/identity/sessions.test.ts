@@ -65,6 +65,6 @@ describe('session timeouts', async () => {
       headers: { cookie: 'lotsa_session=made-up-token-made-up-token-made-up' },
     });
     assert.equal(res.statusCode, 401);
-    assert.equal(res.json().error.code, 'LOTSA_UNAUTHENTICATED');
+    assert.equal(res.json().code, 'LOTSA_UNAUTHENTICATED');
   });
 });

@@ -216,7 +216,7 @@ describe('job board', async () => {
     ]) {
       const r = await get(`/api/v1/jobs${bad}`);
       assert.equal(r.statusCode, 400, bad);
-      const fields = (r.json() as { error: { fields: Record<string, string> } }).error.fields;
+      const fields = (r.json() as { fields: Record<string, string> }).fields;
       const param = bad.slice(1).split('=')[0] as string;
       assert.ok(fields[param], `${bad} names ${param}`);
     }

@@ -47,7 +47,7 @@ describe('attacker review', async () => {
     if (third === 'no answer') return;
     assert.equal(third.statusCode, 429);
     assert.ok(Number(third.headers['retry-after']) > 0);
-    assert.equal((third.json() as { error: { code: string } }).error.code, 'LOTSA_RATE_LIMITED');
+    assert.equal((third.json() as { code: string }).code, 'LOTSA_RATE_LIMITED');
     assert.equal((await get('/api/v1/jobs?q=parallell3', {}, client)).statusCode, 200);
   });
 

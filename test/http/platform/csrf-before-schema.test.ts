@@ -41,7 +41,7 @@ describe('CSRF before the schema', async () => {
           },
           payload: body.payload,
         });
-        const code = res.statusCode === 403 ? (res.json() as { error: { code: string } }).error.code : '';
+        const code = res.statusCode === 403 ? (res.json() as { code: string }).code : '';
         if (code !== 'LOTSA_CSRF_REJECTED')
           wrong.push(`${route.method} ${route.url} (${body.type}): ${res.statusCode}`);
       }

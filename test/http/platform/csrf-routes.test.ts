@@ -49,7 +49,7 @@ describe('cross-site requests', async () => {
           403,
           `${route.method} ${route.url} (${site}) answered ${res.statusCode}`,
         );
-        assert.equal(res.json().error.code, 'LOTSA_CSRF_REJECTED', `${route.method} ${route.url}`);
+        assert.equal(res.json().code, 'LOTSA_CSRF_REJECTED', `${route.method} ${route.url}`);
       }
     }
   });

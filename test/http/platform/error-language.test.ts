@@ -43,11 +43,16 @@ describe('error pages and redirects follow the signed-in person’s language', a
 
   it('answers a mistyped back-office address ("not found") in the person’s language too', async () => {
     const session = await sessionFor(db, english.accountId, { secondFactor: true });
-    const res = await get('/admin/organisation', session, 'sv-SE,sv;q=0.9');
+    const res = await get('/admin/organisatoin', session, 'sv-SE,sv;q=0.9');
     assert.equal(res.statusCode, 404);
     assert.match(res.body, /<html lang="en"/);
-    const anonymous = await get('/admin/organisation', undefined, 'sv-SE,sv;q=0.9');
+    const anonymous = await get('/admin/organisatoin', undefined, 'sv-SE,sv;q=0.9');
     assert.match(anonymous.body, /<html lang="sv"/);
+    // An address that only takes a form's POST: 405, in the person's language as well.
+    const postOnly = await get('/admin/organisation', session, 'sv-SE,sv;q=0.9');
+    assert.equal(postOnly.statusCode, 405);
+    assert.equal(postOnly.headers.allow, 'POST');
+    assert.match(postOnly.body, /<html lang="en"/);
   });
 
   it('keeps the browser’s language for someone not signed in, and the URL’s when it names one', async () => {

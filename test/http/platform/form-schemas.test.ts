@@ -49,9 +49,9 @@ describe('forms and pages read through their schemas', async () => {
   it('a program posting the wrong shape gets the JSON 400 naming the field', async () => {
     const res = await client.postJson('/sv/login', '', { email: { address: 'a@example.com' } });
     assert.equal(res.statusCode, 400);
-    const body = res.json<{ error: { code: string; fields: Record<string, string> } }>();
-    assert.equal(body.error.code, 'LOTSA_BAD_REQUEST');
-    assert.deepEqual(Object.keys(body.error.fields), ['email']);
+    const body = res.json<{ code: string; fields: Record<string, string> }>();
+    assert.equal(body.code, 'LOTSA_BAD_REQUEST');
+    assert.deepEqual(Object.keys(body.fields), ['email']);
   });
 
   it('a malformed id in a back-office URL is “not found” in the person’s language', async () => {

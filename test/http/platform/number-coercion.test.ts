@@ -27,9 +27,9 @@ describe('numbers beyond what a number holds', async () => {
         headers: { cookie: session, accept: 'application/json' },
       });
       assert.equal(res.statusCode, 400, `${name}=${value}: ${res.body}`);
-      const body = res.json() as { error: { code: string; fields?: Record<string, string> } };
-      assert.equal(body.error.code, 'LOTSA_BAD_REQUEST');
-      assert.ok(body.error.fields?.[name], `${name}=${value} names ${name}: ${res.body}`);
+      const body = res.json() as { code: string; fields?: Record<string, string> };
+      assert.equal(body.code, 'LOTSA_BAD_REQUEST');
+      assert.ok(body.fields?.[name], `${name}=${value} names ${name}: ${res.body}`);
     }
   });
 
@@ -69,8 +69,8 @@ describe('parameters named like an object’s own properties', async () => {
         headers: { accept: 'application/json' },
       });
       assert.equal(res.statusCode, 400, name);
-      const body = JSON.parse(res.body) as { error: { fields?: Record<string, unknown> } };
-      const fields = body.error.fields ?? {};
+      const body = JSON.parse(res.body) as { fields?: Record<string, unknown> };
+      const fields = body.fields ?? {};
       assert.ok(Object.hasOwn(fields, name), `${name}: ${res.body}`);
       assert.equal(fields[name], 'unknown parameter', name);
     }

@@ -100,6 +100,9 @@ export const ROWS: Record<string, Row> = {
   'GET /:lang/jobs/:id': everyone(404, { url: '/sv/jobs/no-such-ad' }),
   'GET /api/v1/jobs': everyone(200),
   'GET /api/v1/jobs/:id': everyone(404, { url: '/api/v1/jobs/no-such-ad' }),
+  // CORS preflights of the public job API (platform/http/cors.ts).
+  'OPTIONS /api/v1/jobs': everyone(204),
+  'OPTIONS /api/v1/jobs/:id': everyone(204, { url: '/api/v1/jobs/no-such-ad' }),
   'GET /api/openapi.json': everyone(200),
   'GET /api/docs': everyone(200),
 

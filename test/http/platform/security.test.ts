@@ -128,18 +128,20 @@ describe('security baseline', async () => {
       remoteAddress: '10.0.0.2',
     });
     assert.equal(res.statusCode, 400);
-    assert.equal(res.json().error.code, 'LOTSA_INVALID_JSON');
+    assert.equal(res.json().code, 'LOTSA_INVALID_JSON');
   });
 
-  it('answers a malformed URL with a 400 page carrying the headers, and unknown methods with 404', async () => {
+  it('answers a malformed URL with a 400 page carrying the headers, and unknown methods with 405', async () => {
     const bad = await app.inject({ method: 'GET', url: '/sv/%E0%A4%A', headers: { accept: 'text/html' } });
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /<html lang="sv"/);
     assertSecurityHeaders(bad.headers, 'malformed URL');
     const json = await app.inject({ method: 'GET', url: '/api/%zz' });
-    assert.equal(json.json().error.code, 'LOTSA_BAD_REQUEST');
+    assert.equal(json.json().code, 'LOTSA_BAD_REQUEST');
     const del = await app.inject({ method: 'DELETE', url: '/sv/' });
-    assert.equal(del.statusCode, 404);
+    assert.equal(del.statusCode, 405);
+    assert.match(String(del.headers.allow), /^GET, HEAD/);
+    assertSecurityHeaders(del.headers, 'method not allowed');
   });
 
   it('answers an oversized body with 413', async () => {
@@ -196,8 +198,16 @@ describe('security baseline', async () => {
       url: '/sv/boom',
       headers: { accept: 'application/json' },
     });
-    assert.deepEqual(Object.keys(json.json()).sort(), ['error', 'requestId']);
-    assert.equal(json.json().error.code, 'LOTSA_INTERNAL');
+    assert.deepEqual(Object.keys(json.json()).sort(), [
+      'code',
+      'detail',
+      'instance',
+      'requestId',
+      'status',
+      'title',
+      'type',
+    ]);
+    assert.equal(json.json().code, 'LOTSA_INTERNAL');
     assert.doesNotMatch(json.body, /secret_table/);
     assert.ok(
       brokenLogs.some((l) => l.msg === 'request failed'),

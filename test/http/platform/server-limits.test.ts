@@ -47,7 +47,7 @@ describe('requests refused by the HTTP parser', async () => {
     const { text, sent } = await raw(port, [head, ...Array<string>(600).fill('a')], 50);
     assert.match(text, /^HTTP\/1\.1 408 /);
     assert.ok(sent < 600, `the server closed the connection after ${sent} of 601 writes`);
-    assert.equal(JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4)).error.code, 'LOTSA_REQUEST_TIMEOUT');
+    assert.equal(JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4)).code, 'LOTSA_REQUEST_TIMEOUT');
   });
 
   it('headers that never end are cut off with 408', async () => {
@@ -77,7 +77,7 @@ describe('requests refused by the HTTP parser', async () => {
       assert.equal(header(text, 'x-content-type-options'), 'nosniff');
       assert.equal(header(text, 'x-frame-options'), 'DENY');
       assert.ok(header(text, 'strict-transport-security'));
-      assert.equal(JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4)).error.code, code);
+      assert.equal(JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4)).code, code);
     }
   });
 });

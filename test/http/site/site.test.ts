@@ -103,7 +103,7 @@ describe('public site', async () => {
   it('answers programs with JSON errors', async () => {
     const res = await get('/api/v1/nothing');
     assert.equal(res.statusCode, 404);
-    assert.deepEqual(res.json().error.code, 'LOTSA_NOT_FOUND');
+    assert.deepEqual(res.json().code, 'LOTSA_NOT_FOUND');
     assert.equal(res.json().requestId, res.headers['x-request-id']);
   });
 

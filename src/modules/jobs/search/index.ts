@@ -58,6 +58,11 @@ export interface SearchResult {
   omittedWords: number;
   /** The text had only words too common to search on (stop words): it was left out. */
   textIgnored: boolean;
+  /**
+   * The change number of the region's ads the result is of (migration 0014): the same in every
+   * process for the same ads, so a paging cursor can tell whether the results have changed.
+   */
+  changeSeq: string;
 }
 
 export interface SearchOptions {
@@ -138,6 +143,7 @@ export class JobSearch {
       places,
       omittedWords: parsed.omitted,
       textIgnored: run.textIgnored,
+      changeSeq: index.seq.toString(),
     };
   }
 
