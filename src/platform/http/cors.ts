@@ -2,8 +2,10 @@
  * CORS for the public read API only: a route with `config.cors: 'public'` answers GET and HEAD from
  * any origin (`Access-Control-Allow-Origin: *`, never with credentials, so a browser sends no
  * cookies and reads nothing that depends on them), and `allowCrossOriginReads` gives its path the
- * OPTIONS preflight. Pages, signed-in and token-bearing API routes have no CORS headers at all: a
- * browser keeps other sites from reading them.
+ * OPTIONS preflight. A GET of an address under /api/v1/ that no route takes (a mistyped one) gets
+ * them too, so the other site's developer reads the 404 problem instead of a CORS error. Pages,
+ * signed-in and token-bearing API routes have no CORS headers at all: a browser keeps other sites
+ * from reading them.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Permission } from '../permissions.ts';
@@ -15,9 +17,11 @@ const EXPOSED = 'ETag, Last-Modified, Link, RateLimit, RateLimit-Policy, Retry-A
 const ALLOWED_HEADERS = 'Accept, Accept-Language, If-None-Match, If-Modified-Since, X-Request-Id';
 const METHODS = 'GET, HEAD, OPTIONS';
 
-/** The onSend step: CORS headers on the answers (errors too) of routes marked `cors: 'public'`. */
+/** The onSend step: CORS headers on the answers (errors too) of routes marked `cors: 'public'`,
+ * and on the 404 of an unrouted /api/v1/ address. */
 export function corsHeaders(request: FastifyRequest, reply: FastifyReply): void {
-  if (request.routeConfig?.cors !== 'public') return;
+  const unrouted = request.routeOptions.url === undefined && request.url.startsWith('/api/v1/');
+  if (request.routeConfig?.cors !== 'public' && !(unrouted && reply.statusCode === 404)) return;
   if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS') return;
   reply.header('access-control-allow-origin', '*');
   reply.header('access-control-expose-headers', EXPOSED);
