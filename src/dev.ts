@@ -8,13 +8,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { startEmbeddedPostgres, type EmbeddedServer } from './platform/db/embedded.ts';
-import { WebSupervisor } from './platform/dev.ts';
+import { WebSupervisor, withDotEnv } from './platform/dev.ts';
 import { createLogger, destinationFor, flushLogs } from './platform/logging.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// A .env beside package.json (copied from .env.example) fills in what the shell does not set.
+const dotEnv = withDotEnv(path.join(root, '.env'), process.env);
 const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  LOG_FORMAT: process.env.LOG_FORMAT || (process.stdout.isTTY ? 'pretty' : 'json'),
+  ...dotEnv.env,
+  LOG_FORMAT: dotEnv.env.LOG_FORMAT || (process.stdout.isTTY ? 'pretty' : 'json'),
 };
 
 async function main(): Promise<number> {
@@ -27,6 +29,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const logger = createLogger(config.logLevel, destinationFor(config.logFormat)).child({ component: 'dev' });
+  if (dotEnv.read) logger.info({ file: '.env' }, "settings read from .env (the shell's own variables win)");
   let embedded: EmbeddedServer | undefined;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, it } from 'node:test';
-import { restartsOn, WebSupervisor, type SupervisorEvent, type Watch } from './dev.ts';
+import { restartsOn, WebSupervisor, withDotEnv, type SupervisorEvent, type Watch } from './dev.ts';
 
 /** A web process that exits when told to (or, with `stubborn`, only on SIGKILL). */
 class FakeChild extends EventEmitter {
@@ -138,5 +141,28 @@ describe('npm run dev: the web process', () => {
       events.some((e) => e.kind === 'exited'),
       false,
     );
+  });
+});
+
+describe('npm run dev and a .env file', () => {
+  // Found by a developer trying Lotsa for the first time: they copied .env.example to .env, set
+  // PORT there, and `npm run dev` started on 3000 anyway.
+  it('reads .env copied from .env.example; the real environment wins over it', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lotsa-dotenv-'));
+    const file = path.join(dir, '.env');
+    writeFileSync(file, '# PORT=3000\nPORT=3101\nLOG_LEVEL=debug\nMAIL_FROM="Lotsa <no-reply@x.example>"\n');
+    const { env, read } = withDotEnv(file, { LOG_LEVEL: 'warn', PATH: '/usr/bin' });
+    assert.equal(read, true);
+    assert.equal(env.PORT, '3101');
+    assert.equal(env.LOG_LEVEL, 'warn', 'a variable set in the shell is not overridden');
+    assert.equal(env.MAIL_FROM, 'Lotsa <no-reply@x.example>');
+    assert.equal(env.PATH, '/usr/bin');
+  });
+
+  it('runs without one', () => {
+    const given = { PORT: '3000' };
+    const { env, read } = withDotEnv(path.join(os.tmpdir(), 'lotsa-no-such-dir', '.env'), given);
+    assert.equal(read, false);
+    assert.deepEqual(env, given);
   });
 });

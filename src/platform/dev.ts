@@ -7,8 +7,9 @@
  * The restart logic takes its watcher and its way of starting a child as arguments, so tests drive
  * it with fakes.
  */
-import { watch as fsWatch } from 'node:fs';
+import { watch as fsWatch, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseEnv } from 'node:util';
 
 /** Watches a directory tree and calls `onChange` with a changed file's path, relative to `dir`. */
 export type Watch = (dir: string, onChange: (file: string) => void) => { close(): void };
@@ -142,4 +143,20 @@ export class WebSupervisor {
     await exited;
     clearTimeout(killer);
   }
+}
+
+/**
+ * The environment `npm run dev` runs with: the variables of `file` (a `.env` copied from
+ * .env.example), where the process's own environment does not set them. Without the file, the
+ * environment as it is. `npm start` and the systemd units read only the process's environment.
+ */
+export function withDotEnv(file: string, env: NodeJS.ProcessEnv): { env: NodeJS.ProcessEnv; read: boolean } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { env, read: false };
+    throw error;
+  }
+  return { env: { ...parseEnv(text), ...env }, read: true };
 }
