@@ -216,6 +216,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           reqId: request.id,
           method: request.method,
           route: request.routeUrl,
+          // A 404 names the address itself (its path only, no query), so it says what was missing.
+          url: reply.statusCode === 404 ? request.url.split('?', 1)[0]?.slice(0, 200) : undefined,
           status: reply.statusCode,
           ms: Math.round(reply.elapsedTime),
         },
