@@ -41,13 +41,18 @@ export const jobBoardModule = defineModule<JobBoardState>({
   },
   close: ({ changes }) => changes.stop(),
   navigation: [{ path: '/jobs', label: (lang) => messages.t(lang, 'nav.jobs') }],
-  // The open jobs whose page here is the canonical one: not demo ads, not ads mirrored from
-  // Platsbanken (their canonical page is there). The site caches answers per `version`.
+  // The job board itself, then the open jobs whose page here is the canonical one: not demo ads,
+  // not ads mirrored from Platsbanken (their canonical page is there). The site caches answers per
+  // `version`.
   sitemap: {
     version: (region, { changes }) => changes.version(region.id),
-    count: (region, { database }) => countSitemapJobs(database.db, region.id),
+    count: async (region, { database }) => 1 + (await countSitemapJobs(database.db, region.id)),
     async *entries(region, { database }, offset, limit) {
-      for await (const job of sitemapJobs(database.db, region.id, offset, limit)) {
+      if (offset === 0 && limit > 0) yield { path: '/jobs', languages: ['sv', 'en'] as const };
+      const from = Math.max(0, offset - 1);
+      const rows = offset === 0 ? limit - 1 : limit;
+      if (rows <= 0) return;
+      for await (const job of sitemapJobs(database.db, region.id, from, rows)) {
         if (!isCanonicalHere({ generated: false, webpageUrl: job.webpageUrl })) continue;
         yield { path: jobPath(job.id), languages: ['sv', 'en'] as const, lastModified: job.updatedAt };
       }
