@@ -183,3 +183,36 @@ describe('.env.example', () => {
     }
   });
 });
+
+describe('deploy/lotsa.env.template', () => {
+  // Found by setting up the Debian recipe as a region's IT department would: the template's
+  // LOTSA_SECRET placeholder is exactly 32 characters, so a forgotten one was accepted as the secret.
+  it('a CHANGE-ME placeholder left in it stops the start, naming the variable', () => {
+    const template = readFileSync(new URL('../../deploy/lotsa.env.template', import.meta.url), 'utf8');
+    const env: Record<string, string> = {};
+    for (const line of template.split('\n')) {
+      const m = /^([A-Z][A-Z0-9_]*)=(.*)$/.exec(line);
+      if (m?.[1]) env[m[1]] = (m[2] ?? '').replace(/^"(.*)"$/, '$1');
+    }
+    const placeholders = Object.keys(env).filter((name) => env[name]?.includes('CHANGE-ME'));
+    assert.deepEqual(placeholders.sort(), ['DATABASE_URL', 'LOTSA_SECRET', 'METRICS_TOKEN']);
+    for (const name of placeholders) {
+      const filled = { ...env };
+      for (const other of placeholders) if (other !== name) filled[other] = 'x'.repeat(40);
+      if (name !== 'DATABASE_URL') filled.DATABASE_URL = 'postgres://lotsa:pw@127.0.0.1/lotsa';
+      assert.throws(
+        () => loadConfig(filled),
+        (error: unknown) =>
+          error instanceof ConfigError &&
+          error.variable === name &&
+          /CHANGE-ME placeholder/.test(error.message),
+        name,
+      );
+    }
+    // Filled in, the same file starts.
+    const ready: Record<string, string> = { ...env, DATABASE_URL: 'postgres://lotsa:pw@127.0.0.1/lotsa' };
+    ready.LOTSA_SECRET = 'k'.repeat(48);
+    ready.METRICS_TOKEN = 'm'.repeat(48);
+    assert.equal(loadConfig(ready).secret, 'k'.repeat(48));
+  });
+});

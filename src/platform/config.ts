@@ -218,7 +218,24 @@ function checkPublicUrl(env: Env, port: number): URL {
 }
 
 /** Reads and validates the environment. Throws ConfigError naming the first bad variable. */
+/** Variables whose value in deploy/lotsa.env.template is a CHANGE-ME placeholder. */
+const PLACEHOLDER_VARIABLES = ['DATABASE_URL', 'LOTSA_SECRET', 'METRICS_TOKEN'] as const;
+
+/** A placeholder left in the environment file is refused, not used (a secret everyone knows). */
+function refusePlaceholders(env: Env): void {
+  for (const name of PLACEHOLDER_VARIABLES) {
+    if (env[name]?.includes('CHANGE-ME')) {
+      throw new ConfigError(
+        name,
+        'still holds the CHANGE-ME placeholder of deploy/lotsa.env.template: set your own value' +
+          (name === 'DATABASE_URL' ? " (the lotsa role's password)" : ' (openssl rand -base64 48)'),
+      );
+    }
+  }
+}
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  refusePlaceholders(env);
   const port = int(env, 'PORT', 3000, 0, 65535);
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
   if (databaseUrl) checkDatabaseUrl(databaseUrl);
