@@ -13,8 +13,10 @@ import type { App } from './schema.ts';
 
 /** What a page on another site may read besides the simple headers. */
 const EXPOSED = 'ETag, Last-Modified, Link, RateLimit, RateLimit-Policy, Retry-After, X-Request-Id';
-/** What it may send (request headers a cross-origin GET needs: conditional, language). */
-const ALLOWED_HEADERS = 'Accept, Accept-Language, If-None-Match, If-Modified-Since, X-Request-Id';
+/** What it may send (request headers a cross-origin GET needs: conditional, language; Content-Type
+ * because many fetch() snippets send it on every request, and a GET has no body it could describe). */
+const ALLOWED_HEADERS =
+  'Accept, Accept-Language, Content-Type, If-None-Match, If-Modified-Since, X-Request-Id';
 const METHODS = 'GET, HEAD, OPTIONS';
 
 /** The onSend step: CORS headers on the answers (errors too) of routes marked `cors: 'public'`,

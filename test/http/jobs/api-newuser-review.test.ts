@@ -1,7 +1,7 @@
 /**
  * Found by using the public job API from a municipality's own site, as its web developer would
  * (fetch() on another origin): a mistyped API address answers a problem the page can read, not a
- * network error that the browser blames on CORS.
+ * network error that the browser blames on CORS; a GET that sends Content-Type passes the preflight.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -20,6 +20,22 @@ describe('the public job API from another site', async () => {
       assert.equal(res.headers['access-control-allow-credentials'], undefined, url);
       assert.equal(JSON.parse(res.body).code, 'LOTSA_NOT_FOUND', url);
     }
+  });
+
+  it('lets a fetch() that sends Content-Type (a habit many snippets have) through the preflight', async () => {
+    const preflight = await app.inject({
+      method: 'OPTIONS',
+      url: '/api/v1/jobs',
+      headers: {
+        origin,
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'content-type,if-none-match',
+      },
+    });
+    assert.equal(preflight.statusCode, 204);
+    const allowed = String(preflight.headers['access-control-allow-headers']).toLowerCase().split(/,\s*/);
+    for (const header of ['content-type', 'if-none-match']) assert.ok(allowed.includes(header), header);
+    assert.ok(!allowed.includes('authorization'), 'no credentials from other sites');
   });
 
   it('pages, token routes and other methods stay without CORS headers', async () => {
