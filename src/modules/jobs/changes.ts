@@ -22,7 +22,9 @@ export class JobChanges {
       channel: JOBS_CHANNEL,
       onNotify: (regionId) => this.changed(regionId),
       onLost: (error) => {
-        logger.warn({ err: error }, 'job change listener lost its connection; caches dropped');
+        // The reason only: pg's stack says nothing about it (the database stopped or restarted).
+        const err = error instanceof Error ? error.message : String(error);
+        logger.warn({ err }, 'job change listener lost its connection; caches dropped');
         this.changed(null);
       },
     });
