@@ -103,52 +103,83 @@ export function countFacets(index: JobIndex, matches: Matches | null, query: Job
 
   if (!matches && active.length === 0 && !remoteOn && !query.published) return totals(index, buckets);
 
+  const scanned = scan(index, matches, active, remoteOn, sinceMs, buckets);
   const codes = {} as Record<Coded, Int32Array>;
-  for (const k of CODED) codes[k] = new Int32Array(index.dicts[k].values.length);
-  const published = new Int32Array(PUBLISHED_WITHIN.length);
-  let total = 0;
-  let remote = 0;
-  const passing: number[] = [];
-  const n = matches ? matches.length : index.size;
-  const own = CODED.map((k) => index.codes[k]);
-  for (let i = 0; i < n; i++) {
-    const ord = matches ? (matches.ords[i] as number) : i;
-    if (!matches && !index.alive[ord]) continue;
-    let mask = 0;
-    for (const f of active) if (!f.allowed[f.codes[ord] as number]) mask |= f.bit;
-    const isRemote = index.remote[ord] === 1;
-    if (remoteOn && !isRemote) mask |= REMOTE_BIT;
-    const at = index.published[ord] as number;
-    if (at < sinceMs) mask |= PUBLISHED_BIT;
-    if (mask === 0) {
-      total++;
-      passing.push(i);
-      for (let k = 0; k < own.length; k++) {
-        const c = (own[k] as Int32Array)[ord] as number;
-        if (c >= 0) bump(codes[CODED[k] as Coded], c);
-      }
-      if (isRemote) remote++;
-      for (let b = 0; b < buckets.length; b++) if (at >= (buckets[b] as number)) bump(published, b);
-    } else if ((mask & (mask - 1)) === 0) {
-      if (mask === PUBLISHED_BIT) {
-        for (let b = 0; b < buckets.length; b++) if (at >= (buckets[b] as number)) bump(published, b);
-      } else if (mask !== REMOTE_BIT) {
-        const k = 31 - Math.clz32(mask);
-        const c = (own[k] as Int32Array)[ord] as number;
-        if (c >= 0) bump(codes[CODED[k] as Coded], c);
-      }
-    }
-  }
+  CODED.forEach((k, i) => (codes[k] = scanned.counts[i] as Int32Array));
   return {
-    total,
+    total: scanned.total,
     codes,
-    remote,
-    published: Object.fromEntries(PUBLISHED_WITHIN.map((d, b) => [d, published[b]])) as Record<
+    remote: scanned.remote,
+    published: Object.fromEntries(PUBLISHED_WITHIN.map((d, b) => [d, scanned.published[b]])) as Record<
       PublishedWithin,
       number
     >,
-    passing: Int32Array.from(passing),
+    passing: scanned.passing,
   };
+}
+
+/**
+ * The one pass over the matching ads (every open ad when `matches` is null): plain loops over typed
+ * arrays and locals only — it runs up to the region's size per search, so it is kept free of
+ * lookups by name, closures and growing arrays.
+ */
+function scan(
+  index: JobIndex,
+  matches: Matches | null,
+  active: Array<{ bit: number; codes: Int32Array; allowed: Uint8Array }>,
+  remoteOn: boolean,
+  sinceMs: number,
+  buckets: number[],
+) {
+  const own: Int32Array[] = CODED.map((k) => index.codes[k]);
+  const counts: Int32Array[] = CODED.map((k) => new Int32Array(index.dicts[k].values.length));
+  const nOwn = own.length;
+  const nActive = active.length;
+  const activeCodes: Int32Array[] = active.map((f) => f.codes);
+  const activeAllowed: Uint8Array[] = active.map((f) => f.allowed);
+  const activeBits = Int32Array.from(active.map((f) => f.bit));
+  const published = new Int32Array(buckets.length);
+  const nBuckets = buckets.length;
+  const thresholds = Float64Array.from(buckets);
+  const ords = matches ? matches.ords : null;
+  const n = matches ? matches.length : index.size;
+  const alive = index.alive;
+  const remoteOf = index.remote;
+  const publishedOf = index.published;
+  const passing = new Int32Array(n);
+  let total = 0;
+  let remote = 0;
+  for (let i = 0; i < n; i++) {
+    let ord = i;
+    if (ords !== null) ord = ords[i] as number;
+    else if (alive[ord] === 0) continue;
+    let mask = 0;
+    for (let f = 0; f < nActive; f++)
+      if ((activeAllowed[f] as Uint8Array)[(activeCodes[f] as Int32Array)[ord] as number] !== 1)
+        mask |= activeBits[f] as number;
+    const isRemote = remoteOf[ord] === 1;
+    if (remoteOn && !isRemote) mask |= REMOTE_BIT;
+    const at = publishedOf[ord] as number;
+    if (at < sinceMs) mask |= PUBLISHED_BIT;
+    if (mask === 0) {
+      passing[total++] = i;
+      for (let k = 0; k < nOwn; k++) {
+        const c = (own[k] as Int32Array)[ord] as number;
+        if (c >= 0) bump(counts[k] as Int32Array, c);
+      }
+      if (isRemote) remote++;
+      for (let b = 0; b < nBuckets; b++) if (at >= (thresholds[b] as number)) bump(published, b);
+    } else if ((mask & (mask - 1)) === 0) {
+      if (mask === PUBLISHED_BIT) {
+        for (let b = 0; b < nBuckets; b++) if (at >= (thresholds[b] as number)) bump(published, b);
+      } else if (mask !== REMOTE_BIT) {
+        const k = 31 - Math.clz32(mask);
+        const c = (own[k] as Int32Array)[ord] as number;
+        if (c >= 0) bump(counts[k] as Int32Array, c);
+      }
+    }
+  }
+  return { total, counts, remote, published, passing: passing.slice(0, total) };
 }
 
 function bump(counts: Int32Array, at: number): void {
