@@ -22,7 +22,7 @@ export interface Messages<K extends string> {
 }
 
 function fill(template: string, params: Params | undefined, escape: (s: string) => string): string {
-  if (!params) return template;
+  if (!params || !template.includes('{')) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? escape(String(params[name])) : whole,
   );
