@@ -179,11 +179,13 @@ function checkboxFacet(
   if (options.length === 0) return html``;
   const { t } = texts(ctx);
   const spec = { ...FACET, name, idPrefix: id, legend };
+  // Up to 250 employers a page: one template per option, its count formatted without Intl when small.
   const items = (list: FacetOption[]) =>
     html`<ul class="facet__options">${list.map((o) => {
       const inputId = choiceId(spec, o.value);
-      return html`<li><input type="checkbox" id="${inputId}" name="${name}" value="${o.value}"${o.selected ? html` checked` : ''} />
-      <label for="${inputId}">${labelled(o.label, o.lang, ctx.lang)} ${facetCount(ctx.lang, o.count)}</label></li>`;
+      const label = o.lang && o.lang !== ctx.lang ? html`<span lang="${o.lang}">${o.label}</span>` : o.label;
+      return html`<li><input type="checkbox" id="${inputId}" name="${name}" value="${o.value}"${o.selected ? CHECKED : ''} />
+      <label for="${inputId}">${label} <span class="facet__count">(${count(ctx.lang, o.count)})</span></label></li>`;
     })}</ul>`;
   const first = options.slice(0, shown);
   const rest = options.slice(shown, listed);
@@ -199,8 +201,15 @@ function checkboxFacet(
   return groupShell(ctx.lang, spec, html`${items(first)}${more}`);
 }
 
-function facetCount(lang: Lang, count: number): SafeHtml {
-  return html`<span class="facet__count">(${formatNumber(lang, count)})</span>`;
+function facetCount(lang: Lang, n: number): SafeHtml {
+  return html`<span class="facet__count">(${count(lang, n)})</span>`;
+}
+
+const CHECKED = html` checked`;
+
+/** A count as the language writes it: below 1,000 the digits alone in both languages, without Intl. */
+function count(lang: Lang, n: number): string {
+  return Number.isInteger(n) && n >= 0 && n < 1000 ? String(n) : formatNumber(lang, n);
 }
 
 /** "Annonser på engelska" as one checkbox; both languages as a list when the URL chose Swedish too. */
