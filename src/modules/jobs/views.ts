@@ -104,7 +104,31 @@ function withMarkup(text: string, markup: SafeHtml): SafeHtml {
 }
 
 function timeEl(lang: Lang, date: Date): SafeHtml {
-  return html`<time datetime="${date.toISOString()}">${formatDate(lang, date)}</time>`;
+  return html`<time datetime="${date.toISOString()}">${dateText(lang, date)}</time>`;
+}
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+/** Dates as formatted, by day: Intl's formatting costs more than the rest of a job card. */
+const dayTexts: Record<Lang, Map<number, string>> = { sv: new Map(), en: new Map() };
+
+/**
+ * formatDate, once per calendar day. Stockholm is UTC+1 or UTC+2: where both give the same day the
+ * date does not depend on summer time, and the day's text is reused; the hour where they differ is
+ * formatted each time. A few thousand days at most are kept.
+ */
+function dateText(lang: Lang, date: Date): string {
+  const t = date.getTime();
+  const day = Math.floor((t + HOUR_MS) / DAY_MS);
+  if (day !== Math.floor((t + 2 * HOUR_MS) / DAY_MS)) return formatDate(lang, date);
+  const known = dayTexts[lang];
+  let text = known.get(day);
+  if (text === undefined) {
+    if (known.size >= 5000) known.clear();
+    text = formatDate(lang, date);
+    known.set(day, text);
+  }
+  return text;
 }
 
 // ---------------------------------------------------------------------------------------------
