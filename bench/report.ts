@@ -268,7 +268,9 @@ function lighthouseSection(report: Report, r: LighthouseResult | Failed): string
   return `${head}${dated(report, r.measuredAt)}
 Lighthouse ${r.lighthouseVersion ?? ''} (default config: mobile form factor, simulated throttling) in headless
 Chromium ${r.chromeVersion ?? ''} (\`/usr/bin/chromium\`), on http://localhost:<port> and the paths below, of the app built as in
-production with the demo data it seeds at start.
+production with the demo data it seeds at start. The job page is one ad whose page here is the canonical
+one, loaded for the measurement (the demo board's own ads are noindex, and its sample ads are
+canonical on Platsbanken).
 Command: \`npm run bench -- lighthouse\`.
 
 | Page | Performance | Accessibility | Best practices | SEO |

@@ -31,8 +31,8 @@ import { runSearchDb } from './parts/search-db.ts';
 import { runSearchHttp } from './parts/search-http.ts';
 import { runSearchFlood } from './parts/search-flood.ts';
 import { runRelevance } from './parts/relevance.ts';
-import { firstJobPath, runJobPagesWeight } from './parts/weight.ts';
-import { PAGES as LIGHTHOUSE_PAGES } from './parts/lighthouse.ts';
+import { runJobPagesWeight } from './parts/weight.ts';
+import { canonicalJobPath, PAGES as LIGHTHOUSE_PAGES } from './parts/lighthouse.ts';
 import { readPrevious, writeReport, type Failed, type Results } from './report.ts';
 
 const PARTS = [
@@ -199,7 +199,10 @@ try {
       }
     }
     if (app && chosen.has('lighthouse')) {
-      const job = await firstJobPath(app.port).catch(() => undefined);
+      const job = await canonicalJobPath((await database()).url).catch((error: unknown) => {
+        console.log(`  no job page to measure: ${String(error)}`);
+        return undefined;
+      });
       const pages = [...LIGHTHOUSE_PAGES, ...(job ? [job] : [])];
       console.log(`\n3. Lighthouse (mobile) on ${pages.join(', ')}`);
       const r = await runLighthouse(app.port, pages);

@@ -49,6 +49,8 @@ export interface AppDeps {
   secret: string;
   assets?: Assets;
   rateLimiter?: RateLimiter;
+  /** Most URLs in one sitemap file (default 50,000); tests set a small one to see the index. */
+  sitemapUrlLimit?: number;
 }
 
 export type { ModuleDeps };
@@ -113,6 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     navigation,
     adminNavigation: [],
     sitemapSources: [],
+    sitemapUrlLimit: deps.sitemapUrlLimit ?? 50_000,
   };
   const headers = securityHeaders({ https });
   const trust = config.trustProxy;

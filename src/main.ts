@@ -9,7 +9,7 @@ import { defaultRegionId, seedDemoAccounts, seedOrganisations } from './modules/
 import { seedRegions } from './modules/regions/service.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 import { migrate } from './platform/db/migrate.ts';
-import { createLogger, flushLogs } from './platform/logging.ts';
+import { createLogger, destinationFor, flushLogs } from './platform/logging.ts';
 import { openRuntime, startWebServer, type Runtime } from './runtime.ts';
 
 const USAGE = `Usage: lotsa <command>
@@ -84,7 +84,7 @@ async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, destinationFor(config.logFormat));
   switch (command) {
     case 'serve': {
       const runtime = await openRuntime(config, logger);

@@ -19,8 +19,61 @@ export const CHROME_FLAGS = [
   '--disable-sync',
 ];
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
-/** The pages measured by default; the runner adds a job page (`/sv/jobs/<id>`) it finds on the search page. */
-export const PAGES = ['/sv/', '/en/', '/sv/jobs'];
+/**
+ * The pages measured by default; the runner adds a job page (`/sv/jobs/<id>`) whose page is the
+ * canonical one (canonicalJobPath).
+ */
+export const PAGES = ['/sv/', '/en/', '/sv/jobs', '/en/jobs'];
+
+/** The id of the ad canonicalJobPath loads. */
+const CANONICAL_JOB_ID = '9990001';
+
+/**
+ * A job page search engines may index. The demo board's open ads are all generated (noindex, which
+ * Lighthouse's SEO category counts against the page) and its sample ads are mirrored from
+ * Platsbanken; so one sample ad, in the region's first municipality, published today, without a
+ * Platsbanken page, is loaded into the benchmark's database (as ingestion would load it).
+ */
+export async function canonicalJobPath(databaseUrl: string): Promise<string> {
+  const [{ openDatabase }, { loadRegions }, { applyRecords, scopeForRegion }, { sampleAds }] =
+    await Promise.all([
+      import('../../src/platform/db/index.ts'),
+      import('../../src/modules/regions/repository.ts'),
+      import('../../src/modules/jobs/ingest/apply.ts'),
+      import('../../src/modules/jobs/demo.ts'),
+    ]);
+  const database = openDatabase(databaseUrl, { max: 1 });
+  try {
+    const region = (await loadRegions(database.db)).find((r) => scopeForRegion(r) && r.municipalities.length);
+    const scope = region && scopeForRegion(region);
+    const sample = sampleAds()[0];
+    const place = region?.municipalities[0];
+    if (!region || !scope || !sample || !place)
+      throw new Error('no region with municipalities to load an ad into');
+    const now = new Date();
+    const day = (days: number) => new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 19);
+    const ad = {
+      ...sample,
+      id: CANONICAL_JOB_ID,
+      webpage_url: null,
+      publication_date: day(-1),
+      last_publication_date: day(20),
+      application_deadline: day(20),
+      timestamp: now.getTime() - 60_000,
+      workplace_address: {
+        ...sample.workplace_address,
+        municipality: place.shortName,
+        municipality_code: place.code,
+        municipality_concept_id: place.jobtechConceptId,
+        region_concept_id: region.jobtechConceptId,
+      },
+    };
+    await applyRecords(database.db, scope, [ad], { kind: 'stream', now });
+    return `/${region.defaultLanguage}/jobs/${CANONICAL_JOB_ID}`;
+  } finally {
+    await database.close();
+  }
+}
 
 export interface FailingAudit {
   category: string;

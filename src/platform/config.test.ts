@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from './config.ts';
 
 describe('config', () => {
@@ -68,6 +71,14 @@ describe('config', () => {
     ['TASK_CONCURRENCY_SHORT', '0'],
     ['TASK_CONCURRENCY_LONG', 'two'],
     ['TASK_CONCURRENCY_LONG', '33'],
+    ['DATABASE_URL', 'db.internal:5432/lotsa'],
+    ['DATABASE_URL', 'postgres://lotsa:p#ss@db/lotsa'],
+    ['DATABASE_URL', 'postgres://lotsa:a/b@db/lotsa'],
+    ['DATABASE_URL', 'postgres:///lotsa'],
+    ['PUBLIC_URL', 'ftp://lotsa.example'],
+    ['PUBLIC_URL', 'https://lotsa.example/jobs'],
+    ['PUBLIC_URL', 'https://lotsa.example/?region=x'],
+    ['PUBLIC_URL', 'https://admin:pw@lotsa.example'],
   ] as const) {
     it(`fails fast naming ${name} when it is "${value}"`, () => {
       assert.throws(
@@ -77,6 +88,43 @@ describe('config', () => {
       );
     });
   }
+  it('never repeats the password of a DATABASE_URL it refuses', () => {
+    for (const value of [
+      'postgres://lotsa:s3cret#x@db/lotsa',
+      'postgres://lotsa:s3cret/x@db/lotsa',
+      'mysql://lotsa:s3cret@db/x',
+    ]) {
+      assert.throws(
+        () => loadConfig({ DATABASE_URL: value }),
+        (error: unknown) =>
+          error instanceof ConfigError &&
+          error.variable === 'DATABASE_URL' &&
+          !error.message.includes('s3cret'),
+      );
+    }
+  });
+
+  it('takes a DATABASE_URL with a host, or a Unix socket directory as ?host=', () => {
+    const socket = 'postgres:///lotsa?host=/var/run/postgresql&user=lotsa';
+    assert.equal(loadConfig({ DATABASE_URL: socket }).databaseUrl, socket);
+    assert.equal(
+      loadConfig({ DATABASE_URL: ' postgresql://u:p%23w@db/lotsa ' }).databaseUrl,
+      'postgresql://u:p%23w@db/lotsa',
+    );
+  });
+
+  it('refuses a plain-http PUBLIC_URL in production, except on loopback', () => {
+    assert.throws(
+      () => loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'http://lotsa.example' }),
+      (error: unknown) => error instanceof ConfigError && /PUBLIC_URL.*https/.test(error.message),
+    );
+    assert.equal(loadConfig({ PUBLIC_URL: 'http://lotsa.example' }).publicUrl.origin, 'http://lotsa.example');
+    const local = loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'http://localhost:3000' });
+    assert.equal(local.publicUrl.origin, 'http://localhost:3000');
+    const tls = loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://lotsa.example' });
+    assert.equal(tls.publicUrl.origin, 'https://lotsa.example');
+  });
+
   it('takes TRUST_PROXY as a hop count or proxy addresses, never "true"', () => {
     assert.equal(loadConfig({ TRUST_PROXY: '1' }).trustProxy, 1);
     assert.equal(loadConfig({}).trustProxy, false);
@@ -87,5 +135,51 @@ describe('config', () => {
     assert.throws(() => loadConfig({ TRUST_PROXY: 'true' }), /TRUST_PROXY/);
     assert.throws(() => loadConfig({ TRUST_PROXY: 'evil.example' }), /TRUST_PROXY/);
     assert.throws(() => loadConfig({ TRUST_PROXY: '10.0.0.0/99' }), /TRUST_PROXY/);
+  });
+});
+
+describe('.env.example', () => {
+  const source = (file: string) => readFileSync(new URL(file, import.meta.url), 'utf8');
+
+  /** Variables the code reads: by config.ts's readers, and as process.env.X anywhere in src/. */
+  function variablesRead(): Set<string> {
+    const names = new Set<string>();
+    const config = source('./config.ts');
+    for (const m of config.matchAll(/\benv\.([A-Z][A-Z0-9_]*)|\(env, '([A-Z][A-Z0-9_]*)'/g))
+      names.add(m[1] ?? m[2] ?? '');
+    const src = fileURLToPath(new URL('..', import.meta.url));
+    for (const file of readdirSync(src, { recursive: true, encoding: 'utf8' })) {
+      if (!file.endsWith('.ts') || file.endsWith('.test.ts')) continue;
+      const text = readFileSync(path.join(src, file), 'utf8');
+      for (const m of text.matchAll(/process\.env\.([A-Z][A-Z0-9_]*)/g)) names.add(m[1] ?? '');
+    }
+    return names;
+  }
+
+  it('lists every variable the code reads, each under a comment, and none it does not read', () => {
+    const example = source('../../.env.example');
+    const lines = example.split('\n');
+    const listed = new Map<string, number>();
+    lines.forEach((line, i) => {
+      const m = /^#? ?([A-Z][A-Z0-9_]*)=/.exec(line);
+      if (m?.[1]) listed.set(m[1], i);
+    });
+    const read = variablesRead();
+    assert.ok(read.has('DATABASE_URL') && read.has('SESSION_MAX_HOURS'), 'the scan finds variables');
+    assert.deepEqual(
+      [...read].filter((name) => !listed.has(name)).sort(),
+      [],
+      'read but not in .env.example',
+    );
+    assert.deepEqual(
+      [...listed.keys()].filter((name) => !read.has(name)).sort(),
+      [],
+      'in .env.example but never read',
+    );
+    for (const [name, index] of listed) {
+      // The line above is the variable's comment (not another variable, not a blank line).
+      const above = lines[index - 1] ?? '';
+      assert.ok(/^# /.test(above) && !/^#? ?[A-Z][A-Z0-9_]*=/.test(above), `${name} has a comment above it`);
+    }
   });
 });

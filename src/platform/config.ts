@@ -6,6 +6,8 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+/** JSON lines (the default), or readable lines for a person at a terminal (`npm run dev`). */
+export type LogFormat = 'json' | 'pretty';
 
 export interface Config {
   /** TCP port the HTTP server listens on. */
@@ -23,6 +25,7 @@ export interface Config {
   /** Sender address of outgoing mail. */
   mailFrom: string;
   logLevel: LogLevel;
+  logFormat: LogFormat;
   /** Secret for signing CSRF tokens; generated and stored under dataDir when not given. */
   secret: string | undefined;
   /** Run the task worker inside the web process. */
@@ -156,25 +159,79 @@ function trustProxy(env: Env): TrustProxy {
   return entries;
 }
 
-/** Reads and validates the environment. Throws ConfigError naming the first bad variable. */
-export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
-  const port = int(env, 'PORT', 3000, 0, 65535);
-  const databaseUrl = env.DATABASE_URL || undefined;
-  if (databaseUrl) url('DATABASE_URL', databaseUrl, ['postgres:', 'postgresql:'], true);
-  const smtpUrl = env.SMTP_URL || undefined;
-  if (smtpUrl) url('SMTP_URL', smtpUrl, ['smtp:', 'smtps:'], true);
-  const publicUrl = url('PUBLIC_URL', env.PUBLIC_URL || `http://localhost:${port}`, ['http:', 'https:']);
-  // Lotsa serves from the root of its host and links use the origin only: a path would be dropped
-  // from every link without a word.
+/**
+ * DATABASE_URL: a postgres:// URL naming at most one database. A `#` or a second path segment is
+ * almost always a password or database name with a character that needed percent-encoding; pg would
+ * otherwise connect somewhere else than meant, or fail later with a less clear message.
+ */
+function checkDatabaseUrl(raw: string): void {
+  if (raw.includes('#')) {
+    throw new ConfigError(
+      'DATABASE_URL',
+      'contains "#": percent-encode special characters in the user name, password or database name (# is %23, @ is %40, / is %2F)',
+    );
+  }
+  const parsed = url('DATABASE_URL', raw, ['postgres:', 'postgresql:'], true);
+  const segments = parsed.pathname.split('/').filter((s) => s !== '');
+  if (segments.length > 1) {
+    throw new ConfigError(
+      'DATABASE_URL',
+      'names more than one path segment; it must be postgres://user:password@host:port/database (percent-encode a / in the password as %2F)',
+    );
+  }
+  if (!parsed.hostname && !parsed.searchParams.get('host')) {
+    throw new ConfigError(
+      'DATABASE_URL',
+      'names no host: write postgres://user:password@host:port/database, or ?host=/var/run/postgresql for a Unix socket',
+    );
+  }
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * PUBLIC_URL: the site's origin. Lotsa serves from the root of its host and links use the origin
+ * only, so a path would be dropped from every link without a word; user info would end up in every
+ * e-mailed link; and with NODE_ENV=production a plain-http origin other than loopback would give
+ * sessions cookies without Secure over a network.
+ */
+function checkPublicUrl(env: Env, port: number): URL {
+  const given = env.PUBLIC_URL?.trim();
+  const publicUrl = url('PUBLIC_URL', given || `http://localhost:${port}`, ['http:', 'https:']);
   if (publicUrl.pathname !== '/' || publicUrl.search || publicUrl.hash) {
     throw new ConfigError(
       'PUBLIC_URL',
-      `must be an origin without a path (Lotsa is served from the root of its host), such as ${publicUrl.origin}; got "${env.PUBLIC_URL}"`,
+      `must be an origin without a path (Lotsa is served from the root of its host), such as ${publicUrl.origin}; got "${given}"`,
     );
   }
+  if (publicUrl.username || publicUrl.password) {
+    throw new ConfigError('PUBLIC_URL', `must not contain a user name or password; use ${publicUrl.origin}`);
+  }
+  const production = env.NODE_ENV?.trim() === 'production';
+  if (production && publicUrl.protocol === 'http:' && !LOOPBACK_HOSTS.has(publicUrl.hostname)) {
+    throw new ConfigError(
+      'PUBLIC_URL',
+      `must start with https: when NODE_ENV=production (sign-in cookies are only Secure over HTTPS), got "${given}"`,
+    );
+  }
+  return publicUrl;
+}
+
+/** Reads and validates the environment. Throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const port = int(env, 'PORT', 3000, 0, 65535);
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl) checkDatabaseUrl(databaseUrl);
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl) url('SMTP_URL', smtpUrl, ['smtp:', 'smtps:'], true);
+  const publicUrl = checkPublicUrl(env, port);
   const logLevel = (env.LOG_LEVEL || 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  }
+  const logFormat = (env.LOG_FORMAT?.trim().toLowerCase() || 'json') as LogFormat;
+  if (logFormat !== 'json' && logFormat !== 'pretty') {
+    throw new ConfigError('LOG_FORMAT', `must be json or pretty, got "${env.LOG_FORMAT}"`);
   }
   const secret = env.LOTSA_SECRET || undefined;
   if (secret !== undefined && secret.length < 32) {
@@ -196,6 +253,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     smtpUrl,
     mailFrom,
     logLevel,
+    logFormat,
     secret,
     inlineWorker: bool(env, 'LOTSA_INLINE_WORKER', true),
     taskConcurrencyShort: int(env, 'TASK_CONCURRENCY_SHORT', 2, 1, 32),

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { CENSOR, createLogger } from './logging.ts';
+import { CENSOR, createLogger, formatLogLine, prettyDestination } from './logging.ts';
 
 /** A logger writing into an array of parsed lines. */
 function memoryLogger() {
@@ -147,5 +147,90 @@ describe('the buffered log destination', () => {
       lines.map((l) => l.reqId ?? (l.mark ? 'mark' : '?')),
       ['r1', 'mark'],
     );
+  });
+});
+
+describe('readable logs for a terminal (LOG_FORMAT=pretty)', () => {
+  const plain = (line: string) => formatLogLine(line, false);
+  const time = new Date(2026, 0, 2, 13, 4, 5, 67).toISOString();
+
+  it('a request line reads as time, level, message, method, route, status, time taken and request id', () => {
+    const line = JSON.stringify({
+      level: 30,
+      time,
+      service: 'lotsa',
+      reqId: 'abc12345',
+      method: 'GET',
+      route: '/:lang/jobs',
+      status: 200,
+      ms: 3,
+      msg: 'request',
+    });
+    assert.equal(plain(line), '13:04:05.067 INFO  request GET /:lang/jobs 200 3 ms [abc12345]\n');
+  });
+
+  it('other fields follow as key=value, and an error brings its stack on the lines below', () => {
+    const err = { type: 'Error', message: 'boom', stack: 'Error: boom\n    at x (a.ts:1:1)' };
+    const line = JSON.stringify({
+      level: 50,
+      time,
+      component: 'tasks',
+      task: 'mail send',
+      err,
+      msg: 'task failed',
+    });
+    assert.equal(
+      plain(line),
+      '13:04:05.067 ERROR task failed component=tasks task="mail send"\n    Error: boom\n        at x (a.ts:1:1)\n',
+    );
+  });
+
+  it('colours the level word and the status on a terminal, and leaves text that is not JSON as it was', () => {
+    const line = JSON.stringify({
+      level: 40,
+      time,
+      method: 'POST',
+      url: '/sv/login',
+      status: 429,
+      ms: 1,
+      msg: 'request',
+    });
+    const coloured = formatLogLine(line, true);
+    assert.ok(coloured.includes('\x1b[33mWARN \x1b[0m'), coloured);
+    assert.ok(coloured.includes('\x1b[33m429\x1b[0m'), coloured);
+    assert.equal(plain(line).includes('\x1b'), false);
+    assert.equal(
+      plain(
+        JSON.stringify({
+          level: 30,
+          time,
+          url: 'http://localhost:3000/',
+          ms: 900,
+          msg: 'Lotsa is listening',
+        }),
+      ),
+      '13:04:05.067 INFO  Lotsa is listening http://localhost:3000/ 900 ms\n',
+    );
+    assert.equal(
+      plain('Lotsa is running at http://localhost:3000/'),
+      'Lotsa is running at http://localhost:3000/\n',
+    );
+  });
+
+  it('lets no escape sequence from a message or a field through to the terminal', () => {
+    const line = JSON.stringify({ level: 30, time, msg: 'a\x1b[2Jb', q: '\x1b[31mred' });
+    const text = plain(line);
+    assert.equal(text.includes('\x1b'), false, text);
+    assert.equal(text, '13:04:05.067 INFO  a\\u001b[2Jb q="\\u001b[31mred"\n');
+  });
+
+  it('a logger on the readable destination writes readable lines, redacted as the JSON ones are', () => {
+    let out = '';
+    const logger = createLogger(
+      'info',
+      prettyDestination({ write: (chunk: string) => ((out += chunk), true) } as NodeJS.WritableStream),
+    );
+    logger.info({ email: 'anna@example.se', reqId: 'r1' }, 'signed in');
+    assert.match(out, /^\d\d:\d\d:\d\d\.\d{3} INFO {2}signed in \[r1\] email=\[redacted\]\n$/);
   });
 });

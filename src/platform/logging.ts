@@ -12,7 +12,7 @@
  *   `*.email`-style paths ran its redactor, parsing every path again, on every field of every line.)
  */
 import pino, { type DestinationStream, type Logger } from 'pino';
-import type { LogLevel } from './config.ts';
+import type { LogFormat, LogLevel } from './config.ts';
 
 export const CENSOR = '[redacted]';
 /** Bytes a buffered destination collects before it writes. */
@@ -130,6 +130,112 @@ export function createLogger(level: LogLevel, destination: DestinationStream = l
     },
     destination,
   );
+}
+
+/** pino's numeric levels as words, each with its ANSI colour. */
+const LEVEL_WORDS: Record<number, readonly [word: string, colour: string]> = {
+  10: ['TRACE', '90'],
+  20: ['DEBUG', '36'],
+  30: ['INFO', '32'],
+  40: ['WARN', '33'],
+  50: ['ERROR', '31'],
+  60: ['FATAL', '35'],
+};
+
+/** Fields the readable line shows in its own places (the rest follow as key=value). */
+const SHOWN = new Set([
+  'time',
+  'level',
+  'msg',
+  'service',
+  'reqId',
+  'method',
+  'url',
+  'route',
+  'status',
+  'ms',
+  'err',
+]);
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** 13:04:05.123 in the machine's time zone, from pino's ISO time. */
+function clockTime(iso: unknown): string {
+  const date = new Date(typeof iso === 'string' || typeof iso === 'number' ? iso : Date.now());
+  if (Number.isNaN(date.getTime())) return String(iso);
+  const ms = String(date.getMilliseconds()).padStart(3, '0');
+  return `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}.${ms}`;
+}
+
+/** A value as it reads in a line: bare when plain printable ASCII, else JSON (escapes included). */
+function fieldText(value: unknown): string {
+  return typeof value === 'string' && /^[!#-<>-~]+$/.test(value) ? value : JSON.stringify(value);
+}
+
+/**
+ * One JSON log line as a person reads it in a terminal: time, the level as a word (coloured when
+ * `colour`), the message, then a request's method, route, status, time taken and id, then any other
+ * fields as key=value, and an error's stack on the lines below. A line that is not JSON (a banner
+ * printed with `process.stdout.write`) comes back as it was.
+ */
+export function formatLogLine(line: string, colour: boolean): string {
+  const text = line.endsWith('\n') ? line.slice(0, -1) : line;
+  let fields: Fields;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return `${text}\n`;
+    fields = parsed as Fields;
+  } catch {
+    return `${text}\n`;
+  }
+  const paint = (code: string, value: string) => (colour ? `\x1b[${code}m${value}\x1b[0m` : value);
+  const [word, levelColour] = LEVEL_WORDS[Number(fields.level)] ?? [
+    String(fields.level ?? 'LOG').toUpperCase(),
+    '0',
+  ];
+  const parts = [
+    paint('2', clockTime(fields.time)),
+    paint(levelColour, word.padEnd(5)),
+    // No control character from a message reaches the terminal (an escape sequence would act on it).
+    String(fields.msg ?? '').replace(/\p{Cc}/gu, (c) => JSON.stringify(c).slice(1, -1)),
+  ];
+  for (const value of [fields.method, fields.url ?? fields.route]) {
+    if (value !== undefined && value !== '') parts.push(fieldText(value));
+  }
+  if (fields.status !== undefined) {
+    const status = Number(fields.status);
+    parts.push(paint(status >= 500 ? '31' : status >= 400 ? '33' : '32', String(fields.status)));
+  }
+  if (fields.ms !== undefined) parts.push(`${fieldText(fields.ms)} ms`);
+  if (fields.reqId !== undefined) parts.push(paint('2', `[${fieldText(fields.reqId)}]`));
+  for (const key in fields) {
+    if (!SHOWN.has(key)) parts.push(paint('2', `${key}=${fieldText(fields[key])}`));
+  }
+  let out = parts.filter((p) => p !== '').join(' ');
+  const err = fields.err as Fields | undefined;
+  if (err && typeof err === 'object') {
+    const stack =
+      typeof err.stack === 'string' ? err.stack : `${String(err.type ?? 'Error')}: ${String(err.message)}`;
+    out += `\n${paint('31', stack.replace(/^/gm, '    '))}`;
+  }
+  return `${out}\n`;
+}
+
+/**
+ * The destination for a person at a terminal (`LOG_FORMAT=pretty`, what `npm run dev` asks for on a
+ * terminal): each line formatted by `formatLogLine` and written at once, coloured when `out` is a
+ * terminal. Production keeps JSON (`logDestination`).
+ */
+export function prettyDestination(
+  out: NodeJS.WritableStream & { isTTY?: boolean } = process.stdout,
+): DestinationStream {
+  const colour = out.isTTY === true;
+  return { write: (line: string) => void out.write(formatLogLine(line, colour)) };
+}
+
+/** The destination a format asks for: JSON lines in batches, or readable lines for a terminal. */
+export function destinationFor(format: LogFormat): DestinationStream {
+  return format === 'pretty' ? prettyDestination() : logDestination();
 }
 
 /** Writes out what the logger still buffers; resolves once it is written (for a graceful shutdown). */

@@ -81,7 +81,12 @@ export interface LotsaModule<State = undefined> {
   close?(state: State): Promise<void> | void;
   navigation?: readonly NavItem[];
   adminNavigation?: readonly AdminNavItem[];
-  sitemap?(region: Region, state: State): Promise<SitemapEntry[]>;
+  /** Its pages for sitemap.xml, read in slices (see SitemapSource). */
+  sitemap?: {
+    version(region: Region, state: State): string;
+    count(region: Region, state: State): Promise<number>;
+    entries(region: Region, state: State, offset: number, limit: number): AsyncIterable<SitemapEntry>;
+  };
   auditSentences?: AuditSentences;
   /** Groups of its kinds of event that the audit filter offers as one choice. */
   auditGroups?: readonly AuditGroup[];
@@ -132,7 +137,14 @@ export async function registerModules(
   for (const module of modules) {
     const state = await module.start?.(deps);
     if (module.close) app.addHook('onClose', async () => module.close?.(state));
-    if (module.sitemap) deps.site.sitemapSources.push((region) => module.sitemap!(region, state));
+    const sitemap = module.sitemap;
+    if (sitemap) {
+      deps.site.sitemapSources.push({
+        version: (region) => sitemap.version(region, state),
+        count: (region) => sitemap.count(region, state),
+        entries: (region, offset, limit) => sitemap.entries(region, state, offset, limit),
+      });
+    }
     if (!module.routes) continue;
     await app.register(async (scope) => {
       scope.decorate(MODULE_DECORATOR, module.name);

@@ -30,7 +30,7 @@ export interface TestApp {
 export async function buildTestApp(
   env: Record<string, string> = {},
   extend?: (app: FastifyInstance) => void,
-  options: { rateLimiter?: RateLimiter } = {},
+  options: { rateLimiter?: RateLimiter; sitemapUrlLimit?: number } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lotsa-app-'));
   const config = loadConfig({
@@ -57,6 +57,7 @@ export async function buildTestApp(
     regions,
     secret: 'test-secret-test-secret-test-secret!',
     rateLimiter: options.rateLimiter,
+    sitemapUrlLimit: options.sitemapUrlLimit,
   });
   extend?.(app);
   await app.ready();

@@ -27,7 +27,8 @@ import {
 } from './search/index.ts';
 import { queryPairs, type JobBoardHttp } from './respond.ts';
 import { sanitizeDescription } from './sanitize.ts';
-import { jobPath, safeUrl } from './views.ts';
+import { safeUrl } from './canonical.ts';
+import { jobPath } from './views.ts';
 
 /** The API's own per-client limit: every request counts (cached or not). */
 const api = { permission: Permission.Public, rateLimit: { name: 'api', max: 1200, windowSeconds: 60 } };

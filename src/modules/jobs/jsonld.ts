@@ -1,13 +1,17 @@
 /**
  * schema.org JobPosting for an open job (Google for Jobs): title, description, datePosted,
  * validThrough from the application deadline, hiringOrganization, jobLocation (and TELECOMMUTE when
- * the job can be done remotely), employmentType, identifier, directApply and the canonical URL.
- * Closed jobs get no markup at all.
+ * the job can be done remotely), employmentType, identifier, directApply and the canonical URL;
+ * baseSalary when the ad's salary text names a sum, and the employer's logo when JobTech gave an
+ * https address for it (only a URL in the data: the page itself never loads it). Closed jobs, demo
+ * ads and ads whose canonical page is elsewhere get no markup at all (views.ts decides).
  */
 import { jsonScript, type SafeHtml } from '../../platform/html/html.ts';
 import type { PageContext } from '../../platform/html/layout.ts';
 import { localPath } from '../../platform/html/layout.ts';
 import type { JobDetail } from './repository.ts';
+import { httpsUrl } from './canonical.ts';
+import { baseSalary, salaryAmount } from './salary.ts';
 import { sanitizeDescription } from './sanitize.ts';
 
 /** JobTech worktime/employment concepts → schema.org employmentType. */
@@ -30,6 +34,8 @@ export function jobPostingData(ctx: PageContext, job: JobDetail): Record<string,
     typeof raw.employer?.url === 'string' && /^https?:\/\//.test(raw.employer.url)
       ? raw.employer.url
       : undefined;
+  const logo = httpsUrl(raw.logo_url) ?? undefined;
+  const salary = salaryAmount(raw.salary_description);
   const data: Record<string, unknown> = {
     '@context': 'https://schema.org',
     '@type': 'JobPosting',
@@ -41,6 +47,7 @@ export function jobPostingData(ctx: PageContext, job: JobDetail): Record<string,
       '@type': 'Organization',
       name: job.employerName,
       ...(employerUrl ? { sameAs: employerUrl } : {}),
+      ...(logo ? { logo } : {}),
     },
     jobLocation: {
       '@type': 'Place',
@@ -59,6 +66,7 @@ export function jobPostingData(ctx: PageContext, job: JobDetail): Record<string,
           applicantLocationRequirements: { '@type': 'Country', name: 'Sverige' },
         }
       : {}),
+    ...(salary ? { baseSalary: baseSalary(salary) } : {}),
     ...(types.length ? { employmentType: types.length === 1 ? types[0] : types } : {}),
     identifier: {
       '@type': 'PropertyValue',

@@ -3,13 +3,13 @@
  * and demo ads as seed. Its state per app is the change listener (LISTEN lotsa_jobs) and the
  * response cache that listener invalidates.
  */
-import type { SitemapEntry } from '../../platform/html/layout.ts';
 import { defineModule } from '../../platform/module.ts';
 import { ResponseCache } from './cache.ts';
 import { JobChanges } from './changes.ts';
 import { registerJobBoardTasks } from './ingest/tasks.ts';
 import { messages } from './messages.ts';
-import { openJobsForSitemap } from './repository.ts';
+import { isCanonicalHere } from './canonical.ts';
+import { countSitemapJobs, sitemapJobs } from './repository.ts';
 import { registerJobRoutes } from './routes.ts';
 import { seedJobBoard } from './seed.ts';
 import { jobPath } from './views.ts';
@@ -23,8 +23,6 @@ export interface JobBoardState {
   cache: ResponseCache;
   /** The search, with each region's ads in memory. */
   search: JobSearch;
-  /** Each region's sitemap list, kept for the version of its ads it was read at. */
-  sitemapLists: Map<string, { version: string; list: Promise<SitemapEntry[]> }>;
   database: Database;
 }
 
@@ -39,24 +37,21 @@ export const jobBoardModule = defineModule<JobBoardState>({
     const cache = new ResponseCache(changes, config.jobCacheSize);
     await changes.start();
     const search = new JobSearch(database.db, { cacheSize: config.jobCacheSize, logger });
-    return { changes, cache, search, sitemapLists: new Map(), database };
+    return { changes, cache, search, database };
   },
   close: ({ changes }) => changes.stop(),
   navigation: [{ path: '/jobs', label: (lang) => messages.t(lang, 'nav.jobs') }],
-  // The sitemap's job list depends only on the region's ads: read once per version of them, not on
-  // every request for sitemap.xml (20,000 rows each), whatever host it is asked on.
-  sitemap(region, { changes, sitemapLists, database }) {
-    const version = changes.version(region.id);
-    const known = sitemapLists.get(region.id);
-    if (known?.version === version) return known.list;
-    const list = openJobsForSitemap(database.db, region.id, 20_000).then((jobs) =>
-      jobs.map((j) => ({ path: jobPath(j.id), languages: ['sv', 'en'] as const, lastModified: j.updatedAt })),
-    );
-    sitemapLists.set(region.id, { version, list });
-    list.catch(() => {
-      if (sitemapLists.get(region.id)?.list === list) sitemapLists.delete(region.id);
-    });
-    return list;
+  // The open jobs whose page here is the canonical one: not demo ads, not ads mirrored from
+  // Platsbanken (their canonical page is there). The site caches answers per `version`.
+  sitemap: {
+    version: (region, { changes }) => changes.version(region.id),
+    count: (region, { database }) => countSitemapJobs(database.db, region.id),
+    async *entries(region, { database }, offset, limit) {
+      for await (const job of sitemapJobs(database.db, region.id, offset, limit)) {
+        if (!isCanonicalHere({ generated: false, webpageUrl: job.webpageUrl })) continue;
+        yield { path: jobPath(job.id), languages: ['sv', 'en'] as const, lastModified: job.updatedAt };
+      }
+    },
   },
   openApi: () => jobsOpenApi,
   routes: registerJobRoutes,

@@ -1,8 +1,9 @@
 /**
- * Reading single ads: the job page, similar open jobs, the sitemap's list.
+ * Reading single ads: the job page, similar open jobs, the sitemap's jobs.
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
+import { CANONICAL_ELSEWHERE_SQL } from './canonical.ts';
 import type { JobAd } from './jobtech.ts';
 import { toSummary, type JobSummary, type SummaryRow } from './search/index.ts';
 
@@ -119,20 +120,68 @@ export async function similarJobs(
   return rows.map(toSummary);
 }
 
-/** Every open job of the region with its last change, for sitemap.xml (newest first, capped). */
-export async function openJobsForSitemap(
-  db: Kysely<DB>,
-  regionId: string,
-  max = 40_000,
-): Promise<Array<{ id: string; updatedAt: Date }>> {
-  const rows = await db
+/** A job the sitemap may list, with what decides whether its page here is canonical. */
+export interface SitemapJob {
+  id: string;
+  updatedAt: Date;
+  webpageUrl: string | null;
+}
+
+/**
+ * The region's open mirrored ads the sitemap may list: never generated ones, and not those whose
+ * webpage_url the database can already tell is their canonical page elsewhere (the caller checks
+ * the rest with isCanonicalHere). Newest first.
+ */
+function sitemapCandidates(db: Kysely<DB>, regionId: string) {
+  return db
     .selectFrom('job_ads')
-    .select(['id', 'updated_at'])
     .where('region_id', '=', regionId)
     .where('status', '=', 'open')
-    .orderBy('published_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(max)
-    .execute();
-  return rows.map((r) => ({ id: r.id, updatedAt: r.updated_at }));
+    .where('origin', '=', 'jobtech')
+    .where(sql<boolean>`coalesce(raw->>'webpage_url', '') !~* ${CANONICAL_ELSEWHERE_SQL}`);
+}
+
+export async function countSitemapJobs(db: Kysely<DB>, regionId: string): Promise<number> {
+  const row = await sitemapCandidates(db, regionId)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * The candidates from position `offset` on, at most `limit`, read `batch` rows at a time (the first
+ * batch by offset, the next ones after the last row read), so that memory stays bounded.
+ */
+export async function* sitemapJobs(
+  db: Kysely<DB>,
+  regionId: string,
+  offset: number,
+  limit: number,
+  batch = 5_000,
+): AsyncGenerator<SitemapJob> {
+  // The last row's published_at as PostgreSQL's text: a Date would drop its microseconds.
+  let last: { publishedAt: string; id: string } | undefined;
+  let left = limit;
+  while (left > 0) {
+    const size = Math.min(batch, left);
+    let query = sitemapCandidates(db, regionId)
+      .select([
+        'id',
+        'updated_at',
+        sql<string>`published_at::text`.as('published_key'),
+        sql<string | null>`raw->>'webpage_url'`.as('webpage_url'),
+      ])
+      .orderBy('published_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(size);
+    query = last
+      ? query.where(sql<boolean>`(published_at, id) < (${last.publishedAt}::timestamptz, ${last.id})`)
+      : query.offset(offset);
+    const rows = await query.execute();
+    for (const r of rows) yield { id: r.id, updatedAt: r.updated_at, webpageUrl: r.webpage_url };
+    const end = rows.at(-1);
+    if (!end || rows.length < size) return;
+    last = { publishedAt: end.published_key, id: end.id };
+    left -= rows.length;
+  }
 }

@@ -74,6 +74,8 @@ function registerJobPageRoute(app: App, http: JobBoardHttp): void {
         cache: 'no-cache',
       });
     }
+    // A generated demo ad is kept out of search engines (the page says noindex too).
+    if (job.generated) reply.header('x-robots-tag', 'noindex');
     return reply.page(jobPage(http.context(request), { job, similar, labels, from }), { cache: 'no-cache' });
   });
 }

@@ -15,6 +15,7 @@ import {
 import { html, type SafeHtml } from '../../platform/html/html.ts';
 import { localPath, type Page, type PageContext } from '../../platform/html/layout.ts';
 import { formatDate, formatNumber, type Lang, type Params } from '../../platform/i18n/index.ts';
+import { canonicalElsewhere, isCanonicalHere, safeUrl } from './canonical.ts';
 import { englishGroupTitle } from './english-titles.ts';
 import { jobPostingJsonLd } from './jsonld.ts';
 import type { MapData } from './map.ts';
@@ -575,31 +576,6 @@ export function applyLinks(ctx: PageContext, job: JobDetail): SafeHtml {
   return html`${items}`;
 }
 
-/** Only http(s) links from ads are ever made clickable. */
-export function safeUrl(value: string | null | undefined): string | null {
-  if (!value) return null;
-  try {
-    const url = new URL(value.trim());
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.toString() : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Hosts whose job pages may be the canonical page of an ad we mirror (Platsbanken). */
-const CANONICAL_HOSTS = ['arbetsformedlingen.se'];
-
-/**
- * The ad's own page as the canonical URL, only when it is on a known job source: an ad names any
- * host it likes in webpage_url, and a canonical link hands that host this page's search ranking.
- */
-export function canonicalSource(url: string | null): string | null {
-  if (!url) return null;
-  const { protocol, hostname } = new URL(url);
-  const known = CANONICAL_HOSTS.some((host) => hostname === host || hostname.endsWith(`.${host}`));
-  return protocol === 'https:' && known ? url : null;
-}
-
 export interface JobView {
   job: JobDetail;
   similar: JobSummary[];
@@ -717,14 +693,16 @@ export function jobPage(ctx: PageContext, view: JobView): Page {
       ${similar.length ? jobList(ctx, similar, 3, view.from?.state) : html`<p>${t('job.noSimilar')}</p>`}
     </section>
   </div>`;
-  const jsonLd = jobPostingJsonLd(ctx, job);
+  const facts = { generated: job.generated, webpageUrl: raw_.webpage_url };
   return {
     title: jobTitle(job),
     description: [job.employerName, place, job.occupationLabel].filter(Boolean).join(' · '),
     path: jobPath(job.id),
     main,
-    canonical: canonicalSource(original) ?? undefined,
-    head: jsonLd,
+    canonical: canonicalElsewhere(facts) ?? undefined,
+    // JobPosting only where this page is the canonical one; a demo ad is kept out of search engines.
+    ...(isCanonicalHere(facts) ? { head: jobPostingJsonLd(ctx, job) } : {}),
+    ...(job.generated ? { noindex: true } : {}),
   };
 }
 

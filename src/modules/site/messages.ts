@@ -9,7 +9,7 @@ import { defineMessages } from '../../platform/i18n/index.ts';
 
 export const messages = defineMessages({
   sv: {
-    'nav.home': 'Start',
+    'nav.home': 'Startsida',
 
     // Home
     'home.title': '{region} – en modern karriärregion',
@@ -323,7 +323,7 @@ export const messages = defineMessages({
       'Svara inom två veckor om besökaren har lämnat en e-postadress: på sidan ovan (Tillgänglighetsrapporter i administrationen), så skickas svaret och sparas med rapporten. Rapporten raderas automatiskt efter 24 månader.',
   },
   en: {
-    'nav.home': 'Home',
+    'nav.home': 'Home page',
 
     // Home
     'home.title': '{region} – a modern career region',

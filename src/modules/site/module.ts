@@ -1,9 +1,11 @@
 /**
- * The site module: home, accessibility statement and feedback, privacy, lättläst, sitemap, robots;
+ * The site module: home, accessibility statement and feedback, privacy, lättläst, sitemap, robots,
+ * favicon, touch icon and web manifest;
  * and, in the back-office, the accessibility reports sent from the statement (site/reports).
  */
 import { defineModule } from '../../platform/module.ts';
 import { Permission } from '../../platform/permissions.ts';
+import { registerIconRoutes } from './icons.ts';
 import { registerSiteTasks } from './tasks.ts';
 import { messages } from './messages.ts';
 import { siteAuditGroups, siteAuditSentences } from './reports/audit-sentences.ts';
@@ -29,6 +31,7 @@ export const siteModule = defineModule({
   tasks: (queue, { database }) => registerSiteTasks(queue, database.db),
   routes: (app, deps) => {
     registerSiteRoutes(app, deps);
+    registerIconRoutes(app, deps.site);
     registerReportRoutes(app, deps);
   },
 });

@@ -2,12 +2,14 @@
  * The public site's own pages: language redirect, home, accessibility statement with its feedback
  * form, privacy notice, easy-to-read Swedish, sitemap.xml and robots.txt.
  */
+import type { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../platform/errors.ts';
 import type { ModuleDeps } from '../../platform/module.ts';
 import { localPath, type Page, type PageContext } from '../../platform/html/layout.ts';
 import { pageContext } from '../../platform/html/send.ts';
 import { siteOrigin } from '../../platform/http/origin.ts';
-import { negotiateLanguage, type Lang } from '../../platform/i18n/index.ts';
+import { negotiateLanguage } from '../../platform/i18n/index.ts';
 import { Permission } from '../../platform/permissions.ts';
 import {
   FEEDBACK_FIELDS,
@@ -16,6 +18,7 @@ import {
   validateFeedback,
   type FeedbackFormState,
 } from './feedback.ts';
+import { Sitemaps } from './sitemap.ts';
 import * as views from './views.ts';
 import { langParam } from '../../platform/http/lang.ts';
 import { FormBody, LangParams, type App } from '../../platform/http/schema.ts';
@@ -23,9 +26,6 @@ import { FormBody, LangParams, type App } from '../../platform/http/schema.ts';
 const pub = { permission: Permission.Public } as const;
 const langPage = { schema: { params: LangParams }, config: pub };
 const FeedbackForm = FormBody(...FEEDBACK_FIELDS);
-
-/** Pages that exist in both languages, for the sitemap. */
-const PAGES = ['/', '/accessibility', '/privacy'] as const;
 
 export function registerSiteRoutes(app: App, deps: ModuleDeps): void {
   const { site } = deps;
@@ -103,39 +103,21 @@ export function registerSiteRoutes(app: App, deps: ModuleDeps): void {
     return `User-agent: *\nDisallow: /admin\nDisallow: /api/\nAllow: /\n\nSitemap: ${siteOrigin(request)}/sitemap.xml\n`;
   });
 
-  app.get('/sitemap.xml', { config: pub }, async (request, reply) => {
-    const origin = siteOrigin(request);
-    const { languages, defaultLanguage } = request.region;
-    const entry = (path: string, langs: readonly Lang[], lastModified?: Date) =>
-      langs
-        .map(
-          (lang) =>
-            `<url><loc>${origin}${localPath(lang, path)}</loc>` +
-            (lastModified ? `<lastmod>${lastModified.toISOString()}</lastmod>` : '') +
-            langs
-              .map(
-                (l) => `<xhtml:link rel="alternate" hreflang="${l}" href="${origin}${localPath(l, path)}"/>`,
-              )
-              .join('') +
-            (langs.length > 1
-              ? `<xhtml:link rel="alternate" hreflang="x-default" href="${origin}${localPath(defaultLanguage, path)}"/>`
-              : '') +
-            `</url>`,
-        )
-        .join('\n');
-    const urls = [...PAGES.map((p) => entry(p, languages)), entry('/lattlast', ['sv'])];
-    for (const source of site.sitemapSources) {
-      for (const e of await source(request.region)) {
-        urls.push(
-          entry(
-            e.path,
-            e.languages.filter((l) => languages.includes(l)),
-            e.lastModified,
-          ),
-        );
-      }
-    }
-    reply.type('application/xml; charset=utf-8').header('cache-control', 'public, max-age=3600');
-    return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${urls.join('\n')}\n</urlset>\n`;
+  const sitemaps = new Sitemaps(site);
+  const sendXml = (reply: FastifyReply, body: string | Readable) =>
+    reply.type('application/xml; charset=utf-8').header('cache-control', 'public, max-age=3600').send(body);
+
+  app.get('/sitemap.xml', { config: pub }, async (request, reply) =>
+    sendXml(reply, await sitemaps.root(request.region, siteOrigin(request))),
+  );
+
+  // The numbered files of a sitemap index (sitemap.ts).
+  app.get('/sitemap-:n.xml', { config: pub }, async (request, reply) => {
+    const { n } = request.params as { n: string };
+    const file = /^[1-9][0-9]{0,5}$/.test(n)
+      ? await sitemaps.file(request.region, siteOrigin(request), Number(n))
+      : null;
+    if (file === null) throw new AppError('LOTSA_NOT_FOUND');
+    return sendXml(reply, file);
   });
 }

@@ -103,7 +103,7 @@ export function createPrincipalResolver(db: Kysely<DB>, sessions: SessionStore):
         )
         .executeTakeFirst();
       if (!row) return undefined;
-      await sessions.touch(row.token_hash, row.last_seen_at);
+      await sessions.touch(regionId, row.token_hash, row.last_seen_at);
       const memberships = byOrganisation(row.memberships.map((m) => ({ ...m, since: new Date(m.since) })));
       const membership =
         memberships.find((m) => m.organisationId === row.active_organisation_id) ?? memberships[0] ?? null;

@@ -105,7 +105,7 @@ export class SessionStore {
   }): Promise<{ id: string; token: string }> {
     const db = options.db ?? this.db;
     const previous = options.previousToken;
-    if (previous) await db.deleteFrom('sessions').where('token_hash', '=', hashSecret(previous)).execute();
+    if (previous) await this.endByToken(options.regionId, previous, db);
     const token = randomToken();
     const id = hashSecret(token);
     await db
@@ -150,18 +150,24 @@ export class SessionStore {
    * signed-in reads stay reads. (The lookup itself is the principal resolver's, which reads the
    * session, the account and its roles in one statement.)
    */
-  async touch(id: string, lastSeenAt: Date): Promise<void> {
+  async touch(regionId: string, id: string, lastSeenAt: Date): Promise<void> {
     if (Date.now() - lastSeenAt.getTime() <= TOUCH_EVERY_MS) return;
     await this.db
       .updateTable('sessions')
       .set({ last_seen_at: sql<Date>`now()` })
+      .where('region_id', '=', regionId)
       .where('token_hash', '=', id)
       .execute();
   }
 
-  /** Ends the session a browser's token names (a cookie that may no longer lead anywhere). */
-  async endByToken(token: string | undefined): Promise<void> {
-    if (token) await this.db.deleteFrom('sessions').where('token_hash', '=', hashSecret(token)).execute();
+  /** Ends the session a browser's token names in the region (a cookie that may no longer lead anywhere). */
+  async endByToken(regionId: string, token: string | undefined, db: Kysely<DB> = this.db): Promise<void> {
+    if (!token) return;
+    await db
+      .deleteFrom('sessions')
+      .where('region_id', '=', regionId)
+      .where('token_hash', '=', hashSecret(token))
+      .execute();
   }
 
   /** Clears the session cookie (for callers that already deleted the row in their transaction). */
@@ -224,10 +230,11 @@ export class SessionStore {
   }
 
   /** Records that a second factor was shown in this session (pass a transaction to join one). */
-  async markSecondFactor(id: string, db: Kysely<DB> = this.db): Promise<void> {
+  async markSecondFactor(regionId: string, id: string, db: Kysely<DB> = this.db): Promise<void> {
     await db
       .updateTable('sessions')
       .set({ second_factor_at: sql<Date>`now()` })
+      .where('region_id', '=', regionId)
       .where('token_hash', '=', id)
       .execute();
   }
@@ -266,6 +273,7 @@ export class SessionStore {
 
   /** Sets the organisation the person acts for (already checked to be theirs); `db` may be a transaction. */
   async setActiveOrganisation(
+    regionId: string,
     id: string,
     organisationId: string | null,
     db: Kysely<DB> = this.db,
@@ -273,11 +281,15 @@ export class SessionStore {
     await db
       .updateTable('sessions')
       .set({ active_organisation_id: organisationId })
+      .where('region_id', '=', regionId)
       .where('token_hash', '=', id)
       .execute();
   }
 
-  /** Deletes ended sessions. */
+  /**
+   * Deletes ended sessions, of every region: the one statement on this table not scoped to a region
+   * (a maintenance sweep by expiry, which a distributed database runs on each shard).
+   */
   async sweep(): Promise<number> {
     const result = await this.db
       .deleteFrom('sessions')

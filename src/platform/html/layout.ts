@@ -24,6 +24,18 @@ export interface SitemapEntry {
   lastModified?: Date;
 }
 
+/**
+ * A module's pages for the sitemap, read a slice at a time so that no list of every page is held
+ * in memory. Positions count the source's rows in a fixed order; `entries` may yield fewer than
+ * `limit` (rows it finds are not canonical here after all), never more.
+ */
+export interface SitemapSource {
+  /** Changes whenever the region's pages of this source change (what a cached answer is kept for). */
+  version(region: Region): string;
+  count(region: Region): Promise<number>;
+  entries(region: Region, offset: number, limit: number): AsyncIterable<SitemapEntry>;
+}
+
 /** A link in the back-office navigation, shown to people whose role holds `permission`. */
 export interface AdminNavItem {
   /** Absolute path, e.g. `/admin/organisations`. */
@@ -42,8 +54,10 @@ export interface Site {
   navigation: NavItem[];
   /** The back-office's navigation, in order; its parts add their items when registered. */
   adminNavigation: AdminNavItem[];
-  /** Modules add the pages they want in sitemap.xml (the job board adds every open job). */
-  sitemapSources: Array<(region: Region) => Promise<SitemapEntry[]>>;
+  /** Modules add the pages they want in sitemap.xml (the job board adds the jobs canonical here). */
+  sitemapSources: SitemapSource[];
+  /** Most URLs in one sitemap file (50,000, the protocol's limit); past it, sitemap.xml is an index. */
+  sitemapUrlLimit: number;
 }
 
 /** What a page needs to know about the request it answers. */
@@ -79,10 +93,16 @@ export function localPath(lang: Lang, path: string): string {
   return `/${lang}${path === '/' ? '/' : path}`;
 }
 
-/** The theme colour, icon and stylesheets (the site's, then the region's brand) of every shell. */
+/**
+ * The theme colour, icons, web manifest and stylesheets (the site's, then the region's brand) of
+ * every shell. The .ico comes first for browsers without SVG icons; the others take the SVG.
+ */
 export function brandAssets(site: Site, region: Region): SafeHtml {
   return html`<meta name="theme-color" content="${region.brand.primary}">
+<link rel="icon" href="${site.assets.url('img/favicon.ico')}" sizes="32x32">
 <link rel="icon" href="${site.assets.url('img/favicon.svg')}" type="image/svg+xml">
+<link rel="apple-touch-icon" href="${site.assets.url('img/apple-touch-icon.png')}">
+<link rel="manifest" href="/manifest.webmanifest">
 <link rel="stylesheet" href="${site.assets.url('css/lotsa.css')}">
 <link rel="stylesheet" href="/brand/${region.id}.css">`;
 }

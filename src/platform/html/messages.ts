@@ -5,7 +5,7 @@ export const shell = defineMessages({
   sv: {
     skipLink: 'Hoppa till huvudinnehållet',
     mainNav: 'Huvudmeny',
-    home: 'Start',
+    home: 'Startsida',
     tagline: 'Karriärregion',
     languageSwitch: 'In English',
     footerAbout:
@@ -65,7 +65,7 @@ export const shell = defineMessages({
   en: {
     skipLink: 'Skip to main content',
     mainNav: 'Main menu',
-    home: 'Home',
+    home: 'Home page',
     tagline: 'Career region',
     languageSwitch: 'På svenska',
     footerAbout:

@@ -40,16 +40,20 @@ const ADS = [
     municipality: 'mora',
     publishedDaysAgo: 10,
   }),
-  makeAd({
-    id: '9000005',
-    headline: 'Backend developer to our Ludvika office',
-    occupation: 'developer',
-    municipality: 'ludvika',
-    employer: 'Hitachi Energy Sweden AB',
-    orgnr: '5560136474',
-    publishedDaysAgo: 3,
-    text: 'We are looking for a backend developer who enjoys working with power grids. You will work in an international team in English. Remote work is possible two days a week.',
-  }),
+  {
+    ...makeAd({
+      id: '9000005',
+      headline: 'Backend developer to our Ludvika office',
+      occupation: 'developer',
+      municipality: 'ludvika',
+      employer: 'Hitachi Energy Sweden AB',
+      orgnr: '5560136474',
+      publishedDaysAgo: 3,
+      text: 'We are looking for a backend developer who enjoys working with power grids. You will work in an international team in English. Remote work is possible two days a week.',
+    }),
+    // Its own page is not on Platsbanken: the page here is the canonical one.
+    webpage_url: 'https://careers.example.com/jobs/9000005',
+  },
   makeAd({
     id: '9000006',
     headline: 'Undersköterska natt, ej sjuksköterska',
@@ -218,7 +222,7 @@ describe('job board', async () => {
     }
   });
 
-  it('shows a job with its facts, how to apply and JobPosting data, but no contact persons', async () => {
+  it('shows a job with its facts and how to apply, but no contact persons', async () => {
     const res = await get('/sv/jobs/9000003');
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /<h1 id="job-title">Sjuksköterska till akutmottagningen<\/h1>/);
@@ -233,6 +237,16 @@ describe('job board', async () => {
       res.body,
       /<link rel="canonical" href="https:\/\/arbetsformedlingen\.se\/platsbanken\/annonser\/9000003">/,
     );
+    assert.ok(!res.body.includes('application/ld+json'), 'no JobPosting where Platsbanken is canonical');
+    assert.ok(
+      res.body.includes('href="/sv/jobs/9000006"') || res.body.includes('href="/sv/jobs/9000004"'),
+      'similar jobs',
+    );
+  });
+
+  it('marks up a job whose page here is the canonical one as JobPosting', async () => {
+    const res = await get('/sv/jobs/9000005');
+    assert.match(res.body, /<link rel="canonical" href="http:\/\/localhost:3000\/sv\/jobs\/9000005">/);
     const json = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(res.body)?.[1];
     assert.ok(json);
     const posting = JSON.parse(json) as Record<string, unknown> & {
@@ -250,13 +264,9 @@ describe('job board', async () => {
       'identifier',
     ])
       assert.ok(posting[key], key);
-    assert.equal(posting.hiringOrganization.name, 'Region Dalarna');
-    assert.equal(posting.jobLocation.address.addressLocality, 'Falun');
+    assert.equal(posting.hiringOrganization.name, 'Hitachi Energy Sweden AB');
+    assert.equal(posting.jobLocation.address.addressLocality, 'Ludvika');
     assert.equal(posting.employmentType, 'FULL_TIME');
-    assert.ok(
-      res.body.includes('href="/sv/jobs/9000006"') || res.body.includes('href="/sv/jobs/9000004"'),
-      'similar jobs',
-    );
   });
 
   it('answers 410 for a closed job, with similar open jobs and no JobPosting', async () => {
@@ -271,10 +281,11 @@ describe('job board', async () => {
     assert.equal((await get('/sv/jobs/%3Cscript%3E')).statusCode, 404);
   });
 
-  it('lists open jobs in the sitemap and follows a search in RSS', async () => {
+  it('lists open jobs canonical here in the sitemap and follows a search in RSS', async () => {
     const sitemap = await get('/sitemap.xml');
-    assert.match(sitemap.body, /\/sv\/jobs\/9000003<\/loc>/);
-    assert.ok(!sitemap.body.includes('9000007'));
+    assert.match(sitemap.body, /\/sv\/jobs\/9000005<\/loc>/);
+    assert.ok(!sitemap.body.includes('9000003'), 'canonical on Platsbanken');
+    assert.ok(!sitemap.body.includes('9000007'), 'closed');
     const rss = await get('/en/jobs.rss?municipality=2080');
     assert.equal(rss.statusCode, 200);
     assert.match(String(rss.headers['content-type']), /application\/rss\+xml/);

@@ -42,12 +42,15 @@ describe('search hardening', async () => {
           publishedDaysAgo: 2,
         }),
       ),
-      makeAd({
-        id: '9100100',
-        headline: 'Sjuksköterska till akutmottagningen',
-        occupation: 'nurse',
-        publishedDaysAgo: 1,
-      }),
+      {
+        ...makeAd({
+          id: '9100100',
+          headline: 'Sjuksköterska till akutmottagningen',
+          occupation: 'nurse',
+          publishedDaysAgo: 1,
+        }),
+        webpage_url: null, // canonical here, so in the sitemap
+      },
       makeAd({
         id: '9100101',
         headline: 'Förskollärare till Solstrålen',

@@ -89,6 +89,11 @@ export const ROWS: Record<string, Row> = {
   'GET /sv/lattlast': everyone(200),
   'GET /robots.txt': everyone(200),
   'GET /sitemap.xml': everyone(200),
+  'GET /sitemap-:n.xml': everyone(200, { url: '/sitemap-1.xml' }),
+  'GET /favicon.ico': everyone(200),
+  'GET /apple-touch-icon.png': everyone(200),
+  'GET /apple-touch-icon-precomposed.png': everyone(200),
+  'GET /manifest.webmanifest': everyone(200),
   // Job board
   'GET /:lang/jobs': everyone(200),
   'GET /:lang/jobs.rss': everyone(200),

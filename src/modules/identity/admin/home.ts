@@ -74,7 +74,12 @@ export function registerHomeRoutes(app: App, deps: ModuleDeps): void {
         : undefined;
       if (!membership) throw new AppError('LOTSA_NOT_FOUND');
       await deps.database.db.transaction().execute(async (trx) => {
-        await deps.sessions.setActiveOrganisation(person.session.id, membership.organisationId, trx);
+        await deps.sessions.setActiveOrganisation(
+          request.region.id,
+          person.session.id,
+          membership.organisationId,
+          trx,
+        );
         await recordAudit(trx, {
           regionId: request.region.id,
           actor: actorOf(person),

@@ -457,7 +457,7 @@ async function refusedState(
   return state === 'pending' ? 'revoked' : state;
 }
 
-/** Deletes invitations that expired, were accepted or were revoked more than `days` ago; how many. */
+/** Deletes invitations that expired, were accepted or were revoked more than `days` ago, in every region (a maintenance sweep); how many. */
 export async function sweepInvitations(db: Kysely<DB>, days: number): Promise<number> {
   const before = sql<Date>`now() - make_interval(days => ${days})`;
   const result = await db

@@ -337,10 +337,10 @@ export async function signOut(
     return;
   }
   // A cookie that no longer leads to a session: delete whatever it names.
-  await sessions.endByToken(input.browserToken);
+  await sessions.endByToken(regionId, input.browserToken);
 }
 
-/** Deletes sign-in tokens that expired more than a day ago; how many. */
+/** Deletes sign-in tokens that expired more than a day ago, in every region (a maintenance sweep); how many. */
 export async function sweepLoginTokens(db: Kysely<DB>): Promise<number> {
   const result = await db
     .deleteFrom('login_tokens')

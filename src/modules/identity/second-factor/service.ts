@@ -140,7 +140,7 @@ export async function verifyWithCode(
       data: { method },
     });
   });
-  await sessions.markSecondFactor(owner.sessionId);
+  await sessions.markSecondFactor(owner.regionId, owner.sessionId);
   return method;
 }
 

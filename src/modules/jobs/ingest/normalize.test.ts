@@ -343,6 +343,24 @@ describe('hostile records', () => {
     assert.deepEqual(record.ad.application_details, {});
   });
 
+  it("keeps the employer's logo only as an https address", () => {
+    const logo = 'https://arbetsformedlingen.se/rest/agas/api/v1/organisation/2321000032/logotyper/logo.png';
+    assert.equal(asAd({ ...good(), logo_url: logo }).ad.logo_url, logo);
+    for (const bad of [
+      'http://example.com/logo.png',
+      'javascript:alert(1)',
+      'data:image/png;base64,AAAA',
+      'https://user:pw@example.com/logo.png',
+      '//example.com/logo.png',
+      'logo.png',
+      42,
+    ]) {
+      const record = asAd({ ...good(), logo_url: bad });
+      assert.equal(record.ad.logo_url, undefined, String(bad));
+      assert.ok(record.dropped.includes('logo_url'), String(bad));
+    }
+  });
+
   it('reports an ad or removal timestamped more than a day ahead as malformed', () => {
     const now = new Date('2025-09-12T10:00:00Z');
     const ahead = now.getTime() + 2 * 86_400_000;

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { francAll } from 'franc-min';
 import type { Insertable } from 'kysely';
 import type { JobAdsTable } from '../../../platform/db/schema.ts';
+import { httpsUrl } from '../canonical.ts';
 import type { JobAd } from '../jobtech.ts';
 import { InvalidElement, OVERSIZED } from './json-array.ts';
 import type { IngestScope } from './scope.ts';
@@ -192,6 +193,22 @@ function keepString(o: Obj, key: string, dropped: string[], path: string, max = 
   dropped.push(path);
 }
 
+/**
+ * Keeps `o[key]` only as an https address (normalised) of at most MAX_URL_LENGTH characters: the
+ * employer's logo is handed on to search engines, never fetched over plain http or another scheme.
+ */
+function keepHttpsUrl(o: Obj, key: string, dropped: string[]): void {
+  const v = o[key];
+  if (v === undefined || v === null) return;
+  const url = typeof v === 'string' && v.length <= MAX_URL_LENGTH ? httpsUrl(v) : null;
+  if (url !== null && url.length <= MAX_URL_LENGTH) {
+    o[key] = url;
+    return;
+  }
+  delete o[key];
+  dropped.push(key);
+}
+
 function keepBoolean(o: Obj, key: string, dropped: string[]): void {
   const v = o[key];
   if (v === undefined || v === null || typeof v === 'boolean') return;
@@ -215,7 +232,8 @@ function keepObject(o: Obj, key: string, dropped: string[], path = key): Obj | n
  */
 function checkShownFields(o: Obj): string[] {
   const dropped: string[] = [];
-  for (const key of ['webpage_url', 'logo_url']) keepString(o, key, dropped, key, MAX_URL_LENGTH);
+  keepString(o, 'webpage_url', dropped, 'webpage_url', MAX_URL_LENGTH);
+  keepHttpsUrl(o, 'logo_url', dropped);
   for (const key of ['salary_description', 'access', 'label', 'external_id', 'source_type']) {
     keepString(o, key, dropped, key);
   }

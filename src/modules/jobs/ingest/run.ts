@@ -123,6 +123,7 @@ async function startRun(
 
 async function finishRun(
   db: Kysely<DB>,
+  regionId: string,
   runId: string,
   counts: ApplyCounts,
   error?: string,
@@ -136,6 +137,7 @@ async function finishRun(
       error: error ? error.slice(0, 2000) : null,
       ...runCounts(counts),
     })
+    .where('region_id', '=', regionId)
     .where('id', '=', runId)
     .execute();
 }
@@ -228,7 +230,7 @@ export async function runStream(
         )
         .execute();
     });
-    await finishRun(db, runId, counts);
+    await finishRun(db, regionId, runId, counts);
     if (written > 0) await refreshSearchWords(db, regionId);
     options.logger?.info(
       { regionId, kind: 'stream', date, updatedBefore, ...counts },
@@ -236,7 +238,7 @@ export async function runStream(
     );
     return { regionId, kind: 'stream', counts, ok: true };
   } catch (error) {
-    await finishRun(db, runId, counts, message(error)).catch(() => {});
+    await finishRun(db, regionId, runId, counts, message(error)).catch(() => {});
     options.logger?.error({ regionId, kind: 'stream', err: message(error) }, 'JobStream run failed');
     return {
       regionId,
@@ -368,7 +370,8 @@ export async function runSnapshot(
   } catch (error) {
     const text = message(error);
     logger?.error({ kind: 'snapshot', err: text }, 'JobStream snapshot failed');
-    for (const region of regions) await finishRun(db, region.runId, region.counts, text).catch(() => {});
+    for (const region of regions)
+      await finishRun(db, region.scope.regionId, region.runId, region.counts, text).catch(() => {});
     return regions.map((r) => ({
       regionId: r.scope.regionId,
       kind: 'snapshot',
@@ -389,7 +392,7 @@ export async function runSnapshot(
     try {
       const refusal = await massCloseRefusal(db, scope.regionId, region.seen, now, options);
       if (refusal) {
-        await finishRun(db, region.runId, counts, refusal, 'refused');
+        await finishRun(db, region.scope.regionId, region.runId, counts, refusal, 'refused');
         logger?.error(
           { regionId: scope.regionId, kind: 'snapshot', err: refusal },
           'JobStream snapshot refused',
@@ -427,13 +430,13 @@ export async function runSnapshot(
           )
           .execute();
       });
-      await finishRun(db, region.runId, counts);
+      await finishRun(db, region.scope.regionId, region.runId, counts);
       if (written > 0) await refreshSearchWords(db, scope.regionId);
       logger?.info({ regionId: scope.regionId, kind: 'snapshot', ...counts }, 'JobStream snapshot applied');
       results.push({ regionId: scope.regionId, kind: 'snapshot', counts, ok: true });
     } catch (error) {
       const text = message(error);
-      await finishRun(db, region.runId, counts, text).catch(() => {});
+      await finishRun(db, region.scope.regionId, region.runId, counts, text).catch(() => {});
       logger?.error({ regionId: scope.regionId, kind: 'snapshot', err: text }, 'JobStream snapshot failed');
       results.push({ regionId: scope.regionId, kind: 'snapshot', counts, ok: false, error: text });
     }

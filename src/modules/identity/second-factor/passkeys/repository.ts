@@ -185,9 +185,10 @@ export async function saveChallenge(
     seconds: number;
   },
 ): Promise<void> {
-  // Ended ceremonies are cleared as new ones begin (the table stays as small as the traffic).
+  // The region's ended ceremonies are cleared as new ones begin (the table stays as small as the traffic).
   await db
     .deleteFrom('webauthn_challenges')
+    .where('region_id', '=', row.regionId)
     .where('expires_at', '<', sql<Date>`now()`)
     .execute();
   await db
@@ -222,7 +223,7 @@ export async function deleteChallengesOf(db: Kysely<DB>, regionId: string, accou
     .execute();
 }
 
-/** Deletes the challenges of ceremonies that ran out; how many. */
+/** Deletes the challenges of ceremonies that ran out, in every region (a maintenance sweep); how many. */
 export async function deleteExpiredChallenges(db: Kysely<DB>): Promise<number> {
   const result = await db
     .deleteFrom('webauthn_challenges')

@@ -55,7 +55,7 @@ export async function addPasskey(
       data: { name },
     });
   });
-  if (input.firstFactor) await sessions.markSecondFactor(owner.sessionId);
+  if (input.firstFactor) await sessions.markSecondFactor(owner.regionId, owner.sessionId);
 }
 
 export type RenameResult = { ok: true } | { ok: false; problem: 'empty' | 'long' };
@@ -136,7 +136,7 @@ export async function verifyWithPasskey(
       data: { method: 'passkey', passkey: used.credentialId.slice(0, 24) },
     });
   });
-  await sessions.markSecondFactor(owner.sessionId);
+  await sessions.markSecondFactor(owner.regionId, owner.sessionId);
 }
 
 /**

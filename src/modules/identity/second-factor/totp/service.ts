@@ -107,7 +107,7 @@ export async function confirmTotp(
     });
     return generateRecoveryCodes(trx, owner);
   });
-  if (codes) await sessions.markSecondFactor(sessionId);
+  if (codes) await sessions.markSecondFactor(regionId, sessionId);
   return codes;
 }
 
