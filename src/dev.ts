@@ -8,14 +8,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { startEmbeddedPostgres, type EmbeddedServer } from './platform/db/embedded.ts';
-import { WebSupervisor } from './platform/dev.ts';
+import { devEnvironment, WebSupervisor } from './platform/dev.ts';
 import { createLogger, destinationFor, flushLogs } from './platform/logging.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  LOG_FORMAT: process.env.LOG_FORMAT || (process.stdout.isTTY ? 'pretty' : 'json'),
-};
+const env = devEnvironment(process.env, process.stdout.isTTY);
 
 async function main(): Promise<number> {
   let config;

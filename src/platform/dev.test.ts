@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
 import { describe, it } from 'node:test';
-import { restartsOn, WebSupervisor, type SupervisorEvent, type Watch } from './dev.ts';
+import { devEnvironment, restartsOn, WebSupervisor, type SupervisorEvent, type Watch } from './dev.ts';
 
 /** A web process that exits when told to (or, with `stubborn`, only on SIGKILL). */
 class FakeChild extends EventEmitter {
@@ -138,5 +138,15 @@ describe('npm run dev: the web process', () => {
       events.some((e) => e.kind === 'exited'),
       false,
     );
+  });
+});
+
+describe('npm run dev on a shared network', () => {
+  it('listens on loopback only, unless HOST asks for more', () => {
+    assert.equal(devEnvironment({}, true).HOST, '127.0.0.1');
+    assert.equal(devEnvironment({ HOST: '' }, false).HOST, '127.0.0.1');
+    assert.equal(devEnvironment({ HOST: '0.0.0.0' }, true).HOST, '0.0.0.0');
+    assert.equal(devEnvironment({}, true).LOG_FORMAT, 'pretty');
+    assert.equal(devEnvironment({}, false).LOG_FORMAT, 'json');
   });
 });
