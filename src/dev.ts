@@ -8,16 +8,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { startEmbeddedPostgres, type EmbeddedServer } from './platform/db/embedded.ts';
-import { WebSupervisor, withDotEnv } from './platform/dev.ts';
+import { devEnvironment, WebSupervisor, withDotEnv } from './platform/dev.ts';
 import { createLogger, destinationFor, flushLogs } from './platform/logging.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // A .env beside package.json (copied from .env.example) fills in what the shell does not set.
 const dotEnv = withDotEnv(path.join(root, '.env'), process.env);
-const env: NodeJS.ProcessEnv = {
-  ...dotEnv.env,
-  LOG_FORMAT: dotEnv.env.LOG_FORMAT || (process.stdout.isTTY ? 'pretty' : 'json'),
-};
+const env = devEnvironment(dotEnv.env, process.stdout.isTTY);
 
 async function main(): Promise<number> {
   let config;

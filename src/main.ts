@@ -48,6 +48,8 @@ function onShutdown(stop: () => Promise<void>, log: (msg: string) => void): void
   process.on('SIGTERM', () => handler('SIGTERM'));
 }
 
+const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host.startsWith('127.');
+
 async function serve(config: Config, runtime: Runtime, logger: ReturnType<typeof createLogger>) {
   const started = performance.now();
   const { app, port } = await startWebServer(config, runtime, logger);
@@ -56,6 +58,13 @@ async function serve(config: Config, runtime: Runtime, logger: ReturnType<typeof
       ? `http://localhost:${port}/`
       : config.publicUrl.href;
   logger.info({ url, ms: Math.round(performance.now() - started) }, 'Lotsa is listening');
+  if (typeof config.trustProxy === 'number' && !isLoopback(config.host)) {
+    // A hop count believes whoever connects; a client that reaches the port directly names its own address.
+    logger.warn(
+      { host: config.host, trustProxy: config.trustProxy },
+      'TRUST_PROXY is a hop count but HOST is not loopback: a client that reaches this port directly can choose its own address with X-Forwarded-For; set HOST=127.0.0.1 behind a proxy on the same machine, or TRUST_PROXY to the proxy addresses',
+    );
+  }
   const hint = await adminHint(runtime.database.db, path.join(config.dataDir, 'mail'));
   process.stdout.write(`\nLotsa is running at ${url}\nPress Ctrl-C to stop.\n\n${hint ? `${hint}\n\n` : ''}`);
   onShutdown(

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Restores a dump made by lotsa-backup.sh into an EMPTY database (docs/OPERATIONS.md, "Restore").
-# Usage: lotsa-restore.sh DUMP-FILE TARGET-DATABASE-URL
+# Usage: TARGET_DATABASE_URL=postgres://… lotsa-restore.sh DUMP-FILE
+#    or: lotsa-restore.sh DUMP-FILE TARGET-DATABASE-URL (only for a URL without a password: every
+#        user of the host can read a command line in ps)
 # Refuses, before it touches the target, a dump that is truncated or damaged (its .sha256 does not
 # match, or pg_restore cannot read it to the end), one from a newer Lotsa (it holds a migration that
 # this copy of Lotsa does not have), and a target database that already has tables. The restore runs
@@ -13,8 +15,9 @@ MIGRATIONS_DIR=${MIGRATIONS_DIR:-$here/../../migrations}
 . "$here/pg-env.sh"
 refuse() { echo "lotsa-restore: REFUSED: $*" >&2; exit 1; }
 
-[ $# -eq 2 ] || { echo "usage: lotsa-restore.sh DUMP-FILE TARGET-DATABASE-URL" >&2; exit 2; }
-dump=$1 target=$2
+usage="usage: TARGET_DATABASE_URL=postgres://… lotsa-restore.sh DUMP-FILE (or DUMP-FILE TARGET-DATABASE-URL)"
+{ [ $# -eq 1 ] && [ -n "${TARGET_DATABASE_URL:-}" ]; } || [ $# -eq 2 ] || { echo "$usage" >&2; exit 2; }
+dump=$1 target=${2:-${TARGET_DATABASE_URL:-}}
 [ -r "$dump" ] || refuse "$dump cannot be read"
 
 # 1. Whole: the checksum written at backup time, then a full read of every entry.

@@ -136,6 +136,18 @@ describe('config', () => {
     assert.throws(() => loadConfig({ TRUST_PROXY: 'evil.example' }), /TRUST_PROXY/);
     assert.throws(() => loadConfig({ TRUST_PROXY: '10.0.0.0/99' }), /TRUST_PROXY/);
   });
+
+  it('refuses a TRUST_PROXY range so wide that every client counts as a proxy', () => {
+    // Trusting 0.0.0.0/0 is "true" written differently: any client picks its own address with
+    // X-Forwarded-For and escapes the per-address sign-in limits.
+    for (const wide of ['0.0.0.0/0', '::/0', '127.0.0.1, 0.0.0.0/0', '128.0.0.0/1', '0.0.0.0/4', '::/1']) {
+      assert.throws(() => loadConfig({ TRUST_PROXY: wide }), /TRUST_PROXY.*(every|any) client/, wide);
+    }
+    assert.deepEqual(loadConfig({ TRUST_PROXY: 'fc00::/7, 10.0.0.0/8' }).trustProxy, [
+      'fc00::/7',
+      '10.0.0.0/8',
+    ]);
+  });
 });
 
 describe('.env.example', () => {

@@ -155,6 +155,13 @@ function trustProxy(env: Env): TrustProxy {
         `must be false, a number of proxies, or proxy addresses/CIDRs; "${entry}" is none of them`,
       );
     }
+    // Wider than any proxy network (10.0.0.0/8, fc00::/7): the same as "true".
+    if (bits !== undefined && Number(bits) < (family === 6 ? 7 : 8)) {
+      throw new ConfigError(
+        'TRUST_PROXY',
+        `cannot trust "${entry}": a range that wide lets any client choose its own address with X-Forwarded-For. Name the proxies' own addresses or network (e.g. 127.0.0.1,10.0.0.0/8)`,
+      );
+    }
   }
   return entries;
 }

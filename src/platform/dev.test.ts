@@ -4,7 +4,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { restartsOn, WebSupervisor, withDotEnv, type SupervisorEvent, type Watch } from './dev.ts';
+import {
+  devEnvironment,
+  restartsOn,
+  WebSupervisor,
+  withDotEnv,
+  type SupervisorEvent,
+  type Watch,
+} from './dev.ts';
 
 /** A web process that exits when told to (or, with `stubborn`, only on SIGKILL). */
 class FakeChild extends EventEmitter {
@@ -164,5 +171,15 @@ describe('npm run dev and a .env file', () => {
     const { env, read } = withDotEnv(path.join(os.tmpdir(), 'lotsa-no-such-dir', '.env'), given);
     assert.equal(read, false);
     assert.deepEqual(env, given);
+  });
+});
+
+describe('npm run dev on a shared network', () => {
+  it('listens on loopback only, unless HOST asks for more', () => {
+    assert.equal(devEnvironment({}, true).HOST, '127.0.0.1');
+    assert.equal(devEnvironment({ HOST: '' }, false).HOST, '127.0.0.1');
+    assert.equal(devEnvironment({ HOST: '0.0.0.0' }, true).HOST, '0.0.0.0');
+    assert.equal(devEnvironment({}, true).LOG_FORMAT, 'pretty');
+    assert.equal(devEnvironment({}, false).LOG_FORMAT, 'json');
   });
 });

@@ -12,6 +12,19 @@ import path from 'node:path';
 import { parseEnv } from 'node:util';
 
 /** Watches a directory tree and calls `onChange` with a changed file's path, relative to `dir`. */
+/**
+ * The environment `npm run dev` gives itself and its web process: readable logs on a terminal, and
+ * the loopback interface unless HOST says otherwise, so a development server (its demo data, its
+ * database copy) is not open to everyone on the same café or office network.
+ */
+export function devEnvironment(env: NodeJS.ProcessEnv, terminal: boolean): NodeJS.ProcessEnv {
+  return {
+    ...env,
+    HOST: env.HOST?.trim() || '127.0.0.1',
+    LOG_FORMAT: env.LOG_FORMAT || (terminal ? 'pretty' : 'json'),
+  };
+}
+
 export type Watch = (dir: string, onChange: (file: string) => void) => { close(): void };
 
 /** What the supervisor needs of a running web process. */

@@ -10,7 +10,7 @@ import { pageContext } from '../../platform/html/send.ts';
 import { clientKey, ConcurrencyLimit, type RateLimitRule } from '../../platform/http/rate-limit.ts';
 import type { AnyQuery } from '../../platform/http/schema.ts';
 import type { ModuleDeps } from '../../platform/module.ts';
-import type { ResponseCache } from './cache.ts';
+import { compressOnce, type ResponseCache } from './cache.ts';
 import type { JobChanges } from './changes.ts';
 import { PAGE_SIZE, parseJobQuery, queryParams, queryString, type JobQuery } from './query.ts';
 import { findJob, isJobId, type JobDetail } from './repository.ts';
@@ -116,6 +116,9 @@ export function jobBoardHttp(deps: ModuleDeps, board: JobBoardDeps) {
       return reply.header('content-encoding', 'br').send(response.br);
     if (response.gzip && /\bgzip\b/.test(accepts))
       return reply.header('content-encoding', 'gzip').send(response.gzip);
+    // Not kept (the cache is off): compressed here, at once and cheaply, not by the stream compressor.
+    const once = response.br || response.gzip ? null : compressOnce(response.body, accepts);
+    if (once) return reply.header('content-encoding', once.encoding).send(once.body);
     return reply.send(response.body);
   }
 

@@ -33,6 +33,12 @@ describe('salary amount from an ad text', () => {
       assert.equal(salaryAmount(text), null, String(text));
   });
 
+  it('reads no sum out of a long hostile text (a JobTech field is outside input)', () => {
+    // A 10,000-character run of " 111" made the amount pattern take quadratic time.
+    assert.equal(salaryAmount(' 111'.repeat(2500) + ' kr/mån'), null);
+    assert.equal(salaryAmount('x'.repeat(280) + ' 30 000 kr/mån')?.unit, 'MONTH');
+  });
+
   it('is a schema.org MonetaryAmount in kronor', () => {
     assert.deepEqual(baseSalary({ min: 150, max: 180, unit: 'HOUR' }), {
       '@type': 'MonetaryAmount',

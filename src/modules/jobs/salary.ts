@@ -50,10 +50,13 @@ const PLAUSIBLE: Record<SalaryUnit, [number, number]> = {
   YEAR: [60_000, 5_000_000],
 };
 
+/** A salary text longer than this is prose, not a sum; reading it would cost time for nothing. */
+const MAX_SALARY_TEXT = 300;
+
 const toNumber = (s: string | undefined) => (s === undefined ? undefined : Number(s.replace(/[ .]/g, '')));
 
 export function salaryAmount(text: string | null | undefined): SalaryAmount | null {
-  if (!text) return null;
+  if (!text || text.length > MAX_SALARY_TEXT) return null;
   const clean = text.replace(/[\u00a0\u202f\u2009]/g, ' ');
   const matches = [...clean.matchAll(AMOUNT)];
   if (matches.length !== 1) return null;

@@ -47,7 +47,7 @@ function plural(
   params: Params = {},
 ): string {
   const form = pluralRules[ctx.lang].select(count) === 'one' ? 'one' : 'other';
-  return texts(ctx).t(`${key}.${form}`, { ...params, count: formatNumber(ctx.lang, count) });
+  return texts(ctx).t(`${key}.${form}`, { ...params, count: formatCount(ctx.lang, count) });
 }
 
 /** Names joined as the language lists them ("Falun och Mora", "Falun and Mora"). */
@@ -105,7 +105,31 @@ function withMarkup(text: string, markup: SafeHtml): SafeHtml {
 }
 
 function timeEl(lang: Lang, date: Date): SafeHtml {
-  return html`<time datetime="${date.toISOString()}">${formatDate(lang, date)}</time>`;
+  return html`<time datetime="${date.toISOString()}">${dateText(lang, date)}</time>`;
+}
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+/** Dates as formatted, by day: Intl's formatting costs more than the rest of a job card. */
+const dayTexts: Record<Lang, Map<number, string>> = { sv: new Map(), en: new Map() };
+
+/**
+ * formatDate, once per calendar day. Stockholm is UTC+1 or UTC+2: where both give the same day the
+ * date does not depend on summer time, and the day's text is reused; the hour where they differ is
+ * formatted each time. A few thousand days at most are kept.
+ */
+function dateText(lang: Lang, date: Date): string {
+  const t = date.getTime();
+  const day = Math.floor((t + HOUR_MS) / DAY_MS);
+  if (day !== Math.floor((t + 2 * HOUR_MS) / DAY_MS)) return formatDate(lang, date);
+  const known = dayTexts[lang];
+  let text = known.get(day);
+  if (text === undefined) {
+    if (known.size >= 5000) known.clear();
+    text = formatDate(lang, date);
+    known.set(day, text);
+  }
+  return text;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -180,11 +204,13 @@ function checkboxFacet(
   if (options.length === 0) return html``;
   const { t } = texts(ctx);
   const spec = { ...FACET, name, idPrefix: id, legend };
+  // Up to 250 employers a page: one template per option, its count formatted without Intl when small.
   const items = (list: FacetOption[]) =>
     html`<ul class="facet__options">${list.map((o) => {
       const inputId = choiceId(spec, o.value);
-      return html`<li><input type="checkbox" id="${inputId}" name="${name}" value="${o.value}"${o.selected ? html` checked` : ''} />
-      <label for="${inputId}">${labelled(o.label, o.lang, ctx.lang)} ${facetCount(ctx.lang, o.count)}</label></li>`;
+      const label = o.lang && o.lang !== ctx.lang ? html`<span lang="${o.lang}">${o.label}</span>` : o.label;
+      return html`<li><input type="checkbox" id="${inputId}" name="${name}" value="${o.value}"${o.selected ? CHECKED : ''} />
+      <label for="${inputId}">${label} <span class="facet__count">(${formatCount(ctx.lang, o.count)})</span></label></li>`;
     })}</ul>`;
   const first = options.slice(0, shown);
   const rest = options.slice(shown, listed);
@@ -200,8 +226,26 @@ function checkboxFacet(
   return groupShell(ctx.lang, spec, html`${items(first)}${more}`);
 }
 
-function facetCount(lang: Lang, count: number): SafeHtml {
-  return html`<span class="facet__count">(${formatNumber(lang, count)})</span>`;
+function facetCount(lang: Lang, n: number): SafeHtml {
+  return html`<span class="facet__count">(${formatCount(lang, n)})</span>`;
+}
+
+const CHECKED = html` checked`;
+
+/** What Intl.NumberFormat puts between groups of three digits (sv: a no-break space). */
+const GROUP_SEPARATOR: Record<Lang, string> = { sv: '\u00a0', en: ',' };
+
+/**
+ * A count as formatNumber writes it, without Intl (a page has hundreds): the digits in groups of
+ * three, for whole numbers from 0 below a billion; anything else through formatNumber.
+ */
+function formatCount(lang: Lang, n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n >= 1e9) return formatNumber(lang, n);
+  const digits = String(n);
+  if (digits.length <= 3) return digits;
+  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = out.length; i < digits.length; i += 3) out += GROUP_SEPARATOR[lang] + digits.slice(i, i + 3);
+  return out;
 }
 
 /** "Annonser på engelska" as one checkbox; both languages as a list when the URL chose Swedish too. */
@@ -267,7 +311,7 @@ function mapView(ctx: PageContext, view: SearchView): SafeHtml {
         const href = localPath(ctx.lang, `/jobs${queryString(queryParams(q))}`);
         const label = plural(ctx, 'search.map.link', n, { name: m.name });
         const selected = query.municipality.includes(m.code) || inText.has(m.code);
-        return html`<a href="${href}" class="job-map__area job-map__area--${shade(n)}${selected ? ' job-map__area--selected' : ''}"><title>${label}</title><path d="${m.d}"/><text x="${m.labelX}" y="${m.labelY}" aria-hidden="true">${formatNumber(ctx.lang, n)}</text></a>`;
+        return html`<a href="${href}" class="job-map__area job-map__area--${shade(n)}${selected ? ' job-map__area--selected' : ''}"><title>${label}</title><path d="${m.d}"/><text x="${m.labelX}" y="${m.labelY}" aria-hidden="true">${formatCount(ctx.lang, n)}</text></a>`;
       })}
     </svg>
   </section>`;
@@ -363,7 +407,7 @@ export function resultsFragment(ctx: PageContext, view: SearchView): SafeHtml {
   return html`<div id="job-results" class="job-results">
     <h2 id="results-title" class="job-results__count" aria-live="polite" aria-atomic="true">${countText(ctx, result.total)}</h2>
     ${view.droppedFilter ? html`<p class="notice job-results__dropped">${t('search.unknownFilter')}</p>` : ''}
-    ${result.total > 0 ? html`<p class="job-results__showing">${t('search.showing', { from: formatNumber(lang, from), to: formatNumber(lang, to), total: formatNumber(lang, result.total) })}</p>` : ''}
+    ${result.total > 0 ? html`<p class="job-results__showing">${t('search.showing', { from: formatCount(lang, from), to: formatCount(lang, to), total: formatCount(lang, result.total) })}</p>` : ''}
     ${textNotes(ctx, view)}
     ${result.omittedWords > 0 ? html`<p class="job-results__notice">${plural(ctx, 'search.wordsOmitted', result.omittedWords)}</p>` : ''}
     ${result.textIgnored ? html`<p class="job-results__notice">${t('search.textIgnored', { q: query.q })}</p>` : ''}

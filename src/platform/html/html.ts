@@ -30,8 +30,11 @@ const ESCAPES: Record<string, string> = {
 
 /** Escapes text for use in element content and quoted attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
+  // Most texts have nothing to escape: one test, and no new string.
+  return NEEDS_ESCAPE.test(text) ? text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string) : text;
 }
+
+const NEEDS_ESCAPE = /[&<>"']/;
 
 /** What a tagged template takes: its safe class as it is, text and numbers escaped, lists joined. */
 type Interpolated<Safe> = Safe | string | number | null | undefined | false | Interpolated<Safe>[];
@@ -47,9 +50,15 @@ function taggedTemplate<Safe extends { readonly value: string }>(
   escape: (text: string) => string,
 ): (strings: TemplateStringsArray, ...values: Interpolated<Safe>[]) => Safe {
   const render = (value: Interpolated<Safe>): string => {
+    if (typeof value === 'string') return escape(value);
     if (value === null || value === undefined || value === false) return '';
     if (value instanceof Safe) return value.value;
-    if (Array.isArray(value)) return value.map(render).join('');
+    if (Array.isArray(value)) {
+      // Long lists (a facet's options, the job cards): appended in place, no array of their strings.
+      let out = '';
+      for (const item of value) out += render(item);
+      return out;
+    }
     return escape(String(value));
   };
   return (strings, ...values) => {

@@ -21,11 +21,22 @@ export interface Messages<K extends string> {
   readonly catalogues: Readonly<Record<Lang, Readonly<Record<K, string>>>>;
 }
 
+/** Catalogue texts split at their placeholders: literal, name, literal, … (the catalogues are finite). */
+const compiled = new Map<string, string[]>();
+
 function fill(template: string, params: Params | undefined, escape: (s: string) => string): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? escape(String(params[name])) : whole,
-  );
+  if (!params || !template.includes('{')) return template;
+  let parts = compiled.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    compiled.set(template, parts);
+  }
+  let out = parts[0] as string;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i] as string;
+    out += (name in params ? escape(String(params[name])) : `{${name}}`) + (parts[i + 1] as string);
+  }
+  return out;
 }
 
 /** Defines a module's catalogue. Keys ending in `Html` hold trusted markup and are read with `h`. */

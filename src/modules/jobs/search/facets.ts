@@ -101,58 +101,135 @@ export function countFacets(index: JobIndex, matches: Matches | null, query: Job
   const sinceMs = query.published ? since(query.published, now) : -Infinity;
   const buckets = PUBLISHED_WITHIN.map((d) => since(d, now));
 
-  if (!matches && active.length === 0 && !remoteOn && !query.published) return totals(index, buckets);
-
-  const codes = {} as Record<Coded, Int32Array>;
-  for (const k of CODED) codes[k] = new Int32Array(index.dicts[k].values.length);
-  const published = new Int32Array(PUBLISHED_WITHIN.length);
-  let total = 0;
-  let remote = 0;
-  const passing: number[] = [];
-  const n = matches ? matches.length : index.size;
-  const own = CODED.map((k) => index.codes[k]);
-  for (let i = 0; i < n; i++) {
-    const ord = matches ? (matches.ords[i] as number) : i;
-    if (!matches && !index.alive[ord]) continue;
-    let mask = 0;
-    for (const f of active) if (!f.allowed[f.codes[ord] as number]) mask |= f.bit;
-    const isRemote = index.remote[ord] === 1;
-    if (remoteOn && !isRemote) mask |= REMOTE_BIT;
-    const at = index.published[ord] as number;
-    if (at < sinceMs) mask |= PUBLISHED_BIT;
-    if (mask === 0) {
-      total++;
-      passing.push(i);
-      for (let k = 0; k < own.length; k++) {
-        const c = (own[k] as Int32Array)[ord] as number;
-        if (c >= 0) bump(codes[CODED[k] as Coded], c);
-      }
-      if (isRemote) remote++;
-      for (let b = 0; b < buckets.length; b++) if (at >= (buckets[b] as number)) bump(published, b);
-    } else if ((mask & (mask - 1)) === 0) {
-      if (mask === PUBLISHED_BIT) {
-        for (let b = 0; b < buckets.length; b++) if (at >= (buckets[b] as number)) bump(published, b);
-      } else if (mask !== REMOTE_BIT) {
-        const k = 31 - Math.clz32(mask);
-        const c = (own[k] as Int32Array)[ord] as number;
-        if (c >= 0) bump(codes[CODED[k] as Coded], c);
-      }
-    }
+  if (!matches && !remoteOn && !query.published) {
+    if (active.length === 0) return totals(index, buckets);
+    if (active.length === 1) return oneFilter(index, active[0] as (typeof active)[0], buckets);
   }
+
+  const scanned = scan(index, matches, active, remoteOn, sinceMs, buckets);
+  const codes = {} as Record<Coded, Int32Array>;
+  CODED.forEach((k, i) => (codes[k] = scanned.counts[i] as Int32Array));
   return {
-    total,
+    total: scanned.total,
     codes,
-    remote,
-    published: Object.fromEntries(PUBLISHED_WITHIN.map((d, b) => [d, published[b]])) as Record<
+    remote: scanned.remote,
+    published: Object.fromEntries(PUBLISHED_WITHIN.map((d, b) => [d, scanned.published[b]])) as Record<
       PublishedWithin,
       number
     >,
-    passing: Int32Array.from(passing),
+    passing: scanned.passing,
   };
+}
+
+/**
+ * The one pass over the matching ads (every open ad when `matches` is null): plain loops over typed
+ * arrays and locals only — it runs up to the region's size per search, so it is kept free of
+ * lookups by name, closures and growing arrays.
+ */
+function scan(
+  index: JobIndex,
+  matches: Pick<Matches, 'ords' | 'length'> | null,
+  active: Array<{ bit: number; codes: Int32Array; allowed: Uint8Array }>,
+  remoteOn: boolean,
+  sinceMs: number,
+  buckets: number[],
+) {
+  const own: Int32Array[] = CODED.map((k) => index.codes[k]);
+  const counts: Int32Array[] = CODED.map((k) => new Int32Array(index.dicts[k].values.length));
+  const nOwn = own.length;
+  const nActive = active.length;
+  const activeCodes: Int32Array[] = active.map((f) => f.codes);
+  const activeAllowed: Uint8Array[] = active.map((f) => f.allowed);
+  const activeBits = Int32Array.from(active.map((f) => f.bit));
+  const published = new Int32Array(buckets.length);
+  const nBuckets = buckets.length;
+  const thresholds = Float64Array.from(buckets);
+  const ords = matches ? matches.ords : null;
+  const n = matches ? matches.length : index.size;
+  const alive = index.alive;
+  const remoteOf = index.remote;
+  const publishedOf = index.published;
+  const passing = new Int32Array(n);
+  let total = 0;
+  let remote = 0;
+  for (let i = 0; i < n; i++) {
+    let ord = i;
+    if (ords !== null) ord = ords[i] as number;
+    else if (alive[ord] === 0) continue;
+    let mask = 0;
+    for (let f = 0; f < nActive; f++)
+      if ((activeAllowed[f] as Uint8Array)[(activeCodes[f] as Int32Array)[ord] as number] !== 1)
+        mask |= activeBits[f] as number;
+    const isRemote = remoteOf[ord] === 1;
+    if (remoteOn && !isRemote) mask |= REMOTE_BIT;
+    const at = publishedOf[ord] as number;
+    if (at < sinceMs) mask |= PUBLISHED_BIT;
+    if (mask === 0) {
+      passing[total++] = i;
+      for (let k = 0; k < nOwn; k++) {
+        const c = (own[k] as Int32Array)[ord] as number;
+        if (c >= 0) bump(counts[k] as Int32Array, c);
+      }
+      if (isRemote) remote++;
+      for (let b = 0; b < nBuckets; b++) if (at >= (thresholds[b] as number)) bump(published, b);
+    } else if ((mask & (mask - 1)) === 0) {
+      if (mask === PUBLISHED_BIT) {
+        for (let b = 0; b < nBuckets; b++) if (at >= (thresholds[b] as number)) bump(published, b);
+      } else if (mask !== REMOTE_BIT) {
+        const k = 31 - Math.clz32(mask);
+        const c = (own[k] as Int32Array)[ord] as number;
+        if (c >= 0) bump(counts[k] as Int32Array, c);
+      }
+    }
+  }
+  return { total, counts, remote, published, passing: passing.slice(0, total) };
 }
 
 function bump(counts: Int32Array, at: number): void {
   counts[at] = (counts[at] as number) + 1;
+}
+
+/**
+ * Every open ad, one coded filter (a browse by occupation field, a place typed alone): its own
+ * facet's counts are the index's totals, and only the ads that pass it (JobIndex.byCode) are
+ * visited for the others — the same counts as the full pass, without looking at every ad.
+ */
+function oneFilter(
+  index: JobIndex,
+  filter: { bit: number; codes: Int32Array; allowed: Uint8Array },
+  buckets: number[],
+): Counted {
+  const k = 31 - Math.clz32(filter.bit);
+  const key = CODED[k] as Coded;
+  const { starts, ords } = index.byCode(key);
+  const lists: Int32Array[] = [];
+  for (let c = 0; c < filter.allowed.length - 1; c++)
+    if (filter.allowed[c] === 1) lists.push(ords.subarray(starts[c], starts[c + 1]));
+  let passing: Int32Array;
+  if (lists.length === 1) passing = (lists[0] as Int32Array).slice();
+  else {
+    passing = new Int32Array(lists.reduce((n, l) => n + l.length, 0));
+    let at = 0;
+    for (const l of lists) {
+      passing.set(l, at);
+      at += l.length;
+    }
+    passing.sort();
+  }
+  const counted = scan(index, { ords: passing, length: passing.length }, [], false, -Infinity, buckets);
+  const codes = {} as Record<Coded, Int32Array>;
+  CODED.forEach((c, i) => (codes[c] = counted.counts[i] as Int32Array));
+  codes[key] = index.totals().codes[key];
+  return {
+    total: counted.total,
+    codes,
+    remote: counted.remote,
+    published: Object.fromEntries(PUBLISHED_WITHIN.map((d, b) => [d, counted.published[b]])) as Record<
+      PublishedWithin,
+      number
+    >,
+    passing,
+  };
 }
 
 /** Every open ad, no filter: the index's totals, and "published within" by binary search. */

@@ -55,6 +55,7 @@ export class JobIndex {
   private lazyTotals: Record<Coded, Int32Array> | null = null;
   private lazyRemote = -1;
   private lazyByPublished: Float64Array | null = null;
+  private readonly lazyByCode: Partial<Record<Coded, { starts: Int32Array; ords: Int32Array }>> = {};
 
   constructor(
     readonly base: Base,
@@ -132,6 +133,36 @@ export class JobIndex {
       this.lazyRemote = remote;
     }
     return { codes: this.lazyTotals, remote: this.lazyRemote };
+  }
+
+  /**
+   * The open ads grouped by their value of a coded facet (made on first use, like the totals): the
+   * ordinals with code `c`, ascending, are `ords[starts[c]]` up to `ords[starts[c + 1]]`. A search
+   * with one such filter and no text visits only the ads that pass it.
+   */
+  byCode(k: Coded): { starts: Int32Array; ords: Int32Array } {
+    let grouped = this.lazyByCode[k];
+    if (!grouped) {
+      const codes = this.codes[k];
+      const values = this.dicts[k].values.length;
+      const starts = new Int32Array(values + 1);
+      for (let d = 0; d < this.size; d++) {
+        const c = codes[d] as number;
+        if (this.alive[d] && c >= 0) starts[c + 1] = (starts[c + 1] as number) + 1;
+      }
+      for (let c = 0; c < values; c++) starts[c + 1] = (starts[c + 1] as number) + (starts[c] as number);
+      const next = starts.slice(0, values);
+      const ords = new Int32Array(starts[values] as number);
+      for (let d = 0; d < this.size; d++) {
+        const c = codes[d] as number;
+        if (!this.alive[d] || c < 0) continue;
+        ords[next[c] as number] = d;
+        next[c] = (next[c] as number) + 1;
+      }
+      grouped = { starts, ords };
+      this.lazyByCode[k] = grouped;
+    }
+    return grouped;
   }
 
   /** Publication times of the open ads, ascending (to count "published within" by binary search). */

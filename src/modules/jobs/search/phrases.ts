@@ -46,23 +46,31 @@ export async function checkPhrases(
     (p) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${p.join('[^\\p{L}\\p{N}]+')}(?:$|[^\\p{L}\\p{N}])`, 'u'),
   );
   const titles = titlesOf(index);
-  const keep = new Set<number>();
-  let ask: number[] = [];
+  // Each word of a phrase is in a title that has the phrase: a plain substring test first, and the
+  // regular expression only for the few titles that have them all (phrases of common words match
+  // tens of thousands of ads, nearly all by their description).
+  const need = [...new Set(words.flat())].sort((a, b) => b.length - a.length);
+  const inTitle = (title: string) => {
+    for (let w = 0; w < need.length; w++) if (!title.includes(need[w] as string)) return false;
+    return inMemory.every((r) => r.test(title));
+  };
+  const keep = new Uint8Array(index.size);
+  // The database checks those that pass the filters first, then the others; newest first within
+  // each (the base's ordinals are newest first, the delta's few come after): PHRASE_DB_CHECKS at most.
+  const passing: number[] = [];
+  const others: number[] = [];
   for (let i = 0; i < matches.length; i++) {
     const ord = matches.ords[i] as number;
-    if (inMemory.every((r) => r.test(titles[ord] as string))) keep.add(ord);
-    else ask.push(ord);
+    if (inTitle(titles[ord] as string)) keep[ord] = 1;
+    else if (passing.length < PHRASE_DB_CHECKS) {
+      if (passes(ord)) passing.push(ord);
+      else if (others.length < PHRASE_DB_CHECKS) others.push(ord);
+    }
   }
+  const ask = passing.concat(others).slice(0, PHRASE_DB_CHECKS);
   if (ask.length) {
     // With several phrases one may be in the headline and another in the text: the database sees both.
-    // Those that pass the filters first, then the others; newest first within each (the base's
-    // ordinals are newest first, the delta's few come after).
-    const passing = ask.filter((ord) => passes(ord));
-    if (passing.length < PHRASE_DB_CHECKS) passing.push(...ask.filter((ord) => !passes(ord)));
-    ask = passing;
-    const byId = new Map(
-      ask.slice(0, PHRASE_DB_CHECKS).map((ord) => [(index.summaries[ord] as JobSummary).id, ord]),
-    );
+    const byId = new Map(ask.map((ord) => [(index.summaries[ord] as JobSummary).id, ord]));
     const conditions = words.map(
       (p) =>
         sql`translate(lower(headline || ' ' || occupation_label || ' ' || description_text), ${FOLD_FROM}, ${FOLD_TO}) ~ ${`(^|[^[:alnum:]])${p.join('[^[:alnum:]]+')}($|[^[:alnum:]])`}`,
@@ -74,10 +82,10 @@ export async function checkPhrases(
     );
     for (const r of rows) {
       const ord = byId.get(r.id);
-      if (ord !== undefined) keep.add(ord);
+      if (ord !== undefined) keep[ord] = 1;
     }
   }
-  return retain(matches, (ord) => keep.has(ord));
+  return retain(matches, (ord) => keep[ord] === 1);
 }
 
 /**
