@@ -5,7 +5,7 @@
 #   listens on free ports instead of 80/443/3000, and the certificate is self-signed (openssl);
 # - PostgreSQL is a cluster of Debian's postgresql-15 of its own (dropped at the end), not `main`;
 # - nginx runs as its own master process with the shipped site file, not as nginx.service;
-# - the app is copied from this checkout (its node_modules linked) instead of `npm ci --omit=dev`;
+# - the app is copied from this checkout (its node_modules linked) instead of `npm ci && npm run build && npm prune --omit=dev`;
 # - PID 1 here is not systemd, so the shipped units are checked with `systemd-analyze verify` and
 #   run by deploy/drill/supervise-unit.sh, which reads ExecStart=, Environment=, EnvironmentFile=,
 #   User=, WorkingDirectory= and Restart= from the unit files and restarts like Restart=always.
