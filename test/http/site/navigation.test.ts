@@ -158,7 +158,15 @@ describe('the site navigation', async () => {
       footer(page),
       /<h2 id="footer-live">Bo och leva här<\/h2>\s*<ul>\s*<li><a href="\/sv\/places">Platser<\/a>/,
     );
-    // Up to five sections fit the bar from 800 px; more, and the menu button stays up to wider screens.
+    // Up to five sections fit the bar from 800 px; with more, the header says so (the stylesheet
+    // keeps the menu button up to 1200 px and gives the bar a row of its own from there).
     assert.match(page, /<header class="site-header">/);
+    for (const path of ['/stories', '/events']) site.navigation.push({ path, label: () => path });
+    const long = renderPage(
+      { lang: 'sv', region, origin: 'http://localhost:3000', site },
+      { title: 'Platser', description: 'Platser', path: '/places', main: html`<h1>Platser</h1>` },
+    );
+    assert.match(long, /<header class="site-header site-header--long">/);
+    assert.equal(bar(long).length, 6);
   });
 });
