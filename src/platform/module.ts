@@ -9,8 +9,10 @@
  *   tasks        defines the module's background tasks on the queue (runtime.ts, tests, workers)
  *   start        makes the module's per-app state (listeners, caches) before any routes; `close`
  *                ends it when the app closes (app.ts)
- *   navigation, adminNavigation
- *                links in the public header and in the back-office menu, in module order
+ *   navigation   the site's sections: links in the public header menu and the footer sitemap,
+ *                each in its slot (SectionOrder in html/layout.ts) and footer group
+ *   adminNavigation
+ *                links in the back-office menu, in module order
  *   sitemap      the module's pages for sitemap.xml, per region
  *   auditSentences, auditGroups
  *                its kinds of audit event: a label and the sentences that tell one (sv/en); and
@@ -132,7 +134,8 @@ export async function registerModules(
     deps.site.navigation.push(...(module.navigation ?? []));
     deps.site.adminNavigation.push(...(module.adminNavigation ?? []));
   }
-  // A stable sort: items of equal order stay in module order.
+  // Stable sorts: items of equal order stay in module order.
+  deps.site.navigation.sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
   deps.site.adminNavigation.sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
   for (const module of modules) {
     const state = await module.start?.(deps);

@@ -110,8 +110,9 @@ describe('visitor journey', async () => {
       await page.goto(`${site.base}/sv/`);
 
       // Unfocused look of every stop in the header, to compare with its focused look.
+      // (Shown ones only: at this width the phone menu's button and links are hidden.)
       const stops = page.locator(
-        'header.site-header :is(a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"]))',
+        'header.site-header :is(a[href], summary, button, input, select, textarea, [tabindex]:not([tabindex="-1"])) >> visible=true',
       );
       const count = await stops.count();
       assert.ok(count >= 3, `header has its links (found ${count})`);

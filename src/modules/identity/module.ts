@@ -3,6 +3,7 @@
  * back-office (organisations, members, people, audit trail, API tokens) with the organisation API.
  */
 import { SessionStore, sessionPolicyFrom } from '../../platform/auth/sessions.ts';
+import { SectionOrder } from '../../platform/html/layout.ts';
 import { defineModule } from '../../platform/module.ts';
 import { Permission } from '../../platform/permissions.ts';
 import { identityOpenApi } from './admin/api-schema.ts';
@@ -27,7 +28,9 @@ export const identityModule = defineModule({
     registerIdentityTasks(queue, database.db, new SessionStore(database.db, sessionPolicyFrom(config))),
   // One link for everyone: it leads to the own page, or to the login page without a session (the
   // header stays the same for all, so public pages can be cached).
-  navigation: [{ path: '/me', label: (lang) => messages.t(lang, 'nav.me') }],
+  navigation: [
+    { path: '/me', label: (lang) => messages.t(lang, 'nav.me'), order: SectionOrder.account, footer: 'you' },
+  ],
   adminNavigation: [
     { path: '/admin', label: (lang) => adminMessages.t(lang, 'nav.home'), permission: Permission.BackOffice },
     {

@@ -3,6 +3,7 @@
  * and demo ads as seed. Its state per app is the change listener (LISTEN lotsa_jobs) and the
  * response cache that listener invalidates.
  */
+import { SectionOrder } from '../../platform/html/layout.ts';
 import { defineModule } from '../../platform/module.ts';
 import { ResponseCache } from './cache.ts';
 import { JobChanges } from './changes.ts';
@@ -40,7 +41,14 @@ export const jobBoardModule = defineModule<JobBoardState>({
     return { changes, cache, search, database };
   },
   close: ({ changes }) => changes.stop(),
-  navigation: [{ path: '/jobs', label: (lang) => messages.t(lang, 'nav.jobs') }],
+  navigation: [
+    {
+      path: '/jobs',
+      label: (lang) => messages.t(lang, 'nav.jobs'),
+      order: SectionOrder.jobs,
+      footer: 'work',
+    },
+  ],
   // The job board itself, then the open jobs whose page here is the canonical one: not demo ads,
   // not ads mirrored from Platsbanken (their canonical page is there). The site caches answers per
   // `version`.

@@ -3,6 +3,8 @@
  * favicon, touch icon and web manifest;
  * and, in the back-office, the accessibility reports sent from the statement (site/reports).
  */
+import { SectionOrder, type NavItem } from '../../platform/html/layout.ts';
+import { shell } from '../../platform/html/messages.ts';
 import { defineModule } from '../../platform/module.ts';
 import { Permission } from '../../platform/permissions.ts';
 import { registerIconRoutes } from './icons.ts';
@@ -14,9 +16,17 @@ import { registerReportRoutes } from './reports/routes.ts';
 import { REPORTS_PATH } from './reports/views.ts';
 import { registerSiteRoutes } from './routes.ts';
 
+const aboutPage = { order: SectionOrder.about, footer: 'about', header: false } satisfies Partial<NavItem>;
+
 export const siteModule = defineModule({
   name: 'site',
-  navigation: [{ path: '/', label: (lang) => messages.t(lang, 'nav.home') }],
+  navigation: [
+    { path: '/', label: (lang) => messages.t(lang, 'nav.home'), order: SectionOrder.home },
+    // The legal pages and lättläst: in the footer sitemap only.
+    { path: '/accessibility', label: (lang) => shell.t(lang, 'accessibility'), ...aboutPage },
+    { path: '/privacy', label: (lang) => shell.t(lang, 'privacy'), ...aboutPage },
+    { path: '/lattlast', label: (lang) => shell.t(lang, 'easyToReadLabel'), ...aboutPage, onlyIn: 'sv' },
+  ],
   adminNavigation: [
     {
       path: REPORTS_PATH,

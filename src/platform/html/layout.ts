@@ -10,11 +10,47 @@ import type { Permission } from '../permissions.ts';
 import { html, type SafeHtml } from './html.ts';
 import { shell } from './messages.ts';
 
-/** A link in the main navigation; modules add theirs when they are registered. */
+/**
+ * Where each of the site's sections goes in the header menu and the footer sitemap, lower first.
+ * A module's section takes its slot here, so adding one later (places, stories, …) is one NavItem
+ * in that module; sections not built yet keep their slot free.
+ */
+export const SectionOrder = {
+  home: 0,
+  jobs: 10,
+  companies: 20,
+  places: 30,
+  guides: 40,
+  stories: 50,
+  events: 60,
+  talentPool: 70,
+  account: 90,
+  about: 100,
+} as const;
+
+/** The footer sitemap's groups, in the order shown; a group without links is left out. */
+export const FOOTER_GROUPS = ['work', 'live', 'you', 'about'] as const;
+export type FooterGroup = (typeof FOOTER_GROUPS)[number];
+
+/** More header sections than this, and the header shows the menu button up to a wider screen. */
+export const SHORT_NAVIGATION = 5;
+
+/**
+ * A section of the public site (a link in the header menu, the footer sitemap or both); modules
+ * add theirs when they are registered, and the list is sorted by `order`.
+ */
 export interface NavItem {
   /** Path after the language prefix, e.g. `/jobs`. */
   path: string;
   label: (lang: Lang) => string;
+  /** Its slot (see SectionOrder): lower first; equal ones (default 0) keep module order. */
+  order?: number;
+  /** The footer sitemap's group it is listed in; without one it is in the header only. */
+  footer?: FooterGroup;
+  /** `false`: in the footer only (the legal pages). Default `true`. */
+  header?: boolean;
+  /** The page exists in this language only: the link leads there, labelled in it (lättläst). */
+  onlyIn?: Lang;
 }
 
 /** A page the sitemap lists, in the languages it exists in. */
@@ -121,6 +157,31 @@ export function brandLink(site: Site, region: Region, href: string, name: string
 </a>`;
 }
 
+/**
+ * The footer's sitemap: the sections grouped (FOOTER_GROUPS), each group under its heading; a link
+ * to a page in one language only leads there and says so (lang, hreflang).
+ */
+function footerSitemap({ lang, site }: PageContext): SafeHtml {
+  const groups = FOOTER_GROUPS.map((group) => ({
+    group,
+    items: site.navigation.filter((item) => item.footer === group),
+  })).filter(({ items }) => items.length > 0);
+  const link = (item: NavItem) =>
+    item.onlyIn && item.onlyIn !== lang
+      ? html`<a href="${localPath(item.onlyIn, item.path)}" lang="${item.onlyIn}" hreflang="${item.onlyIn}">${item.label(item.onlyIn)}</a>`
+      : html`<a href="${localPath(item.onlyIn ?? lang, item.path)}">${item.label(lang)}</a>`;
+  return html`<nav class="site-footer__sitemap" aria-label="${shell.t(lang, 'footerSitemap')}">
+${groups.map(
+  ({ group, items }) => html`<section class="site-footer__group" aria-labelledby="footer-${group}">
+<h2 id="footer-${group}">${shell.t(lang, `footer.${group}`)}</h2>
+<ul>
+${items.map((item) => html`<li>${link(item)}</li>`)}
+</ul>
+</section>`,
+)}
+</nav>`;
+}
+
 export function renderPage(ctx: PageContext, page: Page): string {
   const { lang, region, site, origin } = ctx;
   const t = (key: Parameters<typeof shell.t>[1], params?: Record<string, string>) =>
@@ -135,6 +196,13 @@ export function renderPage(ctx: PageContext, page: Page): string {
   const canonical = page.canonical ?? self;
   const current = (item: NavItem) =>
     item.path === page.path || (item.path !== '/' && page.path.startsWith(item.path + '/'));
+  const headerItems = site.navigation.filter((item) => item.header !== false);
+  const navList = html`<ul>
+${headerItems.map(
+  (item) =>
+    html`<li><a href="${localPath(lang, item.path)}"${current(item) ? html` aria-current="page"` : ''}>${item.label(lang)}</a></li>`,
+)}
+</ul>`;
 
   return `<!doctype html>${html`<html lang="${lang}" dir="ltr">
 <head>
@@ -159,17 +227,18 @@ ${scriptTags(site, page.scripts)}
 </head>
 <body${page.bodyClass ? html` class="${page.bodyClass}"` : ''}>
 <a class="skip-link" href="#main">${t('skipLink')}</a>
-<header class="site-header">
+<header class="site-header${headerItems.length > SHORT_NAVIGATION ? ' site-header--long' : ''}">
 <div class="wrap site-header__inner">
 ${brandLink(site, region, localPath(lang, '/'), regionName, t('tagline'))}
-<nav class="site-nav" aria-label="${t('mainNav')}">
-<ul>
-${site.navigation.map(
-  (item) =>
-    html`<li><a href="${localPath(lang, item.path)}"${current(item) ? html` aria-current="page"` : ''}>${item.label(lang)}</a></li>`,
-)}
-</ul>
+<nav class="site-nav site-nav--bar" aria-label="${t('mainNav')}">
+${navList}
 </nav>
+<details class="site-menu">
+<summary class="site-menu__button"><span class="site-menu__icon" aria-hidden="true"></span>${t('menuButton')}</summary>
+<nav class="site-nav site-menu__panel" aria-label="${t('mainNav')}">
+${navList}
+</nav>
+</details>
 ${
   region.languages.includes(other)
     ? html`<a class="lang-switch" href="${localPath(other, otherPath)}" hreflang="${other}" lang="${other}">${t('languageSwitch')}</a>`
@@ -182,18 +251,11 @@ ${page.main}
 </main>
 <footer class="site-footer">
 <div class="wrap site-footer__inner">
+${footerSitemap(ctx)}
 <section class="site-footer__about">
 <p class="site-footer__brand">${siteName}</p>
 <p>${t('footerAbout', { organisation: region.contact.organisation, region: regionName })}</p>
 </section>
-<nav class="site-footer__links" aria-label="${t('footerLinks')}">
-<h2>${t('footerLinks')}</h2>
-<ul>
-<li><a href="${localPath(lang, '/accessibility')}">${t('accessibility')}</a></li>
-<li><a href="${localPath(lang, '/privacy')}">${t('privacy')}</a></li>
-<li><a href="/sv/lattlast" lang="sv" hreflang="sv">${shell.t('sv', 'easyToReadLabel')}</a></li>
-</ul>
-</nav>
 <section class="site-footer__contact" aria-labelledby="footer-contact">
 <h2 id="footer-contact">${t('footerContact')}</h2>
 <p>${region.contact.organisation}<br><a href="mailto:${region.contact.email}">${region.contact.email}</a>${region.contact.phone ? html`<br>${region.contact.phone}` : ''}</p>
