@@ -106,7 +106,11 @@ export function countFacets(index: JobIndex, matches: Matches | null, query: Job
     if (active.length === 1) return oneFilter(index, active[0] as (typeof active)[0], buckets);
   }
 
-  const scanned = scan(index, matches, active, remoteOn, sinceMs, buckets);
+  return asCounted(scan(index, matches, active, remoteOn, sinceMs, buckets));
+}
+
+/** A scan's counts by facet name, as the page and the API read them. */
+function asCounted(scanned: ReturnType<typeof scan>): Counted {
   const codes = {} as Record<Coded, Int32Array>;
   CODED.forEach((k, i) => (codes[k] = scanned.counts[i] as Int32Array));
   return {
@@ -216,20 +220,14 @@ function oneFilter(
     }
     passing.sort();
   }
-  const counted = scan(index, { ords: passing, length: passing.length }, [], false, -Infinity, buckets);
-  const codes = {} as Record<Coded, Int32Array>;
-  CODED.forEach((c, i) => (codes[c] = counted.counts[i] as Int32Array));
-  codes[key] = index.totals().codes[key];
-  return {
-    total: counted.total,
-    codes,
-    remote: counted.remote,
-    published: Object.fromEntries(PUBLISHED_WITHIN.map((d, b) => [d, counted.published[b]])) as Record<
-      PublishedWithin,
-      number
-    >,
-    passing,
-  };
+  const counted = asCounted(
+    scan(index, { ords: passing, length: passing.length }, [], false, -Infinity, buckets),
+  );
+  // The filter's own facet is counted without itself: every ad's value, as with no filter.
+  counted.codes[key] = index.totals().codes[key];
+  // The scan's `passing` are positions in the list it was given; the caller wants the ads themselves.
+  counted.passing = passing;
+  return counted;
 }
 
 /** Every open ad, no filter: the index's totals, and "published within" by binary search. */
