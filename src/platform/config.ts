@@ -240,7 +240,13 @@ function checkPublicUrl(env: Env, port: number): URL {
   return publicUrl;
 }
 
-const S3_VARIABLES = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+const S3_VARIABLES = [
+  'S3_ENDPOINT',
+  'S3_BUCKET',
+  'S3_REGION',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
+] as const;
 
 /** S3_*: all five or none; half a configuration is refused naming the first missing variable. */
 function s3Settings(env: Env): S3Settings | undefined {
@@ -254,12 +260,18 @@ function s3Settings(env: Env): S3Settings | undefined {
   }
   const missing = S3_VARIABLES.find((name) => !env[name]?.trim());
   if (missing) {
-    throw new ConfigError(missing, `must be set too: S3 storage needs ${S3_VARIABLES.join(', ')} (${given.join(', ')} given)`);
+    throw new ConfigError(
+      missing,
+      `must be set too: S3 storage needs ${S3_VARIABLES.join(', ')} (${given.join(', ')} given)`,
+    );
   }
   const value = (name: (typeof S3_VARIABLES)[number]) => (env[name] as string).trim();
   const endpoint = url('S3_ENDPOINT', value('S3_ENDPOINT'), ['http:', 'https:']);
   if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(value('S3_BUCKET'))) {
-    throw new ConfigError('S3_BUCKET', `must be a bucket name (3–63 lower-case letters, digits, dots, hyphens), got "${value('S3_BUCKET')}"`);
+    throw new ConfigError(
+      'S3_BUCKET',
+      `must be a bucket name (3–63 lower-case letters, digits, dots, hyphens), got "${value('S3_BUCKET')}"`,
+    );
   }
   return {
     endpoint,

@@ -30,6 +30,8 @@ export const Permission = {
    * statement (region admins and region editors: the region answers for the whole site).
    */
   AccessibilityReportsManage: 'AccessibilityReportsManage',
+  /** Upload, describe and delete the region's images in the media library. */
+  MediaManage: 'MediaManage',
 } as const;
 
 export type Permission = (typeof Permission)[keyof typeof Permission];
@@ -106,11 +108,12 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     P.AuditRead,
     P.ApiTokensManage,
     P.AccessibilityReportsManage,
+    P.MediaManage,
   ]),
   // Region editors own the site's content, where most reported problems are fixed; the region
   // is the body the law holds to answer, so municipality editors and navigators do not answer.
-  region_editor: new Set([...ORGANISATION_MEMBER, P.AccessibilityReportsManage]),
-  municipality_editor: new Set(ORGANISATION_MEMBER),
+  region_editor: new Set([...ORGANISATION_MEMBER, P.AccessibilityReportsManage, P.MediaManage]),
+  municipality_editor: new Set([...ORGANISATION_MEMBER, P.MediaManage]),
   navigator: new Set(ORGANISATION_MEMBER),
   employer_admin: new Set([...ORGANISATION_MEMBER, P.OrgMembersManage, P.AuditRead, P.ApiTokensManage]),
   employer_member: new Set(ORGANISATION_MEMBER),

@@ -14,13 +14,14 @@
  * process (a few more wait their turn; beyond that the upload is told to try again), so uploads
  * cannot take every core from the pages.
  */
-import sharp from 'sharp';
+import sharp, { type Metadata, type Sharp } from 'sharp';
 
 export const IMAGE_TYPES = ['jpeg', 'png', 'webp', 'avif'] as const;
 export type ImageType = (typeof IMAGE_TYPES)[number];
 export const RENDITION_FORMATS = ['avif', 'webp', 'jpeg'] as const;
 export type RenditionFormat = (typeof RENDITION_FORMATS)[number];
 export const RENDITION_WIDTHS = [320, 640, 960, 1280, 1920] as const;
+const MAX_WIDTH = 1920;
 
 export const CONTENT_TYPES: Record<RenditionFormat | 'png' | 'svg', string> = {
   avif: 'image/avif',
@@ -72,7 +73,7 @@ export type ProcessResult =
 /** The widths to render an image `width` pixels wide at: the standard ones below it, then its own (≤ 1920). */
 export function renditionWidths(width: number): number[] {
   const widths: number[] = RENDITION_WIDTHS.filter((w) => w < width);
-  const top = Math.min(width, RENDITION_WIDTHS[RENDITION_WIDTHS.length - 1]);
+  const top = Math.min(width, MAX_WIDTH);
   if (!widths.includes(top)) widths.push(top);
   return widths;
 }
@@ -80,7 +81,7 @@ export function renditionWidths(width: number): number[] {
 const FORMAT_OF_SHARP: Record<string, ImageType | undefined> = { jpeg: 'jpeg', png: 'png', webp: 'webp' };
 
 /** What sharp reads from the header agrees with the magic bytes (AVIF is HEIF with AV1 inside). */
-function agrees(type: ImageType, meta: sharp.Metadata): boolean {
+function agrees(type: ImageType, meta: Metadata): boolean {
   if (type === 'avif') return meta.format === 'heif' && meta.compression === 'av1';
   return FORMAT_OF_SHARP[meta.format ?? ''] === type;
 }
@@ -110,7 +111,7 @@ class Gate {
 
 const gate = new Gate(1, 6);
 
-async function encode(upright: sharp.Sharp, width: number, format: RenditionFormat): Promise<Rendition> {
+async function encode(upright: Sharp, width: number, format: RenditionFormat): Promise<Rendition> {
   let pipeline = upright.clone().resize({ width, withoutEnlargement: true });
   if (format === 'avif') pipeline = pipeline.avif({ quality: 52, effort: 2 });
   else if (format === 'webp') pipeline = pipeline.webp({ quality: 76, effort: 4 });
@@ -125,7 +126,7 @@ export async function processImage(bytes: Uint8Array, limits: ImageLimits): Prom
   const type = detectImageType(bytes);
   if (!type) return { ok: false, reason: 'not-image' };
   const options = { limitInputPixels: limits.maxPixels, failOn: 'error' as const, sequentialRead: true };
-  let meta: sharp.Metadata;
+  let meta: Metadata;
   try {
     // The header only: nothing is decoded here, so the pixel count can be checked on a bomb too.
     meta = await sharp(bytes, { ...options, limitInputPixels: false }).metadata();
@@ -141,7 +142,7 @@ export async function processImage(bytes: Uint8Array, limits: ImageLimits): Prom
       // Upright first: a decode at most 1920 wide, in sRGB, that every rendition starts from.
       const { data, info } = await sharp(bytes, options)
         .rotate()
-        .resize({ width: RENDITION_WIDTHS[RENDITION_WIDTHS.length - 1], withoutEnlargement: true })
+        .resize({ width: MAX_WIDTH, withoutEnlargement: true })
         .toColourspace('srgb')
         .raw()
         .toBuffer({ resolveWithObject: true });

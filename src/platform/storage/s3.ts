@@ -10,7 +10,6 @@ import { AwsClient } from 'aws4fetch';
 import type { S3Settings } from '../config.ts';
 import { bytesOf, checkKey, type Storage, type StoredObject } from './storage.ts';
 
-
 export class S3Storage implements Storage {
   private readonly client: AwsClient;
 
@@ -46,7 +45,7 @@ export class S3Storage implements Storage {
     const body = await bytesOf(data);
     const response = await this.client.fetch(this.urlOf(key), {
       method: 'PUT',
-      body,
+      body: new Uint8Array(body),
       headers: { 'content-type': contentType, 'content-length': String(body.length) },
     });
     if (!response.ok) await this.fail(response, `PUT ${key}`);

@@ -20,7 +20,11 @@ async function roundTrip(storage: Storage): Promise<void> {
   assert.equal(await storage.get('media/dalarna/x/none.jpg'), undefined);
   assert.equal(await storage.exists('media/dalarna/x/none.jpg'), false);
   await storage.put('media/dalarna/abc/640-0123456789.webp', bytes, 'image/webp');
-  await storage.put('media/dalarna/abc/from-stream.txt', Readable.from([Buffer.from('one '), Buffer.from('two')]), 'text/plain');
+  await storage.put(
+    'media/dalarna/abc/from-stream.txt',
+    Readable.from([Buffer.from('one '), Buffer.from('two')]),
+    'text/plain',
+  );
   assert.equal(await storage.exists('media/dalarna/abc/640-0123456789.webp'), true);
   const got = await storage.get('media/dalarna/abc/640-0123456789.webp');
   assert.ok(got);
@@ -30,7 +34,10 @@ async function roundTrip(storage: Storage): Promise<void> {
   const text = await storage.get('media/dalarna/abc/from-stream.txt');
   assert.equal((await bytesOf(text!.body)).toString(), 'one two');
   await storage.put('media/dalarna/abc/640-0123456789.webp', Buffer.from('new'), 'image/webp');
-  assert.equal((await bytesOf((await storage.get('media/dalarna/abc/640-0123456789.webp'))!.body)).toString(), 'new');
+  assert.equal(
+    (await bytesOf((await storage.get('media/dalarna/abc/640-0123456789.webp'))!.body)).toString(),
+    'new',
+  );
   await storage.delete('media/dalarna/abc/640-0123456789.webp');
   await storage.delete('media/dalarna/abc/640-0123456789.webp');
   assert.equal(await storage.exists('media/dalarna/abc/640-0123456789.webp'), false);
@@ -83,13 +90,21 @@ describe('S3 storage against a local S3-compatible server', async () => {
   });
 
   it('fails loudly with a wrong secret (the server knows no such access key)', async () => {
-    const storage = storageFor(loadConfig({ ...env, S3_ACCESS_KEY_ID: 'SOMEONE-ELSE', S3_SECRET_ACCESS_KEY: 'wrong-secret' }));
-    await assert.rejects(storage.put('media/x.txt', Buffer.from('x'), 'text/plain'), /S3 PUT media\/x\.txt failed: 403/);
+    const storage = storageFor(
+      loadConfig({ ...env, S3_ACCESS_KEY_ID: 'SOMEONE-ELSE', S3_SECRET_ACCESS_KEY: 'wrong-secret' }),
+    );
+    await assert.rejects(
+      storage.put('media/x.txt', Buffer.from('x'), 'text/plain'),
+      /S3 PUT media\/x\.txt failed: 403/,
+    );
   });
 
   it('refuses half a configuration, naming the missing variable', () => {
     assert.throws(() => loadConfig({ S3_BUCKET: 'lotsa-media' }), /S3_ENDPOINT must be set too/);
-    assert.throws(() => loadConfig({ ...env, S3_SECRET_ACCESS_KEY: ' ' }), /S3_SECRET_ACCESS_KEY must be set too/);
+    assert.throws(
+      () => loadConfig({ ...env, S3_SECRET_ACCESS_KEY: ' ' }),
+      /S3_SECRET_ACCESS_KEY must be set too/,
+    );
     assert.throws(() => loadConfig({ S3_FORCE_PATH_STYLE: 'true' }), /S3_FORCE_PATH_STYLE is set/);
     assert.throws(() => loadConfig({ ...env, S3_ENDPOINT: 'ftp://x' }), /S3_ENDPOINT must use/);
   });

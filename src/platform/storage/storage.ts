@@ -34,4 +34,3 @@ export async function bytesOf(data: Uint8Array | Readable): Promise<Buffer> {
   for await (const chunk of data) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
   return Buffer.concat(chunks);
 }
-
