@@ -240,45 +240,44 @@ function checkPublicUrl(env: Env, port: number): URL {
   return publicUrl;
 }
 
-const S3_VARIABLES = [
-  'S3_ENDPOINT',
-  'S3_BUCKET',
-  'S3_REGION',
-  'S3_ACCESS_KEY_ID',
-  'S3_SECRET_ACCESS_KEY',
-] as const;
-
 /** S3_*: all five or none; half a configuration is refused naming the first missing variable. */
 function s3Settings(env: Env): S3Settings | undefined {
-  const given = S3_VARIABLES.filter((name) => env[name]?.trim());
+  const values = {
+    S3_ENDPOINT: env.S3_ENDPOINT?.trim() ?? '',
+    S3_BUCKET: env.S3_BUCKET?.trim() ?? '',
+    S3_REGION: env.S3_REGION?.trim() ?? '',
+    S3_ACCESS_KEY_ID: env.S3_ACCESS_KEY_ID?.trim() ?? '',
+    S3_SECRET_ACCESS_KEY: env.S3_SECRET_ACCESS_KEY?.trim() ?? '',
+  };
+  const names = Object.keys(values) as (keyof typeof values)[];
+  const given = names.filter((name) => values[name] !== '');
   const forcePathStyle = bool(env, 'S3_FORCE_PATH_STYLE', false);
   if (given.length === 0) {
     if (env.S3_FORCE_PATH_STYLE?.trim()) {
-      throw new ConfigError('S3_FORCE_PATH_STYLE', `is set, but ${S3_VARIABLES.join(', ')} are not`);
+      throw new ConfigError('S3_FORCE_PATH_STYLE', `is set, but ${names.join(', ')} are not`);
     }
     return undefined;
   }
-  const missing = S3_VARIABLES.find((name) => !env[name]?.trim());
+  const missing = names.find((name) => values[name] === '');
   if (missing) {
     throw new ConfigError(
       missing,
-      `must be set too: S3 storage needs ${S3_VARIABLES.join(', ')} (${given.join(', ')} given)`,
+      `must be set too: S3 storage needs ${names.join(', ')} (${given.join(', ')} given)`,
     );
   }
-  const value = (name: (typeof S3_VARIABLES)[number]) => (env[name] as string).trim();
-  const endpoint = url('S3_ENDPOINT', value('S3_ENDPOINT'), ['http:', 'https:']);
-  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(value('S3_BUCKET'))) {
+  const endpoint = url('S3_ENDPOINT', values.S3_ENDPOINT, ['http:', 'https:']);
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(values.S3_BUCKET)) {
     throw new ConfigError(
       'S3_BUCKET',
-      `must be a bucket name (3–63 lower-case letters, digits, dots, hyphens), got "${value('S3_BUCKET')}"`,
+      `must be a bucket name (3–63 lower-case letters, digits, dots, hyphens), got "${values.S3_BUCKET}"`,
     );
   }
   return {
     endpoint,
-    bucket: value('S3_BUCKET'),
-    region: value('S3_REGION'),
-    accessKeyId: value('S3_ACCESS_KEY_ID'),
-    secretAccessKey: value('S3_SECRET_ACCESS_KEY'),
+    bucket: values.S3_BUCKET,
+    region: values.S3_REGION,
+    accessKeyId: values.S3_ACCESS_KEY_ID,
+    secretAccessKey: values.S3_SECRET_ACCESS_KEY,
     forcePathStyle,
   };
 }
