@@ -6,50 +6,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import sharp from 'sharp';
+import { phonePhoto, pngBomb } from '../../../test/helpers/images.ts';
 import { detectImageType, processImage, renditionWidths } from './index.ts';
 
 const LIMITS = { maxBytes: 15 * 1024 * 1024, maxPixels: 40_000_000 };
-
-function crc32(bytes: Buffer): number {
-  let crc = ~0;
-  for (const byte of bytes) {
-    crc ^= byte;
-    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
-  }
-  return ~crc >>> 0;
-}
-
-/** A valid 1×1 PNG whose header then claims `width`×`height` pixels: a few dozen bytes. */
-export async function pngBomb(width = 60_000, height = 60_000): Promise<Buffer> {
-  const png = await sharp({ create: { width: 1, height: 1, channels: 3, background: '#000' } })
-    .png()
-    .toBuffer();
-  png.writeUInt32BE(width, 16);
-  png.writeUInt32BE(height, 20);
-  png.writeUInt32BE(crc32(png.subarray(12, 29)), 29);
-  return png;
-}
-
-/** A JPEG 600×300 stored sideways (EXIF orientation 6) with GPS, a camera owner and XMP. */
-export async function phonePhoto(): Promise<Buffer> {
-  return sharp({ create: { width: 600, height: 300, channels: 3, background: '#3a6ea5' } })
-    .jpeg()
-    .withExif({
-      IFD0: { Copyright: 'OWNER-SECRET', Artist: 'OWNER-SECRET' },
-      IFD3: {
-        GPSLatitudeRef: 'N',
-        GPSLatitude: '60/1 36/1 0/1',
-        GPSLongitudeRef: 'E',
-        GPSLongitude: '15/1 37/1 0/1',
-        GPSMapDatum: 'GPS-SECRET',
-      },
-    })
-    .withMetadata({ orientation: 6 })
-    .withXmp(
-      '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description>XMP-SECRET</rdf:Description></rdf:RDF></x:xmpmeta>',
-    )
-    .toBuffer();
-}
 
 describe('image type by content', () => {
   it('knows JPEG, PNG, WebP and AVIF by their bytes and nothing else', async () => {
