@@ -193,7 +193,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(formbody, { bodyLimit: config.bodyLimit });
   // A body refused before it was read is read to its end (up to a bound), so the browser sees the
   // 413 (or 403, 303) instead of a reset connection (platform/http/body-drain.ts).
-  installBodyDrain(app, { maxBytes: 4 * Math.max(config.bodyLimit, config.mediaMaxBytes) });
+  installBodyDrain(app, { maxBytes: 4 * Math.max(config.bodyLimit, config.mediaMaxBytes) + 1024 * 1024 });
   installCsrf(app, { secret: deps.secret, secure: https });
   installNulGuard(app);
   installFiniteNumbers(app);

@@ -7,6 +7,9 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import { after, describe, it } from 'node:test';
 import { buildTestApp, unlimited } from '../../helpers/app.ts';
+import { formClient } from '../../helpers/client.ts';
+import { createPerson, sessionFor } from '../../helpers/identity.ts';
+import { multipart, noisePng } from '../../helpers/images.ts';
 
 export interface WireAnswer {
   status: number;
@@ -25,7 +28,7 @@ export function postOverSocket(
   port: number,
   head: string,
   size: number,
-  body = Buffer.alloc(16384, 'a'),
+  body: Buffer = Buffer.alloc(16384, 'a'),
 ): Promise<WireAnswer> {
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1');
@@ -98,6 +101,62 @@ describe('a too-large form on the wire', async () => {
       assert.ok(answer.sentAll, `${size} bytes: the whole body went out`);
       assert.match(answer.body, lang === 'sv' ? /För mycket innehåll/ : /Too much content/);
       assert.match(answer.headers, /content-type: text\/html/i);
+    }
+  });
+});
+
+describe('a too-large upload on the wire', async () => {
+  const { app, database } = await buildTestApp({ MEDIA_MAX_BYTES: String(256 * 1024) }, undefined, {
+    rateLimiter: unlimited,
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const port = (app.server.address() as net.AddressInfo).port;
+  after(() => app.close());
+  const client = await formClient(app);
+  const editor = await createPerson(db(), { role: 'region_editor', language: 'en' });
+  const cookie = await sessionFor(db(), editor.accountId, { secondFactor: true });
+  function db() {
+    return database.db;
+  }
+  const headers = client.headers(cookie);
+  const send = (payload: Buffer, contentType: string) =>
+    postOverSocket(
+      port,
+      `POST /admin/media/new HTTP/1.1\r\nHost: localhost\r\nCookie: ${headers.cookie}\r\n` +
+        `Origin: ${headers.origin}\r\nContent-Type: ${contentType}\r\nContent-Length: ${payload.length}\r\n\r\n`,
+      payload.length,
+      payload,
+    );
+
+  it('a file over the limit: the form again with the error by the field and the other fields kept', async () => {
+    const png = await noisePng(400); // ≈ 480 kB: over 256 kB, under the request's own limit
+    for (let i = 0; i < 3; i++) {
+      const body = multipart(
+        { _csrf: client.csrf.token, slug: 'stor-bild', alt_sv: 'Stor bild' },
+        { name: 'x.png', type: 'image/png', bytes: png },
+      );
+      const answer = await send(body.payload, body.contentType);
+      assert.equal(answer.status, 413, answer.headers.slice(0, 100));
+      assert.equal(answer.error, '');
+      assert.match(answer.body, /The file is larger than 0.3 MB/);
+      assert.match(answer.body, /value="stor-bild"/);
+      assert.match(answer.body, /value="Stor bild"/);
+    }
+  });
+
+  it('a body far beyond any upload: the 413 page, every time, without a reset', async () => {
+    // ≈ 1.8 MB: past the upload's own bound (2 × 256 kB + 1 MB), refused before it is read
+    const png = await noisePng(780);
+    for (let i = 0; i < 3; i++) {
+      const body = multipart(
+        { _csrf: client.csrf.token, slug: 'jattestor' },
+        { name: 'x.png', type: 'image/png', bytes: png },
+      );
+      const answer = await send(body.payload, body.contentType);
+      assert.equal(answer.status, 413, answer.headers.slice(0, 100));
+      assert.equal(answer.error, '');
+      assert.ok(answer.sentAll);
+      assert.match(answer.body, /Too much content/);
     }
   });
 });

@@ -21,32 +21,7 @@ import {
 import { buildTestApp, unlimited } from '../../helpers/app.ts';
 import { formClient } from '../../helpers/client.ts';
 import { auditActions, createPerson, REGION, sessionFor } from '../../helpers/identity.ts';
-import { noisePng, phonePhoto, pngBomb } from '../../helpers/images.ts';
-
-/** A multipart/form-data body as a browser sends the upload form (the file last, like the page's order would not matter). */
-export function multipart(
-  fields: Record<string, string>,
-  file?: { name: string; type: string; bytes: Buffer },
-) {
-  const boundary = `----lotsa${Math.random().toString(16).slice(2)}`;
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    parts.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
-    );
-  }
-  if (file) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
-      ),
-      file.bytes,
-      Buffer.from('\r\n'),
-    );
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-}
+import { multipart, noisePng, phonePhoto, pngBomb } from '../../helpers/images.ts';
 
 const FIELDS = {
   slug: 'sjo-i-kvall',
