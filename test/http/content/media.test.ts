@@ -120,7 +120,7 @@ describe('the media library', async () => {
     assert.equal(res.statusCode, 400);
     assert.match(res.body, /id="file-error"[^>]*>Filen är inte en JPEG-, PNG-, WebP- eller AVIF-bild/);
     assert.match(res.body, /value="inte-en-bild"/);
-    assert.match(res.body, /value="En sjö i kvällsljus"/);
+    assert.match(res.body, />En sjö i kvällsljus<\/textarea>/);
     assert.match(res.body, /class="error-summary"/);
   });
 
@@ -153,7 +153,7 @@ describe('the media library', async () => {
     assert.match(res.body, /id="alt_sv-error"[^>]*>Skriv vad bilden visar, på svenska/);
     assert.match(res.body, /href="#alt_sv"/);
     assert.match(res.body, /value="utan-alt"/);
-    assert.match(res.body, /value="A lake in the evening light"/);
+    assert.match(res.body, />A lake in the evening light<\/textarea>/);
     assert.match(res.body, /Välj filen igen/);
   });
 

@@ -10,6 +10,7 @@ import {
   fieldset,
   fileField,
   formErrorSummary,
+  textareaField,
   textField,
 } from '../../../platform/html/forms.ts';
 import { html, type SafeHtml } from '../../../platform/html/html.ts';
@@ -94,7 +95,7 @@ export function listPage(
         ${textField(lang, { name: 'q', label: t('list.search'), hint: t('list.searchHint'), value: q, type: 'search' })}
         <button class="button button--secondary" type="submit">${t('list.searchButton')}</button>
       </form>
-      <h2 id="media-results">${t('list.results')} <span class="media-count">(${count})</span></h2>
+      <h2 id="media-results">${count}</h2>
       ${images.length ? html`<ul class="media-grid" aria-labelledby="media-results">${cards}</ul>` : html`<p>${empty}</p>`}`,
   };
 }
@@ -149,9 +150,19 @@ function textFields(m: FormModel, t: T, errors: Partial<Record<FormField, string
       hint: extra.hint,
       type: extra.type,
     });
+  const alt = (name: 'alt_sv' | 'alt_en', label: MediaMessageKey, required: boolean) =>
+    textareaField(m.lang, {
+      name,
+      label: t(label),
+      hint: t('form.altHint'),
+      value: m.values[name],
+      error: errors[name],
+      required,
+      maxlength: 300,
+      rows: 2,
+    });
   return html`${text('slug', 'form.slug', { hint: t('form.slugHint'), required: true })}
-    ${text('alt_sv', 'form.altSv', { hint: t('form.altHint'), required: true })}
-    ${text('alt_en', 'form.altEn', { hint: t('form.altHint') })}
+    ${alt('alt_sv', 'form.altSv', true)} ${alt('alt_en', 'form.altEn', false)}
     ${text('caption_sv', 'form.captionSv')} ${text('caption_en', 'form.captionEn')}
     ${fieldset(
       t('form.credits'),
