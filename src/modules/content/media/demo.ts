@@ -166,11 +166,13 @@ export async function importIllustration(
 ): Promise<string> {
   const file = path.resolve(spec.file);
   if (!file.startsWith(path.resolve(APP_ROOT) + path.sep) || !file.endsWith('.svg')) {
-    throw new Error(`an illustration must be an .svg file shipped with the application: ${spec.file}`);
+    throw new Error(
+      `an illustration must be an .svg file shipped with the application: ${String(spec.file)}`,
+    );
   }
   const bytes = readFileSync(file);
   const text = bytes.toString('utf8');
-  if (!/<svg\b/i.test(text.slice(0, 2000))) throw new Error(`not an SVG file: ${spec.file}`);
+  if (!/<svg\b/i.test(text.slice(0, 2000))) throw new Error(`not an SVG file: ${String(spec.file)}`);
   const hash = hashOf(bytes);
   const state = await stored(db, storage, regionId, spec.slug, hash);
   if (state.complete && state.id) return state.id;
