@@ -3,9 +3,16 @@
  * module is one line here (see docs/ARCHITECTURE.md, "How to add a module").
  */
 import type { AnyModule } from '../platform/module.ts';
+import { contentModule } from './content/module.ts';
 import { identityModule } from './identity/module.ts';
 import { jobBoardModule } from './jobs/module.ts';
 import { regionsModule } from './regions/module.ts';
 import { siteModule } from './site/module.ts';
 
-export const modules: readonly AnyModule[] = [regionsModule, siteModule, jobBoardModule, identityModule];
+export const modules: readonly AnyModule[] = [
+  regionsModule,
+  siteModule,
+  jobBoardModule,
+  contentModule,
+  identityModule,
+];

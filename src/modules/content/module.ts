@@ -1,0 +1,10 @@
+/**
+ * The content module: the region's digital home — place pages, moving guides, stories of people
+ * who came, the target groups' paths — and the media library, written by the region's editors
+ * (model.ts: what an item is; store.ts: its tables).
+ */
+import { defineModule } from '../../platform/module.ts';
+
+export const contentModule = defineModule({
+  name: 'content',
+});
