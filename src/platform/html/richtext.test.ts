@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { html } from './html.ts';
-import type { Block, Inline, RichDoc } from './rich-doc.ts';
+import { isRichDoc, type Block, type Inline, type RichDoc } from './rich-doc.ts';
 import {
   imageSlugs,
   MARKUP_ERROR_CODES,
@@ -417,5 +417,24 @@ describe('richTextField', () => {
     for (const lang of ['sv', 'en'] as const) {
       for (const code of MARKUP_ERROR_CODES) assert.match(markupErrorText(lang, { line: 7, code }), /7/);
     }
+  });
+});
+
+describe('stored documents', () => {
+  it('parses every source, however odd, into a document the store accepts', () => {
+    const sources = [
+      '',
+      '*'.repeat(40_000),
+      `${'[a](https://a.se) '.repeat(3000)}`,
+      '- x\n'.repeat(500),
+      'a\n\n'.repeat(600),
+    ];
+    for (let seed = 1; seed <= 300; seed++) {
+      const r = random(seed);
+      let source = '';
+      for (let k = r.int(40); k > 0; k--) source += r.pick([...PIECES, '\n\n', '***', '![c](image:b)']);
+      sources.push(source);
+    }
+    for (const source of sources) assert.ok(isRichDoc(parseMarkup(source).doc), source.slice(0, 40));
   });
 });

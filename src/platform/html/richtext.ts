@@ -21,13 +21,13 @@
  * other document writes its canonical form.
  */
 import { html, SanitizedHtml, type SafeHtml } from './html.ts';
-import type { Block, Inline, RichDoc } from './rich-doc.ts';
+import { RICH_DOC_LIMITS, type Block, type Inline, type RichDoc } from './rich-doc.ts';
 
 export const MARKUP_LIMITS = {
-  source: 40_000,
-  blocks: 400,
-  listItems: 100,
-  href: 2_000,
+  source: RICH_DOC_LIMITS.text,
+  blocks: RICH_DOC_LIMITS.blocks,
+  listItems: RICH_DOC_LIMITS.listItems,
+  href: RICH_DOC_LIMITS.href,
   /** Errors reported at most (the first ones; a form shows them by the field). */
   errors: 50,
 } as const;
