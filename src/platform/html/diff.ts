@@ -129,7 +129,7 @@ function diffTokens(a: readonly string[], b: readonly string[]): DiffPart[] | un
 }
 
 /**
- * Merges the parts for reading: a space (or nothing) between two changes joins them, and each run
+ * Merges the parts for reading: spaces within a line between two changes join them, and each run
  * of changes reads as all that was removed followed by all that was added.
  */
 function readable(parts: readonly DiffPart[]): DiffPart[] {
@@ -151,7 +151,12 @@ function readable(parts: readonly DiffPart[]): DiffPart[] {
     if (part.text === '') continue;
     if (part.kind === 'removed') removed += part.text;
     else if (part.kind === 'added') added += part.text;
-    else if ((removed || added) && /^\s+$/.test(part.text) && parts[i + 1] && parts[i + 1]?.kind !== 'same') {
+    else if (
+      (removed || added) &&
+      /^[^\S\n]+$/.test(part.text) &&
+      parts[i + 1] &&
+      parts[i + 1]?.kind !== 'same'
+    ) {
       removed += part.text;
       added += part.text;
     } else {
