@@ -288,9 +288,9 @@ class InlineParser {
 function join(nodes: Inline[], next: Inline): void {
   const last = nodes[nodes.length - 1];
   if (last && last.t === next.t && (next.t === 'strong' || next.t === 'em')) {
-    const merged = [...(last as { c: Inline[] }).c];
+    // Every node here was built by the normalisation itself, so it may grow in place.
+    const merged = (last as { c: Inline[] }).c;
     for (const node of next.c) join(merged, node);
-    nodes[nodes.length - 1] = { t: next.t, c: merged };
   } else if (last?.t === 'text' && next.t === 'text') {
     nodes[nodes.length - 1] = { t: 'text', v: last.v + next.v };
   } else if (next.t !== 'text' || next.v !== '') {
