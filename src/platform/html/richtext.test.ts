@@ -280,7 +280,10 @@ describe('toMarkup', () => {
 
   it('writes the canonical form of any document, which parses back to itself', () => {
     for (let seed = 1; seed <= 3000; seed++) {
-      const canonical = normalizeDoc(randomDoc(seed));
+      const input = randomDoc(seed);
+      const copy = structuredClone(input);
+      const canonical = normalizeDoc(input);
+      assert.deepEqual(input, copy, `seed ${seed}: the document given is left as it was`);
       assert.deepEqual(normalizeDoc(canonical), canonical, `seed ${seed}`);
       const markup = toMarkup(canonical);
       const parsed = parseMarkup(markup);
