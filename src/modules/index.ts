@@ -4,6 +4,7 @@
  */
 import type { AnyModule } from '../platform/module.ts';
 import { mediaModule } from './content/media/module.ts';
+import { contentModule } from './content/module.ts';
 import { identityModule } from './identity/module.ts';
 import { jobBoardModule } from './jobs/module.ts';
 import { regionsModule } from './regions/module.ts';
@@ -13,6 +14,7 @@ export const modules: readonly AnyModule[] = [
   regionsModule,
   siteModule,
   jobBoardModule,
-  identityModule,
   mediaModule,
+  contentModule,
+  identityModule,
 ];

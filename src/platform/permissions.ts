@@ -30,7 +30,14 @@ export const Permission = {
    * statement (region admins and region editors: the region answers for the whole site).
    */
   AccessibilityReportsManage: 'AccessibilityReportsManage',
-  /** Upload, describe and delete the region's images in the media library. */
+  /**
+   * Write the region's digital home (place pages, guides, stories, paths) and send it for review:
+   * region editors and admins everywhere, municipality editors for their own municipality only.
+   */
+  ContentEdit: 'ContentEdit',
+  /** Approve, publish, schedule and unpublish content (region editors and admins). */
+  ContentApprove: 'ContentApprove',
+  /** Upload images to the media library and describe them (editors and admins). */
   MediaManage: 'MediaManage',
 } as const;
 
@@ -108,12 +115,20 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     P.AuditRead,
     P.ApiTokensManage,
     P.AccessibilityReportsManage,
+    P.ContentEdit,
+    P.ContentApprove,
     P.MediaManage,
   ]),
   // Region editors own the site's content, where most reported problems are fixed; the region
   // is the body the law holds to answer, so municipality editors and navigators do not answer.
-  region_editor: new Set([...ORGANISATION_MEMBER, P.AccessibilityReportsManage, P.MediaManage]),
-  municipality_editor: new Set([...ORGANISATION_MEMBER, P.MediaManage]),
+  region_editor: new Set([
+    ...ORGANISATION_MEMBER,
+    P.AccessibilityReportsManage,
+    P.ContentEdit,
+    P.ContentApprove,
+    P.MediaManage,
+  ]),
+  municipality_editor: new Set([...ORGANISATION_MEMBER, P.ContentEdit, P.MediaManage]),
   navigator: new Set(ORGANISATION_MEMBER),
   employer_admin: new Set([...ORGANISATION_MEMBER, P.OrgMembersManage, P.AuditRead, P.ApiTokensManage]),
   employer_member: new Set(ORGANISATION_MEMBER),

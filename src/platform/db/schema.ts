@@ -334,6 +334,54 @@ export interface AuditEventsTable {
   data: ColumnType<Record<string, unknown>, string | undefined, string>;
 }
 
+export interface ContentItemsTable {
+  region_id: string;
+  id: Generated<string>;
+  kind: string;
+  slug: string;
+  municipality_code: string | null;
+  status: ColumnType<string, string | undefined, string>;
+  version: ColumnType<number, number | undefined, number>;
+  published_version: number | null;
+  publish_at: Date | null;
+  unpublish_at: Date | null;
+  published_at: Date | null;
+  demo: ColumnType<boolean, boolean | undefined, boolean>;
+  created_by: string | null;
+  updated_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ContentVersionsTable {
+  region_id: string;
+  item_id: string;
+  version: number;
+  data: ColumnType<unknown, string, string>;
+  author_id: string | null;
+  saved_at: CreatedAt;
+  note: ColumnType<string, string | undefined, string>;
+}
+
+export interface ContentPublishedTable {
+  region_id: string;
+  item_id: string;
+  lang: string;
+  kind: string;
+  slug: string;
+  municipality_code: string | null;
+  version: number;
+  title: string;
+  summary: string;
+  hero_image: string | null;
+  target_groups: ColumnType<string[], string[] | undefined, string[]>;
+  data: ColumnType<unknown, string, string>;
+  search: ColumnType<string, string, string>;
+  visible_from: Timestamp;
+  visible_until: Date | null;
+  published_at: Timestamp;
+}
+
 /** The media library (migration 0017; src/modules/content/media/). */
 export interface MediaImagesTable {
   region_id: string;
@@ -391,5 +439,8 @@ export interface DB {
   invitations: InvitationsTable;
   api_tokens: ApiTokensTable;
   audit_events: AuditEventsTable;
+  content_items: ContentItemsTable;
+  content_versions: ContentVersionsTable;
+  content_published: ContentPublishedTable;
   media_images: MediaImagesTable;
 }
