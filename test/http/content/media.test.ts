@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { after, describe, it } from 'node:test';
 import sharp from 'sharp';
 import { FileStorage } from '../../../src/platform/storage/index.ts';
+import { demoIllustrations } from '../../../src/modules/content/demo.ts';
 import { importDemoPhotos, importIllustration } from '../../../src/modules/content/media/demo.ts';
 import {
   imagesBySlug,
@@ -226,6 +227,19 @@ describe('the media library', async () => {
       importIllustration(db, storage, REGION, { slug: 'x', file: '/etc/passwd', alt, credit }),
       /shipped/,
     );
+    // The content demo's illustrations, as the demo seed imports them (file URLs).
+    for (const shipped of demoIllustrations()) {
+      await importIllustration(db, storage, REGION, { ...shipped, credit: shipped.author });
+    }
+    const slugs = demoIllustrations().map((i) => i.slug);
+    const imported = await imagesBySlug(db, REGION, slugs);
+    assert.equal(imported.size, slugs.length);
+    for (const shipped of imported.values()) {
+      assert.equal(shipped.kind, 'illustration');
+      assert.ok(shipped.usable);
+      const url: string = imageUrl(shipped, 640, 'jpeg');
+      assert.equal((await app.inject({ url })).statusCode, 200);
+    }
     const limits = { maxBytes: config.mediaMaxBytes * 100, maxPixels: config.mediaMaxPixels };
     assert.equal(
       await importDemoPhotos(db, storage, REGION, limits, undefined, ['winter-tree-lined-path']),

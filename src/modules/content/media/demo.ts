@@ -149,7 +149,7 @@ function svgSize(text: string): { width: number; height: number } {
 }
 
 /**
- * One SVG illustration the application ships (`file`: a path inside its own source tree) into the
+ * One SVG illustration the application ships (`file`: a path or file URL inside its own source tree) into the
  * region's library as `slug`; a string credit names its maker. Returns the image's id.
  */
 export async function importIllustration(
@@ -158,13 +158,13 @@ export async function importIllustration(
   regionId: string,
   spec: {
     slug: string;
-    file: string;
+    file: string | URL;
     alt: Localised;
     credit: string | IllustrationCredit;
     caption?: Localised;
   },
 ): Promise<string> {
-  const file = path.resolve(spec.file);
+  const file = path.resolve(spec.file instanceof URL ? fileURLToPath(spec.file) : spec.file);
   if (!file.startsWith(path.resolve(APP_ROOT) + path.sep) || !file.endsWith('.svg')) {
     throw new Error(
       `an illustration must be an .svg file shipped with the application: ${String(spec.file)}`,

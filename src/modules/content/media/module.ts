@@ -12,7 +12,8 @@ import type { App } from '../../../platform/http/schema.ts';
 import { Permission } from '../../../platform/permissions.ts';
 import { storageFor } from '../../../platform/storage/index.ts';
 import { mediaAuditGroups, mediaAuditSentences } from './audit-sentences.ts';
-import { importDemoPhotos } from './demo.ts';
+import { demoIllustrations } from '../demo.ts';
+import { importDemoPhotos, importIllustration } from './demo.ts';
 import { mediaMessages } from './messages.ts';
 import { regionIds } from './repository.ts';
 import { registerMediaRoutes } from './routes.ts';
@@ -42,12 +43,24 @@ export function mediaRoutes(app: App, deps: ModuleDeps): void {
   });
 }
 
-/** The demo photographs into every region's library (only with demo data, and a configuration). */
+/**
+ * The demo photographs and the content demo's SVG illustrations (content/demo/illustrations) into
+ * every region's library — only with demo data and a configuration; what is stored is skipped.
+ */
 export async function seedMedia(db: Kysely<DB>, context: SeedContext): Promise<void> {
   if (!context.demo || !context.config) return;
   const storage = storageFor(context.config);
   for (const regionId of await regionIds(db)) {
     await importDemoPhotos(db, storage, regionId, mediaLimits(context.config), context.logger);
+    for (const illustration of demoIllustrations()) {
+      const { slug, file, alt, author, licence, licenceUrl, source } = illustration;
+      await importIllustration(db, storage, regionId, {
+        slug,
+        file,
+        alt,
+        credit: { photographer: author, licence, licenceUrl, source: author.includes(source) ? '' : source },
+      });
+    }
   }
 }
 
