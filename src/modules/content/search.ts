@@ -400,9 +400,21 @@ async function excerptsOf(trx: Kysely<DB>, rows: MatchRow[], q: Queries): Promis
     trx,
   );
   for (const line of lines) {
-    const row = wanted[Number(line.i) - 1];
-    if (row) out.set(row, segments(line.h));
+    const i = Number(line.i) - 1;
+    const row = wanted[i];
+    if (row) out.set(row, withEllipses(segments(line.h), docs[i] ?? ''));
   }
+  return out;
+}
+
+/** An ellipsis where the passage starts after the text's start or ends before its end. */
+function withEllipses(parts: Segment[], doc: string): Segment[] {
+  const plain = parts.map((p) => p.text).join('');
+  if (!plain) return parts;
+  const text = doc.replace(/\s+/g, ' ').trim();
+  const out = [...parts];
+  if (!text.startsWith(plain.slice(0, 30))) out.unshift({ text: '… ', hit: false });
+  if (!text.endsWith(plain.slice(-30))) out.push({ text: ' …', hit: false });
   return out;
 }
 
