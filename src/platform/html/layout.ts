@@ -236,7 +236,7 @@ ${navList}
 <details class="site-menu">
 <summary class="site-menu__button"><span class="site-menu__icon" aria-hidden="true"></span>${t('menuButton')}</summary>
 <nav class="site-nav site-menu__panel" aria-label="${t('mainNav')}">
-<form class="site-menu__search" method="get" action="${localPath(lang, '/search')}" role="search">
+<form class="site-menu__search" method="get" action="${localPath(lang, '/search')}" role="search" aria-label="${t('searchLabel')}">
 <label for="menu-q">${t('searchLabel')}</label>
 <div class="site-menu__search-row"><input class="input" type="search" id="menu-q" name="q" maxlength="200" autocomplete="off"><button type="submit">${t('searchLink')}</button></div>
 </form>

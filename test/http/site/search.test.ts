@@ -178,7 +178,7 @@ describe('the site search page', () => {
       assert.match(
         body,
         new RegExp(
-          `<form class="site-menu__search" method="get" action="/${lang}/search" role="search">\\s*<label for="menu-q">${label}</label>`,
+          `<form class="site-menu__search" method="get" action="/${lang}/search" role="search" aria-label="${label}">\\s*<label for="menu-q">${label}</label>`,
         ),
       );
       assert.match(body, new RegExp(`<a class="search-link" href="/${lang}/search">`));

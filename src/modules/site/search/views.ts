@@ -127,7 +127,7 @@ function pagination(ctx: PageContext, view: SearchView, total: number): SafeHtml
 function form(ctx: PageContext, view: SearchView): SafeHtml {
   const t = (key: Key, p?: Record<string, string>) => searchMessages.t(ctx.lang, key, p);
   const describedBy = ['site-q-hint', view.error ? 'site-q-error' : ''].filter(Boolean).join(' ');
-  return html`<form class="site-search__form" method="get" action="${localPath(ctx.lang, SEARCH_PATH)}" role="search">
+  return html`<form class="site-search__form" method="get" action="${localPath(ctx.lang, SEARCH_PATH)}" role="search" aria-labelledby="site-search-title">
     ${fieldShell(
       ctx.lang,
       { name: 'q', id: 'site-q', label: t('label'), hint: t('hint'), error: view.error },
@@ -187,7 +187,7 @@ export function searchPage(ctx: PageContext, view: SearchView): Page {
     path: SEARCH_PATH,
     noindex: view.q !== '',
     main: html`<div class="wrap site-search">
-      <h1>${t('title')}</h1>
+      <h1 id="site-search-title">${t('title')}</h1>
       ${form(ctx, view)}
       ${summary(ctx, view, total)}
       ${view.kind ? html`<p><a href="${searchHref(ctx.lang, view.q)}">${t('back')}</a></p>` : jumpLinks(ctx, view)}
