@@ -4,7 +4,11 @@
  * (model.ts: what an item is; store.ts: its tables).
  */
 import { defineModule } from '../../platform/module.ts';
+import { seedDemoContent } from './seed.ts';
 
 export const contentModule = defineModule({
   name: 'content',
+  seed: async (db, context) => {
+    await seedDemoContent(db, context);
+  },
 });
