@@ -393,7 +393,7 @@ async function excerptsOf(trx: Kysely<DB>, rows: MatchRow[], q: Queries): Promis
   });
   const configs = wanted.map((r) => CONFIG[r.lang as Lang]);
   const queries = wanted.map((r) => (r.lang === 'sv' ? q.sv : q.en) ?? '');
-  const options = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=26, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
+  const options = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=24, MinWords=10, ShortWord=2, MaxFragments=1, FragmentDelimiter=" … "`;
   const { rows: lines } = await sql<{ i: string; h: string }>`SELECT x.i,
       ts_headline(x.c::regconfig, x.d, x.q::tsquery, ${options}) AS h
     FROM unnest(${configs}::text[], ${docs}::text[], ${queries}::text[]) WITH ORDINALITY AS x(c, d, q, i)`.execute(
