@@ -128,3 +128,30 @@ test('empty, stop words only, hostile and huge texts are bounded and never throw
   const words = await search('sv', Array.from({ length: 30 }, (_, i) => `ord${i}`).join(' '));
   assert.equal(words.omittedWords, 18);
 });
+
+test('a word deep in a long text is shown in its passage, with ellipses', async () => {
+  await publishItem(db, R, {
+    kind: 'story',
+    slug: 'lang-text',
+    title: { sv: 'En lång berättelse', en: 'A long story' },
+    text: {
+      sv: `${'Vi promenerade länge i skogen. '.repeat(200)}Där såg vi en lodjursunge bakom stenen. ${'Sedan gick vi hem. '.repeat(50)}`,
+      en: '',
+    },
+  });
+  const r = await search('sv', 'lodjursunge');
+  const hit = r.groups.find((g) => g.kind === 'story')?.hits[0];
+  assert.equal(hit?.slug, 'lang-text');
+  assert.equal(hit.excerpt[0]?.text, '… ');
+  assert.equal(hit.excerpt.at(-1)?.text, ' …');
+  assert.ok(
+    hit.excerpt.some((s) => s.hit && s.text === 'lodjursunge'),
+    JSON.stringify(hit.excerpt),
+  );
+  assert.ok(
+    hit.excerpt
+      .map((s) => s.text)
+      .join('')
+      .split(' ').length <= 30,
+  );
+});

@@ -40,8 +40,12 @@ const COMPOUND_LIMIT = 40;
 /** Words checked for a spelling correction, the first ones, and their least length. */
 const MAX_SUGGEST_WORDS = 6;
 const MIN_SUGGEST_LENGTH = 4;
-/** The part of an item's text an excerpt is looked for in. */
-const EXCERPT_SOURCE_CHARS = 20_000;
+/**
+ * The part of an item's text an excerpt is looked for in: a window around the first place a word's
+ * stem occurs (ts_headline's cost grows with the text it reads).
+ */
+const EXCERPT_WINDOW_BEFORE = 300;
+const EXCERPT_WINDOW_AFTER = 900;
 const HIT_START = '\u0002';
 const HIT_END = '\u0003';
 
@@ -227,6 +231,8 @@ interface Queries {
   /** The words' own stems only, any of them: items with the words as typed rank higher. */
   svExact: string | null;
   enExact: string | null;
+  /** The typed words and their stems, lower-case, per language: where an excerpt is looked for. */
+  needles: Record<Lang, string[]>;
 }
 
 /** A lexeme as a tsquery operand (quoted; `prefix` adds :*). */
@@ -311,7 +317,16 @@ async function queriesFor(
   };
   const sv = build('sv');
   const en = build('en');
-  return { sv: sv.full, en: en.full, svExact: sv.exact, enExact: en.exact };
+  const needles = (lang: Lang) => [
+    ...new Set(terms.flatMap((t) => t.words.flatMap((w) => [w, ...(stems.get(w)?.[lang] ?? [])]))),
+  ];
+  return {
+    sv: sv.full,
+    en: en.full,
+    svExact: sv.exact,
+    enExact: en.exact,
+    needles: { sv: needles('sv'), en: needles('en') },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -389,14 +404,15 @@ async function excerptsOf(trx: Kysely<DB>, rows: MatchRow[], q: Queries): Promis
     const l = r.lang as Lang;
     const words = isContentData(r.kind as ContentKind, r.data) ? searchTexts(r.data, l) : null;
     const text = words ? `${words.b}\n${words.c}` : r.summary;
-    return [...text.replaceAll(HIT_START, ' ').replaceAll(HIT_END, ' ')].slice(0, EXCERPT_SOURCE_CHARS).join('');
+    return text.replaceAll(HIT_START, ' ').replaceAll(HIT_END, ' ');
   });
+  const windows = wanted.map((r, i) => excerptWindow(docs[i] as string, q.needles[r.lang as Lang]));
   const configs = wanted.map((r) => CONFIG[r.lang as Lang]);
   const queries = wanted.map((r) => (r.lang === 'sv' ? q.sv : q.en) ?? '');
   const options = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=24, MinWords=10, ShortWord=2, MaxFragments=1, FragmentDelimiter=" … "`;
   const { rows: lines } = await sql<{ i: string; h: string }>`SELECT x.i,
       ts_headline(x.c::regconfig, x.d, x.q::tsquery, ${options}) AS h
-    FROM unnest(${configs}::text[], ${docs}::text[], ${queries}::text[]) WITH ORDINALITY AS x(c, d, q, i)`.execute(
+    FROM unnest(${configs}::text[], ${windows}::text[], ${queries}::text[]) WITH ORDINALITY AS x(c, d, q, i)`.execute(
     trx,
   );
   for (const line of lines) {
@@ -405,6 +421,22 @@ async function excerptsOf(trx: Kysely<DB>, rows: MatchRow[], q: Queries): Promis
     if (row) out.set(row, withEllipses(segments(line.h), docs[i] ?? ''));
   }
   return out;
+}
+
+/** The part of `doc` around the first of the words found in it (its start when none is). */
+function excerptWindow(doc: string, needles: string[]): string {
+  const lower = doc.toLowerCase();
+  let at = -1;
+  for (const needle of needles) {
+    const i = needle.length >= 2 ? lower.indexOf(needle) : -1;
+    if (i >= 0 && (at < 0 || i < at)) at = i;
+  }
+  const start = Math.max(0, at - EXCERPT_WINDOW_BEFORE);
+  // Whole words only: the window starts after a space and ends before one.
+  const from = start === 0 ? 0 : doc.indexOf(' ', start) + 1;
+  const end = Math.max(at, 0) + EXCERPT_WINDOW_AFTER;
+  const to = end >= doc.length ? doc.length : doc.lastIndexOf(' ', end);
+  return doc.slice(from, to > from ? to : end);
 }
 
 /** An ellipsis where the passage starts after the text's start or ends before its end. */
