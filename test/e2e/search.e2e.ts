@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { axeViolations, launchBrowser, pageOverflow, startSite } from './browser.ts';
 import { loadAds, makeAd } from '../helpers/jobs.ts';
 import { publishCorpus } from '../helpers/published-content.ts';
@@ -18,7 +19,7 @@ describe('the site search in a browser', async () => {
   ]);
   const browser = await launchBrowser();
 
-  const oneRow = async (page: import('playwright-core').Page, selectors: string[], what: string) => {
+  const oneRow = async (page: Page, selectors: string[], what: string) => {
     const boxes = await Promise.all(selectors.map((s) => page.locator(s).boundingBox()));
     const middles = boxes.map((b) => Math.round(b!.y + b!.height / 2));
     assert.ok(Math.max(...middles) - Math.min(...middles) <= 4, `${what}: one row (${middles.join(', ')})`);
