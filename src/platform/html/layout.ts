@@ -236,9 +236,14 @@ ${navList}
 <details class="site-menu">
 <summary class="site-menu__button"><span class="site-menu__icon" aria-hidden="true"></span>${t('menuButton')}</summary>
 <nav class="site-nav site-menu__panel" aria-label="${t('mainNav')}">
+<form class="site-menu__search" method="get" action="${localPath(lang, '/search')}" role="search" aria-label="${t('searchLabel')}">
+<label for="menu-q">${t('searchLabel')}</label>
+<div class="site-menu__search-row"><input class="input" type="search" id="menu-q" name="q" maxlength="200" autocomplete="off"><button type="submit">${t('searchLink')}</button></div>
+</form>
 ${navList}
 </nav>
 </details>
+<a class="search-link" href="${localPath(lang, '/search')}"${page.path === '/search' ? html` aria-current="page"` : ''}><svg class="search-link__icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"><circle cx="10.5" cy="10.5" r="6.5" fill="none" stroke="currentColor" stroke-width="2.5"/><path d="m15.5 15.5 5 5" stroke="currentColor" stroke-width="2.5" stroke-linecap="round"/></svg><span class="search-link__text">${t('searchLink')}</span></a>
 ${
   region.languages.includes(other)
     ? html`<a class="lang-switch" href="${localPath(other, otherPath)}" hreflang="${other}" lang="${other}">${t('languageSwitch')}</a>`

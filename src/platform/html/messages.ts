@@ -11,6 +11,8 @@ export const shell = defineMessages({
     footerAbout:
       'Lotsa drivs av {organisation} tillsammans med kommunerna, företagen och högskolan i {region}.',
     menuButton: 'Meny',
+    searchLink: 'Sök',
+    searchLabel: 'Sök på webbplatsen',
     footerSitemap: 'Webbplatskarta',
     'footer.work': 'Jobb och karriär',
     'footer.live': 'Bo och leva här',
@@ -79,6 +81,8 @@ export const shell = defineMessages({
     footerAbout:
       'Lotsa is run by {organisation} together with the municipalities, companies and university of {region}.',
     menuButton: 'Menu',
+    searchLink: 'Search',
+    searchLabel: 'Search this website',
     footerSitemap: 'Site map',
     'footer.work': 'Jobs and careers',
     'footer.live': 'Living here',

@@ -97,6 +97,7 @@ export const ROWS: Record<string, Row> = {
   'GET /apple-touch-icon.png': everyone(200),
   'GET /apple-touch-icon-precomposed.png': everyone(200),
   'GET /manifest.webmanifest': everyone(200),
+  'GET /:lang/search': everyone(200, { url: '/sv/search?q=f%C3%B6rskola' }),
   // Job board
   'GET /:lang/jobs': everyone(200),
   'GET /:lang/jobs.rss': everyone(200),

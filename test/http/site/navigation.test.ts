@@ -103,7 +103,7 @@ describe('the site navigation', async () => {
     assert.deepEqual(groups.slice(0, 3), [
       ['Jobs and careers', ['/en/jobs']],
       ['For you', ['/en/me']],
-      ['About this website', ['/en/accessibility', '/en/privacy', '/sv/lattlast']],
+      ['About this website', ['/en/accessibility', '/en/privacy', '/sv/lattlast', '/en/search']],
     ]);
     // The easy-to-read page is Swedish only: the link says so.
     assert.match(body, /<a href="\/sv\/lattlast" lang="sv" hreflang="sv">Lättläst svenska<\/a>/);
