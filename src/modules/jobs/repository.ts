@@ -198,7 +198,9 @@ export async function openJobsInMunicipality(
 ): Promise<{ total: number; latest: JobSummary[] }> {
   const [count, latest] = await Promise.all([
     sql<{ n: number }>`SELECT count(*)::int AS n FROM job_ads
-      WHERE region_id = ${regionId} AND status = 'open' AND municipality_code = ${municipalityCode}`.execute(db),
+      WHERE region_id = ${regionId} AND status = 'open' AND municipality_code = ${municipalityCode}`.execute(
+      db,
+    ),
     sql<SummaryRow>`SELECT id, headline, employer_name, workplace, municipality_code, occupation_label,
         occupation_group_id, employment_type_id, worktime_extent_id, remote, published_at, deadline_at, origin, lang
       FROM job_ads
@@ -210,7 +212,10 @@ export async function openJobsInMunicipality(
 }
 
 /** Open jobs per municipality code of the region (municipalities without any are left out). */
-export async function openJobCountsByMunicipality(db: Kysely<DB>, regionId: string): Promise<Map<string, number>> {
+export async function openJobCountsByMunicipality(
+  db: Kysely<DB>,
+  regionId: string,
+): Promise<Map<string, number>> {
   const { rows } = await sql<{ code: string; n: number }>`SELECT municipality_code AS code, count(*)::int AS n
     FROM job_ads WHERE region_id = ${regionId} AND status = 'open' AND municipality_code IS NOT NULL
     GROUP BY municipality_code`.execute(db);

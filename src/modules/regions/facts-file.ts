@@ -109,7 +109,15 @@ export function factRowsOf(file: PlaceFactsFile): FactRow[] {
     for (const [key, unit] of NUMBER_FACTS) {
       const fact = facts[key];
       if (!fact) continue;
-      rows.push({ ...base(code, fact), key, kind: 'number', value: fact.value, unit, label: EMPTY_TEXT, items: NO_ITEMS });
+      rows.push({
+        ...base(code, fact),
+        key,
+        kind: 'number',
+        value: fact.value,
+        unit,
+        label: EMPTY_TEXT,
+        items: NO_ITEMS,
+      });
     }
     for (const t of facts.travel) {
       rows.push({
@@ -225,7 +233,8 @@ function travelProblems(code: string, travel: unknown, today: string): FactProbl
   if (!Array.isArray(travel) || travel.length > 20)
     return [{ municipality: code, fact: 'travel', problem: 'missing' }];
   return travel.flatMap((t, i): FactProblem[] => {
-    const where = isObject(t) && isObject(t.to) && typeof t.to.sv === 'string' ? `travel: ${t.to.sv}` : `travel[${i}]`;
+    const where =
+      isObject(t) && isObject(t.to) && typeof t.to.sv === 'string' ? `travel: ${t.to.sv}` : `travel[${i}]`;
     if (!isObject(t)) return [{ municipality: code, fact: where, problem: 'missing' }];
     const codes: FactProblemCode[] = [...valueProblems('travel', t), ...provenanceProblems(t, today)];
     if (!isObject(t.to) || !isText(t.to.sv, 100) || !isText(t.to.en, 100)) codes.push('destination');
@@ -275,14 +284,16 @@ export function parseFactsFile(
   if (!isObject(data) || !isObject(data.municipalities)) return fail('notObject');
   const today = now.toISOString().slice(0, 10);
   const problems: FactProblem[] = [];
-  if (!isDate(data.asOf) || data.asOf > today) problems.push({ municipality: '', fact: 'asOf', problem: 'date' });
+  if (!isDate(data.asOf) || data.asOf > today)
+    problems.push({ municipality: '', fact: 'asOf', problem: 'date' });
   const known = new Set(codes);
   for (const [code, facts] of Object.entries(data.municipalities)) {
     if (!known.has(code)) problems.push({ municipality: code, fact: '', problem: 'unknownMunicipality' });
     else problems.push(...municipalityProblems(code, facts, today));
   }
   for (const code of codes) {
-    if (!(code in data.municipalities)) problems.push({ municipality: code, fact: '', problem: 'missingMunicipality' });
+    if (!(code in data.municipalities))
+      problems.push({ municipality: code, fact: '', problem: 'missingMunicipality' });
   }
   if (problems.length) return { file: undefined, problems };
   return { file: data as unknown as PlaceFactsFile, problems: [] };

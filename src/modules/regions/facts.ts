@@ -146,6 +146,21 @@ export async function currentImport(db: Kysely<DB>, regionId: string): Promise<F
   };
 }
 
+/** The name an account goes by (display name, else e-mail), for "uploaded by". */
+export async function accountName(
+  db: Kysely<DB>,
+  regionId: string,
+  accountId: string,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('accounts')
+    .select(['display_name', 'email'])
+    .where('region_id', '=', regionId)
+    .where('id', '=', accountId)
+    .executeTakeFirst();
+  return row ? row.display_name || row.email : null;
+}
+
 /** The file the current facts came from, as applied (for download). */
 export async function currentFile(db: Kysely<DB>, regionId: string): Promise<unknown> {
   const row = await db

@@ -18,7 +18,8 @@ export const placeMessages = defineMessages({
     'list.jobs.other': '{count} lediga jobb',
     'list.factsOnly': 'Fakta, jobb och kontakt för nyinflyttade.',
 
-    'page.description': 'Så är livet i {name}: fakta med källa, lediga jobb, berättelser och kontakt för nyinflyttade.',
+    'page.description':
+      'Så är livet i {name}: fakta med källa, lediga jobb, berättelser och kontakt för nyinflyttade.',
     'page.facts': 'Fakta om {name}',
     'page.factsIntro': 'Siffror med källa och datum. Avrundade siffror är markerade med ca.',
     'page.noFacts': 'Vi har inga siffror för {name} ännu.',
@@ -83,11 +84,13 @@ export const placeMessages = defineMessages({
     'list.jobs.other': '{count} open jobs',
     'list.factsOnly': 'Facts, jobs and a contact for newcomers.',
 
-    'page.description': 'What life is like in {name}: facts with sources, open jobs, stories and a contact for newcomers.',
+    'page.description':
+      'What life is like in {name}: facts with sources, open jobs, stories and a contact for newcomers.',
     'page.facts': 'Facts about {name}',
     'page.factsIntro': 'Figures with their source and date. Rounded figures are marked approx.',
     'page.noFacts': 'We have no figures for {name} yet.',
-    'page.noText': 'The editors have not written about {name} yet. Meanwhile, here are facts, jobs and a contact.',
+    'page.noText':
+      'The editors have not written about {name} yet. Meanwhile, here are facts, jobs and a contact.',
     'page.source': 'Source: {source}, {date}',
     'page.approx': 'approx.',
     'page.about': 'Life in {name}',
