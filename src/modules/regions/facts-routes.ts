@@ -52,17 +52,20 @@ export function registerFactsRoutes(app: App, deps: ModuleDeps): void {
     });
   });
 
+  // The file the facts came from; before any, a template with every municipality to fill in.
   app.get(FACTS_DOWNLOAD_PATH, { config: approve }, async (request, reply) => {
-    const [file, current] = await Promise.all([
-      currentFile(db, request.region.id),
-      currentImport(db, request.region.id),
-    ]);
-    reply.header('cache-control', 'no-store');
-    if (file === undefined || !current) return reply.code(404).type('application/json').send('{}');
+    const region = request.region;
+    const [file, current] = await Promise.all([currentFile(db, region.id), currentImport(db, region.id)]);
+    const body = file ?? {
+      asOf: new Date().toISOString().slice(0, 10),
+      municipalities: Object.fromEntries(region.municipalities.map((m) => [m.code, {}])),
+    };
+    const name = current ? `place-facts-${current.fileDate}.json` : 'place-facts-template.json';
     return reply
+      .header('cache-control', 'no-store')
       .type('application/json; charset=utf-8')
-      .header('content-disposition', `attachment; filename="place-facts-${current.fileDate}.json"`)
-      .send(`${JSON.stringify(file, null, 2)}\n`);
+      .header('content-disposition', `attachment; filename="${name}"`)
+      .send(`${JSON.stringify(body, null, 2)}\n`);
   });
 
   app.post(

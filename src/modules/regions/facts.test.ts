@@ -22,6 +22,7 @@ test('a valid file parses; each fact becomes a row with its source, date and uni
   const parsed = parseFactsFile(JSON.stringify(sampleFactsFile()), codes, NOW);
   assert.deepEqual(parsed.problems, []);
   const { db } = await createTestDatabase();
+  await db.deleteFrom('place_fact_imports').execute(); // what the seed imported
   await importShippedFacts(db, region, parsed.file!);
   const falun = await factsOf(db, region.id, '2080');
   const population = falun.find((f) => f.key === 'population');
@@ -61,6 +62,7 @@ test('every problem of a file is named by municipality and fact', () => {
 
 test('the shipped file is imported when newer than what is stored, never over a newer upload', async () => {
   const { db } = await createTestDatabase();
+  await db.deleteFrom('place_fact_imports').execute(); // what the seed imported
   const older = sampleFactsFile('2025-01-01');
   const newer = sampleFactsFile('2025-06-30');
   assert.equal((await importShippedFacts(db, region, older)).applied, true);
@@ -86,6 +88,7 @@ test('the shipped file is imported when newer than what is stored, never over a 
 
 test('the seed reads the shipped file when there is one, and stops on a broken one', async () => {
   const { db } = await createTestDatabase();
+  await db.deleteFrom('place_fact_imports').execute(); // what the seed imported
   await seedPlaceFacts(db, [region], () => undefined);
   assert.equal(await currentImport(db, region.id), undefined);
   await seedPlaceFacts(db, [region], () => JSON.stringify(sampleFactsFile('2025-03-01')));
