@@ -7,9 +7,13 @@ import { SectionOrder } from '../../platform/html/layout.ts';
 import { defineModule } from '../../platform/module.ts';
 import { placeMessages } from './places/messages.ts';
 import { registerPlaceRoutes } from './places/routes.ts';
+import { seedDemoContent } from './seed.ts';
 
 export const contentModule = defineModule({
   name: 'content',
+  seed: async (db, context) => {
+    await seedDemoContent(db, context);
+  },
   navigation: [
     {
       path: '/places',

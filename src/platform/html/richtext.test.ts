@@ -1,8 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { html } from './html.ts';
-import type { Block, Inline, RichDoc } from './rich-doc.ts';
-import { imageSlugs, normalizeDoc, parseMarkup, renderRichText, toMarkup } from './richtext.ts';
+import { isRichDoc, type Block, type Inline, type RichDoc } from './rich-doc.ts';
+import {
+  imageSlugs,
+  MARKUP_ERROR_CODES,
+  normalizeDoc,
+  parseMarkup,
+  renderRichText,
+  toMarkup,
+} from './richtext.ts';
+import { richTextField } from './richtext-field.ts';
+import { markupErrorsText, markupErrorText } from './richtext-messages.ts';
 
 const doc = (...blocks: Block[]): RichDoc => ({ v: 1, blocks });
 const text = (v: string): Inline => ({ t: 'text', v });
@@ -271,7 +280,10 @@ describe('toMarkup', () => {
 
   it('writes the canonical form of any document, which parses back to itself', () => {
     for (let seed = 1; seed <= 3000; seed++) {
-      const canonical = normalizeDoc(randomDoc(seed));
+      const input = randomDoc(seed);
+      const copy = structuredClone(input);
+      const canonical = normalizeDoc(input);
+      assert.deepEqual(input, copy, `seed ${seed}: the document given is left as it was`);
       assert.deepEqual(normalizeDoc(canonical), canonical, `seed ${seed}`);
       const markup = toMarkup(canonical);
       const parsed = parseMarkup(markup);
@@ -359,5 +371,73 @@ describe('renderRichText', () => {
     }
     const nested = render(doc(p({ t: 'link', href: '/a', c: [{ t: 'link', href: '/b', c: [text('x')] }] })));
     assert.equal(nested, '<p><a href="/a">x</a></p>');
+  });
+});
+
+describe('richTextField', () => {
+  it('is a labelled textarea with its hint, error, content language and help, escaping what was typed', () => {
+    const out = richTextField('sv', {
+      name: 'body_en',
+      label: 'Brödtext på engelska',
+      value: '</textarea><script>alert(1)</script>\n## Living here',
+      hint: 'Skriv texten på engelska.',
+      error: markupErrorsText('sv', [{ line: 2, code: 'link-unsafe' }]),
+      required: true,
+      lang: 'en',
+    }).toString();
+    assert.match(out, /<label class="field__label" for="body_en">Brödtext på engelska/);
+    assert.match(
+      out,
+      /<textarea class="input richtext__input" id="body_en" name="body_en" required aria-invalid="true" aria-describedby="body_en-hint body_en-error" rows="14" lang="en"/,
+    );
+    assert.match(out, /Rad 2: länken går inte att använda/);
+    assert.equal(out.includes('<script>'), false);
+    assert.match(out, /&lt;\/textarea&gt;&lt;script&gt;/);
+    assert.match(out, /<details class="richtext__help">\s*<summary>Hur skriver jag\?<\/summary>/);
+    assert.match(out, /<code>!\[Bryggan en sommarkväll\]\(image:lake-jetty-sunset\)<\/code>/);
+  });
+
+  it('renders the toolbar hidden, for the script to show: text-labelled buttons that never submit', () => {
+    const out = richTextField('en', { name: 'body', label: 'Body', value: '' }).toString();
+    assert.match(
+      out,
+      /<div class="richtext__toolbar" role="toolbar" aria-label="Format the text" aria-controls="body" data-richtext-for="body" hidden>/,
+    );
+    const labels = [...out.matchAll(/<button type="button"[^>]*>([^<]+)<\/button>/g)].map((m) => m[1]);
+    assert.deepEqual(labels, [
+      'Heading',
+      'Bold',
+      'Italic',
+      'Bulleted list',
+      'Numbered list',
+      'Link',
+      'Image',
+    ]);
+    assert.equal(out.includes(' lang='), false);
+  });
+
+  it('has an error text for every error code, in both languages', () => {
+    for (const lang of ['sv', 'en'] as const) {
+      for (const code of MARKUP_ERROR_CODES) assert.match(markupErrorText(lang, { line: 7, code }), /7/);
+    }
+  });
+});
+
+describe('stored documents', () => {
+  it('parses every source, however odd, into a document the store accepts', () => {
+    const sources = [
+      '',
+      '*'.repeat(40_000),
+      `${'[a](https://a.se) '.repeat(3000)}`,
+      '- x\n'.repeat(500),
+      'a\n\n'.repeat(600),
+    ];
+    for (let seed = 1; seed <= 300; seed++) {
+      const r = random(seed);
+      let source = '';
+      for (let k = r.int(40); k > 0; k--) source += r.pick([...PIECES, '\n\n', '***', '![c](image:b)']);
+      sources.push(source);
+    }
+    for (const source of sources) assert.ok(isRichDoc(parseMarkup(source).doc), source.slice(0, 40));
   });
 });

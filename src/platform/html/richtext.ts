@@ -21,13 +21,13 @@
  * other document writes its canonical form.
  */
 import { html, SanitizedHtml, type SafeHtml } from './html.ts';
-import type { Block, Inline, RichDoc } from './rich-doc.ts';
+import { RICH_DOC_LIMITS, type Block, type Inline, type RichDoc } from './rich-doc.ts';
 
 export const MARKUP_LIMITS = {
-  source: 40_000,
-  blocks: 400,
-  listItems: 100,
-  href: 2_000,
+  source: RICH_DOC_LIMITS.text,
+  blocks: RICH_DOC_LIMITS.blocks,
+  listItems: RICH_DOC_LIMITS.listItems,
+  href: RICH_DOC_LIMITS.href,
   /** Errors reported at most (the first ones; a form shows them by the field). */
   errors: 50,
 } as const;
@@ -288,9 +288,9 @@ class InlineParser {
 function join(nodes: Inline[], next: Inline): void {
   const last = nodes[nodes.length - 1];
   if (last && last.t === next.t && (next.t === 'strong' || next.t === 'em')) {
-    const merged = [...(last as { c: Inline[] }).c];
+    // Every node here was built by the normalisation itself, so it may grow in place.
+    const merged = (last as { c: Inline[] }).c;
     for (const node of next.c) join(merged, node);
-    nodes[nodes.length - 1] = { t: next.t, c: merged };
   } else if (last?.t === 'text' && next.t === 'text') {
     nodes[nodes.length - 1] = { t: 'text', v: last.v + next.v };
   } else if (next.t !== 'text' || next.v !== '') {
