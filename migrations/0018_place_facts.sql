@@ -9,7 +9,7 @@ CREATE TABLE place_fact_imports (
   id bigint GENERATED ALWAYS AS IDENTITY,
   -- 'shipped': the file in the release, at seed; 'upload': an editor's file.
   origin text NOT NULL CHECK (origin IN ('shipped', 'upload')),
-  -- The file's own date (its asOf): a shipped file is imported only when newer than the last one.
+  -- The file's own date (its `version`): a shipped file is imported only when newer than the last one.
   file_date date NOT NULL,
   actor_id uuid,
   actor_label text NOT NULL DEFAULT '',
@@ -39,13 +39,16 @@ CREATE TABLE place_facts (
   -- A list's items in each language; empty for a number.
   items_sv text[] NOT NULL DEFAULT '{}',
   items_en text[] NOT NULL DEFAULT '{}',
-  source text NOT NULL CHECK (length(source) BETWEEN 1 AND 200),
-  source_url text NOT NULL CHECK (source_url ~ '^https?://' AND length(source_url) <= 2000),
+  -- A number's source is required; nature and culture are listed without one ('').
+  source text NOT NULL CHECK (length(source) <= 200),
+  source_url text NOT NULL CHECK ((source_url = '' OR source_url ~ '^https?://') AND length(source_url) <= 2000),
+  -- The day the figure holds for (a list: the file's date).
   as_of date NOT NULL,
   approx boolean NOT NULL DEFAULT false,
   import_id bigint NOT NULL,
   PRIMARY KEY (region_id, municipality_code, key),
   FOREIGN KEY (region_id, municipality_code) REFERENCES municipalities (region_id, code) ON DELETE CASCADE,
   FOREIGN KEY (region_id, import_id) REFERENCES place_fact_imports (region_id, id) ON DELETE CASCADE,
-  CHECK ((kind = 'number') = (value IS NOT NULL AND unit IS NOT NULL))
+  CHECK ((kind = 'number') = (value IS NOT NULL AND unit IS NOT NULL)),
+  CHECK (kind <> 'number' OR (source <> '' AND source_url <> ''))
 );

@@ -32,12 +32,51 @@ export interface FactsPageModel {
   now?: Date;
 }
 
+/** The loader's words (facts-data.ts, English) → this page's catalogue, with their numbers. */
+const LOADER_WORDS: ReadonlyArray<[RegExp, FactsMessageKey, string[]]> = [
+  [/^must be text of 1–(\d+) characters$/, 'problem.text', ['max']],
+  [/^must be \{ sv, en \}$/, 'problem.localised', []],
+  [/^must name the source$/, 'problem.source', []],
+  [/^must be an https address$/, 'problem.https', []],
+  [/^must be a date YYYY-MM-DD$/, 'problem.date', []],
+  [/^lies in the future$/, 'problem.future', []],
+  [/^must be true or false$/, 'problem.boolean', []],
+  [/^is missing$/, 'problem.missing', []],
+  [/^must be a whole number from (\d+) to (\d+)$/, 'problem.whole', ['min', 'max']],
+  [/^must list 1–(\d+) journeys$/, 'problem.journeys', ['max']],
+  [/^must be a journey$/, 'problem.journey', []],
+  [/^must be one of (.+)$/, 'problem.mode', ['modes']],
+  [/^must list 1–(\d+) highlights$/, 'problem.highlights', ['max']],
+  [/^must be an object$/, 'problem.object', []],
+  [/^must be text$/, 'problem.plainText', []],
+  [/^must be an object by municipality code$/, 'problem.byCode', []],
+  [/^is not a municipality of the region$/, 'problem.notMunicipality', []],
+  [/^the file must hold an object$/, 'problem.notObjectFile', []],
+  [/^the file is not JSON$/, 'problem.notJson', []],
+  [/^the file is larger than 1 MB$/, 'problem.tooLarge', []],
+];
+
+function problemWords(t: T, lang: Lang, message: string): string {
+  for (const [pattern, key, names] of LOADER_WORDS) {
+    const match = pattern.exec(message);
+    if (!match) continue;
+    const params = Object.fromEntries(
+      names.map((name, i) => {
+        const value = match[i + 1] ?? '';
+        return [name, /^\d+$/.test(value) ? formatNumber(lang, Number(value)) : value];
+      }),
+    );
+    return t(key, params);
+  }
+  return message;
+}
+
 /** A problem in words, naming the municipality (by name when known) and the fact. */
-export function problemText(t: T, region: Region, p: FactProblem): string {
-  const problem = t(`problem.${p.problem}`);
+export function problemText(t: T, lang: Lang, region: Region, p: FactProblem): string {
+  const problem = problemWords(t, lang, p.message);
   const m = region.municipalities.find((x) => x.code === p.municipality);
   const municipality = m ? `${m.shortName} (${m.code})` : p.municipality;
-  if (!p.municipality) return t('problem.file', { problem: p.fact ? `${p.fact} – ${problem}` : problem });
+  if (!p.municipality) return t('problem.file', { problem: p.fact ? `${p.fact}: ${problem}` : problem });
   if (!p.fact) return t('problem.whereMunicipality', { municipality, problem });
   return t('problem.where', { municipality, fact: p.fact, problem });
 }
@@ -74,7 +113,7 @@ function uploadSection(t: T, m: FactsPageModel): SafeHtml {
   const errors = refused
     ? refused.empty
       ? [{ id: 'facts-text', text: t('upload.empty') }]
-      : refused.problems.map((p) => ({ id: 'facts-text', text: problemText(t, m.region, p) }))
+      : refused.problems.map((p) => ({ id: 'facts-text', text: problemText(t, m.lang, m.region, p) }))
     : [];
   return html`<section aria-labelledby="facts-upload">
     <h2 id="facts-upload">${t('upload.title')}</h2>

@@ -11,7 +11,7 @@ import {
   isStale,
   seedPlaceFacts,
 } from './facts.ts';
-import { parseFactsFile, travelKey } from './facts-file.ts';
+import { parseFactsFile, problemOf, travelKey } from './facts-file.ts';
 import { shippedRegions } from './service.ts';
 
 const region = shippedRegions()[0]!;
@@ -37,6 +37,7 @@ test('a valid file parses; each fact becomes a row with its source, date and uni
   assert.equal(stockholm?.label.sv, 'Stockholm');
   const nature = falun.find((f) => f.key === 'nature');
   assert.deepEqual(nature?.items.en, ['Lakes and forest', 'Ski tracks']);
+  assert.equal(nature?.asOf, '2025-06-30', 'a list holds for the file’s date');
 });
 
 test('every problem of a file is named by municipality and fact', () => {
@@ -48,16 +49,21 @@ test('every problem of a file is named by municipality and fact', () => {
   delete file.municipalities['2081'];
   file.municipalities['9999'] = {};
   const { problems } = parseFactsFile(JSON.stringify(file), codes, NOW);
-  const has = (municipality: string, fact: string, problem: string) =>
-    problems.some((p) => p.municipality === municipality && p.fact === fact && p.problem === problem);
-  assert.ok(has('2080', 'population', 'value'));
-  assert.ok(has('2080', 'schools', 'sourceUrl'));
-  assert.ok(has('2080', 'culture', 'missing'));
-  assert.ok(has('2081', '', 'missingMunicipality'));
-  assert.ok(has('9999', '', 'unknownMunicipality'));
-  assert.equal(parseFactsFile('{nope', codes, NOW).problems[0]?.problem, 'notJson');
+  const has = (municipality: string, fact: string) =>
+    problems.some((p) => p.municipality === municipality && p.fact === fact);
+  assert.ok(has('2080', 'population.value'));
+  assert.ok(has('2080', 'schools.sourceUrl'));
+  assert.ok(has('2080', 'culture'));
+  assert.ok(has('2081', ''));
+  assert.ok(has('9999', ''));
+  assert.equal(parseFactsFile('{nope', codes, NOW).problems[0]?.message, 'the file is not JSON');
   const future = parseFactsFile(JSON.stringify(sampleFactsFile('2030-01-01')), codes, NOW);
-  assert.ok(future.problems.some((p) => p.fact === 'asOf' && p.problem === 'date'));
+  assert.ok(future.problems.some((p) => p.fact === 'version'));
+  assert.deepEqual(problemOf('2080.travel[1].minutes: must be a whole number from 1 to 1440'), {
+    municipality: '2080',
+    fact: 'travel[1].minutes',
+    message: 'must be a whole number from 1 to 1440',
+  });
 });
 
 test('the shipped file is imported when newer than what is stored, never over a newer upload', async () => {
@@ -94,7 +100,7 @@ test('the seed reads the shipped file when there is one, and stops on a broken o
   await seedPlaceFacts(db, [region], () => JSON.stringify(sampleFactsFile('2025-03-01')));
   assert.equal((await currentImport(db, region.id))?.fileDate, '2025-03-01');
   await assert.rejects(
-    seedPlaceFacts(db, [region], () => '{"asOf":"2025-04-01","municipalities":{}}'),
+    seedPlaceFacts(db, [region], () => '{"note":"","version":"2025-04-01","municipalities":{}}'),
     /place-facts/,
   );
 });

@@ -14,7 +14,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
 import type { Region } from '../../platform/region.ts';
-import { factRowsOf, parseFactsFile, type FactRow, type PlaceFactsFile } from './facts-file.ts';
+import { factRowsOf, fileDate, parseFactsFile, type FactRow, type PlaceFactsFile } from './facts-file.ts';
 
 export type { FactRow, PlaceFactsFile };
 
@@ -258,11 +258,12 @@ export async function importShippedFacts(
   return db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(hashtext('place_facts'), hashtext(${region.id}))`.execute(trx);
     const current = await currentImport(trx, region.id);
-    if (current && current.fileDate >= file.asOf) return { applied: false, storedDate: current.fileDate };
+    if (current && current.fileDate >= fileDate(file))
+      return { applied: false, storedDate: current.fileDate };
     const importId = await replaceFacts(
       trx,
       region.id,
-      { origin: 'shipped', fileDate: file.asOf, actor: { id: null, label: 'system' }, file },
+      { origin: 'shipped', fileDate: fileDate(file), actor: { id: null, label: 'system' }, file },
       rowsFor(region, file),
     );
     return { applied: true, importId };
@@ -285,7 +286,7 @@ export async function applyUploadedFacts(
     const importId = await replaceFacts(
       trx,
       region.id,
-      { origin: 'upload', fileDate: file.asOf, actor, file },
+      { origin: 'upload', fileDate: fileDate(file), actor, file },
       rows,
     );
     const municipalityCount = new Set(rows.map((r) => r.municipalityCode)).size;
@@ -295,7 +296,12 @@ export async function applyUploadedFacts(
       action: 'place.facts.uploaded',
       subjectType: 'place_facts',
       subjectId: String(importId),
-      data: { name: file.asOf, fileDate: file.asOf, facts: rows.length, municipalities: municipalityCount },
+      data: {
+        name: fileDate(file),
+        fileDate: fileDate(file),
+        facts: rows.length,
+        municipalities: municipalityCount,
+      },
     });
     return { importId, factCount: rows.length, municipalityCount };
   });
@@ -325,7 +331,7 @@ export async function seedPlaceFacts(
     if (!parsed.file) {
       const first = parsed.problems
         .slice(0, 5)
-        .map((p) => `${p.municipality || 'file'} ${p.fact} ${p.problem}`)
+        .map((p) => `${p.municipality || 'file'} ${p.fact}: ${p.message}`)
         .join('; ');
       throw new Error(`place-facts.json for ${region.id}: ${first}`);
     }

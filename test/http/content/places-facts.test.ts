@@ -48,7 +48,7 @@ describe('the editors’ place facts page', async () => {
       file.headers['content-disposition'] as string,
       /attachment; filename="place-facts-2025-01-31.json"/,
     );
-    assert.equal(JSON.parse(file.body).asOf, '2025-01-31');
+    assert.equal(JSON.parse(file.body).version, '2025-01-31');
   });
 
   it('applies a valid file whole, records who and when, and audits it', async () => {
@@ -76,21 +76,25 @@ describe('the editors’ place facts page', async () => {
       municipalities: Record<string, Record<string, unknown>>;
     };
     (bad.municipalities['2062']!.population as Record<string, unknown>).value = -5;
-    (bad.municipalities['2081']!.nature as Record<string, unknown>).source = '';
+    ((bad.municipalities['2081']!.travel as Record<string, unknown>[])[0] as Record<string, unknown>).source =
+      '';
     delete bad.municipalities['2085'];
     const text = JSON.stringify(bad);
     const res = await client.postForm(PAGE, session, { text });
     assert.equal(res.statusCode, 400);
     assert.match(res.body, /Filen användes inte/);
     assert.match(res.body, /Fel i filen \(3\)/);
-    assert.match(res.body, /Mora \(2062\), population: värdet är inget rimligt tal/);
-    assert.match(res.body, /Borlänge \(2081\), nature: källa saknas/);
-    assert.match(res.body, /Ludvika \(2085\): saknas i filen/);
-    assert.ok(res.body.includes('&quot;asOf&quot;:&quot;2025-12-01&quot;'), 'what was pasted is shown again');
+    assert.match(res.body, /Mora \(2062\), population\.value: ska vara ett heltal från 100 till 2\s000\s000/);
+    assert.match(res.body, /Borlänge \(2081\), travel\[0\]\.source: ska ange källan/);
+    assert.match(res.body, /Ludvika \(2085\): saknas/);
+    assert.ok(
+      res.body.includes('&quot;version&quot;:&quot;2025-12-01&quot;'),
+      'what was pasted is shown again',
+    );
     assert.deepEqual(await currentImport(db, region.id), before);
     const notJson = await client.postForm(PAGE, session, { text: '{"asOf": ' });
     assert.equal(notJson.statusCode, 400);
-    assert.match(notJson.body, /Filen: är inte giltig JSON/);
+    assert.match(notJson.body, /Filen: filen är inte JSON/);
     const empty = await client.postForm(PAGE, session, { text: '  ' });
     assert.equal(empty.statusCode, 400);
     assert.match(empty.body, /Klistra in filens innehåll/);

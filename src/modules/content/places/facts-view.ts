@@ -80,7 +80,7 @@ export function travelList(lang: Lang, facts: readonly StoredFact[]): SafeHtml {
   </ul>`;
 }
 
-/** Nature or culture: its items and source. */
+/** Nature or culture: its items (and source, when the file gives one). */
 export function listFact(lang: Lang, fact: StoredFact | undefined, headingId: string): SafeHtml {
   if (!fact || fact.kind !== 'list') return html``;
   const items = fact.items[lang].length ? fact.items[lang] : fact.items[lang === 'sv' ? 'en' : 'sv'];
@@ -88,6 +88,6 @@ export function listFact(lang: Lang, fact: StoredFact | undefined, headingId: st
   return html`<div class="place-list">
     <h3 id="${headingId}">${t(lang, `fact.${fact.key}` as PlaceMessageKey)}</h3>
     <ul aria-labelledby="${headingId}">${items.map((item) => html`<li>${item}</li>`)}</ul>
-    <p class="place-list__source">${sourceLine(lang, fact)}</p>
+    ${fact.source ? html`<p class="place-list__source">${sourceLine(lang, fact)}</p>` : ''}
   </div>`;
 }
