@@ -176,6 +176,7 @@ function hero(
   m: Municipality,
   view: ContentView | null,
   image: PlaceImage | undefined,
+  preview: boolean,
 ): SafeHtml {
   const title = view?.data.title[lang] || m.shortName;
   const summary = view?.data.summary[lang] ?? '';
@@ -185,7 +186,7 @@ function hero(
       <h1>${title}</h1>
       ${summary ? html`<p class="place-hero__lead">${summary}</p>` : ''}
     </div>
-    ${image ? picture(image, lang, { sizes: HERO_SIZES, loading: 'eager', credit: true, cls: 'place-hero__picture' }) : ''}
+    ${image ? picture(image, lang, { sizes: HERO_SIZES, loading: 'eager', cls: 'place-hero__picture', flagExpired: preview }) : ''}
   </header>`;
 }
 
@@ -218,7 +219,7 @@ async function placePage(ctx: RenderContext, m: Municipality, view: ContentView 
   const name = m.shortName;
   const main = html`<article class="place">
     ${ctx.preview ? html`<p class="place-preview" role="status">${t('page.previewBanner')}</p>` : ''}
-    ${hero(t, lang, m, view, heroImage)}
+    ${hero(t, lang, m, view, heroImage, ctx.preview)}
     <div class="wrap place__body">
       <div class="place__main">
         ${text && text.value ? html`<section class="place-text" aria-label="${t('page.about', { name })}">${text}</section>` : html`<p class="place-text place-text--missing">${t('page.noText', { name })}</p>`}
