@@ -29,17 +29,23 @@ interface Card {
 }
 
 function mapView(t: T, lang: Lang, map: MapData, cards: Card[]): SafeHtml {
-  const bySlug = new Map(cards.map((c) => [c.m.code, c]));
+  const byCode = new Map(cards.map((c) => [c.m.code, c]));
+  // The names are drawn after every shape, so that no neighbour's shape covers a name.
+  const shapes = map.municipalities.flatMap((shape) => {
+    const card = byCode.get(shape.code);
+    return card ? [{ shape, card }] : [];
+  });
   return html`<section class="places-map" aria-labelledby="places-map-title">
     <h2 id="places-map-title" class="visually-hidden">${t('list.map.title')}</h2>
     <p class="visually-hidden" id="places-map-desc">${t('list.map.description')}</p>
     <svg class="places-map__svg" viewBox="${map.viewBox}" role="group" aria-labelledby="places-map-title" aria-describedby="places-map-desc" focusable="false">
-      ${map.municipalities.map((shape) => {
-        const card = bySlug.get(shape.code);
-        if (!card) return html``;
-        const name = card.m.shortName;
-        return html`<a href="${localPath(lang, placePath(card.m.slug))}" class="places-map__area"><title>${name}</title><path d="${shape.d}"/><text x="${shape.labelX}" y="${shape.labelY}" aria-hidden="true">${name}</text></a>`;
-      })}
+      ${shapes.map(
+        ({ shape, card }) =>
+          html`<a href="${localPath(lang, placePath(card.m.slug))}" class="places-map__area"><title>${card.m.shortName}</title><path d="${shape.d}"/></a>`,
+      )}
+      <g class="places-map__labels" aria-hidden="true">${shapes.map(
+        ({ shape, card }) => html`<text x="${shape.labelX}" y="${shape.labelY}">${card.m.shortName}</text>`,
+      )}</g>
     </svg>
   </section>`;
 }
