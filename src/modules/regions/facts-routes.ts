@@ -3,22 +3,36 @@
  * source and date, the current file as JSON, and the upload of a new file — checked whole, every
  * problem named, nothing applied unless all is valid, an audit event when applied.
  */
+import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf } from '../../platform/audit.ts';
 import { personOf } from '../../platform/auth/principal.ts';
 import { adminLang } from '../../platform/html/admin-layout.ts';
-import { AnyQuery, FormBody, type App } from '../../platform/http/schema.ts';
+import { AnyQuery, type App } from '../../platform/http/schema.ts';
 import type { ModuleDeps } from '../../platform/module.ts';
 import { Permission } from '../../platform/permissions.ts';
+import { parseUpload } from '../content/media/upload.ts';
 import { accountName, applyUploadedFacts, currentFile, currentImport, factsByMunicipality } from './facts.ts';
 import { MAX_FACTS_FILE, parseFactsFile } from './facts-file.ts';
 import { FACTS_DOWNLOAD_PATH, FACTS_PATH, factsPage, type FactsPageModel } from './facts-views.ts';
 
 const approve = { permission: Permission.ContentApprove } as const;
-const uploadSchema = { body: FormBody('text') };
+/** The form: a chosen file (multipart) or the file's text pasted; the file wins when both are sent. */
+const uploadSchema = {
+  body: Type.Object({
+    text: Type.Optional(Type.String()),
+    file: Type.Optional(Type.Unsafe<Buffer>({})),
+    fileTooLarge: Type.Optional(Type.Boolean()),
+  }),
+};
 
 export function registerFactsRoutes(app: App, deps: ModuleDeps): void {
   const db = deps.database.db;
+  // The file input's multipart body, read by the media library's parser (this scope only).
+  const limits = { maxBytes: MAX_FACTS_FILE, maxRequestBytes: 2 * MAX_FACTS_FILE + 64 * 1024 };
+  app.addContentTypeParser('multipart/form-data', (request, _payload, done) =>
+    parseUpload(request.raw, limits, (error, body) => done(error, body)),
+  );
 
   async function show(
     request: FastifyRequest,
@@ -73,7 +87,13 @@ export function registerFactsRoutes(app: App, deps: ModuleDeps): void {
     // The file's JSON, form-encoded, is up to about three times its size.
     { schema: uploadSchema, config: approve, bodyLimit: 3 * MAX_FACTS_FILE + 64 * 1024 },
     async (request, reply) => {
-      const text = (request.body.text ?? '').trim();
+      const body = request.body;
+      if (body.fileTooLarge) {
+        const problems = [{ municipality: '', fact: '', message: 'the file is larger than 1 MB' }];
+        return show(request, reply, { refused: { problems, text: '' } }, 400);
+      }
+      const file = Buffer.isBuffer(body.file) && body.file.length > 0 ? body.file.toString('utf8') : '';
+      const text = (file || body.text || '').trim();
       if (!text) return show(request, reply, { refused: { problems: [], text: '', empty: true } }, 400);
       const region = request.region;
       const parsed = parseFactsFile(

@@ -3,7 +3,7 @@
  * the upload form (with every problem of a refused file named by municipality and fact), and each
  * municipality's facts with source and date, those older than two years marked.
  */
-import { csrfField, errorSummary, notice, textareaField } from '../../platform/html/forms.ts';
+import { csrfField, errorSummary, fileField, notice, textareaField } from '../../platform/html/forms.ts';
 import { html, type SafeHtml } from '../../platform/html/html.ts';
 import { dataTable } from '../../platform/html/table.ts';
 import { formatDate, formatNumber, type Lang } from '../../platform/i18n/index.ts';
@@ -119,8 +119,16 @@ function uploadSection(t: T, m: FactsPageModel): SafeHtml {
     <h2 id="facts-upload">${t('upload.title')}</h2>
     ${refused ? html`<p>${t('upload.refused')}</p>` : ''}
     ${errorSummary(t('problems.title', { count: formatNumber(m.lang, errors.length) }), errors)}
-    <form class="form" method="post" action="${FACTS_PATH}" novalidate>
+    <form class="form" method="post" action="${FACTS_PATH}" enctype="multipart/form-data" novalidate>
       ${csrfField(m.csrf)}
+      ${fileField(m.lang, {
+        name: 'file',
+        id: 'facts-file',
+        label: t('upload.file'),
+        hint: t('upload.chooseHint'),
+        accept: 'application/json,.json',
+        required: false,
+      })}
       ${textareaField(m.lang, {
         name: 'text',
         id: 'facts-text',

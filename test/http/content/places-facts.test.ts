@@ -97,7 +97,28 @@ describe('the editors’ place facts page', async () => {
     assert.match(notJson.body, /Filen: filen är inte JSON/);
     const empty = await client.postForm(PAGE, session, { text: '  ' });
     assert.equal(empty.statusCode, 400);
-    assert.match(empty.body, /Klistra in filens innehåll/);
+    assert.match(empty.body, /Välj en fil eller klistra in filens innehåll/);
+  });
+
+  it('takes a chosen file (multipart) as well as pasted text', async () => {
+    const upload = sampleFactsFile('2025-11-30');
+    upload.municipalities['2062']!.schools.value = 17;
+    const boundary = '----placesfacts';
+    const payload = [
+      `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${client.csrf.token}\r\n`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="place-facts.json"\r\n` +
+        `Content-Type: application/json\r\n\r\n${JSON.stringify(upload)}\r\n`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="text"\r\n\r\n\r\n`,
+      `--${boundary}--\r\n`,
+    ].join('');
+    const res = await app.inject({
+      method: 'POST',
+      url: PAGE,
+      payload,
+      headers: { ...client.headers(session), 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    assert.equal(res.statusCode, 303);
+    assert.equal((await factsOf(db, region.id, '2062')).find((f) => f.key === 'schools')?.value, 17);
   });
 
   it('is for those who approve content: talent and municipality editors are refused', async () => {
