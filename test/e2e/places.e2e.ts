@@ -13,6 +13,7 @@ import { emptyContent, type ContentData } from '../../src/modules/content/model.
 import { insertItem, publish } from '../../src/modules/content/store.ts';
 import { storageFor } from '../../src/platform/storage/index.ts';
 import type { RichDoc } from '../../src/platform/html/rich-doc.ts';
+import { createPerson, sessionFor } from '../helpers/identity.ts';
 import { axeViolations, launchBrowser, startSite, watchErrors } from './browser.ts';
 
 const REGION = 'dalarna';
@@ -107,6 +108,30 @@ describe('place pages in a browser', async () => {
       await context.close();
     });
   }
+
+  it('the editors’ facts page, and a refused upload, have no axe violations in either language', async () => {
+    for (const language of ['sv', 'en'] as const) {
+      const editor = await createPerson(db, { role: 'region_editor', language });
+      const [name, value] = (await sessionFor(db, editor.accountId, { secondFactor: true })).split('=') as [
+        string,
+        string,
+      ];
+      const context = await browser.newContext({ bypassCSP: true, viewport: { width: 375, height: 800 } });
+      await context.addCookies([{ name, value, url: site.base }]);
+      const page = await context.newPage();
+      const res = await page.goto(`${site.base}/admin/places/facts`);
+      assert.equal(res?.status(), 200);
+      assert.deepEqual(await axeViolations(page), []);
+      await page.fill('#facts-text', '{"version": "2025-01-01", "municipalities": {}}');
+      await Promise.all([
+        page.waitForLoadState('load'),
+        page.click('form[action="/admin/places/facts"] button[type=submit]'),
+      ]);
+      assert.match(await page.content(), /error-summary/);
+      assert.deepEqual(await axeViolations(page), []);
+      await context.close();
+    }
+  });
 
   /** Reads /sv/places/falun to its end on a 375 px phone of this pixel density: bytes, pictures, CLS. */
   async function measure(dpr: number) {

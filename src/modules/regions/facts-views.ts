@@ -161,7 +161,7 @@ function municipalityTable(t: T, m: FactsPageModel, code: string, name: string, 
     cells: (f) => [
       factLabel(t, f, m.lang),
       factValue(t, m.lang, f),
-      html`<a href="${f.sourceUrl}" rel="noopener">${f.source}</a>`,
+      f.source ? html`<a href="${f.sourceUrl}" rel="noopener">${f.source}</a>` : '–',
       isStale(f.asOf, now)
         ? html`<time datetime="${f.asOf}">${f.asOf}</time> <strong class="tag tag--overdue">${t('stale.tag')}</strong>`
         : html`<time datetime="${f.asOf}">${f.asOf}</time>`,
