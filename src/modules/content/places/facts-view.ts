@@ -15,7 +15,8 @@ export function factValue(lang: Lang, fact: StoredFact): string {
   const value = fact.value ?? 0;
   let text: string;
   if (fact.unit === 'minutes' && value >= 60) {
-    text = t(lang, 'unit.hoursMinutes', { hours: Math.floor(value / 60), minutes: value % 60 });
+    const [hours, minutes] = [Math.floor(value / 60), value % 60];
+    text = minutes ? t(lang, 'unit.hoursMinutes', { hours, minutes }) : t(lang, 'unit.hours', { hours });
   } else {
     const unit = fact.unit ?? 'count';
     text = t(lang, `unit.${unit}`, { value: formatNumber(lang, value) });

@@ -41,6 +41,7 @@ export const placeMessages = defineMessages({
     'unit.count': '{value}',
     'unit.minutes': '{value} min',
     'unit.hoursMinutes': '{hours} h {minutes} min',
+    'unit.hours': '{hours} h',
 
     'travel.title': 'Restider',
     'travel.intro': 'Ungefärliga restider från centralorten.',
@@ -108,6 +109,7 @@ export const placeMessages = defineMessages({
     'unit.count': '{value}',
     'unit.minutes': '{value} min',
     'unit.hoursMinutes': '{hours} h {minutes} min',
+    'unit.hours': '{hours} h',
 
     'travel.title': 'Travel times',
     'travel.intro': 'Approximate travel times from the main town.',
