@@ -244,6 +244,12 @@ export const ROWS: Record<string, Row> = {
     anon: 401,
     url: '/admin/accessibility-reports/999999999/note',
   }),
+  // Places (content): public pages; the place facts (regions): those who approve content
+  'GET /:lang/places': everyone(200, { url: '/sv/places' }),
+  'GET /:lang/places/:slug': everyone(200, { url: '/sv/places/falun' }),
+  'GET /admin/places/facts': only(['admin', 'region_editor'], 200),
+  'GET /admin/places/facts/place-facts.json': only(['admin', 'region_editor'], 200),
+  'POST /admin/places/facts': only(['admin', 'region_editor'], 400, { anon: 401, body: { text: '{' } }),
 
   // Media library (content): admins, region and municipality editors; its files are public
   'GET /media/:id/:file': everyone(404, {
