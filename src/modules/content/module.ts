@@ -4,7 +4,12 @@
  * (model.ts: what an item is; store.ts: its tables).
  */
 import { defineModule } from '../../platform/module.ts';
+import { publicContentNavigation, registerPublicContentRoutes } from './public/index.ts';
 
 export const contentModule = defineModule({
   name: 'content',
+  navigation: publicContentNavigation,
+  routes: (app, deps) => {
+    registerPublicContentRoutes(app, deps);
+  },
 });
