@@ -5,9 +5,13 @@
  */
 import { defineModule } from '../../platform/module.ts';
 import { publicContentNavigation, registerPublicContentRoutes } from './public/index.ts';
+import { seedDemoContent } from './seed.ts';
 
 export const contentModule = defineModule({
   name: 'content',
+  seed: async (db, context) => {
+    await seedDemoContent(db, context);
+  },
   navigation: publicContentNavigation,
   routes: (app, deps) => {
     registerPublicContentRoutes(app, deps);
