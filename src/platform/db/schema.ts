@@ -382,6 +382,37 @@ export interface ContentPublishedTable {
   published_at: Timestamp;
 }
 
+/** The media library (migration 0017; src/modules/content/media/). */
+export interface MediaImagesTable {
+  region_id: string;
+  id: Generated<string>;
+  slug: string;
+  kind: Generated<'photo' | 'illustration'>;
+  alt_sv: Generated<string>;
+  alt_en: Generated<string>;
+  caption_sv: Generated<string>;
+  caption_en: Generated<string>;
+  photographer: Generated<string>;
+  licence: Generated<string>;
+  licence_url: Generated<string>;
+  source: Generated<string>;
+  source_url: Generated<string>;
+  /** YYYY-MM-DD: the repository reads it with to_char (pg would make a Date of it). */
+  expires_on: ColumnType<string | null, string | null | undefined, string | null>;
+  width: number;
+  height: number;
+  format: 'jpeg' | 'png' | 'webp' | 'avif' | 'svg';
+  bytes: number;
+  storage_prefix: string;
+  file_hash: string;
+  widths: ColumnType<number[], number[] | undefined, number[]>;
+  demo: Generated<boolean>;
+  uploaded_by: string | null;
+  updated_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
 export interface DB {
   regions: RegionsTable;
   region_hosts: RegionHostsTable;
@@ -411,4 +442,5 @@ export interface DB {
   content_items: ContentItemsTable;
   content_versions: ContentVersionsTable;
   content_published: ContentPublishedTable;
+  media_images: MediaImagesTable;
 }

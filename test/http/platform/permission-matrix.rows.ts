@@ -72,6 +72,9 @@ const signedIn = (
 const backOffice = (status: number, options: Parameters<typeof only>[2] = {}) =>
   only(ROLES_ALL, status, options);
 
+const MEDIA: Role[] = ['admin', 'region_editor', 'municipality_editor'];
+const NO_IMAGE = '00000000-0000-4000-8000-000000000000';
+
 export const ROWS: Record<string, Row> = {
   // Platform and public site
   'GET /healthz': everyone(200),
@@ -240,4 +243,19 @@ export const ROWS: Record<string, Row> = {
     anon: 401,
     url: '/admin/accessibility-reports/999999999/note',
   }),
+
+  // Media library (content): admins, region and municipality editors; its files are public
+  'GET /media/:id/:file': everyone(404, {
+    url: '/media/00000000-0000-4000-8000-000000000000/320-0123456789.jpg',
+  }),
+  'GET /admin/media': only(MEDIA, 200),
+  'GET /admin/media/new': only(MEDIA, 200),
+  'POST /admin/media/new': only(MEDIA, 400, { anon: 401, body: { slug: 'no-file' } }),
+  'GET /admin/media/:id': only(MEDIA, 404, { url: `/admin/media/${NO_IMAGE}` }),
+  'POST /admin/media/:id': only(MEDIA, 404, {
+    anon: 401,
+    url: `/admin/media/${NO_IMAGE}`,
+    body: { slug: 'x' },
+  }),
+  'POST /admin/media/:id/delete': only(MEDIA, 404, { anon: 401, url: `/admin/media/${NO_IMAGE}/delete` }),
 };
