@@ -90,7 +90,7 @@ export const renderGuidePage: ContentRenderer = async (ctx, view) => {
       </header>
       <div class="wrap cpage__columns">
         <div class="prose cpage__text">
-          ${richText(data.body[lang], lang, images)}
+          ${richText(data.body[lang], lang, images, { preview: ctx.preview })}
           <section aria-labelledby="steps-title">
             <h2 id="steps-title">${t('guide.steps')}</h2>
             ${steps(lang, t, data.guide?.steps ?? [])}

@@ -85,7 +85,7 @@ export const renderPathPage: ContentRenderer = async (ctx, view) => {
         </div>
         ${heroPicture(hero, lang)}
       </header>
-      <div class="wrap prose cpage__text">${richText(data.body[lang], lang, images)}</div>
+      <div class="wrap prose cpage__text">${richText(data.body[lang], lang, images, { preview: ctx.preview })}</div>
       <section class="csection" aria-labelledby="jobs-title">
         <div class="wrap">
           <div class="csection__head">

@@ -80,7 +80,7 @@ export const renderStoryPage: ContentRenderer = async (ctx, view) => {
       <div class="wrap cpage__columns">
         <div class="prose cpage__text">
           <p class="lead">${data.summary[lang]}</p>
-          ${richText(data.body[lang], lang, images)}
+          ${richText(data.body[lang], lang, images, { preview: ctx.preview })}
         </div>
         <aside class="cfacts" aria-labelledby="facts-title">
           <h2 id="facts-title">${t('story.facts', { name })}</h2>
