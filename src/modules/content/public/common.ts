@@ -65,7 +65,9 @@ export interface CardSpec {
 
 /**
  * A card: its title's link covers the whole card (CSS), so the card is one link whose name is its
- * title; the picture, kicker and text are read after it.
+ * title; the picture, kicker and text are read after it. The picture's credit is plain text here
+ * (the library's credit links its licence: a second link in the card); the item's own page shows
+ * the credit with its link.
  */
 export function card(spec: CardSpec): SafeHtml {
   const title = html`<a class="ccard__link" href="${spec.href}">${spec.title}</a>`;
@@ -78,12 +80,15 @@ export function card(spec: CardSpec): SafeHtml {
     </div>
     ${
       spec.image
-        ? picture(spec.image, spec.lang, {
-            sizes: '(min-width: 64rem) 22rem, (min-width: 40rem) 45vw, 100vw',
-            loading: 'lazy',
-            credit: true,
-            cls: 'ccard__picture',
-          })
+        ? html`<div class="ccard__media">
+            ${picture(spec.image, spec.lang, {
+              sizes: '(min-width: 64rem) 22rem, (min-width: 40rem) 45vw, 100vw',
+              loading: 'lazy',
+              credit: false,
+              cls: 'ccard__picture',
+            })}
+            ${spec.image.credit[spec.lang] ? html`<p class="ccard__credit">${spec.image.credit[spec.lang]}</p>` : ''}
+          </div>`
         : ''
     }
   </li>`;
