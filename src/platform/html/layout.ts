@@ -137,8 +137,8 @@ export interface PageImage {
   height: number;
 }
 
-/** The site's default social image (public/img/og-default.png, 1200×630). */
-export const DEFAULT_OG_IMAGE = { path: 'img/og-default.png', width: 1200, height: 630 } as const;
+/** The site's default social image (public/img/og-default.jpg, 1200×630, drawn by scripts/make-social-image.ts). */
+export const DEFAULT_OG_IMAGE = { path: 'img/og-default.jpg', width: 1200, height: 630 } as const;
 
 /** The page's og:image, og:image:alt, its size and the Twitter card. */
 function openGraphImage(ctx: PageContext, page: Page): SafeHtml {

@@ -50,11 +50,11 @@ describe('Open Graph and the sitemap', async () => {
     }
     // Without a picture of its own: the region's social image, 1200×630, alt text in the page's language.
     const en = og((await app.inject('/en/privacy')).body);
-    assert.match(en['og:image'] ?? '', /\/static\/img\/og-default\.png/);
+    assert.match(en['og:image'] ?? '', /\/static\/img\/og-default\.jpg/);
     assert.equal(en['og:image:width'], '1200');
     assert.equal(en['og:image:height'], '630');
-    assert.match(en['og:image:alt'] ?? '', /Illustration of mountains/);
-    assert.match(og((await app.inject('/sv/privacy')).body)['og:image:alt'] ?? '', /Illustration av fjäll/);
+    assert.match(en['og:image:alt'] ?? '', /A long wooden jetty/);
+    assert.match(og((await app.inject('/sv/privacy')).body)['og:image:alt'] ?? '', /En lång träbrygga/);
   });
 
   it('the sitemap lists the content pages in both languages with hreflang sv, en and x-default', async () => {
