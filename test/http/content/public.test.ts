@@ -165,6 +165,21 @@ describe('public content pages', async () => {
     });
   }
 
+  it('stories come twelve to a page, with links to the next and previous pages', async () => {
+    for (let i = 1; i <= 13; i++) {
+      const story = storyData(`Student ${i}`);
+      story.targetGroups = ['students'];
+      await publishItem(db, 'story', `student-${i}`, story, { municipalityCode: '2081' });
+    }
+    const first = await get('/en/stories?group=students');
+    assert.equal(cards(first).length, 12);
+    assert.match(first, /<a rel="next" href="\/en\/stories\?group=students&amp;page=2">/);
+    assert.match(first, /<meta name="robots" content="noindex">/, 'a filtered list is not indexed');
+    const second = await get('/en/stories?group=students&page=2');
+    assert.equal(cards(second).length, 1);
+    assert.match(second, /<a rel="prev" href="\/en\/stories\?group=students">/);
+  });
+
   it('the header lists guides and stories; the footer has them under "live"', async () => {
     const body = await get('/sv/');
     assert.match(body, /<a href="\/sv\/guides"[^>]*>Flytta hit<\/a>/);
