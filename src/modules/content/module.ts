@@ -7,6 +7,7 @@ import { SectionOrder } from '../../platform/html/layout.ts';
 import { defineModule } from '../../platform/module.ts';
 import { placeMessages } from './places/messages.ts';
 import { registerPlaceRoutes } from './places/routes.ts';
+import { publicContentNavigation, registerPublicContentRoutes } from './public/index.ts';
 import { seedDemoContent } from './seed.ts';
 
 export const contentModule = defineModule({
@@ -21,8 +22,10 @@ export const contentModule = defineModule({
       order: SectionOrder.places,
       footer: 'live',
     },
+    ...publicContentNavigation,
   ],
   routes: (app, deps) => {
     registerPlaceRoutes(app, deps);
+    registerPublicContentRoutes(app, deps);
   },
 });

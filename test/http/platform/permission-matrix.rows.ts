@@ -265,4 +265,13 @@ export const ROWS: Record<string, Row> = {
     body: { slug: 'x' },
   }),
   'POST /admin/media/:id/delete': only(MEDIA, 404, { anon: 401, url: `/admin/media/${NO_IMAGE}/delete` }),
+  // Public content pages (content/public): home (GET /:lang/ above), guides, stories, paths, the chooser
+  'GET /:lang/move': everyone(200),
+  'GET /:lang/guides': everyone(200),
+  'GET /:lang/guides/:slug': everyone(404, { url: '/sv/guides/no-such-guide' }),
+  'GET /:lang/stories': everyone(200),
+  'GET /:lang/stories/:slug': everyone(404, { url: '/sv/stories/no-such-story' }),
+  'GET /:lang/paths': everyone(200),
+  'GET /:lang/paths/choose': everyone(400, { url: '/sv/paths/choose' }),
+  'GET /:lang/paths/:slug': everyone(200, { url: '/sv/paths/families' }),
 };

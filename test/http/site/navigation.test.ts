@@ -49,6 +49,8 @@ describe('the site navigation', async () => {
         ['/sv/', 'Startsida'],
         ['/sv/jobs', 'Lediga jobb'],
         ['/sv/places', 'Orter'],
+        ['/sv/guides', 'Flytta hit'],
+        ['/sv/stories', 'Berättelser'],
         ['/sv/me', 'Mitt konto'],
       ],
     );
@@ -58,6 +60,8 @@ describe('the site navigation', async () => {
         ['/en/', 'Home page'],
         ['/en/jobs', 'Jobs'],
         ['/en/places', 'Places'],
+        ['/en/guides', 'Moving here'],
+        ['/en/stories', 'Stories'],
         ['/en/me', 'My account'],
       ],
     );
@@ -104,7 +108,7 @@ describe('the site navigation', async () => {
     );
     assert.deepEqual(groups.slice(0, 4), [
       ['Jobs and careers', ['/en/jobs']],
-      ['Living here', ['/en/places']],
+      ['Living here', ['/en/places', '/en/guides', '/en/stories', '/en/paths', '/en/move']],
       ['For you', ['/en/me']],
       ['About this website', ['/en/accessibility', '/en/privacy', '/sv/lattlast', '/en/search']],
     ]);
