@@ -1,16 +1,13 @@
 /**
- * The open jobs a path (and the home page) shows: the job board's search for a text, as the job
- * search page would answer it, a few of them and the count.
+ * The open jobs a path shows: the job board's own search for a text (jobs/service.ts), as the job
+ * search page would answer it, a few of them and the count. When the job board is not running in
+ * this app, or its search gives up in time, the path shows no jobs rather than failing.
  */
-import type { Kysely } from 'kysely';
-import type { Logger } from 'pino';
-import type { DB } from '../../../platform/db/schema.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
-import type { Region } from '../../../platform/region.ts';
-import { EMPTY_QUERY } from '../../jobs/query.ts';
-import { JobSearch, type JobSummary } from '../../jobs/search/index.ts';
 import type { ModuleDeps } from '../../../platform/module.ts';
-import { jobAdsVersion } from './repository.ts';
+import type { Region } from '../../../platform/region.ts';
+import type { JobSummary } from '../../jobs/search/index.ts';
+import { searchOpenJobs } from '../../jobs/service.ts';
 
 export interface JobsPreview {
   total: number;
@@ -19,40 +16,21 @@ export interface JobsPreview {
   searchPath: string;
 }
 
-/** The job search the public content pages use, one per app. */
-export class ContentJobs {
-  private readonly search: JobSearch;
-
-  constructor(
-    private readonly db: Kysely<DB>,
-    options: { cacheSize: number; logger?: Logger },
-  ) {
-    this.search = new JobSearch(db, options);
+/** The first `limit` jobs for `text` (every open job when it is empty) and how many there are. */
+export async function jobsPreview(
+  deps: Pick<ModuleDeps, 'database' | 'logger'>,
+  region: Region,
+  lang: Lang,
+  text: string,
+  limit: number,
+): Promise<JobsPreview> {
+  const q = text.trim().slice(0, 200);
+  const searchPath = q ? `/jobs?q=${encodeURIComponent(q)}` : '/jobs';
+  try {
+    const found = await searchOpenJobs(deps.database, region, lang, q, limit);
+    return { total: found?.total ?? 0, items: found?.items.slice(0, limit) ?? [], searchPath };
+  } catch (error) {
+    deps.logger.warn({ err: error }, 'path jobs: the job search gave up');
+    return { total: 0, items: [], searchPath };
   }
-
-  /** The first `limit` jobs for `text` (every open job when it is empty) and how many there are. */
-  async preview(region: Region, lang: Lang, text: string, limit: number): Promise<JobsPreview> {
-    const version = await jobAdsVersion(this.db, region.id);
-    const q = text.trim().slice(0, 200);
-    const result = await this.search.search(region, version, { ...EMPTY_QUERY, q, limit }, lang, {
-      facets: false,
-    });
-    return {
-      total: result.total,
-      items: result.items.slice(0, limit),
-      searchPath: q ? `/jobs?q=${encodeURIComponent(q)}` : '/jobs',
-    };
-  }
-}
-
-const perDatabase = new WeakMap<object, ContentJobs>();
-
-/** The app's ContentJobs (one per database: the renderers get only the module's deps). */
-export function contentJobs(deps: Pick<ModuleDeps, 'database' | 'config' | 'logger'>): ContentJobs {
-  let jobs = perDatabase.get(deps.database);
-  if (!jobs) {
-    jobs = new ContentJobs(deps.database.db, { cacheSize: deps.config.jobCacheSize, logger: deps.logger });
-    perDatabase.set(deps.database, jobs);
-  }
-  return jobs;
 }

@@ -21,7 +21,7 @@ import {
   texts,
 } from './common.ts';
 import { jobCards } from './jobcards.ts';
-import { contentJobs } from './jobs.ts';
+import { jobsPreview } from './jobs.ts';
 import { imagesFor, richText, textImageSlugs, type ImageMap } from './media.ts';
 import { storyCard } from './stories.ts';
 
@@ -60,7 +60,7 @@ export const renderPathPage: ContentRenderer = async (ctx, view) => {
     bySlugs(deps, region, lang, 'guide', path.guides),
     bySlugs(deps, region, lang, 'story', path.stories),
   ]);
-  const jobs = await contentJobs(deps).preview(region, lang, path.jobQuery, 4);
+  const jobs = await jobsPreview(deps, region, lang, path.jobQuery, 4);
   const images = await imagesFor(deps.database.db, region.id, [
     data.heroImage,
     ...textImageSlugs(data.body[lang]),
