@@ -70,15 +70,15 @@ describe('processing an upload', () => {
 
   it('never upscales: widths stop at the original (and at 1920)', async () => {
     assert.deepEqual(renditionWidths(300), [300]);
-    assert.deepEqual(renditionWidths(1000), [320, 640, 960, 1000]);
-    assert.deepEqual(renditionWidths(1280), [320, 640, 960, 1280]);
-    assert.deepEqual(renditionWidths(4000), [320, 640, 960, 1280, 1920]);
+    assert.deepEqual(renditionWidths(1000), [320, 640, 720, 960, 1000]);
+    assert.deepEqual(renditionWidths(1280), [320, 640, 720, 960, 1280]);
+    assert.deepEqual(renditionWidths(4000), [320, 640, 720, 960, 1280, 1920]);
     const photo = readFileSync(
       new URL('../../modules/content/media/demo/lake-jetty-sunset.jpg', import.meta.url),
     );
     const result = await processImage(photo, LIMITS);
     assert.ok(result.ok);
-    assert.equal(result.renditions.length, 15);
-    assert.deepEqual([...new Set(result.renditions.map((r) => r.width))], [320, 640, 960, 1280, 1920]);
+    assert.equal(result.renditions.length, 18);
+    assert.deepEqual([...new Set(result.renditions.map((r) => r.width))], [320, 640, 720, 960, 1280, 1920]);
   });
 });

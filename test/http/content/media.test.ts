@@ -252,7 +252,7 @@ describe('the media library', async () => {
     );
     const demo = (await imagesBySlug(db, REGION, ['winter-tree-lined-path'])).get('winter-tree-lined-path');
     assert.equal(demo?.credit.en, 'Photo: Ali Inay / Unsplash, Unsplash License');
-    assert.deepEqual(demo?.widths, [320, 640, 960, 1024]);
+    assert.deepEqual(demo?.widths, [320, 640, 720, 960, 1024]);
   });
 
   it('does not delete an image in use, and deletes it with its files once unused', async () => {

@@ -132,6 +132,8 @@ export interface PictureOptions {
   /** The `sizes` attribute: how wide the image is shown, e.g. "(min-width: 60rem) 50vw, 100vw". */
   sizes: string;
   loading: 'lazy' | 'eager';
+  /** The page's main picture (its largest paint): fetched before other images. */
+  priority?: boolean;
   /** Show the credit line (default true). */
   credit?: boolean;
   /** A caption for this use (the markup's bracket text); else the library's caption. */
@@ -165,7 +167,7 @@ export function pictureHtml(image: MediaImage, lang: Lang, opts: PictureOptions)
     .filter(Boolean)
     .join(' ');
   const expired = image.expired ? html` data-media-expired="${image.expiresOn ?? ''}"` : '';
-  const common = html`width="${image.width}" height="${image.height}" alt="${image.alt[lang]}" loading="${opts.loading}" decoding="async"`;
+  const common = html`width="${image.width}" height="${image.height}" alt="${image.alt[lang]}" loading="${opts.loading}"${opts.priority ? html` fetchpriority="high"` : ''} decoding="async"`;
   const picture =
     image.widths.length === 0
       ? html`<img src="${imageUrl(image, 0, 'jpeg')}" ${common} />`

@@ -186,7 +186,7 @@ function hero(
       <h1>${title}</h1>
       ${summary ? html`<p class="place-hero__lead">${summary}</p>` : ''}
     </div>
-    ${image ? picture(image, lang, { sizes: HERO_SIZES, loading: 'eager', cls: 'place-hero__picture', flagExpired: preview }) : ''}
+    ${image ? picture(image, lang, { sizes: HERO_SIZES, loading: 'eager', priority: true, cls: 'place-hero__picture', flagExpired: preview }) : ''}
   </header>`;
 }
 

@@ -136,6 +136,7 @@ export function heroPicture(image: PublicImage | undefined, lang: Lang): SafeHtm
   return picture(image, lang, {
     sizes: '(min-width: 80rem) 80rem, 100vw',
     loading: 'eager',
+    priority: true,
     credit: true,
     cls: 'chero__picture',
   });

@@ -10,7 +10,7 @@ import type { PageImage } from '../../../platform/html/layout.ts';
 import type { RichDoc } from '../../../platform/html/rich-doc.ts';
 import { imageSlugs, renderRichText } from '../../../platform/html/richtext.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
-import { imagesBySlug, imageUrl, pictureHtml, type MediaImage } from '../media/service.ts';
+import { imagesBySlug, imageUrl, pictureHtml, type MediaImage, type PictureOptions } from '../media/service.ts';
 
 export type PublicImage = MediaImage;
 export type ImageMap = Map<string, PublicImage>;
@@ -25,15 +25,6 @@ export async function imagesFor(
   if (wanted.length === 0) return new Map();
   const found = await imagesBySlug(db, regionId, wanted);
   return new Map([...found].filter(([, image]) => image.usable));
-}
-
-export interface PictureOptions {
-  sizes: string;
-  loading: 'lazy' | 'eager';
-  credit?: boolean;
-  cls?: string;
-  caption?: string;
-  flagExpired?: boolean;
 }
 
 /** A responsive picture of a library image with its alt text and its credit under it. */
