@@ -4,7 +4,18 @@
  * (model.ts: what an item is; store.ts: its tables).
  */
 import { defineModule } from '../../platform/module.ts';
+import { editorialAuditGroups, editorialAuditSentences } from './editorial/audit-sentences.ts';
+import { fallbackRenderers } from './editorial/fallback-renderers.ts';
+import { editorialAdminNavigation, registerEditorialRoutes } from './editorial/routes.ts';
+import { registerEditorialTasks } from './editorial/tasks.ts';
 
 export const contentModule = defineModule({
   name: 'content',
+  adminNavigation: [...editorialAdminNavigation],
+  auditSentences: { ...editorialAuditSentences },
+  auditGroups: [...editorialAuditGroups],
+  tasks: (queue, { database }) => registerEditorialTasks(queue, database.db),
+  routes: (app, deps) => {
+    registerEditorialRoutes(app, deps, fallbackRenderers);
+  },
 });
