@@ -16,6 +16,7 @@ import {
   textareaField,
 } from '../../../platform/html/forms.ts';
 import { html, type SafeHtml } from '../../../platform/html/html.ts';
+import { richTextField } from '../../../platform/html/richtext-field.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
 import type { Municipality } from '../../../platform/region.ts';
 import { GUIDE_AUDIENCES, GUIDE_PHASES, TARGET_GROUPS, type ContentKind } from '../model.ts';
@@ -71,7 +72,7 @@ function pair(
   c: Ctx,
   prefix: string,
   label: EditorialMessageKey,
-  options: { rows?: number; maxlength?: number; hint?: string } = {},
+  options: { rows?: number; maxlength?: number; hint?: string; rich?: boolean } = {},
 ): SafeHtml {
   const { m, t } = c;
   const sv = one(m.values, `${prefix}_sv`);
@@ -90,6 +91,7 @@ function pair(
       maxlength: options.maxlength,
       required: false,
     };
+    if (options.rich) return richTextField(m.lang, { ...spec, lang, rows: options.rows });
     return options.rows ? textareaField(m.lang, { ...spec, rows: options.rows }) : textField(m.lang, spec);
   };
   return html`<div class="content-pair">${side('sv', sv, en)}${side('en', en, sv)}</div>`;
@@ -151,7 +153,7 @@ function conflictHtml(c: Ctx): SafeHtml {
       date: longWhen(m.lang, k.savedAt),
       base: String(k.base),
     })}</p>
-    ${changesHtml(t, k.changes, t('conflict.noDiff'))}
+    ${changesHtml(m.lang, k.changes)}
     <p>${t('conflict.choice')}</p>
     <p><a href="${itemPath(m.item.id)}">${t('conflict.open', { version: String(k.version) })}</a></p>
   </section>`;
@@ -163,7 +165,7 @@ function approveForm(c: Ctx): SafeHtml {
     values: { when: 'now', publish_date: '', publish_time: '', unpublish_date: '', unpublish_time: '' },
     errors: {},
   };
-  const e = (id: string) => errorText(t, form.errors, id);
+  const e = (id: string) => errorText(m.lang, form.errors, id);
   const v = form.values;
   const until =
     m.item.kind === 'story'
@@ -175,7 +177,7 @@ function approveForm(c: Ctx): SafeHtml {
         );
   return html`<form class="form" method="post" action="${itemPath(m.item.id)}/approve" novalidate>
     <h3>${t('workflow.approve')}</h3>
-    ${summaryOf(m.lang, t, form.errors)} ${csrfField(m.csrf)} ${hiddenField('shown', String(m.item.version))}
+    ${summaryOf(m.lang, form.errors)} ${csrfField(m.csrf)} ${hiddenField('shown', String(m.item.version))}
     ${radioGroup(m.lang, {
       name: 'when',
       legend: t('workflow.when'),
@@ -199,8 +201,8 @@ function returnForm(c: Ctx): SafeHtml {
   const form = m.back ?? { comment: '', errors: {} };
   return html`<form class="form" method="post" action="${itemPath(m.item.id)}/return" novalidate>
     <h3>${t('workflow.return')}</h3>
-    ${summaryOf(m.lang, t, form.errors)} ${csrfField(m.csrf)} ${hiddenField('shown', String(m.item.version))}
-    ${textareaField(m.lang, { name: 'comment', label: t('workflow.comment'), error: errorText(t, form.errors, 'comment'), value: form.comment, rows: 3, maxlength: 500, required: true })}
+    ${summaryOf(m.lang, form.errors)} ${csrfField(m.csrf)} ${hiddenField('shown', String(m.item.version))}
+    ${textareaField(m.lang, { name: 'comment', label: t('workflow.comment'), error: errorText(m.lang, form.errors, 'comment'), value: form.comment, rows: 3, maxlength: 500, required: true })}
     <button class="button button--secondary" type="submit">${t('workflow.return')}</button>
   </form>`;
 }
@@ -336,10 +338,10 @@ function editForm(c: Ctx): SafeHtml {
     <h2 id="form-title">${t('edit.form')}</h2>
     <p>${t('edit.formIntro')}</p>
     <form class="form content-form" method="post" action="${itemPath(i.id)}" novalidate>
-      ${summaryOf(m.lang, t, m.errors)} ${csrfField(m.csrf)} ${hiddenField('base', String(m.base))}
+      ${summaryOf(m.lang, m.errors)} ${csrfField(m.csrf)} ${hiddenField('base', String(m.base))}
       ${pair(c, 'title', 'field.title', { maxlength: 120 })}
       ${pair(c, 'summary', 'field.summary', { rows: 3, maxlength: 300, hint: t('field.summaryHint') })}
-      ${pair(c, 'body', 'field.body', { rows: 14, hint: t('field.bodyHint') })}
+      ${pair(c, 'body', 'field.body', { rows: 14, rich: true })}
       ${textField(m.lang, { name: 'hero_image', label: t('field.heroImage'), hint: t('field.heroImageHint'), error: c.e('hero_image'), value: one(m.values, 'hero_image'), maxlength: 120, autocapitalize: 'none', spellcheck: false, required: false })}
       ${choiceGroup(
         c,
@@ -357,7 +359,7 @@ function editForm(c: Ctx): SafeHtml {
 
 export function editPage(m: EditModel): { title: string; main: SafeHtml } {
   const t = translator(m.lang);
-  const c: Ctx = { m, t, e: (id) => errorText(t, m.errors, id) };
+  const c: Ctx = { m, t, e: (id) => errorText(m.lang, m.errors, id) };
   const heading = t('edit.title', { title: m.title });
   const failed = Object.keys(m.errors).length > 0 || Boolean(m.refused?.length) || Boolean(m.conflict);
   return {

@@ -16,7 +16,7 @@ import {
   type GuideStep,
   type Localised,
 } from '../model.ts';
-import { parseMarkup, toMarkup } from './markup.ts';
+import { parseMarkup, toMarkup, type MarkupError } from './markup.ts';
 import type { EditorialMessageKey } from './messages.ts';
 import { stockholmToday } from './time.ts';
 
@@ -26,6 +26,8 @@ export type FormValues = Record<string, string | string[]>;
 export interface FieldError {
   key: EditorialMessageKey;
   params?: Record<string, string>;
+  /** Rich text that could not be read: the markup's own errors, told by the field. */
+  markup?: MarkupError[];
 }
 /** Field id → what is wrong with it. */
 export type FieldErrors = Record<string, FieldError>;
@@ -162,8 +164,7 @@ class Reader {
   body(lang: 'sv' | 'en') {
     const name = `body_${lang}`;
     const { doc, errors } = parseMarkup(one(this.values, name).replace(/\r\n?/g, '\n'));
-    const first = errors[0];
-    if (first) this.fail(name, 'error.markup', { line: String(first.line), code: first.code });
+    if (errors.length > 0) this.errors[name] ??= { key: 'error.markup', markup: errors };
     return doc;
   }
 

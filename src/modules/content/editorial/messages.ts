@@ -117,14 +117,11 @@ export const editorialMessages = defineMessages({
     'conflict.choice':
       'Vill du att din text blir nästa version, spara den igen med knappen längst ned. Annars kan du öppna den nya versionen och börja om från den.',
     'conflict.open': 'Öppna version {version} i stället',
-    'conflict.noDiff': 'Inga fält skiljer sig.',
 
     'field.title': 'Titel',
     'field.summary': 'Sammanfattning',
     'field.summaryHint': 'Högst 300 tecken. Visas på kort och i sökresultat.',
     'field.body': 'Text',
-    'field.bodyHint':
-      'Tom rad mellan stycken. ## Rubrik, - punkt, 1. numrerad punkt, **fet**, *kursiv*, [länktext](https://…), ![bildtext](image:bildens-adress) på egen rad.',
     'field.heroImage': 'Huvudbild',
     'field.heroImageHint':
       'Bildens adress i mediebiblioteket, till exempel lake-jetty-sunset. Lämna tomt för ingen bild.',
@@ -251,9 +248,6 @@ export const editorialMessages = defineMessages({
     'versions.restoredNote': 'Återställd från version {version}',
     'versions.back': 'Tillbaka till redigeringen',
     'compare.title': 'Version {from} jämförd med version {to}',
-    'compare.none': 'Versionerna är likadana.',
-    'compare.removed': 'Borttaget',
-    'compare.added': 'Tillagt',
     'compare.legend': 'Överstruket är borttaget, understruket är tillagt.',
 
     'preview.banner':
@@ -376,14 +370,11 @@ export const editorialMessages = defineMessages({
     'conflict.choice':
       'To make your text the next version, save it again with the button at the bottom. Otherwise open the new version and start from it.',
     'conflict.open': 'Open version {version} instead',
-    'conflict.noDiff': 'No field differs.',
 
     'field.title': 'Title',
     'field.summary': 'Summary',
     'field.summaryHint': 'At most 300 characters. Shown on cards and in search results.',
     'field.body': 'Text',
-    'field.bodyHint':
-      'A blank line between paragraphs. ## Heading, - bullet, 1. numbered item, **bold**, *italic*, [link text](https://…), ![caption](image:image-address) on a line of its own.',
     'field.heroImage': 'Main image',
     'field.heroImageHint':
       'The image’s address in the media library, for example lake-jetty-sunset. Leave empty for no image.',
@@ -511,9 +502,6 @@ export const editorialMessages = defineMessages({
     'versions.restoredNote': 'Restored from version {version}',
     'versions.back': 'Back to editing',
     'compare.title': 'Version {from} compared with version {to}',
-    'compare.none': 'The versions are the same.',
-    'compare.removed': 'Removed',
-    'compare.added': 'Added',
     'compare.legend': 'Struck through is removed, underlined is added.',
 
     'preview.banner': 'Preview of version {version} in {language}. The page is not published like this yet.',

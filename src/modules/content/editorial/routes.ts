@@ -7,6 +7,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../../platform/errors.ts';
+import { RICHTEXT_SCRIPT } from '../../../platform/html/richtext-field.ts';
 import { IdPageSchema, IdParams, queryText, uuidParam } from '../../../platform/http/params.ts';
 import { FormBody, type App } from '../../../platform/http/schema.ts';
 import type { ModuleDeps } from '../../../platform/module.ts';
@@ -95,7 +96,10 @@ export function registerEditorialRoutes(
       consentEnds: version.data.story?.consent.endsOn,
       ...extra,
     });
-    return reply.adminPage({ ...page, path: itemPath(item.id), navPath: CONTENT_PATH }, { status });
+    return reply.adminPage(
+      { ...page, path: itemPath(item.id), navPath: CONTENT_PATH, scripts: [RICHTEXT_SCRIPT] },
+      { status },
+    );
   }
 
   /** After a workflow step: back to the edit page with a notice, or the page again saying why not. */

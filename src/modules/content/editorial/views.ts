@@ -25,8 +25,10 @@ import {
   type ContentStatus,
 } from '../model.ts';
 import type { ContentVersion } from '../store.ts';
-import { wordDiff, type FieldChange } from './compare.ts';
-import type { FieldErrors } from './form.ts';
+import type { FieldChange } from './compare.ts';
+import { fieldsDiff } from '../../../platform/html/diff.ts';
+import { markupErrorsText } from '../../../platform/html/richtext-messages.ts';
+import type { FieldError, FieldErrors } from './form.ts';
 import { editorialMessages, type EditorialMessageKey } from './messages.ts';
 import type { ListRow } from './repository.ts';
 import type { NewItemInput } from './service.ts';
@@ -87,16 +89,21 @@ export function municipalityName(municipalities: readonly Municipality[], code: 
 }
 
 /** An error summary of field errors, in the order given by `order` (ids). */
-export function summaryOf(lang: Lang, t: T, errors: FieldErrors): SafeHtml {
+/** A field's error in words (rich text: the markup's own errors, each with its line). */
+function fieldErrorText(lang: Lang, e: FieldError): string {
+  return e.markup ? markupErrorsText(lang, e.markup) : translator(lang)(e.key, e.params);
+}
+
+export function summaryOf(lang: Lang, errors: FieldErrors): SafeHtml {
   return formErrorSummary(
     lang,
-    Object.entries(errors).map(([id, e]) => ({ id, text: t(e.key, e.params) })),
+    Object.entries(errors).map(([id, e]) => ({ id, text: fieldErrorText(lang, e) })),
   );
 }
 
-export const errorText = (t: T, errors: FieldErrors, id: string) => {
+export const errorText = (lang: Lang, errors: FieldErrors, id: string) => {
   const e = errors[id];
-  return e ? t(e.key, e.params) : undefined;
+  return e ? fieldErrorText(lang, e) : undefined;
 };
 
 // The list.
@@ -230,7 +237,7 @@ export interface NewModel {
 
 export function newPage(m: NewModel): { title: string; main: SafeHtml } {
   const t = translator(m.lang);
-  const e = (id: string) => errorText(t, m.errors, id);
+  const e = (id: string) => errorText(m.lang, m.errors, id);
   const failed = Object.keys(m.errors).length > 0;
   const municipality = m.fixedMunicipality
     ? html`<p>${t('new.municipalityFixed', { name: municipalityName(m.municipalities, m.fixedMunicipality) })}</p>`
@@ -251,7 +258,7 @@ export function newPage(m: NewModel): { title: string; main: SafeHtml } {
       <h1>${title}</h1>
       <p class="lead">${t('new.intro')}</p>
       <form class="form" method="post" action="${CONTENT_PATH}/new" novalidate>
-        ${summaryOf(m.lang, t, m.errors)} ${csrfField(m.csrf)}
+        ${summaryOf(m.lang, m.errors)} ${csrfField(m.csrf)}
         ${radioGroup(m.lang, {
           name: 'kind',
           legend: t('new.kind'),
@@ -296,25 +303,16 @@ export function newPage(m: NewModel): { title: string; main: SafeHtml } {
 // Versions and comparison.
 
 /** The changed fields, each with its words taken out and put in. */
-export function changesHtml(t: T, changes: FieldChange[], empty: string): SafeHtml {
-  if (changes.length === 0) return html`<p>${empty}</p>`;
-  return html`<p class="admin-muted">${t('compare.legend')}</p>
-    <dl class="content-diff">
-      ${changes.map((c) => {
-        const label = c.lang
-          ? t('field.pair', { field: t(c.label), language: t(`lang.${c.lang}`) })
-          : t(c.label);
-        const parts = wordDiff(c.before, c.after).map((p) =>
-          p.op === 'same'
-            ? html`${p.text}`
-            : p.op === 'del'
-              ? html`<del><span class="visually-hidden">[${t('compare.removed')}: </span>${p.text}<span class="visually-hidden">]</span></del>`
-              : html`<ins><span class="visually-hidden">[${t('compare.added')}: </span>${p.text}<span class="visually-hidden">]</span></ins>`,
-        );
-        return html`<dt>${label}</dt>
-          <dd${c.lang ? html` lang="${c.lang}"` : ''}>${parts}</dd>`;
-      })}
-    </dl>`;
+export function changesHtml(lang: Lang, changes: FieldChange[]): SafeHtml {
+  const t = translator(lang);
+  const fields = changes.map((c) => ({
+    label: c.lang ? t('field.pair', { field: t(c.label), language: t(`lang.${c.lang}`) }) : t(c.label),
+    before: c.before,
+    after: c.after,
+  }));
+  return fields.length
+    ? html`<p class="admin-muted">${t('compare.legend')}</p>${fieldsDiff(lang, fields)}`
+    : fieldsDiff(lang, fields);
 }
 
 export interface VersionsModel {
@@ -396,7 +394,7 @@ export function comparePage(
     title,
     main: html`<p><a href="${itemPath(itemId)}/versions">${t('edit.versions')}</a></p>
       <h1>${title}</h1>
-      ${changesHtml(t, changes, t('compare.none'))}`,
+      ${changesHtml(lang, changes)}`,
   };
 }
 
