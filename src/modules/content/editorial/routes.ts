@@ -45,6 +45,11 @@ const edit = { permission: Permission.ContentEdit } as const;
 const approve = { permission: Permission.ContentApprove } as const;
 /** The edit form: many fields, some repeated (checkboxes). */
 const AnyForm = Type.Record(Type.String(), Type.Union([Type.String(), Type.Array(Type.String())]));
+/**
+ * The edit form's body: two rich texts of up to 40,000 characters each, url-encoded (a Swedish
+ * letter is six bytes), the steps and the rest — more than the site's default limit.
+ */
+const EDIT_BODY_LIMIT = 1024 * 1024;
 const DONE = [
   'created',
   'saved',
@@ -136,7 +141,7 @@ export function registerEditorialRoutes(
 
   app.post(
     `${CONTENT_PATH}/:id`,
-    { schema: { params: IdParams, body: AnyForm }, config: edit },
+    { schema: { params: IdParams, body: AnyForm }, config: edit, bodyLimit: EDIT_BODY_LIMIT },
     async (request, reply) => {
       const editor = await editorOf(request, db);
       const id = uuidParam(request.params.id);

@@ -303,7 +303,7 @@ export function newPage(m: NewModel): { title: string; main: SafeHtml } {
 // Versions and comparison.
 
 /** The changed fields, each with its words taken out and put in. */
-export function changesHtml(lang: Lang, changes: FieldChange[]): SafeHtml {
+export function changesHtml(lang: Lang, changes: FieldChange[], headingLevel: 2 | 3 = 3): SafeHtml {
   const t = translator(lang);
   const fields = changes.map((c) => ({
     label: c.lang ? t('field.pair', { field: t(c.label), language: t(`lang.${c.lang}`) }) : t(c.label),
@@ -311,7 +311,7 @@ export function changesHtml(lang: Lang, changes: FieldChange[]): SafeHtml {
     after: c.after,
   }));
   return fields.length
-    ? html`<p class="admin-muted">${t('compare.legend')}</p>${fieldsDiff(lang, fields)}`
+    ? html`<p class="admin-muted">${t('compare.legend')}</p>${fieldsDiff(lang, fields, { headingLevel })}`
     : fieldsDiff(lang, fields);
 }
 
@@ -340,7 +340,7 @@ export function versionsPage(m: VersionsModel): { title: string; main: SafeHtml 
       t('versions.when'),
       t('versions.note'),
       t('versions.state'),
-      '',
+      t('versions.restoreCol'),
     ],
     rows: m.versions,
     cells: (v) => [
@@ -394,7 +394,7 @@ export function comparePage(
     title,
     main: html`<p><a href="${itemPath(itemId)}/versions">${t('edit.versions')}</a></p>
       <h1>${title}</h1>
-      ${changesHtml(lang, changes)}`,
+      ${changesHtml(lang, changes, 2)}`,
   };
 }
 
