@@ -373,6 +373,40 @@ describe('the editors’ back-office for content', async () => {
     assert.doesNotMatch((await get(`${LIST}/${own}`, falunSession)).body, /Godkänn och publicera/);
   });
 
+  it('one place page per municipality; a long text saves; unreadable markup is told by its field', async () => {
+    const place = await create({ kind: 'place', municipality: '2062', title_sv: 'Mora' });
+    assert.equal((await getItem(db, REGION, place))?.slug, 'mora');
+    const again = await post(`${LIST}/new`, { kind: 'place', municipality: '2062', title_sv: 'Mora igen' });
+    assert.equal(again.statusCode, 400);
+    assert.match(again.body, /id="municipality-error"[^>]*>Kommunen har redan en ortssida/);
+    const long = 'Älvdalens åsar och sjöar. '.repeat(1400);
+    const saved = await save(place, { ...full('Mora', 'Mora'), body_sv: long, body_en: long }, 1);
+    assert.equal(saved.statusCode, 303, 'a text of 36,000 characters a language saves');
+    const bad = await save(
+      place,
+      { ...full('Mora', 'Mora'), body_sv: 'Se [länken](javascript:alert(1))' },
+      2,
+    );
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /id="body_sv-error"/);
+    assert.match(bad.body, /javascript:alert\(1\)/, 'what was typed is kept');
+  });
+
+  it('filters by kind, status and what waits for review, and pages through the list', async () => {
+    const id = await guideInReview('vantar-pa-granskning');
+    const review = await get(`${LIST}?review=1`);
+    assert.match(review.body, new RegExp(`href="${LIST}/${id}"`));
+    assert.doesNotMatch(review.body, /<td>Utkast<\/td>/, 'drafts are not waiting for review');
+    const stories = await get(`${LIST}?kind=story&status=draft`);
+    assert.doesNotMatch(stories.body, new RegExp(`href="${LIST}/${id}"`));
+    for (let i = 0; i < 26; i += 1) await create({ kind: 'guide', slug: `sida-${i}`, title_sv: `Sida ${i}` });
+    const first = await get(`${LIST}?kind=guide`);
+    assert.match(first.body, /rel="next"/);
+    const second = await get(`${LIST}?kind=guide&page=2`);
+    assert.equal(second.statusCode, 200);
+    assert.match(second.body, /rel="prev"/);
+  });
+
   it('takes a story down when its unpublish time has passed, and tells every step in the audit trail', async () => {
     const id = await create({ kind: 'story', slug: 'samtycke', title_sv: 'Samtycke', municipality: '2080' });
     const past = await save(
@@ -420,18 +454,23 @@ describe('the editors’ back-office for content', async () => {
     assert.equal((await getItem(db, REGION, id))?.status, 'unpublished');
     assert.equal(await publishedBySlug(db, REGION, 'sv', 'story', 'samtycke'), undefined);
 
-    const audit = await get('/admin/audit', adminSession);
-    assert.equal(audit.statusCode, 200);
-    for (const sentence of [
-      /skapade ”Samtycke”/,
-      /sparade version 2 av ”Story titel”/,
-      /skickade version 2 av ”Story titel” till granskning/,
-      /godkände och publicerade version 2 av ”Story titel”/,
-      /”Story titel” avpublicerades när personens samtycke tog slut/,
-      /skickade tillbaka ”Svensk titel” med kommentaren: Lägg till en bild på sjön\./,
-      /återställde version 2 av/,
-      /blev synlig för besökare/,
-    ])
-      assert.match(audit.body, sentence);
+    const sentences: [string, RegExp][] = [
+      ['content.created', /skapade ”Samtycke”/],
+      ['content.saved', /sparade version 2 av ”Story titel”/],
+      ['content.submitted', /skickade version 2 av ”Story titel” till granskning/],
+      ['content.approved', /godkände och publicerade version 2 av ”Story titel”/],
+      ['content.taken_down', /”Story titel” avpublicerades när personens samtycke tog slut/],
+      ['content.returned', /skickade tillbaka ”Svensk titel” med kommentaren: Lägg till en bild på sjön\./],
+      ['content.restored', /återställde version 2 av/],
+      ['content.went_live', /blev synlig för besökare/],
+      ['content.unpublished', /avpublicerade ”Ny titel”/],
+    ];
+    for (const [action, sentence] of sentences) {
+      const audit = await get(`/admin/audit?action=${action}`, adminSession);
+      assert.equal(audit.statusCode, 200);
+      assert.match(audit.body, sentence, action);
+    }
+    const group = await get('/admin/audit?action=content', adminSession);
+    assert.match(group.body, /Innehåll, alla händelser/);
   });
 });

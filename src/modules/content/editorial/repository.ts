@@ -48,7 +48,15 @@ function listQuery(
   scope: Scope,
   filter: Omit<ListFilter, 'offset' | 'limit'>,
 ) {
-  let query = db.selectFrom('content_items as i').where('i.region_id', '=', regionId);
+  let query = db
+    .selectFrom('content_items as i')
+    .innerJoin('content_versions as v', (join) =>
+      join
+        .onRef('v.region_id', '=', 'i.region_id')
+        .onRef('v.item_id', '=', 'i.id')
+        .onRef('v.version', '=', 'i.version'),
+    )
+    .where('i.region_id', '=', regionId);
   if (!scope.all) {
     query = query.where('i.kind', 'in', [...SCOPED_KINDS]);
     query = scope.municipalityCode
@@ -71,12 +79,6 @@ export async function listItems(
   const base = listQuery(db, regionId, scope, filter);
   const [rows, count] = await Promise.all([
     base
-      .innerJoin('content_versions as v', (join) =>
-        join
-          .onRef('v.region_id', '=', 'i.region_id')
-          .onRef('v.item_id', '=', 'i.id')
-          .onRef('v.version', '=', 'i.version'),
-      )
       .select([
         'i.id',
         'i.kind',
