@@ -71,95 +71,7 @@ export function registerEditorialPages(
 ): void {
   const db = service.db;
 
-  app.get(CONTENT_PATH, { schema: PageSchema, config: edit }, async (request, reply) => {
-    const editor = await editorOf(request, db);
-    const f = listFilter(request.query);
-    const municipality = request.region.municipalities.some((m) => m.code === f.municipality)
-      ? f.municipality
-      : '';
-    const { rows, total } = await listItems(db, editor.regionId, editor.scope, {
-      kind: f.kind,
-      status: f.status,
-      municipalityCode: editor.scope.all ? municipality || undefined : undefined,
-      review: f.review && editor.canApprove,
-      offset: (f.page - 1) * PAGE_SIZE,
-      limit: PAGE_SIZE,
-    });
-    const query = (page: number) => {
-      const params = new URLSearchParams();
-      if (f.kind) params.set('kind', f.kind);
-      if (f.status) params.set('status', f.status);
-      if (municipality) params.set('municipality', municipality);
-      if (f.review) params.set('review', '1');
-      if (page > 1) params.set('page', String(page));
-      const text = params.toString();
-      return text ? `${CONTENT_PATH}?${text}` : CONTENT_PATH;
-    };
-    const page = listPage({
-      lang: editor.lang,
-      rows,
-      total,
-      page: f.page,
-      pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-      names: await accountNames(
-        db,
-        editor.regionId,
-        rows.map((r) => r.updatedBy),
-      ),
-      municipalities: request.region.municipalities,
-      filter: { kind: f.kind ?? '', status: f.status ?? '', municipality, review: f.review },
-      allMunicipalities: editor.scope.all,
-      canApprove: editor.canApprove,
-      query,
-    });
-    return reply.adminPage({ ...page, path: CONTENT_PATH });
-  });
-
-  const emptyNew: NewItemInput = {
-    kind: '',
-    slug: '',
-    municipality: '',
-    group: '',
-    title_sv: '',
-    title_en: '',
-  };
-  const showNew = async (request: FastifyRequest, csrf: string, values: NewItemInput, errors = {}) => {
-    const editor = await editorOf(request, db);
-    return newPage({
-      lang: editor.lang,
-      csrf,
-      kinds: creatableKinds(editor),
-      municipalities: request.region.municipalities,
-      fixedMunicipality: editor.scope.all ? null : editor.scope.municipalityCode,
-      values,
-      errors,
-    });
-  };
-  app.get(`${CONTENT_PATH}/new`, { schema: PageSchema, config: edit }, async (request, reply) => {
-    const page = await showNew(request, reply.csrfToken(), emptyNew);
-    return reply.adminPage({ ...page, path: `${CONTENT_PATH}/new`, navPath: CONTENT_PATH });
-  });
-
-  app.post(
-    `${CONTENT_PATH}/new`,
-    { schema: { body: FormBody(...NEW_ITEM_FIELDS) }, config: edit },
-    async (request, reply) => {
-      const editor = await editorOf(request, db);
-      const values = Object.fromEntries(
-        NEW_ITEM_FIELDS.map((f) => [f, request.body[f] ?? '']),
-      ) as unknown as NewItemInput;
-      const municipalities = new Map(request.region.municipalities.map((m) => [m.code, m.slug]));
-      const result = await createItem(service, editor, values, municipalities);
-      if (result.kind === 'done') return reply.redirect(`${itemPath(result.id)}?done=created`, 303);
-      const errors = result.kind === 'invalid' ? result.errors : {};
-      const page = await showNew(request, reply.csrfToken(), values, errors);
-      return reply.adminPage(
-        { ...page, path: `${CONTENT_PATH}/new`, navPath: CONTENT_PATH },
-        { status: 400 },
-      );
-    },
-  );
-
+  registerListAndNew(app, service);
   app.get(`${CONTENT_PATH}/:id/versions`, { schema: IdPageSchema, config: edit }, async (request, reply) => {
     const editor = await editorOf(request, db);
     const item = await itemFor(db, editor, uuidParam(request.params.id));
@@ -251,4 +163,97 @@ async function expiredImages(
   if (slugs.length === 0) return [];
   const images = await service.images(regionId, slugs);
   return slugs.filter((s) => images.get(s)?.expired);
+}
+
+/** The list and a new item. */
+function registerListAndNew(app: App, service: EditorialDeps): void {
+  const db = service.db;
+  app.get(CONTENT_PATH, { schema: PageSchema, config: edit }, async (request, reply) => {
+    const editor = await editorOf(request, db);
+    const f = listFilter(request.query);
+    const municipality = request.region.municipalities.some((m) => m.code === f.municipality)
+      ? f.municipality
+      : '';
+    const { rows, total } = await listItems(db, editor.regionId, editor.scope, {
+      kind: f.kind,
+      status: f.status,
+      municipalityCode: editor.scope.all ? municipality || undefined : undefined,
+      review: f.review && editor.canApprove,
+      offset: (f.page - 1) * PAGE_SIZE,
+      limit: PAGE_SIZE,
+    });
+    const query = (page: number) => {
+      const params = new URLSearchParams();
+      if (f.kind) params.set('kind', f.kind);
+      if (f.status) params.set('status', f.status);
+      if (municipality) params.set('municipality', municipality);
+      if (f.review) params.set('review', '1');
+      if (page > 1) params.set('page', String(page));
+      const text = params.toString();
+      return text ? `${CONTENT_PATH}?${text}` : CONTENT_PATH;
+    };
+    const page = listPage({
+      lang: editor.lang,
+      rows,
+      total,
+      page: f.page,
+      pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+      names: await accountNames(
+        db,
+        editor.regionId,
+        rows.map((r) => r.updatedBy),
+      ),
+      municipalities: request.region.municipalities,
+      filter: { kind: f.kind ?? '', status: f.status ?? '', municipality, review: f.review },
+      allMunicipalities: editor.scope.all,
+      canApprove: editor.canApprove,
+      query,
+    });
+    return reply.adminPage({ ...page, path: CONTENT_PATH });
+  });
+
+  const emptyNew: NewItemInput = {
+    kind: '',
+    slug: '',
+    municipality: '',
+    group: '',
+    title_sv: '',
+    title_en: '',
+  };
+  const showNew = async (request: FastifyRequest, csrf: string, values: NewItemInput, errors = {}) => {
+    const editor = await editorOf(request, db);
+    return newPage({
+      lang: editor.lang,
+      csrf,
+      kinds: creatableKinds(editor),
+      municipalities: request.region.municipalities,
+      fixedMunicipality: editor.scope.all ? null : editor.scope.municipalityCode,
+      values,
+      errors,
+    });
+  };
+  app.get(`${CONTENT_PATH}/new`, { schema: PageSchema, config: edit }, async (request, reply) => {
+    const page = await showNew(request, reply.csrfToken(), emptyNew);
+    return reply.adminPage({ ...page, path: `${CONTENT_PATH}/new`, navPath: CONTENT_PATH });
+  });
+
+  app.post(
+    `${CONTENT_PATH}/new`,
+    { schema: { body: FormBody(...NEW_ITEM_FIELDS) }, config: edit },
+    async (request, reply) => {
+      const editor = await editorOf(request, db);
+      const values = Object.fromEntries(
+        NEW_ITEM_FIELDS.map((f) => [f, request.body[f] ?? '']),
+      ) as unknown as NewItemInput;
+      const municipalities = new Map(request.region.municipalities.map((m) => [m.code, m.slug]));
+      const result = await createItem(service, editor, values, municipalities);
+      if (result.kind === 'done') return reply.redirect(`${itemPath(result.id)}?done=created`, 303);
+      const errors = result.kind === 'invalid' ? result.errors : {};
+      const page = await showNew(request, reply.csrfToken(), values, errors);
+      return reply.adminPage(
+        { ...page, path: `${CONTENT_PATH}/new`, navPath: CONTENT_PATH },
+        { status: 400 },
+      );
+    },
+  );
 }

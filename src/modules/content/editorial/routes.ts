@@ -64,15 +64,8 @@ const DONE = [
 /** The service's answer as a status: refused steps 409, bad input 400. */
 const statusOf = (result: Result) => (result.kind === 'refused' ? 409 : 400);
 
-export function registerEditorialRoutes(
-  app: App,
-  deps: ModuleDeps,
-  renderers: ContentRenderers,
-  options: { images?: ImageLookup } = {},
-): void {
-  const db = deps.database.db;
-  const service: EditorialDeps = { db, images: options.images };
-
+/** The edit page and what follows a step, for one app's database. */
+function editPages(db: EditorialDeps['db']) {
   /** The edit page of an item the editor may see, with what the request left to show. */
   async function showEdit(
     request: FastifyRequest,
@@ -126,6 +119,22 @@ export function registerEditorialRoutes(
     return showEdit(request, reply, editor, itemId, extra, statusOf(result));
   }
 
+  return { showEdit, afterStep };
+}
+
+type Pages = ReturnType<typeof editPages>;
+
+export function registerEditorialRoutes(
+  app: App,
+  deps: ModuleDeps,
+  renderers: ContentRenderers,
+  options: { images?: ImageLookup } = {},
+): void {
+  const db = deps.database.db;
+  const service: EditorialDeps = { db, images: options.images };
+  const pages = editPages(db);
+  const { showEdit, afterStep } = pages;
+
   app.get(`${CONTENT_PATH}/:id`, { schema: IdPageSchema, config: edit }, async (request, reply) => {
     const editor = await editorOf(request, db);
     const id = uuidParam(request.params.id);
@@ -169,6 +178,14 @@ export function registerEditorialRoutes(
     },
   );
 
+  registerWorkflowRoutes(app, service, pages);
+  registerEditorialPages(app, deps, renderers, service);
+}
+
+/** The workflow's steps and restoring a version: each a POST back to the edit page. */
+function registerWorkflowRoutes(app: App, service: EditorialDeps, pages: Pages): void {
+  const db = service.db;
+  const { afterStep } = pages;
   const shownOf = (body: { shown?: string }) => {
     const n = Number(body.shown);
     return Number.isInteger(n) && n > 0 ? n : undefined;
@@ -248,8 +265,6 @@ export function registerEditorialRoutes(
     );
     return afterStep(request, reply, editor, id, result, 'restored');
   });
-
-  registerEditorialPages(app, deps, renderers, service);
 }
 
 /** The back-office menu's item: "Innehåll" for everyone who may write content. */
