@@ -8,9 +8,13 @@ import { editorialAuditGroups, editorialAuditSentences } from './editorial/audit
 import { fallbackRenderers } from './editorial/fallback-renderers.ts';
 import { editorialAdminNavigation, registerEditorialRoutes } from './editorial/routes.ts';
 import { registerEditorialTasks } from './editorial/tasks.ts';
+import { seedDemoContent } from './seed.ts';
 
 export const contentModule = defineModule({
   name: 'content',
+  seed: async (db, context) => {
+    await seedDemoContent(db, context);
+  },
   adminNavigation: [...editorialAdminNavigation],
   auditSentences: { ...editorialAuditSentences },
   auditGroups: [...editorialAuditGroups],
