@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sql, type Kysely } from 'kysely';
+import { mediaUsageOf } from '../../../src/modules/content/editorial/repository.ts';
 import { runSchedule } from '../../../src/modules/content/editorial/tasks.ts';
 import { stockholmDate, stockholmTime } from '../../../src/modules/content/editorial/time.ts';
 import { getItem, getVersion, publishedBySlug } from '../../../src/modules/content/store.ts';
@@ -379,8 +380,27 @@ describe('the editors’ back-office for content', async () => {
     const again = await post(`${LIST}/new`, { kind: 'place', municipality: '2062', title_sv: 'Mora igen' });
     assert.equal(again.statusCode, 400);
     assert.match(again.body, /id="municipality-error"[^>]*>Kommunen har redan en ortssida/);
+    const hero = await save(
+      place,
+      {
+        ...full('Mora', 'Mora'),
+        hero_image: 'lake-jetty-sunset',
+        body_en: 'Text.\n\n![A jetty](image:valborg-bonfire-lake)',
+      },
+      1,
+    );
+    assert.equal(hero.statusCode, 303);
+    assert.deepEqual(await mediaUsageOf(db, REGION, 'lake-jetty-sunset'), [
+      { title: 'Mora titel', href: `${LIST}/${place}` },
+    ]);
+    assert.equal(
+      (await mediaUsageOf(db, REGION, 'valborg-bonfire-lake')).length,
+      1,
+      'an image line in a text',
+    );
+    assert.deepEqual(await mediaUsageOf(db, REGION, 'winter-spruce-forest'), []);
     const long = 'Älvdalens åsar och sjöar. '.repeat(1400);
-    const saved = await save(place, { ...full('Mora', 'Mora'), body_sv: long, body_en: long }, 1);
+    const saved = await save(place, { ...full('Mora', 'Mora'), body_sv: long, body_en: long }, 2);
     assert.equal(saved.statusCode, 303, 'a text of 36,000 characters a language saves');
     const bad = await save(
       place,

@@ -256,3 +256,39 @@ export async function lastReturn(
   if (typeof data.comment !== 'string') return undefined;
   return { comment: data.comment, actorId: row.actor_id, at: row.at };
 }
+
+/**
+ * Where a media-library image is used: the items whose latest version shows it (hero image or an
+ * image line in either language's text), with their title and back-office address — for the media
+ * library's "used on" (its setMediaUsageLookup).
+ */
+export async function mediaUsageOf(
+  db: Kysely<DB>,
+  regionId: string,
+  slug: string,
+): Promise<{ title: string; href: string }[]> {
+  const rows = await db
+    .selectFrom('content_items as i')
+    .innerJoin('content_versions as v', (join) =>
+      join
+        .onRef('v.region_id', '=', 'i.region_id')
+        .onRef('v.item_id', '=', 'i.id')
+        .onRef('v.version', '=', 'i.version'),
+    )
+    .select([
+      'i.id',
+      'i.slug',
+      sql<string>`coalesce(nullif(v.data #>> '{title,sv}', ''), v.data #>> '{title,en}')`.as('title'),
+    ])
+    .where('i.region_id', '=', regionId)
+    .where((eb) =>
+      eb.or([
+        eb(sql<string>`v.data ->> 'heroImage'`, '=', slug),
+        sql<boolean>`jsonb_path_exists(v.data, '$.body.*.blocks[*] ? (@.t == "image" && @.image == $s)', jsonb_build_object('s', ${slug}::text))`,
+      ]),
+    )
+    .orderBy('i.slug')
+    .limit(200)
+    .execute();
+  return rows.map((r) => ({ title: r.title || r.slug, href: `/admin/content/${r.id}` }));
+}
