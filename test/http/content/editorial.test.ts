@@ -301,6 +301,18 @@ describe('the editors’ back-office for content', async () => {
     // Editing keeps the published version live.
     assert.equal((await save(id, full('Ny', 'New'), 2)).statusCode, 303);
     assert.equal((await publishedBySlug(db, REGION, 'sv', 'guide', 'tillbaka'))?.title, 'Svensk titel');
+    // A new version of a live page replaces it at once, never leaving visitors a gap.
+    assert.equal((await post(`${LIST}/${id}/submit`, { shown: '3' })).statusCode, 303);
+    const later = await post(`${LIST}/${id}/approve`, {
+      shown: '3',
+      when: 'later',
+      publish_date: '2099-01-01',
+      publish_time: '10:00',
+    });
+    assert.equal(later.statusCode, 400);
+    assert.match(later.body, /Sidan är redan publicerad/);
+    assert.equal((await publishedBySlug(db, REGION, 'sv', 'guide', 'tillbaka'))?.title, 'Svensk titel');
+    assert.equal((await post(`${LIST}/${id}/return`, { shown: '3', comment: 'Inte än.' })).statusCode, 303);
     assert.match((await get(`${LIST}?kind=guide`)).body, /Publicerad · ändrad i utkast/);
     const down = await post(`${LIST}/${id}/unpublish`, {});
     assert.equal(down.statusCode, 303);

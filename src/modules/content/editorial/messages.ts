@@ -212,6 +212,8 @@ export const editorialMessages = defineMessages({
     'error.time': 'Skriv klockslaget som TT:MM, till exempel 14:05.',
     'error.past': 'Tidpunkten har redan varit. Välj en tid från och med nu.',
     'error.unpublishBefore': 'Avpubliceringen måste komma efter publiceringen.',
+    'error.replaceLater':
+      'Sidan är redan publicerad. En ny version ersätter den direkt, så att besökare aldrig möter en tom sida. Välj Nu.',
     'error.when': 'Välj när det ska publiceras.',
     'error.phase': 'Välj när i flytten steget hör till.',
     'error.stepTitle': 'Ett steg behöver en rubrik.',
@@ -466,6 +468,8 @@ export const editorialMessages = defineMessages({
     'error.time': 'Write the time as HH:MM, for example 14:05.',
     'error.past': 'That time has passed. Choose a time from now on.',
     'error.unpublishBefore': 'Unpublishing must come after publishing.',
+    'error.replaceLater':
+      'The page is already published. A new version replaces it at once, so visitors never meet an empty page. Choose Now.',
     'error.when': 'Choose when to publish.',
     'error.phase': 'Choose when in the move the step belongs.',
     'error.stepTitle': 'A step needs a heading.',

@@ -529,6 +529,12 @@ export async function approveItem(
   if (Object.keys(schedule.errors).length > 0) return { kind: 'invalid', errors: schedule.errors };
   return step(deps, editor, itemId, shown, async (trx, item, version) => {
     if (item.status !== 'review') return { kind: 'refused', reasons: [{ key: 'refused.notInReview' }] };
+    // Visitors have one version at a time: a live page is replaced at once, never left blank
+    // until a later minute.
+    const live =
+      item.publishedVersion !== null && (!item.publishAt || item.publishAt.getTime() <= now.getTime());
+    if (schedule.later && live)
+      return { kind: 'invalid', errors: { publish_date: { key: 'error.replaceLater' } } };
     const reasons = await publishBlockers(deps, editor, version.data);
     if (reasons.length > 0) return { kind: 'refused', reasons };
     const until = item.kind === 'story' ? consentEnd(version.data) : schedule.until;
