@@ -28,6 +28,8 @@ import type { TasksResult } from './parts/tasks.ts';
 import { tasksSection, tasksSummaryRows } from './lib/tasks-report.ts';
 import type { RelevanceBenchResult } from './parts/relevance.ts';
 import { relevanceSection, relevanceSummaryRows } from './lib/relevance-report.ts';
+import type { ContentSearchBenchResult } from './parts/content-search.ts';
+import { contentSearchSection, contentSearchSummaryRows } from './lib/content-search-report.ts';
 
 export interface Results {
   overhead?: OverheadResult | Failed;
@@ -46,6 +48,7 @@ export interface Results {
   joblistNginx?: JoblistNginxResult | Failed;
   tasks?: TasksResult | Failed;
   relevance?: RelevanceBenchResult | Failed;
+  contentSearch?: ContentSearchBenchResult | Failed;
 }
 
 export interface Report {
@@ -122,6 +125,7 @@ function summary(r: Results): string {
   rows.push(...tasksSummaryRows(r.tasks));
   rows.push(...jobBoardSummaryRows(r));
   rows.push(...relevanceSummaryRows(r.relevance));
+  rows.push(...contentSearchSummaryRows(r.contentSearch));
   return ['| Benchmark | Target | Result | |', '|---|---|---|---|', ...rows].join('\n');
 }
 
@@ -735,6 +739,7 @@ export function renderReport(report: Report): string {
     r.searchFlood && searchFloodSection(report, r.searchFlood),
     r.joblistNginx && joblistNginxSection(report, r.joblistNginx),
     r.relevance && relevanceSection(report.runAt, r.relevance),
+    r.contentSearch && contentSearchSection(report.runAt, r.contentSearch),
   ].filter(Boolean);
   return `# Benchmarks
 

@@ -2,7 +2,8 @@
  * `npm run bench [-- <part> …]`: the Lotsa benchmarks. Prints the figures and rewrites
  * docs/BENCHMARKS.md. Parts: overhead, breakdown, weight, lighthouse, auth, coldstart, startcpu, ingest, crash, and the
  * job board's search-db, search-http, search-flood and joblist-nginx on a 100k-ad bench database, and
- * relevance (judged queries on the demo board, in a PostgreSQL of its own) (default:
+ * relevance (judged queries on the demo board, in a PostgreSQL of its own), content-search (the site
+ * search's content half on the demo content) (default:
  * all but breakdown, which runs by itself when the overhead misses its target, and crash, which takes
  * about 10 minutes; and tasks, a sign-in e-mail while a 100k snapshot ingests, which runs only when
  * named). Everything talks only to
@@ -32,6 +33,7 @@ import { runSearchDb } from './parts/search-db.ts';
 import { runSearchHttp } from './parts/search-http.ts';
 import { runSearchFlood } from './parts/search-flood.ts';
 import { runRelevance } from './parts/relevance.ts';
+import { runContentSearch } from './parts/content-search.ts';
 import { runJobPagesWeight } from './parts/weight.ts';
 import { canonicalJobPath, PAGES as LIGHTHOUSE_PAGES } from './parts/lighthouse.ts';
 import { readPrevious, writeReport, type Failed, type Results } from './report.ts';
@@ -52,6 +54,7 @@ const PARTS = [
   'joblist-nginx',
   'relevance',
   'tasks',
+  'content-search',
 ] as const;
 type Part = (typeof PARTS)[number];
 const DEFAULT: Part[] = [
@@ -67,6 +70,7 @@ const DEFAULT: Part[] = [
   'search-flood',
   'joblist-nginx',
   'relevance',
+  'content-search',
 ];
 // The ingest part takes 5–10 minutes, the crash part about 10.
 const TIME_LIMIT_MS = (process.argv.some((a) => a === 'crash' || a === 'all') ? 60 : 30) * 60_000;
@@ -356,6 +360,15 @@ try {
       results.relevance = await runRelevance();
     } catch (error) {
       results.relevance = failure(error);
+    }
+  }
+
+  if (chosen.has('content-search')) {
+    console.log('\nSite search over the content: searchContent() on the demo content (bench PostgreSQL)');
+    try {
+      results.contentSearch = await runContentSearch();
+    } catch (error) {
+      results.contentSearch = failure(error);
     }
   }
 

@@ -28,6 +28,7 @@ import { installConditionalGet } from './platform/http/conditional.ts';
 import { unroutedError } from './platform/http/method-not-allowed.ts';
 import { createRateLimitCheck, createRateLimiter, type RateLimiter } from './platform/http/rate-limit.ts';
 import { clientErrorHandler } from './platform/http/client-errors.ts';
+import { installBodyDrain } from './platform/http/body-drain.ts';
 import { fixedSecurityHeaders, installSecurityHeaders, securityHeaders } from './platform/http/security.ts';
 import { installPageSending } from './platform/html/send.ts';
 import { installStatic, loadAssets, type Assets } from './platform/http/static.ts';
@@ -190,6 +191,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // 3. Bodies; CSRF on every state-changing route (preValidation: it needs the body, and comes
   //    before the route's schema so a forged request is refused as forged whatever its shape).
   await app.register(formbody, { bodyLimit: config.bodyLimit });
+  // A body refused before it was read is read to its end (up to a bound), so the browser sees the
+  // 413 (or 403, 303) instead of a reset connection (platform/http/body-drain.ts).
+  installBodyDrain(app, { maxBytes: 4 * Math.max(config.bodyLimit, config.mediaMaxBytes) + 1024 * 1024 });
   installCsrf(app, { secret: deps.secret, secure: https });
   installNulGuard(app);
   installFiniteNumbers(app);

@@ -55,7 +55,7 @@ export async function openRuntime(
       if (applied.length) logger.info({ applied }, 'migrations applied');
     }
     if (options.seed ?? config.seedDemo) {
-      await seedModules(database.db, modules, { demo: config.seedDemo, logger });
+      await seedModules(database.db, modules, { demo: config.seedDemo, logger, config });
     }
   } catch (error) {
     await database.close();

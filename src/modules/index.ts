@@ -3,6 +3,7 @@
  * module is one line here (see docs/ARCHITECTURE.md, "How to add a module").
  */
 import type { AnyModule } from '../platform/module.ts';
+import { mediaModule } from './content/media/module.ts';
 import { contentModule } from './content/module.ts';
 import { identityModule } from './identity/module.ts';
 import { jobBoardModule } from './jobs/module.ts';
@@ -13,6 +14,7 @@ export const modules: readonly AnyModule[] = [
   regionsModule,
   siteModule,
   jobBoardModule,
+  mediaModule,
   contentModule,
   identityModule,
 ];

@@ -65,6 +65,22 @@ export interface Config {
   sessionIdleMinutes: number;
   /** A session ends this many hours after sign-in, however active. */
   sessionMaxHours: number;
+  /** S3-compatible object storage for files (media); undefined keeps them under dataDir/files. */
+  s3: S3Settings | undefined;
+  /** Largest image upload in bytes (MEDIA_MAX_BYTES). */
+  mediaMaxBytes: number;
+  /** Most pixels (width × height) an uploaded image may have (MEDIA_MAX_PIXELS). */
+  mediaMaxPixels: number;
+}
+
+export interface S3Settings {
+  endpoint: URL;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** endpoint/bucket/key URLs instead of bucket.endpoint/key (MinIO and most self-hosted servers). */
+  forcePathStyle: boolean;
 }
 
 export type TrustProxy = false | number | string[];
@@ -224,6 +240,48 @@ function checkPublicUrl(env: Env, port: number): URL {
   return publicUrl;
 }
 
+/** S3_*: all five or none; half a configuration is refused naming the first missing variable. */
+function s3Settings(env: Env): S3Settings | undefined {
+  const values = {
+    S3_ENDPOINT: env.S3_ENDPOINT?.trim() ?? '',
+    S3_BUCKET: env.S3_BUCKET?.trim() ?? '',
+    S3_REGION: env.S3_REGION?.trim() ?? '',
+    S3_ACCESS_KEY_ID: env.S3_ACCESS_KEY_ID?.trim() ?? '',
+    S3_SECRET_ACCESS_KEY: env.S3_SECRET_ACCESS_KEY?.trim() ?? '',
+  };
+  const names = Object.keys(values) as (keyof typeof values)[];
+  const given = names.filter((name) => values[name] !== '');
+  const forcePathStyle = bool(env, 'S3_FORCE_PATH_STYLE', false);
+  if (given.length === 0) {
+    if (env.S3_FORCE_PATH_STYLE?.trim()) {
+      throw new ConfigError('S3_FORCE_PATH_STYLE', `is set, but ${names.join(', ')} are not`);
+    }
+    return undefined;
+  }
+  const missing = names.find((name) => values[name] === '');
+  if (missing) {
+    throw new ConfigError(
+      missing,
+      `must be set too: S3 storage needs ${names.join(', ')} (${given.join(', ')} given)`,
+    );
+  }
+  const endpoint = url('S3_ENDPOINT', values.S3_ENDPOINT, ['http:', 'https:']);
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(values.S3_BUCKET)) {
+    throw new ConfigError(
+      'S3_BUCKET',
+      `must be a bucket name (3–63 lower-case letters, digits, dots, hyphens), got "${values.S3_BUCKET}"`,
+    );
+  }
+  return {
+    endpoint,
+    bucket: values.S3_BUCKET,
+    region: values.S3_REGION,
+    accessKeyId: values.S3_ACCESS_KEY_ID,
+    secretAccessKey: values.S3_SECRET_ACCESS_KEY,
+    forcePathStyle,
+  };
+}
+
 /** Reads and validates the environment. Throws ConfigError naming the first bad variable. */
 /** Variables whose value in deploy/lotsa.env.template is a CHANGE-ME placeholder. */
 const PLACEHOLDER_VARIABLES = ['DATABASE_URL', 'LOTSA_SECRET', 'METRICS_TOKEN'] as const;
@@ -296,5 +354,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     jobtechSnapshotMaxClosePercent: int(env, 'JOBTECH_SNAPSHOT_MAX_CLOSE_PERCENT', 25, 0, 100),
     sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 12 * 60, 5, 30 * 24 * 60),
     sessionMaxHours: int(env, 'SESSION_MAX_HOURS', 14 * 24, 1, 365 * 24),
+    s3: s3Settings(env),
+    mediaMaxBytes: int(env, 'MEDIA_MAX_BYTES', 15 * 1024 * 1024, 64 * 1024, 200 * 1024 * 1024),
+    mediaMaxPixels: int(env, 'MEDIA_MAX_PIXELS', 40_000_000, 1_000_000, 500_000_000),
   };
 }

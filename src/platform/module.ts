@@ -68,6 +68,8 @@ export interface SeedContext {
   /** Load the demo data too (SEED_DEMO), not only the base data every install needs. */
   demo: boolean;
   logger?: Logger;
+  /** The configuration, where a seed needs it (the media library's storage); absent in the test template. */
+  config?: Config;
 }
 
 /**

@@ -129,7 +129,7 @@ describe('editors: a municipality editor drafts, a region editor approves, it ap
     );
     const itemUrl = page.url().replace(/\?.*$/, '');
     await page.goto(`${itemUrl}/preview?version=2&lang=en`);
-    assert.match(await page.locator('.preview-banner').innerText(), /version 2/);
+    assert.match(await page.locator('.editorial-preview').innerText(), /version 2/);
     await look(page, 'preview-320');
     assert.deepEqual(errors.list(), []);
     await writing.close();

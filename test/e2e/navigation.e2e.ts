@@ -36,6 +36,10 @@ describe('the site navigation in a browser', async () => {
       assert.equal(await page.locator('.site-menu__panel').isVisible(), false);
       await page.keyboard.press('Enter');
       assert.equal(await page.locator('.site-menu__panel').isVisible(), true);
+      // The menu's search field first, its button, then the sections.
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'menu-q');
+      await page.keyboard.press('Tab');
       await page.keyboard.press('Tab');
       const first = await page.evaluate(() => document.activeElement?.getAttribute('href'));
       assert.equal(first, path.slice(0, 4), 'the first section is next in the tab order');

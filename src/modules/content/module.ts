@@ -3,11 +3,19 @@
  * who came, the target groups' paths — and the media library, written by the region's editors
  * (model.ts: what an item is; store.ts: its tables).
  */
+import { SectionOrder } from '../../platform/html/layout.ts';
 import { defineModule } from '../../platform/module.ts';
 import { editorialAuditGroups, editorialAuditSentences } from './editorial/audit-sentences.ts';
-import { fallbackRenderers } from './editorial/fallback-renderers.ts';
 import { editorialAdminNavigation, registerEditorialRoutes } from './editorial/routes.ts';
 import { registerEditorialTasks } from './editorial/tasks.ts';
+import { imagesBySlug } from './media/service.ts';
+import { placeMessages } from './places/messages.ts';
+import { renderPlacePage } from './places/page.ts';
+import { registerPlaceRoutes } from './places/routes.ts';
+import { renderGuidePage } from './public/guides.ts';
+import { publicContentNavigation, registerPublicContentRoutes } from './public/index.ts';
+import { renderPathPage } from './public/paths.ts';
+import { renderStoryPage } from './public/stories.ts';
 import { seedDemoContent } from './seed.ts';
 
 export const contentModule = defineModule({
@@ -15,11 +23,30 @@ export const contentModule = defineModule({
   seed: async (db, context) => {
     await seedDemoContent(db, context);
   },
+  navigation: [
+    {
+      path: '/places',
+      label: (lang) => placeMessages.t(lang, 'nav.places'),
+      order: SectionOrder.places,
+      footer: 'live',
+    },
+    ...publicContentNavigation,
+  ],
   adminNavigation: [...editorialAdminNavigation],
   auditSentences: { ...editorialAuditSentences },
   auditGroups: [...editorialAuditGroups],
   tasks: (queue, { database }) => registerEditorialTasks(queue, database.db),
   routes: (app, deps) => {
-    registerEditorialRoutes(app, deps, fallbackRenderers);
+    registerPlaceRoutes(app, deps);
+    registerPublicContentRoutes(app, deps);
+    const renderers = {
+      place: renderPlacePage,
+      guide: renderGuidePage,
+      story: renderStoryPage,
+      path: renderPathPage,
+    };
+    registerEditorialRoutes(app, deps, renderers, {
+      images: (regionId, slugs) => imagesBySlug(deps.database.db, regionId, slugs),
+    });
   },
 });

@@ -16,6 +16,7 @@ import { seedJobBoard } from './seed.ts';
 import { jobPath } from './views.ts';
 import { jobsOpenApi } from './api-schema.ts';
 import { JobSearch } from './search/index.ts';
+import { registerJobBoardSearch } from './service.ts';
 import type { Database } from '../../platform/db/index.ts';
 
 /** The job board's state in one app. */
@@ -38,6 +39,7 @@ export const jobBoardModule = defineModule<JobBoardState>({
     const cache = new ResponseCache(changes, config.jobCacheSize);
     await changes.start();
     const search = new JobSearch(database.db, { cacheSize: config.jobCacheSize, logger });
+    registerJobBoardSearch(database, { changes, search });
     return { changes, cache, search, database };
   },
   close: ({ changes }) => changes.stop(),

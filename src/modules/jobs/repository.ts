@@ -185,3 +185,39 @@ export async function* sitemapJobs(
     left -= rows.length;
   }
 }
+
+/**
+ * Open jobs in one municipality, for other sections' pages (a place page): how many (the same count
+ * as the job search filtered to the municipality) and the newest `limit`.
+ */
+export async function openJobsInMunicipality(
+  db: Kysely<DB>,
+  regionId: string,
+  municipalityCode: string,
+  limit = 5,
+): Promise<{ total: number; latest: JobSummary[] }> {
+  const [count, latest] = await Promise.all([
+    sql<{ n: number }>`SELECT count(*)::int AS n FROM job_ads
+      WHERE region_id = ${regionId} AND status = 'open' AND municipality_code = ${municipalityCode}`.execute(
+      db,
+    ),
+    sql<SummaryRow>`SELECT id, headline, employer_name, workplace, municipality_code, occupation_label,
+        occupation_group_id, employment_type_id, worktime_extent_id, remote, published_at, deadline_at, origin, lang
+      FROM job_ads
+      WHERE region_id = ${regionId} AND status = 'open' AND municipality_code = ${municipalityCode}
+      ORDER BY published_at DESC, id DESC
+      LIMIT ${limit}`.execute(db),
+  ]);
+  return { total: count.rows[0]?.n ?? 0, latest: latest.rows.map(toSummary) };
+}
+
+/** Open jobs per municipality code of the region (municipalities without any are left out). */
+export async function openJobCountsByMunicipality(
+  db: Kysely<DB>,
+  regionId: string,
+): Promise<Map<string, number>> {
+  const { rows } = await sql<{ code: string; n: number }>`SELECT municipality_code AS code, count(*)::int AS n
+    FROM job_ads WHERE region_id = ${regionId} AND status = 'open' AND municipality_code IS NOT NULL
+    GROUP BY municipality_code`.execute(db);
+  return new Map(rows.map((r) => [r.code, r.n]));
+}

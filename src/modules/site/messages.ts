@@ -1,5 +1,5 @@
 /**
- * Texts of the public site's own pages: home, accessibility statement with its feedback form, the
+ * Texts of the public site's own pages: accessibility statement with its feedback form, the
  * thank-you page, privacy notice and easy-to-read Swedish, plus the feedback e-mail and its errors.
  *
  * Every text may use {region}, {organisation} and {email}; the views fill them from the region.
@@ -10,76 +10,9 @@ import { defineMessages } from '../../platform/i18n/index.ts';
 export const messages = defineMessages({
   sv: {
     'nav.home': 'Startsida',
-
-    // Home
-    'home.title': '{region} – en modern karriärregion',
+    // The site's description (the web manifest); the home page itself is the content module's.
     'home.description':
       'Teknik och innovation i världsklass, öppna människor och ett liv nära naturen. Upptäck karriärmöjligheterna i {region}.',
-    'home.hero.title': 'Gör karriär där livet får plats',
-    'home.hero.lead':
-      '{region} är en modern karriärregion. Här utvecklar världsledande företag tekniken för den gröna omställningen. Och här finns plats för både jobbet och livet.',
-
-    'home.companies.title': 'Teknik och innovation i världsklass',
-    'home.companies.intro':
-      'Företagen här säljer till hela världen. Ändå känner många inte till dem. Det vill vi ändra på. Här är några av områdena där de är bäst.',
-    'home.companies.card1.title': 'Energi och kraftteknik',
-    'home.companies.card1.text':
-      'Här utvecklas och tillverkas kraftteknik för elnät runt om i världen. Det behövs för att mer förnybar el ska nå fram.',
-    'home.companies.card2.title': 'Material med framtid',
-    'home.companies.card2.text':
-      'Stål, gruvor, papper och massa, återvinning av stålskrot. Branscher med lång historia och nya idéer för en hållbar framtid.',
-    'home.companies.card3.title': 'Nya produkter, nya jobb',
-    'home.companies.card3.text':
-      'Batterier, cyklar och drycker som görs utan fossila bränslen. När ett pappersbruk stängde följde en batterifabrik och en stor satsning inom kraftteknik.',
-
-    'home.people.title': 'Öppna, raka och nyfikna',
-    'home.people.intro':
-      'Folk här är stolta över sin bygd och delar gärna med sig. Vi säger som det är, hjälper till när det behövs och är nyfikna på nya idéer. Och på dig.',
-    'home.people.card1.title': 'Kollegor att lära av',
-    'home.people.card1.text':
-      'Ingenjörer, tekniker, operatörer och forskare som löser problem tillsammans. Många arbetar med kunder och kollegor i andra länder, på svenska och engelska.',
-    'home.people.card2.title': 'En högskola i regionen',
-    'home.people.card2.text':
-      'Högskolan Dalarna finns i Falun och Borlänge och är med i samarbetet bakom Lotsa. Här kan du plugga och ta dina första steg mot ett jobb i regionen.',
-    'home.people.card3.title': 'Stolta ambassadörer',
-    'home.people.card3.text':
-      'De som bor här är våra bästa ambassadörer. Fråga dem. De berättar gärna hur det är att bo och jobba här, både det som är bra och det som kan bli bättre.',
-
-    'home.lifestyle.title': 'Livet runt jobbet',
-    'home.lifestyle.intro':
-      'Fjällen på bakgården och världen utanför dörren. Säg god morgon till familjen vid frukosten och till kollegorna på andra sidan Atlanten vid lunch.',
-    'home.lifestyle.card1.title': 'Naturen i vardagen',
-    'home.lifestyle.card1.text':
-      'Skog, sjöar och fjäll finns nära. Skidspåret eller badplatsen kan ligga en kort bit från jobbet.',
-    'home.lifestyle.card2.title': 'Mer tid och mer plats',
-    'home.lifestyle.card2.text':
-      'Korta avstånd mellan hem, förskola och jobb ger mer tid över. Och kanske plats för en trädgård, några djur eller ett garage för motorn.',
-    'home.lifestyle.card3.title': 'Mycket att göra, året runt',
-    'home.lifestyle.card3.text':
-      'Skidorter, sjöar, festivaler och fotbollscuper. {region} är Sveriges fjärde största besöksregion, och det märks även för dem som bor här.',
-
-    'home.facts.title': '{region} i siffror',
-    'home.facts.intro': 'Det händer mycket just nu, och fler behövs.',
-    'home.facts.hires.number': '{min}–{max}',
-    'home.facts.hires.label':
-      'personer väntas anställas inom teknik och tillverkning de närmaste fem åren, bland annat när många går i pension',
-    'home.facts.investments.number': 'cirka {count}',
-    'home.facts.investments.label':
-      'investeringar på över 50 miljoner kronor pågår, några av dem på flera miljarder',
-    'home.facts.municipalities.number': '{count}',
-    'home.facts.municipalities.label': 'kommuner, från fjällbyar till städer',
-    'home.municipalities.title': 'Kommunerna i {region}',
-
-    'home.behind.title': 'Vilka står bakom?',
-    'home.behind.text':
-      'Lotsa är ett samarbete. Regionens science park leder arbetet tillsammans med de stora arbetsgivarna inom teknik och tillverkning, Högskolan Dalarna och {organisation}. Kommunerna, handelskammaren och besöksnäringen är också med. Tillsammans vill vi att {region} ska bli känt som en plats där man gör karriär.',
-    'home.behind.nameHtml':
-      'Namnet Lotsa kommer från ordet lots: någon som känner farvattnet och visar vägen in. Webbplatsen drivs av {organisation}.',
-
-    'home.contact.title': 'Nyfiken? Hör av dig',
-    'home.contact.text':
-      'Vill du veta mer om att jobba, bo eller starta företag i {region}? Skriv till oss. Vi svarar gärna.',
-    'home.contact.link': 'Skriv till {email}',
 
     // Accessibility statement
     'a11y.title': 'Tillgänglighetsredogörelse',
@@ -324,76 +257,8 @@ export const messages = defineMessages({
   },
   en: {
     'nav.home': 'Home page',
-
-    // Home
-    'home.title': '{region} – a modern career region',
     'home.description':
       'World-class technology and innovation, open people and a life close to nature. Discover the career opportunities in {region}.',
-    'home.hero.title': 'A career with room for life',
-    'home.hero.lead':
-      '{region} is a modern career region. World-leading companies here develop the technology for the green transition. And there is room for both your work and your life.',
-
-    'home.companies.title': 'World-class technology and innovation',
-    'home.companies.intro':
-      'The companies here sell to the whole world. Yet many people have never heard of them. We want to change that. Here are some of the fields where they lead.',
-    'home.companies.card1.title': 'Energy and power technology',
-    'home.companies.card1.text':
-      'Power technology for electricity grids around the world is developed and made here. It helps more renewable power reach the people who need it.',
-    'home.companies.card2.title': 'Materials with a future',
-    'home.companies.card2.text':
-      'Steel, mining, paper and pulp, steel-scrap recycling. Fields with a long history and new ideas for a sustainable future.',
-    'home.companies.card3.title': 'New products, new jobs',
-    'home.companies.card3.text':
-      'Batteries, bicycles and drinks made without fossil fuels. When a paper mill closed, a battery factory and a major power-technology expansion followed.',
-
-    'home.people.title': 'Open, straightforward and curious',
-    'home.people.intro':
-      'People here are proud of where they live and happy to share it. We say things as they are, help out when needed and are curious about new ideas. And about you.',
-    'home.people.card1.title': 'Colleagues to learn from',
-    'home.people.card1.text':
-      'Engineers, technicians, operators and researchers solving problems together. Many work with customers and colleagues in other countries, in Swedish and English.',
-    'home.people.card2.title': 'A university in the region',
-    'home.people.card2.text':
-      'Dalarna University has campuses in Falun and Borlänge and is part of the partnership behind Lotsa. Study here and take your first steps towards a job in the region.',
-    'home.people.card3.title': 'Proud ambassadors',
-    'home.people.card3.text':
-      'The people who live here are our best ambassadors. Ask them. They will gladly tell you what it is like to live and work here, the good parts and what could be better.',
-
-    'home.lifestyle.title': 'Life around work',
-    'home.lifestyle.intro':
-      'Mountains in the back yard and the world at the front door. Say good morning to your family at breakfast and to your colleagues across the Atlantic at lunch.',
-    'home.lifestyle.card1.title': 'Nature in everyday life',
-    'home.lifestyle.card1.text':
-      'Forests, lakes and mountains are close by. The ski track or the beach can be a short trip from work.',
-    'home.lifestyle.card2.title': 'More time, more space',
-    'home.lifestyle.card2.text':
-      'Short distances between home, preschool and work leave more time for other things. And maybe room for a garden, a few animals or a garage for the engine.',
-    'home.lifestyle.card3.title': 'Plenty to do, all year round',
-    'home.lifestyle.card3.text':
-      "Ski resorts, lakes, festivals and football cups. {region} is Sweden's fourth largest visitor region, and the people who live here notice it too.",
-
-    'home.facts.title': '{region} in numbers',
-    'home.facts.intro': 'A lot is happening right now, and more people are needed.',
-    'home.facts.hires.number': '{min}–{max}',
-    'home.facts.hires.label':
-      'people are expected to be hired in technology and manufacturing within five years, partly as many retire',
-    'home.facts.investments.number': 'about {count}',
-    'home.facts.investments.label':
-      'investments above SEK 50 million are under way, some of them worth billions',
-    'home.facts.municipalities.number': '{count}',
-    'home.facts.municipalities.label': 'municipalities, from mountain villages to towns',
-    'home.municipalities.title': 'The municipalities of {region}',
-
-    'home.behind.title': 'Who is behind this?',
-    'home.behind.text':
-      "Lotsa is a partnership. The region's science park leads the work together with the large technology and manufacturing employers, Dalarna University and {organisation}. The municipalities, the chamber of commerce and the visitor industry take part too. Together we want {region} to be known as a place to build a career.",
-    'home.behind.nameHtml':
-      'The name Lotsa comes from the Swedish word <span lang="sv">lots</span>: a navigator who knows the waters and guides you in. The website is run by {organisation}.',
-
-    'home.contact.title': 'Curious? Get in touch',
-    'home.contact.text':
-      'Would you like to know more about working, living or starting a business in {region}? Write to us. We are happy to answer.',
-    'home.contact.link': 'Write to {email}',
 
     // Accessibility statement
     'a11y.title': 'Accessibility statement',

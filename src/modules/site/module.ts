@@ -1,6 +1,6 @@
 /**
  * The site module: home, accessibility statement and feedback, privacy, lättläst, sitemap, robots,
- * favicon, touch icon and web manifest;
+ * favicon, touch icon and web manifest; the site search (site/search);
  * and, in the back-office, the accessibility reports sent from the statement (site/reports).
  */
 import { SectionOrder, type NavItem } from '../../platform/html/layout.ts';
@@ -15,6 +15,8 @@ import { reportMessages } from './reports/messages.ts';
 import { registerReportRoutes } from './reports/routes.ts';
 import { REPORTS_PATH } from './reports/views.ts';
 import { registerSiteRoutes } from './routes.ts';
+import { searchMessages } from './search/messages.ts';
+import { registerSearchRoutes } from './search/routes.ts';
 
 const aboutPage = { order: SectionOrder.about, footer: 'about', header: false } satisfies Partial<NavItem>;
 
@@ -26,6 +28,8 @@ export const siteModule = defineModule({
     { path: '/accessibility', label: (lang) => shell.t(lang, 'accessibility'), ...aboutPage },
     { path: '/privacy', label: (lang) => shell.t(lang, 'privacy'), ...aboutPage },
     { path: '/lattlast', label: (lang) => shell.t(lang, 'easyToReadLabel'), ...aboutPage, onlyIn: 'sv' },
+    // The site search: in the footer's sitemap (the header reaches it from the menu and a link).
+    { path: '/search', label: (lang) => searchMessages.t(lang, 'nav.search'), ...aboutPage },
   ],
   adminNavigation: [
     {
@@ -43,5 +47,6 @@ export const siteModule = defineModule({
     registerSiteRoutes(app, deps);
     registerIconRoutes(app, deps.site);
     registerReportRoutes(app, deps);
+    registerSearchRoutes(app, deps);
   },
 });

@@ -1,5 +1,5 @@
 /**
- * The public site's own pages: language redirect, home, accessibility statement with its feedback
+ * The public site's own pages: language redirect (the home page is the content module's), accessibility statement with its feedback
  * form, privacy notice, easy-to-read Swedish, sitemap.xml and robots.txt.
  */
 import type { Readable } from 'node:stream';
@@ -48,11 +48,6 @@ export function registerSiteRoutes(app: App, deps: ModuleDeps): void {
       .redirect(`/${target}/`, 302);
   });
   app.get('/:lang', langPage, async (request, reply) => reply.redirect(`/${langParam(request)}/`, 301));
-
-  app.get('/:lang/', langPage, async (request, reply) => {
-    langParam(request);
-    return reply.page(views.home(context(request)));
-  });
 
   app.get('/:lang/accessibility', langPage, async (request, reply) => {
     langParam(request);

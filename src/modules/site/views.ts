@@ -1,5 +1,5 @@
 /**
- * Views of the public site's own pages: home, accessibility statement with its feedback form, the
+ * Views of the public site's own pages: accessibility statement with its feedback form, the
  * thank-you page, privacy notice and easy-to-read Swedish. Every visible word comes from the site
  * catalogue; the shell (header, navigation, footer) is drawn by the layout.
  */
@@ -15,8 +15,6 @@ type Key = Parameters<typeof messages.t>[1];
 /** The day the accessibility statement and the privacy notice were last assessed and updated. */
 const REVIEWED_ISO = '2026-11-26';
 const REVIEWED = new Date(`${REVIEWED_ISO}T12:00:00Z`);
-
-const swedish = new Intl.Collator('sv');
 
 /** Catalogue readers for one page, with {region}, {organisation} and {email} filled in. */
 function texts(ctx: PageContext, lang: Lang = ctx.lang) {
@@ -38,92 +36,6 @@ function proseSection(id: string, title: string, body: SafeHtml): SafeHtml {
     <h2 id="${id}-title">${title}</h2>
     ${body}
   </section>`;
-}
-
-// Home
-
-type Bearer = 'companies' | 'people' | 'lifestyle';
-
-export function home(ctx: PageContext): Page {
-  const { t, h } = texts(ctx);
-  const lang = ctx.lang;
-  const municipalities = ctx.region.municipalities.map((m) => m.shortName).sort(swedish.compare);
-
-  const bearer = (id: Bearer, alt: boolean) => {
-    const cards = (['card1', 'card2', 'card3'] as const).map(
-      (card) =>
-        html`<li class="card">
-          <h3 class="card__title">${t(`home.${id}.${card}.title`)}</h3>
-          <p class="card__text">${t(`home.${id}.${card}.text`)}</p>
-        </li>`,
-    );
-    return html`<section class="section${alt ? ' section--alt' : ''}" aria-labelledby="${id}-title">
-      <div class="wrap">
-        <h2 class="section__title" id="${id}-title">${t(`home.${id}.title`)}</h2>
-        <div class="prose"><p>${t(`home.${id}.intro`)}</p></div>
-        <ul class="cards">
-          ${cards}
-        </ul>
-      </div>
-    </section>`;
-  };
-
-  const fact = (number: string, label: string) =>
-    html`<li class="fact">
-      <span class="fact__number">${number}</span>
-      <span class="fact__label">${label}</span>
-    </li>`;
-
-  return {
-    title: t('home.title'),
-    description: t('home.description'),
-    path: '/',
-    main: html`<section class="hero" aria-labelledby="home-title">
-        <div class="wrap hero__inner">
-          <h1 class="hero__title" id="home-title">${t('home.hero.title')}</h1>
-          <p class="hero__lead">${t('home.hero.lead')}</p>
-        </div>
-      </section>
-      ${bearer('companies', false)} ${bearer('people', true)} ${bearer('lifestyle', false)}
-      <section class="section section--alt" aria-labelledby="facts-title">
-        <div class="wrap">
-          <h2 class="section__title" id="facts-title">${t('home.facts.title')}</h2>
-          <div class="prose"><p>${t('home.facts.intro')}</p></div>
-          <ul class="facts">
-            ${fact(
-              t('home.facts.hires.number', { min: formatNumber(lang, 4000), max: formatNumber(lang, 5000) }),
-              t('home.facts.hires.label'),
-            )}
-            ${fact(
-              t('home.facts.investments.number', { count: formatNumber(lang, 25) }),
-              t('home.facts.investments.label'),
-            )}
-            ${fact(
-              t('home.facts.municipalities.number', { count: formatNumber(lang, municipalities.length) }),
-              t('home.facts.municipalities.label'),
-            )}
-          </ul>
-          <h3 id="municipalities-title">${t('home.municipalities.title')}</h3>
-          <ul class="municipality-list" aria-labelledby="municipalities-title">
-            ${municipalities.map((name) => html`<li>${name}</li>`)}
-          </ul>
-        </div>
-      </section>
-      <section class="section" aria-labelledby="behind-title">
-        <div class="wrap prose">
-          <h2 class="section__title" id="behind-title">${t('home.behind.title')}</h2>
-          <p>${t('home.behind.text')}</p>
-          <p>${h('home.behind.nameHtml')}</p>
-        </div>
-      </section>
-      <section class="section section--alt" aria-labelledby="contact-title">
-        <div class="wrap prose">
-          <h2 class="section__title" id="contact-title">${t('home.contact.title')}</h2>
-          <p>${t('home.contact.text')}</p>
-          <p><a class="button" href="mailto:${ctx.region.contact.email}">${t('home.contact.link')}</a></p>
-        </div>
-      </section>`,
-  };
 }
 
 // Accessibility statement and feedback form

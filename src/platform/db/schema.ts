@@ -384,6 +384,69 @@ export interface ContentPublishedTable {
   published_at: Timestamp;
 }
 
+/** Migration 0018. Dates (file_date, as_of) are read as text (YYYY-MM-DD) by the repository. */
+export interface PlaceFactImportsTable {
+  region_id: string;
+  id: Generated<number>;
+  origin: 'shipped' | 'upload';
+  file_date: ColumnType<string, string, string>;
+  actor_id: string | null;
+  actor_label: ColumnType<string, string | undefined, string>;
+  imported_at: CreatedAt;
+  municipality_count: number;
+  fact_count: number;
+  file: ColumnType<unknown, string, string>;
+}
+
+export interface PlaceFactsTable {
+  region_id: string;
+  municipality_code: string;
+  key: string;
+  kind: 'number' | 'list';
+  value: ColumnType<string | null, number | null, number | null>;
+  unit: string | null;
+  label_sv: ColumnType<string, string | undefined, string>;
+  label_en: ColumnType<string, string | undefined, string>;
+  items_sv: ColumnType<string[], string[] | undefined, string[]>;
+  items_en: ColumnType<string[], string[] | undefined, string[]>;
+  source: string;
+  source_url: string;
+  as_of: ColumnType<string, string, string>;
+  approx: ColumnType<boolean, boolean | undefined, boolean>;
+  import_id: number;
+}
+
+/** The media library (migration 0017; src/modules/content/media/). */
+export interface MediaImagesTable {
+  region_id: string;
+  id: Generated<string>;
+  slug: string;
+  kind: Generated<'photo' | 'illustration'>;
+  alt_sv: Generated<string>;
+  alt_en: Generated<string>;
+  caption_sv: Generated<string>;
+  caption_en: Generated<string>;
+  photographer: Generated<string>;
+  licence: Generated<string>;
+  licence_url: Generated<string>;
+  source: Generated<string>;
+  source_url: Generated<string>;
+  /** YYYY-MM-DD: the repository reads it with to_char (pg would make a Date of it). */
+  expires_on: ColumnType<string | null, string | null | undefined, string | null>;
+  width: number;
+  height: number;
+  format: 'jpeg' | 'png' | 'webp' | 'avif' | 'svg';
+  bytes: number;
+  storage_prefix: string;
+  file_hash: string;
+  widths: ColumnType<number[], number[] | undefined, number[]>;
+  demo: Generated<boolean>;
+  uploaded_by: string | null;
+  updated_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
 export interface DB {
   regions: RegionsTable;
   region_hosts: RegionHostsTable;
@@ -413,4 +476,7 @@ export interface DB {
   content_items: ContentItemsTable;
   content_versions: ContentVersionsTable;
   content_published: ContentPublishedTable;
+  place_fact_imports: PlaceFactImportsTable;
+  place_facts: PlaceFactsTable;
+  media_images: MediaImagesTable;
 }

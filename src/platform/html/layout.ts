@@ -123,6 +123,37 @@ export interface Page {
   head?: SafeHtml;
   /** Scripts (paths under public/) loaded with `defer`; pages work without them. */
   scripts?: string[];
+  /** Extra stylesheets (paths under public/), after the site's and the region's. */
+  stylesheets?: string[];
+  /** The page's picture for sharing (og:image); without one, the site's default social image. */
+  image?: PageImage;
+}
+
+/** A picture for Open Graph and Twitter cards: an absolute or site URL, its alt text and size. */
+export interface PageImage {
+  url: string;
+  alt: string;
+  width: number;
+  height: number;
+}
+
+/** The site's default social image (public/img/og-default.jpg, 1200×630, drawn by scripts/make-social-image.ts). */
+export const DEFAULT_OG_IMAGE = { path: 'img/og-default.jpg', width: 1200, height: 630 } as const;
+
+/** The page's og:image, og:image:alt, its size and the Twitter card. */
+function openGraphImage(ctx: PageContext, page: Page): SafeHtml {
+  const image = page.image ?? {
+    url: ctx.site.assets.url(DEFAULT_OG_IMAGE.path),
+    alt: shell.t(ctx.lang, 'ogImageAlt', { region: ctx.region.name[ctx.lang] }),
+    width: DEFAULT_OG_IMAGE.width,
+    height: DEFAULT_OG_IMAGE.height,
+  };
+  const url = image.url.startsWith('/') ? ctx.origin + image.url : image.url;
+  return html`<meta property="og:image" content="${url}">
+<meta property="og:image:alt" content="${image.alt}">
+<meta property="og:image:width" content="${image.width}">
+<meta property="og:image:height" content="${image.height}">
+<meta name="twitter:card" content="summary_large_image">`;
 }
 
 export function localPath(lang: Lang, path: string): string {
@@ -220,8 +251,9 @@ ${languages.length > 1 ? html`<link rel="alternate" hreflang="x-default" href="$
 <meta property="og:description" content="${page.description}">
 <meta property="og:url" content="${self}">
 <meta property="og:locale" content="${lang === 'sv' ? 'sv_SE' : 'en_GB'}">
-<meta property="og:image" content="${origin + site.assets.url('img/og-default.png')}">
+${openGraphImage(ctx, page)}
 ${brandAssets(site, region)}
+${(page.stylesheets ?? []).map((href) => html`<link rel="stylesheet" href="${site.assets.url(href)}">`)}
 ${page.head ?? ''}
 ${scriptTags(site, page.scripts)}
 </head>
@@ -236,9 +268,14 @@ ${navList}
 <details class="site-menu">
 <summary class="site-menu__button"><span class="site-menu__icon" aria-hidden="true"></span>${t('menuButton')}</summary>
 <nav class="site-nav site-menu__panel" aria-label="${t('mainNav')}">
+<form class="site-menu__search" method="get" action="${localPath(lang, '/search')}" role="search" aria-label="${t('searchLabel')}">
+<label for="menu-q">${t('searchLabel')}</label>
+<div class="site-menu__search-row"><input class="input" type="search" id="menu-q" name="q" maxlength="200" autocomplete="off"><button type="submit">${t('searchLink')}</button></div>
+</form>
 ${navList}
 </nav>
 </details>
+<a class="search-link" href="${localPath(lang, '/search')}"${page.path === '/search' ? html` aria-current="page"` : ''}><svg class="search-link__icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"><circle cx="10.5" cy="10.5" r="6.5" fill="none" stroke="currentColor" stroke-width="2.5"/><path d="m15.5 15.5 5 5" stroke="currentColor" stroke-width="2.5" stroke-linecap="round"/></svg><span class="search-link__text">${t('searchLink')}</span></a>
 ${
   region.languages.includes(other)
     ? html`<a class="lang-switch" href="${localPath(other, otherPath)}" hreflang="${other}" lang="${other}">${t('languageSwitch')}</a>`

@@ -11,6 +11,8 @@ export const shell = defineMessages({
     footerAbout:
       'Lotsa drivs av {organisation} tillsammans med kommunerna, företagen och högskolan i {region}.',
     menuButton: 'Meny',
+    searchLink: 'Sök',
+    searchLabel: 'Sök på webbplatsen',
     footerSitemap: 'Webbplatskarta',
     'footer.work': 'Jobb och karriär',
     'footer.live': 'Bo och leva här',
@@ -22,6 +24,7 @@ export const shell = defineMessages({
     easyToRead: 'Lättläst',
     easyToReadLabel: 'Lättläst svenska',
     siteName: '{region} – karriärregion',
+    ogImageAlt: 'En lång träbrygga ut i en stilla sjö i solnedgången, och {region}s märke',
     errorRequestId: 'Om du kontaktar oss, ange gärna felkoden {requestId}.',
     errorBackHome: 'Till startsidan',
     'error.LOTSA_BAD_REQUEST.title': 'Något i förfrågan var fel',
@@ -79,6 +82,8 @@ export const shell = defineMessages({
     footerAbout:
       'Lotsa is run by {organisation} together with the municipalities, companies and university of {region}.',
     menuButton: 'Menu',
+    searchLink: 'Search',
+    searchLabel: 'Search this website',
     footerSitemap: 'Site map',
     'footer.work': 'Jobs and careers',
     'footer.live': 'Living here',
@@ -90,6 +95,7 @@ export const shell = defineMessages({
     easyToRead: 'Lättläst',
     easyToReadLabel: 'Easy-to-read Swedish',
     siteName: '{region} – career region',
+    ogImageAlt: 'A long wooden jetty running into a calm lake at sunset, with the {region} mark',
     errorRequestId: 'If you contact us, please mention error code {requestId}.',
     errorBackHome: 'Go to the home page',
     'error.LOTSA_BAD_REQUEST.title': 'Something in the request was wrong',

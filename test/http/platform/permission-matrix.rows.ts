@@ -72,6 +72,8 @@ const signedIn = (
 const backOffice = (status: number, options: Parameters<typeof only>[2] = {}) =>
   only(ROLES_ALL, status, options);
 
+const MEDIA: Role[] = ['admin', 'region_editor', 'municipality_editor'];
+const NO_IMAGE = '00000000-0000-4000-8000-000000000000';
 /** Who writes content (editorial): admins and the region's and municipalities' editors. */
 const EDITORS: Role[] = ['admin', 'region_editor', 'municipality_editor'];
 const NO_ITEM = '/admin/content/00000000-0000-4000-8000-000000000000';
@@ -98,6 +100,7 @@ export const ROWS: Record<string, Row> = {
   'GET /apple-touch-icon.png': everyone(200),
   'GET /apple-touch-icon-precomposed.png': everyone(200),
   'GET /manifest.webmanifest': everyone(200),
+  'GET /:lang/search': everyone(200, { url: '/sv/search?q=f%C3%B6rskola' }),
   // Job board
   'GET /:lang/jobs': everyone(200),
   'GET /:lang/jobs.rss': everyone(200),
@@ -244,6 +247,36 @@ export const ROWS: Record<string, Row> = {
     anon: 401,
     url: '/admin/accessibility-reports/999999999/note',
   }),
+  // Places (content): public pages; the place facts (regions): those who approve content
+  'GET /:lang/places': everyone(200, { url: '/sv/places' }),
+  'GET /:lang/places/:slug': everyone(200, { url: '/sv/places/falun' }),
+  'GET /admin/places/facts': only(['admin', 'region_editor'], 200),
+  'GET /admin/places/facts/place-facts.json': only(['admin', 'region_editor'], 200),
+  'POST /admin/places/facts': only(['admin', 'region_editor'], 400, { anon: 401, body: { text: '{' } }),
+
+  // Media library (content): admins, region and municipality editors; its files are public
+  'GET /media/:id/:file': everyone(404, {
+    url: '/media/00000000-0000-4000-8000-000000000000/320-0123456789.jpg',
+  }),
+  'GET /admin/media': only(MEDIA, 200),
+  'GET /admin/media/new': only(MEDIA, 200),
+  'POST /admin/media/new': only(MEDIA, 400, { anon: 401, body: { slug: 'no-file' } }),
+  'GET /admin/media/:id': only(MEDIA, 404, { url: `/admin/media/${NO_IMAGE}` }),
+  'POST /admin/media/:id': only(MEDIA, 404, {
+    anon: 401,
+    url: `/admin/media/${NO_IMAGE}`,
+    body: { slug: 'x' },
+  }),
+  'POST /admin/media/:id/delete': only(MEDIA, 404, { anon: 401, url: `/admin/media/${NO_IMAGE}/delete` }),
+  // Public content pages (content/public): home (GET /:lang/ above), guides, stories, paths, the chooser
+  'GET /:lang/move': everyone(200),
+  'GET /:lang/guides': everyone(200),
+  'GET /:lang/guides/:slug': everyone(404, { url: '/sv/guides/no-such-guide' }),
+  'GET /:lang/stories': everyone(200),
+  'GET /:lang/stories/:slug': everyone(404, { url: '/sv/stories/no-such-story' }),
+  'GET /:lang/paths': everyone(200),
+  'GET /:lang/paths/choose': everyone(400, { url: '/sv/paths/choose' }),
+  'GET /:lang/paths/:slug': everyone(200, { url: '/sv/paths/families' }),
 
   // Content (editorial): editors write — municipality editors only their own municipality's items
   // (others' are 404) — region editors and admins approve, send back and unpublish.

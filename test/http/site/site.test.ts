@@ -36,7 +36,7 @@ describe('public site', async () => {
       assert.match(body, /<meta property="og:title" content="[^"]+">/);
       assert.match(
         body,
-        /<meta property="og:image" content="http:\/\/localhost:3000\/static\/img\/og-default\.png\?v=/,
+        /<meta property="og:image" content="http:\/\/localhost:3000\/static\/img\/og-default\.jpg\?v=/,
       );
       assert.doesNotMatch(body, /<script(?![^>]*type="application\/ld\+json")/, 'no JavaScript needed');
       assert.doesNotMatch(body, /style="/, 'no inline styles (CSP)');

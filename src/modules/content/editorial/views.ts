@@ -407,7 +407,7 @@ export function previewBanner(
   expired: string[],
 ): SafeHtml {
   const t = translator(lang);
-  return html`<div class="preview-banner" role="note" lang="${lang}">
+  return html`<div class="editorial-preview" role="note" lang="${lang}">
     <div class="wrap">
       <p><strong>${t('preview.banner', { version: String(version), language: t(`lang.${pageLang}`) })}</strong>
         <a href="${itemPath(itemId)}">${t('preview.back')}</a></p>

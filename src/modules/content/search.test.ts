@@ -1,0 +1,157 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createTestDatabase } from '../../../test/helpers/db.ts';
+import { publishCorpus, publishItem } from '../../../test/helpers/published-content.ts';
+import { boundText, searchContent, segments, type ContentSearchResult } from './search.ts';
+
+const R = 'dalarna';
+const { db } = await createTestDatabase();
+await publishCorpus(db, R);
+await publishItem(db, R, {
+  kind: 'guide',
+  slug: 'kommer-snart',
+  title: { sv: 'Förskola i framtiden', en: 'Preschool in the future' },
+  visibleFrom: new Date(Date.now() + 3_600_000),
+});
+
+const slugs = (r: ContentSearchResult, kind?: string) =>
+  r.groups.filter((g) => !kind || g.kind === kind).flatMap((g) => g.hits.map((h) => h.slug));
+const search = (lang: 'sv' | 'en', text: string, limitPerKind = 5) =>
+  searchContent(db, R, lang, text, { limitPerKind });
+
+test('a Swedish word finds its compounds and inflections, grouped by kind in order', async () => {
+  const r = await search('sv', 'förskola');
+  assert.deepEqual(
+    r.groups.map((g) => g.kind),
+    ['place', 'guide', 'story', 'path'],
+  );
+  // förskoleplats (guide), förskolor (place), förskollärare and förskola (story), the path's summary.
+  assert.deepEqual(slugs(r, 'guide'), ['forskola-och-skola']);
+  assert.deepEqual(slugs(r, 'place'), ['borlange']);
+  assert.deepEqual(slugs(r, 'story'), ['anna-flyttade-hem']);
+  assert.deepEqual(slugs(r, 'path'), ['families']);
+  assert.equal(r.total, 4);
+  assert.equal(r.suggestion, null);
+  // Not yet visible: the scheduled guide is not found.
+  assert.ok(!slugs(r).includes('kommer-snart'));
+});
+
+test('a word finds the compounds that end in it: skola → grundskola, gymnasieskola', async () => {
+  const r = await search('sv', 'skola');
+  assert.ok(slugs(r, 'guide').includes('forskola-och-skola'));
+  assert.ok(slugs(r, 'place').includes('borlange'), 'gymnasieskola on the place page');
+});
+
+test('the last word is a prefix while typing; a finished word is not', async () => {
+  assert.deepEqual(slugs(await search('sv', 'personn')), ['personnummer']);
+  assert.deepEqual(slugs(await search('sv', 'skatteverk')), ['personnummer']);
+  assert.deepEqual(slugs(await search('sv', 'sjö')), ['anna-flyttade-hem'], 'sjöutsikt');
+  assert.equal((await search('sv', 'sjö ')).total, 0, 'a short finished word is matched as a word');
+});
+
+test('excerpts mark the words found, as plain segments; the title ranks first', async () => {
+  const r = await search('sv', 'personnummer');
+  const hit = r.groups.find((g) => g.kind === 'guide')?.hits[0];
+  assert.ok(hit);
+  assert.equal(hit.title, 'Folkbokföring och personnummer');
+  assert.equal(hit.lang, 'sv');
+  assert.ok(
+    hit.excerpt.some((s) => s.hit && s.text.toLowerCase() === 'personnummer'),
+    JSON.stringify(hit.excerpt),
+  );
+  assert.deepEqual(segments('a \u0002b\u0003 c'), [
+    { text: 'a ', hit: false },
+    { text: 'b', hit: true },
+    { text: ' c', hit: false },
+  ]);
+});
+
+test('English pages are searched with English stems; an untranslated item is found in Swedish', async () => {
+  const r = await search('en', 'preschools');
+  assert.ok(slugs(r, 'guide').includes('forskola-och-skola'));
+  assert.ok(slugs(r, 'story').includes('anna-flyttade-hem'));
+  assert.equal(r.groups.find((g) => g.kind === 'guide')?.hits[0]?.title, 'Preschool and school');
+  const sfi = await search('en', 'svenska invandrare');
+  const hit = sfi.groups.find((g) => g.kind === 'guide')?.hits[0];
+  assert.equal(hit?.slug, 'sfi');
+  assert.equal(hit?.lang, 'sv');
+});
+
+test('a typo finds nothing and suggests the word the pages use, å ä ö included', async () => {
+  const typo = await search('sv', 'förskloa');
+  assert.equal(typo.total, 0);
+  assert.equal(typo.suggestion, 'förskola');
+  const plain = await search('sv', 'borlange');
+  assert.equal(plain.total, 0, 'å, ä and ö are letters: not folded');
+  assert.equal(plain.suggestion, 'borlänge');
+  assert.equal((await search('sv', 'xyzzyqq')).suggestion, null);
+});
+
+test('one kind, paged; totals stay the kind’s', async () => {
+  const first = await searchContent(db, R, 'sv', 'förskola skola', {
+    kinds: ['guide', 'place'],
+    limitPerKind: 1,
+  });
+  assert.deepEqual(
+    first.groups.map((g) => g.kind),
+    ['place', 'guide'],
+  );
+  const all = await searchContent(db, R, 'en', 'school', { kinds: ['guide'], limitPerKind: 1 });
+  const next = await searchContent(db, R, 'en', 'school', { kinds: ['guide'], limitPerKind: 1, offset: 1 });
+  const past = await searchContent(db, R, 'en', 'school', { kinds: ['guide'], limitPerKind: 1, offset: 40 });
+  assert.equal(all.groups[0]?.hits.length, 1);
+  assert.equal(past.groups[0]?.hits.length, 0);
+  assert.equal(past.groups[0]?.total, all.groups[0]?.total);
+  assert.equal(next.groups[0]?.total, all.groups[0]?.total);
+  assert.notEqual(next.groups[0]?.hits[0]?.slug, all.groups[0]?.hits[0]?.slug);
+});
+
+test('empty, stop words only, hostile and huge texts are bounded and never throw', async () => {
+  const empty = await search('sv', '   ');
+  assert.equal(empty.total, 0);
+  assert.equal(empty.textIgnored, false);
+  assert.equal((await search('sv', 'och i på')).textIgnored, true);
+  for (const text of [
+    `'):*|&!`,
+    `'förskola':* | !skola & (`,
+    '\\\u0000\u0002x',
+    '<script>alert(1)</script>',
+  ]) {
+    const r = await search('sv', text);
+    assert.ok(r.total >= 0, text);
+  }
+  assert.ok((await search('sv', "förskola'):*|&!")).total > 0);
+  const huge = await search('sv', 'förskola '.repeat(1200));
+  assert.ok(huge.text.length <= 200);
+  assert.ok(huge.omittedWords > 0);
+  assert.equal(boundText('a'.repeat(10_000)).length, 200);
+  const words = await search('sv', Array.from({ length: 30 }, (_, i) => `ord${i}`).join(' '));
+  assert.equal(words.omittedWords, 18);
+});
+
+test('a word deep in a long text is shown in its passage, with ellipses', async () => {
+  await publishItem(db, R, {
+    kind: 'story',
+    slug: 'lang-text',
+    title: { sv: 'En lång berättelse', en: 'A long story' },
+    text: {
+      sv: `${'Vi promenerade länge i skogen. '.repeat(200)}Där såg vi en lodjursunge bakom stenen. ${'Sedan gick vi hem. '.repeat(50)}`,
+      en: '',
+    },
+  });
+  const r = await search('sv', 'lodjursunge');
+  const hit = r.groups.find((g) => g.kind === 'story')?.hits[0];
+  assert.equal(hit?.slug, 'lang-text');
+  assert.equal(hit.excerpt[0]?.text, '… ');
+  assert.equal(hit.excerpt.at(-1)?.text, ' …');
+  assert.ok(
+    hit.excerpt.some((s) => s.hit && s.text === 'lodjursunge'),
+    JSON.stringify(hit.excerpt),
+  );
+  assert.ok(
+    hit.excerpt
+      .map((s) => s.text)
+      .join('')
+      .split(' ').length <= 30,
+  );
+});
