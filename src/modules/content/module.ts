@@ -5,9 +5,17 @@
  */
 import { SectionOrder } from '../../platform/html/layout.ts';
 import { defineModule } from '../../platform/module.ts';
+import { editorialAuditGroups, editorialAuditSentences } from './editorial/audit-sentences.ts';
+import { editorialAdminNavigation, registerEditorialRoutes } from './editorial/routes.ts';
+import { registerEditorialTasks } from './editorial/tasks.ts';
+import { imagesBySlug } from './media/service.ts';
 import { placeMessages } from './places/messages.ts';
+import { renderPlacePage } from './places/page.ts';
 import { registerPlaceRoutes } from './places/routes.ts';
+import { renderGuidePage } from './public/guides.ts';
 import { publicContentNavigation, registerPublicContentRoutes } from './public/index.ts';
+import { renderPathPage } from './public/paths.ts';
+import { renderStoryPage } from './public/stories.ts';
 import { seedDemoContent } from './seed.ts';
 
 export const contentModule = defineModule({
@@ -24,8 +32,21 @@ export const contentModule = defineModule({
     },
     ...publicContentNavigation,
   ],
+  adminNavigation: [...editorialAdminNavigation],
+  auditSentences: { ...editorialAuditSentences },
+  auditGroups: [...editorialAuditGroups],
+  tasks: (queue, { database }) => registerEditorialTasks(queue, database.db),
   routes: (app, deps) => {
     registerPlaceRoutes(app, deps);
     registerPublicContentRoutes(app, deps);
+    const renderers = {
+      place: renderPlacePage,
+      guide: renderGuidePage,
+      story: renderStoryPage,
+      path: renderPathPage,
+    };
+    registerEditorialRoutes(app, deps, renderers, {
+      images: (regionId, slugs) => imagesBySlug(deps.database.db, regionId, slugs),
+    });
   },
 });

@@ -351,6 +351,8 @@ export interface ContentItemsTable {
   updated_by: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  /** Migration 0019: when the scheduler noted a scheduled item as gone live. */
+  went_live_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface ContentVersionsTable {

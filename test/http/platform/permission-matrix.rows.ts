@@ -74,6 +74,9 @@ const backOffice = (status: number, options: Parameters<typeof only>[2] = {}) =>
 
 const MEDIA: Role[] = ['admin', 'region_editor', 'municipality_editor'];
 const NO_IMAGE = '00000000-0000-4000-8000-000000000000';
+/** Who writes content (editorial): admins and the region's and municipalities' editors. */
+const EDITORS: Role[] = ['admin', 'region_editor', 'municipality_editor'];
+const NO_ITEM = '/admin/content/00000000-0000-4000-8000-000000000000';
 
 export const ROWS: Record<string, Row> = {
   // Platform and public site
@@ -274,4 +277,35 @@ export const ROWS: Record<string, Row> = {
   'GET /:lang/paths': everyone(200),
   'GET /:lang/paths/choose': everyone(400, { url: '/sv/paths/choose' }),
   'GET /:lang/paths/:slug': everyone(200, { url: '/sv/paths/families' }),
+
+  // Content (editorial): editors write — municipality editors only their own municipality's items
+  // (others' are 404) — region editors and admins approve, send back and unpublish.
+  'GET /admin/content': only(EDITORS, 200),
+  'GET /admin/content/new': only(EDITORS, 200),
+  'POST /admin/content/new': only(EDITORS, 400, { anon: 401 }),
+  'GET /admin/content/:id': only(EDITORS, 404, { url: NO_ITEM }),
+  'POST /admin/content/:id': only(EDITORS, 404, { anon: 401, url: NO_ITEM, body: { base: '1' } }),
+  'POST /admin/content/:id/submit': only(EDITORS, 404, { anon: 401, url: `${NO_ITEM}/submit` }),
+  'POST /admin/content/:id/approve': only(['admin', 'region_editor'], 404, {
+    anon: 401,
+    url: `${NO_ITEM}/approve`,
+    body: { when: 'now' },
+  }),
+  'POST /admin/content/:id/return': only(['admin', 'region_editor'], 404, {
+    anon: 401,
+    url: `${NO_ITEM}/return`,
+    body: { comment: 'Fler bilder, tack.' },
+  }),
+  'POST /admin/content/:id/unpublish': only(['admin', 'region_editor'], 404, {
+    anon: 401,
+    url: `${NO_ITEM}/unpublish`,
+  }),
+  'POST /admin/content/:id/restore': only(EDITORS, 404, {
+    anon: 401,
+    url: `${NO_ITEM}/restore`,
+    body: { version: '1', base: '1' },
+  }),
+  'GET /admin/content/:id/versions': only(EDITORS, 404, { url: `${NO_ITEM}/versions` }),
+  'GET /admin/content/:id/compare': only(EDITORS, 404, { url: `${NO_ITEM}/compare?from=1&to=1` }),
+  'GET /admin/content/:id/preview': only(EDITORS, 404, { url: `${NO_ITEM}/preview?version=1&lang=sv` }),
 };

@@ -1,0 +1,68 @@
+/**
+ * `content.schedule`, every minute: notes scheduled items that have gone live (an audit event) and
+ * takes down items whose unpublish time has passed (a story's consent end among them). Visitors'
+ * visibility does not wait for it: content_published.visible_from/until are exact by time; this
+ * only brings the items' status and the audit trail into line. Safe to run twice or in parallel.
+ */
+import type { Kysely } from 'kysely';
+import { SYSTEM_ACTOR, recordAudit } from '../../../platform/audit.ts';
+import type { DB } from '../../../platform/db/schema.ts';
+import type { TaskQueue } from '../../../platform/tasks/queue.ts';
+import { getItem, getVersion, unpublish } from '../store.ts';
+import { dueDown, dueLive, setWentLive, type DueItem } from './repository.ts';
+import { itemName, stamp } from './service.ts';
+
+export const SCHEDULE_TASK = 'content.schedule';
+
+async function nameOf(trx: Kysely<DB>, due: DueItem): Promise<{ name: string; version: number | null }> {
+  const item = await getItem(trx, due.regionId, due.id);
+  const version =
+    item && item.publishedVersion
+      ? await getVersion(trx, due.regionId, item, item.publishedVersion)
+      : undefined;
+  return { name: itemName(version?.data, due.slug), version: item?.publishedVersion ?? null };
+}
+
+/** One pass of the schedule; returns how many items went live and came down. */
+export async function runSchedule(db: Kysely<DB>, now = new Date()): Promise<{ live: number; down: number }> {
+  return db.transaction().execute(async (trx) => {
+    const live = await dueLive(trx);
+    for (const due of live) {
+      const { name, version } = await nameOf(trx, due);
+      await setWentLive(trx, due.regionId, due.id, now);
+      await recordAudit(trx, {
+        regionId: due.regionId,
+        actor: SYSTEM_ACTOR,
+        action: 'content.went_live',
+        subjectType: 'content',
+        subjectId: due.id,
+        data: { kind: due.kind, name, version, at: due.publishAt ? stamp(due.publishAt) : null },
+      });
+    }
+    const down = await dueDown(trx);
+    for (const due of down) {
+      const { name, version } = await nameOf(trx, due);
+      await unpublish(trx, due.regionId, due.id);
+      await recordAudit(trx, {
+        regionId: due.regionId,
+        actor: SYSTEM_ACTOR,
+        action: 'content.taken_down',
+        subjectType: 'content',
+        subjectId: due.id,
+        data: { kind: due.kind, name, version, consent: due.kind === 'story' },
+      });
+    }
+    return { live: live.length, down: down.length };
+  });
+}
+
+export function registerEditorialTasks(queue: TaskQueue, db: Kysely<DB>): void {
+  queue.define({
+    name: SCHEDULE_TASK,
+    async run(_payload, { log }) {
+      const done = await runSchedule(db);
+      if (done.live || done.down) log.info(done, 'content schedule');
+    },
+  });
+  queue.schedule({ name: `${SCHEDULE_TASK}.minutely`, task: SCHEDULE_TASK, everySeconds: 60 });
+}

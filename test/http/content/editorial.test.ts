@@ -1,0 +1,508 @@
+/**
+ * The editors' back-office for content: create, edit, two editors saving at once, the workflow
+ * (review, approve now or at a minute, send back, unpublish), versions and restore, the preview,
+ * a municipality editor's reach, the scheduler and the audit trail.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { sql, type Kysely } from 'kysely';
+import { mediaUsageOf } from '../../../src/modules/content/editorial/repository.ts';
+import { runSchedule } from '../../../src/modules/content/editorial/tasks.ts';
+import { stockholmDate, stockholmTime } from '../../../src/modules/content/editorial/time.ts';
+import { getItem, getVersion, publishedBySlug } from '../../../src/modules/content/store.ts';
+import type { DB } from '../../../src/platform/db/schema.ts';
+import { buildTestApp, unlimited } from '../../helpers/app.ts';
+import { formClient, type FormFields } from '../../helpers/client.ts';
+import {
+  auditActions,
+  createOrganisation,
+  createPerson,
+  REGION,
+  sessionFor,
+} from '../../helpers/identity.ts';
+
+const LIST = '/admin/content';
+
+async function municipalityOrg(db: Kysely<DB>, code: string): Promise<string> {
+  const row = await db
+    .selectFrom('organisations')
+    .select('id')
+    .where('region_id', '=', REGION)
+    .where('kind', '=', 'municipality')
+    .where('municipality_code', '=', code)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The value of a form field as the page shows it. */
+function inputValue(body: string, name: string): string | undefined {
+  const match = new RegExp(`name="${name}"[^>]*value="([^"]*)"`).exec(body);
+  return match?.[1];
+}
+
+const full = (sv: string, en: string): FormFields => ({
+  title_sv: `${sv} titel`,
+  title_en: `${en} title`,
+  summary_sv: `${sv} sammanfattning`,
+  summary_en: `${en} summary`,
+  body_sv: `## ${sv}\n\n${sv} text i ett stycke.`,
+  body_en: `## ${en}\n\n${en} text in a paragraph.`,
+});
+
+describe('the editors’ back-office for content', async () => {
+  const { app, database } = await buildTestApp({}, undefined, { rateLimiter: unlimited });
+  const db = database.db;
+  const client = await formClient(app);
+  const region = await createOrganisation(db, { kind: 'region' });
+  const editor = await createPerson(db, { role: 'region_editor', organisationId: region });
+  await db
+    .updateTable('accounts')
+    .set({ display_name: 'Rita Regionredaktör' })
+    .where('id', '=', editor.accountId)
+    .execute();
+  const editorSession = await sessionFor(db, editor.accountId, { secondFactor: true });
+  const other = await createPerson(db, { role: 'region_editor', organisationId: region, language: 'en' });
+  await db
+    .updateTable('accounts')
+    .set({ display_name: 'Olle Other' })
+    .where('id', '=', other.accountId)
+    .execute();
+  const otherSession = await sessionFor(db, other.accountId, { secondFactor: true });
+  const admin = await createPerson(db, { role: 'admin', organisationId: region });
+  const adminSession = await sessionFor(db, admin.accountId, { secondFactor: true });
+  const falun = await createPerson(db, {
+    role: 'municipality_editor',
+    organisationId: await municipalityOrg(db, '2080'),
+  });
+  const falunSession = await sessionFor(db, falun.accountId, { secondFactor: true });
+
+  const get = (url: string, cookie = editorSession) => client.get(url, cookie);
+  const post = (url: string, fields: FormFields, cookie = editorSession) =>
+    client.postForm(url, cookie, fields);
+
+  async function create(fields: FormFields, cookie = editorSession): Promise<string> {
+    const res = await post(`${LIST}/new`, fields, cookie);
+    assert.equal(res.statusCode, 303, res.body.slice(0, 2000));
+    const location = String(res.headers.location);
+    assert.match(location, /\?done=created$/);
+    return location.replace(/^\/admin\/content\//, '').replace(/\?.*$/, '');
+  }
+
+  async function save(id: string, fields: FormFields, base: number, cookie = editorSession) {
+    return post(`${LIST}/${id}`, { base: String(base), ...fields }, cookie);
+  }
+
+  /** A guide written in both languages, sent for review. */
+  async function guideInReview(slug: string): Promise<string> {
+    const id = await create({ kind: 'guide', slug, title_sv: 'Guide' });
+    assert.equal((await save(id, full('Svensk', 'English'), 1)).statusCode, 303);
+    assert.equal((await post(`${LIST}/${id}/submit`, { shown: '2' })).statusCode, 303);
+    return id;
+  }
+
+  it('creates an item with a slug suggested from its title, and edits it in both languages', async () => {
+    const id = await create({
+      kind: 'guide',
+      slug: '',
+      title_sv: 'Flytta hit från ett EU-land',
+      title_en: '',
+    });
+    const item = await getItem(db, REGION, id);
+    assert.equal(item?.slug, 'flytta-hit-fran-ett-eu-land');
+    const page = await get(`${LIST}/${id}?done=created`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Utkastet är skapat/);
+    assert.match(page.body, /Översättning saknas/, 'the English title is marked missing');
+    assert.equal(inputValue(page.body, 'base'), '1');
+    assert.match(page.body, /name="step_1_title_sv"/, 'two empty step rows');
+
+    const res = await save(
+      id,
+      {
+        ...full('Svensk', 'English'),
+        audiences: ['eu', 'everyone'],
+        steps: '3',
+        step_0_order: '2',
+        step_0_phase: 'arrival',
+        step_0_title_sv: 'Folkbokför dig',
+        step_0_title_en: 'Register',
+        step_0_url: 'https://www.skatteverket.se',
+        step_1_order: '1',
+        step_1_phase: 'before',
+        step_1_title_sv: 'Sök jobb',
+        step_1_title_en: 'Find a job',
+        note: 'Första texten',
+      },
+      1,
+    );
+    assert.equal(res.statusCode, 303, res.body.slice(0, 3000));
+    assert.equal(res.headers.location, `${LIST}/${id}?done=saved&v=2`);
+    const v2 = await getVersion(db, REGION, { id, kind: 'guide', version: 2 });
+    assert.deepEqual(
+      v2?.data.guide?.steps.map((s) => s.title.sv),
+      ['Sök jobb', 'Folkbokför dig'],
+      'ordered by number, empty row dropped',
+    );
+    assert.deepEqual(v2?.data.guide?.audiences, ['eu', 'everyone']);
+    assert.equal(v2?.data.body.en.blocks[0]?.t, 'h2');
+    const list = await get(LIST);
+    assert.match(list.body, /Svensk titel/);
+    assert.match(list.body, /Utkast/);
+    assert.match(list.body, /Rita Regionredaktör/);
+  });
+
+  it('refuses a slug that clashes with one of the same kind, by the field, keeping what was typed', async () => {
+    await create({ kind: 'story', slug: 'anna-i-falun', title_sv: 'Anna', municipality: '2080' });
+    const res = await post(`${LIST}/new`, {
+      kind: 'story',
+      slug: 'anna-i-falun',
+      title_sv: 'Anna igen',
+      municipality: '',
+    });
+    assert.equal(res.statusCode, 400);
+    assert.match(res.body, /class="error-summary"/);
+    assert.match(res.body, /id="slug-error"[^>]*>Adressen anna-i-falun används redan/);
+    assert.equal(inputValue(res.body, 'slug'), 'anna-i-falun');
+    assert.equal(inputValue(res.body, 'title_sv'), 'Anna igen');
+    const bad = await post(`${LIST}/new`, { kind: 'guide', slug: 'Ogiltig Adress!', title_sv: 'X' });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /Adressen får bara ha små bokstäver/);
+    assert.equal(inputValue(bad.body, 'slug'), 'Ogiltig Adress!');
+  });
+
+  it('tells the second of two editors saving from the same version, keeps their text, shows the diff, and saves it on request', async () => {
+    const id = await create({ kind: 'guide', slug: 'samtidigt', title_sv: 'Samtidigt' });
+    const first = await save(
+      id,
+      { ...full('Första', 'First'), body_sv: 'Regionens första text om boende.' },
+      1,
+    );
+    assert.equal(first.statusCode, 303);
+    const second = await save(
+      id,
+      { ...full('Andra', 'Second'), body_sv: 'Min helt egna text om skolor.' },
+      1,
+      otherSession,
+    );
+    assert.equal(second.statusCode, 409);
+    assert.match(second.body, /<html lang="en"/);
+    assert.match(second.body, /Someone else saved while you were writing/);
+    assert.match(second.body, /Rita Regionredaktör saved version 2/);
+    assert.match(second.body, /Min helt egna text om skolor\./, 'the second editor’s text is in the form');
+    assert.equal(inputValue(second.body, 'title_sv'), 'Andra titel');
+    assert.match(second.body, /<ins>.*första.*<\/ins>/s, 'the diff shows what the other saved');
+    assert.equal(inputValue(second.body, 'base'), '2', 'saving again makes theirs the next version');
+    assert.match(second.body, /Save my version as the next version anyway/);
+    assert.equal((await getItem(db, REGION, id))?.version, 2, 'nothing stored by the refused save');
+
+    const again = await save(
+      id,
+      { ...full('Andra', 'Second'), body_sv: 'Min helt egna text om skolor.' },
+      2,
+      otherSession,
+    );
+    assert.equal(again.statusCode, 303);
+    const v2 = await getVersion(db, REGION, { id, kind: 'guide', version: 2 });
+    const v3 = await getVersion(db, REGION, { id, kind: 'guide', version: 3 });
+    assert.equal(v2?.data.title.sv, 'Första titel');
+    assert.equal(v3?.data.title.sv, 'Andra titel', 'both texts are kept as versions');
+  });
+
+  it('refuses approval while a translation is missing, naming the language', async () => {
+    const id = await create({ kind: 'guide', slug: 'bara-svenska', title_sv: 'Bara svenska' });
+    const swedishOnly = { ...full('Svensk', 'x'), title_en: '', summary_en: '', body_en: '' };
+    assert.equal((await save(id, swedishOnly, 1)).statusCode, 303);
+    assert.equal((await post(`${LIST}/${id}/submit`, { shown: '2' })).statusCode, 303);
+    const res = await post(`${LIST}/${id}/approve`, { shown: '2', when: 'now' });
+    assert.equal(res.statusCode, 409);
+    assert.match(res.body, /Titel, sammanfattning eller text saknas på engelska/);
+    assert.equal((await getItem(db, REGION, id))?.status, 'review');
+  });
+
+  it('approves for a minute in the future: visible only from that minute, then noted live by the scheduler', async () => {
+    const id = await guideInReview('schemalagd');
+    const at = new Date(Date.now() + 10 * 60_000);
+    const res = await post(`${LIST}/${id}/approve`, {
+      shown: '2',
+      when: 'later',
+      publish_date: stockholmDate(at),
+      publish_time: stockholmTime(at),
+    });
+    assert.equal(res.statusCode, 303, res.body.slice(0, 3000));
+    assert.equal(res.headers.location, `${LIST}/${id}?done=scheduled`);
+    const item = await getItem(db, REGION, id);
+    assert.equal(item?.status, 'published');
+    assert.equal(item?.publishAt?.getTime(), Math.floor(at.getTime() / 60_000) * 60_000);
+    assert.equal(
+      await publishedBySlug(db, REGION, 'sv', 'guide', 'schemalagd'),
+      undefined,
+      'not visible before its minute',
+    );
+    const list = await get(`${LIST}?kind=guide`);
+    assert.match(list.body, new RegExp(`Schemalagd ${stockholmTime(at)}`));
+    await runSchedule(db);
+    assert.ok(!(await auditActions(db)).includes('content.went_live'), 'not live yet');
+
+    await db
+      .updateTable('content_published')
+      .set({ visible_from: sql<Date>`now() - interval '1 minute'` })
+      .where('item_id', '=', id)
+      .execute();
+    await db
+      .updateTable('content_items')
+      .set({ publish_at: sql<Date>`now() - interval '1 minute'` })
+      .where('id', '=', id)
+      .execute();
+    const visible = await publishedBySlug(db, REGION, 'en', 'guide', 'schemalagd');
+    assert.equal(visible?.title, 'English title');
+    assert.deepEqual(await runSchedule(db), { live: 1, down: 0 });
+    assert.deepEqual(await runSchedule(db), { live: 0, down: 0 }, 'noted once');
+    assert.ok((await auditActions(db)).includes('content.went_live'));
+  });
+
+  it('refuses a schedule in the past by the field, keeping what was typed', async () => {
+    const id = await guideInReview('forsent');
+    const res = await post(`${LIST}/${id}/approve`, {
+      shown: '2',
+      when: 'later',
+      publish_date: '2020-01-01',
+      publish_time: '09:30',
+    });
+    assert.equal(res.statusCode, 400);
+    assert.match(res.body, /id="publish_date-error"[^>]*>Tidpunkten har redan varit/);
+    assert.equal(inputValue(res.body, 'publish_date'), '2020-01-01');
+    assert.equal(inputValue(res.body, 'publish_time'), '09:30');
+    const badTime = await post(`${LIST}/${id}/approve`, {
+      shown: '2',
+      when: 'later',
+      publish_date: '2099-01-01',
+      publish_time: '25:00',
+    });
+    assert.equal(badTime.statusCode, 400);
+    assert.match(badTime.body, /Skriv klockslaget som TT:MM/);
+    assert.equal((await getItem(db, REGION, id))?.status, 'review');
+  });
+
+  it('sends back with a comment the writer sees, and unpublishes a published item', async () => {
+    const id = await guideInReview('tillbaka');
+    const empty = await post(`${LIST}/${id}/return`, { shown: '2', comment: ' ' });
+    assert.equal(empty.statusCode, 400);
+    assert.match(empty.body, /Skriv vad skribenten behöver ändra/);
+    const back = await post(`${LIST}/${id}/return`, { shown: '2', comment: 'Lägg till en bild på sjön.' });
+    assert.equal(back.statusCode, 303);
+    const page = await get(`${LIST}/${id}`);
+    assert.match(page.body, /Rita Regionredaktör skickade tillbaka innehållet/);
+    assert.match(page.body, /Lägg till en bild på sjön\./);
+    assert.equal((await getItem(db, REGION, id))?.status, 'draft');
+
+    assert.equal((await post(`${LIST}/${id}/submit`, { shown: '2' })).statusCode, 303);
+    assert.equal((await post(`${LIST}/${id}/approve`, { shown: '2', when: 'now' })).statusCode, 303);
+    assert.equal((await publishedBySlug(db, REGION, 'sv', 'guide', 'tillbaka'))?.version, 2);
+    // Editing keeps the published version live.
+    assert.equal((await save(id, full('Ny', 'New'), 2)).statusCode, 303);
+    assert.equal((await publishedBySlug(db, REGION, 'sv', 'guide', 'tillbaka'))?.title, 'Svensk titel');
+    // A new version of a live page replaces it at once, never leaving visitors a gap.
+    assert.equal((await post(`${LIST}/${id}/submit`, { shown: '3' })).statusCode, 303);
+    const later = await post(`${LIST}/${id}/approve`, {
+      shown: '3',
+      when: 'later',
+      publish_date: '2099-01-01',
+      publish_time: '10:00',
+    });
+    assert.equal(later.statusCode, 400);
+    assert.match(later.body, /Sidan är redan publicerad/);
+    assert.equal((await publishedBySlug(db, REGION, 'sv', 'guide', 'tillbaka'))?.title, 'Svensk titel');
+    assert.equal((await post(`${LIST}/${id}/return`, { shown: '3', comment: 'Inte än.' })).statusCode, 303);
+    assert.match((await get(`${LIST}?kind=guide`)).body, /Publicerad · ändrad i utkast/);
+    const down = await post(`${LIST}/${id}/unpublish`, {});
+    assert.equal(down.statusCode, 303);
+    assert.equal(await publishedBySlug(db, REGION, 'sv', 'guide', 'tillbaka'), undefined);
+    assert.match((await get(`${LIST}/${id}?done=unpublished`)).body, /Avpublicerad/);
+  });
+
+  it('lists versions, compares two and restores an earlier one as a new version', async () => {
+    const id = await create({ kind: 'guide', slug: 'versioner', title_sv: 'Versioner' });
+    assert.equal((await save(id, { ...full('Gammal', 'Old'), note: 'Första utkastet' }, 1)).statusCode, 303);
+    assert.equal((await save(id, { ...full('Ny', 'New'), note: 'Omskrivet' }, 2)).statusCode, 303);
+    const versions = await get(`${LIST}/${id}/versions`);
+    assert.equal(versions.statusCode, 200);
+    assert.match(versions.body, /Första utkastet/);
+    assert.match(versions.body, /Omskrivet/);
+    const compare = await get(`${LIST}/${id}/compare?from=2&to=3`);
+    assert.equal(compare.statusCode, 200);
+    assert.match(compare.body, /<del>.*Gammal.*<\/del>/s);
+    assert.match(compare.body, /<ins>.*Ny.*<\/ins>/s);
+    const restore = await post(`${LIST}/${id}/restore`, { version: '2', base: '3' });
+    assert.equal(restore.statusCode, 303);
+    assert.equal(restore.headers.location, `${LIST}/${id}?done=restored&v=4`);
+    const v4 = await getVersion(db, REGION, { id, kind: 'guide', version: 4 });
+    assert.equal(v4?.data.title.sv, 'Gammal titel');
+    assert.equal(v4?.note, 'Återställd från version 2');
+    assert.equal(
+      (await getVersion(db, REGION, { id, kind: 'guide', version: 3 }))?.data.title.sv,
+      'Ny titel',
+      'history kept',
+    );
+  });
+
+  it('previews a version through the public renderer, noindex and not stored', async () => {
+    const id = await create({ kind: 'guide', slug: 'forhandsgranska', title_sv: 'Förhandsgranska' });
+    assert.equal((await save(id, full('Svensk', 'English'), 1)).statusCode, 303);
+    const res = await get(`${LIST}/${id}/preview?version=2&lang=en`);
+    assert.equal(res.statusCode, 200);
+    assert.match(res.body, /<html lang="en"/);
+    assert.match(res.body, /<meta name="robots" content="noindex/);
+    assert.equal(res.headers['cache-control'], 'no-store');
+    assert.match(res.body, /Förhandsgranskning av version 2 på engelska/);
+    assert.match(res.body, /<h1>English title<\/h1>/);
+  });
+
+  it('keeps a municipality editor to their own municipality’s place pages and stories, without approval', async () => {
+    const own = await create({ kind: 'story', slug: 'falu-berattelse', title_sv: 'Falu' }, falunSession);
+    assert.equal((await getItem(db, REGION, own))?.municipalityCode, '2080', 'their municipality is fixed');
+    const borlange = await create({
+      kind: 'story',
+      slug: 'borlange-berattelse',
+      title_sv: 'Borlänge',
+      municipality: '2081',
+    });
+    const guide = await create({ kind: 'guide', slug: 'regionens-guide', title_sv: 'Regionens guide' });
+    assert.equal((await get(`${LIST}/${own}`, falunSession)).statusCode, 200);
+    assert.equal((await get(`${LIST}/${borlange}`, falunSession)).statusCode, 404);
+    assert.equal((await get(`${LIST}/${guide}`, falunSession)).statusCode, 404);
+    assert.equal((await save(borlange, full('X', 'Y'), 1, falunSession)).statusCode, 404);
+    const list = await get(LIST, falunSession);
+    assert.match(list.body, /Falu/);
+    assert.ok(!list.body.includes('Borlänge<'), 'others’ items are not listed');
+    assert.ok(!list.body.includes('Regionens guide'));
+    const guideNew = await post(
+      `${LIST}/new`,
+      { kind: 'guide', slug: 'egen-guide', title_sv: 'Egen' },
+      falunSession,
+    );
+    assert.equal(guideNew.statusCode, 400);
+    assert.equal((await post(`${LIST}/${own}/submit`, { shown: '1' }, falunSession)).statusCode, 303);
+    assert.equal((await post(`${LIST}/${own}/approve`, { when: 'now' }, falunSession)).statusCode, 403);
+    assert.doesNotMatch((await get(`${LIST}/${own}`, falunSession)).body, /Godkänn och publicera/);
+  });
+
+  it('one place page per municipality; a long text saves; unreadable markup is told by its field', async () => {
+    const place = await create({ kind: 'place', municipality: '2062', title_sv: 'Mora' });
+    assert.equal((await getItem(db, REGION, place))?.slug, 'mora');
+    const again = await post(`${LIST}/new`, { kind: 'place', municipality: '2062', title_sv: 'Mora igen' });
+    assert.equal(again.statusCode, 400);
+    assert.match(again.body, /id="municipality-error"[^>]*>Kommunen har redan en ortssida/);
+    const hero = await save(
+      place,
+      {
+        ...full('Mora', 'Mora'),
+        hero_image: 'lake-jetty-sunset',
+        body_en: 'Text.\n\n![A jetty](image:valborg-bonfire-lake)',
+      },
+      1,
+    );
+    assert.equal(hero.statusCode, 303);
+    assert.deepEqual(await mediaUsageOf(db, REGION, 'lake-jetty-sunset'), [
+      { title: 'Mora titel', href: `${LIST}/${place}` },
+    ]);
+    assert.equal(
+      (await mediaUsageOf(db, REGION, 'valborg-bonfire-lake')).length,
+      1,
+      'an image line in a text',
+    );
+    assert.deepEqual(await mediaUsageOf(db, REGION, 'winter-spruce-forest'), []);
+    const long = 'Älvdalens åsar och sjöar. '.repeat(1400);
+    const saved = await save(place, { ...full('Mora', 'Mora'), body_sv: long, body_en: long }, 2);
+    assert.equal(saved.statusCode, 303, 'a text of 36,000 characters a language saves');
+    const bad = await save(
+      place,
+      { ...full('Mora', 'Mora'), body_sv: 'Se [länken](javascript:alert(1))' },
+      2,
+    );
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /id="body_sv-error"/);
+    assert.match(bad.body, /javascript:alert\(1\)/, 'what was typed is kept');
+  });
+
+  it('filters by kind, status and what waits for review, and pages through the list', async () => {
+    const id = await guideInReview('vantar-pa-granskning');
+    const review = await get(`${LIST}?review=1`);
+    assert.match(review.body, new RegExp(`href="${LIST}/${id}"`));
+    assert.doesNotMatch(review.body, /<td>Utkast<\/td>/, 'drafts are not waiting for review');
+    const stories = await get(`${LIST}?kind=story&status=draft`);
+    assert.doesNotMatch(stories.body, new RegExp(`href="${LIST}/${id}"`));
+    for (let i = 0; i < 26; i += 1) await create({ kind: 'guide', slug: `sida-${i}`, title_sv: `Sida ${i}` });
+    const first = await get(`${LIST}?kind=guide`);
+    assert.match(first.body, /rel="next"/);
+    const second = await get(`${LIST}?kind=guide&page=2`);
+    assert.equal(second.statusCode, 200);
+    assert.match(second.body, /rel="prev"/);
+  });
+
+  it('takes a story down when its unpublish time has passed, and tells every step in the audit trail', async () => {
+    const id = await create({ kind: 'story', slug: 'samtycke', title_sv: 'Samtycke', municipality: '2080' });
+    const past = await save(
+      id,
+      {
+        ...full('Story', 'Story'),
+        person_name: 'Anna',
+        consent_recorded: '2026-01-01',
+        consent_method: 'Blankett',
+        consent_ends: '2020-01-01',
+      },
+      1,
+    );
+    assert.equal(past.statusCode, 400);
+    assert.match(past.body, /Slutdatumet måste vara efter i dag/);
+    const ok = await save(
+      id,
+      {
+        ...full('Story', 'Story'),
+        person_name: 'Anna',
+        consent_recorded: '2026-01-01',
+        consent_method: 'Blankett',
+        consent_ends: '2099-12-31',
+      },
+      1,
+    );
+    assert.equal(ok.statusCode, 303, ok.body.slice(0, 2000));
+    assert.equal((await post(`${LIST}/${id}/submit`, { shown: '2' })).statusCode, 303);
+    assert.equal((await post(`${LIST}/${id}/approve`, { shown: '2', when: 'now' })).statusCode, 303);
+    const item = await getItem(db, REGION, id);
+    assert.equal(
+      item?.unpublishAt?.toISOString(),
+      '2099-12-30T23:00:00.000Z',
+      'the consent’s end is the unpublish time',
+    );
+    await db
+      .updateTable('content_items')
+      .set({
+        publish_at: sql<Date>`now() - interval '2 minutes'`,
+        unpublish_at: sql<Date>`now() - interval '1 minute'`,
+      })
+      .where('id', '=', id)
+      .execute();
+    assert.deepEqual(await runSchedule(db), { live: 0, down: 1 });
+    assert.equal((await getItem(db, REGION, id))?.status, 'unpublished');
+    assert.equal(await publishedBySlug(db, REGION, 'sv', 'story', 'samtycke'), undefined);
+
+    const sentences: [string, RegExp][] = [
+      ['content.created', /skapade ”Samtycke”/],
+      ['content.saved', /sparade version 2 av ”Story titel”/],
+      ['content.submitted', /skickade version 2 av ”Story titel” till granskning/],
+      ['content.approved', /godkände och publicerade version 2 av ”Story titel”/],
+      ['content.taken_down', /”Story titel” avpublicerades när personens samtycke tog slut/],
+      ['content.returned', /skickade tillbaka ”Svensk titel” med kommentaren: Lägg till en bild på sjön\./],
+      ['content.restored', /återställde version 2 av/],
+      ['content.went_live', /blev synlig för besökare/],
+      ['content.unpublished', /avpublicerade ”Ny titel”/],
+    ];
+    for (const [action, sentence] of sentences) {
+      const audit = await get(`/admin/audit?action=${action}`, adminSession);
+      assert.equal(audit.statusCode, 200);
+      assert.match(audit.body, sentence, action);
+    }
+    const group = await get('/admin/audit?action=content', adminSession);
+    assert.match(group.body, /Innehåll, alla händelser/);
+  });
+});
