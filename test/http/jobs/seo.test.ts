@@ -116,10 +116,10 @@ describe('job board for search engines', async () => {
     assert.match(root.body, /<sitemapindex xmlns="http:\/\/www\.sitemaps\.org\/schemas\/sitemap\/0\.9">/);
     const files = locs(root.body);
     // Own pages: /, /accessibility, /privacy (two languages each) and /lattlast; the job board and
-    // 5 jobs; 3 a file.
+    // 5 jobs; the content lists (/move, guides, stories, paths, places) and the six paths; 3 a file.
     assert.deepEqual(
       files,
-      [1, 2, 3, 4].map((n) => `http://localhost:3000/sitemap-${n}.xml`),
+      [1, 2, 3, 4, 5, 6, 7].map((n) => `http://localhost:3000/sitemap-${n}.xml`),
     );
     const urls: string[] = [];
     for (const file of files) {
@@ -133,9 +133,19 @@ describe('job board for search engines', async () => {
     assert.equal(new Set(urls).size, urls.length, 'no URL twice');
     const jobs = urls.filter((u) => u.includes('/sv/jobs/')).map((u) => u.split('/').pop());
     assert.deepEqual(jobs, ['9300001', '9300002', '9300007', '9300008', '9300009']);
-    for (const u of ['/sv/', '/en/', '/en/privacy', '/sv/lattlast', '/sv/jobs', '/en/jobs/9300001'])
+    for (const u of [
+      '/sv/',
+      '/en/',
+      '/en/privacy',
+      '/sv/lattlast',
+      '/sv/jobs',
+      '/en/jobs/9300001',
+      '/sv/places',
+      '/en/move',
+      '/en/paths/international',
+    ])
       assert.ok(urls.includes(`http://localhost:3000${u}`), u);
-    for (const n of ['0', '5', 'x', '01']) assert.equal((await get(`/sitemap-${n}.xml`)).statusCode, 404, n);
+    for (const n of ['0', '8', 'x', '01']) assert.equal((await get(`/sitemap-${n}.xml`)).statusCode, 404, n);
   });
 
   it('reads the sitemap jobs a batch at a time without losing or repeating any', async () => {
