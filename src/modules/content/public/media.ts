@@ -10,7 +10,13 @@ import type { PageImage } from '../../../platform/html/layout.ts';
 import type { RichDoc } from '../../../platform/html/rich-doc.ts';
 import { imageSlugs, renderRichText } from '../../../platform/html/richtext.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
-import { imagesBySlug, imageUrl, pictureHtml, type MediaImage, type PictureOptions } from '../media/service.ts';
+import {
+  imagesBySlug,
+  imageUrl,
+  pictureHtml,
+  type MediaImage,
+  type PictureOptions,
+} from '../media/service.ts';
 
 export type PublicImage = MediaImage;
 export type ImageMap = Map<string, PublicImage>;
