@@ -355,6 +355,22 @@ describe('the editors’ back-office for content', async () => {
     assert.equal(res.headers['cache-control'], 'no-store');
     assert.match(res.body, /Förhandsgranskning av version 2 på engelska/);
     assert.match(res.body, /<h1>English title<\/h1>/);
+    assert.equal(res.body.match(/class="editorial-preview"/g)?.length, 1, 'one banner: the editors’ bar');
+    assert.doesNotMatch(res.body, /class="notice preview-banner"/, 'not the page’s own as well');
+    assert.match(res.body, /Tillbaka till redigeringen/);
+    assert.match(
+      res.body,
+      new RegExp(`href="${LIST}/${id}/preview\\?version=2&amp;lang=sv"[^>]*>Förhandsgranska på svenska`),
+    );
+    const place = await create({ kind: 'place', municipality: '2081', title_sv: 'Borlänge' });
+    const placePreview = await get(`${LIST}/${place}/preview?version=1&lang=sv`);
+    assert.equal(placePreview.statusCode, 200);
+    assert.equal(placePreview.body.match(/class="editorial-preview"/g)?.length, 1);
+    assert.doesNotMatch(
+      placePreview.body,
+      /class="place-preview"/,
+      'a place page’s own banner is left out too',
+    );
   });
 
   it('keeps a municipality editor to their own municipality’s place pages and stories, without approval', async () => {

@@ -257,6 +257,7 @@ export const editorialMessages = defineMessages({
       'Förhandsgranskning av version {version} på {language}. Sidan är inte publicerad så här ännu.',
     'preview.expired': 'Bilder vars licens har gått ut: {images}.',
     'preview.back': 'Tillbaka till redigeringen',
+    'preview.other': 'Förhandsgranska på {language}',
   },
   en: {
     'nav.content': 'Content',
@@ -513,6 +514,7 @@ export const editorialMessages = defineMessages({
     'preview.banner': 'Preview of version {version} in {language}. The page is not published like this yet.',
     'preview.expired': 'Images whose licence has expired: {images}.',
     'preview.back': 'Back to editing',
+    'preview.other': 'Preview in {language}',
   },
 });
 

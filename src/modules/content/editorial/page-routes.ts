@@ -135,7 +135,11 @@ export function registerEditorialPages(
       data: version.data,
       publishedAt: item.publishedVersion === version.version ? item.publishedAt : null,
     };
-    const rendered = await renderers[item.kind]({ deps, region: request.region, lang, preview: true }, view);
+    // One banner: the editors' bar (version, language, the way back), not the page's own as well.
+    const rendered = await renderers[item.kind](
+      { deps, region: request.region, lang, preview: true, previewBanner: false },
+      view,
+    );
     const expired = await expiredImages(service, editor.regionId, version.data);
     reply.header('x-robots-tag', 'noindex, nofollow');
     const banner = previewBanner(editor.lang, item.id, version.version, lang, expired);
