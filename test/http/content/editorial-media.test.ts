@@ -76,4 +76,130 @@ describe('the editors and the media library', async () => {
     assert.deepEqual(await mediaUsageOf(db, REGION, 'sjon-i-kvall'), [], 'shown nowhere any more');
     assert.doesNotMatch((await get(`/admin/media/${lake}`)).body, new RegExp(`href="${LIST}/${id}"`));
   });
+
+  /** The hero field's options: value → label, and the selected one. */
+  function heroOptions(body: string): { options: Map<string, string>; selected: string | undefined } {
+    const select = /<select[^>]*name="hero_image"[^>]*>([\s\S]*?)<\/select>/.exec(body)?.[1] ?? '';
+    const options = new Map<string, string>();
+    let selected: string | undefined;
+    for (const m of select.matchAll(/<option value="([^"]*)"([^>]*)>([^<]*)<\/option>/g)) {
+      options.set(m[1] ?? '', m[3] ?? '');
+      if (/selected/.test(m[2] ?? '')) selected = m[1];
+    }
+    return { options, selected };
+  }
+
+  it('offers the library’s usable images as the hero image, and “no image”', async () => {
+    await addImage(db, config, REGION, editor.accountId, {
+      slug: 'bara-svensk-text',
+      alt_sv: 'Bara svenska',
+      alt_en: '',
+    });
+    const id = await create('valj-bild');
+    const page = await get(`${LIST}/${id}`);
+    assert.equal(page.statusCode, 200);
+    const { options, selected } = heroOptions(page.body);
+    assert.equal(options.get(''), 'Ingen bild');
+    assert.equal(options.get('sjon-i-kvall'), 'sjon-i-kvall – En sjö i kvällsljus');
+    assert.ok(!options.has('bara-svensk-text'), 'an image without English alt text is not offered');
+    assert.equal(selected, undefined);
+    assert.match(page.body, /<label[^>]*for="hero_image"[^>]*>Huvudbild/);
+    const saved = await post(`${LIST}/${id}`, { base: '1', ...full({ hero_image: 'sjon-i-kvall' }) });
+    assert.equal(saved.statusCode, 303);
+    assert.equal(heroOptions((await get(`${LIST}/${id}`)).body).selected, 'sjon-i-kvall');
+  });
+
+  it('refuses an image the library does not have, by the field, keeping everything typed', async () => {
+    const id = await create('okand-bild');
+    const res = await post(`${LIST}/${id}`, {
+      base: '1',
+      ...full({ hero_image: 'finns-inte', title_sv: 'Min egen titel' }),
+    });
+    assert.equal(res.statusCode, 400);
+    assert.match(
+      res.body,
+      /id="hero_image-error"[^>]*>[\s\S]*?Bilden finns-inte finns inte i mediebiblioteket/,
+    );
+    assert.match(res.body, /href="#hero_image"/, 'the error summary links to the field');
+    const { options, selected } = heroOptions(res.body);
+    assert.equal(selected, 'finns-inte', 'the value is kept, selected');
+    assert.equal(options.get('finns-inte'), 'finns-inte – finns inte i mediebiblioteket – välj en annan');
+    assert.match(res.body, /value="Min egen titel"/);
+    assert.equal((await getItem(db, REGION, id))?.version, 1, 'nothing saved');
+
+    const body = await post(`${LIST}/${id}`, {
+      base: '1',
+      ...full({ body_sv: 'Text.\n\n![En sjö](image:sjon-som-saknas)' }),
+    });
+    assert.equal(body.statusCode, 400);
+    assert.match(
+      body.body,
+      /id="body_sv-error"[^>]*>[\s\S]*?Bilden sjon-som-saknas finns inte i mediebiblioteket/,
+    );
+    assert.match(body.body, /!\[En sjö\]\(image:sjon-som-saknas\)/, 'the text is kept');
+    const known = await post(`${LIST}/${id}`, {
+      base: '1',
+      ...full({ body_en: 'Text.\n\n![A lake](image:sjon-i-kvall)' }),
+    });
+    assert.equal(known.statusCode, 303, 'an image line naming a library image saves');
+  });
+
+  it('keeps a hero image that can no longer be shown selected, says why, and tells the save by the field', async () => {
+    const id = await create('bilden-forsvann');
+    await addImage(db, config, REGION, editor.accountId, {
+      slug: 'snart-utan-alt',
+      alt_sv: 'Snö',
+      alt_en: 'Snow',
+    });
+    await addImage(db, config, REGION, editor.accountId, {
+      slug: 'snart-utgangen',
+      alt_sv: 'Is',
+      alt_en: 'Ice',
+    });
+    assert.equal(
+      (await post(`${LIST}/${id}`, { base: '1', ...full({ hero_image: 'snart-utan-alt' }) })).statusCode,
+      303,
+    );
+    await db.updateTable('media_images').set({ alt_en: '' }).where('slug', '=', 'snart-utan-alt').execute();
+    const page = await get(`${LIST}/${id}`);
+    const { options, selected } = heroOptions(page.body);
+    assert.equal(selected, 'snart-utan-alt');
+    assert.equal(options.get('snart-utan-alt'), 'snart-utan-alt – saknar alternativtext – kan inte visas');
+    const refused = await post(`${LIST}/${id}`, { base: '2', ...full({ hero_image: 'snart-utan-alt' }) });
+    assert.equal(refused.statusCode, 400);
+    assert.match(refused.body, /Bilden snart-utan-alt saknar alternativtext på svenska eller engelska/);
+
+    assert.equal(
+      (await post(`${LIST}/${id}`, { base: '2', ...full({ hero_image: 'snart-utgangen' }) })).statusCode,
+      303,
+    );
+    await db
+      .updateTable('media_images')
+      .set({ expires_on: '2020-01-31' })
+      .where('slug', '=', 'snart-utgangen')
+      .execute();
+    const expired = heroOptions((await get(`${LIST}/${id}`)).body);
+    assert.equal(expired.selected, 'snart-utgangen');
+    assert.equal(
+      expired.options.get('snart-utgangen'),
+      'snart-utgangen – licensen har gått ut – kan inte visas',
+    );
+    assert.ok(
+      !heroOptions((await get(`${LIST}/${await create('annan-sida')}`)).body).options.has('snart-utgangen'),
+      'not offered to others',
+    );
+    const late = await post(`${LIST}/${id}`, { base: '3', ...full({ hero_image: 'snart-utgangen' }) });
+    assert.equal(late.statusCode, 400);
+    assert.match(late.body, /Licensen för bilden snart-utgangen har gått ut/);
+
+    await db.deleteFrom('media_images').where('slug', '=', 'snart-utgangen').execute();
+    const gone = heroOptions((await get(`${LIST}/${id}`)).body);
+    assert.equal(gone.selected, 'snart-utgangen', 'a deleted image stays visible in the field');
+    assert.equal(
+      gone.options.get('snart-utgangen'),
+      'snart-utgangen – finns inte i mediebiblioteket – välj en annan',
+    );
+    const none = await post(`${LIST}/${id}`, { base: '3', ...full({ hero_image: '' }) });
+    assert.equal(none.statusCode, 303, 'choosing no image saves');
+  });
 });

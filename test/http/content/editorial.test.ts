@@ -12,6 +12,7 @@ import { stockholmDate, stockholmTime } from '../../../src/modules/content/edito
 import { getItem, getVersion, publishedBySlug } from '../../../src/modules/content/store.ts';
 import type { DB } from '../../../src/platform/db/schema.ts';
 import { buildTestApp, unlimited } from '../../helpers/app.ts';
+import { addImage } from './editorial-images.ts';
 import { formClient, type FormFields } from '../../helpers/client.ts';
 import {
   auditActions,
@@ -50,7 +51,7 @@ const full = (sv: string, en: string): FormFields => ({
 });
 
 describe('the editors’ back-office for content', async () => {
-  const { app, database } = await buildTestApp({}, undefined, { rateLimiter: unlimited });
+  const { app, database, config } = await buildTestApp({}, undefined, { rateLimiter: unlimited });
   const db = database.db;
   const client = await formClient(app);
   const region = await createOrganisation(db, { kind: 'region' });
@@ -408,6 +409,8 @@ describe('the editors’ back-office for content', async () => {
     const again = await post(`${LIST}/new`, { kind: 'place', municipality: '2062', title_sv: 'Mora igen' });
     assert.equal(again.statusCode, 400);
     assert.match(again.body, /id="municipality-error"[^>]*>Kommunen har redan en ortssida/);
+    for (const slug of ['lake-jetty-sunset', 'valborg-bonfire-lake'])
+      await addImage(db, config, REGION, editor.accountId, { slug, alt_sv: 'En bild', alt_en: 'An image' });
     const hero = await save(
       place,
       {

@@ -24,7 +24,8 @@ import type { ContentItem } from '../store.ts';
 import type { FieldChange } from './compare.ts';
 import { many, one, stepRows, type FieldErrors, type FormValues, type SlugChoices } from './form.ts';
 import type { EditorialMessageKey } from './messages.ts';
-import type { ApproveInput, Reason } from './service.ts';
+import { mediaPicker, type MediaImage } from '../media/service.ts';
+import { imageProblem, type ApproveInput, type ImageProblem, type Reason } from './service.ts';
 import {
   CONTENT_PATH,
   changesHtml,
@@ -50,6 +51,10 @@ export interface EditModel {
   errors: FieldErrors;
   municipalities: readonly Municipality[];
   choices: SlugChoices;
+  /** The media library's images an editor may choose (usableImages). */
+  images: readonly MediaImage[];
+  /** The library's image of the hero field's current value, when the library has it. */
+  heroImage?: MediaImage;
   canApprove: boolean;
   done?: string;
   refused?: Reason[];
@@ -331,6 +336,63 @@ function kindFields(c: Ctx, kind: ContentKind): SafeHtml {
     ${choiceGroup(c, 'path_stories', 'field.pathStories', slugs('story'))}`;
 }
 
+const PICKER_LABELS: Record<ImageProblem, EditorialMessageKey> = {
+  unknown: 'picker.unknown',
+  alt: 'picker.noAlt',
+  expired: 'picker.expired',
+};
+
+/** A choice in the picker for a value that cannot be chosen: the slug, and why, in words. */
+function unusableChoice(slug: string, label: string, image: MediaImage | undefined): MediaImage {
+  const alt = { sv: label, en: label };
+  if (image) return { ...image, alt, usable: true };
+  return {
+    id: '',
+    slug,
+    kind: 'photo',
+    width: 0,
+    height: 0,
+    alt,
+    caption: { sv: '', en: '' },
+    photographer: '',
+    licence: '',
+    licenceUrl: '',
+    source: '',
+    sourceUrl: '',
+    credit: { sv: '', en: '' },
+    expiresOn: null,
+    expired: false,
+    demo: false,
+    usable: true,
+    widths: [],
+    fileHash: '',
+  };
+}
+
+/**
+ * The hero image: the media library's picker of the images that can be shown (alt text in both
+ * languages, licence valid). A current value that cannot be chosen (not in the library, deleted,
+ * without alt text, expired) stays selected, first, saying why, so saving tells the problem by the
+ * field rather than dropping the image unseen.
+ */
+function heroField(c: Ctx): SafeHtml {
+  const { m, t } = c;
+  const current = one(m.values, 'hero_image').trim();
+  const offered = m.images.filter((image) => image.usable && !image.expired);
+  const problem = current && !offered.some((i) => i.slug === current) ? imageProblem(m.heroImage) : undefined;
+  const choices = problem
+    ? [unusableChoice(current, t(PICKER_LABELS[problem]), m.heroImage), ...offered]
+    : offered;
+  return mediaPicker(m.lang, choices, {
+    name: 'hero_image',
+    label: t('field.heroImage'),
+    hint: t('field.heroImageHint'),
+    error: c.e('hero_image'),
+    value: current,
+    required: false,
+  });
+}
+
 function editForm(c: Ctx): SafeHtml {
   const { m, t } = c;
   const i = m.item;
@@ -342,7 +404,7 @@ function editForm(c: Ctx): SafeHtml {
       ${pair(c, 'title', 'field.title', { maxlength: 120 })}
       ${pair(c, 'summary', 'field.summary', { rows: 3, maxlength: 300, hint: t('field.summaryHint') })}
       ${pair(c, 'body', 'field.body', { rows: 14, rich: true })}
-      ${textField(m.lang, { name: 'hero_image', label: t('field.heroImage'), hint: t('field.heroImageHint'), error: c.e('hero_image'), value: one(m.values, 'hero_image'), maxlength: 120, autocapitalize: 'none', spellcheck: false, required: false })}
+      ${heroField(c)}
       ${choiceGroup(
         c,
         'target_groups',

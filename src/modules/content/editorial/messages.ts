@@ -124,7 +124,10 @@ export const editorialMessages = defineMessages({
     'field.body': 'Text',
     'field.heroImage': 'Huvudbild',
     'field.heroImageHint':
-      'Bildens adress i mediebiblioteket, till exempel lake-jetty-sunset. Lämna tomt för ingen bild.',
+      'Bara bilder med alternativtext på båda språken och giltig licens kan väljas. Lägg till fler i mediebiblioteket.',
+    'picker.unknown': 'finns inte i mediebiblioteket – välj en annan',
+    'picker.noAlt': 'saknar alternativtext – kan inte visas',
+    'picker.expired': 'licensen har gått ut – kan inte visas',
     'field.targetGroups': 'Målgrupper',
     'field.targetGroupsHint': 'Vilkas vägar innehållet hör till.',
     'field.contact': 'Kontakt för nyinflyttade',
@@ -222,6 +225,13 @@ export const editorialMessages = defineMessages({
     'error.consentEnded': 'Slutdatumet måste vara efter i dag.',
     'error.recordedFuture': 'Samtycket kan inte vara lämnat i framtiden.',
     'error.imageSlug': 'Bildens adress har bara små bokstäver a–z, siffror och bindestreck.',
+    'error.heroUnknown':
+      'Bilden {image} finns inte i mediebiblioteket (den kan ha tagits bort). Välj en annan bild eller ”Ingen bild”.',
+    'error.heroAlt':
+      'Bilden {image} saknar alternativtext på svenska eller engelska. Skriv den i mediebiblioteket eller välj en annan bild.',
+    'error.heroExpired': 'Licensen för bilden {image} har gått ut. Välj en annan bild eller ”Ingen bild”.',
+    'error.bodyImageUnknown':
+      'Bilden {image} finns inte i mediebiblioteket. Rätta bildens adress eller ta bort bildraden.',
     'error.kind': 'Välj vad du vill skriva.',
     'error.municipality': 'Välj kommun.',
     'error.group': 'Välj målgrupp.',
@@ -381,7 +391,10 @@ export const editorialMessages = defineMessages({
     'field.body': 'Text',
     'field.heroImage': 'Main image',
     'field.heroImageHint':
-      'The image’s address in the media library, for example lake-jetty-sunset. Leave empty for no image.',
+      'Only images with alt text in both languages and a valid licence can be chosen. Add more in the media library.',
+    'picker.unknown': 'not in the media library – choose another',
+    'picker.noAlt': 'no alt text – cannot be shown',
+    'picker.expired': 'licence expired – cannot be shown',
     'field.targetGroups': 'Target groups',
     'field.targetGroupsHint': 'Whose paths the content belongs to.',
     'field.contact': 'Contact for newcomers',
@@ -479,6 +492,13 @@ export const editorialMessages = defineMessages({
     'error.consentEnded': 'The end date must be after today.',
     'error.recordedFuture': 'Consent cannot have been given in the future.',
     'error.imageSlug': 'An image address has only lower-case letters a–z, digits and hyphens.',
+    'error.heroUnknown':
+      'The image {image} is not in the media library (it may have been deleted). Choose another image or “No image”.',
+    'error.heroAlt':
+      'The image {image} has no alt text in Swedish or English. Write it in the media library or choose another image.',
+    'error.heroExpired': 'The licence of the image {image} has expired. Choose another image or “No image”.',
+    'error.bodyImageUnknown':
+      'The image {image} is not in the media library. Correct the image’s address or remove the image line.',
     'error.kind': 'Choose what you want to write.',
     'error.municipality': 'Choose a municipality.',
     'error.group': 'Choose a target group.',

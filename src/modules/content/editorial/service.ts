@@ -74,6 +74,46 @@ export interface ImageFacts {
 }
 export type ImageLookup = (regionId: string, slugs: string[]) => Promise<Map<string, ImageFacts>>;
 
+/** Why an image cannot be shown on a page: not in the library, no alt text, licence expired. */
+export type ImageProblem = 'unknown' | 'alt' | 'expired';
+
+export function imageProblem(image: ImageFacts | undefined): ImageProblem | undefined {
+  if (!image) return 'unknown';
+  if (!image.alt.sv.trim() || !image.alt.en.trim()) return 'alt';
+  return image.expired ? 'expired' : undefined;
+}
+
+const HERO_ERRORS: Record<ImageProblem, EditorialMessageKey> = {
+  unknown: 'error.heroUnknown',
+  alt: 'error.heroAlt',
+  expired: 'error.heroExpired',
+};
+
+/**
+ * The images a version names, checked against the library: the hero image must be one that can be
+ * shown, and an image line in a text must name an image the library has — each told by its field.
+ */
+async function checkImages(
+  deps: EditorialDeps,
+  regionId: string,
+  data: ContentData,
+  errors: FieldErrors,
+): Promise<void> {
+  if (!deps.images) return;
+  const body = { sv: imageSlugs(data.body.sv), en: imageSlugs(data.body.en) };
+  const slugs = [...new Set([...(data.heroImage ? [data.heroImage] : []), ...body.sv, ...body.en])];
+  if (slugs.length === 0) return;
+  const known = await deps.images(regionId, slugs);
+  if (data.heroImage) {
+    const problem = imageProblem(known.get(data.heroImage));
+    if (problem) errors.hero_image ??= { key: HERO_ERRORS[problem], params: { image: data.heroImage } };
+  }
+  for (const lang of ['sv', 'en'] as const) {
+    const unknown = body[lang].find((slug) => !known.has(slug));
+    if (unknown) errors[`body_${lang}`] ??= { key: 'error.bodyImageUnknown', params: { image: unknown } };
+  }
+}
+
 export interface EditorialDeps {
   db: Kysely<DB>;
   /** The media library's images by slug; without it images are not checked at approval. */
@@ -256,6 +296,7 @@ export async function saveItem(
   const { data, errors } = readContent(item.kind, input.values, choices);
   const note = input.note.replace(/\s+/g, ' ').trim();
   if (note.length > NOTE_MAX) errors.note = { key: 'error.tooLong', params: { max: String(NOTE_MAX) } };
+  await checkImages(deps, editor.regionId, data, errors);
   if (Object.keys(errors).length > 0) return { kind: 'invalid', errors };
   const result = await deps.db.transaction().execute(async (trx) => {
     const saved = await saveVersion(trx, {
