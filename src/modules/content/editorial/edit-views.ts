@@ -62,6 +62,8 @@ export interface EditModel {
   conflict?: { version: number; authorName: string; savedAt: Date; base: number; changes: FieldChange[] };
   approve?: { values: ApproveInput; errors: FieldErrors };
   back?: { comment: string; errors: FieldErrors };
+  /** The delete form's errors (the confirmation not ticked). */
+  remove?: { errors: FieldErrors };
   /** A story's consent end (its unpublish date), when set. */
   consentEnds?: string;
 }
@@ -235,6 +237,38 @@ function workflow(c: Ctx): SafeHtml {
   return html`<section aria-labelledby="workflow-title">
     <h2 id="workflow-title">${t('workflow.title')}</h2>
     ${parts}
+  </section>`;
+}
+
+/**
+ * Deleting: for an item no version of which is published, a form that asks for a tick first (no
+ * script needed); for a published one, the way there (unpublish first).
+ */
+function deleteSection(c: Ctx): SafeHtml {
+  const { m, t } = c;
+  const i = m.item;
+  if (i.publishedVersion !== null)
+    return html`<section aria-labelledby="delete-title">
+      <h2 id="delete-title">${t('delete.title')}</h2>
+      <p>${t('delete.published')}</p>
+    </section>`;
+  const errors = m.remove?.errors ?? {};
+  return html`<section aria-labelledby="delete-title">
+    <h2 id="delete-title">${t('delete.title')}</h2>
+    <form class="form content-delete" method="post" action="${itemPath(i.id)}/delete" novalidate>
+      ${summaryOf(m.lang, errors)} ${csrfField(m.csrf)}
+      <p>${t('delete.hint')}</p>
+      ${checkboxGroup(m.lang, {
+        name: 'delete_confirm',
+        legend: t('delete.title'),
+        legendClass: 'visually-hidden',
+        error: errorText(m.lang, errors, 'delete_confirm-yes'),
+        options: [{ value: 'yes', label: t('delete.confirm') }],
+        values: [],
+        required: true,
+      })}
+      <button class="button button--secondary" type="submit">${t('delete.button')}</button>
+    </form>
   </section>`;
 }
 
@@ -423,7 +457,11 @@ export function editPage(m: EditModel): { title: string; main: SafeHtml } {
   const t = translator(m.lang);
   const c: Ctx = { m, t, e: (id) => errorText(m.lang, m.errors, id) };
   const heading = t('edit.title', { title: m.title });
-  const failed = Object.keys(m.errors).length > 0 || Boolean(m.refused?.length) || Boolean(m.conflict);
+  const failed =
+    Object.keys(m.errors).length > 0 ||
+    Object.keys(m.remove?.errors ?? {}).length > 0 ||
+    Boolean(m.refused?.length) ||
+    Boolean(m.conflict);
   return {
     title: failed ? `${heading} – ${t('refused.title')}` : heading,
     main: html`<p><a href="${CONTENT_PATH}">${t('edit.back')}</a></p>
@@ -433,6 +471,6 @@ export function editPage(m: EditModel): { title: string; main: SafeHtml } {
         <h2 id="facts-title" class="visually-hidden">${t('edit.facts')}</h2>
         ${facts(c)}
       </section>
-      ${workflow(c)} ${editForm(c)}`,
+      ${workflow(c)} ${editForm(c)} ${deleteSection(c)}`,
   };
 }

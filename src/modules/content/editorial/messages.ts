@@ -110,6 +110,13 @@ export const editorialMessages = defineMessages({
     'done.returned': 'Innehållet är skickat tillbaka till skribenten.',
     'done.unpublished': 'Innehållet är avpublicerat. Besökare ser det inte längre.',
     'done.restored': 'Den tidigare versionen är återställd som version {version}.',
+    'done.deleted': 'Innehållet och alla dess versioner är borttagna.',
+    'delete.title': 'Ta bort',
+    'delete.hint':
+      'Innehållet har inte publicerats. Tar du bort det försvinner det och alla dess versioner; det går inte att ångra.',
+    'delete.confirm': 'Ja, ta bort innehållet och alla dess versioner',
+    'delete.button': 'Ta bort innehållet',
+    'delete.published': 'Publicerat innehåll kan inte tas bort. Avpublicera det först.',
 
     'conflict.title': 'Någon annan sparade medan du skrev',
     'conflict.text':
@@ -200,6 +207,8 @@ export const editorialMessages = defineMessages({
     'refused.nothingNew': 'Den här versionen är redan publicerad. Spara en ny version först.',
     'refused.notInReview': 'Innehållet är inte skickat till granskning.',
     'refused.notPublished': 'Innehållet är inte publicerat.',
+    'refused.deletePublished':
+      'Publicerat innehåll kan inte tas bort. Avpublicera det först; sedan kan det tas bort.',
     'refused.missingLanguage': 'Titel, sammanfattning eller text saknas på {language}.',
     'refused.consentMissing': 'Personens samtycke saknas: datum, sätt och slutdatum behövs.',
     'refused.consentEnded': 'Personens samtycke gällde till {date}.',
@@ -241,6 +250,7 @@ export const editorialMessages = defineMessages({
     'error.clash.municipality': 'Kommunen har redan en ortssida.',
     'error.clash.group': 'Målgruppen har redan en väg.',
     'error.commentRequired': 'Skriv vad skribenten behöver ändra.',
+    'error.deleteConfirm': 'Kryssa i rutan för att bekräfta att innehållet ska tas bort.',
 
     'versions.title': 'Versioner av ”{title}”',
     'versions.caption': 'Versioner, senaste först',
@@ -377,6 +387,13 @@ export const editorialMessages = defineMessages({
     'done.returned': 'The content is sent back to the writer.',
     'done.unpublished': 'The content is unpublished. Visitors no longer see it.',
     'done.restored': 'The earlier version is restored as version {version}.',
+    'done.deleted': 'The content and all its versions are deleted.',
+    'delete.title': 'Delete',
+    'delete.hint':
+      'The content is not published. Deleting it removes it and all its versions; it cannot be undone.',
+    'delete.confirm': 'Yes, delete the content and all its versions',
+    'delete.button': 'Delete the content',
+    'delete.published': 'Published content cannot be deleted. Unpublish it first.',
 
     'conflict.title': 'Someone else saved while you were writing',
     'conflict.text':
@@ -467,6 +484,8 @@ export const editorialMessages = defineMessages({
     'refused.nothingNew': 'This version is already published. Save a new version first.',
     'refused.notInReview': 'The content has not been sent for review.',
     'refused.notPublished': 'The content is not published.',
+    'refused.deletePublished':
+      'Published content cannot be deleted. Unpublish it first; then it can be deleted.',
     'refused.missingLanguage': 'The title, summary or text is missing in {language}.',
     'refused.consentMissing': 'The person’s consent is missing: the date, how, and the end date are needed.',
     'refused.consentEnded': 'The person’s consent was valid until {date}.',
@@ -509,6 +528,7 @@ export const editorialMessages = defineMessages({
     'error.clash.municipality': 'The municipality already has a place page.',
     'error.clash.group': 'The target group already has a path.',
     'error.commentRequired': 'Write what the writer needs to change.',
+    'error.deleteConfirm': 'Tick the box to confirm that the content is to be deleted.',
 
     'versions.title': 'Versions of “{title}”',
     'versions.caption': 'Versions, latest first',

@@ -198,6 +198,7 @@ function registerListAndNew(app: App, service: EditorialDeps): void {
     };
     const page = listPage({
       lang: editor.lang,
+      done: queryText(request.query.done) === 'deleted' ? 'deleted' : undefined,
       rows,
       total,
       page: f.page,

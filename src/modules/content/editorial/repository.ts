@@ -306,3 +306,29 @@ export async function mediaUsageOf(
     .execute();
   return rows.map((r) => ({ title: r.title || r.slug, href: `/admin/content/${r.id}` }));
 }
+
+/** Deletes an item with its versions (and published rows, none for an item that may be deleted). */
+export async function deleteItemRow(trx: Kysely<DB>, regionId: string, itemId: string): Promise<void> {
+  await trx
+    .deleteFrom('content_published')
+    .where('region_id', '=', regionId)
+    .where('item_id', '=', itemId)
+    .execute();
+  await trx.deleteFrom('content_items').where('region_id', '=', regionId).where('id', '=', itemId).execute();
+}
+
+/** Removes facts from an item's audit events (a deleted story's title, address and comments name a person). */
+export async function scrubItemAudit(
+  trx: Kysely<DB>,
+  regionId: string,
+  itemId: string,
+  facts: readonly string[],
+): Promise<void> {
+  await trx
+    .updateTable('audit_events')
+    .set({ data: sql`data - ${sql.val([...facts])}::text[]` })
+    .where('region_id', '=', regionId)
+    .where('subject_type', '=', 'content')
+    .where('subject_id', '=', itemId)
+    .execute();
+}

@@ -23,6 +23,7 @@ import { editPage, type EditModel } from './edit-views.ts';
 import {
   APPROVE_FIELDS,
   approveItem,
+  deleteItem,
   itemFor,
   itemName,
   restoreVersion,
@@ -258,6 +259,22 @@ function registerWorkflowRoutes(app: App, service: EditorialDeps, pages: Pages):
       const editor = await editorOf(request, db);
       const id = uuidParam(request.params.id);
       return afterStep(request, reply, editor, id, await unpublishItem(service, editor, id), 'unpublished');
+    },
+  );
+
+  app.post(
+    `${CONTENT_PATH}/:id/delete`,
+    { schema: { params: IdParams, body: FormBody('delete_confirm') }, config: edit },
+    async (request, reply) => {
+      const editor = await editorOf(request, db);
+      const id = uuidParam(request.params.id);
+      const confirmed = request.body.delete_confirm === 'yes';
+      const result = await deleteItem(service, editor, id, confirmed);
+      if (result.kind === 'done') return reply.redirect(`${CONTENT_PATH}?done=deleted`, 303);
+      if (result.kind === 'not-found') throw new AppError('LOTSA_NOT_FOUND');
+      const extra =
+        result.kind === 'refused' ? { refused: result.reasons } : { remove: { errors: result.errors } };
+      return pages.showEdit(request, reply, editor, id, extra, statusOf(result));
     },
   );
 

@@ -47,8 +47,10 @@ import {
 import { imageSlugs } from './markup.ts';
 import { editorialMessages, type EditorialMessageKey } from './messages.ts';
 import {
+  deleteItemRow,
   lastReturn,
   lockItem,
+  scrubItemAudit,
   setStatus,
   setWentLive,
   slugsByKind,
@@ -435,6 +437,41 @@ export async function unpublishItem(deps: EditorialDeps, editor: Editor, itemId:
       name: itemName(version.data, item.slug),
       version: item.publishedVersion,
     });
+    return { kind: 'done', id: item.id };
+  });
+}
+
+/** Facts of a story's audit events that may name its person: dropped when the story is deleted. */
+const STORY_FACTS = ['name', 'slug', 'comment'] as const;
+
+/**
+ * Deletes an item no version of which is published (a draft, one in review, an unpublished one),
+ * with every version, once the editor has confirmed. A story names a person: its audit events
+ * keep no name, address or comment of it afterwards, and the deletion's event names none either.
+ */
+export async function deleteItem(
+  deps: EditorialDeps,
+  editor: Editor,
+  itemId: string,
+  confirmed: boolean,
+): Promise<Result> {
+  if (!confirmed)
+    return { kind: 'invalid', errors: { 'delete_confirm-yes': { key: 'error.deleteConfirm' } } };
+  return step(deps, editor, itemId, undefined, async (trx, item, version) => {
+    if (item.publishedVersion !== null)
+      return { kind: 'refused', reasons: [{ key: 'refused.deletePublished' }] };
+    const story = item.kind === 'story';
+    await deleteItemRow(trx, editor.regionId, item.id);
+    if (story) await scrubItemAudit(trx, editor.regionId, item.id, STORY_FACTS);
+    await audit(
+      trx,
+      editor,
+      'content.deleted',
+      item,
+      story
+        ? { version: item.version }
+        : { name: itemName(version.data, item.slug), slug: item.slug, version: item.version },
+    );
     return { kind: 'done', id: item.id };
   });
 }

@@ -110,6 +110,8 @@ export const errorText = (lang: Lang, errors: FieldErrors, id: string) => {
 
 export interface ListModel {
   lang: Lang;
+  /** What the previous step did (an item deleted). */
+  done?: 'deleted';
   rows: ListRow[];
   total: number;
   page: number;
@@ -215,6 +217,7 @@ export function listPage(m: ListModel): { title: string; main: SafeHtml } {
   return {
     title: t('list.title'),
     main: html`<h1>${t('list.title')}</h1>
+      ${m.done ? html`<div class="notice" role="status"><p>${t(`done.${m.done}`)}</p></div>` : ''}
       <p class="lead">${t('list.intro')}</p>
       <p><a class="button" href="${CONTENT_PATH}/new">${t('list.new')}</a></p>
       ${filterForm(m, t)} ${table}
