@@ -113,7 +113,7 @@ export const editorialMessages = defineMessages({
     'done.deleted': 'Innehållet och alla dess versioner är borttagna.',
     'delete.title': 'Ta bort',
     'delete.hint':
-      'Innehållet har inte publicerats. Tar du bort det försvinner det och alla dess versioner; det går inte att ångra.',
+      'Ingen version av innehållet är publicerad. Tar du bort det försvinner det och alla dess versioner; det går inte att ångra.',
     'delete.confirm': 'Ja, ta bort innehållet och alla dess versioner',
     'delete.button': 'Ta bort innehållet',
     'delete.published': 'Publicerat innehåll kan inte tas bort. Avpublicera det först.',
@@ -390,7 +390,7 @@ export const editorialMessages = defineMessages({
     'done.deleted': 'The content and all its versions are deleted.',
     'delete.title': 'Delete',
     'delete.hint':
-      'The content is not published. Deleting it removes it and all its versions; it cannot be undone.',
+      'No version of the content is published. Deleting it removes it and all its versions; it cannot be undone.',
     'delete.confirm': 'Yes, delete the content and all its versions',
     'delete.button': 'Delete the content',
     'delete.published': 'Published content cannot be deleted. Unpublish it first.',

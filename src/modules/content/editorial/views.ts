@@ -413,9 +413,11 @@ export function previewBanner(
   const other = pageLang === 'sv' ? 'en' : 'sv';
   return html`<div class="editorial-preview" role="note" lang="${lang}">
     <div class="wrap">
-      <p><strong>${t('preview.banner', { version: String(version), language: t(`lang.${pageLang}`) })}</strong>
-        <a href="${itemPath(itemId)}">${t('preview.back')}</a>
-        <a href="${itemPath(itemId)}/preview?version=${String(version)}&amp;lang=${other}" hreflang="${other}">${t('preview.other', { language: t(`lang.${other}`) })}</a></p>
+      <p><strong>${t('preview.banner', { version: String(version), language: t(`lang.${pageLang}`) })}</strong></p>
+      <p>
+        <a href="${itemPath(itemId)}">${t('preview.back')}</a> ·
+        <a href="${itemPath(itemId)}/preview?version=${String(version)}&amp;lang=${other}" hreflang="${other}">${t('preview.other', { language: t(`lang.${other}`) })}</a>
+      </p>
       ${expired.length ? html`<p>${t('preview.expired', { images: expired.join(', ') })}</p>` : ''}
     </div>
   </div>`;
