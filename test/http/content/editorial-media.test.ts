@@ -202,4 +202,23 @@ describe('the editors and the media library', async () => {
     const none = await post(`${LIST}/${id}`, { base: '3', ...full({ hero_image: '' }) });
     assert.equal(none.statusCode, 303, 'choosing no image saves');
   });
+
+  it('refuses to approve a version whose image’s licence expired after it was saved', async () => {
+    await addImage(db, config, REGION, editor.accountId, { slug: 'gar-ut', alt_sv: 'Älv', alt_en: 'River' });
+    const id = await create('bild-gar-ut');
+    assert.equal(
+      (await post(`${LIST}/${id}`, { base: '1', ...full({ hero_image: 'gar-ut' }) })).statusCode,
+      303,
+    );
+    assert.equal((await post(`${LIST}/${id}/submit`, { shown: '2' })).statusCode, 303);
+    await db
+      .updateTable('media_images')
+      .set({ expires_on: '2020-01-31' })
+      .where('slug', '=', 'gar-ut')
+      .execute();
+    const res = await post(`${LIST}/${id}/approve`, { shown: '2', when: 'now' });
+    assert.equal(res.statusCode, 409);
+    assert.match(res.body, /Licensen för bilden gar-ut har gått ut/);
+    assert.equal((await getItem(db, REGION, id))?.publishedVersion, null);
+  });
 });

@@ -214,6 +214,7 @@ export const editorialMessages = defineMessages({
     'refused.consentEnded': 'Personens samtycke gällde till {date}.',
     'refused.imageUnknown': 'Bilden {image} finns inte i mediebiblioteket.',
     'refused.imageAlt': 'Bilden {image} saknar alternativtext på {language}.',
+    'refused.imageExpired': 'Licensen för bilden {image} har gått ut. Välj en annan bild.',
 
     'error.tooLong': 'Högst {max} tecken.',
     'error.url': 'Skriv en hel adress som börjar med https://.',
@@ -491,6 +492,7 @@ export const editorialMessages = defineMessages({
     'refused.consentEnded': 'The person’s consent was valid until {date}.',
     'refused.imageUnknown': 'The image {image} is not in the media library.',
     'refused.imageAlt': 'The image {image} has no alternative text in {language}.',
+    'refused.imageExpired': 'The licence of the image {image} has expired. Choose another image.',
 
     'error.tooLong': 'At most {max} characters.',
     'error.url': 'Write a whole address starting with https://.',

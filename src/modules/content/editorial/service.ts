@@ -549,7 +549,10 @@ export function readSchedule(
   return { from, until, later, errors };
 }
 
-/** What stops a version from being published: a missing language, an image without alt text. */
+/**
+ * What stops a version from being published: a missing language, a story's consent, an image the
+ * library lacks, has no alt text for or whose licence has expired.
+ */
 export async function publishBlockers(
   deps: EditorialDeps,
   editor: Editor,
@@ -579,10 +582,12 @@ export async function publishBlockers(
     for (const slug of slugs) {
       const image = known.get(slug);
       if (!image) reasons.push({ key: 'refused.imageUnknown', params: { image: slug } });
-      else
+      else {
         for (const lang of ['sv', 'en'] as const)
           if (!image.alt[lang].trim())
             reasons.push({ key: 'refused.imageAlt', params: { image: slug, language: t(`lang.${lang}`) } });
+        if (image.expired) reasons.push({ key: 'refused.imageExpired', params: { image: slug } });
+      }
     }
   }
   return reasons;
