@@ -1,14 +1,14 @@
 /**
  * The issue's editors' journey in a real browser: a municipality editor drafts a story with an
- * image in both languages and sends it for review; a region editor approves it for a minute in the
- * near future; it is not visible before that minute and is from it. On the way: a slug clash and a
- * schedule in the past answered by the field with what was typed kept, versions compared, the
- * preview; axe finds nothing on any page, and nothing scrolls sideways at 320 px.
+ * image (chosen in the media library's picker) in both languages and sends it for review; a region
+ * editor approves it for a minute in the near future; it is not visible before that minute and is
+ * from it, with the picture, its alt text and its credit. On the way: a slug clash and a schedule in
+ * the past answered by the field with what was typed kept, versions compared, the preview (one
+ * banner), deleting a draft after the confirmation; axe finds nothing on any page, and nothing
+ * scrolls sideways at 320 px.
  *
- * The image step is left out: approval now checks each image against the media library, and this
- * test's database has no photographs imported (importDemoPhotos needs storage set up here).
- * The public story page belongs to the `pages` engineer; the minute is checked in what visitors are
- * served from (content_published, as the store reads it).
+ * The library holds one photograph for the test: a small generated JPEG uploaded through the
+ * library's own upload (test/http/content/editorial-images.ts), so it has renditions and a credit.
  *
  * EDITORIAL_SCREENSHOTS=dir saves a full-page screenshot of every page looked at.
  */
@@ -21,6 +21,7 @@ import { runSchedule } from '../../src/modules/content/editorial/tasks.ts';
 import { stockholmDate, stockholmTime } from '../../src/modules/content/editorial/time.ts';
 import { getItemBySlug, publishedBySlug } from '../../src/modules/content/store.ts';
 import { createOrganisation, createPerson, REGION, sessionFor } from '../helpers/identity.ts';
+import { addImage } from '../http/content/editorial-images.ts';
 import { axeViolations, launchBrowser, pageOverflow, startSite, watchErrors } from './browser.ts';
 
 const SHOTS = process.env.EDITORIAL_SCREENSHOTS;
@@ -41,7 +42,15 @@ describe('editors: a municipality editor drafts, a region editor approves, it ap
     role: 'region_editor',
     organisationId: await createOrganisation(db, { kind: 'region' }),
   });
-  // A story of the same slug elsewhere, for the clash.
+  const PHOTO = {
+    slug: 'falu-gruva-i-sno',
+    alt_sv: 'Falu gruvas röda byggnader i snö',
+    alt_en: 'The red buildings of Falun mine in snow',
+    photographer: 'Anna Andersson',
+    source: 'Region Dalarna',
+    licence: 'CC BY 4.0',
+  };
+  await addImage(db, site.config, REGION, approver.accountId, PHOTO, '#8b2a1e');
   const failures: string[] = [];
 
   async function signedIn(accountId: string, width: number): Promise<BrowserContext> {
@@ -102,6 +111,10 @@ describe('editors: a municipality editor drafts, a region editor approves, it ap
     await page.fill('#summary_en', 'Maria moved with her family and found work as an engineer.');
     await page.fill('#body_sv', 'Vi ville ha mer tid.\n\n## Jobbet\n\nJag jobbar med **el**.');
     await page.fill('#body_en', 'We wanted more time.\n\n## The job\n\nI work with **power**.');
+    // The picture: chosen in the media library's picker, by its address and alt text.
+    const label = await page.locator('#hero_image option[value="falu-gruva-i-sno"]').innerText();
+    assert.equal(label, `falu-gruva-i-sno – ${PHOTO.alt_sv}`);
+    await page.selectOption('#hero_image', PHOTO.slug);
     await page.check('#target_groups-families');
     await page.fill('#person_name', 'Maria');
     await page.fill('#profession_sv', 'Ingenjör');
@@ -112,6 +125,7 @@ describe('editors: a municipality editor drafts, a region editor approves, it ap
     await page.fill('#note', 'Första versionen');
     await submit(page, 'form.content-form [type=submit]');
     assert.match(await page.locator('[role=status]').innerText(), /Version 2 är sparad/);
+    assert.equal(await page.inputValue('#hero_image'), PHOTO.slug, 'the picture is kept');
     await look(page, 'edit-saved-320');
     await submit(page, 'form[action$="/submit"] [type=submit]');
     assert.match(await page.locator('[role=status]').innerText(), /skickat till granskning/);
@@ -123,6 +137,8 @@ describe('editors: a municipality editor drafts, a region editor approves, it ap
     const itemUrl = page.url().replace(/\?.*$/, '');
     await page.goto(`${itemUrl}/preview?version=2&lang=en`);
     assert.match(await page.locator('.editorial-preview').innerText(), /version 2/);
+    assert.equal(await page.locator('.preview-banner').count(), 0, 'one banner: the editors’ bar');
+    assert.equal(await page.locator(`img[alt="${PHOTO.alt_en}"]`).count(), 1, 'the picture in the preview');
     await look(page, 'preview-320');
     assert.deepEqual(errors.list(), []);
     await writing.close();
@@ -170,6 +186,52 @@ describe('editors: a municipality editor drafts, a region editor approves, it ap
     const live = await publishedBySlug(db, REGION, 'en', 'story', SLUG);
     assert.equal(live?.title, 'From Gothenburg to Falun');
     assert.equal((await runSchedule(db)).live, 1);
+
+    // What a visitor sees at that minute: the page with the picture, its alt text and its credit.
+    const visiting = await browser.newContext({ viewport: { width: 320, height: 900 }, bypassCSP: true });
+    const visitor = await visiting.newPage();
+    for (const [lang, alt, credit] of [
+      ['sv', PHOTO.alt_sv, /Foto: Anna Andersson \/ Region Dalarna, CC BY 4\.0/],
+      ['en', PHOTO.alt_en, /Photo: Anna Andersson \/ Region Dalarna, CC BY 4\.0/],
+    ] as const) {
+      const res = await visitor.goto(`${site.base}/${lang}/stories/${SLUG}`);
+      assert.equal(res?.status(), 200);
+      const picture = visitor.locator(`figure:has(img[alt="${alt}"])`).first();
+      assert.equal(await picture.count(), 1, `${lang}: the picture with its alt text`);
+      assert.ok(
+        await picture
+          .locator('img')
+          .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
+        `${lang}: the picture loads`,
+      );
+      assert.match(await picture.locator('figcaption').innerText(), credit);
+      await look(visitor, `public-${lang}-320`);
+    }
+    await visiting.close();
+    assert.deepEqual(failures, []);
+  });
+
+  it('deletes a draft only once the box is ticked, the form and its answers accessible', async () => {
+    failures.length = 0;
+    const context = await signedIn(writer.accountId, 320);
+    const page = await context.newPage();
+    await page.goto(`${site.base}/admin/content/new`);
+    await page.check('#kind-story');
+    await page.fill('#title_sv', 'Ett utkast som ska bort');
+    await page.fill('#slug', 'ska-bort');
+    await submit(page, 'form.form [type=submit]');
+    await page.locator('form.content-delete').scrollIntoViewIfNeeded();
+    await look(page, 'delete-form-320');
+    await submit(page, 'form.content-delete [type=submit]');
+    assert.match(await page.locator('#delete_confirm-error').innerText(), /Kryssa i rutan/);
+    await look(page, 'delete-unticked-320');
+    await page.check('#delete_confirm-yes');
+    await submit(page, 'form.content-delete [type=submit]');
+    assert.match(page.url(), /\/admin\/content\?done=deleted$/);
+    assert.match(await page.locator('[role=status]').innerText(), /borttagna/);
+    await look(page, 'deleted-320');
+    assert.equal(await getItemBySlug(db, REGION, 'story', 'ska-bort'), undefined);
+    await context.close();
     assert.deepEqual(failures, []);
   });
 

@@ -8,7 +8,8 @@ import { defineModule } from '../../platform/module.ts';
 import { editorialAuditGroups, editorialAuditSentences } from './editorial/audit-sentences.ts';
 import { editorialAdminNavigation, registerEditorialRoutes } from './editorial/routes.ts';
 import { registerEditorialTasks } from './editorial/tasks.ts';
-import { imagesBySlug } from './media/service.ts';
+import { mediaUsageOf } from './editorial/repository.ts';
+import { imagesBySlug, setMediaUsageLookup } from './media/service.ts';
 import { placeMessages } from './places/messages.ts';
 import { renderPlacePage } from './places/page.ts';
 import { registerPlaceRoutes } from './places/routes.ts';
@@ -45,6 +46,8 @@ export const contentModule = defineModule({
       story: renderStoryPage,
       path: renderPathPage,
     };
+    // The media library's "used on" (and its refusal to delete an image in use) asks the content.
+    setMediaUsageLookup(mediaUsageOf);
     registerEditorialRoutes(app, deps, renderers, {
       images: (regionId, slugs) => imagesBySlug(deps.database.db, regionId, slugs),
     });

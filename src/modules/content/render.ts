@@ -28,6 +28,11 @@ export interface RenderContext {
   lang: Lang;
   /** A preview: noindex, a banner saying so, expired-image flags shown, links to drafts allowed. */
   preview: boolean;
+  /**
+   * In a preview, whether the page shows its own banner saying so (default true); false when the
+   * caller puts its own bar above the page (the editors' preview, with its actions).
+   */
+  previewBanner?: boolean;
 }
 
 export type ContentRenderer = (ctx: RenderContext, view: ContentView) => Promise<Page>;

@@ -12,6 +12,7 @@ import { stockholmDate, stockholmTime } from '../../../src/modules/content/edito
 import { getItem, getVersion, publishedBySlug } from '../../../src/modules/content/store.ts';
 import type { DB } from '../../../src/platform/db/schema.ts';
 import { buildTestApp, unlimited } from '../../helpers/app.ts';
+import { addImage } from './editorial-images.ts';
 import { formClient, type FormFields } from '../../helpers/client.ts';
 import {
   auditActions,
@@ -50,7 +51,7 @@ const full = (sv: string, en: string): FormFields => ({
 });
 
 describe('the editors’ back-office for content', async () => {
-  const { app, database } = await buildTestApp({}, undefined, { rateLimiter: unlimited });
+  const { app, database, config } = await buildTestApp({}, undefined, { rateLimiter: unlimited });
   const db = database.db;
   const client = await formClient(app);
   const region = await createOrganisation(db, { kind: 'region' });
@@ -355,6 +356,22 @@ describe('the editors’ back-office for content', async () => {
     assert.equal(res.headers['cache-control'], 'no-store');
     assert.match(res.body, /Förhandsgranskning av version 2 på engelska/);
     assert.match(res.body, /<h1>English title<\/h1>/);
+    assert.equal(res.body.match(/class="editorial-preview"/g)?.length, 1, 'one banner: the editors’ bar');
+    assert.doesNotMatch(res.body, /class="notice preview-banner"/, 'not the page’s own as well');
+    assert.match(res.body, /Tillbaka till redigeringen/);
+    assert.match(
+      res.body,
+      new RegExp(`href="${LIST}/${id}/preview\\?version=2&amp;lang=sv"[^>]*>Förhandsgranska på svenska`),
+    );
+    const place = await create({ kind: 'place', municipality: '2081', title_sv: 'Borlänge' });
+    const placePreview = await get(`${LIST}/${place}/preview?version=1&lang=sv`);
+    assert.equal(placePreview.statusCode, 200);
+    assert.equal(placePreview.body.match(/class="editorial-preview"/g)?.length, 1);
+    assert.doesNotMatch(
+      placePreview.body,
+      /class="place-preview"/,
+      'a place page’s own banner is left out too',
+    );
   });
 
   it('keeps a municipality editor to their own municipality’s place pages and stories, without approval', async () => {
@@ -392,6 +409,8 @@ describe('the editors’ back-office for content', async () => {
     const again = await post(`${LIST}/new`, { kind: 'place', municipality: '2062', title_sv: 'Mora igen' });
     assert.equal(again.statusCode, 400);
     assert.match(again.body, /id="municipality-error"[^>]*>Kommunen har redan en ortssida/);
+    for (const slug of ['lake-jetty-sunset', 'valborg-bonfire-lake'])
+      await addImage(db, config, REGION, editor.accountId, { slug, alt_sv: 'En bild', alt_en: 'An image' });
     const hero = await save(
       place,
       {

@@ -279,7 +279,8 @@ export const ROWS: Record<string, Row> = {
   'GET /:lang/paths/:slug': everyone(200, { url: '/sv/paths/families' }),
 
   // Content (editorial): editors write — municipality editors only their own municipality's items
-  // (others' are 404) — region editors and admins approve, send back and unpublish.
+  // (others' are 404), and delete what is not published — region editors and admins approve, send
+  // back and unpublish.
   'GET /admin/content': only(EDITORS, 200),
   'GET /admin/content/new': only(EDITORS, 200),
   'POST /admin/content/new': only(EDITORS, 400, { anon: 401 }),
@@ -299,6 +300,11 @@ export const ROWS: Record<string, Row> = {
   'POST /admin/content/:id/unpublish': only(['admin', 'region_editor'], 404, {
     anon: 401,
     url: `${NO_ITEM}/unpublish`,
+  }),
+  'POST /admin/content/:id/delete': only(EDITORS, 404, {
+    anon: 401,
+    url: `${NO_ITEM}/delete`,
+    body: { delete_confirm: 'yes' },
   }),
   'POST /admin/content/:id/restore': only(EDITORS, 404, {
     anon: 401,

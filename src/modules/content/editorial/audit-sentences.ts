@@ -83,6 +83,20 @@ export const editorialAuditSentences: AuditSentences = {
     label: { sv: 'Avpublicerat', en: 'Unpublished' },
     sentences: [{ sv: '{actor} avpublicerade ”{name}”', en: '{actor} unpublished “{name}”' }],
   },
+  'content.deleted': {
+    label: { sv: 'Innehåll borttaget', en: 'Content deleted' },
+    sentences: [
+      {
+        when: (f) => f.data.kind === 'story',
+        sv: '{actor} tog bort en opublicerad berättelse och alla dess versioner',
+        en: '{actor} deleted an unpublished story and all its versions',
+      },
+      {
+        sv: '{actor} tog bort ”{name}” ({slug}) och alla dess versioner',
+        en: '{actor} deleted “{name}” ({slug}) and all its versions',
+      },
+    ],
+  },
   'content.taken_down': {
     label: { sv: 'Avpublicerat enligt schema', en: 'Taken down as scheduled' },
     sentences: [

@@ -24,7 +24,8 @@ import type { ContentItem } from '../store.ts';
 import type { FieldChange } from './compare.ts';
 import { many, one, stepRows, type FieldErrors, type FormValues, type SlugChoices } from './form.ts';
 import type { EditorialMessageKey } from './messages.ts';
-import type { ApproveInput, Reason } from './service.ts';
+import { mediaPicker, type MediaImage } from '../media/service.ts';
+import { imageProblem, type ApproveInput, type ImageProblem, type Reason } from './service.ts';
 import {
   CONTENT_PATH,
   changesHtml,
@@ -50,6 +51,10 @@ export interface EditModel {
   errors: FieldErrors;
   municipalities: readonly Municipality[];
   choices: SlugChoices;
+  /** The media library's images an editor may choose (usableImages). */
+  images: readonly MediaImage[];
+  /** The library's image of the hero field's current value, when the library has it. */
+  heroImage?: MediaImage;
   canApprove: boolean;
   done?: string;
   refused?: Reason[];
@@ -57,6 +62,8 @@ export interface EditModel {
   conflict?: { version: number; authorName: string; savedAt: Date; base: number; changes: FieldChange[] };
   approve?: { values: ApproveInput; errors: FieldErrors };
   back?: { comment: string; errors: FieldErrors };
+  /** The delete form's errors (the confirmation not ticked). */
+  remove?: { errors: FieldErrors };
   /** A story's consent end (its unpublish date), when set. */
   consentEnds?: string;
 }
@@ -233,6 +240,38 @@ function workflow(c: Ctx): SafeHtml {
   </section>`;
 }
 
+/**
+ * Deleting: for an item no version of which is published, a form that asks for a tick first (no
+ * script needed); for a published one, the way there (unpublish first).
+ */
+function deleteSection(c: Ctx): SafeHtml {
+  const { m, t } = c;
+  const i = m.item;
+  if (i.publishedVersion !== null)
+    return html`<section aria-labelledby="delete-title">
+      <h2 id="delete-title">${t('delete.title')}</h2>
+      <p>${t('delete.published')}</p>
+    </section>`;
+  const errors = m.remove?.errors ?? {};
+  return html`<section aria-labelledby="delete-title">
+    <h2 id="delete-title">${t('delete.title')}</h2>
+    <form class="form content-delete" method="post" action="${itemPath(i.id)}/delete" novalidate>
+      ${summaryOf(m.lang, errors)} ${csrfField(m.csrf)}
+      <p>${t('delete.hint')}</p>
+      ${checkboxGroup(m.lang, {
+        name: 'delete_confirm',
+        legend: t('delete.title'),
+        legendClass: 'visually-hidden',
+        error: errorText(m.lang, errors, 'delete_confirm-yes'),
+        options: [{ value: 'yes', label: t('delete.confirm') }],
+        values: [],
+        required: true,
+      })}
+      <button class="button button--secondary" type="submit">${t('delete.button')}</button>
+    </form>
+  </section>`;
+}
+
 function choiceGroup(
   c: Ctx,
   name: string,
@@ -331,6 +370,63 @@ function kindFields(c: Ctx, kind: ContentKind): SafeHtml {
     ${choiceGroup(c, 'path_stories', 'field.pathStories', slugs('story'))}`;
 }
 
+const PICKER_LABELS: Record<ImageProblem, EditorialMessageKey> = {
+  unknown: 'picker.unknown',
+  alt: 'picker.noAlt',
+  expired: 'picker.expired',
+};
+
+/** A choice in the picker for a value that cannot be chosen: the slug, and why, in words. */
+function unusableChoice(slug: string, label: string, image: MediaImage | undefined): MediaImage {
+  const alt = { sv: label, en: label };
+  if (image) return { ...image, alt, usable: true };
+  return {
+    id: '',
+    slug,
+    kind: 'photo',
+    width: 0,
+    height: 0,
+    alt,
+    caption: { sv: '', en: '' },
+    photographer: '',
+    licence: '',
+    licenceUrl: '',
+    source: '',
+    sourceUrl: '',
+    credit: { sv: '', en: '' },
+    expiresOn: null,
+    expired: false,
+    demo: false,
+    usable: true,
+    widths: [],
+    fileHash: '',
+  };
+}
+
+/**
+ * The hero image: the media library's picker of the images that can be shown (alt text in both
+ * languages, licence valid). A current value that cannot be chosen (not in the library, deleted,
+ * without alt text, expired) stays selected, first, saying why, so saving tells the problem by the
+ * field rather than dropping the image unseen.
+ */
+function heroField(c: Ctx): SafeHtml {
+  const { m, t } = c;
+  const current = one(m.values, 'hero_image').trim();
+  const offered = m.images.filter((image) => image.usable && !image.expired);
+  const problem = current && !offered.some((i) => i.slug === current) ? imageProblem(m.heroImage) : undefined;
+  const choices = problem
+    ? [unusableChoice(current, t(PICKER_LABELS[problem]), m.heroImage), ...offered]
+    : offered;
+  return mediaPicker(m.lang, choices, {
+    name: 'hero_image',
+    label: t('field.heroImage'),
+    hint: t('field.heroImageHint'),
+    error: c.e('hero_image'),
+    value: current,
+    required: false,
+  });
+}
+
 function editForm(c: Ctx): SafeHtml {
   const { m, t } = c;
   const i = m.item;
@@ -342,7 +438,7 @@ function editForm(c: Ctx): SafeHtml {
       ${pair(c, 'title', 'field.title', { maxlength: 120 })}
       ${pair(c, 'summary', 'field.summary', { rows: 3, maxlength: 300, hint: t('field.summaryHint') })}
       ${pair(c, 'body', 'field.body', { rows: 14, rich: true })}
-      ${textField(m.lang, { name: 'hero_image', label: t('field.heroImage'), hint: t('field.heroImageHint'), error: c.e('hero_image'), value: one(m.values, 'hero_image'), maxlength: 120, autocapitalize: 'none', spellcheck: false, required: false })}
+      ${heroField(c)}
       ${choiceGroup(
         c,
         'target_groups',
@@ -361,7 +457,11 @@ export function editPage(m: EditModel): { title: string; main: SafeHtml } {
   const t = translator(m.lang);
   const c: Ctx = { m, t, e: (id) => errorText(m.lang, m.errors, id) };
   const heading = t('edit.title', { title: m.title });
-  const failed = Object.keys(m.errors).length > 0 || Boolean(m.refused?.length) || Boolean(m.conflict);
+  const failed =
+    Object.keys(m.errors).length > 0 ||
+    Object.keys(m.remove?.errors ?? {}).length > 0 ||
+    Boolean(m.refused?.length) ||
+    Boolean(m.conflict);
   return {
     title: failed ? `${heading} – ${t('refused.title')}` : heading,
     main: html`<p><a href="${CONTENT_PATH}">${t('edit.back')}</a></p>
@@ -371,6 +471,6 @@ export function editPage(m: EditModel): { title: string; main: SafeHtml } {
         <h2 id="facts-title" class="visually-hidden">${t('edit.facts')}</h2>
         ${facts(c)}
       </section>
-      ${workflow(c)} ${editForm(c)}`,
+      ${workflow(c)} ${editForm(c)} ${deleteSection(c)}`,
   };
 }

@@ -110,6 +110,13 @@ export const editorialMessages = defineMessages({
     'done.returned': 'Innehållet är skickat tillbaka till skribenten.',
     'done.unpublished': 'Innehållet är avpublicerat. Besökare ser det inte längre.',
     'done.restored': 'Den tidigare versionen är återställd som version {version}.',
+    'done.deleted': 'Innehållet och alla dess versioner är borttagna.',
+    'delete.title': 'Ta bort',
+    'delete.hint':
+      'Ingen version av innehållet är publicerad. Tar du bort det försvinner det och alla dess versioner; det går inte att ångra.',
+    'delete.confirm': 'Ja, ta bort innehållet och alla dess versioner',
+    'delete.button': 'Ta bort innehållet',
+    'delete.published': 'Publicerat innehåll kan inte tas bort. Avpublicera det först.',
 
     'conflict.title': 'Någon annan sparade medan du skrev',
     'conflict.text':
@@ -124,7 +131,10 @@ export const editorialMessages = defineMessages({
     'field.body': 'Text',
     'field.heroImage': 'Huvudbild',
     'field.heroImageHint':
-      'Bildens adress i mediebiblioteket, till exempel lake-jetty-sunset. Lämna tomt för ingen bild.',
+      'Bara bilder med alternativtext på båda språken och giltig licens kan väljas. Lägg till fler i mediebiblioteket.',
+    'picker.unknown': 'finns inte i mediebiblioteket – välj en annan',
+    'picker.noAlt': 'saknar alternativtext – kan inte visas',
+    'picker.expired': 'licensen har gått ut – kan inte visas',
     'field.targetGroups': 'Målgrupper',
     'field.targetGroupsHint': 'Vilkas vägar innehållet hör till.',
     'field.contact': 'Kontakt för nyinflyttade',
@@ -197,11 +207,14 @@ export const editorialMessages = defineMessages({
     'refused.nothingNew': 'Den här versionen är redan publicerad. Spara en ny version först.',
     'refused.notInReview': 'Innehållet är inte skickat till granskning.',
     'refused.notPublished': 'Innehållet är inte publicerat.',
+    'refused.deletePublished':
+      'Publicerat innehåll kan inte tas bort. Avpublicera det först; sedan kan det tas bort.',
     'refused.missingLanguage': 'Titel, sammanfattning eller text saknas på {language}.',
     'refused.consentMissing': 'Personens samtycke saknas: datum, sätt och slutdatum behövs.',
     'refused.consentEnded': 'Personens samtycke gällde till {date}.',
     'refused.imageUnknown': 'Bilden {image} finns inte i mediebiblioteket.',
     'refused.imageAlt': 'Bilden {image} saknar alternativtext på {language}.',
+    'refused.imageExpired': 'Licensen för bilden {image} har gått ut. Välj en annan bild.',
 
     'error.tooLong': 'Högst {max} tecken.',
     'error.url': 'Skriv en hel adress som börjar med https://.',
@@ -222,6 +235,13 @@ export const editorialMessages = defineMessages({
     'error.consentEnded': 'Slutdatumet måste vara efter i dag.',
     'error.recordedFuture': 'Samtycket kan inte vara lämnat i framtiden.',
     'error.imageSlug': 'Bildens adress har bara små bokstäver a–z, siffror och bindestreck.',
+    'error.heroUnknown':
+      'Bilden {image} finns inte i mediebiblioteket (den kan ha tagits bort). Välj en annan bild eller ”Ingen bild”.',
+    'error.heroAlt':
+      'Bilden {image} saknar alternativtext på svenska eller engelska. Skriv den i mediebiblioteket eller välj en annan bild.',
+    'error.heroExpired': 'Licensen för bilden {image} har gått ut. Välj en annan bild eller ”Ingen bild”.',
+    'error.bodyImageUnknown':
+      'Bilden {image} finns inte i mediebiblioteket. Rätta bildens adress eller ta bort bildraden.',
     'error.kind': 'Välj vad du vill skriva.',
     'error.municipality': 'Välj kommun.',
     'error.group': 'Välj målgrupp.',
@@ -231,6 +251,7 @@ export const editorialMessages = defineMessages({
     'error.clash.municipality': 'Kommunen har redan en ortssida.',
     'error.clash.group': 'Målgruppen har redan en väg.',
     'error.commentRequired': 'Skriv vad skribenten behöver ändra.',
+    'error.deleteConfirm': 'Kryssa i rutan för att bekräfta att innehållet ska tas bort.',
 
     'versions.title': 'Versioner av ”{title}”',
     'versions.caption': 'Versioner, senaste först',
@@ -257,6 +278,7 @@ export const editorialMessages = defineMessages({
       'Förhandsgranskning av version {version} på {language}. Sidan är inte publicerad så här ännu.',
     'preview.expired': 'Bilder vars licens har gått ut: {images}.',
     'preview.back': 'Tillbaka till redigeringen',
+    'preview.other': 'Förhandsgranska på {language}',
   },
   en: {
     'nav.content': 'Content',
@@ -366,6 +388,13 @@ export const editorialMessages = defineMessages({
     'done.returned': 'The content is sent back to the writer.',
     'done.unpublished': 'The content is unpublished. Visitors no longer see it.',
     'done.restored': 'The earlier version is restored as version {version}.',
+    'done.deleted': 'The content and all its versions are deleted.',
+    'delete.title': 'Delete',
+    'delete.hint':
+      'No version of the content is published. Deleting it removes it and all its versions; it cannot be undone.',
+    'delete.confirm': 'Yes, delete the content and all its versions',
+    'delete.button': 'Delete the content',
+    'delete.published': 'Published content cannot be deleted. Unpublish it first.',
 
     'conflict.title': 'Someone else saved while you were writing',
     'conflict.text':
@@ -380,7 +409,10 @@ export const editorialMessages = defineMessages({
     'field.body': 'Text',
     'field.heroImage': 'Main image',
     'field.heroImageHint':
-      'The image’s address in the media library, for example lake-jetty-sunset. Leave empty for no image.',
+      'Only images with alt text in both languages and a valid licence can be chosen. Add more in the media library.',
+    'picker.unknown': 'not in the media library – choose another',
+    'picker.noAlt': 'no alt text – cannot be shown',
+    'picker.expired': 'licence expired – cannot be shown',
     'field.targetGroups': 'Target groups',
     'field.targetGroupsHint': 'Whose paths the content belongs to.',
     'field.contact': 'Contact for newcomers',
@@ -453,11 +485,14 @@ export const editorialMessages = defineMessages({
     'refused.nothingNew': 'This version is already published. Save a new version first.',
     'refused.notInReview': 'The content has not been sent for review.',
     'refused.notPublished': 'The content is not published.',
+    'refused.deletePublished':
+      'Published content cannot be deleted. Unpublish it first; then it can be deleted.',
     'refused.missingLanguage': 'The title, summary or text is missing in {language}.',
     'refused.consentMissing': 'The person’s consent is missing: the date, how, and the end date are needed.',
     'refused.consentEnded': 'The person’s consent was valid until {date}.',
     'refused.imageUnknown': 'The image {image} is not in the media library.',
     'refused.imageAlt': 'The image {image} has no alternative text in {language}.',
+    'refused.imageExpired': 'The licence of the image {image} has expired. Choose another image.',
 
     'error.tooLong': 'At most {max} characters.',
     'error.url': 'Write a whole address starting with https://.',
@@ -478,6 +513,13 @@ export const editorialMessages = defineMessages({
     'error.consentEnded': 'The end date must be after today.',
     'error.recordedFuture': 'Consent cannot have been given in the future.',
     'error.imageSlug': 'An image address has only lower-case letters a–z, digits and hyphens.',
+    'error.heroUnknown':
+      'The image {image} is not in the media library (it may have been deleted). Choose another image or “No image”.',
+    'error.heroAlt':
+      'The image {image} has no alt text in Swedish or English. Write it in the media library or choose another image.',
+    'error.heroExpired': 'The licence of the image {image} has expired. Choose another image or “No image”.',
+    'error.bodyImageUnknown':
+      'The image {image} is not in the media library. Correct the image’s address or remove the image line.',
     'error.kind': 'Choose what you want to write.',
     'error.municipality': 'Choose a municipality.',
     'error.group': 'Choose a target group.',
@@ -488,6 +530,7 @@ export const editorialMessages = defineMessages({
     'error.clash.municipality': 'The municipality already has a place page.',
     'error.clash.group': 'The target group already has a path.',
     'error.commentRequired': 'Write what the writer needs to change.',
+    'error.deleteConfirm': 'Tick the box to confirm that the content is to be deleted.',
 
     'versions.title': 'Versions of “{title}”',
     'versions.caption': 'Versions, latest first',
@@ -513,6 +556,7 @@ export const editorialMessages = defineMessages({
     'preview.banner': 'Preview of version {version} in {language}. The page is not published like this yet.',
     'preview.expired': 'Images whose licence has expired: {images}.',
     'preview.back': 'Back to editing',
+    'preview.other': 'Preview in {language}',
   },
 });
 

@@ -135,7 +135,11 @@ export function registerEditorialPages(
       data: version.data,
       publishedAt: item.publishedVersion === version.version ? item.publishedAt : null,
     };
-    const rendered = await renderers[item.kind]({ deps, region: request.region, lang, preview: true }, view);
+    // One banner: the editors' bar (version, language, the way back), not the page's own as well.
+    const rendered = await renderers[item.kind](
+      { deps, region: request.region, lang, preview: true, previewBanner: false },
+      view,
+    );
     const expired = await expiredImages(service, editor.regionId, version.data);
     reply.header('x-robots-tag', 'noindex, nofollow');
     const banner = previewBanner(editor.lang, item.id, version.version, lang, expired);
@@ -194,6 +198,7 @@ function registerListAndNew(app: App, service: EditorialDeps): void {
     };
     const page = listPage({
       lang: editor.lang,
+      done: queryText(request.query.done) === 'deleted' ? 'deleted' : undefined,
       rows,
       total,
       page: f.page,

@@ -257,10 +257,17 @@ export async function lastReturn(
   return { comment: data.comment, actorId: row.actor_id, at: row.at };
 }
 
+/** Whether a version's data (jsonb, by its SQL alias) shows the image: hero or an image line in a text. */
+function showsImage(data: string, slug: string) {
+  const column = sql.ref(data);
+  return sql<boolean>`(${column} ->> 'heroImage' = ${slug} or jsonb_path_exists(${column}, '$.body.*.blocks[*] ? (@.t == "image" && @.image == $s)', jsonb_build_object('s', ${slug}::text)))`;
+}
+
 /**
- * Where a media-library image is used: the items whose latest version shows it (hero image or an
- * image line in either language's text), with their title and back-office address — for the media
- * library's "used on" (its setMediaUsageLookup).
+ * Where a media-library image is used: the items whose latest version or published version (what
+ * visitors see, which may be an older one) shows it — hero image or an image line in either
+ * language's text — with their title and back-office address, for the media library's "used on"
+ * (its setMediaUsageLookup): an image a visitor sees is never reported unused.
  */
 export async function mediaUsageOf(
   db: Kysely<DB>,
@@ -283,12 +290,45 @@ export async function mediaUsageOf(
     .where('i.region_id', '=', regionId)
     .where((eb) =>
       eb.or([
-        eb(sql<string>`v.data ->> 'heroImage'`, '=', slug),
-        sql<boolean>`jsonb_path_exists(v.data, '$.body.*.blocks[*] ? (@.t == "image" && @.image == $s)', jsonb_build_object('s', ${slug}::text))`,
+        showsImage('v.data', slug),
+        eb.exists(
+          eb
+            .selectFrom('content_published as p')
+            .select('p.item_id')
+            .whereRef('p.region_id', '=', 'i.region_id')
+            .whereRef('p.item_id', '=', 'i.id')
+            .where((pb) => pb.or([pb('p.hero_image', '=', slug), showsImage('p.data', slug)])),
+        ),
       ]),
     )
     .orderBy('i.slug')
     .limit(200)
     .execute();
   return rows.map((r) => ({ title: r.title || r.slug, href: `/admin/content/${r.id}` }));
+}
+
+/** Deletes an item with its versions (and published rows, none for an item that may be deleted). */
+export async function deleteItemRow(trx: Kysely<DB>, regionId: string, itemId: string): Promise<void> {
+  await trx
+    .deleteFrom('content_published')
+    .where('region_id', '=', regionId)
+    .where('item_id', '=', itemId)
+    .execute();
+  await trx.deleteFrom('content_items').where('region_id', '=', regionId).where('id', '=', itemId).execute();
+}
+
+/** Removes facts from an item's audit events (a deleted story's title, address and comments name a person). */
+export async function scrubItemAudit(
+  trx: Kysely<DB>,
+  regionId: string,
+  itemId: string,
+  facts: readonly string[],
+): Promise<void> {
+  await trx
+    .updateTable('audit_events')
+    .set({ data: sql`data - ${sql.val([...facts])}::text[]` })
+    .where('region_id', '=', regionId)
+    .where('subject_type', '=', 'content')
+    .where('subject_id', '=', itemId)
+    .execute();
 }

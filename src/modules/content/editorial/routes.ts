@@ -16,12 +16,14 @@ import type { AdminNavItem } from '../../../platform/html/layout.ts';
 import { editorialMessages } from './messages.ts';
 import { formValuesOf, one, valuesOf, type FieldErrors, type FormValues } from './form.ts';
 import type { ContentRenderers } from '../render.ts';
+import { imagesBySlug, usableImages } from '../media/service.ts';
 import { getVersion } from '../store.ts';
 import { changedFields } from './compare.ts';
 import { editPage, type EditModel } from './edit-views.ts';
 import {
   APPROVE_FIELDS,
   approveItem,
+  deleteItem,
   itemFor,
   itemName,
   restoreVersion,
@@ -79,20 +81,28 @@ function editPages(db: EditorialDeps['db']) {
     if (!item) throw new AppError('LOTSA_NOT_FOUND');
     const version = await getVersion(db, editor.regionId, item);
     if (!version) throw new AppError('LOTSA_NOT_FOUND');
+    const values = extra.values ?? valuesOf(item.kind, version.data);
+    const hero = one(values, 'hero_image').trim();
+    const [images, heroImages] = await Promise.all([
+      usableImages(db, editor.regionId),
+      hero && hero.length <= 120 ? imagesBySlug(db, editor.regionId, [hero]) : undefined,
+    ]);
     const page = editPage({
       lang: editor.lang,
       csrf: reply.csrfToken(),
       item,
       title: itemName(version.data, item.slug, editor.lang),
       base: item.version,
-      values: valuesOf(item.kind, version.data),
       errors: {},
       municipalities: request.region.municipalities,
       choices: await slugsByKind(db, editor.regionId),
+      images,
+      heroImage: heroImages?.get(hero),
+      ...extra,
+      values,
       canApprove: editor.canApprove,
       returned: await returnComment(db, editor, item),
       consentEnds: version.data.story?.consent.endsOn,
-      ...extra,
     });
     return reply.adminPage(
       { ...page, path: itemPath(item.id), navPath: CONTENT_PATH, scripts: [RICHTEXT_SCRIPT] },
@@ -249,6 +259,22 @@ function registerWorkflowRoutes(app: App, service: EditorialDeps, pages: Pages):
       const editor = await editorOf(request, db);
       const id = uuidParam(request.params.id);
       return afterStep(request, reply, editor, id, await unpublishItem(service, editor, id), 'unpublished');
+    },
+  );
+
+  app.post(
+    `${CONTENT_PATH}/:id/delete`,
+    { schema: { params: IdParams, body: FormBody('delete_confirm') }, config: edit },
+    async (request, reply) => {
+      const editor = await editorOf(request, db);
+      const id = uuidParam(request.params.id);
+      const confirmed = request.body.delete_confirm === 'yes';
+      const result = await deleteItem(service, editor, id, confirmed);
+      if (result.kind === 'done') return reply.redirect(`${CONTENT_PATH}?done=deleted`, 303);
+      if (result.kind === 'not-found') throw new AppError('LOTSA_NOT_FOUND');
+      const extra =
+        result.kind === 'refused' ? { refused: result.reasons } : { remove: { errors: result.errors } };
+      return pages.showEdit(request, reply, editor, id, extra, statusOf(result));
     },
   );
 

@@ -47,8 +47,10 @@ import {
 import { imageSlugs } from './markup.ts';
 import { editorialMessages, type EditorialMessageKey } from './messages.ts';
 import {
+  deleteItemRow,
   lastReturn,
   lockItem,
+  scrubItemAudit,
   setStatus,
   setWentLive,
   slugsByKind,
@@ -73,6 +75,46 @@ export interface ImageFacts {
   expired: boolean;
 }
 export type ImageLookup = (regionId: string, slugs: string[]) => Promise<Map<string, ImageFacts>>;
+
+/** Why an image cannot be shown on a page: not in the library, no alt text, licence expired. */
+export type ImageProblem = 'unknown' | 'alt' | 'expired';
+
+export function imageProblem(image: ImageFacts | undefined): ImageProblem | undefined {
+  if (!image) return 'unknown';
+  if (!image.alt.sv.trim() || !image.alt.en.trim()) return 'alt';
+  return image.expired ? 'expired' : undefined;
+}
+
+const HERO_ERRORS: Record<ImageProblem, EditorialMessageKey> = {
+  unknown: 'error.heroUnknown',
+  alt: 'error.heroAlt',
+  expired: 'error.heroExpired',
+};
+
+/**
+ * The images a version names, checked against the library: the hero image must be one that can be
+ * shown, and an image line in a text must name an image the library has — each told by its field.
+ */
+async function checkImages(
+  deps: EditorialDeps,
+  regionId: string,
+  data: ContentData,
+  errors: FieldErrors,
+): Promise<void> {
+  if (!deps.images) return;
+  const body = { sv: imageSlugs(data.body.sv), en: imageSlugs(data.body.en) };
+  const slugs = [...new Set([...(data.heroImage ? [data.heroImage] : []), ...body.sv, ...body.en])];
+  if (slugs.length === 0) return;
+  const known = await deps.images(regionId, slugs);
+  if (data.heroImage) {
+    const problem = imageProblem(known.get(data.heroImage));
+    if (problem) errors.hero_image ??= { key: HERO_ERRORS[problem], params: { image: data.heroImage } };
+  }
+  for (const lang of ['sv', 'en'] as const) {
+    const unknown = body[lang].find((slug) => !known.has(slug));
+    if (unknown) errors[`body_${lang}`] ??= { key: 'error.bodyImageUnknown', params: { image: unknown } };
+  }
+}
 
 export interface EditorialDeps {
   db: Kysely<DB>;
@@ -256,6 +298,7 @@ export async function saveItem(
   const { data, errors } = readContent(item.kind, input.values, choices);
   const note = input.note.replace(/\s+/g, ' ').trim();
   if (note.length > NOTE_MAX) errors.note = { key: 'error.tooLong', params: { max: String(NOTE_MAX) } };
+  await checkImages(deps, editor.regionId, data, errors);
   if (Object.keys(errors).length > 0) return { kind: 'invalid', errors };
   const result = await deps.db.transaction().execute(async (trx) => {
     const saved = await saveVersion(trx, {
@@ -398,6 +441,41 @@ export async function unpublishItem(deps: EditorialDeps, editor: Editor, itemId:
   });
 }
 
+/** Facts of a story's audit events that may name its person: dropped when the story is deleted. */
+const STORY_FACTS = ['name', 'slug', 'comment'] as const;
+
+/**
+ * Deletes an item no version of which is published (a draft, one in review, an unpublished one),
+ * with every version, once the editor has confirmed. A story names a person: its audit events
+ * keep no name, address or comment of it afterwards, and the deletion's event names none either.
+ */
+export async function deleteItem(
+  deps: EditorialDeps,
+  editor: Editor,
+  itemId: string,
+  confirmed: boolean,
+): Promise<Result> {
+  if (!confirmed)
+    return { kind: 'invalid', errors: { 'delete_confirm-yes': { key: 'error.deleteConfirm' } } };
+  return step(deps, editor, itemId, undefined, async (trx, item, version) => {
+    if (item.publishedVersion !== null)
+      return { kind: 'refused', reasons: [{ key: 'refused.deletePublished' }] };
+    const story = item.kind === 'story';
+    await deleteItemRow(trx, editor.regionId, item.id);
+    if (story) await scrubItemAudit(trx, editor.regionId, item.id, STORY_FACTS);
+    await audit(
+      trx,
+      editor,
+      'content.deleted',
+      item,
+      story
+        ? { version: item.version }
+        : { name: itemName(version.data, item.slug), slug: item.slug, version: item.version },
+    );
+    return { kind: 'done', id: item.id };
+  });
+}
+
 export interface ApproveInput {
   when: string;
   publish_date: string;
@@ -471,7 +549,10 @@ export function readSchedule(
   return { from, until, later, errors };
 }
 
-/** What stops a version from being published: a missing language, an image without alt text. */
+/**
+ * What stops a version from being published: a missing language, a story's consent, an image the
+ * library lacks, has no alt text for or whose licence has expired.
+ */
 export async function publishBlockers(
   deps: EditorialDeps,
   editor: Editor,
@@ -501,10 +582,12 @@ export async function publishBlockers(
     for (const slug of slugs) {
       const image = known.get(slug);
       if (!image) reasons.push({ key: 'refused.imageUnknown', params: { image: slug } });
-      else
+      else {
         for (const lang of ['sv', 'en'] as const)
           if (!image.alt[lang].trim())
             reasons.push({ key: 'refused.imageAlt', params: { image: slug, language: t(`lang.${lang}`) } });
+        if (image.expired) reasons.push({ key: 'refused.imageExpired', params: { image: slug } });
+      }
     }
   }
   return reasons;

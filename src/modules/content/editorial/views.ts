@@ -110,6 +110,8 @@ export const errorText = (lang: Lang, errors: FieldErrors, id: string) => {
 
 export interface ListModel {
   lang: Lang;
+  /** What the previous step did (an item deleted). */
+  done?: 'deleted';
   rows: ListRow[];
   total: number;
   page: number;
@@ -215,6 +217,7 @@ export function listPage(m: ListModel): { title: string; main: SafeHtml } {
   return {
     title: t('list.title'),
     main: html`<h1>${t('list.title')}</h1>
+      ${m.done ? html`<div class="notice" role="status"><p>${t(`done.${m.done}`)}</p></div>` : ''}
       <p class="lead">${t('list.intro')}</p>
       <p><a class="button" href="${CONTENT_PATH}/new">${t('list.new')}</a></p>
       ${filterForm(m, t)} ${table}
@@ -407,10 +410,14 @@ export function previewBanner(
   expired: string[],
 ): SafeHtml {
   const t = translator(lang);
+  const other = pageLang === 'sv' ? 'en' : 'sv';
   return html`<div class="editorial-preview" role="note" lang="${lang}">
     <div class="wrap">
-      <p><strong>${t('preview.banner', { version: String(version), language: t(`lang.${pageLang}`) })}</strong>
-        <a href="${itemPath(itemId)}">${t('preview.back')}</a></p>
+      <p><strong>${t('preview.banner', { version: String(version), language: t(`lang.${pageLang}`) })}</strong></p>
+      <p>
+        <a href="${itemPath(itemId)}">${t('preview.back')}</a> ·
+        <a href="${itemPath(itemId)}/preview?version=${String(version)}&amp;lang=${other}" hreflang="${other}">${t('preview.other', { language: t(`lang.${other}`) })}</a>
+      </p>
       ${expired.length ? html`<p>${t('preview.expired', { images: expired.join(', ') })}</p>` : ''}
     </div>
   </div>`;

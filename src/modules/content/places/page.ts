@@ -218,7 +218,7 @@ async function placePage(ctx: RenderContext, m: Municipality, view: ContentView 
   const extra = await Promise.all(PLACE_SECTIONS.map((s) => s.render(pctx, m)));
   const name = m.shortName;
   const main = html`<article class="place">
-    ${ctx.preview ? html`<p class="place-preview" role="status">${t('page.previewBanner')}</p>` : ''}
+    ${ctx.preview && ctx.previewBanner !== false ? html`<p class="place-preview" role="status">${t('page.previewBanner')}</p>` : ''}
     ${hero(t, lang, m, view, heroImage, ctx.preview)}
     <div class="wrap place__body">
       <div class="place__main">

@@ -151,8 +151,9 @@ export function helpBox(lang: Lang, t: Texts['t']): SafeHtml {
   </aside>`;
 }
 
+/** A preview's banner, unless the caller shows its own (RenderContext.previewBanner false). */
 export function previewBanner(ctx: RenderContext, t: Texts['t']): SafeHtml {
-  return ctx.preview
+  return ctx.preview && ctx.previewBanner !== false
     ? html`<div class="notice preview-banner" role="status"><p>${t('preview.banner')}</p></div>`
     : html``;
 }
