@@ -128,9 +128,17 @@ function facts(c: Ctx): SafeHtml {
   </ul>`;
 }
 
+/**
+ * Every form's errors on the page (the text, approval, return and delete forms): one summary at the
+ * top links to each field, so a refused form lower down is seen where the page opens.
+ */
+function allErrors(m: EditModel): FieldErrors {
+  return { ...m.errors, ...m.approve?.errors, ...m.back?.errors, ...m.remove?.errors };
+}
+
 function messagesHtml(c: Ctx): SafeHtml {
   const { m, t } = c;
-  const parts: SafeHtml[] = [];
+  const parts: SafeHtml[] = [summaryOf(m.lang, allErrors(m))];
   if (m.done) parts.push(html`<div class="notice" role="status"><p>${m.done}</p></div>`);
   if (m.refused?.length)
     parts.push(html`<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="refused-title">
@@ -184,7 +192,7 @@ function approveForm(c: Ctx): SafeHtml {
         );
   return html`<form class="form" method="post" action="${itemPath(m.item.id)}/approve" novalidate>
     <h3>${t('workflow.approve')}</h3>
-    ${summaryOf(m.lang, form.errors)} ${csrfField(m.csrf)} ${hiddenField('shown', String(m.item.version))}
+    ${csrfField(m.csrf)} ${hiddenField('shown', String(m.item.version))}
     ${radioGroup(m.lang, {
       name: 'when',
       legend: t('workflow.when'),
@@ -208,7 +216,7 @@ function returnForm(c: Ctx): SafeHtml {
   const form = m.back ?? { comment: '', errors: {} };
   return html`<form class="form" method="post" action="${itemPath(m.item.id)}/return" novalidate>
     <h3>${t('workflow.return')}</h3>
-    ${summaryOf(m.lang, form.errors)} ${csrfField(m.csrf)} ${hiddenField('shown', String(m.item.version))}
+    ${csrfField(m.csrf)} ${hiddenField('shown', String(m.item.version))}
     ${textareaField(m.lang, { name: 'comment', label: t('workflow.comment'), error: errorText(m.lang, form.errors, 'comment'), value: form.comment, rows: 3, maxlength: 500, required: true })}
     <button class="button button--secondary" type="submit">${t('workflow.return')}</button>
   </form>`;
@@ -256,7 +264,7 @@ function deleteSection(c: Ctx): SafeHtml {
   return html`<section aria-labelledby="delete-title">
     <h2 id="delete-title">${t('delete.title')}</h2>
     <form class="form content-delete" method="post" action="${itemPath(i.id)}/delete" novalidate>
-      ${summaryOf(m.lang, errors)} ${csrfField(m.csrf)}
+      ${csrfField(m.csrf)}
       <p>${t('delete.hint')}</p>
       ${checkboxGroup(m.lang, {
         name: 'delete_confirm',
@@ -434,7 +442,7 @@ function editForm(c: Ctx): SafeHtml {
     <h2 id="form-title">${t('edit.form')}</h2>
     <p>${t('edit.formIntro')}</p>
     <form class="form content-form" method="post" action="${itemPath(i.id)}" novalidate>
-      ${summaryOf(m.lang, m.errors)} ${csrfField(m.csrf)} ${hiddenField('base', String(m.base))}
+      ${csrfField(m.csrf)} ${hiddenField('base', String(m.base))}
       ${pair(c, 'title', 'field.title', { maxlength: 120 })}
       ${pair(c, 'summary', 'field.summary', { rows: 3, maxlength: 300, hint: t('field.summaryHint') })}
       ${pair(c, 'body', 'field.body', { rows: 14, rich: true })}
@@ -457,11 +465,7 @@ export function editPage(m: EditModel): { title: string; main: SafeHtml } {
   const t = translator(m.lang);
   const c: Ctx = { m, t, e: (id) => errorText(m.lang, m.errors, id) };
   const heading = t('edit.title', { title: m.title });
-  const failed =
-    Object.keys(m.errors).length > 0 ||
-    Object.keys(m.remove?.errors ?? {}).length > 0 ||
-    Boolean(m.refused?.length) ||
-    Boolean(m.conflict);
+  const failed = Object.keys(allErrors(m)).length > 0 || Boolean(m.refused?.length) || Boolean(m.conflict);
   return {
     title: failed ? `${heading} – ${t('refused.title')}` : heading,
     main: html`<p><a href="${CONTENT_PATH}">${t('edit.back')}</a></p>
