@@ -5,6 +5,7 @@
  */
 import { csrfField, errorSummary, fileField, notice, textareaField } from '../../platform/html/forms.ts';
 import { html, type SafeHtml } from '../../platform/html/html.ts';
+import { safeHref } from '../../platform/html/links.ts';
 import { dataTable } from '../../platform/html/table.ts';
 import { formatDate, formatNumber, type Lang } from '../../platform/i18n/index.ts';
 import type { Region } from '../../platform/region.ts';
@@ -79,6 +80,12 @@ export function problemText(t: T, lang: Lang, region: Region, p: FactProblem): s
   if (!p.municipality) return t('problem.file', { problem: p.fact ? `${p.fact}: ${problem}` : problem });
   if (!p.fact) return t('problem.whereMunicipality', { municipality, problem });
   return t('problem.where', { municipality, fact: p.fact, problem });
+}
+
+/** The source linked to its page when that is an https web address, else its name as text. */
+function sourceLink(f: StoredFact): SafeHtml {
+  const href = safeHref(f.sourceUrl, { httpsOnly: true });
+  return href ? html`<a href="${href}" rel="noopener">${f.source}</a>` : html`${f.source}`;
 }
 
 function factLabel(t: T, fact: StoredFact, lang: Lang): string {
@@ -161,7 +168,7 @@ function municipalityTable(t: T, m: FactsPageModel, code: string, name: string, 
     cells: (f) => [
       factLabel(t, f, m.lang),
       factValue(t, m.lang, f),
-      f.source ? html`<a href="${f.sourceUrl}" rel="noopener">${f.source}</a>` : '–',
+      f.source ? sourceLink(f) : '–',
       isStale(f.asOf, now)
         ? html`<time datetime="${f.asOf}">${f.asOf}</time> <strong class="tag tag--overdue">${t('stale.tag')}</strong>`
         : html`<time datetime="${f.asOf}">${f.asOf}</time>`,
