@@ -27,6 +27,9 @@ export const factsMessages = defineMessages({
     'upload.done': 'Den nya filen används nu: {facts} uppgifter om {municipalities} kommuner.',
     'upload.refused': 'Filen användes inte. Rätta felen nedan och försök igen. Inget har ändrats.',
     'upload.empty': 'Välj en fil eller klistra in filens innehåll.',
+    'upload.rateLimited':
+      'Du har laddat upp många filer på kort tid (högst 20 på tio minuter). Försök igen om {minutes} min. Inget har ändrats.',
+    'upload.rateLimitedTitle': 'För många uppladdningar',
     'problems.title': 'Fel i filen ({count})',
     'problem.where': '{municipality}, {fact}: {problem}',
     'problem.whereMunicipality': '{municipality}: {problem}',
@@ -90,6 +93,9 @@ export const factsMessages = defineMessages({
     'upload.done': 'The new file is in use: {facts} facts about {municipalities} municipalities.',
     'upload.refused': 'The file was not used. Correct the problems below and try again. Nothing has changed.',
     'upload.empty': 'Choose a file or paste its contents.',
+    'upload.rateLimited':
+      'You have uploaded many files in a short time (at most 20 in ten minutes). Try again in {minutes} min. Nothing has changed.',
+    'upload.rateLimitedTitle': 'Too many uploads',
     'problems.title': 'Problems in the file ({count})',
     'problem.where': '{municipality}, {fact}: {problem}',
     'problem.whereMunicipality': '{municipality}: {problem}',

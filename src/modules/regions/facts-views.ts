@@ -30,6 +30,8 @@ export interface FactsPageModel {
   /** After an upload: what was applied, or the problems of a refused file with what was pasted. */
   done?: { facts: number; municipalities: number };
   refused?: { problems: FactProblem[]; text: string; empty?: boolean };
+  /** Too many uploads by the person lately: the minutes to wait, and what was pasted (kept). */
+  rateLimited?: { minutes: number; text: string };
   now?: Date;
 }
 
@@ -117,15 +119,22 @@ function currentSection(t: T, m: FactsPageModel): SafeHtml {
 
 function uploadSection(t: T, m: FactsPageModel): SafeHtml {
   const refused = m.refused;
-  const errors = refused
-    ? refused.empty
-      ? [{ id: 'facts-text', text: t('upload.empty') }]
-      : refused.problems.map((p) => ({ id: 'facts-text', text: problemText(t, m.lang, m.region, p) }))
-    : [];
+  const errors = m.rateLimited
+    ? [
+        {
+          id: 'facts-text',
+          text: t('upload.rateLimited', { minutes: formatNumber(m.lang, m.rateLimited.minutes) }),
+        },
+      ]
+    : refused
+      ? refused.empty
+        ? [{ id: 'facts-text', text: t('upload.empty') }]
+        : refused.problems.map((p) => ({ id: 'facts-text', text: problemText(t, m.lang, m.region, p) }))
+      : [];
   return html`<section aria-labelledby="facts-upload">
     <h2 id="facts-upload">${t('upload.title')}</h2>
     ${refused ? html`<p>${t('upload.refused')}</p>` : ''}
-    ${errorSummary(t('problems.title', { count: formatNumber(m.lang, errors.length) }), errors)}
+    ${errorSummary(m.rateLimited ? t('upload.rateLimitedTitle') : t('problems.title', { count: formatNumber(m.lang, errors.length) }), errors)}
     <form class="form" method="post" action="${FACTS_PATH}" enctype="multipart/form-data" novalidate>
       ${csrfField(m.csrf)}
       ${fileField(m.lang, {
@@ -141,7 +150,7 @@ function uploadSection(t: T, m: FactsPageModel): SafeHtml {
         id: 'facts-text',
         label: t('upload.text'),
         hint: t('upload.fileHint'),
-        value: refused?.text ?? '',
+        value: refused?.text ?? m.rateLimited?.text ?? '',
         rows: 8,
         required: false,
         error: errors.length

@@ -16,6 +16,7 @@ import {
   type Rendition,
 } from '../../../platform/images/index.ts';
 import type { Params } from '../../../platform/i18n/index.ts';
+import type { RateLimiter, RateLimitRule } from '../../../platform/http/rate-limit.ts';
 import type { Storage } from '../../../platform/storage/index.ts';
 import type { MediaMessageKey } from './messages.ts';
 import {
@@ -33,6 +34,20 @@ export interface MediaDeps {
   db: Kysely<DB>;
   storage: Storage;
   limits: ImageLimits;
+  /** Counts each person's uploads (MEDIA_UPLOAD_LIMIT); without it uploads are not limited (tests). */
+  rateLimiter?: RateLimiter;
+}
+
+/** Uploads per person: every image is decoded and rendered in several sizes and formats. */
+export const MEDIA_UPLOAD_LIMIT: RateLimitRule = { name: 'media-upload', max: 60, windowSeconds: 600 };
+
+/**
+ * Counts one upload by the person; the seconds to wait when they are over MEDIA_UPLOAD_LIMIT (the
+ * upload is then refused before its file is read as an image), else undefined.
+ */
+export async function uploadWait(deps: MediaDeps, accountId: string | null): Promise<number | undefined> {
+  if (!deps.rateLimiter || !accountId) return undefined;
+  return deps.rateLimiter.hit(`${MEDIA_UPLOAD_LIMIT.name}:${accountId}`, MEDIA_UPLOAD_LIMIT);
 }
 
 export interface Editor {

@@ -54,6 +54,8 @@ export const mediaMessages = defineMessages({
     'error.tooManyPixels': 'Bilden har fler än {pixels} megapixlar. Förminska den och försök igen.',
     'error.unreadable': 'Bilden gick inte att läsa. Den kan vara skadad.',
     'error.busy': 'Många bilder bearbetas just nu. Vänta en stund och försök igen.',
+    'error.rateLimited':
+      'Du har laddat upp många bilder på kort tid (högst 60 på tio minuter). Försök igen om {minutes} min.',
     'error.slug': 'Skriv ett namn med små bokstäver a–z, siffror och bindestreck (högst 80 tecken).',
     'error.slugTaken': 'Det finns redan en bild med namnet {slug}. Välj ett annat.',
     'error.altSv': 'Skriv vad bilden visar, på svenska.',
@@ -139,6 +141,8 @@ export const mediaMessages = defineMessages({
     'error.tooManyPixels': 'The image has more than {pixels} megapixels. Make it smaller and try again.',
     'error.unreadable': 'The image could not be read. It may be damaged.',
     'error.busy': 'Many images are being processed right now. Wait a moment and try again.',
+    'error.rateLimited':
+      'You have uploaded many images in a short time (at most 60 in ten minutes). Try again in {minutes} min.',
     'error.slug': 'Write a name of lower-case letters a–z, digits and hyphens (at most 80 characters).',
     'error.slugTaken': 'There is already an image named {slug}. Choose another name.',
     'error.altSv': 'Write what the image shows, in Swedish.',
