@@ -14,7 +14,7 @@ import type { ModuleDeps } from '../../platform/module.ts';
 import { Permission } from '../../platform/permissions.ts';
 import { parseUpload } from '../content/media/upload.ts';
 import { accountName, applyUploadedFacts, currentFile, currentImport, factsByMunicipality } from './facts.ts';
-import { MAX_FACTS_FILE, parseFactsFile } from './facts-file.ts';
+import { FILE_TOO_LARGE, MAX_FACTS_FILE, parseFactsFile } from './facts-file.ts';
 import { FACTS_DOWNLOAD_PATH, FACTS_PATH, factsPage, type FactsPageModel } from './facts-views.ts';
 
 const approve = { permission: Permission.ContentApprove } as const;
@@ -102,7 +102,7 @@ export function registerFactsRoutes(app: App, deps: ModuleDeps): void {
         return show(request, reply, { rateLimited: { minutes: Math.ceil(wait / 60), text } }, 429);
       }
       if (body.fileTooLarge) {
-        const problems = [{ municipality: '', fact: '', message: 'the file is larger than 1 MB' }];
+        const problems = [{ municipality: '', fact: '', message: FILE_TOO_LARGE }];
         return show(request, reply, { refused: { problems, text: '' } }, 400);
       }
       const file = Buffer.isBuffer(body.file) && body.file.length > 0 ? body.file.toString('utf8') : '';

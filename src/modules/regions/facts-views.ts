@@ -11,7 +11,7 @@ import { formatDate, formatNumber, type Lang } from '../../platform/i18n/index.t
 import type { Region } from '../../platform/region.ts';
 import type { FactImport, StoredFact } from './facts.ts';
 import { isStale } from './facts.ts';
-import type { FactProblem } from './facts-file.ts';
+import { FILE_TOO_LARGE, MAX_FACTS_FILE, type FactProblem } from './facts-file.ts';
 import { factsMessages, type FactsMessageKey } from './facts-messages.ts';
 
 export const FACTS_PATH = '/admin/places/facts';
@@ -56,10 +56,16 @@ const LOADER_WORDS: ReadonlyArray<[RegExp, FactsMessageKey, string[]]> = [
   [/^is not a municipality of the region$/, 'problem.notMunicipality', []],
   [/^the file must hold an object$/, 'problem.notObjectFile', []],
   [/^the file is not JSON$/, 'problem.notJson', []],
-  [/^the file is larger than 1 MB$/, 'problem.tooLarge', []],
 ];
 
+/** How many of a refused file's problems are listed (the rest counted: "and 12 more"). */
+export const MAX_LISTED_PROBLEMS = 50;
+
+/** The largest file, in words: "1 MB". */
+const maxSize = (lang: Lang) => `${formatNumber(lang, MAX_FACTS_FILE / 1_000_000)} MB`;
+
 function problemWords(t: T, lang: Lang, message: string): string {
+  if (message === FILE_TOO_LARGE) return t('problem.tooLarge', { size: maxSize(lang) });
   for (const [pattern, key, names] of LOADER_WORDS) {
     const match = pattern.exec(message);
     if (!match) continue;
@@ -71,7 +77,8 @@ function problemWords(t: T, lang: Lang, message: string): string {
     );
     return t(key, params);
   }
-  return message;
+  // never the loader's English: a problem without words of its own is named by where it is
+  return t('problem.invalid');
 }
 
 /** A problem in words, naming the municipality (by name when known) and the fact. */
@@ -117,6 +124,17 @@ function currentSection(t: T, m: FactsPageModel): SafeHtml {
   </section>`;
 }
 
+/** The first MAX_LISTED_PROBLEMS problems in words, and how many more there are. */
+function listedProblems(t: T, m: FactsPageModel, problems: readonly FactProblem[]) {
+  const listed = problems
+    .slice(0, MAX_LISTED_PROBLEMS)
+    .map((p) => ({ id: 'facts-text', text: problemText(t, m.lang, m.region, p) }));
+  const more = problems.length - listed.length;
+  if (more > 0)
+    listed.push({ id: 'facts-text', text: t('problems.more', { count: formatNumber(m.lang, more) }) });
+  return listed;
+}
+
 function uploadSection(t: T, m: FactsPageModel): SafeHtml {
   const refused = m.refused;
   const errors = m.rateLimited
@@ -129,19 +147,20 @@ function uploadSection(t: T, m: FactsPageModel): SafeHtml {
     : refused
       ? refused.empty
         ? [{ id: 'facts-text', text: t('upload.empty') }]
-        : refused.problems.map((p) => ({ id: 'facts-text', text: problemText(t, m.lang, m.region, p) }))
+        : listedProblems(t, m, refused.problems)
       : [];
+  const count = m.refused?.problems.length || errors.length;
   return html`<section aria-labelledby="facts-upload">
     <h2 id="facts-upload">${t('upload.title')}</h2>
     ${refused ? html`<p>${t('upload.refused')}</p>` : ''}
-    ${errorSummary(m.rateLimited ? t('upload.rateLimitedTitle') : t('problems.title', { count: formatNumber(m.lang, errors.length) }), errors)}
+    ${errorSummary(m.rateLimited ? t('upload.rateLimitedTitle') : t('problems.title', { count: formatNumber(m.lang, count) }), errors)}
     <form class="form" method="post" action="${FACTS_PATH}" enctype="multipart/form-data" novalidate>
       ${csrfField(m.csrf)}
       ${fileField(m.lang, {
         name: 'file',
         id: 'facts-file',
         label: t('upload.file'),
-        hint: t('upload.chooseHint'),
+        hint: t('upload.chooseHint', { size: maxSize(m.lang) }),
         accept: 'application/json,.json',
         required: false,
       })}
