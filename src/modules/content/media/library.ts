@@ -246,8 +246,12 @@ export async function updateImage(
   if (!current) return { kind: 'not-found' };
   const { errors, parsed } = checkForm(values);
   if (!errors.slug && parsed.slug !== current.slug) {
+    // Pages name their images by slug: a new name while in use would take the image off them.
+    const usage = await mediaUsage(deps.db, editor.regionId, current.slug);
     const other = await imageIdForSlug(deps.db, editor.regionId, parsed.slug);
-    if (other && other !== id) errors.slug = { key: 'error.slugTaken', params: { slug: parsed.slug } };
+    if (usage && usage.length > 0) {
+      errors.slug = { key: 'error.slugInUse', params: { slug: current.slug, count: usage.length } };
+    } else if (other && other !== id) errors.slug = { key: 'error.slugTaken', params: { slug: parsed.slug } };
   }
   if (Object.keys(errors).length > 0) return { kind: 'invalid', errors };
   try {

@@ -58,6 +58,8 @@ export const mediaMessages = defineMessages({
       'Du har laddat upp många bilder på kort tid (högst 60 på tio minuter). Försök igen om {minutes} min.',
     'error.slug': 'Skriv ett namn med små bokstäver a–z, siffror och bindestreck (högst 80 tecken).',
     'error.slugTaken': 'Det finns redan en bild med namnet {slug}. Välj ett annat.',
+    'error.slugInUse':
+      'Bilden används på sidorna under ”Används på” och heter {slug} där. Ta först bort den från sidorna, eller behåll namnet.',
     'error.altSv': 'Skriv vad bilden visar, på svenska.',
     'error.altEn': 'Skriv vad bilden visar, på engelska.',
     'error.tooLong': 'Högst {max} tecken.',
@@ -145,6 +147,8 @@ export const mediaMessages = defineMessages({
       'You have uploaded many images in a short time (at most 60 in ten minutes). Try again in {minutes} min.',
     'error.slug': 'Write a name of lower-case letters a–z, digits and hyphens (at most 80 characters).',
     'error.slugTaken': 'There is already an image named {slug}. Choose another name.',
+    'error.slugInUse':
+      'The image is used on the pages under “Used on”, which name it {slug}. Remove it from them first, or keep the name.',
     'error.altSv': 'Write what the image shows, in Swedish.',
     'error.altEn': 'Write what the image shows, in English.',
     'error.tooLong': 'At most {max} characters.',
