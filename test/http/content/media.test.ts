@@ -187,6 +187,20 @@ describe('the media library', async () => {
     assert.match(bad.body, /id="licence_url-error"/);
     assert.match(bad.body, /id="expires_on-error"/);
     assert.match(bad.body, /value="31\/1"/);
+    const credentials = await client.postForm(`/admin/media/${uploadedId}`, editorCookie, {
+      ...FIELDS,
+      source_url: 'https://creativecommons.org@evil.example/',
+    });
+    assert.equal(credentials.statusCode, 400);
+    assert.match(
+      credentials.body,
+      /id="source_url-error">Skriv en webbadress som börjar med https:\/\/ eller http:\/\/, utan/,
+    );
+    // Stored before the check: the licence is named, not linked.
+    const stored = { ...image, licenceUrl: 'https://user:pw@evil.example/' };
+    const credit = pictureHtml(stored, 'sv', { sizes: '100vw', loading: 'lazy' }).toString();
+    assert.doesNotMatch(credit, /evil\.example/);
+    assert.match(credit, /CC BY 4\.0/);
     const none = await get('/admin/media?q=finns-inte');
     assert.match(none.body, /Inga bilder matchar ”finns-inte”/);
   });

@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit, type AuditActor } from '../../../platform/audit.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import { parseDate } from '../../../platform/html/forms.ts';
+import { isWebAddress } from '../../../platform/html/links.ts';
 import {
   CONTENT_TYPES,
   processImage,
@@ -119,7 +120,7 @@ export function checkForm(values: FormValues): { errors: FormErrors; parsed: Ima
   if (!errors.slug && !SLUG.test(values.slug)) errors.slug = { key: 'error.slug' };
   if (!errors.alt_sv && values.alt_sv === '') errors.alt_sv = { key: 'error.altSv' };
   for (const name of ['licence_url', 'source_url'] as const) {
-    if (!errors[name] && values[name] !== '' && !/^https?:\/\/[^\s/]+\.[^\s]*$/i.test(values[name])) {
+    if (!errors[name] && values[name] !== '' && !isWebAddress(values[name])) {
       errors[name] = { key: 'error.url' };
     }
   }

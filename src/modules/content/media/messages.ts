@@ -63,7 +63,8 @@ export const mediaMessages = defineMessages({
     'error.altSv': 'Skriv vad bilden visar, på svenska.',
     'error.altEn': 'Skriv vad bilden visar, på engelska.',
     'error.tooLong': 'Högst {max} tecken.',
-    'error.url': 'Skriv en adress som börjar med https:// eller http://',
+    'error.url':
+      'Skriv en webbadress som börjar med https:// eller http://, utan mellanslag, användarnamn eller lösenord.',
     'error.date': 'Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2027-12-31.',
     'error.fileAgain': 'Välj filen igen: av säkerhetsskäl kan webbläsaren inte fylla i den åt dig.',
     'detail.renditions': 'Versioner',
@@ -152,7 +153,8 @@ export const mediaMessages = defineMessages({
     'error.altSv': 'Write what the image shows, in Swedish.',
     'error.altEn': 'Write what the image shows, in English.',
     'error.tooLong': 'At most {max} characters.',
-    'error.url': 'Write an address starting with https:// or http://',
+    'error.url':
+      'Write a web address starting with https:// or http://, without spaces, user name or password.',
     'error.date': 'Write the date as YYYY-MM-DD, for example 2027-12-31.',
     'error.fileAgain': 'Choose the file again: for your safety the browser cannot fill it in for you.',
     'detail.renditions': 'Versions',

@@ -19,6 +19,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 import { selectField, type FieldBase } from '../../../platform/html/forms.ts';
 import { html, type SafeHtml } from '../../../platform/html/html.ts';
+import { safeHref } from '../../../platform/html/links.ts';
 import { EXTENSIONS, RENDITION_FORMATS, type RenditionFormat } from '../../../platform/images/index.ts';
 import { formatDate, type Lang } from '../../../platform/i18n/index.ts';
 import { mediaMessages } from './messages.ts';
@@ -150,8 +151,9 @@ function figcaption(image: MediaImage, lang: Lang, opts: PictureOptions): SafeHt
   const showCredit = opts.credit !== false && image.credit[lang] !== '';
   const who = creditWho(lang, image);
   const licence = image.licence.trim();
-  const licenceHtml =
-    licence && image.licenceUrl ? html`<a href="${image.licenceUrl}">${licence}</a>` : licence;
+  // a stored address is a link only when it is a plain web address (else the licence as text)
+  const licenceHref = safeHref(image.licenceUrl);
+  const licenceHtml = licence && licenceHref ? html`<a href="${licenceHref}">${licence}</a>` : licence;
   const credit = showCredit
     ? html`<span class="media-credit">${who}${who && licence ? ', ' : ''}${licenceHtml}</span>`
     : '';
