@@ -52,6 +52,8 @@ describe('place facts data file', () => {
     file.municipalities['2080'].schools.asOf = '2024-02-30';
     file.municipalities['2080'].travel[0].mode = 'boat';
     file.municipalities['2080'].travel[0].sourceUrl = 'javascript:alert(1)';
+    file.municipalities['2080'].travel[1].sourceUrl = 'https://www.trafikverket.se@evil.example/';
+    file.municipalities['2080'].preschools.sourceUrl = 'https://www.scb.se/a b';
     file.municipalities['2080'].nature[0] = { sv: 'Runn', en: '' };
     file.municipalities['2081'].medianHousePrice.asOf = '2031-01-01';
     const { facts, problems } = validatePlaceFacts(file, codes, '2026-12-06');
@@ -60,9 +62,11 @@ describe('place facts data file', () => {
       '2021: is missing',
       '2080.nature[0].en: must be text of 1–200 characters',
       '2080.population.value: must be a whole number from 100 to 2000000',
+      '2080.preschools.sourceUrl: must be an https address',
       '2080.schools.asOf: must be a date YYYY-MM-DD',
       '2080.travel[0].mode: must be one of train, car, bus',
       '2080.travel[0].sourceUrl: must be an https address',
+      '2080.travel[1].sourceUrl: must be an https address',
       '2081.medianHousePrice.asOf: lies in the future',
       '9999: is not a municipality of the region',
     ]);

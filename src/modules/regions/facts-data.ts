@@ -6,6 +6,7 @@
  * municipality present, numbers within sane bounds, dates real, sources https addresses.
  */
 import { readFileSync } from 'node:fs';
+import { isWebAddress } from '../../platform/html/links.ts';
 import { shippedRegions } from './service.ts';
 
 export type Localised = { sv: string; en: string };
@@ -85,13 +86,9 @@ export function isIsoDate(text: unknown): text is string {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
 }
 
+/** A source's page: an https web address (the platform's one check of links). */
 function isHttpsUrl(text: unknown): boolean {
-  if (typeof text !== 'string' || text.length > 2_000) return false;
-  try {
-    return new URL(text).protocol === 'https:';
-  } catch {
-    return false;
-  }
+  return isWebAddress(text, { httpsOnly: true });
 }
 
 const isText = (v: unknown): v is string =>

@@ -137,6 +137,9 @@ export interface FactProblem {
 /** The largest file an editor may upload (bytes of JSON). */
 export const MAX_FACTS_FILE = 1_000_000;
 
+/** The problem of a file over MAX_FACTS_FILE (the page says the size in the person's language). */
+export const FILE_TOO_LARGE = 'the file is too large';
+
 /** "2080.travel[1].minutes: must be …" → municipality 2080, fact travel[1].minutes, message. */
 export function problemOf(text: string): FactProblem {
   const colon = text.indexOf(': ');
@@ -161,7 +164,7 @@ export function parseFactsFile(
     file: undefined,
     problems: [{ municipality: '', fact: '', message }],
   });
-  if (Buffer.byteLength(text, 'utf8') > MAX_FACTS_FILE) return fail('the file is larger than 1 MB');
+  if (Buffer.byteLength(text, 'utf8') > MAX_FACTS_FILE) return fail(FILE_TOO_LARGE);
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -8,15 +8,18 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf } from '../../platform/audit.ts';
 import { personOf } from '../../platform/auth/principal.ts';
 import { adminLang } from '../../platform/html/admin-layout.ts';
+import type { RateLimitRule } from '../../platform/http/rate-limit.ts';
 import { AnyQuery, type App } from '../../platform/http/schema.ts';
 import type { ModuleDeps } from '../../platform/module.ts';
 import { Permission } from '../../platform/permissions.ts';
 import { parseUpload } from '../content/media/upload.ts';
 import { accountName, applyUploadedFacts, currentFile, currentImport, factsByMunicipality } from './facts.ts';
-import { MAX_FACTS_FILE, parseFactsFile } from './facts-file.ts';
+import { FILE_TOO_LARGE, MAX_FACTS_FILE, parseFactsFile } from './facts-file.ts';
 import { FACTS_DOWNLOAD_PATH, FACTS_PATH, factsPage, type FactsPageModel } from './facts-views.ts';
 
 const approve = { permission: Permission.ContentApprove } as const;
+/** Uploads per person: every file is parsed and checked whole (up to 1 MB of JSON). */
+export const FACTS_UPLOAD_LIMIT: RateLimitRule = { name: 'facts-upload', max: 20, windowSeconds: 600 };
 /** The form: a chosen file (multipart) or the file's text pasted; the file wins when both are sent. */
 const uploadSchema = {
   body: Type.Object({
@@ -37,7 +40,7 @@ export function registerFactsRoutes(app: App, deps: ModuleDeps): void {
   async function show(
     request: FastifyRequest,
     reply: FastifyReply,
-    extra: Pick<FactsPageModel, 'done' | 'refused'>,
+    extra: Pick<FactsPageModel, 'done' | 'refused' | 'rateLimited'>,
     status = 200,
   ) {
     const region = request.region;
@@ -88,8 +91,18 @@ export function registerFactsRoutes(app: App, deps: ModuleDeps): void {
     { schema: uploadSchema, config: approve, bodyLimit: 3 * MAX_FACTS_FILE + 64 * 1024 },
     async (request, reply) => {
       const body = request.body;
+      const person = personOf(request);
+      const wait = await deps.rateLimiter.hit(
+        `${FACTS_UPLOAD_LIMIT.name}:${person.account.id}`,
+        FACTS_UPLOAD_LIMIT,
+      );
+      if (wait !== undefined) {
+        reply.header('retry-after', String(wait));
+        const text = typeof body.text === 'string' ? body.text : '';
+        return show(request, reply, { rateLimited: { minutes: Math.ceil(wait / 60), text } }, 429);
+      }
       if (body.fileTooLarge) {
-        const problems = [{ municipality: '', fact: '', message: 'the file is larger than 1 MB' }];
+        const problems = [{ municipality: '', fact: '', message: FILE_TOO_LARGE }];
         return show(request, reply, { refused: { problems, text: '' } }, 400);
       }
       const file = Buffer.isBuffer(body.file) && body.file.length > 0 ? body.file.toString('utf8') : '';
@@ -101,7 +114,7 @@ export function registerFactsRoutes(app: App, deps: ModuleDeps): void {
         region.municipalities.map((m) => m.code),
       );
       if (!parsed.file) return show(request, reply, { refused: { problems: parsed.problems, text } }, 400);
-      await applyUploadedFacts(db, region, actorOf(personOf(request)), parsed.file);
+      await applyUploadedFacts(db, region, actorOf(person), parsed.file);
       return reply.redirect(`${FACTS_PATH}?done=1`, 303);
     },
   );

@@ -5,12 +5,13 @@
  */
 import { csrfField, errorSummary, fileField, notice, textareaField } from '../../platform/html/forms.ts';
 import { html, type SafeHtml } from '../../platform/html/html.ts';
+import { safeHref } from '../../platform/html/links.ts';
 import { dataTable } from '../../platform/html/table.ts';
 import { formatDate, formatNumber, type Lang } from '../../platform/i18n/index.ts';
 import type { Region } from '../../platform/region.ts';
 import type { FactImport, StoredFact } from './facts.ts';
 import { isStale } from './facts.ts';
-import type { FactProblem } from './facts-file.ts';
+import { FILE_TOO_LARGE, MAX_FACTS_FILE, type FactProblem } from './facts-file.ts';
 import { factsMessages, type FactsMessageKey } from './facts-messages.ts';
 
 export const FACTS_PATH = '/admin/places/facts';
@@ -29,6 +30,8 @@ export interface FactsPageModel {
   /** After an upload: what was applied, or the problems of a refused file with what was pasted. */
   done?: { facts: number; municipalities: number };
   refused?: { problems: FactProblem[]; text: string; empty?: boolean };
+  /** Too many uploads by the person lately: the minutes to wait, and what was pasted (kept). */
+  rateLimited?: { minutes: number; text: string };
   now?: Date;
 }
 
@@ -53,10 +56,16 @@ const LOADER_WORDS: ReadonlyArray<[RegExp, FactsMessageKey, string[]]> = [
   [/^is not a municipality of the region$/, 'problem.notMunicipality', []],
   [/^the file must hold an object$/, 'problem.notObjectFile', []],
   [/^the file is not JSON$/, 'problem.notJson', []],
-  [/^the file is larger than 1 MB$/, 'problem.tooLarge', []],
 ];
 
+/** How many of a refused file's problems are listed (the rest counted: "and 12 more"). */
+export const MAX_LISTED_PROBLEMS = 50;
+
+/** The largest file, in words: "1 MB". */
+const maxSize = (lang: Lang) => `${formatNumber(lang, MAX_FACTS_FILE / 1_000_000)} MB`;
+
 function problemWords(t: T, lang: Lang, message: string): string {
+  if (message === FILE_TOO_LARGE) return t('problem.tooLarge', { size: maxSize(lang) });
   for (const [pattern, key, names] of LOADER_WORDS) {
     const match = pattern.exec(message);
     if (!match) continue;
@@ -68,7 +77,8 @@ function problemWords(t: T, lang: Lang, message: string): string {
     );
     return t(key, params);
   }
-  return message;
+  // never the loader's English: a problem without words of its own is named by where it is
+  return t('problem.invalid');
 }
 
 /** A problem in words, naming the municipality (by name when known) and the fact. */
@@ -79,6 +89,12 @@ export function problemText(t: T, lang: Lang, region: Region, p: FactProblem): s
   if (!p.municipality) return t('problem.file', { problem: p.fact ? `${p.fact}: ${problem}` : problem });
   if (!p.fact) return t('problem.whereMunicipality', { municipality, problem });
   return t('problem.where', { municipality, fact: p.fact, problem });
+}
+
+/** The source linked to its page when that is an https web address, else its name as text. */
+function sourceLink(f: StoredFact): SafeHtml {
+  const href = safeHref(f.sourceUrl, { httpsOnly: true });
+  return href ? html`<a href="${href}" rel="noopener">${f.source}</a>` : html`${f.source}`;
 }
 
 function factLabel(t: T, fact: StoredFact, lang: Lang): string {
@@ -108,24 +124,43 @@ function currentSection(t: T, m: FactsPageModel): SafeHtml {
   </section>`;
 }
 
+/** The first MAX_LISTED_PROBLEMS problems in words, and how many more there are. */
+function listedProblems(t: T, m: FactsPageModel, problems: readonly FactProblem[]) {
+  const listed = problems
+    .slice(0, MAX_LISTED_PROBLEMS)
+    .map((p) => ({ id: 'facts-text', text: problemText(t, m.lang, m.region, p) }));
+  const more = problems.length - listed.length;
+  if (more > 0)
+    listed.push({ id: 'facts-text', text: t('problems.more', { count: formatNumber(m.lang, more) }) });
+  return listed;
+}
+
 function uploadSection(t: T, m: FactsPageModel): SafeHtml {
   const refused = m.refused;
-  const errors = refused
-    ? refused.empty
-      ? [{ id: 'facts-text', text: t('upload.empty') }]
-      : refused.problems.map((p) => ({ id: 'facts-text', text: problemText(t, m.lang, m.region, p) }))
-    : [];
+  const errors = m.rateLimited
+    ? [
+        {
+          id: 'facts-text',
+          text: t('upload.rateLimited', { minutes: formatNumber(m.lang, m.rateLimited.minutes) }),
+        },
+      ]
+    : refused
+      ? refused.empty
+        ? [{ id: 'facts-text', text: t('upload.empty') }]
+        : listedProblems(t, m, refused.problems)
+      : [];
+  const count = m.refused?.problems.length || errors.length;
   return html`<section aria-labelledby="facts-upload">
     <h2 id="facts-upload">${t('upload.title')}</h2>
     ${refused ? html`<p>${t('upload.refused')}</p>` : ''}
-    ${errorSummary(t('problems.title', { count: formatNumber(m.lang, errors.length) }), errors)}
+    ${errorSummary(m.rateLimited ? t('upload.rateLimitedTitle') : t('problems.title', { count: formatNumber(m.lang, count) }), errors)}
     <form class="form" method="post" action="${FACTS_PATH}" enctype="multipart/form-data" novalidate>
       ${csrfField(m.csrf)}
       ${fileField(m.lang, {
         name: 'file',
         id: 'facts-file',
         label: t('upload.file'),
-        hint: t('upload.chooseHint'),
+        hint: t('upload.chooseHint', { size: maxSize(m.lang) }),
         accept: 'application/json,.json',
         required: false,
       })}
@@ -134,7 +169,7 @@ function uploadSection(t: T, m: FactsPageModel): SafeHtml {
         id: 'facts-text',
         label: t('upload.text'),
         hint: t('upload.fileHint'),
-        value: refused?.text ?? '',
+        value: refused?.text ?? m.rateLimited?.text ?? '',
         rows: 8,
         required: false,
         error: errors.length
@@ -161,7 +196,7 @@ function municipalityTable(t: T, m: FactsPageModel, code: string, name: string, 
     cells: (f) => [
       factLabel(t, f, m.lang),
       factValue(t, m.lang, f),
-      f.source ? html`<a href="${f.sourceUrl}" rel="noopener">${f.source}</a>` : '–',
+      f.source ? sourceLink(f) : '–',
       isStale(f.asOf, now)
         ? html`<time datetime="${f.asOf}">${f.asOf}</time> <strong class="tag tag--overdue">${t('stale.tag')}</strong>`
         : html`<time datetime="${f.asOf}">${f.asOf}</time>`,

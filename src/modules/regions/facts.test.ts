@@ -11,7 +11,9 @@ import {
   isStale,
   seedPlaceFacts,
 } from './facts.ts';
-import { parseFactsFile, problemOf, travelKey } from './facts-file.ts';
+import { FILE_TOO_LARGE, parseFactsFile, problemOf, travelKey } from './facts-file.ts';
+import { factsMessages, type FactsMessageKey } from './facts-messages.ts';
+import { problemText } from './facts-views.ts';
 import { shippedRegions } from './service.ts';
 
 const region = shippedRegions()[0]!;
@@ -108,4 +110,24 @@ test('the seed reads the shipped file when there is one, and stops on a broken o
 test('a fact older than two years is stale', () => {
   assert.equal(isStale('2023-12-31', NOW), true);
   assert.equal(isStale('2024-02-01', NOW), false);
+});
+
+test('a problem is always in the page’s language, never the loader’s English', () => {
+  const region = shippedRegions()[0]!;
+  for (const lang of ['sv', 'en'] as const) {
+    const t = (key: FactsMessageKey, params?: Record<string, string | number>) =>
+      factsMessages.t(lang, key, params);
+    const odd = problemText(t, lang, region, { municipality: '2080', fact: 'x', message: 'something new' });
+    assert.equal(
+      odd,
+      lang === 'sv'
+        ? 'Falun (2080), x: har ett värde som inte går att använda'
+        : 'Falun (2080), x: has a value that cannot be used',
+    );
+    const large = problemText(t, lang, region, { municipality: '', fact: '', message: FILE_TOO_LARGE });
+    assert.equal(
+      large,
+      lang === 'sv' ? 'Filen: filen är större än 1 MB' : 'The file: the file is larger than 1 MB',
+    );
+  }
 });

@@ -181,6 +181,12 @@ describe('parseMarkup', () => {
     assert.match(render(d), /\[c\]\(\/\/evil\.com\)/);
   });
 
+  it('keeps an address with credentials as text and reports it', () => {
+    const { doc: d, errors } = parseMarkup('[kommunen](https://www.kommun.se@evil.example/)');
+    assert.deepEqual(errors, [{ line: 1, code: 'link-unsafe' }]);
+    assert.equal(render(d).includes('<a'), false);
+  });
+
   it('reports a link address that is too long', () => {
     const { errors } = parseMarkup(`[a](https://example.com/${'x'.repeat(2000)})`);
     assert.deepEqual(errors, [{ line: 1, code: 'link-too-long' }]);
@@ -365,6 +371,9 @@ describe('renderRichText', () => {
       '/\\evil.com',
       'vbscript:x',
       'java\tscript:x',
+      'https://user:secret@evil.example/',
+      'https://www.kommun.se@evil.example/',
+      'mailto:nobody',
     ]) {
       const out = render(doc(p({ t: 'link', href, c: [text('klicka')] })));
       assert.equal(out, '<p>klicka</p>', href);

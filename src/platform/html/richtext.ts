@@ -21,6 +21,7 @@
  * other document writes its canonical form.
  */
 import { html, SanitizedHtml, type SafeHtml } from './html.ts';
+import { isExternalLink, isSafeLink } from './links.ts';
 import { RICH_DOC_LIMITS, type Block, type Inline, type RichDoc } from './rich-doc.ts';
 
 export const MARKUP_LIMITS = {
@@ -57,10 +58,9 @@ export interface RichImageRenderer {
 const IMAGE_SLUG = /^[a-z0-9][a-z0-9-]{0,119}$/;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
-// eslint-disable-next-line no-control-regex
-const NOT_IN_HREF = /[\s\u0000-\u001F\u007F-\u009F<>"`\\()[\]]/;
+/** The markup's own brackets: never in a link address (`[text](address)`). */
+const MARKUP_BRACKETS = /[()[\]]/;
 const ASCII_PUNCTUATION = new Set('!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~');
-const TEL = /^tel:\+?[0-9][0-9.-]*$/i;
 
 /** Text as stored: control characters dropped, tabs and line breaks as spaces. */
 function cleanText(text: string): string {
@@ -70,26 +70,16 @@ function cleanText(text: string): string {
 const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
 const isSpace = (ch: string | undefined) => ch !== undefined && /\s/.test(ch);
 
-/** Whether `href` may be a link: https://, http://, mailto:, tel: or a site path (`/…`, not `//`). */
+/**
+ * Whether `href` may be a link: https://, http://, mailto:, tel: or a site path (`/…`, not `//`),
+ * by the platform's one check (links.ts), and without the markup's own brackets.
+ */
 export function isSafeHref(href: string): boolean {
-  if (href.length === 0 || href.length > MARKUP_LIMITS.href || NOT_IN_HREF.test(href)) return false;
-  const lower = href.slice(0, 8).toLowerCase();
-  if (lower.startsWith('https://') || lower.startsWith('http://')) {
-    try {
-      const url = new URL(href);
-      return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
-    } catch {
-      return false;
-    }
-  }
-  if (lower.startsWith('mailto:')) return href.length > 'mailto:'.length && href.includes('@');
-  if (lower.startsWith('tel:')) return TEL.test(href);
-  return href[0] === '/' && href[1] !== '/';
-}
-
-/** Whether a link leads off the site (gets rel="noopener"). */
-function isExternal(href: string): boolean {
-  return /^https?:/i.test(href);
+  return (
+    href.length <= MARKUP_LIMITS.href &&
+    !MARKUP_BRACKETS.test(href) &&
+    isSafeLink(href, { mailto: true, tel: true, path: true })
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -600,7 +590,7 @@ function inlineHtml(nodes: readonly Inline[], inLink: boolean): SafeHtml[] {
     if (node.t === 'em') return html`<em>${inlineHtml(node.c, inLink)}</em>`;
     // A stored document is checked again here: an unusable address is never a link.
     if (inLink || !isSafeHref(node.href)) return html`${inlineHtml(node.c, inLink)}`;
-    const rel = isExternal(node.href) ? html` rel="noopener"` : '';
+    const rel = isExternalLink(node.href) ? html` rel="noopener"` : '';
     return html`<a href="${node.href}"${rel}>${inlineHtml(node.c, true)}</a>`;
   });
 }

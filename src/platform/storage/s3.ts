@@ -10,6 +10,21 @@ import { AwsClient } from 'aws4fetch';
 import type { S3Settings } from '../config.ts';
 import { bytesOf, checkKey, type Storage, type StoredObject } from './storage.ts';
 
+/** The `<Code>` of an S3 error answer (XML), if it has one. */
+export function s3ErrorCode(body: string): string | undefined {
+  return /<Code>([A-Za-z0-9.]{1,100})<\/Code>/.exec(body)?.[1];
+}
+
+/**
+ * Whether an answer to a read of one object means it is not there: 404, or 403 AccessDenied — what
+ * S3 answers for a missing key when the credentials may read objects but not list the bucket (no
+ * s3:ListBucket), so a missing file looks forbidden. Any other 403 (a wrong key or signature, a
+ * skewed clock) is a real failure.
+ */
+export function isMissingObject(status: number, code: string | undefined): boolean {
+  return status === 404 || (status === 403 && code === 'AccessDenied');
+}
+
 export class S3Storage implements Storage {
   private readonly client: AwsClient;
 
@@ -36,9 +51,16 @@ export class S3Storage implements Storage {
     return base.href;
   }
 
-  private async fail(response: Response, what: string): Promise<never> {
-    const text = (await response.text().catch(() => '')).slice(0, 300);
+  private async fail(response: Response, what: string, read?: string): Promise<never> {
+    const text = (read ?? (await response.text().catch(() => ''))).slice(0, 300);
     throw new Error(`S3 ${what} failed: ${response.status} ${text}`);
+  }
+
+  /** A 403/404 answer to a read: true when it means a missing object, else it throws. */
+  private async missing(response: Response, what: string): Promise<true> {
+    const text = await response.text().catch(() => '');
+    if (isMissingObject(response.status, s3ErrorCode(text))) return true;
+    return this.fail(response, what, text);
   }
 
   async put(key: string, data: Uint8Array | Readable, contentType: string): Promise<void> {
@@ -54,8 +76,8 @@ export class S3Storage implements Storage {
 
   async get(key: string): Promise<StoredObject | undefined> {
     const response = await this.client.fetch(this.urlOf(key), { method: 'GET' });
-    if (response.status === 404) {
-      await response.arrayBuffer();
+    if (response.status === 404 || response.status === 403) {
+      await this.missing(response, `GET ${key}`);
       return undefined;
     }
     if (!response.ok || !response.body) return this.fail(response, `GET ${key}`);
@@ -75,6 +97,19 @@ export class S3Storage implements Storage {
   async exists(key: string): Promise<boolean> {
     const response = await this.client.fetch(this.urlOf(key), { method: 'HEAD' });
     if (response.status === 404) return false;
+    if (response.status === 403) {
+      // A HEAD answer has no body to say why: one byte of the object, asked for, says it.
+      const probe = await this.client.fetch(this.urlOf(key), {
+        method: 'GET',
+        headers: { range: 'bytes=0-0' },
+      });
+      if (probe.ok) {
+        await probe.arrayBuffer();
+        return true;
+      }
+      await this.missing(probe, `HEAD ${key}`);
+      return false;
+    }
     if (!response.ok) return this.fail(response, `HEAD ${key}`);
     return true;
   }

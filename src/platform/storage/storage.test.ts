@@ -9,10 +9,13 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, describe, it } from 'node:test';
 import S3rver from 's3rver';
 import { loadConfig } from '../config.ts';
 import { FileStorage, S3Storage, storageFor, type Storage } from './index.ts';
+import { isMissingObject, s3ErrorCode } from './s3.ts';
 import { bytesOf } from './storage.ts';
 
 async function roundTrip(storage: Storage): Promise<void> {
@@ -107,5 +110,57 @@ describe('S3 storage against a local S3-compatible server', async () => {
     );
     assert.throws(() => loadConfig({ S3_FORCE_PATH_STYLE: 'true' }), /S3_FORCE_PATH_STYLE is set/);
     assert.throws(() => loadConfig({ ...env, S3_ENDPOINT: 'ftp://x' }), /S3_ENDPOINT must use/);
+  });
+});
+
+/** An S3 error answer as the service writes it. */
+const s3Error = (code: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>x</Message><RequestId>1</RequestId></Error>`;
+
+describe('S3 storage: a missing object behind credentials that may not list the bucket', async () => {
+  // What AWS S3 answers without s3:ListBucket: 403 AccessDenied for a key that is not there (and a
+  // HEAD's 403 without a body). A wrong signature is 403 too, with its own code.
+  const server = createServer((request, response) => {
+    const denied = request.url?.includes('/missing') ? 'AccessDenied' : 'SignatureDoesNotMatch';
+    response.writeHead(403, { 'content-type': 'application/xml' });
+    response.end(request.method === 'HEAD' ? undefined : s3Error(denied));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  after(() => server.close());
+  const storage = storageFor(
+    loadConfig({
+      S3_ENDPOINT: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      S3_BUCKET: 'lotsa-media',
+      S3_REGION: 'eu-north-1',
+      S3_ACCESS_KEY_ID: 'AKIA-TEST',
+      S3_SECRET_ACCESS_KEY: 'secret',
+      S3_FORCE_PATH_STYLE: 'true',
+    }),
+  );
+
+  it('reads a 403 AccessDenied as not there, for get and exists', async () => {
+    assert.equal(await storage.get('media/dalarna/missing/640-0123456789.webp'), undefined);
+    assert.equal(await storage.exists('media/dalarna/missing/640-0123456789.webp'), false);
+  });
+
+  it('still fails loudly on any other 403 (a wrong signature)', async () => {
+    await assert.rejects(
+      storage.get('media/dalarna/x/a.webp'),
+      /S3 GET media\/dalarna\/x\/a\.webp failed: 403/,
+    );
+    await assert.rejects(
+      storage.exists('media/dalarna/x/a.webp'),
+      /S3 HEAD media\/dalarna\/x\/a\.webp failed: 403/,
+    );
+  });
+
+  it('maps the status and error code', () => {
+    assert.equal(s3ErrorCode(s3Error('AccessDenied')), 'AccessDenied');
+    assert.equal(s3ErrorCode('not xml'), undefined);
+    assert.equal(isMissingObject(404, undefined), true);
+    assert.equal(isMissingObject(403, 'AccessDenied'), true);
+    assert.equal(isMissingObject(403, 'SignatureDoesNotMatch'), false);
+    assert.equal(isMissingObject(403, undefined), false);
+    assert.equal(isMissingObject(500, 'AccessDenied'), false);
   });
 });

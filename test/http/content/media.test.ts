@@ -19,6 +19,7 @@ import {
   setMediaUsageLookup,
   usableImages,
 } from '../../../src/modules/content/media/service.ts';
+import { fixedPicturesUsage } from '../../../src/modules/content/public/home.ts';
 import { buildTestApp, unlimited } from '../../helpers/app.ts';
 import { formClient } from '../../helpers/client.ts';
 import { auditActions, createPerson, REGION, sessionFor } from '../../helpers/identity.ts';
@@ -186,6 +187,20 @@ describe('the media library', async () => {
     assert.match(bad.body, /id="licence_url-error"/);
     assert.match(bad.body, /id="expires_on-error"/);
     assert.match(bad.body, /value="31\/1"/);
+    const credentials = await client.postForm(`/admin/media/${uploadedId}`, editorCookie, {
+      ...FIELDS,
+      source_url: 'https://creativecommons.org@evil.example/',
+    });
+    assert.equal(credentials.statusCode, 400);
+    assert.match(
+      credentials.body,
+      /id="source_url-error">Skriv en webbadress som börjar med https:\/\/ eller http:\/\/, utan/,
+    );
+    // Stored before the check: the licence is named, not linked.
+    const stored = { ...image, licenceUrl: 'https://user:pw@evil.example/' };
+    const credit = pictureHtml(stored, 'sv', { sizes: '100vw', loading: 'lazy' }).toString();
+    assert.doesNotMatch(credit, /evil\.example/);
+    assert.match(credit, /CC BY 4\.0/);
     const none = await get('/admin/media?q=finns-inte');
     assert.match(none.body, /Inga bilder matchar ”finns-inte”/);
   });
@@ -270,6 +285,45 @@ describe('the media library', async () => {
     assert.equal(deleted.headers.location, '/admin/media?done=deleted');
     assert.ok((await auditActions(db)).includes('media.image.deleted'));
     assert.equal((await app.inject(imageUrl(image, 300, 'jpeg'))).statusCode, 404, 'its files are gone');
+  });
+
+  it('keeps an image in use by its name: no new slug while pages use it, none deleted that a fixed page shows', async () => {
+    const res = await upload(
+      { ...FIELDS, slug: 'winter-spruce-forest' },
+      { name: 'IMG_0002.JPG', type: 'image/jpeg', bytes: await phonePhoto() },
+    );
+    assert.equal(res.statusCode, 303, res.body.slice(0, 400));
+    const id = /\/admin\/media\/([0-9a-f-]{36})/.exec(String(res.headers.location))?.[1] as string;
+    // The content module's lookups: its items (none use it here) and the pages' fixed pictures.
+    setMediaUsageLookup([async () => [], fixedPicturesUsage]);
+    const page = await get(`/admin/media/${id}`);
+    assert.match(page.body, /<a href="\/sv\/">Startsidan \(bilden överst\)<\/a>/);
+    assert.match(page.body, /<a href="\/sv\/move">Få hjälp att flytta hit \(bilden överst\)<\/a>/);
+
+    const deleted = await client.postForm(`/admin/media/${id}/delete`, editorCookie, {});
+    assert.equal(deleted.statusCode, 409);
+    assert.match(deleted.body, /Bilden används och kan inte tas bort/);
+
+    const renamed = await client.postForm(`/admin/media/${id}`, editorCookie, {
+      ...FIELDS,
+      slug: 'gran-i-sno',
+    });
+    assert.equal(renamed.statusCode, 400);
+    assert.match(
+      renamed.body,
+      /heter winter-spruce-forest där\. Ta först bort den från sidorna, eller behåll namnet/,
+    );
+    assert.ok((await imagesBySlug(db, REGION, ['winter-spruce-forest'])).has('winter-spruce-forest'));
+    const same = await client.postForm(`/admin/media/${id}`, editorCookie, {
+      ...FIELDS,
+      slug: 'winter-spruce-forest',
+      alt_sv: 'Granskog i snö',
+    });
+    assert.equal(same.statusCode, 303, 'the texts may change while the name stays');
+
+    setMediaUsageLookup(async () => []);
+    const free = await client.postForm(`/admin/media/${id}`, editorCookie, { ...FIELDS, slug: 'gran-i-sno' });
+    assert.equal(free.statusCode, 303, 'unused, it may be renamed');
   });
 
   it('keeps talents and visitors out', async () => {

@@ -100,6 +100,29 @@ describe('the editors’ place facts page', async () => {
     assert.match(empty.body, /Välj en fil eller klistra in filens innehåll/);
   });
 
+  it('lists the first 50 problems of a file and counts the rest; sizes and words from the catalogue', async () => {
+    const bad = sampleFactsFile('2025-12-01') as unknown as { municipalities: Record<string, unknown> };
+    for (let i = 0; i < 70; i++) bad.municipalities[String(9000 + i)] = {};
+    const res = await client.postForm(PAGE, session, { text: JSON.stringify(bad) });
+    assert.equal(res.statusCode, 400);
+    assert.match(res.body, /Fel i filen \(70\)/);
+    const summary = /<div class="error-summary"[\s\S]*?<\/ul>/.exec(res.body)?.[0] ?? '';
+    assert.equal([...summary.matchAll(/är ingen kommun i regionen/g)].length, 50);
+    assert.match(summary, /och 20 fel till/);
+
+    const english = await createPerson(db, { role: 'region_editor', language: 'en' });
+    const englishSession = await sessionFor(db, english.accountId, { secondFactor: true });
+    const large = await client.postForm(PAGE, englishSession, {
+      text: `{"note": "${'x'.repeat(1_000_001)}"}`,
+    });
+    assert.equal(large.statusCode, 400);
+    assert.match(large.body, /The file: the file is larger than 1 MB/);
+    assert.match(large.body, /At most 1 MB\./);
+    const swedish = await client.postForm(PAGE, session, { text: `{"note": "${'x'.repeat(1_000_001)}"}` });
+    assert.match(swedish.body, /Filen: filen är större än 1 MB/);
+    assert.doesNotMatch(swedish.body, /larger than/);
+  });
+
   it('takes a chosen file (multipart) as well as pasted text', async () => {
     const upload = sampleFactsFile('2025-11-30');
     upload.municipalities['2062']!.schools.value = 17;

@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit, type AuditActor } from '../../../platform/audit.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import { parseDate } from '../../../platform/html/forms.ts';
+import { isWebAddress } from '../../../platform/html/links.ts';
 import {
   CONTENT_TYPES,
   processImage,
@@ -16,6 +17,7 @@ import {
   type Rendition,
 } from '../../../platform/images/index.ts';
 import type { Params } from '../../../platform/i18n/index.ts';
+import type { RateLimiter, RateLimitRule } from '../../../platform/http/rate-limit.ts';
 import type { Storage } from '../../../platform/storage/index.ts';
 import type { MediaMessageKey } from './messages.ts';
 import {
@@ -33,6 +35,20 @@ export interface MediaDeps {
   db: Kysely<DB>;
   storage: Storage;
   limits: ImageLimits;
+  /** Counts each person's uploads (MEDIA_UPLOAD_LIMIT); without it uploads are not limited (tests). */
+  rateLimiter?: RateLimiter;
+}
+
+/** Uploads per person: every image is decoded and rendered in several sizes and formats. */
+export const MEDIA_UPLOAD_LIMIT: RateLimitRule = { name: 'media-upload', max: 60, windowSeconds: 600 };
+
+/**
+ * Counts one upload by the person; the seconds to wait when they are over MEDIA_UPLOAD_LIMIT (the
+ * upload is then refused before its file is read as an image), else undefined.
+ */
+export async function uploadWait(deps: MediaDeps, accountId: string | null): Promise<number | undefined> {
+  if (!deps.rateLimiter || !accountId) return undefined;
+  return deps.rateLimiter.hit(`${MEDIA_UPLOAD_LIMIT.name}:${accountId}`, MEDIA_UPLOAD_LIMIT);
 }
 
 export interface Editor {
@@ -104,7 +120,7 @@ export function checkForm(values: FormValues): { errors: FormErrors; parsed: Ima
   if (!errors.slug && !SLUG.test(values.slug)) errors.slug = { key: 'error.slug' };
   if (!errors.alt_sv && values.alt_sv === '') errors.alt_sv = { key: 'error.altSv' };
   for (const name of ['licence_url', 'source_url'] as const) {
-    if (!errors[name] && values[name] !== '' && !/^https?:\/\/[^\s/]+\.[^\s]*$/i.test(values[name])) {
+    if (!errors[name] && values[name] !== '' && !isWebAddress(values[name])) {
       errors[name] = { key: 'error.url' };
     }
   }
@@ -231,8 +247,12 @@ export async function updateImage(
   if (!current) return { kind: 'not-found' };
   const { errors, parsed } = checkForm(values);
   if (!errors.slug && parsed.slug !== current.slug) {
+    // Pages name their images by slug: a new name while in use would take the image off them.
+    const usage = await mediaUsage(deps.db, editor.regionId, current.slug);
     const other = await imageIdForSlug(deps.db, editor.regionId, parsed.slug);
-    if (other && other !== id) errors.slug = { key: 'error.slugTaken', params: { slug: parsed.slug } };
+    if (usage && usage.length > 0) {
+      errors.slug = { key: 'error.slugInUse', params: { slug: current.slug, count: usage.length } };
+    } else if (other && other !== id) errors.slug = { key: 'error.slugTaken', params: { slug: parsed.slug } };
   }
   if (Object.keys(errors).length > 0) return { kind: 'invalid', errors };
   try {

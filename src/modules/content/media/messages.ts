@@ -54,12 +54,17 @@ export const mediaMessages = defineMessages({
     'error.tooManyPixels': 'Bilden har fler än {pixels} megapixlar. Förminska den och försök igen.',
     'error.unreadable': 'Bilden gick inte att läsa. Den kan vara skadad.',
     'error.busy': 'Många bilder bearbetas just nu. Vänta en stund och försök igen.',
+    'error.rateLimited':
+      'Du har laddat upp många bilder på kort tid (högst 60 på tio minuter). Försök igen om {minutes} min.',
     'error.slug': 'Skriv ett namn med små bokstäver a–z, siffror och bindestreck (högst 80 tecken).',
     'error.slugTaken': 'Det finns redan en bild med namnet {slug}. Välj ett annat.',
+    'error.slugInUse':
+      'Bilden används på sidorna under ”Används på” och heter {slug} där. Ta först bort den från sidorna, eller behåll namnet.',
     'error.altSv': 'Skriv vad bilden visar, på svenska.',
     'error.altEn': 'Skriv vad bilden visar, på engelska.',
     'error.tooLong': 'Högst {max} tecken.',
-    'error.url': 'Skriv en adress som börjar med https:// eller http://',
+    'error.url':
+      'Skriv en webbadress som börjar med https:// eller http://, utan mellanslag, användarnamn eller lösenord.',
     'error.date': 'Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2027-12-31.',
     'error.fileAgain': 'Välj filen igen: av säkerhetsskäl kan webbläsaren inte fylla i den åt dig.',
     'detail.renditions': 'Versioner',
@@ -139,12 +144,17 @@ export const mediaMessages = defineMessages({
     'error.tooManyPixels': 'The image has more than {pixels} megapixels. Make it smaller and try again.',
     'error.unreadable': 'The image could not be read. It may be damaged.',
     'error.busy': 'Many images are being processed right now. Wait a moment and try again.',
+    'error.rateLimited':
+      'You have uploaded many images in a short time (at most 60 in ten minutes). Try again in {minutes} min.',
     'error.slug': 'Write a name of lower-case letters a–z, digits and hyphens (at most 80 characters).',
     'error.slugTaken': 'There is already an image named {slug}. Choose another name.',
+    'error.slugInUse':
+      'The image is used on the pages under “Used on”, which name it {slug}. Remove it from them first, or keep the name.',
     'error.altSv': 'Write what the image shows, in Swedish.',
     'error.altEn': 'Write what the image shows, in English.',
     'error.tooLong': 'At most {max} characters.',
-    'error.url': 'Write an address starting with https:// or http://',
+    'error.url':
+      'Write a web address starting with https:// or http://, without spaces, user name or password.',
     'error.date': 'Write the date as YYYY-MM-DD, for example 2027-12-31.',
     'error.fileAgain': 'Choose the file again: for your safety the browser cannot fill it in for you.',
     'detail.renditions': 'Versions',

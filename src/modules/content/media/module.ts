@@ -40,6 +40,7 @@ export function mediaRoutes(app: App, deps: ModuleDeps): void {
     db: deps.database.db,
     storage: storageFor(deps.config),
     limits: mediaLimits(deps.config),
+    rateLimiter: deps.rateLimiter,
   });
 }
 

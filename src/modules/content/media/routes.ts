@@ -28,6 +28,7 @@ import {
   TEXT_FIELDS,
   updateImage,
   uploadImage,
+  uploadWait,
   type Editor,
   type FormErrors,
   type FormValues,
@@ -166,7 +167,21 @@ export function registerMediaRoutes(app: App, deps: MediaDeps): void {
   app.post(NEW_PATH, { schema: { body: UploadSchema }, config: manage }, async (request, reply) => {
     const body: UploadBody = request.body;
     const values = readForm(body);
-    const result = await uploadImage(deps, editorOf(request), {
+    const editor = editorOf(request);
+    const wait = await uploadWait(deps, editor.accountId);
+    if (wait !== undefined) {
+      // Over the limit: the form again, what was typed kept, the wait by the file field.
+      const page = newPage({
+        lang: adminLang(request),
+        csrf: reply.csrfToken(),
+        values,
+        errors: { file: { key: 'error.rateLimited', params: { minutes: Math.ceil(wait / 60) } } },
+        limits: deps.limits,
+      });
+      reply.header('retry-after', String(wait));
+      return reply.adminPage({ ...page, path: NEW_PATH, navPath: MEDIA_PATH }, { status: 429 });
+    }
+    const result = await uploadImage(deps, editor, {
       values,
       file: Buffer.isBuffer(body.file) ? body.file : undefined,
       fileTooLarge: body.fileTooLarge === true,

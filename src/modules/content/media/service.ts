@@ -10,13 +10,16 @@
  *                                       the widest): og:image takes imageUrl(image, 1200, 'jpeg')
  *   usableImages / mediaPicker          the editors' image choice: a select of the images that have
  *                                       alt text in both languages
- *   setMediaUsageLookup(fn)             the content module tells where a slug is used (the image's
- *                                       page lists it, and an image in use cannot be deleted)
+ *   setMediaUsageLookup(fn | fns)       the content module tells where a slug is used: its items
+ *                                       and the pages with fixed pictures (the home page's heroes);
+ *                                       the image's page lists them, and an image in use cannot be
+ *                                       deleted or renamed
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 import { selectField, type FieldBase } from '../../../platform/html/forms.ts';
 import { html, type SafeHtml } from '../../../platform/html/html.ts';
+import { safeHref } from '../../../platform/html/links.ts';
 import { EXTENSIONS, RENDITION_FORMATS, type RenditionFormat } from '../../../platform/images/index.ts';
 import { formatDate, type Lang } from '../../../platform/i18n/index.ts';
 import { mediaMessages } from './messages.ts';
@@ -148,8 +151,9 @@ function figcaption(image: MediaImage, lang: Lang, opts: PictureOptions): SafeHt
   const showCredit = opts.credit !== false && image.credit[lang] !== '';
   const who = creditWho(lang, image);
   const licence = image.licence.trim();
-  const licenceHtml =
-    licence && image.licenceUrl ? html`<a href="${image.licenceUrl}">${licence}</a>` : licence;
+  // a stored address is a link only when it is a plain web address (else the licence as text)
+  const licenceHref = safeHref(image.licenceUrl);
+  const licenceHtml = licence && licenceHref ? html`<a href="${licenceHref}">${licence}</a>` : licence;
   const credit = showCredit
     ? html`<span class="media-credit">${who}${who && licence ? ', ' : ''}${licenceHtml}</span>`
     : '';
@@ -198,25 +202,40 @@ export function mediaPicker(
   });
 }
 
-/** Where an image is used: a page's title and its back-office address. */
+/**
+ * Where an image is used: a page's title (one text, or in both languages for a page whose name
+ * comes from a catalogue) and its address (back-office or public).
+ */
 export interface MediaUsage {
-  title: string;
+  title: string | Localised;
   href: string;
 }
 export type MediaUsageLookup = (db: Kysely<DB>, regionId: string, slug: string) => Promise<MediaUsage[]>;
 
-let usageLookup: MediaUsageLookup | undefined;
+let usageLookups: readonly MediaUsageLookup[] = [];
 
-/** The content module tells the library where a slug is used (called once at start). */
-export function setMediaUsageLookup(lookup: MediaUsageLookup | undefined): void {
-  usageLookup = lookup;
+/**
+ * The content module tells the library where a slug is used (called once at start): one lookup,
+ * or several (its items, and the pages with fixed pictures), all asked; undefined forgets them.
+ */
+export function setMediaUsageLookup(
+  lookup: MediaUsageLookup | readonly MediaUsageLookup[] | undefined,
+): void {
+  usageLookups = lookup === undefined ? [] : typeof lookup === 'function' ? [lookup] : [...lookup];
 }
 
-/** Where the image is used, or undefined when no module has said how to find out. */
+/** A usage's title in the page's language. */
+export function usageTitle(usage: MediaUsage, lang: Lang): string {
+  return typeof usage.title === 'string' ? usage.title : usage.title[lang];
+}
+
+/** Where the image is used (every lookup's answer), or undefined when no module has said how to find out. */
 export async function mediaUsage(
   db: Kysely<DB>,
   regionId: string,
   slug: string,
 ): Promise<MediaUsage[] | undefined> {
-  return usageLookup ? usageLookup(db, regionId, slug) : undefined;
+  if (usageLookups.length === 0) return undefined;
+  const answers = await Promise.all(usageLookups.map((lookup) => lookup(db, regionId, slug)));
+  return answers.flat();
 }

@@ -17,7 +17,7 @@ import { html, type SafeHtml } from '../../../platform/html/html.ts';
 import { formatDate, formatNumber, type Lang } from '../../../platform/i18n/index.ts';
 import type { FormErrors, FormField, FormValues, TextField } from './library.ts';
 import { mediaMessages, type MediaMessageKey } from './messages.ts';
-import { imageUrl, pictureHtml, type MediaImage, type MediaUsage } from './service.ts';
+import { imageUrl, pictureHtml, usageTitle, type MediaImage, type MediaUsage } from './service.ts';
 
 export const MEDIA_PATH = '/admin/media';
 export const NEW_PATH = `${MEDIA_PATH}/new`;
@@ -234,7 +234,7 @@ function usageSection(m: ImagePageModel, t: T): SafeHtml {
       ? html`<p>${t('detail.usageUnknown')}</p>`
       : usage.length === 0
         ? html`<p>${t('detail.unused')}</p>`
-        : html`<ul>${usage.map((u) => html`<li><a href="${u.href}">${u.title}</a></li>`)}</ul>`;
+        : html`<ul>${usage.map((u) => html`<li><a href="${u.href}">${usageTitle(u, m.lang)}</a></li>`)}</ul>`;
   const canDelete = usage === undefined || usage.length === 0;
   return html`<section aria-labelledby="usage-title">
       <h2 id="usage-title">${t('detail.usedBy')}</h2>

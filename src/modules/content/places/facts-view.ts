@@ -3,6 +3,7 @@
  * "2 h 5 min"), and its source with its date ("Källa: SCB, 2024-12-31", the source a link).
  */
 import { html, type SafeHtml } from '../../../platform/html/html.ts';
+import { safeHref } from '../../../platform/html/links.ts';
 import { formatNumber, type Lang } from '../../../platform/i18n/index.ts';
 import type { StoredFact } from '../../regions/facts.ts';
 import { placeMessages, type PlaceMessageKey } from './messages.ts';
@@ -30,7 +31,9 @@ export function sourceLine(lang: Lang, fact: Pick<StoredFact, 'source' | 'source
     '\u0000',
   );
   const [middle = '', end = ''] = after.split('\u0001');
-  return html`<span class="fact__source">${before}<a href="${fact.sourceUrl}" rel="noopener">${fact.source}</a>${middle}<time datetime="${fact.asOf}">${fact.asOf}</time>${end}</span>`;
+  const href = safeHref(fact.sourceUrl, { httpsOnly: true });
+  const source = href ? html`<a href="${href}" rel="noopener">${fact.source}</a>` : html`${fact.source}`;
+  return html`<span class="fact__source">${before}${source}${middle}<time datetime="${fact.asOf}">${fact.asOf}</time>${end}</span>`;
 }
 
 /** A travel fact's mode, from its key (`travel.stockholm-train`). */

@@ -11,6 +11,7 @@
  */
 import { html, type SafeHtml } from '../../../platform/html/html.ts';
 import { localPath, type Page, type PageContext } from '../../../platform/html/layout.ts';
+import { mailtoHref, safeHref, telHref } from '../../../platform/html/links.ts';
 import { imageSlugs, renderRichText } from '../../../platform/html/richtext.ts';
 import { formatNumber, type Lang } from '../../../platform/i18n/index.ts';
 import type { Municipality, Region } from '../../../platform/region.ts';
@@ -145,16 +146,18 @@ function contactSection(t: T, lang: Lang, region: Region, name: string, view: Co
   const contact = place?.contact;
   const text = place?.newcomerText[lang] ?? '';
   const lines: SafeHtml[] = [];
+  // stored addresses are links only when they are what the field is for; else plain text
+  const link = (href: string | null, text: string, external = false) =>
+    href ? html`<a href="${href}"${external ? html` rel="noopener"` : ''}>${text}</a>` : html`${text}`;
   if (contact?.email)
-    lines.push(html`<li>${t('contact.email')}: <a href="mailto:${contact.email}">${contact.email}</a></li>`);
+    lines.push(html`<li>${t('contact.email')}: ${link(mailtoHref(contact.email), contact.email)}</li>`);
   if (contact?.phone)
-    lines.push(
-      html`<li>${t('contact.phone')}: <a href="tel:${contact.phone.replace(/[^+0-9]/g, '')}">${contact.phone}</a></li>`,
-    );
-  if (contact?.url)
-    lines.push(
-      html`<li>${t('contact.web')}: <a href="${contact.url}" rel="noopener">${contact.url.replace(/^https?:\/\//, '')}</a></li>`,
-    );
+    lines.push(html`<li>${t('contact.phone')}: ${link(telHref(contact.phone), contact.phone)}</li>`);
+  if (contact?.url) {
+    const href = safeHref(contact.url);
+    const shown = href ? href.replace(/^https?:\/\//i, '') : contact.url;
+    lines.push(html`<li>${t('contact.web')}: ${link(href, shown, true)}</li>`);
+  }
   const fallback = !contact?.name && !lines.length;
   return html`<section class="place-section place-contact" aria-labelledby="place-contact">
     <h2 id="place-contact">${t('contact.title', { name })}</h2>

@@ -1,6 +1,7 @@
 /** The moving guides: the list grouped by audience, and a guide's steps grouped by phase. */
 import { html, type SafeHtml } from '../../../platform/html/html.ts';
 import { localPath, type Page } from '../../../platform/html/layout.ts';
+import { safeHref } from '../../../platform/html/links.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
 import type { Region } from '../../../platform/region.ts';
 import { GUIDE_AUDIENCES, GUIDE_PHASES, type GuideStep } from '../model.ts';
@@ -20,6 +21,8 @@ import { imagesFor, richText, textImageSlugs, type ImageMap } from './media.ts';
 
 function step(lang: Lang, t: Texts['t'], s: GuideStep): SafeHtml {
   const authority = s.authority[lang];
+  // a stored address that is not a plain web address is never a link (shown as text)
+  const href = safeHref(s.url);
   return html`<li class="gstep">
     <h4 class="gstep__title">${s.title[lang]}</h4>
     <dl class="gstep__facts">
@@ -29,7 +32,9 @@ function step(lang: Lang, t: Texts['t'], s: GuideStep): SafeHtml {
     ${s.text[lang] ? html`<p>${s.text[lang]}</p>` : ''}
     ${
       s.url && authority
-        ? html`<p><a class="gstep__link" href="${s.url}" rel="noopener">${t('step.link', { authority })}</a></p>`
+        ? href
+          ? html`<p><a class="gstep__link" href="${href}" rel="noopener">${t('step.link', { authority })}</a></p>`
+          : html`<p class="gstep__link">${t('step.link', { authority })}</p>`
         : ''
     }
   </li>`;

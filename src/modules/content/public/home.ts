@@ -8,15 +8,36 @@ import { formatNumber, type Lang } from '../../../platform/i18n/index.ts';
 import type { Region } from '../../../platform/region.ts';
 import { TARGET_GROUPS } from '../model.ts';
 import type { PublishedItem } from '../store.ts';
+import type { MediaUsageLookup } from '../media/service.ts';
 import type { ChooserForm } from './chooser.ts';
 import { chooserSection } from './chooser-view.ts';
 import { cardSection, contentPage, heroPicture, itemCard, texts } from './common.ts';
 import type { ImageMap, PublicImage } from './media.ts';
+import { publicMessages } from './messages.ts';
 import { pathCard } from './paths.ts';
 import { storyCard } from './stories.ts';
 
 /** The library photographs the home page's hero takes, the first one present. */
 export const HOME_HERO_IMAGES = ['lake-jetty-sunset', 'autumn-forest-sunbeams', 'winter-spruce-forest'];
+/** The hero of /move: the home page's, without its first. */
+export const MOVE_HERO_IMAGES = HOME_HERO_IMAGES.slice(1);
+
+/**
+ * The media library's "used on" for the pictures these pages take by fixed name (the heroes of
+ * the home page and /move): such an image is in use, so it is neither deleted nor renamed.
+ */
+export const fixedPicturesUsage: MediaUsageLookup = async (_db, _regionId, slug) => {
+  const uses = [];
+  const title = (key: 'usage.homeHero' | 'usage.moveHero') => ({
+    sv: publicMessages.t('sv', key),
+    en: publicMessages.t('en', key),
+  });
+  if (HOME_HERO_IMAGES.includes(slug))
+    uses.push({ title: title('usage.homeHero'), href: localPath('sv', '/') });
+  if (MOVE_HERO_IMAGES.includes(slug))
+    uses.push({ title: title('usage.moveHero'), href: localPath('sv', '/move') });
+  return uses;
+};
 
 export interface HomeContent {
   hero: PublicImage | undefined;

@@ -134,6 +134,8 @@ export const publicMessages = defineMessages({
     'home.description':
       'Teknik och innovation i världsklass, öppna människor och ett liv nära naturen. Upptäck karriärmöjligheterna i {region}.',
     'home.hero.title': 'Gör karriär där livet får plats',
+    'usage.homeHero': 'Startsidan (bilden överst)',
+    'usage.moveHero': 'Få hjälp att flytta hit (bilden överst)',
     'home.hero.lead':
       '{region} är en modern karriärregion. Här utvecklar världsledande företag tekniken för den gröna omställningen. Och här finns plats för både jobbet och livet.',
     'home.search.label': 'Sök bland jobben',
@@ -300,6 +302,8 @@ export const publicMessages = defineMessages({
     'home.description':
       'World-class technology and innovation, open people and a life close to nature. Discover the career opportunities in {region}.',
     'home.hero.title': 'A career with room for life',
+    'usage.homeHero': 'Home page (the top picture)',
+    'usage.moveHero': 'Get help moving here (the top picture)',
     'home.hero.lead':
       '{region} is a modern career region. World-leading companies here develop the technology for the green transition. And there is room for both work and life.',
     'home.search.label': 'Search the jobs',

@@ -18,7 +18,7 @@ import { choosePath, completeAnswers, readChooser } from './chooser.ts';
 import { chooserPage } from './chooser-view.ts';
 import { viewOf } from './common.ts';
 import { guidesList, renderGuidePage } from './guides.ts';
-import { HOME_HERO_IMAGES, homePage } from './home.ts';
+import { HOME_HERO_IMAGES, homePage, MOVE_HERO_IMAGES } from './home.ts';
 import { imagesFor } from './media.ts';
 import { movePage } from './move.ts';
 import { contentSitemap } from './sitemap.ts';
@@ -90,12 +90,10 @@ export function registerPublicContentRoutes(app: App, deps: ModuleDeps): void {
     const lang = langParam(request);
     const guides = await publishedList(db, request.region.id, lang, { kind: 'guide', limit: 12 });
     const images = await imagesFor(db, request.region.id, [
-      ...HOME_HERO_IMAGES.slice(1),
+      ...MOVE_HERO_IMAGES,
       ...guides.map((g) => g.heroImage),
     ]);
-    const hero = HOME_HERO_IMAGES.slice(1)
-      .map((slug) => images.get(slug))
-      .find(Boolean);
+    const hero = MOVE_HERO_IMAGES.map((slug) => images.get(slug)).find(Boolean);
     return reply.page(movePage(request.region, lang, guides, images, hero));
   });
 
