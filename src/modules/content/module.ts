@@ -14,6 +14,7 @@ import { placeMessages } from './places/messages.ts';
 import { renderPlacePage } from './places/page.ts';
 import { registerPlaceRoutes } from './places/routes.ts';
 import { renderGuidePage } from './public/guides.ts';
+import { fixedPicturesUsage } from './public/home.ts';
 import { publicContentNavigation, registerPublicContentRoutes } from './public/index.ts';
 import { renderPathPage } from './public/paths.ts';
 import { renderStoryPage } from './public/stories.ts';
@@ -47,7 +48,7 @@ export const contentModule = defineModule({
       path: renderPathPage,
     };
     // The media library's "used on" (and its refusal to delete an image in use) asks the content.
-    setMediaUsageLookup(mediaUsageOf);
+    setMediaUsageLookup([mediaUsageOf, fixedPicturesUsage]);
     registerEditorialRoutes(app, deps, renderers, {
       images: (regionId, slugs) => imagesBySlug(deps.database.db, regionId, slugs),
     });

@@ -52,6 +52,26 @@ describe('the edit form', () => {
     }
   });
 
+  it('refuses a step or contact address that could lead elsewhere, by its field', () => {
+    const guide = records.find((r) => r.kind === 'guide');
+    const place = records.find((r) => r.kind === 'place');
+    assert.ok(guide && place);
+    for (const bad of [
+      'javascript:alert(1)',
+      '//evil.example/',
+      'https://user:pw@evil.example/',
+      'https://www.kommun.se@evil.example/',
+      'https://www.kommun.se/a b',
+    ]) {
+      const steps = { ...valuesOf('guide', guide.data), step_0_url: bad };
+      assert.ok(readContent('guide', steps, choices).errors.step_0_url, bad);
+      const contact = { ...valuesOf('place', place.data), contact_url: bad };
+      assert.ok(readContent('place', contact, choices).errors.contact_url, bad);
+    }
+    const mail = { ...valuesOf('place', place.data), contact_email: 'a@b.se?cc=x@evil.example' };
+    assert.ok(readContent('place', mail, choices).errors.contact_email);
+  });
+
   it('suggests slugs from Swedish titles', () => {
     assert.equal(suggestSlug('Flytta till Älvdalen – så gör du!'), 'flytta-till-alvdalen-sa-gor-du');
     assert.equal(suggestSlug('   '), '');

@@ -5,6 +5,7 @@
  * the field.
  */
 import { parseDate } from '../../../platform/html/forms.ts';
+import { isEmailAddress, isWebAddress } from '../../../platform/html/links.ts';
 import {
   CONTENT_LIMITS,
   GUIDE_AUDIENCES,
@@ -153,7 +154,7 @@ class Reader {
 
   url(name: string): string {
     const value = this.text(name, CONTENT_LIMITS.url);
-    if (value && !/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(value)) this.fail(name, 'error.url');
+    if (value && !isWebAddress(value)) this.fail(name, 'error.url');
     return value;
   }
 
@@ -240,7 +241,7 @@ export function readContent(
   data.targetGroups = r.choices('target_groups', TARGET_GROUPS);
   if (kind === 'place') {
     const email = r.text('contact_email', 254);
-    if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) r.fail('contact_email', 'error.email');
+    if (email && !isEmailAddress(email)) r.fail('contact_email', 'error.email');
     data.place = {
       contact: {
         name: r.text('contact_name', CONTENT_LIMITS.title),

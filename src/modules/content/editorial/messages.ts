@@ -217,7 +217,8 @@ export const editorialMessages = defineMessages({
     'refused.imageExpired': 'Licensen för bilden {image} har gått ut. Välj en annan bild.',
 
     'error.tooLong': 'Högst {max} tecken.',
-    'error.url': 'Skriv en hel adress som börjar med https://.',
+    'error.url':
+      'Skriv en hel adress som börjar med https:// – utan mellanslag, användarnamn eller lösenord.',
     'error.email': 'Skriv en e-postadress, till exempel namn@kommun.se.',
     'error.markup': 'Texten kunde inte läsas på rad {line} ({code}).',
     'error.date': 'Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-12-24.',
@@ -495,7 +496,7 @@ export const editorialMessages = defineMessages({
     'refused.imageExpired': 'The licence of the image {image} has expired. Choose another image.',
 
     'error.tooLong': 'At most {max} characters.',
-    'error.url': 'Write a whole address starting with https://.',
+    'error.url': 'Write a whole address starting with https://, without spaces, user name or password.',
     'error.email': 'Write an e-mail address, for example name@kommun.se.',
     'error.markup': 'The text could not be read on line {line} ({code}).',
     'error.date': 'Write the date as YYYY-MM-DD, for example 2026-12-24.',
