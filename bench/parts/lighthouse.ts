@@ -20,10 +20,19 @@ export const CHROME_FLAGS = [
 ];
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 /**
- * The pages measured by default; the runner adds a job page (`/sv/jobs/<id>`) whose page is the
- * canonical one (canonicalJobPath).
+ * The pages measured by default: home, the job board, a place page and a story with photographs
+ * (the demo content); the runner adds a job page (`/sv/jobs/<id>`) whose page is the canonical one
+ * (canonicalJobPath).
  */
-export const PAGES = ['/sv/', '/en/', '/sv/jobs', '/en/jobs'];
+export const PAGES = [
+  '/sv/',
+  '/en/',
+  '/sv/jobs',
+  '/en/jobs',
+  '/sv/places/mora',
+  '/en/places/mora',
+  '/en/stories/felix-season-that-stayed-alvdalen',
+];
 
 /** The id of the ad canonicalJobPath loads. */
 const CANONICAL_JOB_ID = '9990001';
