@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { sql } from 'kysely';
+import { FOLD_FROM, FOLD_TO } from '../jobs/words.ts';
 import { createTestDatabase } from '../../../test/helpers/db.ts';
 import { publishCorpus, publishItem } from '../../../test/helpers/published-content.ts';
 import { boundText, searchContent, segments, type ContentSearchResult } from './search.ts';
@@ -81,10 +83,61 @@ test('a typo finds nothing and suggests the word the pages use, å ä ö include
   const typo = await search('sv', 'förskloa');
   assert.equal(typo.total, 0);
   assert.equal(typo.suggestion, 'förskola');
-  const plain = await search('sv', 'borlange');
-  assert.equal(plain.total, 0, 'å, ä and ö are letters: not folded');
-  assert.equal(plain.suggestion, 'borlänge');
   assert.equal((await search('sv', 'xyzzyqq')).suggestion, null);
+});
+
+test('words typed without å, ä and ö find what is written with them, in both languages', async () => {
+  await publishItem(db, R, {
+    kind: 'place',
+    slug: 'sater',
+    municipalityCode: '2082',
+    title: { sv: 'Säter', en: 'Säter' },
+    summary: { sv: 'Småstad i Dalarnas län med trähus och ravin.', en: 'A small town with wooden houses.' },
+    text: {
+      sv: 'Att hitta en bostad i Säter går fort. Vårdcentralen hjälper dig med din hälsa.',
+      en: 'Finding a home in Säter is quick.',
+    },
+  });
+  await publishItem(db, R, {
+    kind: 'place',
+    slug: 'rattvik',
+    municipalityCode: '2031',
+    title: { sv: 'Rättvik', en: 'Rättvik' },
+    summary: { sv: 'Vid Siljans östra strand.', en: 'On the eastern shore of Lake Siljan.' },
+  });
+  assert.deepEqual(slugs(await search('sv', 'forskola')), slugs(await search('sv', 'förskola')));
+  assert.ok(slugs(await search('sv', 'forskola')).length >= 4);
+  assert.deepEqual(slugs(await search('sv', 'borlange')), ['borlange']);
+  assert.deepEqual(slugs(await search('sv', 'halsa')), ['sater']);
+  assert.deepEqual(slugs(await search('sv', 'bostad i Sater')), ['sater']);
+  assert.deepEqual(slugs(await search('sv', 'Dalarnas lan ')), ['sater'], 'a short word, finished');
+  assert.deepEqual(slugs(await search('sv', 'rattvik')), ['rattvik']);
+  assert.deepEqual(slugs(await search('sv', 'RATTVIK')), ['rattvik']);
+  assert.deepEqual(slugs(await search('en', 'Sater')), ['sater']);
+  // While typing, the folded prefix: "forsk" finds förskola as "försk" does.
+  assert.deepEqual(slugs(await search('sv', 'forsk')), slugs(await search('sv', 'försk')));
+  // The excerpt marks the word as the page spells it.
+  const hit = (await search('sv', 'halsa')).groups.find((g) => g.kind === 'place')?.hits[0];
+  assert.ok(
+    hit?.excerpt.some((s) => s.hit && s.text === 'hälsa'),
+    JSON.stringify(hit?.excerpt),
+  );
+  // Properly typed words keep their Swedish stems and compounds.
+  assert.deepEqual(slugs(await search('sv', 'förskolor')), slugs(await search('sv', 'förskola')));
+  // A typo beyond the missing ring: the suggestion is spelt as the pages spell it.
+  const typo = await search('sv', 'ratvik');
+  assert.equal(typo.total, 0);
+  assert.equal(typo.suggestion, 'rättvik');
+  // The suggestion's candidates are read through migration 0021's index of the folded text.
+  const plan = await db.transaction().execute(async (trx) => {
+    await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+    const { rows } = await sql<{ 'QUERY PLAN': string }>`EXPLAIN SELECT 1 FROM content_published p
+      WHERE 'ratvik' <% translate(lower(p.title || ' ' || p.summary), ${sql.lit(FOLD_FROM)}, ${sql.lit(FOLD_TO)})`.execute(
+      trx,
+    );
+    return rows.map((r) => r['QUERY PLAN']).join('\n');
+  });
+  assert.match(plan, /content_published_folded_words_trgm/);
 });
 
 test('one kind, paged; totals stay the kind’s', async () => {

@@ -9,8 +9,11 @@
  * words — a stem of four letters or more also finds the words that begin with it (förskola →
  * förskoleplats) and those that end in it (skola → grundskola, with the job search's `Compounds`);
  * and, when nothing matches, a "did you mean" from the titles' and summaries' words that pg_trgm
- * finds similar (trigram index of migration 0020) and the job search's edit distance confirms.
- * å, ä and ö are letters of their own here: nothing is folded or unaccented.
+ * finds similar, folded (trigram index of migration 0021), and the job search's edit distance confirms.
+ * Folded like the job search (jobs/words.ts `fold`: å → a, ä → a, ö → o, é → e …): a word typed
+ * without its å/ä/ö ("forskola", "halsa", "Sater") is stemmed as typed and matched, folded, against
+ * the folded lexemes of what is published, each found lexeme searched with its own spelling; the
+ * published vectors keep their letters, so a properly typed word is stemmed and found as before.
  *
  * Bounded: the text is cut to MAX_QUERY_LENGTH characters and MAX_TEXT_WORDS words (the job
  * search's bounds), every statement runs under a statement timeout, hits per kind are capped.
@@ -22,6 +25,7 @@ import { MAX_QUERY_LENGTH, MAX_TEXT_WORDS, parseText, type ParsedText } from '..
 import { bounded } from '../jobs/search/bounds.ts';
 import { editDistance } from '../jobs/search/suggestions.ts';
 import { Compounds, type DisplayWord } from '../jobs/search/segment.ts';
+import { fold, FOLD_FROM, FOLD_TO } from '../jobs/words.ts';
 import { CONTENT_KINDS, isContentData, isContentKind, type ContentKind } from './model.ts';
 import { searchTexts } from './store.ts';
 
@@ -37,6 +41,8 @@ export const MAX_OFFSET = 1000;
 const MIN_COMPOUND_BASE = 4;
 /** Compounds ending in one word, at most (each is one more alternative of the query). */
 const COMPOUND_LIMIT = 40;
+/** Lexemes a folded prefix stands for, at most (each is one more alternative of the query). */
+const FOLDED_PREFIX_LIMIT = 40;
 /** Words checked for a spelling correction, the first ones, and their least length. */
 const MAX_SUGGEST_WORDS = 6;
 const MIN_SUGGEST_LENGTH = 4;
@@ -46,6 +52,8 @@ const MIN_SUGGEST_LENGTH = 4;
  */
 const EXCERPT_WINDOW_BEFORE = 300;
 const EXCERPT_WINDOW_AFTER = 900;
+/** translate()'s arguments folding as `fold` does, as literals: the expression of migration 0021's index. */
+const FOLD_SQL = `'${FOLD_FROM}', '${FOLD_TO}'`;
 const HIT_START = '\u0002';
 const HIT_END = '\u0003';
 
@@ -178,7 +186,11 @@ export async function searchContent(
 // Vocabulary: the lexemes of what visitors can see, per language (compounds are found in it).
 
 interface Vocabulary {
-  lexemes: Set<string>;
+  /** Folded lexeme → the lexemes that fold to it (förskol → [förskol]). */
+  byFold: Map<string, string[]>;
+  /** The folded lexemes, sorted (a folded prefix's lexemes by binary search). */
+  folds: string[];
+  /** Compounds over the folded lexemes (their `word` is the folded lexeme: expand with byFold). */
   compounds: Compounds;
 }
 type Vocabularies = Record<Lang, Vocabulary>;
@@ -213,12 +225,49 @@ async function vocabulary(db: Kysely<DB>, trx: Kysely<DB>, regionId: string): Pr
   const words: Record<Lang, Map<string, DisplayWord>> = { sv: new Map(), en: new Map() };
   for (const r of rows)
     if (r.lang === 'sv' || r.lang === 'en') words[r.lang].set(r.w, { word: r.w, ads: Number(r.n) });
-  const value = {
-    sv: { lexemes: new Set(words.sv.keys()), compounds: new Compounds(words.sv) },
-    en: { lexemes: new Set(words.en.keys()), compounds: new Compounds(words.en) },
-  };
+  const value = { sv: vocabularyOf(words.sv), en: vocabularyOf(words.en) };
   perRegion.set(regionId, { stamp, value });
   return value;
+}
+
+function vocabularyOf(words: Map<string, DisplayWord>): Vocabulary {
+  const byFold = new Map<string, string[]>();
+  const folded = new Map<string, DisplayWord>();
+  for (const [lexeme, w] of words) {
+    const key = fold(lexeme);
+    const same = byFold.get(key);
+    if (same) same.push(lexeme);
+    else byFold.set(key, [lexeme]);
+    const known = folded.get(key);
+    folded.set(key, { word: key, ads: (known?.ads ?? 0) + w.ads });
+  }
+  const folds = [...byFold.keys()].sort();
+  return { byFold, folds, compounds: new Compounds(folded) };
+}
+
+/** The lexemes that fold to the folded `word`. */
+function sameFolded(vocabulary: Vocabulary, word: string): string[] {
+  return vocabulary.byFold.get(fold(word)) ?? [];
+}
+
+/** Up to FOLDED_PREFIX_LIMIT lexemes whose folded form begins with the folded `prefix`. */
+function foldedPrefix(vocabulary: Vocabulary, prefix: string): string[] {
+  const key = fold(prefix);
+  const { folds } = vocabulary;
+  let lo = 0;
+  let hi = folds.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((folds[mid] as string) < key) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: string[] = [];
+  for (let i = lo; i < folds.length && out.length < FOLDED_PREFIX_LIMIT; i++) {
+    const f = folds[i] as string;
+    if (!f.startsWith(key)) break;
+    out.push(...sameFolded(vocabulary, f));
+  }
+  return out.slice(0, FOLDED_PREFIX_LIMIT);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -268,15 +317,28 @@ function alternatives(
   open: { typing: boolean; alone: boolean },
   vocabulary: Vocabulary,
 ): string[] {
-  // A stop word is left out, unless it is all that is typed so far ("för" → förskola).
-  if (stems.length === 0) return open.typing && open.alone && word.length >= 2 ? [operand(word, true)] : [];
   const out = new Set<string>();
+  /** `prefix` as a prefix, and the lexemes it stands for folded that do not begin with it as typed. */
+  const asPrefix = (prefix: string) => {
+    out.add(operand(prefix, true));
+    for (const lexeme of foldedPrefix(vocabulary, prefix))
+      if (!lexeme.startsWith(prefix)) out.add(operand(lexeme));
+  };
+  // A stop word is left out, unless it is all that is typed so far ("för" → förskola).
+  if (stems.length === 0) {
+    if (open.typing && open.alone && word.length >= 2) asPrefix(word);
+    return [...out];
+  }
   for (const stem of stems) {
     const long = [...stem].length >= MIN_COMPOUND_BASE;
-    out.add(operand(stem, long || open.typing));
-    if (open.typing && word !== stem) out.add(operand(word, true));
+    if (long || open.typing) asPrefix(stem);
+    else out.add(operand(stem));
+    // The lexemes spelt with å/ä/ö that the stem stands for folded (forskol → förskol).
+    for (const lexeme of sameFolded(vocabulary, stem)) if (lexeme !== stem) out.add(operand(lexeme, long));
+    if (open.typing && word !== stem) asPrefix(word);
     if (long && /^\p{L}+$/u.test(stem))
-      for (const compound of vocabulary.compounds.endingIn(stem, COMPOUND_LIMIT)) out.add(operand(compound));
+      for (const compound of vocabulary.compounds.endingIn(fold(stem), COMPOUND_LIMIT))
+        for (const lexeme of sameFolded(vocabulary, compound)) out.add(operand(lexeme));
   }
   return [...out];
 }
@@ -298,7 +360,11 @@ async function queriesFor(
       const any = group.flatMap((term) =>
         term.words.map((w) => {
           const own = stems.get(w)?.[lang] ?? [];
-          exact.push(...own.map((s) => operand(s)));
+          for (const s of own) {
+            exact.push(operand(s));
+            for (const lexeme of sameFolded(vocabularies[lang], s))
+              if (lexeme !== s) exact.push(operand(lexeme));
+          }
           const typing = { typing: open && w === lastWord, alone: words.length === 1 };
           const alts = alternatives(w, own, typing, vocabularies[lang]);
           return alts.length ? `(${alts.join(' | ')})` : '';
@@ -318,7 +384,14 @@ async function queriesFor(
   const sv = build('sv');
   const en = build('en');
   const needles = (lang: Lang) => [
-    ...new Set(terms.flatMap((t) => t.words.flatMap((w) => [w, ...(stems.get(w)?.[lang] ?? [])]))),
+    ...new Set(
+      terms.flatMap((t) =>
+        t.words.flatMap((w) => {
+          const own = stems.get(w)?.[lang] ?? [];
+          return [w, ...own, ...own.flatMap((s) => sameFolded(vocabularies[lang], s))];
+        }),
+      ),
+    ),
   ];
   return {
     sv: sv.full,
@@ -487,29 +560,33 @@ async function suggestFor(
     ),
   ].slice(0, MAX_SUGGEST_WORDS);
   const stems = await stemsOf(trx, typed);
-  const unknown = typed.filter((w) => !(stems.get(w)?.[lang] ?? []).some((s) => vocabulary.lexemes.has(s)));
+  const unknown = typed.filter(
+    (w) => !(stems.get(w)?.[lang] ?? []).some((s) => vocabulary.byFold.has(fold(s))),
+  );
   if (unknown.length === 0) return null;
-  // Candidates by trigram similarity (the index on titles and summaries finds the rows that have one).
+  // Candidates by trigram similarity of the folded words (migration 0021's index finds the rows).
+  const folded = sql.raw(`translate(lower(p.title || ' ' || p.summary), ${FOLD_SQL})`);
   const { rows } = await sql<{ typed: string; w: string }>`SELECT t.typed, c.w
-    FROM unnest(${unknown}::text[]) AS t(typed)
+    FROM unnest(${unknown}::text[], ${unknown.map(fold)}::text[]) AS t(typed, f)
     CROSS JOIN LATERAL (
       SELECT w FROM (
         SELECT DISTINCT w FROM content_published p,
           regexp_split_to_table(lower(p.title || ' ' || p.summary), '[^[:alpha:]]+') AS w
         WHERE p.region_id = ${regionId} AND p.lang = ${lang} AND ${VISIBLE}
-          AND t.typed <% lower(p.title || ' ' || p.summary)
+          AND t.f <% ${folded}
       ) words
-      WHERE length(w) >= 3 AND w % t.typed
-      ORDER BY similarity(w, t.typed) DESC, w
+      WHERE length(w) >= 3 AND ${sql.raw(`translate(w, ${FOLD_SQL})`)} % t.f
+      ORDER BY similarity(${sql.raw(`translate(w, ${FOLD_SQL})`)}, t.f) DESC, w
       LIMIT 5
     ) c`.execute(trx);
   let suggestion = text;
   let changed = false;
   for (const word of unknown) {
     const limit = Math.max(1, Math.floor([...word].length / 4));
+    // Measured folded: "ratvik" is one letter from Rättvik, as the job search counts it.
     const best = rows
       .filter((r) => r.typed === word)
-      .map((r) => ({ w: r.w, d: editDistance(r.w, word) }))
+      .map((r) => ({ w: r.w, d: editDistance(fold(r.w), fold(word)) }))
       .filter((c) => c.d <= limit)
       .sort((a, b) => a.d - b.d)[0];
     if (!best) continue;

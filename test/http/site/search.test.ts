@@ -78,6 +78,19 @@ describe('the site search page', () => {
     assert.doesNotMatch(main(body), /Sjuksköterska/);
   });
 
+  it('a text typed without å, ä and ö finds jobs and pages alike, the words marked as spelt', async () => {
+    const body = await get('/sv/search?q=forskola');
+    assert.deepEqual(headings(body), [
+      ['job', 'Jobb (2 träffar)'],
+      ['place', 'Orter (1 träff)'],
+      ['guide', 'Guider (1 träff)'],
+      ['story', 'Berättelser (1 träff)'],
+      ['path', 'Vägar hit (1 träff)'],
+    ]);
+    assert.match(main(body), /<mark>förskoleplats<\/mark>/);
+    assert.match(main(await get('/sv/search?q=borlange')), /<a href="\/sv\/places\/borlange">Borlänge<\/a>/);
+  });
+
   it('a word finds the compounds it ends: skola → grundskola', async () => {
     const body = await get('/sv/search?q=skola');
     assert.match(main(body), /<mark>grundskolan?<\/mark>/);
