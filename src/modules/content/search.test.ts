@@ -77,6 +77,33 @@ test('English pages are searched with English stems; an untranslated item is fou
   const hit = sfi.groups.find((g) => g.kind === 'guide')?.hits[0];
   assert.equal(hit?.slug, 'sfi');
   assert.equal(hit?.lang, 'sv');
+  assert.equal(hit?.matchedLang, 'sv');
+});
+
+test('a word only the other language’s text has finds the item, shown by the page’s title', async () => {
+  // "Skatteverket" is only in the Swedish text; the English page shows the English title.
+  const en = await search('en', 'Skatteverket');
+  const guide = en.groups.find((g) => g.kind === 'guide')?.hits[0];
+  assert.equal(guide?.slug, 'personnummer');
+  assert.equal(guide?.title, 'Population registration and personal identity number');
+  assert.equal(guide?.lang, 'en');
+  assert.equal(guide?.matchedLang, 'sv');
+  assert.ok(
+    guide?.excerpt.some((s) => s.hit && s.text === 'Skatteverket'),
+    JSON.stringify(guide?.excerpt),
+  );
+  // And the other way: an English word on the Swedish page.
+  const sv = await search('sv', 'passport');
+  const found = sv.groups.find((g) => g.kind === 'guide')?.hits[0];
+  assert.equal(found?.title, 'Folkbokföring och personnummer');
+  assert.equal(found?.lang, 'sv');
+  assert.equal(found?.matchedLang, 'en');
+  // A word in both texts is the page's: its own passage, ranked above one found in the other language.
+  const both = await search('en', 'preschool');
+  for (const h of both.groups.flatMap((g) => g.hits)) assert.equal(h.matchedLang, 'en', h.slug);
+  // Each item once.
+  const all = slugs(await search('sv', 'förskola preschool'));
+  assert.equal(new Set(all).size, all.length);
 });
 
 test('a typo finds nothing and suggests the word the pages use, å ä ö included', async () => {

@@ -68,8 +68,13 @@ export interface Segment {
 export interface ContentHit {
   kind: ContentKind;
   slug: string;
-  /** The language of the title and excerpt: the page's, or the other one where a translation is missing. */
+  /** The language of the title and summary: the page's, or the other one where a translation is missing. */
   lang: Lang;
+  /**
+   * The language of the text the words were found in, and of the excerpt: the page's, or the other
+   * one for an untranslated item or a word only its other language's text has.
+   */
+  matchedLang: Lang;
   title: string;
   summary: string;
   excerpt: Segment[];
@@ -408,7 +413,10 @@ async function queriesFor(
 interface MatchRow {
   kind: string;
   slug: string;
+  /** The language of the title and summary shown. */
   lang: string;
+  /** The language of the text that matched (the excerpt's). */
+  matched_lang: string;
   title: string;
   summary: string;
   data: unknown;
@@ -416,9 +424,13 @@ interface MatchRow {
   total: string;
 }
 
+/** An item found only through its other language's text ranks below those found in the page's. */
+const OTHER_LANGUAGE_WEIGHT = 0.5;
+
 /**
- * Items whose page-language row matches; where an item has no title in the page's language, its
- * other language's row (matched with that language's query). Ranked per kind, with each kind's total.
+ * Items whose text matches, in the page's language or else in the other one (a Swedish word on the
+ * English page: "Skatteverket"). Each is shown by its page-language title where it has one, else by
+ * its other language's (untranslated). Ranked per kind, with each kind's total.
  */
 async function matching(
   trx: Kysely<DB>,
@@ -434,23 +446,26 @@ async function matching(
   const matches = (l: Lang) =>
     (l === 'sv' ? q.sv : q.en) ? sql`(p.lang = ${l} AND p.search @@ ${query(l)})` : sql`false`;
   const { rows } = await sql<MatchRow>`WITH m AS (
-      SELECT p.kind, p.slug, p.lang, p.title, p.summary, p.data,
+      SELECT DISTINCT ON (p.item_id) p.item_id, p.kind, p.slug, p.lang, p.title, p.summary, p.data,
         CASE WHEN p.lang = 'sv'
           THEN coalesce(ts_rank(p.search, ${query('sv')}), 0) + coalesce(ts_rank(p.search, ${exact('sv')}), 0)
           ELSE coalesce(ts_rank(p.search, ${query('en')}), 0) + coalesce(ts_rank(p.search, ${exact('en')}), 0)
-        END AS rank
+        END * CASE WHEN p.lang = ${lang} THEN 1 ELSE ${OTHER_LANGUAGE_WEIGHT}::real END AS rank
       FROM content_published p
       WHERE p.region_id = ${regionId} AND ${VISIBLE} AND p.kind = ANY(${[...kinds]}::text[])
-        AND (${matches('sv')} OR ${matches('en')})
-        AND (p.lang = ${lang} AND p.title <> '' OR p.lang <> ${lang} AND p.title <> '' AND NOT EXISTS (
-          SELECT 1 FROM content_published o
-          WHERE o.region_id = p.region_id AND o.item_id = p.item_id AND o.lang = ${lang} AND o.title <> ''))
+        AND p.title <> '' AND (${matches('sv')} OR ${matches('en')})
+      ORDER BY p.item_id, p.lang = ${lang} DESC
+    ), d AS (
+      SELECT m.kind, m.slug, coalesce(o.lang, m.lang) AS lang, m.lang AS matched_lang,
+        coalesce(o.title, m.title) AS title, coalesce(o.summary, m.summary) AS summary, m.data, m.rank
+      FROM m LEFT JOIN content_published o
+        ON o.region_id = ${regionId} AND o.item_id = m.item_id AND o.lang = ${lang} AND o.title <> ''
     ), r AS (
-      SELECT m.*, row_number() OVER (PARTITION BY kind ORDER BY rank DESC, lang = ${lang} DESC, title, slug) AS n,
+      SELECT d.*, row_number() OVER (PARTITION BY kind ORDER BY rank DESC, matched_lang = ${lang} DESC, title, slug) AS n,
         count(*) OVER (PARTITION BY kind) AS total
-      FROM m
+      FROM d
     )
-    SELECT kind, slug, lang, title, summary, data, rank, total FROM r
+    SELECT kind, slug, lang, matched_lang, title, summary, data, rank, total FROM r
     WHERE n > ${offset} AND n <= ${offset + limit}
     ORDER BY kind, n`.execute(trx);
   return rows;
@@ -461,6 +476,7 @@ function toHit(row: MatchRow, excerpt: Segment[]): ContentHit {
     kind: row.kind as ContentKind,
     slug: row.slug,
     lang: row.lang === 'en' ? 'en' : 'sv',
+    matchedLang: row.matched_lang === 'en' ? 'en' : 'sv',
     title: row.title,
     summary: row.summary,
     excerpt,
@@ -471,17 +487,19 @@ function toHit(row: MatchRow, excerpt: Segment[]): ContentHit {
 /** A short passage of each hit's text around the words found (ts_headline), as plain segments. */
 async function excerptsOf(trx: Kysely<DB>, rows: MatchRow[], q: Queries): Promise<Map<MatchRow, Segment[]>> {
   const out = new Map<MatchRow, Segment[]>();
-  const wanted = rows.filter((r) => isContentKind(r.kind) && (r.lang === 'sv' || r.lang === 'en'));
+  const wanted = rows.filter(
+    (r) => isContentKind(r.kind) && (r.matched_lang === 'sv' || r.matched_lang === 'en'),
+  );
   if (wanted.length === 0) return out;
   const docs = wanted.map((r) => {
-    const l = r.lang as Lang;
+    const l = r.matched_lang as Lang;
     const words = isContentData(r.kind as ContentKind, r.data) ? searchTexts(r.data, l) : null;
     const text = words ? `${words.b}\n${words.c}` : r.summary;
     return text.replaceAll(HIT_START, ' ').replaceAll(HIT_END, ' ');
   });
-  const windows = wanted.map((r, i) => excerptWindow(docs[i] as string, q.needles[r.lang as Lang]));
-  const configs = wanted.map((r) => CONFIG[r.lang as Lang]);
-  const queries = wanted.map((r) => (r.lang === 'sv' ? q.sv : q.en) ?? '');
+  const windows = wanted.map((r, i) => excerptWindow(docs[i] as string, q.needles[r.matched_lang as Lang]));
+  const configs = wanted.map((r) => CONFIG[r.matched_lang as Lang]);
+  const queries = wanted.map((r) => (r.matched_lang === 'sv' ? q.sv : q.en) ?? '');
   const options = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=24, MinWords=10, ShortWord=2, MaxFragments=1, FragmentDelimiter=" … "`;
   const { rows: lines } = await sql<{ i: string; h: string }>`SELECT x.i,
       ts_headline(x.c::regconfig, x.d, x.q::tsquery, ${options}) AS h

@@ -106,6 +106,18 @@ describe('the site search page', () => {
       /<a href="\/en\/guides\/sfi" lang="sv">Svenska för invandrare<\/a> <span class="tag">In Swedish<\/span>/,
     );
     assert.match(main(sfi), /<p class="search-hit__excerpt" lang="sv">/);
+    // A word only the Swedish text has: the English title, the Swedish passage, and which text it was.
+    const swedish = await get('/en/search?q=Skatteverket');
+    assert.match(
+      main(swedish),
+      /<a href="\/en\/guides\/personnummer">Population registration and personal identity number<\/a> <span class="tag">Found in the Swedish text<\/span>/,
+    );
+    assert.match(main(swedish), /<p class="search-hit__excerpt" lang="sv">[^<]*<mark>Skatteverket<\/mark>/);
+    const english = await get('/sv/search?q=passport');
+    assert.match(
+      main(english),
+      /<a href="\/sv\/guides\/personnummer">Folkbokföring och personnummer<\/a> <span class="tag">Hittad i den engelska texten<\/span>/,
+    );
   });
 
   it('a typo: no results, "Menade du" with the right spelling, and other ways in', async () => {

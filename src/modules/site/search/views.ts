@@ -57,16 +57,23 @@ function excerpt(segments: Segment[]): SafeHtml {
 }
 
 function hitItem(ctx: PageContext, hit: ContentHit): SafeHtml {
+  const t = (key: Key) => searchMessages.t(ctx.lang, key);
+  // An untranslated item: title and text in the other language. A translated one found through its
+  // other language's text: the page's title, that text's passage, and which text it was.
   const other = hit.lang !== ctx.lang;
   const langAttr = other ? html` lang="${hit.lang}"` : '';
+  const excerptOther = hit.excerpt.length > 0 && hit.matchedLang !== ctx.lang;
+  const excerptLang = excerptOther ? html` lang="${hit.matchedLang}"` : langAttr;
   const href = localPath(ctx.lang, `${CONTENT_PATHS[hit.kind]}/${hit.slug}`);
   const text = hit.excerpt.length ? excerpt(hit.excerpt) : hit.summary;
   const note = other
-    ? html` <span class="tag">${searchMessages.t(ctx.lang, hit.lang === 'sv' ? 'inSwedish' : 'inEnglish')}</span>`
-    : '';
+    ? html` <span class="tag">${t(hit.lang === 'sv' ? 'inSwedish' : 'inEnglish')}</span>`
+    : excerptOther
+      ? html` <span class="tag">${t(hit.matchedLang === 'sv' ? 'foundInSwedish' : 'foundInEnglish')}</span>`
+      : '';
   return html`<li class="search-hit">
     <h3 class="search-hit__title"><a href="${href}"${langAttr}>${hit.title}</a>${note}</h3>
-    ${text ? html`<p class="search-hit__excerpt"${langAttr}>${text}</p>` : ''}
+    ${text ? html`<p class="search-hit__excerpt"${hit.excerpt.length ? excerptLang : langAttr}>${text}</p>` : ''}
   </li>`;
 }
 
