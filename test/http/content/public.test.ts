@@ -156,6 +156,12 @@ describe('public content pages', async () => {
       assert.match(bad.body, /id="where-error"/);
       assert.doesNotMatch(bad.body, /id="stage-error"/);
       assert.match(bad.body, /<title>(Fel|Error): /);
+
+      // Nothing answered yet (the language switch from the form, a shared link): the questions, no errors.
+      const bare = await app.inject(`/${lang}/paths/choose`);
+      assert.equal(bare.statusCode, 200);
+      assert.match(bare.body, /<form class="chooser__form"/);
+      assert.doesNotMatch(bare.body, /class="error-summary"|-error"|<title>(Fel|Error): /);
     });
 
     it(`/move (${lang}) has the guides and the region's contact`, async () => {
