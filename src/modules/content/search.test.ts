@@ -33,7 +33,7 @@ test('a Swedish word finds its compounds and inflections, grouped by kind in ord
   assert.deepEqual(slugs(r, 'story'), ['anna-flyttade-hem']);
   assert.deepEqual(slugs(r, 'path'), ['families']);
   assert.equal(r.total, 4);
-  assert.equal(r.suggestion, null);
+  assert.equal(r.corrected, null);
   // Not yet visible: the scheduled guide is not found.
   assert.ok(!slugs(r).includes('kommer-snart'));
 });
@@ -106,11 +106,16 @@ test('a word only the other language’s text has finds the item, shown by the p
   assert.equal(new Set(all).size, all.length);
 });
 
-test('a typo finds nothing and suggests the word the pages use, å ä ö included', async () => {
+test('a typo is searched as the pages spell the word, å ä ö included, and says so', async () => {
   const typo = await search('sv', 'förskloa');
-  assert.equal(typo.total, 0);
-  assert.equal(typo.suggestion, 'förskola');
-  assert.equal((await search('sv', 'xyzzyqq')).suggestion, null);
+  assert.deepEqual(typo.corrected, { typed: 'förskloa', searched: 'förskola' });
+  assert.equal(typo.total, 4);
+  assert.deepEqual(slugs(typo, 'guide'), ['forskola-och-skola']);
+  const nothing = await search('sv', 'xyzzyqq');
+  assert.equal(nothing.total, 0);
+  assert.equal(nothing.corrected, null);
+  const off = await searchContent(db, R, 'sv', 'förskloa', { limitPerKind: 5, suggest: false });
+  assert.equal(off.total, 0);
 });
 
 test('words typed without å, ä and ö find what is written with them, in both languages', async () => {
@@ -151,10 +156,10 @@ test('words typed without å, ä and ö find what is written with them, in both 
   );
   // Properly typed words keep their Swedish stems and compounds.
   assert.deepEqual(slugs(await search('sv', 'förskolor')), slugs(await search('sv', 'förskola')));
-  // A typo beyond the missing ring: the suggestion is spelt as the pages spell it.
+  // A typo beyond the missing ring: corrected to the word as the pages spell it, and searched.
   const typo = await search('sv', 'ratvik');
-  assert.equal(typo.total, 0);
-  assert.equal(typo.suggestion, 'rättvik');
+  assert.deepEqual(typo.corrected, { typed: 'ratvik', searched: 'rättvik' });
+  assert.deepEqual(slugs(typo), ['rattvik']);
   // The suggestion's candidates are read through migration 0021's index of the folded text.
   const plan = await db.transaction().execute(async (trx) => {
     await sql`SET LOCAL enable_seqscan = off`.execute(trx);

@@ -8,7 +8,8 @@
  * person is typing ("försk" finds förskola); compounds both ways, from the published texts' own
  * words — a stem of four letters or more also finds the words that begin with it (förskola →
  * förskoleplats) and those that end in it (skola → grundskola, with the job search's `Compounds`);
- * and, when nothing matches, a "did you mean" from the titles' and summaries' words that pg_trgm
+ * and, when nothing matches, the text searched again with its spelling corrected (as the job search
+ * does, and the page says so) from the titles' and summaries' words that pg_trgm
  * finds similar, folded (trigram index of migration 0021), and the job search's edit distance confirms.
  * Folded like the job search (jobs/words.ts `fold`: å → a, ä → a, ö → o, é → e …): a word typed
  * without its å/ä/ö ("forskola", "halsa", "Sater") is stemmed as typed and matched, folded, against
@@ -93,8 +94,12 @@ export interface ContentSearchResult {
   /** One group per kind searched, in CONTENT_KINDS order (an empty group has total 0). */
   groups: KindHits[];
   total: number;
-  /** "Menade du …?": the text with misspelt words replaced, when it finds something and the text did not. */
-  suggestion: string | null;
+  /**
+   * The text as typed found nothing, so the groups are those of `searched`: the text with misspelt
+   * words replaced by the closest words of titles and summaries ("ratvik" → "rättvik"), as the job
+   * search does.
+   */
+  corrected: { typed: string; searched: string } | null;
   /** Words typed past MAX_TEXT_WORDS, left out. */
   omittedWords: number;
   /** The text had only words too common to search on: nothing was searched. */
@@ -107,7 +112,7 @@ export interface ContentSearchOptions {
   /** Hits of each kind to skip (paging one kind). */
   offset?: number;
   statementTimeoutMs?: number;
-  /** Compute a suggestion when nothing matches (default true). */
+  /** Search the text with its spelling corrected when nothing matches (default true). */
   suggest?: boolean;
 }
 
@@ -130,7 +135,7 @@ export async function searchContent(
     text: searched,
     groups: kinds.map((kind) => ({ kind, total: 0, hits: [] })),
     total: 0,
-    suggestion: null,
+    corrected: null,
     omittedWords: parsed.omitted,
     textIgnored,
   });
@@ -164,21 +169,30 @@ export async function searchContent(
         for (const g of groups)
           if (g.total < 0) g.total = Number(totals.find((r) => r.kind === g.kind)?.total ?? 0);
       }
-      const total = groups.reduce((n, g) => n + g.total, 0);
-      let suggestion: string | null = null;
+      let total = groups.reduce((n, g) => n + g.total, 0);
+      let corrected: ContentSearchResult['corrected'] = null;
       if (total === 0 && options.suggest !== false) {
-        suggestion = await suggestFor(trx, regionId, lang, searched, parsed, vocabularies[lang]);
-        if (suggestion) {
-          const fixed = await queriesFor(trx, parseText(suggestion), false, vocabularies);
-          const found = await matching(trx, regionId, lang, kinds, fixed, 1, 0);
-          if (found.length === 0) suggestion = null;
+        const suggestion = await suggestFor(trx, regionId, lang, searched, parsed, vocabularies[lang]);
+        // As the job search does: the corrected text's results, and the page says so.
+        const fixed = suggestion ? await queriesFor(trx, parseText(suggestion), false, vocabularies) : null;
+        const found =
+          suggestion && fixed?.[lang] ? await matching(trx, regionId, lang, kinds, fixed, limit, offset) : [];
+        if (suggestion && fixed && found.length > 0) {
+          const fixedExcerpts = await excerptsOf(trx, found, fixed);
+          for (const g of groups) {
+            const own = found.filter((r) => r.kind === g.kind);
+            g.total = Number(own[0]?.total ?? 0);
+            g.hits = own.map((r) => toHit(r, fixedExcerpts.get(r) ?? []));
+          }
+          total = groups.reduce((n, g) => n + g.total, 0);
+          corrected = { typed: searched, searched: suggestion };
         }
       }
       return {
         text: searched,
         groups,
         total,
-        suggestion,
+        corrected,
         omittedWords: parsed.omitted,
         textIgnored: false,
       };
@@ -559,7 +573,7 @@ export function segments(marked: string): Segment[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// "Menade du …?": words no visible item uses, replaced by the closest word of titles and summaries.
+// The spelling correction: words no visible item uses, replaced by the closest word of titles and summaries.
 
 async function suggestFor(
   trx: Kysely<DB>,

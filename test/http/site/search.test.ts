@@ -1,6 +1,6 @@
 /**
  * The site search page as a person sees it: results grouped by kind in order (jobs from the job
- * board first, with "Visa alla N jobb"), Swedish compounds, English pages, "Menade du", help when
+ * board first, with "Visa alla N jobb"), Swedish compounds, English pages, a typo corrected, help when
  * nothing is found, one kind paged, and bad input answered 400 or bounded — never a 500.
  */
 import assert from 'node:assert/strict';
@@ -120,13 +120,17 @@ describe('the site search page', () => {
     );
   });
 
-  it('a typo: no results, "Menade du" with the right spelling, and other ways in', async () => {
+  it('a typo: the results for the right spelling, saying so; nothing at all: other ways in', async () => {
     const body = await get('/sv/search?q=f%C3%B6rskloa&kind=guide');
-    assert.match(main(body), /Inga träffar för ”förskloa”/);
+    assert.match(main(body), /value="förskloa"/, 'the text is kept as typed');
     assert.match(
       main(body),
-      /Menade du <a href="\/sv\/search\?q=f%C3%B6rskola&amp;kind=guide">förskola<\/a>\?/,
+      /<p class="site-search__corrected">Inget hittades för det du skrev. Visar träffar för ”förskola”.<\/p>/,
     );
+    assert.match(main(body), /<a href="\/sv\/guides\/forskola-och-skola">Förskola och skola<\/a>/);
+    const place = await get('/en/search?q=borlnge');
+    assert.match(main(place), /Showing results for “borlänge”./);
+    assert.match(main(place), /<a href="\/en\/places\/borlange">Borlänge<\/a>/);
     const nothing = await get('/en/search?q=qwxzvb');
     assert.match(main(nothing), /No results for “qwxzvb”/);
     assert.match(main(nothing), /<h2 id="search-help">Find it another way<\/h2>/);

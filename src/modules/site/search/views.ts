@@ -155,12 +155,10 @@ function summary(ctx: PageContext, view: SearchView, total: number): SafeHtml {
   const lines: SafeHtml[] = [
     html`<p class="site-search__summary">${t(key, { n: formatNumber(ctx.lang, total), q: view.q })}</p>`,
   ];
-  if (content.suggestion) {
-    const [before, after] = t('didYouMean', { link: '\u0000' }).split('\u0000');
+  if (content.corrected)
     lines.push(
-      html`<p class="site-search__suggestion">${before ?? ''}<a href="${searchHref(ctx.lang, content.suggestion, view.kind ? { kind: view.kind } : {})}">${content.suggestion}</a>${after ?? ''}</p>`,
+      html`<p class="site-search__corrected">${t('corrected', { q: content.corrected.searched })}</p>`,
     );
-  }
   if (content.textIgnored) lines.push(html`<p>${t('ignored')}</p>`);
   if (content.omittedWords > 0) lines.push(html`<p>${t('omitted', { max: '12' })}</p>`);
   return html`${lines}`;
