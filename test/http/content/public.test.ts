@@ -102,6 +102,16 @@ describe('public content pages', async () => {
       const body = await get(`/${lang}/stories/anna`);
       const words = text(body);
       assert.match(words, lang === 'sv' ? /Här får livet plats/ : /There is room for life here/);
+      // Quotation marks as each language writes them, on the page and on the related stories' cards.
+      const quote = lang === 'sv' ? '<p>”Här får livet plats.”</p>' : '<p>“There is room for life here.”</p>';
+      assert.ok(body.includes(quote), quote);
+      assert.ok(
+        body.includes(
+          lang === 'sv'
+            ? '<p class="ccard__quote">”Här får livet plats.”</p>'
+            : '<p class="ccard__quote">“There is room for life here.”</p>',
+        ),
+      );
       assert.match(words, /Kraftbolaget/);
       assert.match(body, new RegExp(`<a href="/${lang}/places/falun">Falun</a>`));
       assert.match(body, new RegExp(`href="/${lang}/paths/families"`));
