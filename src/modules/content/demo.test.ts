@@ -85,6 +85,35 @@ describe('demo content', () => {
     assert.ok([...hosts].some((h) => h?.endsWith('skatteverket.se')));
   });
 
+  it('never shows a demo photograph as a Dalarna place: none was taken here (media/demo/SOURCES.md)', () => {
+    const photos = JSON.parse(
+      readFileSync(new URL('./media/demo/credits.json', import.meta.url), 'utf8'),
+    ) as {
+      photos: { slug: string; alt: Record<string, string>; caption?: Record<string, string> }[];
+    };
+    const photo = new Set(photos.photos.map((p) => p.slug));
+    assert.ok(photo.has('lake-jetty-sunset'));
+    const names = [...municipalities.map((m) => m.shortName), 'Dalarna', 'Siljan', 'Idre', 'Sälen'];
+    const named = (text: string) => names.filter((n) => new RegExp(`(^|[^\\p{L}])${n}`, 'iu').test(text));
+    // The library's own words for each photograph name no place.
+    for (const p of photos.photos)
+      for (const text of [...Object.values(p.alt), ...Object.values(p.caption ?? {})])
+        assert.deepEqual(named(text), [], `${p.slug}: ${text}`);
+    for (const r of records) {
+      const images = (['sv', 'en'] as const).flatMap((lang) =>
+        r.data.body[lang].blocks.flatMap((b) => (b.t === 'image' ? [b] : [])),
+      );
+      // A place page or a story from one municipality is pictured by an illustration, not a photograph.
+      if (r.kind === 'place' || r.municipalityCode) {
+        assert.ok(!photo.has(r.data.heroImage ?? ''), `${r.kind} ${r.slug}: hero ${r.data.heroImage}`);
+        for (const b of images) assert.ok(!photo.has(b.image), `${r.kind} ${r.slug}: ${b.image}`);
+      }
+      // Elsewhere a photograph's caption names no place.
+      for (const b of images)
+        if (photo.has(b.image)) assert.deepEqual(named(b.caption), [], `${r.slug}: ${b.caption}`);
+    }
+  });
+
   it('ships small, self-contained SVG illustrations with credits', () => {
     const list = demoIllustrations();
     assert.ok(list.length >= 6);

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { sql } from 'kysely';
+import { FOLD_FROM, FOLD_TO } from '../jobs/words.ts';
 import { createTestDatabase } from '../../../test/helpers/db.ts';
 import { publishCorpus, publishItem } from '../../../test/helpers/published-content.ts';
 import { boundText, searchContent, segments, type ContentSearchResult } from './search.ts';
@@ -31,7 +33,7 @@ test('a Swedish word finds its compounds and inflections, grouped by kind in ord
   assert.deepEqual(slugs(r, 'story'), ['anna-flyttade-hem']);
   assert.deepEqual(slugs(r, 'path'), ['families']);
   assert.equal(r.total, 4);
-  assert.equal(r.suggestion, null);
+  assert.equal(r.corrected, null);
   // Not yet visible: the scheduled guide is not found.
   assert.ok(!slugs(r).includes('kommer-snart'));
 });
@@ -75,16 +77,99 @@ test('English pages are searched with English stems; an untranslated item is fou
   const hit = sfi.groups.find((g) => g.kind === 'guide')?.hits[0];
   assert.equal(hit?.slug, 'sfi');
   assert.equal(hit?.lang, 'sv');
+  assert.equal(hit?.matchedLang, 'sv');
 });
 
-test('a typo finds nothing and suggests the word the pages use, å ä ö included', async () => {
+test('a word only the other language’s text has finds the item, shown by the page’s title', async () => {
+  // "Skatteverket" is only in the Swedish text; the English page shows the English title.
+  const en = await search('en', 'Skatteverket');
+  const guide = en.groups.find((g) => g.kind === 'guide')?.hits[0];
+  assert.equal(guide?.slug, 'personnummer');
+  assert.equal(guide?.title, 'Population registration and personal identity number');
+  assert.equal(guide?.lang, 'en');
+  assert.equal(guide?.matchedLang, 'sv');
+  assert.ok(
+    guide?.excerpt.some((s) => s.hit && s.text === 'Skatteverket'),
+    JSON.stringify(guide?.excerpt),
+  );
+  // And the other way: an English word on the Swedish page.
+  const sv = await search('sv', 'passport');
+  const found = sv.groups.find((g) => g.kind === 'guide')?.hits[0];
+  assert.equal(found?.title, 'Folkbokföring och personnummer');
+  assert.equal(found?.lang, 'sv');
+  assert.equal(found?.matchedLang, 'en');
+  // A word in both texts is the page's: its own passage, ranked above one found in the other language.
+  const both = await search('en', 'preschool');
+  for (const h of both.groups.flatMap((g) => g.hits)) assert.equal(h.matchedLang, 'en', h.slug);
+  // Each item once.
+  const all = slugs(await search('sv', 'förskola preschool'));
+  assert.equal(new Set(all).size, all.length);
+});
+
+test('a typo is searched as the pages spell the word, å ä ö included, and says so', async () => {
   const typo = await search('sv', 'förskloa');
-  assert.equal(typo.total, 0);
-  assert.equal(typo.suggestion, 'förskola');
-  const plain = await search('sv', 'borlange');
-  assert.equal(plain.total, 0, 'å, ä and ö are letters: not folded');
-  assert.equal(plain.suggestion, 'borlänge');
-  assert.equal((await search('sv', 'xyzzyqq')).suggestion, null);
+  assert.deepEqual(typo.corrected, { typed: 'förskloa', searched: 'förskola' });
+  assert.equal(typo.total, 4);
+  assert.deepEqual(slugs(typo, 'guide'), ['forskola-och-skola']);
+  const nothing = await search('sv', 'xyzzyqq');
+  assert.equal(nothing.total, 0);
+  assert.equal(nothing.corrected, null);
+  const off = await searchContent(db, R, 'sv', 'förskloa', { limitPerKind: 5, suggest: false });
+  assert.equal(off.total, 0);
+});
+
+test('words typed without å, ä and ö find what is written with them, in both languages', async () => {
+  await publishItem(db, R, {
+    kind: 'place',
+    slug: 'sater',
+    municipalityCode: '2082',
+    title: { sv: 'Säter', en: 'Säter' },
+    summary: { sv: 'Småstad i Dalarnas län med trähus och ravin.', en: 'A small town with wooden houses.' },
+    text: {
+      sv: 'Att hitta en bostad i Säter går fort. Vårdcentralen hjälper dig med din hälsa.',
+      en: 'Finding a home in Säter is quick.',
+    },
+  });
+  await publishItem(db, R, {
+    kind: 'place',
+    slug: 'rattvik',
+    municipalityCode: '2031',
+    title: { sv: 'Rättvik', en: 'Rättvik' },
+    summary: { sv: 'Vid Siljans östra strand.', en: 'On the eastern shore of Lake Siljan.' },
+  });
+  assert.deepEqual(slugs(await search('sv', 'forskola')), slugs(await search('sv', 'förskola')));
+  assert.ok(slugs(await search('sv', 'forskola')).length >= 4);
+  assert.deepEqual(slugs(await search('sv', 'borlange')), ['borlange']);
+  assert.deepEqual(slugs(await search('sv', 'halsa')), ['sater']);
+  assert.deepEqual(slugs(await search('sv', 'bostad i Sater')), ['sater']);
+  assert.deepEqual(slugs(await search('sv', 'Dalarnas lan ')), ['sater'], 'a short word, finished');
+  assert.deepEqual(slugs(await search('sv', 'rattvik')), ['rattvik']);
+  assert.deepEqual(slugs(await search('sv', 'RATTVIK')), ['rattvik']);
+  assert.deepEqual(slugs(await search('en', 'Sater')), ['sater']);
+  // While typing, the folded prefix: "forsk" finds förskola as "försk" does.
+  assert.deepEqual(slugs(await search('sv', 'forsk')), slugs(await search('sv', 'försk')));
+  // The excerpt marks the word as the page spells it.
+  const hit = (await search('sv', 'halsa')).groups.find((g) => g.kind === 'place')?.hits[0];
+  assert.ok(
+    hit?.excerpt.some((s) => s.hit && s.text === 'hälsa'),
+    JSON.stringify(hit?.excerpt),
+  );
+  // Properly typed words keep their Swedish stems and compounds.
+  assert.deepEqual(slugs(await search('sv', 'förskolor')), slugs(await search('sv', 'förskola')));
+  // A typo beyond the missing ring: corrected to the word as the pages spell it, and searched.
+  const typo = await search('sv', 'ratvik');
+  assert.deepEqual(typo.corrected, { typed: 'ratvik', searched: 'rättvik' });
+  assert.deepEqual(slugs(typo), ['rattvik']);
+  // The suggestion's candidates are read through migration 0021's index of the folded text.
+  const plan = await db.transaction().execute(async (trx) => {
+    await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+    const { rows } = await sql<{ 'QUERY PLAN': string }>`EXPLAIN SELECT 1 FROM content_published p
+      WHERE 'ratvik' <% translate(lower(p.title || ' ' || p.summary), ${sql.lit(FOLD_FROM)}, ${sql.lit(FOLD_TO)})`.execute(
+      trx,
+    );
+    return rows.map((r) => r['QUERY PLAN']).join('\n');
+  });
+  assert.match(plan, /content_published_folded_words_trgm/);
 });
 
 test('one kind, paged; totals stay the kind’s', async () => {

@@ -8,9 +8,13 @@
  * person is typing ("försk" finds förskola); compounds both ways, from the published texts' own
  * words — a stem of four letters or more also finds the words that begin with it (förskola →
  * förskoleplats) and those that end in it (skola → grundskola, with the job search's `Compounds`);
- * and, when nothing matches, a "did you mean" from the titles' and summaries' words that pg_trgm
- * finds similar (trigram index of migration 0020) and the job search's edit distance confirms.
- * å, ä and ö are letters of their own here: nothing is folded or unaccented.
+ * and, when nothing matches, the text searched again with its spelling corrected (as the job search
+ * does, and the page says so) from the titles' and summaries' words that pg_trgm
+ * finds similar, folded (trigram index of migration 0021), and the job search's edit distance confirms.
+ * Folded like the job search (jobs/words.ts `fold`: å → a, ä → a, ö → o, é → e …): a word typed
+ * without its å/ä/ö ("forskola", "halsa", "Sater") is stemmed as typed and matched, folded, against
+ * the folded lexemes of what is published, each found lexeme searched with its own spelling; the
+ * published vectors keep their letters, so a properly typed word is stemmed and found as before.
  *
  * Bounded: the text is cut to MAX_QUERY_LENGTH characters and MAX_TEXT_WORDS words (the job
  * search's bounds), every statement runs under a statement timeout, hits per kind are capped.
@@ -22,6 +26,7 @@ import { MAX_QUERY_LENGTH, MAX_TEXT_WORDS, parseText, type ParsedText } from '..
 import { bounded } from '../jobs/search/bounds.ts';
 import { editDistance } from '../jobs/search/suggestions.ts';
 import { Compounds, type DisplayWord } from '../jobs/search/segment.ts';
+import { fold, FOLD_FROM, FOLD_TO } from '../jobs/words.ts';
 import { CONTENT_KINDS, isContentData, isContentKind, type ContentKind } from './model.ts';
 import { searchTexts } from './store.ts';
 
@@ -37,6 +42,8 @@ export const MAX_OFFSET = 1000;
 const MIN_COMPOUND_BASE = 4;
 /** Compounds ending in one word, at most (each is one more alternative of the query). */
 const COMPOUND_LIMIT = 40;
+/** Lexemes a folded prefix stands for, at most (each is one more alternative of the query). */
+const FOLDED_PREFIX_LIMIT = 40;
 /** Words checked for a spelling correction, the first ones, and their least length. */
 const MAX_SUGGEST_WORDS = 6;
 const MIN_SUGGEST_LENGTH = 4;
@@ -46,6 +53,8 @@ const MIN_SUGGEST_LENGTH = 4;
  */
 const EXCERPT_WINDOW_BEFORE = 300;
 const EXCERPT_WINDOW_AFTER = 900;
+/** translate()'s arguments folding as `fold` does, as literals: the expression of migration 0021's index. */
+const FOLD_SQL = `'${FOLD_FROM}', '${FOLD_TO}'`;
 const HIT_START = '\u0002';
 const HIT_END = '\u0003';
 
@@ -60,8 +69,13 @@ export interface Segment {
 export interface ContentHit {
   kind: ContentKind;
   slug: string;
-  /** The language of the title and excerpt: the page's, or the other one where a translation is missing. */
+  /** The language of the title and summary: the page's, or the other one where a translation is missing. */
   lang: Lang;
+  /**
+   * The language of the text the words were found in, and of the excerpt: the page's, or the other
+   * one for an untranslated item or a word only its other language's text has.
+   */
+  matchedLang: Lang;
   title: string;
   summary: string;
   excerpt: Segment[];
@@ -80,8 +94,12 @@ export interface ContentSearchResult {
   /** One group per kind searched, in CONTENT_KINDS order (an empty group has total 0). */
   groups: KindHits[];
   total: number;
-  /** "Menade du …?": the text with misspelt words replaced, when it finds something and the text did not. */
-  suggestion: string | null;
+  /**
+   * The text as typed found nothing, so the groups are those of `searched`: the text with misspelt
+   * words replaced by the closest words of titles and summaries ("ratvik" → "rättvik"), as the job
+   * search does.
+   */
+  corrected: { typed: string; searched: string } | null;
   /** Words typed past MAX_TEXT_WORDS, left out. */
   omittedWords: number;
   /** The text had only words too common to search on: nothing was searched. */
@@ -94,7 +112,7 @@ export interface ContentSearchOptions {
   /** Hits of each kind to skip (paging one kind). */
   offset?: number;
   statementTimeoutMs?: number;
-  /** Compute a suggestion when nothing matches (default true). */
+  /** Search the text with its spelling corrected when nothing matches (default true). */
   suggest?: boolean;
 }
 
@@ -117,7 +135,7 @@ export async function searchContent(
     text: searched,
     groups: kinds.map((kind) => ({ kind, total: 0, hits: [] })),
     total: 0,
-    suggestion: null,
+    corrected: null,
     omittedWords: parsed.omitted,
     textIgnored,
   });
@@ -151,21 +169,30 @@ export async function searchContent(
         for (const g of groups)
           if (g.total < 0) g.total = Number(totals.find((r) => r.kind === g.kind)?.total ?? 0);
       }
-      const total = groups.reduce((n, g) => n + g.total, 0);
-      let suggestion: string | null = null;
+      let total = groups.reduce((n, g) => n + g.total, 0);
+      let corrected: ContentSearchResult['corrected'] = null;
       if (total === 0 && options.suggest !== false) {
-        suggestion = await suggestFor(trx, regionId, lang, searched, parsed, vocabularies[lang]);
-        if (suggestion) {
-          const fixed = await queriesFor(trx, parseText(suggestion), false, vocabularies);
-          const found = await matching(trx, regionId, lang, kinds, fixed, 1, 0);
-          if (found.length === 0) suggestion = null;
+        const suggestion = await suggestFor(trx, regionId, lang, searched, parsed, vocabularies[lang]);
+        // As the job search does: the corrected text's results, and the page says so.
+        const fixed = suggestion ? await queriesFor(trx, parseText(suggestion), false, vocabularies) : null;
+        const found =
+          suggestion && fixed?.[lang] ? await matching(trx, regionId, lang, kinds, fixed, limit, offset) : [];
+        if (suggestion && fixed && found.length > 0) {
+          const fixedExcerpts = await excerptsOf(trx, found, fixed);
+          for (const g of groups) {
+            const own = found.filter((r) => r.kind === g.kind);
+            g.total = Number(own[0]?.total ?? 0);
+            g.hits = own.map((r) => toHit(r, fixedExcerpts.get(r) ?? []));
+          }
+          total = groups.reduce((n, g) => n + g.total, 0);
+          corrected = { typed: searched, searched: suggestion };
         }
       }
       return {
         text: searched,
         groups,
         total,
-        suggestion,
+        corrected,
         omittedWords: parsed.omitted,
         textIgnored: false,
       };
@@ -178,7 +205,11 @@ export async function searchContent(
 // Vocabulary: the lexemes of what visitors can see, per language (compounds are found in it).
 
 interface Vocabulary {
-  lexemes: Set<string>;
+  /** Folded lexeme → the lexemes that fold to it (förskol → [förskol]). */
+  byFold: Map<string, string[]>;
+  /** The folded lexemes, sorted (a folded prefix's lexemes by binary search). */
+  folds: string[];
+  /** Compounds over the folded lexemes (their `word` is the folded lexeme: expand with byFold). */
   compounds: Compounds;
 }
 type Vocabularies = Record<Lang, Vocabulary>;
@@ -213,12 +244,49 @@ async function vocabulary(db: Kysely<DB>, trx: Kysely<DB>, regionId: string): Pr
   const words: Record<Lang, Map<string, DisplayWord>> = { sv: new Map(), en: new Map() };
   for (const r of rows)
     if (r.lang === 'sv' || r.lang === 'en') words[r.lang].set(r.w, { word: r.w, ads: Number(r.n) });
-  const value = {
-    sv: { lexemes: new Set(words.sv.keys()), compounds: new Compounds(words.sv) },
-    en: { lexemes: new Set(words.en.keys()), compounds: new Compounds(words.en) },
-  };
+  const value = { sv: vocabularyOf(words.sv), en: vocabularyOf(words.en) };
   perRegion.set(regionId, { stamp, value });
   return value;
+}
+
+function vocabularyOf(words: Map<string, DisplayWord>): Vocabulary {
+  const byFold = new Map<string, string[]>();
+  const folded = new Map<string, DisplayWord>();
+  for (const [lexeme, w] of words) {
+    const key = fold(lexeme);
+    const same = byFold.get(key);
+    if (same) same.push(lexeme);
+    else byFold.set(key, [lexeme]);
+    const known = folded.get(key);
+    folded.set(key, { word: key, ads: (known?.ads ?? 0) + w.ads });
+  }
+  const folds = [...byFold.keys()].sort();
+  return { byFold, folds, compounds: new Compounds(folded) };
+}
+
+/** The lexemes that fold to the folded `word`. */
+function sameFolded(vocabulary: Vocabulary, word: string): string[] {
+  return vocabulary.byFold.get(fold(word)) ?? [];
+}
+
+/** Up to FOLDED_PREFIX_LIMIT lexemes whose folded form begins with the folded `prefix`. */
+function foldedPrefix(vocabulary: Vocabulary, prefix: string): string[] {
+  const key = fold(prefix);
+  const { folds } = vocabulary;
+  let lo = 0;
+  let hi = folds.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((folds[mid] as string) < key) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: string[] = [];
+  for (let i = lo; i < folds.length && out.length < FOLDED_PREFIX_LIMIT; i++) {
+    const f = folds[i] as string;
+    if (!f.startsWith(key)) break;
+    out.push(...sameFolded(vocabulary, f));
+  }
+  return out.slice(0, FOLDED_PREFIX_LIMIT);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -268,15 +336,28 @@ function alternatives(
   open: { typing: boolean; alone: boolean },
   vocabulary: Vocabulary,
 ): string[] {
-  // A stop word is left out, unless it is all that is typed so far ("för" → förskola).
-  if (stems.length === 0) return open.typing && open.alone && word.length >= 2 ? [operand(word, true)] : [];
   const out = new Set<string>();
+  /** `prefix` as a prefix, and the lexemes it stands for folded that do not begin with it as typed. */
+  const asPrefix = (prefix: string) => {
+    out.add(operand(prefix, true));
+    for (const lexeme of foldedPrefix(vocabulary, prefix))
+      if (!lexeme.startsWith(prefix)) out.add(operand(lexeme));
+  };
+  // A stop word is left out, unless it is all that is typed so far ("för" → förskola).
+  if (stems.length === 0) {
+    if (open.typing && open.alone && word.length >= 2) asPrefix(word);
+    return [...out];
+  }
   for (const stem of stems) {
     const long = [...stem].length >= MIN_COMPOUND_BASE;
-    out.add(operand(stem, long || open.typing));
-    if (open.typing && word !== stem) out.add(operand(word, true));
+    if (long || open.typing) asPrefix(stem);
+    else out.add(operand(stem));
+    // The lexemes spelt with å/ä/ö that the stem stands for folded (forskol → förskol).
+    for (const lexeme of sameFolded(vocabulary, stem)) if (lexeme !== stem) out.add(operand(lexeme, long));
+    if (open.typing && word !== stem) asPrefix(word);
     if (long && /^\p{L}+$/u.test(stem))
-      for (const compound of vocabulary.compounds.endingIn(stem, COMPOUND_LIMIT)) out.add(operand(compound));
+      for (const compound of vocabulary.compounds.endingIn(fold(stem), COMPOUND_LIMIT))
+        for (const lexeme of sameFolded(vocabulary, compound)) out.add(operand(lexeme));
   }
   return [...out];
 }
@@ -298,7 +379,11 @@ async function queriesFor(
       const any = group.flatMap((term) =>
         term.words.map((w) => {
           const own = stems.get(w)?.[lang] ?? [];
-          exact.push(...own.map((s) => operand(s)));
+          for (const s of own) {
+            exact.push(operand(s));
+            for (const lexeme of sameFolded(vocabularies[lang], s))
+              if (lexeme !== s) exact.push(operand(lexeme));
+          }
           const typing = { typing: open && w === lastWord, alone: words.length === 1 };
           const alts = alternatives(w, own, typing, vocabularies[lang]);
           return alts.length ? `(${alts.join(' | ')})` : '';
@@ -318,7 +403,14 @@ async function queriesFor(
   const sv = build('sv');
   const en = build('en');
   const needles = (lang: Lang) => [
-    ...new Set(terms.flatMap((t) => t.words.flatMap((w) => [w, ...(stems.get(w)?.[lang] ?? [])]))),
+    ...new Set(
+      terms.flatMap((t) =>
+        t.words.flatMap((w) => {
+          const own = stems.get(w)?.[lang] ?? [];
+          return [w, ...own, ...own.flatMap((s) => sameFolded(vocabularies[lang], s))];
+        }),
+      ),
+    ),
   ];
   return {
     sv: sv.full,
@@ -335,7 +427,10 @@ async function queriesFor(
 interface MatchRow {
   kind: string;
   slug: string;
+  /** The language of the title and summary shown. */
   lang: string;
+  /** The language of the text that matched (the excerpt's). */
+  matched_lang: string;
   title: string;
   summary: string;
   data: unknown;
@@ -343,9 +438,13 @@ interface MatchRow {
   total: string;
 }
 
+/** An item found only through its other language's text ranks below those found in the page's. */
+const OTHER_LANGUAGE_WEIGHT = 0.5;
+
 /**
- * Items whose page-language row matches; where an item has no title in the page's language, its
- * other language's row (matched with that language's query). Ranked per kind, with each kind's total.
+ * Items whose text matches, in the page's language or else in the other one (a Swedish word on the
+ * English page: "Skatteverket"). Each is shown by its page-language title where it has one, else by
+ * its other language's (untranslated). Ranked per kind, with each kind's total.
  */
 async function matching(
   trx: Kysely<DB>,
@@ -361,23 +460,26 @@ async function matching(
   const matches = (l: Lang) =>
     (l === 'sv' ? q.sv : q.en) ? sql`(p.lang = ${l} AND p.search @@ ${query(l)})` : sql`false`;
   const { rows } = await sql<MatchRow>`WITH m AS (
-      SELECT p.kind, p.slug, p.lang, p.title, p.summary, p.data,
+      SELECT DISTINCT ON (p.item_id) p.item_id, p.kind, p.slug, p.lang, p.title, p.summary, p.data,
         CASE WHEN p.lang = 'sv'
           THEN coalesce(ts_rank(p.search, ${query('sv')}), 0) + coalesce(ts_rank(p.search, ${exact('sv')}), 0)
           ELSE coalesce(ts_rank(p.search, ${query('en')}), 0) + coalesce(ts_rank(p.search, ${exact('en')}), 0)
-        END AS rank
+        END * CASE WHEN p.lang = ${lang} THEN 1 ELSE ${OTHER_LANGUAGE_WEIGHT}::real END AS rank
       FROM content_published p
       WHERE p.region_id = ${regionId} AND ${VISIBLE} AND p.kind = ANY(${[...kinds]}::text[])
-        AND (${matches('sv')} OR ${matches('en')})
-        AND (p.lang = ${lang} AND p.title <> '' OR p.lang <> ${lang} AND p.title <> '' AND NOT EXISTS (
-          SELECT 1 FROM content_published o
-          WHERE o.region_id = p.region_id AND o.item_id = p.item_id AND o.lang = ${lang} AND o.title <> ''))
+        AND p.title <> '' AND (${matches('sv')} OR ${matches('en')})
+      ORDER BY p.item_id, p.lang = ${lang} DESC
+    ), d AS (
+      SELECT m.kind, m.slug, coalesce(o.lang, m.lang) AS lang, m.lang AS matched_lang,
+        coalesce(o.title, m.title) AS title, coalesce(o.summary, m.summary) AS summary, m.data, m.rank
+      FROM m LEFT JOIN content_published o
+        ON o.region_id = ${regionId} AND o.item_id = m.item_id AND o.lang = ${lang} AND o.title <> ''
     ), r AS (
-      SELECT m.*, row_number() OVER (PARTITION BY kind ORDER BY rank DESC, lang = ${lang} DESC, title, slug) AS n,
+      SELECT d.*, row_number() OVER (PARTITION BY kind ORDER BY rank DESC, matched_lang = ${lang} DESC, title, slug) AS n,
         count(*) OVER (PARTITION BY kind) AS total
-      FROM m
+      FROM d
     )
-    SELECT kind, slug, lang, title, summary, data, rank, total FROM r
+    SELECT kind, slug, lang, matched_lang, title, summary, data, rank, total FROM r
     WHERE n > ${offset} AND n <= ${offset + limit}
     ORDER BY kind, n`.execute(trx);
   return rows;
@@ -388,6 +490,7 @@ function toHit(row: MatchRow, excerpt: Segment[]): ContentHit {
     kind: row.kind as ContentKind,
     slug: row.slug,
     lang: row.lang === 'en' ? 'en' : 'sv',
+    matchedLang: row.matched_lang === 'en' ? 'en' : 'sv',
     title: row.title,
     summary: row.summary,
     excerpt,
@@ -398,17 +501,19 @@ function toHit(row: MatchRow, excerpt: Segment[]): ContentHit {
 /** A short passage of each hit's text around the words found (ts_headline), as plain segments. */
 async function excerptsOf(trx: Kysely<DB>, rows: MatchRow[], q: Queries): Promise<Map<MatchRow, Segment[]>> {
   const out = new Map<MatchRow, Segment[]>();
-  const wanted = rows.filter((r) => isContentKind(r.kind) && (r.lang === 'sv' || r.lang === 'en'));
+  const wanted = rows.filter(
+    (r) => isContentKind(r.kind) && (r.matched_lang === 'sv' || r.matched_lang === 'en'),
+  );
   if (wanted.length === 0) return out;
   const docs = wanted.map((r) => {
-    const l = r.lang as Lang;
+    const l = r.matched_lang as Lang;
     const words = isContentData(r.kind as ContentKind, r.data) ? searchTexts(r.data, l) : null;
     const text = words ? `${words.b}\n${words.c}` : r.summary;
     return text.replaceAll(HIT_START, ' ').replaceAll(HIT_END, ' ');
   });
-  const windows = wanted.map((r, i) => excerptWindow(docs[i] as string, q.needles[r.lang as Lang]));
-  const configs = wanted.map((r) => CONFIG[r.lang as Lang]);
-  const queries = wanted.map((r) => (r.lang === 'sv' ? q.sv : q.en) ?? '');
+  const windows = wanted.map((r, i) => excerptWindow(docs[i] as string, q.needles[r.matched_lang as Lang]));
+  const configs = wanted.map((r) => CONFIG[r.matched_lang as Lang]);
+  const queries = wanted.map((r) => (r.matched_lang === 'sv' ? q.sv : q.en) ?? '');
   const options = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=24, MinWords=10, ShortWord=2, MaxFragments=1, FragmentDelimiter=" … "`;
   const { rows: lines } = await sql<{ i: string; h: string }>`SELECT x.i,
       ts_headline(x.c::regconfig, x.d, x.q::tsquery, ${options}) AS h
@@ -468,7 +573,7 @@ export function segments(marked: string): Segment[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// "Menade du …?": words no visible item uses, replaced by the closest word of titles and summaries.
+// The spelling correction: words no visible item uses, replaced by the closest word of titles and summaries.
 
 async function suggestFor(
   trx: Kysely<DB>,
@@ -487,29 +592,33 @@ async function suggestFor(
     ),
   ].slice(0, MAX_SUGGEST_WORDS);
   const stems = await stemsOf(trx, typed);
-  const unknown = typed.filter((w) => !(stems.get(w)?.[lang] ?? []).some((s) => vocabulary.lexemes.has(s)));
+  const unknown = typed.filter(
+    (w) => !(stems.get(w)?.[lang] ?? []).some((s) => vocabulary.byFold.has(fold(s))),
+  );
   if (unknown.length === 0) return null;
-  // Candidates by trigram similarity (the index on titles and summaries finds the rows that have one).
+  // Candidates by trigram similarity of the folded words (migration 0021's index finds the rows).
+  const folded = sql.raw(`translate(lower(p.title || ' ' || p.summary), ${FOLD_SQL})`);
   const { rows } = await sql<{ typed: string; w: string }>`SELECT t.typed, c.w
-    FROM unnest(${unknown}::text[]) AS t(typed)
+    FROM unnest(${unknown}::text[], ${unknown.map(fold)}::text[]) AS t(typed, f)
     CROSS JOIN LATERAL (
       SELECT w FROM (
         SELECT DISTINCT w FROM content_published p,
           regexp_split_to_table(lower(p.title || ' ' || p.summary), '[^[:alpha:]]+') AS w
         WHERE p.region_id = ${regionId} AND p.lang = ${lang} AND ${VISIBLE}
-          AND t.typed <% lower(p.title || ' ' || p.summary)
+          AND t.f <% ${folded}
       ) words
-      WHERE length(w) >= 3 AND w % t.typed
-      ORDER BY similarity(w, t.typed) DESC, w
+      WHERE length(w) >= 3 AND ${sql.raw(`translate(w, ${FOLD_SQL})`)} % t.f
+      ORDER BY similarity(${sql.raw(`translate(w, ${FOLD_SQL})`)}, t.f) DESC, w
       LIMIT 5
     ) c`.execute(trx);
   let suggestion = text;
   let changed = false;
   for (const word of unknown) {
     const limit = Math.max(1, Math.floor([...word].length / 4));
+    // Measured folded: "ratvik" is one letter from Rättvik, as the job search counts it.
     const best = rows
       .filter((r) => r.typed === word)
-      .map((r) => ({ w: r.w, d: editDistance(r.w, word) }))
+      .map((r) => ({ w: r.w, d: editDistance(fold(r.w), fold(word)) }))
       .filter((c) => c.d <= limit)
       .sort((a, b) => a.d - b.d)[0];
     if (!best) continue;

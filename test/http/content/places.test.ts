@@ -13,6 +13,8 @@ import { emptyContent, type ContentData } from '../../../src/modules/content/mod
 import { insertItem, publish } from '../../../src/modules/content/store.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../src/platform/db/schema.ts';
+import { importIllustration } from '../../../src/modules/content/media/demo.ts';
+import { storageFor } from '../../../src/platform/storage/index.ts';
 import { buildTestApp } from '../../helpers/app.ts';
 import { loadAds, makeAd } from '../../helpers/jobs.ts';
 import { sampleFactsFile } from '../../helpers/place-facts.ts';
@@ -75,7 +77,7 @@ async function publishItem(
 }
 
 describe('place pages', async () => {
-  const { app, database } = await buildTestApp();
+  const { app, database, config } = await buildTestApp();
   const db = database.db;
   const region = shippedRegions()[0]!;
   // Whatever the seed imported from the shipped file, the tests' own facts.
@@ -173,6 +175,38 @@ describe('place pages', async () => {
     assert.match(res.body, /Fakta om Mora/);
     assert.match(res.body, /Källa: <a [^>]*>SCB<\/a>/);
     assert.match(res.body, /href="\/sv\/jobs"/, 'no jobs there: a link to the whole county');
+  });
+
+  it('a picture in the text keeps the caption the editor wrote; without one, the library’s', async () => {
+    const storage = storageFor(config);
+    await importIllustration(db, storage, REGION, {
+      slug: 'illustration-test-lake',
+      file: new URL('../../../src/modules/content/demo/illustrations/lake-forest.svg', import.meta.url),
+      alt: { sv: 'En tecknad sjö', en: 'A drawn lake' },
+      credit: 'Lotsa',
+      caption: { sv: 'Bibliotekets bildtext', en: 'The library’s caption' },
+    });
+    const image = (caption: string) => ({ t: 'image' as const, image: 'illustration-test-lake', caption });
+    const data = borlangePage();
+    data.title = { sv: 'Gagnef', en: 'Gagnef' };
+    data.body = {
+      sv: {
+        v: 1,
+        blocks: [...p('Älvarna möts här.').blocks, image('Där älvarna möts, en vinterdag'), image('')],
+      },
+      en: {
+        v: 1,
+        blocks: [...p('The rivers meet here.').blocks, image('Where the rivers meet, one winter day')],
+      },
+    };
+    await publishItem(db, 'place', 'gagnef', '2026', data);
+    const sv = await app.inject('/sv/places/gagnef');
+    assert.equal(sv.statusCode, 200);
+    const captions = (body: string) =>
+      [...body.matchAll(/<span class="media-caption">([^<]*)<\/span>/g)].map((m) => m[1]);
+    assert.deepEqual(captions(sv.body), ['Där älvarna möts, en vinterdag', 'Bibliotekets bildtext']);
+    const en = await app.inject('/en/places/gagnef');
+    assert.deepEqual(captions(en.body), ['Where the rivers meet, one winter day']);
   });
 
   it('an unknown municipality is the 404 page, in either language', async () => {

@@ -102,6 +102,16 @@ describe('public content pages', async () => {
       const body = await get(`/${lang}/stories/anna`);
       const words = text(body);
       assert.match(words, lang === 'sv' ? /Här får livet plats/ : /There is room for life here/);
+      // Quotation marks as each language writes them, on the page and on the related stories' cards.
+      const quote = lang === 'sv' ? '<p>”Här får livet plats.”</p>' : '<p>“There is room for life here.”</p>';
+      assert.ok(body.includes(quote), quote);
+      assert.ok(
+        body.includes(
+          lang === 'sv'
+            ? '<p class="ccard__quote">”Här får livet plats.”</p>'
+            : '<p class="ccard__quote">“There is room for life here.”</p>',
+        ),
+      );
       assert.match(words, /Kraftbolaget/);
       assert.match(body, new RegExp(`<a href="/${lang}/places/falun">Falun</a>`));
       assert.match(body, new RegExp(`href="/${lang}/paths/families"`));
@@ -156,6 +166,12 @@ describe('public content pages', async () => {
       assert.match(bad.body, /id="where-error"/);
       assert.doesNotMatch(bad.body, /id="stage-error"/);
       assert.match(bad.body, /<title>(Fel|Error): /);
+
+      // Nothing answered yet (the language switch from the form, a shared link): the questions, no errors.
+      const bare = await app.inject(`/${lang}/paths/choose`);
+      assert.equal(bare.statusCode, 200);
+      assert.match(bare.body, /<form class="chooser__form"/);
+      assert.doesNotMatch(bare.body, /class="error-summary"|-error"|<title>(Fel|Error): /);
     });
 
     it(`/move (${lang}) has the guides and the region's contact`, async () => {

@@ -1,6 +1,6 @@
 /**
  * The site search page as a person sees it: results grouped by kind in order (jobs from the job
- * board first, with "Visa alla N jobb"), Swedish compounds, English pages, "Menade du", help when
+ * board first, with "Visa alla N jobb"), Swedish compounds, English pages, a typo corrected, help when
  * nothing is found, one kind paged, and bad input answered 400 or bounded — never a 500.
  */
 import assert from 'node:assert/strict';
@@ -78,6 +78,19 @@ describe('the site search page', () => {
     assert.doesNotMatch(main(body), /Sjuksköterska/);
   });
 
+  it('a text typed without å, ä and ö finds jobs and pages alike, the words marked as spelt', async () => {
+    const body = await get('/sv/search?q=forskola');
+    assert.deepEqual(headings(body), [
+      ['job', 'Jobb (2 träffar)'],
+      ['place', 'Orter (1 träff)'],
+      ['guide', 'Guider (1 träff)'],
+      ['story', 'Berättelser (1 träff)'],
+      ['path', 'Vägar hit (1 träff)'],
+    ]);
+    assert.match(main(body), /<mark>förskoleplats<\/mark>/);
+    assert.match(main(await get('/sv/search?q=borlange')), /<a href="\/sv\/places\/borlange">Borlänge<\/a>/);
+  });
+
   it('a word finds the compounds it ends: skola → grundskola', async () => {
     const body = await get('/sv/search?q=skola');
     assert.match(main(body), /<mark>grundskolan?<\/mark>/);
@@ -93,15 +106,31 @@ describe('the site search page', () => {
       /<a href="\/en\/guides\/sfi" lang="sv">Svenska för invandrare<\/a> <span class="tag">In Swedish<\/span>/,
     );
     assert.match(main(sfi), /<p class="search-hit__excerpt" lang="sv">/);
+    // A word only the Swedish text has: the English title, the Swedish passage, and which text it was.
+    const swedish = await get('/en/search?q=Skatteverket');
+    assert.match(
+      main(swedish),
+      /<a href="\/en\/guides\/personnummer">Population registration and personal identity number<\/a> <span class="tag">Found in the Swedish text<\/span>/,
+    );
+    assert.match(main(swedish), /<p class="search-hit__excerpt" lang="sv">[^<]*<mark>Skatteverket<\/mark>/);
+    const english = await get('/sv/search?q=passport');
+    assert.match(
+      main(english),
+      /<a href="\/sv\/guides\/personnummer">Folkbokföring och personnummer<\/a> <span class="tag">Hittad i den engelska texten<\/span>/,
+    );
   });
 
-  it('a typo: no results, "Menade du" with the right spelling, and other ways in', async () => {
+  it('a typo: the results for the right spelling, saying so; nothing at all: other ways in', async () => {
     const body = await get('/sv/search?q=f%C3%B6rskloa&kind=guide');
-    assert.match(main(body), /Inga träffar för ”förskloa”/);
+    assert.match(main(body), /value="förskloa"/, 'the text is kept as typed');
     assert.match(
       main(body),
-      /Menade du <a href="\/sv\/search\?q=f%C3%B6rskola&amp;kind=guide">förskola<\/a>\?/,
+      /<p class="site-search__corrected">Inget hittades för det du skrev. Visar träffar för ”förskola”.<\/p>/,
     );
+    assert.match(main(body), /<a href="\/sv\/guides\/forskola-och-skola">Förskola och skola<\/a>/);
+    const place = await get('/en/search?q=borlnge');
+    assert.match(main(place), /Showing results for “borlänge”./);
+    assert.match(main(place), /<a href="\/en\/places\/borlange">Borlänge<\/a>/);
     const nothing = await get('/en/search?q=qwxzvb');
     assert.match(main(nothing), /No results for “qwxzvb”/);
     assert.match(main(nothing), /<h2 id="search-help">Find it another way<\/h2>/);

@@ -210,10 +210,11 @@ async function placePage(ctx: RenderContext, m: Municipality, view: ContentView 
   const text = body
     ? renderRichText(body, {
         headingOffset: 0,
-        image: (slug) => {
+        // The editor's caption (the markup's bracket text), else the library's.
+        image: (slug, caption) => {
           const image = images.get(slug);
           return image
-            ? picture(image, lang, { sizes: TEXT_SIZES, loading: 'lazy', credit: true })
+            ? picture(image, lang, { sizes: TEXT_SIZES, loading: 'lazy', credit: true, caption })
             : undefined;
         },
       })

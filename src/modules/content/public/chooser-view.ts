@@ -47,21 +47,24 @@ export function chooserSection(lang: Lang, regionName: string, form: ChooserForm
   </section>`;
 }
 
-/** /:lang/paths/choose with questions left unanswered: the form again, errors by the fields. */
-export function chooserPage(region: Region, lang: Lang, form: ChooserForm): Page {
+/**
+ * /:lang/paths/choose with questions left unanswered: the form again, errors by the fields; with
+ * nothing sent at all (`errors` false: the language switch, a shared link) just the questions.
+ */
+export function chooserPage(region: Region, lang: Lang, form: ChooserForm, errors = true): Page {
   const { t } = texts(lang, region.name[lang]);
   const title = t('chooser.pageTitle');
   const main = html`<section class="chooser chooser--page" aria-labelledby="chooser-title">
     <div class="wrap">
       <h1 class="chooser__title" id="chooser-title">${t('chooser.title')}</h1>
       <p class="chooser__intro">${t('chooser.intro')}</p>
-      ${chooserForm(lang, region.name[lang], form, true)}
+      ${chooserForm(lang, region.name[lang], form, errors)}
     </div>
   </section>`;
   return contentPage(
     { lang },
     {
-      title: form.missing.length ? t('chooser.pageTitleErrors', { title }) : title,
+      title: errors && form.missing.length ? t('chooser.pageTitleErrors', { title }) : title,
       description: t('chooser.description'),
       path: '/paths/choose',
       noindex: true,

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { TARGET_GROUPS } from '../model.ts';
+import { TARGET_GROUPS, type TargetGroup } from '../model.ts';
 import {
   CHOOSER_QUESTIONS,
+  chooserScores,
   choosePath,
   completeAnswers,
   readChooser,
@@ -10,16 +11,62 @@ import {
 } from './chooser.ts';
 
 describe('the chooser', () => {
-  it('leads typical answers to the path a person would expect', () => {
-    const cases: [ChooserAnswers, string][] = [
-      [{ stage: 'studies', more: 'career', where: 'elsewhere' }, 'students'],
-      [{ stage: 'family', more: 'everyday', where: 'roots' }, 'families'],
-      [{ stage: 'career', more: 'nature', where: 'city' }, 'nature'],
-      [{ stage: 'freedom', more: 'outdoors', where: 'cottage' }, 'cottage'],
-      [{ stage: 'freedom', more: 'space', where: 'elsewhere' }, 'dreamers'],
-      [{ stage: 'career', more: 'career', where: 'abroad' }, 'international'],
-    ];
-    for (const [answers, path] of cases) assert.equal(choosePath(answers), path, JSON.stringify(answers));
+  it('leads an obvious set of answers to each of the six paths, outright (no tie decides it)', () => {
+    const obvious: Record<TargetGroup, ChooserAnswers[]> = {
+      families: [
+        { stage: 'family', more: 'everyday', where: 'roots' },
+        { stage: 'family', more: 'everyday', where: 'city' },
+        { stage: 'family', more: 'space', where: 'elsewhere' },
+      ],
+      nature: [
+        { stage: 'career', more: 'nature', where: 'city' },
+        { stage: 'freedom', more: 'nature', where: 'city' },
+        { stage: 'family', more: 'nature', where: 'city' },
+      ],
+      cottage: [
+        { stage: 'freedom', more: 'outdoors', where: 'cottage' },
+        { stage: 'family', more: 'outdoors', where: 'cottage' },
+        { stage: 'career', more: 'outdoors', where: 'cottage' },
+      ],
+      dreamers: [
+        { stage: 'freedom', more: 'space', where: 'elsewhere' },
+        { stage: 'freedom', more: 'space', where: 'city' },
+        { stage: 'freedom', more: 'space', where: 'roots' },
+      ],
+      students: [
+        { stage: 'studies', more: 'career', where: 'elsewhere' },
+        { stage: 'studies', more: 'career', where: 'roots' },
+        { stage: 'studies', more: 'nature', where: 'roots' },
+      ],
+      international: [
+        { stage: 'career', more: 'career', where: 'abroad' },
+        { stage: 'career', more: 'career', where: 'elsewhere' },
+        { stage: 'career', more: 'career', where: 'city' },
+        { stage: 'career', more: 'nature', where: 'abroad' },
+        { stage: 'studies', more: 'career', where: 'abroad' },
+        { stage: 'family', more: 'career', where: 'abroad' },
+      ],
+    };
+    for (const group of TARGET_GROUPS)
+      for (const answers of obvious[group]) {
+        const label = `${JSON.stringify(answers)} → ${group}`;
+        assert.equal(choosePath(answers), group, label);
+        const scores = chooserScores(answers);
+        for (const other of TARGET_GROUPS)
+          if (other !== group) assert.ok(scores[group] > scores[other], `${label}, not a tie with ${other}`);
+      }
+  });
+
+  it('leads a career at an international company or a career abroad to the international talent path', () => {
+    for (const stage of CHOOSER_QUESTIONS.stage)
+      for (const more of CHOOSER_QUESTIONS.more)
+        for (const where of CHOOSER_QUESTIONS.where) {
+          const answers = { stage, more, where };
+          const careerAbroad = where === 'abroad' && (stage === 'career' || more === 'career');
+          const careerAtAnInternationalCompany = stage === 'career' && more === 'career';
+          if (careerAbroad || careerAtAnInternationalCompany)
+            assert.equal(choosePath(answers), 'international', JSON.stringify(answers));
+        }
   });
 
   it('reaches every one of the six paths, and always one of them', () => {

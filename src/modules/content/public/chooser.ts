@@ -2,6 +2,9 @@
  * "Vad lockar dig?" / "What draws you?": three questions whose answers lead to one of the six
  * target groups' paths. Plain values in, a path out; each answer gives points to the groups it
  * speaks for, and the group with most points wins (ties go to the earlier group in TARGET_GROUPS).
+ * Building a career at an international company, or a career while living abroad, leads to the
+ * international talent path whatever the third answer; chooser.test.ts holds each path's obvious
+ * answers.
  */
 import { TARGET_GROUPS, type TargetGroup } from '../model.ts';
 
@@ -20,7 +23,7 @@ type Points = Partial<Record<TargetGroup, number>>;
 const POINTS: { [Q in ChooserQuestion]: Record<ChooserAnswers[Q], Points> } = {
   stage: {
     studies: { students: 3, international: 1 },
-    career: { international: 2, nature: 1, students: 1 },
+    career: { international: 2, nature: 1 },
     family: { families: 3, nature: 1 },
     freedom: { cottage: 2, dreamers: 2 },
   },
@@ -28,15 +31,15 @@ const POINTS: { [Q in ChooserQuestion]: Record<ChooserAnswers[Q], Points> } = {
     nature: { nature: 3, cottage: 1 },
     space: { dreamers: 3, families: 1 },
     everyday: { families: 3 },
-    career: { international: 2, students: 2 },
+    career: { international: 3, students: 1 },
     outdoors: { cottage: 3, nature: 1 },
   },
   where: {
     city: { nature: 2, families: 1 },
-    abroad: { international: 3, nature: 1 },
+    abroad: { international: 4, nature: 1 },
     roots: { families: 2, students: 1 },
     cottage: { cottage: 3 },
-    elsewhere: { dreamers: 1, students: 1, families: 1 },
+    elsewhere: { students: 1, families: 1 },
   },
 };
 

@@ -75,7 +75,7 @@ export function card(spec: CardSpec): SafeHtml {
     <div class="ccard__body">
       ${spec.kicker ? html`<p class="ccard__kicker">${spec.kicker}</p>` : ''}
       ${spec.level === 2 ? html`<h2 class="ccard__title">${title}</h2>` : html`<h3 class="ccard__title">${title}</h3>`}
-      ${spec.quote ? html`<p class="ccard__quote">”${spec.quote}”</p>` : ''}
+      ${spec.quote ? html`<p class="ccard__quote">${publicMessages.t(spec.lang, 'quoted', { quote: spec.quote })}</p>` : ''}
       ${spec.text ? html`<p class="ccard__text">${spec.text}</p>` : ''}
     </div>
     ${

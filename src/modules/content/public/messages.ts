@@ -62,6 +62,7 @@ export const publicMessages = defineMessages({
 
     // Stories
     'stories.title': 'De som flyttade hit',
+    quoted: '”{quote}”',
     'stories.description':
       'Människor som flyttade till {region}, eller kom tillbaka, berättar om jobbet och livet.',
     'stories.intro':
@@ -235,6 +236,7 @@ export const publicMessages = defineMessages({
     'guide.other': 'More guides',
 
     'stories.title': 'People who moved here',
+    quoted: '“{quote}”',
     'stories.description': 'People who moved to {region}, or came back, tell about their work and life.',
     'stories.intro': 'They chose {region}. Here they tell about work, everyday life and what made them stay.',
     'stories.filter.title': 'Choose stories',

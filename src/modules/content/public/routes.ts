@@ -14,7 +14,7 @@ import type { Region } from '../../../platform/region.ts';
 import { isTargetGroup, type ContentKind, type TargetGroup } from '../model.ts';
 import type { ContentRenderer } from '../render.ts';
 import { countPublished, publishedBySlug, publishedList } from '../store.ts';
-import { choosePath, completeAnswers, readChooser } from './chooser.ts';
+import { CHOOSER_FIELDS, choosePath, completeAnswers, readChooser } from './chooser.ts';
 import { chooserPage } from './chooser-view.ts';
 import { viewOf } from './common.ts';
 import { guidesList, renderGuidePage } from './guides.ts';
@@ -155,9 +155,13 @@ export function registerPublicContentRoutes(app: App, deps: ModuleDeps): void {
 
   app.get('/:lang/paths/choose', listPage, async (request, reply) => {
     const lang = langParam(request);
-    const form = readChooser(request.query as Record<string, unknown>);
+    const query = request.query as Record<string, unknown>;
+    const form = readChooser(query);
     const answers = completeAnswers(form);
     if (answers) return reply.redirect(localPath(lang, `/paths/${choosePath(answers)}`), 303);
+    // Nothing sent (the language switch from this page, a shared link): the questions, no errors.
+    if (!CHOOSER_FIELDS.some((q) => q in query))
+      return reply.page(chooserPage(request.region, lang, form, false));
     return reply.page(chooserPage(request.region, lang, form), { status: 400 });
   });
 

@@ -73,7 +73,7 @@ export const renderStoryPage: ContentRenderer = async (ctx, view) => {
         <div class="wrap chero__text">
           <p class="chero__kicker"><a href="${localPath(lang, '/stories')}">${t('stories.title')}</a></p>
           <h1>${data.title[lang]}</h1>
-          ${story?.quote[lang] ? html`<blockquote class="chero__quote"><p>”${story.quote[lang]}”</p></blockquote>` : ''}
+          ${story?.quote[lang] ? html`<blockquote class="chero__quote"><p>${t('quoted', { quote: story.quote[lang] })}</p></blockquote>` : ''}
         </div>
         ${heroPicture(hero, lang)}
       </header>

@@ -57,16 +57,23 @@ function excerpt(segments: Segment[]): SafeHtml {
 }
 
 function hitItem(ctx: PageContext, hit: ContentHit): SafeHtml {
+  const t = (key: Key) => searchMessages.t(ctx.lang, key);
+  // An untranslated item: title and text in the other language. A translated one found through its
+  // other language's text: the page's title, that text's passage, and which text it was.
   const other = hit.lang !== ctx.lang;
   const langAttr = other ? html` lang="${hit.lang}"` : '';
+  const excerptOther = hit.excerpt.length > 0 && hit.matchedLang !== ctx.lang;
+  const excerptLang = excerptOther ? html` lang="${hit.matchedLang}"` : langAttr;
   const href = localPath(ctx.lang, `${CONTENT_PATHS[hit.kind]}/${hit.slug}`);
   const text = hit.excerpt.length ? excerpt(hit.excerpt) : hit.summary;
   const note = other
-    ? html` <span class="tag">${searchMessages.t(ctx.lang, hit.lang === 'sv' ? 'inSwedish' : 'inEnglish')}</span>`
-    : '';
+    ? html` <span class="tag">${t(hit.lang === 'sv' ? 'inSwedish' : 'inEnglish')}</span>`
+    : excerptOther
+      ? html` <span class="tag">${t(hit.matchedLang === 'sv' ? 'foundInSwedish' : 'foundInEnglish')}</span>`
+      : '';
   return html`<li class="search-hit">
     <h3 class="search-hit__title"><a href="${href}"${langAttr}>${hit.title}</a>${note}</h3>
-    ${text ? html`<p class="search-hit__excerpt"${langAttr}>${text}</p>` : ''}
+    ${text ? html`<p class="search-hit__excerpt"${hit.excerpt.length ? excerptLang : langAttr}>${text}</p>` : ''}
   </li>`;
 }
 
@@ -148,12 +155,10 @@ function summary(ctx: PageContext, view: SearchView, total: number): SafeHtml {
   const lines: SafeHtml[] = [
     html`<p class="site-search__summary">${t(key, { n: formatNumber(ctx.lang, total), q: view.q })}</p>`,
   ];
-  if (content.suggestion) {
-    const [before, after] = t('didYouMean', { link: '\u0000' }).split('\u0000');
+  if (content.corrected)
     lines.push(
-      html`<p class="site-search__suggestion">${before ?? ''}<a href="${searchHref(ctx.lang, content.suggestion, view.kind ? { kind: view.kind } : {})}">${content.suggestion}</a>${after ?? ''}</p>`,
+      html`<p class="site-search__corrected">${t('corrected', { q: content.corrected.searched })}</p>`,
     );
-  }
   if (content.textIgnored) lines.push(html`<p>${t('ignored')}</p>`);
   if (content.omittedWords > 0) lines.push(html`<p>${t('omitted', { max: '12' })}</p>`);
   return html`${lines}`;
