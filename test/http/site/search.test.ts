@@ -20,6 +20,8 @@ await loadAds(database.db, [
   }),
   makeAd({ id: '9400002', headline: 'Förskollärare i Falun', occupation: 'preschoolTeacher' }),
   makeAd({ id: '9400003', headline: 'Sjuksköterska i Mora', occupation: 'nurse', municipality: 'mora' }),
+  // A word near "Skatteverket" (which the pages have) for the job board's spelling correction.
+  makeAd({ id: '9400004', headline: 'Svetsare till smältverket', occupation: 'nurse' }),
 ]);
 
 const get = async (url: string, status = 200) => {
@@ -113,6 +115,8 @@ describe('the site search page', () => {
       /<a href="\/en\/guides\/personnummer">Population registration and personal identity number<\/a> <span class="tag">Found in the Swedish text<\/span>/,
     );
     assert.match(main(swedish), /<p class="search-hit__excerpt" lang="sv">[^<]*<mark>Skatteverket<\/mark>/);
+    // A word the pages have as typed is not "corrected" to the nearest word of the job ads.
+    assert.doesNotMatch(main(swedish), /Showing jobs for/);
     const english = await get('/sv/search?q=passport');
     assert.match(
       main(english),
