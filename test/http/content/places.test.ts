@@ -112,7 +112,9 @@ describe('place pages', async () => {
         const href = `/${lang}/places/${m.slug}`;
         assert.match(
           res.body,
-          new RegExp(`<a href="${href}" class="places-map__area"><title>${m.shortName}</title>`),
+          new RegExp(
+            `<a href="${href}" class="places-map__area" tabindex="-1"><title>${m.shortName}</title>`,
+          ),
           `${m.shortName} on the map`,
         );
         assert.match(

@@ -30,7 +30,9 @@ interface Card {
 
 function mapView(t: T, lang: Lang, map: MapData, cards: Card[]): SafeHtml {
   const byCode = new Map(cards.map((c) => [c.m.code, c]));
-  // The names are drawn after every shape, so that no neighbour's shape covers a name.
+  // The names are drawn after every shape, so that no neighbour's shape covers a name. The shapes
+  // are links for pointers only: the list below has the same fifteen links, so a keyboard does not
+  // pass each place twice.
   const shapes = map.municipalities.flatMap((shape) => {
     const card = byCode.get(shape.code);
     return card ? [{ shape, card }] : [];
@@ -41,7 +43,7 @@ function mapView(t: T, lang: Lang, map: MapData, cards: Card[]): SafeHtml {
     <svg class="places-map__svg" viewBox="${map.viewBox}" role="group" aria-labelledby="places-map-title" aria-describedby="places-map-desc" focusable="false">
       ${shapes.map(
         ({ shape, card }) =>
-          html`<a href="${localPath(lang, placePath(card.m.slug))}" class="places-map__area"><title>${card.m.shortName}</title><path d="${shape.d}"/></a>`,
+          html`<a href="${localPath(lang, placePath(card.m.slug))}" class="places-map__area" tabindex="-1"><title>${card.m.shortName}</title><path d="${shape.d}"/></a>`,
       )}
       <g class="places-map__labels" aria-hidden="true">${shapes.map(
         ({ shape, card }) => html`<text x="${shape.labelX}" y="${shape.labelY}">${card.m.shortName}</text>`,

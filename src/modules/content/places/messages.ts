@@ -11,7 +11,8 @@ export const placeMessages = defineMessages({
     'list.lead':
       'Femton kommuner, från fjällen i norr till bruksorterna i söder. Välj en ort på kartan eller i listan och se hur livet är där.',
     'list.map.title': 'Karta över kommunerna',
-    'list.map.description': 'Varje kommun på kartan är en länk till sin sida.',
+    'list.map.description':
+      'Varje kommun på kartan är en länk till sin sida. Samma kommuner finns som länkar i listan.',
     'list.heading': 'Alla kommuner',
     'list.population': '{count} invånare',
     'list.jobs.one': '{count} ledigt jobb',
@@ -78,7 +79,8 @@ export const placeMessages = defineMessages({
     'list.lead':
       'Fifteen municipalities, from the mountains in the north to the old mill towns in the south. Choose a place on the map or in the list and see what life is like there.',
     'list.map.title': 'Map of the municipalities',
-    'list.map.description': 'Each municipality on the map is a link to its page.',
+    'list.map.description':
+      'Each municipality on the map is a link to its page. The list has the same municipalities as links.',
     'list.heading': 'All municipalities',
     'list.population': '{count} inhabitants',
     'list.jobs.one': '{count} open job',
