@@ -108,7 +108,10 @@ export interface PageContext {
 export interface Page {
   title: string;
   description: string;
-  /** Path after the language prefix ('/' for the home page). */
+  /**
+   * Path after the language prefix ('/' for the home page), with the page's own query where it has
+   * one (a search, a filter: built by the page from what it parsed), so the language switch keeps it.
+   */
   path: string;
   main: SafeHtml;
   /** Which languages the page exists in (default: the region's languages). */
@@ -225,8 +228,10 @@ export function renderPage(ctx: PageContext, page: Page): string {
   const fullTitle = page.path === '/' ? page.title : `${page.title} – ${siteName}`;
   const self = origin + localPath(lang, page.path);
   const canonical = page.canonical ?? self;
+  // A page's path may carry its query (a search, a filter) so that the language switch keeps it.
+  const bare = page.path.split('?')[0] ?? page.path;
   const current = (item: NavItem) =>
-    item.path === page.path || (item.path !== '/' && page.path.startsWith(item.path + '/'));
+    item.path === bare || (item.path !== '/' && bare.startsWith(item.path + '/'));
   const headerItems = site.navigation.filter((item) => item.header !== false);
   const navList = html`<ul>
 ${headerItems.map(
@@ -275,7 +280,7 @@ ${navList}
 ${navList}
 </nav>
 </details>
-<a class="search-link" href="${localPath(lang, '/search')}"${page.path === '/search' ? html` aria-current="page"` : ''}><svg class="search-link__icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"><circle cx="10.5" cy="10.5" r="6.5" fill="none" stroke="currentColor" stroke-width="2.5"/><path d="m15.5 15.5 5 5" stroke="currentColor" stroke-width="2.5" stroke-linecap="round"/></svg><span class="search-link__text">${t('searchLink')}</span></a>
+<a class="search-link" href="${localPath(lang, '/search')}"${bare === '/search' ? html` aria-current="page"` : ''}><svg class="search-link__icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"><circle cx="10.5" cy="10.5" r="6.5" fill="none" stroke="currentColor" stroke-width="2.5"/><path d="m15.5 15.5 5 5" stroke="currentColor" stroke-width="2.5" stroke-linecap="round"/></svg><span class="search-link__text">${t('searchLink')}</span></a>
 ${
   region.languages.includes(other)
     ? html`<a class="lang-switch" href="${localPath(other, otherPath)}" hreflang="${other}" lang="${other}">${t('languageSwitch')}</a>`

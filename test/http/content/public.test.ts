@@ -196,6 +196,19 @@ describe('public content pages', async () => {
     assert.match(second, /<a rel="prev" href="\/en\/stories\?group=students">/);
   });
 
+  it('the language switch keeps a search, a story filter and the chooser’s answers', async () => {
+    const langSwitch = (body: string) =>
+      /<a class="lang-switch" href="([^"]+)"/.exec(body)?.[1]?.replace(/&amp;/g, '&');
+    const search = await get('/sv/search?q=arbetstillst%C3%A5nd&kind=guide');
+    assert.equal(langSwitch(search), '/en/search?q=arbetstillst%C3%A5nd&kind=guide');
+    assert.match(search, /<a class="search-link" href="\/sv\/search" aria-current="page">/);
+    const stories = await get('/sv/stories?group=families&municipality=falun');
+    assert.equal(langSwitch(stories), '/en/stories?group=families&municipality=falun');
+    assert.match(stories, /<a href="\/sv\/stories" aria-current="page"/, 'the section is still marked');
+    const chooser = await get('/en/paths/choose?stage=career&where=%3Cx%3E', 400);
+    assert.equal(langSwitch(chooser), '/sv/paths/choose?stage=career', 'only answers it knows');
+  });
+
   it('the header lists guides and stories; the footer has them under "live"', async () => {
     const body = await get('/sv/');
     assert.match(body, /<a href="\/sv\/guides"[^>]*>Flytta hit<\/a>/);

@@ -275,7 +275,7 @@ export const ROWS: Record<string, Row> = {
   'GET /:lang/stories': everyone(200),
   'GET /:lang/stories/:slug': everyone(404, { url: '/sv/stories/no-such-story' }),
   'GET /:lang/paths': everyone(200),
-  'GET /:lang/paths/choose': everyone(400, { url: '/sv/paths/choose' }),
+  'GET /:lang/paths/choose': everyone(200, { url: '/sv/paths/choose' }),
   'GET /:lang/paths/:slug': everyone(200, { url: '/sv/paths/families' }),
 
   // Content (editorial): editors write — municipality editors only their own municipality's items

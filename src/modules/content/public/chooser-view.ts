@@ -47,6 +47,14 @@ export function chooserSection(lang: Lang, regionName: string, form: ChooserForm
   </section>`;
 }
 
+/** The chooser's path with the answers given so far: the language switch keeps them. */
+function answeredPath(form: ChooserForm): string {
+  const params = new URLSearchParams();
+  for (const q of CHOOSER_FIELDS) if (form.values[q]) params.set(q, form.values[q]);
+  const query = params.toString();
+  return query ? `/paths/choose?${query}` : '/paths/choose';
+}
+
 /**
  * /:lang/paths/choose with questions left unanswered: the form again, errors by the fields; with
  * nothing sent at all (`errors` false: the language switch, a shared link) just the questions.
@@ -66,7 +74,7 @@ export function chooserPage(region: Region, lang: Lang, form: ChooserForm, error
     {
       title: errors && form.missing.length ? t('chooser.pageTitleErrors', { title }) : title,
       description: t('chooser.description'),
-      path: '/paths/choose',
+      path: answeredPath(form),
       noindex: true,
       main,
     },

@@ -143,14 +143,15 @@ export function storiesList(
 ): Page {
   const { t } = texts(lang, region.name[lang]);
   const pages = Math.max(1, Math.ceil(found.total / STORIES_PER_PAGE));
-  const href = (page: number) => {
+  const pathOf = (page: number) => {
     const q = new URLSearchParams();
     if (filter.group) q.set('group', filter.group);
     if (filter.municipality) q.set('municipality', filter.municipality);
     if (page > 1) q.set('page', String(page));
     const s = q.toString();
-    return localPath(lang, '/stories') + (s ? `?${s}` : '');
+    return '/stories' + (s ? `?${s}` : '');
   };
+  const href = (page: number) => localPath(lang, pathOf(page));
   const municipalities = [...region.municipalities].sort((a, b) =>
     a.shortName.localeCompare(b.shortName, 'sv'),
   );
@@ -195,7 +196,7 @@ export function storiesList(
     {
       title: t('stories.title'),
       description: t('stories.description'),
-      path: '/stories',
+      path: pathOf(filter.page),
       main,
       ...(filtered ? { noindex: true } : {}),
     },

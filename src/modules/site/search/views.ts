@@ -46,6 +46,14 @@ export function searchHref(lang: PageContext['lang'], q: string, extra: Record<s
   return `${localPath(lang, SEARCH_PATH)}?${params.toString()}`;
 }
 
+/** The page's own query (text, kind, page) for its path: the language switch keeps the search. */
+function searchQuery(view: SearchView): string {
+  const params = new URLSearchParams({ q: view.q });
+  if (view.kind) params.set('kind', view.kind);
+  if (view.page > 1) params.set('page', String(view.page));
+  return params.toString();
+}
+
 function countWords(ctx: PageContext, n: number): string {
   const t = (key: Key, p?: Record<string, string>) => searchMessages.t(ctx.lang, key, p);
   if (n === 0) return t('count.zero');
@@ -189,7 +197,7 @@ export function searchPage(ctx: PageContext, view: SearchView): Page {
   return {
     title: view.q && !view.error ? t('titleFor', { q: view.q }) : t('title'),
     description: t('description', { region: ctx.region.name[ctx.lang] }),
-    path: SEARCH_PATH,
+    path: view.q ? `${SEARCH_PATH}?${searchQuery(view)}` : SEARCH_PATH,
     noindex: view.q !== '',
     main: html`<div class="wrap site-search">
       <h1 id="site-search-title">${t('title')}</h1>
