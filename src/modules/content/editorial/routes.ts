@@ -41,7 +41,7 @@ import {
 import { slugsByKind } from './repository.ts';
 import { CONTENT_PATH, itemPath, longWhen, translator } from './views.ts';
 import { editorOf } from './editor.ts';
-import { registerEditorialPages } from './page-routes.ts';
+import { positive, registerEditorialPages } from './page-routes.ts';
 
 const edit = { permission: Permission.ContentEdit } as const;
 const approve = { permission: Permission.ContentApprove } as const;
@@ -165,9 +165,9 @@ export function registerEditorialRoutes(
       const editor = await editorOf(request, db);
       const id = uuidParam(request.params.id);
       const values: FormValues = formValuesOf(request.body);
-      const base = Number(one(values, 'base'));
+      const base = positive(one(values, 'base')) ?? 0;
       const result = await saveItem(service, editor, id, {
-        base: Number.isInteger(base) ? base : 0,
+        base,
         values,
         note: one(values, 'note'),
       });
@@ -196,10 +196,7 @@ export function registerEditorialRoutes(
 function registerWorkflowRoutes(app: App, service: EditorialDeps, pages: Pages): void {
   const db = service.db;
   const { afterStep } = pages;
-  const shownOf = (body: { shown?: string }) => {
-    const n = Number(body.shown);
-    return Number.isInteger(n) && n > 0 ? n : undefined;
-  };
+  const shownOf = (body: { shown?: string }) => positive(body.shown);
 
   app.post(
     `${CONTENT_PATH}/:id/submit`,
@@ -286,8 +283,8 @@ function registerWorkflowRoutes(app: App, service: EditorialDeps, pages: Pages):
       service,
       editor,
       id,
-      Number(request.body.version),
-      Number(request.body.base),
+      positive(request.body.version) ?? 0,
+      positive(request.body.base) ?? 0,
     );
     return afterStep(request, reply, editor, id, result, 'restored');
   });
