@@ -1,6 +1,7 @@
 /**
  * Changes to the media library: upload (checked by content, rendered, stored, recorded), edit of
- * the texts and credits, deletion when unused. Each writes one audit event in its transaction; the
+ * the texts and credits (of an image pages use: by approvers only, as it changes on them at once),
+ * deletion when unused. Each writes one audit event in its transaction; the
  * files are written before the row (a failed insert removes them) and removed after the row is
  * gone, so a row never names a file that is not there.
  */
@@ -56,6 +57,11 @@ export interface Editor {
   actor: AuditActor;
   accountId: string | null;
   organisationId: string | null;
+  /**
+   * May approve content (ContentApprove): may change an image pages use, whose texts and credits
+   * show on them at once without review. Others may change only an image no page uses.
+   */
+  canApprove: boolean;
 }
 
 export const TEXT_FIELDS = [
@@ -236,6 +242,11 @@ function audit(db: Kysely<DB>, editor: Editor, action: string, id: string, slug:
   });
 }
 
+/** The form's fields whose value differs from the image's stored one. */
+function changedFields(current: ImageRow, parsed: ImageValues): TextField[] {
+  return TEXT_FIELDS.filter((name) => (current[name] ?? '') !== (parsed[name] ?? ''));
+}
+
 /** New texts and credits for an image (a new slug is checked against the others). */
 export async function updateImage(
   deps: MediaDeps,
@@ -246,13 +257,17 @@ export async function updateImage(
   const current = await imageById(deps.db, editor.regionId, id);
   if (!current) return { kind: 'not-found' };
   const { errors, parsed } = checkForm(values);
+  const usage = await mediaUsage(deps.db, editor.regionId, current.slug);
   if (!errors.slug && parsed.slug !== current.slug) {
     // Pages name their images by slug: a new name while in use would take the image off them.
-    const usage = await mediaUsage(deps.db, editor.regionId, current.slug);
     const other = await imageIdForSlug(deps.db, editor.regionId, parsed.slug);
     if (usage && usage.length > 0) {
       errors.slug = { key: 'error.slugInUse', params: { slug: current.slug, count: usage.length } };
     } else if (other && other !== id) errors.slug = { key: 'error.slugTaken', params: { slug: parsed.slug } };
+  }
+  if (!editor.canApprove && usage && usage.length > 0) {
+    // What is shown of an image in use changes on its pages at once: for approvers only.
+    for (const name of changedFields(current, parsed)) errors[name] ??= { key: 'error.inUseApprover' };
   }
   if (Object.keys(errors).length > 0) return { kind: 'invalid', errors };
   try {

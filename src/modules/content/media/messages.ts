@@ -60,6 +60,8 @@ export const mediaMessages = defineMessages({
     'error.slugTaken': 'Det finns redan en bild med namnet {slug}. Välj ett annat.',
     'error.slugInUse':
       'Bilden används på sidorna under ”Används på” och heter {slug} där. Ta först bort den från sidorna, eller behåll namnet.',
+    'error.inUseApprover':
+      'Bilden används på sidorna under ”Används på”, och en ändring syns där direkt. Medan den används kan bara den som får godkänna innehåll ändra den – be en regionredaktör.',
     'error.altSv': 'Skriv vad bilden visar, på svenska.',
     'error.altEn': 'Skriv vad bilden visar, på engelska.',
     'error.tooLong': 'Högst {max} tecken.',
@@ -150,6 +152,8 @@ export const mediaMessages = defineMessages({
     'error.slugTaken': 'There is already an image named {slug}. Choose another name.',
     'error.slugInUse':
       'The image is used on the pages under “Used on”, which name it {slug}. Remove it from them first, or keep the name.',
+    'error.inUseApprover':
+      'The image is used on the pages under “Used on”, and a change shows there at once. While it is in use, only someone who may approve content can change it – ask a region editor.',
     'error.altSv': 'Write what the image shows, in Swedish.',
     'error.altEn': 'Write what the image shows, in English.',
     'error.tooLong': 'At most {max} characters.',

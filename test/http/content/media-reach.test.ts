@@ -1,0 +1,94 @@
+/**
+ * Who may change an image the site's pages show: an image's texts and credits appear at once on
+ * every page that uses it, without the review those pages' own texts go through. A municipality
+ * editor (who cannot approve) may change an image no page uses; one in use only someone who may
+ * approve content may change — else a municipality editor could rewrite the caption on the
+ * region's pages, or blank an alt text and take the picture off them.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../src/platform/db/schema.ts';
+import { imageById } from '../../../src/modules/content/media/repository.ts';
+import { buildTestApp, unlimited } from '../../helpers/app.ts';
+import { formClient, type FormFields } from '../../helpers/client.ts';
+import { createOrganisation, createPerson, REGION, sessionFor } from '../../helpers/identity.ts';
+import { addImage } from './editorial-images.ts';
+
+async function municipalityOrg(db: Kysely<DB>, code: string): Promise<string> {
+  const row = await db
+    .selectFrom('organisations')
+    .select('id')
+    .where('region_id', '=', REGION)
+    .where('kind', '=', 'municipality')
+    .where('municipality_code', '=', code)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+describe('changing an image the pages show', async () => {
+  const { app, database, config } = await buildTestApp({}, undefined, { rateLimiter: unlimited });
+  const db = database.db;
+  const client = await formClient(app);
+  const region = await createOrganisation(db, { kind: 'region' });
+  const editor = await createPerson(db, { role: 'region_editor', organisationId: region });
+  const editorSession = await sessionFor(db, editor.accountId, { secondFactor: true });
+  const falun = await createPerson(db, {
+    role: 'municipality_editor',
+    organisationId: await municipalityOrg(db, '2080'),
+  });
+  const falunSession = await sessionFor(db, falun.accountId, { secondFactor: true });
+  const post = (url: string, fields: FormFields, cookie: string) => client.postForm(url, cookie, fields);
+  const image = { alt_sv: 'En sjö', alt_en: 'A lake', photographer: 'Anna', licence: 'CC BY 4.0' };
+  const form = (slug: string, changes: FormFields = {}): FormFields => ({ slug, ...image, ...changes });
+
+  it('refuses a municipality editor’s change to an image a page uses, by the field, keeping what was typed', async () => {
+    const id = await addImage(db, config, REGION, editor.accountId, { slug: 'regionens-sjo', ...image });
+    const guide = await post(
+      '/admin/content/new',
+      { kind: 'guide', slug: 'regionens-guide', title_sv: 'Guide' },
+      editorSession,
+    );
+    const guideId = String(guide.headers.location)
+      .replace(/^\/admin\/content\//, '')
+      .replace(/\?.*$/, '');
+    const saved = await post(
+      `/admin/content/${guideId}`,
+      { base: '1', title_sv: 'Guide', hero_image: 'regionens-sjo' },
+      editorSession,
+    );
+    assert.equal(saved.statusCode, 303);
+
+    const blank = await post(`/admin/media/${id}`, form('regionens-sjo', { alt_en: '' }), falunSession);
+    assert.equal(blank.statusCode, 400);
+    assert.match(blank.body, /id="alt_en-error"[^>]*>[^<]*används på sidorna/);
+    const caption = await post(
+      `/admin/media/${id}`,
+      form('regionens-sjo', { caption_sv: 'Något helt annat' }),
+      falunSession,
+    );
+    assert.equal(caption.statusCode, 400);
+    assert.match(caption.body, /id="caption_sv-error"/);
+    assert.match(caption.body, /value="Något helt annat"/, 'what was typed is kept');
+    const stored = await imageById(db, REGION, id);
+    assert.equal(stored?.alt_en, 'A lake');
+    assert.equal(stored?.caption_sv, '');
+
+    const same = await post(`/admin/media/${id}`, form('regionens-sjo'), falunSession);
+    assert.equal(same.statusCode, 303, 'saving it unchanged is no change');
+    const byRegion = await post(
+      `/admin/media/${id}`,
+      form('regionens-sjo', { caption_sv: 'Sjön i kvällsljus' }),
+      editorSession,
+    );
+    assert.equal(byRegion.statusCode, 303, 'a region editor may');
+    assert.equal((await imageById(db, REGION, id))?.caption_sv, 'Sjön i kvällsljus');
+  });
+
+  it('lets a municipality editor change an image no page uses', async () => {
+    const id = await addImage(db, config, REGION, falun.accountId, { slug: 'egen-sjo', ...image });
+    const res = await post(`/admin/media/${id}`, form('egen-sjo', { caption_sv: 'Egen text' }), falunSession);
+    assert.equal(res.statusCode, 303);
+    assert.equal((await imageById(db, REGION, id))?.caption_sv, 'Egen text');
+  });
+});
