@@ -9,10 +9,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../src/platform/db/schema.ts';
+import sharp from 'sharp';
 import { imageById } from '../../../src/modules/content/media/repository.ts';
+import { imagesBySlug } from '../../../src/modules/content/media/service.ts';
+import { HOME_HERO_IMAGES } from '../../../src/modules/content/public/home.ts';
 import { buildTestApp, unlimited } from '../../helpers/app.ts';
 import { formClient, type FormFields } from '../../helpers/client.ts';
 import { createOrganisation, createPerson, REGION, sessionFor } from '../../helpers/identity.ts';
+import { multipart } from '../../helpers/images.ts';
 import { addImage } from './editorial-images.ts';
 
 async function municipalityOrg(db: Kysely<DB>, code: string): Promise<string> {
@@ -90,5 +94,57 @@ describe('changing an image the pages show', async () => {
     const res = await post(`/admin/media/${id}`, form('egen-sjo', { caption_sv: 'Egen text' }), falunSession);
     assert.equal(res.statusCode, 303);
     assert.equal((await imageById(db, REGION, id))?.caption_sv, 'Egen text');
+  });
+});
+
+describe('naming an image after a picture a page waits for', async () => {
+  const { app, database, config } = await buildTestApp({}, undefined, { rateLimiter: unlimited });
+  const db = database.db;
+  const client = await formClient(app);
+  const falun = await createPerson(db, {
+    role: 'municipality_editor',
+    organisationId: await municipalityOrg(db, '2080'),
+  });
+  const falunSession = await sessionFor(db, falun.accountId, { secondFactor: true });
+  const region = await createPerson(db, { role: 'region_editor' });
+  const regionSession = await sessionFor(db, region.accountId, { secondFactor: true });
+
+  const upload = (slug: string, cookie: string) => {
+    return sharp({ create: { width: 640, height: 400, channels: 3, background: '#3a6ea5' } })
+      .jpeg()
+      .toBuffer()
+      .then((bytes) => {
+        const body = multipart(
+          { _csrf: client.csrf.token, slug, alt_sv: 'En sjö', alt_en: 'A lake' },
+          { name: 'sjo.jpg', type: 'image/jpeg', bytes },
+        );
+        return app.inject({
+          method: 'POST',
+          url: '/admin/media/new',
+          payload: body.payload,
+          headers: { ...client.headers(cookie), 'content-type': body.contentType },
+        });
+      });
+  };
+
+  it('refuses a municipality editor’s upload under the name of the home page’s picture; an approver may', async () => {
+    assert.deepEqual([...(await imagesBySlug(db, REGION, [HOME_HERO_IMAGES[0] as string])).keys()], []);
+    const res = await upload(HOME_HERO_IMAGES[0] as string, falunSession);
+    assert.equal(res.statusCode, 400);
+    assert.match(res.body, /id="slug-error"[^>]*>[^<]*Sidorna väntar på en bild med namnet/);
+    assert.match(res.body, />En sjö<\/textarea>/, 'what was typed is kept');
+    assert.equal((await imagesBySlug(db, REGION, [HOME_HERO_IMAGES[0] as string])).size, 0);
+    const mine = await addImage(db, config, REGION, falun.accountId, {
+      slug: 'min-sjo',
+      alt_sv: 'a',
+      alt_en: 'b',
+    });
+    const renamed = await client.postForm(`/admin/media/${mine}`, falunSession, {
+      slug: HOME_HERO_IMAGES[0] as string,
+      alt_sv: 'a',
+      alt_en: 'b',
+    });
+    assert.equal(renamed.statusCode, 400, 'nor renamed to it');
+    assert.equal((await upload(HOME_HERO_IMAGES[0] as string, regionSession)).statusCode, 303);
   });
 });

@@ -180,6 +180,16 @@ export function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === '23505';
 }
 
+/**
+ * Whether pages wait for an image of this name (a fixed picture, a page naming it) that only an
+ * approver may give them: an image under that name would show there at once, unreviewed.
+ */
+async function awaitedByPages(deps: MediaDeps, editor: Editor, slug: string): Promise<boolean> {
+  if (editor.canApprove) return false;
+  const usage = await mediaUsage(deps.db, editor.regionId, slug);
+  return usage !== undefined && usage.length > 0;
+}
+
 /** An upload: the texts checked, the file checked by content and rendered, files stored, row and audit written. */
 export async function uploadImage(
   deps: MediaDeps,
@@ -192,6 +202,8 @@ export async function uploadImage(
   if (!errors.slug && (await imageIdForSlug(deps.db, editor.regionId, parsed.slug))) {
     errors.slug = { key: 'error.slugTaken', params: { slug: parsed.slug } };
   }
+  if (!errors.slug && (await awaitedByPages(deps, editor, parsed.slug)))
+    errors.slug = { key: 'error.slugAwaited', params: { slug: parsed.slug } };
   if (Object.keys(errors).length > 0 || !input.file) return { kind: 'invalid', errors };
   const processed = await processImage(input.file, deps.limits);
   if (!processed.ok) return { kind: 'invalid', errors: { file: { key: UPLOAD_ERRORS[processed.reason] } } };
@@ -264,6 +276,8 @@ export async function updateImage(
     if (usage && usage.length > 0) {
       errors.slug = { key: 'error.slugInUse', params: { slug: current.slug, count: usage.length } };
     } else if (other && other !== id) errors.slug = { key: 'error.slugTaken', params: { slug: parsed.slug } };
+    else if (await awaitedByPages(deps, editor, parsed.slug))
+      errors.slug = { key: 'error.slugAwaited', params: { slug: parsed.slug } };
   }
   if (!editor.canApprove && usage && usage.length > 0) {
     // What is shown of an image in use changes on its pages at once: for approvers only.
