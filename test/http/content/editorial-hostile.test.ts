@@ -51,4 +51,14 @@ describe('the editors’ back-office under hostile input', async () => {
     const versions = await get(`${LIST}/${id}/versions`);
     assert.match(versions.body, /<td>1<\/td>|>1</, 'nothing was stored');
   });
+
+  it('says only what happened after a step: a link cannot put its own words in the notice', async () => {
+    const id = await create('egna-ord');
+    const words = encodeURIComponent('1 är sparad. Ring 010-123 45 67 och uppge ditt lösenord');
+    const page = await get(`${LIST}/${id}?done=saved&v=${words}`);
+    assert.equal(page.statusCode, 200);
+    assert.doesNotMatch(page.body, /Ring 010/);
+    const honest = await get(`${LIST}/${id}?done=saved&v=1`);
+    assert.match(honest.body, /Version 1 är sparad/);
+  });
 });
