@@ -332,3 +332,27 @@ export async function scrubItemAudit(
     .where('subject_id', '=', itemId)
     .execute();
 }
+
+/**
+ * Takes a story's slug out of every path's list of stories, in each version and in what visitors
+ * see: a deleted story's address names its person, and a later story under the same address must
+ * not appear on a path no editor put it on.
+ */
+export async function forgetStoryOnPaths(trx: Kysely<DB>, regionId: string, slug: string): Promise<void> {
+  const without = (column: string) =>
+    sql<string>`jsonb_set(${sql.ref(column)}, '{path,stories}', coalesce((select jsonb_agg(s) from jsonb_array_elements(${sql.ref(column)} #> '{path,stories}') as s where s <> to_jsonb(${slug}::text)), '[]'::jsonb))`;
+  const lists = (column: string) => sql<boolean>`(${sql.ref(column)} #> '{path,stories}') ? ${slug}`;
+  await trx
+    .updateTable('content_versions')
+    .set({ data: without('data') })
+    .where('region_id', '=', regionId)
+    .where(lists('data'))
+    .execute();
+  await trx
+    .updateTable('content_published')
+    .set({ data: without('data') })
+    .where('region_id', '=', regionId)
+    .where('kind', '=', 'path')
+    .where(lists('data'))
+    .execute();
+}
