@@ -89,6 +89,55 @@ describe('changing an image the pages show', async () => {
     assert.equal((await imageById(db, REGION, id))?.caption_sv, 'Sjön i kvällsljus');
   });
 
+  it('lets a municipality editor change their own image while only drafts show it, not once visitors see it', async () => {
+    const id = await addImage(db, config, REGION, falun.accountId, { slug: 'falu-gruva', ...image });
+    const created = await post(
+      '/admin/content/new',
+      { kind: 'story', slug: 'falu-berattelse', title_sv: 'Falu' },
+      falunSession,
+    );
+    const story = String(created.headers.location)
+      .replace(/^\/admin\/content\//, '')
+      .replace(/\?.*$/, '');
+    const text = {
+      title_sv: 'Falu',
+      title_en: 'Falun',
+      summary_sv: 'Kort',
+      summary_en: 'Short',
+      body_sv: 'Text.',
+      body_en: 'Text.',
+      person_name: 'Anna',
+      consent_recorded: '2026-01-01',
+      consent_method: 'Blankett',
+      consent_ends: '2099-12-31',
+      hero_image: 'falu-gruva',
+    };
+    assert.equal(
+      (await post(`/admin/content/${story}`, { base: '1', ...text }, falunSession)).statusCode,
+      303,
+    );
+    const draft = await post(
+      `/admin/media/${id}`,
+      form('falu-gruva', { caption_sv: 'Gruvan' }),
+      falunSession,
+    );
+    assert.equal(draft.statusCode, 303, 'only their draft shows it');
+
+    assert.equal(
+      (await post(`/admin/content/${story}/submit`, { shown: '2' }, falunSession)).statusCode,
+      303,
+    );
+    const approved = await post(
+      `/admin/content/${story}/approve`,
+      { shown: '2', when: 'now' },
+      editorSession,
+    );
+    assert.equal(approved.statusCode, 303, approved.body.slice(0, 1000));
+    const live = await post(`/admin/media/${id}`, form('falu-gruva', { caption_sv: 'Annat' }), falunSession);
+    assert.equal(live.statusCode, 400, 'visitors see it now');
+    assert.equal((await imageById(db, REGION, id))?.caption_sv, 'Gruvan');
+  });
+
   it('lets a municipality editor change an image no page uses', async () => {
     const id = await addImage(db, config, REGION, falun.accountId, { slug: 'egen-sjo', ...image });
     const res = await post(`/admin/media/${id}`, form('egen-sjo', { caption_sv: 'Egen text' }), falunSession);

@@ -3,7 +3,7 @@
  * and paging, the slugs a path may list, the scheduler's two questions, and the last comment an item
  * was sent back with (from its audit event).
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 import {
   isContentData,
@@ -257,6 +257,8 @@ export async function lastReturn(
   return { comment: data.comment, actorId: row.actor_id, at: row.at };
 }
 
+type UsageFrom = DB & { i: DB['content_items']; v: DB['content_versions'] };
+
 /** Whether a version's data (jsonb, by its SQL alias) shows the image: hero or an image line in a text. */
 function showsImage(data: string, slug: string) {
   const column = sql.ref(data);
@@ -274,6 +276,14 @@ export async function mediaUsageOf(
   regionId: string,
   slug: string,
 ): Promise<{ title: string; href: string }[]> {
+  // The version visitors see (or will at its scheduled minute) shows it.
+  const shownToVisitors = (eb: ExpressionBuilder<UsageFrom, 'i' | 'v'>) =>
+    eb
+      .selectFrom('content_published as p')
+      .select('p.item_id')
+      .whereRef('p.region_id', '=', 'i.region_id')
+      .whereRef('p.item_id', '=', 'i.id')
+      .where((pb) => pb.or([pb('p.hero_image', '=', slug), showsImage('p.data', slug)]));
   const rows = await db
     .selectFrom('content_items as i')
     .innerJoin('content_versions as v', (join) =>
@@ -282,29 +292,22 @@ export async function mediaUsageOf(
         .onRef('v.item_id', '=', 'i.id')
         .onRef('v.version', '=', 'i.version'),
     )
-    .select([
+    .select((eb) => [
       'i.id',
       'i.slug',
       sql<string>`coalesce(nullif(v.data #>> '{title,sv}', ''), v.data #>> '{title,en}')`.as('title'),
+      eb.exists(shownToVisitors(eb)).as('live'),
     ])
     .where('i.region_id', '=', regionId)
-    .where((eb) =>
-      eb.or([
-        showsImage('v.data', slug),
-        eb.exists(
-          eb
-            .selectFrom('content_published as p')
-            .select('p.item_id')
-            .whereRef('p.region_id', '=', 'i.region_id')
-            .whereRef('p.item_id', '=', 'i.id')
-            .where((pb) => pb.or([pb('p.hero_image', '=', slug), showsImage('p.data', slug)])),
-        ),
-      ]),
-    )
+    .where((eb) => eb.or([showsImage('v.data', slug), eb.exists(shownToVisitors(eb))]))
     .orderBy('i.slug')
     .limit(200)
     .execute();
-  return rows.map((r) => ({ title: r.title || r.slug, href: `/admin/content/${r.id}` }));
+  return rows.map((r) => ({
+    title: r.title || r.slug,
+    href: `/admin/content/${r.id}`,
+    live: Boolean(r.live),
+  }));
 }
 
 /** Deletes an item with its versions (and published rows, none for an item that may be deleted). */

@@ -1,6 +1,7 @@
 /**
  * Changes to the media library: upload (checked by content, rendered, stored, recorded), edit of
- * the texts and credits (of an image pages use: by approvers only, as it changes on them at once),
+ * the texts and credits (of an image visitors or others' pages see: by approvers only, as it
+ * changes on them at once),
  * deletion when unused. Each writes one audit event in its transaction; the
  * files are written before the row (a failed insert removes them) and removed after the row is
  * gone, so a row never names a file that is not there.
@@ -59,7 +60,8 @@ export interface Editor {
   organisationId: string | null;
   /**
    * May approve content (ContentApprove): may change an image pages use, whose texts and credits
-   * show on them at once without review. Others may change only an image no page uses.
+   * show on them at once without review. Others may change an image no page uses, and one they
+   * uploaded that only drafts show.
    */
   canApprove: boolean;
 }
@@ -254,6 +256,15 @@ function audit(db: Kysely<DB>, editor: Editor, action: string, id: string, slug:
   });
 }
 
+/**
+ * Whether the editor may change an image's texts where it is used: an approver always; anyone
+ * while no page uses it; its uploader while only drafts show it (no visitor sees the change).
+ */
+function mayChangeInUse(editor: Editor, image: ImageRow, usage: MediaUsage[] | undefined): boolean {
+  if (editor.canApprove || !usage || usage.length === 0) return true;
+  return image.uploaded_by === editor.accountId && usage.every((u) => u.live === false);
+}
+
 /** The form's fields whose value differs from the image's stored one. */
 function changedFields(current: ImageRow, parsed: ImageValues): TextField[] {
   return TEXT_FIELDS.filter((name) => (current[name] ?? '') !== (parsed[name] ?? ''));
@@ -279,7 +290,7 @@ export async function updateImage(
     else if (await awaitedByPages(deps, editor, parsed.slug))
       errors.slug = { key: 'error.slugAwaited', params: { slug: parsed.slug } };
   }
-  if (!editor.canApprove && usage && usage.length > 0) {
+  if (!mayChangeInUse(editor, current, usage)) {
     // What is shown of an image in use changes on its pages at once: for approvers only.
     for (const name of changedFields(current, parsed)) errors[name] ??= { key: 'error.inUseApprover' };
   }
