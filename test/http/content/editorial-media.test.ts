@@ -64,7 +64,7 @@ describe('the editors and the media library', async () => {
     );
     assert.equal((await getItem(db, REGION, id))?.publishedVersion, 2);
     assert.deepEqual(await mediaUsageOf(db, REGION, 'sjon-i-kvall'), [
-      { title: 'Utan bild', href: `${LIST}/${id}` },
+      { title: 'Utan bild', href: `${LIST}/${id}`, live: true },
     ]);
     const page = await get(`/admin/media/${lake}`);
     assert.equal(page.statusCode, 200);

@@ -422,7 +422,7 @@ describe('the editors’ back-office for content', async () => {
     );
     assert.equal(hero.statusCode, 303);
     assert.deepEqual(await mediaUsageOf(db, REGION, 'lake-jetty-sunset'), [
-      { title: 'Mora titel', href: `${LIST}/${place}` },
+      { title: 'Mora titel', href: `${LIST}/${place}`, live: false },
     ]);
     assert.equal(
       (await mediaUsageOf(db, REGION, 'valborg-bonfire-lake')).length,

@@ -46,9 +46,16 @@ import {
 const edit = { permission: Permission.ContentEdit } as const;
 export const PAGE_SIZE = 25;
 
-function positive(value: QueryValue): number | undefined {
+/** The largest version or page number there can be (PostgreSQL's integer). */
+const MAX_NUMBER = 2_147_483_647;
+
+/**
+ * A version or page number as typed (query or form): a whole number from 1 up to what the database
+ * holds, else undefined — a larger one is no version there is, never a query the database refuses.
+ */
+export function positive(value: QueryValue): number | undefined {
   const n = Number(queryText(value));
-  return Number.isInteger(n) && n > 0 ? n : undefined;
+  return Number.isInteger(n) && n > 0 && n <= MAX_NUMBER ? n : undefined;
 }
 
 function listFilter(query: Record<string, QueryValue>) {

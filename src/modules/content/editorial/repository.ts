@@ -3,7 +3,7 @@
  * and paging, the slugs a path may list, the scheduler's two questions, and the last comment an item
  * was sent back with (from its audit event).
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 import {
   isContentData,
@@ -257,6 +257,8 @@ export async function lastReturn(
   return { comment: data.comment, actorId: row.actor_id, at: row.at };
 }
 
+type UsageFrom = DB & { i: DB['content_items']; v: DB['content_versions'] };
+
 /** Whether a version's data (jsonb, by its SQL alias) shows the image: hero or an image line in a text. */
 function showsImage(data: string, slug: string) {
   const column = sql.ref(data);
@@ -274,6 +276,14 @@ export async function mediaUsageOf(
   regionId: string,
   slug: string,
 ): Promise<{ title: string; href: string }[]> {
+  // The version visitors see (or will at its scheduled minute) shows it.
+  const shownToVisitors = (eb: ExpressionBuilder<UsageFrom, 'i' | 'v'>) =>
+    eb
+      .selectFrom('content_published as p')
+      .select('p.item_id')
+      .whereRef('p.region_id', '=', 'i.region_id')
+      .whereRef('p.item_id', '=', 'i.id')
+      .where((pb) => pb.or([pb('p.hero_image', '=', slug), showsImage('p.data', slug)]));
   const rows = await db
     .selectFrom('content_items as i')
     .innerJoin('content_versions as v', (join) =>
@@ -282,29 +292,22 @@ export async function mediaUsageOf(
         .onRef('v.item_id', '=', 'i.id')
         .onRef('v.version', '=', 'i.version'),
     )
-    .select([
+    .select((eb) => [
       'i.id',
       'i.slug',
       sql<string>`coalesce(nullif(v.data #>> '{title,sv}', ''), v.data #>> '{title,en}')`.as('title'),
+      eb.exists(shownToVisitors(eb)).as('live'),
     ])
     .where('i.region_id', '=', regionId)
-    .where((eb) =>
-      eb.or([
-        showsImage('v.data', slug),
-        eb.exists(
-          eb
-            .selectFrom('content_published as p')
-            .select('p.item_id')
-            .whereRef('p.region_id', '=', 'i.region_id')
-            .whereRef('p.item_id', '=', 'i.id')
-            .where((pb) => pb.or([pb('p.hero_image', '=', slug), showsImage('p.data', slug)])),
-        ),
-      ]),
-    )
+    .where((eb) => eb.or([showsImage('v.data', slug), eb.exists(shownToVisitors(eb))]))
     .orderBy('i.slug')
     .limit(200)
     .execute();
-  return rows.map((r) => ({ title: r.title || r.slug, href: `/admin/content/${r.id}` }));
+  return rows.map((r) => ({
+    title: r.title || r.slug,
+    href: `/admin/content/${r.id}`,
+    live: Boolean(r.live),
+  }));
 }
 
 /** Deletes an item with its versions (and published rows, none for an item that may be deleted). */
@@ -330,5 +333,29 @@ export async function scrubItemAudit(
     .where('region_id', '=', regionId)
     .where('subject_type', '=', 'content')
     .where('subject_id', '=', itemId)
+    .execute();
+}
+
+/**
+ * Takes a story's slug out of every path's list of stories, in each version and in what visitors
+ * see: a deleted story's address names its person, and a later story under the same address must
+ * not appear on a path no editor put it on.
+ */
+export async function forgetStoryOnPaths(trx: Kysely<DB>, regionId: string, slug: string): Promise<void> {
+  const without = (column: string) =>
+    sql<string>`jsonb_set(${sql.ref(column)}, '{path,stories}', coalesce((select jsonb_agg(s) from jsonb_array_elements(${sql.ref(column)} #> '{path,stories}') as s where s <> to_jsonb(${slug}::text)), '[]'::jsonb))`;
+  const lists = (column: string) => sql<boolean>`(${sql.ref(column)} #> '{path,stories}') ? ${slug}`;
+  await trx
+    .updateTable('content_versions')
+    .set({ data: without('data') })
+    .where('region_id', '=', regionId)
+    .where(lists('data'))
+    .execute();
+  await trx
+    .updateTable('content_published')
+    .set({ data: without('data') })
+    .where('region_id', '=', regionId)
+    .where('kind', '=', 'path')
+    .where(lists('data'))
     .execute();
 }

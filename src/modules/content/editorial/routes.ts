@@ -8,7 +8,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../../platform/errors.ts';
 import { RICHTEXT_SCRIPT } from '../../../platform/html/richtext-field.ts';
-import { IdPageSchema, IdParams, queryText, uuidParam } from '../../../platform/http/params.ts';
+import { IdPageSchema, IdParams, uuidParam } from '../../../platform/http/params.ts';
 import { FormBody, type App } from '../../../platform/http/schema.ts';
 import type { ModuleDeps } from '../../../platform/module.ts';
 import { Permission } from '../../../platform/permissions.ts';
@@ -41,7 +41,7 @@ import {
 import { slugsByKind } from './repository.ts';
 import { CONTENT_PATH, itemPath, longWhen, translator } from './views.ts';
 import { editorOf } from './editor.ts';
-import { registerEditorialPages } from './page-routes.ts';
+import { positive, registerEditorialPages } from './page-routes.ts';
 
 const edit = { permission: Permission.ContentEdit } as const;
 const approve = { permission: Permission.ContentApprove } as const;
@@ -62,6 +62,9 @@ const DONE = [
   'unpublished',
   'restored',
 ] as const;
+
+/** The notices that name the version saved. */
+const VERSIONED: readonly (typeof DONE)[number][] = ['saved', 'restored'];
 
 /** The service's answer as a status: refused steps 409, bad input 400. */
 const statusOf = (result: Result) => (result.kind === 'refused' ? 409 : 400);
@@ -148,12 +151,14 @@ export function registerEditorialRoutes(
   app.get(`${CONTENT_PATH}/:id`, { schema: IdPageSchema, config: edit }, async (request, reply) => {
     const editor = await editorOf(request, db);
     const id = uuidParam(request.params.id);
-    const done = DONE.find((d) => d === request.query.done);
+    const version = positive(request.query.v);
+    // A notice that names a version says only a number the redirect put there.
+    const done = DONE.find((d) => d === request.query.done && (version || !VERSIONED.includes(d)));
     let notice: string | undefined;
     if (done) {
       const item = await itemFor(db, editor, id);
       const when = item?.publishAt ? longWhen(editor.lang, item.publishAt) : '';
-      notice = translator(editor.lang)(`done.${done}`, { version: queryText(request.query.v), when });
+      notice = translator(editor.lang)(`done.${done}`, { version: String(version ?? ''), when });
     }
     return showEdit(request, reply, editor, id, { done: notice });
   });
@@ -165,9 +170,9 @@ export function registerEditorialRoutes(
       const editor = await editorOf(request, db);
       const id = uuidParam(request.params.id);
       const values: FormValues = formValuesOf(request.body);
-      const base = Number(one(values, 'base'));
+      const base = positive(one(values, 'base')) ?? 0;
       const result = await saveItem(service, editor, id, {
-        base: Number.isInteger(base) ? base : 0,
+        base,
         values,
         note: one(values, 'note'),
       });
@@ -196,10 +201,7 @@ export function registerEditorialRoutes(
 function registerWorkflowRoutes(app: App, service: EditorialDeps, pages: Pages): void {
   const db = service.db;
   const { afterStep } = pages;
-  const shownOf = (body: { shown?: string }) => {
-    const n = Number(body.shown);
-    return Number.isInteger(n) && n > 0 ? n : undefined;
-  };
+  const shownOf = (body: { shown?: string }) => positive(body.shown);
 
   app.post(
     `${CONTENT_PATH}/:id/submit`,
@@ -286,8 +288,8 @@ function registerWorkflowRoutes(app: App, service: EditorialDeps, pages: Pages):
       service,
       editor,
       id,
-      Number(request.body.version),
-      Number(request.body.base),
+      positive(request.body.version) ?? 0,
+      positive(request.body.base) ?? 0,
     );
     return afterStep(request, reply, editor, id, result, 'restored');
   });

@@ -48,6 +48,7 @@ import { imageSlugs } from './markup.ts';
 import { editorialMessages, type EditorialMessageKey } from './messages.ts';
 import {
   deleteItemRow,
+  forgetStoryOnPaths,
   lastReturn,
   lockItem,
   scrubItemAudit,
@@ -447,7 +448,8 @@ const STORY_FACTS = ['name', 'slug', 'comment'] as const;
 /**
  * Deletes an item no version of which is published (a draft, one in review, an unpublished one),
  * with every version, once the editor has confirmed. A story names a person: its audit events
- * keep no name, address or comment of it afterwards, and the deletion's event names none either.
+ * keep no name, address or comment of it afterwards, the deletion's event names none either, and
+ * no path lists its address any more.
  */
 export async function deleteItem(
   deps: EditorialDeps,
@@ -462,7 +464,10 @@ export async function deleteItem(
       return { kind: 'refused', reasons: [{ key: 'refused.deletePublished' }] };
     const story = item.kind === 'story';
     await deleteItemRow(trx, editor.regionId, item.id);
-    if (story) await scrubItemAudit(trx, editor.regionId, item.id, STORY_FACTS);
+    if (story) {
+      await scrubItemAudit(trx, editor.regionId, item.id, STORY_FACTS);
+      await forgetStoryOnPaths(trx, editor.regionId, item.slug);
+    }
     await audit(
       trx,
       editor,

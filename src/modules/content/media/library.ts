@@ -1,6 +1,8 @@
 /**
  * Changes to the media library: upload (checked by content, rendered, stored, recorded), edit of
- * the texts and credits, deletion when unused. Each writes one audit event in its transaction; the
+ * the texts and credits (of an image visitors or others' pages see: by approvers only, as it
+ * changes on them at once),
+ * deletion when unused. Each writes one audit event in its transaction; the
  * files are written before the row (a failed insert removes them) and removed after the row is
  * gone, so a row never names a file that is not there.
  */
@@ -56,6 +58,12 @@ export interface Editor {
   actor: AuditActor;
   accountId: string | null;
   organisationId: string | null;
+  /**
+   * May approve content (ContentApprove): may change an image pages use, whose texts and credits
+   * show on them at once without review. Others may change an image no page uses, and one they
+   * uploaded that only drafts show.
+   */
+  canApprove: boolean;
 }
 
 export const TEXT_FIELDS = [
@@ -174,6 +182,16 @@ export function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === '23505';
 }
 
+/**
+ * Whether pages wait for an image of this name (a fixed picture, a page naming it) that only an
+ * approver may give them: an image under that name would show there at once, unreviewed.
+ */
+async function awaitedByPages(deps: MediaDeps, editor: Editor, slug: string): Promise<boolean> {
+  if (editor.canApprove) return false;
+  const usage = await mediaUsage(deps.db, editor.regionId, slug);
+  return usage !== undefined && usage.length > 0;
+}
+
 /** An upload: the texts checked, the file checked by content and rendered, files stored, row and audit written. */
 export async function uploadImage(
   deps: MediaDeps,
@@ -186,6 +204,8 @@ export async function uploadImage(
   if (!errors.slug && (await imageIdForSlug(deps.db, editor.regionId, parsed.slug))) {
     errors.slug = { key: 'error.slugTaken', params: { slug: parsed.slug } };
   }
+  if (!errors.slug && (await awaitedByPages(deps, editor, parsed.slug)))
+    errors.slug = { key: 'error.slugAwaited', params: { slug: parsed.slug } };
   if (Object.keys(errors).length > 0 || !input.file) return { kind: 'invalid', errors };
   const processed = await processImage(input.file, deps.limits);
   if (!processed.ok) return { kind: 'invalid', errors: { file: { key: UPLOAD_ERRORS[processed.reason] } } };
@@ -236,6 +256,20 @@ function audit(db: Kysely<DB>, editor: Editor, action: string, id: string, slug:
   });
 }
 
+/**
+ * Whether the editor may change an image's texts where it is used: an approver always; anyone
+ * while no page uses it; its uploader while only drafts show it (no visitor sees the change).
+ */
+function mayChangeInUse(editor: Editor, image: ImageRow, usage: MediaUsage[] | undefined): boolean {
+  if (editor.canApprove || !usage || usage.length === 0) return true;
+  return image.uploaded_by === editor.accountId && usage.every((u) => u.live === false);
+}
+
+/** The form's fields whose value differs from the image's stored one. */
+function changedFields(current: ImageRow, parsed: ImageValues): TextField[] {
+  return TEXT_FIELDS.filter((name) => (current[name] ?? '') !== (parsed[name] ?? ''));
+}
+
 /** New texts and credits for an image (a new slug is checked against the others). */
 export async function updateImage(
   deps: MediaDeps,
@@ -246,13 +280,19 @@ export async function updateImage(
   const current = await imageById(deps.db, editor.regionId, id);
   if (!current) return { kind: 'not-found' };
   const { errors, parsed } = checkForm(values);
+  const usage = await mediaUsage(deps.db, editor.regionId, current.slug);
   if (!errors.slug && parsed.slug !== current.slug) {
     // Pages name their images by slug: a new name while in use would take the image off them.
-    const usage = await mediaUsage(deps.db, editor.regionId, current.slug);
     const other = await imageIdForSlug(deps.db, editor.regionId, parsed.slug);
     if (usage && usage.length > 0) {
       errors.slug = { key: 'error.slugInUse', params: { slug: current.slug, count: usage.length } };
     } else if (other && other !== id) errors.slug = { key: 'error.slugTaken', params: { slug: parsed.slug } };
+    else if (await awaitedByPages(deps, editor, parsed.slug))
+      errors.slug = { key: 'error.slugAwaited', params: { slug: parsed.slug } };
+  }
+  if (!mayChangeInUse(editor, current, usage)) {
+    // What is shown of an image in use changes on its pages at once: for approvers only.
+    for (const name of changedFields(current, parsed)) errors[name] ??= { key: 'error.inUseApprover' };
   }
   if (Object.keys(errors).length > 0) return { kind: 'invalid', errors };
   try {

@@ -60,6 +60,10 @@ export const mediaMessages = defineMessages({
     'error.slugTaken': 'Det finns redan en bild med namnet {slug}. Välj ett annat.',
     'error.slugInUse':
       'Bilden används på sidorna under ”Används på” och heter {slug} där. Ta först bort den från sidorna, eller behåll namnet.',
+    'error.slugAwaited':
+      'Sidorna väntar på en bild med namnet {slug}, och den skulle synas där direkt. Bara den som får godkänna innehåll kan ge en bild det namnet – välj ett annat eller be en regionredaktör.',
+    'error.inUseApprover':
+      'Bilden används på sidorna under ”Används på”, och en ändring syns där direkt. Medan den används kan bara den som får godkänna innehåll ändra den – be en regionredaktör.',
     'error.altSv': 'Skriv vad bilden visar, på svenska.',
     'error.altEn': 'Skriv vad bilden visar, på engelska.',
     'error.tooLong': 'Högst {max} tecken.',
@@ -150,6 +154,10 @@ export const mediaMessages = defineMessages({
     'error.slugTaken': 'There is already an image named {slug}. Choose another name.',
     'error.slugInUse':
       'The image is used on the pages under “Used on”, which name it {slug}. Remove it from them first, or keep the name.',
+    'error.slugAwaited':
+      'Pages are waiting for an image named {slug}, and it would show there at once. Only someone who may approve content can give an image that name – choose another or ask a region editor.',
+    'error.inUseApprover':
+      'The image is used on the pages under “Used on”, and a change shows there at once. While it is in use, only someone who may approve content can change it – ask a region editor.',
     'error.altSv': 'Write what the image shows, in Swedish.',
     'error.altEn': 'Write what the image shows, in English.',
     'error.tooLong': 'At most {max} characters.',

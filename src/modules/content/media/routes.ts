@@ -74,6 +74,7 @@ function editorOf(request: FastifyRequest): Editor {
     actor: actorOf(person),
     accountId: person.account.id,
     organisationId: person.organisation?.id ?? null,
+    canApprove: person.permissions.has(Permission.ContentApprove),
   };
 }
 

@@ -209,6 +209,11 @@ export function mediaPicker(
 export interface MediaUsage {
   title: string | Localised;
   href: string;
+  /**
+   * False when only a draft shows the image (no version visitors see or will see): a change to the
+   * image's texts is then seen by no visitor. Absent: visitors see it.
+   */
+  live?: boolean;
 }
 export type MediaUsageLookup = (db: Kysely<DB>, regionId: string, slug: string) => Promise<MediaUsage[]>;
 
