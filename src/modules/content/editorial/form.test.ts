@@ -72,6 +72,13 @@ describe('the edit form', () => {
     assert.ok(readContent('place', mail, choices).errors.contact_email);
   });
 
+  it('reads a field sent twice as its first value, not as blank', () => {
+    const guide = records.find((r) => r.kind === 'guide');
+    assert.ok(guide);
+    const twice = { ...valuesOf('guide', guide.data), title_sv: ['Först', 'Sedan'] };
+    assert.equal(readContent('guide', twice, choices).data.title.sv, 'Först');
+  });
+
   it('suggests slugs from Swedish titles', () => {
     assert.equal(suggestSlug('Flytta till Älvdalen – så gör du!'), 'flytta-till-alvdalen-sa-gor-du');
     assert.equal(suggestSlug('   '), '');

@@ -42,9 +42,10 @@ const JOB_QUERY_MAX = 200;
 export const EMPTY_STEP_ROWS = 2;
 const STEP_FIELDS = ['title', 'authority', 'bring', 'text'] as const;
 
+/** A one-value field; sent twice (only a hand-made request does), its first value, never blank. */
 export function one(values: FormValues, name: string): string {
   const v = values[name];
-  return typeof v === 'string' ? v : '';
+  return typeof v === 'string' ? v : (v?.[0] ?? '');
 }
 
 export function many(values: FormValues, name: string): string[] {
