@@ -217,7 +217,10 @@ function checkNew(editor: Editor, input: NewItemInput, municipalities: ReadonlyM
   const kind = creatableKinds(editor).find((k) => k === input.kind);
   if (!kind) errors.kind = { key: 'error.kind' };
   const municipality = editor.scope.all ? input.municipality : (editor.scope.municipalityCode ?? '');
-  if ((kind === 'place' || (kind === 'story' && municipality)) && !municipalities.has(municipality))
+  // A story of the region's may have no municipality; a municipality editor's is always of theirs
+  // (one whose organisation names none could not see what they made).
+  const needsMunicipality = kind === 'place' || (kind === 'story' && (municipality || !editor.scope.all));
+  if (needsMunicipality && !municipalities.has(municipality))
     errors.municipality = { key: 'error.municipality' };
   const title = { sv: input.title_sv.trim(), en: input.title_en.trim() };
   if (!title.sv && !title.en) errors.title_sv = { key: 'error.titleRequired' };
