@@ -403,6 +403,22 @@ describe('the editors’ back-office for content', async () => {
     assert.doesNotMatch((await get(`${LIST}/${own}`, falunSession)).body, /Godkänn och publicera/);
   });
 
+  it('a municipality editor whose municipality has a place page is told so by the municipality, and the summary’s link lands there', async () => {
+    const existing = await db
+      .selectFrom('content_items')
+      .select('id')
+      .where('kind', '=', 'place')
+      .where('municipality_code', '=', '2080')
+      .executeTakeFirst();
+    if (!existing) await create({ kind: 'place', title_sv: 'Falun' }, falunSession);
+    const again = await post(`${LIST}/new`, { kind: 'place', title_sv: 'Falun igen' }, falunSession);
+    assert.equal(again.statusCode, 400);
+    assert.match(again.body, /<a href="#municipality">Kommunen har redan en ortssida/);
+    assert.match(again.body, /id="municipality"[^>]*>/, 'the summary’s link has somewhere to land');
+    assert.match(again.body, /id="municipality-error"[^>]*>Kommunen har redan en ortssida/);
+    assert.match(again.body, /value="Falun igen"/, 'the title typed is kept');
+  });
+
   it('one place page per municipality; a long text saves; unreadable markup is told by its field', async () => {
     const place = await create({ kind: 'place', municipality: '2062', title_sv: 'Mora' });
     assert.equal((await getItem(db, REGION, place))?.slug, 'mora');

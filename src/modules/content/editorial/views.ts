@@ -243,7 +243,11 @@ export function newPage(m: NewModel): { title: string; main: SafeHtml } {
   const e = (id: string) => errorText(m.lang, m.errors, id);
   const failed = Object.keys(m.errors).length > 0;
   const municipality = m.fixedMunicipality
-    ? html`<p>${t('new.municipalityFixed', { name: municipalityName(m.municipalities, m.fixedMunicipality) })}</p>`
+    ? // Not a control, but where the error summary's "#municipality" lands (a place page exists).
+      html`<div class="field" id="municipality" tabindex="-1">
+        <p>${t('new.municipalityFixed', { name: municipalityName(m.municipalities, m.fixedMunicipality) })}</p>
+        ${e('municipality') ? html`<p class="field__error" id="municipality-error">${e('municipality')}</p>` : ''}
+      </div>`
     : selectField(m.lang, {
         name: 'municipality',
         label: t('new.municipality'),
