@@ -474,6 +474,27 @@ describe('the editors’ back-office for content', async () => {
     assert.match(second.body, /rel="prev"/);
   });
 
+  it('will not publish a story whose profession or quote is written in one language only, and says which', async () => {
+    // Found trying the site as a new user: the English story lost its profession and quote.
+    const id = await create({ kind: 'story', slug: 'halvoversatt', title_sv: 'Halv', municipality: '2080' });
+    const fields = {
+      ...full('Story', 'Story'),
+      person_name: 'Ana',
+      profession_sv: 'Ingenjör',
+      quote_sv: 'Jag har fått tid.',
+      consent_recorded: '2026-01-01',
+      consent_method: 'Blankett',
+      consent_ends: '2099-12-31',
+    };
+    assert.equal((await save(id, fields, 1)).statusCode, 303);
+    assert.equal((await post(`${LIST}/${id}/submit`, { shown: '2' })).statusCode, 303);
+    const refused = await post(`${LIST}/${id}/approve`, { shown: '2', when: 'now' });
+    assert.equal(refused.statusCode, 409);
+    assert.match(refused.body, /Yrke saknas på engelska/);
+    assert.match(refused.body, /Citat saknas på engelska/);
+    assert.equal((await getItem(db, REGION, id))?.publishedVersion, null, 'nothing published');
+  });
+
   it('takes a story down when its unpublish time has passed, and tells every step in the audit trail', async () => {
     const id = await create({ kind: 'story', slug: 'samtycke', title_sv: 'Samtycke', municipality: '2080' });
     const past = await save(

@@ -210,6 +210,7 @@ export const editorialMessages = defineMessages({
     'refused.deletePublished':
       'Publicerat innehåll kan inte tas bort. Avpublicera det först; sedan kan det tas bort.',
     'refused.missingLanguage': 'Titel, sammanfattning eller text saknas på {language}.',
+    'refused.halfTranslated': '{field} saknas på {language}.',
     'refused.consentMissing': 'Personens samtycke saknas: datum, sätt och slutdatum behövs.',
     'refused.consentEnded': 'Personens samtycke gällde till {date}.',
     'refused.imageUnknown': 'Bilden {image} finns inte i mediebiblioteket.',
@@ -489,6 +490,7 @@ export const editorialMessages = defineMessages({
     'refused.deletePublished':
       'Published content cannot be deleted. Unpublish it first; then it can be deleted.',
     'refused.missingLanguage': 'The title, summary or text is missing in {language}.',
+    'refused.halfTranslated': '{field} is missing in {language}.',
     'refused.consentMissing': 'The person’s consent is missing: the date, how, and the end date are needed.',
     'refused.consentEnded': 'The person’s consent was valid until {date}.',
     'refused.imageUnknown': 'The image {image} is not in the media library.',
