@@ -346,6 +346,17 @@ describe('the editors’ back-office for content', async () => {
     );
   });
 
+  it('the preview of the version visitors see says so, not "not published like this yet"', async () => {
+    const id = await guideInReview('forhandsgranskad-live');
+    assert.equal((await post(`${LIST}/${id}/approve`, { shown: '2', when: 'now' })).statusCode, 303);
+    const live = await get(`${LIST}/${id}/preview?version=2&lang=sv`);
+    assert.match(live.body, /Det är den här versionen besökarna ser nu/);
+    assert.doesNotMatch(live.body, /inte publicerad så här/);
+    assert.equal((await save(id, full('Ny', 'New'), 2)).statusCode, 303);
+    const draft = await get(`${LIST}/${id}/preview?version=3&lang=en`);
+    assert.match(draft.body, /Sidan är inte publicerad så här ännu/);
+  });
+
   it('previews a version through the public renderer, noindex and not stored', async () => {
     const id = await create({ kind: 'guide', slug: 'forhandsgranska', title_sv: 'Förhandsgranska' });
     assert.equal((await save(id, full('Svensk', 'English'), 1)).statusCode, 303);

@@ -278,6 +278,8 @@ export const editorialMessages = defineMessages({
 
     'preview.banner':
       'Förhandsgranskning av version {version} på {language}. Sidan är inte publicerad så här ännu.',
+    'preview.bannerLive':
+      'Förhandsgranskning av version {version} på {language}. Det är den här versionen besökarna ser nu.',
     'preview.expired': 'Bilder vars licens har gått ut: {images}.',
     'preview.back': 'Tillbaka till redigeringen',
     'preview.other': 'Förhandsgranska på {language}',
@@ -557,6 +559,7 @@ export const editorialMessages = defineMessages({
     'compare.legend': 'Struck through is removed, underlined is added.',
 
     'preview.banner': 'Preview of version {version} in {language}. The page is not published like this yet.',
+    'preview.bannerLive': 'Preview of version {version} in {language}. This is the version visitors see now.',
     'preview.expired': 'Images whose licence has expired: {images}.',
     'preview.back': 'Back to editing',
     'preview.other': 'Preview in {language}',

@@ -142,7 +142,11 @@ export function registerEditorialPages(
     );
     const expired = await expiredImages(service, editor.regionId, version.data);
     reply.header('x-robots-tag', 'noindex, nofollow');
-    const banner = previewBanner(editor.lang, item.id, version.version, lang, expired);
+    const live =
+      item.status === 'published' &&
+      item.publishedVersion === version.version &&
+      (!item.publishAt || item.publishAt.getTime() <= Date.now());
+    const banner = previewBanner(editor.lang, item.id, version.version, lang, expired, live);
     return reply.page(
       { ...rendered, noindex: true, main: html`${banner}${rendered.main}` },
       { lang, cache: 'no-store' },

@@ -412,12 +412,15 @@ export function previewBanner(
   version: number,
   pageLang: Lang,
   expired: string[],
+  /** The version is the one visitors see now (published, its minute come). */
+  live = false,
 ): SafeHtml {
   const t = translator(lang);
   const other = pageLang === 'sv' ? 'en' : 'sv';
+  const said = { version: String(version), language: t(`lang.${pageLang}`) };
   return html`<div class="editorial-preview" role="note" lang="${lang}">
     <div class="wrap">
-      <p><strong>${t('preview.banner', { version: String(version), language: t(`lang.${pageLang}`) })}</strong></p>
+      <p><strong>${t(live ? 'preview.bannerLive' : 'preview.banner', said)}</strong></p>
       <p>
         <a href="${itemPath(itemId)}">${t('preview.back')}</a> ·
         <a href="${itemPath(itemId)}/preview?version=${String(version)}&amp;lang=${other}" hreflang="${other}">${t('preview.other', { language: t(`lang.${other}`) })}</a>
