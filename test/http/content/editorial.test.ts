@@ -346,6 +346,14 @@ describe('the editors’ back-office for content', async () => {
     );
   });
 
+  it('names the media library as the navigation does (”Bildbank”), so an editor finds it', async () => {
+    const id = await create({ kind: 'guide', slug: 'bildbanken', title_sv: 'Bildbanken' });
+    const page = await get(`${LIST}/${id}`);
+    assert.match(page.body, />Bildbank</, 'the navigation’s name');
+    assert.match(page.body, /Lägg till fler i bildbanken/);
+    assert.doesNotMatch(page.body, /mediebibliotek/);
+  });
+
   it('the preview of the version visitors see says so, not "not published like this yet"', async () => {
     const id = await guideInReview('forhandsgranskad-live');
     assert.equal((await post(`${LIST}/${id}/approve`, { shown: '2', when: 'now' })).statusCode, 303);

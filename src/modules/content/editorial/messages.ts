@@ -131,8 +131,8 @@ export const editorialMessages = defineMessages({
     'field.body': 'Text',
     'field.heroImage': 'Huvudbild',
     'field.heroImageHint':
-      'Bara bilder med alternativtext på båda språken och giltig licens kan väljas. Lägg till fler i mediebiblioteket.',
-    'picker.unknown': 'finns inte i mediebiblioteket – välj en annan',
+      'Bara bilder med alternativtext på båda språken och giltig licens kan väljas. Lägg till fler i bildbanken.',
+    'picker.unknown': 'finns inte i bildbanken – välj en annan',
     'picker.noAlt': 'saknar alternativtext – kan inte visas',
     'picker.expired': 'licensen har gått ut – kan inte visas',
     'field.targetGroups': 'Målgrupper',
@@ -213,7 +213,7 @@ export const editorialMessages = defineMessages({
     'refused.halfTranslated': '{field} saknas på {language}.',
     'refused.consentMissing': 'Personens samtycke saknas: datum, sätt och slutdatum behövs.',
     'refused.consentEnded': 'Personens samtycke gällde till {date}.',
-    'refused.imageUnknown': 'Bilden {image} finns inte i mediebiblioteket.',
+    'refused.imageUnknown': 'Bilden {image} finns inte i bildbanken.',
     'refused.imageAlt': 'Bilden {image} saknar alternativtext på {language}.',
     'refused.imageExpired': 'Licensen för bilden {image} har gått ut. Välj en annan bild.',
 
@@ -238,12 +238,12 @@ export const editorialMessages = defineMessages({
     'error.recordedFuture': 'Samtycket kan inte vara lämnat i framtiden.',
     'error.imageSlug': 'Bildens adress har bara små bokstäver a–z, siffror och bindestreck.',
     'error.heroUnknown':
-      'Bilden {image} finns inte i mediebiblioteket (den kan ha tagits bort). Välj en annan bild eller ”Ingen bild”.',
+      'Bilden {image} finns inte i bildbanken (den kan ha tagits bort). Välj en annan bild eller ”Ingen bild”.',
     'error.heroAlt':
-      'Bilden {image} saknar alternativtext på svenska eller engelska. Skriv den i mediebiblioteket eller välj en annan bild.',
+      'Bilden {image} saknar alternativtext på svenska eller engelska. Skriv den i bildbanken eller välj en annan bild.',
     'error.heroExpired': 'Licensen för bilden {image} har gått ut. Välj en annan bild eller ”Ingen bild”.',
     'error.bodyImageUnknown':
-      'Bilden {image} finns inte i mediebiblioteket. Rätta bildens adress eller ta bort bildraden.',
+      'Bilden {image} finns inte i bildbanken. Rätta bildens adress eller ta bort bildraden.',
     'error.kind': 'Välj vad du vill skriva.',
     'error.municipality': 'Välj kommun.',
     'error.group': 'Välj målgrupp.',
