@@ -346,6 +346,32 @@ describe('the editors’ back-office for content', async () => {
     );
   });
 
+  it('tells the writer before they send it for review what stops it from being published', async () => {
+    // A municipality editor sent a Swedish-only story for review and learnt only when it came back.
+    const id = await create({ kind: 'story', slug: 'bara-svenska', title_sv: 'Bara svenska' }, falunSession);
+    const swedishOnly = {
+      title_sv: 'Bara svenska',
+      summary_sv: 'Sammanfattning',
+      body_sv: 'Text på svenska.',
+      person_name: 'Ana',
+    };
+    assert.equal((await save(id, swedishOnly, 1, falunSession)).statusCode, 303);
+    const page = await get(`${LIST}/${id}`, falunSession);
+    assert.match(page.body, /Innan det kan publiceras/);
+    assert.match(page.body, /Titel, sammanfattning eller text saknas på engelska/);
+    assert.match(page.body, /Personens samtycke saknas/);
+    assert.match(page.body, /Skicka till granskning/, 'sending it is still allowed');
+    const done = {
+      ...full('Klar', 'Done'),
+      person_name: 'Ana',
+      consent_recorded: '2026-01-01',
+      consent_method: 'Blankett',
+      consent_ends: '2099-12-31',
+    };
+    assert.equal((await save(id, done, 2, falunSession)).statusCode, 303);
+    assert.doesNotMatch((await get(`${LIST}/${id}`, falunSession)).body, /Innan det kan publiceras/);
+  });
+
   it('names the media library as the navigation does (”Bildbank”), so an editor finds it', async () => {
     const id = await create({ kind: 'guide', slug: 'bildbanken', title_sv: 'Bildbanken' });
     const page = await get(`${LIST}/${id}`);
