@@ -372,6 +372,26 @@ describe('the editors’ back-office for content', async () => {
     assert.doesNotMatch((await get(`${LIST}/${id}`, falunSession)).body, /Innan det kan publiceras/);
   });
 
+  it('tells a municipality editor who would delete a published page to ask a region editor, who can unpublish', async () => {
+    const id = await create({ kind: 'story', slug: 'publicerad-falu', title_sv: 'Publicerad' }, falunSession);
+    const done = {
+      ...full('Klar', 'Done'),
+      person_name: 'Ana',
+      consent_recorded: '2026-01-01',
+      consent_method: 'Blankett',
+      consent_ends: '2099-12-31',
+    };
+    assert.equal((await save(id, done, 1, falunSession)).statusCode, 303);
+    assert.equal((await post(`${LIST}/${id}/submit`, { shown: '2' }, falunSession)).statusCode, 303);
+    assert.equal((await post(`${LIST}/${id}/approve`, { shown: '2', when: 'now' })).statusCode, 303);
+    const own = await get(`${LIST}/${id}`, falunSession);
+    assert.doesNotMatch(own.body, /action="[^"]*\/unpublish"/, 'they have no unpublish button');
+    assert.doesNotMatch(own.body, /kan inte tas bort\. Avpublicera det först/, 'no step they cannot take');
+    assert.match(own.body, /Be en regionredaktör att avpublicera det först/);
+    const approver = await get(`${LIST}/${id}`);
+    assert.match(approver.body, /Avpublicera det först/);
+  });
+
   it('names the media library as the navigation does (”Bildbank”), so an editor finds it', async () => {
     const id = await create({ kind: 'guide', slug: 'bildbanken', title_sv: 'Bildbanken' });
     const page = await get(`${LIST}/${id}`);

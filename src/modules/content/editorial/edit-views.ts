@@ -265,7 +265,7 @@ function deleteSection(c: Ctx): SafeHtml {
   if (i.publishedVersion !== null)
     return html`<section aria-labelledby="delete-title">
       <h2 id="delete-title">${t('delete.title')}</h2>
-      <p>${t('delete.published')}</p>
+      <p>${t(m.canApprove ? 'delete.published' : 'delete.publishedAsk')}</p>
     </section>`;
   const errors = m.remove?.errors ?? {};
   return html`<section aria-labelledby="delete-title">

@@ -117,6 +117,8 @@ export const editorialMessages = defineMessages({
     'delete.confirm': 'Ja, ta bort innehållet och alla dess versioner',
     'delete.button': 'Ta bort innehållet',
     'delete.published': 'Publicerat innehåll kan inte tas bort. Avpublicera det först.',
+    'delete.publishedAsk':
+      'Publicerat innehåll kan inte tas bort. Be en regionredaktör att avpublicera det först.',
 
     'conflict.title': 'Någon annan sparade medan du skrev',
     'conflict.text':
@@ -400,6 +402,7 @@ export const editorialMessages = defineMessages({
     'delete.confirm': 'Yes, delete the content and all its versions',
     'delete.button': 'Delete the content',
     'delete.published': 'Published content cannot be deleted. Unpublish it first.',
+    'delete.publishedAsk': 'Published content cannot be deleted. Ask a region editor to unpublish it first.',
 
     'conflict.title': 'Someone else saved while you were writing',
     'conflict.text':
