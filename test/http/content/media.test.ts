@@ -180,7 +180,8 @@ describe('the media library', async () => {
     assert.equal(edit.statusCode, 303);
     assert.ok((await auditActions(db)).includes('media.image.updated'));
     const list = await get('/admin/media?q=kvällsljus');
-    assert.match(list.body, /Saknar alternativtext – kan inte användas än/);
+    // Which language: the English field is marked "(frivilligt)", so "missing alt text" alone puzzled.
+    assert.match(list.body, /Saknar alternativtext på engelska – kan inte användas än/);
     assert.match(list.body, /Licensen gick ut 31 januari 2020/);
     const usable = await usableImages(db, REGION);
     assert.ok(!usable.some((i) => i.slug === 'sjo-i-kvall'));
