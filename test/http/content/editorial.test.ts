@@ -390,6 +390,8 @@ describe('the editors’ back-office for content', async () => {
     assert.match(own.body, /Be en regionredaktör att avpublicera det först/);
     const approver = await get(`${LIST}/${id}`);
     assert.match(approver.body, /Avpublicera det först/);
+    // Above the button, not a statement that it already happened.
+    assert.match(approver.body, /Om du avpublicerar ser besökarna inte längre innehållet/);
   });
 
   it('names the media library as the navigation does (”Bildbank”), so an editor finds it', async () => {

@@ -198,7 +198,8 @@ export const editorialMessages = defineMessages({
     'workflow.return': 'Skicka tillbaka',
     'workflow.comment': 'Kommentar till skribenten',
     'workflow.unpublishNow': 'Avpublicera',
-    'workflow.unpublishHint': 'Besökare ser inte längre innehållet. Versionerna finns kvar.',
+    'workflow.unpublishHint':
+      'Om du avpublicerar ser besökarna inte längre innehållet. Versionerna finns kvar.',
     'workflow.waiting': 'Innehållet väntar på granskning av en regionredaktör.',
     'workflow.nothing': 'Spara en ny version för att kunna skicka den till granskning.',
 
@@ -482,7 +483,7 @@ export const editorialMessages = defineMessages({
     'workflow.return': 'Send back',
     'workflow.comment': 'Comment to the writer',
     'workflow.unpublishNow': 'Unpublish',
-    'workflow.unpublishHint': 'Visitors no longer see the content. The versions are kept.',
+    'workflow.unpublishHint': 'If you unpublish, visitors no longer see the content. The versions are kept.',
     'workflow.waiting': 'The content waits for review by a region editor.',
     'workflow.nothing': 'Save a new version to be able to send it for review.',
 
