@@ -361,6 +361,11 @@ describe('the editors’ back-office for content', async () => {
     assert.match(page.body, /Titel, sammanfattning eller text saknas på engelska/);
     assert.match(page.body, /Personens samtycke saknas/);
     assert.match(page.body, /Skicka till granskning/, 'sending it is still allowed');
+    // The English preview of it: a heading that says what is missing, not an empty <h1> (axe).
+    const preview = await get(`${LIST}/${id}/preview?version=2&lang=en`, falunSession);
+    assert.doesNotMatch(preview.body, /<h1[^>]*>\s*<\/h1>/);
+    assert.match(preview.body, /<h1[^>]*>[^<]*Titel saknas på engelska/);
+    assert.match(preview.body, /Titel, sammanfattning eller text saknas på engelska/);
     const done = {
       ...full('Klar', 'Done'),
       person_name: 'Ana',

@@ -286,6 +286,7 @@ export const editorialMessages = defineMessages({
       'Förhandsgranskning av version {version} på {language}. Det är den här versionen besökarna ser nu.',
     'preview.expired': 'Bilder vars licens har gått ut: {images}.',
     'preview.back': 'Tillbaka till redigeringen',
+    'preview.missingTitle': '[Titel saknas på {language}]',
     'preview.other': 'Förhandsgranska på {language}',
   },
   en: {
@@ -568,6 +569,7 @@ export const editorialMessages = defineMessages({
     'preview.bannerLive': 'Preview of version {version} in {language}. This is the version visitors see now.',
     'preview.expired': 'Images whose licence has expired: {images}.',
     'preview.back': 'Back to editing',
+    'preview.missingTitle': '[Title missing in {language}]',
     'preview.other': 'Preview in {language}',
   },
 });

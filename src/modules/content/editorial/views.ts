@@ -414,6 +414,8 @@ export function previewBanner(
   expired: string[],
   /** The version is the one visitors see now (published, its minute come). */
   live = false,
+  /** What the version lacks in the language shown (it cannot be published so). */
+  missing?: string,
 ): SafeHtml {
   const t = translator(lang);
   const other = pageLang === 'sv' ? 'en' : 'sv';
@@ -425,6 +427,7 @@ export function previewBanner(
         <a href="${itemPath(itemId)}">${t('preview.back')}</a> ·
         <a href="${itemPath(itemId)}/preview?version=${String(version)}&amp;lang=${other}" hreflang="${other}">${t('preview.other', { language: t(`lang.${other}`) })}</a>
       </p>
+      ${missing ? html`<p>${missing}</p>` : ''}
       ${expired.length ? html`<p>${t('preview.expired', { images: expired.join(', ') })}</p>` : ''}
     </div>
   </div>`;
