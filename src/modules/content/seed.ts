@@ -11,6 +11,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { loadRegions } from '../regions/repository.ts';
 import { loadDemoContent, type DemoRecord } from './demo.ts';
 import { insertItem, publish } from './store.ts';
+import { stockholmInstant } from './editorial/time.ts';
 
 /** The demo is written for Dalarna (county 20): other regions get none of it. */
 export const DEMO_COUNTY = '20';
@@ -24,7 +25,7 @@ export interface DemoSeedResult {
 /** When a demo item stops being visible: a story at the start of the day its consent ends. */
 export function demoVisibleUntil(record: DemoRecord): Date | null {
   const ends = record.data.story?.consent.endsOn;
-  return ends ? new Date(`${ends}T00:00:00Z`) : null;
+  return ends ? stockholmInstant(ends) : null;
 }
 
 /** Inserts and publishes the demo items one region lacks; returns what it did per region. */

@@ -116,14 +116,11 @@ describe('the editors and the media library', async () => {
       ...full({ hero_image: 'finns-inte', title_sv: 'Min egen titel' }),
     });
     assert.equal(res.statusCode, 400);
-    assert.match(
-      res.body,
-      /id="hero_image-error"[^>]*>[\s\S]*?Bilden finns-inte finns inte i mediebiblioteket/,
-    );
+    assert.match(res.body, /id="hero_image-error"[^>]*>[\s\S]*?Bilden finns-inte finns inte i bildbanken/);
     assert.match(res.body, /href="#hero_image"/, 'the error summary links to the field');
     const { options, selected } = heroOptions(res.body);
     assert.equal(selected, 'finns-inte', 'the value is kept, selected');
-    assert.equal(options.get('finns-inte'), 'finns-inte – finns inte i mediebiblioteket – välj en annan');
+    assert.equal(options.get('finns-inte'), 'finns-inte – finns inte i bildbanken – välj en annan');
     assert.match(res.body, /value="Min egen titel"/);
     assert.equal((await getItem(db, REGION, id))?.version, 1, 'nothing saved');
 
@@ -132,10 +129,7 @@ describe('the editors and the media library', async () => {
       ...full({ body_sv: 'Text.\n\n![En sjö](image:sjon-som-saknas)' }),
     });
     assert.equal(body.statusCode, 400);
-    assert.match(
-      body.body,
-      /id="body_sv-error"[^>]*>[\s\S]*?Bilden sjon-som-saknas finns inte i mediebiblioteket/,
-    );
+    assert.match(body.body, /id="body_sv-error"[^>]*>[\s\S]*?Bilden sjon-som-saknas finns inte i bildbanken/);
     assert.match(body.body, /!\[En sjö\]\(image:sjon-som-saknas\)/, 'the text is kept');
     const known = await post(`${LIST}/${id}`, {
       base: '1',
@@ -197,7 +191,7 @@ describe('the editors and the media library', async () => {
     assert.equal(gone.selected, 'snart-utgangen', 'a deleted image stays visible in the field');
     assert.equal(
       gone.options.get('snart-utgangen'),
-      'snart-utgangen – finns inte i mediebiblioteket – välj en annan',
+      'snart-utgangen – finns inte i bildbanken – välj en annan',
     );
     const none = await post(`${LIST}/${id}`, { base: '3', ...full({ hero_image: '' }) });
     assert.equal(none.statusCode, 303, 'choosing no image saves');

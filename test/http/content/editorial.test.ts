@@ -346,6 +346,78 @@ describe('the editors’ back-office for content', async () => {
     );
   });
 
+  it('tells the writer before they send it for review what stops it from being published', async () => {
+    // A municipality editor sent a Swedish-only story for review and learnt only when it came back.
+    const id = await create({ kind: 'story', slug: 'bara-svenska', title_sv: 'Bara svenska' }, falunSession);
+    const swedishOnly = {
+      title_sv: 'Bara svenska',
+      summary_sv: 'Sammanfattning',
+      body_sv: 'Text på svenska.',
+      person_name: 'Ana',
+    };
+    assert.equal((await save(id, swedishOnly, 1, falunSession)).statusCode, 303);
+    const page = await get(`${LIST}/${id}`, falunSession);
+    assert.match(page.body, /Innan det kan publiceras/);
+    assert.match(page.body, /Titel, sammanfattning eller text saknas på engelska/);
+    assert.match(page.body, /Personens samtycke saknas/);
+    assert.match(page.body, /Skicka till granskning/, 'sending it is still allowed');
+    // The English preview of it: a heading that says what is missing, not an empty <h1> (axe).
+    const preview = await get(`${LIST}/${id}/preview?version=2&lang=en`, falunSession);
+    assert.doesNotMatch(preview.body, /<h1[^>]*>\s*<\/h1>/);
+    assert.match(preview.body, /<h1[^>]*>[^<]*Titel saknas på engelska/);
+    assert.match(preview.body, /Titel, sammanfattning eller text saknas på engelska/);
+    const done = {
+      ...full('Klar', 'Done'),
+      person_name: 'Ana',
+      consent_recorded: '2026-01-01',
+      consent_method: 'Blankett',
+      consent_ends: '2099-12-31',
+    };
+    assert.equal((await save(id, done, 2, falunSession)).statusCode, 303);
+    assert.doesNotMatch((await get(`${LIST}/${id}`, falunSession)).body, /Innan det kan publiceras/);
+  });
+
+  it('tells a municipality editor who would delete a published page to ask a region editor, who can unpublish', async () => {
+    const id = await create({ kind: 'story', slug: 'publicerad-falu', title_sv: 'Publicerad' }, falunSession);
+    const done = {
+      ...full('Klar', 'Done'),
+      person_name: 'Ana',
+      consent_recorded: '2026-01-01',
+      consent_method: 'Blankett',
+      consent_ends: '2099-12-31',
+    };
+    assert.equal((await save(id, done, 1, falunSession)).statusCode, 303);
+    assert.equal((await post(`${LIST}/${id}/submit`, { shown: '2' }, falunSession)).statusCode, 303);
+    assert.equal((await post(`${LIST}/${id}/approve`, { shown: '2', when: 'now' })).statusCode, 303);
+    const own = await get(`${LIST}/${id}`, falunSession);
+    assert.doesNotMatch(own.body, /action="[^"]*\/unpublish"/, 'they have no unpublish button');
+    assert.doesNotMatch(own.body, /kan inte tas bort\. Avpublicera det först/, 'no step they cannot take');
+    assert.match(own.body, /Be en regionredaktör att avpublicera det först/);
+    const approver = await get(`${LIST}/${id}`);
+    assert.match(approver.body, /Avpublicera det först/);
+    // Above the button, not a statement that it already happened.
+    assert.match(approver.body, /Om du avpublicerar ser besökarna inte längre innehållet/);
+  });
+
+  it('names the media library as the navigation does (”Bildbank”), so an editor finds it', async () => {
+    const id = await create({ kind: 'guide', slug: 'bildbanken', title_sv: 'Bildbanken' });
+    const page = await get(`${LIST}/${id}`);
+    assert.match(page.body, />Bildbank</, 'the navigation’s name');
+    assert.match(page.body, /Lägg till fler i bildbanken/);
+    assert.doesNotMatch(page.body, /mediebibliotek/);
+  });
+
+  it('the preview of the version visitors see says so, not "not published like this yet"', async () => {
+    const id = await guideInReview('forhandsgranskad-live');
+    assert.equal((await post(`${LIST}/${id}/approve`, { shown: '2', when: 'now' })).statusCode, 303);
+    const live = await get(`${LIST}/${id}/preview?version=2&lang=sv`);
+    assert.match(live.body, /Det är den här versionen besökarna ser nu/);
+    assert.doesNotMatch(live.body, /inte publicerad så här/);
+    assert.equal((await save(id, full('Ny', 'New'), 2)).statusCode, 303);
+    const draft = await get(`${LIST}/${id}/preview?version=3&lang=en`);
+    assert.match(draft.body, /Sidan är inte publicerad så här ännu/);
+  });
+
   it('previews a version through the public renderer, noindex and not stored', async () => {
     const id = await create({ kind: 'guide', slug: 'forhandsgranska', title_sv: 'Förhandsgranska' });
     assert.equal((await save(id, full('Svensk', 'English'), 1)).statusCode, 303);
@@ -403,6 +475,22 @@ describe('the editors’ back-office for content', async () => {
     assert.doesNotMatch((await get(`${LIST}/${own}`, falunSession)).body, /Godkänn och publicera/);
   });
 
+  it('a municipality editor whose municipality has a place page is told so by the municipality, and the summary’s link lands there', async () => {
+    const existing = await db
+      .selectFrom('content_items')
+      .select('id')
+      .where('kind', '=', 'place')
+      .where('municipality_code', '=', '2080')
+      .executeTakeFirst();
+    if (!existing) await create({ kind: 'place', title_sv: 'Falun' }, falunSession);
+    const again = await post(`${LIST}/new`, { kind: 'place', title_sv: 'Falun igen' }, falunSession);
+    assert.equal(again.statusCode, 400);
+    assert.match(again.body, /<a href="#municipality">Kommunen har redan en ortssida/);
+    assert.match(again.body, /id="municipality"[^>]*>/, 'the summary’s link has somewhere to land');
+    assert.match(again.body, /id="municipality-error"[^>]*>Kommunen har redan en ortssida/);
+    assert.match(again.body, /value="Falun igen"/, 'the title typed is kept');
+  });
+
   it('one place page per municipality; a long text saves; unreadable markup is told by its field', async () => {
     const place = await create({ kind: 'place', municipality: '2062', title_sv: 'Mora' });
     assert.equal((await getItem(db, REGION, place))?.slug, 'mora');
@@ -456,6 +544,27 @@ describe('the editors’ back-office for content', async () => {
     const second = await get(`${LIST}?kind=guide&page=2`);
     assert.equal(second.statusCode, 200);
     assert.match(second.body, /rel="prev"/);
+  });
+
+  it('will not publish a story whose profession or quote is written in one language only, and says which', async () => {
+    // Found trying the site as a new user: the English story lost its profession and quote.
+    const id = await create({ kind: 'story', slug: 'halvoversatt', title_sv: 'Halv', municipality: '2080' });
+    const fields = {
+      ...full('Story', 'Story'),
+      person_name: 'Ana',
+      profession_sv: 'Ingenjör',
+      quote_sv: 'Jag har fått tid.',
+      consent_recorded: '2026-01-01',
+      consent_method: 'Blankett',
+      consent_ends: '2099-12-31',
+    };
+    assert.equal((await save(id, fields, 1)).statusCode, 303);
+    assert.equal((await post(`${LIST}/${id}/submit`, { shown: '2' })).statusCode, 303);
+    const refused = await post(`${LIST}/${id}/approve`, { shown: '2', when: 'now' });
+    assert.equal(refused.statusCode, 409);
+    assert.match(refused.body, /Yrke saknas på engelska/);
+    assert.match(refused.body, /Citat saknas på engelska/);
+    assert.equal((await getItem(db, REGION, id))?.publishedVersion, null, 'nothing published');
   });
 
   it('takes a story down when its unpublish time has passed, and tells every step in the audit trail', async () => {

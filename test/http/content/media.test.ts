@@ -128,6 +128,18 @@ describe('the media library', async () => {
     assert.match(res.body, /class="error-summary"/);
   });
 
+  it('says a file is not an image also when another field is wrong, not only "choose it again"', async () => {
+    // A new user's PDF with a taken name: told to choose "the file" again, they would choose the
+    // same PDF and only then learn it is not an image.
+    const res = await upload(
+      { ...FIELDS, slug: 'sjo-i-kvall' },
+      { name: 'semester.jpg', type: 'image/jpeg', bytes: Buffer.from('%PDF-1.4 this is no photo at all') },
+    );
+    assert.equal(res.statusCode, 400);
+    assert.match(res.body, /id="file-error"[^>]*>Filen är inte en JPEG-, PNG-, WebP- eller AVIF-bild/);
+    assert.match(res.body, /Det finns redan en bild med namnet sjo-i-kvall/);
+  });
+
   it('refuses a file over the size limit with 413 and the form again, other fields kept', async () => {
     const res = await upload(
       { ...FIELDS, slug: 'for-stor' },
@@ -170,7 +182,8 @@ describe('the media library', async () => {
     assert.equal(edit.statusCode, 303);
     assert.ok((await auditActions(db)).includes('media.image.updated'));
     const list = await get('/admin/media?q=kvällsljus');
-    assert.match(list.body, /Saknar alternativtext – kan inte användas än/);
+    // Which language: the English field is marked "(frivilligt)", so "missing alt text" alone puzzled.
+    assert.match(list.body, /Saknar alternativtext på engelska – kan inte användas än/);
     assert.match(list.body, /Licensen gick ut 31 januari 2020/);
     const usable = await usableImages(db, REGION);
     assert.ok(!usable.some((i) => i.slug === 'sjo-i-kvall'));

@@ -58,6 +58,8 @@ export interface EditModel {
   canApprove: boolean;
   done?: string;
   refused?: Reason[];
+  /** What stops the latest version from being published (told before it is sent for review). */
+  blockers?: Reason[];
   returned?: { comment: string; by: string; at: Date };
   conflict?: { version: number; authorName: string; savedAt: Date; base: number; changes: FieldChange[] };
   approve?: { values: ApproveInput; errors: FieldErrors };
@@ -226,6 +228,11 @@ function workflow(c: Ctx): SafeHtml {
   const { m, t } = c;
   const i = m.item;
   const parts: SafeHtml[] = [];
+  if (m.blockers?.length)
+    parts.push(html`<div class="notice" role="note">
+      <p><strong>${t('workflow.blockers')}</strong></p>
+      <ul>${m.blockers.map((r) => html`<li>${t(r.key, r.params)}</li>`)}</ul>
+    </div>`);
   if (i.status === 'review') {
     parts.push(html`<p>${t('workflow.waiting')}</p>`);
     if (m.canApprove) parts.push(approveForm(c), returnForm(c));
@@ -258,7 +265,7 @@ function deleteSection(c: Ctx): SafeHtml {
   if (i.publishedVersion !== null)
     return html`<section aria-labelledby="delete-title">
       <h2 id="delete-title">${t('delete.title')}</h2>
-      <p>${t('delete.published')}</p>
+      <p>${t(m.canApprove ? 'delete.published' : 'delete.publishedAsk')}</p>
     </section>`;
   const errors = m.remove?.errors ?? {};
   return html`<section aria-labelledby="delete-title">

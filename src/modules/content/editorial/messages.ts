@@ -117,6 +117,8 @@ export const editorialMessages = defineMessages({
     'delete.confirm': 'Ja, ta bort innehållet och alla dess versioner',
     'delete.button': 'Ta bort innehållet',
     'delete.published': 'Publicerat innehåll kan inte tas bort. Avpublicera det först.',
+    'delete.publishedAsk':
+      'Publicerat innehåll kan inte tas bort. Be en regionredaktör att avpublicera det först.',
 
     'conflict.title': 'Någon annan sparade medan du skrev',
     'conflict.text':
@@ -131,8 +133,8 @@ export const editorialMessages = defineMessages({
     'field.body': 'Text',
     'field.heroImage': 'Huvudbild',
     'field.heroImageHint':
-      'Bara bilder med alternativtext på båda språken och giltig licens kan väljas. Lägg till fler i mediebiblioteket.',
-    'picker.unknown': 'finns inte i mediebiblioteket – välj en annan',
+      'Bara bilder med alternativtext på båda språken och giltig licens kan väljas. Lägg till fler i bildbanken.',
+    'picker.unknown': 'finns inte i bildbanken – välj en annan',
     'picker.noAlt': 'saknar alternativtext – kan inte visas',
     'picker.expired': 'licensen har gått ut – kan inte visas',
     'field.targetGroups': 'Målgrupper',
@@ -180,6 +182,7 @@ export const editorialMessages = defineMessages({
     'workflow.title': 'Granskning och publicering',
     'workflow.submit': 'Skicka till granskning',
     'workflow.submitHint': 'En regionredaktör granskar och publicerar.',
+    'workflow.blockers': 'Innan det kan publiceras behöver det här rättas:',
     'workflow.approve': 'Godkänn och publicera',
     'workflow.when': 'När ska det publiceras?',
     'workflow.now': 'Nu',
@@ -195,7 +198,8 @@ export const editorialMessages = defineMessages({
     'workflow.return': 'Skicka tillbaka',
     'workflow.comment': 'Kommentar till skribenten',
     'workflow.unpublishNow': 'Avpublicera',
-    'workflow.unpublishHint': 'Besökare ser inte längre innehållet. Versionerna finns kvar.',
+    'workflow.unpublishHint':
+      'Om du avpublicerar ser besökarna inte längre innehållet. Versionerna finns kvar.',
     'workflow.waiting': 'Innehållet väntar på granskning av en regionredaktör.',
     'workflow.nothing': 'Spara en ny version för att kunna skicka den till granskning.',
 
@@ -210,9 +214,10 @@ export const editorialMessages = defineMessages({
     'refused.deletePublished':
       'Publicerat innehåll kan inte tas bort. Avpublicera det först; sedan kan det tas bort.',
     'refused.missingLanguage': 'Titel, sammanfattning eller text saknas på {language}.',
+    'refused.halfTranslated': '{field} saknas på {language}.',
     'refused.consentMissing': 'Personens samtycke saknas: datum, sätt och slutdatum behövs.',
     'refused.consentEnded': 'Personens samtycke gällde till {date}.',
-    'refused.imageUnknown': 'Bilden {image} finns inte i mediebiblioteket.',
+    'refused.imageUnknown': 'Bilden {image} finns inte i bildbanken.',
     'refused.imageAlt': 'Bilden {image} saknar alternativtext på {language}.',
     'refused.imageExpired': 'Licensen för bilden {image} har gått ut. Välj en annan bild.',
 
@@ -237,12 +242,12 @@ export const editorialMessages = defineMessages({
     'error.recordedFuture': 'Samtycket kan inte vara lämnat i framtiden.',
     'error.imageSlug': 'Bildens adress har bara små bokstäver a–z, siffror och bindestreck.',
     'error.heroUnknown':
-      'Bilden {image} finns inte i mediebiblioteket (den kan ha tagits bort). Välj en annan bild eller ”Ingen bild”.',
+      'Bilden {image} finns inte i bildbanken (den kan ha tagits bort). Välj en annan bild eller ”Ingen bild”.',
     'error.heroAlt':
-      'Bilden {image} saknar alternativtext på svenska eller engelska. Skriv den i mediebiblioteket eller välj en annan bild.',
+      'Bilden {image} saknar alternativtext på svenska eller engelska. Skriv den i bildbanken eller välj en annan bild.',
     'error.heroExpired': 'Licensen för bilden {image} har gått ut. Välj en annan bild eller ”Ingen bild”.',
     'error.bodyImageUnknown':
-      'Bilden {image} finns inte i mediebiblioteket. Rätta bildens adress eller ta bort bildraden.',
+      'Bilden {image} finns inte i bildbanken. Rätta bildens adress eller ta bort bildraden.',
     'error.kind': 'Välj vad du vill skriva.',
     'error.municipality': 'Välj kommun.',
     'error.group': 'Välj målgrupp.',
@@ -277,8 +282,11 @@ export const editorialMessages = defineMessages({
 
     'preview.banner':
       'Förhandsgranskning av version {version} på {language}. Sidan är inte publicerad så här ännu.',
+    'preview.bannerLive':
+      'Förhandsgranskning av version {version} på {language}. Det är den här versionen besökarna ser nu.',
     'preview.expired': 'Bilder vars licens har gått ut: {images}.',
     'preview.back': 'Tillbaka till redigeringen',
+    'preview.missingTitle': '[Titel saknas på {language}]',
     'preview.other': 'Förhandsgranska på {language}',
   },
   en: {
@@ -396,6 +404,7 @@ export const editorialMessages = defineMessages({
     'delete.confirm': 'Yes, delete the content and all its versions',
     'delete.button': 'Delete the content',
     'delete.published': 'Published content cannot be deleted. Unpublish it first.',
+    'delete.publishedAsk': 'Published content cannot be deleted. Ask a region editor to unpublish it first.',
 
     'conflict.title': 'Someone else saved while you were writing',
     'conflict.text':
@@ -459,6 +468,7 @@ export const editorialMessages = defineMessages({
     'workflow.title': 'Review and publishing',
     'workflow.submit': 'Send for review',
     'workflow.submitHint': 'A region editor reviews and publishes.',
+    'workflow.blockers': 'Before it can be published, this needs putting right:',
     'workflow.approve': 'Approve and publish',
     'workflow.when': 'When should it be published?',
     'workflow.now': 'Now',
@@ -474,7 +484,7 @@ export const editorialMessages = defineMessages({
     'workflow.return': 'Send back',
     'workflow.comment': 'Comment to the writer',
     'workflow.unpublishNow': 'Unpublish',
-    'workflow.unpublishHint': 'Visitors no longer see the content. The versions are kept.',
+    'workflow.unpublishHint': 'If you unpublish, visitors no longer see the content. The versions are kept.',
     'workflow.waiting': 'The content waits for review by a region editor.',
     'workflow.nothing': 'Save a new version to be able to send it for review.',
 
@@ -489,6 +499,7 @@ export const editorialMessages = defineMessages({
     'refused.deletePublished':
       'Published content cannot be deleted. Unpublish it first; then it can be deleted.',
     'refused.missingLanguage': 'The title, summary or text is missing in {language}.',
+    'refused.halfTranslated': '{field} is missing in {language}.',
     'refused.consentMissing': 'The person’s consent is missing: the date, how, and the end date are needed.',
     'refused.consentEnded': 'The person’s consent was valid until {date}.',
     'refused.imageUnknown': 'The image {image} is not in the media library.',
@@ -555,8 +566,10 @@ export const editorialMessages = defineMessages({
     'compare.legend': 'Struck through is removed, underlined is added.',
 
     'preview.banner': 'Preview of version {version} in {language}. The page is not published like this yet.',
+    'preview.bannerLive': 'Preview of version {version} in {language}. This is the version visitors see now.',
     'preview.expired': 'Images whose licence has expired: {images}.',
     'preview.back': 'Back to editing',
+    'preview.missingTitle': '[Title missing in {language}]',
     'preview.other': 'Preview in {language}',
   },
 });

@@ -16,7 +16,7 @@ import { html } from '../../../platform/html/html.ts';
 import { isLang } from '../../../platform/i18n/index.ts';
 import type { ModuleDeps } from '../../../platform/module.ts';
 import { Permission } from '../../../platform/permissions.ts';
-import { CONTENT_STATUSES, isContentKind } from '../model.ts';
+import { CONTENT_STATUSES, isContentKind, missingLanguages } from '../model.ts';
 import type { ContentRenderers } from '../render.ts';
 import { getVersion, listVersions } from '../store.ts';
 import { changedFields } from './compare.ts';
@@ -40,6 +40,7 @@ import {
   listPage,
   newPage,
   previewBanner,
+  translator,
   versionsPage,
 } from './views.ts';
 
@@ -132,6 +133,20 @@ export function registerEditorialPages(
     if (!version) throw new AppError('LOTSA_NOT_FOUND');
     const wanted = queryText(request.query.lang);
     const lang = isLang(wanted) && request.region.languages.includes(wanted) ? wanted : editor.lang;
+    // A language not written yet: the banner says so, and the heading too rather than standing empty.
+    const t = translator(editor.lang);
+    const missing = missingLanguages(version.data).includes(lang)
+      ? t('refused.missingLanguage', { language: t(`lang.${lang}`) })
+      : undefined;
+    const data = version.data.title[lang].trim()
+      ? version.data
+      : {
+          ...version.data,
+          title: {
+            ...version.data.title,
+            [lang]: t('preview.missingTitle', { language: t(`lang.${lang}`) }),
+          },
+        };
     const view = {
       itemId: item.id,
       kind: item.kind,
@@ -139,7 +154,7 @@ export function registerEditorialPages(
       lang,
       municipalityCode: item.municipalityCode,
       version: version.version,
-      data: version.data,
+      data,
       publishedAt: item.publishedVersion === version.version ? item.publishedAt : null,
     };
     // One banner: the editors' bar (version, language, the way back), not the page's own as well.
@@ -149,7 +164,11 @@ export function registerEditorialPages(
     );
     const expired = await expiredImages(service, editor.regionId, version.data);
     reply.header('x-robots-tag', 'noindex, nofollow');
-    const banner = previewBanner(editor.lang, item.id, version.version, lang, expired);
+    const live =
+      item.status === 'published' &&
+      item.publishedVersion === version.version &&
+      (!item.publishAt || item.publishAt.getTime() <= Date.now());
+    const banner = previewBanner(editor.lang, item.id, version.version, lang, expired, live, missing);
     return reply.page(
       { ...rendered, noindex: true, main: html`${banner}${rendered.main}` },
       { lang, cache: 'no-store' },

@@ -26,6 +26,7 @@ import {
   deleteItem,
   itemFor,
   itemName,
+  publishBlockers,
   restoreVersion,
   returnComment,
   returnItem,
@@ -70,7 +71,8 @@ const VERSIONED: readonly (typeof DONE)[number][] = ['saved', 'restored'];
 const statusOf = (result: Result) => (result.kind === 'refused' ? 409 : 400);
 
 /** The edit page and what follows a step, for one app's database. */
-function editPages(db: EditorialDeps['db']) {
+function editPages(service: EditorialDeps) {
+  const { db } = service;
   /** The edit page of an item the editor may see, with what the request left to show. */
   async function showEdit(
     request: FastifyRequest,
@@ -105,6 +107,8 @@ function editPages(db: EditorialDeps['db']) {
       values,
       canApprove: editor.canApprove,
       returned: await returnComment(db, editor, item),
+      blockers:
+        item.publishedVersion === item.version ? [] : await publishBlockers(service, editor, version.data),
       consentEnds: version.data.story?.consent.endsOn,
     });
     return reply.adminPage(
@@ -145,7 +149,7 @@ export function registerEditorialRoutes(
 ): void {
   const db = deps.database.db;
   const service: EditorialDeps = { db, images: options.images };
-  const pages = editPages(db);
+  const pages = editPages(service);
   const { showEdit, afterStep } = pages;
 
   app.get(`${CONTENT_PATH}/:id`, { schema: IdPageSchema, config: edit }, async (request, reply) => {

@@ -23,6 +23,7 @@ import {
   missingLanguages,
   type ContentData,
   type ContentKind,
+  type Localised,
 } from '../model.ts';
 import {
   getItem,
@@ -572,6 +573,12 @@ export async function publishBlockers(
     key: 'refused.missingLanguage',
     params: { language: t(`lang.${lang}`) },
   }));
+  for (const half of halfTranslated(data)) {
+    const field = half.step
+      ? `${editorialMessages.t(editor.lang, 'field.step', { n: String(half.step) })}: ${t(half.label).toLowerCase()}`
+      : t(half.label);
+    reasons.push({ key: 'refused.halfTranslated', params: { field, language: t(`lang.${half.lang}`) } });
+  }
   if (data.story) {
     const endsOn = data.story.consent.endsOn;
     if (!endsOn || !data.story.consent.recordedOn || !data.story.consent.method)
@@ -599,6 +606,35 @@ export async function publishBlockers(
     }
   }
   return reasons;
+}
+
+/**
+ * The texts written in one language only (a story's profession, a guide step's "what to bring"):
+ * the other language's page would silently lack them. Title, summary and text are missingLanguages'.
+ */
+function halfTranslated(data: ContentData): { label: EditorialMessageKey; lang: Lang; step?: number }[] {
+  const pairs: { label: EditorialMessageKey; value: Localised; step?: number }[] = [];
+  if (data.story) {
+    pairs.push({ label: 'field.profession', value: data.story.profession });
+    pairs.push({ label: 'field.movedFrom', value: data.story.movedFrom });
+    pairs.push({ label: 'field.quote', value: data.story.quote });
+  }
+  if (data.place) pairs.push({ label: 'field.newcomer', value: data.place.newcomerText });
+  data.guide?.steps.forEach((s, i) => {
+    const step = i + 1;
+    pairs.push({ label: 'field.stepTitle', value: s.title, step });
+    pairs.push({ label: 'field.stepAuthority', value: s.authority, step });
+    pairs.push({ label: 'field.stepBring', value: s.bring, step });
+    pairs.push({ label: 'field.stepText', value: s.text, step });
+  });
+  const found: { label: EditorialMessageKey; lang: Lang; step?: number }[] = [];
+  for (const { label, value, step } of pairs) {
+    const sv = value.sv.trim();
+    const en = value.en.trim();
+    if (sv && !en) found.push({ label, lang: 'en', step });
+    else if (en && !sv) found.push({ label, lang: 'sv', step });
+  }
+  return found;
 }
 
 /** A story is taken down when its consent ends: the start of that day in Stockholm. */

@@ -243,7 +243,11 @@ export function newPage(m: NewModel): { title: string; main: SafeHtml } {
   const e = (id: string) => errorText(m.lang, m.errors, id);
   const failed = Object.keys(m.errors).length > 0;
   const municipality = m.fixedMunicipality
-    ? html`<p>${t('new.municipalityFixed', { name: municipalityName(m.municipalities, m.fixedMunicipality) })}</p>`
+    ? // Not a control, but where the error summary's "#municipality" lands (a place page exists).
+      html`<div class="field" id="municipality" tabindex="-1">
+        <p>${t('new.municipalityFixed', { name: municipalityName(m.municipalities, m.fixedMunicipality) })}</p>
+        ${e('municipality') ? html`<p class="field__error" id="municipality-error">${e('municipality')}</p>` : ''}
+      </div>`
     : selectField(m.lang, {
         name: 'municipality',
         label: t('new.municipality'),
@@ -408,16 +412,22 @@ export function previewBanner(
   version: number,
   pageLang: Lang,
   expired: string[],
+  /** The version is the one visitors see now (published, its minute come). */
+  live = false,
+  /** What the version lacks in the language shown (it cannot be published so). */
+  missing?: string,
 ): SafeHtml {
   const t = translator(lang);
   const other = pageLang === 'sv' ? 'en' : 'sv';
+  const said = { version: String(version), language: t(`lang.${pageLang}`) };
   return html`<div class="editorial-preview" role="note" lang="${lang}">
     <div class="wrap">
-      <p><strong>${t('preview.banner', { version: String(version), language: t(`lang.${pageLang}`) })}</strong></p>
+      <p><strong>${t(live ? 'preview.bannerLive' : 'preview.banner', said)}</strong></p>
       <p>
         <a href="${itemPath(itemId)}">${t('preview.back')}</a> ·
         <a href="${itemPath(itemId)}/preview?version=${String(version)}&amp;lang=${other}" hreflang="${other}">${t('preview.other', { language: t(`lang.${other}`) })}</a>
       </p>
+      ${missing ? html`<p>${missing}</p>` : ''}
       ${expired.length ? html`<p>${t('preview.expired', { images: expired.join(', ') })}</p>` : ''}
     </div>
   </div>`;

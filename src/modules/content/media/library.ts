@@ -14,6 +14,7 @@ import { parseDate } from '../../../platform/html/forms.ts';
 import { isWebAddress } from '../../../platform/html/links.ts';
 import {
   CONTENT_TYPES,
+  detectImageType,
   processImage,
   type ImageLimits,
   type Rendition,
@@ -201,6 +202,8 @@ export async function uploadImage(
   const { errors, parsed } = checkForm(input.values);
   if (input.fileTooLarge) errors.file = { key: 'error.tooLarge' };
   else if (!input.file || input.file.length === 0) errors.file = { key: 'error.fileMissing' };
+  // By its first bytes, so a wrong file is named even when another field is wrong too.
+  else if (!detectImageType(input.file)) errors.file = { key: UPLOAD_ERRORS['not-image'] };
   if (!errors.slug && (await imageIdForSlug(deps.db, editor.regionId, parsed.slug))) {
     errors.slug = { key: 'error.slugTaken', params: { slug: parsed.slug } };
   }

@@ -52,7 +52,13 @@ function limitParams(lang: Lang, limits: Limits): Record<string, string> {
 
 function flags(lang: Lang, t: T, image: MediaImage): SafeHtml {
   const items: SafeHtml[] = [];
-  if (!image.usable) items.push(html`<strong class="tag tag--overdue">${t('flag.missingAlt')}</strong>`);
+  if (!image.usable) {
+    const languages = (['sv', 'en'] as const)
+      .filter((l) => !image.alt[l].trim())
+      .map((l) => t(`lang.${l}`))
+      .join(lang === 'sv' ? ' och ' : ' and ');
+    items.push(html`<strong class="tag tag--overdue">${t('flag.missingAlt', { languages })}</strong>`);
+  }
   if (image.expired && image.expiresOn)
     items.push(
       html`<strong class="tag tag--overdue">${t('flag.expired', { date: day(lang, image.expiresOn) })}</strong>`,

@@ -53,7 +53,7 @@ export interface CardSpec {
   title: string;
   /** Heading level of the title within its section. */
   level?: 2 | 3;
-  text?: string;
+  text?: string | SafeHtml;
   /** Small line above the title (a target group, a profession). */
   kicker?: string;
   /** A quote shown under the title (stories). */
