@@ -156,7 +156,7 @@ describe('place pages', async () => {
     const en = await app.inject('/en/places/borlange');
     assert.equal(en.statusCode, 200);
     assert.match(en.body, /Borlänge is a railway hub/);
-    assert.match(en.body, /Source: <a [^>]*>SCB<\/a>, <time datetime="2024-12-31">/);
+    assert.match(en.body, /Source: <a [^>]*><span lang="sv">SCB<\/span><\/a>, <time datetime="2024-12-31">/);
     assert.match(en.body, /There are 2 open jobs in Borlänge right now/);
     assert.match(en.body, /href="\/en\/jobs\?municipality=2081"/);
   });

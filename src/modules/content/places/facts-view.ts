@@ -32,7 +32,9 @@ export function sourceLine(lang: Lang, fact: Pick<StoredFact, 'source' | 'source
   );
   const [middle = '', end = ''] = after.split('\u0001');
   const href = safeHref(fact.sourceUrl, { httpsOnly: true });
-  const source = href ? html`<a href="${href}" rel="noopener">${fact.source}</a>` : html`${fact.source}`;
+  // Sources are named as they publish, in Swedish: marked so on other languages' pages.
+  const name = lang === 'sv' ? html`${fact.source}` : html`<span lang="sv">${fact.source}</span>`;
+  const source = href ? html`<a href="${href}" rel="noopener">${name}</a>` : name;
   return html`<span class="fact__source">${before}${source}${middle}<time datetime="${fact.asOf}">${fact.asOf}</time>${end}</span>`;
 }
 
