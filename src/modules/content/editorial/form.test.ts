@@ -10,6 +10,7 @@ import { loadDemoContent } from '../demo.ts';
 import { emptyContent, type ContentData } from '../model.ts';
 import { readContent, suggestSlug, valuesOf, type SlugChoices } from './form.ts';
 import { stockholmDate, stockholmInstant, stockholmTime } from './time.ts';
+import { noteIn } from './views.ts';
 
 /** Checkbox groups come back in the form's order: compare their sets. */
 function sorted(data: ContentData): ContentData {
@@ -92,5 +93,14 @@ describe('the edit form', () => {
     const at = new Date('2026-06-15T22:30:00Z');
     assert.equal(stockholmDate(at), '2026-06-16');
     assert.equal(stockholmTime(at), '00:30');
+  });
+});
+
+describe('a version note', () => {
+  it('a restore’s note is said in the reader’s language; other notes as written', () => {
+    assert.equal(noteIn('en', 'Återställd från version 2'), 'Restored from version 2');
+    assert.equal(noteIn('sv', 'Restored from version 12'), 'Återställd från version 12');
+    assert.equal(noteIn('en', 'Återställd från version x'), 'Återställd från version x');
+    assert.equal(noteIn('en', 'Fixed a typo'), 'Fixed a typo');
   });
 });

@@ -334,6 +334,22 @@ export interface VersionsModel {
   done?: string;
 }
 
+/**
+ * A version's note; the note a restore writes (in the restorer's language) is said in the
+ * reader's: "Återställd från version 2" reads "Restored from version 2" to an English editor.
+ */
+export function noteIn(lang: Lang, note: string): string {
+  for (const other of ['sv', 'en'] as const) {
+    const [before = '', after = ''] = editorialMessages
+      .t(other, 'versions.restoredNote', { version: '\u0000' })
+      .split('\u0000');
+    const middle = note.slice(before.length, note.length - after.length);
+    if (note.startsWith(before) && note.endsWith(after) && /^[1-9]\d{0,9}$/.test(middle))
+      return editorialMessages.t(lang, 'versions.restoredNote', { version: middle });
+  }
+  return note;
+}
+
 export function versionsPage(m: VersionsModel): { title: string; main: SafeHtml } {
   const t = translator(m.lang);
   const title = t('versions.title', { title: m.title });
@@ -354,7 +370,7 @@ export function versionsPage(m: VersionsModel): { title: string; main: SafeHtml 
       String(v.version),
       v.authorId ? m.names.get(v.authorId) || t('someone.deleted') : t('someone.system'),
       longWhen(m.lang, v.savedAt),
-      v.note,
+      noteIn(m.lang, v.note),
       [
         v.version === m.published ? t('versions.live') : '',
         v.version === m.latest ? t('versions.latest') : '',
