@@ -145,3 +145,22 @@ export function homePage(region: Region, lang: Lang, organisation: string, c: Ho
     c.hero,
   );
 }
+
+/**
+ * The items in their order, but one of each picture first: the home page's six place cards are not
+ * three of the same illustration side by side while other pictures wait further down the list.
+ */
+export function variedFirst<T extends { heroImage: string | null }>(items: readonly T[]): T[] {
+  const seen = new Set<string>();
+  const first: T[] = [];
+  const rest: T[] = [];
+  for (const item of items) {
+    const key = item.heroImage ?? '';
+    if (key && seen.has(key)) rest.push(item);
+    else {
+      if (key) seen.add(key);
+      first.push(item);
+    }
+  }
+  return [...first, ...rest];
+}

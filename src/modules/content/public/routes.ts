@@ -18,7 +18,7 @@ import { CHOOSER_FIELDS, choosePath, completeAnswers, readChooser } from './choo
 import { chooserPage } from './chooser-view.ts';
 import { viewOf } from './common.ts';
 import { guidesList, renderGuidePage } from './guides.ts';
-import { HOME_HERO_IMAGES, homePage, MOVE_HERO_IMAGES } from './home.ts';
+import { HOME_HERO_IMAGES, homePage, MOVE_HERO_IMAGES, variedFirst } from './home.ts';
 import { imagesFor } from './media.ts';
 import { movePage } from './move.ts';
 import { contentSitemap } from './sitemap.ts';
@@ -60,12 +60,13 @@ export function registerPublicContentRoutes(app: App, deps: ModuleDeps): void {
     async (request, reply) => {
       const lang = langParam(request);
       const region = request.region;
-      const [places, stories, guides, paths] = await Promise.all([
+      const [latestPlaces, stories, guides, paths] = await Promise.all([
         publishedList(db, region.id, lang, { kind: 'place', limit: 30 }),
         publishedList(db, region.id, lang, { kind: 'story', limit: 3 }),
         publishedList(db, region.id, lang, { kind: 'guide', limit: 3 }),
         publishedPaths(deps, region, lang),
       ]);
+      const places = variedFirst(latestPlaces);
       const shownPlaces = places.slice(0, 6);
       const images = await imagesFor(db, region.id, [
         ...HOME_HERO_IMAGES,
