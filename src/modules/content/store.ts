@@ -31,6 +31,8 @@ export interface ContentItem {
   publishAt: Date | null;
   unpublishAt: Date | null;
   publishedAt: Date | null;
+  /** A new version of the live item approved for a later minute: visitors see it from `at`. */
+  scheduled: { version: number; at: Date; until: Date | null } | null;
   demo: boolean;
   createdBy: string | null;
   updatedBy: string | null;
@@ -79,6 +81,10 @@ function toItem(row: ContentItemRow): ContentItem {
     publishAt: row.publish_at,
     unpublishAt: row.unpublish_at,
     publishedAt: row.published_at,
+    scheduled:
+      row.scheduled_version !== null && row.scheduled_at !== null
+        ? { version: row.scheduled_version, at: row.scheduled_at, until: row.scheduled_until }
+        : null,
     demo: row.demo,
     createdBy: row.created_by,
     updatedBy: row.updated_by,
@@ -296,6 +302,12 @@ export interface Publish {
   /** When visitors first see it (a scheduled minute, or now). */
   visibleFrom: Date;
   visibleUntil: Date | null;
+  /**
+   * A version swapped in for a live one (the scheduler's): the item keeps the time it has been
+   * visible since (not `visibleFrom`), in visitors' rows and its publish_at, so there is never a
+   * gap whatever the clocks say; and its workflow status (a newer version may be in review).
+   */
+  swap?: boolean;
 }
 
 /**
@@ -307,6 +319,16 @@ export async function publish(trx: Kysely<DB>, p: Publish): Promise<void> {
   if (!item) throw new StoredContentError(`content ${p.itemId} is missing`);
   const version = await getVersion(trx, p.regionId, item, p.version);
   if (!version) throw new StoredContentError(`content ${p.itemId} has no version ${p.version}`);
+  const since = p.swap
+    ? await trx
+        .selectFrom('content_published')
+        .select((eb) => eb.fn.min<Date>('visible_from').as('since'))
+        .where('region_id', '=', p.regionId)
+        .where('item_id', '=', p.itemId)
+        .executeTakeFirst()
+    : undefined;
+  const rowsFrom =
+    since?.since && since.since.getTime() < p.visibleFrom.getTime() ? since.since : p.visibleFrom;
   await trx
     .deleteFrom('content_published')
     .where('region_id', '=', p.regionId)
@@ -333,7 +355,7 @@ export async function publish(trx: Kysely<DB>, p: Publish): Promise<void> {
         search: sql<string>`setweight(to_tsvector(${config}::regconfig, ${words.a}), 'A')
           || setweight(to_tsvector(${config}::regconfig, ${words.b}), 'B')
           || setweight(to_tsvector(${config}::regconfig, ${words.c}), 'C')`,
-        visible_from: p.visibleFrom,
+        visible_from: rowsFrom,
         visible_until: p.visibleUntil,
       })
       .execute();
@@ -341,11 +363,14 @@ export async function publish(trx: Kysely<DB>, p: Publish): Promise<void> {
   await trx
     .updateTable('content_items')
     .set({
-      status: 'published',
+      ...(p.swap ? {} : { status: 'published' as const }),
       published_version: p.version,
       published_at: sql`now()`,
-      publish_at: p.visibleFrom,
+      publish_at: rowsFrom,
       unpublish_at: p.visibleUntil,
+      scheduled_version: null,
+      scheduled_at: null,
+      scheduled_until: null,
       updated_at: sql`now()`,
     })
     .where('region_id', '=', p.regionId)
@@ -353,7 +378,31 @@ export async function publish(trx: Kysely<DB>, p: Publish): Promise<void> {
     .execute();
 }
 
-/** Takes an item off the site: visitors no longer see any version of it. */
+/**
+ * Notes `version` to replace the live version at `at` (until `until`); visitors keep seeing the
+ * live one meanwhile. The scheduler swaps it in with `publish` (replacing an earlier such note).
+ */
+export async function scheduleVersion(
+  trx: Kysely<DB>,
+  regionId: string,
+  itemId: string,
+  s: { version: number; at: Date; until: Date | null },
+): Promise<void> {
+  await trx
+    .updateTable('content_items')
+    .set({
+      status: 'published',
+      scheduled_version: s.version,
+      scheduled_at: s.at,
+      scheduled_until: s.until,
+      updated_at: sql`now()`,
+    })
+    .where('region_id', '=', regionId)
+    .where('id', '=', itemId)
+    .execute();
+}
+
+/** Takes an item off the site: visitors no longer see any version of it (nor a scheduled one). */
 export async function unpublish(trx: Kysely<DB>, regionId: string, itemId: string): Promise<void> {
   await trx
     .deleteFrom('content_published')
@@ -362,7 +411,15 @@ export async function unpublish(trx: Kysely<DB>, regionId: string, itemId: strin
     .execute();
   await trx
     .updateTable('content_items')
-    .set({ status: 'unpublished', published_version: null, unpublish_at: null, updated_at: sql`now()` })
+    .set({
+      status: 'unpublished',
+      published_version: null,
+      unpublish_at: null,
+      scheduled_version: null,
+      scheduled_at: null,
+      scheduled_until: null,
+      updated_at: sql`now()`,
+    })
     .where('region_id', '=', regionId)
     .where('id', '=', itemId)
     .execute();

@@ -353,6 +353,10 @@ export interface ContentItemsTable {
   updated_at: Timestamp;
   /** Migration 0019: when the scheduler noted a scheduled item as gone live. */
   went_live_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Migration 0022: a new version of a live item approved for a later minute (swapped in then). */
+  scheduled_version: ColumnType<number | null, number | null | undefined, number | null>;
+  scheduled_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  scheduled_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface ContentVersionsTable {

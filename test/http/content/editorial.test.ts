@@ -302,7 +302,10 @@ describe('the editors’ back-office for content', async () => {
     // Editing keeps the published version live.
     assert.equal((await save(id, full('Ny', 'New'), 2)).statusCode, 303);
     assert.equal((await publishedBySlug(db, REGION, 'sv', 'guide', 'tillbaka'))?.title, 'Svensk titel');
-    // A new version of a live page replaces it at once, never leaving visitors a gap.
+    assert.equal((await post(`${LIST}/${id}/submit`, { shown: '3' })).statusCode, 303);
+    assert.equal((await post(`${LIST}/${id}/return`, { shown: '3', comment: 'Inte än.' })).statusCode, 303);
+    assert.match((await get(`${LIST}?kind=guide`)).body, /Publicerad · ändrad i utkast/);
+    // A new version approved for a later minute waits; unpublishing ends the wait as well.
     assert.equal((await post(`${LIST}/${id}/submit`, { shown: '3' })).statusCode, 303);
     const later = await post(`${LIST}/${id}/approve`, {
       shown: '3',
@@ -310,15 +313,160 @@ describe('the editors’ back-office for content', async () => {
       publish_date: '2099-01-01',
       publish_time: '10:00',
     });
-    assert.equal(later.statusCode, 400);
-    assert.match(later.body, /Sidan är redan publicerad/);
+    assert.equal(later.statusCode, 303, later.body.slice(0, 2000));
     assert.equal((await publishedBySlug(db, REGION, 'sv', 'guide', 'tillbaka'))?.title, 'Svensk titel');
-    assert.equal((await post(`${LIST}/${id}/return`, { shown: '3', comment: 'Inte än.' })).statusCode, 303);
-    assert.match((await get(`${LIST}?kind=guide`)).body, /Publicerad · ändrad i utkast/);
     const down = await post(`${LIST}/${id}/unpublish`, {});
     assert.equal(down.statusCode, 303);
     assert.equal(await publishedBySlug(db, REGION, 'sv', 'guide', 'tillbaka'), undefined);
-    assert.match((await get(`${LIST}/${id}?done=unpublished`)).body, /Avpublicerad/);
+    const gone = await get(`${LIST}/${id}?done=unpublished`);
+    assert.match(gone.body, /Avpublicerad/);
+    assert.doesNotMatch(gone.body, /Version 3 publiceras/, 'no schedule is left');
+    assert.equal((await getItem(db, REGION, id))?.scheduled, null);
+  });
+
+  /** The row of the versions table for one version (its cells' text). */
+  function versionRow(body: string, version: number): string {
+    const row = new RegExp(`<tr>\\s*<th[^>]*>${version}</th>([\\s\\S]*?)</tr>`).exec(body);
+    assert.ok(row, `a row for version ${version}`);
+    return row[1] ?? '';
+  }
+
+  /** A guide whose version 2 visitors see, with version 3 written and sent for review. */
+  async function liveWithNewInReview(slug: string): Promise<string> {
+    const id = await guideInReview(slug);
+    assert.equal((await post(`${LIST}/${id}/approve`, { shown: '2', when: 'now' })).statusCode, 303);
+    assert.equal((await save(id, full('Nästa', 'Next'), 2)).statusCode, 303);
+    assert.equal((await post(`${LIST}/${id}/submit`, { shown: '3' })).statusCode, 303);
+    return id;
+  }
+
+  it('approves a new version of a live page for a later minute: visitors keep the old one until the scheduler swaps them at that minute', async () => {
+    const id = await liveWithNewInReview('byte-senare');
+    const at = new Date(Date.now() + 60 * 60_000);
+    const minute = Math.floor(at.getTime() / 60_000) * 60_000;
+    const res = await post(`${LIST}/${id}/approve`, {
+      shown: '3',
+      when: 'later',
+      publish_date: stockholmDate(at),
+      publish_time: stockholmTime(at),
+    });
+    assert.equal(res.statusCode, 303, res.body.slice(0, 3000));
+    assert.equal(res.headers.location, `${LIST}/${id}?done=scheduled`);
+    const item = await getItem(db, REGION, id);
+    assert.equal(item?.status, 'published');
+    assert.equal(item?.publishedVersion, 2);
+    assert.deepEqual(item?.scheduled, { version: 3, at: new Date(minute), until: null });
+
+    const publicPage = async (lang: 'sv' | 'en') => {
+      const page = await client.get(`/${lang}/guides/byte-senare`);
+      assert.equal(page.statusCode, 200);
+      return /<h1[^>]*>([^<]*)<\/h1>/.exec(page.body)?.[1];
+    };
+    assert.equal(await publicPage('sv'), 'Svensk titel', 'visitors still see version 2');
+    assert.equal((await publishedBySlug(db, REGION, 'en', 'guide', 'byte-senare'))?.version, 2);
+
+    const done = await get(String(res.headers.location));
+    assert.match(done.body, /Innehållet är godkänt och publiceras \d/);
+    assert.match(
+      done.body,
+      new RegExp(`Version 3 publiceras [^<]*${stockholmTime(at)}\\. Till dess ser besökare version 2\\.`),
+    );
+    const english = await get(`${LIST}/${id}`, otherSession);
+    assert.match(english.body, new RegExp(`Version 3 goes live on [^<]*${stockholmTime(at)}\\.`));
+    assert.match((await get(`${LIST}?kind=guide`)).body, /Publicerad · version 3 schemalagd/);
+    const versions = await get(`${LIST}/${id}/versions`);
+    assert.match(versionRow(versions.body, 3), /Publiceras [^<]*\d{2}:\d{2}/);
+    assert.doesNotMatch(versionRow(versions.body, 3), /Publicerad/, 'not called published before its minute');
+    assert.match(versionRow(versions.body, 2), /Publicerad/);
+    // Meanwhile version 4 is written and sent for review: the swap leaves it waiting for review.
+    assert.equal((await save(id, full('Fjärde', 'Fourth'), 3)).statusCode, 303);
+    assert.equal((await post(`${LIST}/${id}/submit`, { shown: '4' })).statusCode, 303);
+
+    assert.deepEqual(
+      await runSchedule(db, new Date(minute - 1000)),
+      { live: 0, down: 0 },
+      'before the minute',
+    );
+    assert.equal((await publishedBySlug(db, REGION, 'sv', 'guide', 'byte-senare'))?.version, 2);
+    assert.equal(await publicPage('en'), 'English title');
+
+    assert.deepEqual(await runSchedule(db, new Date(minute)), { live: 1, down: 0 }, 'at the minute');
+    assert.deepEqual(await runSchedule(db, new Date(minute)), { live: 0, down: 0 }, 'swapped once');
+    for (const lang of ['sv', 'en'] as const) {
+      const shown = await publishedBySlug(db, REGION, lang, 'guide', 'byte-senare');
+      assert.equal(shown?.version, 3, `${lang}: version 3, and only it`);
+    }
+    assert.equal(await publicPage('sv'), 'Nästa titel');
+    assert.equal(await publicPage('en'), 'Next title');
+    const after = await getItem(db, REGION, id);
+    assert.equal(after?.publishedVersion, 3);
+    assert.equal(after?.status, 'review', 'version 4 still waits for review');
+    assert.equal(after?.scheduled, null);
+    assert.equal(after?.publishAt?.getTime(), item?.publishAt?.getTime(), 'visible since version 2 was');
+    const page = await get(`${LIST}/${id}`);
+    assert.doesNotMatch(page.body, /Version 3 publiceras/);
+    assert.match(versionRow((await get(`${LIST}/${id}/versions`)).body, 3), /Publicerad/);
+    const audit = await get('/admin/audit?action=content.went_live', adminSession);
+    assert.match(audit.body, /Version 3 av ”Nästa titel” ersatte version 2 för besökare/);
+    const approved = await get('/admin/audit?action=content.approved', adminSession);
+    assert.match(approved.body, /godkände version 3 av ”Nästa titel” att ersätta version 2/);
+  });
+
+  it('a newer approval replaces a waiting version of a live page; a time past or after the page comes down is refused by the field', async () => {
+    const id = await liveWithNewInReview('byte-igen');
+    const past = await post(`${LIST}/${id}/approve`, {
+      shown: '3',
+      when: 'later',
+      publish_date: '2020-01-01',
+      publish_time: '09:30',
+    });
+    assert.equal(past.statusCode, 400);
+    assert.match(past.body, /id="publish_date-error"[^>]*>Tidpunkten har redan varit/);
+    assert.equal(inputValue(past.body, 'publish_date'), '2020-01-01');
+    assert.equal(inputValue(past.body, 'publish_time'), '09:30');
+    assert.equal((await getItem(db, REGION, id))?.status, 'review');
+
+    assert.equal(
+      (
+        await post(`${LIST}/${id}/approve`, {
+          shown: '3',
+          when: 'later',
+          publish_date: '2099-01-01',
+          publish_time: '10:00',
+        })
+      ).statusCode,
+      303,
+    );
+    // Version 4, approved now, replaces both the live version and the waiting one.
+    assert.equal((await save(id, full('Fjärde', 'Fourth'), 3)).statusCode, 303);
+    assert.equal((await post(`${LIST}/${id}/submit`, { shown: '4' })).statusCode, 303);
+    assert.equal((await post(`${LIST}/${id}/approve`, { shown: '4', when: 'now' })).statusCode, 303);
+    const item = await getItem(db, REGION, id);
+    assert.equal(item?.publishedVersion, 4);
+    assert.equal(item?.scheduled, null);
+    assert.equal((await publishedBySlug(db, REGION, 'sv', 'guide', 'byte-igen'))?.title, 'Fjärde titel');
+
+    // A live page that comes down at a minute: a new version cannot wait past it.
+    assert.equal((await save(id, full('Femte', 'Fifth'), 4)).statusCode, 303);
+    assert.equal((await post(`${LIST}/${id}/submit`, { shown: '5' })).statusCode, 303);
+    await db
+      .updateTable('content_items')
+      .set({ unpublish_at: new Date('2098-06-01T10:00:00Z') })
+      .where('id', '=', id)
+      .execute();
+    const afterDown = await post(`${LIST}/${id}/approve`, {
+      shown: '5',
+      when: 'later',
+      publish_date: '2099-01-01',
+      publish_time: '10:00',
+    });
+    assert.equal(afterDown.statusCode, 400);
+    assert.match(
+      afterDown.body,
+      /id="publish_date-error"[^>]*>Sidan avpubliceras 2098-06-01 12:00, före den tidpunkten/,
+    );
+    assert.equal(inputValue(afterDown.body, 'publish_date'), '2099-01-01');
+    assert.equal((await getItem(db, REGION, id))?.scheduled, null);
   });
 
   it('lists versions, compares two and restores an earlier one as a new version', async () => {

@@ -55,6 +55,11 @@ export const editorialAuditSentences: AuditSentences = {
         en: '{actor} approved version {version} of “{name}” to be published at {at} until {until}',
       },
       {
+        when: (f) => scheduled(f) && typeof f.data.replaces === 'number',
+        sv: '{actor} godkände version {version} av ”{name}” att ersätta version {replaces} {at}',
+        en: '{actor} approved version {version} of “{name}” to replace version {replaces} at {at}',
+      },
+      {
         when: scheduled,
         sv: '{actor} godkände version {version} av ”{name}” för publicering {at}',
         en: '{actor} approved version {version} of “{name}” to be published at {at}',
@@ -73,6 +78,11 @@ export const editorialAuditSentences: AuditSentences = {
   'content.went_live': {
     label: { sv: 'Schemalagt innehåll publicerat', en: 'Scheduled content went live' },
     sentences: [
+      {
+        when: (f) => typeof f.data.replaced === 'number',
+        sv: 'Version {version} av ”{name}” ersatte version {replaced} för besökare {at} som schemalagt',
+        en: 'Version {version} of “{name}” replaced version {replaced} for visitors at {at} as scheduled',
+      },
       {
         sv: '”{name}” blev synlig för besökare {at} som schemalagt',
         en: '“{name}” went live for visitors at {at} as scheduled',

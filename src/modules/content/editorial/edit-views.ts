@@ -153,7 +153,15 @@ function messagesHtml(c: Ctx): SafeHtml {
       <blockquote class="report-text">${m.returned.comment}</blockquote>
     </div>`);
   const i = m.item;
-  if (i.publishedVersion && i.version > i.publishedVersion)
+  if (i.publishedVersion && i.scheduled)
+    parts.push(
+      html`<p class="notice" role="note">${t('edit.goesLive', {
+        version: String(i.scheduled.version),
+        when: longWhen(m.lang, i.scheduled.at),
+        live: String(i.publishedVersion),
+      })}</p>`,
+    );
+  else if (i.publishedVersion && i.version > i.publishedVersion)
     parts.push(html`<p>${t('edit.liveWhileDraft', { version: String(i.publishedVersion) })}</p>`);
   return html`${parts}`;
 }

@@ -18,6 +18,7 @@ export const editorialMessages = defineMessages({
     'status.review': 'Granskas',
     'status.published': 'Publicerad',
     'status.publishedDraft': 'Publicerad · ändrad i utkast',
+    'status.publishedScheduled': 'Publicerad · version {version} schemalagd {when}',
     'status.scheduled': 'Schemalagd {when}',
     'status.unpublished': 'Avpublicerad',
 
@@ -101,6 +102,7 @@ export const editorialMessages = defineMessages({
     'edit.saveAnyway': 'Spara min version som nästa version ändå',
     'edit.returned': '{name} skickade tillbaka innehållet {date} med kommentaren:',
     'edit.liveWhileDraft': 'Besökare ser version {version} tills en ny version godkänns.',
+    'edit.goesLive': 'Version {version} publiceras {when}. Till dess ser besökare version {live}.',
     missing: 'Översättning saknas',
     'done.created': 'Utkastet är skapat. Skriv resten av innehållet här.',
     'done.saved': 'Version {version} är sparad.',
@@ -231,8 +233,8 @@ export const editorialMessages = defineMessages({
     'error.time': 'Skriv klockslaget som TT:MM, till exempel 14:05.',
     'error.past': 'Tidpunkten har redan varit. Välj en tid från och med nu.',
     'error.unpublishBefore': 'Avpubliceringen måste komma efter publiceringen.',
-    'error.replaceLater':
-      'Sidan är redan publicerad. En ny version ersätter den direkt, så att besökare aldrig möter en tom sida. Välj Nu.',
+    'error.afterTakeDown':
+      'Sidan avpubliceras {when}, före den tidpunkten. Välj en tidigare tid, eller godkänn nu.',
     'error.when': 'Välj när det ska publiceras.',
     'error.phase': 'Välj när i flytten steget hör till.',
     'error.stepTitle': 'Ett steg behöver en rubrik.',
@@ -268,6 +270,7 @@ export const editorialMessages = defineMessages({
     'versions.state': 'Läge',
     'versions.live': 'Publicerad',
     'versions.latest': 'Senaste',
+    'versions.scheduled': 'Publiceras {when}',
     'versions.compare': 'Jämför två versioner',
     'versions.from': 'Från version',
     'versions.to': 'Till version',
@@ -305,6 +308,7 @@ export const editorialMessages = defineMessages({
     'status.review': 'In review',
     'status.published': 'Published',
     'status.publishedDraft': 'Published · changed in draft',
+    'status.publishedScheduled': 'Published · version {version} scheduled {when}',
     'status.scheduled': 'Scheduled {when}',
     'status.unpublished': 'Unpublished',
 
@@ -388,6 +392,7 @@ export const editorialMessages = defineMessages({
     'edit.saveAnyway': 'Save my version as the next version anyway',
     'edit.returned': '{name} sent the content back on {date} with the comment:',
     'edit.liveWhileDraft': 'Visitors see version {version} until a new version is approved.',
+    'edit.goesLive': 'Version {version} goes live on {when}. Until then visitors see version {live}.',
     missing: 'Translation missing',
     'done.created': 'The draft is created. Write the rest of the content here.',
     'done.saved': 'Version {version} is saved.',
@@ -515,8 +520,8 @@ export const editorialMessages = defineMessages({
     'error.time': 'Write the time as HH:MM, for example 14:05.',
     'error.past': 'That time has passed. Choose a time from now on.',
     'error.unpublishBefore': 'Unpublishing must come after publishing.',
-    'error.replaceLater':
-      'The page is already published. A new version replaces it at once, so visitors never meet an empty page. Choose Now.',
+    'error.afterTakeDown':
+      'The page is taken down at {when}, before that time. Choose an earlier time, or approve now.',
     'error.when': 'Choose when to publish.',
     'error.phase': 'Choose when in the move the step belongs.',
     'error.stepTitle': 'A step needs a heading.',
@@ -553,6 +558,7 @@ export const editorialMessages = defineMessages({
     'versions.state': 'State',
     'versions.live': 'Published',
     'versions.latest': 'Latest',
+    'versions.scheduled': 'Goes live on {when}',
     'versions.compare': 'Compare two versions',
     'versions.from': 'From version',
     'versions.to': 'To version',

@@ -18,7 +18,7 @@ import type { ModuleDeps } from '../../../platform/module.ts';
 import { Permission } from '../../../platform/permissions.ts';
 import { CONTENT_STATUSES, isContentKind, missingLanguages } from '../model.ts';
 import type { ContentRenderers } from '../render.ts';
-import { getVersion, listVersions } from '../store.ts';
+import { getVersion, listVersions, type ContentItem } from '../store.ts';
 import { changedFields } from './compare.ts';
 import { imageSlugs } from './markup.ts';
 import { listItems } from './repository.ts';
@@ -42,6 +42,7 @@ import {
   previewBanner,
   translator,
   versionsPage,
+  type VersionsModel,
 } from './views.ts';
 
 const edit = { permission: Permission.ContentEdit } as const;
@@ -94,7 +95,7 @@ export function registerEditorialPages(
       itemId: item.id,
       title: itemName(latest?.data, item.slug, editor.lang),
       latest: item.version,
-      published: item.publishedVersion,
+      ...versionStates(item),
       versions,
       names: await accountNames(
         db,
@@ -174,6 +175,16 @@ export function registerEditorialPages(
       { lang, cache: 'no-store' },
     );
   });
+}
+
+/**
+ * Which version visitors see now and which from a later minute: a new item approved for a later
+ * minute, or a new version of a live one, is not yet called published.
+ */
+function versionStates(item: ContentItem, now = new Date()): Pick<VersionsModel, 'published' | 'scheduled'> {
+  if (item.publishedVersion !== null && item.publishAt && item.publishAt.getTime() > now.getTime())
+    return { published: null, scheduled: { version: item.publishedVersion, at: item.publishAt } };
+  return { published: item.publishedVersion, scheduled: item.scheduled };
 }
 
 /** The images a version shows whose licence has expired (when the media library is there). */

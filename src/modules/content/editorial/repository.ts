@@ -1,6 +1,6 @@
 /**
  * The editors' own SQL (the rest is the content store's): the back-office list with its filters
- * and paging, the slugs a path may list, the scheduler's two questions, and the last comment an item
+ * and paging, the slugs a path may list, the scheduler's questions, and the last comment an item
  * was sent back with (from its audit event).
  */
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
@@ -37,6 +37,7 @@ export interface ListRow {
   version: number;
   publishedVersion: number | null;
   publishAt: Date | null;
+  scheduled: { version: number; at: Date } | null;
   updatedBy: string | null;
   updatedAt: Date;
   data: ContentData | null;
@@ -88,6 +89,8 @@ export async function listItems(
         'i.version',
         'i.published_version',
         'i.publish_at',
+        'i.scheduled_version',
+        'i.scheduled_at',
         'i.updated_by',
         'i.updated_at',
         'v.data',
@@ -113,6 +116,10 @@ export async function listItems(
               version: r.version,
               publishedVersion: r.published_version,
               publishAt: r.publish_at,
+              scheduled:
+                r.scheduled_version !== null && r.scheduled_at !== null
+                  ? { version: r.scheduled_version, at: r.scheduled_at }
+                  : null,
               updatedBy: r.updated_by,
               updatedAt: r.updated_at,
               data: isContentData(r.kind, r.data) ? r.data : null,
@@ -211,6 +218,27 @@ export async function dueLive(trx: Kysely<DB>, limit = 100): Promise<DueItem[]> 
     slug: r.slug,
     kind: r.kind,
     publishAt: r.publish_at,
+  }));
+}
+
+/** Live items whose scheduled new version's minute has come by `now` (locked, skipping others'). */
+export async function dueSwap(trx: Kysely<DB>, now: Date, limit = 100): Promise<DueItem[]> {
+  const rows = await trx
+    .selectFrom('content_items')
+    .select(['region_id', 'id', 'slug', 'kind', 'scheduled_at'])
+    .where('published_version', 'is not', null)
+    .where('scheduled_at', '<=', now)
+    .orderBy('scheduled_at')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+  return rows.map((r) => ({
+    regionId: r.region_id,
+    id: r.id,
+    slug: r.slug,
+    kind: r.kind,
+    publishAt: r.scheduled_at,
   }));
 }
 

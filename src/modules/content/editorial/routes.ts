@@ -161,7 +161,8 @@ export function registerEditorialRoutes(
     let notice: string | undefined;
     if (done) {
       const item = await itemFor(db, editor, id);
-      const when = item?.publishAt ? longWhen(editor.lang, item.publishAt) : '';
+      const at = item?.scheduled?.at ?? item?.publishAt;
+      const when = at ? longWhen(editor.lang, at) : '';
       notice = translator(editor.lang)(`done.${done}`, { version: String(version ?? ''), when });
     }
     return showEdit(request, reply, editor, id, { done: notice });

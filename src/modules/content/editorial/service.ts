@@ -6,6 +6,10 @@
  *     ▲                 │ return with a comment                  │ edit: the published version
  *     └─────────────────┘                                        ▼ stays live; the new one is a draft
  *
+ * A new version of a live page approved for a later minute waits (scheduleVersion): visitors keep
+ * the live version until the scheduler swaps it in at that minute. Approving again replaces the
+ * wait; unpublishing ends it.
+ *
  * A municipality editor sees and edits only the place pages and stories of their own municipality,
  * and cannot approve. Saving names the version the form started from: when someone saved meanwhile,
  * nothing is stored and the caller shows both (optimistic locking).
@@ -32,6 +36,7 @@ import {
   insertItem,
   publish,
   saveVersion,
+  scheduleVersion,
   unpublish,
   type ContentItem,
   type ContentVersion,
@@ -656,12 +661,17 @@ export async function approveItem(
   if (Object.keys(schedule.errors).length > 0) return { kind: 'invalid', errors: schedule.errors };
   return step(deps, editor, itemId, shown, async (trx, item, version) => {
     if (item.status !== 'review') return { kind: 'refused', reasons: [{ key: 'refused.notInReview' }] };
-    // Visitors have one version at a time: a live page is replaced at once, never left blank
-    // until a later minute.
+    // Visitors have one version at a time: a live page keeps its version until the new one's
+    // minute, when the scheduler swaps them (never a blank page in between).
     const live =
       item.publishedVersion !== null && (!item.publishAt || item.publishAt.getTime() <= now.getTime());
-    if (schedule.later && live)
-      return { kind: 'invalid', errors: { publish_date: { key: 'error.replaceLater' } } };
+    if (schedule.later && live && item.unpublishAt && item.unpublishAt.getTime() <= schedule.from.getTime())
+      return {
+        kind: 'invalid',
+        errors: {
+          publish_date: { key: 'error.afterTakeDown', params: { when: stamp(item.unpublishAt) } },
+        },
+      };
     const reasons = await publishBlockers(deps, editor, version.data);
     if (reasons.length > 0) return { kind: 'refused', reasons };
     const until = item.kind === 'story' ? consentEnd(version.data) : schedule.until;
@@ -672,6 +682,22 @@ export async function approveItem(
           { key: 'refused.consentEnded', params: { date: version.data.story?.consent.endsOn ?? '' } },
         ],
       };
+    if (schedule.later && live) {
+      await scheduleVersion(trx, editor.regionId, item.id, {
+        version: item.version,
+        at: schedule.from,
+        until,
+      });
+      await audit(trx, editor, 'content.approved', item, {
+        name: itemName(version.data, item.slug),
+        version: item.version,
+        scheduled: true,
+        replaces: item.publishedVersion,
+        at: stamp(schedule.from),
+        until: until ? stamp(until) : null,
+      });
+      return { kind: 'done', id: item.id };
+    }
     await publish(trx, {
       regionId: editor.regionId,
       itemId: item.id,

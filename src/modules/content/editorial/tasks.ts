@@ -1,15 +1,17 @@
 /**
- * `content.schedule`, every minute: notes scheduled items that have gone live (an audit event) and
- * takes down items whose unpublish time has passed (a story's consent end among them). Visitors'
- * visibility does not wait for it: content_published.visible_from/until are exact by time; this
- * only brings the items' status and the audit trail into line. Safe to run twice or in parallel.
+ * `content.schedule`, every minute: notes scheduled items that have gone live (an audit event),
+ * swaps in a new version of a live item approved for a minute that has come (content_published
+ * holds one version, so visitors see the old one until this run, then the new one: never none, never
+ * both), and takes down items whose unpublish time has passed (a story's consent end among them).
+ * A new item's visibility does not wait for it: content_published.visible_from/until are exact by
+ * time. Safe to run twice or in parallel.
  */
 import type { Kysely } from 'kysely';
 import { SYSTEM_ACTOR, recordAudit } from '../../../platform/audit.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { TaskQueue } from '../../../platform/tasks/queue.ts';
-import { getItem, getVersion, unpublish } from '../store.ts';
-import { dueDown, dueLive, setWentLive, type DueItem } from './repository.ts';
+import { getItem, getVersion, publish, unpublish } from '../store.ts';
+import { dueDown, dueLive, dueSwap, setWentLive, type DueItem } from './repository.ts';
 import { itemName, stamp } from './service.ts';
 
 export const SCHEDULE_TASK = 'content.schedule';
@@ -23,9 +25,46 @@ async function nameOf(trx: Kysely<DB>, due: DueItem): Promise<{ name: string; ve
   return { name: itemName(version?.data, due.slug), version: item?.publishedVersion ?? null };
 }
 
-/** One pass of the schedule; returns how many items went live and came down. */
+/** Swaps the item's scheduled version in for the live one (due and locked by dueSwap). */
+async function swapIn(trx: Kysely<DB>, due: DueItem, now: Date): Promise<boolean> {
+  const item = await getItem(trx, due.regionId, due.id);
+  if (!item?.scheduled || item.publishedVersion === null) return false;
+  const { version, at, until } = item.scheduled;
+  const data = await getVersion(trx, due.regionId, item, version);
+  await publish(trx, {
+    regionId: due.regionId,
+    itemId: item.id,
+    version,
+    visibleFrom: at,
+    visibleUntil: until,
+    swap: true,
+  });
+  await setWentLive(trx, due.regionId, item.id, now);
+  await recordAudit(trx, {
+    regionId: due.regionId,
+    actor: SYSTEM_ACTOR,
+    action: 'content.went_live',
+    subjectType: 'content',
+    subjectId: item.id,
+    data: {
+      kind: item.kind,
+      name: itemName(data?.data, item.slug),
+      version,
+      replaced: item.publishedVersion,
+      at: stamp(at),
+    },
+  });
+  return true;
+}
+
+/**
+ * One pass of the schedule at `now`; returns how many items went live (a new version swapped in
+ * among them) and came down.
+ */
 export async function runSchedule(db: Kysely<DB>, now = new Date()): Promise<{ live: number; down: number }> {
   return db.transaction().execute(async (trx) => {
+    let swapped = 0;
+    for (const due of await dueSwap(trx, now)) if (await swapIn(trx, due, now)) swapped += 1;
     const live = await dueLive(trx);
     for (const due of live) {
       const { name, version } = await nameOf(trx, due);
@@ -52,7 +91,7 @@ export async function runSchedule(db: Kysely<DB>, now = new Date()): Promise<{ l
         data: { kind: due.kind, name, version, consent: due.kind === 'story' },
       });
     }
-    return { live: live.length, down: down.length };
+    return { live: live.length + swapped, down: down.length };
   });
 }
 

@@ -71,14 +71,24 @@ export interface StatusFacts {
   version: number;
   publishedVersion: number | null;
   publishAt: Date | null;
+  /** A new version of the live item approved for a later minute. */
+  scheduled: { version: number; at: Date } | null;
 }
 
-/** The item's state in words: draft, in review, published (changed in draft), scheduled, unpublished. */
+/**
+ * The item's state in words: draft, in review, published (changed in draft, or with a new version
+ * scheduled), scheduled, unpublished.
+ */
 export function statusWords(t: T, lang: Lang, item: StatusFacts, now = new Date()): string {
   if (item.status === 'review' || item.status === 'unpublished') return t(`status.${item.status}`);
   if (item.publishedVersion !== null) {
     if (item.publishAt && item.publishAt.getTime() > now.getTime())
       return t('status.scheduled', { when: shortWhen(lang, item.publishAt) });
+    if (item.scheduled)
+      return t('status.publishedScheduled', {
+        version: String(item.scheduled.version),
+        when: shortWhen(lang, item.scheduled.at),
+      });
     return item.version > item.publishedVersion ? t('status.publishedDraft') : t('status.published');
   }
   return t('status.draft');
@@ -328,7 +338,10 @@ export interface VersionsModel {
   itemId: string;
   title: string;
   latest: number;
+  /** The version visitors see now. */
   published: number | null;
+  /** A version visitors will see from a later minute (not called published before it). */
+  scheduled: { version: number; at: Date } | null;
   versions: Omit<ContentVersion, 'data'>[];
   names: Map<string, string>;
   done?: string;
@@ -373,6 +386,9 @@ export function versionsPage(m: VersionsModel): { title: string; main: SafeHtml 
       noteIn(m.lang, v.note),
       [
         v.version === m.published ? t('versions.live') : '',
+        v.version === m.scheduled?.version
+          ? t('versions.scheduled', { when: longWhen(m.lang, m.scheduled.at) })
+          : '',
         v.version === m.latest ? t('versions.latest') : '',
       ]
         .filter(Boolean)
