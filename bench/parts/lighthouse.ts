@@ -20,7 +20,7 @@ export const CHROME_FLAGS = [
 ];
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 /**
- * The pages measured by default: home, the job board, a place page and a story with photographs
+ * The pages measured by default: home (a photograph), the job board, a place page and a story with pictures
  * (the demo content); the runner adds a job page (`/sv/jobs/<id>`) whose page is the canonical one
  * (canonicalJobPath).
  */
