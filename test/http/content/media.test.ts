@@ -249,6 +249,7 @@ describe('the media library', async () => {
     assert.equal(svg.statusCode, 200);
     assert.equal(svg.headers['content-type'], 'image/svg+xml');
     assert.match(String(svg.headers['content-security-policy']), /sandbox/);
+    assert.doesNotMatch(String(svg.headers['content-security-policy']), /unsafe-inline|unsafe-eval/);
     assert.match(
       pictureHtml(image, 'en', { sizes: '100vw', loading: 'lazy' }).toString(),
       /Illustration: Lotsa/,
