@@ -199,69 +199,43 @@ export interface DueItem {
   publishAt: Date | null;
 }
 
-/** Items whose scheduled minute has come and that were not yet noted live (locked, skipping others'). */
-export async function dueLive(trx: Kysely<DB>, limit = 100): Promise<DueItem[]> {
-  const rows = await trx
+type DueColumn = 'publish_at' | 'scheduled_at' | 'unpublish_at';
+
+/**
+ * Live items whose `column` minute has come by `by` (the database's now() when not given), oldest
+ * first, locked and skipping others' — the schedule's three kinds of work.
+ */
+async function dueItems(
+  trx: Kysely<DB>,
+  column: DueColumn,
+  by: Date | undefined,
+  limit: number,
+  notYetLive = false,
+): Promise<DueItem[]> {
+  let query = trx
     .selectFrom('content_items')
-    .select(['region_id', 'id', 'slug', 'kind', 'publish_at'])
+    .select(['region_id', 'id', 'slug', 'kind', 'publish_at', 'scheduled_at'])
     .where('published_version', 'is not', null)
-    .where('went_live_at', 'is', null)
-    .where('publish_at', '<=', sql<Date>`now()`)
-    .orderBy('publish_at')
-    .limit(limit)
-    .forUpdate()
-    .skipLocked()
-    .execute();
+    .where(column, '<=', by ?? sql<Date>`now()`);
+  if (notYetLive) query = query.where('went_live_at', 'is', null);
+  const rows = await query.orderBy(column).limit(limit).forUpdate().skipLocked().execute();
   return rows.map((r) => ({
     regionId: r.region_id,
     id: r.id,
     slug: r.slug,
     kind: r.kind,
-    publishAt: r.publish_at,
+    publishAt: column === 'scheduled_at' ? r.scheduled_at : r.publish_at,
   }));
 }
 
-/** Live items whose scheduled new version's minute has come by `now` (locked, skipping others'). */
-export async function dueSwap(trx: Kysely<DB>, now: Date, limit = 100): Promise<DueItem[]> {
-  const rows = await trx
-    .selectFrom('content_items')
-    .select(['region_id', 'id', 'slug', 'kind', 'scheduled_at'])
-    .where('published_version', 'is not', null)
-    .where('scheduled_at', '<=', now)
-    .orderBy('scheduled_at')
-    .limit(limit)
-    .forUpdate()
-    .skipLocked()
-    .execute();
-  return rows.map((r) => ({
-    regionId: r.region_id,
-    id: r.id,
-    slug: r.slug,
-    kind: r.kind,
-    publishAt: r.scheduled_at,
-  }));
-}
+/** Items whose scheduled minute has come and that were not yet noted live. */
+export const dueLive = (trx: Kysely<DB>, limit = 100) => dueItems(trx, 'publish_at', undefined, limit, true);
 
-/** Items on the site whose unpublish time has passed (locked, skipping others'). */
-export async function dueDown(trx: Kysely<DB>, limit = 100): Promise<DueItem[]> {
-  const rows = await trx
-    .selectFrom('content_items')
-    .select(['region_id', 'id', 'slug', 'kind', 'publish_at'])
-    .where('published_version', 'is not', null)
-    .where('unpublish_at', '<=', sql<Date>`now()`)
-    .orderBy('unpublish_at')
-    .limit(limit)
-    .forUpdate()
-    .skipLocked()
-    .execute();
-  return rows.map((r) => ({
-    regionId: r.region_id,
-    id: r.id,
-    slug: r.slug,
-    kind: r.kind,
-    publishAt: r.publish_at,
-  }));
-}
+/** Live items whose scheduled new version's minute has come by `now`. */
+export const dueSwap = (trx: Kysely<DB>, now: Date, limit = 100) => dueItems(trx, 'scheduled_at', now, limit);
+
+/** Items on the site whose unpublish time has passed. */
+export const dueDown = (trx: Kysely<DB>, limit = 100) => dueItems(trx, 'unpublish_at', undefined, limit);
 
 /** The comment the item was last sent back with, and when (its audit event), if any. */
 export async function lastReturn(

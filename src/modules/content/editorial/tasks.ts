@@ -26,6 +26,23 @@ async function nameOf(trx: Kysely<DB>, due: DueItem): Promise<{ name: string; ve
 }
 
 /** Swaps the item's scheduled version in for the live one (due and locked by dueSwap). */
+/** The schedule's audit line for an item, by the system. */
+function scheduleAudit(
+  trx: Kysely<DB>,
+  due: DueItem,
+  action: 'content.went_live' | 'content.taken_down',
+  data: Parameters<typeof recordAudit>[1]['data'],
+): Promise<void> {
+  return recordAudit(trx, {
+    regionId: due.regionId,
+    actor: SYSTEM_ACTOR,
+    action,
+    subjectType: 'content',
+    subjectId: due.id,
+    data,
+  });
+}
+
 async function swapIn(trx: Kysely<DB>, due: DueItem, now: Date): Promise<boolean> {
   const item = await getItem(trx, due.regionId, due.id);
   if (!item?.scheduled || item.publishedVersion === null) return false;
@@ -40,19 +57,12 @@ async function swapIn(trx: Kysely<DB>, due: DueItem, now: Date): Promise<boolean
     swap: true,
   });
   await setWentLive(trx, due.regionId, item.id, now);
-  await recordAudit(trx, {
-    regionId: due.regionId,
-    actor: SYSTEM_ACTOR,
-    action: 'content.went_live',
-    subjectType: 'content',
-    subjectId: item.id,
-    data: {
-      kind: item.kind,
-      name: itemName(data?.data, item.slug),
-      version,
-      replaced: item.publishedVersion,
-      at: stamp(at),
-    },
+  await scheduleAudit(trx, due, 'content.went_live', {
+    kind: item.kind,
+    name: itemName(data?.data, item.slug),
+    version,
+    replaced: item.publishedVersion,
+    at: stamp(at),
   });
   return true;
 }
@@ -69,26 +79,22 @@ export async function runSchedule(db: Kysely<DB>, now = new Date()): Promise<{ l
     for (const due of live) {
       const { name, version } = await nameOf(trx, due);
       await setWentLive(trx, due.regionId, due.id, now);
-      await recordAudit(trx, {
-        regionId: due.regionId,
-        actor: SYSTEM_ACTOR,
-        action: 'content.went_live',
-        subjectType: 'content',
-        subjectId: due.id,
-        data: { kind: due.kind, name, version, at: due.publishAt ? stamp(due.publishAt) : null },
+      await scheduleAudit(trx, due, 'content.went_live', {
+        kind: due.kind,
+        name,
+        version,
+        at: due.publishAt ? stamp(due.publishAt) : null,
       });
     }
     const down = await dueDown(trx);
     for (const due of down) {
       const { name, version } = await nameOf(trx, due);
       await unpublish(trx, due.regionId, due.id);
-      await recordAudit(trx, {
-        regionId: due.regionId,
-        actor: SYSTEM_ACTOR,
-        action: 'content.taken_down',
-        subjectType: 'content',
-        subjectId: due.id,
-        data: { kind: due.kind, name, version, consent: due.kind === 'story' },
+      await scheduleAudit(trx, due, 'content.taken_down', {
+        kind: due.kind,
+        name,
+        version,
+        consent: due.kind === 'story',
       });
     }
     return { live: live.length + swapped, down: down.length };
