@@ -20,7 +20,13 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { runSchedule } from '../../src/modules/content/editorial/tasks.ts';
 import { stockholmDate, stockholmTime } from '../../src/modules/content/editorial/time.ts';
 import { getItemBySlug, publishedBySlug } from '../../src/modules/content/store.ts';
-import { createOrganisation, createPerson, REGION, sessionFor } from '../helpers/identity.ts';
+import {
+  createOrganisation,
+  createPerson,
+  municipalityOrg,
+  REGION,
+  sessionFor,
+} from '../helpers/identity.ts';
 import { addImage } from '../http/content/editorial-images.ts';
 import { axeViolations, launchBrowser, pageOverflow, startSite, watchErrors } from './browser.ts';
 
@@ -31,13 +37,10 @@ describe('editors: a municipality editor drafts, a region editor approves, it ap
   const site = await startSite();
   const browser = await launchBrowser();
   const db = site.database.db;
-  const falunOrg = await db
-    .selectFrom('organisations')
-    .select('id')
-    .where('region_id', '=', REGION)
-    .where('municipality_code', '=', '2080')
-    .executeTakeFirstOrThrow();
-  const writer = await createPerson(db, { role: 'municipality_editor', organisationId: falunOrg.id });
+  const writer = await createPerson(db, {
+    role: 'municipality_editor',
+    organisationId: await municipalityOrg(db, '2080'),
+  });
   const approver = await createPerson(db, {
     role: 'region_editor',
     organisationId: await createOrganisation(db, { kind: 'region' }),

@@ -55,6 +55,18 @@ export async function createOrganisation(
   return row.id;
 }
 
+/** The seeded organisation of a municipality of the region (by its code, e.g. 2080 Falun). */
+export async function municipalityOrg(db: Kysely<DB>, code: string): Promise<string> {
+  const row = await db
+    .selectFrom('organisations')
+    .select('id')
+    .where('region_id', '=', REGION)
+    .where('kind', '=', 'municipality')
+    .where('municipality_code', '=', code)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 export interface TestPerson {
   accountId: string;
   email: string;

@@ -9,7 +9,13 @@ import { describe, it } from 'node:test';
 import { getItem } from '../../../src/modules/content/store.ts';
 import { buildTestApp, unlimited } from '../../helpers/app.ts';
 import { formClient, type FormFields } from '../../helpers/client.ts';
-import { createOrganisation, createPerson, REGION, sessionFor } from '../../helpers/identity.ts';
+import {
+  createOrganisation,
+  createPerson,
+  municipalityOrg,
+  REGION,
+  sessionFor,
+} from '../../helpers/identity.ts';
 
 const LIST = '/admin/content';
 
@@ -22,13 +28,10 @@ describe('deleting content', async () => {
   const cookie = await sessionFor(db, editor.accountId, { secondFactor: true });
   const admin = await createPerson(db, { role: 'admin', organisationId: region });
   const adminCookie = await sessionFor(db, admin.accountId, { secondFactor: true });
-  const falunOrg = await db
-    .selectFrom('organisations')
-    .select('id')
-    .where('region_id', '=', REGION)
-    .where('municipality_code', '=', '2080')
-    .executeTakeFirstOrThrow();
-  const falun = await createPerson(db, { role: 'municipality_editor', organisationId: falunOrg.id });
+  const falun = await createPerson(db, {
+    role: 'municipality_editor',
+    organisationId: await municipalityOrg(db, '2080'),
+  });
   const falunCookie = await sessionFor(db, falun.accountId, { secondFactor: true });
   const get = (url: string, c = cookie) => client.get(url, c);
   const post = (url: string, fields: FormFields, c = cookie) => client.postForm(url, c, fields);

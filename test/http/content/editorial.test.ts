@@ -5,12 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { mediaUsageOf } from '../../../src/modules/content/editorial/repository.ts';
 import { runSchedule } from '../../../src/modules/content/editorial/tasks.ts';
 import { stockholmDate, stockholmTime } from '../../../src/modules/content/editorial/time.ts';
 import { getItem, getVersion, publishedBySlug } from '../../../src/modules/content/store.ts';
-import type { DB } from '../../../src/platform/db/schema.ts';
 import { buildTestApp, unlimited } from '../../helpers/app.ts';
 import { addImage } from './editorial-images.ts';
 import { formClient, type FormFields } from '../../helpers/client.ts';
@@ -20,20 +19,10 @@ import {
   createPerson,
   REGION,
   sessionFor,
+  municipalityOrg,
 } from '../../helpers/identity.ts';
 
 const LIST = '/admin/content';
-
-async function municipalityOrg(db: Kysely<DB>, code: string): Promise<string> {
-  const row = await db
-    .selectFrom('organisations')
-    .select('id')
-    .where('region_id', '=', REGION)
-    .where('kind', '=', 'municipality')
-    .where('municipality_code', '=', code)
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
 
 /** The value of a form field as the page shows it. */
 function inputValue(body: string, name: string): string | undefined {

@@ -7,28 +7,21 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Kysely } from 'kysely';
-import type { DB } from '../../../src/platform/db/schema.ts';
 import sharp from 'sharp';
 import { imageById } from '../../../src/modules/content/media/repository.ts';
 import { imagesBySlug } from '../../../src/modules/content/media/service.ts';
 import { HOME_HERO_IMAGES } from '../../../src/modules/content/public/home.ts';
 import { buildTestApp, unlimited } from '../../helpers/app.ts';
 import { formClient, type FormFields } from '../../helpers/client.ts';
-import { createOrganisation, createPerson, REGION, sessionFor } from '../../helpers/identity.ts';
+import {
+  createOrganisation,
+  createPerson,
+  REGION,
+  sessionFor,
+  municipalityOrg,
+} from '../../helpers/identity.ts';
 import { multipart } from '../../helpers/images.ts';
 import { addImage } from './editorial-images.ts';
-
-async function municipalityOrg(db: Kysely<DB>, code: string): Promise<string> {
-  const row = await db
-    .selectFrom('organisations')
-    .select('id')
-    .where('region_id', '=', REGION)
-    .where('kind', '=', 'municipality')
-    .where('municipality_code', '=', code)
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
 
 describe('changing an image the pages show', async () => {
   const { app, database, config } = await buildTestApp({}, undefined, { rateLimiter: unlimited });
