@@ -38,11 +38,12 @@ export async function searchOpenJobs(
   lang: Lang,
   text: string,
   limit: number,
+  options: { correct?: boolean } = {},
 ): Promise<OpenJobs | undefined> {
   const board = boards.get(database);
   if (!board) return undefined;
   const version = board.changes.version(region.id);
   const query = { ...EMPTY_QUERY, q: text, limit };
-  const result = await board.search.search(region, version, query, lang, { facets: false });
+  const result = await board.search.search(region, version, query, lang, { ...options, facets: false });
   return { total: result.total, items: result.items, searched: result.corrected?.searched ?? text };
 }

@@ -71,6 +71,11 @@ export interface SearchOptions {
   facets?: boolean;
   /** Per statement (ms) of the phrase check; past it the search throws SearchTimedOut. */
   statementTimeoutMs?: number;
+  /**
+   * Search the text with its spelling corrected when it finds nothing (default true); false when
+   * the caller knows the words are right (the site search found them on its pages).
+   */
+  correct?: boolean;
 }
 
 /** Suggestions are offered when a search finds fewer ads than this. */
@@ -115,7 +120,7 @@ export class JobSearch {
         index.words.has(fold(word)) ||
         (stems.get(word)?.sv ?? []).some((stem) => index.postings.frequency(stem) > 0);
       suggestion = suggest(index, query.q, parsed, known);
-      if (suggestion && run.total === 0 && !query.literal) {
+      if (suggestion && run.total === 0 && !query.literal && options.correct !== false) {
         // The corrected text's places (a typo of a municipality's name too) are its filter, as typed.
         const fixed = placesIn(parseText(suggestion), region);
         const fixedQuery = withPlaces(query, fixed.places);

@@ -73,14 +73,13 @@ export function registerSearchRoutes(app: App, deps: ModuleDeps): void {
             limitPerKind: size,
             offset: kind ? offset : 0,
           });
-          if (!kind) {
-            const jobs = await searchOpenJobs(deps.database, request.region, lang, q, GROUP_SIZE);
-            // A word the site's pages have as typed ("Skatteverket") is no misspelling: the job
-            // board's correction to the nearest word of its ads ("smältverket") would only mislead.
-            const pagesFoundTyped = view.content.total > 0 && view.content.corrected === null;
-            view.jobs =
-              jobs && jobs.searched !== q && pagesFoundTyped ? { total: 0, items: [], searched: q } : jobs;
-          }
+          // A word the site's pages have as typed ("Skatteverket") is no misspelling: the job
+          // board's correction to the nearest word of its ads ("smältverket") would only mislead.
+          const pagesFoundTyped = view.content.total > 0 && view.content.corrected === null;
+          if (!kind)
+            view.jobs = await searchOpenJobs(deps.database, request.region, lang, q, GROUP_SIZE, {
+              correct: !pagesFoundTyped,
+            });
         } catch (error) {
           if (
             !(error instanceof SearchTimedOut) &&
