@@ -3,6 +3,7 @@
  * module is one line here (see docs/ARCHITECTURE.md, "How to add a module").
  */
 import type { AnyModule } from '../platform/module.ts';
+import { companiesModule } from './companies/module.ts';
 import { mediaModule } from './content/media/module.ts';
 import { contentModule } from './content/module.ts';
 import { identityModule } from './identity/module.ts';
@@ -16,5 +17,6 @@ export const modules: readonly AnyModule[] = [
   jobBoardModule,
   mediaModule,
   contentModule,
+  companiesModule,
   identityModule,
 ];

@@ -39,6 +39,18 @@ export const Permission = {
   ContentApprove: 'ContentApprove',
   /** Upload images to the media library and describe them (editors and admins). */
   MediaManage: 'MediaManage',
+  /**
+   * Edit a company page: an employer's admins and members their own organisation's page (badges
+   * and the first publication wait for the region's review), region editors and admins every page.
+   */
+  CompanyEdit: 'CompanyEdit',
+  /**
+   * The region's side of the companies: approve first publications and badges, feature companies,
+   * create a page for a company that has not claimed one, export the competence needs.
+   */
+  CompanyApprove: 'CompanyApprove',
+  /** Publish, edit and close the organisation's own job ads (an employer's admins and members). */
+  JobAdsManage: 'JobAdsManage',
 } as const;
 
 export type Permission = (typeof Permission)[keyof typeof Permission];
@@ -118,6 +130,8 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     P.ContentEdit,
     P.ContentApprove,
     P.MediaManage,
+    P.CompanyEdit,
+    P.CompanyApprove,
   ]),
   // Region editors own the site's content, where most reported problems are fixed; the region
   // is the body the law holds to answer, so municipality editors and navigators do not answer.
@@ -127,11 +141,20 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     P.ContentEdit,
     P.ContentApprove,
     P.MediaManage,
+    P.CompanyEdit,
+    P.CompanyApprove,
   ]),
   municipality_editor: new Set([...ORGANISATION_MEMBER, P.ContentEdit, P.MediaManage]),
   navigator: new Set(ORGANISATION_MEMBER),
-  employer_admin: new Set([...ORGANISATION_MEMBER, P.OrgMembersManage, P.AuditRead, P.ApiTokensManage]),
-  employer_member: new Set(ORGANISATION_MEMBER),
+  employer_admin: new Set([
+    ...ORGANISATION_MEMBER,
+    P.OrgMembersManage,
+    P.AuditRead,
+    P.ApiTokensManage,
+    P.CompanyEdit,
+    P.JobAdsManage,
+  ]),
+  employer_member: new Set([...ORGANISATION_MEMBER, P.CompanyEdit, P.JobAdsManage]),
   course_provider: new Set([...ORGANISATION_MEMBER, P.OrgMembersManage]),
 };
 

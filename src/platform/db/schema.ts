@@ -449,6 +449,62 @@ export interface MediaImagesTable {
   updated_by: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** Migration 0023: the employer organisation an image belongs to (null: the region's). */
+  organisation_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Migration 0023: the companies' pages (src/modules/companies). */
+export interface CompaniesTable {
+  region_id: string;
+  id: Generated<string>;
+  slug: string;
+  org_number: string;
+  organisation_id: string | null;
+  name: string;
+  status: ColumnType<string, string | undefined, string>;
+  version: ColumnType<number, number | undefined, number>;
+  published_version: number | null;
+  review_version: number | null;
+  published_at: Date | null;
+  featured: ColumnType<boolean, boolean | undefined, boolean>;
+  demo: ColumnType<boolean, boolean | undefined, boolean>;
+  created_by: string | null;
+  updated_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface CompanyVersionsTable {
+  region_id: string;
+  company_id: string;
+  version: number;
+  data: ColumnType<unknown, string, string>;
+  author_id: string | null;
+  saved_at: CreatedAt;
+  note: ColumnType<string, string | undefined, string>;
+}
+
+export interface CompanySettingsTable {
+  region_id: string;
+  direct_text_edits: boolean;
+  updated_at: Timestamp;
+}
+
+export interface CompanyCompetenceNeedsTable {
+  region_id: string;
+  company_id: string;
+  occupation_id: string;
+  people: number;
+  updated_at: Timestamp;
+}
+
+export interface CompanyPageStatsTable {
+  region_id: string;
+  company_id: string;
+  /** YYYY-MM-DD (read with to_char). */
+  day: string;
+  views: ColumnType<number, number | undefined, number>;
+  job_clicks: ColumnType<number, number | undefined, number>;
 }
 
 export interface DB {
@@ -483,4 +539,9 @@ export interface DB {
   place_fact_imports: PlaceFactImportsTable;
   place_facts: PlaceFactsTable;
   media_images: MediaImagesTable;
+  companies: CompaniesTable;
+  company_versions: CompanyVersionsTable;
+  company_settings: CompanySettingsTable;
+  company_competence_needs: CompanyCompetenceNeedsTable;
+  company_page_stats: CompanyPageStatsTable;
 }
