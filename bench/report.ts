@@ -28,7 +28,9 @@ import type { TasksResult } from './parts/tasks.ts';
 import { tasksSection, tasksSummaryRows } from './lib/tasks-report.ts';
 import type { RelevanceBenchResult } from './parts/relevance.ts';
 import { relevanceSection, relevanceSummaryRows } from './lib/relevance-report.ts';
+import type { CompaniesBenchResult } from './parts/companies.ts';
 import type { ContentSearchBenchResult } from './parts/content-search.ts';
+import { companiesSection, companiesSummaryRows } from './lib/companies-report.ts';
 import { contentSearchSection, contentSearchSummaryRows } from './lib/content-search-report.ts';
 
 export interface Results {
@@ -49,6 +51,7 @@ export interface Results {
   tasks?: TasksResult | Failed;
   relevance?: RelevanceBenchResult | Failed;
   contentSearch?: ContentSearchBenchResult | Failed;
+  companies?: CompaniesBenchResult | Failed;
 }
 
 export interface Report {
@@ -126,6 +129,7 @@ function summary(r: Results): string {
   rows.push(...jobBoardSummaryRows(r));
   rows.push(...relevanceSummaryRows(r.relevance));
   rows.push(...contentSearchSummaryRows(r.contentSearch));
+  rows.push(...companiesSummaryRows(r.companies));
   return ['| Benchmark | Target | Result | |', '|---|---|---|---|', ...rows].join('\n');
 }
 
@@ -706,10 +710,11 @@ page on the same app, as information without a target. The ingestion parts run t
 command against a local JobStream stand-in and a PostgreSQL of their own; \`crash\` is not in the default
 set (it takes about 10 minutes), nor is \`tasks\` (sign-in e-mails while the app's own task worker ingests a
 100,000-ad snapshot, about 10 minutes). Run single parts with \`npm run bench -- <part> …\` (overhead, breakdown,
-weight, lighthouse, auth, coldstart, startcpu, ingest, crash, tasks); parts not run keep their last figures, marked with
+weight, lighthouse, auth, coldstart, startcpu, ingest, crash, tasks, search-db, search-http, search-flood,
+joblist-nginx, relevance, content-search, companies); parts not run keep their last figures, marked with
 their date.
 
-The job board parts (search-db, search-http, search-flood, joblist-nginx) run on a bench database of 100,000
+The job board parts (search-db, search-http, search-flood, joblist-nginx) and the company pages (companies) run on a bench database of 100,000
 generated ads, built once (about a minute and a half) and kept in var/bench/ for later runs (rebuilt
 after 7 days, or when the ads or a migration changed). Their searches come from the corpus' own vocabulary
 and are the same in every run. search-db times \`searchJobs()\` in-process; search-http the whole page
@@ -740,6 +745,7 @@ export function renderReport(report: Report): string {
     r.joblistNginx && joblistNginxSection(report, r.joblistNginx),
     r.relevance && relevanceSection(report.runAt, r.relevance),
     r.contentSearch && contentSearchSection(report.runAt, r.contentSearch),
+    r.companies && companiesSection(report.runAt, r.companies),
   ].filter(Boolean);
   return `# Benchmarks
 

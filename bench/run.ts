@@ -33,6 +33,7 @@ import { runSearchDb } from './parts/search-db.ts';
 import { runSearchHttp } from './parts/search-http.ts';
 import { runSearchFlood } from './parts/search-flood.ts';
 import { runRelevance } from './parts/relevance.ts';
+import { runCompanies } from './parts/companies.ts';
 import { runContentSearch } from './parts/content-search.ts';
 import { runJobPagesWeight } from './parts/weight.ts';
 import { canonicalJobPath, PAGES as LIGHTHOUSE_PAGES } from './parts/lighthouse.ts';
@@ -55,6 +56,7 @@ const PARTS = [
   'relevance',
   'tasks',
   'content-search',
+  'companies',
 ] as const;
 type Part = (typeof PARTS)[number];
 const DEFAULT: Part[] = [
@@ -71,6 +73,7 @@ const DEFAULT: Part[] = [
   'joblist-nginx',
   'relevance',
   'content-search',
+  'companies',
 ];
 // The ingest part takes 5–10 minutes, the crash part about 10.
 const TIME_LIMIT_MS = (process.argv.some((a) => a === 'crash' || a === 'all') ? 60 : 30) * 60_000;
@@ -369,6 +372,15 @@ try {
       results.contentSearch = await runContentSearch();
     } catch (error) {
       results.contentSearch = failure(error);
+    }
+  }
+
+  if (chosen.has('companies')) {
+    console.log('\nCompany pages: the list and a page with 200 open jobs on the 100k-ad bench database');
+    try {
+      results.companies = await runCompanies();
+    } catch (error) {
+      results.companies = failure(error);
     }
   }
 
