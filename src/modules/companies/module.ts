@@ -5,7 +5,11 @@
  * the competence needs they expect (model.ts: what a page is; store.ts: its tables).
  */
 import { defineModule } from '../../platform/module.ts';
+import { seedDemoCompanies } from './seed.ts';
 
 export const companiesModule = defineModule({
   name: 'companies',
+  seed: async (db, context) => {
+    await seedDemoCompanies(db, context);
+  },
 });

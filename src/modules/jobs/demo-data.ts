@@ -1,12 +1,14 @@
 /**
  * The demo generator's literal tables, kept as data in data/demo/*.json and read once when this
  * module loads: occupations (with their weights, profiles and sectors), Dalarna's municipalities
- * (sizes and what each has more of), made-up employers, the texts ads are written from, the
- * enumerations the sample ads use and the shares of remote, part-time and sector. demo.ts is the
- * generator that combines them.
+ * (sizes and what each has more of), made-up employers, the demo companies that employ with their
+ * organisationsnummer (companies.json: the companies module's demo pages, linked to their ads by
+ * that number), the texts ads are written from, the enumerations the sample ads use and the shares
+ * of remote, part-time and sector. demo.ts is the generator that combines them.
  *
- * A data file that names an unknown profile or sector, or leaves a profile without texts or
- * employers, fails here at load rather than as odd ads later.
+ * A data file that names an unknown profile, sector, occupation or municipality, leaves a profile
+ * without texts or employers, or gives a company a malformed number or more than all of an
+ * occupation's ads somewhere, fails here at load rather than as odd ads later.
  */
 import { readFileSync } from 'node:fs';
 import type { TaxRef } from './jobtech.ts';
@@ -146,6 +148,26 @@ export const MUNICIPALITY_PROFILE: Readonly<Record<string, Partial<Record<Profil
 /** Made-up companies, by profile (any likeness to a real company's name is unintended). */
 export const GENERIC_EMPLOYERS = read<Readonly<Record<Profile, readonly string[]>>>('employers.json');
 
+/**
+ * A demo company as an employer: for an ad of one of its occupations in one of its municipalities,
+ * it is the employer with the municipality's share of those ads; `maxOpen` bounds one generated
+ * corpus (iterateAds), so that a company keeps a realistic number of open ads at any scale.
+ */
+export interface LinkedEmployer {
+  name: string;
+  /** Organisationsnummer, ten digits: the company page's link to its ads. */
+  orgnr: string;
+  /** The company's (example.com) site. */
+  url: string;
+  /** Municipality code → the company's share of its occupations' ads there (0–1). */
+  municipalities: Readonly<Record<string, number>>;
+  /** Occupation labels of occupations.json. */
+  occupations: readonly string[];
+  maxOpen: number;
+}
+
+export const LINKED_EMPLOYERS = read<{ companies: LinkedEmployer[] }>('companies.json').companies;
+
 export const TEXTS = read<DemoTexts>('texts.json');
 
 /** Enumerations (from ad-enum-values-observed.csv). */
@@ -166,3 +188,36 @@ for (const p of PROFILES) {
   check(typeof SHARES.remote[p] === 'number', `profile ${p} needs a remote share`);
 }
 for (const s of SECTORS) check(SHARES.sector[s]?.length === 3, `sector ${s} needs three shares`);
+
+/** The Luhn check digit of an organisationsnummer's first nine digits. */
+function luhn(digits: string): number {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    const d = Number(digits[i]) * (i % 2 === 0 ? 2 : 1);
+    sum += d > 9 ? d - 9 : d;
+  }
+  return (10 - (sum % 10)) % 10;
+}
+
+{
+  const labels = new Set(OCCUPATIONS.map((o) => o.label));
+  const taken = new Map<string, number>();
+  const numbers = new Set<string>();
+  for (const c of LINKED_EMPLOYERS) {
+    const what = `company ${c.name}`;
+    check(
+      /^[0-9]{2}[2-9][0-9]{7}$/.test(c.orgnr) && luhn(c.orgnr.slice(0, 9)) === Number(c.orgnr[9]),
+      `${what}: orgnr`,
+    );
+    check(!numbers.has(c.orgnr), `${what}: orgnr used twice`);
+    numbers.add(c.orgnr);
+    check(/^https:\/\/[a-z0-9-]+\.example\.com$/.test(c.url), `${what}: url must be https://….example.com`);
+    check(Number.isInteger(c.maxOpen) && c.maxOpen > 0, `${what}: maxOpen`);
+    check(c.occupations.length > 0 && c.occupations.every((o) => labels.has(o)), `${what}: occupations`);
+    for (const [code, share] of Object.entries(c.municipalities)) {
+      check(code in MUNICIPALITY_SIZE && share > 0 && share <= 1, `${what}: municipality ${code}`);
+      for (const o of c.occupations) taken.set(`${code}|${o}`, (taken.get(`${code}|${o}`) ?? 0) + share);
+    }
+  }
+  for (const [key, share] of taken) check(share <= 1, `companies take more than all ads of ${key}`);
+}

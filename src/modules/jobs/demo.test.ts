@@ -17,6 +17,7 @@ import { normalizeAd, parseRecord, type AdRecord } from './ingest/normalize.ts';
 import { stockholmLocalToDate } from './ingest/time.ts';
 import type { JobAd } from './jobtech.ts';
 import { shippedConcepts } from './taxonomy.ts';
+import { LINKED_EMPLOYERS } from './demo-data.ts';
 
 const dalarna = shippedRegions().find((r) => r.id === 'dalarna')!;
 const places = demoPlaces(dalarna)!;
@@ -45,22 +46,24 @@ describe('mulberry32', () => {
 });
 
 describe('the demo tables as data files', () => {
-  // Taken from the generator before its tables moved to data/demo/*.json (commit 561cbc4): the same
-  // seed must still give the same ads, byte for byte. A deliberate change to the data or the
+  // The same seed must give the same ads, byte for byte. First taken when the tables moved to
+  // data/demo/*.json (commit 561cbc4, unchanged by the move); changed on purpose when the demo
+  // companies (data/demo/companies.json) became employers with their organisationsnummer and the
+  // pulp-mill and battery operators joined the occupations. A deliberate change to the data or the
   // generator changes these; say why in the commit that updates them.
   const sha256 = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
   it('give the same ads for a fixed seed as the tables in code did', () => {
     assert.equal(
       sha256(generateAds({ count: 3000, seed: 42, now: NOW, ...places })),
-      'd2c46999f583226fd09aad078c58239da206aacbb74517618054a855613bec15',
+      'b5700f5c8559fd66c71eb5110d37fcce38ba5f81f10a81de60975a2ea0b22ad1',
     );
   });
 
   it('give the same demo board and reused sentences as the tables in code did', () => {
     assert.equal(
       sha256(generateDemoBoard({ seed: 7, now: NOW, ...places })),
-      '85705107289d66b2612d56264a6253618cc6d11b4453446466110808062beaf0',
+      '9c475ffc5a1a5340041b369c499d692f2575a5a4e497b6ae485c4bcb0f588496',
     );
     assert.equal(
       sha256(reusedSentences()),
@@ -229,15 +232,70 @@ describe('generateAds: places, dates and wording', () => {
 });
 
 describe('generateAds: at scale', () => {
-  it('generates 100,000 ads', () => {
+  it('generates 100,000 ads; a demo company has at most its maxOpen, the largest reaches 200', () => {
     let count = 0;
     const ids = new Set<string>();
+    const perCompany = new Map<string, number>();
     for (const ad of iterateAds({ count: 100_000, seed: 7, now: NOW, idPrefix: 'bench', ...places })) {
       count++;
       if (count % 1000 === 0) ids.add(ad.id);
+      const orgnr = ad.employer?.organization_number;
+      if (orgnr) perCompany.set(orgnr, (perCompany.get(orgnr) ?? 0) + 1);
     }
     assert.equal(count, 100_000);
     assert.ok(ids.has('bench-100000'));
+    // A real employer's open ads do not grow with the benchmark's hundredfold region.
+    for (const company of LINKED_EMPLOYERS) {
+      const n = perCompany.get(company.orgnr) ?? 0;
+      assert.ok(n > 0 && n <= company.maxOpen, `${company.name}: ${n}`);
+    }
+    assert.equal(perCompany.get('5550000102'), 200); // Kraftnät Komponenter: a page with 200 jobs
+  });
+});
+
+describe('the demo companies as employers', () => {
+  const board = generateDemoBoard({ seed: 1, now: NOW, ...places });
+  const byNumber = new Map(LINKED_EMPLOYERS.map((c) => [c.orgnr, c]));
+  const linked = (list: readonly JobAd[]) =>
+    list.filter((ad) => byNumber.has(ad.employer?.organization_number ?? ''));
+
+  it('give every demo company open ads on the board, a handful to a few dozen', () => {
+    const counts = new Map<string, number>();
+    for (const ad of linked(board)) {
+      const orgnr = ad.employer!.organization_number!;
+      counts.set(orgnr, (counts.get(orgnr) ?? 0) + 1);
+    }
+    for (const company of LINKED_EMPLOYERS) {
+      const n = counts.get(company.orgnr) ?? 0;
+      assert.ok(n >= 2 && n <= 40, `${company.name}: ${n}`);
+    }
+    assert.ok((counts.get('5550000102') ?? 0) >= 15, 'the largest employer has the most');
+  });
+
+  it('place a company’s ads only in its municipalities and occupations, under its name, number and site', () => {
+    const theirs = linked([...board, ...ads]);
+    assert.ok(theirs.length > 100);
+    for (const ad of theirs) {
+      const company = byNumber.get(ad.employer!.organization_number!)!;
+      assert.equal(ad.employer?.name, company.name);
+      assert.equal(ad.employer?.url, company.url);
+      assert.ok(ad.workplace_address!.municipality_code! in company.municipalities, ad.id);
+      assert.ok(
+        company.occupations.includes(ad.occupation!.label!),
+        `${company.name}: ${ad.occupation?.label}`,
+      );
+      const row = normalizeAd(parseRecord(ad) as AdRecord, scope, NOW);
+      assert.equal(row.employer_orgnr, company.orgnr);
+      assert.equal(row.status, 'open');
+    }
+  });
+
+  it('never name a demo company without its number', () => {
+    const names = new Set(LINKED_EMPLOYERS.map((c) => c.name));
+    for (const ad of [...board, ...ads]) {
+      if (names.has(ad.employer?.name ?? ''))
+        assert.ok(byNumber.has(ad.employer?.organization_number ?? ''), ad.id);
+    }
   });
 });
 

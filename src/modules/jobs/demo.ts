@@ -2,7 +2,8 @@
  * Generated job ads, for the demo board and for benchmarks. They are made to look and behave like
  * JobTech's ads (see jobtech.ts): real taxonomy (occupation name → SSYK-4 group → field), the
  * region's municipalities weighted by size, employers from the sample ads mixed with municipal and
- * generic ones, Swedish descriptions recombined from sentences of the real sample ads (anything
+ * generic ones and the demo companies (with their organisationsnummer, so that a company page finds
+ * its ads), Swedish descriptions recombined from sentences of the real sample ads (anything
  * that looks like a name, number, address or another employer is left out), about 5 % English ads
  * written from our own templates, and the enumerations the sample ads use.
  *
@@ -19,11 +20,13 @@ import type { JobAd, TaxRef } from './jobtech.ts';
 import {
   ENUMERATIONS,
   GENERIC_EMPLOYERS,
+  LINKED_EMPLOYERS,
   MUNICIPALITY_PROFILE,
   MUNICIPALITY_SIZE,
   OCCUPATIONS,
   SHARES,
   TEXTS,
+  type LinkedEmployer,
   type OccupationSpec,
 } from './demo-data.ts';
 import { loadMap } from './map.ts';
@@ -416,9 +419,30 @@ interface Context {
   /** Municipality code → occupations weighted by the municipality's profile. */
   occupationsIn: Map<string, { all: Weighted<Occupation>; english: Weighted<Occupation> }>;
   region: DemoRegion;
+  /** `municipality code|occupation label` → the demo companies that employ there, with their shares. */
+  linked: Map<string, Array<{ company: LinkedEmployer; share: number }>>;
+  /** Ads given to each demo company so far, when their `maxOpen` applies (iterateAds). */
+  linkedCounts: Map<string, number> | null;
 }
 
-function createContext(municipalities: readonly DemoMunicipality[], region: DemoRegion): Context {
+function linkedEmployers(): Context['linked'] {
+  const linked: Context['linked'] = new Map();
+  for (const company of LINKED_EMPLOYERS) {
+    for (const [code, share] of Object.entries(company.municipalities)) {
+      for (const label of company.occupations) {
+        const key = `${code}|${label}`;
+        linked.set(key, [...(linked.get(key) ?? []), { company, share }]);
+      }
+    }
+  }
+  return linked;
+}
+
+function createContext(
+  municipalities: readonly DemoMunicipality[],
+  region: DemoRegion,
+  capped = false,
+): Context {
   if (municipalities.length === 0) throw new Error('demo: no municipalities to place ads in');
   const m = loadMaterial();
   const occupationsIn = new Map<string, { all: Weighted<Occupation>; english: Weighted<Occupation> }>();
@@ -438,6 +462,8 @@ function createContext(municipalities: readonly DemoMunicipality[], region: Demo
     municipalities: new Weighted(municipalities, (x) => MUNICIPALITY_SIZE[x.code] ?? DEFAULT_SIZE),
     occupationsIn,
     region,
+    linked: linkedEmployers(),
+    linkedCounts: capped ? new Map() : null,
   };
 }
 
@@ -504,8 +530,29 @@ interface Employer {
   url: string | null;
 }
 
-/** The municipality, the regional authority or a company. */
+/** A demo company that employs this occupation here, by its share (a draw only where one does). */
+function chooseLinked(ctx: Context, rng: Rng, occ: Occupation, municipality: DemoMunicipality) {
+  const candidates = ctx.linked.get(`${municipality.code}|${occ.label}`);
+  if (!candidates) return undefined;
+  let roll = rng();
+  for (const { company, share } of candidates) {
+    if (roll >= share) {
+      roll -= share;
+      continue;
+    }
+    const counts = ctx.linkedCounts;
+    const count = counts?.get(company.orgnr) ?? 0;
+    if (count >= company.maxOpen) return undefined;
+    counts?.set(company.orgnr, count + 1);
+    return company;
+  }
+  return undefined;
+}
+
+/** A demo company, the municipality, the regional authority or another company. */
 function chooseEmployer(ctx: Context, rng: Rng, occ: Occupation, municipality: DemoMunicipality): Employer {
+  const linked = chooseLinked(ctx, rng, occ, municipality);
+  if (linked) return { name: linked.name, orgnr: linked.orgnr, url: linked.url };
   const [municipalShare, regionalShare] = SECTOR_SHARES[occ.s];
   const roll = rng();
   if (roll < municipalShare && municipality.officialName)
@@ -781,11 +828,12 @@ const MAX_LIFETIME_DAYS = 56;
 
 /**
  * `count` open ads (ids `<idPrefix>-<n>`), published over the 30 days before `now`, each open for
- * 2–8 weeks and still open at `now`. Ad n depends only on (seed, n, now's day), so the first k ads
- * of a larger count are the same as those of a smaller one.
+ * 2–8 weeks and still open at `now`. Ad n depends only on (seed, n, now's day) and, for a demo
+ * company's ads, on how many it had before (its `maxOpen`), so the first k ads of a larger count
+ * are the same as those of a smaller one.
  */
 export function* iterateAds(options: GenerateOptions): Generator<JobAd> {
-  const ctx = createContext(options.municipalities, options.region);
+  const ctx = createContext(options.municipalities, options.region, true);
   const prefix = options.idPrefix ?? 'demo';
   const nowMs = options.now.getTime();
   const today = stockholmDay(nowMs);
