@@ -84,6 +84,8 @@ export const jobBoardModule = defineModule<JobBoardState>({
       path: OWN_JOBS_PATH,
       label: (lang) => ownJobMessages.t(lang, 'nav.ownJobs'),
       permission: Permission.JobAdsManage,
+      // After the back-office home and identity's items (an employer's members, audit trail).
+      order: 5,
     },
   ],
   auditSentences: ownJobAuditSentences,

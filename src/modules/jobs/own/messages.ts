@@ -30,6 +30,8 @@ export const ownJobMessages = defineMessages({
     'form.editTitle': 'Ändra jobbannonsen',
     'form.intro':
       'Skriv annonsen på svenska, på engelska eller på båda. När du publicerar syns den direkt i jobbsökningen, med {employer} som arbetsgivare.',
+    'form.introEdit':
+      'Annonsen är publicerad med {employer} som arbetsgivare. När du sparar syns ändringarna direkt i jobbsökningen.',
     'form.required': 'Alla fält är obligatoriska om inget annat står.',
     'form.refused': 'rätta uppgifterna',
     'form.back': 'Tillbaka till jobbannonserna',
@@ -146,6 +148,8 @@ export const ownJobMessages = defineMessages({
     'form.editTitle': 'Edit the job ad',
     'form.intro':
       'Write the ad in Swedish, in English or in both. When you publish it, it appears at once in the job search, with {employer} as the employer.',
+    'form.introEdit':
+      'The ad is published with {employer} as the employer. When you save, the changes appear at once in the job search.',
     'form.required': 'Every field is required unless it says otherwise.',
     'form.refused': 'correct the details',
     'form.back': 'Back to the job ads',

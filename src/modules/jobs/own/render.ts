@@ -46,6 +46,6 @@ export function ownDescription(raw: JobAd, lang: Lang): SafeHtml | null {
   const both = parts.length > 1;
   return html`${parts.map(
     (p) =>
-      html`${both ? html`<h3>${ownJobMessages.t(lang, p.heading)}</h3>` : ''}<div class="prose job__text" lang="${p.lang}">${plainTextHtml(p.text)}</div>`,
+      html`<div class="prose job__text" lang="${p.lang}">${both ? html`<h3 lang="${lang}">${ownJobMessages.t(lang, p.heading)}</h3>` : ''}${plainTextHtml(p.text)}</div>`,
   )}`;
 }

@@ -134,11 +134,15 @@ function errorOf(t: T, errors: FieldErrors, field: (typeof FIELDS)[number]): str
 /** The occupation in the page's language: its Swedish name, and its group's English title on English pages. */
 function occupationChoice(lang: Lang, o: Occupation) {
   const group = lang === 'en' && o.groupId ? englishGroupTitle(o.groupId) : undefined;
+  const shown = group ?? o.groupLabel;
   return {
     value: o.id,
     label: o.label,
     ...(lang === 'en' ? { lang: 'sv' } : {}),
-    ...(group ? { hint: group } : o.groupLabel && o.groupLabel !== o.label ? { hint: o.groupLabel } : {}),
+    // The occupation's group after it, to tell similar names apart (in the page's language).
+    ...(shown && shown !== o.label
+      ? { after: html`<span class="admin-muted"${group ? html` lang="en"` : ''}>(${shown})</span>` }
+      : {}),
   };
 }
 
@@ -257,7 +261,6 @@ function formFields(m: FormModel, t: T): SafeHtml {
         hint: t('field.deadlineHint'),
         error: e('deadline'),
         value: v.deadline,
-        inputClass: 'input--short',
       })}
     </fieldset>
     <fieldset class="fieldset">
@@ -348,7 +351,7 @@ export function formPage(m: FormModel): { title: string; main: SafeHtml } {
       <h1>${title}</h1>
       ${notice(done)} ${problemNotice(m, t)}
       ${m.ad ? html`<p><a href="${publicPath(m.lang, m.ad.id)}">${t('form.publicLink')}</a></p>` : ''}
-      <p class="lead">${t('form.intro', { employer: m.employerName })}</p>
+      <p class="lead">${t(m.ad ? 'form.introEdit' : 'form.intro', { employer: m.employerName })}</p>
       <p>${t('form.required')}</p>
       <form class="form" method="post" action="${action}" novalidate>
         ${summary(m, t)} ${csrfField(m.csrf)} ${m.base ? hiddenField('base', m.base) : ''}
