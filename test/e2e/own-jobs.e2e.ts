@@ -2,8 +2,8 @@
  * Employers' own job ads in a real browser: a member of an employer finds the occupation and picks
  * it without JavaScript, is told by the field that the deadline has passed (what was typed kept),
  * publishes, and finds the ad in the job search. Every page of it — the list, the form empty, with
- * occupations to pick and refused, the edit page, a closed ad, the public job page — at 375 and
- * 1280 px in Swedish and English: no axe violations, nothing wider than the screen.
+ * occupations to pick and refused, the edit page, a closed ad, the public job page — at 320, 375
+ * and 1280 px in Swedish and English: no axe violations, nothing wider than the screen.
  * SCREENSHOTS=dir saves a picture of each.
  */
 import assert from 'node:assert/strict';
@@ -98,7 +98,7 @@ describe('own job ads in a browser', async () => {
     await context.close();
   });
 
-  it('every page at 375 and 1280 px, sv and en: no axe violations, nothing wider than the screen', async () => {
+  it('every page at 320, 375 and 1280 px, sv and en: no axe violations, nothing wider than the screen', async () => {
     // A closed ad to show as well.
     const context0 = await signedIn(1280);
     const setup = await context0.newPage();
@@ -115,7 +115,7 @@ describe('own job ads in a browser', async () => {
 
     const screenshots = process.env.SCREENSHOTS;
     const failures: string[] = [];
-    for (const width of [375, 1280]) {
+    for (const width of [320, 375, 1280]) {
       for (const lang of ['sv', 'en'] as const) {
         await db.updateTable('accounts').set({ language: lang }).where('id', '=', member.accountId).execute();
         const context = await signedIn(width);
