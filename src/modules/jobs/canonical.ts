@@ -2,7 +2,8 @@
  * Links from ads, and which page of an ad search engines should index. A mirrored JobTech ad whose own page is on a
  * known job source (Platsbanken) names that page as canonical: it is left out of the sitemap and
  * gets no JobPosting markup here. A generated demo ad is canonical nowhere: noindex, no markup, not
- * in the sitemap. Every other open ad's page here is the canonical one.
+ * in the sitemap. Every other open ad's page here is the canonical one — an employer's own ad
+ * (published on Lotsa, no webpage_url) among them: JobPosting and the sitemap.
  */
 
 /** Only http(s) links from ads are ever made clickable. */

@@ -70,7 +70,8 @@ export function jobPostingData(ctx: PageContext, job: JobDetail): Record<string,
     ...(types.length ? { employmentType: types.length === 1 ? types[0] : types } : {}),
     identifier: {
       '@type': 'PropertyValue',
-      name: job.generated ? 'Lotsa' : 'Arbetsförmedlingen',
+      // A mirrored ad is Arbetsförmedlingen's; a demo ad and an employer's own ad are Lotsa's.
+      name: job.origin === 'jobtech' ? 'Arbetsförmedlingen' : 'Lotsa',
       value: job.id,
     },
     directApply: false,

@@ -1,7 +1,8 @@
 /**
  * The job board: search, job pages, RSS, the job API; the JobStream ingestion tasks; the taxonomy
- * and demo ads as seed. Its state per app is the change listener (LISTEN lotsa_jobs) and the
- * response cache that listener invalidates.
+ * and demo ads as seed; employers' own ads (own/: the back-office under /admin/jobs and the task
+ * that closes them at their deadline). Its state per app is the change listener (LISTEN
+ * lotsa_jobs) and the response cache that listener invalidates.
  */
 import { SectionOrder } from '../../platform/html/layout.ts';
 import { defineModule } from '../../platform/module.ts';
@@ -18,6 +19,13 @@ import { jobsOpenApi } from './api-schema.ts';
 import { JobSearch } from './search/index.ts';
 import { registerJobBoardSearch } from './service.ts';
 import type { Database } from '../../platform/db/index.ts';
+import { Permission } from '../../platform/permissions.ts';
+import { ownJobAuditGroups, ownJobAuditSentences } from './own/audit-sentences.ts';
+import { companyOrOrganisationName } from './own/employer.ts';
+import { ownJobMessages } from './own/messages.ts';
+import { registerOwnJobRoutes } from './own/routes.ts';
+import { registerOwnJobTasks } from './own/tasks.ts';
+import { OWN_JOBS_PATH } from './own/views.ts';
 
 /** The job board's state in one app. */
 export interface JobBoardState {
@@ -33,7 +41,10 @@ export const jobBoardModule = defineModule<JobBoardState>({
   async seed(db, { demo, logger }) {
     await seedJobBoard(db, { demo, logger });
   },
-  tasks: (queue, { database, config }) => registerJobBoardTasks(queue, database, config),
+  tasks: (queue, { database, config }) => {
+    registerJobBoardTasks(queue, database, config);
+    registerOwnJobTasks(queue, database.db);
+  },
   async start({ database, logger, config }) {
     const changes = new JobChanges(database.pool, logger);
     const cache = new ResponseCache(changes, config.jobCacheSize);
@@ -68,6 +79,24 @@ export const jobBoardModule = defineModule<JobBoardState>({
       }
     },
   },
+  adminNavigation: [
+    {
+      path: OWN_JOBS_PATH,
+      label: (lang) => ownJobMessages.t(lang, 'nav.ownJobs'),
+      permission: Permission.JobAdsManage,
+      // After the back-office home and identity's items (an employer's members, audit trail).
+      order: 5,
+    },
+  ],
+  auditSentences: ownJobAuditSentences,
+  auditGroups: ownJobAuditGroups,
   openApi: () => jobsOpenApi,
-  routes: registerJobRoutes,
+  routes: (app, deps, state) => {
+    registerJobRoutes(app, deps, state);
+    registerOwnJobRoutes(app, {
+      db: deps.database.db,
+      employerName: companyOrOrganisationName,
+      changed: (regionId) => state.changes.changed(regionId),
+    });
+  },
 });

@@ -2,7 +2,7 @@
  * Reading single ads: the job page, similar open jobs, the sitemap's jobs.
  */
 import { sql, type Kysely } from 'kysely';
-import type { DB } from '../../platform/db/schema.ts';
+import type { DB, JobAdOrigin } from '../../platform/db/schema.ts';
 import { CANONICAL_ELSEWHERE_SQL } from './canonical.ts';
 import type { JobAd } from './jobtech.ts';
 import { toSummary, type JobSummary, type SummaryRow } from './search/index.ts';
@@ -21,6 +21,8 @@ export interface JobDetail extends JobSummary {
   lang: 'sv' | 'en';
   lastPublicationAt: Date | null;
   updatedAt: Date;
+  /** JobTech's, the demo generator's, or an employer's own ad on Lotsa. */
+  origin: JobAdOrigin;
   /** The ad as JobTech sent it, without contact persons. */
   raw: JobAd;
 }
@@ -95,6 +97,7 @@ export async function findJob(db: Kysely<DB>, regionId: string, id: string): Pro
     deadlineAt: r.deadline_at,
     updatedAt: r.updated_at,
     generated: r.origin === 'generated',
+    origin: r.origin,
     raw: r.raw as JobAd,
   };
 }
@@ -128,7 +131,8 @@ export interface SitemapJob {
 }
 
 /**
- * The region's open mirrored ads the sitemap may list: never generated ones, and not those whose
+ * The region's open mirrored ads and employers' own ads the sitemap may list: never generated ones,
+ * and not those whose
  * webpage_url the database can already tell is their canonical page elsewhere (the caller checks
  * the rest with isCanonicalHere). Newest first.
  */
@@ -137,7 +141,7 @@ function sitemapCandidates(db: Kysely<DB>, regionId: string) {
     .selectFrom('job_ads')
     .where('region_id', '=', regionId)
     .where('status', '=', 'open')
-    .where('origin', '=', 'jobtech')
+    .where('origin', 'in', ['jobtech', 'own'])
     .where(sql<boolean>`coalesce(raw->>'webpage_url', '') !~* ${CANONICAL_ELSEWHERE_SQL}`);
 }
 

@@ -289,6 +289,11 @@ export function sanitizeWithStats(
   return { html, steps: meter.steps };
 }
 
+/** Plain text (never read as markup) as escaped paragraphs a page embeds directly. */
+export function plainTextHtml(text: string): SanitizedHtml {
+  return new SanitizedHtml(paragraphs(text));
+}
+
 /** The description as markup a page embeds directly (`html` takes SanitizedHtml without `raw()`). */
 export function descriptionHtml(
   formatted: string | null | undefined,

@@ -16,6 +16,7 @@ import { html, type SafeHtml } from '../../platform/html/html.ts';
 import { localPath, type Page, type PageContext } from '../../platform/html/layout.ts';
 import { formatDate, formatNumber, type Lang, type Params } from '../../platform/i18n/index.ts';
 import { canonicalElsewhere, isCanonicalHere, safeUrl } from './canonical.ts';
+import { ownDescription, ownHours } from './own/render.ts';
 import { englishGroupTitle } from './english-titles.ts';
 import { jobPostingJsonLd } from './jsonld.ts';
 import type { MapData } from './map.ts';
@@ -656,7 +657,11 @@ export function jobPage(ctx: PageContext, view: JobView): Page {
   const duration =
     job.durationId === OPEN_ENDED ? t('job.durationOpenEnded') : conceptText(ctx, labels, job.durationId);
   const original = !job.generated ? safeUrl(raw_.webpage_url) : null;
-  const description = descriptionHtml(raw_.description?.text_formatted, raw_.description?.text);
+  // An employer's own ad shows its description in each language it was written in.
+  const ownText = job.origin === 'own' ? ownDescription(raw_, lang) : null;
+  const description =
+    ownText ??
+    html`<div class="prose job__text" lang="${job.lang}">${descriptionHtml(raw_.description?.text_formatted, raw_.description?.text)}</div>`;
   const adLang = job.lang !== lang ? job.lang : undefined;
   const main = html`<div class="wrap job-page">
     ${backLink(ctx, view.from)}
@@ -675,7 +680,7 @@ export function jobPage(ctx: PageContext, view: JobView): Page {
           ${fact(t('job.occupation'), occupationText(ctx, job))}
           ${fact(t('job.employmentType'), conceptText(ctx, labels, job.employmentTypeId))}
           ${fact(t('job.worktime'), conceptText(ctx, labels, job.worktimeId))}
-          ${fact(t('job.scope'), scopeText(ctx, job))}
+          ${fact(t('job.scope'), scopeText(ctx, job) ?? (job.origin === 'own' ? ownHours(raw_) : null))}
           ${fact(t('job.duration'), duration)}
           ${fact(t('job.salaryType'), conceptText(ctx, labels, job.salaryTypeId))}
           ${fact(t('job.salaryDescription'), raw_.salary_description ? labelled(raw_.salary_description, lang === 'en' ? 'sv' : undefined, lang) : null)}
@@ -691,7 +696,7 @@ export function jobPage(ctx: PageContext, view: JobView): Page {
       <section class="job__description" aria-labelledby="job-description-title">
         <h2 id="job-description-title">${t('job.description')}</h2>
         ${job.lang === 'en' && lang === 'sv' ? html`<p class="job__language">${t('job.language')}</p>` : ''}
-        <div class="prose job__text" lang="${job.lang}">${description}</div>
+        ${description}
       </section>
       <section class="job__apply" aria-labelledby="job-apply-title">
         <h2 id="job-apply-title">${t('job.apply')}</h2>

@@ -125,10 +125,14 @@ export interface TaxonomyConceptsTable {
   deprecated: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
+/** Where an ad comes from: JobTech's stream, the demo generator, or an employer on Lotsa. */
+export type JobAdOrigin = 'jobtech' | 'generated' | 'own';
+
 export interface JobAdsTable {
   region_id: string;
   id: string;
-  origin: ColumnType<'jobtech' | 'generated', 'jobtech' | 'generated' | undefined, 'jobtech' | 'generated'>;
+  /** 'own': an employer's own ad, published on Lotsa (migration 0024). */
+  origin: ColumnType<JobAdOrigin, JobAdOrigin | undefined, JobAdOrigin>;
   status: ColumnType<'open' | 'closed', 'open' | 'closed' | undefined, 'open' | 'closed'>;
   closed_reason: 'removed' | 'expired' | 'missing' | null;
   closed_at: Date | null;
@@ -164,6 +168,10 @@ export interface JobAdsTable {
   search: ColumnType<string, never, never>;
   /** Set by the database on every insert and update (migration 0014). */
   change_seq: ColumnType<string, never, never>;
+  /** An own ad's publishing employer organisation and its authors (migration 0024); null otherwise. */
+  organisation_id: ColumnType<string | null, string | null | undefined, string | null>;
+  created_by: ColumnType<string | null, string | null | undefined, string | null>;
+  updated_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface JobIngestStateTable {

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildTestApp, unlimited } from '../../helpers/app.ts';
 import { createPerson, sessionFor } from '../../helpers/identity.ts';
+import { ROLE_PERMISSIONS, type Permission } from '../../../src/platform/permissions.ts';
 
 const SAMPLE: Record<string, string> = { lang: 'sv', id: '1', token: 'A'.repeat(43) };
 const FIELDS = ['email', 'name', 'code', 'next', 'role', 'answer', 'reason', 'note', 'message', 'response'];
@@ -15,6 +16,14 @@ describe('CSRF before the schema', async () => {
   const { app, database } = await buildTestApp({}, undefined, { rateLimiter: unlimited });
   const admin = await createPerson(database.db, { role: 'admin' });
   const session = await sessionFor(database.db, admin.accountId, { secondFactor: true });
+  // What an admin does not hold (an employer's own job ads) is tried as an employer's member, so
+  // that the permission check lets the request through to the CSRF check.
+  const member = await createPerson(database.db, { role: 'employer_member' });
+  const memberSession = await sessionFor(database.db, member.accountId);
+  const sessionOf = (route: { permission: Permission }) =>
+    ROLE_PERMISSIONS.employer_member.has(route.permission) && !ROLE_PERMISSIONS.admin.has(route.permission)
+      ? memberSession
+      : session;
   const changing = app.routeTable.filter((r) => !['GET', 'HEAD', 'OPTIONS'].includes(r.method));
 
   it('every state-changing route answers a cross-site request with a malformed body 403 LOTSA_CSRF_REJECTED', async () => {
@@ -33,7 +42,7 @@ describe('CSRF before the schema', async () => {
           method: route.method as 'POST',
           url,
           headers: {
-            cookie: session,
+            cookie: sessionOf(route),
             host: 'localhost',
             'sec-fetch-site': 'cross-site',
             accept: 'application/json',

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildTestApp, csrfFor, unlimited } from '../../helpers/app.ts';
 import { createPerson, sessionFor } from '../../helpers/identity.ts';
+import { ROLE_PERMISSIONS, type Permission } from '../../../src/platform/permissions.ts';
 
 const SAMPLE: Record<string, string> = {
   lang: 'sv',
@@ -21,6 +22,14 @@ describe('cross-site requests', async () => {
   const { app, database } = await buildTestApp({}, undefined, { rateLimiter: unlimited });
   const admin = await createPerson(database.db, { role: 'admin' });
   const session = await sessionFor(database.db, admin.accountId, { secondFactor: true });
+  // What an admin does not hold (an employer's own job ads) is tried as an employer's member, so
+  // that the permission check lets the request through to the CSRF check.
+  const member = await createPerson(database.db, { role: 'employer_member' });
+  const memberSession = await sessionFor(database.db, member.accountId);
+  const sessionOf = (route: { permission: Permission }) =>
+    ROLE_PERMISSIONS.employer_member.has(route.permission) && !ROLE_PERMISSIONS.admin.has(route.permission)
+      ? memberSession
+      : session;
 
   const changing = app.routeTable.filter((r) => !['GET', 'HEAD', 'OPTIONS'].includes(r.method));
 
@@ -36,7 +45,7 @@ describe('cross-site requests', async () => {
           method: route.method as 'POST',
           url: concrete(route.url),
           headers: {
-            cookie: `${cookie}; ${session}`,
+            cookie: `${cookie}; ${sessionOf(route)}`,
             'sec-fetch-site': site,
             'x-csrf-token': token,
             accept: 'application/json',
@@ -61,7 +70,7 @@ describe('cross-site requests', async () => {
         method: route.method as 'POST',
         url: concrete(route.url),
         headers: {
-          cookie: `${cookie}; ${session}`,
+          cookie: `${cookie}; ${sessionOf(route)}`,
           origin: 'https://evil.example',
           accept: 'application/json',
           'content-type': 'application/x-www-form-urlencoded',

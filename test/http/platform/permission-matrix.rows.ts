@@ -77,6 +77,9 @@ const NO_IMAGE = '00000000-0000-4000-8000-000000000000';
 /** Who writes content (editorial): admins and the region's and municipalities' editors. */
 const EDITORS: Role[] = ['admin', 'region_editor', 'municipality_editor'];
 const NO_ITEM = '/admin/content/00000000-0000-4000-8000-000000000000';
+/** Who publishes the organisation's own job ads: an employer's admins and members. */
+const JOB_ADS: Role[] = ['employer_admin', 'employer_member'];
+const NO_AD = '/admin/jobs/own-000000000000';
 
 export const ROWS: Record<string, Row> = {
   // Platform and public site
@@ -314,4 +317,12 @@ export const ROWS: Record<string, Row> = {
   'GET /admin/content/:id/versions': only(EDITORS, 404, { url: `${NO_ITEM}/versions` }),
   'GET /admin/content/:id/compare': only(EDITORS, 404, { url: `${NO_ITEM}/compare?from=1&to=1` }),
   'GET /admin/content/:id/preview': only(EDITORS, 404, { url: `${NO_ITEM}/preview?version=1&lang=sv` }),
+
+  // Employers' own job ads (jobs/own): the organisation's admins and members; others' ads are 404
+  'GET /admin/jobs': only(JOB_ADS, 200),
+  'GET /admin/jobs/new': only(JOB_ADS, 200),
+  'POST /admin/jobs/new': only(JOB_ADS, 422, { anon: 401, body: { headline: '' } }),
+  'GET /admin/jobs/:id': only(JOB_ADS, 404, { url: NO_AD }),
+  'POST /admin/jobs/:id': only(JOB_ADS, 404, { anon: 401, url: NO_AD, body: { base: '1' } }),
+  'POST /admin/jobs/:id/close': only(JOB_ADS, 404, { anon: 401, url: `${NO_AD}/close` }),
 };

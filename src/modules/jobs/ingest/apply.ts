@@ -7,6 +7,8 @@
  * - a removal (`removed: true`) closes the ad we hold under that id, wherever its place fields point;
  * - an ad past its last publication date is stored closed as `expired`;
  * - an ad we hold that moves out of the region closes as `missing`;
+ * - an employer's own ad (origin 'own', ids `own-…`) is never JobStream's to write or close: a
+ *   record naming one is skipped, and the SQL below refuses it again;
  * - every call of `applyBatch` runs inside the caller's transaction, and whoever commits rows also
  *   bumps the region's generation and notifies `lotsa_jobs` in that same transaction;
  * - every transaction that writes a region's ads takes the region's write lock (`lockRegionWrites`)
@@ -22,6 +24,7 @@ import { withSavepoint } from '../../../platform/db/transaction.ts';
 import { refreshSearchWords } from '../words.ts';
 import { adInScope, normalizeAd, parseRecordAt, type JobAdRow, type ParsedRecord } from './normalize.ts';
 import type { IngestScope } from './scope.ts';
+import { isOwnAdId } from '../own/ids.ts';
 
 export { scopeForRegion, type IngestScope } from './scope.ts';
 
@@ -62,6 +65,7 @@ interface Stored {
   content_hash: string;
   status: 'open' | 'closed';
   closed_reason: string | null;
+  origin: string;
 }
 
 type ValidRecord = Exclude<ParsedRecord, { kind: 'malformed' }>;
@@ -178,7 +182,7 @@ async function lockStored(
   for (let i = 0; i < ids.length; i += 1000) {
     const rows = await trx
       .selectFrom('job_ads')
-      .select(['id', 'source_timestamp', 'content_hash', 'status', 'closed_reason'])
+      .select(['id', 'source_timestamp', 'content_hash', 'status', 'closed_reason', 'origin'])
       .where('region_id', '=', regionId)
       .where('id', 'in', ids.slice(i, i + 1000))
       .orderBy('id')
@@ -202,6 +206,11 @@ function planWrites(
   for (const id of ids) {
     const record = winners.get(id) as ValidRecord;
     const existing = stored.get(record.id);
+    // An employer's own ad on Lotsa: JobStream has no say over it.
+    if (isOwnAdId(record.id) || existing?.origin === 'own') {
+      counts.skipped++;
+      continue;
+    }
     const time = orderTime(record, now);
     if (existing && time < existing.source_timestamp) {
       counts.stale++;
@@ -280,6 +289,7 @@ function upsertRows(trx: Transaction<DB>, rows: JobAdRow[]) {
         // The same rules again in SQL, so nothing unchanged or older is ever written even if a
         // row appeared after the SELECT above.
         .where(sql<boolean>`excluded.source_timestamp >= job_ads.source_timestamp`)
+        .where(sql<boolean>`job_ads.origin <> 'own'`)
         .where(
           sql<boolean>`(job_ads.content_hash IS DISTINCT FROM excluded.content_hash
             OR job_ads.status IS DISTINCT FROM excluded.status)`,
@@ -348,6 +358,7 @@ async function writeCloses(
       })
       .where('region_id', '=', scope.regionId)
       .where('id', '=', close.id)
+      .where('origin', '<>', 'own')
       .where(sql<boolean>`source_timestamp <= ${close.time}::bigint`)
       .returning('id')
       .executeTakeFirst();

@@ -446,7 +446,7 @@ export async function runSnapshot(
 
 /**
  * Closes open ads whose last publication date has passed (JobStream may send no removal for
- * them), bumping each affected region's generation in the same transaction. Returns the number
+ * them; an employer's own ad has none and closes at its deadline by its own task), bumping each affected region's generation in the same transaction. Returns the number
  * closed per region.
  */
 export async function expireAds(
@@ -462,6 +462,7 @@ export async function expireAds(
       .select('region_id')
       .distinct()
       .where('status', '=', 'open')
+      .where('origin', '<>', 'own')
       .where('last_publication_at', '<', now);
     if (options.regionId) expiring = expiring.where('region_id', '=', options.regionId);
     const regions = (await expiring.execute()).map((r) => r.region_id);
@@ -476,6 +477,7 @@ export async function expireAds(
         updated_at: sql`now()`,
       })
       .where('status', '=', 'open')
+      .where('origin', '<>', 'own')
       .where('last_publication_at', '<', now)
       .where('region_id', 'in', regions);
     const rows = await query.returning('region_id').execute();
