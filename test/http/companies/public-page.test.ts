@@ -252,6 +252,26 @@ describe('a company page', async () => {
     assert.match(none, /Just nu finns inga lediga jobb hos Dala Energi/);
   });
 
+  it('lists the newest 200 of many open jobs, then links to the job search filtered to the employer', async () => {
+    await addCompany(db, {
+      slug: 'mora-mjukvara',
+      orgNumber: ORG.software,
+      data: companyData('Mora Mjukvara'),
+    });
+    const ads = Array.from({ length: 203 }, (_, i) =>
+      makeAd({ id: `soft-${i}`, headline: `Utvecklare ${i}`, orgnr: ORG.software, occupation: 'developer' }),
+    );
+    await loadAds(db, ads);
+    const body = (await app.inject('/sv/companies/mora-mjukvara')).body;
+    assert.match(body, /Just nu finns 203 lediga jobb. Här visas de 200 senaste./);
+    assert.equal([...body.matchAll(/href="\/sv\/companies\/mora-mjukvara\/jobs\//g)].length, 200);
+    const more = /<a class="button" href="([^"]+)">Se alla 203 jobb i jobbsökningen<\/a>/.exec(body)?.[1];
+    assert.equal(more, `/sv/jobs?employer=${ORG.software}`);
+    const search = await app.inject(more);
+    assert.equal(search.statusCode, 200);
+    assert.match(search.body, /203 jobb matchar/);
+  });
+
   it('carries Organization JSON-LD with absolute URLs from configuration, and an og:image', async () => {
     const body = (
       await app.inject({ url: '/en/companies/bergslagens-stal', headers: { host: 'evil.example' } })
