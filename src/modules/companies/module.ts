@@ -3,13 +3,28 @@
  * company pages (who they are, career paths, badges for newcomers, every open job linked by
  * organisationsnummer), the employers' own editing of their page with the region's review, and
  * the competence needs they expect (model.ts: what a page is; store.ts: its tables).
+ *
+ * public/: the visitors' pages, the job board's employer logos and links, the place pages' and the
+ * home page's companies, the sitemap and the counting of views and clicks.
  */
 import { defineModule } from '../../platform/module.ts';
+import {
+  companySitemap,
+  publicCompanyNavigation,
+  publicCompanyState,
+  registerPublicCompanyRoutes,
+} from './public/index.ts';
 import { seedDemoCompanies } from './seed.ts';
 
 export const companiesModule = defineModule({
   name: 'companies',
   seed: async (db, context) => {
     await seedDemoCompanies(db, context);
+  },
+  start: (deps) => publicCompanyState(deps),
+  navigation: [...publicCompanyNavigation],
+  sitemap: companySitemap,
+  routes: (app, deps) => {
+    registerPublicCompanyRoutes(app, deps);
   },
 });

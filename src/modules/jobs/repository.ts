@@ -111,7 +111,7 @@ export async function similarJobs(
 ): Promise<JobSummary[]> {
   if (!job.occupationGroupId && !job.occupationFieldId) return [];
   const { rows } =
-    await sql<SummaryRow>`SELECT id, headline, employer_name, workplace, municipality_code, occupation_label, occupation_group_id,
+    await sql<SummaryRow>`SELECT id, headline, employer_name, employer_orgnr, workplace, municipality_code, occupation_label, occupation_group_id,
         employment_type_id, worktime_extent_id, remote, published_at, deadline_at, origin
       FROM job_ads
       WHERE region_id = ${regionId} AND status = 'open' AND id <> ${job.id}
@@ -205,7 +205,7 @@ export async function openJobsInMunicipality(
       WHERE region_id = ${regionId} AND status = 'open' AND municipality_code = ${municipalityCode}`.execute(
       db,
     ),
-    sql<SummaryRow>`SELECT id, headline, employer_name, workplace, municipality_code, occupation_label,
+    sql<SummaryRow>`SELECT id, headline, employer_name, employer_orgnr, workplace, municipality_code, occupation_label,
         occupation_group_id, employment_type_id, worktime_extent_id, remote, published_at, deadline_at, origin, lang
       FROM job_ads
       WHERE region_id = ${regionId} AND status = 'open' AND municipality_code = ${municipalityCode}

@@ -5,12 +5,14 @@
  * query string (they read what they know and ignore the rest).
  */
 import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
 import { HTML_CONTENT_TYPE } from '../../platform/html/send.ts';
 import { langParam } from '../../platform/http/lang.ts';
 import { AnyQuery, LangParams, type App } from '../../platform/http/schema.ts';
 import type { ModuleDeps } from '../../platform/module.ts';
 import { Permission } from '../../platform/permissions.ts';
 import { registerJobApiRoutes } from './api.ts';
+import { employerPages } from './employers.ts';
 import { loadMap } from './map.ts';
 import { apiDocsPage } from './openapi.ts';
 import { queryParams, queryString } from './query.ts';
@@ -22,6 +24,10 @@ import { closedJobPage, jobPage, searchPage } from './views.ts';
 export { SEARCH_CONCURRENCY, SEARCH_RATE_LIMIT, type JobBoardDeps } from './respond.ts';
 
 const pub = { permission: Permission.Public } as const;
+
+/** A failed read of the employer pages is logged; the page goes out without logos. */
+const employersUnread = (request: FastifyRequest) => (err: unknown) =>
+  request.log.warn({ reqId: request.id, err }, 'employer pages could not be read');
 /**
  * The board's pages and feed are the same for everyone (they never read the session), so their ETag
  * (the body's, platform/http/conditional.ts) is too: 304 to a client whose copy is current.
@@ -35,13 +41,17 @@ function registerBoardRoutes(app: App, http: JobBoardHttp): void {
   app.get('/:lang/jobs', { schema: searchSchema, config: board }, async (request, reply) => {
     langParam(request);
     const { query, canonical, droppedFilter } = await http.pageSearch(request, request.query, true);
+    // The employers' company pages (logo and link on their cards) as of now: a page cached with an
+    // older set of them is no longer asked for (employers.ts: the set is kept a short while).
+    const employers = await employerPages(request.region.id, employersUnread(request));
     // A URL with a dropped filter value shows a note, so it is not the canonical search's entry.
-    const key = `jobs${canonical}${droppedFilter ? '|dropped' : ''}`;
+    const key = `jobs${canonical}${droppedFilter ? '|dropped' : ''}|e${employers.version}`;
     return http.cached(request, reply, { key, limited: canonical !== '' }, async () => {
       const result = await http.runSearch(request, query);
       const feedPath = `/jobs.rss${queryString(queryParams(query))}`;
       const map = request.region.countyCode ? loadMap(request.region.countyCode) : null;
-      const page = searchPage(http.context(request), { query, result, map, feedPath, droppedFilter });
+      const view = { query, result, map, feedPath, droppedFilter, employers };
+      const page = searchPage(http.context(request), view);
       return { body: http.render(request, page), contentType: HTML_CONTENT_TYPE };
     });
   });
@@ -72,7 +82,10 @@ function registerJobPageRoute(app: App, http: JobBoardHttp): void {
     const { job, labels } = await http.loadJob(request.region.id, request.params.id);
     const search = await http.pageSearch(request, request.query, true);
     const from = search.canonical ? { state: search.canonical, query: search.query } : undefined;
-    const similar = await similarJobs(http.db, request.region.id, job, job.status === 'open' ? 5 : 8);
+    const [similar, employers] = await Promise.all([
+      similarJobs(http.db, request.region.id, job, job.status === 'open' ? 5 : 8),
+      employerPages(request.region.id, employersUnread(request)),
+    ]);
     if (job.status === 'closed') {
       return reply.page(closedJobPage(http.context(request), job, similar), {
         status: 410,
@@ -81,7 +94,8 @@ function registerJobPageRoute(app: App, http: JobBoardHttp): void {
     }
     // A generated demo ad is kept out of search engines (the page says noindex too).
     if (job.generated) reply.header('x-robots-tag', 'noindex');
-    return reply.page(jobPage(http.context(request), { job, similar, labels, from }), { cache: 'no-cache' });
+    const view = { job, similar, labels, from, employers };
+    return reply.page(jobPage(http.context(request), view), { cache: 'no-cache' });
   });
 }
 

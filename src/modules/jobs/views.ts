@@ -16,6 +16,7 @@ import { html, type SafeHtml } from '../../platform/html/html.ts';
 import { localPath, type Page, type PageContext } from '../../platform/html/layout.ts';
 import { formatDate, formatNumber, type Lang, type Params } from '../../platform/i18n/index.ts';
 import { canonicalElsewhere, isCanonicalHere, safeUrl } from './canonical.ts';
+import type { EmployerPage, EmployerPages } from './employers.ts';
 import { ownDescription, ownHours } from './own/render.ts';
 import { englishGroupTitle } from './english-titles.ts';
 import { jobPostingJsonLd } from './jsonld.ts';
@@ -136,22 +137,50 @@ function dateText(lang: Lang, date: Date): string {
 // ---------------------------------------------------------------------------------------------
 // A list of jobs (search results, similar jobs)
 
+/** What a list of job cards may show besides the jobs. */
+export interface JobListOptions {
+  /** Employers with a company page here: their logo and a link to it on each of their cards. */
+  employers?: EmployerPages;
+  /** Where a card's title links (after the language prefix); default the job's page. */
+  href?: (job: JobSummary) => string;
+  /** Extra attributes of the title link (the company page's links are rel="nofollow"). */
+  rel?: string;
+}
+
+/** The employer's logo (decorative: the name is next to it) and its name, linking to its page. */
+export function employerLine(lang: Lang, name: string, page: EmployerPage | undefined): SafeHtml | string {
+  if (!page) return name;
+  const logo = page.logo
+    ? html`<img class="employer-logo" src="${page.logo.src}" alt="" width="${page.logo.width}" height="${page.logo.height}" loading="lazy" decoding="async">`
+    : '';
+  return html`${logo}<a href="${localPath(lang, page.path)}">${name}</a>`;
+}
+
 /**
  * Job cards. `from`: the search the list belongs to (searchState), carried by each link so the job
  * page's back link returns to it.
  */
-export function jobList(ctx: PageContext, jobs: JobSummary[], headingLevel: 2 | 3 = 3, from = ''): SafeHtml {
+export function jobList(
+  ctx: PageContext,
+  jobs: JobSummary[],
+  headingLevel: 2 | 3 = 3,
+  from = '',
+  options: JobListOptions = {},
+): SafeHtml {
   const { t } = texts(ctx);
   const lang = ctx.lang;
+  const href = options.href ?? ((job: JobSummary) => jobPath(job.id) + from);
+  const rel = options.rel ? html` rel="${options.rel}"` : '';
   return html`<ol class="job-list" role="list">
     ${jobs.map((job) => {
       const place = municipalityName(ctx, job.municipalityCode);
       // A headline in the other language is marked, so a screen reader pronounces it right.
-      const heading = html`<a href="${localPath(lang, jobPath(job.id) + from)}"${job.lang !== lang ? html` lang="${job.lang}"` : ''}>${job.headline}</a>`;
+      const heading = html`<a href="${localPath(lang, href(job))}"${rel}${job.lang !== lang ? html` lang="${job.lang}"` : ''}>${job.headline}</a>`;
       const english = job.lang === 'en';
+      const employer = options.employers?.get(job.employerOrgnr);
       return html`<li class="job-card">
         ${headingLevel === 2 ? html`<h2 class="job-card__title">${heading}</h2>` : html`<h3 class="job-card__title">${heading}</h3>`}
-        <p class="job-card__meta"><span class="job-card__employer">${job.employerName}</span>${place ? html`<span class="job-card__place">${place}</span>` : ''}</p>
+        <p class="job-card__meta"><span class="job-card__employer">${employerLine(lang, job.employerName, employer)}</span>${place ? html`<span class="job-card__place">${place}</span>` : ''}</p>
         <p class="job-card__dates">${withMarkup(t('search.published', { date: SLOT }), timeEl(lang, job.publishedAt))}${
           job.deadlineAt
             ? html` · ${withMarkup(t('search.deadline', { date: SLOT }), timeEl(lang, job.deadlineAt))}`
@@ -174,6 +203,8 @@ export interface SearchView {
   feedPath: string;
   /** The page's URL named a filter value it does not know; the page dropped it and says so. */
   droppedFilter?: boolean;
+  /** Employers with a company page (their logo and link on their cards). */
+  employers?: EmployerPages;
 }
 
 /** A filter group's look: a bare fieldset with a list of choices. */
@@ -413,7 +444,7 @@ export function resultsFragment(ctx: PageContext, view: SearchView): SafeHtml {
     ${result.omittedWords > 0 ? html`<p class="job-results__notice">${plural(ctx, 'search.wordsOmitted', result.omittedWords)}</p>` : ''}
     ${result.textIgnored ? html`<p class="job-results__notice">${t('search.textIgnored', { q: query.q })}</p>` : ''}
     ${result.total === 0 ? html`<p>${t('search.noResultsHelp')}</p>` : ''}
-    ${jobList(ctx, result.items, 3, searchState(query))}
+    ${jobList(ctx, result.items, 3, searchState(query), { employers: view.employers })}
     ${pagination(ctx, view)}
   </div>`;
 }
@@ -594,6 +625,8 @@ export interface JobView {
   labels: ConceptLabels;
   /** The search the page was reached from (searchState of its parsed parameters), '' for none. */
   from?: { state: string; query: JobQuery };
+  /** Employers with a company page (this job's: its logo and link; the similar jobs' too). */
+  employers?: EmployerPages;
 }
 
 /** The duration concept "Tills vidare": an employment with no end date. */
@@ -663,12 +696,13 @@ export function jobPage(ctx: PageContext, view: JobView): Page {
     ownText ??
     html`<div class="prose job__text" lang="${job.lang}">${descriptionHtml(raw_.description?.text_formatted, raw_.description?.text)}</div>`;
   const adLang = job.lang !== lang ? job.lang : undefined;
+  const employer = view.employers?.get(job.employerOrgnr);
   const main = html`<div class="wrap job-page">
     ${backLink(ctx, view.from)}
     <article class="job" aria-labelledby="job-title">
       <header class="job__header">
         <h1 id="job-title"${adLang ? html` lang="${adLang}"` : ''}>${job.headline}</h1>
-        <p class="job__employer">${job.employerName}${place ? html` · ${place}` : ''}</p>
+        <p class="job__employer">${employerLine(lang, job.employerName, employer)}${place ? html` · ${place}` : ''}</p>
         ${job.generated ? html`<p class="notice">${t('job.generatedNotice')}</p>` : ''}
       </header>
       <section class="job__facts" aria-labelledby="job-facts-title">
@@ -703,10 +737,11 @@ export function jobPage(ctx: PageContext, view: JobView): Page {
         ${applyLinks(ctx, job)}
         ${original ? html`<p><a href="${original}" rel="noopener external">${t('job.original')}</a></p>` : ''}
       </section>
+      ${employer ? html`<p class="job__company"><a href="${localPath(lang, employer.path)}">${t('job.employerPage', { employer: employer.name })}</a></p>` : ''}
     </article>
     <section class="job-similar" aria-labelledby="job-similar-title">
       <h2 id="job-similar-title">${t('job.similar')}</h2>
-      ${similar.length ? jobList(ctx, similar, 3, view.from?.state) : html`<p>${t('job.noSimilar')}</p>`}
+      ${similar.length ? jobList(ctx, similar, 3, view.from?.state, { employers: view.employers }) : html`<p>${t('job.noSimilar')}</p>`}
     </section>
   </div>`;
   const facts = { generated: job.generated, webpageUrl: raw_.webpage_url };

@@ -116,10 +116,11 @@ describe('job board for search engines', async () => {
     assert.match(root.body, /<sitemapindex xmlns="http:\/\/www\.sitemaps\.org\/schemas\/sitemap\/0\.9">/);
     const files = locs(root.body);
     // Own pages: /, /accessibility, /privacy (two languages each) and /lattlast; the job board and
-    // 5 jobs; the content lists (/move, guides, stories, paths, places) and the six paths; 3 a file.
+    // 5 jobs; the company list; the content lists (/move, guides, stories, paths, places) and the six
+    // paths; 3 a file.
     assert.deepEqual(
       files,
-      [1, 2, 3, 4, 5, 6, 7].map((n) => `http://localhost:3000/sitemap-${n}.xml`),
+      [1, 2, 3, 4, 5, 6, 7, 8].map((n) => `http://localhost:3000/sitemap-${n}.xml`),
     );
     const urls: string[] = [];
     for (const file of files) {
@@ -143,9 +144,10 @@ describe('job board for search engines', async () => {
       '/sv/places',
       '/en/move',
       '/en/paths/international',
+      '/sv/companies',
     ])
       assert.ok(urls.includes(`http://localhost:3000${u}`), u);
-    for (const n of ['0', '8', 'x', '01']) assert.equal((await get(`/sitemap-${n}.xml`)).statusCode, 404, n);
+    for (const n of ['0', '9', 'x', '01']) assert.equal((await get(`/sitemap-${n}.xml`)).statusCode, 404, n);
   });
 
   it('reads the sitemap jobs a batch at a time without losing or repeating any', async () => {

@@ -257,6 +257,13 @@ export const ROWS: Record<string, Row> = {
   'GET /admin/places/facts/place-facts.json': only(['admin', 'region_editor'], 200),
   'POST /admin/places/facts': only(['admin', 'region_editor'], 400, { anon: 401, body: { text: '{' } }),
 
+  // Companies: the public pages (a slug nobody published is the 404 page, for everyone alike)
+  'GET /:lang/companies': everyone(200, { url: '/sv/companies' }),
+  'GET /:lang/companies/:slug': everyone(404, { url: '/sv/companies/no-such-company' }),
+  'GET /:lang/companies/:slug/jobs/:id': everyone(404, {
+    url: '/sv/companies/no-such-company/jobs/no-such-ad',
+  }),
+
   // Media library (content): admins, region and municipality editors; its files are public
   'GET /media/:id/:file': everyone(404, {
     url: '/media/00000000-0000-4000-8000-000000000000/320-0123456789.jpg',

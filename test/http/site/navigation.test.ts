@@ -48,6 +48,7 @@ describe('the site navigation', async () => {
       [
         ['/sv/', 'Startsida'],
         ['/sv/jobs', 'Lediga jobb'],
+        ['/sv/companies', 'Företag'],
         ['/sv/places', 'Orter'],
         ['/sv/guides', 'Flytta hit'],
         ['/sv/stories', 'Berättelser'],
@@ -59,6 +60,7 @@ describe('the site navigation', async () => {
       [
         ['/en/', 'Home page'],
         ['/en/jobs', 'Jobs'],
+        ['/en/companies', 'Companies'],
         ['/en/places', 'Places'],
         ['/en/guides', 'Moving here'],
         ['/en/stories', 'Stories'],
@@ -107,7 +109,7 @@ describe('the site navigation', async () => {
       (m) => [m[2], [...m[3]!.matchAll(/href="([^"]+)"/g)].map((h) => h[1])],
     );
     assert.deepEqual(groups.slice(0, 4), [
-      ['Jobs and careers', ['/en/jobs']],
+      ['Jobs and careers', ['/en/jobs', '/en/companies']],
       ['Living here', ['/en/places', '/en/guides', '/en/stories', '/en/paths', '/en/move']],
       ['For you', ['/en/me']],
       ['About this website', ['/en/accessibility', '/en/privacy', '/sv/lattlast', '/en/search']],

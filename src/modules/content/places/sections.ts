@@ -1,6 +1,6 @@
 /**
  * The seam for sections other modules add to a place page: companies there (the companies module)
- * and events there (the events module), when those exist. Each renders its whole section — heading
+ * and events there (the events module, when it exists). Each renders its whole section — heading
  * and content — or an empty SafeHtml when it has nothing for the municipality, so a place page
  * never shows an empty heading. They appear after the open jobs, in this list's order.
  */
@@ -14,5 +14,15 @@ export interface PlaceSection {
   render(ctx: PageContext, municipality: Municipality): Promise<SafeHtml>;
 }
 
-/** Companies and events add theirs here when those modules are built; none exist yet. */
-export const PLACE_SECTIONS: readonly PlaceSection[] = [];
+/** The sections, in the order their modules added them (companies/public/sections.ts adds one). */
+export const PLACE_SECTIONS: PlaceSection[] = [];
+
+/**
+ * A module adds its section when its routes are registered; a second app in the same process (the
+ * tests build several) replaces it by name rather than adding it twice.
+ */
+export function setPlaceSection(section: PlaceSection): void {
+  const at = PLACE_SECTIONS.findIndex((s) => s.name === section.name);
+  if (at >= 0) PLACE_SECTIONS[at] = section;
+  else PLACE_SECTIONS.push(section);
+}

@@ -2,7 +2,7 @@
  * The home page: a hero photograph with the job search box, the chooser, places, stories, guides
  * and paths as cards, the region in figures, and the "get help moving here" call to action.
  */
-import { html } from '../../../platform/html/html.ts';
+import { html, type SafeHtml } from '../../../platform/html/html.ts';
 import { localPath, type Page } from '../../../platform/html/layout.ts';
 import { formatNumber, type Lang } from '../../../platform/i18n/index.ts';
 import type { Region } from '../../../platform/region.ts';
@@ -47,6 +47,8 @@ export interface HomeContent {
   paths: Map<string, PublishedItem>;
   images: ImageMap;
   chooser: ChooserForm;
+  /** The featured companies (the companies module's section), after the places. */
+  companies?: SafeHtml;
 }
 
 export function homePage(region: Region, lang: Lang, organisation: string, c: HomeContent): Page {
@@ -82,6 +84,7 @@ export function homePage(region: Region, lang: Lang, organisation: string, c: Ho
       c.places.slice(0, 6).map((p) => itemCard(p, c.images)),
       { href: localPath(lang, '/places'), label: t('home.places.all') },
     )}
+    ${c.companies ?? ''}
     ${cardSection(
       'home-stories',
       t('home.stories.title'),

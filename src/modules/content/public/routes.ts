@@ -10,6 +10,7 @@ import { localPath } from '../../../platform/html/layout.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
 import type { ModuleDeps } from '../../../platform/module.ts';
 import { Permission } from '../../../platform/permissions.ts';
+import { featuredCompaniesSection } from '../../companies/public/sections.ts';
 import type { Region } from '../../../platform/region.ts';
 import { isTargetGroup, type ContentKind, type TargetGroup } from '../model.ts';
 import type { ContentRenderer } from '../render.ts';
@@ -60,11 +61,12 @@ export function registerPublicContentRoutes(app: App, deps: ModuleDeps): void {
     async (request, reply) => {
       const lang = langParam(request);
       const region = request.region;
-      const [latestPlaces, stories, guides, paths] = await Promise.all([
+      const [latestPlaces, stories, guides, paths, companies] = await Promise.all([
         publishedList(db, region.id, lang, { kind: 'place', limit: 30 }),
         publishedList(db, region.id, lang, { kind: 'story', limit: 3 }),
         publishedList(db, region.id, lang, { kind: 'guide', limit: 3 }),
         publishedPaths(deps, region, lang),
+        featuredCompaniesSection(db, region, lang),
       ]);
       const places = variedFirst(latestPlaces);
       const shownPlaces = places.slice(0, 6);
@@ -82,6 +84,7 @@ export function registerPublicContentRoutes(app: App, deps: ModuleDeps): void {
           paths,
           images,
           chooser: readChooser({}),
+          companies,
         }),
       );
     },

@@ -21,12 +21,14 @@ interface LoadedRow extends SummaryRow {
   vector: string;
 }
 
-const COLUMNS = sql`id, headline, employer_name, workplace, municipality_code, occupation_label,
+const COLUMNS = sql`id, headline, employer_name, employer_orgnr, workplace, municipality_code, occupation_label,
   occupation_group_id, occupation_field_id, employment_type_id, worktime_extent_id, remote, published_at,
   deadline_at, origin, lang, employer_key, status, change_seq, search::text AS vector`;
 
 function toDoc(r: LoadedRow): DocRow {
   const summary = toSummary(r);
+  // The number is the employer key when there is one: one string kept in memory, not two.
+  if (summary.employerOrgnr === r.employer_key) summary.employerOrgnr = r.employer_key;
   return {
     summary,
     values: {

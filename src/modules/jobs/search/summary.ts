@@ -3,6 +3,8 @@ export interface JobSummary {
   id: string;
   headline: string;
   employerName: string;
+  /** The employer's organisationsnummer (its company page, when it has one). */
+  employerOrgnr?: string | null;
   workplace: string | null;
   municipalityCode: string | null;
   occupationLabel: string;
@@ -22,6 +24,7 @@ export interface SummaryRow {
   id: string;
   headline: string;
   employer_name: string;
+  employer_orgnr?: string | null;
   workplace: string | null;
   municipality_code: string | null;
   occupation_label: string;
@@ -40,6 +43,7 @@ export function toSummary(r: SummaryRow): JobSummary {
     id: r.id,
     headline: r.headline,
     employerName: r.employer_name,
+    employerOrgnr: r.employer_orgnr ?? null,
     workplace: r.workplace,
     municipalityCode: r.municipality_code,
     occupationLabel: r.occupation_label,

@@ -1,0 +1,216 @@
+/**
+ * Texts of the public company pages: the list with its filters and map, a company's page, the
+ * companies section of a place page and the featured companies on the home page.
+ */
+import { defineMessages } from '../../../platform/i18n/index.ts';
+
+export const companyMessages = defineMessages({
+  sv: {
+    'nav.companies': 'Företag',
+
+    'badge.relocation': 'Hjälper med flytten',
+    'badge.partner': 'Partnervänlig arbetsgivare',
+    'badge.english': 'Engelska som arbetsspråk',
+    'badge.remote': 'Distansvänlig',
+
+    'list.title': 'Företagen i {region}',
+    'list.description':
+      'Arbetsgivarna i {region}: vilka de är, vad de gör, vad de erbjuder dig som flyttar hit och alla deras lediga jobb.',
+    'list.lead':
+      'Lär känna arbetsgivarna: vad de gör, vart en karriär hos dem kan leda och hur de hjälper dig och din familj att komma hit.',
+    'list.heading': 'Alla företag',
+    'list.count.one': '{count} företag',
+    'list.count.other': '{count} företag',
+    'list.none': 'Inga företag matchar filtren. Ta bort ett filter eller rensa alla.',
+    'list.empty': 'Inga företag har en sida här ännu. Titta in igen snart.',
+    'list.demo': 'Demo',
+
+    'filter.title': 'Filtrera företagen',
+    'filter.toggle': 'Filtrera',
+    'filter.toggleCount': 'Filtrera ({count})',
+    'filter.industry': 'Bransch',
+    'filter.municipality': 'Kommun',
+    'filter.badge': 'För nyinflyttade',
+    'filter.any': 'Alla',
+    'filter.jobs': 'Lediga jobb',
+    'filter.jobs.option': 'Bara företag med lediga jobb',
+    'filter.apply': 'Visa företag',
+    'filter.clear': 'Rensa filtren',
+    'sort.label': 'Sortera',
+    'sort.name': 'Namn',
+    'sort.jobs': 'Flest lediga jobb',
+    'sort.newest': 'Senast tillagda',
+    'sort.apply': 'Sortera',
+
+    'error.title': 'Filtret kunde inte användas',
+    'error.industry': 'Det finns ingen bransch som heter ”{value}”. Välj en bransch i listan.',
+    'error.municipality': 'Det finns ingen kommun ”{value}” i {region}. Välj en kommun i listan.',
+    'error.badge': 'Det finns inget erbjudande som heter ”{value}”. Välj ett i listan.',
+    'error.jobs': 'Lediga jobb kan bara vara ”1” (bara företag med lediga jobb), inte ”{value}”.',
+    'error.sort':
+      'Det går inte att sortera efter ”{value}”. Välj namn, flest lediga jobb eller senast tillagda.',
+    'error.repeated': 'Välj bara ett värde för ”{field}”.',
+    'error.shown': 'Vi visar alla företag utan det filtret.',
+
+    'map.title': 'Företagen på kartan',
+    'map.description':
+      'Kommuner där företag finns är markerade med antalet företag. Välj en kommun för att se företagen där.',
+    'map.link.one': '{name}: {count} företag',
+    'map.link.other': '{name}: {count} företag',
+
+    'card.jobs.one': '{count} ledigt jobb',
+    'card.jobs.other': '{count} lediga jobb',
+    'card.jobs.none': 'Inga lediga jobb just nu',
+    'card.badges': 'Erbjuder nyinflyttade',
+
+    'page.back': 'Alla företag',
+    'page.description':
+      '{name}: vilka de är, karriärvägar, vad de erbjuder dig som flyttar hit och alla lediga jobb.',
+    'page.demo':
+      'Demo: företaget och sidan är påhittade för att visa hur en företagssida fungerar. Jobben är också påhittade.',
+    'page.heroJobs.one': 'Se det lediga jobbet',
+    'page.heroJobs.other': 'Se {count} lediga jobb',
+    'page.website': 'Företagets webbplats',
+    'page.about': 'Om {name}',
+    'page.impact': 'Vad {name} betyder för världen',
+    'page.photos': 'Bilder från {name}',
+    'page.film': 'Se filmen om {name}',
+    'page.filmHint': '(öppnas på en annan webbplats)',
+    'page.people': 'Människor som jobbar här',
+    'page.paths': 'Karriärvägar',
+    'page.paths.intro': 'Från första jobbet till specialist eller chef: så här kan vägen se ut.',
+    'page.paths.step': 'Steg {n}',
+    'page.paths.occupation': 'Yrke:',
+    'page.facts': 'Fakta',
+    'page.facts.employees': 'Anställda i regionen',
+    'page.facts.sites': 'Arbetsplatser',
+    'page.facts.languages': 'Språk på jobbet',
+    'page.facts.industries': 'Bransch',
+    'page.facts.orgNumber': 'Organisationsnummer',
+    'page.badges': 'Det här erbjuder {name} dig som flyttar hit',
+    'page.places': 'Här finns {name}',
+    'page.places.intro': 'Läs om livet på orterna där {name} finns.',
+    'page.needs': 'Vi kommer att behöva',
+    'page.needs.intro': 'Yrken som {name} räknar med att rekrytera det kommande året.',
+    'page.needs.people.one': '{count} person',
+    'page.needs.people.other': '{count} personer',
+    'page.jobs': 'Lediga jobb hos {name}',
+    'page.jobs.count.one': 'Just nu finns {count} ledigt jobb.',
+    'page.jobs.count.other': 'Just nu finns {count} lediga jobb.',
+    'page.jobs.shown': 'Här visas de {shown} senaste.',
+    'page.jobs.more': 'Se alla {count} jobb i jobbsökningen',
+    'page.jobs.none': 'Just nu finns inga lediga jobb hos {name}. Se alla jobb i regionen i stället.',
+    'page.jobs.all': 'Alla lediga jobb i regionen',
+
+    'place.title': 'Företag i {name}',
+    'place.all': 'Alla företag i {name}',
+
+    'home.title': 'Arbetsgivare att lära känna',
+    'home.all': 'Alla företag',
+  },
+  en: {
+    'nav.companies': 'Companies',
+
+    'badge.relocation': 'Helps you relocate',
+    'badge.partner': 'Partner-friendly employer',
+    'badge.english': 'English as a working language',
+    'badge.remote': 'Remote-friendly',
+
+    'list.title': 'Companies in {region}',
+    'list.description':
+      'The employers of {region}: who they are, what they do, what they offer people moving here, and all their open jobs.',
+    'list.lead':
+      'Get to know the employers: what they do, where a career with them can take you, and how they help you and your family settle in.',
+    'list.heading': 'All companies',
+    'list.count.one': '{count} company',
+    'list.count.other': '{count} companies',
+    'list.none': 'No companies match these filters. Remove a filter or clear them all.',
+    'list.empty': 'No companies have a page here yet. Please come back soon.',
+    'list.demo': 'Demo',
+
+    'filter.title': 'Filter the companies',
+    'filter.toggle': 'Filter',
+    'filter.toggleCount': 'Filter ({count})',
+    'filter.industry': 'Industry',
+    'filter.municipality': 'Municipality',
+    'filter.badge': 'For newcomers',
+    'filter.any': 'Any',
+    'filter.jobs': 'Open jobs',
+    'filter.jobs.option': 'Only companies with open jobs',
+    'filter.apply': 'Show companies',
+    'filter.clear': 'Clear the filters',
+    'sort.label': 'Sort by',
+    'sort.name': 'Name',
+    'sort.jobs': 'Most open jobs',
+    'sort.newest': 'Newest',
+    'sort.apply': 'Sort',
+
+    'error.title': 'The filter could not be used',
+    'error.industry': 'There is no industry called “{value}”. Choose an industry from the list.',
+    'error.municipality':
+      'There is no municipality “{value}” in {region}. Choose a municipality from the list.',
+    'error.badge': 'There is no offer called “{value}”. Choose one from the list.',
+    'error.jobs': 'Open jobs can only be “1” (only companies with open jobs), not “{value}”.',
+    'error.sort': 'The list cannot be sorted by “{value}”. Choose name, most open jobs or newest.',
+    'error.repeated': 'Choose only one value for “{field}”.',
+    'error.shown': 'We show all companies without that filter.',
+
+    'map.title': 'The companies on the map',
+    'map.description':
+      'Municipalities with companies are marked with how many there are. Choose a municipality to see its companies.',
+    'map.link.one': '{name}: {count} company',
+    'map.link.other': '{name}: {count} companies',
+
+    'card.jobs.one': '{count} open job',
+    'card.jobs.other': '{count} open jobs',
+    'card.jobs.none': 'No open jobs right now',
+    'card.badges': 'Offers newcomers',
+
+    'page.back': 'All companies',
+    'page.description':
+      '{name}: who they are, career paths, what they offer people moving here, and all their open jobs.',
+    'page.demo':
+      'Demo: this company and its page are made up to show how a company page works. The jobs are made up too.',
+    'page.heroJobs.one': 'See the open job',
+    'page.heroJobs.other': 'See {count} open jobs',
+    'page.website': 'The company’s website',
+    'page.about': 'About {name}',
+    'page.impact': 'What {name} means for the world',
+    'page.photos': 'Pictures from {name}',
+    'page.film': 'Watch the film about {name}',
+    'page.filmHint': '(opens on another website)',
+    'page.people': 'People who work here',
+    'page.paths': 'Career paths',
+    'page.paths.intro': 'From a first job to specialist or manager: this is how the path can go.',
+    'page.paths.step': 'Step {n}',
+    'page.paths.occupation': 'Occupation:',
+    'page.facts': 'Facts',
+    'page.facts.employees': 'Employees in the region',
+    'page.facts.sites': 'Sites',
+    'page.facts.languages': 'Languages at work',
+    'page.facts.industries': 'Industry',
+    'page.facts.orgNumber': 'Company registration number',
+    'page.badges': 'What {name} offers people moving here',
+    'page.places': 'Where {name} works',
+    'page.places.intro': 'Read about life in the places where {name} works.',
+    'page.needs': 'We will need',
+    'page.needs.intro': 'Occupations {name} expects to recruit in the coming year.',
+    'page.needs.people.one': '{count} person',
+    'page.needs.people.other': '{count} people',
+    'page.jobs': 'Open jobs at {name}',
+    'page.jobs.count.one': 'There is {count} open job right now.',
+    'page.jobs.count.other': 'There are {count} open jobs right now.',
+    'page.jobs.shown': 'The {shown} latest are shown here.',
+    'page.jobs.more': 'See all {count} jobs in the job search',
+    'page.jobs.none': 'There are no open jobs at {name} right now. See all jobs in the region instead.',
+    'page.jobs.all': 'All open jobs in the region',
+
+    'place.title': 'Companies in {name}',
+    'place.all': 'All companies in {name}',
+
+    'home.title': 'Employers to get to know',
+    'home.all': 'All companies',
+  },
+});
+
+export type CompanyMessageKey = Parameters<typeof companyMessages.t>[1];
