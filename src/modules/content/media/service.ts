@@ -100,9 +100,18 @@ export async function imagesBySlug(
   return new Map(rows.map((row) => [row.slug, toMediaImage(row)]));
 }
 
-/** The images an editor may choose for a page (alt text in both languages), by slug. */
-export async function usableImages(db: Kysely<DB>, regionId: string): Promise<MediaImage[]> {
-  return (await usableRows(db, regionId)).map(toMediaImage);
+/**
+ * The images an editor may choose for a page (alt text in both languages), by slug; with `owners`,
+ * only those belonging to one of them (an organisation's id, or null for the region's own).
+ */
+export async function usableImages(
+  db: Kysely<DB>,
+  regionId: string,
+  options: { owners?: readonly (string | null)[] } = {},
+): Promise<MediaImage[]> {
+  const rows = await usableRows(db, regionId);
+  const owners = options.owners;
+  return (owners ? rows.filter((row) => owners.includes(row.organisation_id)) : rows).map(toMediaImage);
 }
 
 /** A rendition's file name: `<width>-<hash>.<ext>` (immutable: a new upload is a new image). */
