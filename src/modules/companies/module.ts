@@ -5,7 +5,14 @@
  * the competence needs they expect (model.ts: what a page is; store.ts: its tables).
  */
 import { defineModule } from '../../platform/module.ts';
+import { companyAdmin } from './admin/index.ts';
 
 export const companiesModule = defineModule({
   name: 'companies',
+  adminNavigation: [...companyAdmin.adminNavigation],
+  auditSentences: { ...companyAdmin.auditSentences },
+  auditGroups: [...companyAdmin.auditGroups],
+  routes: (app, deps) => {
+    companyAdmin.routes(app, deps);
+  },
 });
