@@ -669,9 +669,10 @@ export async function returnCompany(
   return step(deps, editor, companyId, async (trx, company) => {
     if (company.reviewVersion === null) return refused('refused.notInReview');
     if (shown !== company.reviewVersion) return refused('refused.changed');
+    const version = await getCompanyVersion(trx, editor.regionId, company, company.reviewVersion);
     await returnCompanyReview(trx, editor.regionId, company.id);
     await audit(trx, editor, 'company.returned', company, {
-      name: company.name,
+      name: version?.data.name ?? company.name,
       version: company.reviewVersion,
       comment: text,
     });
