@@ -48,7 +48,7 @@ function fields(lang: Lang, names: CompareNames): Field[] {
         return b ? `${t('lang.sv')}: ${b.text.sv}\n${t('lang.en')}: ${b.text.en}` : '';
       },
     })),
-    { label: t('fs.industry'), text: (d) => list(d.industries.map((c) => sniLabel(c, lang))) },
+    { label: t('field.industries'), text: (d) => list(d.industries.map((c) => sniLabel(c, lang))) },
     { label: t('field.municipalities'), text: (d) => list(d.municipalities.map(names.municipality)) },
     { label: t('field.logo'), text: (d) => d.logo ?? '' },
     { label: t('field.photos'), text: (d) => list(d.photos) },

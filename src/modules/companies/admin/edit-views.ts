@@ -102,7 +102,14 @@ function pair(
   c: Ctx,
   prefix: string,
   label: string,
-  options: { rows?: number; maxlength?: number; hint?: string; rich?: boolean; required?: boolean } = {},
+  options: {
+    rows?: number;
+    maxlength?: number;
+    hint?: string;
+    rich?: boolean;
+    /** true/false: marked (obligatoriskt)/(frivilligt); null: not marked (needed only sometimes). */
+    required?: boolean | null;
+  } = {},
 ): SafeHtml {
   const { m, t } = c;
   const sv = one(m.values, `${prefix}_sv`);
@@ -119,7 +126,7 @@ function pair(
       error: c.e(name),
       value,
       maxlength: options.maxlength,
-      required: options.required ?? false,
+      required: options.required === null ? undefined : (options.required ?? false),
     };
     if (options.rich) return richTextField(m.lang, { ...spec, lang, rows: options.rows });
     return options.rows ? textareaField(m.lang, { ...spec, rows: options.rows }) : textField(m.lang, spec);
@@ -198,15 +205,16 @@ function stateHtml(c: Ctx): SafeHtml {
     parts.push(html`<p>${t('state.published', { version: String(i.publishedVersion) })}</p>`);
   else if (i.status === 'review' && i.reviewVersion !== null)
     parts.push(html`<p>${t('state.review', { version: String(i.reviewVersion) })}</p>`);
-  else {
+  const rules = html`<p>${t(m.directTextEdits ? 'state.rulesDirect' : 'state.rulesReview')}</p>`;
+  if (i.status === 'draft' || i.status === 'unpublished')
     parts.push(html`<p>${t(i.status === 'unpublished' ? 'state.unpublished' : 'state.draft')}</p>
+      ${rules}
       <form class="form" method="post" action="${companyPath(i.id)}/submit">
         ${csrfField(m.csrf)} ${hiddenField('shown', String(i.version))}
         <p>${t('state.submitHint')}</p>
         <button class="button" type="submit">${t('state.submit')}</button>
       </form>`);
-  }
-  parts.push(html`<p>${t(m.directTextEdits ? 'state.rulesDirect' : 'state.rulesReview')}</p>`);
+  else parts.push(rules);
   return html`<section aria-labelledby="state-title">
     <h2 id="state-title">${t('state.title')}</h2>
     ${parts}
@@ -279,10 +287,11 @@ function industryFields(c: Ctx): SafeHtml {
     name: 'municipalities',
     legend: t('field.municipalities'),
     error: c.e('municipalities'),
-    options: m.municipalities.map((mu) => ({ value: mu.code, label: mu.shortName })),
+    options: [...m.municipalities]
+      .sort((a, b) => a.shortName.localeCompare(b.shortName, 'sv'))
+      .map((mu) => ({ value: mu.code, label: mu.shortName })),
     values: many(m.values, 'municipalities'),
     required: false,
-    listClass: 'choice-list',
   });
   return fieldset(
     t('fs.industry'),
@@ -379,7 +388,6 @@ function factFields(c: Ctx): SafeHtml {
       options: WORK_LANGUAGES.map((code) => ({ value: code, label: languageName(m.lang, code) })),
       values: many(m.values, 'languages'),
       required: false,
-      listClass: 'choice-list',
     })}`,
   );
 }
@@ -398,7 +406,7 @@ function badgeFields(c: Ctx): SafeHtml {
         options: [{ value: badge, id: `badges-${badge}`, label: name, hint: t(`badge.${badge}.hint`) }],
         values: chosen.includes(badge) ? [badge] : [],
       })}
-      ${pair(c, `badge_${badge}`, t('field.badgeText', { badge: name }), { rows: 3, maxlength: COMPANY_LIMITS.shortText })}
+      ${pair(c, `badge_${badge}`, t('field.badgeText', { badge: name }), { rows: 3, maxlength: COMPANY_LIMITS.shortText, hint: t('field.badgeTextHint'), required: null })}
     </div>`;
   });
   return fieldset(t('fs.badges'), html`<p class="field__hint">${t('field.badgesHint')}</p>${rows}`);

@@ -179,6 +179,7 @@ export const companyAdminMessages = defineMessages({
     'field.pair': '{field} på {language}',
     'fs.texts': 'Texter',
     'fs.industry': 'Bransch och orter',
+    'field.industries': 'Branscher',
     'fs.pictures': 'Logotyp och bilder',
     'fs.links': 'Länkar',
     'fs.facts': 'Fakta',
@@ -222,6 +223,7 @@ export const companyAdminMessages = defineMessages({
     'field.badgesHint':
       'Varje märke ni väljer behöver en kort text på svenska och engelska om vad ni faktiskt gör. Märken granskas av regionen innan de syns.',
     'field.badgeText': 'Vad ni gör – {badge}',
+    'field.badgeTextHint': 'Behövs på båda språken när märket är valt.',
     'badge.relocation': 'Hjälper med flytten',
     'badge.partner': 'Partnervänlig arbetsgivare',
     'badge.english': 'Engelska som arbetsspråk',
@@ -309,6 +311,9 @@ export const companyAdminMessages = defineMessages({
     'review.comment': 'Kommentar till företaget',
     'review.commentHint': 'Vad behöver ändras? Företaget ser kommentaren på sin sida.',
     'review.preview': 'Så här blir sidan',
+    'review.pictures': 'Logotyp och bilder i versionen',
+    'review.noPictures': 'Versionen har ingen logotyp och inga bilder.',
+    'review.decide': 'Beslut',
 
     'manage.title': 'Regionens verktyg',
     'manage.featuredNow': 'Företaget är utvalt och visas på startsidan och på sina kommuners sidor.',
@@ -543,6 +548,7 @@ export const companyAdminMessages = defineMessages({
     'field.pair': '{field} in {language}',
     'fs.texts': 'Texts',
     'fs.industry': 'Industry and places',
+    'field.industries': 'Industries',
     'fs.pictures': 'Logo and images',
     'fs.links': 'Links',
     'fs.facts': 'Facts',
@@ -586,6 +592,7 @@ export const companyAdminMessages = defineMessages({
     'field.badgesHint':
       'Each badge you choose needs a short text in Swedish and English on what you actually do. Badges are reviewed by the region before they show.',
     'field.badgeText': 'What you do – {badge}',
+    'field.badgeTextHint': 'Needed in both languages when the badge is chosen.',
     'badge.relocation': 'Helps with the move',
     'badge.partner': 'Partner-friendly employer',
     'badge.english': 'English as a working language',
@@ -674,6 +681,9 @@ export const companyAdminMessages = defineMessages({
     'review.comment': 'Comment to the company',
     'review.commentHint': 'What needs to change? The company sees the comment on its page.',
     'review.preview': 'How the page will be',
+    'review.pictures': 'Logo and images in the version',
+    'review.noPictures': 'The version has no logo and no images.',
+    'review.decide': 'Decision',
 
     'manage.title': 'The region’s tools',
     'manage.featuredNow': 'The company is featured on the home page and on its municipalities’ pages.',

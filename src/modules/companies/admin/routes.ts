@@ -20,6 +20,7 @@ import { Permission } from '../../../platform/permissions.ts';
 import { storageFor } from '../../../platform/storage/index.ts';
 import { getOrganisation } from '../../identity/organisations/service.ts';
 import { mediaLimits } from '../../content/media/module.ts';
+import { imagesBySlug } from '../../content/media/service.ts';
 import { parseUpload, type UploadBody } from '../../content/media/upload.ts';
 import { COMPANY_LIMITS, COMPANY_STATUSES, badgesChanged } from '../model.ts';
 import { getCompanyVersion, type Company } from '../store.ts';
@@ -537,6 +538,8 @@ function registerRegionSteps(app: App, deps: CompanyAdminDeps, pages: ReturnType
     const changes = next
       ? compareFields(editor.lang, live?.data ?? null, next.data, compareNames(request, editor.lang, labels))
       : [];
+    const slugs = next ? [...(next.data.logo ? [next.data.logo] : []), ...next.data.photos] : [];
+    const pictures = await imagesBySlug(db, editor.regionId, slugs);
     const view = reviewPage({
       lang: editor.lang,
       csrf: reply.csrfToken(),
@@ -545,6 +548,7 @@ function registerRegionSteps(app: App, deps: CompanyAdminDeps, pages: ReturnType
       version: next ? next.version : null,
       changes,
       badgesChanged: next ? badgesChanged(live?.data ?? null, next.data) : false,
+      pictures: slugs.flatMap((slug) => pictures.get(slug) ?? []),
       comment: extra.comment ?? '',
       errors: extra.errors ?? {},
       refused: extra.refused,

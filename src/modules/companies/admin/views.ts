@@ -302,6 +302,8 @@ export interface ReviewModel {
   version: number | null;
   changes: FieldChange[];
   badgesChanged: boolean;
+  /** The logo and photos the waiting version shows. */
+  pictures: readonly MediaImage[];
   comment: string;
   errors: FieldErrors;
   refused?: Reason[];
@@ -325,13 +327,17 @@ export function reviewPage(m: ReviewModel): { title: string; main: SafeHtml } {
         ${m.badgesChanged ? html`<p class="notice" role="note">${t('review.badges')}</p>` : ''}
         ${fieldsDiff(m.lang, m.changes)}
       </section>
+      <section aria-labelledby="pictures-title">
+        <h2 id="pictures-title">${t('review.pictures')}</h2>
+        ${imageGrid(m.lang, m.pictures, 'pictures-title', t('review.noPictures'), 'eager')}
+      </section>
       <section aria-labelledby="decide-title">
-        <h2 id="decide-title" class="visually-hidden">${t('review.approve')}</h2>
+        <h2 id="decide-title">${t('review.decide')}</h2>
         <form class="form" method="post" action="${companyPath(c.id)}/approve">
           ${csrfField(m.csrf)} ${hiddenField('shown', String(m.version))}
           <h3>${t('review.approve')}</h3>
           <p>${t('review.approveHint', { version: String(m.version) })}</p>
-          <button class="button" type="submit">${t('review.approve')}</button>
+          <p><button class="button" type="submit">${t('review.approve')}</button></p>
         </form>
         <form class="form" method="post" action="${companyPath(c.id)}/return" novalidate>
           ${csrfField(m.csrf)} ${hiddenField('shown', String(m.version))}
@@ -348,6 +354,26 @@ export function reviewPage(m: ReviewModel): { title: string; main: SafeHtml } {
       ${summaryOf(m.lang, m.errors)} ${refusedHtml(t, m.refused)}
       ${body}`,
   };
+}
+
+/** Images as the media library shows them: a grid of cards, each with its alt text in both languages. */
+export function imageGrid(
+  lang: Lang,
+  images: readonly MediaImage[],
+  labelledBy: string,
+  empty: string,
+  loading: 'lazy' | 'eager' = 'lazy',
+): SafeHtml {
+  if (images.length === 0) return html`<p>${empty}</p>`;
+  return html`<ul class="media-grid" aria-labelledby="${labelledBy}">
+    ${images.map(
+      (image) => html`<li class="media-card">
+        <img src="${imageUrl(image, 320, 'jpeg')}" width="${image.width}" height="${image.height}" alt="" loading="${loading}" decoding="async" />
+        <p class="media-card__alt" lang="sv">${image.alt.sv}</p>
+        <p class="media-card__alt" lang="en">${image.alt.en}</p>
+      </li>`,
+    )}
+  </ul>`;
 }
 
 // The owner's images.
@@ -386,18 +412,8 @@ export function imagesPage(m: ImagesModel): { title: string; main: SafeHtml } {
       <h1>${heading}</h1>
       ${summaryOf(m.lang, m.errors)} ${notice(m.done ? t('done.uploaded') : undefined)}
       <p class="lead">${t('images.intro')}</p>
-      ${dataTable<MediaImage>({
-        id: 'images-caption',
-        caption: t('images.caption'),
-        columns: [t('images.colImage'), t('images.colAlt')],
-        rows: m.images,
-        rowHeader: false,
-        cells: (image) => [
-          html`<img src="${imageUrl(image, 320, 'jpeg')}" alt="" width="160" height="${Math.round((160 * image.height) / Math.max(image.width, 1))}" loading="lazy" class="company-admin__thumb" />`,
-          html`<span lang="sv">${image.alt.sv}</span><br /><span lang="en">${image.alt.en}</span>`,
-        ],
-        empty: t('images.none'),
-      })}
+      <h2 id="images-list">${t('images.caption')}</h2>
+      ${imageGrid(m.lang, m.images, 'images-list', t('images.none'))}
       <section aria-labelledby="upload-title">
         <h2 id="upload-title">${t('images.upload')}</h2>
         <form class="form" method="post" action="${path}" enctype="multipart/form-data" novalidate>
