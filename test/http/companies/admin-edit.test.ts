@@ -150,6 +150,11 @@ describe('editing a company page', async () => {
     assert.equal(image.organisation_id, f.employer);
     assert.equal(image.alt_sv, 'Logotyp för Bergslagens Stål');
     assert.equal(image.alt_en, 'Bergslagens Stål logo');
+    // The media library knows the page shows it: it is not deleted from under the page.
+    const library = await f.get(`/admin/media/${image.id}`, f.editorCookie);
+    assert.match(library.body, new RegExp(`href="${LIST}/${id}"`));
+    const deleted = await f.post(`/admin/media/${image.id}/delete`, f.editorCookie);
+    assert.equal(deleted.statusCode, 409);
     // The other employer is never offered it.
     const otherPage = await f.ownPage(f.otherCookie);
     const theirs = await f.get(`${LIST}/${otherPage}`, f.otherCookie);

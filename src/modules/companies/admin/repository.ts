@@ -364,3 +364,39 @@ export async function lastReturn(
   if (typeof data.comment !== 'string') return undefined;
   return { comment: data.comment, actorId: row.actor_id, at: row.at };
 }
+
+// The media library's "used on".
+
+/**
+ * Where a media-library image is used by a company page: pages whose latest or published version
+ * shows it as the logo or a photo, for the library's "used on" (and its refusal to delete or
+ * rename an image in use). `live` is false when only a version visitors do not see shows it.
+ */
+export async function companyImageUsage(
+  db: Db,
+  regionId: string,
+  slug: string,
+): Promise<{ title: string; href: string; live: boolean }[]> {
+  const rows = await db
+    .selectFrom('companies as c')
+    .innerJoin('company_versions as v', (j) =>
+      j.onRef('v.region_id', '=', 'c.region_id').onRef('v.company_id', '=', 'c.id'),
+    )
+    .select(['c.id', 'c.name', 'c.status', 'c.published_version', 'v.version'])
+    .where('c.region_id', '=', regionId)
+    .where((eb) =>
+      eb.or([eb('v.version', '=', eb.ref('c.version')), eb('v.version', '=', eb.ref('c.published_version'))]),
+    )
+    .where(sql<boolean>`(v.data ->> 'logo' = ${slug} OR v.data -> 'photos' ? ${slug})`)
+    .orderBy('c.name')
+    .limit(200)
+    .execute();
+  const pages = new Map<string, { title: string; href: string; live: boolean }>();
+  for (const r of rows) {
+    const live = r.status === 'published' && r.version === r.published_version;
+    const page = pages.get(r.id) ?? { title: r.name, href: `/admin/companies/${r.id}`, live: false };
+    page.live ||= live;
+    pages.set(r.id, page);
+  }
+  return [...pages.values()];
+}

@@ -20,7 +20,7 @@ import { Permission } from '../../../platform/permissions.ts';
 import { storageFor } from '../../../platform/storage/index.ts';
 import { getOrganisation } from '../../identity/organisations/service.ts';
 import { mediaLimits } from '../../content/media/module.ts';
-import { imagesBySlug } from '../../content/media/service.ts';
+import { addMediaUsageLookup, imagesBySlug } from '../../content/media/service.ts';
 import { parseUpload, type UploadBody } from '../../content/media/upload.ts';
 import { COMPANY_LIMITS, COMPANY_STATUSES, badgesChanged } from '../model.ts';
 import { getCompanyVersion, type Company } from '../store.ts';
@@ -30,6 +30,7 @@ import { editPage, type EditModel } from './edit-views.ts';
 import { formValuesOf, valuesOf, type FieldErrors, type FormValues } from './form.ts';
 import { companyAdminMessages } from './messages.ts';
 import {
+  companyImageUsage,
   companyNeeds,
   companySettings,
   exportNeeds,
@@ -285,6 +286,9 @@ export function registerCompanyAdminRoutes(app: App, moduleDeps: ModuleDeps): vo
   app.addContentTypeParser('multipart/form-data', (request, payload, done) =>
     parseUpload(request.raw, uploadLimits, (error, body) => done(error, body)),
   );
+  // The media library's "used on" knows the pages' logos and photos: an image a page shows is
+  // never deleted or renamed from under it.
+  addMediaUsageLookup(companyImageUsage);
   const pages = editPages(deps);
   registerLists(app, deps);
   registerEdit(app, deps, pages);

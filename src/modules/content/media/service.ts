@@ -11,6 +11,7 @@
  *   usableImages / mediaPicker          the editors' image choice: a select of the images that have
  *                                       alt text in both languages
  *   setMediaUsageLookup(fn | fns)       the content module tells where a slug is used: its items
+ *   addMediaUsageLookup(fn)             …and another module adds its own (the company pages)
  *                                       and the pages with fixed pictures (the home page's heroes);
  *                                       the image's page lists them, and an image in use cannot be
  *                                       deleted or renamed
@@ -236,6 +237,14 @@ export function setMediaUsageLookup(
   lookup: MediaUsageLookup | readonly MediaUsageLookup[] | undefined,
 ): void {
   usageLookups = lookup === undefined ? [] : typeof lookup === 'function' ? [lookup] : [...lookup];
+}
+
+/**
+ * Another module's lookup, asked besides the content's (the company pages' logos and photos);
+ * called at start after the content module has set its own.
+ */
+export function addMediaUsageLookup(lookup: MediaUsageLookup): void {
+  if (!usageLookups.includes(lookup)) usageLookups = [...usageLookups, lookup];
 }
 
 /** A usage's title in the page's language. */
