@@ -168,7 +168,7 @@ export const companyAdminMessages = defineMessages({
     'conflict.choice':
       'Spara igen för att ersätta deras ändringar med dina, eller öppna den nya versionen och gör om dina ändringar där.',
     'conflict.open': 'Öppna version {version} (det du skrev här sparas inte)',
-    'someone.deleted': 'en borttagen användare',
+    'someone.deleted': 'En borttagen användare',
 
     'form.title': 'Sidans innehåll',
     'form.intro':
@@ -537,7 +537,7 @@ export const companyAdminMessages = defineMessages({
     'conflict.choice':
       'Save again to replace their changes with yours, or open the new version and make your changes there.',
     'conflict.open': 'Open version {version} (what you wrote here is not saved)',
-    'someone.deleted': 'a deleted user',
+    'someone.deleted': 'A deleted user',
 
     'form.title': 'The page’s content',
     'form.intro':
