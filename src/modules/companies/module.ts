@@ -12,7 +12,7 @@ export const companiesModule = defineModule({
   adminNavigation: [...companyAdmin.adminNavigation],
   auditSentences: { ...companyAdmin.auditSentences },
   auditGroups: [...companyAdmin.auditGroups],
-  routes: (app, deps) => {
-    companyAdmin.routes(app, deps);
+  routes: async (app, deps) => {
+    await companyAdmin.routes(app, deps);
   },
 });

@@ -6,7 +6,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { REGION, auditActions } from '../../helpers/identity.ts';
+import { publishItem } from '../../helpers/published-content.ts';
 import { getCompany } from '../../../src/modules/companies/store.ts';
 import { LIST, companyFixture, filled, inputValue } from './admin-fixture.ts';
 
@@ -62,16 +64,70 @@ describe('an employer’s own company page', async () => {
     assert.match(page.body, /Version 2 är sparad/);
   });
 
+  it('links published stories and profiles elsewhere, and shows the page’s visitors', async () => {
+    await publishItem(f.db, REGION, {
+      kind: 'story',
+      slug: 'svetsaren-fran-porto',
+      title: { sv: 'Svetsaren från Porto', en: 'The welder from Porto' },
+      municipalityCode: '2081',
+    });
+    const form = await f.get(`${LIST}/${id}`, f.hrCookie);
+    assert.match(form.body, /value="svetsaren-fran-porto"/);
+    assert.match(form.body, /Svetsaren från Porto/);
+    const saved = await f.save(
+      id,
+      f.hrCookie,
+      filled('Bergslagens Stål', {
+        stories: ['svetsaren-fran-porto', 'no-such-story'],
+        same_as: 'https://www.linkedin.com/company/example\r\nhttps://sv.wikipedia.org/wiki/Example',
+        film_url: 'https://www.youtube.com/watch?v=abc',
+      }),
+    );
+    assert.equal(saved.statusCode, 303, saved.body.slice(0, 2000));
+    const { data } = await f.latest(id);
+    assert.deepEqual(data.stories, ['svetsaren-fran-porto'], 'only published stories');
+    assert.deepEqual(data.sameAs, [
+      'https://www.linkedin.com/company/example',
+      'https://sv.wikipedia.org/wiki/Example',
+    ]);
+    const bad = await f.save(
+      id,
+      f.hrCookie,
+      filled('Bergslagens Stål', { same_as: 'https://ok.example\nftp://nej.example' }),
+    );
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /Rad 2: skriv en adress som börjar med https:\/\//);
+
+    await f.db
+      .insertInto('company_page_stats')
+      .values([
+        { region_id: REGION, company_id: id, day: sql<string>`current_date`, views: 40, job_clicks: 7 },
+        { region_id: REGION, company_id: id, day: sql<string>`current_date - 3`, views: 2, job_clicks: 1 },
+        {
+          region_id: REGION,
+          company_id: id,
+          day: sql<string>`current_date - 90`,
+          views: 1000,
+          job_clicks: 100,
+        },
+      ])
+      .execute();
+    const page = await f.get(`${LIST}/${id}`, f.hrCookie);
+    const stats = /<h2 id="stats-title">[\s\S]*?<\/section>/.exec(page.body)?.[0] ?? '';
+    assert.match(stats, /De senaste 30 dagarna<\/th>\s*<td>42<\/td>\s*<td>8<\/td>/);
+    assert.match(stats, /Sedan starten<\/th>\s*<td>1\s042<\/td>\s*<td>108<\/td>/);
+  });
+
   it('sends the draft for review; the employer cannot approve it', async () => {
-    const submitted = await f.post(`${LIST}/${id}/submit`, f.memberCookie, { shown: '2' });
+    const submitted = await f.post(`${LIST}/${id}/submit`, f.memberCookie, { shown: '3' });
     assert.equal(submitted.statusCode, 303);
     const { company } = await f.latest(id);
     assert.equal(company.status, 'review');
-    assert.equal(company.reviewVersion, 2);
+    assert.equal(company.reviewVersion, 3);
     const page = await f.get(`${LIST}/${id}`, f.hrCookie);
-    assert.match(page.body, /Version 2 väntar på regionens granskning/);
+    assert.match(page.body, /Version 3 väntar på regionens granskning/);
     for (const cookie of [f.hrCookie, f.memberCookie]) {
-      const approve = await f.post(`${LIST}/${id}/approve`, cookie, { shown: '2' });
+      const approve = await f.post(`${LIST}/${id}/approve`, cookie, { shown: '3' });
       assert.equal(approve.statusCode, 403);
       const review = await f.get(`${LIST}/${id}/review`, cookie);
       assert.equal(review.statusCode, 403);

@@ -14,7 +14,7 @@ import type { AdminNavItem } from '../../../platform/html/layout.ts';
 import { RICHTEXT_SCRIPT } from '../../../platform/html/richtext-field.ts';
 import { siteOrigin } from '../../../platform/http/origin.ts';
 import { IdPageSchema, IdParams, PageSchema, queryText, uuidParam } from '../../../platform/http/params.ts';
-import { FormBody, type App } from '../../../platform/http/schema.ts';
+import { FormBody, typed, type App } from '../../../platform/http/schema.ts';
 import type { ModuleDeps } from '../../../platform/module.ts';
 import { Permission } from '../../../platform/permissions.ts';
 import { storageFor } from '../../../platform/storage/index.ts';
@@ -262,7 +262,15 @@ function editPages(deps: CompanyAdminDeps) {
   return { showEdit, afterStep };
 }
 
-export function registerCompanyAdminRoutes(app: App, moduleDeps: ModuleDeps): void {
+/**
+ * The back-office's routes in a scope of their own inside the module's: its multipart parser stays
+ * with them (the module's other parts register theirs beside it).
+ */
+export async function registerCompanyAdminRoutes(app: App, moduleDeps: ModuleDeps): Promise<void> {
+  await app.register(async (scope) => registerInScope(typed(scope), moduleDeps));
+}
+
+function registerInScope(app: App, moduleDeps: ModuleDeps): void {
   const deps: CompanyAdminDeps = {
     db: moduleDeps.database.db,
     media: {
