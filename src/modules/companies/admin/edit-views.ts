@@ -134,6 +134,15 @@ function pair(
   return html`<div class="content-pair">${side('sv', sv, en)}${side('en', en, sv)}</div>`;
 }
 
+/**
+ * A part of the form under its heading. Not a fieldset: the Swedish and English fields of a pair
+ * stay direct children of the form, side by side on wide screens (the form's layout).
+ */
+function group(title: string, content: SafeHtml): SafeHtml {
+  return html`<h3 class="company-admin__group">${title}</h3>
+    ${content}`;
+}
+
 function factsHtml(c: Ctx): SafeHtml {
   const { m, t } = c;
   const i = m.company;
@@ -212,7 +221,7 @@ function stateHtml(c: Ctx): SafeHtml {
       <form class="form" method="post" action="${companyPath(i.id)}/submit">
         ${csrfField(m.csrf)} ${hiddenField('shown', String(i.version))}
         <p>${t('state.submitHint')}</p>
-        <button class="button" type="submit">${t('state.submit')}</button>
+        <p><button class="button" type="submit">${t('state.submit')}</button></p>
       </form>`);
   else parts.push(rules);
   return html`<section aria-labelledby="state-title">
@@ -230,7 +239,7 @@ function regionTools(c: Ctx): SafeHtml {
       ? html`<form class="form" method="post" action="${companyPath(i.id)}/feature">
           ${csrfField(m.csrf)} ${hiddenField('featured', i.featured ? 'no' : 'yes')}
           <p>${t(i.featured ? 'manage.featuredNow' : 'manage.featureHint')}</p>
-          <button class="button button--secondary" type="submit">${t(i.featured ? 'manage.unfeature' : 'manage.feature')}</button>
+          <p><button class="button button--secondary" type="submit">${t(i.featured ? 'manage.unfeature' : 'manage.feature')}</button></p>
         </form>`
       : html`<p>${t('manage.featureHint')}</p>`;
   const unpublish =
@@ -238,7 +247,7 @@ function regionTools(c: Ctx): SafeHtml {
       ? html`<form class="form" method="post" action="${companyPath(i.id)}/unpublish">
           ${csrfField(m.csrf)}
           <p>${t('manage.unpublishHint')}</p>
-          <button class="button button--secondary" type="submit">${t('manage.unpublish')}</button>
+          <p><button class="button button--secondary" type="submit">${t('manage.unpublish')}</button></p>
         </form>`
       : '';
   const invite = m.invite ?? { email: '', errors: {} };
@@ -246,14 +255,14 @@ function regionTools(c: Ctx): SafeHtml {
     ? html`<form class="form" method="post" action="${companyPath(i.id)}/invite" novalidate>
         ${csrfField(m.csrf)}
         ${emailField(m.lang, { name: 'email', label: t('invite.email'), error: errorText(m.lang, invite.errors, 'email'), value: invite.email, maxlength: 254, autocomplete: 'off', required: true })}
-        <button class="button button--secondary" type="submit">${t('invite.send')}</button>
+        <p><button class="button button--secondary" type="submit">${t('invite.send')}</button></p>
       </form>`
     : html`<p>${t('invite.adminsOnly')}</p>`;
   return html`<section aria-labelledby="tools-title">
     <h2 id="tools-title">${t('manage.title')}</h2>
     ${feature} ${unpublish}
     <h3>${t('invite.title')}</h3>
-    <p>${m.owner ? t('invite.owned', { organisation: m.owner }) : t('invite.intro', { name: i.name, orgNumber: formatOrgNumber(i.orgNumber) })}</p>
+    ${m.canInvite ? html`<p>${m.owner ? t('invite.owned', { organisation: m.owner }) : t('invite.intro', { name: i.name, orgNumber: formatOrgNumber(i.orgNumber) })}</p>` : ''}
     ${inviteForm}
   </section>`;
 }
@@ -293,7 +302,7 @@ function industryFields(c: Ctx): SafeHtml {
     values: many(m.values, 'municipalities'),
     required: false,
   });
-  return fieldset(
+  return group(
     t('fs.industry'),
     html`<p class="field__hint">${t('field.industryHint')}</p>${selects}${municipalities}`,
   );
@@ -328,7 +337,7 @@ function pictureFields(c: Ctx): SafeHtml {
           ${c.e('photos') ? html`<p class="field__error">${c.e('photos')}</p>` : ''}
           <p>${t('field.noPhotos')}</p>
         </div>`;
-  return fieldset(
+  return group(
     t('fs.pictures'),
     html`${selectField(m.lang, {
       name: 'logo',
@@ -368,7 +377,7 @@ function linkFields(c: Ctx): SafeHtml {
       autocomplete: 'off',
       required: false,
     });
-  return fieldset(
+  return group(
     t('fs.links'),
     html`${url('website', 'field.website')} ${url('film_url', 'field.film')}
     ${textareaField(m.lang, { name: 'same_as', label: t('field.sameAs'), hint: t('field.sameAsHint', { max: String(COMPANY_LIMITS.sameAs) }), error: c.e('same_as'), value: one(m.values, 'same_as'), rows: 3, required: false })}`,
@@ -377,7 +386,7 @@ function linkFields(c: Ctx): SafeHtml {
 
 function factFields(c: Ctx): SafeHtml {
   const { m, t } = c;
-  return fieldset(
+  return group(
     t('fs.facts'),
     html`${textField(m.lang, { name: 'employees', label: t('field.employees'), hint: t('field.employeesHint'), error: c.e('employees'), value: one(m.values, 'employees'), inputmode: 'numeric', maxlength: 9, inputClass: 'input--short', autocomplete: 'off', required: false })}
     ${pair(c, 'sites', t('field.sites'), { maxlength: 200, hint: t('field.sitesHint') })}
@@ -409,7 +418,7 @@ function badgeFields(c: Ctx): SafeHtml {
       ${pair(c, `badge_${badge}`, t('field.badgeText', { badge: name }), { rows: 3, maxlength: COMPANY_LIMITS.shortText, hint: t('field.badgeTextHint'), required: null })}
     </div>`;
   });
-  return fieldset(t('fs.badges'), html`<p class="field__hint">${t('field.badgesHint')}</p>${rows}`);
+  return group(t('fs.badges'), html`<p class="field__hint">${t('field.badgesHint')}</p>${rows}`);
 }
 
 function pathFields(c: Ctx): SafeHtml {
@@ -439,7 +448,7 @@ function pathFields(c: Ctx): SafeHtml {
       ),
     );
   }
-  return fieldset(
+  return group(
     t('fs.paths'),
     html`<p class="field__hint">${t('field.pathsHint')}</p>${hiddenField('paths', String(pathRows(m.values)))}${paths}`,
   );
@@ -447,16 +456,19 @@ function pathFields(c: Ctx): SafeHtml {
 
 function storyFields(c: Ctx): SafeHtml {
   const { m, t } = c;
-  if (m.stories.length === 0) return fieldset(t('fs.stories'), html`<p>${t('field.noStories')}</p>`);
-  return checkboxGroup(m.lang, {
-    name: 'stories',
-    legend: t('field.stories'),
-    hint: t('field.storiesHint'),
-    error: c.e('stories'),
-    options: m.stories.map((s) => ({ value: s.slug, label: s.title })),
-    values: many(m.values, 'stories'),
-    required: false,
-  });
+  if (m.stories.length === 0) return group(t('fs.stories'), html`<p>${t('field.noStories')}</p>`);
+  return group(
+    t('fs.stories'),
+    checkboxGroup(m.lang, {
+      name: 'stories',
+      legend: t('field.stories'),
+      hint: t('field.storiesHint'),
+      error: c.e('stories'),
+      options: m.stories.map((s) => ({ value: s.slug, label: s.title })),
+      values: many(m.values, 'stories'),
+      required: false,
+    }),
+  );
 }
 
 function editForm(c: Ctx): SafeHtml {
@@ -466,7 +478,7 @@ function editForm(c: Ctx): SafeHtml {
     <p>${t('form.intro')}</p>
     <form class="form content-form" method="post" action="${companyPath(m.company.id)}" enctype="multipart/form-data" novalidate>
       ${csrfField(m.csrf)} ${hiddenField('base', String(m.base))}
-      ${fieldset(
+      ${group(
         t('fs.texts'),
         html`${textField(m.lang, { name: 'name', label: t('field.name'), hint: t('field.nameHint'), error: c.e('name'), value: one(m.values, 'name'), maxlength: COMPANY_LIMITS.name, autocomplete: 'organization', required: true })}
         ${pair(c, 'summary', t('field.summary'), { rows: 3, maxlength: COMPANY_LIMITS.summary, hint: t('field.summaryHint'), required: true })}
