@@ -69,6 +69,13 @@ const SITES_MAX = 200;
 /** Empty career paths offered below the page's own; empty steps below each path's. */
 const EMPTY_PATHS = 1;
 const EMPTY_STEPS = 2;
+/** The longest text of "Om oss" and "Det vi betyder för världen", per language (markup). */
+export const RICH_TEXT_MAX = 20_000;
+/**
+ * The most a version may weigh as JSON, under the table's 400,000-byte check (PostgreSQL's text of
+ * a jsonb value is a little longer than JSON.stringify's).
+ */
+export const PAGE_MAX_BYTES = 350_000;
 /** Stored slugs of a media image (the library's rule). */
 const IMAGE_SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -226,7 +233,12 @@ class Reader {
   }
 
   rich(name: string) {
-    const { doc, errors } = parseMarkup(one(this.values, name).replace(/\r\n?/g, '\n'));
+    const source = one(this.values, name).replace(/\r\n?/g, '\n');
+    if (source.length > RICH_TEXT_MAX) {
+      this.fail(name, 'error.tooLong', { max: String(RICH_TEXT_MAX) });
+      return parseMarkup('').doc;
+    }
+    const { doc, errors } = parseMarkup(source);
     if (errors.length > 0) this.errors[name] ??= { key: 'error.markup', markup: errors };
     else if (imageSlugs(doc).length > 0) this.fail(name, 'error.textImages');
     return doc;
@@ -373,6 +385,7 @@ export function readCompany(
   data.stories = [...choices.stories]
     .filter((s) => many(values, 'stories').includes(s))
     .slice(0, COMPANY_LIMITS.stories);
+  if (Buffer.byteLength(JSON.stringify(data)) > PAGE_MAX_BYTES) r.fail('about_sv', 'error.pageTooLarge');
   return { data, errors: r.errors, values: r.values };
 }
 

@@ -254,6 +254,7 @@ export const companyAdminMessages = defineMessages({
     'field.noStories': 'Det finns inga publicerade berättelser än.',
 
     'error.tooLong': 'Högst {max} tecken.',
+    'error.pageTooLarge': 'Sidan blir för stor för att sparas. Korta texterna och försök igen.',
     'error.nameRequired': 'Skriv företagets namn.',
     'error.summaryRequired.sv': 'Skriv en sammanfattning på svenska.',
     'error.summaryRequired.en': 'Skriv en sammanfattning på engelska.',
@@ -623,6 +624,7 @@ export const companyAdminMessages = defineMessages({
     'field.noStories': 'There are no published stories yet.',
 
     'error.tooLong': 'At most {max} characters.',
+    'error.pageTooLarge': 'The page is too large to be saved. Shorten the texts and try again.',
     'error.nameRequired': 'Write the company’s name.',
     'error.summaryRequired.sv': 'Write a summary in Swedish.',
     'error.summaryRequired.en': 'Write a summary in English.',
