@@ -125,6 +125,18 @@ describe('company pages: an employer makes its page, the region approves it', as
     await context.close();
   });
 
+  it('shows the region’s list and review on a phone too', async () => {
+    failures.length = 0;
+    const context = await signedIn(editor.accountId, 375);
+    const page = await context.newPage();
+    await page.goto(`${site.base}/admin/companies`);
+    await look(page, 'list-375');
+    await submit(page, 'a[href$="/review"]');
+    await look(page, 'review-375');
+    assert.deepEqual(failures, []);
+    await context.close();
+  });
+
   it('lets the region editor find, review and approve it on a wide screen, in English', async () => {
     failures.length = 0;
     const context = await signedIn(editor.accountId, 1280);
