@@ -1,5 +1,5 @@
 /**
- * The company pages' back-office in a real browser: an employer admin (Swedish, on a phone) creates
+ * The company pages' back-office in a real browser: an employer admin (Swedish, on a 320 px phone) creates
  * the company page, gets a missing badge text answered by its field, then saves it with a logo, two
  * badges and a career path (an occupation picked by its name, no script needed), records competence
  * needs and sends the page for review; a region editor (English, on a wide screen) finds it first
@@ -65,17 +65,17 @@ describe('company pages: an employer makes its page, the region approves it', as
     ]);
   }
 
-  it('lets the employer create, fill in and send the page on a phone', async () => {
+  it('lets the employer create, fill in and send the page on a 320 px phone', async () => {
     failures.length = 0;
-    const context = await signedIn(hr.accountId, 375);
+    const context = await signedIn(hr.accountId, 320);
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(`${site.base}/admin/companies`);
     assert.match(page.url(), /\/admin\/companies\/own$/);
-    await look(page, 'own-375');
+    await look(page, 'own-320');
     await submit(page, 'form[action$="/own/create"] [type=submit]');
     assert.match(page.url(), /\?done=created$/);
-    await look(page, 'edit-created-375');
+    await look(page, 'edit-created-320');
 
     await page.fill('#name', 'Bergslagens Stål');
     await page.fill('#summary_sv', 'Vi gör stål för broar och bilar i Borlänge.');
@@ -96,7 +96,7 @@ describe('company pages: an employer makes its page, the region approves it', as
     await submit(page, 'form.content-form [type=submit]');
     assert.match(await page.locator('#badge_relocation_en-error').innerText(), /Skriv på engelska/);
     assert.equal(await page.inputValue('#summary_en'), 'We make steel for bridges and cars in Borlänge.');
-    await look(page, 'edit-error-375');
+    await look(page, 'edit-error-320');
 
     await page.fill('#badge_relocation_en', 'We pay for the move and help you find a home.');
     await page.setInputFiles('#logo_file', logo);
@@ -104,35 +104,35 @@ describe('company pages: an employer makes its page, the region approves it', as
     assert.match(await page.locator('[role=status]').innerText(), /Version 2 är sparad/);
     assert.match(await page.locator('main').innerText(), /Valt yrke: Svetsare/);
     assert.match(await page.inputValue('#logo'), /^bergslagens-stal-ab-logotyp-/);
-    await look(page, 'edit-saved-375');
+    await look(page, 'edit-saved-320');
 
     await submit(page, 'a[href$="/needs"]');
     await page.fill('#need_0_q', 'Svetsare');
     await page.fill('#need_0_people', '4');
     await submit(page, 'form.content-form [type=submit]');
     assert.match(await page.locator('[role=status]').innerText(), /Kompetensbehoven är sparade/);
-    await look(page, 'needs-375');
+    await look(page, 'needs-320');
     await page.goBack();
     await page.goto(page.url().replace(/\/needs.*$/, '/images'));
-    await look(page, 'images-375');
+    await look(page, 'images-320');
     await page.goto(page.url().replace(/\/images.*$/, ''));
 
     await submit(page, 'form[action$="/submit"] [type=submit]');
     assert.match(await page.locator('[role=status]').innerText(), /skickad för granskning/);
-    await look(page, 'edit-review-375');
+    await look(page, 'edit-review-320');
     assert.deepEqual(errors.list(), []);
     assert.deepEqual(failures, []);
     await context.close();
   });
 
-  it('shows the region’s list and review on a phone too', async () => {
+  it('shows the region’s list and review on a 320 px phone too', async () => {
     failures.length = 0;
-    const context = await signedIn(editor.accountId, 375);
+    const context = await signedIn(editor.accountId, 320);
     const page = await context.newPage();
     await page.goto(`${site.base}/admin/companies`);
-    await look(page, 'list-375');
+    await look(page, 'list-320');
     await submit(page, 'a[href$="/review"]');
-    await look(page, 'review-375');
+    await look(page, 'review-320');
     assert.deepEqual(failures, []);
     await context.close();
   });
