@@ -223,6 +223,21 @@ describe('the region’s side of the company pages', async () => {
     assert.match(twice.body, /vd@dalakraft\.se är redan med i Dalakraft AB/);
   });
 
+  it('refuses to give an organisation a second page, whose number changed since it made its own', async () => {
+    const number = orgNumber('556123450');
+    await f.db.updateTable('organisations').set({ org_number: number }).where('id', '=', f.other).execute();
+    const made = await f.post(`${LIST}/new`, f.editorCookie, {
+      name: 'Andra Bolaget Nya',
+      org_number: number,
+    });
+    assert.equal(made.statusCode, 303);
+    const page = String(made.headers.location).replace(/\?.*$/, '').split('/').at(-1) as string;
+    const res = await f.post(`${LIST}/${page}/invite`, f.adminCookie, { email: 'ny@andra.example' });
+    assert.equal(res.statusCode, 409);
+    assert.match(res.body, /Andra Bolaget AB redigerar redan en annan företagssida/);
+    assert.equal((await getCompany(f.db, REGION, page))?.organisationId, null);
+  });
+
   it('records who did what in sentences the audit trail reads', async () => {
     const rows = await f.db
       .selectFrom('audit_events')

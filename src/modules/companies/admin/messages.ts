@@ -156,6 +156,8 @@ export const companyAdminMessages = defineMessages({
     'refused.notInviter':
       'Bara regionens administratörer kan bjuda in till ett företag. Be en administratör skicka inbjudan.',
     'refused.claimedByOther': 'Sidan redigeras redan av en annan organisation.',
+    'refused.organisationHasPage':
+      '{organisation} redigerar redan en annan företagssida. Kontrollera organisationsnumren.',
     'refused.notEmployer':
       'Organisationsnumret hör till {organisation}, som inte är en arbetsgivare i Lotsa. Kontrollera numret.',
     'refused.cannotClaim': 'Sidan kan inte tas över. Kontakta regionen.',
@@ -526,6 +528,8 @@ export const companyAdminMessages = defineMessages({
     'refused.notInviter':
       'Only the region’s admins can invite people to a company. Ask an admin to send the invitation.',
     'refused.claimedByOther': 'The page is already edited by another organisation.',
+    'refused.organisationHasPage':
+      '{organisation} already edits another company page. Check the organisation numbers.',
     'refused.notEmployer':
       'The organisation number belongs to {organisation}, which is not an employer in Lotsa. Check the number.',
     'refused.cannotClaim': 'The page cannot be taken over. Contact the region.',

@@ -926,11 +926,14 @@ export async function inviteCompanyAdmin(
   if (!company) return { kind: 'not-found' };
   const organisation = await employerOf(deps, editor, company);
   if ('reason' in organisation) return { kind: 'refused', reasons: [organisation.reason] };
-  const linked = await deps.db.transaction().execute(async (trx) => {
+  const linked = await deps.db.transaction().execute(async (trx): Promise<Reason | undefined> => {
     const locked = await lockCompany(trx, editor.regionId, companyId);
-    if (!locked) return false;
-    if (locked.organisationId === organisation.id) return true;
-    if (locked.organisationId !== null) return false;
+    if (!locked) return { key: 'refused.claimedByOther' };
+    if (locked.organisationId === organisation.id) return undefined;
+    if (locked.organisationId !== null) return { key: 'refused.claimedByOther' };
+    // An organisation edits one page (its number may have changed since it made another).
+    if (await companyOfOrganisation(trx, editor.regionId, organisation.id))
+      return { key: 'refused.organisationHasPage', params: { organisation: organisation.name } };
     await claimCompany(trx, editor.regionId, locked.id, organisation.id, editor.accountId);
     await audit(
       trx,
@@ -942,9 +945,9 @@ export async function inviteCompanyAdmin(
         organisation_name: organisation.name,
       },
     );
-    return true;
+    return undefined;
   });
-  if (!linked) return { kind: 'refused', reasons: [{ key: 'refused.claimedByOther' }] };
+  if (linked) return { kind: 'refused', reasons: [linked] };
   const member = () => ({
     kind: 'invalid' as const,
     errors: {
