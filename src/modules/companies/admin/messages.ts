@@ -374,6 +374,7 @@ export const companyAdminMessages = defineMessages({
     'csv.people': 'Antal personer',
     'csv.updated': 'Uppdaterat',
     'csv.file': 'kompetensbehov.csv',
+    'logo.alt': 'Logotyp för {name}',
   },
   en: {
     'nav.companies': 'Company pages',
@@ -746,6 +747,7 @@ export const companyAdminMessages = defineMessages({
     'csv.people': 'Number of people',
     'csv.updated': 'Updated',
     'csv.file': 'competence-needs.csv',
+    'logo.alt': '{name} logo',
   },
 });
 

@@ -67,7 +67,7 @@ import {
   type FormChoices,
   type FormValues,
 } from './form.ts';
-import type { CompanyMessageKey } from './messages.ts';
+import { companyAdminMessages, type CompanyMessageKey } from './messages.ts';
 import {
   companySettings,
   occupationsById,
@@ -420,8 +420,8 @@ async function uploadLogo(
   const values = {
     ...emptyImageTexts(),
     slug,
-    alt_sv: `Logotyp för ${name}`.slice(0, 300),
-    alt_en: `${name} logo`.slice(0, 300),
+    alt_sv: companyAdminMessages.t('sv', 'logo.alt', { name }).slice(0, 300),
+    alt_en: companyAdminMessages.t('en', 'logo.alt', { name }).slice(0, 300),
   };
   const uploaded = await uploadImage(deps.media, mediaEditor(editor), {
     values,
