@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { getCompany, getCompanyVersion } from '../../../src/modules/companies/store.ts';
 import { buildTestApp, unlimited } from '../../helpers/app.ts';
 import { formClient, type FormFields } from '../../helpers/client.ts';
-import { createOrganisation, createPerson, REGION, sessionFor } from '../../helpers/identity.ts';
+import { createOrganisation, createPerson, orgNumber, REGION, sessionFor } from '../../helpers/identity.ts';
 
 export const LIST = '/admin/companies';
 
@@ -53,6 +53,16 @@ export async function companyFixture(env: Record<string, string> = {}) {
   const memberCookie = await sessionFor(db, member.accountId);
 
   const other = await createOrganisation(db, { kind: 'employer', name: 'Andra Bolaget AB' });
+  // Numbers a person could type: the helper's random ones may look like personnummer.
+  for (const [id, nine] of [
+    [employer, '556677001'],
+    [other, '556677002'],
+  ] as const)
+    await db
+      .updateTable('organisations')
+      .set({ org_number: orgNumber(nine) })
+      .where('id', '=', id)
+      .execute();
   const otherHr = await createPerson(db, { role: 'employer_admin', organisationId: other });
   const otherCookie = await sessionFor(db, otherHr.accountId);
 
