@@ -8,6 +8,7 @@
  * home page's companies, the sitemap and the counting of views and clicks.
  */
 import { defineModule } from '../../platform/module.ts';
+import { companyAdmin } from './admin/index.ts';
 import {
   companySitemap,
   publicCompanyNavigation,
@@ -23,8 +24,12 @@ export const companiesModule = defineModule({
   },
   start: (deps) => publicCompanyState(deps),
   navigation: [...publicCompanyNavigation],
+  adminNavigation: [...companyAdmin.adminNavigation],
+  auditSentences: { ...companyAdmin.auditSentences },
+  auditGroups: [...companyAdmin.auditGroups],
   sitemap: companySitemap,
-  routes: (app, deps) => {
+  routes: async (app, deps) => {
     registerPublicCompanyRoutes(app, deps);
+    await companyAdmin.routes(app, deps);
   },
 });

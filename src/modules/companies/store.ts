@@ -356,3 +356,80 @@ export async function employerLinks(
     .execute();
   return new Map(rows.map((r) => [r.org_number, { slug: r.slug, name: r.name, logo: r.logo }]));
 }
+
+/** The page's row, locked for the rest of the transaction (a workflow step reads and changes it). */
+export async function lockCompany(
+  trx: Kysely<DB>,
+  regionId: string,
+  companyId: string,
+): Promise<Company | undefined> {
+  const row = await trx
+    .selectFrom('companies')
+    .selectAll()
+    .where('region_id', '=', regionId)
+    .where('id', '=', companyId)
+    .forUpdate()
+    .executeTakeFirst();
+  return row && toCompany(row);
+}
+
+/** Gives an unclaimed page to an organisation; false when someone has claimed it already. */
+export async function claimCompany(
+  trx: Kysely<DB>,
+  regionId: string,
+  companyId: string,
+  organisationId: string,
+  accountId: string | null,
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('companies')
+    .set({ organisation_id: organisationId, updated_by: accountId, updated_at: sql`now()` })
+    .where('region_id', '=', regionId)
+    .where('id', '=', companyId)
+    .where('organisation_id', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Drops the version waiting for review (sent back): a published page stays, else it is a draft again. */
+export async function returnCompanyReview(
+  trx: Kysely<DB>,
+  regionId: string,
+  companyId: string,
+): Promise<void> {
+  await trx
+    .updateTable('companies')
+    .set({
+      review_version: null,
+      status: sql<string>`CASE WHEN status = 'published' THEN 'published' ELSE 'draft' END`,
+      updated_at: sql`now()`,
+    })
+    .where('region_id', '=', regionId)
+    .where('id', '=', companyId)
+    .execute();
+}
+
+/** Takes the page off the site (its versions stay; publishing again takes a review). */
+export async function unpublishCompany(trx: Kysely<DB>, regionId: string, companyId: string): Promise<void> {
+  await trx
+    .updateTable('companies')
+    .set({ status: 'unpublished', review_version: null, featured: false, updated_at: sql`now()` })
+    .where('region_id', '=', regionId)
+    .where('id', '=', companyId)
+    .execute();
+}
+
+/** Features the page on the home page and its municipalities' pages, or stops featuring it. */
+export async function setCompanyFeatured(
+  trx: Kysely<DB>,
+  regionId: string,
+  companyId: string,
+  featured: boolean,
+): Promise<void> {
+  await trx
+    .updateTable('companies')
+    .set({ featured, updated_at: sql`now()` })
+    .where('region_id', '=', regionId)
+    .where('id', '=', companyId)
+    .execute();
+}

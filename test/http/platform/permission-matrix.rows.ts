@@ -80,6 +80,10 @@ const NO_ITEM = '/admin/content/00000000-0000-4000-8000-000000000000';
 /** Who publishes the organisation's own job ads: an employer's admins and members. */
 const JOB_ADS: Role[] = ['employer_admin', 'employer_member'];
 const NO_AD = '/admin/jobs/own-000000000000';
+/** Company pages: employers edit their own (others' are 404), the region's staff every page. */
+const COMPANY_EDITORS: Role[] = ['admin', 'region_editor', 'employer_admin', 'employer_member'];
+const REGION_STAFF: Role[] = ['admin', 'region_editor'];
+const NO_COMPANY = '/admin/companies/00000000-0000-4000-8000-000000000000';
 
 export const ROWS: Record<string, Row> = {
   // Platform and public site
@@ -332,4 +336,62 @@ export const ROWS: Record<string, Row> = {
   'GET /admin/jobs/:id': only(JOB_ADS, 404, { url: NO_AD }),
   'POST /admin/jobs/:id': only(JOB_ADS, 404, { anon: 401, url: NO_AD, body: { base: '1' } }),
   'POST /admin/jobs/:id/close': only(JOB_ADS, 404, { anon: 401, url: `${NO_AD}/close` }),
+  // Company pages (companies/admin): the region's staff see the list and every page; an employer is
+  // sent to its own page ("Vår företagssida": create one, or take over the region's), and reaches
+  // no other (404). Reviewing, publishing, featuring, new pages, settings and the export are the
+  // region's.
+  'GET /admin/companies': only(COMPANY_EDITORS, 200, {
+    special: { employer_admin: 303, employer_member: 303 },
+  }),
+  'GET /admin/companies/own': only(COMPANY_EDITORS, 200, { special: { admin: 303, region_editor: 303 } }),
+  'POST /admin/companies/own/claim': only(COMPANY_EDITORS, 409, {
+    anon: 401,
+    special: { admin: 303, region_editor: 303 },
+  }),
+  'POST /admin/companies/own/create': only(COMPANY_EDITORS, 303, { anon: 401 }),
+  'GET /admin/companies/new': only(REGION_STAFF, 200),
+  'POST /admin/companies/new': only(REGION_STAFF, 400, { anon: 401 }),
+  'GET /admin/companies/settings': only(REGION_STAFF, 200),
+  'POST /admin/companies/settings': only(REGION_STAFF, 400, { anon: 401 }),
+  'GET /admin/companies/needs.csv': only(REGION_STAFF, 200),
+  'GET /admin/companies/:id': only(COMPANY_EDITORS, 404, { url: NO_COMPANY }),
+  'POST /admin/companies/:id': only(COMPANY_EDITORS, 404, {
+    anon: 401,
+    url: NO_COMPANY,
+    body: { base: '1' },
+  }),
+  'POST /admin/companies/:id/submit': only(COMPANY_EDITORS, 404, {
+    anon: 401,
+    url: `${NO_COMPANY}/submit`,
+    body: { shown: '1' },
+  }),
+  'GET /admin/companies/:id/review': only(REGION_STAFF, 404, { url: `${NO_COMPANY}/review` }),
+  'POST /admin/companies/:id/approve': only(REGION_STAFF, 404, {
+    anon: 401,
+    url: `${NO_COMPANY}/approve`,
+    body: { shown: '1' },
+  }),
+  'POST /admin/companies/:id/return': only(REGION_STAFF, 404, {
+    anon: 401,
+    url: `${NO_COMPANY}/return`,
+    body: { shown: '1', comment: 'Fler bilder, tack.' },
+  }),
+  'POST /admin/companies/:id/unpublish': only(REGION_STAFF, 404, {
+    anon: 401,
+    url: `${NO_COMPANY}/unpublish`,
+  }),
+  'POST /admin/companies/:id/feature': only(REGION_STAFF, 404, {
+    anon: 401,
+    url: `${NO_COMPANY}/feature`,
+    body: { featured: 'yes' },
+  }),
+  'POST /admin/companies/:id/invite': only(REGION_STAFF, 404, {
+    anon: 401,
+    url: `${NO_COMPANY}/invite`,
+    body: { email: 'vd@example.org' },
+  }),
+  'GET /admin/companies/:id/images': only(COMPANY_EDITORS, 404, { url: `${NO_COMPANY}/images` }),
+  'POST /admin/companies/:id/images': only(COMPANY_EDITORS, 404, { anon: 401, url: `${NO_COMPANY}/images` }),
+  'GET /admin/companies/:id/needs': only(COMPANY_EDITORS, 404, { url: `${NO_COMPANY}/needs` }),
+  'POST /admin/companies/:id/needs': only(COMPANY_EDITORS, 404, { anon: 401, url: `${NO_COMPANY}/needs` }),
 };

@@ -197,7 +197,13 @@ async function awaitedByPages(deps: MediaDeps, editor: Editor, slug: string): Pr
 export async function uploadImage(
   deps: MediaDeps,
   editor: Editor,
-  input: { values: FormValues; file: Buffer | undefined; fileTooLarge: boolean },
+  input: {
+    values: FormValues;
+    file: Buffer | undefined;
+    fileTooLarge: boolean;
+    /** An employer organisation's own image (its company page's), else the region's. */
+    organisationId?: string | null;
+  },
 ): Promise<ChangeResult> {
   const { errors, parsed } = checkForm(input.values);
   if (input.fileTooLarge) errors.file = { key: 'error.tooLarge' };
@@ -234,6 +240,7 @@ export async function uploadImage(
         ...files,
         demo: false,
         uploaded_by: editor.accountId,
+        organisation_id: input.organisationId ?? null,
       });
       await audit(trx, editor, 'media.image.uploaded', id, parsed.slug);
     });

@@ -101,7 +101,14 @@ export async function imageIdForSlug(db: Db, regionId: string, slug: string): Pr
 export async function insertImage(
   db: Db,
   regionId: string,
-  values: ImageValues & ImageFiles & { id?: string; demo: boolean; uploaded_by: string | null },
+  values: ImageValues &
+    ImageFiles & {
+      id?: string;
+      demo: boolean;
+      uploaded_by: string | null;
+      /** The employer organisation the image belongs to (null or absent: the region's). */
+      organisation_id?: string | null;
+    },
 ): Promise<string> {
   const row = await db
     .insertInto('media_images')

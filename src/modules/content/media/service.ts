@@ -11,6 +11,7 @@
  *   usableImages / mediaPicker          the editors' image choice: a select of the images that have
  *                                       alt text in both languages
  *   setMediaUsageLookup(fn | fns)       the content module tells where a slug is used: its items
+ *   addMediaUsageLookup(fn)             …and another module adds its own (the company pages)
  *                                       and the pages with fixed pictures (the home page's heroes);
  *                                       the image's page lists them, and an image in use cannot be
  *                                       deleted or renamed
@@ -100,9 +101,18 @@ export async function imagesBySlug(
   return new Map(rows.map((row) => [row.slug, toMediaImage(row)]));
 }
 
-/** The images an editor may choose for a page (alt text in both languages), by slug. */
-export async function usableImages(db: Kysely<DB>, regionId: string): Promise<MediaImage[]> {
-  return (await usableRows(db, regionId)).map(toMediaImage);
+/**
+ * The images an editor may choose for a page (alt text in both languages), by slug; with `owners`,
+ * only those belonging to one of them (an organisation's id, or null for the region's own).
+ */
+export async function usableImages(
+  db: Kysely<DB>,
+  regionId: string,
+  options: { owners?: readonly (string | null)[] } = {},
+): Promise<MediaImage[]> {
+  const rows = await usableRows(db, regionId);
+  const owners = options.owners;
+  return (owners ? rows.filter((row) => owners.includes(row.organisation_id)) : rows).map(toMediaImage);
 }
 
 /** A rendition's file name: `<width>-<hash>.<ext>` (immutable: a new upload is a new image). */
@@ -227,6 +237,14 @@ export function setMediaUsageLookup(
   lookup: MediaUsageLookup | readonly MediaUsageLookup[] | undefined,
 ): void {
   usageLookups = lookup === undefined ? [] : typeof lookup === 'function' ? [lookup] : [...lookup];
+}
+
+/**
+ * Another module's lookup, asked besides the content's (the company pages' logos and photos);
+ * called at start after the content module has set its own.
+ */
+export function addMediaUsageLookup(lookup: MediaUsageLookup): void {
+  if (!usageLookups.includes(lookup)) usageLookups = [...usageLookups, lookup];
 }
 
 /** A usage's title in the page's language. */

@@ -18,6 +18,9 @@ export interface UploadBody {
 export interface UploadLimits {
   maxBytes: number;
   maxRequestBytes: number;
+  /** Most text fields, and the longest one in bytes (a longer form than the upload's: 40, 10,000). */
+  fields?: number;
+  fieldSize?: number;
 }
 
 /** Reads a multipart body; calls `done` with the body or an AppError (413 / 400). */
@@ -32,7 +35,13 @@ export function parseUpload(
   try {
     busboy = new Busboy({
       headers: raw.headers as { 'content-type': string },
-      limits: { fileSize: limits.maxBytes, files: 1, fields: 40, fieldSize: 10_000, parts: 42 },
+      limits: {
+        fileSize: limits.maxBytes,
+        files: 1,
+        fields: limits.fields ?? 40,
+        fieldSize: limits.fieldSize ?? 10_000,
+        parts: (limits.fields ?? 40) + 2,
+      },
     });
   } catch {
     return done(new AppError('LOTSA_BAD_REQUEST'));

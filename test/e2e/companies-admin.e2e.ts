@@ -1,0 +1,165 @@
+/**
+ * The company pages' back-office in a real browser: an employer admin (Swedish, on a 320 px phone) creates
+ * the company page, gets a missing badge text answered by its field, then saves it with a logo, two
+ * badges and a career path (an occupation picked by its name, no script needed), records competence
+ * needs and sends the page for review; a region editor (English, on a wide screen) finds it first
+ * in the list, reviews the diff and approves it. axe finds nothing on any page, and nothing scrolls
+ * sideways.
+ *
+ * COMPANIES_SCREENSHOTS=dir saves a full-page screenshot of every page looked at.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { companyOfOrganisation } from '../../src/modules/companies/store.ts';
+import { createOrganisation, createPerson, REGION, sessionFor } from '../helpers/identity.ts';
+import { axeViolations, launchBrowser, pageOverflow, startSite, watchErrors } from './browser.ts';
+
+const SHOTS = process.env.COMPANIES_SCREENSHOTS;
+
+describe('company pages: an employer makes its page, the region approves it', async () => {
+  const site = await startSite();
+  const browser = await launchBrowser();
+  const db = site.database.db;
+  const employer = await createOrganisation(db, { kind: 'employer', name: 'Bergslagens Stål AB' });
+  const hr = await createPerson(db, { role: 'employer_admin', organisationId: employer });
+  const editor = await createPerson(db, {
+    role: 'region_editor',
+    organisationId: await createOrganisation(db, { kind: 'region' }),
+    language: 'en',
+  });
+  const logo = join(mkdtempSync(join(tmpdir(), 'lotsa-logo-')), 'logo.png');
+  writeFileSync(
+    logo,
+    await sharp({ create: { width: 320, height: 160, channels: 3, background: '#1d4e89' } })
+      .png()
+      .toBuffer(),
+  );
+  const failures: string[] = [];
+
+  async function signedIn(accountId: string, width: number): Promise<BrowserContext> {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
+    const [name, value] = (await sessionFor(db, accountId, { secondFactor: true })).split('=') as [
+      string,
+      string,
+    ];
+    await context.addCookies([{ name, value, url: site.base }]);
+    return context;
+  }
+
+  async function look(page: Page, label: string): Promise<void> {
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, `${label}.png`), fullPage: true });
+    const { scrollWidth, clientWidth, wide } = await pageOverflow(page);
+    if (scrollWidth > clientWidth) failures.push(`${label}: ${scrollWidth}px wide: ${wide.join(' | ')}`);
+    for (const v of await axeViolations(page)) failures.push(`${label}: ${v}`);
+  }
+
+  async function submit(page: Page, selector: string): Promise<void> {
+    await Promise.all([
+      page.waitForNavigation({ waitUntil: 'load' }),
+      page.locator(selector).first().click(),
+    ]);
+  }
+
+  it('lets the employer create, fill in and send the page on a 320 px phone', async () => {
+    failures.length = 0;
+    const context = await signedIn(hr.accountId, 320);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${site.base}/admin/companies`);
+    assert.match(page.url(), /\/admin\/companies\/own$/);
+    await look(page, 'own-320');
+    await submit(page, 'form[action$="/own/create"] [type=submit]');
+    assert.match(page.url(), /\?done=created$/);
+    await look(page, 'edit-created-320');
+
+    await page.fill('#name', 'Bergslagens Stål');
+    await page.fill('#summary_sv', 'Vi gör stål för broar och bilar i Borlänge.');
+    await page.fill('#summary_en', 'We make steel for bridges and cars in Borlänge.');
+    await page.fill('#about_sv', '## Om oss\n\nStål sedan 1878.');
+    await page.fill('#about_en', '## About us\n\nSteel since 1878.');
+    await page.check('#badges-relocation');
+    await page.fill('#badge_relocation_sv', 'Vi betalar flytten och hjälper med bostad.');
+    // English text forgotten: answered by the field, the rest kept.
+    await page.check('#badges-english');
+    await page.fill('#badge_english_sv', 'Engelska är arbetsspråk i labbet.');
+    await page.fill('#badge_english_en', 'English is the working language in the lab.');
+    await page.selectOption('#industry_0', '24');
+    await page.check('#municipalities-2081');
+    await page.fill('#path_0_title_sv', 'Från operatör till specialist');
+    await page.fill('#path_0_title_en', 'From operator to specialist');
+    await page.fill('#path_0_step_0_q', 'Svetsare');
+    await submit(page, 'form.content-form [type=submit]');
+    assert.match(await page.locator('#badge_relocation_en-error').innerText(), /Skriv på engelska/);
+    assert.equal(await page.inputValue('#summary_en'), 'We make steel for bridges and cars in Borlänge.');
+    await look(page, 'edit-error-320');
+
+    await page.fill('#badge_relocation_en', 'We pay for the move and help you find a home.');
+    await page.setInputFiles('#logo_file', logo);
+    await submit(page, 'form.content-form [type=submit]');
+    assert.match(await page.locator('[role=status]').innerText(), /Version 2 är sparad/);
+    assert.match(await page.locator('main').innerText(), /Valt yrke: Svetsare/);
+    assert.match(await page.inputValue('#logo'), /^bergslagens-stal-ab-logotyp-/);
+    await look(page, 'edit-saved-320');
+
+    await submit(page, 'a[href$="/needs"]');
+    await page.fill('#need_0_q', 'Svetsare');
+    await page.fill('#need_0_people', '4');
+    await submit(page, 'form.content-form [type=submit]');
+    assert.match(await page.locator('[role=status]').innerText(), /Kompetensbehoven är sparade/);
+    await look(page, 'needs-320');
+    await page.goBack();
+    await page.goto(page.url().replace(/\/needs.*$/, '/images'));
+    await look(page, 'images-320');
+    await page.goto(page.url().replace(/\/images.*$/, ''));
+
+    await submit(page, 'form[action$="/submit"] [type=submit]');
+    assert.match(await page.locator('[role=status]').innerText(), /skickad för granskning/);
+    await look(page, 'edit-review-320');
+    assert.deepEqual(errors.list(), []);
+    assert.deepEqual(failures, []);
+    await context.close();
+  });
+
+  it('shows the region’s list and review on a 320 px phone too', async () => {
+    failures.length = 0;
+    const context = await signedIn(editor.accountId, 320);
+    const page = await context.newPage();
+    await page.goto(`${site.base}/admin/companies`);
+    await look(page, 'list-320');
+    await submit(page, 'a[href$="/review"]');
+    await look(page, 'review-320');
+    assert.deepEqual(failures, []);
+    await context.close();
+  });
+
+  it('lets the region editor find, review and approve it on a wide screen, in English', async () => {
+    failures.length = 0;
+    const context = await signedIn(editor.accountId, 1280);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${site.base}/admin/companies`);
+    assert.match(await page.locator('h1').innerText(), /Company pages/);
+    await look(page, 'list-1280');
+    await submit(page, 'a[href$="/review"]');
+    assert.match(await page.locator('h1').innerText(), /Review: Bergslagens Stål/);
+    assert.match(await page.locator('main').innerText(), /Helps with the move/);
+    await look(page, 'review-1280');
+    await submit(page, 'form[action$="/approve"] [type=submit]');
+    assert.match(await page.locator('[role=status]').innerText(), /approved and published/);
+    await look(page, 'edit-approved-1280');
+    const company = await companyOfOrganisation(db, REGION, employer);
+    assert.equal(company?.status, 'published');
+    await page.goto(`${site.base}/admin/companies/new`);
+    await look(page, 'new-1280');
+    await page.goto(`${site.base}/admin/companies/settings`);
+    await look(page, 'settings-1280');
+    assert.deepEqual(errors.list(), []);
+    assert.deepEqual(failures, []);
+    await context.close();
+  });
+});
