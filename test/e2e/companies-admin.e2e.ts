@@ -3,8 +3,9 @@
  * the company page, gets a missing badge text answered by its field, then saves it with a logo, two
  * badges and a career path (an occupation picked by its name, no script needed), records competence
  * needs and sends the page for review; a region editor (English, on a wide screen) finds it first
- * in the list, reviews the diff and approves it. axe finds nothing on any page, and nothing scrolls
- * sideways.
+ * in the list, reviews the diff and approves it. The published page shows the company's jobs from
+ * the board (linked by organisationsnummer); the employer posts an ad of its own, finds it by
+ * search, and sees it on the page too. axe finds nothing on any page, and nothing scrolls sideways.
  *
  * COMPANIES_SCREENSHOTS=dir saves a full-page screenshot of every page looked at.
  */
@@ -17,6 +18,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { companyOfOrganisation } from '../../src/modules/companies/store.ts';
 import { createOrganisation, createPerson, REGION, sessionFor } from '../helpers/identity.ts';
+import { loadAds, makeAd } from '../helpers/jobs.ts';
 import { axeViolations, launchBrowser, pageOverflow, startSite, watchErrors } from './browser.ts';
 
 const SHOTS = process.env.COMPANIES_SCREENSHOTS;
@@ -158,6 +160,75 @@ describe('company pages: an employer makes its page, the region approves it', as
     await look(page, 'new-1280');
     await page.goto(`${site.base}/admin/companies/settings`);
     await look(page, 'settings-1280');
+    assert.deepEqual(errors.list(), []);
+    assert.deepEqual(failures, []);
+    await context.close();
+  });
+
+  it('shows the published page with its jobs, and an ad the employer posts is found by search and on the page', async () => {
+    failures.length = 0;
+    const org = await db
+      .selectFrom('organisations')
+      .select('org_number')
+      .where('id', '=', employer)
+      .executeTakeFirstOrThrow();
+    // The board's ads of the same organisationsnummer (as JobTech sends them).
+    await loadAds(db, [
+      makeAd({
+        id: 'e2e-stal-1',
+        headline: 'Smältverksoperatör i Borlänge',
+        employer: 'Bergslagens Stål AB',
+        orgnr: org.org_number,
+      }),
+      makeAd({
+        id: 'e2e-stal-2',
+        headline: 'Underhållstekniker till valsverket',
+        employer: 'Bergslagens Stål AB',
+        orgnr: org.org_number,
+      }),
+    ]);
+    const company = await companyOfOrganisation(db, REGION, employer);
+    assert.ok(company);
+    const context = await signedIn(hr.accountId, 1280);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${site.base}/sv/companies/${company.slug}`);
+    assert.match(await page.locator('h1').innerText(), /Bergslagens Stål/);
+    const main = page.locator('main');
+    assert.match(await main.innerText(), /Smältverksoperatör i Borlänge/);
+    assert.match(await main.innerText(), /Underhållstekniker till valsverket/);
+    assert.match(await main.innerText(), /Hjälper med flytten/);
+    assert.ok(await page.locator('main img[src*="/media/"]').count(), 'the logo is shown');
+    await look(page, 'public-page-1280');
+
+    await page.goto(`${site.base}/admin/jobs/new`);
+    await page.getByLabel('Rubrik').fill('Metallurg till Bergslagens Stål');
+    await page.getByLabel('Yrke', { exact: true }).fill('Svetsare');
+    await page.getByRole('button', { name: 'Sök yrke' }).click();
+    await page.waitForLoadState('load');
+    const choices = page.getByRole('group', { name: 'Välj yrke' }).getByRole('radio');
+    if (await choices.count()) await choices.first().check();
+    await page.getByLabel('Kommun').selectOption('2081');
+    await page.getByLabel('Anställningsform').selectOption('kpPX_CNN_gDU');
+    await page.getByLabel('Heltid', { exact: true }).check();
+    await page.getByLabel('Antal tjänster').fill('1');
+    const deadline = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('Sista ansökningsdag').fill(deadline);
+    await page.getByLabel('Länk till ansökan').fill('https://jobb.example.se/bergslagens-stal/metallurg');
+    await page.getByLabel('Beskrivning på svenska').fill('Vi söker en metallurg till smältverket.');
+    await page.getByRole('button', { name: 'Publicera annonsen' }).click();
+    await page.waitForURL(/\/admin\/jobs\/own-[a-z0-9]{12}\?done=published$/);
+
+    await page.goto(`${site.base}/sv/jobs`);
+    await page.getByRole('searchbox').first().fill('metallurg bergslagens');
+    await page.keyboard.press('Enter');
+    await page.waitForLoadState('load');
+    await page
+      .getByRole('link', { name: /Metallurg till Bergslagens Stål/ })
+      .first()
+      .waitFor();
+    await page.goto(`${site.base}/sv/companies/${company.slug}`);
+    assert.match(await page.locator('main').innerText(), /Metallurg till Bergslagens Stål/);
     assert.deepEqual(errors.list(), []);
     assert.deepEqual(failures, []);
     await context.close();

@@ -41,7 +41,8 @@ export async function createOrganisation(
       .executeTakeFirstOrThrow();
     return row.id;
   }
-  const digits = String(Math.floor(Math.random() * 1e7)).padStart(7, '0');
+  // The third digit of an organisationsnummer is at least 2 (lower ones are personnummer).
+  const digits = `${2 + Math.floor(Math.random() * 8)}${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
   const row = await db
     .insertInto('organisations')
     .values({
