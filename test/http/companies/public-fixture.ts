@@ -6,6 +6,8 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { emptyCompany, type CompanyData } from '../../../src/modules/companies/model.ts';
+import { flushPageCounts } from '../../../src/modules/companies/public/counts.ts';
+import { employerPagesChanged } from '../../../src/modules/companies/public/directory.ts';
 import { insertCompany, publishCompanyVersion } from '../../../src/modules/companies/store.ts';
 import { importIllustration } from '../../../src/modules/content/media/demo.ts';
 import type { Config } from '../../../src/platform/config.ts';
@@ -48,8 +50,12 @@ export interface CompanySpec {
 }
 
 /** A company in draft, published (unless `draft`), as the store writes it; its id. */
+/**
+ * A company added straight to the tables, as the back-office would; like the back-office it tells
+ * the public pages' directory, so the next request reads it.
+ */
 export async function addCompany(db: Kysely<DB>, spec: CompanySpec): Promise<string> {
-  return db.transaction().execute(async (trx) => {
+  const id = await db.transaction().execute(async (trx) => {
     const result = await insertCompany(trx, {
       regionId: R,
       slug: spec.slug,
@@ -75,6 +81,8 @@ export async function addCompany(db: Kysely<DB>, spec: CompanySpec): Promise<str
     }
     return id;
   });
+  employerPagesChanged(R);
+  return id;
 }
 
 /** A logo in the media library: one of the shipped SVG illustrations under a slug of its own. */
@@ -92,6 +100,7 @@ export async function statsToday(
   db: Kysely<DB>,
   companyId: string,
 ): Promise<{ views: number; job_clicks: number } | undefined> {
+  await flushPageCounts();
   return db
     .selectFrom('company_page_stats')
     .select(['views', 'job_clicks'])

@@ -2,12 +2,11 @@
  * The region's published companies as the public pages list them, and as the job board shows them
  * on job cards and job pages.
  *
- * `listedCompanies` reads every published company (the store's publishedCompanies, bounded) and
- * their open jobs in one grouped query on job_ads; the list filters them in memory.
- *
- * `employerPagesSource` is what the companies module hands the job board (jobs/employers.ts): the
- * published pages by organisationsnummer with their logos, read once and kept for TTL_MS per
- * region. The job board's response cache keys its search pages by the set's version, so a page
+ * The directory reads every published company (the store's publishedCompanies, bounded), their
+ * open jobs in one grouped query on job_ads and their logos' and first photos' images, once per
+ * TTL_MS per region (employerPagesSource); the list filters it in memory, a company page finds
+ * its company in it, and the job board (jobs/employers.ts) gets the published pages by
+ * organisationsnummer with their logos. The job board's response cache keys its search pages by the set's version, so a page
  * rendered before a company published (or changed its logo) is not served once the set is read
  * again: job cards catch up within a minute in every process, at once in the process where
  * `forget` is called (the back-office can call `employerPagesChanged` after publishing).
@@ -19,7 +18,7 @@ import { openJobCounts, type EmployerPage, type EmployerPages } from '../../jobs
 import { sectionOf } from '../sni.ts';
 import { publishedCompanies, type PublishedCompany } from '../store.ts';
 import type { ListedCompany } from './filters.ts';
-import { loadImages, logoSource } from './images.ts';
+import { loadImages, logoSource, type ImageMap } from './images.ts';
 
 export const COMPANIES_PATH = '/companies';
 export const companyPath = (slug: string) => `${COMPANIES_PATH}/${encodeURIComponent(slug)}`;
@@ -47,34 +46,44 @@ export function toListed(p: PublishedCompany, jobs: number): ListedCompany {
 
 /** Every published company of the region with its open jobs (sorted by name). */
 export async function listedCompanies(db: Kysely<DB>, regionId: string): Promise<ListedCompany[]> {
-  const published = await publishedCompanies(db, regionId);
-  const counts = await openJobCounts(
-    db,
-    regionId,
-    published.map((p) => p.company.orgNumber),
-  );
-  return published.map((p) => toListed(p, counts.get(p.company.orgNumber) ?? 0));
+  return (await companyDirectory(db, regionId)).listed;
 }
 
-/** How long the job board's set of employer pages is kept before it is read again. */
-export const TTL_MS = 60_000;
-
-export interface EmployerPagesSourceHandle {
-  pages(regionId: string): Promise<EmployerPages>;
-  /** Reads the region's set again at the next request (all regions without an argument). */
-  forget(regionId?: string): void;
+/** The region's directory: this process's kept one when the routes are registered, else read now. */
+export function companyDirectory(db: Kysely<DB>, regionId: string): Promise<CompanyDirectory> {
+  return current ? current.directory(regionId) : readDirectory(db, regionId);
 }
 
-async function loadEmployerPages(db: Kysely<DB>, regionId: string): Promise<EmployerPages> {
+/**
+ * What the public pages and the job board know of a region's published companies, read at once:
+ * the pages (by slug), the list's entries with their open jobs, the images of their logos and
+ * first photos, and the job board's employer pages by organisationsnummer.
+ */
+export interface CompanyDirectory {
+  bySlug: ReadonlyMap<string, PublishedCompany>;
+  listed: ListedCompany[];
+  /** Logos and first photos of every listed company. */
+  images: ImageMap;
+  employerPages: EmployerPages;
+}
+
+async function readDirectory(db: Kysely<DB>, regionId: string): Promise<CompanyDirectory> {
   const published = await publishedCompanies(db, regionId);
-  const logos = await loadImages(
-    db,
-    regionId,
-    published.map((p) => p.data.logo),
-  );
+  const [counts, images] = await Promise.all([
+    openJobCounts(
+      db,
+      regionId,
+      published.map((p) => p.company.orgNumber),
+    ),
+    loadImages(
+      db,
+      regionId,
+      published.flatMap((p) => [p.data.logo, p.data.photos[0] ?? null]),
+    ),
+  ]);
   const byNumber = new Map<string, EmployerPage>();
   for (const { company, data } of published) {
-    const logo = data.logo ? logos.get(data.logo) : undefined;
+    const logo = data.logo ? images.get(data.logo) : undefined;
     byNumber.set(company.orgNumber, {
       path: companyPath(company.slug),
       name: data.name || company.name,
@@ -85,12 +94,30 @@ async function loadEmployerPages(db: Kysely<DB>, regionId: string): Promise<Empl
     .update(JSON.stringify([...byNumber]))
     .digest('base64url')
     .slice(0, 12);
-  return { version, get: (n) => (n ? byNumber.get(n) : undefined) };
+  return {
+    bySlug: new Map(published.map((p) => [p.company.slug, p])),
+    listed: published.map((p) => toListed(p, counts.get(p.company.orgNumber) ?? 0)),
+    images,
+    employerPages: { version, get: (n) => (n ? byNumber.get(n) : undefined) },
+  };
+}
+
+/** How long a region's directory is kept before it is read again (open-job counts age this much). */
+export const TTL_MS = 60_000;
+
+export interface EmployerPagesSourceHandle {
+  /** The region's directory, read at most once per TTL (requests meanwhile share the one read). */
+  directory(regionId: string): Promise<CompanyDirectory>;
+  pages(regionId: string): Promise<EmployerPages>;
+  /** Reads the region's directory again at the next request (all regions without an argument). */
+  forget(regionId?: string): void;
 }
 
 /**
- * The job board's employer pages, kept per region for `ttlMs`. After that the next request reads
- * them again and waits for it; requests meanwhile share the one read.
+ * The region's company directory, kept per region for `ttlMs`. After that the next request reads
+ * it again and waits for it; requests meanwhile share the one read. The public list and company
+ * pages and the job board's employer links all read it, so a list or a page costs no query for
+ * the companies themselves.
  */
 export function employerPagesSource(
   db: Kysely<DB>,
@@ -98,19 +125,21 @@ export function employerPagesSource(
 ): EmployerPagesSourceHandle {
   const ttl = options.ttlMs ?? TTL_MS;
   const now = options.now ?? Date.now;
-  const kept = new Map<string, { at: number; pages: Promise<EmployerPages> }>();
+  const kept = new Map<string, { at: number; directory: Promise<CompanyDirectory> }>();
+  const directory = (regionId: string): Promise<CompanyDirectory> => {
+    const entry = kept.get(regionId);
+    if (entry && now() - entry.at < ttl) return entry.directory;
+    const read = readDirectory(db, regionId);
+    kept.set(regionId, { at: now(), directory: read });
+    // A failed read is not kept: the next request tries again.
+    read.catch(() => {
+      if (kept.get(regionId)?.directory === read) kept.delete(regionId);
+    });
+    return read;
+  };
   return {
-    pages(regionId) {
-      const entry = kept.get(regionId);
-      if (entry && now() - entry.at < ttl) return entry.pages;
-      const pages = loadEmployerPages(db, regionId);
-      kept.set(regionId, { at: now(), pages });
-      // A failed read is not kept: the next request tries again.
-      pages.catch(() => {
-        if (kept.get(regionId)?.pages === pages) kept.delete(regionId);
-      });
-      return pages;
-    },
+    directory,
+    pages: async (regionId) => (await directory(regionId)).employerPages,
     forget(regionId) {
       if (regionId === undefined) kept.clear();
       else kept.delete(regionId);

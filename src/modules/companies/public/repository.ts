@@ -1,25 +1,35 @@
 /**
- * SQL of the public company pages, beyond what the store reads: the day's views and clicks to jobs
+ * SQL of the public company pages, beyond what the store reads: the views and clicks to jobs
  * (company_page_stats, counted without cookies or anything that tells visitors apart: one row per
- * company and Stockholm day), the competence needs with their occupations' labels, and the labels
+ * company and Stockholm day, added to in batches by counts.ts), the competence needs with their occupations' labels, and the labels
  * of the career paths' occupations (taxonomy_concepts, the JobTech taxonomy the job board imports).
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 
+/** Views and clicks to jobs of one company's page on one day, to be added to what is stored. */
+export interface PageCount {
+  regionId: string;
+  companyId: string;
+  /** The Stockholm day, YYYY-MM-DD. */
+  day: string;
+  views: number;
+  jobClicks: number;
+}
+
 /**
- * One more view (or click to a job) of the company's page today (the Stockholm day): one upsert,
- * which a day's first view inserts and every later one adds to.
+ * Adds the counts to the days' rows of company_page_stats, in one statement: a day's first count
+ * inserts its row, later ones add to it. A company deleted meanwhile is skipped.
  */
-export async function countPageEvent(
-  db: Kysely<DB>,
-  regionId: string,
-  companyId: string,
-  what: 'views' | 'job_clicks',
-): Promise<void> {
-  const views = what === 'views' ? 1 : 0;
+export async function addPageCounts(db: Kysely<DB>, counts: readonly PageCount[]): Promise<void> {
+  if (counts.length === 0) return;
+  const rows = counts.map(
+    (c) => sql`(${c.regionId}, ${c.companyId}::uuid, ${c.day}::date, ${c.views}::int, ${c.jobClicks}::int)`,
+  );
   await sql`INSERT INTO company_page_stats (region_id, company_id, day, views, job_clicks)
-    VALUES (${regionId}, ${companyId}, (now() AT TIME ZONE 'Europe/Stockholm')::date, ${views}, ${1 - views})
+    SELECT v.region_id, v.company_id, v.day, v.views, v.job_clicks
+    FROM (VALUES ${sql.join(rows)}) AS v (region_id, company_id, day, views, job_clicks)
+    JOIN companies c ON c.region_id = v.region_id AND c.id = v.company_id
     ON CONFLICT (region_id, company_id, day) DO UPDATE
     SET views = company_page_stats.views + EXCLUDED.views,
         job_clicks = company_page_stats.job_clicks + EXCLUDED.job_clicks`.execute(db);

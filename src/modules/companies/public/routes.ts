@@ -5,10 +5,13 @@
  * then 303 to the job's page; any other ad is a 404). Registering them also hands the job board
  * its employer pages and the place pages their companies section.
  *
- * Counting, without cookies: a page view and a click are one upsert each of today's row in
- * company_page_stats (Stockholm's date). Only GETs that a person asked for count — not HEAD, not a
- * browser's prefetch — and both answers say `no-cache`/`no-store`, so a cache in between asks the
- * server each time. A failed count is logged and never fails the page.
+ * The companies come from the region's directory (directory.ts), kept a minute; a slug not in it
+ * (published in another process meanwhile) is looked up in the database.
+ *
+ * Counting, without cookies: a page view and a click are counted in memory and added to the day's
+ * row of company_page_stats (Stockholm's date) every few seconds (counts.ts). Only GETs that a
+ * person asked for count — not HEAD, not a browser's prefetch — and both answers say
+ * `no-cache`/`no-store`, so a cache in between asks the server each time.
  */
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -27,17 +30,18 @@ import { loadMap } from '../../jobs/map.ts';
 import { jobPath } from '../../jobs/views.ts';
 import { imageSlugs } from '../../../platform/html/richtext.ts';
 import { publishedCompanyBySlug, type PublishedCompany } from '../store.ts';
+import { PageCounter, trackCounter } from './counts.ts';
 import {
   COMPANIES_PATH,
   employerPagesSource,
-  listedCompanies,
   setCurrentEmployerPages,
+  type EmployerPagesSourceHandle,
 } from './directory.ts';
-import { applyFilter, parseCompanyFilter } from './filters.ts';
+import { parseCompanyFilter } from './filters.ts';
 import { loadImages } from './images.ts';
 import { listPage } from './list.ts';
 import { companyPage, JOBS_SHOWN } from './page.ts';
-import { competenceNeeds, countPageEvent, occupationLabels } from './repository.ts';
+import { competenceNeeds, occupationLabels } from './repository.ts';
 import { companiesPlaceSection } from './sections.ts';
 
 const pub = { permission: Permission.Public } as const;
@@ -50,26 +54,20 @@ function countable(request: FastifyRequest): boolean {
   return !/prefetch|prerender/i.test(purpose);
 }
 
-/** Counts a view or a click; a failure is logged, never the visitor's problem. */
-async function count(
-  db: Kysely<DB>,
-  request: FastifyRequest,
-  companyId: string,
-  what: 'views' | 'job_clicks',
-): Promise<void> {
-  if (!countable(request)) return;
-  try {
-    await countPageEvent(db, request.region.id, companyId, what);
-  } catch (error) {
-    request.log.warn({ reqId: request.id, err: error, companyId, what }, 'company page count failed');
-  }
-}
-
 /** A published company by the slug of a path, else the site's 404 page. */
-async function published(db: Kysely<DB>, regionId: string, slug: string): Promise<PublishedCompany> {
-  const found =
-    SLUG.test(slug) && slug.length <= 80 ? await publishedCompanyBySlug(db, regionId, slug) : undefined;
+async function published(
+  db: Kysely<DB>,
+  directory: EmployerPagesSourceHandle,
+  regionId: string,
+  slug: string,
+): Promise<PublishedCompany> {
+  if (!SLUG.test(slug) || slug.length > 80) throw new AppError('LOTSA_NOT_FOUND');
+  const kept = (await directory.directory(regionId)).bySlug.get(slug);
+  if (kept) return kept;
+  const found = await publishedCompanyBySlug(db, regionId, slug);
   if (!found) throw new AppError('LOTSA_NOT_FOUND');
+  // Published since the directory was read (in another process): read it again next time.
+  directory.forget(regionId);
   return found;
 }
 
@@ -77,6 +75,15 @@ export function registerPublicCompanyRoutes(app: App, deps: ModuleDeps): void {
   const db = deps.database.db;
   const employers = employerPagesSource(db);
   setCurrentEmployerPages(employers);
+  const counter = new PageCounter(db, deps.logger);
+  const untrack = trackCounter(counter);
+  app.addHook('onClose', async () => {
+    untrack();
+    await counter.flush();
+  });
+  const count = (request: FastifyRequest, companyId: string, what: 'views' | 'job_clicks') => {
+    if (countable(request)) counter.add(request.region.id, companyId, what);
+  };
   setEmployerPages((regionId) => employers.pages(regionId));
   setPlaceSection(companiesPlaceSection(db));
 
@@ -88,13 +95,7 @@ export function registerPublicCompanyRoutes(app: App, deps: ModuleDeps): void {
       const region = request.region;
       const ctx = pageContext(request, deps.site);
       const { filter, problems } = parseCompanyFilter(request.query, region);
-      const companies = await listedCompanies(db, region.id);
-      const shown = applyFilter(companies, filter);
-      const images = await loadImages(
-        db,
-        region.id,
-        shown.flatMap((c) => [c.logo, c.photo]),
-      );
+      const { listed: companies, images } = await employers.directory(region.id);
       const map = region.countyCode ? loadMap(region.countyCode) : null;
       const page = listPage(ctx, { companies, filter, problems, images, map });
       return reply.page(page, { status: problems.length ? 400 : 200 });
@@ -107,7 +108,8 @@ export function registerPublicCompanyRoutes(app: App, deps: ModuleDeps): void {
     async (request, reply) => {
       const lang = langParam(request);
       const region = request.region;
-      const { company, data } = await published(db, region.id, request.params.slug);
+      const { company, data } = await published(db, employers, region.id, request.params.slug);
+      count(request, company.id, 'views');
       const [jobs, needs, occupations, stories] = await Promise.all([
         employerJobs(db, region.id, company.orgNumber, JOBS_SHOWN),
         competenceNeeds(db, region.id, company.id),
@@ -118,7 +120,6 @@ export function registerPublicCompanyRoutes(app: App, deps: ModuleDeps): void {
         data.stories.length
           ? publishedList(db, region.id, lang, { kind: 'story', slugs: data.stories, limit: 12 })
           : [],
-        count(db, request, company.id, 'views'),
       ]);
       // The stories in the company's order.
       const order = new Map(data.stories.map((slug, i) => [slug, i]));
@@ -140,10 +141,10 @@ export function registerPublicCompanyRoutes(app: App, deps: ModuleDeps): void {
     async (request, reply) => {
       const lang = langParam(request);
       const region = request.region;
-      const { company } = await published(db, region.id, request.params.slug);
+      const { company } = await published(db, employers, region.id, request.params.slug);
       const id = request.params.id;
       if (!(await employerJob(db, region.id, company.orgNumber, id))) throw new AppError('LOTSA_NOT_FOUND');
-      await count(db, request, company.id, 'job_clicks');
+      count(request, company.id, 'job_clicks');
       return reply
         .header('cache-control', 'no-store')
         .header('x-robots-tag', 'noindex')
