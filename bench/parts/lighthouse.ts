@@ -21,7 +21,7 @@ export const CHROME_FLAGS = [
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 /**
  * The pages measured by default: home (a photograph), the job board, a place page and a story with pictures
- * (the demo content); the runner adds a job page (`/sv/jobs/<id>`) whose page is the canonical one
+ * (the demo content), the company list and a company page with its logo, photos and jobs; the runner adds a job page (`/sv/jobs/<id>`) whose page is the canonical one
  * (canonicalJobPath).
  */
 export const PAGES = [
@@ -32,6 +32,8 @@ export const PAGES = [
   '/sv/places/mora',
   '/en/places/mora',
   '/en/stories/felix-season-that-stayed-alvdalen',
+  '/sv/companies',
+  '/en/companies/kraftnat-komponenter',
 ];
 
 /** The id of the ad canonicalJobPath loads. */
