@@ -10,8 +10,18 @@
  * sites_sv/en, languages, badges + badge_<badge>_sv/en, paths + path_<i>_title_sv/en,
  * path_<i>_steps + path_<i>_step_<j>_occ/_q/_title_sv/_title_en/_text_sv/_text_en, stories.
  */
+import {
+  FormReader,
+  line,
+  many,
+  multiline,
+  one,
+  type FieldError as PlatformFieldError,
+  type FieldErrors as PlatformFieldErrors,
+  type FormValues,
+} from '../../../platform/html/form-values.ts';
 import { isWebAddress } from '../../../platform/html/links.ts';
-import { imageSlugs, parseMarkup, toMarkup, type MarkupError } from '../../../platform/html/richtext.ts';
+import { imageSlugs, parseMarkup, toMarkup } from '../../../platform/html/richtext.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
 import {
   BADGES,
@@ -26,17 +36,10 @@ import { isSniDivision } from '../sni.ts';
 import type { CompanyMessageKey } from './messages.ts';
 import type { Occupation } from './repository.ts';
 
-/** Field name → what was typed (a checkbox group: the checked values). */
-export type FormValues = Record<string, string | string[]>;
-
-export interface FieldError {
-  key: CompanyMessageKey;
-  params?: Record<string, string>;
-  /** Rich text that could not be read: the markup's own errors. */
-  markup?: MarkupError[];
-}
+export type { FormValues } from '../../../platform/html/form-values.ts';
+export type FieldError = PlatformFieldError<CompanyMessageKey>;
 /** Field id → what is wrong with it. */
-export type FieldErrors = Record<string, FieldError>;
+export type FieldErrors = PlatformFieldErrors<CompanyMessageKey>;
 
 export const LANGS = ['sv', 'en'] as const;
 /** Languages offered for "spoken at work" (ISO 639-1), named in the page's language by Intl. */
@@ -79,16 +82,7 @@ export const PAGE_MAX_BYTES = 350_000;
 /** Stored slugs of a media image (the library's rule). */
 const IMAGE_SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-/** A one-value field; sent twice (only a hand-made request does), its first value. */
-export function one(values: FormValues, name: string): string {
-  const v = values[name];
-  return typeof v === 'string' ? v : (v?.[0] ?? '');
-}
-
-export function many(values: FormValues, name: string): string[] {
-  const v = values[name];
-  return v === undefined ? [] : typeof v === 'string' ? [v] : v;
-}
+export { many, one };
 
 /** The form's string fields (a multipart body also carries the file, which is not a value). */
 export function formValuesOf(body: Record<string, unknown> | undefined): FormValues {
@@ -176,18 +170,7 @@ export function occupationRefs(values: FormValues): { ids: string[]; searches: M
   return { ids, searches };
 }
 
-/** Plain one-line text: control characters dropped, spaces collapsed. */
-export const line = (value: string) =>
-  value
-    .replace(/\p{Cc}/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-/** Text with line breaks kept. */
-const multiline = (value: string) =>
-  value
-    .replace(/\r\n?/g, '\n')
-    .replace(/(?![\n])\p{Cc}/gu, '')
-    .trim();
+export { line };
 
 /** What the form may choose from, as the service looked it up. */
 export interface FormChoices {
@@ -208,22 +191,9 @@ export function occupationLabel(o: Occupation, lang: Lang): string {
   return lang === 'en' ? (o.labelEn ?? o.label) : o.label;
 }
 
-class Reader {
-  readonly errors: FieldErrors = {};
-  constructor(readonly values: FormValues) {}
-
-  fail(id: string, key: CompanyMessageKey, params?: Record<string, string>): void {
-    this.errors[id] ??= { key, params };
-  }
-
-  text(name: string, max: number, lines = false): string {
-    const value = lines ? multiline(one(this.values, name)) : line(one(this.values, name));
-    if (value.length > max) this.fail(name, 'error.tooLong', { max: String(max) });
-    return value;
-  }
-
-  localised(prefix: string, max: number, lines = false): Localised {
-    return { sv: this.text(`${prefix}_sv`, max, lines), en: this.text(`${prefix}_en`, max, lines) };
+class Reader extends FormReader<CompanyMessageKey> {
+  constructor(values: FormValues) {
+    super(values, 'error.tooLong');
   }
 
   https(name: string): string {

@@ -5,6 +5,15 @@
  * the field.
  */
 import { parseDate } from '../../../platform/html/forms.ts';
+import {
+  FormReader,
+  line,
+  many,
+  one,
+  type FieldError as PlatformFieldError,
+  type FieldErrors as PlatformFieldErrors,
+  type FormValues,
+} from '../../../platform/html/form-values.ts';
 import { isEmailAddress, isWebAddress } from '../../../platform/html/links.ts';
 import {
   CONTENT_LIMITS,
@@ -17,21 +26,14 @@ import {
   type GuideStep,
   type Localised,
 } from '../model.ts';
-import { parseMarkup, toMarkup, type MarkupError } from './markup.ts';
+import { parseMarkup, toMarkup } from './markup.ts';
 import type { EditorialMessageKey } from './messages.ts';
 import { stockholmToday } from './time.ts';
 
-/** Field name → what was typed (a checkbox group: the checked values). */
-export type FormValues = Record<string, string | string[]>;
-
-export interface FieldError {
-  key: EditorialMessageKey;
-  params?: Record<string, string>;
-  /** Rich text that could not be read: the markup's own errors, told by the field. */
-  markup?: MarkupError[];
-}
+export type { FormValues } from '../../../platform/html/form-values.ts';
+export type FieldError = PlatformFieldError<EditorialMessageKey>;
 /** Field id → what is wrong with it. */
-export type FieldErrors = Record<string, FieldError>;
+export type FieldErrors = PlatformFieldErrors<EditorialMessageKey>;
 
 export const LANGS = ['sv', 'en'] as const;
 export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -42,16 +44,7 @@ const JOB_QUERY_MAX = 200;
 export const EMPTY_STEP_ROWS = 2;
 const STEP_FIELDS = ['title', 'authority', 'bring', 'text'] as const;
 
-/** A one-value field; sent twice (only a hand-made request does), its first value, never blank. */
-export function one(values: FormValues, name: string): string {
-  const v = values[name];
-  return typeof v === 'string' ? v : (v?.[0] ?? '');
-}
-
-export function many(values: FormValues, name: string): string[] {
-  const v = values[name];
-  return v === undefined ? [] : typeof v === 'string' ? [v] : v;
-}
+export { many, one };
 
 /** The form's body as the route's schema gives it. */
 export function formValuesOf(body: Record<string, string | string[]> | undefined): FormValues {
@@ -122,35 +115,9 @@ export function stepRows(values: FormValues): number {
   return Math.min(rows, CONTENT_LIMITS.steps + EMPTY_STEP_ROWS);
 }
 
-/** Plain one-line text: control characters dropped, spaces collapsed. */
-const line = (value: string) =>
-  value
-    .replace(/\p{Cc}/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-/** Text with line breaks kept. */
-const multiline = (value: string) =>
-  value
-    .replace(/\r\n?/g, '\n')
-    .replace(/(?![\n])\p{Cc}/gu, '')
-    .trim();
-
-class Reader {
-  readonly errors: FieldErrors = {};
-  constructor(readonly values: FormValues) {}
-
-  fail(id: string, key: EditorialMessageKey, params?: Record<string, string>): void {
-    this.errors[id] ??= { key, params };
-  }
-
-  text(name: string, max: number, lines = false): string {
-    const value = lines ? multiline(one(this.values, name)) : line(one(this.values, name));
-    if (value.length > max) this.fail(name, 'error.tooLong', { max: String(max) });
-    return value;
-  }
-
-  localised(prefix: string, max: number, lines = false): Localised {
-    return { sv: this.text(`${prefix}_sv`, max, lines), en: this.text(`${prefix}_en`, max, lines) };
+class Reader extends FormReader<EditorialMessageKey> {
+  constructor(values: FormValues) {
+    super(values, 'error.tooLong');
   }
 
   url(name: string): string {
