@@ -211,47 +211,45 @@ export async function requestCompanyReview(
     .execute();
 }
 
-export async function getCompany(
+/** The page whose column has this value (each is unique within the region). */
+async function companyWhere(
+  db: Kysely<DB>,
+  regionId: string,
+  column: 'id' | 'organisation_id' | 'org_number',
+  value: string,
+): Promise<Company | undefined> {
+  const row = await db
+    .selectFrom('companies')
+    .selectAll()
+    .where('region_id', '=', regionId)
+    .where(column, '=', value)
+    .executeTakeFirst();
+  return row && toCompany(row);
+}
+
+export function getCompany(
   db: Kysely<DB>,
   regionId: string,
   companyId: string,
 ): Promise<Company | undefined> {
-  const row = await db
-    .selectFrom('companies')
-    .selectAll()
-    .where('region_id', '=', regionId)
-    .where('id', '=', companyId)
-    .executeTakeFirst();
-  return row && toCompany(row);
+  return companyWhere(db, regionId, 'id', companyId);
 }
 
 /** The page an organisation edits, if it has claimed or created one. */
-export async function companyOfOrganisation(
+export function companyOfOrganisation(
   db: Kysely<DB>,
   regionId: string,
   organisationId: string,
 ): Promise<Company | undefined> {
-  const row = await db
-    .selectFrom('companies')
-    .selectAll()
-    .where('region_id', '=', regionId)
-    .where('organisation_id', '=', organisationId)
-    .executeTakeFirst();
-  return row && toCompany(row);
+  return companyWhere(db, regionId, 'organisation_id', organisationId);
 }
 
-export async function companyByOrgNumber(
+export function companyByOrgNumber(
   db: Kysely<DB>,
   regionId: string,
   orgNumber: string,
 ): Promise<Company | undefined> {
-  const row = await db
-    .selectFrom('companies')
-    .selectAll()
-    .where('region_id', '=', regionId)
-    .where('org_number', '=', orgNumber)
-    .executeTakeFirst();
-  return row && toCompany(row);
+  return companyWhere(db, regionId, 'org_number', orgNumber);
 }
 
 /** One version of a page (the latest when `version` is omitted). */
@@ -278,13 +276,9 @@ export async function getCompanyVersion(
   };
 }
 
-/** A published company by its slug, with the version visitors see. */
-export async function publishedCompanyBySlug(
-  db: Kysely<DB>,
-  regionId: string,
-  slug: string,
-): Promise<PublishedCompany | undefined> {
-  const row = await db
+/** The region's published pages joined with the version visitors see. */
+function publishedRows(db: Kysely<DB>, regionId: string) {
+  return db
     .selectFrom('companies as c')
     .innerJoin('company_versions as v', (j) =>
       j
@@ -295,9 +289,16 @@ export async function publishedCompanyBySlug(
     .selectAll('c')
     .select('v.data')
     .where('c.region_id', '=', regionId)
-    .where('c.slug', '=', slug)
-    .where('c.status', '=', 'published')
-    .executeTakeFirst();
+    .where('c.status', '=', 'published');
+}
+
+/** A published company by its slug, with the version visitors see. */
+export async function publishedCompanyBySlug(
+  db: Kysely<DB>,
+  regionId: string,
+  slug: string,
+): Promise<PublishedCompany | undefined> {
+  const row = await publishedRows(db, regionId).where('c.slug', '=', slug).executeTakeFirst();
   if (!row) return undefined;
   return { company: toCompany(row), data: toData(row.data, `company ${row.id}`) };
 }
@@ -308,21 +309,7 @@ export async function publishedCompanies(
   regionId: string,
   limit = 2_000,
 ): Promise<PublishedCompany[]> {
-  const rows = await db
-    .selectFrom('companies as c')
-    .innerJoin('company_versions as v', (j) =>
-      j
-        .onRef('v.region_id', '=', 'c.region_id')
-        .onRef('v.company_id', '=', 'c.id')
-        .onRef('v.version', '=', 'c.published_version'),
-    )
-    .selectAll('c')
-    .select('v.data')
-    .where('c.region_id', '=', regionId)
-    .where('c.status', '=', 'published')
-    .orderBy('c.name')
-    .limit(limit)
-    .execute();
+  const rows = await publishedRows(db, regionId).orderBy('c.name').limit(limit).execute();
   return rows.map((row) => ({ company: toCompany(row), data: toData(row.data, `company ${row.id}`) }));
 }
 
@@ -341,17 +328,9 @@ export async function employerLinks(
 ): Promise<Map<string, EmployerLink>> {
   const wanted = [...new Set(orgNumbers)].filter((n) => /^[0-9]{10}$/.test(n)).slice(0, 500);
   if (wanted.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('companies as c')
-    .innerJoin('company_versions as v', (j) =>
-      j
-        .onRef('v.region_id', '=', 'c.region_id')
-        .onRef('v.company_id', '=', 'c.id')
-        .onRef('v.version', '=', 'c.published_version'),
-    )
+  const rows = await publishedRows(db, regionId)
+    .clearSelect()
     .select(['c.org_number', 'c.slug', 'c.name', sql<string | null>`v.data->>'logo'`.as('logo')])
-    .where('c.region_id', '=', regionId)
-    .where('c.status', '=', 'published')
     .where('c.org_number', 'in', wanted)
     .execute();
   return new Map(rows.map((r) => [r.org_number, { slug: r.slug, name: r.name, logo: r.logo }]));
