@@ -8,7 +8,7 @@ import { installNulGuard } from './nul-guard.ts';
  * reads every byte as a property (a 15 MB photograph: some twenty seconds of the event loop, for
  * anyone signed in who may upload), and a byte is never text PostgreSQL would be given.
  */
-describe('the NUL guard', () => {
+describe('the guard against text PostgreSQL cannot store', () => {
   async function post(body: Record<string, unknown>) {
     const app = Fastify();
     installNulGuard(app);
@@ -27,6 +27,12 @@ describe('the NUL guard', () => {
   it('refuses a text field holding NUL, also beside a file', async () => {
     const res = await post({ alt_sv: 'a\u0000b', file: Buffer.from([0, 1, 2]) });
     assert.equal(res.statusCode, 400);
+  });
+
+  it('refuses half a surrogate pair (a JSON body can carry one; jsonb cannot store it), and takes a whole one', async () => {
+    assert.equal((await post({ name: 'Stål \ud800' })).statusCode, 400);
+    assert.equal((await post({ list: ['ok', '\udc00 alone'] })).statusCode, 400);
+    assert.equal((await post({ name: 'Skog 🌲' })).statusCode, 200);
   });
 
   it('takes a file whose bytes hold zeros, and never reads into them', async () => {
