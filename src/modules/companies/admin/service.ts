@@ -28,7 +28,7 @@ import { detectImageType } from '../../../platform/images/index.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
 import type { Region } from '../../../platform/region.ts';
 import type { TaskQueue } from '../../../platform/tasks/queue.ts';
-import { usableImages, type MediaImage } from '../../content/media/service.ts';
+import { imagesBySlug, usableImages, type MediaImage } from '../../content/media/service.ts';
 import { TEXT_FIELDS, uploadImage, uploadWait, type MediaDeps } from '../../content/media/library.ts';
 import { publishedList } from '../../content/store.ts';
 import { findAccountById, isValidEmail, normalizeEmail } from '../../identity/accounts.ts';
@@ -324,9 +324,10 @@ function imageOwners(editor: Editor, company: Company): (string | null)[] {
   return owners;
 }
 
-/** The images the page's form offers (usable: alt text in both languages). */
+/** The images the page's form offers (usable: alt text in both languages; a licence in force). */
 export async function offeredImages(db: Kysely<DB>, editor: Editor, company: Company): Promise<MediaImage[]> {
-  return usableImages(db, editor.regionId, { owners: imageOwners(editor, company) });
+  const images = await usableImages(db, editor.regionId, { owners: imageOwners(editor, company) });
+  return images.filter((image) => !image.expired);
 }
 
 export interface StoryChoice {
@@ -463,13 +464,16 @@ export async function formChoices(
     storyChoices(deps.db, editor.regionId, editor.lang),
     lookUpOccupations(deps.db, values),
   ]);
-  // What the page already shows may stay (an image the region chose before the page was claimed).
+  // What the page already shows may stay (an image the region chose before the page was claimed),
+  // unless its licence has expired since.
   const kept = [current, published].flatMap((v) =>
     v ? [...(v.data.logo ? [v.data.logo] : []), ...v.data.photos] : [],
   );
+  const keptImages = await imagesBySlug(deps.db, editor.regionId, kept);
   return {
     municipalities,
     images: new Set([...images.map((i) => i.slug), ...kept]),
+    expired: new Set(kept.filter((slug) => keptImages.get(slug)?.expired)),
     stories: new Set([...stories.map((s) => s.slug), ...(current?.data.stories ?? [])]),
     occupations: occupations.occupations,
     found: occupations.found,
@@ -493,6 +497,9 @@ export async function saveCompany(
   const choices = await formChoices(deps, editor, company, input.values, input.municipalities);
   const read = readCompany(input.values, choices);
   const { data, errors, values } = read;
+  // A new logo file takes the place of the chosen one, whose licence may have expired.
+  if (input.logo.file && input.logo.file.length > 0 && errors.logo?.key === 'error.imageExpired')
+    delete errors.logo;
   const size = { size: megabytes(deps.media.limits.maxBytes) };
   if (input.logo.tooLarge) errors.logo_file = { key: 'error.logoTooLarge', params: size };
   else if (input.logo.file && input.logo.file.length > 0) {
