@@ -162,6 +162,8 @@ export const companyAdminMessages = defineMessages({
       'Organisationsnumret hör till {organisation}, som inte är en arbetsgivare i Lotsa. Kontrollera numret.',
     'refused.cannotClaim': 'Sidan kan inte tas över. Kontakta regionen.',
     'refused.cannotCreate': 'Sidan kunde inte skapas. Kontakta regionen.',
+    'refused.tooManySaves':
+      'Sidan har sparats många gånger på kort tid. Det du skrev finns kvar nedan – spara igen om {minutes} minuter.',
 
     'conflict.title': 'Någon annan har sparat sidan',
     'conflict.text':
@@ -536,6 +538,8 @@ export const companyAdminMessages = defineMessages({
       'The organisation number belongs to {organisation}, which is not an employer in Lotsa. Check the number.',
     'refused.cannotClaim': 'The page cannot be taken over. Contact the region.',
     'refused.cannotCreate': 'The page could not be created. Contact the region.',
+    'refused.tooManySaves':
+      'The page has been saved many times in a short time. What you typed is still below – save again in {minutes} minutes.',
 
     'conflict.title': 'Someone else has saved the page',
     'conflict.text':

@@ -23,7 +23,7 @@
 import type { Kysely } from 'kysely';
 import { recordAudit, type AuditActor } from '../../../platform/audit.ts';
 import type { DB } from '../../../platform/db/schema.ts';
-import type { RateLimiter } from '../../../platform/http/rate-limit.ts';
+import type { RateLimiter, RateLimitRule } from '../../../platform/http/rate-limit.ts';
 import { detectImageType } from '../../../platform/images/index.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
 import type { Region } from '../../../platform/region.ts';
@@ -380,7 +380,15 @@ export type SaveResult =
       current: CompanyVersion;
       authorName: string;
     }
+  /** Past COMPANY_SAVE_LIMIT: nothing stored; the seconds until a save is taken again. */
+  | { kind: 'limited'; values: FormValues; retryAfter: number }
   | { kind: 'not-found' };
+
+/**
+ * Saves that store a version, per person. Every version is kept for good (up to PAGE_MAX_BYTES),
+ * so a loop of saves must not fill the disk; a person editing, however busily, stays far below.
+ */
+export const COMPANY_SAVE_LIMIT: RateLimitRule = { name: 'company-save', max: 60, windowSeconds: 600 };
 
 const LOGO_ERRORS = {
   'error.notImage': 'error.logoNotImage',
@@ -509,6 +517,11 @@ export async function saveCompany(
   }
   if (Object.keys(errors).length > 0) return { kind: 'invalid', errors, values };
   if (company.version !== input.base) return conflict(deps, editor, company, input.base, values);
+  const wait = await deps.rateLimiter.hit(
+    `${COMPANY_SAVE_LIMIT.name}:${editor.accountId}`,
+    COMPANY_SAVE_LIMIT,
+  );
+  if (wait !== undefined) return { kind: 'limited', values, retryAfter: wait };
   if (input.logo.file && input.logo.file.length > 0) {
     const logo = await uploadLogo(deps, editor, company, data.name, input.logo.file);
     if ('error' in logo) return { kind: 'invalid', errors: { logo_file: logo.error }, values };
