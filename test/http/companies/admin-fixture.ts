@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { getCompany, getCompanyVersion } from '../../../src/modules/companies/store.ts';
+import type { RateLimiter } from '../../../src/platform/http/rate-limit.ts';
 import { buildTestApp, unlimited } from '../../helpers/app.ts';
 import { formClient, type FormFields } from '../../helpers/client.ts';
 import { createOrganisation, createPerson, orgNumber, REGION, sessionFor } from '../../helpers/identity.ts';
@@ -30,8 +31,13 @@ export function filled(name: string, extra: FormFields = {}): FormFields {
   };
 }
 
-export async function companyFixture(env: Record<string, string> = {}) {
-  const { app, database, queue, config } = await buildTestApp(env, undefined, { rateLimiter: unlimited });
+export async function companyFixture(
+  env: Record<string, string> = {},
+  options: { rateLimiter?: RateLimiter } = {},
+) {
+  const { app, database, queue, config } = await buildTestApp(env, undefined, {
+    rateLimiter: options.rateLimiter ?? unlimited,
+  });
   const db = database.db;
   const client = await formClient(app);
   const region = await createOrganisation(db, { kind: 'region' });

@@ -15,6 +15,7 @@ const choices: FormChoices = {
   municipalities: ['2080', '2081'],
   images: new Set(['logo-1']),
   stories: new Set(),
+  expired: new Set(),
   occupations: new Map(),
   found: new Map(),
 };

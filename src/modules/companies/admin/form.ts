@@ -178,6 +178,8 @@ export interface FormChoices {
   municipalities: readonly string[];
   /** Image slugs the page may show (the owner's images, and those the page shows already). */
   images: ReadonlySet<string>;
+  /** Those of them whose licence has expired: no longer to be shown (the content pages' rule). */
+  expired: ReadonlySet<string>;
   /** Slugs of the published stories. */
   stories: ReadonlySet<string>;
   /** The occupations of the ids the form names (occupationRefs). */
@@ -336,9 +338,12 @@ export function readCompany(
   data.municipalities = choices.municipalities.filter((m) => many(values, 'municipalities').includes(m));
   const logo = line(one(values, 'logo'));
   if (logo && (!IMAGE_SLUG.test(logo) || !choices.images.has(logo))) r.fail('logo', 'error.image');
+  else if (choices.expired.has(logo)) r.fail('logo', 'error.imageExpired', { image: logo });
   data.logo = logo || null;
   const photos = [...new Set(many(values, 'photos').map(line))].filter(Boolean);
   if (photos.some((p) => !IMAGE_SLUG.test(p) || !choices.images.has(p))) r.fail('photos', 'error.image');
+  const expired = photos.find((p) => choices.expired.has(p));
+  if (expired) r.fail('photos', 'error.imageExpired', { image: expired });
   if (photos.length > COMPANY_LIMITS.photos)
     r.fail('photos', 'error.tooManyPhotos', { max: String(COMPANY_LIMITS.photos) });
   data.photos = photos.filter((p) => choices.images.has(p)).slice(0, COMPANY_LIMITS.photos);

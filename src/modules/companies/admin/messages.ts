@@ -162,6 +162,8 @@ export const companyAdminMessages = defineMessages({
       'Organisationsnumret hör till {organisation}, som inte är en arbetsgivare i Lotsa. Kontrollera numret.',
     'refused.cannotClaim': 'Sidan kan inte tas över. Kontakta regionen.',
     'refused.cannotCreate': 'Sidan kunde inte skapas. Kontakta regionen.',
+    'refused.tooManySaves':
+      'Sidan har sparats många gånger på kort tid. Det du skrev finns kvar nedan – spara igen om {minutes} minuter.',
 
     'conflict.title': 'Någon annan har sparat sidan',
     'conflict.text':
@@ -264,6 +266,7 @@ export const companyAdminMessages = defineMessages({
     'error.textImages': 'Bilder läggs till under ”Bilder på sidan”, inte i texten. Ta bort bildraden.',
     'error.industry': 'Välj en bransch ur listan.',
     'error.image': 'Välj en av bilderna i listan.',
+    'error.imageExpired': 'Licensen för bilden {image} har gått ut. Välj en annan bild.',
     'error.tooManyPhotos': 'Välj högst {max} bilder.',
     'error.https': 'Skriv en adress som börjar med https://, till exempel https://www.exempel.se.',
     'error.httpsLine': 'Rad {line}: skriv en adress som börjar med https://.',
@@ -535,6 +538,8 @@ export const companyAdminMessages = defineMessages({
       'The organisation number belongs to {organisation}, which is not an employer in Lotsa. Check the number.',
     'refused.cannotClaim': 'The page cannot be taken over. Contact the region.',
     'refused.cannotCreate': 'The page could not be created. Contact the region.',
+    'refused.tooManySaves':
+      'The page has been saved many times in a short time. What you typed is still below – save again in {minutes} minutes.',
 
     'conflict.title': 'Someone else has saved the page',
     'conflict.text':
@@ -638,6 +643,7 @@ export const companyAdminMessages = defineMessages({
       'Images are added under “Images on the page”, not in the text. Remove the image line.',
     'error.industry': 'Choose an industry from the list.',
     'error.image': 'Choose one of the images in the list.',
+    'error.imageExpired': 'The licence of the image {image} has expired. Choose another image.',
     'error.tooManyPhotos': 'Choose at most {max} images.',
     'error.https': 'Write an address starting with https://, for example https://www.example.com.',
     'error.httpsLine': 'Line {line}: write an address starting with https://.',

@@ -484,6 +484,18 @@ function registerEdit(app: App, deps: CompanyAdminDeps, pages: ReturnType<typeof
           status,
         );
       }
+      if (result.kind === 'limited') {
+        reply.header('retry-after', String(result.retryAfter));
+        const minutes = String(Math.ceil(result.retryAfter / 60));
+        return showEdit(
+          request,
+          reply,
+          editor,
+          id,
+          { values: result.values, base, refused: [{ key: 'refused.tooManySaves', params: { minutes } }] },
+          429,
+        );
+      }
       if (result.kind === 'conflict') {
         const names = compareNames(
           request,

@@ -23,12 +23,12 @@
 import type { Kysely } from 'kysely';
 import { recordAudit, type AuditActor } from '../../../platform/audit.ts';
 import type { DB } from '../../../platform/db/schema.ts';
-import type { RateLimiter } from '../../../platform/http/rate-limit.ts';
+import type { RateLimiter, RateLimitRule } from '../../../platform/http/rate-limit.ts';
 import { detectImageType } from '../../../platform/images/index.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
 import type { Region } from '../../../platform/region.ts';
 import type { TaskQueue } from '../../../platform/tasks/queue.ts';
-import { usableImages, type MediaImage } from '../../content/media/service.ts';
+import { imagesBySlug, usableImages, type MediaImage } from '../../content/media/service.ts';
 import { TEXT_FIELDS, uploadImage, uploadWait, type MediaDeps } from '../../content/media/library.ts';
 import { publishedList } from '../../content/store.ts';
 import { findAccountById, isValidEmail, normalizeEmail } from '../../identity/accounts.ts';
@@ -324,9 +324,10 @@ function imageOwners(editor: Editor, company: Company): (string | null)[] {
   return owners;
 }
 
-/** The images the page's form offers (usable: alt text in both languages). */
+/** The images the page's form offers (usable: alt text in both languages; a licence in force). */
 export async function offeredImages(db: Kysely<DB>, editor: Editor, company: Company): Promise<MediaImage[]> {
-  return usableImages(db, editor.regionId, { owners: imageOwners(editor, company) });
+  const images = await usableImages(db, editor.regionId, { owners: imageOwners(editor, company) });
+  return images.filter((image) => !image.expired);
 }
 
 export interface StoryChoice {
@@ -379,7 +380,15 @@ export type SaveResult =
       current: CompanyVersion;
       authorName: string;
     }
+  /** Past COMPANY_SAVE_LIMIT: nothing stored; the seconds until a save is taken again. */
+  | { kind: 'limited'; values: FormValues; retryAfter: number }
   | { kind: 'not-found' };
+
+/**
+ * Saves that store a version, per person. Every version is kept for good (up to PAGE_MAX_BYTES),
+ * so a loop of saves must not fill the disk; a person editing, however busily, stays far below.
+ */
+export const COMPANY_SAVE_LIMIT: RateLimitRule = { name: 'company-save', max: 60, windowSeconds: 600 };
 
 const LOGO_ERRORS = {
   'error.notImage': 'error.logoNotImage',
@@ -463,13 +472,16 @@ export async function formChoices(
     storyChoices(deps.db, editor.regionId, editor.lang),
     lookUpOccupations(deps.db, values),
   ]);
-  // What the page already shows may stay (an image the region chose before the page was claimed).
+  // What the page already shows may stay (an image the region chose before the page was claimed),
+  // unless its licence has expired since.
   const kept = [current, published].flatMap((v) =>
     v ? [...(v.data.logo ? [v.data.logo] : []), ...v.data.photos] : [],
   );
+  const keptImages = await imagesBySlug(deps.db, editor.regionId, kept);
   return {
     municipalities,
     images: new Set([...images.map((i) => i.slug), ...kept]),
+    expired: new Set(kept.filter((slug) => keptImages.get(slug)?.expired)),
     stories: new Set([...stories.map((s) => s.slug), ...(current?.data.stories ?? [])]),
     occupations: occupations.occupations,
     found: occupations.found,
@@ -493,6 +505,9 @@ export async function saveCompany(
   const choices = await formChoices(deps, editor, company, input.values, input.municipalities);
   const read = readCompany(input.values, choices);
   const { data, errors, values } = read;
+  // A new logo file takes the place of the chosen one, whose licence may have expired.
+  if (input.logo.file && input.logo.file.length > 0 && errors.logo?.key === 'error.imageExpired')
+    delete errors.logo;
   const size = { size: megabytes(deps.media.limits.maxBytes) };
   if (input.logo.tooLarge) errors.logo_file = { key: 'error.logoTooLarge', params: size };
   else if (input.logo.file && input.logo.file.length > 0) {
@@ -502,6 +517,11 @@ export async function saveCompany(
   }
   if (Object.keys(errors).length > 0) return { kind: 'invalid', errors, values };
   if (company.version !== input.base) return conflict(deps, editor, company, input.base, values);
+  const wait = await deps.rateLimiter.hit(
+    `${COMPANY_SAVE_LIMIT.name}:${editor.accountId}`,
+    COMPANY_SAVE_LIMIT,
+  );
+  if (wait !== undefined) return { kind: 'limited', values, retryAfter: wait };
   if (input.logo.file && input.logo.file.length > 0) {
     const logo = await uploadLogo(deps, editor, company, data.name, input.logo.file);
     if ('error' in logo) return { kind: 'invalid', errors: { logo_file: logo.error }, values };

@@ -81,9 +81,17 @@ export function ownAdRecord(input: OwnAdInput, ctx: OwnAdContext): JobAd {
  * the owner's columns.
  */
 export function ownAdRow(input: OwnAdInput, ctx: OwnAdContext): JobAdRow {
-  const parsed = parseRecordAt(ownAdRecord(input, ctx), ctx.now);
-  if (parsed.kind !== 'ad')
-    throw new Error(`own ad ${ctx.id} is not a valid record: ${JSON.stringify(parsed)}`);
+  const record = ownAdRecord(input, ctx);
+  const checked = parseRecordAt(record, ctx.now);
+  if (checked.kind !== 'ad')
+    throw new Error(`own ad ${ctx.id} is not a valid record: ${JSON.stringify(checked)}`);
+  // The ingester cuts JobTech's strings to its lengths in UTF-16 code units: a description the form
+  // took (10,000 characters as people count them, emoji included) can be longer than that, and its
+  // escaped paragraphs longer still. Lotsa wrote these itself from checked values: kept whole.
+  const parsed = {
+    ...checked,
+    ad: { ...checked.ad, description: record.description, lotsa_own: record.lotsa_own },
+  };
   const scope: IngestScope = {
     regionId: ctx.region.id,
     regionConceptId: ctx.region.jobtechConceptId ?? '',
