@@ -151,7 +151,7 @@ describe('a company page', async () => {
     assert.match(body, /<a class="button" href="#company-jobs">Se 3 lediga jobb<\/a>/);
     assert.match(
       body,
-      /<a class="button button--secondary" href="https:\/\/bergslagen.example" rel="noopener">Företagets webbplats<\/a>/,
+      /<a class="button button--secondary" href="https:\/\/bergslagen.example" rel="noopener nofollow ugc">Företagets webbplats<\/a>/,
     );
     assert.match(body, /Det här erbjuder Bergslagens Stål dig som flyttar hit/);
     assert.match(
@@ -178,7 +178,7 @@ describe('a company page', async () => {
     assert.match(body, /<figcaption>[\s\S]*Foto: [^<]+/);
     assert.match(
       body,
-      /<a class="company-film__link" href="https:\/\/video.example\/bergslagen" rel="noopener">Se filmen om Bergslagens Stål<\/a>/,
+      /<a class="company-film__link" href="https:\/\/video.example\/bergslagen" rel="noopener nofollow ugc">Se filmen om Bergslagens Stål<\/a>/,
     );
     const energy = (await app.inject('/sv/companies/dala-energi')).body;
     assert.doesNotMatch(energy, /javascript:/);

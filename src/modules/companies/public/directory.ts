@@ -60,6 +60,8 @@ export function companyDirectory(db: Kysely<DB>, regionId: string): Promise<Comp
  * first photos, and the job board's employer pages by organisationsnummer.
  */
 export interface CompanyDirectory {
+  /** When it was read: a page changed after this is not in it yet. */
+  readAt: Date;
   bySlug: ReadonlyMap<string, PublishedCompany>;
   listed: ListedCompany[];
   /** Logos and first photos of every listed company. */
@@ -68,6 +70,7 @@ export interface CompanyDirectory {
 }
 
 async function readDirectory(db: Kysely<DB>, regionId: string): Promise<CompanyDirectory> {
+  const readAt = new Date();
   const published = await publishedCompanies(db, regionId);
   const [counts, images] = await Promise.all([
     openJobCounts(
@@ -95,6 +98,7 @@ async function readDirectory(db: Kysely<DB>, regionId: string): Promise<CompanyD
     .digest('base64url')
     .slice(0, 12);
   return {
+    readAt,
     bySlug: new Map(published.map((p) => [p.company.slug, p])),
     listed: published.map((p) => toListed(p, counts.get(p.company.orgNumber) ?? 0)),
     images,

@@ -147,7 +147,7 @@ function hero(ctx: PageContext, t: T, view: CompanyView, name: string): SafeHtml
         )}
         <p class="company-hero__actions">
           ${jobs.total ? html`<a class="button" href="#company-jobs">${counted(t, lang, 'page.heroJobs', jobs.total)}</a>` : ''}
-          ${website ? html`<a class="button button--secondary" href="${website}" rel="noopener">${t('page.website')}</a>` : ''}
+          ${website ? html`<a class="button button--secondary" href="${website}" rel="noopener nofollow ugc">${t('page.website')}</a>` : ''}
         </p>
       </div>
       ${photo ? picture(photo, lang, { sizes: '(min-width: 64rem) 34rem, calc(100vw - 2rem)', loading: 'eager', priority: true, cls: 'company-hero__picture' }) : ''}
@@ -197,7 +197,7 @@ function photosSection(t: T, lang: Lang, view: CompanyView, name: string): SafeH
     'company-photos',
     t('page.photos', { name }),
     html`${photos.length ? html`<ul class="company-gallery" role="list">${photos.map((p) => html`<li>${picture(p, lang, { sizes: GALLERY_SIZES, loading: 'lazy', cls: 'company-gallery__picture' })}</li>`)}</ul>` : ''}
-    ${film ? html`<p class="company-film"><a class="company-film__link" href="${film}" rel="noopener">${t('page.film', { name })}</a> <span class="company-film__hint">${t('page.filmHint')}</span></p>` : ''}`,
+    ${film ? html`<p class="company-film"><a class="company-film__link" href="${film}" rel="noopener nofollow ugc">${t('page.film', { name })}</a> <span class="company-film__hint">${t('page.filmHint')}</span></p>` : ''}`,
   );
 }
 
@@ -315,7 +315,7 @@ function factsAside(
   return html`<section class="company-facts" aria-labelledby="company-facts-title">
       <h2 id="company-facts-title">${t('page.facts')}</h2>
       <dl class="company-facts__list">${facts.map(([term, value]) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`)}</dl>
-      ${website ? html`<p><a href="${website}" rel="noopener">${t('page.website')}</a></p>` : ''}
+      ${website ? html`<p><a href="${website}" rel="noopener nofollow ugc">${t('page.website')}</a></p>` : ''}
     </section>
     ${
       places.length

@@ -62,12 +62,14 @@ async function published(
   slug: string,
 ): Promise<PublishedCompany> {
   if (!SLUG.test(slug) || slug.length > 80) throw new AppError('LOTSA_NOT_FOUND');
-  const kept = (await directory.directory(regionId)).bySlug.get(slug);
-  if (kept) return kept;
+  const kept = await directory.directory(regionId);
+  const page = kept.bySlug.get(slug);
+  if (page) return page;
   const found = await publishedCompanyBySlug(db, regionId, slug);
   if (!found) throw new AppError('LOTSA_NOT_FOUND');
-  // Published since the directory was read (in another process): read it again next time.
-  directory.forget(regionId);
+  // Published since the directory was read (in another process): read it again next time. A page
+  // left out for the directory's bound is older than the read, and never makes it read again.
+  if (found.company.updatedAt > kept.readAt) directory.forget(regionId);
   return found;
 }
 
