@@ -97,6 +97,7 @@ export const jobBoardModule = defineModule<JobBoardState>({
       db: deps.database.db,
       employerName: companyOrOrganisationName,
       changed: (regionId) => state.changes.changed(regionId),
+      rateLimiter: deps.rateLimiter,
     });
   },
 });

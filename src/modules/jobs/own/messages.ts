@@ -97,6 +97,8 @@ export const ownJobMessages = defineMessages({
     'error.apply.missing': 'Fyll i en länk eller en e-postadress för ansökan.',
     'error.description.missing': 'Skriv en beskrivning på svenska, på engelska eller på båda.',
     'error.description.long': 'Beskrivningen får vara högst {max} tecken.',
+    'error.limited':
+      'Du har publicerat och sparat annonser många gånger på kort tid. Inget sparades den här gången, men det du skrev finns kvar här. Försök igen om {minutes} minuter.',
     'error.tooMany':
       'Er organisation har redan {max} öppna annonser, så många som får finnas samtidigt. Stäng en annons innan ni publicerar en ny.',
     'error.conflict':
@@ -215,6 +217,8 @@ export const ownJobMessages = defineMessages({
     'error.apply.missing': 'Give a link or an e-mail address to apply.',
     'error.description.missing': 'Write a description in Swedish, in English or in both.',
     'error.description.long': 'The description can be at most {max} characters long.',
+    'error.limited':
+      'You have published and saved ads many times in a short while. Nothing was saved this time, but what you typed is still here. Try again in {minutes} minutes.',
     'error.tooMany':
       'Your organisation already has {max} open ads, as many as may be open at once. Close an ad before you publish a new one.',
     'error.conflict':

@@ -146,6 +146,21 @@ export function registerOwnJobRoutes(app: App, deps: OwnAdsDeps): void {
           { values, problem: 'conflict', chosen: await chosenOf(values), ...editing },
           409,
         );
+      case 'limited':
+        reply.header('retry-after', String(outcome.retryAfter));
+        return showForm(
+          request,
+          reply,
+          publisher,
+          {
+            values,
+            problem: 'limited',
+            retryMinutes: Math.ceil(outcome.retryAfter / 60),
+            chosen: await chosenOf(values),
+            ...editing,
+          },
+          429,
+        );
       case 'too-many':
         return showForm(
           request,

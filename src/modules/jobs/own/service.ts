@@ -10,6 +10,7 @@
  * once; this process is told directly too (`changed`), before the answer goes out.
  */
 import type { Kysely } from 'kysely';
+import type { RateLimiter, RateLimitRule } from '../../../platform/http/rate-limit.ts';
 import { recordAudit, SYSTEM_ACTOR, type AuditActor } from '../../../platform/audit.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { Region } from '../../../platform/region.ts';
@@ -63,6 +64,20 @@ export interface OwnAdsDeps {
   employerName: EmployerNameLookup;
   /** Tells this process's job board that the region's ads changed (the NOTIFY tells the others). */
   changed?: (regionId: string) => void;
+  /** Counts each person's publications and saves (OWN_AD_WRITE_LIMIT); without it none are counted. */
+  rateLimiter?: RateLimiter;
+}
+
+/**
+ * Publications and saves of own ads, per person: each one rewrites the ad and makes every process
+ * read the region's ads again, so a loop of them must not keep the job board busy; a person
+ * writing ads, however busily, stays far below.
+ */
+export const OWN_AD_WRITE_LIMIT: RateLimitRule = { name: 'own-ad-write', max: 60, windowSeconds: 600 };
+
+/** Seconds until the publisher may write again, or undefined when this write is taken. */
+async function overWriteLimit(deps: OwnAdsDeps, publisher: Publisher): Promise<number | undefined> {
+  return deps.rateLimiter?.hit(`${OWN_AD_WRITE_LIMIT.name}:${publisher.accountId}`, OWN_AD_WRITE_LIMIT);
 }
 
 /** The person publishing, and the employer organisation they act for. */
@@ -81,7 +96,9 @@ export type Outcome =
   /** The ad changed (or closed) since the form was opened. */
   | { kind: 'conflict' }
   /** The organisation has MAX_OPEN_ADS open ads already. */
-  | { kind: 'too-many' };
+  | { kind: 'too-many' }
+  /** Past OWN_AD_WRITE_LIMIT: nothing written; the seconds until a write is taken again. */
+  | { kind: 'limited'; retryAfter: number };
 
 /** Today's date in Stockholm, YYYY-MM-DD. */
 export function stockholmToday(now: Date): string {
@@ -175,6 +192,8 @@ export async function publishOwnAd(
   const { region, organisation } = publisher;
   const checked = await checkForm(db, region, values, now);
   if ('errors' in checked) return { kind: 'invalid', ...checked };
+  const wait = await overWriteLimit(deps, publisher);
+  if (wait !== undefined) return { kind: 'limited', retryAfter: wait };
   const employerName = await deps.employerName(db, region.id, organisation);
   const id = newOwnAdId();
   const outcome = await db.transaction().execute(async (trx): Promise<Outcome> => {
@@ -220,6 +239,8 @@ export async function saveOwnAd(
   if (!existing) return { kind: 'not-found' };
   const checked = await checkForm(db, region, values, now);
   if ('errors' in checked) return { kind: 'invalid', ...checked };
+  const wait = await overWriteLimit(deps, publisher);
+  if (wait !== undefined) return { kind: 'limited', retryAfter: wait };
   const employerName = await deps.employerName(db, region.id, organisation);
   const outcome = await db.transaction().execute(async (trx): Promise<Outcome> => {
     await lockRegionWrites(trx, [region.id]);

@@ -122,7 +122,9 @@ export interface FormModel {
   base?: string;
   done?: 'published' | 'saved';
   /** A notice above the form: someone else changed the ad, or the organisation has too many. */
-  problem?: 'conflict' | 'too-many';
+  problem?: 'conflict' | 'too-many' | 'limited';
+  /** With problem 'limited': minutes until a write is taken again. */
+  retryMinutes?: number;
   maxOpen: number;
 }
 
@@ -322,7 +324,11 @@ function summary(m: FormModel, t: T): SafeHtml {
 function problemNotice(m: FormModel, t: T): SafeHtml {
   if (!m.problem) return html``;
   const text =
-    m.problem === 'conflict' ? t('error.conflict') : t('error.tooMany', { max: String(m.maxOpen) });
+    m.problem === 'conflict'
+      ? t('error.conflict')
+      : m.problem === 'limited'
+        ? t('error.limited', { minutes: String(m.retryMinutes ?? 10) })
+        : t('error.tooMany', { max: String(m.maxOpen) });
   return html`<div class="notice notice--warning" role="alert"><p>${text}</p></div>`;
 }
 
