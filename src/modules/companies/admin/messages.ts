@@ -113,7 +113,7 @@ export const companyAdminMessages = defineMessages({
       'Alla ändringar granskas av regionen innan de syns – den publicerade sidan syns under tiden.',
     'state.submit': 'Skicka för granskning',
     'state.submitHint':
-      'Regionen granskar sidan och publicerar den, eller skickar tillbaka den med en kommentar.',
+      'Regionen granskar den senast sparade versionen och publicerar den, eller skickar tillbaka den med en kommentar. Har du skrivit något i formuläret nedan, välj i stället ”Spara och skicka för granskning” längst ned.',
     'state.returned': '{name} skickade tillbaka sidan {date}:',
 
     'stats.title': 'Besök',
@@ -177,6 +177,7 @@ export const companyAdminMessages = defineMessages({
       'Skriv på svenska och engelska. Ett fält som bara är ifyllt på ena språket markeras. Besökarna ser sidan på sitt språk.',
     'form.save': 'Spara',
     'form.saveAnyway': 'Spara ändå',
+    'form.saveSubmit': 'Spara och skicka för granskning',
     missing: 'Översättning saknas',
     'field.pair': '{field} på {language}',
     'fs.texts': 'Texter',
@@ -486,7 +487,8 @@ export const companyAdminMessages = defineMessages({
     'state.rulesReview':
       'Every change is reviewed by the region before it shows – the published page stays in the meantime.',
     'state.submit': 'Send for review',
-    'state.submitHint': 'The region reviews the page and publishes it, or sends it back with a comment.',
+    'state.submitHint':
+      'The region reviews the version last saved and publishes it, or sends it back with a comment. If you have written something in the form below, choose “Save and send for review” at its end instead.',
     'state.returned': '{name} sent the page back on {date}:',
 
     'stats.title': 'Visits',
@@ -550,6 +552,7 @@ export const companyAdminMessages = defineMessages({
       'Write in Swedish and English. A field filled in in one language only is marked. Visitors see the page in their language.',
     'form.save': 'Save',
     'form.saveAnyway': 'Save anyway',
+    'form.saveSubmit': 'Save and send for review',
     missing: 'Translation missing',
     'field.pair': '{field} in {language}',
     'fs.texts': 'Texts',
