@@ -47,6 +47,15 @@ describe('the company back-office for a new employer admin', async () => {
     const id = await f.ownPage(f.otherCookie);
     const draft = (await f.get(`${LIST}/${id}`, f.otherCookie)).body;
     assert.match(draft, />Save and send for review<\/button>/);
+    // The badges are called what visitors will read on the page, and partners by the site's word.
+    for (const name of [
+      'Helps you relocate',
+      'Partner-friendly employer',
+      'English as a working language',
+      'Remote-friendly',
+    ])
+      assert.match(draft, new RegExp(`<label for="[^"]+">${name}</label>`), name);
+    assert.match(draft, /How you help an accompanying partner find work\./);
     const res = await f.save(id, f.otherCookie, filled('Andra Bolaget'));
     assert.equal(res.statusCode, 303);
     assert.match(String(res.headers.location), /\?done=saved&v=2$/);
