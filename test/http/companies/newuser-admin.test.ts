@@ -6,12 +6,19 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { publishItem } from '../../helpers/published-content.ts';
+import { REGION } from '../../helpers/identity.ts';
 import { companyFixture, filled, LIST } from './admin-fixture.ts';
 
 describe('the company back-office for a new employer admin', async () => {
   const f = await companyFixture();
 
   it('saves what was written and sends that version for review in one step', async () => {
+    await publishItem(f.db, REGION, {
+      kind: 'story',
+      slug: 'anna-smaltare',
+      title: { sv: 'Anna blev smältare', en: 'Anna became a smelter' },
+    });
     const id = await f.ownPage();
     const draft = (await f.get(`${LIST}/${id}`, f.hrCookie)).body;
     // The hint by the button above the form says it sends the version last saved.
@@ -20,6 +27,10 @@ describe('the company back-office for a new employer admin', async () => {
       draft,
       /<button class="button button--secondary" type="submit" name="then" value="submit">Spara och skicka för granskning<\/button>/,
     );
+
+    // The stories' hint says which to choose, and "optional" once (by the label).
+    assert.match(draft, /välj dem som handlar om någon som jobbar hos er\./);
+    assert.doesNotMatch(draft, /Frivilligt\./);
 
     const res = await f.save(id, f.hrCookie, filled('Bergslagens Stål', { then: 'submit' }));
     assert.equal(res.statusCode, 303, res.body.slice(0, 2000));

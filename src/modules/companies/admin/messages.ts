@@ -253,7 +253,8 @@ export const companyAdminMessages = defineMessages({
     'field.stepText': 'Hur steget ser ut',
     'occupation.group': '{label} (yrkesgrupp {code})',
     'field.stories': 'Berättelser om personer som jobbar hos er',
-    'field.storiesHint': 'Regionens publicerade berättelser. Frivilligt.',
+    'field.storiesHint':
+      'Bland regionens publicerade berättelser: välj dem som handlar om någon som jobbar hos er.',
     'field.noStories': 'Det finns inga publicerade berättelser än.',
 
     'error.tooLong': 'Högst {max} tecken.',
@@ -628,7 +629,7 @@ export const companyAdminMessages = defineMessages({
     'field.stepText': 'What the step is like',
     'occupation.group': '{label} (occupation group {code})',
     'field.stories': 'Stories of people who work with you',
-    'field.storiesHint': 'The region’s published stories. Optional.',
+    'field.storiesHint': 'From the region’s published stories: choose those about someone who works for you.',
     'field.noStories': 'There are no published stories yet.',
 
     'error.tooLong': 'At most {max} characters.',
