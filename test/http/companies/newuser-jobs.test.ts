@@ -1,7 +1,8 @@
 /**
  * An employer's own job ad as a new employer admin writes it (found posting one as an HR person
  * would): the municipality is picked from a list in alphabetical order, as everywhere else on the
- * site, not in the order of the municipalities' codes.
+ * site, not in the order of the municipalities' codes; and the job search no longer says every job
+ * comes from the Swedish Public Employment Service, when her own ads are there too.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -24,5 +25,14 @@ describe('an own job ad for a new employer admin', async () => {
     );
     assert.equal(names[0], 'Avesta');
     assert.equal(names.at(-1), 'Älvdalen');
+  });
+
+  it('says on the job search that the jobs come from the employers themselves too', async () => {
+    const sv = (await f.get('/sv/jobs', f.hrCookie)).body;
+    assert.match(sv, /från Arbetsförmedlingens platsbank och från arbetsgivarna själva/);
+    assert.match(sv, /och från arbetsgivare som annonserar här/);
+    const en = (await f.get('/en/jobs', f.hrCookie)).body;
+    assert.match(en, /job bank and from the employers themselves/);
+    assert.match(en, /and from employers who advertise here/);
   });
 });
