@@ -1,7 +1,7 @@
 /**
  * A company page as a new visitor reads it (found trying the pages as an engineer moving from
- * abroad would): the picture of a person who works there carries its credit like every other
- * picture on the site, and a career step the employer left untitled is called by its occupation in
+ * abroad would): the picture of a person who works there, and the company's picture on a place
+ * page, carry their credits like every other picture on the site, and a career step the employer left untitled is called by its occupation in
  * the page's language — never the Swedish name on the English page.
  */
 import assert from 'node:assert/strict';
@@ -51,6 +51,8 @@ describe('a company page for a new visitor', async () => {
       slug: 'bergslagens-stal',
       orgNumber: ORG.steel,
       data: companyData('Bergslagens Stål', {
+        municipalities: ['2081'],
+        photos: ['story-picture'],
         stories: ['anna-smaltare'],
         careerPaths: [
           {
@@ -88,6 +90,16 @@ describe('a company page for a new visitor', async () => {
       const person = /<li class="company-person">[\s\S]*?<\/li>/.exec(body)?.[0] ?? '';
       assert.match(person, /<img [^>]*alt="(En fabrik|A factory)"/, lang);
       assert.match(person, /Illustration: Lotsa/, `${lang}: the picture's credit is shown`);
+    }
+  });
+
+  it('credits the company’s picture on the place pages where it works', async () => {
+    for (const lang of ['sv', 'en'] as const) {
+      const body = (await app.inject(`/${lang}/places/borlange`)).body;
+      const section =
+        /<section class="place-section place-companies"[\s\S]*?<\/section>/.exec(body)?.[0] ?? '';
+      assert.match(section, /<img [^>]*alt="(En fabrik|A factory)"/, lang);
+      assert.match(section, /Illustration: Lotsa/, `${lang}: the picture's credit is shown`);
     }
   });
 
