@@ -149,7 +149,7 @@ describe('company pages: an employer makes its page, the region approves it', as
     await look(page, 'list-1280');
     await submit(page, 'a[href$="/review"]');
     assert.match(await page.locator('h1').innerText(), /Review: Bergslagens Stål/);
-    assert.match(await page.locator('main').innerText(), /Helps with the move/);
+    assert.match(await page.locator('main').innerText(), /Helps you relocate/);
     await look(page, 'review-1280');
     await submit(page, 'form[action$="/approve"] [type=submit]');
     assert.match(await page.locator('[role=status]').innerText(), /approved and published/);

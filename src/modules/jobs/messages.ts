@@ -11,9 +11,9 @@ export const messages = defineMessages({
     'search.title': 'Lediga jobb i {region}',
     'search.titleQuery': '”{q}” – lediga jobb i {region}',
     'search.description':
-      'Alla lediga jobb i {region} på ett ställe, från Arbetsförmedlingens platsbank. Sök på yrke, kommun och anställningsform.',
+      'Alla lediga jobb i {region} på ett ställe, från Arbetsförmedlingens platsbank och från arbetsgivarna själva. Sök på yrke, kommun och anställningsform.',
     'search.lead':
-      'Alla lediga jobb i regionen, hämtade från Arbetsförmedlingens platsbank och uppdaterade löpande.',
+      'Alla lediga jobb i regionen, från Arbetsförmedlingens platsbank och från arbetsgivarna själva, uppdaterade löpande.',
     'search.label': 'Sök bland jobben',
     'search.hint':
       'Till exempel yrke, arbetsgivare eller ort. Använd ”citattecken” för fraser och minus för att utesluta ord.',
@@ -82,7 +82,7 @@ export const messages = defineMessages({
     'search.deadline': 'Sök senast {date}',
     'search.remote': 'Distans möjligt',
     'search.source':
-      'Jobben kommer från Arbetsförmedlingens öppna data (JobTech). Engelska yrkestitlar: Statistiska centralbyrån (CC BY 4.0) och ESCO (© Europeiska unionen). Exempelannonser är påhittade och visar hur tjänsten fungerar.',
+      'Jobben kommer från Arbetsförmedlingens öppna data (JobTech) och från arbetsgivare som annonserar här. Engelska yrkestitlar: Statistiska centralbyrån (CC BY 4.0) och ESCO (© Europeiska unionen). Exempelannonser är påhittade och visar hur tjänsten fungerar.',
 
     'job.employer': 'Arbetsgivare',
     'job.workplace': 'Arbetsplats',
@@ -140,9 +140,9 @@ export const messages = defineMessages({
     'search.title': 'Jobs in {region}',
     'search.titleQuery': '“{q}” – jobs in {region}',
     'search.description':
-      'Every open job in {region} in one place, from the Swedish Public Employment Service. Search by occupation, municipality and type of employment.',
+      'Every open job in {region} in one place, from the Swedish Public Employment Service and from the employers themselves. Search by occupation, municipality and type of employment.',
     'search.lead':
-      'Every open job in the region, from the Swedish Public Employment Service’s job bank, kept up to date. Most ads are written in Swedish.',
+      'Every open job in the region, from the Swedish Public Employment Service’s job bank and from the employers themselves, kept up to date. Most ads are written in Swedish.',
     'search.label': 'Search the jobs',
     'search.hint':
       'For example an occupation, employer or place. Use “quotes” for phrases and a minus sign to leave words out.',
@@ -211,7 +211,7 @@ export const messages = defineMessages({
     'search.deadline': 'Apply by {date}',
     'search.remote': 'Remote possible',
     'search.source':
-      'The jobs come from the open data of the Swedish Public Employment Service (JobTech). English occupation titles: Statistics Sweden (CC BY 4.0) and ESCO (© European Union). Example ads are made up and show how the service works.',
+      'The jobs come from the open data of the Swedish Public Employment Service (JobTech) and from employers who advertise here. English occupation titles: Statistics Sweden (CC BY 4.0) and ESCO (© European Union). Example ads are made up and show how the service works.',
 
     'job.employer': 'Employer',
     'job.workplace': 'Workplace',

@@ -198,6 +198,10 @@ function messagesHtml(c: Ctx): SafeHtml {
   return html`${parts}`;
 }
 
+/** A page that is not live and not waiting: it can be sent for the region's review. */
+export const sendable = (company: Pick<Company, 'status'>): boolean =>
+  company.status === 'draft' || company.status === 'unpublished';
+
 function stateHtml(c: Ctx): SafeHtml {
   const { m, t } = c;
   const i = m.company;
@@ -215,7 +219,7 @@ function stateHtml(c: Ctx): SafeHtml {
   else if (i.status === 'review' && i.reviewVersion !== null)
     parts.push(html`<p>${t('state.review', { version: String(i.reviewVersion) })}</p>`);
   const rules = html`<p>${t(m.directTextEdits ? 'state.rulesDirect' : 'state.rulesReview')}</p>`;
-  if (i.status === 'draft' || i.status === 'unpublished')
+  if (sendable(i))
     parts.push(html`<p>${t(i.status === 'unpublished' ? 'state.unpublished' : 'state.draft')}</p>
       ${rules}
       <form class="form" method="post" action="${companyPath(i.id)}/submit">
@@ -487,7 +491,8 @@ function editForm(c: Ctx): SafeHtml {
       )}
       ${badgeFields(c)} ${industryFields(c)} ${pictureFields(c)} ${linkFields(c)} ${factFields(c)}
       ${pathFields(c)} ${storyFields(c)}
-      <button class="button" type="submit">${t(m.conflict ? 'form.saveAnyway' : 'form.save')}</button>
+      <p class="admin-actions"><button class="button" type="submit">${t(m.conflict ? 'form.saveAnyway' : 'form.save')}</button>
+      ${sendable(m.company) && !m.conflict ? html`<button class="button button--secondary" type="submit" name="then" value="submit">${t('form.saveSubmit')}</button>` : ''}</p>
     </form>
   </section>`;
 }

@@ -83,6 +83,28 @@ describe('the company form', () => {
     assert.deepEqual(data.photos, ['logo-1']);
   });
 
+  it('names an untitled step by its occupation in Swedish only, not with the Swedish name in English', () => {
+    const occupation = {
+      id: 'occ1',
+      type: 'occupation-name' as const,
+      label: 'Svetsare',
+      labelEn: null,
+      code: null,
+    };
+    const { data, errors } = readCompany(
+      {
+        ...base(),
+        paths: '1',
+        path_0_title_sv: 'Från svetsare till chef',
+        path_0_steps: '1',
+        path_0_step_0_occ: 'occ1',
+      },
+      { ...choices, occupations: new Map([['occ1', occupation]]) },
+    );
+    assert.deepEqual(errors, {});
+    assert.deepEqual(data.careerPaths[0]?.steps[0]?.title, { sv: 'Svetsare', en: '' });
+  });
+
   it('makes slugs from names', () => {
     assert.equal(slugFromName('Älvdalens Trä & Såg AB'), 'alvdalens-tra-sag-ab');
     assert.equal(slugFromName('  --  '), '');

@@ -288,10 +288,11 @@ function readPaths(r: Reader, choices: FormChoices): CareerPath[] {
       if (!occupation) continue;
       steps.push({
         occupationId: occupation.id,
-        // An untitled step is called by its occupation.
+        // An untitled step is called by its occupation; in English only by an English name (the
+        // page then says the occupation in English itself, never its Swedish name).
         title: {
           sv: stepTitle.sv || occupation.label,
-          en: stepTitle.en || occupation.labelEn || occupation.label,
+          en: stepTitle.en || occupation.labelEn || '',
         },
         text,
       });

@@ -113,7 +113,7 @@ export const companyAdminMessages = defineMessages({
       'Alla ändringar granskas av regionen innan de syns – den publicerade sidan syns under tiden.',
     'state.submit': 'Skicka för granskning',
     'state.submitHint':
-      'Regionen granskar sidan och publicerar den, eller skickar tillbaka den med en kommentar.',
+      'Regionen granskar den senast sparade versionen och publicerar den, eller skickar tillbaka den med en kommentar. Har du skrivit något i formuläret nedan, välj i stället ”Spara och skicka för granskning” längst ned.',
     'state.returned': '{name} skickade tillbaka sidan {date}:',
 
     'stats.title': 'Besök',
@@ -179,6 +179,7 @@ export const companyAdminMessages = defineMessages({
       'Skriv på svenska och engelska. Ett fält som bara är ifyllt på ena språket markeras. Besökarna ser sidan på sitt språk.',
     'form.save': 'Spara',
     'form.saveAnyway': 'Spara ändå',
+    'form.saveSubmit': 'Spara och skicka för granskning',
     missing: 'Översättning saknas',
     'field.pair': '{field} på {language}',
     'fs.texts': 'Texter',
@@ -254,7 +255,8 @@ export const companyAdminMessages = defineMessages({
     'field.stepText': 'Hur steget ser ut',
     'occupation.group': '{label} (yrkesgrupp {code})',
     'field.stories': 'Berättelser om personer som jobbar hos er',
-    'field.storiesHint': 'Regionens publicerade berättelser. Frivilligt.',
+    'field.storiesHint':
+      'Bland regionens publicerade berättelser: välj dem som handlar om någon som jobbar hos er.',
     'field.noStories': 'Det finns inga publicerade berättelser än.',
 
     'error.tooLong': 'Högst {max} tecken.',
@@ -489,7 +491,8 @@ export const companyAdminMessages = defineMessages({
     'state.rulesReview':
       'Every change is reviewed by the region before it shows – the published page stays in the meantime.',
     'state.submit': 'Send for review',
-    'state.submitHint': 'The region reviews the page and publishes it, or sends it back with a comment.',
+    'state.submitHint':
+      'The region reviews the version last saved and publishes it, or sends it back with a comment. If you have written something in the form below, choose “Save and send for review” at its end instead.',
     'state.returned': '{name} sent the page back on {date}:',
 
     'stats.title': 'Visits',
@@ -555,6 +558,7 @@ export const companyAdminMessages = defineMessages({
       'Write in Swedish and English. A field filled in in one language only is marked. Visitors see the page in their language.',
     'form.save': 'Save',
     'form.saveAnyway': 'Save anyway',
+    'form.saveSubmit': 'Save and send for review',
     missing: 'Translation missing',
     'field.pair': '{field} in {language}',
     'fs.texts': 'Texts',
@@ -604,12 +608,12 @@ export const companyAdminMessages = defineMessages({
       'Each badge you choose needs a short text in Swedish and English on what you actually do. Badges are reviewed by the region before they show.',
     'field.badgeText': 'What you do – {badge}',
     'field.badgeTextHint': 'Needed in both languages when the badge is chosen.',
-    'badge.relocation': 'Helps with the move',
+    'badge.relocation': 'Helps you relocate',
     'badge.partner': 'Partner-friendly employer',
     'badge.english': 'English as a working language',
     'badge.remote': 'Remote-friendly',
     'badge.relocation.hint': 'For example help with housing, moving costs or contacts.',
-    'badge.partner.hint': 'How you help a partner who moves along find work.',
+    'badge.partner.hint': 'How you help an accompanying partner find work.',
     'badge.english.hint': 'Where and how English is used at work.',
     'badge.remote.hint': 'How much, and in which roles, working remotely is possible.',
     'field.pathsHint':
@@ -630,7 +634,7 @@ export const companyAdminMessages = defineMessages({
     'field.stepText': 'What the step is like',
     'occupation.group': '{label} (occupation group {code})',
     'field.stories': 'Stories of people who work with you',
-    'field.storiesHint': 'The region’s published stories. Optional.',
+    'field.storiesHint': 'From the region’s published stories: choose those about someone who works for you.',
     'field.noStories': 'There are no published stories yet.',
 
     'error.tooLong': 'At most {max} characters.',

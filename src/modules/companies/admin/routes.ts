@@ -519,6 +519,12 @@ function registerEdit(app: App, deps: CompanyAdminDeps, pages: ReturnType<typeof
           409,
         );
       }
+      // "Spara och skicka för granskning": the version just saved goes to the region (a page that
+      // is live or already waiting is refused by submitCompany, saying why).
+      if (values.then === 'submit' && result.outcome === 'saved') {
+        const submitted = await submitCompany(deps, editor, id, result.version);
+        return afterStep(request, reply, editor, id, submitted, 'submitted');
+      }
       const done: Done = result.outcome === 'review-badges' ? 'reviewBadges' : result.outcome;
       return reply.redirect(`${companyPath(id)}?done=${done}&v=${result.version}`, 303);
     },

@@ -172,7 +172,7 @@ function chosenChips(ctx: PageContext, t: T, filter: CompanyFilter): SafeHtml {
   return html`<ul class="company-chosen" aria-label="${t('filter.title')}">
     ${chips.map(
       (c) =>
-        html`<li><a class="company-chosen__chip" href="${c.href}">${c.label}<span class="company-chosen__x" aria-hidden="true">×</span><span class="visually-hidden"> – ${t('filter.clear')}</span></a></li>`,
+        html`<li><a class="company-chosen__chip" href="${c.href}">${c.label}<span class="company-chosen__x" aria-hidden="true">×</span><span class="visually-hidden"> – ${t('filter.remove')}</span></a></li>`,
     )}
     <li><a class="company-chosen__clear" href="${clear}">${t('filter.clear')}</a></li>
   </ul>`;

@@ -207,10 +207,14 @@ function pathView(t: T, lang: Lang, path: CareerPath, occupations: CompanyView['
     <ol class="company-path__steps" role="list">${path.steps.map((step, i) => {
       const o = occupations.get(step.occupationId);
       const text = localText(step.text, lang);
+      // An untitled step is called by its occupation (the form stored its Swedish name as the title
+      // in both languages, or nothing in English): in the page's language, and said once.
+      const own = step.title[lang].trim();
+      const byOccupation = o !== undefined && (own === '' || own === o.sv);
       return html`<li class="company-path__step">
         <p class="company-path__n">${t('page.paths.step', { n: formatNumber(lang, i + 1) })}</p>
-        <h4 class="company-path__step-title">${localText(step.title, lang)}</h4>
-        ${o ? html`<p class="company-path__occupation">${t('page.paths.occupation')} ${occupationText(o, lang)}</p>` : ''}
+        <h4 class="company-path__step-title">${byOccupation ? occupationText(o, lang) : localText(step.title, lang)}</h4>
+        ${o && !byOccupation ? html`<p class="company-path__occupation">${t('page.paths.occupation')} ${occupationText(o, lang)}</p>` : ''}
         ${text ? html`<p>${text}</p>` : ''}
       </li>`;
     })}</ol>
@@ -244,6 +248,7 @@ function peopleSection(t: T, lang: Lang, view: CompanyView): SafeHtml {
           <h3 class="company-person__title"><a class="company-person__link" href="${localPath(lang, `/stories/${encodeURIComponent(s.slug)}`)}">${story?.personName || s.title}</a></h3>
           ${who ? html`<p class="company-person__who">${who}</p>` : ''}
           ${quote ? html`<p class="company-person__quote">${quote}</p>` : html`<p>${s.summary}</p>`}
+          ${image && image.credit[lang] ? html`<p class="company-person__credit">${image.credit[lang]}</p>` : ''}
         </div>
       </li>`;
     })}</ul>`,

@@ -55,7 +55,7 @@ export function companiesPlaceSection(db: Kysely<DB>): PlaceSection {
           const photo = c.photo ? images.get(c.photo) : undefined;
           const summary = localText(c.summary, lang);
           return html`<li class="place-card">
-            ${photo ? picture(photo, lang, { sizes: CARD_SIZES, loading: 'lazy', credit: false, cls: 'place-card__picture' }) : html`<div class="place-card__placeholder place-card__placeholder--${i % 4}" aria-hidden="true"></div>`}
+            ${photo ? picture(photo, lang, { sizes: CARD_SIZES, loading: 'lazy', cls: 'place-card__picture' }) : html`<div class="place-card__placeholder place-card__placeholder--${i % 4}" aria-hidden="true"></div>`}
             <div class="place-card__body">
               <h3 class="place-card__title"><a href="${localPath(lang, companyPath(c.slug))}">${c.name}</a></h3>
               <p class="place-card__meta"><span>${c.jobs ? counted(t, lang, 'card.jobs', c.jobs) : t('card.jobs.none')}</span></p>

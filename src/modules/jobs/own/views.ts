@@ -212,7 +212,9 @@ function formFields(m: FormModel, t: T): SafeHtml {
       error: e('municipality'),
       value: v.municipality,
       placeholder: t('field.choose'),
-      options: m.municipalities.map((mu) => ({ value: mu.code, label: mu.shortName })),
+      options: [...m.municipalities]
+        .sort((a, b) => a.shortName.localeCompare(b.shortName, 'sv'))
+        .map((mu) => ({ value: mu.code, label: mu.shortName })),
     })}
     <fieldset class="fieldset">
       <legend class="fieldset__legend">${t('form.aboutJob')}</legend>
