@@ -4,6 +4,7 @@
  * JavaScript at run time).
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { html, type SafeHtml } from '../../platform/html/html.ts';
 
 export interface MapMunicipality {
   /** SCB municipality code, e.g. '2080'. */
@@ -40,4 +41,25 @@ export function loadMap(countyCode: string): MapData | null {
     cache.set(countyCode, map);
   }
   return map;
+}
+
+/** A count's shade on a map, 1…levels by its share of the largest count (0 for none). */
+export function mapShade(n: number, max: number, levels: number): number {
+  return n === 0 ? 0 : Math.min(levels, 1 + Math.floor((n / Math.max(1, max)) * (levels - 0.001)));
+}
+
+/**
+ * One municipality of a count map as a link: its shape shaded by `shade`, its count as a label,
+ * named by `label` (the job search's map and the company list's map; `cls` is the map's class).
+ */
+export function mapAreaLink(a: {
+  cls: string;
+  shape: MapMunicipality;
+  href: string;
+  label: string;
+  count: string;
+  shade: number;
+  selected: boolean;
+}): SafeHtml {
+  return html`<a href="${a.href}" class="${a.cls}__area ${a.cls}__area--${a.shade}${a.selected ? ` ${a.cls}__area--selected` : ''}"><title>${a.label}</title><path d="${a.shape.d}"/><text x="${a.shape.labelX}" y="${a.shape.labelY}" aria-hidden="true">${a.count}</text></a>`;
 }

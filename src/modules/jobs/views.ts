@@ -20,7 +20,7 @@ import type { EmployerPage, EmployerPages } from './employers.ts';
 import { ownDescription, ownHours } from './own/render.ts';
 import { englishGroupTitle } from './english-titles.ts';
 import { jobPostingJsonLd } from './jsonld.ts';
-import type { MapData } from './map.ts';
+import { mapAreaLink, mapShade, type MapData } from './map.ts';
 import { messages } from './messages.ts';
 import { isEmptySearch, PAGE_SIZE, PARAM, queryParams, queryString, type JobQuery } from './query.ts';
 import type { JobDetail } from './repository.ts';
@@ -332,7 +332,6 @@ function mapView(ctx: PageContext, view: SearchView): SafeHtml {
   const inText = new Set((result.places ?? []).map((p) => p.code));
   const counts = new Map(result.facets.municipality.map((o) => [o.value, o.count]));
   const max = Math.max(1, ...counts.values());
-  const shade = (n: number) => (n === 0 ? 0 : Math.min(4, 1 + Math.floor((n / max) * 3.999)));
   return html`<section class="job-map" aria-labelledby="job-map-title">
     <h2 id="job-map-title">${t('search.map.title')}</h2>
     <p class="job-map__intro" id="job-map-desc">${t('search.map.description')}</p>
@@ -343,7 +342,16 @@ function mapView(ctx: PageContext, view: SearchView): SafeHtml {
         const href = localPath(ctx.lang, `/jobs${queryString(queryParams(q))}`);
         const label = plural(ctx, 'search.map.link', n, { name: m.name });
         const selected = query.municipality.includes(m.code) || inText.has(m.code);
-        return html`<a href="${href}" class="job-map__area job-map__area--${shade(n)}${selected ? ' job-map__area--selected' : ''}"><title>${label}</title><path d="${m.d}"/><text x="${m.labelX}" y="${m.labelY}" aria-hidden="true">${formatCount(ctx.lang, n)}</text></a>`;
+        const count = formatCount(ctx.lang, n);
+        return mapAreaLink({
+          cls: 'job-map',
+          shape: m,
+          href,
+          label,
+          count,
+          shade: mapShade(n, max, 4),
+          selected,
+        });
       })}
     </svg>
   </section>`;

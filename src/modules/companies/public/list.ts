@@ -10,7 +10,7 @@ import { formErrorSummary, selectField, type Choice } from '../../../platform/ht
 import { html, type SafeHtml } from '../../../platform/html/html.ts';
 import { localPath, type Page, type PageContext } from '../../../platform/html/layout.ts';
 import { formatNumber } from '../../../platform/i18n/index.ts';
-import type { MapData } from '../../jobs/map.ts';
+import { mapAreaLink, mapShade, type MapData } from '../../jobs/map.ts';
 import { BADGES } from '../model.ts';
 import { SNI_SECTIONS } from '../sni.ts';
 import { badgeLabel, companyCard, counted, translator, type CardContext, type T } from './cards.ts';
@@ -184,7 +184,6 @@ function mapView(ctx: PageContext, t: T, view: ListView, f: Facets): SafeHtml {
   const { lang, region } = ctx;
   const byCode = new Map(region.municipalities.map((m) => [m.code, m]));
   const max = Math.max(1, ...f.municipality.values());
-  const shade = (n: number) => (n === 0 ? 0 : Math.min(3, 1 + Math.floor((n / max) * 2.999)));
   return html`<section class="company-map" aria-labelledby="company-map-title">
     <h2 id="company-map-title">${t('map.title')}</h2>
     <p class="company-map__intro" id="company-map-desc">${t('map.description')}</p>
@@ -198,7 +197,15 @@ function mapView(ctx: PageContext, t: T, view: ListView, f: Facets): SafeHtml {
           COMPANIES_PATH + filterQuery({ ...filter, municipality: m.code }, region),
         );
         const selected = filter.municipality === m.code;
-        return html`<a href="${href}" class="company-map__area company-map__area--${shade(n)}${selected ? ' company-map__area--selected' : ''}"><title>${counted(t, lang, 'map.link', n, { name: m.shortName })}</title><path d="${shape.d}"/><text x="${shape.labelX}" y="${shape.labelY}" aria-hidden="true">${formatNumber(lang, n)}</text></a>`;
+        return mapAreaLink({
+          cls: 'company-map',
+          shape,
+          href,
+          label: counted(t, lang, 'map.link', n, { name: m.shortName }),
+          count: formatNumber(lang, n),
+          shade: mapShade(n, max, 3),
+          selected,
+        });
       })}
     </svg>
   </section>`;
