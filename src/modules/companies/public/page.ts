@@ -375,8 +375,8 @@ export function companyPage(ctx: PageContext, view: CompanyView): Page {
   const main = html`<article class="company">
     ${company.demo ? html`<p class="company-demo" role="note">${t('page.demo')}</p>` : ''}
     ${hero(ctx, t, view, name)}
-    <div class="wrap company__body">
-      <div class="company__main">
+    <div class="wrap page-columns company__body">
+      <div class="page-columns__main company__main">
         ${badgesSection(t, lang, data, name)}
         ${textSection('company-about', t('page.about', { name }), data.about, lang, images)}
         ${textSection('company-impact', t('page.impact', { name }), data.impact, lang, images)}
@@ -386,7 +386,7 @@ export function companyPage(ctx: PageContext, view: CompanyView): Page {
         ${needsSection(t, lang, view, name)}
         ${jobsSection(ctx, t, view, name)}
       </div>
-      <aside class="company__aside">${factsAside(ctx, t, view, name, places)}</aside>
+      <aside class="page-columns__aside company__aside">${factsAside(ctx, t, view, name, places)}</aside>
     </div>
   </article>`;
   const photo = data.photos[0] ? images.get(data.photos[0]) : undefined;

@@ -224,8 +224,8 @@ async function placePage(ctx: RenderContext, m: Municipality, view: ContentView 
   const main = html`<article class="place">
     ${ctx.preview && ctx.previewBanner !== false ? html`<p class="place-preview" role="status">${t('page.previewBanner')}</p>` : ''}
     ${hero(t, lang, m, view, heroImage, ctx.preview)}
-    <div class="wrap place__body">
-      <div class="place__main">
+    <div class="wrap page-columns place__body">
+      <div class="page-columns__main place__main">
         ${text && text.value ? html`<section class="place-text" aria-label="${t('page.about', { name })}">${text}</section>` : html`<p class="place-text place-text--missing">${t('page.noText', { name })}</p>`}
         ${factsSection(t, lang, name, data.facts)}
         ${travelSection(t, lang, data.facts)}
@@ -235,7 +235,7 @@ async function placePage(ctx: RenderContext, m: Municipality, view: ContentView 
         ${extra}
         ${storiesSection(t, lang, name, data.stories, images)}
       </div>
-      <aside class="place__aside">${contactSection(t, lang, ctx.region, name, view)}</aside>
+      <aside class="page-columns__aside place__aside">${contactSection(t, lang, ctx.region, name, view)}</aside>
     </div>
   </article>`;
   return {
