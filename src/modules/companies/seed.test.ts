@@ -11,7 +11,8 @@ import { DEMO_PHOTO_SLUGS } from '../content/media/demo.ts';
 import { imageKeys } from '../content/media/library.ts';
 import { seedJobBoard } from '../jobs/seed.ts';
 import { seedDemoCompanies } from './seed.ts';
-import { employerLinks, getCompanyVersion, publishedCompanies, saveCompanyVersion } from './store.ts';
+import { companyDirectory } from './public/directory.ts';
+import { getCompanyVersion, publishedCompanies, saveCompanyVersion } from './store.ts';
 
 const REGION = 'dalarna';
 
@@ -81,17 +82,18 @@ test('the demo seed publishes the demo companies with logos, career paths and th
   assert.ok(Number(bigOpen.n) >= 15, `the largest employer has dozens: ${bigOpen.n}`);
 
   // Job cards find every company's page and logo by the ads' numbers.
-  const links = await employerLinks(
-    db,
-    REGION,
-    companies.map((c) => c.company.orgNumber),
-  );
-  assert.equal(links.size, 12);
-  assert.deepEqual(links.get(big.company.orgNumber), {
-    slug: 'kraftnat-komponenter',
-    name: 'Kraftnät Komponenter AB',
-    logo: 'logo-kraftnat-komponenter',
-  });
+  const { employerPages } = await companyDirectory(db, REGION);
+  assert.equal(companies.filter((c) => employerPages.get(c.company.orgNumber)).length, 12);
+  const page = employerPages.get(big.company.orgNumber);
+  assert.equal(page?.path, '/companies/kraftnat-komponenter');
+  assert.equal(page?.name, 'Kraftnät Komponenter AB');
+  assert.match(page?.logo?.src ?? '', /^\/media\/[0-9a-f-]+\//, 'the logo-kraftnat-komponenter image');
+  const logo = await db
+    .selectFrom('media_images')
+    .select('id')
+    .where('slug', '=', 'logo-kraftnat-komponenter')
+    .executeTakeFirstOrThrow();
+  assert.ok(page?.logo?.src.startsWith(`/media/${logo.id}/`));
 
   assert.deepEqual(
     companies

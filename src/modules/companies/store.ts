@@ -313,29 +313,6 @@ export async function publishedCompanies(
   return rows.map((row) => ({ company: toCompany(row), data: toData(row.data, `company ${row.id}`) }));
 }
 
-/** What job cards and job pages show of an employer: the published page's slug, name and logo. */
-export interface EmployerLink {
-  slug: string;
-  name: string;
-  logo: string | null;
-}
-
-/** The published company pages of these organisationsnummer (job cards, job pages). */
-export async function employerLinks(
-  db: Kysely<DB>,
-  regionId: string,
-  orgNumbers: readonly string[],
-): Promise<Map<string, EmployerLink>> {
-  const wanted = [...new Set(orgNumbers)].filter((n) => /^[0-9]{10}$/.test(n)).slice(0, 500);
-  if (wanted.length === 0) return new Map();
-  const rows = await publishedRows(db, regionId)
-    .clearSelect()
-    .select(['c.org_number', 'c.slug', 'c.name', sql<string | null>`v.data->>'logo'`.as('logo')])
-    .where('c.org_number', 'in', wanted)
-    .execute();
-  return new Map(rows.map((r) => [r.org_number, { slug: r.slug, name: r.name, logo: r.logo }]));
-}
-
 /** The page's row, locked for the rest of the transaction (a workflow step reads and changes it). */
 export async function lockCompany(
   trx: Kysely<DB>,
