@@ -18,7 +18,7 @@ import {
   textareaField,
 } from '../../../platform/html/forms.ts';
 import { html, type SafeHtml } from '../../../platform/html/html.ts';
-import { richTextField } from '../../../platform/html/richtext-field.ts';
+import { languagePair, type LanguagePairSpec } from '../../../platform/html/language-pair.ts';
 import { localPath } from '../../../platform/html/layout.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
 import type { Municipality } from '../../../platform/region.ts';
@@ -102,36 +102,17 @@ function pair(
   c: Ctx,
   prefix: string,
   label: string,
-  options: {
-    rows?: number;
-    maxlength?: number;
-    hint?: string;
-    rich?: boolean;
-    /** true/false: marked (obligatoriskt)/(frivilligt); null: not marked (needed only sometimes). */
-    required?: boolean | null;
-  } = {},
+  options: Pick<LanguagePairSpec, 'rows' | 'maxlength' | 'hint' | 'rich' | 'required'> = {},
 ): SafeHtml {
   const { m, t } = c;
-  const sv = one(m.values, `${prefix}_sv`);
-  const en = one(m.values, `${prefix}_en`);
-  const side = (lang: 'sv' | 'en', value: string, other: string) => {
-    const name = `${prefix}_${lang}`;
-    const missing = !value.trim() && Boolean(other.trim());
-    const spec = {
-      name,
-      label: t('field.pair', { field: label, language: t(`lang.${lang}`) }),
-      hint: missing
-        ? html`<strong class="tag tag--overdue">${t('missing')}</strong>${options.hint ? html` ${options.hint}` : ''}`
-        : options.hint,
-      error: c.e(name),
-      value,
-      maxlength: options.maxlength,
-      required: options.required === null ? undefined : (options.required ?? false),
-    };
-    if (options.rich) return richTextField(m.lang, { ...spec, lang, rows: options.rows });
-    return options.rows ? textareaField(m.lang, { ...spec, rows: options.rows }) : textField(m.lang, spec);
-  };
-  return html`<div class="content-pair">${side('sv', sv, en)}${side('en', en, sv)}</div>`;
+  return languagePair(m.lang, {
+    ...options,
+    prefix,
+    values: { sv: one(m.values, `${prefix}_sv`), en: one(m.values, `${prefix}_en`) },
+    label: (lang) => t('field.pair', { field: label, language: t(`lang.${lang}`) }),
+    missing: t('missing'),
+    error: c.e,
+  });
 }
 
 /**
