@@ -7,8 +7,10 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { after } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
+import { sessionFor } from '../helpers/identity.ts';
 import { decodeQuotedPrintable, startSmtpServer, type ReceivedMail } from '../helpers/smtp.ts';
 
 export interface Site extends TestApp {
@@ -128,4 +130,42 @@ export async function pageOverflow(
       .map((el) => el.outerHTML.slice(0, 120));
     return { scrollWidth: document.documentElement.scrollWidth, clientWidth, wide };
   });
+}
+
+/**
+ * A browser context at `width` px signed in as the account (its session cookie, the second factor
+ * shown unless told otherwise). The page's scripts may run without the CSP's nonce (axe).
+ */
+export async function signedInContext(
+  browser: Browser,
+  site: Site,
+  accountId: string,
+  width: number,
+  options: { secondFactor?: boolean } = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
+  const cookie = await sessionFor(site.database.db, accountId, {
+    secondFactor: options.secondFactor ?? true,
+  });
+  const [name, value] = cookie.split('=') as [string, string];
+  await context.addCookies([{ name, value, url: site.base }]);
+  return context;
+}
+
+/**
+ * What a journey checks on each page it looks at: axe, nothing wider than the screen, and a
+ * full-page screenshot into `shots` when set. Problems are added to `failures` as "label: problem".
+ */
+export function pageLooker(failures: string[], shots: string | undefined) {
+  return async (page: Page, label: string): Promise<void> => {
+    if (shots) await page.screenshot({ path: join(shots, `${label}.png`), fullPage: true });
+    const { scrollWidth, clientWidth, wide } = await pageOverflow(page);
+    if (scrollWidth > clientWidth) failures.push(`${label}: ${scrollWidth}px wide: ${wide.join(' | ')}`);
+    for (const v of await axeViolations(page)) failures.push(`${label}: ${v}`);
+  };
+}
+
+/** Clicks the first element the selector finds and waits for the page it leads to. */
+export async function clickAndWait(page: Page, selector: string): Promise<void> {
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.locator(selector).first().click()]);
 }

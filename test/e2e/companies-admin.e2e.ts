@@ -14,12 +14,18 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { companyOfOrganisation } from '../../src/modules/companies/store.ts';
-import { createOrganisation, createPerson, REGION, sessionFor } from '../helpers/identity.ts';
+import { createOrganisation, createPerson, REGION } from '../helpers/identity.ts';
 import { loadAds, makeAd } from '../helpers/jobs.ts';
-import { axeViolations, launchBrowser, pageOverflow, startSite, watchErrors } from './browser.ts';
+import {
+  clickAndWait,
+  launchBrowser,
+  pageLooker,
+  signedInContext,
+  startSite,
+  watchErrors,
+} from './browser.ts';
 
 const SHOTS = process.env.COMPANIES_SCREENSHOTS;
 
@@ -43,29 +49,11 @@ describe('company pages: an employer makes its page, the region approves it', as
   );
   const failures: string[] = [];
 
-  async function signedIn(accountId: string, width: number): Promise<BrowserContext> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
-    const [name, value] = (await sessionFor(db, accountId, { secondFactor: true })).split('=') as [
-      string,
-      string,
-    ];
-    await context.addCookies([{ name, value, url: site.base }]);
-    return context;
-  }
+  const signedIn = (accountId: string, width: number) => signedInContext(browser, site, accountId, width);
 
-  async function look(page: Page, label: string): Promise<void> {
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, `${label}.png`), fullPage: true });
-    const { scrollWidth, clientWidth, wide } = await pageOverflow(page);
-    if (scrollWidth > clientWidth) failures.push(`${label}: ${scrollWidth}px wide: ${wide.join(' | ')}`);
-    for (const v of await axeViolations(page)) failures.push(`${label}: ${v}`);
-  }
+  const look = pageLooker(failures, SHOTS);
 
-  async function submit(page: Page, selector: string): Promise<void> {
-    await Promise.all([
-      page.waitForNavigation({ waitUntil: 'load' }),
-      page.locator(selector).first().click(),
-    ]);
-  }
+  const submit = clickAndWait;
 
   it('lets the employer create, fill in and send the page on a 320 px phone', async () => {
     failures.length = 0;

@@ -13,22 +13,21 @@
  * EDITORIAL_SCREENSHOTS=dir saves a full-page screenshot of every page looked at.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
-import type { BrowserContext, Page } from 'playwright-core';
 import { runSchedule } from '../../src/modules/content/editorial/tasks.ts';
 import { stockholmDate, stockholmTime } from '../../src/modules/content/editorial/time.ts';
 import { getItemBySlug, publishedBySlug } from '../../src/modules/content/store.ts';
-import {
-  createOrganisation,
-  createPerson,
-  municipalityOrg,
-  REGION,
-  sessionFor,
-} from '../helpers/identity.ts';
+import { createOrganisation, createPerson, municipalityOrg, REGION } from '../helpers/identity.ts';
 import { addImage } from '../http/content/editorial-images.ts';
-import { axeViolations, launchBrowser, pageOverflow, startSite, watchErrors } from './browser.ts';
+import {
+  clickAndWait,
+  launchBrowser,
+  pageLooker,
+  signedInContext,
+  startSite,
+  watchErrors,
+} from './browser.ts';
 
 const SHOTS = process.env.EDITORIAL_SCREENSHOTS;
 const SLUG = 'fran-goteborg-till-falun';
@@ -56,30 +55,11 @@ describe('editors: a municipality editor drafts, a region editor approves, it ap
   await addImage(db, site.config, REGION, approver.accountId, PHOTO, '#8b2a1e');
   const failures: string[] = [];
 
-  async function signedIn(accountId: string, width: number): Promise<BrowserContext> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
-    const [name, value] = (await sessionFor(db, accountId, { secondFactor: true })).split('=') as [
-      string,
-      string,
-    ];
-    await context.addCookies([{ name, value, url: site.base }]);
-    return context;
-  }
+  const signedIn = (accountId: string, width: number) => signedInContext(browser, site, accountId, width);
 
-  /** axe, sideways scrolling and a screenshot of the page as it is. */
-  async function look(page: Page, label: string): Promise<void> {
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, `${label}.png`), fullPage: true });
-    const { scrollWidth, clientWidth, wide } = await pageOverflow(page);
-    if (scrollWidth > clientWidth) failures.push(`${label}: ${scrollWidth}px wide: ${wide.join(' | ')}`);
-    for (const v of await axeViolations(page)) failures.push(`${label}: ${v}`);
-  }
+  const look = pageLooker(failures, SHOTS);
 
-  async function submit(page: Page, selector: string): Promise<void> {
-    await Promise.all([
-      page.waitForNavigation({ waitUntil: 'load' }),
-      page.locator(selector).first().click(),
-    ]);
-  }
+  const submit = clickAndWait;
 
   it('walks the journey at 320 px by keyboard-reachable forms, without JavaScript needed', async () => {
     failures.length = 0;

@@ -9,10 +9,17 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { toStockholmLocal } from '../../src/modules/jobs/ingest/time.ts';
-import { createPerson, sessionFor } from '../helpers/identity.ts';
-import { axeViolations, launchBrowser, pageOverflow, startSite, watchErrors } from './browser.ts';
+import { createPerson } from '../helpers/identity.ts';
+import {
+  axeViolations,
+  launchBrowser,
+  pageOverflow,
+  signedInContext,
+  startSite,
+  watchErrors,
+} from './browser.ts';
 
 const DAY = 86_400_000;
 const dateIn = (days: number) => toStockholmLocal(new Date(Date.now() + days * DAY)).slice(0, 10);
@@ -23,12 +30,8 @@ describe('own job ads in a browser', async () => {
   const db = site.database.db;
   const member = await createPerson(db, { role: 'employer_member' });
 
-  async function signedIn(width: number): Promise<BrowserContext> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
-    const [name, value] = (await sessionFor(db, member.accountId)).split('=') as [string, string];
-    await context.addCookies([{ name, value, url: site.base }]);
-    return context;
-  }
+  const signedIn = (width: number) =>
+    signedInContext(browser, site, member.accountId, width, { secondFactor: false });
 
   /** Fills the form as a person would (the occupation is picked separately). */
   async function fill(page: Page, deadline: string) {
