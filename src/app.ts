@@ -35,7 +35,14 @@ import { installStatic, loadAssets, type Assets } from './platform/http/static.t
 import './platform/http/types.ts';
 import type { TaskQueue } from './platform/tasks/queue.ts';
 import type { RegionDirectory } from './platform/region.ts';
-import { auditCatalogueOf, openApiOf, registerModules, type ModuleDeps } from './platform/module.ts';
+import {
+  auditCatalogueOf,
+  openApiOf,
+  ownPageSectionsOf,
+  personalDataOf,
+  registerModules,
+  type ModuleDeps,
+} from './platform/module.ts';
 import { installOpenApi } from './platform/http/openapi.ts';
 import { AJV_OPTIONS, typed } from './platform/http/schema.ts';
 import { modules } from './modules/index.ts';
@@ -246,6 +253,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     secret: deps.secret,
     audit,
     openApi: openApiOf(modules, audit),
+    personalData: personalDataOf(modules),
+    ownPageSections: ownPageSectionsOf(modules),
   };
   await registerModules(app, modules, moduleDeps);
   installOpenApi(app, moduleDeps.openApi);

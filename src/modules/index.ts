@@ -10,6 +10,7 @@ import { identityModule } from './identity/module.ts';
 import { jobBoardModule } from './jobs/module.ts';
 import { regionsModule } from './regions/module.ts';
 import { siteModule } from './site/module.ts';
+import { talentModule } from './talent/module.ts';
 
 export const modules: readonly AnyModule[] = [
   regionsModule,
@@ -18,5 +19,6 @@ export const modules: readonly AnyModule[] = [
   mediaModule,
   contentModule,
   companiesModule,
+  talentModule,
   identityModule,
 ];

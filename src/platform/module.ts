@@ -19,6 +19,10 @@
  *                groups of them (by dotted prefix) that the audit filter offers as one choice
  *   openApi      its API operations (the same objects its API routes take their schemas from),
  *                named schemas and security schemes, for /api/openapi.json
+ *   personalData what it keeps about a person: exported and erased with the account (identity's
+ *                own page reads the list in ModuleDeps)
+ *   ownPageSections
+ *                sections it adds to the own page (/sv/me)
  *   routes       an encapsulated Fastify plugin: what it adds (hooks, decorators) stays inside it;
  *                it inherits the platform's hooks, decorators, error and not-found handlers. Its
  *                `app` is typed by the TypeBox provider: each route's `schema` types its request
@@ -34,6 +38,7 @@ import type { DB } from './db/schema.ts';
 import type { AdminNavItem, NavItem, Site, SitemapEntry } from './html/layout.ts';
 import { openApiDocument, type OpenApiContribution, type OpenApiDocument } from './http/openapi.ts';
 import type { RateLimiter } from './http/rate-limit.ts';
+import type { OwnPageSection, PersonalDataPart } from './personal-data.ts';
 import { typed, type App } from './http/schema.ts';
 import type { TaskQueue } from './tasks/queue.ts';
 import type { Region, RegionDirectory } from './region.ts';
@@ -55,6 +60,10 @@ export interface ModuleDeps {
   audit: AuditCatalogue;
   /** The OpenAPI document assembled from every module's contribution (served at /api/openapi.json). */
   openApi: OpenApiDocument;
+  /** Every module's part of a person's data, in module order (the own page's export and erasure). */
+  personalData: readonly PersonalDataPart[];
+  /** Every module's sections of the own page, by order. */
+  ownPageSections: readonly OwnPageSection[];
 }
 
 /** What a module's background tasks receive (a worker process has no HTTP app). */
@@ -91,6 +100,10 @@ export interface LotsaModule<State = undefined> {
     count(region: Region, state: State): Promise<number>;
     entries(region: Region, state: State, offset: number, limit: number): AsyncIterable<SitemapEntry>;
   };
+  /** What it keeps about a person: in the own page's export, erased with the account. */
+  personalData?: readonly PersonalDataPart[];
+  /** Sections it adds to the own page. */
+  ownPageSections?: readonly OwnPageSection[];
   auditSentences?: AuditSentences;
   /** Groups of its kinds of event that the audit filter offers as one choice. */
   auditGroups?: readonly AuditGroup[];
@@ -118,6 +131,16 @@ export function auditCatalogueOf(modules: readonly AnyModule[]): AuditCatalogue 
 /** The OpenAPI document from every module's contribution, in module order. */
 export function openApiOf(modules: readonly AnyModule[], audit: AuditCatalogue): OpenApiDocument {
   return openApiDocument(modules.flatMap((m) => (m.openApi ? [m.openApi({ audit })] : [])));
+}
+
+/** Every module's parts of a person's data, in module order. */
+export function personalDataOf(modules: readonly AnyModule[]): PersonalDataPart[] {
+  return modules.flatMap((m) => m.personalData ?? []);
+}
+
+/** Every module's sections of the own page, by their order (equal ones in module order). */
+export function ownPageSectionsOf(modules: readonly AnyModule[]): OwnPageSection[] {
+  return modules.flatMap((m) => m.ownPageSections ?? []).sort((a, b) => a.order - b.order);
 }
 
 /** The decorator naming the module a Fastify scope belongs to (read by the route table). */

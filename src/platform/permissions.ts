@@ -51,6 +51,13 @@ export const Permission = {
   CompanyApprove: 'CompanyApprove',
   /** Publish, edit and close the organisation's own job ads (an employer's admins and members). */
   JobAdsManage: 'JobAdsManage',
+  /**
+   * Search the talent pool's anonymised cards and send intro requests for the organisation one acts
+   * for (an employer's admins and members; region admins to see what employers see).
+   */
+  TalentSearch: 'TalentSearch',
+  /** The region's talent pool settings: k for the cards, consent renewal and deletion periods (admins). */
+  TalentManage: 'TalentManage',
 } as const;
 
 export type Permission = (typeof Permission)[keyof typeof Permission];
@@ -132,6 +139,8 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     P.MediaManage,
     P.CompanyEdit,
     P.CompanyApprove,
+    P.TalentSearch,
+    P.TalentManage,
   ]),
   // Region editors own the site's content, where most reported problems are fixed; the region
   // is the body the law holds to answer, so municipality editors and navigators do not answer.
@@ -153,8 +162,9 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     P.ApiTokensManage,
     P.CompanyEdit,
     P.JobAdsManage,
+    P.TalentSearch,
   ]),
-  employer_member: new Set([...ORGANISATION_MEMBER, P.CompanyEdit, P.JobAdsManage]),
+  employer_member: new Set([...ORGANISATION_MEMBER, P.CompanyEdit, P.JobAdsManage, P.TalentSearch]),
   course_provider: new Set([...ORGANISATION_MEMBER, P.OrgMembersManage]),
 };
 

@@ -89,6 +89,8 @@ export interface MailOutboxTable {
   message_id: string | null;
   created_at: CreatedAt;
   sent_at: Date | null;
+  /** Extra headers (List-Unsubscribe …), migration 0025. */
+  headers: ColumnType<Record<string, string> | null, string | null | undefined, string | null>;
 }
 
 export interface AccessibilityFeedbackTable {
@@ -515,6 +517,70 @@ export interface CompanyPageStatsTable {
   job_clicks: ColumnType<number, number | undefined, number>;
 }
 
+// The talent pool (migration 0025).
+type TextArray = ColumnType<string[], string[] | undefined, string[]>;
+
+export interface TalentSettingsTable {
+  region_id: string;
+  k_anonymity: ColumnType<number, number | undefined, number>;
+  renew_after_months: ColumnType<number, number | undefined, number>;
+  hide_after_days: ColumnType<number, number | undefined, number>;
+  delete_after_months: ColumnType<number, number | undefined, number>;
+  updated_at: Timestamp;
+}
+
+export interface TalentProfilesTable {
+  region_id: string;
+  id: Generated<string>;
+  account_id: string;
+  status: ColumnType<'active' | 'hidden', 'active' | 'hidden' | undefined, 'active' | 'hidden'>;
+  occupations: TextArray;
+  skills: TextArray;
+  occupation_groups: TextArray;
+  occupation_fields: TextArray;
+  experience: string;
+  languages: TextArray;
+  education: string;
+  municipalities: TextArray;
+  anywhere: ColumnType<boolean, boolean | undefined, boolean>;
+  move_when: string;
+  remote_now: ColumnType<boolean, boolean | undefined, boolean>;
+  about: ColumnType<string, string | undefined, string>;
+  has_partner: ColumnType<boolean, boolean | undefined, boolean>;
+  partner_occupations: TextArray;
+  partner_skills: TextArray;
+  partner_occupation_groups: TextArray;
+  partner_occupation_fields: TextArray;
+  partner_account_id: string | null;
+  children_ages: ColumnType<number[], number[] | undefined, number[]>;
+  housing: ColumnType<string, string | undefined, string>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  renewed_at: Timestamp;
+  renewal_asked_at: Date | null;
+  hidden_at: Date | null;
+}
+
+export interface TalentConsentsTable {
+  region_id: string;
+  id: Generated<string>;
+  account_id: string;
+  purpose: string;
+  text_version: string;
+  granted_at: Timestamp;
+  withdrawn_at: Date | null;
+}
+
+export interface TalentSignupsTable {
+  region_id: string;
+  token_hash: string;
+  email: string;
+  language: string;
+  data: Json;
+  created_at: CreatedAt;
+  expires_at: Date;
+}
+
 export interface DB {
   regions: RegionsTable;
   region_hosts: RegionHostsTable;
@@ -552,4 +618,8 @@ export interface DB {
   company_settings: CompanySettingsTable;
   company_competence_needs: CompanyCompetenceNeedsTable;
   company_page_stats: CompanyPageStatsTable;
+  talent_settings: TalentSettingsTable;
+  talent_profiles: TalentProfilesTable;
+  talent_consents: TalentConsentsTable;
+  talent_signups: TalentSignupsTable;
 }

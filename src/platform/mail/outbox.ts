@@ -21,6 +21,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html?: string | null;
+  /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058) on alerts. */
+  headers?: Record<string, string>;
 }
 
 export interface MailTransport {
@@ -33,6 +35,7 @@ export interface MailTransport {
     html?: string;
     messageId: string;
     language: Lang;
+    headers?: Record<string, string>;
   }): Promise<void>;
   close(): void;
 }
@@ -43,7 +46,10 @@ export function createMailTransport(smtpUrl: string | undefined, mailDir: string
     const transport = nodemailer.createTransport(smtpUrl);
     return {
       async send(message) {
-        await transport.sendMail({ ...message, headers: { 'Content-Language': message.language } });
+        await transport.sendMail({
+          ...message,
+          headers: { ...message.headers, 'Content-Language': message.language },
+        });
       },
       close: () => transport.close(),
     };
@@ -53,7 +59,7 @@ export function createMailTransport(smtpUrl: string | undefined, mailDir: string
     async send(message) {
       const info = await transport.sendMail({
         ...message,
-        headers: { 'Content-Language': message.language },
+        headers: { ...message.headers, 'Content-Language': message.language },
       });
       await mkdir(mailDir, { recursive: true });
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${message.messageId.replace(/[^a-z0-9.-]/gi, '_')}.eml`;
@@ -61,6 +67,19 @@ export function createMailTransport(smtpUrl: string | undefined, mailDir: string
     },
     close: () => transport.close(),
   };
+}
+
+/** Header names and values a message may carry: no line breaks, nothing that replaces an address. */
+function safeHeaders(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (!/^[A-Za-z][A-Za-z0-9-]{0,60}$/.test(name) || /[\r\n]/.test(value))
+      throw new Error(`bad mail header ${name}`);
+    if (/^(from|to|cc|bcc|reply-to|subject|sender|content-.*)$/i.test(name))
+      throw new Error(`mail header ${name} is set by the outbox`);
+    out[name] = value.slice(0, 2000);
+  }
+  return out;
 }
 
 /** Queues a message; pass the surrounding transaction so the mail is sent only if it commits. */
@@ -75,6 +94,7 @@ export async function queueMail(db: Kysely<DB>, queue: TaskQueue, mail: Outgoing
       subject: mail.subject,
       text_body: mail.text,
       html_body: mail.html ?? null,
+      headers: mail.headers ? JSON.stringify(safeHeaders(mail.headers)) : null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -115,6 +135,7 @@ export function registerMailTasks(
           html: mail.html_body ?? undefined,
           messageId,
           language: mail.language as Lang,
+          headers: mail.headers ?? undefined,
         });
       } catch (error) {
         await db

@@ -76,9 +76,23 @@ export function registerMeRoutes(app: App, deps: ModuleDeps): void {
       sessions.list(regionId, account.id, sessionId),
     ]);
     if (!details) throw new AppError('LOTSA_UNAUTHENTICATED');
-    const page = views.mePage({
+    const csrfToken = reply.csrfToken();
+    const context = {
+      db,
+      regionId,
+      accountId: account.id,
+      email: details.email,
       lang,
-      csrfToken: reply.csrfToken(),
+      csrfToken,
+      query: request.query as Record<string, unknown>,
+    };
+    const sections = (
+      await Promise.all(deps.ownPageSections.map((section) => section.render(context)))
+    ).filter((s) => s !== null);
+    const page = views.mePage({
+      sections,
+      lang,
+      csrfToken,
       account: details,
       memberships,
       sessions: list.map((s) => ({
@@ -181,7 +195,7 @@ export function registerMeRoutes(app: App, deps: ModuleDeps): void {
       const { account, sessionId } = person(request);
       const regionId = request.region.id;
       const list = await sessions.list(regionId, account.id, sessionId);
-      const data = await exportAccount(db, regionId, account.id, list);
+      const data = await exportAccount(db, regionId, account.id, list, deps.personalData);
       if (!data) throw new AppError('LOTSA_UNAUTHENTICATED');
       await recordExport(db, regionId, account.id);
       const day = stockholmDay.format(new Date());
@@ -264,7 +278,7 @@ function registerDeletionRoutes(app: App, deps: ModuleDeps): void {
           lastAdmin ? 409 : 422,
         );
       }
-      const outcome = await deleteAccount(db, regionId, account.id);
+      const outcome = await deleteAccount(db, regionId, account.id, deps.personalData);
       if (outcome === 'last-admin')
         return showDelete(request, reply, lang, { value: typed, lastAdmin: true }, 409);
       // The account's sessions went with it (cascade); only the cookie is left.

@@ -24,6 +24,7 @@ import { findRegionOrganisation, isLastRegionAdmin, membershipCount } from '../o
 import type { SessionStore, SessionSummary } from '../../../platform/auth/sessions.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
+import type { PersonalDataPart } from '../../../platform/personal-data.ts';
 import { eraseFeedbackFrom, feedbackFrom } from '../../site/feedback.ts';
 import { revokeTokensCreatedBy } from '../admin/tokens.ts';
 import { retryingTransaction } from '../../../platform/db/transaction.ts';
@@ -187,9 +188,12 @@ export async function exportAccount(
   regionId: string,
   accountId: string,
   sessions: readonly SessionSummary[],
+  parts: readonly PersonalDataPart[] = [],
 ): Promise<Record<string, unknown> | undefined> {
   const account = await accountDetails(db, regionId, accountId);
   if (!account) return undefined;
+  const person = { regionId, accountId, email: account.email };
+  const others = await Promise.all(parts.map(async (p) => [p.name, await p.export(db, person)] as const));
   const [memberships, factors, invitations, signInLinks, audit, tokens, feedback] = await Promise.all([
     membershipsOf(db, regionId, accountId),
     factorsExport(db, regionId, accountId),
@@ -262,6 +266,7 @@ export async function exportAccount(
       subject: { type: e.subject_type, id: e.subject_id },
       byYou: e.actor_id === accountId,
     })),
+    ...Object.fromEntries(others),
   };
 }
 
@@ -296,6 +301,7 @@ export async function deleteAccount(
   db: Kysely<DB>,
   regionId: string,
   accountId: string,
+  parts: readonly PersonalDataPart[] = [],
 ): Promise<DeleteOutcome> {
   return retryingTransaction(db, async (trx) => {
     const regionOrganisation = await findRegionOrganisation(trx, regionId);
@@ -312,6 +318,8 @@ export async function deleteAccount(
       subjectId: accountId,
       data: { memberships },
     });
+    // Other modules' data about the person (the talent pool …), while the account still exists.
+    for (const part of parts) await part.erase(trx, { regionId, accountId, email: account.email });
     // Tokens die with their creator, as they do when the creator loses the role or membership.
     await revokeTokensCreatedBy(trx, { regionId, accountId, actor: accountActor(accountId) });
     await forgetSignInLinks(trx, regionId, account.email, accountId);

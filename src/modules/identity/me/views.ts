@@ -4,6 +4,7 @@
  * JavaScript; every visible word comes from this part's catalogue.
  */
 import type { Membership } from '../../../platform/auth/principal.ts';
+import type { OwnPageSectionView } from '../../../platform/personal-data.ts';
 import { html, type SafeHtml } from '../../../platform/html/html.ts';
 import { dataTable } from '../../../platform/html/table.ts';
 import { localPath, type Page } from '../../../platform/html/layout.ts';
@@ -103,6 +104,8 @@ export interface MeView {
   /** What the profile form shows: the stored values, or what was typed and what was wrong. */
   profile: { values: ProfileValues; errors: ProfileErrors };
   notice?: Notice;
+  /** Other modules' sections (the talent pool …), after the profile. */
+  sections?: readonly OwnPageSectionView[];
 }
 
 function profileSection(view: MeView): SafeHtml {
@@ -285,12 +288,14 @@ export function mePage(view: MeView): Page {
   const title = t(lang, 'me.title');
   const failed = Boolean(view.profile.errors.displayName || view.profile.errors.language);
   const name = view.account.displayName || view.account.email;
-  const contents: [string, MessageKey][] = [
-    ['profile', 'profile.title'],
-    ['organisations', 'orgs.title'],
-    ['security', 'security.title'],
-    ['sessions', 'sessions.title'],
-    ['data', 'data.title'],
+  const sections = view.sections ?? [];
+  const contents: [string, string][] = [
+    ['profile', t(lang, 'profile.title')],
+    ...sections.map((s): [string, string] => [s.id, s.title]),
+    ['organisations', t(lang, 'orgs.title')],
+    ['security', t(lang, 'security.title')],
+    ['sessions', t(lang, 'sessions.title')],
+    ['data', t(lang, 'data.title')],
   ];
   return {
     title: failed ? t(lang, 'common.titleWithErrors', { title }) : title,
@@ -305,14 +310,14 @@ export function mePage(view: MeView): Page {
       <nav class="me-contents" aria-labelledby="me-contents-title">
         <h2 id="me-contents-title" class="me-contents__title">${t(lang, 'me.contents')}</h2>
         <ul>
-          ${contents.map(([id, key]) => html`<li><a href="#${id}">${t(lang, key)}</a></li>`)}
+          ${contents.map(([id, title]) => html`<li><a href="#${id}">${title}</a></li>`)}
         </ul>
       </nav>
       <form method="post" action="${paths.logout(lang)}" class="me-signout">
         ${csrfField(view.csrfToken)}
         <button type="submit" class="button button--secondary">${t(lang, 'me.signOut')}</button>
       </form>
-      ${profileSection(view)} ${organisationsSection(view)} ${securitySection(lang)} ${sessionsSection(view)}
+      ${profileSection(view)} ${sections.map((s) => s.html)} ${organisationsSection(view)} ${securitySection(lang)} ${sessionsSection(view)}
       ${dataSection(lang)}
     </div>`,
   };
