@@ -104,5 +104,23 @@ CREATE TABLE talent_signups (
 CREATE UNIQUE INDEX talent_signups_email ON talent_signups (region_id, email);
 CREATE INDEX talent_signups_expiry ON talent_signups (expires_at);
 
+-- New matches waiting for the person's "new jobs for you" digest: the matching writes a row when a
+-- new or changed job fits a profile (the main mover's or the partner's side) whose owner consents to
+-- alerts; the alerts' digest sends the unsent ones and marks them. `reasons` holds the explanation
+-- already in words, { "sv": "…", "en": "…" }. Rows go with the account.
+CREATE TABLE talent_match_inbox (
+  region_id text NOT NULL REFERENCES regions (id) ON DELETE CASCADE,
+  account_id uuid NOT NULL,
+  job_id text NOT NULL,
+  side text NOT NULL CHECK (side IN ('main', 'partner')),
+  score real NOT NULL,
+  reasons jsonb NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  sent_at timestamptz,
+  PRIMARY KEY (region_id, account_id, job_id, side),
+  FOREIGN KEY (region_id, account_id) REFERENCES accounts (region_id, id) ON DELETE CASCADE
+);
+CREATE INDEX talent_match_inbox_unsent ON talent_match_inbox (region_id, account_id) WHERE sent_at IS NULL;
+
 -- Extra headers of an outgoing message (List-Unsubscribe and List-Unsubscribe-Post for alerts).
 ALTER TABLE mail_outbox ADD COLUMN headers jsonb;

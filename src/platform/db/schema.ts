@@ -571,6 +571,18 @@ export interface TalentConsentsTable {
   withdrawn_at: Date | null;
 }
 
+export interface TalentMatchInboxTable {
+  region_id: string;
+  account_id: string;
+  job_id: string;
+  side: 'main' | 'partner';
+  score: number;
+  /** The explanation in words: { sv, en }. */
+  reasons: ColumnType<{ sv: string; en: string }, string, string>;
+  created_at: CreatedAt;
+  sent_at: Date | null;
+}
+
 export interface TalentSignupsTable {
   region_id: string;
   token_hash: string;
@@ -622,4 +634,5 @@ export interface DB {
   talent_profiles: TalentProfilesTable;
   talent_consents: TalentConsentsTable;
   talent_signups: TalentSignupsTable;
+  talent_match_inbox: TalentMatchInboxTable;
 }
