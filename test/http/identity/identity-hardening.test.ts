@@ -10,7 +10,6 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
 import type { DB } from '../../../src/platform/db/schema.ts';
 import { createToken } from '../../../src/modules/identity/admin/tokens.ts';
 import { createInvitation } from '../../../src/modules/identity/invitations/service.ts';
@@ -19,6 +18,7 @@ import { buildTestApp, unlimited } from '../../helpers/app.ts';
 import { formClient } from '../../helpers/client.ts';
 import { createOrganisation, createPerson, REGION, sessionFor } from '../../helpers/identity.ts';
 import { SoftAuthenticator, cookieFrom } from '../../helpers/webauthn.ts';
+import { tablesHolding as scanFor } from '../../helpers/db-scan.ts';
 
 /** A browser at one client address: a CSRF cookie and token, forms and JSON posted with them. */
 async function browserAt(app: FastifyInstance, remoteAddress = '127.0.0.1') {
@@ -360,24 +360,7 @@ describe('erasure and export cover every table (finding 12)', async () => {
   const { app, database } = await buildTestApp({}, undefined, { rateLimiter: unlimited });
   const db = database.db;
 
-  /** Every text, character, json and array column of every table holding `needle` (any case). */
-  async function tablesHolding(needle: string): Promise<string[]> {
-    const columns = await sql<{ table_name: string; column_name: string }>`
-      select c.table_name, c.column_name
-      from information_schema.columns c
-      join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
-      where c.table_schema = 'public' and t.table_type = 'BASE TABLE'
-        and (c.data_type in ('text', 'character varying', 'character', 'json', 'jsonb', 'ARRAY', 'bytea')
-             or c.udt_name = 'tsvector')`.execute(db);
-    assert.ok(columns.rows.length > 40, 'the scan sees the schema');
-    const found: string[] = [];
-    for (const { table_name: table, column_name: column } of columns.rows) {
-      const hit = await sql<{ n: string }>`select count(*) as n from ${sql.table(table)}
-        where position(lower(${needle}) in lower(${sql.ref(column)}::text)) > 0`.execute(db);
-      if (Number(hit.rows[0]?.n) > 0) found.push(`${table}.${column}`);
-    }
-    return found;
-  }
+  const tablesHolding = (needle: string) => scanFor(db, needle);
 
   const everything = async () => {
     const stamp = Date.now().toString(36);
