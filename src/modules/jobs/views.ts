@@ -87,6 +87,26 @@ export function jobPath(id: string): string {
   return `/jobs/${encodeURIComponent(id)}`;
 }
 
+/**
+ * "Spara jobbet": a plain form posting the job's id to the talent pool's saved jobs (signed-in
+ * people; a visitor is sent to sign in). The page is the same for everyone, so it holds no token.
+ */
+function saveJobForm(ctx: PageContext, job: { id: string; headline: string }, className: string): SafeHtml {
+  return html`<form class="${className}" method="post" action="${localPath(ctx.lang, '/saved-jobs')}">
+    <input type="hidden" name="job" value="${job.id}">
+    ${saveJobButton(ctx, job, false)}
+  </form>`;
+}
+
+/** The button alone; `inForm`: inside another form (the search page's), posting it here instead. */
+function saveJobButton(ctx: PageContext, job: { id: string; headline: string }, inForm: boolean): SafeHtml {
+  const { t } = texts(ctx);
+  const post = inForm
+    ? html` name="job" value="${job.id}" formaction="${localPath(ctx.lang, '/saved-jobs')}" formmethod="post" formnovalidate`
+    : '';
+  return html`<button type="submit" class="button--secondary"${post} aria-label="${t('job.saveNamed', { headline: job.headline })}">${t('job.save')}</button>`;
+}
+
 function municipalityName(ctx: PageContext, code: string | null): string | null {
   if (!code) return null;
   return ctx.region.municipalities.find((m) => m.code === code)?.shortName ?? null;
@@ -145,6 +165,8 @@ export interface JobListOptions {
   href?: (job: JobSummary) => string;
   /** Extra attributes of the title link (the company page's links are rel="nofollow"). */
   rel?: string;
+  /** A "Spara jobbet" button on each card, for a list inside the search page's form. */
+  saveInForm?: boolean;
 }
 
 /** The employer's logo (decorative: the name is next to it) and its name, linking to its page. */
@@ -186,6 +208,7 @@ export function jobList(
             ? html` · ${withMarkup(t('search.deadline', { date: SLOT }), timeEl(lang, job.deadlineAt))}`
             : ''
         }</p>
+        ${options.saveInForm ? html`<p class="job-card__save">${saveJobButton(ctx, job, true)}</p>` : ''}
         ${job.remote || job.generated || english ? html`<p class="job-card__tags">${english ? html`<span class="tag">${t('search.inEnglish')}</span>` : ''}${job.remote ? html`<span class="tag">${t('search.remote')}</span>` : ''}${job.generated ? html`<span class="tag tag--muted">${t('search.generated')}</span>` : ''}</p>` : ''}
       </li>`;
     })}
@@ -452,7 +475,7 @@ export function resultsFragment(ctx: PageContext, view: SearchView): SafeHtml {
     ${result.omittedWords > 0 ? html`<p class="job-results__notice">${plural(ctx, 'search.wordsOmitted', result.omittedWords)}</p>` : ''}
     ${result.textIgnored ? html`<p class="job-results__notice">${t('search.textIgnored', { q: query.q })}</p>` : ''}
     ${result.total === 0 ? html`<p>${t('search.noResultsHelp')}</p>` : ''}
-    ${jobList(ctx, result.items, 3, searchState(query), { employers: view.employers })}
+    ${jobList(ctx, result.items, 3, searchState(query), { employers: view.employers, saveInForm: true })}
     ${pagination(ctx, view)}
   </div>`;
 }
@@ -565,6 +588,7 @@ export function searchPage(ctx: PageContext, view: SearchView): Page {
           <div id="job-results-live">
             ${resultsFragment(ctx, view)}
           </div>
+          <p class="job-search__watch"><a class="button button--secondary" href="${localPath(lang, `/alerts/new${queryString(queryParams({ ...query, offset: 0 }, { sort: false }))}`)}">${t('search.watch')}</a> <span class="field__hint">${t('search.watchHint')}</span></p>
           <p class="job-search__feed"><a href="${localPath(lang, view.feedPath)}" type="application/rss+xml">${t('search.rss')}</a></p>
           ${mapView(ctx, view)}
           <p class="job-search__source">${t('search.source')}</p>
@@ -712,6 +736,7 @@ export function jobPage(ctx: PageContext, view: JobView): Page {
         <h1 id="job-title"${adLang ? html` lang="${adLang}"` : ''}>${job.headline}</h1>
         <p class="job__employer">${employerLine(lang, job.employerName, employer)}${place ? html` · ${place}` : ''}</p>
         ${job.generated ? html`<p class="notice">${t('job.generatedNotice')}</p>` : ''}
+        ${saveJobForm(ctx, job, 'job__save')}
       </header>
       <section class="job__facts" aria-labelledby="job-facts-title">
         <h2 id="job-facts-title">${t('job.facts')}</h2>

@@ -8,9 +8,24 @@
  * personal data (export and erasure) and tasks here.
  */
 import { defineModule } from '../../platform/module.ts';
+import { alertAuditGroups, alertAuditSentences } from './alerts/audit-sentences.ts';
+import { registerAlertTasks } from './alerts/digest.ts';
+import { alertsPersonalData, alertsSection } from './alerts/own-page.ts';
+import { registerAlertRoutes } from './alerts/routes.ts';
+import { savedJobsPersonalData, savedJobsSection } from './saved/own-page.ts';
+import { registerSavedJobRoutes } from './saved/routes.ts';
 
 export const talentModule = defineModule({
   name: 'talent',
-  personalData: [],
-  ownPageSections: [],
+  personalData: [alertsPersonalData, savedJobsPersonalData],
+  ownPageSections: [savedJobsSection, alertsSection],
+  auditSentences: { ...alertAuditSentences },
+  auditGroups: [...alertAuditGroups],
+  tasks: (queue, deps) => {
+    registerAlertTasks(queue, deps);
+  },
+  routes: (app, deps) => {
+    registerAlertRoutes(app, deps);
+    registerSavedJobRoutes(app, deps);
+  },
 });

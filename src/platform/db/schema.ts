@@ -593,6 +593,36 @@ export interface TalentSignupsTable {
   expires_at: Date;
 }
 
+// Job alerts and saved jobs (migration 0027).
+export interface JobAlertsTable {
+  region_id: string;
+  id: Generated<string>;
+  account_id: string | null;
+  email: string;
+  language: 'sv' | 'en';
+  kind: 'search' | 'matches';
+  /** The search as its URL query string (jobs/query.ts), '' for the matches digest. */
+  query: ColumnType<string, string | undefined, string>;
+  frequency: 'daily' | 'weekly';
+  confirmed_at: Date | null;
+  confirm_token_hash: string | null;
+  confirm_expires_at: Date | null;
+  unsubscribe_token_hash: string;
+  consent_text_version: string | null;
+  consent_given_at: Date | null;
+  last_sent_at: Date | null;
+  stopped_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface SavedJobsTable {
+  region_id: string;
+  account_id: string;
+  job_id: string;
+  saved_at: CreatedAt;
+  closed_seen_at: Date | null;
+}
+
 export interface DB {
   regions: RegionsTable;
   region_hosts: RegionHostsTable;
@@ -635,4 +665,6 @@ export interface DB {
   talent_consents: TalentConsentsTable;
   talent_signups: TalentSignupsTable;
   talent_match_inbox: TalentMatchInboxTable;
+  job_alerts: JobAlertsTable;
+  saved_jobs: SavedJobsTable;
 }

@@ -157,6 +157,29 @@ export const ROWS: Record<string, Row> = {
   'POST /:lang/me/delete': { expect: { ...signedIn(422, { anon: 401 }).expect, admin: 409 } },
   'GET /:lang/me/deleted': everyone(200),
 
+  // Talent pool: job alerts and saved jobs (talent/alerts, talent/saved). The new-alert page and
+  // form are everyone's (a visitor confirms by e-mail); links with an unknown token are 404; the
+  // own page's changes are any signed-in person's; "Spara jobbet" sends a visitor to sign in.
+  'GET /:lang/alerts/new': everyone(200),
+  'POST /:lang/alerts': everyone(422),
+  'GET /:lang/alerts/confirm/:token': everyone(404, { url: '/sv/alerts/confirm/no-such-token' }),
+  'POST /:lang/alerts/confirm': everyone(404, { body: { token: 'no-such-token' } }),
+  'GET /alerts/unsubscribe/:token': everyone(404, { url: '/alerts/unsubscribe/no-such-token' }),
+  'POST /alerts/unsubscribe/:token': everyone(404, { url: '/alerts/unsubscribe/no-such-token' }),
+  'GET /:lang/alerts/unsubscribe/:token': everyone(404, { url: '/sv/alerts/unsubscribe/no-such-token' }),
+  'POST /:lang/alerts/unsubscribe/:token': everyone(404, { url: '/sv/alerts/unsubscribe/no-such-token' }),
+  'POST /:lang/me/alerts/:id': signedIn(404, {
+    anon: 401,
+    url: '/sv/me/alerts/00000000-0000-4000-8000-000000000000',
+    body: { action: 'delete' },
+  }),
+  'POST /:lang/me/alerts-matches': signedIn(303, { anon: 401, body: { on: '', frequency: 'weekly' } }),
+  'POST /:lang/saved-jobs': {
+    expect: { ...signedIn(404).expect, anonymous: 303, token: 303 },
+    body: { job: 'no-such-ad' },
+  },
+  'POST /:lang/saved-jobs/remove': signedIn(303, { anon: 401, body: { job: 'no-such-ad' } }),
+
   // Back-office: home, switcher, organisations, members, invitations, people
   'GET /admin': backOffice(200),
   'POST /admin/organisation': backOffice(404, { anon: 401, staff: 403 }),
