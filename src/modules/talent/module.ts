@@ -8,9 +8,33 @@
  * personal data (export and erasure) and tasks here.
  */
 import { defineModule } from '../../platform/module.ts';
+import { SectionOrder } from '../../platform/html/layout.ts';
+import { talentMessages } from './messages.ts';
+import { registerTaxonomyApi, talentOpenApi } from './join/api.ts';
+import { talentJoinAuditGroups, talentJoinAuditSentences } from './join/audit-sentences.ts';
+import { registerJoinRoutes } from './join/routes.ts';
+import { registerOwnTalentRoutes } from './own/routes.ts';
+import { talentOwnSection } from './own/section.ts';
+import { talentPoolData } from './own/service.ts';
 
 export const talentModule = defineModule({
   name: 'talent',
-  personalData: [],
-  ownPageSections: [],
+  navigation: [
+    {
+      path: '/talent-pool',
+      label: (lang) => talentMessages.t(lang, 'nav.talentPool'),
+      order: SectionOrder.talentPool,
+      footer: 'work',
+    },
+  ],
+  personalData: [talentPoolData],
+  ownPageSections: [talentOwnSection],
+  auditSentences: { ...talentJoinAuditSentences },
+  auditGroups: [...talentJoinAuditGroups],
+  openApi: () => talentOpenApi,
+  routes: (app, deps) => {
+    registerJoinRoutes(app, deps);
+    registerTaxonomyApi(app, deps);
+    registerOwnTalentRoutes(app, deps);
+  },
 });

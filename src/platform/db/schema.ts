@@ -593,6 +593,18 @@ export interface TalentSignupsTable {
   expires_at: Date;
 }
 
+// The talent pool's partner invitations (migration 0026).
+export interface TalentPartnerInvitesTable {
+  region_id: string;
+  token_hash: string;
+  profile_id: string;
+  email: string;
+  language: string;
+  created_at: CreatedAt;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
 export interface DB {
   regions: RegionsTable;
   region_hosts: RegionHostsTable;
@@ -635,4 +647,5 @@ export interface DB {
   talent_consents: TalentConsentsTable;
   talent_signups: TalentSignupsTable;
   talent_match_inbox: TalentMatchInboxTable;
+  talent_partner_invites: TalentPartnerInvitesTable;
 }
