@@ -170,15 +170,12 @@ describe('joining the talent pool', async () => {
 
     const exported = await client.get('/sv/me/export.json', cookie);
     assert.equal(exported.statusCode, 200);
-    const data = JSON.parse(exported.body) as Record<
-      string,
-      { consents: unknown[]; profile: { about: string } }
-    >;
-    const pool =
-      Object.values(data).find((v) => v && typeof v === 'object' && 'consents' in v) ??
-      (data as unknown as { talentPool: never }).talentPool;
-    assert.ok(JSON.stringify(data).includes('stuga vid sjön'));
-    void pool;
+    const data = JSON.parse(exported.body) as {
+      talentPool: { profile: { about: string }; consents: { purpose: string; textVersion: string }[] };
+    };
+    assert.equal(data.talentPool.profile.about, 'Jag drömmer om en stuga vid sjön.');
+    assert.equal(data.talentPool.consents.filter((c) => c.purpose === 'alerts').length, 2);
+    assert.ok(data.talentPool.consents.every((c) => c.textVersion.endsWith('-2026-12')));
 
     const leave = await client.postForm('/sv/me/talent/leave', cookie, {});
     assert.equal(leave.statusCode, 303);
