@@ -45,7 +45,7 @@ export function landingPage(lang: Lang, hero: PublicImage | undefined, member: b
   return base(lang, {
     title: t('landing.title'),
     path: '/talent-pool',
-    main: html`<div class="talent-landing">
+    main: html`<div class="wrap talent-landing">
       <header class="talent-hero">
         <h1>${t('landing.title')}</h1>
         <p class="talent-lead">${t('landing.lead')}</p>
@@ -72,11 +72,38 @@ export function landingPage(lang: Lang, hero: PublicImage | undefined, member: b
 const stepTitle = (lang: Lang, step: number, signedIn: boolean): string =>
   joinMessages.t(lang, step === 4 && signedIn ? 'join.step4signedIn' : (`join.step${step}` as JoinKey));
 
+const LABELS: Record<string, JoinKey> = {
+  occupations: 'field.occupations',
+  skills: 'field.skills',
+  partner_occupations: 'field.partner_occupations',
+  partner_skills: 'field.partner_skills',
+  experience: 'field.experience',
+  languages: 'field.languages',
+  education: 'field.education',
+  municipalities: 'field.municipalities',
+  move_when: 'field.move_when',
+  about: 'field.about',
+  children: 'field.children',
+  housing: 'field.housing',
+  email: 'field.email',
+  language: 'field.language',
+  consents: 'field.consents',
+};
+
+/** A field's label, for the error summary (the question without its question mark). */
+function fieldLabel(lang: Lang, name: string): string {
+  const key = LABELS[name];
+  return key ? joinMessages.t(lang, key).replace(/\?$/, '') : name;
+}
+
 /** The error summary: one link per field, in the order of the page. */
 export function summary(lang: Lang, errors: DraftErrors, order: readonly string[]): SafeHtml {
   const list = order
     .filter((n) => errors[n])
-    .map((n) => ({ id: fieldAnchor(n), text: errorText(lang, errors, n) ?? '' }));
+    .map((n) => ({
+      id: fieldAnchor(n),
+      text: `${fieldLabel(lang, n)}: ${errorText(lang, errors, n) ?? ''}`,
+    }));
   return formErrorSummary(lang, list);
 }
 
@@ -105,7 +132,7 @@ export function stepPage(view: FieldsView & { step: number; csrfToken: string; s
     path: '/talent-pool/join',
     noindex: true,
     scripts: step === 1 || step === 3 ? [PICKER_SCRIPT] : [],
-    main: html`<div class="talent-join">
+    main: html`<div class="wrap talent-join">
       <p class="talent-step">${t('join.stepOf', { step, total: STEPS })}</p>
       <h1>${title}</h1>
       <nav aria-label="${t('join.progress')}"><ol class="talent-steps">${steps}</ol></nav>
@@ -130,7 +157,7 @@ export function sentPage(lang: Lang, email: string): Page {
     title: t('sent.title'),
     path: '/talent-pool/join',
     noindex: true,
-    main: html`<div class="talent-join">
+    main: html`<div class="wrap talent-join">
       <h1>${t('sent.title')}</h1>
       <div class="notice" role="status"><p>${t('sent.text', { email })}</p></div>
       <p><a href="${joinPaths.join(lang)}">${t('sent.again')}</a></p>
@@ -156,7 +183,7 @@ export function confirmPage(lang: Lang, token: string, email: string, csrfToken:
     title: t('confirm.title'),
     path: '/talent-pool/join',
     noindex: true,
-    main: html`<div class="talent-join">
+    main: html`<div class="wrap talent-join">
       <h1>${t('confirm.title')}</h1>
       <p>${t('confirm.text', { email })}</p>
       <form method="post" action="${joinPaths.confirm(lang)}">
@@ -174,7 +201,7 @@ export function gonePage(lang: Lang, token: string, csrfToken: string): Page {
     title: t('gone.title'),
     path: '/talent-pool/join',
     noindex: true,
-    main: html`<div class="talent-join">
+    main: html`<div class="wrap talent-join">
       <h1>${t('gone.title')}</h1>
       <p>${t('gone.text')}</p>
       <form method="post" action="${joinPaths.renew(lang)}">
@@ -192,7 +219,7 @@ export function resentPage(lang: Lang): Page {
     title: t('resent.title'),
     path: '/talent-pool/join',
     noindex: true,
-    main: html`<div class="talent-join"><h1>${t('resent.title')}</h1>
+    main: html`<div class="wrap talent-join"><h1>${t('resent.title')}</h1>
       <div class="notice" role="status"><p>${t('resent.text')}</p></div></div>`,
   });
 }

@@ -121,7 +121,7 @@ export function registerOwnTalentRoutes(app: App, deps: ModuleDeps): void {
       noindex: true,
       stylesheets: [TALENT_CSS],
       scripts: [PICKER_SCRIPT],
-      main: html`<div class="talent-join"><h1>${title}</h1>
+      main: html`<div class="wrap talent-join"><h1>${title}</h1>
         ${summary(v.lang, v.errors, EDIT_FIELDS)}
         <form method="post" action="${action}" novalidate class="talent-form">
           ${csrfField(csrf)} ${fields}
@@ -303,7 +303,7 @@ export function registerOwnTalentRoutes(app: App, deps: ModuleDeps): void {
     path: '/talent-pool',
     noindex: true,
     stylesheets: [TALENT_CSS],
-    main: html`<div class="talent-join"><h1>${title}</h1>${body}</div>`,
+    main: html`<div class="wrap talent-join"><h1>${title}</h1>${body}</div>`,
   });
 
   app.get(

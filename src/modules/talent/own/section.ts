@@ -51,10 +51,14 @@ async function profileList(ctx: OwnPageContext, p: TalentProfile): Promise<SafeH
     ? t('profile.anywhere')
     : towns.map((m) => m.short_name).join(', ') || t('profile.none');
   const row = (k: OwnKey, v: string) => html`<dt>${t(k)}</dt><dd>${v}</dd>`;
-  const partner = p.household.hasPartner
-    ? `${await names('occupation-name', p.household.partnerOccupations)}; ${await names('skill', p.household.partnerSkills)}`
-    : t('profile.no');
-  return html`<dl class="talent-profile">
+  const listed = async (type: 'occupation-name' | 'skill', ids: string[]) =>
+    (await conceptsById(db, type, ids, lang)).map((c) => c.label).join(', ');
+  const partnerWords = [
+    await listed('occupation-name', p.household.partnerOccupations),
+    await listed('skill', p.household.partnerSkills),
+  ].filter(Boolean);
+  const partner = p.household.hasPartner ? partnerWords.join('; ') || t('profile.yes') : t('profile.no');
+  return html`<div class="prose"><dl class="talent-profile">
     ${row('profile.occupations', await names('occupation-name', p.occupations))}
     ${row('profile.skills', await names('skill', p.skills))}
     ${row('profile.experience', talentMessages.t(lang, `experience.${p.experience}`))}
@@ -67,21 +71,22 @@ async function profileList(ctx: OwnPageContext, p: TalentProfile): Promise<SafeH
     ${row('profile.children', p.household.childrenAges.join(', ') || t('profile.none'))}
     ${row('profile.housing', talentMessages.t(lang, `housing.${p.household.housing}`))}
     ${p.about ? row('profile.about', p.about) : ''}
-  </dl>`;
+  </dl></div>`;
 }
 
 function consentList(lang: Lang, csrf: string, history: TalentConsent[]): SafeHtml {
   const t = (k: OwnKey, params?: Record<string, string>) => ownMessages.t(lang, k, params);
   const action = localPath(lang, '/me/talent/consent');
-  return html`<h3>${t('consents.title')}</h3><ul class="talent-consents">${CONSENT_PURPOSES.map((purpose) => {
-    const latest = history.find((c) => c.purpose === purpose);
-    const live = latest && !latest.withdrawnAt;
-    const state = !latest
-      ? t('consents.never')
-      : live
-        ? t('consents.given', { date: formatDate(lang, latest.grantedAt), version: latest.textVersion })
-        : t('consents.withdrawn', { date: formatDate(lang, latest.withdrawnAt ?? latest.grantedAt) });
-    return html`<li><strong>${talentMessages.t(lang, `consent.${purpose}.label`)}</strong>
+  return html`<h3>${t('consents.title')}</h3><div class="prose"><dl class="talent-consents">${CONSENT_PURPOSES.map(
+    (purpose) => {
+      const latest = history.find((c) => c.purpose === purpose);
+      const live = latest && !latest.withdrawnAt;
+      const state = !latest
+        ? t('consents.never')
+        : live
+          ? t('consents.given', { date: formatDate(lang, latest.grantedAt), version: latest.textVersion })
+          : t('consents.withdrawn', { date: formatDate(lang, latest.withdrawnAt ?? latest.grantedAt) });
+      return html`<dt>${talentMessages.t(lang, `consent.${purpose}.label`)}</dt><dd>
       <p class="field__hint">${talentMessages.t(lang, `consent.${purpose}.text`)}</p>
       <p>${state}</p>
       ${button(
@@ -89,9 +94,17 @@ function consentList(lang: Lang, csrf: string, history: TalentConsent[]): SafeHt
         csrf,
         t(live ? 'consents.withdraw' : 'consents.give'),
         html`${hiddenField('purpose', purpose)}${hiddenField('give', live ? '0' : '1')}`,
-      )}</li>`;
-  })}</ul>`;
+      )}</dd>`;
+    },
+  )}</dl></div>`;
 }
+
+/** The section's frame, as the own page's own sections are framed. */
+const frame = (title: string, body: SafeHtml): SafeHtml =>
+  html`<section class="me-section talent-section" id="talent" aria-labelledby="talent-title">
+    <h2 id="talent-title">${title}</h2>
+    ${body}
+  </section>`;
 
 export const talentOwnSection: OwnPageSection = {
   order: SectionOrder.talentPool,
@@ -116,8 +129,11 @@ export const talentOwnSection: OwnPageSection = {
       return {
         id: 'talent',
         title: t('section.title'),
-        html: html`${shownNotice}<p>${t('invite.text')}</p>
+        html: frame(
+          t('section.title'),
+          html`${shownNotice}<p>${t('invite.text')}</p>
           <p><a class="button" href="${localPath(lang, '/talent-pool')}">${t('invite.link')}</a></p>${partnerSide}`,
+        ),
       };
     }
     const [history, invite] = await Promise.all([
@@ -139,7 +155,9 @@ export const talentOwnSection: OwnPageSection = {
     return {
       id: 'talent',
       title: t('section.title'),
-      html: html`${shownNotice}
+      html: frame(
+        t('section.title'),
+        html`${shownNotice}
         ${hidden ? html`<p class="notice">${t('profile.hidden')}</p>` : ''}
         ${await profileList(ctx, profile)}
         <p><a class="button" href="${localPath(lang, '/me/talent')}">${t('profile.edit')}</a></p>
@@ -149,6 +167,7 @@ export const talentOwnSection: OwnPageSection = {
         <h3>${t('leave.title')}</h3><p>${t('leave.text')}</p>
         ${button(localPath(lang, '/me/talent/leave'), csrf, t('leave.button'))}
         ${partnerSide}`,
+      ),
     };
   },
 };
