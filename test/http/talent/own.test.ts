@@ -82,7 +82,7 @@ describe('the own talent profile', async () => {
     assert.match(me.body, /Your profile in the talent pool/);
     assert.match(me.body, /Anywhere in the region/);
     assert.match(me.body, /3, 7/);
-    assert.match(me.body, /Yes since .* \(text employers-2026-12\)/);
+    assert.match(me.body, /Yes since .* \(text version employers-2026-12\)/);
 
     const edit = await client.get('/en/me/talent', cookie);
     assert.equal(edit.statusCode, 200);
