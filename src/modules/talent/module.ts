@@ -13,6 +13,7 @@ import { talentMessages } from './messages.ts';
 import { registerTaxonomyApi, talentOpenApi } from './join/api.ts';
 import { talentJoinAuditGroups, talentJoinAuditSentences } from './join/audit-sentences.ts';
 import { registerJoinRoutes } from './join/routes.ts';
+import { registerJoinTasks } from './join/tasks.ts';
 import { registerOwnTalentRoutes } from './own/routes.ts';
 import { talentOwnSection } from './own/section.ts';
 import { talentPoolData } from './own/service.ts';
@@ -27,6 +28,7 @@ export const talentModule = defineModule({
       footer: 'work',
     },
   ],
+  tasks: (queue, deps) => registerJoinTasks(queue, deps.database.db),
   personalData: [talentPoolData],
   ownPageSections: [talentOwnSection],
   auditSentences: { ...talentJoinAuditSentences },

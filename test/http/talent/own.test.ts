@@ -109,6 +109,12 @@ describe('the own talent profile', async () => {
     assert.match((await client.get('/en/me', cookie)).body, /Your profile is hidden/);
     await client.postForm('/en/me/talent/visibility', cookie, { hidden: '0' });
 
+    const mistyped = await client.postForm('/en/me/talent/partner/invite', cookie, {
+      partner_email: 'partner@',
+    });
+    assert.equal(mistyped.statusCode, 422);
+    assert.match(mistyped.body, /value="partner@"/);
+    assert.match(mistyped.body, /id="partner_email-error"/);
     const invited = await client.postForm('/en/me/talent/partner/invite', cookie, {
       partner_email: 'Partner@Example.se',
     });

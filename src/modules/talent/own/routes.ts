@@ -5,7 +5,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { html } from '../../../platform/html/html.ts';
-import { csrfField, hiddenField } from '../../../platform/html/forms.ts';
+import { csrfField, emailField, formErrorSummary, hiddenField } from '../../../platform/html/forms.ts';
 import type { Page } from '../../../platform/html/layout.ts';
 import { localPath } from '../../../platform/html/layout.ts';
 import { shell } from '../../../platform/html/messages.ts';
@@ -263,17 +263,33 @@ export function registerOwnTalentRoutes(app: App, deps: ModuleDeps): void {
       const regionId = request.region.id;
       const profile = await profileOf(db, regionId, account.id);
       if (!profile) return back(reply, lang, 'left');
-      const email = normalizeEmail((request.body.partner_email ?? '').trim());
-      if (!profile.household.hasPartner)
-        throw new AppError('LOTSA_BAD_REQUEST', {
-          fields: { partner_email: ownMessages.t(lang, 'error.noPartner') },
-        });
-      if (!email || !isValidEmail(email) || email === normalizeEmail(account.email))
-        throw new AppError('LOTSA_BAD_REQUEST', {
-          fields: {
-            partner_email: ownMessages.t(lang, email ? 'error.emailInvalid' : 'error.emailRequired'),
-          },
-        });
+      const typed = (request.body.partner_email ?? '').trim().slice(0, 320);
+      const email = normalizeEmail(typed);
+      const error: OwnKey | undefined = !profile.household.hasPartner
+        ? 'error.noPartner'
+        : !typed
+          ? 'error.emailRequired'
+          : !isValidEmail(email) || email === normalizeEmail(account.email)
+            ? 'error.emailInvalid'
+            : undefined;
+      if (error) {
+        const t = (k: OwnKey) => ownMessages.t(lang, k);
+        const page = simplePage(
+          lang,
+          t('partner.title'),
+          html`${formErrorSummary(lang, [{ id: 'partner_email', text: t(error) }])}
+            <p>${t('partner.text')}</p>
+            <form method="post" action="${localPath(lang, '/me/talent/partner/invite')}" novalidate>
+              ${csrfField(reply.csrfToken())}
+              ${emailField(lang, { name: 'partner_email', label: t('partner.email'), value: typed, required: true, error: t(error), maxlength: 254 })}
+              <div class="talent-actions">
+                <button class="button" type="submit">${t('partner.send')}</button>
+                <a href="${localPath(lang, '/me')}#talent">${t('edit.cancel')}</a>
+              </div>
+            </form>`,
+        );
+        return reply.page(page, { status: 422, cache: 'no-store' });
+      }
       const language = lang;
       const site = shell.t(language, 'siteName', { region: request.region.name[language] });
       await db.transaction().execute(async (trx) => {
@@ -297,14 +313,16 @@ export function registerOwnTalentRoutes(app: App, deps: ModuleDeps): void {
     },
   );
 
-  const simplePage = (lang: Lang, title: string, body: ReturnType<typeof html>): Page => ({
-    title,
-    description: title,
-    path: '/talent-pool',
-    noindex: true,
-    stylesheets: [TALENT_CSS],
-    main: html`<div class="wrap talent-join"><h1>${title}</h1>${body}</div>`,
-  });
+  function simplePage(lang: Lang, title: string, body: ReturnType<typeof html>): Page {
+    return {
+      title,
+      description: title,
+      path: '/talent-pool',
+      noindex: true,
+      stylesheets: [TALENT_CSS],
+      main: html`<div class="wrap talent-join"><h1>${title}</h1>${body}</div>`,
+    };
+  }
 
   app.get(
     '/:lang/talent-pool/partner/:token',
