@@ -25,7 +25,7 @@ describe('joining the talent pool in a browser', async () => {
       await clickAndWait(page, '.talent-start');
 
       // The type-ahead: type, pick the first suggestion.
-      await page.fill('#q_occupations', 'sjuksköt');
+      await page.fill('#q_occupations', lang === 'sv' ? 'sjuksköt' : 'nurse');
       await page.locator('#q_occupations-suggestions button').first().waitFor();
       await look(page, `talent-join-${lang}-typeahead`);
       await page.locator('#q_occupations-suggestions button').first().click();

@@ -54,6 +54,12 @@ describe('the own talent profile', async () => {
     const body = JSON.parse(res.body) as { concepts: { id: string; label: string }[] };
     assert.ok(body.concepts.length > 0 && body.concepts.length <= 20);
     assert.ok(body.concepts.every((c) => /lärare/i.test(c.label)));
+    const english = await app.inject({ url: '/api/taxonomy/concepts?type=occupation-name&q=nurse&lang=en' });
+    const nurses = (JSON.parse(english.body) as { concepts: { label: string }[] }).concepts;
+    assert.ok(
+      nurses.some((c) => /sjuksköterska/i.test(c.label)),
+      'an English title finds the Swedish names',
+    );
     const long = await app.inject({ url: `/api/taxonomy/concepts?type=skill&q=${'a'.repeat(101)}` });
     assert.equal(long.statusCode, 400);
     const bad = await app.inject({ url: '/api/taxonomy/concepts?type=municipality&q=a' });

@@ -6,6 +6,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
+import { englishOccupationMatch } from '../../jobs/english-titles.ts';
 
 export const CONCEPT_KINDS = ['occupation-name', 'skill', 'language'] as const;
 export type ConceptKind = (typeof CONCEPT_KINDS)[number];
@@ -41,13 +42,26 @@ export async function searchConcepts(
   if (!folded) return [];
   const escaped = folded.replace(/[\\%_]/g, (c) => `\\${c}`);
   const label = labelIn(lang);
+  // Occupation names have Swedish labels only: an English title ("nurse") finds the names of the
+  // SSYK-4 groups it refers to, the best-fitting groups first.
+  const groups =
+    lang === 'en' && type === 'occupation-name'
+      ? [...englishOccupationMatch(folded.split(' ')).groups]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 5)
+          .map(([id]) => id)
+      : [];
+  const inGroups = groups.length ? sql<boolean>`parent_id IN (${sql.join(groups)})` : sql<boolean>`false`;
   const rows = await db
     .selectFrom('taxonomy_concepts')
     .select(['concept_id', label.as('label')])
     .where('type', '=', type)
     .where('deprecated', '=', false)
-    .where(sql<boolean>`(lower(${label}) LIKE ${`%${escaped}%`} OR lower(label) LIKE ${`%${escaped}%`})`)
+    .where(
+      sql<boolean>`(lower(${label}) LIKE ${`%${escaped}%`} OR lower(label) LIKE ${`%${escaped}%`} OR ${inGroups})`,
+    )
     .orderBy(sql`lower(${label}) LIKE ${`${escaped}%`}`, 'desc')
+    .$if(groups.length > 0, (qb) => qb.orderBy(sql`array_position(${groups}::text[], parent_id)`))
     .orderBy(sql`length(${label})`)
     .orderBy('concept_id')
     .limit(Math.min(Math.max(limit, 1), SEARCH_LIMIT))
