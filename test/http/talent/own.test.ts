@@ -151,6 +151,22 @@ describe('the own talent profile', async () => {
       .executeTakeFirstOrThrow();
     assert.deepEqual(row.partner_occupations, [await concept('occupation-name', 2)]);
     assert.ok(row.partner_account_id);
+    // The main mover's edit page leaves the claimed part to the partner, and saving keeps it.
+    const mainEdit = await client.get('/en/me/talent', cookie);
+    assert.match(mainEdit.body, /Your partner changes their own occupations and skills/);
+    assert.doesNotMatch(mainEdit.body, /name="q_partner_occupations"/);
+    const { partner_occupations: _dropped, ...withoutPartner } = await form();
+    void _dropped;
+    assert.equal(
+      (await client.postForm('/en/me/talent', cookie, { ...withoutPartner, action: 'save' })).statusCode,
+      303,
+    );
+    const kept = await db
+      .selectFrom('talent_profiles')
+      .select('partner_occupations')
+      .where('account_id', '=', person.accountId)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(kept.partner_occupations, [await concept('occupation-name', 2)]);
     // The main mover sees the address they typed, and nothing else of the partner's account.
     assert.match((await client.get('/en/me', cookie)).body, /partner@example.se/);
 

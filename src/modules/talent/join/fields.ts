@@ -48,6 +48,8 @@ export interface FieldsView {
   errors: DraftErrors;
   pickers: Partial<Record<PickerName, PickerView>>;
   languages: Concept[];
+  /** The partner keeps their own part (claimed with their account): their pickers are not shown. */
+  partnerClaimed?: boolean;
 }
 
 export function errorText(lang: Lang, errors: DraftErrors, name: string): string | undefined {
@@ -212,7 +214,7 @@ export function householdFields(view: FieldsView): SafeHtml {
   const err = (n: string) => errorText(lang, errors, n);
   return html`<p class="field__hint">${t('field.household.hint')}</p>
     <div class="field">${checkbox('has_partner', 'has_partner', '1', t('field.has_partner'), d.hasPartner)}</div>
-    ${pickerField(view, 'partner_occupations')} ${pickerField(view, 'partner_skills')}
+    ${view.partnerClaimed ? html`<p class="field__hint">${t('field.partnerClaimed')}</p>` : html`${pickerField(view, 'partner_occupations')} ${pickerField(view, 'partner_skills')}`}
     ${textField(lang, {
       name: 'children',
       label: t('field.children'),

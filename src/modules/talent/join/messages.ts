@@ -61,6 +61,7 @@ export const joinMessages = defineMessages({
       'Frivilligt, högst 1000 tecken. Bara du och regionens lotsar ser det — aldrig arbetsgivare.',
     'field.has_partner': 'Jag flyttar med en partner',
     'field.household.hint': 'Allt i det här steget är frivilligt.',
+    'field.partnerClaimed': 'Din partner ändrar själv sina yrken och kompetenser.',
     'field.children': 'Barnens åldrar',
     'field.children.hint':
       'Frivilligt. Skriv åldrarna med komma emellan, till exempel 3, 7. Bra för förskola och skola.',
@@ -165,6 +166,7 @@ export const joinMessages = defineMessages({
       "Optional, at most 1000 characters. Only you and the region's navigators see it — never employers.",
     'field.has_partner': 'I am moving with a partner',
     'field.household.hint': 'Everything in this step is optional.',
+    'field.partnerClaimed': 'Your partner changes their own occupations and skills.',
     'field.children': "Children's ages",
     'field.children.hint':
       'Optional. Write the ages separated by commas, for example 3, 7. Useful for preschool and school.',

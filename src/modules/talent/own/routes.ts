@@ -104,7 +104,9 @@ export function registerOwnTalentRoutes(app: App, deps: ModuleDeps): void {
       pickerViews(db, draft, lang, searched, queries),
       allConcepts(db, 'language', lang),
     ]);
-    return { lang, region: request.region, draft, errors, pickers, languages };
+    const own = request.auth?.account && (await profileOf(db, request.region.id, request.auth.account.id));
+    const partnerClaimed = !!own && own.household.partnerAccountId !== null;
+    return { lang, region: request.region, draft, errors, pickers, languages, partnerClaimed };
   }
 
   function editPage(v: FieldsView, csrf: string, partnerOnly: boolean): Page {
@@ -203,7 +205,16 @@ export function registerOwnTalentRoutes(app: App, deps: ModuleDeps): void {
       const regionId = request.region.id;
       const profile = await profileOf(db, regionId, account.id);
       if (!profile) return reply.redirect(localPath(lang, '/talent-pool/join'), 303);
-      await db.transaction().execute((trx) => saveProfile(trx, regionId, account.id, result.draft));
+      // A partner who claimed their part keeps it: the main mover's form does not carry it.
+      const draft = profile.household.partnerAccountId
+        ? {
+            ...result.draft,
+            hasPartner: true,
+            partnerOccupations: profile.household.partnerOccupations,
+            partnerSkills: profile.household.partnerSkills,
+          }
+        : result.draft;
+      await db.transaction().execute((trx) => saveProfile(trx, regionId, account.id, draft));
       return back(reply, lang, 'saved');
     },
   );
