@@ -623,6 +623,18 @@ export interface SavedJobsTable {
   closed_seen_at: Date | null;
 }
 
+// The talent pool's partner invitations (migration 0026).
+export interface TalentPartnerInvitesTable {
+  region_id: string;
+  token_hash: string;
+  profile_id: string;
+  email: string;
+  language: string;
+  created_at: CreatedAt;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
 export interface DB {
   regions: RegionsTable;
   region_hosts: RegionHostsTable;
@@ -667,4 +679,5 @@ export interface DB {
   talent_match_inbox: TalentMatchInboxTable;
   job_alerts: JobAlertsTable;
   saved_jobs: SavedJobsTable;
+  talent_partner_invites: TalentPartnerInvitesTable;
 }

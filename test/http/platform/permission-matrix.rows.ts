@@ -180,6 +180,27 @@ export const ROWS: Record<string, Row> = {
   },
   'POST /:lang/saved-jobs/remove': signedIn(303, { anon: 401, body: { job: 'no-such-ad' } }),
 
+  // The talent pool: joining, the taxonomy type-ahead, the own profile and the partner's part
+  'GET /:lang/talent-pool': everyone(200),
+  'GET /:lang/talent-pool/join': everyone(200),
+  'POST /:lang/talent-pool/join/:step': everyone(422, { url: '/sv/talent-pool/join/1' }),
+  'POST /:lang/talent-pool/join/send': everyone(422),
+  'GET /:lang/talent-pool/confirm/:token': everyone(410, { url: '/sv/talent-pool/confirm/no-such-token' }),
+  'POST /:lang/talent-pool/confirm': everyone(410),
+  'POST /:lang/talent-pool/renew': everyone(303),
+  'GET /api/taxonomy/concepts': everyone(200, { url: '/api/taxonomy/concepts?type=skill&q=svets' }),
+  'GET /:lang/talent-pool/partner/:token': everyone(410, { url: '/sv/talent-pool/partner/no-such-token' }),
+  'POST /:lang/talent-pool/partner': everyone(410),
+  'GET /:lang/me/talent': signedIn(303),
+  'POST /:lang/me/talent': signedIn(422, { anon: 401 }),
+  'POST /:lang/me/talent/consent': signedIn(400, { anon: 401 }),
+  'POST /:lang/me/talent/visibility': signedIn(303, { anon: 401 }),
+  'POST /:lang/me/talent/leave': signedIn(303, { anon: 401 }),
+  'POST /:lang/me/talent/partner/invite': signedIn(303, { anon: 401 }),
+  'GET /:lang/me/talent/partner': signedIn(303),
+  'POST /:lang/me/talent/partner': signedIn(303, { anon: 401 }),
+  'POST /:lang/me/talent/partner/leave': signedIn(303, { anon: 401 }),
+
   // Back-office: home, switcher, organisations, members, invitations, people
   'GET /admin': backOffice(200),
   'POST /admin/organisation': backOffice(404, { anon: 401, staff: 403 }),

@@ -1,0 +1,326 @@
+/**
+ * Joining the talent pool: a checked draft waits in talent_signups under the SHA-256 of its link's
+ * token (48 hours; a second sign-up with the address replaces it), and confirming the link finds or
+ * creates the account, writes the profile (merging into one that exists) and the consents, and
+ * starts a session. A signed-in person's draft is written at once. The edit page writes through
+ * `saveProfile` too.
+ */
+import { sql, type Kysely } from 'kysely';
+import { accountActor, recordAudit } from '../../../platform/audit.ts';
+import { hashSecret, randomToken } from '../../../platform/auth/secrets.ts';
+import type { SessionStore } from '../../../platform/auth/sessions.ts';
+import type { DB } from '../../../platform/db/schema.ts';
+import { localPath } from '../../../platform/html/layout.ts';
+import type { RateLimitRule } from '../../../platform/http/rate-limit.ts';
+import type { Lang } from '../../../platform/i18n/index.ts';
+import { findOrCreateAccount, normalizeEmail, startSession } from '../../identity/accounts.ts';
+import { CONSENT_TEXT_VERSIONS, type ConsentPurpose } from '../model.ts';
+import { consentsOf, draftFromJson, parseChildren, PICKERS, type Draft, type PickerName } from './draft.ts';
+import type { PickerView } from './fields.ts';
+import { conceptsById, occupationParents, searchConcepts } from './taxonomy.ts';
+
+export const SIGNUP_TTL_HOURS = 48;
+/** Per client (route config) and per address (deps.rateLimiter, keyed hash of the mailbox). */
+export const SEND_PER_IP: RateLimitRule = { name: 'talent-signup', max: 10, windowSeconds: 900 };
+export const SEND_PER_ADDRESS: RateLimitRule = { name: 'talent-signup-address', max: 5, windowSeconds: 3600 };
+export const STEP_PER_IP: RateLimitRule = { name: 'talent-join-step', max: 300, windowSeconds: 900 };
+export const LINK_PER_IP: RateLimitRule = { name: 'talent-link', max: 30, windowSeconds: 900 };
+
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+/** The pickers of a draft as shown: labels of the chosen, and the matches of the one searched. */
+export async function pickerViews(
+  db: Kysely<DB>,
+  d: Draft,
+  lang: Lang,
+  searched: { name: PickerName; q: string } | undefined,
+  queries: Partial<Record<PickerName, string>> = {},
+): Promise<Partial<Record<PickerName, PickerView>>> {
+  const ids: Record<PickerName, string[]> = {
+    occupations: d.occupations,
+    skills: d.skills,
+    partner_occupations: d.partnerOccupations,
+    partner_skills: d.partnerSkills,
+  };
+  const out: Partial<Record<PickerName, PickerView>> = {};
+  for (const name of Object.keys(PICKERS) as PickerName[]) {
+    const type = PICKERS[name].type;
+    const chosen = await conceptsById(db, type, ids[name], lang);
+    const view: PickerView = { chosen, q: queries[name] ?? '' };
+    if (searched?.name === name && searched.q)
+      view.results = await searchConcepts(db, type, searched.q, lang);
+    out[name] = view;
+  }
+  return out;
+}
+
+/** Creates the sign-up (replacing a waiting one for the address); returns the link. */
+export async function createSignup(
+  trx: Kysely<DB>,
+  input: { regionId: string; draft: Draft; email: string; language: Lang; origin: string },
+): Promise<{ url: string }> {
+  const email = normalizeEmail(input.email);
+  const token = randomToken();
+  await trx
+    .deleteFrom('talent_signups')
+    .where('region_id', '=', input.regionId)
+    .where('email', '=', email)
+    .execute();
+  await trx
+    .insertInto('talent_signups')
+    .values({
+      region_id: input.regionId,
+      token_hash: hashSecret(token),
+      email,
+      language: input.language,
+      data: JSON.stringify({ ...input.draft, email }),
+      expires_at: sql<Date>`now() + make_interval(hours => ${SIGNUP_TTL_HOURS})`,
+    })
+    .execute();
+  return { url: `${input.origin}${localPath(input.language, `/talent-pool/confirm/${token}`)}` };
+}
+
+/** The address a live link stands for; undefined when unknown, used or expired. */
+export async function liveSignup(
+  db: Kysely<DB>,
+  regionId: string,
+  token: string,
+): Promise<{ email: string } | undefined> {
+  if (!TOKEN.test(token)) return undefined;
+  return db
+    .selectFrom('talent_signups')
+    .select('email')
+    .where('region_id', '=', regionId)
+    .where('token_hash', '=', hashSecret(token))
+    .where('expires_at', '>', sql<Date>`now()`)
+    .executeTakeFirst();
+}
+
+/**
+ * A new link for an expired sign-up that is still kept (what was typed is not lost); undefined when
+ * the token never was or was used.
+ */
+export async function renewSignup(
+  trx: Kysely<DB>,
+  input: { regionId: string; token: string; origin: string },
+): Promise<{ email: string; language: Lang; url: string } | undefined> {
+  if (!TOKEN.test(input.token)) return undefined;
+  const row = await trx
+    .deleteFrom('talent_signups')
+    .where('region_id', '=', input.regionId)
+    .where('token_hash', '=', hashSecret(input.token))
+    .returning(['email', 'language', 'data'])
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const language: Lang = row.language === 'en' ? 'en' : 'sv';
+  const { url } = await createSignup(trx, {
+    regionId: input.regionId,
+    draft: draftFromJson(row.data),
+    email: row.email,
+    language,
+    origin: input.origin,
+  });
+  return { email: row.email, language, url };
+}
+
+/**
+ * Writes a checked draft as the account's profile: creates it, or updates the one there is (never
+ * a second). Audited as talent.joined or talent.profile.updated; the facts hold no personal data.
+ */
+export async function saveProfile(
+  trx: Kysely<DB>,
+  regionId: string,
+  accountId: string,
+  d: Draft,
+): Promise<{ created: boolean }> {
+  const [main, partner] = await Promise.all([
+    occupationParents(trx, d.occupations),
+    occupationParents(trx, d.hasPartner ? d.partnerOccupations : []),
+  ]);
+  const values = {
+    occupations: d.occupations,
+    skills: d.skills,
+    occupation_groups: main.groups,
+    occupation_fields: main.fields,
+    experience: d.experience,
+    languages: d.languages,
+    education: d.education,
+    municipalities: d.anywhere ? [] : d.municipalities,
+    anywhere: d.anywhere,
+    move_when: d.moveWhen,
+    remote_now: d.remoteNow,
+    about: d.about,
+    has_partner: d.hasPartner,
+    partner_occupations: d.hasPartner ? d.partnerOccupations : [],
+    partner_skills: d.hasPartner ? d.partnerSkills : [],
+    partner_occupation_groups: partner.groups,
+    partner_occupation_fields: partner.fields,
+    children_ages: parseChildren(d.children) ?? [],
+    housing: d.housing,
+  };
+  const existing = await trx
+    .selectFrom('talent_profiles')
+    .select('id')
+    .where('region_id', '=', regionId)
+    .where('account_id', '=', accountId)
+    .forUpdate()
+    .executeTakeFirst();
+  let id: string;
+  if (existing) {
+    await trx
+      .updateTable('talent_profiles')
+      .set({ ...values, updated_at: sql<Date>`now()` })
+      .where('region_id', '=', regionId)
+      .where('id', '=', existing.id)
+      .execute();
+    id = existing.id;
+  } else {
+    const row = await trx
+      .insertInto('talent_profiles')
+      .values({ region_id: regionId, account_id: accountId, ...values })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    id = row.id;
+  }
+  await recordAudit(trx, {
+    regionId,
+    actor: accountActor(accountId),
+    action: existing ? 'talent.profile.updated' : 'talent.joined',
+    subjectType: 'talent_profile',
+    subjectId: id,
+    data: { occupations: d.occupations.length, skills: d.skills.length, household: d.hasPartner },
+  });
+  return { created: !existing };
+}
+
+/** Gives consents not already live, each with its text version; audited per purpose. */
+export async function giveConsents(
+  trx: Kysely<DB>,
+  regionId: string,
+  accountId: string,
+  purposes: readonly ConsentPurpose[],
+): Promise<ConsentPurpose[]> {
+  const given: ConsentPurpose[] = [];
+  for (const purpose of purposes) {
+    const row = await trx
+      .insertInto('talent_consents')
+      .values({
+        region_id: regionId,
+        account_id: accountId,
+        purpose,
+        text_version: CONSENT_TEXT_VERSIONS[purpose],
+      })
+      .onConflict((oc) =>
+        oc.columns(['region_id', 'account_id', 'purpose']).where('withdrawn_at', 'is', null).doNothing(),
+      )
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) continue;
+    given.push(purpose);
+    await recordAudit(trx, {
+      regionId,
+      actor: accountActor(accountId),
+      action: 'talent.consent.given',
+      subjectType: 'account',
+      subjectId: accountId,
+      data: { purpose, version: CONSENT_TEXT_VERSIONS[purpose] },
+    });
+  }
+  return given;
+}
+
+/** Withdraws a live consent; false when there was none. */
+export async function withdrawConsent(
+  trx: Kysely<DB>,
+  regionId: string,
+  accountId: string,
+  purpose: ConsentPurpose,
+): Promise<boolean> {
+  const row = await trx
+    .updateTable('talent_consents')
+    .set({ withdrawn_at: sql<Date>`now()` })
+    .where('region_id', '=', regionId)
+    .where('account_id', '=', accountId)
+    .where('purpose', '=', purpose)
+    .where('withdrawn_at', 'is', null)
+    .returning('text_version')
+    .executeTakeFirst();
+  if (!row) return false;
+  await recordAudit(trx, {
+    regionId,
+    actor: accountActor(accountId),
+    action: 'talent.consent.withdrawn',
+    subjectType: 'account',
+    subjectId: accountId,
+    data: { purpose, version: row.text_version },
+  });
+  return true;
+}
+
+/** A signed-in person joins (or updates) with a checked draft and its consents. */
+export async function joinSignedIn(
+  db: Kysely<DB>,
+  regionId: string,
+  accountId: string,
+  d: Draft,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await saveProfile(trx, regionId, accountId, d);
+    await giveConsents(trx, regionId, accountId, consentsOf(d));
+  });
+}
+
+export interface Confirmed {
+  accountId: string;
+  sessionToken: string;
+  language: Lang;
+}
+
+/**
+ * Confirms a sign-up's link: the row is taken (once, even when two requests race), the account
+ * found or created, the profile written or merged, the consents added and a session started.
+ */
+export async function confirmSignup(
+  db: Kysely<DB>,
+  sessions: SessionStore,
+  input: {
+    regionId: string;
+    token: string;
+    browser: { previousToken: string | undefined; userAgent: string | undefined };
+  },
+): Promise<Confirmed | undefined> {
+  if (!TOKEN.test(input.token)) return undefined;
+  const { regionId } = input;
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .deleteFrom('talent_signups')
+      .where('region_id', '=', regionId)
+      .where('token_hash', '=', hashSecret(input.token))
+      .where('expires_at', '>', sql<Date>`now()`)
+      .returning(['email', 'language', 'data'])
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const language: Lang = row.language === 'en' ? 'en' : 'sv';
+    const draft = draftFromJson(row.data);
+    const { account } = await findOrCreateAccount(trx, regionId, row.email, language, 'self');
+    await saveProfile(trx, regionId, account.id, draft);
+    await giveConsents(trx, regionId, account.id, consentsOf(draft));
+    const session = await startSession(sessions, {
+      regionId,
+      accountId: account.id,
+      method: 'link',
+      db: trx,
+      ...input.browser,
+    });
+    return { accountId: account.id, sessionToken: session.token, language };
+  });
+}
+
+/** Deletes sign-ups that expired more than a week ago (kept that long so a late click can renew). */
+export async function sweepSignups(db: Kysely<DB>): Promise<number> {
+  const result = await db
+    .deleteFrom('talent_signups')
+    .where('expires_at', '<', sql<Date>`now() - interval '7 days'`)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
