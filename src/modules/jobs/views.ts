@@ -471,6 +471,7 @@ export function resultsFragment(ctx: PageContext, view: SearchView): SafeHtml {
     <h2 id="results-title" class="job-results__count" aria-live="polite" aria-atomic="true">${countText(ctx, result.total)}</h2>
     ${view.droppedFilter ? html`<p class="notice job-results__dropped">${t('search.unknownFilter')}</p>` : ''}
     ${result.total > 0 ? html`<p class="job-results__showing">${t('search.showing', { from: formatCount(lang, from), to: formatCount(lang, to), total: formatCount(lang, result.total) })}</p>` : ''}
+    <p class="job-search__watch"><a class="button button--secondary" href="${localPath(lang, `/alerts/new${queryString(queryParams({ ...query, offset: 0 }, { sort: false }))}`)}">${t('search.watch')}</a> <span class="field__hint">${t('search.watchHint')}</span></p>
     ${textNotes(ctx, view)}
     ${result.omittedWords > 0 ? html`<p class="job-results__notice">${plural(ctx, 'search.wordsOmitted', result.omittedWords)}</p>` : ''}
     ${result.textIgnored ? html`<p class="job-results__notice">${t('search.textIgnored', { q: query.q })}</p>` : ''}
@@ -588,7 +589,6 @@ export function searchPage(ctx: PageContext, view: SearchView): Page {
           <div id="job-results-live">
             ${resultsFragment(ctx, view)}
           </div>
-          <p class="job-search__watch"><a class="button button--secondary" href="${localPath(lang, `/alerts/new${queryString(queryParams({ ...query, offset: 0 }, { sort: false }))}`)}">${t('search.watch')}</a> <span class="field__hint">${t('search.watchHint')}</span></p>
           <p class="job-search__feed"><a href="${localPath(lang, view.feedPath)}" type="application/rss+xml">${t('search.rss')}</a></p>
           ${mapView(ctx, view)}
           <p class="job-search__source">${t('search.source')}</p>
