@@ -8,9 +8,44 @@
  * personal data (export and erasure) and tasks here.
  */
 import { defineModule } from '../../platform/module.ts';
+import { Permission } from '../../platform/permissions.ts';
+import {
+  employerAuditGroups,
+  employerAuditSentences,
+  employerMessages,
+  employersOwnSection,
+  employersPersonalData,
+  registerEmployerRoutes,
+  registerEmployerTasks,
+  TALENT_PATH,
+} from './employers/index.ts';
+import { settingsMessages } from './settings/messages.ts';
+import { registerSettingsRoutes } from './settings/routes.ts';
+import { SETTINGS_PATH } from './settings/views.ts';
 
 export const talentModule = defineModule({
   name: 'talent',
-  personalData: [],
-  ownPageSections: [],
+  personalData: [employersPersonalData],
+  ownPageSections: [employersOwnSection],
+  adminNavigation: [
+    {
+      path: TALENT_PATH,
+      label: (lang) => employerMessages.t(lang, 'nav.talent'),
+      permission: Permission.TalentSearch,
+    },
+    {
+      path: SETTINGS_PATH,
+      label: (lang) => settingsMessages.t(lang, 'nav.settings'),
+      permission: Permission.TalentManage,
+    },
+  ],
+  auditSentences: employerAuditSentences,
+  auditGroups: employerAuditGroups,
+  tasks: (queue, { database }) => {
+    registerEmployerTasks(queue, database.db);
+  },
+  routes: (app, deps) => {
+    registerEmployerRoutes(app, deps);
+    registerSettingsRoutes(app, deps);
+  },
 });
