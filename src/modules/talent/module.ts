@@ -32,11 +32,13 @@ export const talentModule = defineModule({
       path: TALENT_PATH,
       label: (lang) => employerMessages.t(lang, 'nav.talent'),
       permission: Permission.TalentSearch,
+      order: 6,
     },
     {
       path: SETTINGS_PATH,
       label: (lang) => settingsMessages.t(lang, 'nav.settings'),
       permission: Permission.TalentManage,
+      order: 7,
     },
   ],
   auditSentences: employerAuditSentences,
