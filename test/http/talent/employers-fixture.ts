@@ -137,6 +137,7 @@ export async function employersFixture() {
     employer,
     other,
     admin,
+    member,
     adminCookie,
     memberCookie,
     otherCookie,
