@@ -114,26 +114,60 @@ export interface CardQuery {
 export const POOL_MAX_AGE_MS = 60_000;
 
 const sorted = (values: readonly string[]) => [...values].sort().join(',');
+const MOVE_CODE: Record<WideMove, number> = { 'within-a-year': 1, later: 2, 'live-here': 3 };
+
+function push(index: Map<string, number[]>, key: string, i: number): void {
+  const list = index.get(key);
+  if (list) list.push(i);
+  else index.set(key, [i]);
+}
+
+/** The parts of a person's class key, each at its levels as a small number, made once per build. */
+interface KeyParts {
+  occupation: Record<OccupationLevel, number>;
+  experience: [number, number];
+  places: [number, number];
+  move: [number, number];
+  languages: [number, number];
+  household: [number, number];
+}
+
+/** Numbers for strings, so that class keys are short. */
+class Interner {
+  private readonly ids = new Map<string, number>();
+  id(value: string): number {
+    let id = this.ids.get(value);
+    if (id === undefined) this.ids.set(value, (id = this.ids.size));
+    return id;
+  }
+}
 
 export class CardPool {
   readonly builtAt: number;
   readonly k: number;
   private readonly profiles: readonly PoolProfile[];
   private readonly byProfileId: Map<string, number>;
-  /** Per step: class key → member indices. */
-  private readonly classes: Map<string, number[]>[];
   /** The most common language of each person's languages in the pool. */
   private readonly commonLanguage: string[];
-  private readonly skillTallies = new Map<string, string[]>();
-  /** Per person: the first step whose class holds k people (-1: none), and that class's key. */
+  /** Per step: each person's class (an interned key) and each class's size. */
+  private readonly classOf: Int32Array[];
+  private readonly classSize: number[][];
+  /** Per person: the first step whose class holds k people (-1: none). */
   private readonly finalStep: Int8Array;
-  private readonly finalKey: string[];
+  private readonly skillTallies = new Map<string, string[]>();
+  /** Posting lists (person indices, ascending = newest first) for the search. */
+  private readonly byOccupation = new Map<string, number[]>();
+  private readonly bySkill = new Map<string, number[]>();
+  private readonly byMunicipality = new Map<string, number[]>();
+  private readonly anywhere: Uint8Array;
+  private readonly moveCode: Uint8Array;
 
-  private constructor(profiles: readonly PoolProfile[], k: number, now: number) {
+  private constructor(input: readonly PoolProfile[], k: number, now: number) {
     this.builtAt = now;
     this.k = k;
     // Newest first, so a search's hits come out in the order they are shown.
-    profiles = [...profiles].sort((a, b) => b.updatedAt - a.updatedAt);
+    const profiles = [...input].sort((a, b) => b.updatedAt - a.updatedAt);
+    const n = profiles.length;
     this.profiles = profiles;
     this.byProfileId = new Map(profiles.map((p, i) => [p.profileId, i]));
     const languageCount = new Map<string, number>();
@@ -148,28 +182,54 @@ export class CardPool {
       }
       return best;
     });
-    this.classes = COARSENING.map((levels) => {
-      const map = new Map<string, number[]>();
-      profiles.forEach((_, i) => {
-        const key = this.keyOf(i, levels);
-        const list = map.get(key);
-        if (list) list.push(i);
-        else map.set(key, [i]);
-      });
-      return map;
+    this.anywhere = new Uint8Array(n);
+    this.moveCode = new Uint8Array(n);
+    const words = new Interner();
+    const w = (value: string) => words.id(value);
+    const parts: KeyParts[] = profiles.map((p, i) => {
+      this.anywhere[i] = p.anywhere ? 1 : 0;
+      this.moveCode[i] = MOVE_CODE[wideMove(p.moveWhen)];
+      for (const c of p.occupationConcepts) push(this.byOccupation, c, i);
+      for (const s of p.skills) push(this.bySkill, s, i);
+      if (!p.anywhere) for (const m of p.municipalities) push(this.byMunicipality, m, i);
+      return {
+        occupation: { name: w(p.occupation), group: w(p.group), field: w(p.field) },
+        experience: [w(p.experience), w(wideExperience(p.experience))],
+        places: [w(p.anywhere ? '*' : sorted(p.municipalities)), w('*')],
+        move: [w(p.moveWhen), w(`~${wideMove(p.moveWhen)}`)],
+        languages: [w(sorted(p.languages)), w(this.commonLanguage[i]!)],
+        household: [w(`${p.partnerField}/${p.preschoolChildren ? 1 : 0}${p.schoolChildren ? 1 : 0}`), w('-')],
+      };
     });
-    this.finalStep = new Int8Array(profiles.length).fill(-1);
-    this.finalKey = new Array<string>(profiles.length).fill('');
-    profiles.forEach((_, i) => {
+    this.classOf = [];
+    this.classSize = [];
+    for (const levels of COARSENING) {
+      const ids = new Map<string, number>();
+      const classOf = new Int32Array(n);
+      const sizes: number[] = [];
+      for (let i = 0; i < n; i += 1) {
+        const key = keyOf(parts[i]!, levels);
+        let id = ids.get(key);
+        if (id === undefined) {
+          id = sizes.length;
+          ids.set(key, id);
+          sizes.push(0);
+        }
+        classOf[i] = id;
+        sizes[id]! += 1;
+      }
+      this.classOf.push(classOf);
+      this.classSize.push(sizes);
+    }
+    this.finalStep = new Int8Array(n).fill(-1);
+    for (let i = 0; i < n; i += 1) {
       for (let step = 0; step < COARSENING.length; step += 1) {
-        const key = this.keyOf(i, COARSENING[step]!);
-        if ((this.classes[step]!.get(key)?.length ?? 0) >= k) {
+        if (this.classSize[step]![this.classOf[step]![i]!]! >= k) {
           this.finalStep[i] = step;
-          this.finalKey[i] = key;
           break;
         }
       }
-    });
+    }
   }
 
   static build(profiles: readonly PoolProfile[], k: number, now = Date.now()): CardPool {
@@ -184,63 +244,61 @@ export class CardPool {
     return now - this.builtAt < POOL_MAX_AGE_MS;
   }
 
-  private keyOf(i: number, levels: Levels): string {
-    const p = this.profiles[i]!;
-    const occupation =
-      levels.occupation === 'name' ? p.occupation : levels.occupation === 'group' ? p.group : p.field;
-    const experience = levels.experience === 'band' ? p.experience : wideExperience(p.experience);
-    const places = levels.municipalities === 'region' || p.anywhere ? '*' : sorted(p.municipalities);
-    const move = levels.move === 'exact' ? p.moveWhen : wideMove(p.moveWhen);
-    const languages = levels.languages === 'all' ? sorted(p.languages) : this.commonLanguage[i]!;
-    const household =
-      levels.household === 'shown'
-        ? `${p.partnerField}/${p.preschoolChildren ? 1 : 0}${p.schoolChildren ? 1 : 0}`
-        : '-';
-    return `${occupation}|${experience}|${places}|${move}|${languages}|${household}`;
-  }
-
-  /** The card of the profile at index i, or null when even the coarsest class is under k. */
+  /** The card of the person at index i, or null when even the coarsest class is under k. */
   private cardOf(i: number): Card | null {
     const step = this.finalStep[i]!;
     if (step < 0) return null;
-    const key = this.finalKey[i]!;
-    const members = this.classes[step]!.get(key)!;
-    return { profile: this.profiles[i]!, facts: this.factsOf(i, COARSENING[step]!, step, key, members) };
-  }
-
-  private factsOf(i: number, levels: Levels, step: number, key: string, members: number[]): CardFacts {
+    const levels = COARSENING[step]!;
     const p = this.profiles[i]!;
     const occupationId =
       levels.occupation === 'name' ? p.occupation : levels.occupation === 'group' ? p.group : p.field;
-    const cacheKey = `${step}\u0000${key}`;
+    return {
+      profile: p,
+      facts: {
+        occupation: occupationId ? { level: levels.occupation, conceptId: occupationId } : null,
+        experience:
+          levels.experience === 'band' ? { band: p.experience } : { wide: wideExperience(p.experience) },
+        municipalities:
+          levels.municipalities === 'region' || p.anywhere ? 'region' : [...p.municipalities].sort(),
+        move: levels.move === 'exact' ? { exact: p.moveWhen } : { wide: wideMove(p.moveWhen) },
+        languages:
+          levels.languages === 'all' ? [...p.languages].sort() : [this.commonLanguage[i]!].filter(Boolean),
+        household:
+          levels.household === 'shown'
+            ? {
+                partnerField: p.partnerField,
+                preschoolChildren: p.preschoolChildren,
+                schoolChildren: p.schoolChildren,
+              }
+            : null,
+        skills: this.sharedSkills(step, this.classOf[step]![i]!).filter((s) => p.skills.includes(s)),
+      },
+    };
+  }
+
+  /** The skills at least k people of a class have (counted once per class and build). */
+  private sharedSkills(step: number, classId: number): string[] {
+    const cacheKey = `${step}:${classId}`;
     let shared = this.skillTallies.get(cacheKey);
     if (!shared) {
       const counts = new Map<string, number>();
-      for (const m of members)
+      const classOf = this.classOf[step]!;
+      for (let m = 0; m < classOf.length; m += 1) {
+        if (classOf[m] !== classId) continue;
         for (const s of this.profiles[m]!.skills) counts.set(s, (counts.get(s) ?? 0) + 1);
+      }
       shared = [...counts].filter(([, c]) => c >= this.k).map(([s]) => s);
       this.skillTallies.set(cacheKey, shared);
     }
-    const mine = new Set(p.skills);
-    return {
-      occupation: occupationId ? { level: levels.occupation, conceptId: occupationId } : null,
-      experience:
-        levels.experience === 'band' ? { band: p.experience } : { wide: wideExperience(p.experience) },
-      municipalities:
-        levels.municipalities === 'region' || p.anywhere ? 'region' : [...p.municipalities].sort(),
-      move: levels.move === 'exact' ? { exact: p.moveWhen } : { wide: wideMove(p.moveWhen) },
-      languages:
-        levels.languages === 'all' ? [...p.languages].sort() : [this.commonLanguage[i]!].filter(Boolean),
-      household:
-        levels.household === 'shown'
-          ? {
-              partnerField: p.partnerField,
-              preschoolChildren: p.preschoolChildren,
-              schoolChildren: p.schoolChildren,
-            }
-          : null,
-      skills: shared.filter((s) => mine.has(s)),
-    };
+    return shared;
+  }
+
+  /** People on any of the lists, as a mask; undefined when the filter is not used. */
+  private maskOf(index: Map<string, number[]>, keys: readonly string[] | undefined): Uint8Array | undefined {
+    if (!keys || keys.length === 0) return undefined;
+    const mask = new Uint8Array(this.profiles.length);
+    for (const key of keys) for (const i of index.get(key) ?? []) mask[i] = 1;
+    return mask;
   }
 
   /**
@@ -248,17 +306,21 @@ export class CardPool {
    * match, so a narrow search names no one) and the cards of one page.
    */
   search(query: CardQuery, offset: number, limit: number): { total: number; cards: Card[]; tooFew: boolean } {
-    const occupations = query.occupations?.length ? new Set(query.occupations) : undefined;
-    const skills = query.skills?.length ? new Set(query.skills) : undefined;
+    const n = this.profiles.length;
+    const occupations = this.maskOf(this.byOccupation, query.occupations);
+    const skills = this.maskOf(this.bySkill, query.skills);
+    const places = query.municipality ? this.maskOf(this.byMunicipality, [query.municipality]) : undefined;
+    const move = query.move ? MOVE_CODE[query.move] : 0;
+    const blocked = query.blockedBy && query.blockedBy.size > 0 ? query.blockedBy : undefined;
     const hits: number[] = [];
-    this.profiles.forEach((p, i) => {
-      if (query.blockedBy?.has(p.accountId)) return;
-      if (occupations && !p.occupationConcepts.some((c) => occupations.has(c))) return;
-      if (skills && !p.skills.some((s) => skills.has(s))) return;
-      if (query.municipality && !p.anywhere && !p.municipalities.includes(query.municipality)) return;
-      if (query.move && wideMove(p.moveWhen) !== query.move) return;
+    for (let i = 0; i < n; i += 1) {
+      if (occupations && !occupations[i]) continue;
+      if (skills && !skills[i]) continue;
+      if (places && !places[i] && !this.anywhere[i]) continue;
+      if (move && this.moveCode[i] !== move) continue;
+      if (blocked?.has(this.profiles[i]!.accountId)) continue;
       hits.push(i);
-    });
+    }
     if (hits.length < this.k) return { total: 0, cards: [], tooFew: hits.length > 0 };
     // Cards that stay under k at the coarsest level are left out of the list.
     const shown: Card[] = [];
@@ -276,4 +338,12 @@ export class CardPool {
     const i = this.byProfileId.get(profileId);
     return i === undefined ? null : this.cardOf(i);
   }
+}
+
+function keyOf(p: KeyParts, levels: Levels): string {
+  return `${p.occupation[levels.occupation]},${p.experience[levels.experience === 'band' ? 0 : 1]},${
+    p.places[levels.municipalities === 'exact' ? 0 : 1]
+  },${p.move[levels.move === 'exact' ? 0 : 1]},${p.languages[levels.languages === 'all' ? 0 : 1]},${
+    p.household[levels.household === 'shown' ? 0 : 1]
+  }`;
 }

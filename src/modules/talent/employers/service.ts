@@ -49,13 +49,18 @@ export function markTalentPoolStale(db: Kysely<DB>, regionId: string): void {
   if (entry) entry.stale = true;
 }
 
-/** The region's pool: the one in memory while fresh, else read again (one read at a time). */
+/**
+ * The region's pool: the one in memory while fresh. One past its minute is still answered from
+ * while a new one is read in the background (a search never waits for the read); one marked stale
+ * (a change this process knows of: settings, a block) is waited for.
+ */
 export async function poolOf(db: Kysely<DB>, regionId: string): Promise<CardPool> {
   let regions = pools.get(db);
   if (!regions) pools.set(db, (regions = new Map()));
   let entry = regions.get(regionId);
   if (!entry) regions.set(regionId, (entry = { stale: true }));
   if (entry.pool && !entry.stale && entry.pool.isFresh()) return entry.pool;
+  const stale = entry.stale || !entry.pool;
   if (!entry.loading) {
     const current = entry;
     current.stale = false;
@@ -74,7 +79,7 @@ export async function poolOf(db: Kysely<DB>, regionId: string): Promise<CardPool
         current.loading = undefined;
       });
   }
-  return entry.loading!;
+  return stale || !entry.pool ? entry.loading! : entry.pool;
 }
 
 // ---------------------------------------------------------------- opaque card ids
