@@ -156,7 +156,7 @@ export function cardLinks(body: string): string[] {
 
 /** The result list's HTML only (the form's options name every municipality). */
 export function cardsHtml(body: string): string {
-  const start = body.indexOf('<ul class="talent-cards">');
+  const start = body.indexOf('<ul class="job-list talent-cards">');
   if (start < 0) return '';
   return body.slice(start, body.indexOf('</ul>', start) + 5);
 }

@@ -21,9 +21,10 @@ export const ownPath = (lang: Lang) => `/${lang}/me#${OWN_SECTION_ID}`;
 
 function introDetails(lang: Lang, intro: IntroRow): SafeHtml {
   const t = translator(lang);
-  return html`<dl class="talent-intro">
-    <div><dt>${t('answer.message')}</dt><dd class="talent-intro__message">${intro.message}</dd></div>
-    ${intro.jobHeadline ? html`<div><dt>${t('answer.job')}</dt><dd>${intro.jobHeadline}</dd></div>` : ''}
+  return html`<dl class="admin-facts talent-intro">
+    <dt>${t('answer.message')}</dt>
+    <dd class="talent-intro__message">${intro.message}</dd>
+    ${intro.jobHeadline ? html`<dt>${t('answer.job')}</dt><dd>${intro.jobHeadline}</dd>` : ''}
   </dl>`;
 }
 
@@ -134,7 +135,7 @@ async function renderOwn(c: OwnPageContext): Promise<OwnPageSectionView | null> 
     empty: t('own.viewsEmpty'),
   });
   const requestItems = intros.map(
-    (r) => html`<li class="talent-request">
+    (r) => html`<li class="job-card talent-request">
       <h4>${t('own.from', { organisation: r.organisationName, date: formatDate(c.lang, r.createdAt) })}</h4>
       ${introDetails(c.lang, r)}
       <p><strong>${t(`status.${r.status}`)}</strong></p>
@@ -161,7 +162,7 @@ async function renderOwn(c: OwnPageContext): Promise<OwnPageSectionView | null> 
       ${notice(done ? t(`own.done.${done}`) : undefined)}
       <p>${t('own.lead')}</p>
       <h3>${t('own.requests')}</h3>
-      ${requestItems.length > 0 ? html`<ul class="talent-requests">${requestItems}</ul>` : html`<p>${t('own.requestsEmpty')}</p>`}
+      ${requestItems.length > 0 ? html`<ul class="job-list talent-requests">${requestItems}</ul>` : html`<p>${t('own.requestsEmpty')}</p>`}
       <h3>${t('own.views')}</h3>
       ${viewsTable}
       <h3>${t('own.blocks')}</h3>

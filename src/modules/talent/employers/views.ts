@@ -93,8 +93,8 @@ export function cardFacts(c: CardContext, facts: CardFacts): SafeHtml {
         facts.household.schoolChildren ? t('card.school') : '',
       ].filter(Boolean)
     : [];
-  const row = (term: string, value: string) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`;
-  return html`<dl class="talent-card__facts">
+  const row = (term: string, value: string) => html`<dt>${term}</dt><dd>${value}</dd>`;
+  return html`<dl class="admin-facts talent-card__facts">
     ${row(t('card.experience'), experience)} ${row(t('card.places'), places)} ${row(t('card.move'), move)}
     ${facts.languages.length > 0 ? row(t('card.languages'), labels(facts.languages)) : ''}
     ${row(t('card.skills'), facts.skills.length > 0 ? labels(facts.skills) : t('card.noSkills'))}
@@ -179,11 +179,15 @@ export function searchPage(m: SearchModel): { title: string; main: SafeHtml } {
       : html`<p role="status">${r.total === 1 ? t('search.countOne') : t('search.count', { count: String(r.total) })}</p>`;
   const cards = r.cards.map(({ cardId, card }) => {
     const occupation = occupationText(c, card.facts);
-    return html`<li class="talent-card">
+    return html`<li class="job-card talent-card">
       <article aria-labelledby="card-${cardId}">
-        <h2 id="card-${cardId}" class="talent-card__title">${occupation}</h2>
+        <h2 id="card-${cardId}" class="job-card__title talent-card__title">${occupation}</h2>
         ${cardFacts(c, card.facts)}
-        <p><a href="${cardPath(cardId)}" aria-label="${t('card.openNamed', { occupation })}">${t('card.open')}</a></p>
+        <p>
+          <a href="${cardPath(cardId)}"
+            >${t('card.open')}<span class="visually-hidden"> (${occupation})</span></a
+          >
+        </p>
       </article>
     </li>`;
   });
@@ -201,7 +205,7 @@ export function searchPage(m: SearchModel): { title: string; main: SafeHtml } {
       <p class="lead">${t('search.lead', { k: String(m.k) })}</p>
       <p><a href="${REQUESTS_PATH}">${t('search.requests')}</a></p>
       ${form} ${summary}
-      ${cards.length > 0 ? html`<ul class="talent-cards">${cards}</ul>` : ''} ${paging}`,
+      ${cards.length > 0 ? html`<ul class="job-list talent-cards">${cards}</ul>` : ''} ${paging}`,
   };
 }
 
