@@ -112,6 +112,8 @@ export interface CardQuery {
 }
 
 export const POOL_MAX_AGE_MS = 60_000;
+/** People per slice of an async build (a few milliseconds of work each). */
+const SLICE = 5_000;
 
 const sorted = (values: readonly string[]) => [...values].sort().join(',');
 const MOVE_CODE: Record<WideMove, number> = { 'within-a-year': 1, later: 2, 'live-here': 3 };
@@ -166,47 +168,60 @@ export class CardPool {
     this.builtAt = now;
     this.k = k;
     // Newest first, so a search's hits come out in the order they are shown.
-    const profiles = [...input].sort((a, b) => b.updatedAt - a.updatedAt);
+    this.profiles = [...input].sort((a, b) => b.updatedAt - a.updatedAt);
+    const n = this.profiles.length;
+    this.byProfileId = new Map();
+    this.commonLanguage = new Array<string>(n).fill('');
+    this.classOf = COARSENING.map(() => new Int32Array(n));
+    this.classSize = COARSENING.map(() => []);
+    this.finalStep = new Int8Array(n).fill(-1);
+    this.anywhere = new Uint8Array(n);
+    this.moveCode = new Uint8Array(n);
+  }
+
+  /** The tallies, in slices: it yields every SLICE people, so an async build can let others run. */
+  private *fill(): Generator<void, void, void> {
+    const { profiles, k } = this;
     const n = profiles.length;
-    this.profiles = profiles;
-    this.byProfileId = new Map(profiles.map((p, i) => [p.profileId, i]));
     const languageCount = new Map<string, number>();
-    for (const p of profiles)
+    for (let i = 0; i < n; i += 1) {
+      const p = profiles[i]!;
+      this.byProfileId.set(p.profileId, i);
       for (const l of p.languages) languageCount.set(l, (languageCount.get(l) ?? 0) + 1);
-    this.commonLanguage = profiles.map((p) => {
+      if (i % SLICE === SLICE - 1) yield;
+    }
+    const words = new Interner();
+    const w = (value: string) => words.id(value);
+    const parts: KeyParts[] = new Array<KeyParts>(n);
+    for (let i = 0; i < n; i += 1) {
+      const p = profiles[i]!;
       let best = '';
       let bestCount = -1;
       for (const l of p.languages) {
         const c = languageCount.get(l) ?? 0;
         if (c > bestCount || (c === bestCount && l < best)) [best, bestCount] = [l, c];
       }
-      return best;
-    });
-    this.anywhere = new Uint8Array(n);
-    this.moveCode = new Uint8Array(n);
-    const words = new Interner();
-    const w = (value: string) => words.id(value);
-    const parts: KeyParts[] = profiles.map((p, i) => {
+      this.commonLanguage[i] = best;
       this.anywhere[i] = p.anywhere ? 1 : 0;
       this.moveCode[i] = MOVE_CODE[wideMove(p.moveWhen)];
       for (const c of p.occupationConcepts) push(this.byOccupation, c, i);
-      for (const s of p.skills) push(this.bySkill, s, i);
+      for (const sk of p.skills) push(this.bySkill, sk, i);
       if (!p.anywhere) for (const m of p.municipalities) push(this.byMunicipality, m, i);
-      return {
+      parts[i] = {
         occupation: { name: w(p.occupation), group: w(p.group), field: w(p.field) },
         experience: [w(p.experience), w(wideExperience(p.experience))],
         places: [w(p.anywhere ? '*' : sorted(p.municipalities)), w('*')],
         move: [w(p.moveWhen), w(`~${wideMove(p.moveWhen)}`)],
-        languages: [w(sorted(p.languages)), w(this.commonLanguage[i]!)],
+        languages: [w(sorted(p.languages)), w(best)],
         household: [w(`${p.partnerField}/${p.preschoolChildren ? 1 : 0}${p.schoolChildren ? 1 : 0}`), w('-')],
       };
-    });
-    this.classOf = [];
-    this.classSize = [];
-    for (const levels of COARSENING) {
+      if (i % SLICE === SLICE - 1) yield;
+    }
+    for (let step = 0; step < COARSENING.length; step += 1) {
+      const levels = COARSENING[step]!;
       const ids = new Map<string, number>();
-      const classOf = new Int32Array(n);
-      const sizes: number[] = [];
+      const classOf = this.classOf[step]!;
+      const sizes = this.classSize[step]!;
       for (let i = 0; i < n; i += 1) {
         const key = keyOf(parts[i]!, levels);
         let id = ids.get(key);
@@ -217,11 +232,9 @@ export class CardPool {
         }
         classOf[i] = id;
         sizes[id]! += 1;
+        if (i % SLICE === SLICE - 1) yield;
       }
-      this.classOf.push(classOf);
-      this.classSize.push(sizes);
     }
-    this.finalStep = new Int8Array(n).fill(-1);
     for (let i = 0; i < n; i += 1) {
       for (let step = 0; step < COARSENING.length; step += 1) {
         if (this.classSize[step]![this.classOf[step]![i]!]! >= k) {
@@ -233,7 +246,16 @@ export class CardPool {
   }
 
   static build(profiles: readonly PoolProfile[], k: number, now = Date.now()): CardPool {
-    return new CardPool(profiles, k, now);
+    const pool = new CardPool(profiles, k, now);
+    for (const _ of pool.fill());
+    return pool;
+  }
+
+  /** The same pool, built a slice at a time between turns of the event loop. */
+  static async buildAsync(profiles: readonly PoolProfile[], k: number, now = Date.now()): Promise<CardPool> {
+    const pool = new CardPool(profiles, k, now);
+    for (const _ of pool.fill()) await new Promise<void>((resolve) => setImmediate(resolve));
+    return pool;
   }
 
   get size(): number {

@@ -38,48 +38,62 @@ export const PAGE_SIZE = 20;
 
 interface PoolEntry {
   pool?: CardPool;
+  /** The marks the pool had seen when its read began (-1: none yet). */
+  poolMark: number;
   loading?: Promise<CardPool>;
-  stale: boolean;
+  loadingMark: number;
+  /** Changes marked so far (markTalentPoolStale). */
+  marks: number;
 }
 const pools = new WeakMap<Kysely<DB>, Map<string, PoolEntry>>();
 
-/** Marks a region's pool to be read again at the next search (settings, blocks, a profile saved). */
+function entryOf(db: Kysely<DB>, regionId: string): PoolEntry {
+  let regions = pools.get(db);
+  if (!regions) pools.set(db, (regions = new Map()));
+  let entry = regions.get(regionId);
+  if (!entry) regions.set(regionId, (entry = { poolMark: -1, loadingMark: -1, marks: 0 }));
+  return entry;
+}
+
+/** Marks a region's pool to be read again before the next search (settings, blocks, a profile saved). */
 export function markTalentPoolStale(db: Kysely<DB>, regionId: string): void {
-  const entry = pools.get(db)?.get(regionId);
-  if (entry) entry.stale = true;
+  entryOf(db, regionId).marks += 1;
+}
+
+function startLoad(db: Kysely<DB>, regionId: string, entry: PoolEntry): Promise<CardPool> {
+  const mark = entry.marks;
+  const loading = (async () => {
+    const [profiles, settings] = await Promise.all([loadPool(db, regionId), talentSettings(db, regionId)]);
+    return CardPool.buildAsync(profiles, settings.kAnonymity);
+  })();
+  entry.loading = loading;
+  entry.loadingMark = mark;
+  loading
+    .then((pool) => {
+      if (mark >= entry.poolMark) [entry.pool, entry.poolMark] = [pool, mark];
+    })
+    .catch(() => undefined)
+    .finally(() => {
+      if (entry.loading === loading) entry.loading = undefined;
+    });
+  return loading;
 }
 
 /**
  * The region's pool: the one in memory while fresh. One past its minute is still answered from
- * while a new one is read in the background (a search never waits for the read); one marked stale
- * (a change this process knows of: settings, a block) is waited for.
+ * while a new one is read in the background (a search never waits for the read); after a change
+ * this process marked (settings, a block, a saved profile), the search waits for a read begun
+ * after the mark.
  */
 export async function poolOf(db: Kysely<DB>, regionId: string): Promise<CardPool> {
-  let regions = pools.get(db);
-  if (!regions) pools.set(db, (regions = new Map()));
-  let entry = regions.get(regionId);
-  if (!entry) regions.set(regionId, (entry = { stale: true }));
-  if (entry.pool && !entry.stale && entry.pool.isFresh()) return entry.pool;
-  const stale = entry.stale || !entry.pool;
-  if (!entry.loading) {
-    const current = entry;
-    current.stale = false;
-    current.loading = (async () => {
-      const [profiles, settings] = await Promise.all([loadPool(db, regionId), talentSettings(db, regionId)]);
-      return CardPool.build(profiles, settings.kAnonymity);
-    })();
-    current.loading
-      .then((pool) => {
-        current.pool = pool;
-      })
-      .catch(() => {
-        current.stale = true;
-      })
-      .finally(() => {
-        current.loading = undefined;
-      });
+  const entry = entryOf(db, regionId);
+  const wanted = entry.marks;
+  if (entry.pool && entry.poolMark >= wanted) {
+    if (!entry.pool.isFresh() && !entry.loading) void startLoad(db, regionId, entry).catch(() => undefined);
+    return entry.pool;
   }
-  return stale || !entry.pool ? entry.loading! : entry.pool;
+  if (entry.loading && entry.loadingMark >= wanted) return entry.loading;
+  return startLoad(db, regionId, entry);
 }
 
 // ---------------------------------------------------------------- opaque card ids
