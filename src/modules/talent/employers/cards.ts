@@ -360,6 +360,12 @@ export class CardPool {
     const i = this.byProfileId.get(profileId);
     return i === undefined ? null : this.cardOf(i);
   }
+
+  /** The coarsening step a profile's card is shown at (-1: not shown); for tests and the bench. */
+  stepOf(profileId: string): number {
+    const i = this.byProfileId.get(profileId);
+    return i === undefined ? -1 : this.finalStep[i]!;
+  }
 }
 
 function keyOf(p: KeyParts, levels: Levels): string {
