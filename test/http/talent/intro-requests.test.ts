@@ -250,6 +250,31 @@ describe('intro requests', async () => {
     assert.equal(views.length, 0);
   });
 
+  it('deletes the person’s account with their part, the employer’s record kept without them', async () => {
+    const person = people[1]!;
+    const cookie = await f.cookieOf(person.accountId);
+    const res = await f.post('/sv/me/delete', cookie, { confirm: person.email });
+    assert.equal(res.statusCode, 303);
+    const rows = await f.db
+      .selectFrom('talent_intro_requests')
+      .select(['account_id', 'message', 'status'])
+      .where('organisation_id', '=', f.employer)
+      .where('status', '=', 'declined')
+      .where('message', '=', 'Vill du jobba hos oss?')
+      .execute();
+    assert.equal(rows.length, 0, 'the message to the person is gone');
+    for (const table of ['talent_blocks', 'talent_card_views'] as const) {
+      const left = await f.db
+        .selectFrom(table)
+        .select('account_id')
+        .where('account_id', '=', person.accountId)
+        .execute();
+      assert.equal(left.length, 0, `nothing of the person in ${table}`);
+    }
+    const requests = await f.get('/admin/talent/requests', f.adminCookie);
+    assert.match(requests.body, /Tackade nej/, 'the employer still sees that its request was declined');
+  });
+
   it('says clearly when an answer link does not work', async () => {
     const res = await f.get('/sv/talent-pool/intro/not-a-real-token-at-all-xxxxx');
     assert.equal(res.statusCode, 404);
