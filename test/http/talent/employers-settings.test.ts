@@ -54,6 +54,8 @@ describe('the region’s talent pool settings', async () => {
       deleteAfterMonths: 3,
     });
     assert.ok((await auditActions(f.db)).includes('talent.settings.changed'));
+    const audit = await f.get('/admin/audit', cookie);
+    assert.match(audit.body, /korten visar det minst 3 personer delar, nytt samtycke efter 24 månader/);
     assert.equal(
       cardLinks((await f.get('/admin/talent?occupation=Backend-utvecklare', f.adminCookie)).body).length,
       3,

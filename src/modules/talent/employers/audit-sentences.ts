@@ -38,8 +38,8 @@ export const employerAuditSentences: AuditSentences = {
     label: { sv: 'Talangpoolens inställningar ändrade', en: 'Talent pool settings changed' },
     sentences: [
       {
-        sv: '{actor} ändrade talangpoolens inställningar: {changes}',
-        en: '{actor} changed the talent pool settings: {changes}',
+        sv: '{actor} ändrade talangpoolens inställningar: korten visar det minst {k} personer delar, nytt samtycke efter {renew} månader, profilen döljs efter {hide} dagar utan svar och raderas {delete} månader senare',
+        en: '{actor} changed the talent pool settings: cards show what at least {k} people share, consent asked again after {renew} months, the profile hidden {hide} days without an answer and deleted {delete} months later',
       },
     ],
   },

@@ -6,7 +6,6 @@ import { sql, type Kysely } from 'kysely';
 import { recordAudit, type AuditActor } from '../../../platform/audit.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import { CONSENT_PURPOSES, type ConsentPurpose, type TalentSettings } from '../model.ts';
-import { talentSettings } from '../profiles.ts';
 import { markTalentPoolStale } from '../employers/service.ts';
 
 export const SETTING_BOUNDS: Record<keyof TalentSettings, { min: number; max: number }> = {
@@ -43,7 +42,6 @@ export async function saveSettings(
   settings: TalentSettings,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const before = await talentSettings(trx, regionId);
     const values = {
       k_anonymity: settings.kAnonymity,
       renew_after_months: settings.renewAfterMonths,
@@ -55,9 +53,6 @@ export async function saveSettings(
       .values({ region_id: regionId, ...values })
       .onConflict((oc) => oc.column('region_id').doUpdateSet({ ...values, updated_at: sql`now()` }))
       .execute();
-    const changes = SETTING_FIELDS.filter((f) => before[f] !== settings[f]).map(
-      (f) => `${f} ${before[f]} → ${settings[f]}`,
-    );
     await recordAudit(trx, {
       regionId,
       actor,
@@ -65,7 +60,12 @@ export async function saveSettings(
       action: 'talent.settings.changed',
       subjectType: 'talent_settings',
       subjectId: regionId,
-      data: { changes: changes.join(', ') || '–' },
+      data: {
+        k: settings.kAnonymity,
+        renew: settings.renewAfterMonths,
+        hide: settings.hideAfterDays,
+        delete: settings.deleteAfterMonths,
+      },
     });
   });
   markTalentPoolStale(db, regionId);
