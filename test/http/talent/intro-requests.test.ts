@@ -176,6 +176,29 @@ describe('intro requests', async () => {
     assert.equal(await newestOutboxMail(f.db, people[4]!.email), undefined);
   });
 
+  it('refuses a request to someone who hid the profile or blocked the employer', async () => {
+    const hidden = await addTalent(f.db);
+    const blocking = await addTalent(f.db);
+    const cardFor = (t: Talent) =>
+      `/admin/talent/cards/${cardIdOf('test-secret-test-secret-test-secret!', REGION, f.other, t.profileId)}`;
+    assert.equal((await f.get(cardFor(hidden), f.otherCookie)).statusCode, 200);
+    await f.db
+      .updateTable('talent_profiles')
+      .set({ status: 'hidden' })
+      .where('id', '=', hidden.profileId)
+      .execute();
+    await f.db
+      .insertInto('talent_blocks')
+      .values({ region_id: REGION, account_id: blocking.accountId, organisation_id: f.other })
+      .execute();
+    for (const t of [hidden, blocking]) {
+      const res = await f.post(cardFor(t), f.otherCookie, { message: 'Hej' });
+      assert.equal(res.statusCode, 409);
+      assert.match(res.body, /Inget har skickats/);
+      assert.equal(await newestOutboxMail(f.db, t.email), undefined);
+    }
+  });
+
   it('checks the message and the job by their fields', async () => {
     const card = await cardOf(people[5]!, f.otherCookie);
     const empty = await f.post(card, f.otherCookie, { message: '   ' });
