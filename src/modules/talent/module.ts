@@ -9,6 +9,7 @@
  */
 import { defineModule } from '../../platform/module.ts';
 import { SectionOrder } from '../../platform/html/layout.ts';
+import { Permission } from '../../platform/permissions.ts';
 import { talentMessages } from './messages.ts';
 import { alertAuditGroups, alertAuditSentences } from './alerts/audit-sentences.ts';
 import { registerAlertTasks } from './alerts/digest.ts';
@@ -23,6 +24,24 @@ import { registerJoinTasks } from './join/tasks.ts';
 import { registerOwnTalentRoutes } from './own/routes.ts';
 import { talentOwnSection } from './own/section.ts';
 import { talentPoolData } from './own/service.ts';
+import {
+  employerAuditGroups,
+  employerAuditSentences,
+  employerMessages,
+  employersOwnSection,
+  employersPersonalData,
+  registerEmployerRoutes,
+  registerEmployerTasks,
+  TALENT_PATH,
+} from './employers/index.ts';
+import { markTalentPoolStale } from './employers/service.ts';
+import { settingsMessages } from './settings/messages.ts';
+import { registerSettingsRoutes } from './settings/routes.ts';
+import { SETTINGS_PATH } from './settings/views.ts';
+
+/** The pages whose POSTs change a profile, its consents or its visibility. */
+const PROFILE_CHANGES =
+  /^\/(sv|en)\/(me\/talent|talent-pool\/(confirm|join\/send|partner|intro|requests|blocks))/;
 
 export const talentModule = defineModule({
   name: 'talent',
@@ -34,20 +53,46 @@ export const talentModule = defineModule({
       footer: 'work',
     },
   ],
-  personalData: [talentPoolData, alertsPersonalData, savedJobsPersonalData],
-  ownPageSections: [talentOwnSection, savedJobsSection, alertsSection],
-  auditSentences: { ...talentJoinAuditSentences, ...alertAuditSentences },
-  auditGroups: [...talentJoinAuditGroups, ...alertAuditGroups],
+  adminNavigation: [
+    {
+      path: TALENT_PATH,
+      label: (lang) => employerMessages.t(lang, 'nav.talent'),
+      permission: Permission.TalentSearch,
+      order: 6,
+    },
+    {
+      path: SETTINGS_PATH,
+      label: (lang) => settingsMessages.t(lang, 'nav.settings'),
+      permission: Permission.TalentManage,
+      order: 7,
+    },
+  ],
+  personalData: [talentPoolData, alertsPersonalData, savedJobsPersonalData, employersPersonalData],
+  ownPageSections: [talentOwnSection, savedJobsSection, alertsSection, employersOwnSection],
+  auditSentences: { ...talentJoinAuditSentences, ...alertAuditSentences, ...employerAuditSentences },
+  auditGroups: [...talentJoinAuditGroups, ...alertAuditGroups, ...employerAuditGroups],
   openApi: () => talentOpenApi,
   tasks: (queue, deps) => {
     registerJoinTasks(queue, deps.database.db);
     registerAlertTasks(queue, deps);
+    registerEmployerTasks(queue, deps.database.db);
   },
   routes: (app, deps) => {
+    // The employers' cards are kept in memory a minute per region: a change to a profile, its
+    // consents or its visibility through these pages drops them at once in this process (another
+    // process sees it within the minute; an intro request reads the tables again before sending).
+    const db = deps.database.db;
+    app.addHook('onResponse', (request, reply, done) => {
+      if (request.method === 'POST' && reply.statusCode < 400 && PROFILE_CHANGES.test(request.url))
+        markTalentPoolStale(db, request.region.id);
+      done();
+    });
     registerJoinRoutes(app, deps);
     registerTaxonomyApi(app, deps);
     registerOwnTalentRoutes(app, deps);
     registerAlertRoutes(app, deps);
     registerSavedJobRoutes(app, deps);
+    registerEmployerRoutes(app, deps);
+    registerSettingsRoutes(app, deps);
   },
 });

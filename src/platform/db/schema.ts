@@ -635,6 +635,40 @@ export interface TalentPartnerInvitesTable {
   used_at: Date | null;
 }
 
+// The talent pool's employers' side (migration 0029).
+export interface TalentCardViewsTable {
+  region_id: string;
+  id: Generated<string>;
+  account_id: string;
+  organisation_id: string;
+  viewer_account_id: string | null;
+  viewed_at: Timestamp;
+}
+
+export type TalentIntroStatus = 'pending' | 'accepted' | 'declined' | 'expired' | 'withdrawn';
+
+export interface TalentIntroRequestsTable {
+  region_id: string;
+  id: Generated<string>;
+  account_id: string | null;
+  organisation_id: string;
+  sender_account_id: string | null;
+  job_id: string | null;
+  message: string;
+  status: ColumnType<TalentIntroStatus, TalentIntroStatus | undefined, TalentIntroStatus>;
+  token_hash: string | null;
+  created_at: CreatedAt;
+  expires_at: Date;
+  answered_at: Date | null;
+}
+
+export interface TalentBlocksTable {
+  region_id: string;
+  account_id: string;
+  organisation_id: string;
+  created_at: CreatedAt;
+}
+
 export interface DB {
   regions: RegionsTable;
   region_hosts: RegionHostsTable;
@@ -680,4 +714,7 @@ export interface DB {
   job_alerts: JobAlertsTable;
   saved_jobs: SavedJobsTable;
   talent_partner_invites: TalentPartnerInvitesTable;
+  talent_card_views: TalentCardViewsTable;
+  talent_intro_requests: TalentIntroRequestsTable;
+  talent_blocks: TalentBlocksTable;
 }

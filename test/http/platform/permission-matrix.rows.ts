@@ -84,6 +84,10 @@ const NO_AD = '/admin/jobs/own-000000000000';
 const COMPANY_EDITORS: Role[] = ['admin', 'region_editor', 'employer_admin', 'employer_member'];
 const REGION_STAFF: Role[] = ['admin', 'region_editor'];
 const NO_COMPANY = '/admin/companies/00000000-0000-4000-8000-000000000000';
+/** Who searches the talent pool's cards: the region's admins and employers' admins and members. */
+const TALENT_SEARCH: Role[] = ['admin', 'employer_admin', 'employer_member'];
+const NO_CARD = '/admin/talent/cards/AAAAAAAAAAAAAAAAAAAAAA';
+const NO_INTRO = '/sv/talent-pool/intro/no-such-token-no-such-token';
 
 export const ROWS: Record<string, Row> = {
   // Platform and public site
@@ -438,4 +442,22 @@ export const ROWS: Record<string, Row> = {
   'POST /admin/companies/:id/images': only(COMPANY_EDITORS, 404, { anon: 401, url: `${NO_COMPANY}/images` }),
   'GET /admin/companies/:id/needs': only(COMPANY_EDITORS, 404, { url: `${NO_COMPANY}/needs` }),
   'POST /admin/companies/:id/needs': only(COMPANY_EDITORS, 404, { anon: 401, url: `${NO_COMPANY}/needs` }),
+  // The talent pool's employers' side (talent/employers): cards, intro requests, the person's answers
+  'GET /admin/talent': only(TALENT_SEARCH, 200),
+  'GET /admin/talent/cards/:card': only(TALENT_SEARCH, 404, { url: NO_CARD }),
+  'POST /admin/talent/cards/:card': only(TALENT_SEARCH, 409, {
+    anon: 401,
+    url: NO_CARD,
+    body: { message: 'Hej' },
+  }),
+  'GET /admin/talent/requests': only(TALENT_SEARCH, 200),
+  'GET /admin/talent/settings': only(['admin'], 200),
+  'POST /admin/talent/settings': only(['admin'], 422, { anon: 401, body: { kAnonymity: '1' } }),
+  'GET /:lang/talent-pool/intro/:token': everyone(404, { url: NO_INTRO }),
+  'POST /:lang/talent-pool/intro/:token': everyone(404, { url: NO_INTRO, body: { answer: 'accept' } }),
+  'POST /:lang/talent-pool/requests/answer': signedIn(404, {
+    anon: 401,
+    body: { id: NO_IMAGE, answer: 'accept' },
+  }),
+  'POST /:lang/talent-pool/blocks/remove': signedIn(303, { anon: 401, body: { organisation: NO_IMAGE } }),
 };
