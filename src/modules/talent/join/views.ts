@@ -45,26 +45,32 @@ export function landingPage(lang: Lang, hero: PublicImage | undefined, member: b
   return base(lang, {
     title: t('landing.title'),
     path: '/talent-pool',
-    main: html`<div class="wrap talent-landing">
+    main: html`<div class="talent-landing">
       <header class="talent-hero">
-        <h1>${t('landing.title')}</h1>
-        <p class="talent-lead">${t('landing.lead')}</p>
-        ${heroPicture(hero, lang)}
+        <div class="wrap talent-hero__inner">
+          <div class="talent-hero__text">
+            <h1>${t('landing.title')}</h1>
+            <p class="talent-lead">${t('landing.lead')}</p>
+            ${
+              member
+                ? html`<p class="notice">${t('landing.member')} <a href="${joinPaths.me(lang)}#talent">${t('landing.memberLink')}</a></p>`
+                : html`<p><a class="button talent-start" href="${joinPaths.join(lang)}">${t('landing.start')}</a></p>`
+            }
+          </div>
+          <div class="talent-hero__picture">${heroPicture(hero, lang)}</div>
+        </div>
       </header>
-      <section aria-labelledby="why-title">
-        <h2 id="why-title">${t('landing.why.title')}</h2>
-        ${list(['landing.why.1', 'landing.why.2', 'landing.why.3'])}
-      </section>
-      <section aria-labelledby="data-title">
-        <h2 id="data-title">${t('landing.data.title')}</h2>
-        ${list(['landing.data.1', 'landing.data.2', 'landing.data.3'])}
-        <p><a href="${localPath(lang, '/privacy')}">${t('landing.privacy')}</a></p>
-      </section>
-      ${
-        member
-          ? html`<p class="notice">${t('landing.member')} <a href="${joinPaths.me(lang)}#talent">${t('landing.memberLink')}</a></p>`
-          : html`<p><a class="button talent-start" href="${joinPaths.join(lang)}">${t('landing.start')}</a></p>`
-      }
+      <div class="wrap talent-landing__cards">
+        <section class="card talent-card" aria-labelledby="why-title">
+          <h2 id="why-title">${t('landing.why.title')}</h2>
+          ${list(['landing.why.1', 'landing.why.2', 'landing.why.3'])}
+        </section>
+        <section class="card talent-card" aria-labelledby="data-title">
+          <h2 id="data-title">${t('landing.data.title')}</h2>
+          ${list(['landing.data.1', 'landing.data.2', 'landing.data.3'])}
+          <p><a href="${localPath(lang, '/privacy')}">${t('landing.privacy')}</a></p>
+        </section>
+      </div>
     </div>`,
   });
 }
