@@ -8,9 +8,26 @@
  * personal data (export and erasure) and tasks here.
  */
 import { defineModule } from '../../platform/module.ts';
+import { seedTalentDemo } from './demo/seed.ts';
+import { registerMatchingTasks } from './matching/incremental.ts';
+import { matchesSection } from './matching/section.ts';
+import { renewalAuditSentences } from './renewal/audit-sentences.ts';
+import { registerRenewalRoutes } from './renewal/routes.ts';
+import { registerRenewalTasks } from './renewal/service.ts';
 
 export const talentModule = defineModule({
   name: 'talent',
+  seed: async (db, { demo }) => {
+    if (demo) await seedTalentDemo(db);
+  },
   personalData: [],
-  ownPageSections: [],
+  ownPageSections: [matchesSection],
+  auditSentences: { ...renewalAuditSentences },
+  tasks: (queue, { database, config }) => {
+    registerMatchingTasks(queue, database.db);
+    registerRenewalTasks(queue, database.db, config.publicUrl.origin);
+  },
+  routes: (app, deps) => {
+    registerRenewalRoutes(app, deps);
+  },
 });

@@ -593,6 +593,30 @@ export interface TalentSignupsTable {
   expires_at: Date;
 }
 
+// The talent pool's matching (migration 0028).
+export interface TalentJobFeaturesTable {
+  region_id: string;
+  job_id: string;
+  skills: TextArray;
+  languages: TextArray;
+  experience_months: ColumnType<number, number | undefined, number>;
+  computed_seq: ColumnType<string, string | number | bigint, string | number | bigint>;
+}
+
+export interface TalentMatchStateTable {
+  region_id: string;
+  last_change_seq: ColumnType<string, string | number | bigint | undefined, string | number | bigint>;
+  initialised: ColumnType<boolean, boolean | undefined, boolean>;
+  updated_at: Timestamp;
+}
+
+export interface TalentRenewalTokensTable {
+  region_id: string;
+  token_hash: string;
+  profile_id: string;
+  created_at: CreatedAt;
+}
+
 export interface DB {
   regions: RegionsTable;
   region_hosts: RegionHostsTable;
@@ -635,4 +659,7 @@ export interface DB {
   talent_consents: TalentConsentsTable;
   talent_signups: TalentSignupsTable;
   talent_match_inbox: TalentMatchInboxTable;
+  talent_job_features: TalentJobFeaturesTable;
+  talent_match_state: TalentMatchStateTable;
+  talent_renewal_tokens: TalentRenewalTokensTable;
 }

@@ -394,4 +394,10 @@ export const ROWS: Record<string, Row> = {
   'POST /admin/companies/:id/images': only(COMPANY_EDITORS, 404, { anon: 401, url: `${NO_COMPANY}/images` }),
   'GET /admin/companies/:id/needs': only(COMPANY_EDITORS, 404, { url: `${NO_COMPANY}/needs` }),
   'POST /admin/companies/:id/needs': only(COMPANY_EDITORS, 404, { anon: 401, url: `${NO_COMPANY}/needs` }),
+  // The talent pool: consent renewal (talent/renewal/)
+  'GET /:lang/talent-pool/renew/:token': everyone(410, { url: '/sv/talent-pool/renew/no-such-token' }),
+  'POST /:lang/talent-pool/renew': everyone(410, {
+    url: '/sv/talent-pool/renew',
+    body: { token: 'no-such-token' },
+  }),
 };
