@@ -4,10 +4,18 @@
 
 -- What an ad asks for, computed once per version of the ad (job_ads.change_seq): the skills of
 -- JobTech's must_have/nice_to_have plus the taxonomy's skill labels found in the headline and the
--- description, the required languages, and months of experience asked for (0: none asked).
+-- description, the required languages, and months of experience asked for (0: none asked). Only
+-- open ads have a row (a closed one's goes when the matching reads the change), with the columns
+-- of job_ads the matching reads, so that a talent's candidates are one index range of this table.
 CREATE TABLE talent_job_features (
   region_id text NOT NULL,
   job_id text NOT NULL,
+  occupation_id text,
+  occupation_group_id text,
+  occupation_field_id text,
+  municipality_code text,
+  remote boolean NOT NULL DEFAULT false,
+  published_at timestamptz NOT NULL,
   skills text[] NOT NULL DEFAULT '{}' CHECK (cardinality(skills) <= 60),
   languages text[] NOT NULL DEFAULT '{}' CHECK (cardinality(languages) <= 20),
   experience_months integer NOT NULL DEFAULT 0 CHECK (experience_months BETWEEN 0 AND 600),
@@ -37,7 +45,9 @@ CREATE TABLE talent_renewal_tokens (
 );
 CREATE INDEX talent_renewal_tokens_profile ON talent_renewal_tokens (region_id, profile_id);
 
--- Candidate jobs for a talent by occupation name (groups and fields have their indexes, 0004).
-CREATE INDEX job_ads_occupation ON job_ads (region_id, occupation_id) WHERE status = 'open';
+-- A talent's candidate jobs by occupation name, group or field, newest first.
+CREATE INDEX talent_job_features_occupation ON talent_job_features (region_id, occupation_id, published_at DESC);
+CREATE INDEX talent_job_features_group ON talent_job_features (region_id, occupation_group_id, published_at DESC);
+CREATE INDEX talent_job_features_field ON talent_job_features (region_id, occupation_field_id, published_at DESC);
 -- The renewal's hide and delete steps.
 CREATE INDEX talent_profiles_hidden ON talent_profiles (region_id, hidden_at) WHERE status = 'hidden';

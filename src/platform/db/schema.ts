@@ -597,6 +597,12 @@ export interface TalentSignupsTable {
 export interface TalentJobFeaturesTable {
   region_id: string;
   job_id: string;
+  occupation_id: string | null;
+  occupation_group_id: string | null;
+  occupation_field_id: string | null;
+  municipality_code: string | null;
+  remote: ColumnType<boolean, boolean | undefined, boolean>;
+  published_at: Timestamp;
   skills: TextArray;
   languages: TextArray;
   experience_months: ColumnType<number, number | undefined, number>;

@@ -71,6 +71,7 @@ export function jobSourceQuery(db: Kysely<DB>, regionId: string) {
       'occupation_field_id',
       'municipality_code',
       'remote',
+      'published_at',
       'change_seq',
       sql<unknown>`raw->'must_have'`.as('must_have'),
       sql<unknown>`raw->'nice_to_have'`.as('nice_to_have'),
@@ -98,24 +99,36 @@ export function featuresOfRow(row: JobSourceRow, lexicon?: SkillLexicon): JobFea
 export async function storeFeatures(
   db: Kysely<DB>,
   regionId: string,
-  rows: ReadonlyArray<{ id: string; change_seq: string; features: JobFeatures }>,
+  rows: ReadonlyArray<{ row: JobSourceRow; features: JobFeatures }>,
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += 1000) {
     const slice = rows.slice(i, i + 1000);
     await db
       .insertInto('talent_job_features')
       .values(
-        slice.map((r) => ({
+        slice.map(({ row, features }) => ({
           region_id: regionId,
-          job_id: r.id,
-          skills: r.features.skills,
-          languages: r.features.languages,
-          experience_months: r.features.experienceMonths,
-          computed_seq: r.change_seq,
+          job_id: row.id,
+          occupation_id: row.occupation_id,
+          occupation_group_id: row.occupation_group_id,
+          occupation_field_id: row.occupation_field_id,
+          municipality_code: row.municipality_code,
+          remote: row.remote,
+          published_at: row.published_at,
+          skills: features.skills,
+          languages: features.languages,
+          experience_months: features.experienceMonths,
+          computed_seq: row.change_seq,
         })),
       )
       .onConflict((oc) =>
         oc.columns(['region_id', 'job_id']).doUpdateSet((eb) => ({
+          occupation_id: eb.ref('excluded.occupation_id'),
+          occupation_group_id: eb.ref('excluded.occupation_group_id'),
+          occupation_field_id: eb.ref('excluded.occupation_field_id'),
+          municipality_code: eb.ref('excluded.municipality_code'),
+          remote: eb.ref('excluded.remote'),
+          published_at: eb.ref('excluded.published_at'),
           skills: eb.ref('excluded.skills'),
           languages: eb.ref('excluded.languages'),
           experience_months: eb.ref('excluded.experience_months'),

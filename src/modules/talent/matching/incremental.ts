@@ -12,7 +12,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { TaskQueue } from '../../../platform/tasks/queue.ts';
-import { profileFromRow } from '../profiles.ts';
+import type { ExperienceLevel } from '../model.ts';
 import { featuresOfRow, jobSourceQuery, storeFeatures, type JobSourceRow } from './features.ts';
 import type { Places } from './geo.ts';
 import {
@@ -80,7 +80,22 @@ export async function matchJobs(
   for (const [group, groupJobs] of byGroup) {
     const profiles = await db
       .selectFrom('talent_profiles as p')
-      .selectAll('p')
+      .select([
+        'p.account_id',
+        'p.occupations',
+        'p.occupation_groups',
+        'p.occupation_fields',
+        'p.skills',
+        'p.languages',
+        'p.experience',
+        'p.municipalities',
+        'p.anywhere',
+        'p.has_partner',
+        'p.partner_occupations',
+        'p.partner_occupation_groups',
+        'p.partner_occupation_fields',
+        'p.partner_skills',
+      ])
       .where('p.region_id', '=', regionId)
       .where('p.status', '=', 'active')
       .where((eb) =>
@@ -101,10 +116,34 @@ export async function matchJobs(
       )
       .execute();
     for (const row of profiles) {
-      const profile = profileFromRow(row);
+      const places_ = { municipalities: row.municipalities, anywhere: row.anywhere };
       const sides = [
-        ['main', mainSide(profile)],
-        ['partner', partnerSide(profile)],
+        [
+          'main',
+          mainSide({
+            occupations: row.occupations,
+            occupationGroups: row.occupation_groups,
+            occupationFields: row.occupation_fields,
+            skills: row.skills,
+            languages: row.languages,
+            experience: row.experience as ExperienceLevel,
+            ...places_,
+          }),
+        ],
+        [
+          'partner',
+          partnerSide({
+            languages: row.languages,
+            ...places_,
+            household: {
+              hasPartner: row.has_partner,
+              partnerOccupations: row.partner_occupations,
+              partnerSkills: row.partner_skills,
+              partnerOccupationGroups: row.partner_occupation_groups,
+              partnerOccupationFields: row.partner_occupation_fields,
+            },
+          }),
+        ],
       ] as const;
       for (const [name, side] of sides) {
         if (!side || !side.occupationGroups.includes(group)) continue;
@@ -113,7 +152,7 @@ export async function matchJobs(
           if (match.score < MATCH_THRESHOLD) continue;
           out.push({
             region_id: regionId,
-            account_id: profile.accountId,
+            account_id: row.account_id,
             job_id: job.id,
             side: name,
             score: match.score,
@@ -163,11 +202,7 @@ export async function matchNextBatch(
     }
     const open = rows.filter((r) => r.status === 'open');
     const computed = open.map((r) => ({ row: r, features: featuresOfRow(r) }));
-    await storeFeatures(
-      trx,
-      regionId,
-      computed.map((c) => ({ id: c.row.id, change_seq: c.row.change_seq, features: c.features })),
-    );
+    await storeFeatures(trx, regionId, computed);
     const closed = rows.filter((r) => r.status !== 'open').map((r) => r.id);
     if (closed.length)
       await trx
@@ -183,10 +218,10 @@ export async function matchNextBatch(
         computed.map((c) => jobOf(c.row, c.features)),
         places,
       );
-      for (let i = 0; i < inbox.length; i += 1000) {
+      for (let i = 0; i < inbox.length; i += 5000) {
         const result = await trx
           .insertInto('talent_match_inbox')
-          .values(inbox.slice(i, i + 1000))
+          .values(inbox.slice(i, i + 5000))
           .onConflict((oc) => oc.columns(['region_id', 'account_id', 'job_id', 'side']).doNothing())
           .executeTakeFirst();
         inboxed += Number(result.numInsertedOrUpdatedRows ?? 0);

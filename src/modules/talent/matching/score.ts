@@ -17,7 +17,7 @@ import type { Places } from './geo.ts';
 import { matchingMessages, type MatchingKey } from './messages.ts';
 
 /** A score at or above this puts a new job in the person's "new jobs for you" inbox. */
-export const MATCH_THRESHOLD = 45;
+export const MATCH_THRESHOLD = 55;
 /** Jobs within this many minutes of each other are "in reach of the same home". */
 export const HOUSEHOLD_REACH_MINUTES = 60;
 

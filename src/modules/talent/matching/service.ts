@@ -1,7 +1,8 @@
 /**
- * Top matches for a talent: candidate jobs through indexed SQL on the region's open ads (the same
- * occupation name or SSYK-4 group; the same occupation field only when those are few), scored in
- * memory (score.ts), best first. For a household, each of the main mover's jobs is paired with the
+ * Top matches for a talent: candidate jobs through indexed SQL on the region's open ads as the
+ * matching keeps them (talent_job_features: the same occupation name or SSYK-4 group; the same
+ * occupation field only when those are few), scored in memory (score.ts), best first; headline
+ * and employer read from job_ads for the best only. For a household, each of the main mover's jobs is paired with the
  * partner's best job within about an hour of it: two jobs in reach of the same home.
  */
 import { sql, type Kysely } from 'kysely';
@@ -19,7 +20,7 @@ import {
 } from './score.ts';
 
 /** Candidates read by group or name, newest first. */
-export const MAX_CANDIDATES = 3000;
+export const MAX_CANDIDATES = 2000;
 /** Candidates added by field when the groups give fewer than this. */
 export const FIELD_CANDIDATES = 500;
 
@@ -60,113 +61,138 @@ export async function regionPlaces(db: Kysely<DB>, regionId: string): Promise<Pl
 
 function candidateQuery(db: Kysely<DB>, regionId: string) {
   return db
-    .selectFrom('job_ads as j')
-    .leftJoin('talent_job_features as f', (join) =>
-      join.onRef('f.region_id', '=', 'j.region_id').onRef('f.job_id', '=', 'j.id'),
-    )
+    .selectFrom('talent_job_features as f')
     .select([
-      'j.id',
-      'j.headline',
-      'j.employer_name',
-      'j.published_at',
-      'j.occupation_id',
-      'j.occupation_group_id',
-      'j.occupation_field_id',
-      'j.municipality_code',
-      'j.remote',
+      'f.job_id',
+      'f.published_at',
+      'f.occupation_id',
+      'f.occupation_group_id',
+      'f.occupation_field_id',
+      'f.municipality_code',
+      'f.remote',
       'f.skills',
       'f.languages',
       'f.experience_months',
     ])
-    .where('j.region_id', '=', regionId)
-    .where('j.status', '=', 'open');
+    .where('f.region_id', '=', regionId);
 }
 
 type CandidateRow = Awaited<ReturnType<ReturnType<typeof candidateQuery>['execute']>>[number];
 
-function toJob(r: CandidateRow): Omit<MatchedJob, 'match'> {
+/** A candidate as scoring reads it; headline and employer are read for the best ones only. */
+export interface Candidate extends JobForMatching {
+  publishedAt: Date;
+}
+
+function toCandidate(r: CandidateRow): Candidate {
   return {
-    id: r.id,
-    headline: r.headline,
-    employerName: r.employer_name,
+    id: r.job_id,
     publishedAt: r.published_at,
     occupationId: r.occupation_id,
     occupationGroupId: r.occupation_group_id,
     occupationFieldId: r.occupation_field_id,
     municipalityCode: r.municipality_code,
     remote: r.remote,
-    skills: r.skills ?? [],
-    languages: r.languages ?? [],
-    experienceMonths: r.experience_months ?? 0,
+    skills: r.skills,
+    languages: r.languages,
+    experienceMonths: r.experience_months,
   };
 }
 
-/** The side's candidate jobs, not yet scored. */
+const anyOf = (values: readonly string[]) => sql<string>`ANY(${[...values]}::text[])`;
+
+/**
+ * The side's candidate jobs, not yet scored: the open ads (talent_job_features holds only those)
+ * of their occupation names and groups, newest first; of their fields too when those are few.
+ */
 export async function candidates(
   db: Kysely<DB>,
   regionId: string,
   side: TalentSide,
   wanted: number,
-): Promise<Array<Omit<MatchedJob, 'match'>>> {
-  const groups = [...side.occupationGroups];
-  const names = [...side.occupations];
+): Promise<Candidate[]> {
+  const groups = side.occupationGroups;
+  const names = side.occupations;
   const rows: CandidateRow[] = [];
   if (groups.length > 0 || names.length > 0) {
     rows.push(
       ...(await candidateQuery(db, regionId)
         .where((eb) =>
           eb.or([
-            ...(groups.length ? [eb('j.occupation_group_id', '=', sql<string>`ANY(${groups}::text[])`)] : []),
-            ...(names.length ? [eb('j.occupation_id', '=', sql<string>`ANY(${names}::text[])`)] : []),
+            ...(groups.length ? [eb('f.occupation_group_id', '=', anyOf(groups))] : []),
+            ...(names.length ? [eb('f.occupation_id', '=', anyOf(names))] : []),
           ]),
         )
-        .orderBy('j.published_at', 'desc')
+        .orderBy('f.published_at', 'desc')
         .limit(MAX_CANDIDATES)
         .execute()),
     );
   }
-  const fields = [...side.occupationFields];
+  const fields = side.occupationFields;
   if (rows.length < Math.max(wanted * 5, 100) && fields.length > 0) {
-    let q = candidateQuery(db, regionId).where(
-      'j.occupation_field_id',
-      '=',
-      sql<string>`ANY(${fields}::text[])`,
-    );
+    let q = candidateQuery(db, regionId).where('f.occupation_field_id', '=', anyOf(fields));
     if (groups.length)
       q = q.where((eb) =>
         eb.or([
-          eb('j.occupation_group_id', 'is', null),
-          eb('j.occupation_group_id', '<>', sql<string>`ALL(${groups}::text[])`),
+          eb('f.occupation_group_id', 'is', null),
+          eb('f.occupation_group_id', '<>', sql<string>`ALL(${[...groups]}::text[])`),
         ]),
       );
-    rows.push(...(await q.orderBy('j.published_at', 'desc').limit(FIELD_CANDIDATES).execute()));
+    rows.push(...(await q.orderBy('f.published_at', 'desc').limit(FIELD_CANDIDATES).execute()));
   }
   const seen = new Set<string>();
-  return rows.filter((r) => !seen.has(r.id) && seen.add(r.id)).map(toJob);
+  return rows.filter((r) => !seen.has(r.job_id) && seen.add(r.job_id)).map(toCandidate);
 }
 
-function byScore(a: MatchedJob, b: MatchedJob): number {
+/** Scored candidates, best first, those scoring above zero. */
+function scoreAll(
+  side: TalentSide,
+  jobs: readonly Candidate[],
+  places: Places,
+): Array<Candidate & { match: MatchScore }> {
+  const scored: Array<Candidate & { match: MatchScore }> = [];
+  for (const job of jobs) {
+    const match = scoreMatch(side, job, places);
+    if (match.score > 0) scored.push({ ...job, match });
+  }
+  return scored.sort(byScore);
+}
+
+/** Headline and employer of these open ads (one that closed meanwhile is left out). */
+async function withDetails(
+  db: Kysely<DB>,
+  regionId: string,
+  jobs: ReadonlyArray<Candidate & { match: MatchScore }>,
+  limit: number,
+): Promise<MatchedJob[]> {
+  if (jobs.length === 0) return [];
+  const rows = await db
+    .selectFrom('job_ads')
+    .select(['id', 'headline', 'employer_name'])
+    .where('region_id', '=', regionId)
+    .where('status', '=', 'open')
+    .where(
+      'id',
+      'in',
+      jobs.map((j) => j.id),
+    )
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const out: MatchedJob[] = [];
+  for (const job of jobs) {
+    const row = byId.get(job.id);
+    if (row) out.push({ ...job, headline: row.headline, employerName: row.employer_name });
+    if (out.length === limit) break;
+  }
+  return out;
+}
+
+function byScore(a: Candidate & { match: MatchScore }, b: Candidate & { match: MatchScore }): number {
   return (
     b.match.score - a.match.score ||
     b.publishedAt.getTime() - a.publishedAt.getTime() ||
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );
-}
-
-/** Scores jobs for a side, best first, those scoring above zero. */
-export function rank(
-  side: TalentSide,
-  jobs: ReadonlyArray<Omit<MatchedJob, 'match'>>,
-  places: Places,
-  limit: number,
-): MatchedJob[] {
-  const scored: MatchedJob[] = [];
-  for (const job of jobs) {
-    const match = scoreMatch(side, job, places);
-    if (match.score > 0) scored.push({ ...job, match });
-  }
-  scored.sort(byScore);
-  return scored.slice(0, limit);
 }
 
 /** The side's top `limit` open jobs in the region. */
@@ -181,7 +207,8 @@ export async function topMatches(
     candidates(db, regionId, side, limit),
     places ?? regionPlaces(db, regionId),
   ]);
-  return rank(side, jobs, p, limit);
+  // A few spare ones, for ads closed since their features were read.
+  return withDetails(db, regionId, scoreAll(side, jobs, p).slice(0, limit + 10), limit);
 }
 
 /** Whether two jobs can be reached from one home: within HOUSEHOLD_REACH_MINUTES, or remote. */
