@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { runRenewal } from '../../../src/modules/talent/renewal/service.ts';
+import { privacyPeriodsText, runRenewal } from '../../../src/modules/talent/renewal/service.ts';
 import { buildTestApp } from '../../helpers/app.ts';
 import { formClient } from '../../helpers/client.ts';
 import { auditActions, REGION } from '../../helpers/identity.ts';
@@ -114,5 +114,15 @@ describe('consent renewal', async () => {
     assert.match(page.body, /Länken fungerar inte längre/);
     const client = await formClient(app);
     assert.equal((await client.postForm('/en/talent-pool/renew', '', { token: 'nope' })).statusCode, 410);
+  });
+
+  it("words the region's periods for the privacy page", async () => {
+    await db
+      .insertInto('talent_settings')
+      .values({ region_id: REGION, renew_after_months: 12, hide_after_days: 30, delete_after_months: 6 })
+      .onConflict((oc) => oc.column('region_id').doNothing())
+      .execute();
+    assert.match(await privacyPeriodsText(db, REGION, 'sv'), /efter 12 månader.*30 dagar senare.*6 månader/);
+    assert.match(await privacyPeriodsText(db, REGION, 'en'), /after 12 months.*30 days later.*6 months/);
   });
 });

@@ -21,7 +21,7 @@ export const matchingMessages = defineMessages({
     'section.title': 'Jobb som passar dig',
     'section.intro': 'Lediga jobb som passar din profil, bäst först. Vi räknar om när nya jobb kommer.',
     'section.household':
-      'Ni är ett hushåll: till vänster jobb för dig, till höger det jobb för din partner som passar bäst inom ungefär en timme från samma hem.',
+      'Ni är ett hushåll: bredvid varje jobb för dig visar vi det jobb för din partner som passar bäst inom ungefär en timme från samma hem.',
     'section.you': 'För dig',
     'section.partner': 'För din partner',
     'section.partnerNone': 'Inget jobb för din partner inom en timme härifrån just nu.',
@@ -53,7 +53,7 @@ export const matchingMessages = defineMessages({
     'section.title': 'Jobs that suit you',
     'section.intro': 'Open jobs that fit your profile, best first. We look again when new jobs arrive.',
     'section.household':
-      'You are a household: on the left jobs for you, on the right the best job for your partner within about an hour of the same home.',
+      'You are a household: with each job for you we show the best job for your partner within about an hour of the same home.',
     'section.you': 'For you',
     'section.partner': 'For your partner',
     'section.partnerNone': 'No job for your partner within an hour of here right now.',
