@@ -49,5 +49,6 @@ CREATE INDEX talent_renewal_tokens_profile ON talent_renewal_tokens (region_id, 
 CREATE INDEX talent_job_features_occupation ON talent_job_features (region_id, occupation_id, published_at DESC);
 CREATE INDEX talent_job_features_group ON talent_job_features (region_id, occupation_group_id, published_at DESC);
 CREATE INDEX talent_job_features_field ON talent_job_features (region_id, occupation_field_id, published_at DESC);
+CREATE INDEX talent_job_features_place ON talent_job_features (region_id, occupation_group_id, municipality_code, published_at DESC);
 -- The renewal's hide and delete steps.
 CREATE INDEX talent_profiles_hidden ON talent_profiles (region_id, hidden_at) WHERE status = 'hidden';

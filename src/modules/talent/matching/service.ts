@@ -19,8 +19,10 @@ import {
   type TalentSide,
 } from './score.ts';
 
-/** Candidates read by group or name, newest first. */
-export const MAX_CANDIDATES = 2000;
+/** Candidates read by group (shared among the groups), newest first. */
+export const MAX_CANDIDATES = 1200;
+/** Candidates read per group and chosen municipality, newest first. */
+export const PLACE_CANDIDATES = 200;
 /** Candidates added by field when the groups give fewer than this. */
 export const FIELD_CANDIDATES = 500;
 
@@ -112,22 +114,36 @@ export async function candidates(
   wanted: number,
 ): Promise<Candidate[]> {
   const groups = side.occupationGroups;
-  const names = side.occupations;
-  const rows: CandidateRow[] = [];
-  if (groups.length > 0 || names.length > 0) {
-    rows.push(
-      ...(await candidateQuery(db, regionId)
-        .where((eb) =>
-          eb.or([
-            ...(groups.length ? [eb('f.occupation_group_id', '=', anyOf(groups))] : []),
-            ...(names.length ? [eb('f.occupation_id', '=', anyOf(names))] : []),
-          ]),
-        )
+  const places = side.anywhere ? [] : side.municipalities;
+  // One ordered index range per group (newest first), and per group and chosen municipality, so
+  // that a good fit nearby is found however old it is; in parallel.
+  const perGroup = Math.ceil(MAX_CANDIDATES / Math.max(1, groups.length));
+  const queries = [
+    ...groups.map((g) =>
+      candidateQuery(db, regionId)
+        .where('f.occupation_group_id', '=', g)
         .orderBy('f.published_at', 'desc')
-        .limit(MAX_CANDIDATES)
-        .execute()),
+        .limit(perGroup),
+    ),
+    ...groups.flatMap((g) =>
+      places.map((m) =>
+        candidateQuery(db, regionId)
+          .where('f.occupation_group_id', '=', g)
+          .where('f.municipality_code', '=', m)
+          .orderBy('f.published_at', 'desc')
+          .limit(PLACE_CANDIDATES),
+      ),
+    ),
+  ];
+  // Occupation names without a group (not from the taxonomy's tree): by name.
+  if (groups.length === 0 && side.occupations.length > 0)
+    queries.push(
+      candidateQuery(db, regionId)
+        .where('f.occupation_id', '=', anyOf(side.occupations))
+        .orderBy('f.published_at', 'desc')
+        .limit(MAX_CANDIDATES),
     );
-  }
+  const rows: CandidateRow[] = (await Promise.all(queries.map((q) => q.execute()))).flat();
   const fields = side.occupationFields;
   if (rows.length < Math.max(wanted * 5, 100) && fields.length > 0) {
     let q = candidateQuery(db, regionId).where('f.occupation_field_id', '=', anyOf(fields));
