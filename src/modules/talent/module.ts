@@ -11,6 +11,7 @@ import { defineModule } from '../../platform/module.ts';
 import { seedTalentDemo } from './demo/seed.ts';
 import { registerMatchingTasks } from './matching/incremental.ts';
 import { matchesSection } from './matching/section.ts';
+import { startMatchingWake } from './matching/wake.ts';
 import { renewalAuditSentences } from './renewal/audit-sentences.ts';
 import { registerRenewalRoutes } from './renewal/routes.ts';
 import { registerRenewalTasks } from './renewal/service.ts';
@@ -27,6 +28,8 @@ export const talentModule = defineModule({
     registerMatchingTasks(queue, database.db);
     registerRenewalTasks(queue, database.db, config.publicUrl.origin);
   },
+  start: ({ database, queue, logger }) => startMatchingWake(database, queue, logger),
+  close: (wake) => wake.stop(),
   routes: (app, deps) => {
     registerRenewalRoutes(app, deps);
   },

@@ -96,6 +96,7 @@ describe('talent matching', async () => {
         .execute();
       await settle();
 
+      await db.deleteFrom('jobs').where('name', '=', 'talent.match').execute();
       await loadAds(db, [
         makeAd({
           id: 'm-new-nurse',
@@ -111,6 +112,14 @@ describe('talent matching', async () => {
           timestamp: Date.now(),
         }),
       ]);
+      // The job board's change notification queued the matching at once.
+      let queued = 0;
+      for (let i = 0; i < 40 && queued === 0; i++) {
+        const tasks = await db.selectFrom('jobs').select('id').where('name', '=', 'talent.match').execute();
+        queued = tasks.length;
+        if (queued === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      assert.equal(queued, 1, 'talent.match queued once by the change notification');
       const run = await runMatching(db);
       assert.equal(run.jobs, 2);
 
