@@ -395,9 +395,9 @@ export const ROWS: Record<string, Row> = {
   'GET /admin/companies/:id/needs': only(COMPANY_EDITORS, 404, { url: `${NO_COMPANY}/needs` }),
   'POST /admin/companies/:id/needs': only(COMPANY_EDITORS, 404, { anon: 401, url: `${NO_COMPANY}/needs` }),
   // The talent pool: consent renewal (talent/renewal/)
-  'GET /:lang/talent-pool/renew/:token': everyone(410, { url: '/sv/talent-pool/renew/no-such-token' }),
-  'POST /:lang/talent-pool/renew': everyone(410, {
-    url: '/sv/talent-pool/renew',
+  'GET /:lang/talent-pool/stay/:token': everyone(410, { url: '/sv/talent-pool/stay/no-such-token' }),
+  'POST /:lang/talent-pool/stay': everyone(410, {
+    url: '/sv/talent-pool/stay',
     body: { token: 'no-such-token' },
   }),
 };

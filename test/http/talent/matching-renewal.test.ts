@@ -43,9 +43,7 @@ describe('consent renewal', async () => {
     assert.equal((await mailsTo('fresh@example.org')).length, 0);
     void fresh;
 
-    const link = /http:\/\/localhost:3000(\/sv\/talent-pool\/renew\/[A-Za-z0-9_-]+)/.exec(
-      mails[0]!.text_body,
-    );
+    const link = /http:\/\/localhost:3000(\/sv\/talent-pool\/stay\/[A-Za-z0-9_-]+)/.exec(mails[0]!.text_body);
     assert.ok(link, mails[0]!.text_body);
     const page = await app.inject({ url: link[1] });
     assert.equal(page.statusCode, 200);
@@ -54,7 +52,7 @@ describe('consent renewal', async () => {
 
     const client = await formClient(app);
     const token = link[1]!.split('/').pop()!;
-    const done = await client.postForm('/sv/talent-pool/renew', '', { token });
+    const done = await client.postForm('/sv/talent-pool/stay', '', { token });
     assert.equal(done.statusCode, 200);
     assert.match(done.body, /Tack, du är kvar i talangpoolen/);
     const row = await profileRow(person.profileId);
@@ -109,11 +107,11 @@ describe('consent renewal', async () => {
   });
 
   it('answers an unknown link with 410', async () => {
-    const page = await app.inject({ url: '/sv/talent-pool/renew/nope' });
+    const page = await app.inject({ url: '/sv/talent-pool/stay/nope' });
     assert.equal(page.statusCode, 410);
     assert.match(page.body, /Länken fungerar inte längre/);
     const client = await formClient(app);
-    assert.equal((await client.postForm('/en/talent-pool/renew', '', { token: 'nope' })).statusCode, 410);
+    assert.equal((await client.postForm('/en/talent-pool/stay', '', { token: 'nope' })).statusCode, 410);
   });
 
   it("words the region's periods for the privacy page", async () => {

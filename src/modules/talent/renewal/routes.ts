@@ -1,9 +1,9 @@
 /**
  * The renewal link's pages (no sign-in needed: the link is the proof, like a sign-in link):
  *
- * - GET /:lang/talent-pool/renew/:token: a page with one button (GET never renews: mail scanners
+ * - GET /:lang/talent-pool/stay/:token: a page with one button (GET never renews: mail scanners
  *   open links); 410 when the link is unknown or its profile gone.
- * - POST /:lang/talent-pool/renew: renews (the token in the form); the thank-you page.
+ * - POST /:lang/talent-pool/stay: renews (the token in the form); the thank-you page.
  */
 import type { FastifyReply } from 'fastify';
 import { csrfField, hiddenField } from '../../../platform/html/forms.ts';

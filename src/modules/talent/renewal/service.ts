@@ -23,7 +23,8 @@ import type { TalentSettings } from '../model.ts';
 import { talentSettings } from '../profiles.ts';
 import { renewalMessages as m } from './messages.ts';
 
-export const RENEW_PATH = '/talent-pool/renew';
+/** Not /talent-pool/renew: that is join's new link for an expired sign-up. */
+export const RENEW_PATH = '/talent-pool/stay';
 /** Profiles handled per step and region in one run; the next run goes on. */
 export const RENEWAL_BATCH = 500;
 
