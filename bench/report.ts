@@ -31,6 +31,8 @@ import { relevanceSection, relevanceSummaryRows } from './lib/relevance-report.t
 import type { CompaniesBenchResult } from './parts/companies.ts';
 import type { ContentSearchBenchResult } from './parts/content-search.ts';
 import { companiesSection, companiesSummaryRows } from './lib/companies-report.ts';
+import { talentMatchingSection, talentMatchingSummaryRows } from './lib/talent-matching-report.ts';
+import type { TalentMatchingBenchResult } from './parts/talent-matching.ts';
 import { contentSearchSection, contentSearchSummaryRows } from './lib/content-search-report.ts';
 
 export interface Results {
@@ -52,6 +54,7 @@ export interface Results {
   relevance?: RelevanceBenchResult | Failed;
   contentSearch?: ContentSearchBenchResult | Failed;
   companies?: CompaniesBenchResult | Failed;
+  talentMatching?: TalentMatchingBenchResult | Failed;
 }
 
 export interface Report {
@@ -130,6 +133,7 @@ function summary(r: Results): string {
   rows.push(...relevanceSummaryRows(r.relevance));
   rows.push(...contentSearchSummaryRows(r.contentSearch));
   rows.push(...companiesSummaryRows(r.companies));
+  rows.push(...talentMatchingSummaryRows(r.talentMatching));
   return ['| Benchmark | Target | Result | |', '|---|---|---|---|', ...rows].join('\n');
 }
 
@@ -711,7 +715,7 @@ command against a local JobStream stand-in and a PostgreSQL of their own; \`cras
 set (it takes about 10 minutes), nor is \`tasks\` (sign-in e-mails while the app's own task worker ingests a
 100,000-ad snapshot, about 10 minutes). Run single parts with \`npm run bench -- <part> …\` (overhead, breakdown,
 weight, lighthouse, auth, coldstart, startcpu, ingest, crash, tasks, search-db, search-http, search-flood,
-joblist-nginx, relevance, content-search, companies); parts not run keep their last figures, marked with
+joblist-nginx, relevance, content-search, companies, talent-matching); parts not run keep their last figures, marked with
 their date.
 
 The job board parts (search-db, search-http, search-flood, joblist-nginx) and the company pages (companies) run on a bench database of 100,000
@@ -746,6 +750,7 @@ export function renderReport(report: Report): string {
     r.relevance && relevanceSection(report.runAt, r.relevance),
     r.contentSearch && contentSearchSection(report.runAt, r.contentSearch),
     r.companies && companiesSection(report.runAt, r.companies),
+    r.talentMatching && talentMatchingSection(report.runAt, r.talentMatching),
   ].filter(Boolean);
   return `# Benchmarks
 

@@ -34,6 +34,7 @@ import { runSearchHttp } from './parts/search-http.ts';
 import { runSearchFlood } from './parts/search-flood.ts';
 import { runRelevance } from './parts/relevance.ts';
 import { runCompanies } from './parts/companies.ts';
+import { runTalentMatching } from './parts/talent-matching.ts';
 import { runContentSearch } from './parts/content-search.ts';
 import { runJobPagesWeight } from './parts/weight.ts';
 import { canonicalJobPath, PAGES as LIGHTHOUSE_PAGES } from './parts/lighthouse.ts';
@@ -57,6 +58,7 @@ const PARTS = [
   'tasks',
   'content-search',
   'companies',
+  'talent-matching',
 ] as const;
 type Part = (typeof PARTS)[number];
 const DEFAULT: Part[] = [
@@ -74,6 +76,7 @@ const DEFAULT: Part[] = [
   'relevance',
   'content-search',
   'companies',
+  'talent-matching',
 ];
 // The ingest part takes 5–10 minutes, the crash part about 10.
 const TIME_LIMIT_MS = (process.argv.some((a) => a === 'crash' || a === 'all') ? 60 : 30) * 60_000;
@@ -381,6 +384,15 @@ try {
       results.companies = await runCompanies();
     } catch (error) {
       results.companies = failure(error);
+    }
+  }
+
+  if (chosen.has('talent-matching')) {
+    console.log('\nTalent matching: 100,000 profiles × 100,000 jobs on the bench database');
+    try {
+      results.talentMatching = await runTalentMatching();
+    } catch (error) {
+      results.talentMatching = failure(error);
     }
   }
 

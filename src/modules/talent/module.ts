@@ -38,13 +38,25 @@ import { markTalentPoolStale } from './employers/service.ts';
 import { settingsMessages } from './settings/messages.ts';
 import { registerSettingsRoutes } from './settings/routes.ts';
 import { SETTINGS_PATH } from './settings/views.ts';
+import { seedTalentDemo } from './demo/seed.ts';
+import { registerMatchingTasks } from './matching/incremental.ts';
+import { matchesSection } from './matching/section.ts';
+import { startMatchingWake } from './matching/wake.ts';
+import { renewalAuditSentences } from './renewal/audit-sentences.ts';
+import { registerRenewalRoutes } from './renewal/routes.ts';
+import { registerRenewalTasks } from './renewal/service.ts';
 
 /** The pages whose POSTs change a profile, its consents or its visibility. */
 const PROFILE_CHANGES =
-  /^\/(sv|en)\/(me\/talent|talent-pool\/(confirm|join\/send|partner|intro|requests|blocks))/;
+  /^\/(sv|en)\/(me\/talent|talent-pool\/(confirm|join\/send|partner|intro|requests|blocks|stay))/;
 
 export const talentModule = defineModule({
   name: 'talent',
+  seed: async (db, { demo }) => {
+    if (demo) await seedTalentDemo(db);
+  },
+  start: ({ database, queue, logger }) => startMatchingWake(database, queue, logger),
+  close: (wake) => wake.stop(),
   navigation: [
     {
       path: '/talent-pool',
@@ -68,14 +80,21 @@ export const talentModule = defineModule({
     },
   ],
   personalData: [talentPoolData, alertsPersonalData, savedJobsPersonalData, employersPersonalData],
-  ownPageSections: [talentOwnSection, savedJobsSection, alertsSection, employersOwnSection],
-  auditSentences: { ...talentJoinAuditSentences, ...alertAuditSentences, ...employerAuditSentences },
+  ownPageSections: [talentOwnSection, matchesSection, savedJobsSection, alertsSection, employersOwnSection],
+  auditSentences: {
+    ...talentJoinAuditSentences,
+    ...alertAuditSentences,
+    ...employerAuditSentences,
+    ...renewalAuditSentences,
+  },
   auditGroups: [...talentJoinAuditGroups, ...alertAuditGroups, ...employerAuditGroups],
   openApi: () => talentOpenApi,
   tasks: (queue, deps) => {
     registerJoinTasks(queue, deps.database.db);
     registerAlertTasks(queue, deps);
     registerEmployerTasks(queue, deps.database.db);
+    registerMatchingTasks(queue, deps.database.db);
+    registerRenewalTasks(queue, deps.database.db, deps.config.publicUrl.origin);
   },
   routes: (app, deps) => {
     // The employers' cards are kept in memory a minute per region: a change to a profile, its
@@ -94,5 +113,6 @@ export const talentModule = defineModule({
     registerSavedJobRoutes(app, deps);
     registerEmployerRoutes(app, deps);
     registerSettingsRoutes(app, deps);
+    registerRenewalRoutes(app, deps);
   },
 });

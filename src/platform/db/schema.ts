@@ -669,6 +669,36 @@ export interface TalentBlocksTable {
   created_at: CreatedAt;
 }
 
+// The talent pool's matching (migration 0028).
+export interface TalentJobFeaturesTable {
+  region_id: string;
+  job_id: string;
+  occupation_id: string | null;
+  occupation_group_id: string | null;
+  occupation_field_id: string | null;
+  municipality_code: string | null;
+  remote: ColumnType<boolean, boolean | undefined, boolean>;
+  published_at: Timestamp;
+  skills: TextArray;
+  languages: TextArray;
+  experience_months: ColumnType<number, number | undefined, number>;
+  computed_seq: ColumnType<string, string | number | bigint, string | number | bigint>;
+}
+
+export interface TalentMatchStateTable {
+  region_id: string;
+  last_change_seq: ColumnType<string, string | number | bigint | undefined, string | number | bigint>;
+  initialised: ColumnType<boolean, boolean | undefined, boolean>;
+  updated_at: Timestamp;
+}
+
+export interface TalentRenewalTokensTable {
+  region_id: string;
+  token_hash: string;
+  profile_id: string;
+  created_at: CreatedAt;
+}
+
 export interface DB {
   regions: RegionsTable;
   region_hosts: RegionHostsTable;
@@ -717,4 +747,7 @@ export interface DB {
   talent_card_views: TalentCardViewsTable;
   talent_intro_requests: TalentIntroRequestsTable;
   talent_blocks: TalentBlocksTable;
+  talent_job_features: TalentJobFeaturesTable;
+  talent_match_state: TalentMatchStateTable;
+  talent_renewal_tokens: TalentRenewalTokensTable;
 }

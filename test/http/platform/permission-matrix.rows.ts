@@ -460,4 +460,10 @@ export const ROWS: Record<string, Row> = {
     body: { id: NO_IMAGE, answer: 'accept' },
   }),
   'POST /:lang/talent-pool/blocks/remove': signedIn(303, { anon: 401, body: { organisation: NO_IMAGE } }),
+  // The talent pool: consent renewal (talent/renewal/)
+  'GET /:lang/talent-pool/stay/:token': everyone(410, { url: '/sv/talent-pool/stay/no-such-token' }),
+  'POST /:lang/talent-pool/stay': everyone(410, {
+    url: '/sv/talent-pool/stay',
+    body: { token: 'no-such-token' },
+  }),
 };
