@@ -40,6 +40,7 @@ import {
   openApiOf,
   ownPageSectionsOf,
   personalDataOf,
+  privacyProcessingOf,
   registerModules,
   type ModuleDeps,
 } from './platform/module.ts';
@@ -255,6 +256,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     openApi: openApiOf(modules, audit),
     personalData: personalDataOf(modules),
     ownPageSections: ownPageSectionsOf(modules),
+    privacyProcessing: privacyProcessingOf(modules),
   };
   await registerModules(app, modules, moduleDeps);
   installOpenApi(app, moduleDeps.openApi);

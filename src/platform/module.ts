@@ -23,6 +23,8 @@
  *                own page reads the list in ModuleDeps)
  *   ownPageSections
  *                sections it adds to the own page (/sv/me)
+ *   privacyProcessing
+ *                what it does with personal data, for the privacy notice (/sv/privacy)
  *   routes       an encapsulated Fastify plugin: what it adds (hooks, decorators) stays inside it;
  *                it inherits the platform's hooks, decorators, error and not-found handlers. Its
  *                `app` is typed by the TypeBox provider: each route's `schema` types its request
@@ -38,7 +40,7 @@ import type { DB } from './db/schema.ts';
 import type { AdminNavItem, NavItem, Site, SitemapEntry } from './html/layout.ts';
 import { openApiDocument, type OpenApiContribution, type OpenApiDocument } from './http/openapi.ts';
 import type { RateLimiter } from './http/rate-limit.ts';
-import type { OwnPageSection, PersonalDataPart } from './personal-data.ts';
+import type { OwnPageSection, PersonalDataPart, PrivacyProcessing } from './personal-data.ts';
 import { typed, type App } from './http/schema.ts';
 import type { TaskQueue } from './tasks/queue.ts';
 import type { Region, RegionDirectory } from './region.ts';
@@ -64,6 +66,8 @@ export interface ModuleDeps {
   personalData: readonly PersonalDataPart[];
   /** Every module's sections of the own page, by order. */
   ownPageSections: readonly OwnPageSection[];
+  /** Every module's processings of personal data for the privacy notice, in module order. */
+  privacyProcessing: readonly PrivacyProcessing[];
 }
 
 /** What a module's background tasks receive (a worker process has no HTTP app). */
@@ -104,6 +108,8 @@ export interface LotsaModule<State = undefined> {
   personalData?: readonly PersonalDataPart[];
   /** Sections it adds to the own page. */
   ownPageSections?: readonly OwnPageSection[];
+  /** Its processings of personal data, described on the privacy notice. */
+  privacyProcessing?: readonly PrivacyProcessing[];
   auditSentences?: AuditSentences;
   /** Groups of its kinds of event that the audit filter offers as one choice. */
   auditGroups?: readonly AuditGroup[];
@@ -141,6 +147,11 @@ export function personalDataOf(modules: readonly AnyModule[]): PersonalDataPart[
 /** Every module's sections of the own page, by their order (equal ones in module order). */
 export function ownPageSectionsOf(modules: readonly AnyModule[]): OwnPageSection[] {
   return modules.flatMap((m) => m.ownPageSections ?? []).sort((a, b) => a.order - b.order);
+}
+
+/** Every module's processings of personal data for the privacy notice, in module order. */
+export function privacyProcessingOf(modules: readonly AnyModule[]): PrivacyProcessing[] {
+  return modules.flatMap((m) => m.privacyProcessing ?? []);
 }
 
 /** The decorator naming the module a Fastify scope belongs to (read by the route table). */

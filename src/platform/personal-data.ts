@@ -53,3 +53,21 @@ export interface OwnPageSectionView {
   title: string;
   html: SafeHtml;
 }
+
+/** One processing of personal data as the privacy notice describes it, in the reader's language. */
+export interface PrivacyProcessingText {
+  title: string;
+  data: string;
+  purpose: string;
+  basis: string;
+  retention: string;
+}
+
+/**
+ * A processing a module adds to the privacy notice (/sv/privacy), after the platform's own; its
+ * words may depend on the region's settings (the talent pool's consent periods).
+ */
+export interface PrivacyProcessing {
+  id: string;
+  describe(db: Kysely<DB>, regionId: string, lang: Lang): Promise<PrivacyProcessingText>;
+}

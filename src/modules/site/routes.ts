@@ -85,8 +85,14 @@ export function registerSiteRoutes(app: App, deps: ModuleDeps): void {
   });
 
   app.get('/:lang/privacy', langPage, async (request, reply) => {
-    langParam(request);
-    return reply.page(views.privacy(context(request)));
+    const lang = langParam(request);
+    const more = await Promise.all(
+      deps.privacyProcessing.map(async (p) => ({
+        id: p.id,
+        ...(await p.describe(deps.database.db, request.region.id, lang)),
+      })),
+    );
+    return reply.page(views.privacy(context(request), more));
   });
 
   app.get('/sv/lattlast', { config: pub }, async (request, reply) => {

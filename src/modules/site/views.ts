@@ -4,6 +4,7 @@
  * catalogue; the shell (header, navigation, footer) is drawn by the layout.
  */
 import { csrfField, emailField, errorSummary, textareaField, textField } from '../../platform/html/forms.ts';
+import type { PrivacyProcessingText } from '../../platform/personal-data.ts';
 import { html, type SafeHtml } from '../../platform/html/html.ts';
 import { localPath, type Page, type PageContext } from '../../platform/html/layout.ts';
 import { formatDate, formatNumber, type Lang, type Params } from '../../platform/i18n/index.ts';
@@ -197,7 +198,10 @@ export function feedbackSent(ctx: PageContext): Page {
 type Processing = 'accounts' | 'feedback' | 'logs' | 'rateLimit';
 type Cookie = 'csrf' | 'session' | 'webauthn';
 
-export function privacy(ctx: PageContext): Page {
+export function privacy(
+  ctx: PageContext,
+  more: readonly (PrivacyProcessingText & { id: string })[] = [],
+): Page {
   const { t, h, reviewed } = texts(ctx);
   const processing = (id: Processing) =>
     html`<h3 id="data-${id}">${t(`privacy.${id}.title`)}</h3>
@@ -238,7 +242,20 @@ export function privacy(ctx: PageContext): Page {
           'data',
           t('privacy.data.title'),
           html`<p>${t('privacy.data.intro')}</p>
-            ${processing('accounts')} ${processing('feedback')} ${processing('logs')} ${processing('rateLimit')}`,
+            ${processing('accounts')} ${processing('feedback')} ${processing('logs')} ${processing('rateLimit')}
+            ${more.map(
+              (p) => html`<h3 id="data-${p.id}">${p.title}</h3>
+                <dl>
+                  <dt>${t('privacy.term.data')}</dt>
+                  <dd>${p.data}</dd>
+                  <dt>${t('privacy.term.purpose')}</dt>
+                  <dd>${p.purpose}</dd>
+                  <dt>${t('privacy.term.basis')}</dt>
+                  <dd>${p.basis}</dd>
+                  <dt>${t('privacy.term.retention')}</dt>
+                  <dd>${p.retention}</dd>
+                </dl>`,
+            )}`,
         )}
         ${proseSection(
           'cookies',

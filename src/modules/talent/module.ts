@@ -45,6 +45,7 @@ import { startMatchingWake } from './matching/wake.ts';
 import { renewalAuditSentences } from './renewal/audit-sentences.ts';
 import { registerRenewalRoutes } from './renewal/routes.ts';
 import { registerRenewalTasks } from './renewal/service.ts';
+import { talentPrivacy } from './privacy/index.ts';
 
 /** The pages whose POSTs change a profile, its consents or its visibility. */
 const PROFILE_CHANGES =
@@ -79,6 +80,7 @@ export const talentModule = defineModule({
       order: 7,
     },
   ],
+  privacyProcessing: [...talentPrivacy],
   personalData: [talentPoolData, alertsPersonalData, savedJobsPersonalData, employersPersonalData],
   ownPageSections: [talentOwnSection, matchesSection, savedJobsSection, alertsSection, employersOwnSection],
   auditSentences: {

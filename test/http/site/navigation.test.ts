@@ -52,6 +52,7 @@ describe('the site navigation', async () => {
         ['/sv/places', 'Orter'],
         ['/sv/guides', 'Flytta hit'],
         ['/sv/stories', 'Berättelser'],
+        ['/sv/talent-pool', 'Talangpoolen'],
         ['/sv/me', 'Mitt konto'],
       ],
     );
@@ -64,6 +65,7 @@ describe('the site navigation', async () => {
         ['/en/places', 'Places'],
         ['/en/guides', 'Moving here'],
         ['/en/stories', 'Stories'],
+        ['/en/talent-pool', 'Talent pool'],
         ['/en/me', 'My account'],
       ],
     );
@@ -109,7 +111,7 @@ describe('the site navigation', async () => {
       (m) => [m[2], [...m[3]!.matchAll(/href="([^"]+)"/g)].map((h) => h[1])],
     );
     assert.deepEqual(groups.slice(0, 4), [
-      ['Jobs and careers', ['/en/jobs', '/en/companies']],
+      ['Jobs and careers', ['/en/jobs', '/en/companies', '/en/talent-pool']],
       ['Living here', ['/en/places', '/en/guides', '/en/stories', '/en/paths', '/en/move']],
       ['For you', ['/en/me']],
       ['About this website', ['/en/accessibility', '/en/privacy', '/sv/lattlast', '/en/search']],

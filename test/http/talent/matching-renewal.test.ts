@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { privacyPeriodsText, runRenewal } from '../../../src/modules/talent/renewal/service.ts';
+import { runRenewal } from '../../../src/modules/talent/renewal/service.ts';
 import { buildTestApp } from '../../helpers/app.ts';
 import { formClient } from '../../helpers/client.ts';
 import { auditActions, REGION } from '../../helpers/identity.ts';
@@ -114,13 +114,21 @@ describe('consent renewal', async () => {
     assert.equal((await client.postForm('/en/talent-pool/stay', '', { token: 'nope' })).statusCode, 410);
   });
 
-  it("words the region's periods for the privacy page", async () => {
+  it("the privacy page states the region's periods, and follows the region's settings", async () => {
     await db
       .insertInto('talent_settings')
-      .values({ region_id: REGION, renew_after_months: 12, hide_after_days: 30, delete_after_months: 6 })
-      .onConflict((oc) => oc.column('region_id').doNothing())
+      .values({ region_id: REGION, renew_after_months: 18, hide_after_days: 45, delete_after_months: 3 })
+      .onConflict((oc) =>
+        oc
+          .column('region_id')
+          .doUpdateSet({ renew_after_months: 18, hide_after_days: 45, delete_after_months: 3 }),
+      )
       .execute();
-    assert.match(await privacyPeriodsText(db, REGION, 'sv'), /efter 12 månader.*30 dagar senare.*6 månader/);
-    assert.match(await privacyPeriodsText(db, REGION, 'en'), /after 12 months.*30 days later.*6 months/);
+    const sv = (await app.inject({ url: '/sv/privacy' })).body;
+    assert.match(sv, /<h3 id="data-talent-pool">Talangpoolen<\/h3>/);
+    assert.match(sv, /Efter 18 månader.*45 dagar senare.*3 månader/);
+    const en = (await app.inject({ url: '/en/privacy' })).body;
+    assert.match(en, /After 18 months.*45 days later.*3 months/);
+    assert.match(en, /Job alerts and saved jobs/);
   });
 });

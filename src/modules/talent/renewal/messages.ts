@@ -22,8 +22,6 @@ export const renewalMessages = defineMessages({
     'gone.text':
       'Profilen finns inte längre, eller så är länken fel. Vill du gå med igen kan du göra det i talangpoolen.',
     'gone.join': 'Till talangpoolen',
-    'privacy.periods':
-      'Talangpoolen: vi frågar efter {renew} månader om du vill vara kvar. Svarar du inte döljs profilen {hide} dagar senare, och {delete} månader efter det raderas profilen och dina samtycken.',
   },
   en: {
     'mail.subject': 'Do you want to stay in the talent pool?',
@@ -45,7 +43,5 @@ export const renewalMessages = defineMessages({
     'gone.text':
       'The profile no longer exists, or the link is wrong. If you want to join again, you can do so in the talent pool.',
     'gone.join': 'To the talent pool',
-    'privacy.periods':
-      'The talent pool: after {renew} months we ask whether you want to stay. If you do not answer, the profile is hidden {hide} days later, and {delete} months after that the profile and your consents are deleted.',
   },
 });

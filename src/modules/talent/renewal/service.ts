@@ -258,17 +258,3 @@ export function registerRenewalTasks(queue: TaskQueue, db: Kysely<DB>, publicOri
   });
   queue.schedule({ name: `${RENEWAL_TASK}.daily`, task: RENEWAL_TASK, everySeconds: 86_400 });
 }
-
-/**
- * The sentence for the privacy page with the region's periods. The site module renders /privacy and
- * must not import the talent pool: this waits for a seam of the module contract (a module's
- * contribution to the privacy page), to be wired by whoever adds it.
- */
-export async function privacyPeriodsText(db: Kysely<DB>, regionId: string, lang: Lang): Promise<string> {
-  const s = await talentSettings(db, regionId);
-  return m.t(lang, 'privacy.periods', {
-    renew: s.renewAfterMonths,
-    hide: s.hideAfterDays,
-    delete: s.deleteAfterMonths,
-  });
-}
