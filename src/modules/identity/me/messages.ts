@@ -27,11 +27,11 @@ export const messages = defineMessages({
     'profile.email': 'E-postadress',
     'profile.emailHint':
       'Adressen är också ditt inloggningsnamn och kan inte ändras här. Vill du byta adress loggar du in med den nya och tar bort det här kontot.',
-    'profile.displayName.label': 'Namn som visas',
+    'profile.displayName.label': 'Ditt namn',
     'profile.displayName.hint':
-      'Så visas du för andra i administrationen. Högst {max} tecken. Lämna tomt om du vill att din e-postadress visas i stället.',
+      'Vi använder det när vi skriver till dig, och en arbetsgivare ser det först när du tackar ja till kontakt. Högst {max} tecken. Du kan lämna det tomt.',
     'profile.language.legend': 'Språk',
-    'profile.language.hint': 'Språket i e-post vi skickar till dig och i administrationen.',
+    'profile.language.hint': 'Språket i e-post vi skickar till dig.',
     'profile.save': 'Spara profilen',
     'profile.error.displayNameTooLong': 'Namnet får vara högst 120 tecken.',
     'profile.error.displayNameControl':
@@ -146,11 +146,11 @@ export const messages = defineMessages({
     'profile.email': 'E-mail address',
     'profile.emailHint':
       'The address is also your sign-in name and cannot be changed here. To use another address, sign in with the new one and delete this account.',
-    'profile.displayName.label': 'Display name',
+    'profile.displayName.label': 'Your name',
     'profile.displayName.hint':
-      'How others see you in the back-office. At most {max} characters. Leave it empty to show your e-mail address instead.',
+      'We use it when we write to you, and an employer sees it only once you accept to get in touch. At most {max} characters. You may leave it empty.',
     'profile.language.legend': 'Language',
-    'profile.language.hint': 'The language of e-mails we send you and of the back-office.',
+    'profile.language.hint': 'The language of the e-mails we send you.',
     'profile.save': 'Save profile',
     'profile.error.displayNameTooLong': 'The name can be at most 120 characters.',
     'profile.error.displayNameControl':
