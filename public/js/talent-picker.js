@@ -71,7 +71,7 @@
       timer = window.setTimeout(function () {
         var mine = ++seq;
         var url =
-          '/api/taxonomy/concepts?type=' +
+          '/api/v1/taxonomy/concepts?type=' +
           encodeURIComponent(type) +
           '&q=' +
           encodeURIComponent(q) +

@@ -192,7 +192,7 @@ export const ROWS: Record<string, Row> = {
   'GET /:lang/talent-pool/confirm/:token': everyone(410, { url: '/sv/talent-pool/confirm/no-such-token' }),
   'POST /:lang/talent-pool/confirm': everyone(410),
   'POST /:lang/talent-pool/renew': everyone(303),
-  'GET /api/taxonomy/concepts': everyone(200, { url: '/api/taxonomy/concepts?type=skill&q=svets' }),
+  'GET /api/v1/taxonomy/concepts': everyone(200, { url: '/api/v1/taxonomy/concepts?type=skill&q=svets' }),
   'GET /:lang/talent-pool/partner/:token': everyone(410, { url: '/sv/talent-pool/partner/no-such-token' }),
   'POST /:lang/talent-pool/partner': everyone(410),
   'GET /:lang/me/talent': signedIn(303),

@@ -48,21 +48,21 @@ describe('the own talent profile', async () => {
 
   it('the API answers the type-ahead in both languages, bounded, and refuses a long query', async () => {
     const res = await app.inject({
-      url: '/api/taxonomy/concepts?type=occupation-name&q=l%C3%A4rare&lang=sv',
+      url: '/api/v1/taxonomy/concepts?type=occupation-name&q=l%C3%A4rare&lang=sv',
     });
     assert.equal(res.statusCode, 200);
     const body = JSON.parse(res.body) as { concepts: { id: string; label: string }[] };
     assert.ok(body.concepts.length > 0 && body.concepts.length <= 20);
     assert.ok(body.concepts.every((c) => /lärare/i.test(c.label)));
-    const english = await app.inject({ url: '/api/taxonomy/concepts?type=occupation-name&q=nurse&lang=en' });
+    const english = await app.inject({ url: '/api/v1/taxonomy/concepts?type=occupation-name&q=nurse&lang=en' });
     const nurses = (JSON.parse(english.body) as { concepts: { label: string }[] }).concepts;
     assert.ok(
       nurses.some((c) => /sjuksköterska/i.test(c.label)),
       'an English title finds the Swedish names',
     );
-    const long = await app.inject({ url: `/api/taxonomy/concepts?type=skill&q=${'a'.repeat(101)}` });
+    const long = await app.inject({ url: `/api/v1/taxonomy/concepts?type=skill&q=${'a'.repeat(101)}` });
     assert.equal(long.statusCode, 400);
-    const bad = await app.inject({ url: '/api/taxonomy/concepts?type=municipality&q=a' });
+    const bad = await app.inject({ url: '/api/v1/taxonomy/concepts?type=municipality&q=a' });
     assert.equal(bad.statusCode, 400);
   });
 

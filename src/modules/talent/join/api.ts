@@ -1,5 +1,5 @@
 /**
- * GET /api/taxonomy/concepts: the type-ahead of the talent form's pickers (public/js/talent-picker.js)
+ * GET /api/v1/taxonomy/concepts: the type-ahead of the talent form's pickers (public/js/talent-picker.js)
  * — occupation names, skills or languages whose label holds `q`, at most 20. Public, rate-limited
  * per client, documented in /api/openapi.json.
  */
@@ -26,7 +26,7 @@ export const TaxonomyConceptList = Type.Object({
 
 export const searchConceptsOperation = defineOperation({
   method: 'GET',
-  url: '/api/taxonomy/concepts',
+  url: '/api/v1/taxonomy/concepts',
   operationId: 'searchTaxonomyConcepts',
   summary: 'Search taxonomy concepts (type-ahead)',
   description: `Occupation names, skills or languages of the JobTech taxonomy whose label holds \`q\` (case-insensitive), those starting with it first; at most ${SEARCH_LIMIT}.`,
