@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { markTalentPoolStale } from '../../../src/modules/talent/employers/service.ts';
 import { REGION } from '../../helpers/identity.ts';
 import { OCCUPATION } from '../../helpers/jobs.ts';
 import { addTalent, cardLinks, cardsHtml, employersFixture, LANGUAGE } from './employers-fixture.ts';
@@ -82,11 +83,36 @@ describe('the employers’ card search', async () => {
     assert.doesNotMatch(cards, /förskoleålder/, 'the household fact four share is not shown');
   });
 
+  it('filters on what the cards show: a card saying "the region" matches every municipality', async () => {
+    // Four developers live in Mora, but their cards hide it: a search for Mora may not tell them
+    // apart from the one in Ludvika, so it finds the five as a search for Falun does.
+    const mora = await f.get('/admin/talent?occupation=Backend-utvecklare&municipality=2062', f.adminCookie);
+    assert.match(mora.body, /5 personer matchar sökningen/);
+    const falun = await f.get('/admin/talent?occupation=Backend-utvecklare&municipality=2080', f.adminCookie);
+    assert.deepEqual(cardLinks(mora.body).sort(), cardLinks(falun.body).sort());
+  });
+
   it('shows no cards when fewer than k people match a search', async () => {
-    const res = await f.get('/admin/talent?occupation=Backend-utvecklare&municipality=2062', f.adminCookie);
-    assert.equal(res.statusCode, 200);
-    assert.match(res.body, /Färre än 5 personer matchar sökningen/);
-    assert.equal(cardLinks(res.body).length, 0);
+    // Two of the five developers block the employer: three cards match, fewer than k.
+    const blocking = developers.slice(0, 2).map((d) => d.accountId);
+    await f.db
+      .insertInto('talent_blocks')
+      .values(blocking.map((account_id) => ({ region_id: REGION, account_id, organisation_id: f.employer })))
+      .execute();
+    markTalentPoolStale(f.db, REGION);
+    try {
+      const res = await f.get('/admin/talent?occupation=Backend-utvecklare', f.adminCookie);
+      assert.equal(res.statusCode, 200);
+      assert.match(res.body, /Färre än 5 personer matchar sökningen/);
+      assert.equal(cardLinks(res.body).length, 0);
+    } finally {
+      await f.db
+        .deleteFrom('talent_blocks')
+        .where('organisation_id', '=', f.employer)
+        .where('account_id', 'in', blocking)
+        .execute();
+      markTalentPoolStale(f.db, REGION);
+    }
   });
 
   it('gives each employer its own card ids, and opens a card only for its own', async () => {

@@ -8,6 +8,13 @@
  * equivalence class holds k people; a card that is still alone at the coarsest level is not shown.
  * Skills are shown only when at least k people of the card's final class share them.
  *
+ * The search filters on what the cards show, never on the profile behind them: an occupation matches
+ * the card's occupation at the level shown (a card showing a group matches a search for the group,
+ * its field or any name in it; a card showing a name matches the name, its group and its field), a
+ * skill only a skill shown on the card, a municipality the municipalities shown — and every card
+ * that says "the region" — and the move filter the wide timeframe every card implies. So a fact a
+ * card hides never changes which searches find it. A person without a card matches no search.
+ *
  * The tallies (one map of class → members per step) are built per region from one snapshot of the
  * pool (CardPool.build) and kept at most POOL_MAX_AGE_MS. Blocks are per organisation and applied
  * to the results, not to the tallies: a block only ever hides a card.
@@ -18,11 +25,11 @@ import type { ExperienceLevel, MoveTimeframe } from '../model.ts';
 export interface PoolProfile {
   profileId: string;
   accountId: string;
-  /** The first (main) occupation name, its SSYK-4 group and field; '' when none. */
+  /** The first (main) occupation name, its own SSYK-4 group and field; '' when none. */
   occupation: string;
   group: string;
   field: string;
-  /** Every occupation concept of the profile (names, groups, fields), for the search. */
+  /** Every occupation concept of the profile (names, groups, fields); never searched on. */
   occupationConcepts: readonly string[];
   skills: readonly string[];
   experience: ExperienceLevel;
@@ -100,10 +107,19 @@ export interface Card {
 }
 
 export interface CardQuery {
-  /** Occupation concepts (names, groups or fields); any of them matches. */
+  /**
+   * Occupation concepts (names, groups or fields); any of them matches a card showing it or a
+   * narrower concept (a name in the group, a group or name in the field).
+   */
   occupations?: readonly string[];
-  /** Skill concepts; any of them matches. */
+  /**
+   * The broader concepts of those searched (a name's group and field, a group's field): a card
+   * showing exactly one of them — coarsened above the searched concept — matches too.
+   */
+  within?: readonly string[];
+  /** Skill concepts; any of them matches a card showing it. */
   skills?: readonly string[];
+  /** A municipality code: matches the cards showing it and the cards showing "the region". */
   municipality?: string;
   /** Wide timeframe. */
   move?: WideMove;
@@ -156,12 +172,19 @@ export class CardPool {
   private readonly classSize: number[][];
   /** Per person: the first step whose class holds k people (-1: none). */
   private readonly finalStep: Int8Array;
-  private readonly skillTallies = new Map<string, string[]>();
-  /** Posting lists (person indices, ascending = newest first) for the search. */
+  /** Per person: the skills the card shows (those k of the final class share). */
+  private readonly shownSkills: (readonly string[])[];
+  /**
+   * Posting lists over the SHOWN facts only (person indices, ascending = newest first; people
+   * without a card are on none): the occupation shown and its broader concepts, the occupation
+   * shown alone, the skills shown, the municipalities shown (cards not coarsened to the region).
+   */
   private readonly byOccupation = new Map<string, number[]>();
+  private readonly byShownOccupation = new Map<string, number[]>();
   private readonly bySkill = new Map<string, number[]>();
   private readonly byMunicipality = new Map<string, number[]>();
-  private readonly anywhere: Uint8Array;
+  /** Per person: 1 when the card shows "the region" (it matches every municipality). */
+  private readonly region: Uint8Array;
   private readonly moveCode: Uint8Array;
 
   private constructor(input: readonly PoolProfile[], k: number, now: number) {
@@ -175,7 +198,8 @@ export class CardPool {
     this.classOf = COARSENING.map(() => new Int32Array(n));
     this.classSize = COARSENING.map(() => []);
     this.finalStep = new Int8Array(n).fill(-1);
-    this.anywhere = new Uint8Array(n);
+    this.shownSkills = new Array<readonly string[]>(n).fill([]);
+    this.region = new Uint8Array(n);
     this.moveCode = new Uint8Array(n);
   }
 
@@ -202,11 +226,7 @@ export class CardPool {
         if (c > bestCount || (c === bestCount && l < best)) [best, bestCount] = [l, c];
       }
       this.commonLanguage[i] = best;
-      this.anywhere[i] = p.anywhere ? 1 : 0;
       this.moveCode[i] = MOVE_CODE[wideMove(p.moveWhen)];
-      for (const c of p.occupationConcepts) push(this.byOccupation, c, i);
-      for (const sk of p.skills) push(this.bySkill, sk, i);
-      if (!p.anywhere) for (const m of p.municipalities) push(this.byMunicipality, m, i);
       parts[i] = {
         occupation: { name: w(p.occupation), group: w(p.group), field: w(p.field) },
         experience: [w(p.experience), w(wideExperience(p.experience))],
@@ -243,6 +263,43 @@ export class CardPool {
         }
       }
     }
+    // The skills each final class shares (k holders or more), counted over the whole class.
+    const tallies = new Map<number, Map<string, number>>();
+    const classKey = (step: number, i: number) => step * n + this.classOf[step]![i]!;
+    for (let i = 0; i < n; i += 1) {
+      const step = this.finalStep[i]!;
+      if (step >= 0 && !tallies.has(classKey(step, i))) tallies.set(classKey(step, i), new Map());
+    }
+    for (let step = 0; step < COARSENING.length; step += 1) {
+      for (let i = 0; i < n; i += 1) {
+        const counts = tallies.get(classKey(step, i));
+        if (counts) for (const s of profiles[i]!.skills) counts.set(s, (counts.get(s) ?? 0) + 1);
+        if (i % SLICE === SLICE - 1) yield;
+      }
+    }
+    const shared = new Map<number, Set<string>>();
+    for (const [key, counts] of tallies) {
+      shared.set(key, new Set([...counts].filter(([, c]) => c >= k).map(([s]) => s)));
+    }
+    // The posting lists, over what each card shows.
+    for (let i = 0; i < n; i += 1) {
+      const step = this.finalStep[i]!;
+      if (step < 0) continue;
+      const p = profiles[i]!;
+      const levels = COARSENING[step]!;
+      const skills = shared.get(classKey(step, i))!;
+      this.shownSkills[i] = p.skills.filter((s) => skills.has(s));
+      for (const s of this.shownSkills[i]!) push(this.bySkill, s, i);
+      const occupation = shownOccupation(p, levels.occupation);
+      if (occupation) {
+        push(this.byShownOccupation, occupation, i);
+        push(this.byOccupation, occupation, i);
+        for (const broader of broaderOf(p, levels.occupation)) push(this.byOccupation, broader, i);
+      }
+      if (levels.municipalities === 'region' || p.anywhere) this.region[i] = 1;
+      else for (const m of new Set(p.municipalities)) push(this.byMunicipality, m, i);
+      if (i % SLICE === SLICE - 1) yield;
+    }
   }
 
   static build(profiles: readonly PoolProfile[], k: number, now = Date.now()): CardPool {
@@ -272,8 +329,7 @@ export class CardPool {
     if (step < 0) return null;
     const levels = COARSENING[step]!;
     const p = this.profiles[i]!;
-    const occupationId =
-      levels.occupation === 'name' ? p.occupation : levels.occupation === 'group' ? p.group : p.field;
+    const occupationId = shownOccupation(p, levels.occupation);
     return {
       profile: p,
       facts: {
@@ -293,26 +349,9 @@ export class CardPool {
                 schoolChildren: p.schoolChildren,
               }
             : null,
-        skills: this.sharedSkills(step, this.classOf[step]![i]!).filter((s) => p.skills.includes(s)),
+        skills: this.shownSkills[i]!,
       },
     };
-  }
-
-  /** The skills at least k people of a class have (counted once per class and build). */
-  private sharedSkills(step: number, classId: number): string[] {
-    const cacheKey = `${step}:${classId}`;
-    let shared = this.skillTallies.get(cacheKey);
-    if (!shared) {
-      const counts = new Map<string, number>();
-      const classOf = this.classOf[step]!;
-      for (let m = 0; m < classOf.length; m += 1) {
-        if (classOf[m] !== classId) continue;
-        for (const s of this.profiles[m]!.skills) counts.set(s, (counts.get(s) ?? 0) + 1);
-      }
-      shared = [...counts].filter(([, c]) => c >= this.k).map(([s]) => s);
-      this.skillTallies.set(cacheKey, shared);
-    }
-    return shared;
   }
 
   /** People on any of the lists, as a mask; undefined when the filter is not used. */
@@ -323,36 +362,38 @@ export class CardPool {
     return mask;
   }
 
+  /** Cards whose occupation is, or lies within, a searched one; or is broader than one (within). */
+  private occupationMask(query: CardQuery): Uint8Array | undefined {
+    const mask = this.maskOf(this.byOccupation, query.occupations);
+    if (!mask) return undefined;
+    for (const key of query.within ?? []) for (const i of this.byShownOccupation.get(key) ?? []) mask[i] = 1;
+    return mask;
+  }
+
   /**
-   * The cards matching a query, newest profile first: `total` matching people (0 when fewer than k
-   * match, so a narrow search names no one) and the cards of one page.
+   * The cards matching a query on their shown facts, newest profile first: `total` matching cards
+   * (0 when fewer than k match, so a narrow search names no one) and the cards of one page.
    */
   search(query: CardQuery, offset: number, limit: number): { total: number; cards: Card[]; tooFew: boolean } {
     const n = this.profiles.length;
-    const occupations = this.maskOf(this.byOccupation, query.occupations);
+    const occupations = this.occupationMask(query);
     const skills = this.maskOf(this.bySkill, query.skills);
     const places = query.municipality ? this.maskOf(this.byMunicipality, [query.municipality]) : undefined;
     const move = query.move ? MOVE_CODE[query.move] : 0;
     const blocked = query.blockedBy && query.blockedBy.size > 0 ? query.blockedBy : undefined;
     const hits: number[] = [];
     for (let i = 0; i < n; i += 1) {
+      if (this.finalStep[i]! < 0) continue;
       if (occupations && !occupations[i]) continue;
       if (skills && !skills[i]) continue;
-      if (places && !places[i] && !this.anywhere[i]) continue;
+      if (places && !places[i] && !this.region[i]) continue;
       if (move && this.moveCode[i] !== move) continue;
       if (blocked?.has(this.profiles[i]!.accountId)) continue;
       hits.push(i);
     }
     if (hits.length < this.k) return { total: 0, cards: [], tooFew: hits.length > 0 };
-    // Cards that stay under k at the coarsest level are left out of the list.
-    const shown: Card[] = [];
-    let total = 0;
-    for (const i of hits) {
-      if (this.finalStep[i]! < 0) continue;
-      if (total >= offset && shown.length < limit) shown.push(this.cardOf(i)!);
-      total += 1;
-    }
-    return { total, cards: shown, tooFew: false };
+    const cards = hits.slice(offset, offset + limit).map((i) => this.cardOf(i)!);
+    return { total: hits.length, cards, tooFew: false };
   }
 
   /** One profile's card (null when not in the pool or not shown at any level). */
@@ -366,6 +407,17 @@ export class CardPool {
     const i = this.byProfileId.get(profileId);
     return i === undefined ? -1 : this.finalStep[i]!;
   }
+}
+
+/** The occupation concept a card shows at a level ('' when none). */
+function shownOccupation(p: PoolProfile, level: OccupationLevel): string {
+  return level === 'name' ? p.occupation : level === 'group' ? p.group : p.field;
+}
+
+/** The broader concepts of the occupation a card shows: a name's group and field, a group's field. */
+function broaderOf(p: PoolProfile, level: OccupationLevel): string[] {
+  const broader = level === 'name' ? [p.group, p.field] : level === 'group' ? [p.field] : [];
+  return broader.filter(Boolean);
 }
 
 function keyOf(p: KeyParts, levels: Levels): string {

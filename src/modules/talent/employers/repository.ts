@@ -46,12 +46,18 @@ export async function loadPool(db: Kysely<DB>, regionId: string): Promise<PoolPr
       ),
     )
     .execute();
+  // The group and field of each first occupation (the profile's arrays are sorted sets, whose first
+  // group need not be the first occupation's): a card coarsens its own occupation, and the search
+  // matches it within its own group and field.
+  const parents = await parentsOfNames(db, [...new Set(rows.map((r) => r.occupations[0] ?? ''))]);
   return rows.map((r) => ({
     profileId: r.id,
     accountId: r.account_id,
     occupation: r.occupations[0] ?? '',
-    group: r.occupation_groups[0] ?? '',
-    field: r.occupation_fields[0] ?? '',
+    ...(parents.get(r.occupations[0] ?? '') ??
+      (r.occupations.length === 1
+        ? { group: r.occupation_groups[0] ?? '', field: r.occupation_fields[0] ?? '' }
+        : { group: '', field: '' })),
     occupationConcepts: [...r.occupations, ...r.occupation_groups, ...r.occupation_fields],
     skills: r.skills,
     experience: r.experience as ExperienceLevel,
@@ -64,6 +70,49 @@ export async function loadPool(db: Kysely<DB>, regionId: string): Promise<PoolPr
     schoolChildren: r.children_ages.some(SCHOOL),
     updatedAt: r.updated_at.getTime(),
   }));
+}
+
+/** The SSYK-4 group and occupation field of occupation names. */
+async function parentsOfNames(
+  db: Kysely<DB>,
+  names: readonly string[],
+): Promise<Map<string, { group: string; field: string }>> {
+  const wanted = names.filter(Boolean);
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('taxonomy_concepts as o')
+    .innerJoin('taxonomy_concepts as g', 'g.concept_id', 'o.parent_id')
+    .select(['o.concept_id as name_id', 'g.concept_id as group_id', 'g.parent_id as field_id'])
+    .where('o.type', '=', 'occupation-name')
+    .where('g.type', '=', 'ssyk-level-4')
+    .where('o.concept_id', 'in', wanted)
+    .execute();
+  return new Map(rows.map((r) => [r.name_id, { group: r.group_id, field: r.field_id ?? '' }]));
+}
+
+/**
+ * The broader occupation concepts of those searched: a name's group and field, a group's field.
+ * A card coarsened to one of them matches the search (its occupation may be the one searched).
+ */
+export async function broaderOccupations(db: Kysely<DB>, ids: readonly string[]): Promise<string[]> {
+  const wanted = [...new Set(ids)].filter((id) => /^[A-Za-z0-9_-]{1,40}$/.test(id));
+  if (wanted.length === 0) return [];
+  const rows = await db
+    .selectFrom('taxonomy_concepts as c')
+    .leftJoin('taxonomy_concepts as up', 'up.concept_id', 'c.parent_id')
+    .select(['c.type', 'c.parent_id', 'up.type as up_type', 'up.parent_id as up_parent_id'])
+    .where('c.concept_id', 'in', wanted)
+    .where('c.type', 'in', ['occupation-name', 'ssyk-level-4'])
+    .execute();
+  const broader = new Set<string>();
+  for (const r of rows) {
+    if (!r.parent_id) continue;
+    broader.add(r.parent_id);
+    if (r.type === 'occupation-name' && r.up_type === 'ssyk-level-4' && r.up_parent_id) {
+      broader.add(r.up_parent_id);
+    }
+  }
+  return [...broader];
 }
 
 /** The accounts that block the organisation. */

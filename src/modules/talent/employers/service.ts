@@ -18,6 +18,7 @@ import { employerMessages } from './messages.ts';
 import {
   blockersOf,
   blocksOfPerson,
+  broaderOccupations,
   introById,
   introByToken,
   introsOfPerson,
@@ -150,14 +151,15 @@ export interface ShownCard {
 export async function searchCards(
   db: Kysely<DB>,
   searcher: Searcher,
-  query: Omit<CardQuery, 'blockedBy'>,
+  query: Omit<CardQuery, 'blockedBy' | 'within'>,
   page: number,
 ): Promise<{ total: number; tooFew: boolean; k: number; cards: ShownCard[] }> {
-  const [pool, blockedBy] = await Promise.all([
+  const [pool, blockedBy, within] = await Promise.all([
     poolOf(db, searcher.regionId),
     blockersOf(db, searcher.regionId, searcher.organisationId),
+    broaderOccupations(db, query.occupations ?? []),
   ]);
-  const found = pool.search({ ...query, blockedBy }, (page - 1) * PAGE_SIZE, PAGE_SIZE);
+  const found = pool.search({ ...query, within, blockedBy }, (page - 1) * PAGE_SIZE, PAGE_SIZE);
   await logViews(db, {
     regionId: searcher.regionId,
     organisationId: searcher.organisationId,
