@@ -391,7 +391,7 @@ export async function confirmSignup(
     if (!row) return undefined;
     const language: Lang = row.language === 'en' ? 'en' : 'sv';
     const { account } = await findOrCreateAccount(trx, regionId, row.email, language, 'self');
-    // The existing profile's row is locked by saveProfile; read it under the same lock first.
+    // Lock the existing profile before reading it for the merge: no edit slips in between.
     await trx
       .selectFrom('talent_profiles')
       .select('id')
