@@ -103,6 +103,18 @@ describe('joining the talent pool', async () => {
 
     const confirm = await client.get(path);
     assert.equal(confirm.statusCode, 200);
+    // The page shows what will be saved, in words, and each consent that will be given.
+    assert.match(confirm.body, /Det här sparas/);
+    assert.match(confirm.body, /<dd>Falun<\/dd>/);
+    assert.match(confirm.body, /<dd>2–5 år<\/dd>/);
+    assert.match(confirm.body, /Jag drömmer om en stuga vid sjön/);
+    assert.match(
+      confirm.body,
+      /Regionens lotsar får matcha mig och kontakta mig<\/strong> \(textversion navigator-2026-12\)/,
+    );
+    assert.match(confirm.body, /Skicka mig nya jobb som passar mig<\/strong> \(textversion alerts-2026-12\)/);
+    assert.doesNotMatch(confirm.body, /nyhetsbrev/);
+    assert.doesNotMatch(confirm.body, /läggs till i den/);
     assert.equal(
       await db.selectFrom('talent_profiles').select('id').executeTakeFirst(),
       undefined,
@@ -122,10 +134,22 @@ describe('joining the talent pool', async () => {
     const again = await client.postForm('/sv/talent-pool/confirm', '', { token });
     assert.equal(again.statusCode, 410);
 
-    // A second sign-up with the same address merges into the profile.
+    // A second sign-up with the same address merges into the profile: the lists are united (the
+    // member's first), the member's own answers and text stay, a consent never given is given.
+    const nurse2 = (
+      await db
+        .selectFrom('taxonomy_concepts')
+        .select('concept_id')
+        .where('type', '=', 'occupation-name')
+        .where('deprecated', '=', false)
+        .where('concept_id', '!=', occupation)
+        .orderBy('concept_id')
+        .executeTakeFirstOrThrow()
+    ).concept_id;
     await client.postForm('/sv/talent-pool/join/send', '', {
-      ...draft(occupation, skill),
+      ...draft(nurse2, skill),
       move_when: 'now',
+      about: 'Någon annans text.',
       email: 'anna.berg@example.se',
       consents: ['employers'],
     });
@@ -136,13 +160,24 @@ describe('joining the talent pool', async () => {
       .orderBy('id', 'desc')
       .executeTakeFirstOrThrow();
     const token2 = /confirm\/([A-Za-z0-9_-]{43})/.exec(second.text_body)![1]!;
+    const secondPage = await client.get(`/sv/talent-pool/confirm/${token2}`);
+    assert.equal(secondPage.statusCode, 200);
+    assert.match(secondPage.body, /läggs till i den/);
+    assert.match(
+      secondPage.body,
+      /Arbetsgivare får se min profil utan namn<\/strong> \(textversion employers-2026-12\)/,
+    );
+    assert.match(secondPage.body, /Inom ett år/, 'the member’s own answer is what will be saved');
+    assert.match(secondPage.body, /Texten om dig i den här anmälan sparas inte/);
     assert.equal((await client.postForm('/sv/talent-pool/confirm', '', { token: token2 })).statusCode, 303);
     const profiles = await db
       .selectFrom('talent_profiles')
-      .select(['move_when', 'account_id', 'occupation_groups'])
+      .select(['move_when', 'account_id', 'occupation_groups', 'occupations', 'about'])
       .execute();
     assert.equal(profiles.length, 1);
-    assert.equal(profiles[0]!.move_when, 'now');
+    assert.equal(profiles[0]!.move_when, 'within-a-year');
+    assert.deepEqual(profiles[0]!.occupations, [occupation, nurse2]);
+    assert.equal(profiles[0]!.about, 'Jag drömmer om en stuga vid sjön.');
     assert.ok(profiles[0]!.occupation_groups.length > 0);
     const live = await db
       .selectFrom('talent_consents')
@@ -181,6 +216,87 @@ describe('joining the talent pool', async () => {
     assert.equal(leave.statusCode, 303);
     assert.equal((await db.selectFrom('talent_profiles').select('id').execute()).length, 0);
     assert.equal((await db.selectFrom('talent_consents').select('id').execute()).length, 0);
+  });
+
+  it('a member’s withdrawn consent comes back only when ticked on the confirm page; lists stay within the limits', async () => {
+    const ids = (
+      await db
+        .selectFrom('taxonomy_concepts')
+        .select('concept_id')
+        .where('type', '=', 'occupation-name')
+        .where('deprecated', '=', false)
+        .orderBy('concept_id')
+        .limit(6)
+        .execute()
+    ).map((r) => r.concept_id);
+    const signUp = async (occupations: string[], consents: string[]) => {
+      await client.postForm('/sv/talent-pool/join/send', '', {
+        ...draft(occupations[0]!, ''),
+        occupations,
+        skills: [],
+        email: 'c@example.se',
+        consents,
+      });
+      const row = await db
+        .selectFrom('mail_outbox')
+        .select('text_body')
+        .where('to_address', '=', 'c@example.se')
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
+      return /confirm\/([A-Za-z0-9_-]{43})/.exec(row.text_body)![1]!;
+    };
+    const consents = async () => {
+      const rows = await db
+        .selectFrom('talent_consents')
+        .innerJoin('accounts', 'accounts.id', 'talent_consents.account_id')
+        .select(['purpose', 'text_version', 'withdrawn_at'])
+        .where('accounts.email', '=', 'c@example.se')
+        .execute();
+      return rows;
+    };
+    const first = await signUp(ids.slice(0, 3), ['navigator', 'employers']);
+    const done = await client.postForm('/sv/talent-pool/confirm', '', { token: first });
+    const cookie = [done.headers['set-cookie']].flat()[0]!.split(';')[0]!;
+    await client.postForm('/sv/me/talent/consent', cookie, { purpose: 'employers', give: '0' });
+
+    const second = await signUp(ids.slice(3, 6), ['employers', 'newsletter']);
+    const page = await client.get(`/en/talent-pool/confirm/${second}`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /added to it: nothing you have is removed/);
+    assert.match(page.body, /Consents you have withdrawn/);
+    assert.match(page.body, /name="consents" value="employers"/);
+    assert.doesNotMatch(page.body, /name="consents" value="[a-z]+" checked/, 'nothing pre-ticked');
+    assert.match(page.body, /Employers may see my profile without my name \(asked for in this sign-up\)/);
+    assert.match(page.body, /newsletter<\/strong> \(text version newsletter-2026-12\)/);
+    assert.match(page.body, /stay as they are:[\s\S]*navigators may match me/);
+    // Confirmed without ticking: the withdrawn consent stays withdrawn; the new one is given.
+    assert.equal((await client.postForm('/en/talent-pool/confirm', '', { token: second })).statusCode, 303);
+    let live = (await consents()).filter((c) => !c.withdrawn_at).map((c) => c.purpose);
+    assert.deepEqual(live.sort(), ['navigator', 'newsletter']);
+    const profile = await db
+      .selectFrom('talent_profiles')
+      .innerJoin('accounts', 'accounts.id', 'talent_profiles.account_id')
+      .select('occupations')
+      .where('accounts.email', '=', 'c@example.se')
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(profile.occupations, ids.slice(0, 5), 'united, the member’s first, at most 5');
+
+    // Ticked on the confirm page: given again, with its text version; a tick for a purpose the
+    // page did not offer gives nothing.
+    const third = await signUp(ids.slice(0, 1), []);
+    assert.equal(
+      (
+        await client.postForm('/sv/talent-pool/confirm', '', {
+          token: third,
+          consents: ['employers', 'alerts'],
+        })
+      ).statusCode,
+      303,
+    );
+    const rows = await consents();
+    live = rows.filter((c) => !c.withdrawn_at).map((c) => c.purpose);
+    assert.deepEqual(live.sort(), ['employers', 'navigator', 'newsletter']);
+    assert.ok(rows.every((c) => c.text_version === `${c.purpose}-2026-12`));
   });
 
   it('an expired link says so and can send a new one with what was typed', async () => {

@@ -347,3 +347,57 @@ export async function checkDraft(
 export function consentsOf(d: Draft): ConsentPurpose[] {
   return d.consents.filter((c): c is ConsentPurpose => isOneOf(CONSENT_PURPOSES, c));
 }
+
+/** `own` then what `added` has that `own` lacks, at most `max`. */
+const unite = (own: readonly string[], added: readonly string[], max: number): string[] =>
+  [...new Set([...own, ...added])].slice(0, max);
+
+/** The children's ages of both, the member's first; an age is added once per child it lacks. */
+function uniteAges(own: readonly number[], added: readonly number[]): number[] {
+  const unmatched = [...own];
+  const out = [...own];
+  for (const age of added) {
+    const i = unmatched.indexOf(age);
+    if (i >= 0) unmatched.splice(i, 1);
+    else out.push(age);
+  }
+  return out.slice(0, LIMITS.children);
+}
+
+/**
+ * A sign-up's checked draft merged into the profile the address already has, so that confirming
+ * loses nothing: the lists are united (the member's own entries first, up to LIMITS); the member's
+ * text `about` is kept (the sign-up's only fills an empty one); every other answer takes the
+ * sign-up's value only where the member had none or the default (housing "not sure", remote and
+ * partner "no"). The member's places stand (a list is added to, "anywhere" stays); a part the
+ * partner claimed is the partner's and is left as it is.
+ */
+export function mergeDraft(p: TalentProfile, d: Draft): Draft {
+  const h = p.household;
+  const claimed = h.partnerAccountId !== null;
+  const addedPartner = d.hasPartner && !claimed;
+  const hadPlaces = p.anywhere || p.municipalities.length > 0;
+  const anywhere = hadPlaces ? p.anywhere : d.anywhere;
+  return {
+    ...d,
+    occupations: unite(p.occupations, d.occupations, LIMITS.occupations),
+    skills: unite(p.skills, d.skills, LIMITS.skills),
+    experience: p.experience || d.experience,
+    languages: unite(p.languages, d.languages, LIMITS.languages),
+    education: p.education || d.education,
+    anywhere,
+    municipalities: anywhere ? [] : unite(p.municipalities, d.municipalities, LIMITS.municipalities),
+    moveWhen: p.moveWhen || d.moveWhen,
+    remoteNow: p.remoteNow || d.remoteNow,
+    about: p.about || d.about,
+    hasPartner: h.hasPartner || d.hasPartner,
+    partnerOccupations: unite(
+      h.partnerOccupations,
+      addedPartner ? d.partnerOccupations : [],
+      LIMITS.occupations,
+    ),
+    partnerSkills: unite(h.partnerSkills, addedPartner ? d.partnerSkills : [], LIMITS.skills),
+    children: uniteAges(h.childrenAges, parseChildren(d.children) ?? []).join(', '),
+    housing: h.housing === 'not-sure' ? d.housing : h.housing,
+  };
+}

@@ -4,15 +4,19 @@
  * - POST /:lang/talent-pool/join/:step (1–3): search-and-pick, back, next — the draft travels in
  *   hidden fields; POST /:lang/talent-pool/join/send: step 4, stores the sign-up and mails the link
  *   (a signed-in person's profile is written at once).
- * - GET /:lang/talent-pool/confirm/:token: a confirm button (a GET changes nothing); POST
- *   /:lang/talent-pool/confirm: writes the profile, signs in, lands on /:lang/me#talent.
+ * - GET /:lang/talent-pool/confirm/:token: what confirming will save — the answers in words
+ *   (merged into the existing profile, if the address has one) and each consent given — with the
+ *   withdrawn consents as unticked checkboxes and a confirm button (a GET changes nothing); POST
+ *   /:lang/talent-pool/confirm: writes or merges the profile, gives the consents (a withdrawn one
+ *   only when ticked), signs in, lands on /:lang/me#talent.
  * - POST /:lang/talent-pool/renew: a new link for an expired sign-up, with what was typed.
  */
 import type { FastifyReply, FastifyRequest, onSendHookHandler } from 'fastify';
 import { shell } from '../../../platform/html/messages.ts';
 import { langParam } from '../../../platform/http/lang.ts';
 import { siteOrigin } from '../../../platform/http/origin.ts';
-import { FormBody, LangParams, PathParams, type App } from '../../../platform/http/schema.ts';
+import { Type } from '@sinclair/typebox';
+import { FormBody, FormList, LangParams, PathParams, type App } from '../../../platform/http/schema.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
 import { queueMail } from '../../../platform/mail/outbox.ts';
 import type { ModuleDeps } from '../../../platform/module.ts';
@@ -35,14 +39,14 @@ import {
   type PickerName,
 } from './draft.ts';
 import type { FieldsView } from './fields.ts';
-import { allConcepts } from './taxonomy.ts';
+import { allConcepts, conceptsById } from './taxonomy.ts';
 import {
   confirmSignup,
   createSignup,
   joinSignedIn,
   LINK_PER_IP,
-  liveSignup,
   pickerViews,
+  previewSignup,
   renewSignup,
   SEND_PER_ADDRESS,
   SEND_PER_IP,
@@ -56,6 +60,9 @@ export const TALENT_HERO_IMAGES = ['autumn-forest-sunbeams', 'lake-jetty-sunset'
 const pub = { permission: Permission.Public, auth: 'optional' } as const;
 const noStore = (reply: FastifyReply, page: Page, status = 200) =>
   reply.page(page, { status, cache: 'no-store' });
+/** The confirm form: the link's token and the withdrawn consents ticked again. */
+const ConfirmBody = Type.Object({ token: Type.Optional(Type.String()), consents: FormList() });
+
 const noReferrer: onSendHookHandler = (_request, reply, payload, done) => {
   reply.header('referrer-policy', 'no-referrer');
   done(null, payload);
@@ -253,16 +260,29 @@ export function registerJoinRoutes(app: App, deps: ModuleDeps): void {
     async (request, reply) => {
       const lang = langParam(request);
       const { token } = request.params;
-      const live = await liveSignup(db, request.region.id, token);
-      if (!live) return noStore(reply, views.gonePage(lang, token.slice(0, 64), reply.csrfToken()), 410);
-      return noStore(reply, views.confirmPage(lang, token, live.email, reply.csrfToken()));
+      const preview = await previewSignup(db, request.region.id, token);
+      if (!preview) return noStore(reply, views.gonePage(lang, token.slice(0, 64), reply.csrfToken()), 410);
+      const d = preview.draft;
+      const names = async (type: 'occupation-name' | 'skill' | 'language', ids: string[]) =>
+        (await conceptsById(db, type, ids, lang)).map((c) => c.label);
+      const towns = new Map(request.region.municipalities.map((m) => [m.code, m.shortName]));
+      const labels: views.DraftLabels = {
+        occupations: await names('occupation-name', d.occupations),
+        skills: await names('skill', d.skills),
+        languages: await names('language', d.languages),
+        municipalities: d.municipalities.flatMap((c) => towns.get(c) ?? []),
+        partnerOccupations: d.hasPartner ? await names('occupation-name', d.partnerOccupations) : [],
+        partnerSkills: d.hasPartner ? await names('skill', d.partnerSkills) : [],
+      };
+      const page = views.confirmPage({ lang, token, csrfToken: reply.csrfToken(), preview, labels });
+      return noStore(reply, page);
     },
   );
 
   app.post(
     '/:lang/talent-pool/confirm',
     {
-      schema: { params: LangParams, body: FormBody('token') },
+      schema: { params: LangParams, body: ConfirmBody },
       config: { ...pub, rateLimit: LINK_PER_IP },
       onSend: noReferrer,
     },
@@ -272,6 +292,7 @@ export function registerJoinRoutes(app: App, deps: ModuleDeps): void {
       const confirmed = await confirmSignup(db, deps.sessions, {
         regionId: request.region.id,
         token,
+        ticked: (request.body.consents ?? []).slice(0, 10),
         browser: deps.sessions.browserOf(request),
       });
       if (!confirmed) return noStore(reply, views.gonePage(lang, token, reply.csrfToken()), 410);

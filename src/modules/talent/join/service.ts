@@ -1,9 +1,11 @@
 /**
  * Joining the talent pool: a checked draft waits in talent_signups under the SHA-256 of its link's
- * token (48 hours; a second sign-up with the address replaces it), and confirming the link finds or
- * creates the account, writes the profile (merging into one that exists) and the consents, and
- * starts a session. A signed-in person's draft is written at once. The edit page writes through
- * `saveProfile` too.
+ * token (48 hours; a second sign-up with the address replaces it). Anyone may type any address, so
+ * the link's page shows the mailbox owner what confirming will save (`previewSignup`), and
+ * confirming finds or creates the account, writes the profile — merged into one the address
+ * already has, losing nothing (`mergeDraft`) — gives the consents of `consentPlan` (a withdrawn
+ * one only when ticked on that page) and starts a session. A signed-in person's draft is written
+ * at once. The edit page writes through `saveProfile` too.
  */
 import { sql, type Kysely } from 'kysely';
 import { accountActor, recordAudit } from '../../../platform/audit.ts';
@@ -13,9 +15,23 @@ import type { DB } from '../../../platform/db/schema.ts';
 import { localPath } from '../../../platform/html/layout.ts';
 import type { RateLimitRule } from '../../../platform/http/rate-limit.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
-import { findOrCreateAccount, normalizeEmail, startSession } from '../../identity/accounts.ts';
-import { CONSENT_TEXT_VERSIONS, type ConsentPurpose } from '../model.ts';
-import { consentsOf, draftFromJson, parseChildren, PICKERS, type Draft, type PickerName } from './draft.ts';
+import {
+  findAccountByEmail,
+  findOrCreateAccount,
+  normalizeEmail,
+  startSession,
+} from '../../identity/accounts.ts';
+import { CONSENT_PURPOSES, CONSENT_TEXT_VERSIONS, type ConsentPurpose } from '../model.ts';
+import { consentHistory, profileOf } from '../profiles.ts';
+import {
+  consentsOf,
+  draftFromJson,
+  mergeDraft,
+  parseChildren,
+  PICKERS,
+  type Draft,
+  type PickerName,
+} from './draft.ts';
 import type { PickerView } from './fields.ts';
 import { conceptsById, occupationParents, searchConcepts } from './taxonomy.ts';
 
@@ -85,15 +101,84 @@ export async function liveSignup(
   db: Kysely<DB>,
   regionId: string,
   token: string,
-): Promise<{ email: string } | undefined> {
+): Promise<{ email: string; draft: Draft } | undefined> {
   if (!TOKEN.test(token)) return undefined;
-  return db
+  const row = await db
     .selectFrom('talent_signups')
-    .select('email')
+    .select(['email', 'data'])
     .where('region_id', '=', regionId)
     .where('token_hash', '=', hashSecret(token))
     .where('expires_at', '>', sql<Date>`now()`)
     .executeTakeFirst();
+  return row && { email: row.email, draft: draftFromJson(row.data) };
+}
+
+/**
+ * Which consents confirming a sign-up gives, from what it asked for and the person's history:
+ * `give` — asked for and never given before (all that was asked, for a new person); `kept` — live
+ * already, they stay; `offer` — withdrawn once: given again only when ticked on the confirm page
+ * (`asked`: this sign-up asked for it).
+ */
+export interface ConsentPlan {
+  give: ConsentPurpose[];
+  kept: ConsentPurpose[];
+  offer: { purpose: ConsentPurpose; asked: boolean }[];
+}
+
+export function consentPlan(
+  asked: readonly ConsentPurpose[],
+  history: readonly { purpose: ConsentPurpose; withdrawnAt: Date | null }[],
+): ConsentPlan {
+  const plan: ConsentPlan = { give: [], kept: [], offer: [] };
+  for (const purpose of CONSENT_PURPOSES) {
+    const rows = history.filter((c) => c.purpose === purpose);
+    if (rows.some((c) => c.withdrawnAt === null)) plan.kept.push(purpose);
+    else if (rows.length > 0) plan.offer.push({ purpose, asked: asked.includes(purpose) });
+    else if (asked.includes(purpose)) plan.give.push(purpose);
+  }
+  return plan;
+}
+
+/** What confirming a sign-up will save, as the link's page shows it. */
+export interface SignupPreview {
+  email: string;
+  /** The profile after confirming: the sign-up's draft, merged into the existing profile if any. */
+  draft: Draft;
+  /** The address already has a profile: the sign-up is added to it. */
+  existing: boolean;
+  /** The sign-up's own text about the person is not saved (the member's own is kept). */
+  aboutKept: boolean;
+  consents: ConsentPlan;
+}
+
+/** What the profile and consents of the address become when a sign-up is confirmed. */
+async function planSignup(
+  db: Kysely<DB>,
+  regionId: string,
+  email: string,
+  signup: Draft,
+): Promise<Omit<SignupPreview, 'email'>> {
+  const account = await findAccountByEmail(db, regionId, email);
+  const [profile, history] = account
+    ? await Promise.all([profileOf(db, regionId, account.id), consentHistory(db, regionId, account.id)])
+    : [undefined, []];
+  return {
+    draft: profile ? mergeDraft(profile, signup) : signup,
+    existing: !!profile,
+    aboutKept: !!profile?.about && !!signup.about && signup.about !== profile.about,
+    consents: consentPlan(consentsOf(signup), history),
+  };
+}
+
+/** The link's page: what confirming will save; undefined when the link is unknown, used or expired. */
+export async function previewSignup(
+  db: Kysely<DB>,
+  regionId: string,
+  token: string,
+): Promise<SignupPreview | undefined> {
+  const live = await liveSignup(db, regionId, token);
+  if (!live) return undefined;
+  return { email: live.email, ...(await planSignup(db, regionId, live.email, live.draft)) };
 }
 
 /**
@@ -278,7 +363,9 @@ export interface Confirmed {
 
 /**
  * Confirms a sign-up's link: the row is taken (once, even when two requests race), the account
- * found or created, the profile written or merged, the consents added and a session started.
+ * found or created, the profile written or merged into the existing one (`mergeDraft`), the
+ * consents of `consentPlan` given — a withdrawn one only when `ticked` on the confirm page — and a
+ * session started.
  */
 export async function confirmSignup(
   db: Kysely<DB>,
@@ -286,6 +373,8 @@ export async function confirmSignup(
   input: {
     regionId: string;
     token: string;
+    /** Withdrawn consents the person ticked on the confirm page. */
+    ticked?: readonly string[];
     browser: { previousToken: string | undefined; userAgent: string | undefined };
   },
 ): Promise<Confirmed | undefined> {
@@ -301,10 +390,20 @@ export async function confirmSignup(
       .executeTakeFirst();
     if (!row) return undefined;
     const language: Lang = row.language === 'en' ? 'en' : 'sv';
-    const draft = draftFromJson(row.data);
     const { account } = await findOrCreateAccount(trx, regionId, row.email, language, 'self');
-    await saveProfile(trx, regionId, account.id, draft);
-    await giveConsents(trx, regionId, account.id, consentsOf(draft));
+    // Lock the existing profile before reading it for the merge: no edit slips in between.
+    await trx
+      .selectFrom('talent_profiles')
+      .select('id')
+      .where('region_id', '=', regionId)
+      .where('account_id', '=', account.id)
+      .forUpdate()
+      .executeTakeFirst();
+    const plan = await planSignup(trx, regionId, row.email, draftFromJson(row.data));
+    await saveProfile(trx, regionId, account.id, plan.draft);
+    const ticked = new Set(input.ticked ?? []);
+    const again = plan.consents.offer.map((o) => o.purpose).filter((p) => ticked.has(p));
+    await giveConsents(trx, regionId, account.id, [...plan.consents.give, ...again]);
     const session = await startSession(sessions, {
       regionId,
       accountId: account.id,

@@ -1,11 +1,13 @@
 /** The join pages: the landing page, each step of the form, "check your e-mail", the link's pages, the e-mail. */
 import { html, type SafeHtml } from '../../../platform/html/html.ts';
-import { csrfField, formErrorSummary, hiddenField } from '../../../platform/html/forms.ts';
+import { checkboxGroup, csrfField, formErrorSummary, hiddenField } from '../../../platform/html/forms.ts';
 import { localPath, type Page } from '../../../platform/html/layout.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
 import { heroPicture } from '../../content/public/common.ts';
 import type { PublicImage } from '../../content/public/media.ts';
-import { STEP_FIELDS, STEPS, type DraftErrors } from './draft.ts';
+import { talentMessages } from '../messages.ts';
+import { CONSENT_TEXT_VERSIONS, type ConsentPurpose } from '../model.ts';
+import { parseChildren, STEP_FIELDS, STEPS, type Draft, type DraftErrors } from './draft.ts';
 import {
   aboutFields,
   contactFields,
@@ -19,6 +21,7 @@ import {
   type FieldsView,
 } from './fields.ts';
 import { joinMessages, type JoinKey } from './messages.ts';
+import type { ConsentPlan, SignupPreview } from './service.ts';
 
 export const joinPaths = {
   landing: (lang: Lang) => localPath(lang, '/talent-pool'),
@@ -183,7 +186,98 @@ export function tooManyPage(view: FieldsView & { csrfToken: string; minutes: num
   };
 }
 
-export function confirmPage(lang: Lang, token: string, email: string, csrfToken: string): Page {
+/** The concepts and places of the draft a confirm page shows, as words. */
+export interface DraftLabels {
+  occupations: string[];
+  skills: string[];
+  languages: string[];
+  municipalities: string[];
+  partnerOccupations: string[];
+  partnerSkills: string[];
+}
+
+export interface ConfirmView {
+  lang: Lang;
+  token: string;
+  csrfToken: string;
+  preview: SignupPreview;
+  labels: DraftLabels;
+}
+
+/** The answers a confirm saves, in words (the whole profile after a merge). */
+function answersList(lang: Lang, d: Draft, labels: DraftLabels): SafeHtml {
+  const t = tt(lang);
+  const words = (list: string[]) => list.join(', ') || t('answer.none');
+  const enumWord = (key: string) =>
+    key ? talentMessages.t(lang, key as Parameters<typeof talentMessages.t>[1]) : t('answer.none');
+  const partner = d.hasPartner
+    ? [labels.partnerOccupations.join(', '), labels.partnerSkills.join(', ')].filter(Boolean).join('; ') ||
+      t('answer.yes')
+    : t('answer.no');
+  const row = (k: JoinKey, v: string) => html`<dt>${t(k)}</dt><dd>${v}</dd>`;
+  return html`<dl class="talent-profile">
+    ${row('answer.occupations', words(labels.occupations))}
+    ${row('answer.skills', words(labels.skills))}
+    ${row('answer.experience', enumWord(d.experience && `experience.${d.experience}`))}
+    ${row('answer.languages', words(labels.languages))}
+    ${row('answer.education', enumWord(d.education && `education.${d.education}`))}
+    ${row('answer.places', d.anywhere ? t('field.anywhere') : words(labels.municipalities))}
+    ${row('answer.move', enumWord(d.moveWhen && `move.${d.moveWhen}`))}
+    ${row('answer.remote', t(d.remoteNow ? 'answer.yes' : 'answer.no'))}
+    ${row('answer.partner', partner)}
+    ${row('answer.children', (parseChildren(d.children) ?? []).join(', ') || t('answer.none'))}
+    ${row('answer.housing', enumWord(`housing.${d.housing}`))}
+    ${row('answer.about', d.about || t('answer.none'))}
+  </dl>`;
+}
+
+/** The consents a confirm gives, each named with its text; withdrawn ones as unticked checkboxes. */
+function consentsPart(lang: Lang, plan: ConsentPlan): SafeHtml {
+  const t = tt(lang);
+  const named = (p: ConsentPurpose, extra = '') =>
+    html`<li><strong>${talentMessages.t(lang, `consent.${p}.label`)}</strong>${extra}
+      <p class="field__hint">${talentMessages.t(lang, `consent.${p}.text`)}</p></li>`;
+  const version = (p: ConsentPurpose) =>
+    ` (${t('confirm.consents.version', { version: CONSENT_TEXT_VERSIONS[p] })})`;
+  return html`<h2>${t('confirm.consents')}</h2>
+    ${
+      plan.give.length
+        ? html`<p>${t('confirm.consents.give')}</p>
+          <ul class="talent-consents">${plan.give.map((p) => named(p, version(p)))}</ul>`
+        : html`<p>${t('confirm.consents.none')}</p>`
+    }
+    ${
+      plan.kept.length
+        ? html`<p>${t('confirm.consents.kept')}</p>
+          <ul class="talent-consents">${plan.kept.map((p) => named(p))}</ul>`
+        : ''
+    }
+    ${
+      plan.offer.length
+        ? checkboxGroup(lang, {
+            name: 'consents',
+            legend: t('confirm.consents.offer'),
+            hint: t('confirm.consents.offerHint'),
+            values: [],
+            options: plan.offer.map((o) => ({
+              value: o.purpose,
+              label: `${talentMessages.t(lang, `consent.${o.purpose}.label`)}${
+                o.asked ? ` (${t('confirm.consents.asked')})` : ''
+              }`,
+              hint: talentMessages.t(lang, `consent.${o.purpose}.text`),
+            })),
+          })
+        : ''
+    }`;
+}
+
+/**
+ * The link's page: exactly what confirming will save — the answers in words (after the merge, when
+ * the address already has a profile) and the consents, each named — and the button. A GET saves
+ * nothing.
+ */
+export function confirmPage(view: ConfirmView): Page {
+  const { lang, preview } = view;
   const t = tt(lang);
   return base(lang, {
     title: t('confirm.title'),
@@ -191,10 +285,17 @@ export function confirmPage(lang: Lang, token: string, email: string, csrfToken:
     noindex: true,
     main: html`<div class="wrap talent-join">
       <h1>${t('confirm.title')}</h1>
-      <p>${t('confirm.text', { email })}</p>
-      <form method="post" action="${joinPaths.confirm(lang)}">
-        ${csrfField(csrfToken)} ${hiddenField('token', token)}
-        <button class="button" type="submit">${t('confirm.button')}</button>
+      <p>${t('confirm.text', { email: preview.email })}</p>
+      ${preview.existing ? html`<div class="notice"><p>${t('confirm.existing', { email: preview.email })}</p></div>` : ''}
+      <form method="post" action="${joinPaths.confirm(lang)}" class="talent-form">
+        ${csrfField(view.csrfToken)} ${hiddenField('token', view.token)}
+        <h2>${t(preview.existing ? 'confirm.answersExisting' : 'confirm.answers')}</h2>
+        ${answersList(lang, preview.draft, view.labels)}
+        ${preview.aboutKept ? html`<p>${t('confirm.aboutKept')}</p>` : ''}
+        ${consentsPart(lang, preview.consents)}
+        <div class="talent-actions">
+          <button class="button" type="submit">${t(preview.existing ? 'confirm.buttonExisting' : 'confirm.button')}</button>
+        </div>
       </form>
     </div>`,
   });
