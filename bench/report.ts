@@ -33,6 +33,8 @@ import type { ContentSearchBenchResult } from './parts/content-search.ts';
 import { companiesSection, companiesSummaryRows } from './lib/companies-report.ts';
 import { talentMatchingSection, talentMatchingSummaryRows } from './lib/talent-matching-report.ts';
 import type { TalentMatchingBenchResult } from './parts/talent-matching.ts';
+import { talentCardsSection, talentCardsSummaryRows } from './lib/talent-cards-report.ts';
+import type { TalentCardsFigures } from './parts/talent-cards.ts';
 import { contentSearchSection, contentSearchSummaryRows } from './lib/content-search-report.ts';
 
 export interface Results {
@@ -55,6 +57,7 @@ export interface Results {
   contentSearch?: ContentSearchBenchResult | Failed;
   companies?: CompaniesBenchResult | Failed;
   talentMatching?: TalentMatchingBenchResult | Failed;
+  talentCards?: TalentCardsFigures | Failed;
 }
 
 export interface Report {
@@ -134,6 +137,7 @@ function summary(r: Results): string {
   rows.push(...contentSearchSummaryRows(r.contentSearch));
   rows.push(...companiesSummaryRows(r.companies));
   rows.push(...talentMatchingSummaryRows(r.talentMatching));
+  rows.push(...talentCardsSummaryRows(r.talentCards));
   return ['| Benchmark | Target | Result | |', '|---|---|---|---|', ...rows].join('\n');
 }
 
@@ -715,7 +719,7 @@ command against a local JobStream stand-in and a PostgreSQL of their own; \`cras
 set (it takes about 10 minutes), nor is \`tasks\` (sign-in e-mails while the app's own task worker ingests a
 100,000-ad snapshot, about 10 minutes). Run single parts with \`npm run bench -- <part> …\` (overhead, breakdown,
 weight, lighthouse, auth, coldstart, startcpu, ingest, crash, tasks, search-db, search-http, search-flood,
-joblist-nginx, relevance, content-search, companies, talent-matching); parts not run keep their last figures, marked with
+joblist-nginx, relevance, content-search, companies, talent-matching, talent-cards); parts not run keep their last figures, marked with
 their date.
 
 The job board parts (search-db, search-http, search-flood, joblist-nginx) and the company pages (companies) run on a bench database of 100,000
@@ -751,6 +755,7 @@ export function renderReport(report: Report): string {
     r.contentSearch && contentSearchSection(report.runAt, r.contentSearch),
     r.companies && companiesSection(report.runAt, r.companies),
     r.talentMatching && talentMatchingSection(report.runAt, r.talentMatching),
+    r.talentCards && talentCardsSection(report.runAt, r.talentCards),
   ].filter(Boolean);
   return `# Benchmarks
 

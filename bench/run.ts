@@ -35,6 +35,7 @@ import { runSearchFlood } from './parts/search-flood.ts';
 import { runRelevance } from './parts/relevance.ts';
 import { runCompanies } from './parts/companies.ts';
 import { runTalentMatching } from './parts/talent-matching.ts';
+import { runTalentCards } from './parts/talent-cards.ts';
 import { runContentSearch } from './parts/content-search.ts';
 import { runJobPagesWeight } from './parts/weight.ts';
 import { canonicalJobPath, PAGES as LIGHTHOUSE_PAGES } from './parts/lighthouse.ts';
@@ -59,6 +60,7 @@ const PARTS = [
   'content-search',
   'companies',
   'talent-matching',
+  'talent-cards',
 ] as const;
 type Part = (typeof PARTS)[number];
 const DEFAULT: Part[] = [
@@ -77,6 +79,7 @@ const DEFAULT: Part[] = [
   'content-search',
   'companies',
   'talent-matching',
+  'talent-cards',
 ];
 // The ingest part takes 5–10 minutes, the crash part about 10.
 const TIME_LIMIT_MS = (process.argv.some((a) => a === 'crash' || a === 'all') ? 60 : 30) * 60_000;
@@ -393,6 +396,15 @@ try {
       results.talentMatching = await runTalentMatching();
     } catch (error) {
       results.talentMatching = failure(error);
+    }
+  }
+
+  if (chosen.has('talent-cards')) {
+    console.log("\nTalent cards: the employers' card search over 100,000 generated profiles");
+    try {
+      results.talentCards = await runTalentCards();
+    } catch (error) {
+      results.talentCards = failure(error);
     }
   }
 

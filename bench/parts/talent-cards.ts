@@ -148,7 +148,12 @@ export function generateProfiles(count: number, seed = 15): PoolProfile[] {
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
 
+/** The card search's target: p95 over every kind of search. */
+export const TALENT_CARDS_TARGET_P95_MS = 30;
+
 export interface TalentCardsFigures {
+  /** When it was measured (ISO), for the report's "kept from an earlier run". */
+  measuredAt: string;
   profiles: number;
   k: number;
   buildMs: number;
@@ -223,6 +228,7 @@ export async function runTalentCards(count = 100_000, k = 5): Promise<TalentCard
   });
   all.sort((a, b) => a - b);
   return {
+    measuredAt: new Date().toISOString(),
     profiles: count,
     k,
     buildMs,
