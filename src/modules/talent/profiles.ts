@@ -3,7 +3,7 @@
  * consents, the region's settings. Writes live with the rules that make them (join/, …); this file
  * holds the reads every part shares and the row → model mapping.
  */
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
 import type { DB, TalentProfilesTable } from '../../platform/db/schema.ts';
 import {
   CONSENT_PURPOSES,
@@ -56,34 +56,38 @@ export function profileFromRow(row: ProfileRow): TalentProfile {
   };
 }
 
-/** The person's own profile, or undefined when they have not joined. */
-export async function profileOf(
+/** The profile whose `column` is this account, if any. */
+async function profileBy(
   db: Kysely<DB>,
   regionId: string,
+  column: 'account_id' | 'partner_account_id',
   accountId: string,
 ): Promise<TalentProfile | undefined> {
   const row = await db
     .selectFrom('talent_profiles')
     .selectAll()
     .where('region_id', '=', regionId)
-    .where('account_id', '=', accountId)
+    .where(column, '=', accountId)
     .executeTakeFirst();
   return row && profileFromRow(row);
 }
 
-/** The profile whose partner part this account claimed, if any. */
-export async function profileAsPartner(
+/** The person's own profile, or undefined when they have not joined. */
+export function profileOf(
   db: Kysely<DB>,
   regionId: string,
   accountId: string,
 ): Promise<TalentProfile | undefined> {
-  const row = await db
-    .selectFrom('talent_profiles')
-    .selectAll()
-    .where('region_id', '=', regionId)
-    .where('partner_account_id', '=', accountId)
-    .executeTakeFirst();
-  return row && profileFromRow(row);
+  return profileBy(db, regionId, 'account_id', accountId);
+}
+
+/** The profile whose partner part this account claimed, if any. */
+export function profileAsPartner(
+  db: Kysely<DB>,
+  regionId: string,
+  accountId: string,
+): Promise<TalentProfile | undefined> {
+  return profileBy(db, regionId, 'partner_account_id', accountId);
 }
 
 /** Every consent the person gave, newest first (withdrawn ones too: the history). */
@@ -143,4 +147,20 @@ export async function talentSettings(db: Kysely<DB>, regionId: string): Promise<
     hideAfterDays: row.hide_after_days,
     deleteAfterMonths: row.delete_after_months,
   };
+}
+
+/**
+ * A `where` for a query over `talent_profiles as p`: the profile's owner consents to `purpose` now
+ * (a live row of talent_consents).
+ */
+export function ownerConsentsTo(purpose: ConsentPurpose) {
+  return ({ exists, selectFrom }: ExpressionBuilder<DB & { p: TalentProfilesTable }, 'p'>) =>
+    exists(
+      selectFrom('talent_consents as c')
+        .select(sql`1`.as('one'))
+        .whereRef('c.region_id', '=', 'p.region_id')
+        .whereRef('c.account_id', '=', 'p.account_id')
+        .where('c.purpose', '=', purpose)
+        .where('c.withdrawn_at', 'is', null),
+    );
 }

@@ -2,6 +2,7 @@
  * The SQL of the employers' side (migration 0029: talent_card_views, talent_intro_requests,
  * talent_blocks) and its reads of the pool, the taxonomy and the organisation's jobs.
  */
+import { ownerConsentsTo } from '../profiles.ts';
 import { sql, type Kysely } from 'kysely';
 import type { DB, TalentIntroStatus } from '../../../platform/db/schema.ts';
 import { FOLD_FROM, FOLD_TO, fold } from '../../jobs/words.ts';
@@ -35,16 +36,7 @@ export async function loadPool(db: Kysely<DB>, regionId: string): Promise<PoolPr
     ])
     .where('p.region_id', '=', regionId)
     .where('p.status', '=', 'active')
-    .where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('talent_consents as c')
-          .select(sql`1`.as('one'))
-          .whereRef('c.region_id', '=', 'p.region_id')
-          .whereRef('c.account_id', '=', 'p.account_id')
-          .where('c.purpose', '=', 'employers')
-          .where('c.withdrawn_at', 'is', null),
-      ),
-    )
+    .where(ownerConsentsTo('employers'))
     .execute();
   // The group and field of each first occupation (the profile's arrays are sorted sets, whose first
   // group need not be the first occupation's): a card coarsens its own occupation, and the search

@@ -12,7 +12,7 @@ import { queueMail } from '../../../platform/mail/outbox.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
 import type { PersonRef } from '../../../platform/personal-data.ts';
 import type { TaskQueue } from '../../../platform/tasks/queue.ts';
-import { talentSettings } from '../profiles.ts';
+import { talentSettings, ownerConsentsTo } from '../profiles.ts';
 import { CardPool, type Card, type CardQuery } from './cards.ts';
 import { employerMessages } from './messages.ts';
 import {
@@ -250,16 +250,7 @@ export async function sendIntro(
       .where('p.region_id', '=', sender.regionId)
       .where('p.id', '=', profileId)
       .where('p.status', '=', 'active')
-      .where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('talent_consents as c')
-            .select(sql`1`.as('one'))
-            .whereRef('c.region_id', '=', 'p.region_id')
-            .whereRef('c.account_id', '=', 'p.account_id')
-            .where('c.purpose', '=', 'employers')
-            .where('c.withdrawn_at', 'is', null),
-        ),
-      )
+      .where(ownerConsentsTo('employers'))
       .where(({ not, exists, selectFrom }) =>
         not(
           exists(

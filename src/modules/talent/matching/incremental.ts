@@ -9,6 +9,7 @@
  * The first run in a region only computes the features of the ads already there and moves the
  * cursor past them: the jobs that were open before matching began are on the own page, not news.
  */
+import { ownerConsentsTo } from '../profiles.ts';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { TaskQueue } from '../../../platform/tasks/queue.ts';
@@ -104,16 +105,7 @@ export async function matchJobs(
           eb('p.partner_occupation_groups', '@>', sql<string[]>`ARRAY[${group}]::text[]`),
         ]),
       )
-      .where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('talent_consents as c')
-            .select(sql`1`.as('one'))
-            .whereRef('c.region_id', '=', 'p.region_id')
-            .whereRef('c.account_id', '=', 'p.account_id')
-            .where('c.purpose', '=', 'alerts')
-            .where('c.withdrawn_at', 'is', null),
-        ),
-      )
+      .where(ownerConsentsTo('alerts'))
       .execute();
     for (const row of profiles) {
       const places_ = { municipalities: row.municipalities, anywhere: row.anywhere };
