@@ -59,6 +59,24 @@ describe('job alerts', async () => {
     assert.equal(bad.statusCode, 400);
   });
 
+  it('an employer filter is said by the employer’s name, or its number when no ad or page names it', async () => {
+    await loadAds(db, [
+      makeAd({
+        id: 'alert-steel',
+        headline: 'Processoperatör',
+        employer: 'Stålverket i Borlänge AB',
+        orgnr: '5560000002',
+        municipality: 'borlange',
+        occupation: 'developer',
+      }),
+    ]);
+    const named = await app.inject({ url: '/sv/alerts/new?employer=5560000002' });
+    assert.match(named.body, /Arbetsgivare: Stålverket i Borlänge AB/);
+    const unknown = await app.inject({ url: '/sv/alerts/new?employer=5560000001' });
+    assert.equal(unknown.statusCode, 200);
+    assert.match(unknown.body, /Arbetsgivare: 5560000001/);
+  });
+
   it('a visitor gets a confirmation link; GET shows a button, POST starts the alert once', async () => {
     const email = 'visitor@example.org';
     const missing = await client.postForm('/sv/alerts', '', { search, frequency: 'daily', email });

@@ -140,6 +140,10 @@ describe('talent matching', async () => {
       const nurse = mine.find((r) => r.job_id === 'm-new-nurse');
       assert.match(nurse!.reasons.sv, /^ditt yrke, i Falun/);
       assert.match(nurse!.reasons.en, /^your occupation, in Falun/);
+      // The partner's job, told to the main mover, speaks of the partner.
+      const teacher = mine.find((r) => r.job_id === 'm-new-teacher');
+      assert.match(teacher!.reasons.sv, /^din partners yrke/);
+      assert.match(teacher!.reasons.en, /^your partner's occupation/);
 
       // The same job changed: matched again, but nothing is queued twice.
       const before = inbox.length;

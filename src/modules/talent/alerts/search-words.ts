@@ -3,7 +3,7 @@
  * board's own parser (jobs/query.ts, `mode: 'api'` so a bad value is refused rather than dropped),
  * and described as the person would say it ("Sökord: sjuksköterska · Kommun: Falun").
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
 import type { Region } from '../../../platform/region.ts';
@@ -53,6 +53,37 @@ export function paramsOf(query: Record<string, string | string[] | undefined>): 
   );
 }
 
+/**
+ * The employers' names by organisation number: the companies' directory (a published page) first,
+ * else the newest ad's employer name; a number found in neither is left out (shown as the number).
+ */
+export async function employerNames(
+  db: Kysely<DB>,
+  regionId: string,
+  orgnrs: readonly string[],
+): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  if (orgnrs.length === 0) return names;
+  const wanted = [...new Set(orgnrs)];
+  const companies = await db
+    .selectFrom('companies')
+    .select(['org_number', 'name'])
+    .where('region_id', '=', regionId)
+    .where('org_number', 'in', wanted)
+    .where('published_version', 'is not', null)
+    .execute();
+  for (const c of companies) if (c.name.trim()) names.set(c.org_number, c.name.trim());
+  const missing = wanted.filter((n) => !names.has(n));
+  if (missing.length === 0) return names;
+  const { rows } = await sql<{ orgnr: string; name: string }>`SELECT DISTINCT ON (employer_orgnr)
+      employer_orgnr AS orgnr, employer_name AS name
+    FROM job_ads
+    WHERE region_id = ${regionId} AND employer_orgnr = ANY(${missing}::text[]) AND employer_name <> ''
+    ORDER BY employer_orgnr, published_at DESC`.execute(db);
+  for (const r of rows) names.set(r.orgnr, r.name);
+  return names;
+}
+
 /** The search in words, one line per filter; the region's whole board when it filters nothing. */
 export async function describeSearch(
   db: Kysely<DB>,
@@ -79,7 +110,10 @@ export async function describeSearch(
   if (query.employmentType.length) lines.push(t('search.employmentType', concepts(query.employmentType)));
   if (query.worktime.length) lines.push(t('search.worktime', concepts(query.worktime)));
   if (query.remote) lines.push(t('search.remote'));
-  if (query.employer.length) lines.push(t('search.employer', list(query.employer)));
+  if (query.employer.length) {
+    const names = await employerNames(db, region.id, query.employer);
+    lines.push(t('search.employer', list(query.employer.map((n) => names.get(n) ?? n))));
+  }
   if (query.language.length)
     lines.push(t('search.language', list(query.language.map((l) => t(`search.language.${l}`)))));
   if (lines.length === 0) lines.push(t('new.everything'));

@@ -75,7 +75,7 @@ function answerForm(
       values: [],
       options: [{ value: '1', label: t('answer.block', { organisation: intro.organisationName }) }],
     })}
-    <p>
+    <p class="talent-answer__buttons">
       <button class="button" type="submit" name="answer" value="accept">${t('answer.accept')}</button>
       <button class="button button--secondary" type="submit" name="answer" value="decline">${t('answer.decline')}</button>
     </p>
@@ -91,12 +91,16 @@ export function answerPage(
 ): { title: string; main: SafeHtml } {
   const t = translator(lang);
   if (!intro) {
-    return { title: t('answer.notFound'), main: html`<h1>${t('answer.notFound')}</h1>` };
+    return {
+      title: t('answer.notFound'),
+      main: html`<div class="wrap prose"><h1>${t('answer.notFound')}</h1></div>`,
+    };
   }
   const title = t('answer.title', { organisation: intro.organisationName });
   return {
     title,
-    main: html`<h1>${title}</h1>
+    main: html`<div class="wrap prose">
+      <h1>${title}</h1>
       <p class="lead">${t('answer.lead', { organisation: intro.organisationName })}</p>
       ${introDetails(lang, intro)}
       ${
@@ -104,7 +108,8 @@ export function answerPage(
           ? html`<p>${t('answer.expires', { date: formatDate(lang, intro.expiresAt) })}</p>
             ${answerForm(lang, csrf, introPagePath(lang, token), html``, intro, 'intro')}`
           : outcome(lang, intro, blocked)
-      }`,
+      }
+    </div>`,
   };
 }
 

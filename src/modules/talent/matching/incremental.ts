@@ -148,7 +148,7 @@ export async function matchJobs(
             job_id: job.id,
             side: name,
             score: match.score,
-            reasons: JSON.stringify(explainBoth(match)),
+            reasons: JSON.stringify(explainBoth(match, name === 'partner' ? 'partner' : 'own')),
           });
         }
       }

@@ -121,6 +121,15 @@ describe('scoring a talent against a job', () => {
       both.en,
       /^your occupation, 1 of your skills, in Falun, remote work possible, your languages/,
     );
+    // The partner's side, to the main mover: what names a person names the partner.
+    assert.equal(
+      explain(s, 'en', 'partner'),
+      "your partner's occupation, 2 of your partner's skills, in Borlänge, about 20 min from Falun",
+    );
+    assert.deepEqual(explainBoth(s, 'partner').sv.split(', ').slice(0, 2), [
+      'din partners yrke',
+      '2 av din partners kompetenser',
+    ]);
   });
 
   it('scores 0–100, the better fit higher', () => {

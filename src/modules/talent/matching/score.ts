@@ -163,19 +163,36 @@ export function scoreMatch(side: TalentSide, job: JobForMatching, places: Places
   return { score: Math.max(0, Math.min(100, total)), factors };
 }
 
-/** The reasons in words, in factor order: "your occupation, 2 of your skills, in Borlänge, …". */
-export function explain(score: MatchScore, lang: Lang): string {
+/** Whose side a reason speaks of: the reader's own, or their partner's (to the main mover). */
+export type Whose = 'own' | 'partner';
+
+/** The reasons that name the person, said of the partner instead. */
+const PARTNER_KEYS: Partial<Record<MatchingKey, MatchingKey>> = {
+  'why.occupation': 'why.partner.occupation',
+  'why.group': 'why.partner.group',
+  'why.field': 'why.partner.field',
+  'why.skills.one': 'why.partner.skills.one',
+  'why.skills.many': 'why.partner.skills.many',
+};
+
+/**
+ * The reasons in words, in factor order: "your occupation, 2 of your skills, in Borlänge, …"; of the
+ * partner's side, to the main mover: "your partner's occupation, …".
+ */
+export function explain(score: MatchScore, lang: Lang, whose: Whose = 'own'): string {
   const parts: string[] = [];
   for (const f of FACTORS) {
     const reason = score.factors[f].reason;
-    if (reason) parts.push(matchingMessages.t(lang, reason.key, reason.params));
+    if (!reason) continue;
+    const key = (whose === 'partner' && PARTNER_KEYS[reason.key]) || reason.key;
+    parts.push(matchingMessages.t(lang, key, reason.params));
   }
   return parts.join(matchingMessages.t(lang, 'why.separator'));
 }
 
 /** Both languages, as the inbox stores them. */
-export function explainBoth(score: MatchScore): { sv: string; en: string } {
-  return { sv: explain(score, 'sv'), en: explain(score, 'en') };
+export function explainBoth(score: MatchScore, whose: Whose = 'own'): { sv: string; en: string } {
+  return { sv: explain(score, 'sv', whose), en: explain(score, 'en', whose) };
 }
 
 /** The main mover's side of a profile. */

@@ -11,7 +11,7 @@ import type { OwnPageSection, OwnPageSectionView } from '../../../platform/perso
 import { jobPath } from '../../jobs/views.ts';
 import { profileAsPartner, profileOf } from '../profiles.ts';
 import { matchingMessages as m } from './messages.ts';
-import { explain, partnerSide } from './score.ts';
+import { explain, partnerSide, type Whose } from './score.ts';
 import { profileMatches, regionPlaces, topMatches, type MatchedJob } from './service.ts';
 
 export const SECTION_ID = 'talent-matches';
@@ -22,6 +22,7 @@ function jobCard(
   job: MatchedJob,
   placeName: (code: string) => string,
   level: 3 | 4 = 3,
+  whose: Whose = 'own',
 ): SafeHtml {
   const place = job.municipalityCode ? placeName(job.municipalityCode) : '';
   const link = html`<a href="${localPath(lang, jobPath(job.id))}">${job.headline}</a>`;
@@ -35,7 +36,7 @@ function jobCard(
       ${place ? m.t(lang, 'section.employer', { employer: job.employerName, place }) : job.employerName}
       · ${m.t(lang, 'section.score', { score: Math.round(job.match.score) })}
     </p>
-    <p class="talent-match__why">${m.t(lang, 'section.why')} ${explain(job.match, lang)}</p>
+    <p class="talent-match__why">${m.t(lang, 'section.why')} ${explain(job.match, lang, whose)}</p>
   </article>`;
 }
 
@@ -99,7 +100,7 @@ export const matchesSection: OwnPageSection = {
               </div>
               <div class="talent-pair__side">
                 <h3 class="talent-pair__who">${m.t(lang, 'section.partner')}</h3>
-                ${pair.partner ? jobCard(lang, pair.partner, name, 4) : html`<p>${m.t(lang, 'section.partnerNone')}</p>`}
+                ${pair.partner ? jobCard(lang, pair.partner, name, 4, 'partner') : html`<p>${m.t(lang, 'section.partnerNone')}</p>`}
               </div>
             </li>`,
           )}
