@@ -369,7 +369,74 @@ export async function setMatchesDigest(
   on: boolean,
   frequency: Frequency,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await db.transaction().execute((trx) => writeMatchesDigest(trx, regionId, owner, on, frequency));
+}
+
+/**
+ * The matches digest follows the alerts consent ("Send me new jobs that fit me"): when it is given
+ * (at joining, confirming or on the own page) the digest starts — weekly, or at the frequency it
+ * had — unless it is already on; when the consent is withdrawn the digest stops (kept, stopped).
+ * Inside the caller's transaction.
+ */
+export async function followAlertsConsent(
+  trx: Kysely<DB>,
+  regionId: string,
+  accountId: string,
+  secret: string,
+  given: boolean,
+): Promise<void> {
+  const existing = await trx
+    .selectFrom('job_alerts')
+    .select(['id', 'stopped_at', 'frequency'])
+    .where('region_id', '=', regionId)
+    .where('account_id', '=', accountId)
+    .where('kind', '=', 'matches')
+    .forUpdate()
+    .executeTakeFirst();
+  if (!given) {
+    if (!existing || existing.stopped_at) return;
+    await trx
+      .updateTable('job_alerts')
+      .set({ stopped_at: sql<Date>`now()` })
+      .where('region_id', '=', regionId)
+      .where('id', '=', existing.id)
+      .execute();
+    await recordAudit(trx, {
+      regionId,
+      actor: accountActor(accountId),
+      action: 'talent.alert.changed',
+      subjectType: 'job_alert',
+      subjectId: existing.id,
+      data: { kind: 'matches', stopped: true },
+    });
+    return;
+  }
+  if (existing && !existing.stopped_at) return;
+  const account = await trx
+    .selectFrom('accounts')
+    .select(['email', 'language'])
+    .where('region_id', '=', regionId)
+    .where('id', '=', accountId)
+    .executeTakeFirst();
+  if (!account) return;
+  const lang: Lang = account.language === 'en' ? 'en' : 'sv';
+  await writeMatchesDigest(
+    trx,
+    regionId,
+    { accountId, email: account.email, lang, secret },
+    true,
+    existing?.frequency ?? 'weekly',
+  );
+}
+
+async function writeMatchesDigest(
+  trx: Kysely<DB>,
+  regionId: string,
+  owner: { accountId: string; email: string; lang: Lang; secret: string },
+  on: boolean,
+  frequency: Frequency,
+): Promise<void> {
+  {
     const existing = await trx
       .selectFrom('job_alerts')
       .select(['id', 'stopped_at', 'frequency'])
@@ -425,7 +492,7 @@ export async function setMatchesDigest(
       subjectId: id,
       data: on ? { kind: 'matches', frequency } : { kind: 'matches' },
     });
-  });
+  }
 }
 
 /** Every alert of the account or made with its address, for the export (no token hashes). */

@@ -213,7 +213,7 @@ export function registerJoinRoutes(app: App, deps: ModuleDeps): void {
         );
       const regionId = request.region.id;
       if (account) {
-        await joinSignedIn(db, regionId, account.id, draft);
+        await joinSignedIn(db, regionId, account.id, draft, deps.secret);
         return reply
           .header('cache-control', 'no-store')
           .redirect(`${views.joinPaths.me(lang)}?talent=joined#talent`, 303);
@@ -293,6 +293,7 @@ export function registerJoinRoutes(app: App, deps: ModuleDeps): void {
         regionId: request.region.id,
         token,
         ticked: (request.body.consents ?? []).slice(0, 10),
+        secret: deps.secret,
         browser: deps.sessions.browserOf(request),
       });
       if (!confirmed) return noStore(reply, views.gonePage(lang, token, reply.csrfToken()), 410);

@@ -21,6 +21,7 @@ import {
   normalizeEmail,
   startSession,
 } from '../../identity/accounts.ts';
+import { followAlertsConsent } from '../alerts/service.ts';
 import { CONSENT_PURPOSES, CONSENT_TEXT_VERSIONS, type ConsentPurpose } from '../model.ts';
 import { consentHistory, profileOf } from '../profiles.ts';
 import {
@@ -348,10 +349,12 @@ export async function joinSignedIn(
   regionId: string,
   accountId: string,
   d: Draft,
+  secret: string,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await saveProfile(trx, regionId, accountId, d);
-    await giveConsents(trx, regionId, accountId, consentsOf(d));
+    const given = await giveConsents(trx, regionId, accountId, consentsOf(d));
+    if (given.includes('alerts')) await followAlertsConsent(trx, regionId, accountId, secret, true);
   });
 }
 
@@ -375,6 +378,8 @@ export async function confirmSignup(
     token: string;
     /** Withdrawn consents the person ticked on the confirm page. */
     ticked?: readonly string[];
+    /** The site's secret, for the matches digest's unsubscribe link. */
+    secret: string;
     browser: { previousToken: string | undefined; userAgent: string | undefined };
   },
 ): Promise<Confirmed | undefined> {
@@ -403,7 +408,8 @@ export async function confirmSignup(
     await saveProfile(trx, regionId, account.id, plan.draft);
     const ticked = new Set(input.ticked ?? []);
     const again = plan.consents.offer.map((o) => o.purpose).filter((p) => ticked.has(p));
-    await giveConsents(trx, regionId, account.id, [...plan.consents.give, ...again]);
+    const given = await giveConsents(trx, regionId, account.id, [...plan.consents.give, ...again]);
+    if (given.includes('alerts')) await followAlertsConsent(trx, regionId, account.id, input.secret, true);
     const session = await startSession(sessions, {
       regionId,
       accountId: account.id,

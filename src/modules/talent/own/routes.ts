@@ -3,6 +3,7 @@
  * profile's fields on one page, search-and-pick included), consents, hide/show, leave; the partner's
  * invitation, its link's pages (Public) and the partner's own part (/:lang/me/talent/partner).
  */
+import { followAlertsConsent } from '../alerts/service.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { html } from '../../../platform/html/html.ts';
 import { csrfField, emailField, formErrorSummary, hiddenField } from '../../../platform/html/forms.ts';
@@ -230,13 +231,15 @@ export function registerOwnTalentRoutes(app: App, deps: ModuleDeps): void {
         throw new AppError('LOTSA_BAD_REQUEST', { fields: { purpose: 'unknown purpose' } });
       const regionId = request.region.id;
       if (!(await profileOf(db, regionId, account.id))) return back(reply, lang, 'left');
-      await db
-        .transaction()
-        .execute(async (trx) =>
-          request.body.give === '1'
-            ? giveConsents(trx, regionId, account.id, [purpose])
-            : withdrawConsent(trx, regionId, account.id, purpose),
-        );
+      await db.transaction().execute(async (trx) => {
+        const give = request.body.give === '1';
+        const changed = give
+          ? (await giveConsents(trx, regionId, account.id, [purpose])).length > 0
+          : await withdrawConsent(trx, regionId, account.id, purpose);
+        // The alerts consent is the matches digest's: it starts and stops with it.
+        if (changed && purpose === 'alerts')
+          await followAlertsConsent(trx, regionId, account.id, deps.secret, give);
+      });
       return back(reply, lang, 'consent');
     },
   );
