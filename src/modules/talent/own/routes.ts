@@ -115,7 +115,7 @@ export function registerOwnTalentRoutes(app: App, deps: ModuleDeps): void {
     const title = partnerOnly ? t('partnerSide.title') : t('edit.title');
     const action = localPath(v.lang, partnerOnly ? '/me/talent/partner' : '/me/talent');
     const fields = partnerOnly
-      ? html`${pickerField(v, 'partner_occupations')} ${pickerField(v, 'partner_skills')}`
+      ? html`${pickerField({ ...v, partnerSelf: true }, 'partner_occupations')} ${pickerField({ ...v, partnerSelf: true }, 'partner_skills')}`
       : html`${pickerField(v, 'occupations')} ${pickerField(v, 'skills')} ${aboutFields(v)} ${householdFields(v)}`;
     return {
       title: `${Object.keys(v.errors).length ? (v.lang === 'sv' ? 'Fel: ' : 'Error: ') : ''}${title}`,

@@ -130,8 +130,11 @@ export const talentOwnSection: OwnPageSection = {
         title: t('section.title'),
         html: frame(
           t('section.title'),
-          html`${shownNotice}<p>${t('invite.text')}</p>
-          <p><a class="button" href="${localPath(lang, '/talent-pool')}">${t('invite.link')}</a></p>${partnerSide}`,
+          // A partner who claimed their part is in the pool already: not invited to join it.
+          asPartner
+            ? html`${shownNotice}${partnerSide}`
+            : html`${shownNotice}<p>${t('invite.text')}</p>
+                <p><a class="button" href="${localPath(lang, '/talent-pool')}">${t('invite.link')}</a></p>`,
         ),
       };
     }
