@@ -15,7 +15,7 @@ import { queueMail } from '../../../platform/mail/outbox.ts';
 import type { RateLimitRule } from '../../../platform/http/rate-limit.ts';
 import type { TaskQueue } from '../../../platform/tasks/queue.ts';
 import { findAccountByEmail } from '../../identity/accounts.ts';
-import { CONSENT_TEXT_VERSIONS } from '../model.ts';
+import { ALERTS_VISITOR_TEXT_VERSION, CONSENT_TEXT_VERSIONS } from '../model.ts';
 import { alertMessages } from './messages.ts';
 
 export const FREQUENCIES = ['daily', 'weekly'] as const;
@@ -124,14 +124,19 @@ async function liveCount(
 }
 
 /** Records the alerts consent in talent_consents unless a live one is there. */
-async function grantAlertsConsent(db: Kysely<DB>, regionId: string, accountId: string): Promise<void> {
+async function grantAlertsConsent(
+  db: Kysely<DB>,
+  regionId: string,
+  accountId: string,
+  version: string = CONSENT_TEXT_VERSIONS.alerts,
+): Promise<void> {
   await db
     .insertInto('talent_consents')
     .values({
       region_id: regionId,
       account_id: accountId,
       purpose: 'alerts',
-      text_version: CONSENT_TEXT_VERSIONS.alerts,
+      text_version: version,
     })
     .onConflict((oc) =>
       oc.columns(['region_id', 'account_id', 'purpose']).where('withdrawn_at', 'is', null).doNothing(),
@@ -180,7 +185,11 @@ export async function createAlert(db: Kysely<DB>, queue: TaskQueue, input: NewAl
         confirm_token_hash: confirmToken ? hashSecret(confirmToken) : null,
         confirm_expires_at: confirmToken ? sql<Date>`now() + make_interval(hours => ${CONFIRM_HOURS})` : null,
         unsubscribe_token_hash: hashSecret(randomToken()),
-        consent_text_version: input.consent ? CONSENT_TEXT_VERSIONS.alerts : null,
+        consent_text_version: input.consent
+          ? signedIn
+            ? CONSENT_TEXT_VERSIONS.alerts
+            : ALERTS_VISITOR_TEXT_VERSION
+          : null,
         consent_given_at: input.consent ? sql<Date>`now()` : null,
       })
       .returning('id')
@@ -268,7 +277,9 @@ export async function confirmAlert(
         .where('region_id', '=', regionId)
         .where('id', '=', row.id)
         .execute();
-      if (row.account_id === null) await grantAlertsConsent(trx, regionId, account.id);
+      // The visitor read the visitor's text; the consent names that text's version.
+      if (row.account_id === null)
+        await grantAlertsConsent(trx, regionId, account.id, ALERTS_VISITOR_TEXT_VERSION);
       row.account_id = account.id;
     }
     await recordAudit(trx, {
