@@ -189,10 +189,12 @@ export function aboutFields(view: FieldsView): SafeHtml {
     },
     html`${checkbox('anywhere', 'anywhere', '1', t('field.anywhere'), d.anywhere)}
       <ul class="talent-places">
-        ${view.region.municipalities.map(
-          (m) =>
-            html`<li>${checkbox('municipalities', `municipalities-${m.code}`, m.code, m.shortName, d.municipalities.includes(m.code))}</li>`,
-        )}
+        ${[...view.region.municipalities]
+          .sort((a, b) => a.shortName.localeCompare(b.shortName, 'sv'))
+          .map(
+            (m) =>
+              html`<li>${checkbox('municipalities', `municipalities-${m.code}`, m.code, m.shortName, d.municipalities.includes(m.code))}</li>`,
+          )}
       </ul>`,
   )}
   ${radioGroup(lang, {
