@@ -50,9 +50,10 @@ export async function pickerViews(
   db: Kysely<DB>,
   d: Draft,
   lang: Lang,
-  searched: { name: PickerName; q: string } | undefined,
+  searched: { name: PickerName; q: string } | readonly { name: PickerName; q: string }[] | undefined,
   queries: Partial<Record<PickerName, string>> = {},
 ): Promise<Partial<Record<PickerName, PickerView>>> {
+  const searches = searched === undefined ? [] : 'name' in searched ? [searched] : searched;
   const ids: Record<PickerName, string[]> = {
     occupations: d.occupations,
     skills: d.skills,
@@ -64,8 +65,8 @@ export async function pickerViews(
     const type = PICKERS[name].type;
     const chosen = await conceptsById(db, type, ids[name], lang);
     const view: PickerView = { chosen, q: queries[name] ?? '' };
-    if (searched?.name === name && searched.q)
-      view.results = await searchConcepts(db, type, searched.q, lang);
+    const search = searches.find((x) => x.name === name && x.q);
+    if (search) view.results = await searchConcepts(db, type, search.q, lang);
     out[name] = view;
   }
   return out;

@@ -98,7 +98,7 @@ export function registerOwnTalentRoutes(app: App, deps: ModuleDeps): void {
     draft: Draft,
     errors: DraftErrors,
     body: DraftBodyValue = {},
-    searched?: { name: PickerName; q: string },
+    searched?: readonly { name: PickerName; q: string }[],
   ): Promise<FieldsView> {
     const queries = Object.fromEntries(PICKER_NAMES.map((n) => [n, (body[`q_${n}`] ?? '').slice(0, 300)]));
     const [pickers, languages] = await Promise.all([
@@ -160,14 +160,18 @@ export function registerOwnTalentRoutes(app: App, deps: ModuleDeps): void {
       reply.page(editPage(v, reply.csrfToken(), partnerOnly), { status, cache: 'no-store' });
     if (action.startsWith('search:')) {
       const asked = action.slice(7) as PickerName;
-      const name =
-        [asked, ...names].find((n) => names.includes(n) && (body[`q_${n}`] ?? '').trim()) ?? names[0]!;
-      const q = pickerQuery(body, name);
-      const errors: DraftErrors = q.error ? { [name]: q.error } : {};
-      return send(
-        await view(request, lang, draft, errors, body, q.error ? undefined : { name, q: q.q }),
-        q.error ? 422 : 200,
-      );
+      // Every search field that holds text is searched (Enter presses the first "Search").
+      const withText = names.filter((n) => (body[`q_${n}`] ?? '').trim());
+      const chosen = withText.length ? withText : [names.includes(asked) ? asked : names[0]!];
+      const errors: DraftErrors = {};
+      const searched: { name: PickerName; q: string }[] = [];
+      for (const name of chosen) {
+        const q = pickerQuery(body, name);
+        if (q.error) errors[name] = q.error;
+        else searched.push({ name, q: q.q });
+      }
+      const failed = Object.keys(errors).length > 0;
+      return send(await view(request, lang, draft, errors, body, searched), failed ? 422 : 200);
     }
     const errors = await checkDraft(
       { db, region: request.region, signedIn: true },

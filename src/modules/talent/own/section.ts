@@ -165,6 +165,7 @@ export const talentOwnSection: OwnPageSection = {
         <p><a class="button" href="${localPath(lang, '/me/talent')}">${t('profile.edit')}</a></p>
         ${consentList(lang, csrf, history)}
         ${partnerPart}
+        <h3>${t('hide.title')}</h3><p>${t('hide.text')}</p>
         ${button(localPath(lang, '/me/talent/visibility'), csrf, t(hidden ? 'show.button' : 'hide.button'), hiddenField('hidden', hidden ? '0' : '1'))}
         <h3>${t('leave.title')}</h3><p>${t('leave.text')}</p>
         ${button(localPath(lang, '/me/talent/leave'), csrf, t('leave.button'))}
