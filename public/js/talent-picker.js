@@ -88,7 +88,33 @@
           .catch(function () {});
       }, 200);
     });
+    // The suggestions are walked with the arrow keys (focus moves between them); Escape or
+    // ArrowUp from the first goes back to the search field.
+    list.addEventListener('keydown', function (e) {
+      var buttons = Array.prototype.slice.call(list.querySelectorAll('button'));
+      var at = buttons.indexOf(document.activeElement);
+      if (at < 0) return;
+      if (e.key === 'ArrowDown') {
+        e.preventDefault();
+        buttons[Math.min(at + 1, buttons.length - 1)].focus();
+      } else if (e.key === 'ArrowUp') {
+        e.preventDefault();
+        if (at === 0) input.focus();
+        else buttons[at - 1].focus();
+      } else if (e.key === 'Escape') {
+        e.preventDefault();
+        list.hidden = true;
+        input.focus();
+      }
+    });
+    // Enter in a search field presses its own "Search" button, not the form's first one.
+    var own = input.parentNode.querySelector('button[type="submit"]');
     input.addEventListener('keydown', function (e) {
+      if (e.key === 'Enter' && own) {
+        e.preventDefault();
+        own.click();
+        return;
+      }
       if (e.key === 'Escape') list.hidden = true;
       if (e.key === 'ArrowDown' && !list.hidden) {
         var first = list.querySelector('button');

@@ -117,3 +117,28 @@ export function englishOccupationMatch(words: string[]): OccupationMatch {
   }
   return { groups, used };
 }
+
+/**
+ * The SSYK-4 groups whose English group title has a word starting with each of `words` — for a
+ * type-ahead, where "software" or "engin" is typed before a whole title is: "software" finds
+ * "Software- and system developers". A group's weight is 0.5 (below any whole title found).
+ * Words shorter than 3 letters find nothing; at most MAX_TITLE_WORDS words are looked at.
+ */
+export function englishGroupPrefixMatch(words: string[]): Map<string, number> {
+  const wanted = words
+    .flatMap((w) => titleWords(w.slice(0, 100)))
+    .slice(0, MAX_TITLE_WORDS)
+    .filter((w) => w.length >= 3);
+  const groups = new Map<string, number>();
+  if (wanted.length === 0) return groups;
+  const raw = words.join(' ').toLowerCase();
+  for (const [group, title] of load().groupTitle) {
+    const have = titleWords(title);
+    // The query's words are singular; a prefix of a word is matched against its plain form too.
+    const plain = title.toLowerCase().split(/[^\p{L}]+/u);
+    if (wanted.every((w) => have.some((h) => h.startsWith(w)) || plain.some((p) => p.startsWith(w))))
+      groups.set(group, 0.5);
+    else if (raw.length >= 3 && title.toLowerCase().includes(raw)) groups.set(group, 0.5);
+  }
+  return groups;
+}

@@ -13,6 +13,8 @@ export const talentMessages = defineMessages({
     'consent.alerts.label': 'Skicka mig nya jobb som passar mig',
     'consent.alerts.text':
       'Lotsa skickar e-post med nya jobb som matchar min profil och mina bevakningar. Varje brev har en länk för att sluta prenumerera.',
+    'consent.alertsVisitor.text':
+      'Lotsa skickar e-post med nya jobb som matchar mina bevakningar. Varje brev har en länk för att sluta prenumerera.',
     'consent.newsletter.label': 'Skicka mig regionens nyhetsbrev',
     'consent.newsletter.text':
       'Regionen skickar sitt nyhetsbrev om jobb, evenemang och livet här, högst en gång i månaden.',
@@ -48,6 +50,8 @@ export const talentMessages = defineMessages({
     'consent.alerts.label': 'Send me new jobs that fit me',
     'consent.alerts.text':
       'Lotsa e-mails new jobs that match my profile and my saved searches. Every e-mail has a link to unsubscribe.',
+    'consent.alertsVisitor.text':
+      'Lotsa e-mails new jobs that match my saved searches. Every e-mail has a link to unsubscribe.',
     'consent.newsletter.label': "Send me the region's newsletter",
     'consent.newsletter.text':
       "The region's newsletter about jobs, events and life here, at most once a month.",

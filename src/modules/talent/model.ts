@@ -47,6 +47,13 @@ export const CONSENT_TEXT_VERSIONS: Record<ConsentPurpose, string> = {
   newsletter: 'newsletter-2026-12',
 };
 
+/**
+ * The alerts consent as a visitor without a profile reads it (messages.ts
+ * `consent.alertsVisitor.text`: saved searches only, no "my profile"); its own version, stored with
+ * the alert and, when the address has an account, with the consent given at confirming.
+ */
+export const ALERTS_VISITOR_TEXT_VERSION = 'alerts-visitor-2026-12';
+
 export const LIMITS = {
   occupations: 5,
   skills: 30,

@@ -111,7 +111,7 @@ describe('job alerts', async () => {
       .where('email', '=', email)
       .executeTakeFirstOrThrow();
     assert.ok(after.confirmed_at);
-    assert.equal(after.consent_text_version, 'alerts-2026-12');
+    assert.equal(after.consent_text_version, 'alerts-visitor-2026-12');
   });
 
   it('the digest lists only new jobs of the search, with List-Unsubscribe headers from configuration', async () => {

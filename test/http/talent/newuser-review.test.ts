@@ -146,7 +146,9 @@ describe('the talent pool as a new person meets it', async () => {
   it('an English occupation word finds occupations: “software”', async () => {
     // "software developer" finds Mjukvaruutvecklare; "software" alone, typed first, finds nothing
     // although every software occupation's group is “Software- and system developers”.
-    const res = await app.inject({ url: '/api/taxonomy/concepts?type=occupation-name&q=software&lang=en' });
+    const res = await app.inject({
+      url: '/api/v1/taxonomy/concepts?type=occupation-name&q=software&lang=en',
+    });
     const { concepts } = JSON.parse(res.body) as { concepts: { label: string }[] };
     assert.ok(concepts.length > 0, 'something is found for “software”');
   });

@@ -94,6 +94,8 @@ export const messages = defineMessages({
     'delete.removed.invitations': 'Inloggningslänkar och inbjudningar som skickats till din adress.',
     'delete.removed.reports': 'Rapporter om tillgänglighet som skickats med din e-postadress.',
     'delete.removed.tokens': 'API-nycklar som du har skapat: de slutar gälla.',
+    'delete.removed.services':
+      'Din profil i talangpoolen (med hushållet och dina samtycken), dina jobbevakningar och dina sparade jobb.',
     'delete.kept.title': 'Det här sparas',
     'delete.kept.audit':
       'Loggen över vad som har gjorts behålls, men med ett slumpmässigt id i stället för dig. Id:t leder inte längre till en person, och din e-postadress tas bort ur loggen.',
@@ -213,6 +215,8 @@ export const messages = defineMessages({
     'delete.removed.invitations': 'Sign-in links and invitations sent to your address.',
     'delete.removed.reports': 'Accessibility reports sent with your e-mail address.',
     'delete.removed.tokens': 'API tokens you created: they stop working.',
+    'delete.removed.services':
+      'Your talent pool profile (with your household and your consents), your job alerts and your saved jobs.',
     'delete.kept.title': 'What is kept',
     'delete.kept.audit':
       'The audit trail of what was done is kept, with a random id in place of you. The id no longer leads to a person, and your e-mail address is removed from the trail.',

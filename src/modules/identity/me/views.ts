@@ -351,6 +351,7 @@ export function deletePage(view: DeleteView): Page {
       <li>${t(lang, 'delete.removed.invitations')}</li>
       <li>${t(lang, 'delete.removed.reports')}</li>
       <li>${t(lang, 'delete.removed.tokens')}</li>
+      <li>${t(lang, 'delete.removed.services')}</li>
     </ul>
     <h2>${t(lang, 'delete.kept.title')}</h2>
     <ul>

@@ -12,7 +12,7 @@ import { alertMessages } from './messages.ts';
 import { describeSearch, storedSearch } from './search-words.ts';
 import { alertsOf, eraseAlerts, exportAlerts, FREQUENCIES, type AlertRow } from './service.ts';
 import { searchWordsList } from './views.ts';
-import { liveConsents } from '../profiles.ts';
+import { liveConsents, profileOf } from '../profiles.ts';
 
 const DONE = {
   'alert-saved': 'own.done.alertSaved',
@@ -41,7 +41,10 @@ export const alertsSection: OwnPageSection = {
     const all = await alertsOf(db, ctx.regionId, { accountId: ctx.accountId, email: ctx.email });
     const searches = all.filter((a) => a.kind === 'search');
     const matches = all.find((a) => a.kind === 'matches' && a.accountId === ctx.accountId);
-    const consents = await liveConsents(db, ctx.regionId, ctx.accountId);
+    const [consents, profile] = await Promise.all([
+      liveConsents(db, ctx.regionId, ctx.accountId),
+      profileOf(db, ctx.regionId, ctx.accountId),
+    ]);
     const done =
       typeof ctx.query.done === 'string' && ctx.query.done in DONE
         ? DONE[ctx.query.done as keyof typeof DONE]
@@ -62,17 +65,19 @@ export const alertsSection: OwnPageSection = {
       </li>`;
     };
     const items = await Promise.all(searches.map(item));
-    return {
-      id: 'job-alerts',
-      title: t('own.title'),
-      html: html`<section id="job-alerts" aria-labelledby="job-alerts-title">
-        <h2 id="job-alerts-title">${t('own.title')}</h2>
-        ${notice(done ? t(done) : undefined)}
-        <p>${t('own.lead')}</p>
-        ${items.length ? html`<ul class="alert-list" role="list">${items}</ul>` : html`<p>${t('own.none')}</p>`}
-        <h3>${t('own.matches')}</h3>
+    // New jobs that fit a profile: only for a person with a profile of their own (a partner's part
+    // is matched for the household they belong to). The consent can be given right here.
+    const matchesPart = html`<h3>${t('own.matches')}</h3>
         <p>${t('own.matchesHint')}</p>
-        ${consents.has('alerts') ? '' : html`<p class="notice">${t('own.matchesNoConsent')}</p>`}
+        ${
+          consents.has('alerts')
+            ? ''
+            : html`<div class="notice"><p>${t('own.matchesNoConsent')}</p>
+                <form method="post" action="${localPath(lang, '/me/talent/consent')}">
+                  ${csrfField(ctx.csrfToken)}<input type="hidden" name="purpose" value="alerts" /><input type="hidden" name="give" value="1" />
+                  <button class="button button--secondary" type="submit">${t('own.matchesGiveConsent')}</button>
+                </form></div>`
+        }
         <form class="form" method="post" action="${localPath(lang, '/me/alerts-matches')}">
           ${csrfField(ctx.csrfToken)}
           ${checkboxGroup(lang, {
@@ -84,7 +89,16 @@ export const alertsSection: OwnPageSection = {
           })}
           ${frequencyChoices(lang, 'frequency', 'matches-frequency', matches?.frequency ?? 'weekly')}
           <button class="button button--secondary" type="submit">${t('own.save')}</button>
-        </form>
+        </form>`;
+    return {
+      id: 'job-alerts',
+      title: t('own.title'),
+      html: html`<section id="job-alerts" aria-labelledby="job-alerts-title">
+        <h2 id="job-alerts-title">${t('own.title')}</h2>
+        ${notice(done ? t(done) : undefined)}
+        <p>${t('own.lead')}</p>
+        ${items.length ? html`<ul class="alert-list" role="list">${items}</ul>` : html`<p>${t('own.none')}</p>`}
+        ${profile ? matchesPart : ''}
       </section>`,
     };
   },

@@ -15,7 +15,7 @@ import { queueMail } from '../../../platform/mail/outbox.ts';
 import type { RateLimitRule } from '../../../platform/http/rate-limit.ts';
 import type { TaskQueue } from '../../../platform/tasks/queue.ts';
 import { findAccountByEmail } from '../../identity/accounts.ts';
-import { CONSENT_TEXT_VERSIONS } from '../model.ts';
+import { ALERTS_VISITOR_TEXT_VERSION, CONSENT_TEXT_VERSIONS } from '../model.ts';
 import { alertMessages } from './messages.ts';
 
 export const FREQUENCIES = ['daily', 'weekly'] as const;
@@ -124,14 +124,19 @@ async function liveCount(
 }
 
 /** Records the alerts consent in talent_consents unless a live one is there. */
-async function grantAlertsConsent(db: Kysely<DB>, regionId: string, accountId: string): Promise<void> {
+async function grantAlertsConsent(
+  db: Kysely<DB>,
+  regionId: string,
+  accountId: string,
+  version: string = CONSENT_TEXT_VERSIONS.alerts,
+): Promise<void> {
   await db
     .insertInto('talent_consents')
     .values({
       region_id: regionId,
       account_id: accountId,
       purpose: 'alerts',
-      text_version: CONSENT_TEXT_VERSIONS.alerts,
+      text_version: version,
     })
     .onConflict((oc) =>
       oc.columns(['region_id', 'account_id', 'purpose']).where('withdrawn_at', 'is', null).doNothing(),
@@ -180,7 +185,11 @@ export async function createAlert(db: Kysely<DB>, queue: TaskQueue, input: NewAl
         confirm_token_hash: confirmToken ? hashSecret(confirmToken) : null,
         confirm_expires_at: confirmToken ? sql<Date>`now() + make_interval(hours => ${CONFIRM_HOURS})` : null,
         unsubscribe_token_hash: hashSecret(randomToken()),
-        consent_text_version: input.consent ? CONSENT_TEXT_VERSIONS.alerts : null,
+        consent_text_version: input.consent
+          ? signedIn
+            ? CONSENT_TEXT_VERSIONS.alerts
+            : ALERTS_VISITOR_TEXT_VERSION
+          : null,
         consent_given_at: input.consent ? sql<Date>`now()` : null,
       })
       .returning('id')
@@ -268,7 +277,9 @@ export async function confirmAlert(
         .where('region_id', '=', regionId)
         .where('id', '=', row.id)
         .execute();
-      if (row.account_id === null) await grantAlertsConsent(trx, regionId, account.id);
+      // The visitor read the visitor's text; the consent names that text's version.
+      if (row.account_id === null)
+        await grantAlertsConsent(trx, regionId, account.id, ALERTS_VISITOR_TEXT_VERSION);
       row.account_id = account.id;
     }
     await recordAudit(trx, {
@@ -369,7 +380,74 @@ export async function setMatchesDigest(
   on: boolean,
   frequency: Frequency,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await db.transaction().execute((trx) => writeMatchesDigest(trx, regionId, owner, on, frequency));
+}
+
+/**
+ * The matches digest follows the alerts consent ("Send me new jobs that fit me"): when it is given
+ * (at joining, confirming or on the own page) the digest starts — weekly, or at the frequency it
+ * had — unless it is already on; when the consent is withdrawn the digest stops (kept, stopped).
+ * Inside the caller's transaction.
+ */
+export async function followAlertsConsent(
+  trx: Kysely<DB>,
+  regionId: string,
+  accountId: string,
+  secret: string,
+  given: boolean,
+): Promise<void> {
+  const existing = await trx
+    .selectFrom('job_alerts')
+    .select(['id', 'stopped_at', 'frequency'])
+    .where('region_id', '=', regionId)
+    .where('account_id', '=', accountId)
+    .where('kind', '=', 'matches')
+    .forUpdate()
+    .executeTakeFirst();
+  if (!given) {
+    if (!existing || existing.stopped_at) return;
+    await trx
+      .updateTable('job_alerts')
+      .set({ stopped_at: sql<Date>`now()` })
+      .where('region_id', '=', regionId)
+      .where('id', '=', existing.id)
+      .execute();
+    await recordAudit(trx, {
+      regionId,
+      actor: accountActor(accountId),
+      action: 'talent.alert.changed',
+      subjectType: 'job_alert',
+      subjectId: existing.id,
+      data: { kind: 'matches', stopped: true },
+    });
+    return;
+  }
+  if (existing && !existing.stopped_at) return;
+  const account = await trx
+    .selectFrom('accounts')
+    .select(['email', 'language'])
+    .where('region_id', '=', regionId)
+    .where('id', '=', accountId)
+    .executeTakeFirst();
+  if (!account) return;
+  const lang: Lang = account.language === 'en' ? 'en' : 'sv';
+  await writeMatchesDigest(
+    trx,
+    regionId,
+    { accountId, email: account.email, lang, secret },
+    true,
+    existing?.frequency ?? 'weekly',
+  );
+}
+
+async function writeMatchesDigest(
+  trx: Kysely<DB>,
+  regionId: string,
+  owner: { accountId: string; email: string; lang: Lang; secret: string },
+  on: boolean,
+  frequency: Frequency,
+): Promise<void> {
+  {
     const existing = await trx
       .selectFrom('job_alerts')
       .select(['id', 'stopped_at', 'frequency'])
@@ -425,7 +503,7 @@ export async function setMatchesDigest(
       subjectId: id,
       data: on ? { kind: 'matches', frequency } : { kind: 'matches' },
     });
-  });
+  }
 }
 
 /** Every alert of the account or made with its address, for the export (no token hashes). */

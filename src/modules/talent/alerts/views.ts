@@ -75,7 +75,11 @@ export function newAlertPage(view: NewAlertView): Page {
     const id = name === 'frequency' ? 'frequency-daily' : name === 'consent' ? 'consent-yes' : name;
     return [{ id, text: t(lang, key, { max: MAX_ALERTS }) }];
   });
-  const consentText = talentMessages.t(lang, 'consent.alerts.text');
+  // A visitor has no profile: their consent text speaks of saved searches only.
+  const consentText = talentMessages.t(
+    lang,
+    view.signedInEmail ? 'consent.alerts.text' : 'consent.alertsVisitor.text',
+  );
   return {
     title,
     description: t(lang, 'new.lead'),

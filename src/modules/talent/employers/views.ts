@@ -157,7 +157,10 @@ export function searchPage(m: SearchModel): { title: string; main: SafeHtml } {
       label: t('search.municipality'),
       value: m.values.municipality,
       placeholder: t('search.anyMunicipality'),
-      options: m.municipalities.map((mu) => ({ value: mu.code, label: mu.shortName })),
+      // By name, as the job search lists them.
+      options: [...m.municipalities]
+        .sort((a, b) => a.shortName.localeCompare(b.shortName, 'sv'))
+        .map((mu) => ({ value: mu.code, label: mu.shortName })),
     })}
     ${selectField(m.lang, {
       name: 'move',

@@ -50,6 +50,8 @@ export interface FieldsView {
   languages: Concept[];
   /** The partner keeps their own part (claimed with their account): their pickers are not shown. */
   partnerClaimed?: boolean;
+  /** The partner edits their own part: their pickers say "your occupations", not "your partner's". */
+  partnerSelf?: boolean;
 }
 
 export function errorText(lang: Lang, errors: DraftErrors, name: string): string | undefined {
@@ -91,12 +93,19 @@ export function pickerField(view: FieldsView, name: PickerName): SafeHtml {
   const chosenIds = new Set(picker.chosen.map((c) => c.id));
   const results = (picker.results ?? []).filter((c) => !chosenIds.has(c.id));
   const searchId = `q_${name}`;
+  // The partner's own page names their part in their words ("Your occupations").
+  const words: PickerName =
+    view.partnerSelf && name === 'partner_occupations'
+      ? 'occupations'
+      : view.partnerSelf && name === 'partner_skills'
+        ? 'skills'
+        : name;
   const required = name === 'occupations' ? true : name === 'skills' ? false : undefined;
   const content = html`<div class="picker__chosen" data-picker-chosen="${name}">
       ${picker.chosen.map((c) => checkbox(name, `${name}-${c.id}`, c.id, c.label, true))}
     </div>
     <div class="picker__search">
-      <label class="field__label" for="${searchId}">${t(`field.searchLabel.${name}`)}</label>
+      <label class="field__label" for="${searchId}">${t(`field.searchLabel.${words}`)}</label>
       <div class="picker__row">
         <input class="input"${attrs({
           type: 'search',
@@ -129,7 +138,7 @@ export function pickerField(view: FieldsView, name: PickerName): SafeHtml {
     lang,
     {
       name,
-      legend: t(`field.${name}`),
+      legend: t(`field.${words}`),
       hint: t(`field.${name}.hint`),
       error: errorText(lang, view.errors, name),
       required,
@@ -180,10 +189,12 @@ export function aboutFields(view: FieldsView): SafeHtml {
     },
     html`${checkbox('anywhere', 'anywhere', '1', t('field.anywhere'), d.anywhere)}
       <ul class="talent-places">
-        ${view.region.municipalities.map(
-          (m) =>
-            html`<li>${checkbox('municipalities', `municipalities-${m.code}`, m.code, m.shortName, d.municipalities.includes(m.code))}</li>`,
-        )}
+        ${[...view.region.municipalities]
+          .sort((a, b) => a.shortName.localeCompare(b.shortName, 'sv'))
+          .map(
+            (m) =>
+              html`<li>${checkbox('municipalities', `municipalities-${m.code}`, m.code, m.shortName, d.municipalities.includes(m.code))}</li>`,
+          )}
       </ul>`,
   )}
   ${radioGroup(lang, {

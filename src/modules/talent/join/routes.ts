@@ -78,7 +78,7 @@ export function registerJoinRoutes(app: App, deps: ModuleDeps): void {
     draft: Draft,
     errors: DraftErrors,
     body: DraftBodyValue = {},
-    searched?: { name: PickerName; q: string },
+    searched?: readonly { name: PickerName; q: string }[],
   ): Promise<FieldsView> {
     const queries = Object.fromEntries(PICKER_NAMES.map((n) => [n, (body[`q_${n}`] ?? '').slice(0, 300)]));
     const [pickers, languages] = await Promise.all([
@@ -145,20 +145,21 @@ export function registerJoinRoutes(app: App, deps: ModuleDeps): void {
       if (action.startsWith('search:')) {
         const asked = action.slice('search:'.length) as PickerName;
         const onStep = PICKER_NAMES.filter((n) => (STEP_FIELDS[step] ?? []).includes(n));
-        // Enter in any search field presses the first "Sök": search the field that holds text.
-        const name =
-          [asked, ...onStep].find((n) => onStep.includes(n) && (body[`q_${n}`] ?? '').trim()) ?? onStep[0];
+        // Enter in a search field presses the form's first "Search" without JavaScript: every
+        // search field of the step that holds text is searched (the one asked for when none does).
+        const withText = onStep.filter((n) => (body[`q_${n}`] ?? '').trim());
+        const names = withText.length ? withText : onStep.filter((n) => n === asked).slice(0, 1);
         const errors: DraftErrors = {};
-        let searched: { name: PickerName; q: string } | undefined;
-        if (name) {
+        const searched: { name: PickerName; q: string }[] = [];
+        for (const name of names) {
           const query = pickerQuery(body, name);
           if (query.error) errors[name] = query.error;
-          else searched = { name, q: query.q };
+          else searched.push({ name, q: query.q });
         }
         // Keep what was typed; unknown ids already chosen are reported with the search.
         const checked = await checkDraft(ctx, draft, []);
         const view = await fieldsView(request, lang, draft, { ...checked, ...errors }, body, searched);
-        return showStep(request, reply, lang, step, view, errors[name ?? ''] ? 422 : 200);
+        return showStep(request, reply, lang, step, view, Object.keys(errors).length ? 422 : 200);
       }
       if (action === 'back') {
         return showStep(
@@ -213,7 +214,7 @@ export function registerJoinRoutes(app: App, deps: ModuleDeps): void {
         );
       const regionId = request.region.id;
       if (account) {
-        await joinSignedIn(db, regionId, account.id, draft);
+        await joinSignedIn(db, regionId, account.id, draft, deps.secret);
         return reply
           .header('cache-control', 'no-store')
           .redirect(`${views.joinPaths.me(lang)}?talent=joined#talent`, 303);
@@ -293,6 +294,7 @@ export function registerJoinRoutes(app: App, deps: ModuleDeps): void {
         regionId: request.region.id,
         token,
         ticked: (request.body.consents ?? []).slice(0, 10),
+        secret: deps.secret,
         browser: deps.sessions.browserOf(request),
       });
       if (!confirmed) return noStore(reply, views.gonePage(lang, token, reply.csrfToken()), 410);

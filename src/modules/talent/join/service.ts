@@ -21,6 +21,7 @@ import {
   normalizeEmail,
   startSession,
 } from '../../identity/accounts.ts';
+import { followAlertsConsent } from '../alerts/service.ts';
 import { CONSENT_PURPOSES, CONSENT_TEXT_VERSIONS, type ConsentPurpose } from '../model.ts';
 import { consentHistory, profileOf } from '../profiles.ts';
 import {
@@ -49,9 +50,10 @@ export async function pickerViews(
   db: Kysely<DB>,
   d: Draft,
   lang: Lang,
-  searched: { name: PickerName; q: string } | undefined,
+  searched: { name: PickerName; q: string } | readonly { name: PickerName; q: string }[] | undefined,
   queries: Partial<Record<PickerName, string>> = {},
 ): Promise<Partial<Record<PickerName, PickerView>>> {
+  const searches = searched === undefined ? [] : 'name' in searched ? [searched] : searched;
   const ids: Record<PickerName, string[]> = {
     occupations: d.occupations,
     skills: d.skills,
@@ -63,8 +65,8 @@ export async function pickerViews(
     const type = PICKERS[name].type;
     const chosen = await conceptsById(db, type, ids[name], lang);
     const view: PickerView = { chosen, q: queries[name] ?? '' };
-    if (searched?.name === name && searched.q)
-      view.results = await searchConcepts(db, type, searched.q, lang);
+    const search = searches.find((x) => x.name === name && x.q);
+    if (search) view.results = await searchConcepts(db, type, search.q, lang);
     out[name] = view;
   }
   return out;
@@ -348,10 +350,12 @@ export async function joinSignedIn(
   regionId: string,
   accountId: string,
   d: Draft,
+  secret: string,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await saveProfile(trx, regionId, accountId, d);
-    await giveConsents(trx, regionId, accountId, consentsOf(d));
+    const given = await giveConsents(trx, regionId, accountId, consentsOf(d));
+    if (given.includes('alerts')) await followAlertsConsent(trx, regionId, accountId, secret, true);
   });
 }
 
@@ -375,6 +379,8 @@ export async function confirmSignup(
     token: string;
     /** Withdrawn consents the person ticked on the confirm page. */
     ticked?: readonly string[];
+    /** The site's secret, for the matches digest's unsubscribe link. */
+    secret: string;
     browser: { previousToken: string | undefined; userAgent: string | undefined };
   },
 ): Promise<Confirmed | undefined> {
@@ -403,7 +409,8 @@ export async function confirmSignup(
     await saveProfile(trx, regionId, account.id, plan.draft);
     const ticked = new Set(input.ticked ?? []);
     const again = plan.consents.offer.map((o) => o.purpose).filter((p) => ticked.has(p));
-    await giveConsents(trx, regionId, account.id, [...plan.consents.give, ...again]);
+    const given = await giveConsents(trx, regionId, account.id, [...plan.consents.give, ...again]);
+    if (given.includes('alerts')) await followAlertsConsent(trx, regionId, account.id, input.secret, true);
     const session = await startSession(sessions, {
       regionId,
       accountId: account.id,

@@ -6,7 +6,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
-import { englishOccupationMatch } from '../../jobs/english-titles.ts';
+import { englishGroupPrefixMatch, englishOccupationMatch } from '../../jobs/english-titles.ts';
 
 export const CONCEPT_KINDS = ['occupation-name', 'skill', 'language'] as const;
 export type ConceptKind = (typeof CONCEPT_KINDS)[number];
@@ -31,6 +31,16 @@ const labelIn = (lang: Lang) => (lang === 'en' ? sql<string>`coalesce(label_en, 
  * Concepts of `type` whose label (the English one where present, for English) holds `q`: those
  * starting with it first, then shorter labels; at most `limit`.
  */
+/** The SSYK-4 groups an English text refers to, best first: whole titles, else parts of words. */
+function englishGroups(words: string[]): string[] {
+  const whole = englishOccupationMatch(words).groups;
+  const found = whole.size > 0 ? whole : englishGroupPrefixMatch(words);
+  return [...found]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([id]) => id);
+}
+
 export async function searchConcepts(
   db: Kysely<DB>,
   type: ConceptKind,
@@ -44,13 +54,8 @@ export async function searchConcepts(
   const label = labelIn(lang);
   // Occupation names have Swedish labels only: an English title ("nurse") finds the names of the
   // SSYK-4 groups it refers to, the best-fitting groups first.
-  const groups =
-    lang === 'en' && type === 'occupation-name'
-      ? [...englishOccupationMatch(folded.split(' ')).groups]
-          .sort((a, b) => b[1] - a[1])
-          .slice(0, 5)
-          .map(([id]) => id)
-      : [];
+  // Part of a word ("software", "engin") finds the groups whose English title has a word starting so.
+  const groups = lang === 'en' && type === 'occupation-name' ? englishGroups(folded.split(' ')) : [];
   const inGroups = groups.length ? sql<boolean>`parent_id IN (${sql.join(groups)})` : sql<boolean>`false`;
   const rows = await db
     .selectFrom('taxonomy_concepts')

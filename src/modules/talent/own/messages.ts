@@ -31,6 +31,9 @@ export const ownMessages = defineMessages({
     'consents.never': 'Nej',
     'consents.withdraw': 'Ta tillbaka',
     'consents.give': 'Ge samtycke',
+    'hide.title': 'Dölj profilen',
+    'hide.text':
+      'Så länge profilen är dold ser arbetsgivare inte ditt kort och du matchas inte mot nya jobb. Inget tas bort, och du kan visa den igen när du vill.',
     'hide.button': 'Dölj min profil',
     'show.button': 'Visa min profil igen',
     'leave.title': 'Lämna talangpoolen',
@@ -103,6 +106,9 @@ export const ownMessages = defineMessages({
     'consents.never': 'No',
     'consents.withdraw': 'Withdraw',
     'consents.give': 'Give consent',
+    'hide.title': 'Hide your profile',
+    'hide.text':
+      'While your profile is hidden, employers do not see your card and you are not matched with new jobs. Nothing is deleted, and you can show it again whenever you like.',
     'hide.button': 'Hide my profile',
     'show.button': 'Show my profile again',
     'leave.title': 'Leave the talent pool',

@@ -3,6 +3,7 @@
  * profile's fields on one page, search-and-pick included), consents, hide/show, leave; the partner's
  * invitation, its link's pages (Public) and the partner's own part (/:lang/me/talent/partner).
  */
+import { followAlertsConsent } from '../alerts/service.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { html } from '../../../platform/html/html.ts';
 import { csrfField, emailField, formErrorSummary, hiddenField } from '../../../platform/html/forms.ts';
@@ -97,7 +98,7 @@ export function registerOwnTalentRoutes(app: App, deps: ModuleDeps): void {
     draft: Draft,
     errors: DraftErrors,
     body: DraftBodyValue = {},
-    searched?: { name: PickerName; q: string },
+    searched?: readonly { name: PickerName; q: string }[],
   ): Promise<FieldsView> {
     const queries = Object.fromEntries(PICKER_NAMES.map((n) => [n, (body[`q_${n}`] ?? '').slice(0, 300)]));
     const [pickers, languages] = await Promise.all([
@@ -114,7 +115,7 @@ export function registerOwnTalentRoutes(app: App, deps: ModuleDeps): void {
     const title = partnerOnly ? t('partnerSide.title') : t('edit.title');
     const action = localPath(v.lang, partnerOnly ? '/me/talent/partner' : '/me/talent');
     const fields = partnerOnly
-      ? html`${pickerField(v, 'partner_occupations')} ${pickerField(v, 'partner_skills')}`
+      ? html`${pickerField({ ...v, partnerSelf: true }, 'partner_occupations')} ${pickerField({ ...v, partnerSelf: true }, 'partner_skills')}`
       : html`${pickerField(v, 'occupations')} ${pickerField(v, 'skills')} ${aboutFields(v)} ${householdFields(v)}`;
     return {
       title: `${Object.keys(v.errors).length ? (v.lang === 'sv' ? 'Fel: ' : 'Error: ') : ''}${title}`,
@@ -159,14 +160,18 @@ export function registerOwnTalentRoutes(app: App, deps: ModuleDeps): void {
       reply.page(editPage(v, reply.csrfToken(), partnerOnly), { status, cache: 'no-store' });
     if (action.startsWith('search:')) {
       const asked = action.slice(7) as PickerName;
-      const name =
-        [asked, ...names].find((n) => names.includes(n) && (body[`q_${n}`] ?? '').trim()) ?? names[0]!;
-      const q = pickerQuery(body, name);
-      const errors: DraftErrors = q.error ? { [name]: q.error } : {};
-      return send(
-        await view(request, lang, draft, errors, body, q.error ? undefined : { name, q: q.q }),
-        q.error ? 422 : 200,
-      );
+      // Every search field that holds text is searched (Enter presses the first "Search").
+      const withText = names.filter((n) => (body[`q_${n}`] ?? '').trim());
+      const chosen = withText.length ? withText : [names.includes(asked) ? asked : names[0]!];
+      const errors: DraftErrors = {};
+      const searched: { name: PickerName; q: string }[] = [];
+      for (const name of chosen) {
+        const q = pickerQuery(body, name);
+        if (q.error) errors[name] = q.error;
+        else searched.push({ name, q: q.q });
+      }
+      const failed = Object.keys(errors).length > 0;
+      return send(await view(request, lang, draft, errors, body, searched), failed ? 422 : 200);
     }
     const errors = await checkDraft(
       { db, region: request.region, signedIn: true },
@@ -230,13 +235,15 @@ export function registerOwnTalentRoutes(app: App, deps: ModuleDeps): void {
         throw new AppError('LOTSA_BAD_REQUEST', { fields: { purpose: 'unknown purpose' } });
       const regionId = request.region.id;
       if (!(await profileOf(db, regionId, account.id))) return back(reply, lang, 'left');
-      await db
-        .transaction()
-        .execute(async (trx) =>
-          request.body.give === '1'
-            ? giveConsents(trx, regionId, account.id, [purpose])
-            : withdrawConsent(trx, regionId, account.id, purpose),
-        );
+      await db.transaction().execute(async (trx) => {
+        const give = request.body.give === '1';
+        const changed = give
+          ? (await giveConsents(trx, regionId, account.id, [purpose])).length > 0
+          : await withdrawConsent(trx, regionId, account.id, purpose);
+        // The alerts consent is the matches digest's: it starts and stops with it.
+        if (changed && purpose === 'alerts')
+          await followAlertsConsent(trx, regionId, account.id, deps.secret, give);
+      });
       return back(reply, lang, 'consent');
     },
   );

@@ -130,8 +130,11 @@ export const talentOwnSection: OwnPageSection = {
         title: t('section.title'),
         html: frame(
           t('section.title'),
-          html`${shownNotice}<p>${t('invite.text')}</p>
-          <p><a class="button" href="${localPath(lang, '/talent-pool')}">${t('invite.link')}</a></p>${partnerSide}`,
+          // A partner who claimed their part is in the pool already: not invited to join it.
+          asPartner
+            ? html`${shownNotice}${partnerSide}`
+            : html`${shownNotice}<p>${t('invite.text')}</p>
+                <p><a class="button" href="${localPath(lang, '/talent-pool')}">${t('invite.link')}</a></p>`,
         ),
       };
     }
@@ -162,6 +165,7 @@ export const talentOwnSection: OwnPageSection = {
         <p><a class="button" href="${localPath(lang, '/me/talent')}">${t('profile.edit')}</a></p>
         ${consentList(lang, csrf, history)}
         ${partnerPart}
+        <h3>${t('hide.title')}</h3><p>${t('hide.text')}</p>
         ${button(localPath(lang, '/me/talent/visibility'), csrf, t(hidden ? 'show.button' : 'hide.button'), hiddenField('hidden', hidden ? '0' : '1'))}
         <h3>${t('leave.title')}</h3><p>${t('leave.text')}</p>
         ${button(localPath(lang, '/me/talent/leave'), csrf, t('leave.button'))}

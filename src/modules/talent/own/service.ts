@@ -13,7 +13,7 @@ import type { Lang } from '../../../platform/i18n/index.ts';
 import type { PersonalDataPart, PersonRef } from '../../../platform/personal-data.ts';
 import { findOrCreateAccount, normalizeEmail, startSession } from '../../identity/accounts.ts';
 import { consentHistory, profileAsPartner, profileOf } from '../profiles.ts';
-import { occupationParents } from '../join/taxonomy.ts';
+import { conceptsById, occupationParents, type ConceptKind } from '../join/taxonomy.ts';
 
 export const INVITE_TTL_DAYS = 7;
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -270,23 +270,39 @@ export const talentPoolData: PersonalDataPart = {
       .where('region_id', '=', regionId)
       .where('email', '=', email)
       .execute();
+    // Each concept with its label next to its id (the Swedish label: the taxonomy's own words).
+    const named = async (type: ConceptKind, ids: readonly string[]) => {
+      const labels = new Map((await conceptsById(db, type, ids, 'sv')).map((c) => [c.id, c.label]));
+      return ids.map((id) => ({ id, label: labels.get(id) ?? null }));
+    };
+    const household = profile?.household;
+    const partner = asPartner?.household;
     return {
-      profile: profile && {
-        ...profile,
-        id: undefined,
-        accountId: undefined,
-        household: {
-          ...profile.household,
-          partnerAccountId: undefined,
-          partnerLinked: profile.household.partnerAccountId !== null,
+      profile: profile &&
+        household && {
+          ...profile,
+          id: undefined,
+          accountId: undefined,
+          occupations: await named('occupation-name', profile.occupations),
+          skills: await named('skill', profile.skills),
+          languages: await named('language', profile.languages),
+          household: {
+            ...household,
+            partnerOccupations: await named('occupation-name', household.partnerOccupations),
+            partnerSkills: await named('skill', household.partnerSkills),
+            partnerAccountId: undefined,
+            partnerLinked: household.partnerAccountId !== null,
+          },
         },
-      },
       consents,
       waitingSignups: signups,
       partnerInvitationsSent: invites,
       partnerInvitationsReceived: invitedAs,
       partnerOf: asPartner
-        ? { occupations: asPartner.household.partnerOccupations, skills: asPartner.household.partnerSkills }
+        ? {
+            occupations: await named('occupation-name', partner?.partnerOccupations ?? []),
+            skills: await named('skill', partner?.partnerSkills ?? []),
+          }
         : null,
     };
   },
