@@ -19,7 +19,8 @@ describe('attack: narrowing the card search singles out facts fewer than k peopl
   const f = await employersFixture();
   // Six developers alike but for the place: five would move anywhere in the region, one only to
   // Ludvika (2085) — the only person in the pool there, so no card may ever say "Ludvika".
-  for (let i = 0; i < 5; i += 1) await addTalent(f.db, { occupation: 'developer', anywhere: true, municipalities: [] });
+  for (let i = 0; i < 5; i += 1)
+    await addTalent(f.db, { occupation: 'developer', anywhere: true, municipalities: [] });
   const ludvika = await addTalent(f.db, { occupation: 'developer', municipalities: ['2085'] });
   const ludvikaLink = `/admin/talent/cards/${cardIdOf(SECRET, REGION, f.employer, ludvika.profileId)}`;
 

@@ -54,7 +54,9 @@ describe('the own talent profile', async () => {
     const body = JSON.parse(res.body) as { concepts: { id: string; label: string }[] };
     assert.ok(body.concepts.length > 0 && body.concepts.length <= 20);
     assert.ok(body.concepts.every((c) => /lärare/i.test(c.label)));
-    const english = await app.inject({ url: '/api/v1/taxonomy/concepts?type=occupation-name&q=nurse&lang=en' });
+    const english = await app.inject({
+      url: '/api/v1/taxonomy/concepts?type=occupation-name&q=nurse&lang=en',
+    });
     const nurses = (JSON.parse(english.body) as { concepts: { label: string }[] }).concepts;
     assert.ok(
       nurses.some((c) => /sjuksköterska/i.test(c.label)),
