@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from './db/schema.ts';
 import type { SafeHtml } from './html/html.ts';
 import type { Lang } from './i18n/index.ts';
+import type { Region } from './region.ts';
 
 /** Whose data: the account in its region and its (normalised) e-mail address. */
 export interface PersonRef {
@@ -32,6 +33,8 @@ export interface PersonalDataPart {
 /** What a section of the own page receives. */
 export interface OwnPageContext extends PersonRef {
   db: Kysely<DB>;
+  /** The region of the request (its municipalities, for naming places). */
+  region: Region;
   lang: Lang;
   csrfToken: string;
   /** The page's query string (a module's `done` notice), as read. */

@@ -79,6 +79,7 @@ export function registerMeRoutes(app: App, deps: ModuleDeps): void {
     const csrfToken = reply.csrfToken();
     const context = {
       db,
+      region: request.region,
       regionId,
       accountId: account.id,
       email: details.email,

@@ -7,7 +7,6 @@ import { html } from '../../../platform/html/html.ts';
 import { localPath } from '../../../platform/html/layout.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
 import type { OwnPageSection, PersonalDataPart } from '../../../platform/personal-data.ts';
-import { findRegion } from './regions.ts';
 import { alertMessages } from './messages.ts';
 import { describeSearch, storedSearch } from './search-words.ts';
 import { alertsOf, eraseAlerts, exportAlerts, FREQUENCIES, type AlertRow } from './service.ts';
@@ -34,8 +33,7 @@ export const alertsSection: OwnPageSection = {
   order: 40,
   async render(ctx) {
     const { db, lang } = ctx;
-    const region = await findRegion(db, ctx.regionId);
-    if (!region) return null;
+    const { region } = ctx;
     const t = (key: Parameters<typeof alertMessages.t>[1], params?: Record<string, string>) =>
       alertMessages.t(lang, key, params);
     const all = await alertsOf(db, ctx.regionId, { accountId: ctx.accountId, email: ctx.email });

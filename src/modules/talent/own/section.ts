@@ -35,23 +35,16 @@ const button = (
 async function profileList(ctx: OwnPageContext, p: TalentProfile): Promise<SafeHtml> {
   const { db, lang } = ctx;
   const t = (k: OwnKey) => ownMessages.t(lang, k);
-  const names = async (type: 'occupation-name' | 'skill' | 'language', ids: string[]) =>
-    (await conceptsById(db, type, ids, lang)).map((c) => c.label).join(', ') || t('profile.none');
-  const towns = p.municipalities.length
-    ? await db
-        .selectFrom('municipalities')
-        .select('short_name')
-        .where('region_id', '=', ctx.regionId)
-        .where('code', 'in', p.municipalities)
-        .orderBy('short_name')
-        .execute()
-    : [];
-  const places = p.anywhere
-    ? t('profile.anywhere')
-    : towns.map((m) => m.short_name).join(', ') || t('profile.none');
-  const row = (k: OwnKey, v: string) => html`<dt>${t(k)}</dt><dd>${v}</dd>`;
-  const listed = async (type: 'occupation-name' | 'skill', ids: string[]) =>
+  const listed = async (type: 'occupation-name' | 'skill' | 'language', ids: string[]) =>
     (await conceptsById(db, type, ids, lang)).map((c) => c.label).join(', ');
+  const names = async (type: 'occupation-name' | 'skill' | 'language', ids: string[]) =>
+    (await listed(type, ids)) || t('profile.none');
+  const towns = ctx.region.municipalities
+    .filter((m) => p.municipalities.includes(m.code))
+    .map((m) => m.shortName)
+    .sort((a, b) => a.localeCompare(b, 'sv'));
+  const places = p.anywhere ? t('profile.anywhere') : towns.join(', ') || t('profile.none');
+  const row = (k: OwnKey, v: string) => html`<dt>${t(k)}</dt><dd>${v}</dd>`;
   const partnerWords = [
     await listed('occupation-name', p.household.partnerOccupations),
     await listed('skill', p.household.partnerSkills),

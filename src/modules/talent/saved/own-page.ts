@@ -4,7 +4,6 @@ import { html } from '../../../platform/html/html.ts';
 import { localPath } from '../../../platform/html/layout.ts';
 import { formatDate } from '../../../platform/i18n/index.ts';
 import type { OwnPageSection, PersonalDataPart } from '../../../platform/personal-data.ts';
-import { findRegion } from '../alerts/regions.ts';
 import { savedMessages } from './messages.ts';
 import { eraseSavedJobs, exportSavedJobs, savedJobs } from './service.ts';
 
@@ -16,15 +15,13 @@ export const savedJobsSection: OwnPageSection = {
     const { db, lang } = ctx;
     const t = (key: Parameters<typeof savedMessages.t>[1], params?: Record<string, string>) =>
       savedMessages.t(lang, key, params);
-    const [jobs, region] = await Promise.all([
-      savedJobs(db, ctx.regionId, ctx.accountId),
-      findRegion(db, ctx.regionId),
-    ]);
+    const { region } = ctx;
+    const jobs = await savedJobs(db, ctx.regionId, ctx.accountId);
     const done =
       typeof ctx.query.done === 'string' && ctx.query.done in DONE
         ? DONE[ctx.query.done as keyof typeof DONE]
         : undefined;
-    const place = (code: string | null) => region?.municipalities.find((m) => m.code === code)?.shortName;
+    const place = (code: string | null) => region.municipalities.find((m) => m.code === code)?.shortName;
     const items = jobs.map(
       (job) => html`<li class="card saved-job">
         <h3 class="saved-job__title"><a href="${localPath(lang, `/jobs/${encodeURIComponent(job.jobId)}`)}">${job.headline}</a></h3>
