@@ -39,13 +39,13 @@ import {
   type PickerName,
 } from './draft.ts';
 import type { FieldsView } from './fields.ts';
-import { allConcepts, conceptsById } from './taxonomy.ts';
+import { conceptsById } from './taxonomy.ts';
 import {
   confirmSignup,
   createSignup,
   joinSignedIn,
   LINK_PER_IP,
-  pickerViews,
+  draftFieldsView,
   previewSignup,
   renewSignup,
   SEND_PER_ADDRESS,
@@ -71,22 +71,14 @@ const noReferrer: onSendHookHandler = (_request, reply, payload, done) => {
 export function registerJoinRoutes(app: App, deps: ModuleDeps): void {
   const { db } = deps.database;
 
-  /** The fields' view of a draft: labels of the chosen concepts, the search's matches, the languages. */
-  async function fieldsView(
+  const fieldsView = (
     request: FastifyRequest,
     lang: Lang,
     draft: Draft,
     errors: DraftErrors,
     body: DraftBodyValue = {},
     searched?: readonly { name: PickerName; q: string }[],
-  ): Promise<FieldsView> {
-    const queries = Object.fromEntries(PICKER_NAMES.map((n) => [n, (body[`q_${n}`] ?? '').slice(0, 300)]));
-    const [pickers, languages] = await Promise.all([
-      pickerViews(db, draft, lang, searched, queries),
-      allConcepts(db, 'language', lang),
-    ]);
-    return { lang, region: request.region, draft, errors, pickers, languages };
-  }
+  ) => draftFieldsView(db, request.region, lang, draft, errors, body, searched);
 
   async function showStep(
     request: FastifyRequest,

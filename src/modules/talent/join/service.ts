@@ -15,6 +15,7 @@ import type { DB } from '../../../platform/db/schema.ts';
 import { localPath } from '../../../platform/html/layout.ts';
 import type { RateLimitRule } from '../../../platform/http/rate-limit.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
+import type { Region } from '../../../platform/region.ts';
 import {
   findAccountByEmail,
   findOrCreateAccount,
@@ -29,12 +30,15 @@ import {
   draftFromJson,
   mergeDraft,
   parseChildren,
+  PICKER_NAMES,
   PICKERS,
   type Draft,
+  type DraftBodyValue,
+  type DraftErrors,
   type PickerName,
 } from './draft.ts';
-import type { PickerView } from './fields.ts';
-import { conceptsById, occupationParents, searchConcepts } from './taxonomy.ts';
+import type { FieldsView, PickerView } from './fields.ts';
+import { allConcepts, conceptsById, occupationParents, searchConcepts } from './taxonomy.ts';
 
 export const SIGNUP_TTL_HOURS = 48;
 /** Per client (route config) and per address (deps.rateLimiter, keyed hash of the mailbox). */
@@ -44,6 +48,27 @@ export const STEP_PER_IP: RateLimitRule = { name: 'talent-join-step', max: 300, 
 export const LINK_PER_IP: RateLimitRule = { name: 'talent-link', max: 30, windowSeconds: 900 };
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * What the profile fields show for a draft (the join steps and the own edit page): labels of the
+ * chosen concepts, the matches of the searches made, the languages to choose from.
+ */
+export async function draftFieldsView(
+  db: Kysely<DB>,
+  region: Region,
+  lang: Lang,
+  draft: Draft,
+  errors: DraftErrors,
+  body: DraftBodyValue = {},
+  searched?: readonly { name: PickerName; q: string }[],
+): Promise<FieldsView> {
+  const queries = Object.fromEntries(PICKER_NAMES.map((n) => [n, (body[`q_${n}`] ?? '').slice(0, 300)]));
+  const [pickers, languages] = await Promise.all([
+    pickerViews(db, draft, lang, searched, queries),
+    allConcepts(db, 'language', lang),
+  ]);
+  return { lang, region, draft, errors, pickers, languages };
+}
 
 /** The pickers of a draft as shown: labels of the chosen, and the matches of the one searched. */
 export async function pickerViews(

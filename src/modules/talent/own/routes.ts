@@ -45,12 +45,11 @@ import {
 import {
   giveConsents,
   LINK_PER_IP,
-  pickerViews,
+  draftFieldsView,
   saveProfile,
   SEND_PER_IP,
   withdrawConsent,
 } from '../join/service.ts';
-import { allConcepts } from '../join/taxonomy.ts';
 import { summary } from '../join/views.ts';
 import { ownMessages, type OwnKey } from './messages.ts';
 import {
@@ -100,14 +99,11 @@ export function registerOwnTalentRoutes(app: App, deps: ModuleDeps): void {
     body: DraftBodyValue = {},
     searched?: readonly { name: PickerName; q: string }[],
   ): Promise<FieldsView> {
-    const queries = Object.fromEntries(PICKER_NAMES.map((n) => [n, (body[`q_${n}`] ?? '').slice(0, 300)]));
-    const [pickers, languages] = await Promise.all([
-      pickerViews(db, draft, lang, searched, queries),
-      allConcepts(db, 'language', lang),
+    const [fields, own] = await Promise.all([
+      draftFieldsView(db, request.region, lang, draft, errors, body, searched),
+      request.auth?.account && profileOf(db, request.region.id, request.auth.account.id),
     ]);
-    const own = request.auth?.account && (await profileOf(db, request.region.id, request.auth.account.id));
-    const partnerClaimed = !!own && own.household.partnerAccountId !== null;
-    return { lang, region: request.region, draft, errors, pickers, languages, partnerClaimed };
+    return { ...fields, partnerClaimed: !!own && own.household.partnerAccountId !== null };
   }
 
   function editPage(v: FieldsView, csrf: string, partnerOnly: boolean): Page {
