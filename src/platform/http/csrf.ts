@@ -41,6 +41,7 @@ export function installCsrf(app: FastifyInstance, options: { secret: string; sec
     }
     if (!sameOrigin(request))
       return done(new AppError('LOTSA_CSRF_REJECTED', { detail: 'cross-site request' }));
+    if (request.routeConfig.csrf === 'origin') return done();
     const sent = request.headers['x-csrf-token'] ?? formToken(request.body);
     const cookie = request.cookies[cookieName];
     if (typeof sent !== 'string' || !cookie) {

@@ -34,8 +34,13 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     permission?: Permission;
     rateLimit?: RateLimitRule;
-    /** Set false only for routes that authenticate by bearer token instead of cookies. */
-    csrf?: boolean;
+    /**
+     * false only for routes that authenticate by bearer token instead of cookies (or by a token in
+     * the path, as one-click unsubscribe); 'origin' for a form on a page cached alike for everyone,
+     * which cannot carry a person's token: only the same-origin half of the check (Sec-Fetch-Site,
+     * else Origin) is made.
+     */
+    csrf?: boolean | 'origin';
     /** 'optional': a public route that still reads the session when there is one. */
     auth?: 'optional';
     /** Not logged per request (health checks, metrics). */
