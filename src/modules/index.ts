@@ -10,6 +10,7 @@ import { identityModule } from './identity/module.ts';
 import { jobBoardModule } from './jobs/module.ts';
 import { regionsModule } from './regions/module.ts';
 import { siteModule } from './site/module.ts';
+import { relocationModule } from './relocation/module.ts';
 import { talentModule } from './talent/module.ts';
 
 export const modules: readonly AnyModule[] = [
@@ -20,5 +21,6 @@ export const modules: readonly AnyModule[] = [
   contentModule,
   companiesModule,
   talentModule,
+  relocationModule,
   identityModule,
 ];

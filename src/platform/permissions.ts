@@ -58,6 +58,14 @@ export const Permission = {
   TalentSearch: 'TalentSearch',
   /** The region's talent pool settings: k for the cards, consent renewal and deletion periods (admins). */
   TalentManage: 'TalentManage',
+  /**
+   * Work relocation cases (issue 16): the inbox of one's organisation (a municipality's navigators
+   * its own cases, the region's and partners' navigators the whole region), case files, slots,
+   * the navigators' dashboard. Navigators and region admins.
+   */
+  CasesWork: 'CasesWork',
+  /** The newcomer network's groups, meetups and ambassadors (navigators, region editors, admins). */
+  NetworkManage: 'NetworkManage',
 } as const;
 
 export type Permission = (typeof Permission)[keyof typeof Permission];
@@ -141,6 +149,8 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     P.CompanyApprove,
     P.TalentSearch,
     P.TalentManage,
+    P.CasesWork,
+    P.NetworkManage,
   ]),
   // Region editors own the site's content, where most reported problems are fixed; the region
   // is the body the law holds to answer, so municipality editors and navigators do not answer.
@@ -152,9 +162,10 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     P.MediaManage,
     P.CompanyEdit,
     P.CompanyApprove,
+    P.NetworkManage,
   ]),
   municipality_editor: new Set([...ORGANISATION_MEMBER, P.ContentEdit, P.MediaManage]),
-  navigator: new Set(ORGANISATION_MEMBER),
+  navigator: new Set([...ORGANISATION_MEMBER, P.CasesWork, P.NetworkManage]),
   employer_admin: new Set([
     ...ORGANISATION_MEMBER,
     P.OrgMembersManage,

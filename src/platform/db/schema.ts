@@ -699,6 +699,163 @@ export interface TalentRenewalTokensTable {
   created_at: CreatedAt;
 }
 
+// The navigator (migration 0030, src/modules/relocation/).
+type Maybe<T> = ColumnType<T | null, T | null | undefined, T | null>;
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+/** A `date` column: node-postgres reads it as local midnight (relocation/model.ts dayOf gives the day back); written as YYYY-MM-DD. */
+type Day = ColumnType<Date, string, string>;
+
+export interface RelocationSlotsTable {
+  region_id: string;
+  id: Generated<string>;
+  navigator_id: string;
+  organisation_id: string;
+  starts_at: Timestamp;
+  minutes: Defaulted<number>;
+  channels: TextArray;
+  case_id: Maybe<string>;
+  booked_at: Maybe<Date>;
+  created_at: CreatedAt;
+}
+
+export interface RelocationCasesTable {
+  region_id: string;
+  id: Generated<string>;
+  ref: ColumnType<number, never, never>;
+  stage: Defaulted<string>;
+  stage_changed_at: Timestamp;
+  organisation_id: string;
+  municipality_code: Maybe<string>;
+  navigator_id: Maybe<string>;
+  needs: TextArray;
+  channel: string;
+  language: Defaulted<string>;
+  housing: Defaulted<string>;
+  message: Defaulted<string>;
+  source: ColumnType<unknown, string | undefined, string>;
+  account_id: Maybe<string>;
+  first_response_at: Maybe<Date>;
+  first_response_by: Maybe<string>;
+  outcome_municipality: Maybe<string>;
+  outcome_main_employment: Maybe<string>;
+  outcome_partner_employment: Maybe<string>;
+  moved_on: ColumnType<Date | null, string | null | undefined, string | null>;
+  close_reason: Maybe<string>;
+  closed_at: Maybe<Date>;
+  merged_into: Maybe<string>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface RelocationPersonsTable {
+  region_id: string;
+  id: Generated<string>;
+  case_id: string;
+  role: string;
+  name: Defaulted<string>;
+  email: Maybe<string>;
+  phone: Maybe<string>;
+  age: Maybe<number>;
+  age_on: ColumnType<Date | null, string | null | undefined, string | null>;
+  citizenship: Defaulted<string>;
+  occupation: Defaulted<string>;
+  account_id: Maybe<string>;
+  job_search: Defaulted<string>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface RelocationConsentsTable {
+  region_id: string;
+  id: Generated<string>;
+  person_id: string;
+  purpose: string;
+  text_version: string;
+  given_at: Timestamp;
+  withdrawn_at: Maybe<Date>;
+}
+
+export interface RelocationCaseEventsTable {
+  region_id: string;
+  id: Generated<string>;
+  case_id: string;
+  at: Timestamp;
+  actor_id: Maybe<string>;
+  kind: string;
+  body: Defaulted<string>;
+  data: ColumnType<unknown, string | undefined, string>;
+}
+
+export interface RelocationTasksTable {
+  region_id: string;
+  id: Generated<string>;
+  case_id: string;
+  title: string;
+  due_on: Day;
+  assignee_id: Maybe<string>;
+  created_by: Maybe<string>;
+  created_at: CreatedAt;
+  reminded_at: Maybe<Date>;
+  done_at: Maybe<Date>;
+}
+
+export interface RelocationMeetingsTable {
+  region_id: string;
+  id: Generated<string>;
+  case_id: string;
+  slot_id: Maybe<string>;
+  navigator_id: Maybe<string>;
+  starts_at: Timestamp;
+  minutes: Defaulted<number>;
+  channel: string;
+  place: Defaulted<string>;
+  note: Defaulted<string>;
+  cancelled_at: Maybe<Date>;
+  created_at: CreatedAt;
+}
+
+export interface RelocationChecklistTable {
+  region_id: string;
+  case_id: string;
+  step: string;
+  done_at: Timestamp;
+  done_by: Maybe<string>;
+}
+
+export interface RelocationDocumentsTable {
+  region_id: string;
+  id: Generated<string>;
+  case_id: string;
+  storage_key: string;
+  filename: string;
+  content_type: string;
+  bytes: number;
+  uploaded_by: Maybe<string>;
+  created_at: CreatedAt;
+}
+
+export interface RelocationFollowupsTable {
+  region_id: string;
+  id: Generated<string>;
+  case_id: string;
+  months: number;
+  due_on: Day;
+  token_hash: Maybe<string>;
+  sent_at: Maybe<Date>;
+  answered_at: Maybe<Date>;
+  answers: ColumnType<unknown, string | null | undefined, string | null>;
+}
+
+export interface RelocationLinksTable {
+  region_id: string;
+  token_hash: string;
+  case_id: string;
+  person_id: string;
+  expires_at: Timestamp;
+  used_at: Maybe<Date>;
+  created_at: CreatedAt;
+}
+
 export interface DB {
   regions: RegionsTable;
   region_hosts: RegionHostsTable;
@@ -750,4 +907,15 @@ export interface DB {
   talent_job_features: TalentJobFeaturesTable;
   talent_match_state: TalentMatchStateTable;
   talent_renewal_tokens: TalentRenewalTokensTable;
+  relocation_slots: RelocationSlotsTable;
+  relocation_cases: RelocationCasesTable;
+  relocation_persons: RelocationPersonsTable;
+  relocation_consents: RelocationConsentsTable;
+  relocation_case_events: RelocationCaseEventsTable;
+  relocation_tasks: RelocationTasksTable;
+  relocation_meetings: RelocationMeetingsTable;
+  relocation_checklist: RelocationChecklistTable;
+  relocation_documents: RelocationDocumentsTable;
+  relocation_followups: RelocationFollowupsTable;
+  relocation_links: RelocationLinksTable;
 }
