@@ -12,6 +12,8 @@ import { AppError } from '../../../platform/errors.ts';
 export interface UploadBody {
   [field: string]: string | string[] | Buffer | boolean | undefined;
   file?: Buffer;
+  /** The file's name as the browser sent it (untrusted; clean it before keeping it). */
+  fileName?: string;
   fileTooLarge?: boolean;
 }
 
@@ -60,7 +62,8 @@ export function parseUpload(
     if (current === undefined) body[name] = value;
     else body[name] = [...(Array.isArray(current) ? current : [String(current)]), value];
   });
-  busboy.on('file', (name, stream) => {
+  busboy.on('file', (name, stream, filename) => {
+    if (name === 'file' && typeof filename === 'string') body.fileName = filename;
     const chunks: Buffer[] = [];
     stream.on('data', (chunk: Buffer) => chunks.push(chunk));
     stream.on('end', () => {

@@ -1,0 +1,455 @@
+/**
+ * The household's side of a case: which cases an account may act on (as the main mover or the
+ * partner), the checklist with its ticks, the household's facts they correct, consents per adult,
+ * and the documents they share. Each change runs in one transaction with its history entry and
+ * audit event; anything not the account's own is `undefined` (the routes answer 404).
+ */
+import { sql, type Kysely } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import { accountActor, recordAudit } from '../../../platform/audit.ts';
+import type { DB } from '../../../platform/db/schema.ts';
+import type { Storage } from '../../../platform/storage/index.ts';
+import {
+  addCaseEvent,
+  casesOfAccount,
+  giveConsent,
+  liveConsentsOf,
+  personsOf,
+  withdrawConsent,
+  type CaseRow,
+  type PersonRow,
+} from '../cases.ts';
+import { CITIZENSHIPS, HOUSING, type Citizenship, type ConsentPurpose, type Housing } from '../model.ts';
+import {
+  countDocuments,
+  deleteTick,
+  documentOf,
+  documentsOf,
+  insertTick,
+  ticksOf,
+  type DocumentRow,
+  type Tick,
+} from './repository.ts';
+import { checklistFor, stepByKey, type ChecklistItem, type HouseholdFacts } from './steps.ts';
+
+/** Documents: at most this many per case, each at most this large. */
+export const MAX_DOCUMENTS = 20;
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+/** Children a household may list. */
+export const MAX_CHILDREN = 10;
+
+/** The account's place in a case. */
+export interface OwnCase {
+  case: CaseRow;
+  role: 'main' | 'partner';
+  persons: PersonRow[];
+  /** The adults that are this account (their consents are theirs to give). */
+  own: PersonRow[];
+}
+
+const MS_PER_YEAR = 365.25 * 86_400_000;
+
+/** A child's age today, counted on from the age they had when told. */
+export function ageNow(person: Pick<PersonRow, 'age' | 'age_on'>, now = new Date()): number | null {
+  if (person.age === null) return null;
+  if (!person.age_on) return person.age;
+  return person.age + Math.max(0, Math.floor((now.getTime() - person.age_on.getTime()) / MS_PER_YEAR));
+}
+
+function ownCase(c: CaseRow, persons: PersonRow[], accountId: string): OwnCase | undefined {
+  const main = persons.find((p) => p.role === 'main');
+  const own = persons.filter((p) => p.role !== 'child' && p.account_id === accountId);
+  if (c.account_id === accountId && main && !own.includes(main)) own.unshift(main);
+  if (own.length === 0 && c.account_id !== accountId) return undefined;
+  const role = c.account_id === accountId || own.some((p) => p.role === 'main') ? 'main' : 'partner';
+  return { case: c, role, persons, own };
+}
+
+/** The account's open cases (newest first) with its place in each. */
+export async function ownCases(db: Kysely<DB>, regionId: string, accountId: string): Promise<OwnCase[]> {
+  const cases = (await casesOfAccount(db, regionId, accountId)).filter((c) => c.stage !== 'closed');
+  const result: OwnCase[] = [];
+  for (const c of cases) {
+    const own = ownCase(c, await personsOf(db, regionId, c.id), accountId);
+    if (own) result.push(own);
+  }
+  return result;
+}
+
+/** One of the account's cases, or undefined (another's, closed, or no such case). */
+export async function ownCaseById(
+  db: Kysely<DB>,
+  regionId: string,
+  accountId: string,
+  caseId: string,
+): Promise<OwnCase | undefined> {
+  return (await ownCases(db, regionId, accountId)).find((o) => o.case.id === caseId);
+}
+
+/** What the checklist is generated from, read from the household. */
+export function factsOf(c: CaseRow, persons: PersonRow[], now = new Date()): HouseholdFacts {
+  return {
+    adults: persons.filter((p) => p.role !== 'child').map((p) => p.citizenship as Citizenship),
+    hasPartner: persons.some((p) => p.role === 'partner'),
+    childrenAges: persons.filter((p) => p.role === 'child').flatMap((p) => ageNow(p, now) ?? []),
+    housing: c.housing as Housing,
+  };
+}
+
+export interface Checklist {
+  items: (ChecklistItem & { tick: Tick | undefined })[];
+  done: number;
+  total: number;
+}
+
+/** The case's checklist with what is ticked (ticks of steps the household no longer has are left out). */
+export async function checklistOf(
+  db: Kysely<DB>,
+  regionId: string,
+  c: CaseRow,
+  persons: PersonRow[],
+): Promise<Checklist> {
+  const ticks = await ticksOf(db, regionId, c.id);
+  const items = checklistFor(factsOf(c, persons)).map((item) => ({
+    ...item,
+    tick: ticks.get(item.step.key),
+  }));
+  return { items, done: items.filter((i) => i.tick).length, total: items.length };
+}
+
+/** Ticks a step of the household's checklist off or on; undefined when not theirs to tick. */
+export async function tickStep(
+  db: Kysely<DB>,
+  input: { regionId: string; accountId: string; caseId: string; step: string; done: boolean },
+): Promise<'changed' | 'unchanged' | undefined> {
+  const own = await ownCaseById(db, input.regionId, input.accountId, input.caseId);
+  const step = stepByKey(input.step);
+  if (!own || !step) return undefined;
+  if (!checklistFor(factsOf(own.case, own.persons)).some((i) => i.step.key === step.key)) return undefined;
+  return db.transaction().execute(async (trx) => {
+    const changed = input.done
+      ? await insertTick(trx, input.regionId, input.caseId, step.key, input.accountId)
+      : await deleteTick(trx, input.regionId, input.caseId, step.key);
+    if (!changed) return 'unchanged';
+    const verb = input.done ? 'done' : 'undone';
+    await addCaseEvent(trx, {
+      regionId: input.regionId,
+      caseId: input.caseId,
+      actorId: input.accountId,
+      kind: `checklist.${verb}`,
+      body: step.title.sv,
+      data: { step: step.key },
+    });
+    await recordAudit(trx, {
+      regionId: input.regionId,
+      actor: accountActor(input.accountId),
+      action: `relocation.checklist.${verb}`,
+      subjectType: 'relocation_case',
+      subjectId: input.caseId,
+      data: { name: `#${own.case.ref}`, step: step.key },
+    });
+    return 'changed';
+  });
+}
+
+/** The household's facts as posted: a citizenship per adult, the children's ages, housing. */
+export interface HouseholdInput {
+  citizenship: Record<string, string>;
+  children: string;
+  housing: string;
+}
+
+export type HouseholdErrors = Partial<Record<string, 'citizenship' | 'children' | 'housing'>>;
+
+/** "3, 9 och 12" → [3, 9, 12]; undefined when not a list of ages 0–25 (at most MAX_CHILDREN). */
+export function parseAges(text: string): number[] | undefined {
+  const parts = text
+    .trim()
+    .split(/[\s,;]+|\b(?:och|and)\b/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length > MAX_CHILDREN) return undefined;
+  const ages: number[] = [];
+  for (const part of parts) {
+    if (!/^\d{1,2}$/.test(part)) return undefined;
+    const age = Number(part);
+    if (age > 25) return undefined;
+    ages.push(age);
+  }
+  return ages;
+}
+
+/** Saves the household's corrected facts; the checklist follows. */
+export async function saveHousehold(
+  db: Kysely<DB>,
+  input: { regionId: string; accountId: string; caseId: string; values: HouseholdInput },
+): Promise<{ kind: 'saved' } | { kind: 'invalid'; errors: HouseholdErrors } | undefined> {
+  const own = await ownCaseById(db, input.regionId, input.accountId, input.caseId);
+  if (!own) return undefined;
+  const errors: HouseholdErrors = {};
+  const adults = own.persons.filter((p) => p.role !== 'child');
+  const citizenship = new Map<string, Citizenship>();
+  for (const adult of adults) {
+    const value = input.values.citizenship[adult.id] ?? adult.citizenship;
+    if ((CITIZENSHIPS as readonly string[]).includes(value)) citizenship.set(adult.id, value as Citizenship);
+    else errors[`citizenship_${adult.id}`] = 'citizenship';
+  }
+  const ages = parseAges(input.values.children);
+  if (!ages) errors.children = 'children';
+  const housing = input.values.housing;
+  if (!(HOUSING as readonly string[]).includes(housing)) errors.housing = 'housing';
+  if (Object.keys(errors).length > 0 || !ages) return { kind: 'invalid', errors };
+  const { regionId, caseId, accountId } = input;
+  await db.transaction().execute(async (trx) => {
+    for (const adult of adults) {
+      const value = citizenship.get(adult.id)!;
+      if (value === adult.citizenship) continue;
+      await trx
+        .updateTable('relocation_persons')
+        .set({ citizenship: value, updated_at: sql`now()` })
+        .where('region_id', '=', regionId)
+        .where('id', '=', adult.id)
+        .execute();
+    }
+    const before = own.persons
+      .filter((p) => p.role === 'child')
+      .map((p) => ageNow(p))
+      .sort((a, b) => (b ?? 0) - (a ?? 0));
+    const after = [...ages].sort((a, b) => b - a);
+    if (before.join(',') !== after.join(',')) {
+      await trx
+        .deleteFrom('relocation_persons')
+        .where('region_id', '=', regionId)
+        .where('case_id', '=', caseId)
+        .where('role', '=', 'child')
+        .execute();
+      for (const age of after) {
+        await trx
+          .insertInto('relocation_persons')
+          .values({
+            region_id: regionId,
+            case_id: caseId,
+            role: 'child',
+            age,
+            age_on: sql<string>`current_date`,
+          })
+          .execute();
+      }
+    }
+    await trx
+      .updateTable('relocation_cases')
+      .set({ housing })
+      .where('region_id', '=', regionId)
+      .where('id', '=', caseId)
+      .execute();
+    await addCaseEvent(trx, {
+      regionId,
+      caseId,
+      actorId: accountId,
+      kind: 'household.updated',
+      body: `${adults.map((a) => citizenship.get(a.id)).join(', ')}; ${after.join(', ') || '–'}; ${housing}`,
+    });
+    await recordAudit(trx, {
+      regionId,
+      actor: accountActor(accountId),
+      action: 'relocation.household.updated',
+      subjectType: 'relocation_case',
+      subjectId: caseId,
+      data: { name: `#${own.case.ref}` },
+    });
+  });
+  return { kind: 'saved' };
+}
+
+/** Gives or withdraws one of the account's own consents in a case; undefined when not theirs. */
+export async function setConsent(
+  db: Kysely<DB>,
+  input: {
+    regionId: string;
+    accountId: string;
+    caseId: string;
+    personId: string;
+    purpose: ConsentPurpose;
+    give: boolean;
+  },
+): Promise<boolean | undefined> {
+  const own = await ownCaseById(db, input.regionId, input.accountId, input.caseId);
+  const person = own?.own.find((p) => p.id === input.personId);
+  if (!own || !person) return undefined;
+  return db.transaction().execute(async (trx) => {
+    const changed = input.give
+      ? await giveConsent(trx, input.regionId, person.id, input.purpose)
+      : await withdrawConsent(trx, input.regionId, person.id, input.purpose);
+    if (!changed) return false;
+    const verb = input.give ? 'given' : 'withdrawn';
+    await addCaseEvent(trx, {
+      regionId: input.regionId,
+      caseId: own.case.id,
+      actorId: input.accountId,
+      kind: `consent.${verb}`,
+      body: input.purpose,
+      data: { person: person.id, purpose: input.purpose },
+    });
+    await recordAudit(trx, {
+      regionId: input.regionId,
+      actor: accountActor(input.accountId),
+      action: `relocation.consent.${verb}`,
+      subjectType: 'relocation_case',
+      subjectId: own.case.id,
+      data: { name: `#${own.case.ref}`, purpose: input.purpose },
+    });
+    return true;
+  });
+}
+
+/** The live consents of the account's own adults. */
+export async function ownConsents(db: Kysely<DB>, regionId: string, own: OwnCase) {
+  return liveConsentsOf(
+    db,
+    regionId,
+    own.own.map((p) => p.id),
+  );
+}
+
+/** The kinds of file the household may share, recognised by their first bytes. */
+export const DOCUMENT_TYPES = [
+  { type: 'application/pdf', extension: 'pdf', magic: [0x25, 0x50, 0x44, 0x46, 0x2d] },
+  { type: 'image/png', extension: 'png', magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+  { type: 'image/jpeg', extension: 'jpg', magic: [0xff, 0xd8, 0xff] },
+] as const;
+export const DOCUMENT_CONTENT_TYPES: readonly string[] = DOCUMENT_TYPES.map((t) => t.type);
+
+export function documentTypeOf(bytes: Uint8Array): (typeof DOCUMENT_TYPES)[number] | undefined {
+  return DOCUMENT_TYPES.find((t) => t.magic.every((b, i) => bytes[i] === b));
+}
+
+/**
+ * A file name to keep and show: the last path segment, control and markup characters and anything
+ * outside letters, digits, spaces and . _ - ( ) removed, at most 120 characters, with the extension
+ * of its real type; a name left empty becomes "dokument".
+ */
+export function cleanFilename(name: string | undefined, extension: string): string {
+  const last = (name ?? '').split(/[/\\]/).pop() ?? '';
+  const stem = last
+    .normalize('NFC')
+    .replace(/\.[^.]*$/, '')
+    .replace(/[^\p{L}\p{N} ._()-]/gu, '')
+    .replace(/\s+/g, ' ')
+    .replace(/^[.\s]+/, '')
+    .trim()
+    .slice(0, 120);
+  return `${stem || 'dokument'}.${extension}`;
+}
+
+export type UploadError = 'missing' | 'tooLarge' | 'type' | 'tooMany';
+
+/** Stores a document the household shares; undefined when the case is not theirs. */
+export async function uploadDocument(
+  db: Kysely<DB>,
+  storage: Storage,
+  input: {
+    regionId: string;
+    accountId: string;
+    caseId: string;
+    file: Buffer | undefined;
+    fileName: string | undefined;
+    tooLarge: boolean;
+  },
+): Promise<{ kind: 'done'; id: string } | { kind: 'invalid'; error: UploadError } | undefined> {
+  const own = await ownCaseById(db, input.regionId, input.accountId, input.caseId);
+  if (!own) return undefined;
+  if (input.tooLarge || (input.file && input.file.length > MAX_DOCUMENT_BYTES))
+    return { kind: 'invalid', error: 'tooLarge' };
+  if (!input.file || input.file.length === 0) return { kind: 'invalid', error: 'missing' };
+  const type = documentTypeOf(input.file);
+  if (!type) return { kind: 'invalid', error: 'type' };
+  if ((await countDocuments(db, input.regionId, input.caseId)) >= MAX_DOCUMENTS)
+    return { kind: 'invalid', error: 'tooMany' };
+  const id = randomUUID();
+  const key = `relocation/${input.regionId}/${input.caseId}/${id}.${type.extension}`;
+  const filename = cleanFilename(input.fileName, type.extension);
+  // The file first: a row never names a file that is not there. A failed insert leaves a file
+  // nobody names, which is removed below.
+  await storage.put(key, input.file, type.type);
+  try {
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('relocation_documents')
+        .values({
+          region_id: input.regionId,
+          id,
+          case_id: input.caseId,
+          storage_key: key,
+          filename,
+          content_type: type.type,
+          bytes: input.file!.length,
+          uploaded_by: input.accountId,
+        })
+        .execute();
+      // The count again inside the transaction: two uploads at once do not pass the limit together.
+      if ((await countDocuments(trx, input.regionId, input.caseId)) > MAX_DOCUMENTS) throw new TooMany();
+      await addCaseEvent(trx, {
+        regionId: input.regionId,
+        caseId: input.caseId,
+        actorId: input.accountId,
+        kind: 'document.added',
+        body: filename,
+        data: { document: id },
+      });
+      await recordAudit(trx, {
+        regionId: input.regionId,
+        actor: accountActor(input.accountId),
+        action: 'relocation.document.added',
+        subjectType: 'relocation_case',
+        subjectId: input.caseId,
+        data: { name: `#${own.case.ref}` },
+      });
+    });
+  } catch (error) {
+    await storage.delete(key).catch(() => undefined);
+    if (error instanceof TooMany) return { kind: 'invalid', error: 'tooMany' };
+    throw error;
+  }
+  return { kind: 'done', id };
+}
+
+class TooMany extends Error {}
+
+/** Deletes a document the account shared; undefined when not theirs. */
+export async function deleteDocument(
+  db: Kysely<DB>,
+  storage: Storage,
+  input: { regionId: string; accountId: string; caseId: string; documentId: string },
+): Promise<true | undefined> {
+  const own = await ownCaseById(db, input.regionId, input.accountId, input.caseId);
+  if (!own) return undefined;
+  const doc = await documentOf(db, input.regionId, input.caseId, input.documentId);
+  if (!doc || doc.uploaded_by !== input.accountId) return undefined;
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .deleteFrom('relocation_documents')
+      .where('region_id', '=', input.regionId)
+      .where('id', '=', doc.id)
+      .execute();
+    await addCaseEvent(trx, {
+      regionId: input.regionId,
+      caseId: input.caseId,
+      actorId: input.accountId,
+      kind: 'document.deleted',
+      body: doc.filename,
+    });
+    await recordAudit(trx, {
+      regionId: input.regionId,
+      actor: accountActor(input.accountId),
+      action: 'relocation.document.deleted',
+      subjectType: 'relocation_case',
+      subjectId: input.caseId,
+      data: { name: `#${own.case.ref}` },
+    });
+  });
+  // After the commit: a file left by a failed delete is named by nothing and harms nobody.
+  await storage.delete(doc.storage_key).catch(() => undefined);
+  return true;
+}
+
+export { documentsOf, type DocumentRow };
