@@ -466,4 +466,29 @@ export const ROWS: Record<string, Row> = {
     url: '/sv/talent-pool/stay',
     body: { token: 'no-such-token' },
   }),
+  // The navigator: the household's side (relocation/household/): the moving page and its forms,
+  // the navigators' document download, the follow-up survey
+  'GET /:lang/me/move': signedIn(200),
+  'POST /:lang/me/move/checklist': signedIn(404, {
+    anon: 401,
+    body: { case: NO_IMAGE, step: 'sfi', done: 'yes' },
+  }),
+  'POST /:lang/me/move/household': signedIn(404, { anon: 401, body: { case: NO_IMAGE, housing: 'rent' } }),
+  'POST /:lang/me/move/consent': signedIn(404, {
+    anon: 401,
+    body: { case: NO_IMAGE, person: NO_IMAGE, purpose: 'followup', action: 'give' },
+  }),
+  'POST /:lang/me/move/documents': signedIn(404, { anon: 401, body: { case: NO_IMAGE } }),
+  'POST /:lang/me/move/documents/delete': signedIn(404, {
+    anon: 401,
+    body: { case: NO_IMAGE, document: NO_IMAGE },
+  }),
+  'GET /admin/cases/:id/documents/:docId': only(['admin', 'navigator'], 404, {
+    url: `/admin/cases/${NO_IMAGE}/documents/${NO_IMAGE}`,
+  }),
+  'GET /:lang/move/followup/:token': everyone(404, { url: '/sv/move/followup/no-such-token-no-such-token' }),
+  'POST /:lang/move/followup/:token': everyone(404, {
+    url: '/sv/move/followup/no-such-token-no-such-token',
+    body: { living: 'yes' },
+  }),
 };
