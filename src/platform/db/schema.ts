@@ -864,7 +864,7 @@ export interface RelocationJobApplicationsTable {
   title: string;
   job_id: Maybe<string>;
   status: Defaulted<string>;
-  noted_on: ColumnType<Date, string | undefined, string>;
+  noted_on: Day;
   note: Defaulted<string>;
   created_by: Maybe<string>;
   created_at: CreatedAt;
