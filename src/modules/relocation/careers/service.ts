@@ -415,7 +415,7 @@ export async function introduce(
       action: 'relocation.introduction.sent',
       subjectType: 'relocation_introduction',
       subjectId: row.id,
-      data: { ref: String(found.kase.ref), organisation: employer.name },
+      data: { ref: String(found.kase.ref), employer: employer.name },
     });
     const who = navigatorName({ name: navigator.display_name ?? '', email: navigator.email });
     for (const admin of admins) {
@@ -491,7 +491,7 @@ export async function answerIntroduction(
       action: 'relocation.introduction.answered',
       subjectType: 'relocation_introduction',
       subjectId: id,
-      data: { organisation: intro.organisationName, status: answer },
+      data: { employer: intro.organisationName, status: answer },
     });
     if (intro.navigatorEmail) {
       await queueMail(trx, queue, {
