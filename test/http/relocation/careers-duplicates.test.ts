@@ -22,18 +22,19 @@ describe('careers duplicates and merge', async () => {
 
   const refOf = async (id: string) =>
     String(
-      (await db.selectFrom('relocation_cases').select('ref').where('id', '=', id).executeTakeFirstOrThrow()).ref,
+      (await db.selectFrom('relocation_cases').select('ref').where('id', '=', id).executeTakeFirstOrThrow())
+        .ref,
     );
   /** The row of the pairs table naming both cases, if any. */
   const pairRow = (body: string, a: string, b: string) =>
-    body
-      .split('<tr')
-      .find((row) => row.includes(`/admin/cases/${a}"`) && row.includes(`/admin/cases/${b}"`));
+    body.split('<tr').find((row) => row.includes(`/admin/cases/${a}"`) && row.includes(`/admin/cases/${b}"`));
 
   it('finds pairs by e-mail, phone, and name in the same municipality', async () => {
     const e1 = await createCase(db, { main: { name: 'Eva Epost', email: 'Eva.Dubbel@Example.org' } });
     const e2 = await createCase(db, { main: { name: 'E. Epost', email: 'eva.dubbel@example.org' } });
-    const p1 = await createCase(db, { main: { name: 'Per Telefon', email: null, phone: '+46 70-123 45 67' } });
+    const p1 = await createCase(db, {
+      main: { name: 'Per Telefon', email: null, phone: '+46 70-123 45 67' },
+    });
     const p2 = await createCase(db, { main: { name: 'P Telefon', email: null, phone: '070 123 45 67' } });
     const n1 = await createCase(db, { municipalityCode: '2062', main: { name: 'Åsa  Öberg', email: null } });
     const n2 = await createCase(db, { municipalityCode: '2062', main: { name: 'asa oberg', email: null } });
@@ -77,7 +78,10 @@ describe('careers duplicates and merge', async () => {
     ).map((a) => a.action);
     assert.ok(actions.includes('relocation.person.linked'));
     // Linking again (nothing left to link) is a 404.
-    assert.equal((await client.postForm(`${PAGE}/link`, navigator.cookie, { person: c.mainId })).statusCode, 404);
+    assert.equal(
+      (await client.postForm(`${PAGE}/link`, navigator.cookie, { person: c.mainId })).statusCode,
+      404,
+    );
   });
 
   it('shows both cases side by side, then merges everything into the survivor, audited', async () => {
@@ -136,7 +140,10 @@ describe('careers duplicates and merge', async () => {
     assert.match(compare.body, /Partner Merge/);
     assert.match(compare.body, /4 år/);
 
-    const noChoice = await client.postForm(`${PAGE}/merge`, navigator.cookie, { a: keep.caseId, b: gone.caseId });
+    const noChoice = await client.postForm(`${PAGE}/merge`, navigator.cookie, {
+      a: keep.caseId,
+      b: gone.caseId,
+    });
     assert.equal(noChoice.statusCode, 400);
     assert.match(noChoice.body, /Välj vilket ärende som ska finnas kvar/);
 
@@ -189,7 +196,10 @@ describe('careers duplicates and merge', async () => {
       .execute();
     assert.deepEqual(live.map((c) => c.purpose).sort(), ['contact', 'employers', 'followup']);
 
-    const count = async (table: 'relocation_tasks' | 'relocation_checklist' | 'relocation_followups', id: string) =>
+    const count = async (
+      table: 'relocation_tasks' | 'relocation_checklist' | 'relocation_followups',
+      id: string,
+    ) =>
       Number(
         (
           await db
@@ -215,7 +225,10 @@ describe('careers duplicates and merge', async () => {
       .select(['kind', 'body'])
       .where('case_id', '=', keep.caseId)
       .execute();
-    assert.ok(keepEvents.some((e) => e.body === 'Ringde upp'), 'the history moved');
+    assert.ok(
+      keepEvents.some((e) => e.body === 'Ringde upp'),
+      'the history moved',
+    );
     assert.ok(keepEvents.some((e) => e.kind === 'merged' && e.body.includes(goneRef)));
     const goneEvents = await db
       .selectFrom('relocation_case_events')
@@ -270,7 +283,11 @@ describe('careers duplicates and merge', async () => {
       .executeTakeFirstOrThrow();
     assert.equal(still.merged_into, null);
     assert.equal(still.stage, 'new');
-    const persons = await db.selectFrom('relocation_persons').select('id').where('case_id', '=', b.caseId).execute();
+    const persons = await db
+      .selectFrom('relocation_persons')
+      .select('id')
+      .where('case_id', '=', b.caseId)
+      .execute();
     assert.equal(persons.length, 2);
     const events = await db
       .selectFrom('relocation_case_events')

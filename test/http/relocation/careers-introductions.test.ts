@@ -63,7 +63,11 @@ describe('careers introductions', async () => {
     assert.equal(res.statusCode, 400);
     assert.match(res.body, /Utan Samtycke har inte gått med på att lotsen presenterar hen för arbetsgivare/);
     assert.match(res.body, /Ett bra meddelande/);
-    const rows = await db.selectFrom('relocation_introductions').select('id').where('case_id', '=', c.caseId).execute();
+    const rows = await db
+      .selectFrom('relocation_introductions')
+      .select('id')
+      .where('case_id', '=', c.caseId)
+      .execute();
     assert.equal(rows.length, 0);
   });
 
@@ -127,7 +131,9 @@ describe('careers introductions', async () => {
     assert.equal(foreign.statusCode, 404);
 
     // A bad answer is a 400 with the error; a good one lands in the case and mails the navigator.
-    const bad = await client.postForm(`/admin/talent/introductions/${intro.id}`, memberCookie, { answer: 'maybe' });
+    const bad = await client.postForm(`/admin/talent/introductions/${intro.id}`, memberCookie, {
+      answer: 'maybe',
+    });
     assert.equal(bad.statusCode, 400);
     const answered = await client.postForm(`/admin/talent/introductions/${intro.id}`, memberCookie, {
       answer: 'interested',

@@ -144,9 +144,13 @@ describe('careers panel', async () => {
 
     // An application of another case is not this case's.
     const other = await createCase(db, {});
-    const foreign = await client.postForm(`/admin/cases/${other.caseId}/applications/${row.id}`, navigator.cookie, {
-      status: 'offer',
-    });
+    const foreign = await client.postForm(
+      `/admin/cases/${other.caseId}/applications/${row.id}`,
+      navigator.cookie,
+      {
+        status: 'offer',
+      },
+    );
     assert.equal(foreign.statusCode, 404);
   });
 

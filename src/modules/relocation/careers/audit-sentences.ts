@@ -9,13 +9,19 @@ export const careersAuditSentences: AuditSentences = {
   'relocation.jobsearch.changed': {
     label: { sv: 'Jobbsökande ändrat', en: 'Job search changed' },
     sentences: [
-      { sv: '{actor} ändrade jobbsökandet i ärende {ref}', en: '{actor} changed the job search in case {ref}' },
+      {
+        sv: '{actor} ändrade jobbsökandet i ärende {ref}',
+        en: '{actor} changed the job search in case {ref}',
+      },
     ],
   },
   'relocation.application.added': {
     label: { sv: 'Sökt jobb antecknat', en: 'Application noted' },
     sentences: [
-      { sv: '{actor} antecknade ett sökt jobb i ärende {ref}', en: '{actor} noted an application in case {ref}' },
+      {
+        sv: '{actor} antecknade ett sökt jobb i ärende {ref}',
+        en: '{actor} noted an application in case {ref}',
+      },
     ],
   },
   'relocation.application.changed': {

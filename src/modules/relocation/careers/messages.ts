@@ -80,13 +80,15 @@ export const careersMessages = defineMessages({
     'error.choose': 'Välj {field}.',
     'error.date': 'Skriv datumet som ÅÅÅÅ-MM-DD.',
     'error.job': 'Det finns inget öppet jobb med det numret.',
-    'error.consent': '{name} har inte gått med på att lotsen presenterar hen för arbetsgivare. Fråga hushållet först och anteckna samtycket i ärendet.',
+    'error.consent':
+      '{name} har inte gått med på att lotsen presenterar hen för arbetsgivare. Fråga hushållet först och anteckna samtycket i ärendet.',
     'error.employer': 'Välj en arbetsgivare i regionen.',
     'error.employerJob': 'Välj ett av arbetsgivarens öppna jobb, eller inget.',
     'error.person': 'Välj en vuxen i hushållet.',
     'error.merged': 'Ärendet är sammanslaget med ett annat.',
     'introduce.title': 'Presentera för en arbetsgivare – ärende {ref}',
-    'introduce.intro': 'Arbetsgivaren får se namn, yrke, e-post och telefon för den du presenterar, ditt namn och din e-post, ditt meddelande och jobbet – aldrig ärendet, hushållet eller behoven.',
+    'introduce.intro':
+      'Arbetsgivaren får se namn, yrke, e-post och telefon för den du presenterar, ditt namn och din e-post, ditt meddelande och jobbet – aldrig ärendet, hushållet eller behoven.',
     'introduce.person': 'Vem presenterar du',
     'introduce.search': 'Sök arbetsgivare',
     'introduce.searchHint': 'En del av organisationens namn.',
@@ -103,7 +105,8 @@ export const careersMessages = defineMessages({
     'introduce.send': 'Skicka presentationen',
     'employer.nav': 'Presentationer från lotsar',
     'employer.title': 'Presentationer från lotsar',
-    'employer.intro': 'Regionens lotsar presenterar personer som vill flytta hit och som har gått med på att ni får deras kontaktuppgifter.',
+    'employer.intro':
+      'Regionens lotsar presenterar personer som vill flytta hit och som har gått med på att ni får deras kontaktuppgifter.',
     'employer.caption': 'Presentationer till {organisation}',
     'employer.none': 'Inga presentationer än.',
     'employer.person': 'Person',
@@ -126,11 +129,14 @@ export const careersMessages = defineMessages({
     'employer.answered': 'Tack, lotsen har fått ert svar.',
     'employer.back': 'Alla presentationer',
     'mail.new.subject': 'En lots presenterar {name} för {organisation}',
-    'mail.new.text': 'Hej!\n\n{navigator}, lots i regionen, vill presentera {name} ({occupation}) för {organisation}.\n\nLäs presentationen och svara här:\n{link}\n\nMed vänlig hälsning\nLotsa',
+    'mail.new.text':
+      'Hej!\n\n{navigator}, lots i regionen, vill presentera {name} ({occupation}) för {organisation}.\n\nLäs presentationen och svara här:\n{link}\n\nMed vänlig hälsning\nLotsa',
     'mail.answer.subject': '{organisation} har svarat om {name}',
-    'mail.answer.text': 'Hej!\n\n{organisation} har svarat på din presentation av {name}: {answer}.\n\nÄrendet:\n{link}\n\nMed vänlig hälsning\nLotsa',
+    'mail.answer.text':
+      'Hej!\n\n{organisation} har svarat på din presentation av {name}: {answer}.\n\nÄrendet:\n{link}\n\nMed vänlig hälsning\nLotsa',
     'dup.title': 'Möjliga dubbletter',
-    'dup.intro': 'Ärenden som kan gälla samma hushåll, och vuxna i ärenden som har en profil i talangpoolen men inte är kopplade till den. De här ärendena ligger inom ditt område och är inte sammanslagna.',
+    'dup.intro':
+      'Ärenden som kan gälla samma hushåll, och vuxna i ärenden som har en profil i talangpoolen men inte är kopplade till den. De här ärendena ligger inom ditt område och är inte sammanslagna.',
     'dup.pairs': 'Ärenden som kan vara samma',
     'dup.pairsCaption': 'Par av ärenden som kan vara dubbletter',
     'dup.none': 'Inga möjliga dubbletter.',
@@ -154,7 +160,8 @@ export const careersMessages = defineMessages({
     'case.ref': 'Ärende {ref}',
     'case.noName': 'Utan namn',
     'merge.title': 'Slå ihop ärende {a} och {b}',
-    'merge.intro': 'Allt i det ärende som slås ihop flyttas till det som finns kvar: historik, uppgifter, möten, dokument, checklista, uppföljningar, samtalstider, presentationer och sökta jobb. Personer som finns i båda slås ihop. Det sammanslagna ärendet avslutas som dubblett.',
+    'merge.intro':
+      'Allt i det ärende som slås ihop flyttas till det som finns kvar: historik, uppgifter, möten, dokument, checklista, uppföljningar, samtalstider, presentationer och sökta jobb. Personer som finns i båda slås ihop. Det sammanslagna ärendet avslutas som dubblett.',
     'merge.stage': 'Skede',
     'merge.created': 'Skapat',
     'merge.municipality': 'Kommun',
@@ -171,7 +178,8 @@ export const careersMessages = defineMessages({
     'merge.self': 'Ett ärende kan inte slås ihop med sig självt.',
     'merge.already': 'Ärende {ref} är redan sammanslaget med ett annat ärende.',
     'merge.notFound': 'Ärendet finns inte, eller ligger utanför det område du arbetar med.',
-    'merge.conflict': 'Ärendena kan inte slås ihop: {names} finns i båda hushållen med samma roll men går inte att känna igen som samma person (olika e-post och namn). Rätta personerna först.',
+    'merge.conflict':
+      'Ärendena kan inte slås ihop: {names} finns i båda hushållen med samma roll men går inte att känna igen som samma person (olika e-post och namn). Rätta personerna först.',
     'merge.refused': 'Inget har ändrats.',
     'merge.chooseSurvivor': 'Välj vilket ärende som ska finnas kvar.',
     'event.merged.into': 'Sammanslaget med ärende {ref}, som finns kvar.',
@@ -257,13 +265,15 @@ export const careersMessages = defineMessages({
     'error.choose': 'Choose {field}.',
     'error.date': 'Write the date as YYYY-MM-DD.',
     'error.job': 'There is no open job with that number.',
-    'error.consent': '{name} has not agreed that the navigator introduces them to employers. Ask the household first and record the consent in the case.',
+    'error.consent':
+      '{name} has not agreed that the navigator introduces them to employers. Ask the household first and record the consent in the case.',
     'error.employer': 'Choose an employer of the region.',
     'error.employerJob': 'Choose one of the employer’s open jobs, or none.',
     'error.person': 'Choose an adult of the household.',
     'error.merged': 'The case was merged into another.',
     'introduce.title': 'Introduce to an employer – case {ref}',
-    'introduce.intro': 'The employer sees the name, occupation, e-mail and phone of the person you introduce, your name and e-mail, your message and the job – never the case, the household or the needs.',
+    'introduce.intro':
+      'The employer sees the name, occupation, e-mail and phone of the person you introduce, your name and e-mail, your message and the job – never the case, the household or the needs.',
     'introduce.person': 'Whom you introduce',
     'introduce.search': 'Search employers',
     'introduce.searchHint': 'Part of the organisation’s name.',
@@ -280,7 +290,8 @@ export const careersMessages = defineMessages({
     'introduce.send': 'Send the introduction',
     'employer.nav': 'Introductions from navigators',
     'employer.title': 'Introductions from navigators',
-    'employer.intro': 'The region’s navigators introduce people who want to move here and who agreed that you get their contact details.',
+    'employer.intro':
+      'The region’s navigators introduce people who want to move here and who agreed that you get their contact details.',
     'employer.caption': 'Introductions to {organisation}',
     'employer.none': 'No introductions yet.',
     'employer.person': 'Person',
@@ -303,11 +314,14 @@ export const careersMessages = defineMessages({
     'employer.answered': 'Thank you, the navigator has your answer.',
     'employer.back': 'All introductions',
     'mail.new.subject': 'A navigator introduces {name} to {organisation}',
-    'mail.new.text': 'Hello,\n\n{navigator}, a navigator of the region, would like to introduce {name} ({occupation}) to {organisation}.\n\nRead the introduction and answer here:\n{link}\n\nKind regards\nLotsa',
+    'mail.new.text':
+      'Hello,\n\n{navigator}, a navigator of the region, would like to introduce {name} ({occupation}) to {organisation}.\n\nRead the introduction and answer here:\n{link}\n\nKind regards\nLotsa',
     'mail.answer.subject': '{organisation} answered about {name}',
-    'mail.answer.text': 'Hello,\n\n{organisation} answered your introduction of {name}: {answer}.\n\nThe case:\n{link}\n\nKind regards\nLotsa',
+    'mail.answer.text':
+      'Hello,\n\n{organisation} answered your introduction of {name}: {answer}.\n\nThe case:\n{link}\n\nKind regards\nLotsa',
     'dup.title': 'Possible duplicates',
-    'dup.intro': 'Cases that may be the same household, and adults of cases who have a talent pool profile but are not linked to it. These cases are within your scope and not merged.',
+    'dup.intro':
+      'Cases that may be the same household, and adults of cases who have a talent pool profile but are not linked to it. These cases are within your scope and not merged.',
     'dup.pairs': 'Cases that may be the same',
     'dup.pairsCaption': 'Pairs of cases that may be duplicates',
     'dup.none': 'No possible duplicates.',
@@ -331,7 +345,8 @@ export const careersMessages = defineMessages({
     'case.ref': 'Case {ref}',
     'case.noName': 'No name',
     'merge.title': 'Merge case {a} and {b}',
-    'merge.intro': 'Everything in the case merged moves to the one that remains: history, tasks, meetings, documents, checklist, follow-ups, slots, introductions and applications. Persons in both are merged. The merged case is closed as a duplicate.',
+    'merge.intro':
+      'Everything in the case merged moves to the one that remains: history, tasks, meetings, documents, checklist, follow-ups, slots, introductions and applications. Persons in both are merged. The merged case is closed as a duplicate.',
     'merge.stage': 'Stage',
     'merge.created': 'Created',
     'merge.municipality': 'Municipality',
@@ -348,7 +363,8 @@ export const careersMessages = defineMessages({
     'merge.self': 'A case cannot be merged with itself.',
     'merge.already': 'Case {ref} is already merged into another case.',
     'merge.notFound': 'The case does not exist, or is outside the scope you work in.',
-    'merge.conflict': 'The cases cannot be merged: {names} are in both households in the same role but cannot be recognised as the same person (different e-mail and name). Correct the persons first.',
+    'merge.conflict':
+      'The cases cannot be merged: {names} are in both households in the same role but cannot be recognised as the same person (different e-mail and name). Correct the persons first.',
     'merge.refused': 'Nothing was changed.',
     'merge.chooseSurvivor': 'Choose which case remains.',
     'event.merged.into': 'Merged into case {ref}, which remains.',

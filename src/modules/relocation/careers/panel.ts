@@ -67,7 +67,11 @@ function personTitle(lang: Lang, person: PersonRow): string {
   return person.name.trim() ? `${person.name.trim()} (${role.toLocaleLowerCase(lang)})` : role;
 }
 
-function labelsOf(lang: Lang, ids: readonly string[], concepts: Map<string, { label: string; labelEn: string | null }>) {
+function labelsOf(
+  lang: Lang,
+  ids: readonly string[],
+  concepts: Map<string, { label: string; labelEn: string | null }>,
+) {
   return ids
     .map((id) => concepts.get(id))
     .filter((c) => c !== undefined)
@@ -231,7 +235,9 @@ function applicationsBlock(
           label: t('apps.status'),
           hiddenLabel: true,
           value:
-            form?.form === 'status' && form.applicationId === a.id ? (form.values.status ?? a.status) : a.status,
+            form?.form === 'status' && form.applicationId === a.id
+              ? (form.values.status ?? a.status)
+              : a.status,
           options: statusChoices,
           error: form?.form === 'status' && form.applicationId === a.id ? form.errors.status : undefined,
         })}
@@ -276,7 +282,10 @@ export async function renderCareers(context: CasePanelContext, form?: PanelForm)
   const done = DONE.find((d) => d === doneValue);
   const errors = form
     ? Object.entries(form.errors).map(([field, text]) => ({
-        id: form.form === 'status' ? `status-${form.applicationId}` : `${field === 'status' ? 'app-status' : field}-${form.personId.slice(0, 8)}`,
+        id:
+          form.form === 'status'
+            ? `status-${form.applicationId}`
+            : `${field === 'status' ? 'app-status' : field}-${form.personId.slice(0, 8)}`,
         text,
       }))
     : [];
@@ -289,9 +298,26 @@ export async function renderCareers(context: CasePanelContext, form?: PanelForm)
       <h3 id="careers-${key}">${personTitle(lang, person)}:
         ${relocationMessages.t(lang, `jobSearch.${person.job_search as (typeof JOB_SEARCH)[number]}`)}</h3>
       ${await profileBlock(db, region, lang, t, person, found, key)}
-      ${introductionsBlock(lang, t, caseId, person, intros.filter((i) => i.personId === person.id), consented, key)}
+      ${introductionsBlock(
+        lang,
+        t,
+        caseId,
+        person,
+        intros.filter((i) => i.personId === person.id),
+        consented,
+        key,
+      )}
       ${jobSearchForm(lang, t, context.csrfToken, caseId, person, key, form)}
-      ${applicationsBlock(lang, t, context.csrfToken, caseId, person, applications.filter((a) => a.personId === person.id), key, form)}
+      ${applicationsBlock(
+        lang,
+        t,
+        context.csrfToken,
+        caseId,
+        person,
+        applications.filter((a) => a.personId === person.id),
+        key,
+        form,
+      )}
     </section>`);
   }
   const title = t('panel.title');

@@ -7,7 +7,14 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 import { FOLD_FROM, FOLD_TO } from '../../jobs/words.ts';
 
-export const APPLICATION_STATUSES = ['applied', 'interview', 'offer', 'hired', 'rejected', 'withdrawn'] as const;
+export const APPLICATION_STATUSES = [
+  'applied',
+  'interview',
+  'offer',
+  'hired',
+  'rejected',
+  'withdrawn',
+] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 export const INTRO_STATUSES = ['sent', 'interested', 'not_now', 'hired'] as const;
@@ -48,7 +55,9 @@ export async function applicationsOf(
   if (personIds.length === 0) return [];
   const rows = await db
     .selectFrom('relocation_job_applications as a')
-    .leftJoin('job_ads as j', (j) => j.onRef('j.region_id', '=', 'a.region_id').onRef('j.id', '=', 'a.job_id'))
+    .leftJoin('job_ads as j', (j) =>
+      j.onRef('j.region_id', '=', 'a.region_id').onRef('j.id', '=', 'a.job_id'),
+    )
     .select([
       'a.id',
       'a.person_id',
@@ -161,7 +170,9 @@ export async function employerById(
 export async function employerAdmins(db: Kysely<DB>, regionId: string, organisationId: string) {
   return db
     .selectFrom('memberships as m')
-    .innerJoin('accounts as a', (j) => j.onRef('a.region_id', '=', 'm.region_id').onRef('a.id', '=', 'm.account_id'))
+    .innerJoin('accounts as a', (j) =>
+      j.onRef('a.region_id', '=', 'm.region_id').onRef('a.id', '=', 'm.account_id'),
+    )
     .select(['a.id', 'a.email', 'a.language'])
     .where('m.region_id', '=', regionId)
     .where('m.organisation_id', '=', organisationId)
@@ -195,9 +206,15 @@ export interface IntroductionRow {
 function introductionQuery(db: Kysely<DB>, regionId: string) {
   return db
     .selectFrom('relocation_introductions as i')
-    .innerJoin('organisations as o', (j) => j.onRef('o.region_id', '=', 'i.region_id').onRef('o.id', '=', 'i.organisation_id'))
-    .leftJoin('job_ads as j', (j) => j.onRef('j.region_id', '=', 'i.region_id').onRef('j.id', '=', 'i.job_id'))
-    .leftJoin('accounts as n', (j) => j.onRef('n.region_id', '=', 'i.region_id').onRef('n.id', '=', 'i.navigator_id'))
+    .innerJoin('organisations as o', (j) =>
+      j.onRef('o.region_id', '=', 'i.region_id').onRef('o.id', '=', 'i.organisation_id'),
+    )
+    .leftJoin('job_ads as j', (j) =>
+      j.onRef('j.region_id', '=', 'i.region_id').onRef('j.id', '=', 'i.job_id'),
+    )
+    .leftJoin('accounts as n', (j) =>
+      j.onRef('n.region_id', '=', 'i.region_id').onRef('n.id', '=', 'i.navigator_id'),
+    )
     .select([
       'i.id',
       'i.case_id',
@@ -333,7 +350,12 @@ const CASE_TABLES = [
 ] as const;
 
 /** Moves the case's own rows (not its persons) from `from` to `to`. */
-export async function moveCaseRows(db: Kysely<DB>, regionId: string, from: string, to: string): Promise<void> {
+export async function moveCaseRows(
+  db: Kysely<DB>,
+  regionId: string,
+  from: string,
+  to: string,
+): Promise<void> {
   for (const table of CASE_TABLES) {
     await db
       .updateTable(table)
@@ -347,13 +369,23 @@ export async function moveCaseRows(db: Kysely<DB>, regionId: string, from: strin
     WHERE o.region_id = ${regionId} AND o.case_id = ${from}
       AND NOT EXISTS (SELECT 1 FROM relocation_checklist s
                       WHERE s.region_id = o.region_id AND s.case_id = ${to} AND s.step = o.step)`.execute(db);
-  await db.deleteFrom('relocation_checklist').where('region_id', '=', regionId).where('case_id', '=', from).execute();
+  await db
+    .deleteFrom('relocation_checklist')
+    .where('region_id', '=', regionId)
+    .where('case_id', '=', from)
+    .execute();
   // Follow-ups: a month the survivor has already stays the survivor's.
   await sql`UPDATE relocation_followups AS o SET case_id = ${to}
     WHERE o.region_id = ${regionId} AND o.case_id = ${from}
       AND NOT EXISTS (SELECT 1 FROM relocation_followups s
-                      WHERE s.region_id = o.region_id AND s.case_id = ${to} AND s.months = o.months)`.execute(db);
-  await db.deleteFrom('relocation_followups').where('region_id', '=', regionId).where('case_id', '=', from).execute();
+                      WHERE s.region_id = o.region_id AND s.case_id = ${to} AND s.months = o.months)`.execute(
+    db,
+  );
+  await db
+    .deleteFrom('relocation_followups')
+    .where('region_id', '=', regionId)
+    .where('case_id', '=', from)
+    .execute();
 }
 
 /**
@@ -385,7 +417,11 @@ export async function mergePersonRows(
       .where('person_id', '=', from)
       .execute();
   }
-  await db.deleteFrom('relocation_persons').where('region_id', '=', regionId).where('id', '=', from).execute();
+  await db
+    .deleteFrom('relocation_persons')
+    .where('region_id', '=', regionId)
+    .where('id', '=', from)
+    .execute();
 }
 
 export async function eventCount(db: Kysely<DB>, regionId: string, caseId: string): Promise<number> {

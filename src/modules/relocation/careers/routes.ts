@@ -17,12 +17,24 @@ import { AnyQuery, FormBody, PathParams, type App } from '../../../platform/http
 import type { ModuleDeps } from '../../../platform/module.ts';
 import { Permission } from '../../../platform/permissions.ts';
 import { openJobsOf } from '../../talent/employers/repository.ts';
-import { caseInScope, caseScopeOf, liveConsentsOf, personsOf, type CaseRow, type CaseScope } from '../cases.ts';
+import {
+  caseInScope,
+  caseScopeOf,
+  liveConsentsOf,
+  personsOf,
+  type CaseRow,
+  type CaseScope,
+} from '../cases.ts';
 import { casePath, PATHS } from '../model.ts';
 import { findDuplicates } from './duplicates.ts';
 import { careersMessages } from './messages.ts';
 import { careersPath, introducePath, renderCareers, type Done, type PanelForm } from './panel.ts';
-import { employerById, introductionOfOrganisation, introductionsOfOrganisation, searchEmployers } from './repository.ts';
+import {
+  employerById,
+  introductionOfOrganisation,
+  introductionsOfOrganisation,
+  searchEmployers,
+} from './repository.ts';
 import {
   addApplication,
   answerIntroduction,
@@ -211,7 +223,14 @@ export function registerCareersRoutes(app: App, deps: ModuleDeps): void {
       const kase = await caseOf(scope, request.params.id);
       const applicationId = uuidParam(request.params.application);
       const status = request.body.status ?? '';
-      const outcome = await changeApplication(db, scope, actorFor(request, scope), kase.id, applicationId, status);
+      const outcome = await changeApplication(
+        db,
+        scope,
+        actorFor(request, scope),
+        kase.id,
+        applicationId,
+        status,
+      );
       return afterPanelChange(request, reply, scope, kase, outcome, 'applicationStatus', (errors) => ({
         form: 'status',
         personId: '',
@@ -285,7 +304,10 @@ export function registerCareersRoutes(app: App, deps: ModuleDeps): void {
 
   app.post(
     `${PATHS.cases}/:id/introductions`,
-    { schema: { params: CaseParams, body: FormBody('person', 'organisation', 'job', 'message') }, config: work },
+    {
+      schema: { params: CaseParams, body: FormBody('person', 'organisation', 'job', 'message') },
+      config: work,
+    },
     async (request, reply) => {
       const scope = await scopeOf(request);
       const kase = await caseOf(scope, request.params.id);
@@ -335,12 +357,16 @@ export function registerCareersRoutes(app: App, deps: ModuleDeps): void {
     };
   }
 
-  app.get(INTRODUCTIONS_PATH, { schema: { querystring: AnyQuery }, config: search }, async (request, reply) => {
-    const employer = await employerOf(request);
-    const intros = await introductionsOfOrganisation(db, employer.regionId, employer.organisationId);
-    const view = employerListPage(adminLang(request), employer.organisationName, intros);
-    return reply.adminPage({ ...view, path: INTRODUCTIONS_PATH });
-  });
+  app.get(
+    INTRODUCTIONS_PATH,
+    { schema: { querystring: AnyQuery }, config: search },
+    async (request, reply) => {
+      const employer = await employerOf(request);
+      const intros = await introductionsOfOrganisation(db, employer.regionId, employer.organisationId);
+      const view = employerListPage(adminLang(request), employer.organisationName, intros);
+      return reply.adminPage({ ...view, path: INTRODUCTIONS_PATH });
+    },
+  );
 
   async function showEmployerIntro(
     request: FastifyRequest,
@@ -373,7 +399,14 @@ export function registerCareersRoutes(app: App, deps: ModuleDeps): void {
     async (request, reply) => {
       const employer = await employerOf(request);
       const id = uuidParam(request.params.id);
-      const outcome = await answerIntroduction(db, deps.queue, employer, siteOrigin(request), id, request.body.answer);
+      const outcome = await answerIntroduction(
+        db,
+        deps.queue,
+        employer,
+        siteOrigin(request),
+        id,
+        request.body.answer,
+      );
       switch (outcome.kind) {
         case 'done':
           return reply.redirect(`${introductionPath(id)}?done=answered`, 303);
@@ -396,15 +429,25 @@ export function registerCareersRoutes(app: App, deps: ModuleDeps): void {
     return reply.adminPage({ ...view, path: PATHS.duplicates, navPath: PATHS.cases }, { status });
   }
 
-  async function showDuplicates(request: FastifyRequest, reply: FastifyReply, scope: CaseScope, done?: string) {
+  async function showDuplicates(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    scope: CaseScope,
+    done?: string,
+  ) {
     const found = await findDuplicates(db, scope);
-    const caseIds = [...new Set([...found.pairs.flatMap((p) => [p.a, p.b]), ...found.links.map((l) => l.caseId)])];
+    const caseIds = [
+      ...new Set([...found.pairs.flatMap((p) => [p.a, p.b]), ...found.links.map((l) => l.caseId)]),
+    ];
     const cases = new Map<string, CaseSummary>();
     if (caseIds.length > 0) {
       const rows = await db
         .selectFrom('relocation_cases as c')
         .leftJoin('relocation_persons as p', (j) =>
-          j.onRef('p.region_id', '=', 'c.region_id').onRef('p.case_id', '=', 'c.id').on('p.role', '=', 'main'),
+          j
+            .onRef('p.region_id', '=', 'c.region_id')
+            .onRef('p.case_id', '=', 'c.id')
+            .on('p.role', '=', 'main'),
         )
         .select(['c.id', 'c.ref', 'p.name'])
         .where('c.region_id', '=', scope.regionId)
@@ -478,7 +521,12 @@ export function registerCareersRoutes(app: App, deps: ModuleDeps): void {
       case 'self':
         return pageOf(request, reply, messagePage(lang, title, t('merge.self'), back), 400);
       case 'already':
-        return pageOf(request, reply, messagePage(lang, title, t('merge.already', { ref: check.ref }), back), 409);
+        return pageOf(
+          request,
+          reply,
+          messagePage(lang, title, t('merge.already', { ref: check.ref }), back),
+          409,
+        );
       case 'ok': {
         const [left, right] = await Promise.all([
           mergeSide(db, scope.regionId, check.a),
@@ -490,10 +538,14 @@ export function registerCareersRoutes(app: App, deps: ModuleDeps): void {
     }
   }
 
-  app.get(`${PATHS.duplicates}/merge`, { schema: { querystring: AnyQuery }, config: work }, async (request, reply) => {
-    const scope = await scopeOf(request);
-    return showMerge(request, reply, scope, queryText(request.query.a), queryText(request.query.b));
-  });
+  app.get(
+    `${PATHS.duplicates}/merge`,
+    { schema: { querystring: AnyQuery }, config: work },
+    async (request, reply) => {
+      const scope = await scopeOf(request);
+      return showMerge(request, reply, scope, queryText(request.query.a), queryText(request.query.b));
+    },
+  );
 
   app.post(
     `${PATHS.duplicates}/merge`,
@@ -507,7 +559,15 @@ export function registerCareersRoutes(app: App, deps: ModuleDeps): void {
         case 'done':
           return reply.redirect(`${PATHS.duplicates}?done=merged&ref=${outcome.survivor.ref}`, 303);
         case 'choose':
-          return showMerge(request, reply, scope, a, b, { error: careersMessages.t(lang, 'merge.chooseSurvivor') }, 400);
+          return showMerge(
+            request,
+            reply,
+            scope,
+            a,
+            b,
+            { error: careersMessages.t(lang, 'merge.chooseSurvivor') },
+            400,
+          );
         case 'conflict':
           return showMerge(
             request,
@@ -515,7 +575,10 @@ export function registerCareersRoutes(app: App, deps: ModuleDeps): void {
             scope,
             a,
             b,
-            { survivor, conflict: careersMessages.t(lang, 'merge.conflict', { names: outcome.names.join('; ') }) },
+            {
+              survivor,
+              conflict: careersMessages.t(lang, 'merge.conflict', { names: outcome.names.join('; ') }),
+            },
             409,
           );
         default:

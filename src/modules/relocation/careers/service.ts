@@ -121,7 +121,9 @@ export async function setJobSearch(
   if (!isOneOf(JOB_SEARCH, status))
     return {
       kind: 'invalid',
-      errors: { job_search: t(actor.lang, 'error.choose', { field: t(actor.lang, 'jobSearch.label').toLowerCase() }) },
+      errors: {
+        job_search: t(actor.lang, 'error.choose', { field: t(actor.lang, 'jobSearch.label').toLowerCase() }),
+      },
     };
   const person = found.person;
   if (person.job_search === status) return { kind: 'done' };
@@ -271,7 +273,9 @@ export async function changeApplication(
   if (!isOneOf(APPLICATION_STATUSES, status))
     return {
       kind: 'invalid',
-      errors: { status: t(actor.lang, 'error.choose', { field: t(actor.lang, 'apps.status').toLowerCase() }) },
+      errors: {
+        status: t(actor.lang, 'error.choose', { field: t(actor.lang, 'apps.status').toLowerCase() }),
+      },
     };
   if (status === application.status) return { kind: 'done' };
   const lang = actor.lang;
@@ -293,7 +297,12 @@ export async function changeApplication(
         employer: application.employer,
         status: t(lang, `appStatus.${status}`),
       }),
-      data: { person_id: application.person_id, application_id: applicationId, from: application.status, to: status },
+      data: {
+        person_id: application.person_id,
+        application_id: applicationId,
+        from: application.status,
+        to: status,
+      },
     });
     await recordAudit(trx, {
       regionId: scope.regionId,
@@ -406,7 +415,12 @@ export async function introduce(
       actorId: actor.accountId,
       kind: 'introduction.sent',
       body: t(lang, 'event.introduction', { name: personLabel(lang, person), organisation: employer.name }),
-      data: { person_id: person.id, introduction_id: row.id, organisation_id: employer.id, job_id: input.job || null },
+      data: {
+        person_id: person.id,
+        introduction_id: row.id,
+        organisation_id: employer.id,
+        job_id: input.job || null,
+      },
     });
     await recordAudit(trx, {
       regionId: scope.regionId,
@@ -535,7 +549,9 @@ export async function linkToProfile(
   if (!kase || kase.merged_into || !person.email || person.account_id) return { kind: 'not-found' };
   const account = await db
     .selectFrom('accounts as a')
-    .innerJoin('talent_profiles as t', (j) => j.onRef('t.region_id', '=', 'a.region_id').onRef('t.account_id', '=', 'a.id'))
+    .innerJoin('talent_profiles as t', (j) =>
+      j.onRef('t.region_id', '=', 'a.region_id').onRef('t.account_id', '=', 'a.id'),
+    )
     .select('a.id')
     .where('a.region_id', '=', scope.regionId)
     .where(sql<string>`lower(a.email)`, '=', person.email.trim().toLowerCase())
@@ -606,7 +622,12 @@ export type MergeCheck =
   | { kind: 'already'; ref: string };
 
 /** Whether two cases may be merged by this scope (both seen, different, neither merged). */
-export async function mergeable(db: Kysely<DB>, scope: CaseScope, aId: unknown, bId: unknown): Promise<MergeCheck> {
+export async function mergeable(
+  db: Kysely<DB>,
+  scope: CaseScope,
+  aId: unknown,
+  bId: unknown,
+): Promise<MergeCheck> {
   if (!isUuid(aId) || !isUuid(bId)) return { kind: 'not-found' };
   if (aId === bId) return { kind: 'self' };
   const [a, b] = await Promise.all([caseInScope(db, scope, aId), caseInScope(db, scope, bId)]);
@@ -759,7 +780,9 @@ export async function mergeSide(db: Kysely<DB>, regionId: string, kase: CaseRow)
     kase,
     persons,
     events,
-    navigator: navigator ? navigatorName({ name: navigator.display_name ?? '', email: navigator.email }) : null,
+    navigator: navigator
+      ? navigatorName({ name: navigator.display_name ?? '', email: navigator.email })
+      : null,
   };
 }
 export type MergeSide = Awaited<ReturnType<typeof mergeSide>>;

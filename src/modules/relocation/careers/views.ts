@@ -27,7 +27,13 @@ import { casePath, PATHS, type Need, type Stage } from '../model.ts';
 import type { FoundPair, LinkCandidate } from './duplicates.ts';
 import { careersMessages, type CareersMessageKey } from './messages.ts';
 import { INTRO_ANSWERS, type EmployerOrg, type IntroductionRow } from './repository.ts';
-import { introductionPath, INTRODUCTIONS_PATH, MESSAGE_MAX, type FormErrors, type MergeSide } from './service.ts';
+import {
+  introductionPath,
+  INTRODUCTIONS_PATH,
+  MESSAGE_MAX,
+  type FormErrors,
+  type MergeSide,
+} from './service.ts';
 import { introducePath } from './panel.ts';
 
 export interface PageView {
@@ -48,7 +54,12 @@ export function refOf(kase: Pick<CaseRow, 'ref'>): string {
 }
 
 /** A page with one message (a refusal, a case not found). */
-export function messagePage(lang: Lang, title: string, message: string, back?: { href: string; text: string }): PageView {
+export function messagePage(
+  lang: Lang,
+  title: string,
+  message: string,
+  back?: { href: string; text: string },
+): PageView {
   return {
     title,
     main: html`<h1>${title}</h1>
@@ -175,7 +186,13 @@ export function employerListPage(lang: Lang, organisation: string, intros: Intro
       ${dataTable({
         id: 'introductions-caption',
         caption: t('employer.caption', { organisation }),
-        columns: [t('employer.person'), t('employer.occupation'), t('employer.job'), t('employer.status'), t('employer.sent')],
+        columns: [
+          t('employer.person'),
+          t('employer.occupation'),
+          t('employer.job'),
+          t('employer.status'),
+          t('employer.sent'),
+        ],
         rows: intros,
         cells: (i) => [
           html`<a href="${introductionPath(i.id)}">${i.shared.name || '–'}</a>`,
@@ -255,7 +272,9 @@ export function duplicatesPage(
   const title = t('dup.title');
   const caseCell = (id: string) => {
     const c = cases.get(id);
-    return c ? html`<a href="${casePath(id)}">${t('case.ref', { ref: c.ref })}</a> – ${c.main || t('case.noName')}` : id;
+    return c
+      ? html`<a href="${casePath(id)}">${t('case.ref', { ref: c.ref })}</a> – ${c.main || t('case.noName')}`
+      : id;
   };
   const pairs = dataTable({
     id: 'duplicates-caption',
@@ -266,10 +285,13 @@ export function duplicatesPage(
       caseCell(p.a),
       caseCell(p.b),
       p.reasons.map((k) => t(`dup.reason.${k}` as CareersMessageKey)).join(', '),
-      html`<a href="${PATHS.duplicates}/merge?${new URLSearchParams({ a: p.a, b: p.b }).toString()}">${t('dup.compare', {
-        a: cases.get(p.a)?.ref ?? '',
-        b: cases.get(p.b)?.ref ?? '',
-      })}</a>`,
+      html`<a href="${PATHS.duplicates}/merge?${new URLSearchParams({ a: p.a, b: p.b }).toString()}">${t(
+        'dup.compare',
+        {
+          a: cases.get(p.a)?.ref ?? '',
+          b: cases.get(p.b)?.ref ?? '',
+        },
+      )}</a>`,
     ],
     empty: t('dup.none'),
   });
