@@ -856,6 +856,37 @@ export interface RelocationLinksTable {
   created_at: CreatedAt;
 }
 
+export interface RelocationJobApplicationsTable {
+  region_id: string;
+  id: Generated<string>;
+  person_id: string;
+  employer: string;
+  title: string;
+  job_id: Maybe<string>;
+  status: Defaulted<string>;
+  noted_on: Day;
+  note: Defaulted<string>;
+  created_by: Maybe<string>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface RelocationIntroductionsTable {
+  region_id: string;
+  id: Generated<string>;
+  case_id: string;
+  person_id: string;
+  organisation_id: string;
+  job_id: Maybe<string>;
+  message: Defaulted<string>;
+  shared: Json;
+  navigator_id: Maybe<string>;
+  status: Defaulted<string>;
+  created_at: CreatedAt;
+  answered_at: Maybe<Date>;
+  answered_by: Maybe<string>;
+}
+
 export interface DB {
   regions: RegionsTable;
   region_hosts: RegionHostsTable;
@@ -918,4 +949,6 @@ export interface DB {
   relocation_documents: RelocationDocumentsTable;
   relocation_followups: RelocationFollowupsTable;
   relocation_links: RelocationLinksTable;
+  relocation_job_applications: RelocationJobApplicationsTable;
+  relocation_introductions: RelocationIntroductionsTable;
 }

@@ -88,6 +88,10 @@ const NO_COMPANY = '/admin/companies/00000000-0000-4000-8000-000000000000';
 const TALENT_SEARCH: Role[] = ['admin', 'employer_admin', 'employer_member'];
 const NO_CARD = '/admin/talent/cards/AAAAAAAAAAAAAAAAAAAAAA';
 const NO_INTRO = '/sv/talent-pool/intro/no-such-token-no-such-token';
+/** Who works relocation cases: navigators and the region's admins. */
+const CAREERS_CASES_WORK: Role[] = ['admin', 'navigator'];
+const CAREERS_NO_CASE = '/admin/cases/00000000-0000-4000-8000-000000000000';
+const CAREERS_NO_OTHER_CASE = '00000000-0000-4000-8000-000000000001';
 
 export const ROWS: Record<string, Row> = {
   // Platform and public site
@@ -490,5 +494,58 @@ export const ROWS: Record<string, Row> = {
   'POST /:lang/move/followup/:token': everyone(404, {
     url: '/sv/move/followup/no-such-token-no-such-token',
     body: { living: 'yes' },
+  }),
+  // The navigator's careers part (relocation/careers/): the careers page and forms of a case,
+  // introductions to employers (the navigator's form and the employer's pages), duplicates and merge
+  'GET /admin/cases/:id/careers': only(CAREERS_CASES_WORK, 404, { url: `${CAREERS_NO_CASE}/careers` }),
+  'POST /admin/cases/:id/job-search': only(CAREERS_CASES_WORK, 404, {
+    anon: 401,
+    staff: 403,
+    url: `${CAREERS_NO_CASE}/job-search`,
+    body: { person: NO_IMAGE, job_search: 'searching' },
+  }),
+  'POST /admin/cases/:id/applications': only(CAREERS_CASES_WORK, 404, {
+    anon: 401,
+    staff: 403,
+    url: `${CAREERS_NO_CASE}/applications`,
+    body: { person: NO_IMAGE, employer: 'Bolaget AB', title: 'Lärare' },
+  }),
+  'POST /admin/cases/:id/applications/:application': only(CAREERS_CASES_WORK, 404, {
+    anon: 401,
+    staff: 403,
+    url: `${CAREERS_NO_CASE}/applications/${NO_IMAGE}`,
+    body: { status: 'interview' },
+  }),
+  'GET /admin/cases/:id/introductions': only(CAREERS_CASES_WORK, 404, {
+    url: `${CAREERS_NO_CASE}/introductions`,
+  }),
+  'POST /admin/cases/:id/introductions': only(CAREERS_CASES_WORK, 404, {
+    anon: 401,
+    staff: 403,
+    url: `${CAREERS_NO_CASE}/introductions`,
+    body: { person: NO_IMAGE, organisation: NO_IMAGE, message: 'Hej' },
+  }),
+  'GET /admin/cases/duplicates': only(CAREERS_CASES_WORK, 200),
+  'POST /admin/cases/duplicates/link': only(CAREERS_CASES_WORK, 404, {
+    anon: 401,
+    staff: 403,
+    body: { person: NO_IMAGE },
+  }),
+  'GET /admin/cases/duplicates/merge': only(CAREERS_CASES_WORK, 404, {
+    url: `/admin/cases/duplicates/merge?a=${NO_IMAGE}&b=${CAREERS_NO_OTHER_CASE}`,
+  }),
+  'POST /admin/cases/duplicates/merge': only(CAREERS_CASES_WORK, 404, {
+    anon: 401,
+    staff: 403,
+    body: { a: NO_IMAGE, b: CAREERS_NO_OTHER_CASE, survivor: NO_IMAGE },
+  }),
+  'GET /admin/talent/introductions': only(TALENT_SEARCH, 200),
+  'GET /admin/talent/introductions/:id': only(TALENT_SEARCH, 404, {
+    url: `/admin/talent/introductions/${NO_IMAGE}`,
+  }),
+  'POST /admin/talent/introductions/:id': only(TALENT_SEARCH, 404, {
+    anon: 401,
+    url: `/admin/talent/introductions/${NO_IMAGE}`,
+    body: { answer: 'interested' },
   }),
 };

@@ -3,6 +3,25 @@
  * introductions to employers (what the household agreed to share, nothing more), the job search
  * tracked in the case; the same person arriving several ways found and merged with its history.
  */
+import { Permission } from '../../../platform/permissions.ts';
 import type { RelocationPart } from '../part.ts';
+import { careersAuditSentences } from './audit-sentences.ts';
+import { careersMessages } from './messages.ts';
+import { careersPanel } from './panel.ts';
+import { registerCareersRoutes } from './routes.ts';
+import { careersPersonalData, INTRODUCTIONS_PATH } from './service.ts';
 
-export const careersPart: RelocationPart = {};
+export const careersPart: RelocationPart = {
+  routes: (app, deps) => registerCareersRoutes(app, deps),
+  casePanels: [careersPanel],
+  adminNavigation: [
+    {
+      path: INTRODUCTIONS_PATH,
+      label: (lang) => careersMessages.t(lang, 'employer.nav'),
+      permission: Permission.TalentSearch,
+      order: 6,
+    },
+  ],
+  personalData: [careersPersonalData],
+  auditSentences: careersAuditSentences,
+};
