@@ -56,7 +56,7 @@ export function dashboardCsv(lang: Lang, d: Dashboard): string {
     ...figures('outcome_close_reason', d.outcome.reasons),
     ['partner_employment_12m', 'source', t('csv.partner.source'), p.source],
     ...figures('partner_employment_12m', p.counts),
-    ['partner_employment_12m', 'employed', t('csv.partner.employed'), p.employed],
+    ['partner_employment_12m', 'employed_or_self_employed', t('csv.partner.employed'), p.employed],
     ['partner_employment_12m', 'total', t('csv.partner.total'), p.total],
     [
       'partner_employment_12m',

@@ -92,8 +92,11 @@ export function parseDashboardQuery(
       : 'me';
   const fallback = defaultPeriod(today);
   const typed = { from: queryText(query.from), to: queryText(query.to) };
-  const from = typed.from === '' ? fallback.from : readDay(typed.from);
-  const to = typed.to === '' ? fallback.to : readDay(typed.to);
+  // A day given twice is not a day.
+  const day = (value: QueryValue, text: string, otherwise: string) =>
+    Array.isArray(value) ? 'bad' : text === '' ? otherwise : readDay(text);
+  const from = day(query.from, typed.from, fallback.from);
+  const to = day(query.to, typed.to, fallback.to);
   const values = { view, from: typed.from || fallback.from, to: typed.to || fallback.to };
   const errors: PeriodErrors = {};
   if (from === 'bad') errors.from = 'error.date';
