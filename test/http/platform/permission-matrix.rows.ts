@@ -466,4 +466,7 @@ export const ROWS: Record<string, Row> = {
     url: '/sv/talent-pool/stay',
     body: { token: 'no-such-token' },
   }),
+  // The navigators' dashboard (relocation/dashboard): the page and its CSV
+  'GET /admin/cases/dashboard': only(['admin', 'navigator'], 200),
+  'GET /admin/cases/dashboard.csv': only(['admin', 'navigator'], 200),
 };
