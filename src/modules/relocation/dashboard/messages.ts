@@ -35,6 +35,7 @@ export const dashboardMessages = defineMessages({
     'open.title': 'Öppna ärenden per steg',
     'open.note': 'Läget just nu, oavsett period. Totalt {count} öppna ärenden.',
     'open.empty': 'Inga öppna ärenden just nu.',
+    'open.table': 'Antal öppna ärenden per steg',
     'response.title': 'Tid till första svar',
     'response.note': 'Ärenden som kom in under perioden: tiden från förfrågan till lotsens första svar.',
     'response.median': 'Mediantid till första svar',
@@ -50,6 +51,7 @@ export const dashboardMessages = defineMessages({
     'municipality.note':
       'Förfrågningar som kom in under perioden, efter den kommun hushållet ville flytta till.',
     'municipality.notSure': 'Vet inte än',
+    'municipality.table': 'Antal förfrågningar per kommun',
     'municipality.unknown': 'Okänd kommun ({code})',
     'municipality.empty': 'Inga förfrågningar kom in under perioden.',
     'outcome.title': 'Utfall',
@@ -64,6 +66,7 @@ export const dashboardMessages = defineMessages({
     'outcome.noneClosed': 'Inga ärenden avslutades under perioden.',
     'outcome.empty': 'Inga hushåll flyttade och inga ärenden avslutades under perioden.',
     'partner.title': 'Partnerns sysselsättning efter 12 månader',
+    'partner.table': 'Partnerna efter sysselsättning',
     'partner.share': '{share} av partnerna hade jobb eller eget företag: {employed} av {total}.',
     'partner.source.survey': 'Källa: svaren på 12-månadersenkäten som kom in under perioden.',
     'partner.source.outcome':
@@ -72,6 +75,7 @@ export const dashboardMessages = defineMessages({
       'Det finns inga svar på 12-månadersenkäten under perioden och inga registrerade utfall för hushåll med partner som flyttade för minst 12 månader sedan.',
     'monthly.title': 'Nya förfrågningar per månad',
     'monthly.empty': 'Inga förfrågningar kom in under perioden.',
+    'monthly.table': 'Antal nya förfrågningar per månad',
     'csv.period': 'Period',
     'csv.view': 'Vems ärenden',
     'csv.from': 'Från och med',
@@ -116,6 +120,7 @@ export const dashboardMessages = defineMessages({
     'open.title': 'Open cases by stage',
     'open.note': 'As things are now, whatever the period. {count} open cases in all.',
     'open.empty': 'No open cases right now.',
+    'open.table': 'Number of open cases by stage',
     'response.title': 'Time to first response',
     'response.note':
       'Cases that came in during the period: the time from the request to the navigator’s first response.',
@@ -132,6 +137,7 @@ export const dashboardMessages = defineMessages({
     'municipality.note':
       'Requests that came in during the period, by the municipality the household wanted to move to.',
     'municipality.notSure': 'Not sure yet',
+    'municipality.table': 'Number of requests by municipality',
     'municipality.unknown': 'Unknown municipality ({code})',
     'municipality.empty': 'No requests came in during the period.',
     'outcome.title': 'Outcomes',
@@ -146,6 +152,7 @@ export const dashboardMessages = defineMessages({
     'outcome.noneClosed': 'No case was closed during the period.',
     'outcome.empty': 'No household moved and no case was closed during the period.',
     'partner.title': 'The partner’s employment at 12 months',
+    'partner.table': 'The partners by employment',
     'partner.share': '{share} of the partners were employed or self-employed: {employed} of {total}.',
     'partner.source.survey': 'Source: the answers to the 12-month survey that came in during the period.',
     'partner.source.outcome':
@@ -154,6 +161,7 @@ export const dashboardMessages = defineMessages({
       'There are no answers to the 12-month survey in the period and no recorded outcomes for households with a partner that moved at least 12 months ago.',
     'monthly.title': 'New requests per month',
     'monthly.empty': 'No requests came in during the period.',
+    'monthly.table': 'Number of new requests per month',
     'csv.period': 'Period',
     'csv.view': 'Whose cases',
     'csv.from': 'From',

@@ -123,7 +123,7 @@ function figures(lang: Lang, d: Dashboard, now: Date): SafeHtml {
       ? html`<p>${t('open.empty')}</p>`
       : html`<p>${t('open.note', { count: number(d.openTotal) })}</p>
           ${chartOf('dashboard-open-chart', t('open.title'), d.open)}
-          ${figureTable(lang, 'dashboard-open-table', t('open.title'), t('col.stage'), d.open)}`,
+          ${figureTable(lang, 'dashboard-open-table', t('open.table'), t('col.stage'), d.open)}`,
   );
 
   const r = d.response;
@@ -167,7 +167,7 @@ function figures(lang: Lang, d: Dashboard, now: Date): SafeHtml {
           ${figureTable(
             lang,
             'dashboard-municipalities-table',
-            t('municipality.title'),
+            t('municipality.table'),
             t('col.municipality'),
             d.municipalities,
           )}`,
@@ -222,7 +222,7 @@ function figures(lang: Lang, d: Dashboard, now: Date): SafeHtml {
             })}
           </p>
           <p class="dashboard-source">${t(p.source === 'survey' ? 'partner.source.survey' : 'partner.source.outcome')}</p>
-          ${householdTable('dashboard-partner12-table', t('partner.title'), t('col.employment'), p.counts)}`,
+          ${householdTable('dashboard-partner12-table', t('partner.table'), t('col.employment'), p.counts)}`,
   );
 
   const requests = d.months.reduce((n, m) => n + m.value, 0);
@@ -237,7 +237,7 @@ function figures(lang: Lang, d: Dashboard, now: Date): SafeHtml {
         )}
           ${dataTable({
             id: 'dashboard-months-table',
-            caption: t('monthly.title'),
+            caption: t('monthly.table'),
             columns: [t('col.month'), t('col.requests')],
             rows: d.months,
             cells: (m) => [m.label, { content: number(m.value), className: 'number' }],
