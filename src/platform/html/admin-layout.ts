@@ -19,6 +19,8 @@ export interface AdminPage {
   path: string;
   main: SafeHtml;
   scripts?: string[];
+  /** Extra stylesheets (paths under public/), after the site's and the region's. */
+  stylesheets?: string[];
   /** The navigation item this page belongs under when its path does not say (default: by path). */
   navPath?: string;
 }
@@ -118,6 +120,7 @@ export function renderAdminPage(
 <meta name="robots" content="noindex, nofollow">
 <link rel="canonical" href="${origin + page.path}">
 ${brandAssets(site, region)}
+${(page.stylesheets ?? []).map((href) => html`<link rel="stylesheet" href="${site.assets.url(href)}">`)}
 ${scriptTags(site, page.scripts)}
 </head>
 <body class="admin-body">

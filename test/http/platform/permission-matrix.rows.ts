@@ -548,4 +548,7 @@ export const ROWS: Record<string, Row> = {
     url: `/admin/talent/introductions/${NO_IMAGE}`,
     body: { answer: 'interested' },
   }),
+  // The navigators' dashboard (relocation/dashboard): the page and its CSV
+  'GET /admin/cases/dashboard': only(['admin', 'navigator'], 200),
+  'GET /admin/cases/dashboard.csv': only(['admin', 'navigator'], 200),
 };
