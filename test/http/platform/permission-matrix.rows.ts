@@ -88,6 +88,8 @@ const NO_COMPANY = '/admin/companies/00000000-0000-4000-8000-000000000000';
 const TALENT_SEARCH: Role[] = ['admin', 'employer_admin', 'employer_member'];
 const NO_CARD = '/admin/talent/cards/AAAAAAAAAAAAAAAAAAAAAA';
 const NO_INTRO = '/sv/talent-pool/intro/no-such-token-no-such-token';
+/** Who works relocation cases: navigators and region admins. */
+const CASES_WORK: Role[] = ['admin', 'navigator'];
 
 export const ROWS: Record<string, Row> = {
   // Platform and public site
@@ -465,5 +467,18 @@ export const ROWS: Record<string, Row> = {
   'POST /:lang/talent-pool/stay': everyone(410, {
     url: '/sv/talent-pool/stay',
     body: { token: 'no-such-token' },
+  }),
+  // The navigator: asking a navigator and the navigators' open times (relocation/request). GET
+  // /:lang/move is the row above (the page moved from content to this part).
+  'POST /:lang/move': everyone(400),
+  'GET /:lang/move/thanks/:token': everyone(410, { url: '/sv/move/thanks/no-such-receipt' }),
+  'GET /:lang/move/welcome/:token': everyone(410, { url: '/sv/move/welcome/no-such-token' }),
+  'POST /:lang/move/welcome/:token': everyone(410, { url: '/sv/move/welcome/no-such-token' }),
+  'GET /admin/cases/slots': only(CASES_WORK, 200),
+  'POST /admin/cases/slots': only(CASES_WORK, 400, { anon: 401, staff: 403, body: { day: 'x' } }),
+  'POST /admin/cases/slots/:id/remove': only(CASES_WORK, 303, {
+    anon: 401,
+    staff: 403,
+    url: '/admin/cases/slots/00000000-0000-4000-8000-000000000000/remove',
   }),
 };
