@@ -10,7 +10,13 @@ import { createNavigator, type TestNavigator } from '../../helpers/relocation.ts
 import { loadAds, makeAd } from '../../helpers/jobs.ts';
 
 /** An open slot `days` ahead at `hour` UTC, for the navigator. */
-async function slot(db: Kysely<DB>, nav: TestNavigator, days: number, hour: number, channels = ['email', 'phone', 'video']) {
+async function slot(
+  db: Kysely<DB>,
+  nav: TestNavigator,
+  days: number,
+  hour: number,
+  channels = ['email', 'phone', 'video'],
+) {
   const row = await db
     .insertInto('relocation_slots')
     .values({
@@ -54,7 +60,11 @@ describe('asking a navigator', async () => {
   let anna: TestNavigator;
   let first: string;
   before(async () => {
-    anna = await createNavigator(db, { municipalityCode: '2080', name: 'Anna Lind', email: 'anna.lind@example.org' });
+    anna = await createNavigator(db, {
+      municipalityCode: '2080',
+      name: 'Anna Lind',
+      email: 'anna.lind@example.org',
+    });
     first = await slot(db, anna, 2, 8);
     await slot(db, anna, 2, 9);
     await slot(db, anna, 3, 8, ['phone']);
@@ -127,14 +137,30 @@ describe('asking a navigator', async () => {
     );
     const main = persons.find((p) => p.role === 'main')!;
     assert.equal(main.email, 'ana@example.org');
-    const consents = await db.selectFrom('relocation_consents').select('purpose').where('person_id', '=', main.id).execute();
+    const consents = await db
+      .selectFrom('relocation_consents')
+      .select('purpose')
+      .where('person_id', '=', main.id)
+      .execute();
     assert.deepEqual(consents.map((r) => r.purpose).sort(), ['contact', 'followup']);
-    const meeting = await db.selectFrom('relocation_meetings').selectAll().where('case_id', '=', c.id).executeTakeFirstOrThrow();
+    const meeting = await db
+      .selectFrom('relocation_meetings')
+      .selectAll()
+      .where('case_id', '=', c.id)
+      .executeTakeFirstOrThrow();
     assert.equal(meeting.slot_id, first);
     assert.equal(meeting.navigator_id, anna.accountId);
-    const booked = await db.selectFrom('relocation_slots').select('case_id').where('id', '=', first).executeTakeFirstOrThrow();
+    const booked = await db
+      .selectFrom('relocation_slots')
+      .select('case_id')
+      .where('id', '=', first)
+      .executeTakeFirstOrThrow();
     assert.equal(booked.case_id, c.id);
-    const events = await db.selectFrom('relocation_case_events').select('kind').where('case_id', '=', c.id).execute();
+    const events = await db
+      .selectFrom('relocation_case_events')
+      .select('kind')
+      .where('case_id', '=', c.id)
+      .execute();
     assert.deepEqual(events.map((e) => e.kind).sort(), ['created', 'meeting.booked']);
     const audit = await db
       .selectFrom('audit_events')
@@ -189,7 +215,9 @@ describe('asking a navigator', async () => {
 
   it('carries the job and the campaign into the case’s source', async () => {
     await loadAds(db, [makeAd({ id: 'test-job-1', headline: 'Sjuksköterska till Falun' })]);
-    const page = await client.get('/sv/move?job=test-job-1&utm_source=facebook&utm_medium=social&utm_campaign=vinter-2026');
+    const page = await client.get(
+      '/sv/move?job=test-job-1&utm_source=facebook&utm_medium=social&utm_campaign=vinter-2026',
+    );
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /name="utm_campaign" value="vinter-2026"/);
     assert.match(page.body, /Du läste om: Sjuksköterska till Falun hos Region Dalarna/);
@@ -226,19 +254,30 @@ describe('asking a navigator', async () => {
     assert.equal(get.statusCode, 200);
     assert.match(get.body, /Öppna min flyttsida/);
     assert.ok(![get.headers['set-cookie']].flat().some((c) => /session/i.test(String(c))));
-    assert.equal(await db.selectFrom('accounts').select('id').where('email', '=', 'ana@example.org').executeTakeFirst(), undefined);
+    assert.equal(
+      await db.selectFrom('accounts').select('id').where('email', '=', 'ana@example.org').executeTakeFirst(),
+      undefined,
+    );
     const post = await client.postForm(path, '', {});
     assert.equal(post.statusCode, 303);
     assert.equal(post.headers.location, '/sv/me/move');
     assert.ok([post.headers['set-cookie']].flat().some((c) => /session/i.test(String(c))));
-    const account = await db.selectFrom('accounts').select('id').where('email', '=', 'ana@example.org').executeTakeFirstOrThrow();
+    const account = await db
+      .selectFrom('accounts')
+      .select('id')
+      .where('email', '=', 'ana@example.org')
+      .executeTakeFirstOrThrow();
     const main = await db
       .selectFrom('relocation_persons')
       .select(['account_id', 'case_id'])
       .where('email', '=', 'ana@example.org')
       .executeTakeFirstOrThrow();
     assert.equal(main.account_id, account.id);
-    const c = await db.selectFrom('relocation_cases').select('account_id').where('id', '=', main.case_id).executeTakeFirstOrThrow();
+    const c = await db
+      .selectFrom('relocation_cases')
+      .select('account_id')
+      .where('id', '=', main.case_id)
+      .executeTakeFirstOrThrow();
     assert.equal(c.account_id, account.id);
     const again = await client.postForm(path, '', {});
     assert.equal(again.statusCode, 410);
@@ -276,7 +315,11 @@ describe('asking a navigator', async () => {
     assert.doesNotMatch(page.body, /name="housing"/);
     assert.match(page.body, /Du är inloggad som tove@example.org/);
     const { email: _e, children: _c, housing: _h, partner_occupation: _p, ...rest } = base;
-    const response = await client.postForm('/sv/move', cookie, { ...rest, has_partner: 'yes', channel: 'email' });
+    const response = await client.postForm('/sv/move', cookie, {
+      ...rest,
+      has_partner: 'yes',
+      channel: 'email',
+    });
     assert.equal(response.statusCode, 303, response.body.slice(0, 300));
     const c = await db
       .selectFrom('relocation_cases')
@@ -285,10 +328,17 @@ describe('asking a navigator', async () => {
       .executeTakeFirstOrThrow();
     assert.equal(c.housing, 'buy');
     assert.equal((c.source as { fromTalentProfile?: boolean }).fromTalentProfile, true);
-    const persons = await db.selectFrom('relocation_persons').selectAll().where('case_id', '=', c.id).execute();
+    const persons = await db
+      .selectFrom('relocation_persons')
+      .selectAll()
+      .where('case_id', '=', c.id)
+      .execute();
     assert.equal(persons.find((p) => p.role === 'main')?.email, 'tove@example.org');
     assert.equal(persons.find((p) => p.role === 'main')?.account_id, talent.accountId);
-    assert.deepEqual(persons.filter((p) => p.role === 'child').map((p) => p.age), [3]);
+    assert.deepEqual(
+      persons.filter((p) => p.role === 'child').map((p) => p.age),
+      [3],
+    );
     assert.equal(persons.filter((p) => p.role === 'partner').length, 1);
     const mail = await db
       .selectFrom('mail_outbox')
@@ -304,7 +354,12 @@ describe('asking a navigator', async () => {
     await slot(db, anna, 5, 10);
     const answers = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        client.postForm('/sv/move', '', { ...base, email: `race-${i}@example.org`, name: `Racer ${i}`, slot: contested }),
+        client.postForm('/sv/move', '', {
+          ...base,
+          email: `race-${i}@example.org`,
+          name: `Racer ${i}`,
+          slot: contested,
+        }),
       ),
     );
     const done = answers.filter((a) => a.statusCode === 303);
@@ -323,7 +378,11 @@ describe('asking a navigator', async () => {
       .where('slot_id', '=', contested)
       .execute();
     assert.equal(holders.length, 1);
-    const s = await db.selectFrom('relocation_slots').select('case_id').where('id', '=', contested).executeTakeFirstOrThrow();
+    const s = await db
+      .selectFrom('relocation_slots')
+      .select('case_id')
+      .where('id', '=', contested)
+      .executeTakeFirstOrThrow();
     assert.equal(s.case_id, holders[0]!.case_id);
     const racers = await db
       .selectFrom('relocation_persons')
@@ -335,7 +394,11 @@ describe('asking a navigator', async () => {
 
   it('without a slot the case goes to the least-loaded navigator of the inbox', async () => {
     const bo = await createNavigator(db, { municipalityCode: '2080', name: 'Bo Berg' });
-    const response = await client.postForm('/sv/move', '', { ...base, email: 'noslot@example.org', slot: 'none' });
+    const response = await client.postForm('/sv/move', '', {
+      ...base,
+      email: 'noslot@example.org',
+      slot: 'none',
+    });
     assert.equal(response.statusCode, 303);
     const c = await db
       .selectFrom('relocation_cases')

@@ -109,7 +109,11 @@ describe('the navigators’ open times', async () => {
   it('removes an unbooked slot; a booked one shows its case and cannot be removed', async () => {
     const [first, second] = await mine();
     const c = await createCase(db, { municipalityCode: '2081' });
-    await db.updateTable('relocation_slots').set({ case_id: c.caseId }).where('id', '=', second!.id).execute();
+    await db
+      .updateTable('relocation_slots')
+      .set({ case_id: c.caseId })
+      .where('id', '=', second!.id)
+      .execute();
     const page = await client.get('/admin/cases/slots', nav.cookie);
     assert.match(page.body, new RegExp(`href="/admin/cases/${c.caseId}"`));
     assert.doesNotMatch(page.body, new RegExp(`/admin/cases/slots/${second!.id}/remove`));
@@ -119,7 +123,11 @@ describe('the navigators’ open times', async () => {
     const booked = await client.postForm(`/admin/cases/slots/${second!.id}/remove`, nav.cookie, {});
     assert.match(booked.headers.location as string, /done=gone/);
     const other = await createNavigator(db, { name: 'Olle Other' });
-    const notMine = await client.postForm(`/admin/cases/slots/${(await mine())[1]!.id}/remove`, other.cookie, {});
+    const notMine = await client.postForm(
+      `/admin/cases/slots/${(await mine())[1]!.id}/remove`,
+      other.cookie,
+      {},
+    );
     assert.match(notMine.headers.location as string, /done=gone/);
     assert.equal((await mine()).length, 3);
   });

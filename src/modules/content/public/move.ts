@@ -47,12 +47,16 @@ export function movePage(
           ${(['1', '2', '3', '4', '5'] as const).map((n) => html`<li>${t(`move.brief.${n}`)}</li>`)}
         </ol>
       </section>
-      ${form ? form.html : html`<aside class="help-box" aria-labelledby="contact-title">
+      ${
+        form
+          ? form.html
+          : html`<aside class="help-box" aria-labelledby="contact-title">
         <h2 id="contact-title">${t('move.contact.title')}</h2>
         <p>${t('move.contact.text', { organisation: contact.organisation })}</p>
         <p><a class="button" href="mailto:${contact.email}">${t('move.contact.email', { email: contact.email })}</a></p>
         ${contact.phone ? html`<p><a href="tel:${contact.phone.replace(/[^+0-9]/g, '')}">${t('move.contact.phone', { phone: contact.phone })}</a></p>` : ''}
-      </aside>`}
+      </aside>`
+      }
     </div>
     ${cardSection(
       'move-guides',

@@ -34,7 +34,11 @@ export const LIMITS = {
 } as const;
 
 /** The consents a person may add to 'contact' (none pre-ticked). */
-export const OPTIONAL_CONSENTS = ['followup', 'ambassador', 'employers'] as const satisfies readonly ConsentPurpose[];
+export const OPTIONAL_CONSENTS = [
+  'followup',
+  'ambassador',
+  'employers',
+] as const satisfies readonly ConsentPurpose[];
 
 const text = () => Type.Optional(Type.String({ maxLength: 4000 }));
 
@@ -192,7 +196,9 @@ export interface RequestInput {
   slotId: string | null;
 }
 
-export type FieldErrors = Partial<Record<string, { key: RequestKey; params?: Record<string, string | number> }>>;
+export type FieldErrors = Partial<
+  Record<string, { key: RequestKey; params?: Record<string, string | number> }>
+>;
 
 /** "4, 7" → [4, 7]; undefined when not ages 0–25 or more than 10. */
 export function parseChildren(value: string): number[] | undefined {
@@ -249,7 +255,8 @@ export function checkDraft(
   if (!isOneOf(CITIZENSHIPS, draft.citizenship)) errors.citizenship = { key: 'error.choice' };
   let partner: RequestInput['partner'] = null;
   if (draft.hasPartner === 'yes') {
-    if (!isOneOf(CITIZENSHIPS, draft.partnerCitizenship)) errors.partner_citizenship = { key: 'error.choice' };
+    if (!isOneOf(CITIZENSHIPS, draft.partnerCitizenship))
+      errors.partner_citizenship = { key: 'error.choice' };
     tooLong('partner_name', draft.partnerName.trim(), LIMITS.name);
     tooLong('partner_occupation', draft.partnerOccupation.trim(), LIMITS.occupation);
     partner = {

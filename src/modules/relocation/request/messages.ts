@@ -81,11 +81,14 @@ export const requestMessages = defineMessages({
     'thanks.booked': 'Ni har ett första samtal {time} ({channel}).',
     'thanks.next': 'Vad händer nu?',
     'thanks.next.1': 'Du får ett kvitto med e-post inom några minuter.',
-    'thanks.next.2': 'Lotsen läser det du skrev och hör av sig på det sätt du valde, oftast inom två arbetsdagar.',
-    'thanks.next.3': 'Öppna länken i e-posten för att se din flyttsida med en checklista för just din familj.',
+    'thanks.next.2':
+      'Lotsen läser det du skrev och hör av sig på det sätt du valde, oftast inom två arbetsdagar.',
+    'thanks.next.3':
+      'Öppna länken i e-posten för att se din flyttsida med en checklista för just din familj.',
     'thanks.next.3signedIn': 'Din flyttsida med en checklista för just din familj finns redan på Mina sidor.',
     'thanks.checklist': 'Se din checklista inför flytten',
-    'thanks.expired': 'Kvittot visas bara en stund efter att du skickat. Din förfrågan är mottagen — kvittot finns i din e-post.',
+    'thanks.expired':
+      'Kvittot visas bara en stund efter att du skickat. Din förfrågan är mottagen — kvittot finns i din e-post.',
     'welcome.title': 'Öppna din flyttsida',
     'welcome.text':
       'Klicka på knappen för att öppna din flyttsida. Vi loggar in dig med e-postadressen du angav, eller skapar ett konto åt dig om du inte har något.',
@@ -179,7 +182,8 @@ export const requestMessages = defineMessages({
     'form.phoneHint': 'Needed if you would like a call.',
     'form.slots': 'Choose a time for a first conversation',
     'form.slotsHint': 'The times are for {municipality} and {channel}. Swedish time.',
-    'form.slotsNone': 'There are no open times for what you chose right now. The navigator will get in touch anyway.',
+    'form.slotsNone':
+      'There are no open times for what you chose right now. The navigator will get in touch anyway.',
     'form.slot.none': 'None of these — contact me',
     'form.slot.time': '{time}, {minutes} min with {navigator} ({organisation})',
     'form.showSlots': 'Show times',
@@ -218,11 +222,13 @@ export const requestMessages = defineMessages({
     'thanks.booked': 'You have a first conversation {time} ({channel}).',
     'thanks.next': 'What happens next?',
     'thanks.next.1': 'You will get a receipt by e-mail within a few minutes.',
-    'thanks.next.2': 'The navigator reads what you wrote and gets in touch the way you chose, usually within two working days.',
+    'thanks.next.2':
+      'The navigator reads what you wrote and gets in touch the way you chose, usually within two working days.',
     'thanks.next.3': 'Open the link in the e-mail to see your moving page with a checklist for your family.',
     'thanks.next.3signedIn': 'Your moving page with a checklist for your family is already on your own page.',
     'thanks.checklist': 'See your moving checklist',
-    'thanks.expired': 'The receipt is shown only for a while after sending. Your request has arrived — the receipt is in your e-mail.',
+    'thanks.expired':
+      'The receipt is shown only for a while after sending. Your request has arrived — the receipt is in your e-mail.',
     'welcome.title': 'Open your moving page',
     'welcome.text':
       'Press the button to open your moving page. We sign you in with the e-mail address you gave, or create an account for you if you have none.',

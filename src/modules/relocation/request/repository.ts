@@ -34,7 +34,9 @@ export async function openSlots(
   if (organisationIds.length === 0) return [];
   const rows = await db
     .selectFrom('relocation_slots as s')
-    .innerJoin('accounts as a', (j) => j.onRef('a.region_id', '=', 's.region_id').onRef('a.id', '=', 's.navigator_id'))
+    .innerJoin('accounts as a', (j) =>
+      j.onRef('a.region_id', '=', 's.region_id').onRef('a.id', '=', 's.navigator_id'),
+    )
     .innerJoin('organisations as o', (j) =>
       j.onRef('o.region_id', '=', 's.region_id').onRef('o.id', '=', 's.organisation_id'),
     )
@@ -368,7 +370,9 @@ export interface MySlot {
 export async function slotsOf(db: Kysely<DB>, regionId: string, navigatorId: string): Promise<MySlot[]> {
   const rows = await db
     .selectFrom('relocation_slots as s')
-    .leftJoin('relocation_cases as c', (j) => j.onRef('c.region_id', '=', 's.region_id').onRef('c.id', '=', 's.case_id'))
+    .leftJoin('relocation_cases as c', (j) =>
+      j.onRef('c.region_id', '=', 's.region_id').onRef('c.id', '=', 's.case_id'),
+    )
     .select(['s.id', 's.starts_at', 's.minutes', 's.channels', 's.case_id', 'c.ref'])
     .where('s.region_id', '=', regionId)
     .where('s.navigator_id', '=', navigatorId)

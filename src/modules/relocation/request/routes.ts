@@ -18,7 +18,14 @@ import { adminLang } from '../../../platform/html/admin-layout.ts';
 import { langParam } from '../../../platform/http/lang.ts';
 import { siteOrigin } from '../../../platform/http/origin.ts';
 import { clientKey } from '../../../platform/http/rate-limit.ts';
-import { AnyQuery, FormBody, FormList, LangParams, PathParams, type App } from '../../../platform/http/schema.ts';
+import {
+  AnyQuery,
+  FormBody,
+  FormList,
+  LangParams,
+  PathParams,
+  type App,
+} from '../../../platform/http/schema.ts';
 import { queryText } from '../../../platform/http/params.ts';
 import { Type } from '@sinclair/typebox';
 import type { Lang } from '../../../platform/i18n/index.ts';
@@ -27,7 +34,16 @@ import { Permission } from '../../../platform/permissions.ts';
 import { mailboxKey } from '../../identity/accounts.ts';
 import { movePage, moveContent } from '../../content/public/move.ts';
 import { PATHS } from '../model.ts';
-import { checkDraft, cleanJobId, cleanTag, draftFromBody, EMPTY_DRAFT, RequestBody, type FieldErrors, type RequestDraft } from './form.ts';
+import {
+  checkDraft,
+  cleanJobId,
+  cleanTag,
+  draftFromBody,
+  EMPTY_DRAFT,
+  RequestBody,
+  type FieldErrors,
+  type RequestDraft,
+} from './form.ts';
 import {
   FORM_PER_IP,
   jobOf,
@@ -139,7 +155,8 @@ export function registerRequestRoutes(app: App, deps: ModuleDeps): void {
       const region = request.region;
       const draft = draftFromBody(request.body);
       const account = request.auth?.account;
-      if (request.body.action === 'slots') return showForm(request, reply, lang, draft, {}, { notice: 'shown' });
+      if (request.body.action === 'slots')
+        return showForm(request, reply, lang, draft, {}, { notice: 'shown' });
 
       const known = await knownFromProfile(db, region.id, account?.id, lang);
       const checked = checkDraft(draft, {
@@ -157,7 +174,15 @@ export function registerRequestRoutes(app: App, deps: ModuleDeps): void {
       );
       if (ipWait !== undefined) {
         reply.header('retry-after', String(ipWait));
-        return showForm(request, reply, lang, draft, {}, { tooMany: Math.max(1, Math.ceil(ipWait / 60)) }, 429);
+        return showForm(
+          request,
+          reply,
+          lang,
+          draft,
+          {},
+          { tooMany: Math.max(1, Math.ceil(ipWait / 60)) },
+          429,
+        );
       }
       const email = input.email;
       if (email) {
@@ -167,7 +192,15 @@ export function registerRequestRoutes(app: App, deps: ModuleDeps): void {
         );
         if (wait !== undefined) {
           reply.header('retry-after', String(wait));
-          return showForm(request, reply, lang, draft, {}, { tooMany: Math.max(1, Math.ceil(wait / 60)) }, 429);
+          return showForm(
+            request,
+            reply,
+            lang,
+            draft,
+            {},
+            { tooMany: Math.max(1, Math.ceil(wait / 60)) },
+            429,
+          );
         }
       }
       const job = draft.job ? await jobOf(db, region.id, draft.job) : undefined;
@@ -205,7 +238,11 @@ export function registerRequestRoutes(app: App, deps: ModuleDeps): void {
 
   app.get(
     '/:lang/move/welcome/:token',
-    { schema: { params: PathParams('lang', 'token') }, config: { ...pub, rateLimit: LINK_PER_IP }, onSend: noReferrer },
+    {
+      schema: { params: PathParams('lang', 'token') },
+      config: { ...pub, rateLimit: LINK_PER_IP },
+      onSend: noReferrer,
+    },
     async (request, reply) => {
       const lang = langParam(request);
       const token = request.params.token.slice(0, 64);

@@ -16,7 +16,9 @@ export async function seedDemoSlots(db: Kysely<DB>): Promise<void> {
   if (emails.length === 0) return;
   const navigators = await db
     .selectFrom('memberships as m')
-    .innerJoin('accounts as a', (j) => j.onRef('a.region_id', '=', 'm.region_id').onRef('a.id', '=', 'm.account_id'))
+    .innerJoin('accounts as a', (j) =>
+      j.onRef('a.region_id', '=', 'm.region_id').onRef('a.id', '=', 'm.account_id'),
+    )
     .select(['m.region_id', 'm.account_id', 'm.organisation_id'])
     .where('m.role', '=', 'navigator')
     .where('a.email', 'in', emails)

@@ -64,10 +64,24 @@ const slotFormats: Record<Lang, Intl.DateTimeFormat> = {
   }),
 };
 const dayFormats: Record<Lang, Intl.DateTimeFormat> = {
-  sv: new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', weekday: 'long', day: 'numeric', month: 'long' }),
-  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', weekday: 'long', day: 'numeric', month: 'long' }),
+  sv: new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Stockholm',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+  }),
+  en: new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Stockholm',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+  }),
 };
-const clock = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' });
+const clock = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Stockholm',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 /** "tisdag 24 mars 10:00" in Stockholm time. */
 export function formatSlotTime(lang: Lang, date: Date): string {
@@ -164,7 +178,12 @@ export function receiptToken(secret: string, regionId: string, caseId: string, n
 }
 
 /** The case a receipt token stands for while it is valid. */
-export function receiptCase(secret: string, regionId: string, token: string, now = Date.now()): string | undefined {
+export function receiptCase(
+  secret: string,
+  regionId: string,
+  token: string,
+  now = Date.now(),
+): string | undefined {
   const match = /^([0-9a-f-]{36})\.(\d{10})\.([A-Za-z0-9_-]{32})$/.exec(token);
   if (!match) return undefined;
   const [, caseId, untilText, mac] = match as unknown as [string, string, string, string];
@@ -184,10 +203,16 @@ export interface Receipt {
   signedIn: boolean;
 }
 
-export async function receiptOf(db: Kysely<DB>, regionId: string, caseId: string): Promise<Receipt | undefined> {
+export async function receiptOf(
+  db: Kysely<DB>,
+  regionId: string,
+  caseId: string,
+): Promise<Receipt | undefined> {
   const c = await db
     .selectFrom('relocation_cases as c')
-    .leftJoin('accounts as a', (j) => j.onRef('a.region_id', '=', 'c.region_id').onRef('a.id', '=', 'c.navigator_id'))
+    .leftJoin('accounts as a', (j) =>
+      j.onRef('a.region_id', '=', 'c.region_id').onRef('a.id', '=', 'c.navigator_id'),
+    )
     .select(['c.ref', 'c.organisation_id', 'c.navigator_id', 'c.account_id', 'a.display_name', 'a.email'])
     .where('c.region_id', '=', regionId)
     .where('c.id', '=', caseId)
@@ -197,7 +222,9 @@ export async function receiptOf(db: Kysely<DB>, regionId: string, caseId: string
   const navOrg = c.navigator_id
     ? await db
         .selectFrom('memberships as m')
-        .innerJoin('organisations as o', (j) => j.onRef('o.region_id', '=', 'm.region_id').onRef('o.id', '=', 'm.organisation_id'))
+        .innerJoin('organisations as o', (j) =>
+          j.onRef('o.region_id', '=', 'm.region_id').onRef('o.id', '=', 'm.organisation_id'),
+        )
         .select('o.name')
         .where('m.region_id', '=', regionId)
         .where('m.account_id', '=', c.navigator_id)
@@ -216,7 +243,10 @@ export async function receiptOf(db: Kysely<DB>, regionId: string, caseId: string
     .executeTakeFirst();
   return {
     ref: String(c.ref),
-    navigator: c.navigator_id && c.email !== null ? navigatorName({ name: c.display_name ?? '', email: c.email }) : null,
+    navigator:
+      c.navigator_id && c.email !== null
+        ? navigatorName({ name: c.display_name ?? '', email: c.email })
+        : null,
     organisation: navOrg?.name ?? (await repo.organisationName(db, regionId, c.organisation_id)),
     booked: meeting ? { startsAt: meeting.starts_at, channel: meeting.channel as Channel } : null,
     signedIn: c.account_id !== null,
@@ -239,9 +269,7 @@ export interface RequestContext {
   campaign?: { source: string; medium: string; campaign: string };
 }
 
-export type RequestResult =
-  | { kind: 'done'; caseId: string; ref: string }
-  | { kind: 'slot-taken' };
+export type RequestResult = { kind: 'done'; caseId: string; ref: string } | { kind: 'slot-taken' };
 
 class SlotTaken extends Error {}
 
@@ -402,7 +430,10 @@ async function sendMails(
       url = `${ctx.origin}${localPath(lang, `${PATHS.move}/welcome/${token}`)}`;
     }
     const navigatorLine = navigator
-      ? m('mail.navigator', { navigator: navigatorName({ name: navigator.display_name, email: navigator.email }), organisation })
+      ? m('mail.navigator', {
+          navigator: navigatorName({ name: navigator.display_name, email: navigator.email }),
+          organisation,
+        })
       : m('mail.noNavigator', { organisation });
     const bookedLine = c.booked
       ? m('mail.booked', {

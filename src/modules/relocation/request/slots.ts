@@ -24,12 +24,21 @@ export interface SlotForm {
   channels: string[];
 }
 
-export const EMPTY_SLOT_FORM: SlotForm = { day: '', start: '', minutes: '30', count: '1', channels: [...CHANNELS] };
+export const EMPTY_SLOT_FORM: SlotForm = {
+  day: '',
+  start: '',
+  minutes: '30',
+  count: '1',
+  channels: [...CHANNELS],
+};
 
-export type SlotErrors = Partial<Record<keyof SlotForm, { key: RequestKey; params?: Record<string, string> }>>;
+export type SlotErrors = Partial<
+  Record<keyof SlotForm, { key: RequestKey; params?: Record<string, string> }>
+>;
 
 export function readSlotForm(body: Record<string, unknown>): SlotForm {
-  const s = (name: string) => (typeof body[name] === 'string' ? (body[name] as string).trim().slice(0, 20) : '');
+  const s = (name: string) =>
+    typeof body[name] === 'string' ? (body[name] as string).trim().slice(0, 20) : '';
   const raw = body.channels;
   const channels = (Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : [])
     .filter((c): c is string => typeof c === 'string')
@@ -57,7 +66,12 @@ export interface SlotStaff {
 
 export type AddResult = { kind: 'done'; count: number } | { kind: 'invalid'; errors: SlotErrors };
 
-export async function addSlots(db: Kysely<DB>, staff: SlotStaff, form: SlotForm, lang: Lang): Promise<AddResult> {
+export async function addSlots(
+  db: Kysely<DB>,
+  staff: SlotStaff,
+  form: SlotForm,
+  lang: Lang,
+): Promise<AddResult> {
   const errors: SlotErrors = {};
   if (!realDay(form.day)) errors.day = { key: 'slots.error.day' };
   if (!TIME.test(form.start)) errors.start = { key: 'slots.error.start' };
@@ -101,7 +115,9 @@ export async function addSlots(db: Kysely<DB>, staff: SlotStaff, form: SlotForm,
       if (clash)
         return {
           kind: 'invalid' as const,
-          errors: { start: { key: 'slots.error.overlap' as const, params: { time: formatSlotTime(lang, clash) } } },
+          errors: {
+            start: { key: 'slots.error.overlap' as const, params: { time: formatSlotTime(lang, clash) } },
+          },
         };
     }
     const added = await repo.insertSlots(trx, series, times);

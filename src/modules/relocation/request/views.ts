@@ -28,7 +28,14 @@ import { CHANNELS, CITIZENSHIPS, HOUSING, NEEDS, PATHS, type ConsentPurpose } fr
 import { FIELD_ORDER, LIMITS, OPTIONAL_CONSENTS, type FieldErrors, type RequestDraft } from './form.ts';
 import { requestMessages, type RequestKey } from './messages.ts';
 import type { MySlot, OpenSlot } from './repository.ts';
-import { formatClock, formatSlotDay, formatSlotTime, stockholmDay, type KnownFacts, type Receipt } from './service.ts';
+import {
+  formatClock,
+  formatSlotDay,
+  formatSlotTime,
+  stockholmDay,
+  type KnownFacts,
+  type Receipt,
+} from './service.ts';
 import { SLOT_LENGTHS, type SlotErrors, type SlotForm } from './slots.ts';
 
 /** The part's public stylesheet. */
@@ -36,7 +43,8 @@ export const RELOCATION_CSS = 'css/relocation.css';
 
 type Params = Record<string, string | number>;
 const tr = (lang: Lang) => (key: RequestKey, params?: Params) => requestMessages.t(lang, key, params);
-const shared = (lang: Lang) => (key: Parameters<typeof relocationMessages.t>[1]) => relocationMessages.t(lang, key);
+const shared = (lang: Lang) => (key: Parameters<typeof relocationMessages.t>[1]) =>
+  relocationMessages.t(lang, key);
 
 export const requestPaths = {
   move: (lang: Lang) => localPath(lang, PATHS.move),
@@ -80,7 +88,11 @@ function slotPicker(view: FormView): SafeHtml {
     const day = stockholmDay(s.startsAt);
     byDay.set(day, [...(byDay.get(day) ?? []), s]);
   }
-  const chosen = view.slots.some((s) => s.id === draft.slot) ? draft.slot : draft.slot === 'none' ? 'none' : '';
+  const chosen = view.slots.some((s) => s.id === draft.slot)
+    ? draft.slot
+    : draft.slot === 'none'
+      ? 'none'
+      : '';
   const radio = (id: string, value: string, label: string | SafeHtml) =>
     html`<div class="choice"><input type="radio" id="${id}" name="slot" value="${value}"${chosen === value ? html` checked` : ''} />
       <label for="${id}">${label}</label></div>`;
@@ -91,12 +103,15 @@ function slotPicker(view: FormView): SafeHtml {
         radio(
           `slot-${s.id}`,
           s.id,
-          html`<span class="ask-slots__time">${formatClock(s.startsAt)}</span> <span class="ask-slots__who">${t('form.slot.time', {
-            time: formatSlotTime(lang, s.startsAt),
-            minutes: s.minutes,
-            navigator: s.navigatorName.trim() || s.navigatorEmail.split('@')[0]!,
-            organisation: s.organisationName,
-          })}</span>`,
+          html`<span class="ask-slots__time">${formatClock(s.startsAt)}</span> <span class="ask-slots__who">${t(
+            'form.slot.time',
+            {
+              time: formatSlotTime(lang, s.startsAt),
+              minutes: s.minutes,
+              navigator: s.navigatorName.trim() || s.navigatorEmail.split('@')[0]!,
+              organisation: s.organisationName,
+            },
+          )}</span>`,
         ),
       )}
     </fieldset>`,
@@ -146,12 +161,21 @@ function knownBox(lang: Lang, region: Region, known: KnownFacts): SafeHtml {
   </section>`;
 }
 
-function consentChoice(lang: Lang, purpose: ConsentPurpose, checked: boolean, name: string, value: string, error?: string) {
+function consentChoice(
+  lang: Lang,
+  purpose: ConsentPurpose,
+  checked: boolean,
+  name: string,
+  value: string,
+  error?: string,
+) {
   const s = shared(lang);
   const id = name === 'consent_contact' ? 'consent_contact' : `consents-${purpose}`;
   return html`<div class="choice ask-consent">
     <input type="checkbox" id="${id}" name="${name}" value="${value}"${checked ? html` checked` : ''}${
-      error ? html` aria-invalid="true" aria-describedby="${id}-text ${id}-error"` : html` aria-describedby="${id}-text"`
+      error
+        ? html` aria-invalid="true" aria-describedby="${id}-text ${id}-error"`
+        : html` aria-describedby="${id}-text"`
     } />
     <label for="${id}">${s(`consent.${purpose}.label`)}</label>
     <p class="field__hint" id="${id}-text">${s(`consent.${purpose}.text`)}</p>
@@ -169,18 +193,26 @@ export function requestForm(view: FormView): SafeHtml {
     const text = err(name);
     if (!text) return [];
     const id =
-      name === 'needs' ? `needs-${NEEDS[0]}` : name === 'slot' ? 'slot-none' : name === 'consents' ? 'consents-followup' : name;
+      name === 'needs'
+        ? `needs-${NEEDS[0]}`
+        : name === 'slot'
+          ? 'slot-none'
+          : name === 'consents'
+            ? 'consents-followup'
+            : name;
     return [{ id, text }];
   });
   const citizenshipOptions = CITIZENSHIPS.map((c) => ({ value: c, label: s(`citizenship.${c}`) }));
   const householdFields = known
     ? html`${knownBox(lang, region, known)}
         ${selectField(lang, { name: 'citizenship', label: t('form.citizenship'), value: draft.citizenship, options: citizenshipOptions, error: err('citizenship'), required: false })}
-        ${known.hasPartner
-          ? html`${hiddenField('has_partner', 'yes')}
+        ${
+          known.hasPartner
+            ? html`${hiddenField('has_partner', 'yes')}
               ${textField(lang, { name: 'partner_name', label: t('form.partnerName'), value: draft.partnerName, maxlength: LIMITS.name, error: err('partner_name'), required: false, autocomplete: 'off' })}
               ${selectField(lang, { name: 'partner_citizenship', label: t('form.partnerCitizenship'), value: draft.partnerCitizenship, options: citizenshipOptions, error: err('partner_citizenship'), required: false })}`
-          : hiddenField('has_partner', 'no')}`
+            : hiddenField('has_partner', 'no')
+        }`
     : html`${selectField(lang, { name: 'citizenship', label: t('form.citizenship'), value: draft.citizenship, options: citizenshipOptions, error: err('citizenship'), required: false })}
         ${radioGroup(lang, {
           name: 'has_partner',
@@ -209,25 +241,40 @@ export function requestForm(view: FormView): SafeHtml {
         })}`;
 
   const youFields = html`${textField(lang, { name: 'name', label: t('form.name'), value: draft.name, maxlength: LIMITS.name, error: err('name'), required: true, autocomplete: 'name' })}
-    ${view.account
-      ? html`<p class="ask-account">${t('form.signedInAs', { email: view.account.email })}</p>`
-      : emailField(lang, { name: 'email', label: t('form.email'), value: draft.email, maxlength: LIMITS.email, error: err('email'), required: false })}
+    ${
+      view.account
+        ? html`<p class="ask-account">${t('form.signedInAs', { email: view.account.email })}</p>`
+        : emailField(lang, {
+            name: 'email',
+            label: t('form.email'),
+            value: draft.email,
+            maxlength: LIMITS.email,
+            error: err('email'),
+            required: false,
+          })
+    }
     ${textField(lang, { name: 'phone', type: 'tel', label: t('form.phone'), hint: t('form.phoneHint'), value: draft.phone, maxlength: LIMITS.phone, error: err('phone'), required: false, autocomplete: 'tel' })}`;
 
   return html`<section class="ask" id="ask" aria-labelledby="ask-title">
     <h2 id="ask-title">${t('form.title')}</h2>
     <p class="ask__lead">${t('form.lead')}</p>
-    ${view.tooMany !== undefined
-      ? html`<div class="notice notice--warning" role="alert"><h3>${t('tooMany.title')}</h3><p>${t('tooMany.text', { minutes: view.tooMany })}</p></div>`
-      : ''}
+    ${
+      view.tooMany !== undefined
+        ? html`<div class="notice notice--warning" role="alert"><h3>${t('tooMany.title')}</h3><p>${t('tooMany.text', { minutes: view.tooMany })}</p></div>`
+        : ''
+    }
     ${view.notice === 'slotTaken' ? html`<div class="notice notice--warning" role="alert"><p>${t('form.slotTaken')}</p></div>` : ''}
     ${view.notice === 'shown' ? notice(t('form.shown')) : ''}
     ${formErrorSummary(lang, summaryItems)}
-    ${view.job
-      ? html`<p class="ask-job">${t('form.job', {
-          headline: view.job.employer ? t('form.jobEmployer', { headline: view.job.headline, employer: view.job.employer }) : view.job.headline,
-        })}</p>`
-      : ''}
+    ${
+      view.job
+        ? html`<p class="ask-job">${t('form.job', {
+            headline: view.job.employer
+              ? t('form.jobEmployer', { headline: view.job.headline, employer: view.job.employer })
+              : view.job.headline,
+          })}</p>`
+        : ''
+    }
     <form class="ask-form" method="post" action="${requestPaths.move(lang)}#ask" novalidate>
       ${csrfField(view.csrfToken)}
       <button class="ask-default" type="submit" name="action" value="send" tabindex="-1" aria-hidden="true">${t('form.submit')}</button>
@@ -333,12 +380,14 @@ export function receiptPage(lang: Lang, receipt: Receipt | undefined): Page {
           ? t('thanks.navigator', { navigator: receipt.navigator, organisation: receipt.organisation })
           : t('thanks.noNavigator', { organisation: receipt.organisation })
       }</p>
-      ${receipt.booked
-        ? html`<p class="ask-receipt__time">${t('thanks.booked', {
-            time: formatSlotTime(lang, receipt.booked.startsAt),
-            channel: s(`channel.${receipt.booked.channel}`).toLowerCase(),
-          })}</p>`
-        : ''}
+      ${
+        receipt.booked
+          ? html`<p class="ask-receipt__time">${t('thanks.booked', {
+              time: formatSlotTime(lang, receipt.booked.startsAt),
+              channel: s(`channel.${receipt.booked.channel}`).toLowerCase(),
+            })}</p>`
+          : ''
+      }
       <p>${t('thanks.ref', { ref: receipt.ref })}</p>
     </div>
     <section aria-labelledby="next-title" class="ask-next">
@@ -417,7 +466,13 @@ export function slotsPage(m: SlotsPageModel): { title: string; main: SafeHtml } 
   const table = dataTable({
     id: 'slots-caption',
     caption: t('slots.caption'),
-    columns: [t('slots.col.time'), t('slots.col.length'), t('slots.col.channels'), t('slots.col.booked'), t('slots.col.action')],
+    columns: [
+      t('slots.col.time'),
+      t('slots.col.length'),
+      t('slots.col.channels'),
+      t('slots.col.booked'),
+      t('slots.col.action'),
+    ],
     rows: m.slots,
     cells: (slot) => [
       formatSlotTime(lang, slot.startsAt),
