@@ -5,6 +5,7 @@ import { buildTestApp } from '../../helpers/app.ts';
 import { formClient } from '../../helpers/client.ts';
 import { REGION } from '../../helpers/identity.ts';
 import { createCase, createNavigator } from '../../helpers/relocation.ts';
+import { seedDemoSlots } from '../../../src/modules/relocation/request/seed.ts';
 
 /** A Stockholm day `days` from now, as YYYY-MM-DD. */
 function dayAhead(days: number): string {
@@ -177,5 +178,35 @@ describe('the navigators’ open times', async () => {
       statuses.push((await from.postForm('/en/move', '', body(i))).statusCode);
     }
     assert.deepEqual(statuses, [303, 303, 303, 429]);
+  });
+});
+
+describe('the demo seed', async () => {
+  const { app: _app, database } = await buildTestApp();
+  const db = database.db;
+
+  it('gives each demo navigator open slots on the next ten weekdays, once', async () => {
+    const lina = await createNavigator(db, { email: 'lots@example.org', name: 'Lina Lots' });
+    await seedDemoSlots(db);
+    await seedDemoSlots(db);
+    const slots = await db
+      .selectFrom('relocation_slots')
+      .select(['starts_at', 'minutes', 'channels'])
+      .where('navigator_id', '=', lina.accountId)
+      .orderBy('starts_at')
+      .execute();
+    assert.equal(slots.length, 40);
+    const local = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Europe/Stockholm',
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    assert.deepEqual(
+      slots.slice(0, 4).map((s) => local.format(s.starts_at).slice(-5)),
+      ['09:00', '10:00', '13:30', '15:00'],
+    );
+    assert.ok(slots.every((s) => !/lör|sön/.test(local.format(s.starts_at))));
+    assert.deepEqual(slots[0]!.channels, ['email', 'phone', 'video']);
   });
 });
