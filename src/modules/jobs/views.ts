@@ -769,6 +769,7 @@ export function jobPage(ctx: PageContext, view: JobView): Page {
         <h2 id="job-apply-title">${t('job.apply')}</h2>
         ${applyLinks(ctx, job)}
         ${original ? html`<p><a href="${original}" rel="noopener external">${t('job.original')}</a></p>` : ''}
+        <p class="job__navigator"><a href="${localPath(lang, `/move?job=${encodeURIComponent(job.id)}`)}">${t('job.askNavigator')}</a></p>
       </section>
       ${employer ? html`<p class="job__company"><a href="${localPath(lang, employer.path)}">${t('job.employerPage', { employer: employer.name })}</a></p>` : ''}
     </article>

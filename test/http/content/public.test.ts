@@ -174,9 +174,9 @@ describe('public content pages', async () => {
       assert.doesNotMatch(bare.body, /class="error-summary"|-error"|<title>(Fel|Error): /);
     });
 
-    it(`/move (${lang}) has the guides and the region's contact`, async () => {
+    it(`/move (${lang}) has the guides and the request form to a navigator (relocation/request)`, async () => {
       const body = await get(`/${lang}/move`);
-      assert.match(body, /mailto:lotsa@dalarna\.example/);
+      assert.match(body, new RegExp(`<form class="ask-form" method="post" action="/${lang}/move#ask"`));
       assert.match(body, new RegExp(`href="/${lang}/guides/work-permit"`));
     });
   }

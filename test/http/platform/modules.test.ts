@@ -41,7 +41,7 @@ describe('modules', async () => {
     const page = await app.inject({ url: '/en/' });
     const nav = /<nav[^>]*>([\s\S]*?)<\/nav>/.exec(page.body)?.[1] ?? '';
     const links = [...nav.matchAll(/href="([^"]+)"/g)].map((m) => m[1]);
-    assert.deepEqual(links.slice(0, 8), [
+    assert.deepEqual(links.slice(0, 9), [
       '/en/',
       '/en/jobs',
       '/en/companies',
@@ -49,6 +49,7 @@ describe('modules', async () => {
       '/en/guides',
       '/en/stories',
       '/en/talent-pool',
+      '/en/move',
       '/en/me',
     ]);
   });

@@ -92,6 +92,7 @@ const NO_INTRO = '/sv/talent-pool/intro/no-such-token-no-such-token';
 const CAREERS_CASES_WORK: Role[] = ['admin', 'navigator'];
 const CAREERS_NO_CASE = '/admin/cases/00000000-0000-4000-8000-000000000000';
 const CAREERS_NO_OTHER_CASE = '00000000-0000-4000-8000-000000000001';
+const CASES_WORK: Role[] = CAREERS_CASES_WORK;
 
 export const ROWS: Record<string, Row> = {
   // Platform and public site
@@ -551,4 +552,17 @@ export const ROWS: Record<string, Row> = {
   // The navigators' dashboard (relocation/dashboard): the page and its CSV
   'GET /admin/cases/dashboard': only(['admin', 'navigator'], 200),
   'GET /admin/cases/dashboard.csv': only(['admin', 'navigator'], 200),
+  // The navigator: asking a navigator and the navigators' open times (relocation/request). GET
+  // /:lang/move is the row above (the page moved from content to this part).
+  'POST /:lang/move': everyone(400),
+  'GET /:lang/move/thanks/:token': everyone(410, { url: '/sv/move/thanks/no-such-receipt' }),
+  'GET /:lang/move/welcome/:token': everyone(410, { url: '/sv/move/welcome/no-such-token' }),
+  'POST /:lang/move/welcome/:token': everyone(410, { url: '/sv/move/welcome/no-such-token' }),
+  'GET /admin/cases/slots': only(CASES_WORK, 200),
+  'POST /admin/cases/slots': only(CASES_WORK, 400, { anon: 401, staff: 403, body: { day: 'x' } }),
+  'POST /admin/cases/slots/:id/remove': only(CASES_WORK, 303, {
+    anon: 401,
+    staff: 403,
+    url: '/admin/cases/slots/00000000-0000-4000-8000-000000000000/remove',
+  }),
 };

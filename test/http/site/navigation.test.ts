@@ -53,6 +53,7 @@ describe('the site navigation', async () => {
         ['/sv/guides', 'Flytta hit'],
         ['/sv/stories', 'Berättelser'],
         ['/sv/talent-pool', 'Talangpoolen'],
+        ['/sv/move', 'Fråga en lots'],
         ['/sv/me', 'Mitt konto'],
       ],
     );
@@ -66,6 +67,7 @@ describe('the site navigation', async () => {
         ['/en/guides', 'Moving here'],
         ['/en/stories', 'Stories'],
         ['/en/talent-pool', 'Talent pool'],
+        ['/en/move', 'Ask a navigator'],
         ['/en/me', 'My account'],
       ],
     );
@@ -112,8 +114,8 @@ describe('the site navigation', async () => {
     );
     assert.deepEqual(groups.slice(0, 4), [
       ['Jobs and careers', ['/en/jobs', '/en/companies', '/en/talent-pool']],
-      ['Living here', ['/en/places', '/en/guides', '/en/stories', '/en/paths', '/en/move']],
-      ['For you', ['/en/me']],
+      ['Living here', ['/en/places', '/en/guides', '/en/stories', '/en/paths']],
+      ['For you', ['/en/move', '/en/me']],
       ['About this website', ['/en/accessibility', '/en/privacy', '/sv/lattlast', '/en/search']],
     ]);
     // The easy-to-read page is Swedish only: the link says so.

@@ -22,11 +22,4 @@ export const publicContentNavigation: readonly NavItem[] = [
     footer: 'live',
     header: false,
   },
-  {
-    path: '/move',
-    label: (lang) => publicMessages.t(lang, 'help.link'),
-    order: SectionOrder.stories + 2,
-    footer: 'live',
-    header: false,
-  },
 ];

@@ -1,5 +1,5 @@
 /**
- * The public content pages: home, /move, guides, stories, paths and the chooser. Published items
+ * The public content pages: home, guides, stories, paths and the chooser. Published items
  * are read through the content store; each item's page comes from its kind's ContentRenderer, the
  * same function that renders the editors' preview.
  */
@@ -19,9 +19,8 @@ import { CHOOSER_FIELDS, choosePath, completeAnswers, readChooser } from './choo
 import { chooserPage } from './chooser-view.ts';
 import { viewOf } from './common.ts';
 import { guidesList, renderGuidePage } from './guides.ts';
-import { HOME_HERO_IMAGES, homePage, MOVE_HERO_IMAGES, variedFirst } from './home.ts';
+import { HOME_HERO_IMAGES, homePage, variedFirst } from './home.ts';
 import { imagesFor } from './media.ts';
-import { movePage } from './move.ts';
 import { contentSitemap } from './sitemap.ts';
 import { pathsList, renderPathPage } from './paths.ts';
 import { renderStoryPage, STORIES_PER_PAGE, storiesList } from './stories.ts';
@@ -89,17 +88,6 @@ export function registerPublicContentRoutes(app: App, deps: ModuleDeps): void {
       );
     },
   );
-
-  app.get('/:lang/move', langPage, async (request, reply) => {
-    const lang = langParam(request);
-    const guides = await publishedList(db, request.region.id, lang, { kind: 'guide', limit: 12 });
-    const images = await imagesFor(db, request.region.id, [
-      ...MOVE_HERO_IMAGES,
-      ...guides.map((g) => g.heroImage),
-    ]);
-    const hero = MOVE_HERO_IMAGES.map((slug) => images.get(slug)).find(Boolean);
-    return reply.page(movePage(request.region, lang, guides, images, hero));
-  });
 
   app.get('/:lang/guides', langPage, async (request, reply) => {
     const lang = langParam(request);
