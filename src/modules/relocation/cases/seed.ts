@@ -353,7 +353,7 @@ export async function seedDemoCases(db: Kysely<DB>): Promise<void> {
                   : 'searching'
                 : 'no_partner'
               : null,
-            moved_on: moved ? sql<string>`(current_date - ${Math.floor(h.daysAgo / 2)})::text` : null,
+            moved_on: moved ? sql<string>`(current_date - ${Math.floor(h.daysAgo / 2)}::int)` : null,
             close_reason: h.stage === 'closed' ? (n % 2 ? 'not_moving' : 'no_contact') : null,
             closed_at: h.stage === 'closed' ? sql<Date>`now() - interval '10 days'` : null,
           })
@@ -391,7 +391,7 @@ export async function seedDemoCases(db: Kysely<DB>): Promise<void> {
               case_id: c.id,
               role: 'child',
               age,
-              age_on: sql<string>`current_date::text`,
+              age_on: sql<string>`current_date`,
               citizenship: h.citizenship,
             })
             .execute();
@@ -427,7 +427,7 @@ export async function seedDemoCases(db: Kysely<DB>): Promise<void> {
               region_id: region.id,
               case_id: c.id,
               title: 'Skicka lediga lägenheter och förskolor (demo)',
-              due_on: sql<string>`(current_date + ${(n % 5) - 1})::text`,
+              due_on: sql<string>`(current_date + ${(n % 5) - 1}::int)`,
               assignee_id: held,
               created_by: held,
             })
