@@ -19,7 +19,8 @@ describe('the navigators’ inbox', async () => {
   const borlange = await createNavigator(db, { municipalityCode: '2081', name: 'Bo Borlänge' });
   const region = await createNavigator(db, { name: 'Rut Region', language: 'en' });
   const refOf = async (id: string) =>
-    (await db.selectFrom('relocation_cases').select('ref').where('id', '=', id).executeTakeFirstOrThrow()).ref;
+    (await db.selectFrom('relocation_cases').select('ref').where('id', '=', id).executeTakeFirstOrThrow())
+      .ref;
 
   it('shows a municipality navigator the new cases of their municipality, oldest first, with the waiting time', async () => {
     const older = await createCase(db, {
@@ -71,7 +72,11 @@ describe('the navigators’ inbox', async () => {
   });
 
   it('has views for my cases, all open (filtered by stage and municipality) and finished ones, with empty states', async () => {
-    const mine = await createCase(db, { municipalityCode: '2080', navigatorId: falun.accountId, stage: 'exploring' });
+    const mine = await createCase(db, {
+      municipalityCode: '2080',
+      navigatorId: falun.accountId,
+      stage: 'exploring',
+    });
     const visit = await createCase(db, { municipalityCode: '2080', stage: 'visit_planned' });
     const closed = await createCase(db, { municipalityCode: '2080', stage: 'closed' });
     const [mineRef, visitRef, closedRef] = await Promise.all([
@@ -84,7 +89,10 @@ describe('the navigators’ inbox', async () => {
     assert.ok(!mineView.body.includes(`Ärende ${visitRef}<`));
     assert.match(mineView.body, /aria-current="page">Mina \(1\)/);
 
-    const open = await client.get('/admin/cases?view=open&stage=visit_planned&municipality=2080', falun.cookie);
+    const open = await client.get(
+      '/admin/cases?view=open&stage=visit_planned&municipality=2080',
+      falun.cookie,
+    );
     assert.equal(open.statusCode, 200);
     assert.ok(open.body.includes(`Ärende ${visitRef}<`));
     assert.ok(!open.body.includes(`Ärende ${mineRef}<`));

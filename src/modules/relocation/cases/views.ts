@@ -799,11 +799,15 @@ export function eventSentence(lang: Lang, t: T, r: R, e: EventRow): string {
           : s(d.channel),
       });
     case 'stage': {
-      const base = t('history.stage', { who, from: stage(d.from), to: stage(d.to) });
       const reason = s(d.reason);
       return reason && (CLOSE_REASONS as readonly string[]).includes(reason)
-        ? `${base} (${r(`close.${reason}` as RelocationMessageKey)})`
-        : base;
+        ? t('history.stageReason', {
+            who,
+            from: stage(d.from),
+            to: stage(d.to),
+            reason: r(`close.${reason}` as RelocationMessageKey),
+          })
+        : t('history.stage', { who, from: stage(d.from), to: stage(d.to) });
     }
     case 'task.added':
       return t('history.taskAdded', { who, title: e.body, due: s(d.due) });
