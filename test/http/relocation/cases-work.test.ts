@@ -13,7 +13,7 @@ import { seedDemoCases } from '../../../src/modules/relocation/cases/seed.ts';
 import { stockholmToday } from '../../../src/modules/relocation/model.ts';
 import { buildTestApp, unlimited } from '../../helpers/app.ts';
 import { formClient } from '../../helpers/client.ts';
-import { auditActions, createPerson, REGION } from '../../helpers/identity.ts';
+import { auditActions, createPerson, REGION, sessionFor } from '../../helpers/identity.ts';
 import { createCase, createNavigator } from '../../helpers/relocation.ts';
 
 const mailTo = (db: Kysely<DB>, to: string) =>
@@ -257,6 +257,10 @@ describe('working a case', async () => {
     const page = await client.get(`/admin/cases/${c.caseId}`, falun.cookie);
     assert.match(page.body, /från Ny till Avslutat \(Flyttar inte hit\)\./);
     assert.equal((await post(`/admin/cases/${c.caseId}/stage`, { stage: 'nonsense' })).statusCode, 400);
+    // The audit trail tells it in words.
+    const admin = await createPerson(db, { role: 'admin', organisationId: regionNav.organisationId });
+    const trail = await client.get('/admin/audit', await sessionFor(db, admin.accountId, { secondFactor: true }));
+    assert.match(trail.body, new RegExp(`Frida Falun flyttade ärende ${row.ref} till steget avslutat`));
   });
 
   it('tasks: added, marked done and undone; the reminder sends one mail per due task, once', async () => {

@@ -2,9 +2,47 @@
  * The navigators' kinds of audit event on a case. `{name}` is the case's reference (1042); events
  * carry no text the household or a navigator wrote.
  */
-import type { AuditFacts, AuditSentences } from '../../../platform/audit-sentences.ts';
+import type { AuditFacts, AuditSentences, AuditVariant } from '../../../platform/audit-sentences.ts';
+import { relocationMessages } from '../messages.ts';
+import { MEETING_CHANNELS, STAGES } from '../model.ts';
 
 const withFollowups = (f: AuditFacts) => f.data.followups === true;
+const word = (key: Parameters<typeof relocationMessages.t>[1]) => ({
+  sv: relocationMessages.t('sv', key).toLocaleLowerCase('sv'),
+  en: relocationMessages.t('en', key).toLocaleLowerCase('en'),
+});
+
+/** The stage the case was moved to, in words (the facts hold the stored value). */
+const stageSentences: AuditVariant[] = STAGES.flatMap((stage) => {
+  const to = word(`stage.${stage}`);
+  const when = (f: AuditFacts) => f.data.to === stage;
+  return [
+    ...(stage === 'moved'
+      ? [
+          {
+            when: (f: AuditFacts) => when(f) && withFollowups(f),
+            sv: `{actor} flyttade ärende {name} till steget ${to.sv} och planerade uppföljningarna`,
+            en: `{actor} moved case {name} to the stage ${to.en} and planned the follow-ups`,
+          },
+        ]
+      : []),
+    {
+      when,
+      sv: `{actor} flyttade ärende {name} till steget ${to.sv}`,
+      en: `{actor} moved case {name} to the stage ${to.en}`,
+    },
+  ];
+});
+
+/** How the logged contact was made, in words. */
+const contactSentences: AuditVariant[] = MEETING_CHANNELS.map((channel) => {
+  const by = word(`channel.${channel}`);
+  return {
+    when: (f: AuditFacts) => f.data.channel === channel,
+    sv: `{actor} loggade en kontakt (${by.sv}) i flyttärende {name}`,
+    en: `{actor} logged a contact (${by.en}) on relocation case {name}`,
+  };
+});
 
 export const caseAuditSentences: AuditSentences = {
   'relocation.case.taken': {
@@ -32,24 +70,18 @@ export const caseAuditSentences: AuditSentences = {
   'relocation.case.contact_logged': {
     label: { sv: 'Kontakt loggad i flyttärende', en: 'Contact logged on a relocation case' },
     sentences: [
+      ...contactSentences,
       {
-        sv: '{actor} loggade en kontakt ({channel}) i flyttärende {name}',
-        en: '{actor} logged a contact ({channel}) on relocation case {name}',
+        sv: '{actor} loggade en kontakt i flyttärende {name}',
+        en: '{actor} logged a contact on relocation case {name}',
       },
     ],
   },
   'relocation.case.stage_changed': {
     label: { sv: 'Flyttärendets steg ändrat', en: 'Relocation case stage changed' },
     sentences: [
-      {
-        when: withFollowups,
-        sv: '{actor} flyttade ärende {name} från {from} till {to} och planerade uppföljningarna',
-        en: '{actor} moved case {name} from {from} to {to} and planned the follow-ups',
-      },
-      {
-        sv: '{actor} flyttade ärende {name} från {from} till {to}',
-        en: '{actor} moved case {name} from {from} to {to}',
-      },
+      ...stageSentences,
+      { sv: '{actor} ändrade steget i ärende {name}', en: '{actor} changed the stage of case {name}' },
     ],
   },
   'relocation.case.task_added': {

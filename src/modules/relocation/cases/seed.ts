@@ -3,10 +3,13 @@
  * households — names marked "(demo)", addresses under demo.lotsa.invalid — spread over the
  * region's municipalities and the stages, some new, some held by the demo navigator
  * (lots@example.org), with a few notes, tasks, meetings and the outcome of those who moved. A
- * region that has any case is left alone, so the seed never overwrites.
+ * region that has any case is left alone, so the seed never overwrites. The region's inboxes and
+ * the demo accounts come from the identity module's seed, which runs after this one at a start,
+ * so it is called first here.
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
+import { defaultRegionId, seedDemoAccounts, seedOrganisations } from '../../identity/seed.ts';
 import { loadRegions } from '../../regions/repository.ts';
 import { inboxOrganisation } from '../cases.ts';
 import { CONSENT_TEXT_VERSIONS, type ConsentPurpose, type Stage } from '../model.ts';
@@ -299,6 +302,10 @@ const slug = (name: string) =>
     .replace(/\s+/g, '.');
 
 export async function seedDemoCases(db: Kysely<DB>): Promise<void> {
+  // The identity module seeds after this one (src/modules/index.ts): the inboxes and the demo
+  // navigator are made here first (both seeds are idempotent).
+  await seedOrganisations(db);
+  await seedDemoAccounts(db, await defaultRegionId(db));
   for (const region of await loadRegions(db)) {
     const any = await db
       .selectFrom('relocation_cases')
