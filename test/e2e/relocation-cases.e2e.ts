@@ -133,4 +133,26 @@ describe('a navigator works cases by keyboard', async () => {
     assert.deepEqual(errors.list(), []);
     assert.deepEqual(failures, []);
   });
+
+  it('the inbox views and a case file in English at 1280 px: no axe violations', async () => {
+    await db.updateTable('accounts').set({ language: 'en' }).where('id', '=', navigator.accountId).execute();
+    const failures: string[] = [];
+    const look = pageLooker(failures, process.env.SHOTS);
+    const context = await signedInContext(browser, site, navigator.accountId, 1280);
+    const page = await context.newPage();
+    for (const path of [
+      '/admin/cases',
+      '/admin/cases?view=mine',
+      '/admin/cases?view=open',
+      '/admin/cases?view=closed',
+    ]) {
+      await page.goto(`${site.base}${path}`);
+      await look(page, `en-${path}`);
+    }
+    await page.goto(`${site.base}/admin/cases/${first.caseId}`);
+    assert.match(await page.content(), /History/);
+    await look(page, 'en-case-file');
+    await context.close();
+    assert.deepEqual(failures, []);
+  });
 });

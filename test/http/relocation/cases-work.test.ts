@@ -259,7 +259,10 @@ describe('working a case', async () => {
     assert.equal((await post(`/admin/cases/${c.caseId}/stage`, { stage: 'nonsense' })).statusCode, 400);
     // The audit trail tells it in words.
     const admin = await createPerson(db, { role: 'admin', organisationId: regionNav.organisationId });
-    const trail = await client.get('/admin/audit', await sessionFor(db, admin.accountId, { secondFactor: true }));
+    const trail = await client.get(
+      '/admin/audit',
+      await sessionFor(db, admin.accountId, { secondFactor: true }),
+    );
     assert.match(trail.body, new RegExp(`Frida Falun flyttade ärende ${row.ref} till steget avslutat`));
   });
 
