@@ -74,6 +74,9 @@ const backOffice = (status: number, options: Parameters<typeof only>[2] = {}) =>
 
 const MEDIA: Role[] = ['admin', 'region_editor', 'municipality_editor'];
 const NO_IMAGE = '00000000-0000-4000-8000-000000000000';
+/** Who works relocation cases (CasesWork), and a case that does not exist. */
+const CASE_WORKERS: Role[] = ['admin', 'navigator'];
+const NO_CASE = '/admin/cases/00000000-0000-4000-8000-000000000000';
 /** Who writes content (editorial): admins and the region's and municipalities' editors. */
 const EDITORS: Role[] = ['admin', 'region_editor', 'municipality_editor'];
 const NO_ITEM = '/admin/content/00000000-0000-4000-8000-000000000000';
@@ -564,5 +567,54 @@ export const ROWS: Record<string, Row> = {
     anon: 401,
     staff: 403,
     url: '/admin/cases/slots/00000000-0000-4000-8000-000000000000/remove',
+  }),
+  // The navigators' cases (relocation/cases): inbox, case file and its forms
+  'GET /admin/cases': only(CASE_WORKERS, 200),
+  'GET /admin/cases/:id': only(CASE_WORKERS, 404, { url: NO_CASE }),
+  'POST /admin/cases/:id/take': only(CASE_WORKERS, 404, { anon: 401, staff: 403, url: `${NO_CASE}/take` }),
+  'POST /admin/cases/:id/handover': only(CASE_WORKERS, 404, {
+    anon: 401,
+    staff: 403,
+    url: `${NO_CASE}/handover`,
+    body: { navigator: '', note: '' },
+  }),
+  'POST /admin/cases/:id/note': only(CASE_WORKERS, 404, {
+    anon: 401,
+    staff: 403,
+    url: `${NO_CASE}/note`,
+    body: { body: 'Ringde.', channel: 'phone' },
+  }),
+  'POST /admin/cases/:id/stage': only(CASE_WORKERS, 404, {
+    anon: 401,
+    staff: 403,
+    url: `${NO_CASE}/stage`,
+    body: { stage: 'in_contact' },
+  }),
+  'POST /admin/cases/:id/tasks': only(CASE_WORKERS, 404, {
+    anon: 401,
+    staff: 403,
+    url: `${NO_CASE}/tasks`,
+    body: { title: 'Ring', due_on: '2030-01-01' },
+  }),
+  'POST /admin/cases/:id/tasks/:task/done': only(CASE_WORKERS, 404, {
+    anon: 401,
+    staff: 403,
+    url: `${NO_CASE}/tasks/${NO_IMAGE}/done`,
+  }),
+  'POST /admin/cases/:id/tasks/:task/undo': only(CASE_WORKERS, 404, {
+    anon: 401,
+    staff: 403,
+    url: `${NO_CASE}/tasks/${NO_IMAGE}/undo`,
+  }),
+  'POST /admin/cases/:id/meetings': only(CASE_WORKERS, 404, {
+    anon: 401,
+    staff: 403,
+    url: `${NO_CASE}/meetings`,
+    body: { date: '2030-01-01', time: '10:00', minutes: '30', channel: 'phone' },
+  }),
+  'POST /admin/cases/:id/meetings/:meeting/cancel': only(CASE_WORKERS, 404, {
+    anon: 401,
+    staff: 403,
+    url: `${NO_CASE}/meetings/${NO_IMAGE}/cancel`,
   }),
 };
