@@ -112,7 +112,7 @@ describe('the site navigation', async () => {
     );
     assert.deepEqual(groups.slice(0, 4), [
       ['Jobs and careers', ['/en/jobs', '/en/companies', '/en/talent-pool']],
-      ['Living here', ['/en/places', '/en/guides', '/en/stories', '/en/paths', '/en/move']],
+      ['Living here', ['/en/places', '/en/guides', '/en/stories', '/en/paths', '/en/move', '/en/network']],
       ['For you', ['/en/me']],
       ['About this website', ['/en/accessibility', '/en/privacy', '/sv/lattlast', '/en/search']],
     ]);
