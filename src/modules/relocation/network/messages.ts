@@ -48,7 +48,7 @@ export const networkMessages = defineMessages({
     'landing.noGroups': 'Det finns inga grupper än. Titta in snart igen.',
     'landing.members': '{count} medlemmar',
     'landing.memberOne': '1 medlem',
-    'landing.next': 'Nästa träff: {date}',
+    'landing.next': 'Nästa träff: {date} kl. {time}',
     'landing.noNext': 'Ingen träff planerad än',
     'landing.ambassador.title': 'Bli ambassadör',
     'landing.ambassador.text':
@@ -304,7 +304,7 @@ export const networkMessages = defineMessages({
     'landing.noGroups': 'There are no groups yet. Come back soon.',
     'landing.members': '{count} members',
     'landing.memberOne': '1 member',
-    'landing.next': 'Next meetup: {date}',
+    'landing.next': 'Next meetup: {date} at {time}',
     'landing.noNext': 'No meetup planned yet',
     'landing.ambassador.title': 'Become an ambassador',
     'landing.ambassador.text':

@@ -95,7 +95,7 @@ export function landingPage(
       <p class="network-card__tags"><span class="tag">${t(`topic.${g.topic as Topic}`)}</span>
         <span class="tag tag--muted">${placeName(lang, region, g.municipality_code)}</span></p>
       <p>${g.members === 1 ? t('landing.memberOne') : t('landing.members', { count: formatNumber(lang, g.members) })}</p>
-      <p>${next ? t('landing.next', { date: `${next.date} ${next.time}` }) : t('landing.noNext')}</p>
+      <p>${next ? t('landing.next', { date: next.date, time: next.time }) : t('landing.noNext')}</p>
     </li>`;
   };
   return base(lang, region, {

@@ -10,6 +10,8 @@ import type { DB } from '../../../platform/db/schema.ts';
 import { findOrCreateAccount } from '../../identity/accounts.ts';
 import { AMBASSADOR_CONSENT_VERSION, type Persona, type Topic } from './model.ts';
 
+const PREFERRED = ['2080', '2081', '2062', '2085', '2029', '2039'];
+
 export const demoAmbassadorEmail = (n: number) => `ambassador-${n}@demo.lotsa.invalid`;
 
 interface DemoGroup {
@@ -181,8 +183,13 @@ export async function seedNetworkDemo(db: Kysely<DB>): Promise<void> {
       .where('region_id', '=', regionId)
       .orderBy('code')
       .execute();
-    const codeAt = (i: number) =>
-      municipalities.length ? municipalities[(i * 3) % municipalities.length]!.code : null;
+    // The larger towns first (Falun, Borlänge, Mora, Ludvika, Leksand, Malung-Sälen), then the rest.
+    const codes = municipalities.map((m) => m.code);
+    const ordered = [
+      ...PREFERRED.filter((c) => codes.includes(c)),
+      ...codes.filter((c) => !PREFERRED.includes(c)),
+    ];
+    const codeAt = (i: number) => (ordered.length ? ordered[i % ordered.length]! : null);
     await db.transaction().execute(async (trx) => {
       for (const [i, g] of GROUPS.entries()) {
         const group = await trx
