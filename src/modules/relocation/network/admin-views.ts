@@ -231,7 +231,7 @@ export function groupAdminPage(m: GroupAdminModel): { title: string; main: SafeH
         required: true,
         error: gErr('topic'),
         value: form.input.topic,
-        placeholder: '',
+        placeholder: t('admin.group.topic.choose'),
         options: TOPICS.map((x) => ({ value: x, label: t(`topic.${x}`) })),
       })}
       ${selectField(lang, {
