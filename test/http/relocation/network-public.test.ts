@@ -120,6 +120,11 @@ describe('the newcomer network, public pages', async () => {
     assert.match((await client.get(groupUrl, cookie)).body, /Fullt/);
   });
 
+  it('the privacy notice describes the network', async () => {
+    assert.match((await client.get('/sv/privacy')).body, /Nätverket för nyinflyttade och ambassadörer/);
+    assert.match((await client.get('/en/privacy')).body, /The newcomer network and ambassadors/);
+  });
+
   it('a cancelled meetup takes no sign-ups', async () => {
     const gone = await createMeetup(db, group.id, { title: 'Inställd träff' });
     await db
