@@ -96,7 +96,7 @@ export function homePage(
     cells: (a) => {
       const name = a.displayName || firstName('', a.email);
       const button = (action: 'approve' | 'pause') =>
-        html`<form class="form form--inline" method="post" action="${adminPaths.ambassador(a.id, action)}">
+        html`<form class="admin-inline-form" method="post" action="${adminPaths.ambassador(a.id, action)}">
           ${csrfField(csrf)}
           <button class="button${action === 'pause' ? ' button--secondary' : ''}" type="submit" aria-label="${t(action === 'approve' ? 'admin.approveNamed' : 'admin.pauseNamed', { name })}">${t(action === 'approve' ? 'admin.approve' : 'admin.pause')}</button>
         </form>`;
@@ -104,7 +104,11 @@ export function homePage(
         html`${name}<br /><span class="admin-muted">${a.email}</span>`,
         placeName(lang, region, a.municipality_code),
         a.languages.map((l) => languageName(lang, l)).join(', '),
-        a.occupation,
+        html`${a.occupation}${
+          a.interests.length
+            ? html`<br /><span class="admin-muted">${a.interests.map((x) => t(`topic.${x as Topic}`)).join(', ')}</span>`
+            : ''
+        }${a.about ? html`<br /><span class="admin-muted">${a.about}</span>` : ''}`,
         formatDate(lang, a.created_at),
         statusTag(a.status),
         html`${a.status !== 'approved' ? button('approve') : ''} ${a.status === 'approved' ? button('pause') : ''}`,
@@ -290,7 +294,7 @@ export function groupAdminPage(m: GroupAdminModel): { title: string; main: SafeH
               }),
           e.cancelled_at || e.starts_at.getTime() < Date.now()
             ? ''
-            : html`<form class="form form--inline" method="post" action="${adminPaths.meetupCancel(e.id)}">
+            : html`<form class="admin-inline-form" method="post" action="${adminPaths.meetupCancel(e.id)}">
                 ${csrfField(m.csrf)}
                 <button class="button button--secondary" type="submit" aria-label="${t('admin.cancelNamed', { title: e.title })}">${t('admin.cancel')}</button>
               </form>`,

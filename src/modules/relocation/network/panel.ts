@@ -78,7 +78,7 @@ export const ambassadorPanel: CasePanel = {
               })}
               ${
                 m.status !== 'ended'
-                  ? html`<form class="form form--inline" method="post" action="${path}/ambassador/end">
+                  ? html`<form class="admin-inline-form" method="post" action="${path}/ambassador/end">
                       ${csrfField(ctx.csrfToken)} ${hiddenField('match', m.id)}
                       <button class="button button--secondary" type="submit" aria-label="${t('panel.endNamed', { name })}">${t('panel.end')}</button>
                     </form>`
@@ -103,7 +103,7 @@ export const ambassadorPanel: CasePanel = {
         html`${ambassador.name}<br /><span class="admin-muted">${ambassador.email}</span>`,
         formatNumber(lang, score.points),
         html`<ul>${score.reasons.map((r) => html`<li>${reasonText(lang, region, r)}</li>`)}</ul>`,
-        html`<form class="form form--inline" method="post" action="${path}/ambassador">
+        html`<form class="admin-inline-form" method="post" action="${path}/ambassador">
           ${csrfField(ctx.csrfToken)} ${hiddenField('ambassador', ambassador.id)}
           <button class="button" type="submit" aria-label="${t('panel.matchNamed', { name: ambassador.name })}">${t('panel.match')}</button>
         </form>`,
