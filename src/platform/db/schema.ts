@@ -870,6 +870,21 @@ export interface RelocationJobApplicationsTable {
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
+export interface NetworkGroupsTable {
+  region_id: string;
+  id: Generated<string>;
+  slug: string;
+  name_sv: string;
+  name_en: string;
+  description_sv: Defaulted<string>;
+  description_en: Defaulted<string>;
+  topic: string;
+  municipality_code: Maybe<string>;
+  status: Defaulted<string>;
+  created_by: Maybe<string>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
 
 export interface RelocationIntroductionsTable {
   region_id: string;
@@ -885,6 +900,64 @@ export interface RelocationIntroductionsTable {
   created_at: CreatedAt;
   answered_at: Maybe<Date>;
   answered_by: Maybe<string>;
+}
+export interface NetworkMembersTable {
+  region_id: string;
+  group_id: string;
+  account_id: string;
+  joined_at: CreatedAt;
+}
+
+export interface NetworkMeetupsTable {
+  region_id: string;
+  id: Generated<string>;
+  group_id: string;
+  title: string;
+  starts_at: Timestamp;
+  minutes: Defaulted<number>;
+  place: Defaulted<string>;
+  description: Defaulted<string>;
+  capacity: Maybe<number>;
+  cancelled_at: Maybe<Date>;
+  created_by: Maybe<string>;
+  created_at: CreatedAt;
+}
+
+export interface NetworkMeetupAttendeesTable {
+  region_id: string;
+  meetup_id: string;
+  account_id: string;
+  created_at: CreatedAt;
+}
+
+export interface NetworkAmbassadorsTable {
+  region_id: string;
+  id: Generated<string>;
+  account_id: string;
+  status: Defaulted<string>;
+  municipality_code: Maybe<string>;
+  languages: TextArray;
+  occupation: Defaulted<string>;
+  personas: TextArray;
+  interests: TextArray;
+  about: Defaulted<string>;
+  consent_text_version: string;
+  approved_by: Maybe<string>;
+  approved_at: Maybe<Date>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface NetworkAmbassadorMatchesTable {
+  region_id: string;
+  id: Generated<string>;
+  case_id: string;
+  ambassador_id: string;
+  matched_by: Maybe<string>;
+  matched_at: CreatedAt;
+  status: Defaulted<string>;
+  note: Defaulted<string>;
+  ended_at: Maybe<Date>;
 }
 
 export interface DB {
@@ -951,4 +1024,10 @@ export interface DB {
   relocation_links: RelocationLinksTable;
   relocation_job_applications: RelocationJobApplicationsTable;
   relocation_introductions: RelocationIntroductionsTable;
+  network_groups: NetworkGroupsTable;
+  network_members: NetworkMembersTable;
+  network_meetups: NetworkMeetupsTable;
+  network_meetup_attendees: NetworkMeetupAttendeesTable;
+  network_ambassadors: NetworkAmbassadorsTable;
+  network_ambassador_matches: NetworkAmbassadorMatchesTable;
 }

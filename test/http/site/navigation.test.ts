@@ -114,7 +114,7 @@ describe('the site navigation', async () => {
     );
     assert.deepEqual(groups.slice(0, 4), [
       ['Jobs and careers', ['/en/jobs', '/en/companies', '/en/talent-pool']],
-      ['Living here', ['/en/places', '/en/guides', '/en/stories', '/en/paths']],
+      ['Living here', ['/en/places', '/en/guides', '/en/stories', '/en/paths', '/en/network']],
       ['For you', ['/en/move', '/en/me']],
       ['About this website', ['/en/accessibility', '/en/privacy', '/sv/lattlast', '/en/search']],
     ]);
