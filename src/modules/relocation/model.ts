@@ -115,6 +115,9 @@ export const PATHS = {
   networkAdmin: '/admin/network',
 } as const;
 
+/** The navigator's public stylesheet (the request form, the receipt, the household's page). */
+export const RELOCATION_CSS = 'css/relocation.css';
+
 export function casePath(caseId: string): string {
   return `${PATHS.cases}/${caseId}`;
 }

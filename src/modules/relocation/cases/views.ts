@@ -298,11 +298,21 @@ function sourceFacts(m: CaseFileModel, t: T): SafeHtml[] {
   const job = text('jobId', 'job', 'job_id');
   if (job) {
     const jobTitle = text('jobTitle', 'job_title') || t('source.jobLink', { id: job });
-    out.push(html`<li>${t('source.job')} <a href="/sv/jobs/${encodeURIComponent(job)}">${jobTitle}</a></li>`);
+    out.push(
+      html`<li>${t('source.job')} <a href="/${m.lang}/jobs/${encodeURIComponent(job)}">${jobTitle}</a></li>`,
+    );
   }
-  const campaign = text('campaign', 'utm_campaign');
+  // The request part stores { campaign: { source, medium, campaign } } (request/service.ts).
+  const tag = source.campaign;
+  const campaign =
+    tag && typeof tag === 'object'
+      ? ['campaign', 'source', 'medium']
+          .map((k) => (tag as Record<string, unknown>)[k])
+          .filter((v): v is string => typeof v === 'string' && v.trim() !== '')
+          .join(' · ')
+      : text('campaign', 'utm_campaign');
   if (campaign) out.push(html`<li>${t('source.campaign', { campaign })}</li>`);
-  if (source.talent === true || source.talentProfile === true || source.fromTalentPool === true)
+  if (source.fromTalentProfile === true || source.fromTalentPool === true)
     out.push(html`<li>${t('source.talent')}</li>`);
   const page = text('page', 'from');
   if (page) out.push(html`<li>${t('source.page', { page })}</li>`);
@@ -849,7 +859,8 @@ export function caseFilePage(m: CaseFileModel): { title: string; main: SafeHtml 
   const ref = String(c.ref);
   const title = t('case.ref', { ref });
   const main = m.file.persons.find((p) => p.role === 'main');
-  const panels = m.panels.map((p) => section(p.id, p.title, p.html));
+  // A part's panel is its own <section id> with its <h2> (part.ts).
+  const panels = m.panels.map((p) => p.html);
   const contents: Array<[string, string]> = [
     ['facts', t('facts.title')],
     ['work', t('work.title')],

@@ -17,7 +17,14 @@ import { dataTable } from '../../../platform/html/table.ts';
 import { localPath, type Page } from '../../../platform/html/layout.ts';
 import { formatDate, formatNumber, type Lang } from '../../../platform/i18n/index.ts';
 import { relocationMessages } from '../messages.ts';
-import { CITIZENSHIPS, CONSENT_PURPOSES, HOUSING, PATHS, type ConsentPurpose } from '../model.ts';
+import {
+  CITIZENSHIPS,
+  CONSENT_PURPOSES,
+  HOUSING,
+  PATHS,
+  RELOCATION_CSS,
+  type ConsentPurpose,
+} from '../model.ts';
 import { householdMessages, type HouseholdKey } from './messages.ts';
 import type { DocumentRow } from './repository.ts';
 import { ageNow, type Checklist, type HouseholdErrors, type OwnCase, type UploadError } from './service.ts';
@@ -94,7 +101,7 @@ function stepView(
   const title = step.title[lang];
   const done = item.tick !== undefined;
   return html`<li class="move-step${done ? ' move-step--done' : ''}" id="step-${step.key}">
-    <h4>${title}</h4>
+    <h5 class="move-step__title">${done ? html`<span class="move-step__tick" aria-hidden="true">✓</span> ` : ''}${title}</h5>
     ${item.ifs.length ? html`<p class="move-step__if"><strong>${item.ifs.map((i) => t(lang, `if.${i}`)).join('; ')}</strong></p>` : ''}
     <p>${step.text[lang]}</p>
     <dl class="move-step__facts">
@@ -269,14 +276,15 @@ function caseView(lang: Lang, csrf: string, v: CaseView, accountId: string, head
     <h2 id="${prefix}-title">${t(lang, 'case.heading', { ref: String(c.ref) })}</h2>
     ${heading && v.own.role === 'partner' ? html`<p>${t(lang, 'case.partnerNote')}</p>` : ''}
     <dl class="move-facts">
-      <dt>${t(lang, 'case.navigator')}</dt><dd>${navigator}</dd>
+      <dt>${t(lang, 'case.navigator')}</dt><dd class="move-facts__navigator">${navigator}</dd>
       <dt>${t(lang, 'case.stage')}</dt><dd>${shared(lang, `stage.${c.stage}`)}</dd>
       <dt>${t(lang, 'case.meeting')}</dt><dd>${meeting}</dd>
     </dl>
     <section aria-labelledby="${prefix}-checklist-title">
       <h3 id="${prefix}-checklist-title">${t(lang, 'checklist.title')}</h3>
-      <p><strong>${t(lang, 'checklist.progress', { done: v.checklist.done, total: v.checklist.total })}</strong></p>
-      <p>${t(lang, 'checklist.note')}</p>
+      <p class="move-progress"><strong id="${prefix}-progress">${t(lang, 'checklist.progress', { done: v.checklist.done, total: v.checklist.total })}</strong>
+        <progress max="${v.checklist.total}" value="${v.checklist.done}" aria-labelledby="${prefix}-progress"></progress></p>
+      <p class="move-muted">${t(lang, 'checklist.note')}</p>
       ${checklistItemsByPhase(v.checklist).map(
         (g) => html`<h4 class="move-phase">${t(lang, `phase.${g.phase}`)}</h4>
           <ul class="move-steps">${g.items.map((item) => stepView(lang, csrf, c.id, item))}</ul>`,
@@ -295,6 +303,7 @@ export function movePage(view: MoveView, accountId: string): Page {
     description: t(lang, 'page.description'),
     path: PATHS.ownMove,
     noindex: true,
+    stylesheets: [RELOCATION_CSS],
     main: html`<div class="wrap move-own"><h1>${title}</h1>
       ${notice(view.done ? t(lang, `done.${view.done}`) : undefined)}
       ${view.cases.map((c) => caseView(lang, view.csrf, c, accountId, true))}
@@ -309,6 +318,7 @@ export function noCasePage(lang: Lang): Page {
     description: t(lang, 'page.description'),
     path: PATHS.ownMove,
     noindex: true,
+    stylesheets: [RELOCATION_CSS],
     main: html`<div class="wrap move-own"><h1>${title}</h1>
       <p>${t(lang, 'none.text')}</p>
       <p><a class="button" href="${localPath(lang, PATHS.move)}">${t(lang, 'none.link')}</a></p>

@@ -39,7 +39,9 @@ import {
 import { SLOT_LENGTHS, type SlotErrors, type SlotForm } from './slots.ts';
 
 /** The part's public stylesheet. */
-export const RELOCATION_CSS = 'css/relocation.css';
+import { RELOCATION_CSS } from '../model.ts';
+
+export { RELOCATION_CSS };
 
 type Params = Record<string, string | number>;
 const tr = (lang: Lang) => (key: RequestKey, params?: Params) => requestMessages.t(lang, key, params);
