@@ -252,6 +252,9 @@ export function inboxPage(m: InboxModel): { title: string; main: SafeHtml } {
 
 // The case file.
 
+/** The case file's spacing between its sections and forms (public/css/relocation-admin.css). */
+const CASE_FILE_CSS = 'css/relocation-admin.css';
+
 export interface CaseFileModel {
   lang: Lang;
   region: Region;
@@ -853,7 +856,7 @@ function historySection(m: CaseFileModel, t: T, r: R): SafeHtml {
   return section('history', t('history.title'), list);
 }
 
-export function caseFilePage(m: CaseFileModel): { title: string; main: SafeHtml } {
+export function caseFilePage(m: CaseFileModel): { title: string; main: SafeHtml; stylesheets: string[] } {
   const { t, r } = words(m.lang);
   const c = m.file.case;
   const ref = String(c.ref);
@@ -880,6 +883,7 @@ export function caseFilePage(m: CaseFileModel): { title: string; main: SafeHtml 
     : '';
   return {
     title: main?.name ? `${title} — ${main.name}` : title,
+    stylesheets: [CASE_FILE_CSS],
     main: html`<p><a href="${PATHS.cases}">${t('case.back')}</a></p>
       <h1>${title}${main?.name ? html` <span class="admin-muted">— ${main.name}</span>` : ''}</h1>
       ${merged} ${notice(m.done ? t(`done.${m.done}` as CaseMessageKey) : undefined)}
