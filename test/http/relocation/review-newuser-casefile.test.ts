@@ -71,7 +71,11 @@ describe('review-newuser: the navigator’s case file', async () => {
 
   it('the history shows codes such as “Någon: created.” and “ana: consent.withdrawn.” instead of sentences', async () => {
     const h = await askAndOpen('ana.history@example.org');
-    await client.postForm('/en/me/move/checklist', h.cookie, { case: h.caseId, step: 'documents', done: 'yes' });
+    await client.postForm('/en/me/move/checklist', h.cookie, {
+      case: h.caseId,
+      step: 'documents',
+      done: 'yes',
+    });
     await client.postForm('/en/me/move/consent', h.cookie, {
       case: h.caseId,
       person: h.mainId,

@@ -153,7 +153,11 @@ describe('review-newuser: the household’s journey', async () => {
     const h = await askAndOpen('ana.survey@example.org');
     await db
       .updateTable('relocation_cases')
-      .set({ stage: 'moved', moved_on: sql`current_date - interval '100 days'`, outcome_municipality: '2080' })
+      .set({
+        stage: 'moved',
+        moved_on: sql`current_date - interval '100 days'`,
+        outcome_municipality: '2080',
+      })
       .where('id', '=', h.caseId)
       .execute();
     await sendFollowups(db, t.queue, { publicOrigin: 'http://localhost:3000' });
