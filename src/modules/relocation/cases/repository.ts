@@ -36,6 +36,37 @@ export interface InboxRow {
   navigator_email: string | null;
   main_name: string | null;
   booked_at: Date | null;
+  /** When the main mover withdrew 'contact' (and has not given it again), else null. */
+  contact_withdrawn_at: Date | null;
+}
+
+/**
+ * For a query over relocation_cases aliased `c`: when the main mover withdrew their 'contact'
+ * consent, null while it is live (or was never given — a case a navigator entered).
+ */
+function contactWithdrawnAt() {
+  const mainContact = sql`relocation_consents k
+    join relocation_persons p on p.region_id = k.region_id and p.id = k.person_id
+    where p.region_id = c.region_id and p.case_id = c.id and p.role = 'main' and k.purpose = 'contact'`;
+  return sql<Date | null>`(case
+    when exists (select 1 from ${mainContact} and k.withdrawn_at is null) then null
+    else (select max(k.withdrawn_at) from ${mainContact})
+  end)`;
+}
+
+/** When the case's main mover withdrew 'contact' (see contactWithdrawnAt), else null. */
+export async function contactWithdrawnOf(
+  db: Kysely<DB>,
+  regionId: string,
+  caseId: string,
+): Promise<Date | null> {
+  const row = await db
+    .selectFrom('relocation_cases as c')
+    .select(contactWithdrawnAt().as('at'))
+    .where('c.region_id', '=', regionId)
+    .where('c.id', '=', caseId)
+    .executeTakeFirst();
+  return row?.at ?? null;
 }
 
 function inboxQuery(db: Kysely<DB>, scope: CaseScope, filter: InboxFilter) {
@@ -112,6 +143,7 @@ export async function listInbox(
         .orderBy('s.starts_at')
         .limit(1)
         .as('booked_at'),
+      contactWithdrawnAt().as('contact_withdrawn_at'),
     ]);
   query =
     filter.view === 'new'
@@ -500,7 +532,7 @@ export async function cancelMeeting(
   regionId: string,
   caseId: string,
   meetingId: string,
-): Promise<{ starts_at: Date } | undefined> {
+): Promise<{ starts_at: Date; channel: string } | undefined> {
   return db
     .updateTable('relocation_meetings')
     .set({ cancelled_at: sql<Date>`now()` })
@@ -508,7 +540,7 @@ export async function cancelMeeting(
     .where('case_id', '=', caseId)
     .where('id', '=', meetingId)
     .where('cancelled_at', 'is', null)
-    .returning('starts_at')
+    .returning(['starts_at', 'channel'])
     .executeTakeFirst();
 }
 

@@ -269,7 +269,7 @@ export function registerCaseRoutes(app: App, deps: ModuleDeps, parts: PartsConte
       const id = uuidParam(request.params.id);
       const scope = await scopeOf(request);
       const values = readMeeting(request.body);
-      const result = await planMeeting(serviceDeps, scope, id, values);
+      const result = await planMeeting(serviceDeps, request.region, siteOrigin(request), scope, id, values);
       return after(request, reply, scope, id, result, 'meetingPlanned', (r) => ({
         meeting: { values, errors: r.errors },
       }));
@@ -283,7 +283,14 @@ export function registerCaseRoutes(app: App, deps: ModuleDeps, parts: PartsConte
       const id = uuidParam(request.params.id);
       const meetingId = uuidParam(request.params.meeting);
       const scope = await scopeOf(request);
-      const result = await cancelCaseMeeting(serviceDeps, scope, id, meetingId);
+      const result = await cancelCaseMeeting(
+        serviceDeps,
+        request.region,
+        siteOrigin(request),
+        scope,
+        id,
+        meetingId,
+      );
       return after(request, reply, scope, id, result, 'meetingCancelled', () => ({}));
     },
   );

@@ -10,6 +10,8 @@
  * - stage: any move; 'moved' and 'settled' record the outcome, 'closed' a reason; reaching 'moved'
  *   plans the follow-ups (3, 12, 24 months) when an adult consented to them.
  * - tasks (with an e-mail reminder on the due day, tasks.ts) and meetings.
+ * - the household is told by e-mail of a meeting planned or cancelled and of a handover
+ *   (household-mails.ts).
  */
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../../platform/audit.ts';
@@ -47,12 +49,14 @@ import {
   stockholmToday,
   type Stage,
 } from '../model.ts';
+import { mailHandedOver, mailMeetingCancelled, mailMeetingPlanned } from './household-mails.ts';
 import { caseMessages, type CaseMessageKey } from './messages.ts';
 import {
   INBOX_VIEWS,
   accountName,
   cancelMeeting,
   consentsOfCase,
+  contactWithdrawnOf,
   countInbox,
   eventsOfCase,
   listInbox,
@@ -240,6 +244,8 @@ export async function handOver(
         ].join('\n'),
       });
     }
+    if (colleague.accountId !== c.navigator_id)
+      await mailHandedOver({ db: trx, queue: deps.queue, region, origin }, c, colleague);
     const still = await caseInScope(trx, scope, c.id);
     return { kind: 'done', inScope: still !== undefined };
   });
@@ -500,6 +506,8 @@ const TIME = /^([01]?\d|2[0-3])[:.]([0-5]\d)$/;
 
 export async function planMeeting(
   deps: Deps,
+  region: Region,
+  origin: string,
   scope: CaseScope,
   caseId: string,
   input: MeetingInput,
@@ -541,12 +549,20 @@ export async function planMeeting(
       data: { meeting: meeting.id, startsAt: meeting.starts_at.toISOString(), channel: input.channel },
     });
     await audit(trx, scope, c, 'meeting_planned');
+    await mailMeetingPlanned(
+      { db: trx, queue: deps.queue, region, origin },
+      c,
+      await accountName(trx, scope.regionId, scope.accountId),
+      { startsAt: meeting.starts_at, minutes, channel: input.channel, place: input.place },
+    );
     return { kind: 'done' };
   });
 }
 
 export async function cancelCaseMeeting(
   deps: Deps,
+  region: Region,
+  origin: string,
   scope: CaseScope,
   caseId: string,
   meetingId: string,
@@ -564,6 +580,13 @@ export async function cancelCaseMeeting(
       data: { meeting: meetingId, startsAt: meeting.starts_at.toISOString() },
     });
     await audit(trx, scope, c, 'meeting_cancelled');
+    if (meeting.starts_at > new Date())
+      await mailMeetingCancelled(
+        { db: trx, queue: deps.queue, region, origin },
+        c,
+        await accountName(trx, scope.regionId, scope.accountId),
+        { startsAt: meeting.starts_at, channel: meeting.channel },
+      );
     return { kind: 'done' };
   });
 }
@@ -669,6 +692,8 @@ export interface CaseFile {
   mergedInto: { id: string; ref: number } | null;
   /** Colleagues to hand over to or give a task to. */
   navigators: Navigator[];
+  /** When the main mover withdrew the 'contact' consent (the page says so at the top), else null. */
+  contactWithdrawnAt: Date | null;
 }
 
 export async function caseFile(
@@ -679,8 +704,18 @@ export async function caseFile(
   const c = await caseInScope(db, scope, caseId);
   if (!c) return undefined;
   const region = scope.regionId;
-  const [persons, consents, navigator, firstResponder, organisation, tasks, meetings, events, navigators] =
-    await Promise.all([
+  const [
+    persons,
+    consents,
+    navigator,
+    firstResponder,
+    organisation,
+    tasks,
+    meetings,
+    events,
+    navigators,
+    contactWithdrawnAt,
+  ] = await Promise.all([
       personsOf(db, region, c.id),
       consentsOfCase(db, region, c.id),
       accountName(db, region, c.navigator_id),
@@ -690,6 +725,7 @@ export async function caseFile(
       meetingsOfCase(db, region, c.id),
       eventsOfCase(db, region, c.id),
       navigatorsOf(db, region),
+      contactWithdrawnOf(db, region, c.id),
     ]);
   const survivor = c.merged_into ? await caseById(db, region, c.merged_into) : undefined;
   return {
@@ -704,5 +740,6 @@ export async function caseFile(
     events,
     mergedInto: survivor ? { id: survivor.id, ref: survivor.ref } : null,
     navigators,
+    contactWithdrawnAt,
   };
 }

@@ -224,6 +224,10 @@ export function inboxPage(m: InboxModel): { title: string; main: SafeHtml } {
     cells: (c) => [
       html`<a href="${casePath(c.id)}">${t('case.ref', { ref: String(c.ref) })}</a>${
         c.main_name ? html`<br /><span class="admin-muted">${c.main_name}</span>` : ''
+      }${
+        c.contact_withdrawn_at
+          ? html`<br /><strong class="tag tag--overdue">${t('inbox.contactWithdrawn')}</strong>`
+          : ''
       }`,
       isNew
         ? waitingWords(t, c, m.now)
@@ -317,8 +321,8 @@ function sourceFacts(m: CaseFileModel, t: T): SafeHtml[] {
   if (campaign) out.push(html`<li>${t('source.campaign', { campaign })}</li>`);
   if (source.fromTalentProfile === true || source.fromTalentPool === true)
     out.push(html`<li>${t('source.talent')}</li>`);
-  const page = text('page', 'from');
-  if (page) out.push(html`<li>${t('source.page', { page })}</li>`);
+  // The request form stores page 'move'; other route names say nothing to a navigator.
+  if (text('page') === 'move') out.push(html`<li>${t('source.pageMove')}</li>`);
   return out;
 }
 
@@ -874,6 +878,16 @@ export function caseFilePage(m: CaseFileModel): { title: string; main: SafeHtml;
     ...m.panels.map((p): [string, string] => [p.id, p.title]),
     ['history', t('history.title')],
   ];
+  // The household withdrew its consent to be contacted: said first, above everything else.
+  const withdrawn = m.file.contactWithdrawnAt
+    ? html`<div class="notice notice--warning" role="alert">
+        <h2>${t('contactWithdrawn.title')}</h2>
+        <p>${t('contactWithdrawn.text', {
+          name: main?.name || t('contactWithdrawn.someone'),
+          date: formatDate(m.lang, m.file.contactWithdrawnAt),
+        })}</p>
+      </div>`
+    : '';
   const merged = m.file.mergedInto
     ? html`<div class="notice notice--warning">
         <p>${t('merged.notice')} <a href="${casePath(m.file.mergedInto.id)}">${t('case.ref', {
@@ -886,7 +900,7 @@ export function caseFilePage(m: CaseFileModel): { title: string; main: SafeHtml;
     stylesheets: [CASE_FILE_CSS],
     main: html`<p><a href="${PATHS.cases}">${t('case.back')}</a></p>
       <h1>${title}${main?.name ? html` <span class="admin-muted">— ${main.name}</span>` : ''}</h1>
-      ${merged} ${notice(m.done ? t(`done.${m.done}` as CaseMessageKey) : undefined)}
+      ${withdrawn} ${merged} ${notice(m.done ? t(`done.${m.done}` as CaseMessageKey) : undefined)}
       <nav aria-labelledby="contents-title" class="me-contents">
         <h2 id="contents-title" class="me-contents__title">${t('contents')}</h2>
         <ul>

@@ -20,6 +20,15 @@ export const householdAuditSentences: AuditSentences = {
       },
     ],
   },
+  'relocation.case.linked_by_email': {
+    label: { sv: 'Flyttärende kopplat vid inloggning', en: 'Relocation case linked at sign-in' },
+    sentences: [
+      {
+        sv: '{actor} loggade in med e-postadressen i ärende {name} och fick ärendet kopplat till sitt konto',
+        en: '{actor} signed in with the e-mail address of case {name} and had the case linked to their account',
+      },
+    ],
+  },
   'relocation.household.updated': {
     label: { sv: 'Hushållets uppgifter ändrade', en: 'Household details changed' },
     sentences: [
@@ -33,6 +42,11 @@ export const householdAuditSentences: AuditSentences = {
     label: { sv: 'Samtycke i flyttärende givet', en: 'Relocation consent given' },
     sentences: [
       {
+        when: (f) => f.data.forPartner === true,
+        sv: '{actor} gav samtycke ({purpose}) för sin partner i ärende {name}',
+        en: '{actor} gave consent ({purpose}) on behalf of their partner in case {name}',
+      },
+      {
         sv: '{actor} gav samtycke ({purpose}) i ärende {name}',
         en: '{actor} gave consent ({purpose}) in case {name}',
       },
@@ -41,6 +55,11 @@ export const householdAuditSentences: AuditSentences = {
   'relocation.consent.withdrawn': {
     label: { sv: 'Samtycke i flyttärende tillbakataget', en: 'Relocation consent withdrawn' },
     sentences: [
+      {
+        when: (f) => f.data.forPartner === true,
+        sv: '{actor} tog tillbaka samtycke ({purpose}) för sin partner i ärende {name}',
+        en: '{actor} withdrew consent ({purpose}) on behalf of their partner in case {name}',
+      },
       {
         sv: '{actor} tog tillbaka samtycke ({purpose}) i ärende {name}',
         en: '{actor} withdrew consent ({purpose}) in case {name}',

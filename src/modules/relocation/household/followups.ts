@@ -170,7 +170,11 @@ async function sendOne(db: Kysely<DB>, queue: TaskQueue, region: Region, origin:
         to: r.to,
         language: r.language,
         subject: householdMessages.t(r.language, 'mail.subject'),
-        text: householdMessages.t(r.language, 'mail.text', { months: row.months, link }),
+        text: householdMessages.t(r.language, 'mail.text', {
+          months: row.months,
+          link,
+          movePage: `${origin}${localPath(r.language, PATHS.ownMove)}`,
+        }),
       });
     }
     await addCaseEvent(trx, {

@@ -16,6 +16,8 @@ export const householdMessages = defineMessages({
     'case.meeting': 'Nästa samtal',
     'case.noMeeting': 'Inget inbokat',
     'case.meetingValue': '{time} ({channel}, {minutes} min)',
+    'case.meetingPlace': 'Plats',
+    'case.meetingLink': 'Länk',
     'case.partnerNote': 'Du ser ärendet som partner i hushållet.',
     'checklist.title': 'Din checklista',
     'checklist.progress': '{done} av {total} klara',
@@ -50,6 +52,9 @@ export const householdMessages = defineMessages({
     'error.housing': 'Välj hur ni vill bo.',
     'consents.title': 'Dina samtycken',
     'consents.for': 'Samtycken för {name}',
+    'consents.forPartner': 'Samtycken för {name}, som du ger eller tar tillbaka för hen',
+    'consents.forPartnerNote':
+      'Din partner har inget eget konto här, så du ger och tar tillbaka samtyckena åt hen. Ändra bara det hen själv har sagt ja eller nej till.',
     'consents.given': 'Givet {date}',
     'consents.none': 'Inte givet',
     'consents.give': 'Ge samtycke',
@@ -130,9 +135,12 @@ export const householdMessages = defineMessages({
     'summary.main': 'huvudflyttare: {value}',
     'summary.partner': 'partner: {value}',
     'summary.satisfied': 'nöjdhet {value} av 5',
+    'navMail.contactWithdrawn.subject': 'Ärende {ref}: hushållet vill inte längre bli kontaktat',
+    'navMail.contactWithdrawn.text':
+      'Hej!\n\nHuvudflyttaren i flyttärende {ref} har dragit tillbaka sitt samtycke till att bli kontaktad. Avsluta ärendet eller fråga om samtycket i ett annat ärende. Inget har tagits bort.\n\nÖppna ärendet:\n{url}\n\n{site}',
     'mail.subject': 'Hur går det efter flytten?',
     'mail.text':
-      'Hej!\n\nDet har gått {months} månader sedan ni flyttade. Vi vill gärna höra hur det går – det tar en minut:\n\n{link}\n\nLänken gäller i 60 dagar. Vill du inte få fler sådana frågor kan du ta tillbaka ditt samtycke på din flyttsida.\n\nHälsningar\nLotsarna',
+      'Hej!\n\nDet har gått {months} månader sedan ni flyttade. Vi vill gärna höra hur det går – det tar en minut:\n\n{link}\n\nLänken gäller i 60 dagar. Vill du inte få fler sådana frågor kan du ta tillbaka ditt samtycke på din flyttsida:\n{movePage}\n\nHälsningar\nLotsarna',
   },
   en: {
     'page.title': 'Your move',
@@ -149,6 +157,8 @@ export const householdMessages = defineMessages({
     'case.meeting': 'Next conversation',
     'case.noMeeting': 'Nothing booked',
     'case.meetingValue': '{time} ({channel}, {minutes} min)',
+    'case.meetingPlace': 'Place',
+    'case.meetingLink': 'Link',
     'case.partnerNote': 'You see the case as the partner in the household.',
     'checklist.title': 'Your checklist',
     'checklist.progress': '{done} of {total} done',
@@ -183,6 +193,9 @@ export const householdMessages = defineMessages({
     'error.housing': 'Choose how you want to live.',
     'consents.title': 'Your consents',
     'consents.for': 'Consents for {name}',
+    'consents.forPartner': 'Consents for {name}, which you give or withdraw on their behalf',
+    'consents.forPartnerNote':
+      'Your partner has no account of their own here, so you give and withdraw the consents on their behalf. Change only what they have said yes or no to themselves.',
     'consents.given': 'Given {date}',
     'consents.none': 'Not given',
     'consents.give': 'Give consent',
@@ -262,9 +275,12 @@ export const householdMessages = defineMessages({
     'summary.main': 'main mover: {value}',
     'summary.partner': 'partner: {value}',
     'summary.satisfied': 'satisfaction {value} of 5',
+    'navMail.contactWithdrawn.subject': 'Case {ref}: the household no longer wants to be contacted',
+    'navMail.contactWithdrawn.text':
+      'Hello!\n\nThe main mover of relocation case {ref} has withdrawn their consent to be contacted. Close the case or ask about the consent in another case. Nothing has been deleted.\n\nOpen the case:\n{url}\n\n{site}',
     'mail.subject': 'How is it going after the move?',
     'mail.text':
-      'Hello!\n\nIt has been {months} months since you moved. We would like to hear how it is going – it takes a minute:\n\n{link}\n\nThe link works for 60 days. If you do not want more questions like this, withdraw your consent on your moving page.\n\nBest wishes\nThe navigators',
+      'Hello!\n\nIt has been {months} months since you moved. We would like to hear how it is going – it takes a minute:\n\n{link}\n\nThe link works for 60 days. If you do not want more questions like this, withdraw your consent on your moving page:\n{movePage}\n\nBest wishes\nThe navigators',
   },
 });
 

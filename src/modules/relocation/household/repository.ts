@@ -133,7 +133,7 @@ export async function navigatorOf(db: Kysely<DB>, regionId: string, accountId: s
     .leftJoin('organisations as o', (j) =>
       j.onRef('o.region_id', '=', 'm.region_id').onRef('o.id', '=', 'm.organisation_id'),
     )
-    .select(['a.display_name as name', 'a.email', 'o.name as organisation'])
+    .select(['a.display_name as name', 'a.email', 'a.language', 'o.name as organisation'])
     .where('a.region_id', '=', regionId)
     .where('a.id', '=', accountId)
     .orderBy('m.created_at')

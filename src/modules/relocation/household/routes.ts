@@ -11,6 +11,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { bodyField } from '../../../platform/html/forms.ts';
 import { localPath } from '../../../platform/html/layout.ts';
 import { langParam } from '../../../platform/http/lang.ts';
+import { siteOrigin } from '../../../platform/http/origin.ts';
 import { doneOf, isUuid, uuidParam } from '../../../platform/http/params.ts';
 import type { RateLimitRule } from '../../../platform/http/rate-limit.ts';
 import {
@@ -36,6 +37,7 @@ import {
   checklistOf,
   DOCUMENT_CONTENT_TYPES,
   deleteDocument,
+  linkCasesByEmail,
   MAX_DOCUMENT_BYTES,
   ownCases,
   saveHousehold,
@@ -66,7 +68,7 @@ async function caseView(db: Kysely<DB>, regionId: string, own: OwnCase): Promise
     nextMeeting(db, regionId, c.id),
     checklistOf(db, regionId, c, own.persons),
     documentsOf(db, regionId, c.id),
-    own.own.length
+    own.actsFor.length
       ? db
           .selectFrom('relocation_consents')
           .select(['person_id', 'purpose', 'given_at'])
@@ -74,7 +76,7 @@ async function caseView(db: Kysely<DB>, regionId: string, own: OwnCase): Promise
           .where(
             'person_id',
             'in',
-            own.own.map((p) => p.id),
+            own.actsFor.map((p) => p.id),
           )
           .where('withdrawn_at', 'is', null)
           .execute()
@@ -114,6 +116,7 @@ export function registerHouseholdRoutes(app: App, deps: ModuleDeps): void {
     options: { done?: MoveDone; status?: number; patch?: (v: CaseView) => CaseView } = {},
   ) {
     const account = accountOf(request);
+    await linkCasesByEmail(db, request.region.id, account.id, account.email);
     const cases = await ownCases(db, request.region.id, account.id);
     if (cases.length === 0) return reply.page(noCasePage(lang), { cache: 'no-store' });
     const views = await Promise.all(cases.map((own) => caseView(db, request.region.id, own)));
@@ -207,7 +210,8 @@ export function registerHouseholdRoutes(app: App, deps: ModuleDeps): void {
         !['give', 'withdraw'].includes(action)
       )
         throw new AppError('LOTSA_NOT_FOUND');
-      const result = await setConsent(db, {
+      const mail = { queue: deps.queue, region: request.region, origin: siteOrigin(request) };
+      const result = await setConsent(db, mail, {
         regionId: request.region.id,
         accountId: accountOf(request).id,
         caseId: caseId.toLowerCase(),

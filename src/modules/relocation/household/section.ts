@@ -6,11 +6,13 @@ import { relocationMessages } from '../messages.ts';
 import { PATHS, type Stage } from '../model.ts';
 import { householdMessages } from './messages.ts';
 import { navigatorOf } from './repository.ts';
-import { checklistOf, ownCases } from './service.ts';
+import { checklistOf, linkCasesByEmail, ownCases } from './service.ts';
 
 export const moveSection: OwnPageSection = {
   order: 15,
   async render(ctx) {
+    // Signing in proved the address: a case asked for with it is this account's.
+    await linkCasesByEmail(ctx.db, ctx.regionId, ctx.accountId, ctx.email);
     const cases = await ownCases(ctx.db, ctx.regionId, ctx.accountId);
     if (cases.length === 0) return null;
     const { lang } = ctx;

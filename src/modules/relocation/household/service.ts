@@ -8,7 +8,12 @@ import { sql, type Kysely } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { accountActor, recordAudit } from '../../../platform/audit.ts';
 import type { DB } from '../../../platform/db/schema.ts';
+import { shell } from '../../../platform/html/messages.ts';
+import type { Lang } from '../../../platform/i18n/index.ts';
+import { queueMail } from '../../../platform/mail/outbox.ts';
+import type { Region } from '../../../platform/region.ts';
 import type { Storage } from '../../../platform/storage/index.ts';
+import type { TaskQueue } from '../../../platform/tasks/queue.ts';
 import {
   addCaseEvent,
   casesOfAccount,
@@ -19,9 +24,18 @@ import {
   type CaseRow,
   type PersonRow,
 } from '../cases.ts';
-import { CITIZENSHIPS, HOUSING, type Citizenship, type ConsentPurpose, type Housing } from '../model.ts';
+import {
+  CITIZENSHIPS,
+  HOUSING,
+  casePath,
+  type Citizenship,
+  type ConsentPurpose,
+  type Housing,
+} from '../model.ts';
+import { householdMessages } from './messages.ts';
 import {
   countDocuments,
+  navigatorOf,
   deleteTick,
   documentOf,
   documentsOf,
@@ -45,6 +59,12 @@ export interface OwnCase {
   persons: PersonRow[];
   /** The adults that are this account (their consents are theirs to give). */
   own: PersonRow[];
+  /**
+   * The adults whose consents this account may give or withdraw: its own, and — for the main
+   * mover — a partner without an account of their own (on their behalf, with their agreement).
+   * A partner with an account acts only for themself.
+   */
+  actsFor: PersonRow[];
 }
 
 const MS_PER_YEAR = 365.25 * 86_400_000;
@@ -62,8 +82,88 @@ function ownCase(c: CaseRow, persons: PersonRow[], accountId: string): OwnCase |
   if (c.account_id === accountId && main && !own.includes(main)) own.unshift(main);
   if (own.length === 0 && c.account_id !== accountId) return undefined;
   const role = c.account_id === accountId || own.some((p) => p.role === 'main') ? 'main' : 'partner';
-  return { case: c, role, persons, own };
+  const onBehalf =
+    role === 'main' ? persons.filter((p) => p.role === 'partner' && p.account_id === null) : [];
+  return { case: c, role, persons, own, actsFor: [...own, ...onBehalf.filter((p) => !own.includes(p))] };
 }
+
+/**
+ * Links to the account the open cases whose main mover gave the account's e-mail address (trimmed,
+ * case-insensitive) and that no account holds yet: signing in proved the address, as the welcome
+ * link does. Each case in its own transaction with its history entry and audit event; returns how
+ * many were linked. The moving page and the own page's section call it before they read.
+ */
+export async function linkCasesByEmail(
+  db: Kysely<DB>,
+  regionId: string,
+  accountId: string,
+  email: string,
+): Promise<number> {
+  const address = email.trim().toLowerCase();
+  if (!address) return 0;
+  const found = await db
+    .selectFrom('relocation_persons as p')
+    .innerJoin('relocation_cases as c', (j) =>
+      j.onRef('c.region_id', '=', 'p.region_id').onRef('c.id', '=', 'p.case_id'),
+    )
+    .select(['p.id as personId', 'c.id as caseId', 'c.ref'])
+    .where('p.region_id', '=', regionId)
+    .where('p.role', '=', 'main')
+    .where('p.account_id', 'is', null)
+    .where(sql<string>`lower(trim(p.email))`, '=', address)
+    .where('c.account_id', 'is', null)
+    .where('c.merged_into', 'is', null)
+    .where('c.stage', '!=', 'closed')
+    .execute();
+  let linked = 0;
+  for (const row of found) {
+    const done = await db.transaction().execute(async (trx) => {
+      // Again under the lock: a welcome link spent meanwhile has linked it already.
+      const person = await trx
+        .updateTable('relocation_persons')
+        .set({ account_id: accountId, updated_at: sql<Date>`now()` })
+        .where('region_id', '=', regionId)
+        .where('id', '=', row.personId)
+        .where('account_id', 'is', null)
+        .returning('id')
+        .executeTakeFirst();
+      if (!person) return false;
+      const kase = await trx
+        .updateTable('relocation_cases')
+        .set({ account_id: accountId })
+        .where('region_id', '=', regionId)
+        .where('id', '=', row.caseId)
+        .where('account_id', 'is', null)
+        .returning('id')
+        .executeTakeFirst();
+      if (!kase) throw new AlreadyHeld();
+      await addCaseEvent(trx, {
+        regionId,
+        caseId: row.caseId,
+        actorId: accountId,
+        kind: 'account.linked',
+        data: { by: 'email' },
+      });
+      await recordAudit(trx, {
+        regionId,
+        actor: accountActor(accountId),
+        action: 'relocation.case.linked_by_email',
+        subjectType: 'relocation_case',
+        subjectId: row.caseId,
+        data: { name: `#${row.ref}` },
+      });
+      return true;
+    }).catch((error: unknown) => {
+      if (error instanceof AlreadyHeld) return false;
+      throw error;
+    });
+    if (done) linked += 1;
+  }
+  return linked;
+}
+
+/** Another account came to hold the case meanwhile: nothing is linked. */
+class AlreadyHeld extends Error {}
 
 /** The account's open cases (newest first) with its place in each. */
 export async function ownCases(db: Kysely<DB>, regionId: string, accountId: string): Promise<OwnCase[]> {
@@ -261,9 +361,14 @@ export async function saveHousehold(
   return { kind: 'saved' };
 }
 
-/** Gives or withdraws one of the account's own consents in a case; undefined when not theirs. */
+/**
+ * Gives or withdraws a consent of an adult the account acts for in a case (its own, or as the main
+ * mover its partner's when the partner has no account); undefined when not theirs to change.
+ * Withdrawing 'contact' tells the case's navigator (the case file shows it at the top too).
+ */
 export async function setConsent(
   db: Kysely<DB>,
+  mail: { queue: TaskQueue; region: Region; origin: string },
   input: {
     regionId: string;
     accountId: string;
@@ -274,8 +379,9 @@ export async function setConsent(
   },
 ): Promise<boolean | undefined> {
   const own = await ownCaseById(db, input.regionId, input.accountId, input.caseId);
-  const person = own?.own.find((p) => p.id === input.personId);
+  const person = own?.actsFor.find((p) => p.id === input.personId);
   if (!own || !person) return undefined;
+  const forPartner = !own.own.includes(person);
   return db.transaction().execute(async (trx) => {
     const changed = input.give
       ? await giveConsent(trx, input.regionId, person.id, input.purpose)
@@ -288,7 +394,7 @@ export async function setConsent(
       actorId: input.accountId,
       kind: `consent.${verb}`,
       body: input.purpose,
-      data: { person: person.id, purpose: input.purpose },
+      data: { person: person.id, purpose: input.purpose, ...(forPartner ? { forPartner: true } : {}) },
     });
     await recordAudit(trx, {
       regionId: input.regionId,
@@ -296,18 +402,47 @@ export async function setConsent(
       action: `relocation.consent.${verb}`,
       subjectType: 'relocation_case',
       subjectId: own.case.id,
-      data: { name: `#${own.case.ref}`, purpose: input.purpose },
+      data: { name: `#${own.case.ref}`, purpose: input.purpose, ...(forPartner ? { forPartner: true } : {}) },
     });
+    if (!input.give && input.purpose === 'contact' && person.role === 'main' && own.case.navigator_id)
+      await mailContactWithdrawn(trx, mail, own.case, own.case.navigator_id);
     return true;
   });
 }
 
-/** The live consents of the account's own adults. */
+/**
+ * Tells the case's navigator that the main mover withdrew the consent to be contacted (in the
+ * navigator's language, with the case's link); nothing is deleted.
+ */
+async function mailContactWithdrawn(
+  trx: Kysely<DB>,
+  mail: { queue: TaskQueue; region: Region; origin: string },
+  c: CaseRow,
+  navigatorId: string,
+): Promise<void> {
+  const navigator = await navigatorOf(trx, mail.region.id, navigatorId);
+  if (!navigator) return;
+  const lang: Lang = navigator.language === 'en' ? 'en' : 'sv';
+  const ref = String(c.ref);
+  await queueMail(trx, mail.queue, {
+    regionId: mail.region.id,
+    to: navigator.email,
+    language: lang,
+    subject: householdMessages.t(lang, 'navMail.contactWithdrawn.subject', { ref }),
+    text: householdMessages.t(lang, 'navMail.contactWithdrawn.text', {
+      ref,
+      url: `${mail.origin}${casePath(c.id)}`,
+      site: shell.t(lang, 'siteName', { region: mail.region.name[lang] }),
+    }),
+  });
+}
+
+/** The live consents of the adults the account acts for. */
 export async function ownConsents(db: Kysely<DB>, regionId: string, own: OwnCase) {
   return liveConsentsOf(
     db,
     regionId,
-    own.own.map((p) => p.id),
+    own.actsFor.map((p) => p.id),
   );
 }
 

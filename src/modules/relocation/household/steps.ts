@@ -346,7 +346,7 @@ export const STEPS: readonly Step[] = [
   {
     key: 'id-card',
     phase: 'first_month',
-    title: { sv: 'Ansök om svensk id-kort', en: 'Apply for a Swedish ID card' },
+    title: { sv: 'Ansök om svenskt id-kort', en: 'Apply for a Swedish ID card' },
     text: {
       sv: 'När du har ett personnummer kan du ansöka om id-kort hos Skatteverket. Det gör det lättare att öppna bankkonto och hämta paket. Kolla på Skatteverkets sida hur du bokar tid.',
       en: 'Once you have a personnummer you can apply for an ID card at the Tax Agency. It makes it easier to open a bank account and collect parcels. Check the Tax Agency’s page for how to book a visit.',

@@ -130,7 +130,8 @@ export function surveyDonePage(lang: Lang, kind: 'thanks' | 'already' | 'gone'):
   return {
     title,
     description: title,
-    path: `${PATHS.move}/followup`,
+    // The answered/dead link has nothing to show in the other language: its switch leads to the move page.
+    path: PATHS.move,
     noindex: true,
     main: html`<div class="wrap move-survey"><h1>${title}</h1><p>${text}</p></div>`,
   };

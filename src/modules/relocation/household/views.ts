@@ -60,9 +60,10 @@ export function formatBytes(lang: Lang, bytes: number): string {
 export interface CaseView {
   own: OwnCase;
   navigator: { name: string; organisation: string } | null;
-  meeting: { starts_at: Date; minutes: number; channel: string } | null;
+  /** The next meeting; `place` is where to meet, or the video link ('' when not given). */
+  meeting: { starts_at: Date; minutes: number; channel: string; place: string } | null;
   checklist: Checklist;
-  /** The account's own adults' live consents: person id → purpose → given at. */
+  /** The live consents of the adults the account acts for: person id → purpose → given at. */
   consents: Map<string, Map<ConsentPurpose, Date>>;
   documents: DocumentRow[];
   household?: {
@@ -184,12 +185,17 @@ function consentsView(lang: Lang, csrf: string, v: CaseView): SafeHtml {
   const prefix = `c${v.own.case.ref}`;
   return html`<section aria-labelledby="${prefix}-consents-title">
     <h3 id="${prefix}-consents-title">${t(lang, 'consents.title')}</h3>
-    ${v.own.own.map((person) => {
+    ${v.own.actsFor.map((person) => {
       const live = v.consents.get(person.id) ?? new Map<ConsentPurpose, Date>();
-      return dataTable({
+      const onBehalf = !v.own.own.includes(person);
+      const name = person.name || shared(lang, `role.${person.role}`);
+      return html`${onBehalf ? html`<p class="move-muted">${t(lang, 'consents.forPartnerNote')}</p>` : ''}${dataTable({
         id: `${prefix}-consents-${person.id}`,
-        caption:
-          v.own.own.length > 1 ? t(lang, 'consents.for', { name: person.name }) : t(lang, 'consents.caption'),
+        caption: onBehalf
+          ? t(lang, 'consents.forPartner', { name })
+          : v.own.actsFor.length > 1
+            ? t(lang, 'consents.for', { name })
+            : t(lang, 'consents.caption'),
         columns: [t(lang, 'consents.purpose'), t(lang, 'consents.state'), t(lang, 'consents.action')],
         rows: [...CONSENT_PURPOSES],
         className: 'move-table',
@@ -210,7 +216,7 @@ function consentsView(lang: Lang, csrf: string, v: CaseView): SafeHtml {
           ];
         },
         empty: '',
-      });
+      })}`;
     })}
   </section>`;
 }
@@ -260,12 +266,19 @@ function documentsView(lang: Lang, csrf: string, v: CaseView, accountId: string)
 function caseView(lang: Lang, csrf: string, v: CaseView, accountId: string, heading: boolean): SafeHtml {
   const c = v.own.case;
   const prefix = `c${c.ref}`;
+  const place = v.meeting?.place.trim() ?? '';
   const meeting = v.meeting
-    ? t(lang, 'case.meetingValue', {
+    ? html`${t(lang, 'case.meetingValue', {
         time: formatDateTime(lang, v.meeting.starts_at),
         channel: shared(lang, `channel.${v.meeting.channel}`),
         minutes: v.meeting.minutes,
-      })
+      })}${
+        place
+          ? html`<br />${t(lang, v.meeting.channel === 'video' ? 'case.meetingLink' : 'case.meetingPlace')}: ${
+              /^https:\/\/[^\s"<>]+$/.test(place) ? html`<a href="${place}" rel="noopener">${place}</a>` : place
+            }`
+          : ''
+      }`
     : t(lang, 'case.noMeeting');
   const navigator = v.navigator
     ? v.navigator.organisation

@@ -40,21 +40,33 @@ export const OPTIONAL_CONSENTS = [
   'employers',
 ] as const satisfies readonly ConsentPurpose[];
 
+/**
+ * What the main mover may give on behalf of a partner who agreed: 'contact' ("my partner agrees that
+ * the navigator contacts them") and the optional ones.
+ */
+export const PARTNER_CONSENTS = [
+  'contact',
+  ...OPTIONAL_CONSENTS,
+] as const satisfies readonly ConsentPurpose[];
+
 const text = () => Type.Optional(Type.String({ maxLength: 4000 }));
 
 /** The form's body: strings and lists, each bounded; checks are the form's own (re-shown page). */
 export const RequestBody = Type.Object({
   needs: FormList(),
   consents: FormList(),
+  partner_consents: FormList(),
   municipality: text(),
   channel: text(),
   language: text(),
   language_other: text(),
   citizenship: text(),
+  occupation: text(),
   has_partner: text(),
   partner_name: text(),
   partner_citizenship: text(),
   partner_occupation: text(),
+  partner_email: text(),
   children: text(),
   housing: text(),
   message: text(),
@@ -78,10 +90,14 @@ export interface RequestDraft {
   language: string;
   languageOther: string;
   citizenship: string;
+  occupation: string;
   hasPartner: string;
   partnerName: string;
   partnerCitizenship: string;
   partnerOccupation: string;
+  partnerEmail: string;
+  /** What the main mover gives on the partner's behalf (PARTNER_CONSENTS). */
+  partnerConsents: string[];
   children: string;
   housing: string;
   message: string;
@@ -102,10 +118,13 @@ export const EMPTY_DRAFT: RequestDraft = {
   language: 'sv',
   languageOther: '',
   citizenship: 'unknown',
+  occupation: '',
   hasPartner: 'no',
   partnerName: '',
   partnerCitizenship: 'unknown',
   partnerOccupation: '',
+  partnerEmail: '',
+  partnerConsents: [],
   children: '',
   housing: 'not_sure',
   message: '',
@@ -155,10 +174,13 @@ export function draftFromBody(body: Body): RequestDraft {
     language: str(body, 'language', 10) || 'sv',
     languageOther: str(body, 'language_other', 200),
     citizenship: str(body, 'citizenship', 20) || 'unknown',
+    occupation: str(body, 'occupation', 600),
     hasPartner: str(body, 'has_partner', 5) || 'no',
     partnerName: str(body, 'partner_name', 400),
     partnerCitizenship: str(body, 'partner_citizenship', 20) || 'unknown',
     partnerOccupation: str(body, 'partner_occupation', 600),
+    partnerEmail: str(body, 'partner_email', 400),
+    partnerConsents: list(body, 'partner_consents', PARTNER_CONSENTS.length),
     children: str(body, 'children', 200),
     housing: str(body, 'housing', 20) || 'not_sure',
     message: str(body, 'message', 4000),
@@ -184,7 +206,16 @@ export interface RequestInput {
   channel: Channel;
   language: string;
   citizenship: Citizenship;
-  partner: { name: string; citizenship: Citizenship; occupation: string } | null;
+  /** What the main mover works with ('' when not told). */
+  occupation: string;
+  partner: {
+    name: string;
+    citizenship: Citizenship;
+    occupation: string;
+    email: string | null;
+    /** Given by the main mover on the partner's behalf, with their agreement. */
+    consents: ConsentPurpose[];
+  } | null;
   childrenAges: number[];
   housing: Housing;
   message: string;
@@ -253,16 +284,26 @@ export function checkDraft(
       errors.language_other = { key: 'error.languageOther' };
   } else if (draft.language !== 'sv' && draft.language !== 'en') errors.language = { key: 'error.choice' };
   if (!isOneOf(CITIZENSHIPS, draft.citizenship)) errors.citizenship = { key: 'error.choice' };
+  const occupation = ctx.fromProfile ? '' : draft.occupation.trim();
+  tooLong('occupation', occupation, LIMITS.occupation);
   let partner: RequestInput['partner'] = null;
   if (draft.hasPartner === 'yes') {
     if (!isOneOf(CITIZENSHIPS, draft.partnerCitizenship))
       errors.partner_citizenship = { key: 'error.choice' };
     tooLong('partner_name', draft.partnerName.trim(), LIMITS.name);
     tooLong('partner_occupation', draft.partnerOccupation.trim(), LIMITS.occupation);
+    const partnerEmail = normalizeEmail(draft.partnerEmail);
+    if (partnerEmail && !isValidEmail(partnerEmail))
+      errors.partner_email = { key: 'error.email' };
+    const partnerConsents = draft.partnerConsents.filter((c) => isOneOf(PARTNER_CONSENTS, c));
+    if (partnerConsents.length !== draft.partnerConsents.length)
+      errors.partner_consents = { key: 'error.choice' };
     partner = {
       name: draft.partnerName.trim(),
       citizenship: isOneOf(CITIZENSHIPS, draft.partnerCitizenship) ? draft.partnerCitizenship : 'unknown',
       occupation: draft.partnerOccupation.trim(),
+      email: partnerEmail || null,
+      consents: partnerConsents,
     };
   } else if (draft.hasPartner !== 'no') errors.has_partner = { key: 'error.choice' };
   let childrenAges: number[] = [];
@@ -301,6 +342,7 @@ export function checkDraft(
       channel: draft.channel as Channel,
       language,
       citizenship: draft.citizenship as Citizenship,
+      occupation,
       partner,
       childrenAges,
       housing: draft.housing as Housing,
@@ -322,10 +364,13 @@ export const FIELD_ORDER = [
   'language',
   'language_other',
   'citizenship',
+  'occupation',
   'has_partner',
   'partner_name',
   'partner_citizenship',
   'partner_occupation',
+  'partner_email',
+  'partner_consents',
   'children',
   'housing',
   'message',

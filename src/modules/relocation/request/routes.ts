@@ -230,9 +230,13 @@ export function registerRequestRoutes(app: App, deps: ModuleDeps): void {
     { schema: { params: PathParams('lang', 'token') }, config: pub, onSend: noReferrer },
     async (request, reply) => {
       const lang = langParam(request);
-      const caseId = receiptCase(deps.secret, request.region.id, request.params.token.slice(0, 120));
+      const token = request.params.token.slice(0, 120);
+      const caseId = receiptCase(deps.secret, request.region.id, token);
       const receipt = caseId ? await receiptOf(db, request.region.id, caseId) : undefined;
-      return reply.page(views.receiptPage(lang, receipt), { status: receipt ? 200 : 410, cache: 'no-store' });
+      return reply.page(views.receiptPage(lang, receipt, token), {
+        status: receipt ? 200 : 410,
+        cache: 'no-store',
+      });
     },
   );
 

@@ -293,6 +293,8 @@ export async function submitRequest(ctx: RequestContext, input: RequestInput): P
           name: input.partner?.name ?? '',
           citizenship: input.partner?.citizenship ?? 'unknown',
           occupation: known.partnerOccupations.join(', ').slice(0, 200),
+          email: input.partner?.email ?? null,
+          consents: input.partner?.consents ?? [],
         }
       : null
     : input.partner;
@@ -345,10 +347,20 @@ export async function submitRequest(ctx: RequestContext, input: RequestInput): P
         email,
         phone: input.phone,
         citizenship: input.citizenship,
-        occupation: known ? known.occupations.join(', ').slice(0, 200) : '',
+        occupation: known ? known.occupations.join(', ').slice(0, 200) : input.occupation,
         accountId: ctx.account?.id ?? null,
       });
-      if (partner) await repo.insertPerson(trx, regionId, caseId, { role: 'partner', ...partner });
+      if (partner) {
+        const partnerId = await repo.insertPerson(trx, regionId, caseId, {
+          role: 'partner',
+          name: partner.name,
+          citizenship: partner.citizenship,
+          occupation: partner.occupation,
+          email: partner.email,
+        });
+        // Given by the main mover on the partner's behalf, with their agreement (the form says so).
+        for (const purpose of partner.consents) await giveConsent(trx, regionId, partnerId, purpose);
+      }
       for (const age of childrenAges) await repo.insertPerson(trx, regionId, caseId, { role: 'child', age });
       for (const purpose of input.consents) await giveConsent(trx, regionId, mainId, purpose);
 
@@ -358,7 +370,12 @@ export async function submitRequest(ctx: RequestContext, input: RequestInput): P
         caseId,
         actorId,
         kind: 'created',
-        data: { needs: input.needs, channel: input.channel, source },
+        data: {
+          needs: input.needs,
+          channel: input.channel,
+          source,
+          ...(partner?.consents.length ? { partnerConsents: partner.consents } : {}),
+        },
       });
       if (booked && input.slotId)
         await addCaseEvent(trx, {

@@ -25,7 +25,14 @@ import { formatNumber, type Lang } from '../../../platform/i18n/index.ts';
 import type { Region } from '../../../platform/region.ts';
 import { relocationMessages } from '../messages.ts';
 import { CHANNELS, CITIZENSHIPS, HOUSING, NEEDS, PATHS, type ConsentPurpose } from '../model.ts';
-import { FIELD_ORDER, LIMITS, OPTIONAL_CONSENTS, type FieldErrors, type RequestDraft } from './form.ts';
+import {
+  FIELD_ORDER,
+  LIMITS,
+  OPTIONAL_CONSENTS,
+  PARTNER_CONSENTS,
+  type FieldErrors,
+  type RequestDraft,
+} from './form.ts';
 import { requestMessages, type RequestKey } from './messages.ts';
 import type { MySlot, OpenSlot } from './repository.ts';
 import {
@@ -201,10 +208,23 @@ export function requestForm(view: FormView): SafeHtml {
           ? 'slot-none'
           : name === 'consents'
             ? 'consents-followup'
-            : name;
+            : name === 'partner_consents'
+              ? `partner_consents-${PARTNER_CONSENTS[0]}`
+              : name;
     return [{ id, text }];
   });
   const citizenshipOptions = CITIZENSHIPS.map((c) => ({ value: c, label: s(`citizenship.${c}`) }));
+  // The partner's e-mail and, on their behalf with their agreement, their consents.
+  const partnerReach = html`${emailField(lang, { name: 'partner_email', label: t('form.partnerEmail'), hint: t('form.partnerEmailHint'), value: draft.partnerEmail, maxlength: LIMITS.email, error: err('partner_email'), required: false, autocomplete: 'off' })}
+    ${checkboxGroup(lang, {
+      name: 'partner_consents',
+      legend: t('form.partnerConsents'),
+      hint: t('form.partnerConsentsHint'),
+      values: draft.partnerConsents,
+      options: PARTNER_CONSENTS.map((p) => ({ value: p, label: t(`form.partnerConsent.${p}`) })),
+      error: err('partner_consents'),
+      className: 'field ask-partner-consents',
+    })}`;
   const householdFields = known
     ? html`${knownBox(lang, region, known)}
         ${selectField(lang, { name: 'citizenship', label: t('form.citizenship'), value: draft.citizenship, options: citizenshipOptions, error: err('citizenship'), required: false })}
@@ -212,10 +232,12 @@ export function requestForm(view: FormView): SafeHtml {
           known.hasPartner
             ? html`${hiddenField('has_partner', 'yes')}
               ${textField(lang, { name: 'partner_name', label: t('form.partnerName'), value: draft.partnerName, maxlength: LIMITS.name, error: err('partner_name'), required: false, autocomplete: 'off' })}
-              ${selectField(lang, { name: 'partner_citizenship', label: t('form.partnerCitizenship'), value: draft.partnerCitizenship, options: citizenshipOptions, error: err('partner_citizenship'), required: false })}`
+              ${selectField(lang, { name: 'partner_citizenship', label: t('form.partnerCitizenship'), value: draft.partnerCitizenship, options: citizenshipOptions, error: err('partner_citizenship'), required: false })}
+              ${partnerReach}`
             : hiddenField('has_partner', 'no')
         }`
     : html`${selectField(lang, { name: 'citizenship', label: t('form.citizenship'), value: draft.citizenship, options: citizenshipOptions, error: err('citizenship'), required: false })}
+        ${textField(lang, { name: 'occupation', label: t('form.occupation'), hint: t('form.occupationHint'), value: draft.occupation, maxlength: LIMITS.occupation, error: err('occupation'), required: false, autocomplete: 'organization-title' })}
         ${radioGroup(lang, {
           name: 'has_partner',
           legend: t('form.hasPartner'),
@@ -231,6 +253,7 @@ export function requestForm(view: FormView): SafeHtml {
           ${textField(lang, { name: 'partner_name', label: t('form.partnerName'), value: draft.partnerName, maxlength: LIMITS.name, error: err('partner_name'), required: false, autocomplete: 'off' })}
           ${selectField(lang, { name: 'partner_citizenship', label: t('form.partnerCitizenship'), value: draft.partnerCitizenship, options: citizenshipOptions, error: err('partner_citizenship'), required: false })}
           ${textField(lang, { name: 'partner_occupation', label: t('form.partnerOccupation'), value: draft.partnerOccupation, maxlength: LIMITS.occupation, error: err('partner_occupation'), required: false })}
+          ${partnerReach}
         </div>
         ${textField(lang, { name: 'children', label: t('form.children'), hint: t('form.childrenHint'), value: draft.children, maxlength: LIMITS.childrenText, error: err('children'), required: false, inputmode: 'numeric', autocomplete: 'off' })}
         ${radioGroup(lang, {
@@ -365,13 +388,17 @@ function simplePage(lang: Lang, title: string, path: string, main: SafeHtml): Pa
   };
 }
 
-export function receiptPage(lang: Lang, receipt: Receipt | undefined): Page {
+/**
+ * The receipt (`token`: its signed value). Its language switch shows the same receipt in the other
+ * language; an expired one's leads to the moving page (never to an empty form).
+ */
+export function receiptPage(lang: Lang, receipt: Receipt | undefined, token: string): Page {
   const t = tr(lang);
   if (!receipt)
     return simplePage(
       lang,
       t('thanks.title'),
-      PATHS.move,
+      PATHS.ownMove,
       html`<h1>${t('thanks.title')}</h1><p class="lead">${t('thanks.expired')}</p>`,
     );
   const s = shared(lang);
@@ -401,15 +428,16 @@ export function receiptPage(lang: Lang, receipt: Receipt | undefined): Page {
       </ol>
       <p><a class="button" href="${requestPaths.ownMove(lang)}">${t('thanks.checklist')}</a></p>
     </section>`;
-  return simplePage(lang, t('thanks.title'), PATHS.move, main);
+  return simplePage(lang, t('thanks.title'), `${PATHS.move}/thanks/${token}`, main);
 }
 
+/** The welcome link's confirm page; its language switch shows the same button in the other language. */
 export function welcomePage(lang: Lang, token: string, csrfToken: string): Page {
   const t = tr(lang);
   return simplePage(
     lang,
     t('welcome.title'),
-    PATHS.move,
+    `${PATHS.move}/welcome/${token}`,
     html`<h1>${t('welcome.title')}</h1>
       <p class="lead">${t('welcome.text')}</p>
       <form method="post" action="${requestPaths.welcome(lang, token)}">
