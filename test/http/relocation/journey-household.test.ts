@@ -89,7 +89,10 @@ describe('journey: the household’s journey', async () => {
     const own = await client.get('/en/me/move', h.cookie);
     assert.equal(own.statusCode, 200);
     // João has no account: Ana gives and withdraws his consents on his behalf.
-    assert.ok(own.body.includes(`name="person" value="${h.partnerId}"`), 'the moving page offers João’s consents');
+    assert.ok(
+      own.body.includes(`name="person" value="${h.partnerId}"`),
+      'the moving page offers João’s consents',
+    );
     assert.match(own.body, /Consents for João Ferreira, which you give or withdraw on their behalf/);
     const before = await client.get(`/admin/cases/${h.caseId}`, anna.cookie);
     assert.doesNotMatch(before.body, new RegExp(`introductions\\?person=${h.partnerId}`));
@@ -114,6 +117,82 @@ describe('journey: the household’s journey', async () => {
       .where('subject_id', '=', h.caseId)
       .executeTakeFirstOrThrow();
     assert.equal((audit.data as Record<string, unknown>).forPartner, true);
+  });
+
+  it('the request form stores the partner’s e-mail, the consents given on their behalf, and the main mover’s occupation', async () => {
+    const email = 'ana.partnerform@example.org';
+    const sent = await client.postForm('/en/move', '', {
+      ...request(email),
+      occupation: 'Civil engineer',
+      partner_email: ' Joao.Ferreira@Example.org ',
+      partner_consents: ['contact', 'employers'],
+    });
+    assert.equal(sent.statusCode, 303, sent.body.slice(0, 300));
+    const persons = await db
+      .selectFrom('relocation_persons as p')
+      .innerJoin('relocation_persons as m', 'm.case_id', 'p.case_id')
+      .select(['p.id', 'p.role', 'p.email', 'p.occupation', 'p.case_id'])
+      .where('m.email', '=', email)
+      .where('p.role', 'in', ['main', 'partner'])
+      .execute();
+    const main = persons.find((p) => p.role === 'main')!;
+    const partner = persons.find((p) => p.role === 'partner')!;
+    assert.equal(main.occupation, 'Civil engineer');
+    assert.equal(partner.email, 'joao.ferreira@example.org');
+    assert.equal(partner.occupation, 'Teacher');
+    const consents = await db
+      .selectFrom('relocation_consents')
+      .select('purpose')
+      .where('person_id', '=', partner.id)
+      .where('withdrawn_at', 'is', null)
+      .orderBy('purpose')
+      .execute();
+    assert.deepEqual(
+      consents.map((c) => c.purpose),
+      ['contact', 'employers'],
+    );
+    const file = await client.get(`/admin/cases/${main.case_id}`, anna.cookie);
+    assert.match(file.body, new RegExp(`introductions\\?person=${partner.id}`));
+    assert.match(file.body, /Civil engineer/);
+  });
+
+  it('a partner’s e-mail or consent that is not one re-shows the form with the error by the field', async () => {
+    const sent = await client.postForm('/en/move', '', {
+      ...request('ana.partnerbad@example.org'),
+      occupation: 'Civil engineer',
+      partner_email: 'joao at home',
+      partner_consents: ['employers', 'everything'],
+    });
+    assert.equal(sent.statusCode, 400);
+    assert.match(sent.body, /id="partner_email-error"[^>]*>Give an e-mail address/);
+    assert.match(sent.body, /value="joao at home"/);
+    assert.match(sent.body, /value="Civil engineer"/);
+    assert.match(sent.body, /href="#partner_consents-contact"/);
+    const none = await db
+      .selectFrom('relocation_persons')
+      .select('id')
+      .where('email', '=', 'ana.partnerbad@example.org')
+      .execute();
+    assert.equal(none.length, 0);
+  });
+
+  it('a partner with an account of their own gives their consents themself: the main mover cannot act for them', async () => {
+    const h = await askAndOpen('ana.partneraccount@example.org');
+    const joao = await createPerson(db, { email: 'joao.own@example.org' });
+    await db
+      .updateTable('relocation_persons')
+      .set({ account_id: joao.accountId })
+      .where('id', '=', h.partnerId)
+      .execute();
+    const own = await client.get('/en/me/move', h.cookie);
+    assert.ok(!own.body.includes(`name="person" value="${h.partnerId}"`));
+    const tried = await client.postForm('/en/me/move/consent', h.cookie, {
+      case: h.caseId,
+      person: h.partnerId,
+      purpose: 'employers',
+      action: 'give',
+    });
+    assert.equal(tried.statusCode, 404);
   });
 
   it('the receipt’s “See your moving checklist”, after signing in with the same e-mail, shows the case (linked on the spot)', async () => {
@@ -172,7 +251,8 @@ describe('journey: the household’s journey', async () => {
     const sent = await client.postForm('/en/move', '', request(email));
     const receipt = await client.get(sent.headers.location as string);
     const swedish = /<a [^>]*href="(\/sv\/[^"]*)"[^>]*>På svenska/.exec(receipt.body)?.[1];
-    assert.ok(swedish?.startsWith('/sv/move/thanks/'), `the receipt’s switch leads to ${swedish}`);
+    assert.ok(swedish, 'the receipt has a link to Swedish');
+    assert.ok(swedish.startsWith('/sv/move/thanks/'), `the receipt’s switch leads to ${swedish}`);
     const sv = await client.get(swedish);
     assert.equal(sv.statusCode, 200);
     assert.match(sv.body, /Tack! Din lots hör av sig/);
@@ -210,11 +290,7 @@ describe('journey: the household’s journey', async () => {
       .select(['id', 'case_id'])
       .where('email', '=', 'ana.closed@example.org')
       .executeTakeFirstOrThrow();
-    await db
-      .updateTable('relocation_persons')
-      .set({ email })
-      .where('id', '=', closedCase.id)
-      .execute();
+    await db.updateTable('relocation_persons').set({ email }).where('id', '=', closedCase.id).execute();
     await db
       .updateTable('relocation_cases')
       .set({ stage: 'closed' })
@@ -311,7 +387,10 @@ describe('journey: the household’s journey', async () => {
     assert.equal(cancelled.statusCode, 303);
     const cancelMail = (await mails()).at(-1)!;
     assert.match(cancelMail.subject, /is cancelled/);
-    assert.match(cancelMail.text_body, /Monday,? 29 March 2027 at 14:30 \(Swedish time, meeting in person\) is cancelled/);
+    assert.match(
+      cancelMail.text_body,
+      /Monday,? 29 March 2027 at 14:30 \(Swedish time, meeting in person\) is cancelled/,
+    );
   });
 
   it('a video meeting in a Swedish case: the link on the page, the mail in Swedish', async () => {
@@ -371,7 +450,10 @@ describe('journey: the household’s journey', async () => {
       .orderBy('id', 'desc')
       .executeTakeFirstOrThrow();
     const survey = /\/en\/move\/followup\/[A-Za-z0-9_-]+/.exec(mail.text_body)![0];
-    assert.match(mail.text_body, /withdraw your consent on your moving page:\nhttp:\/\/localhost(:\d+)?\/en\/me\/move\n/);
+    assert.match(
+      mail.text_body,
+      /withdraw your consent on your moving page:\nhttp:\/\/localhost(:\d+)?\/en\/me\/move\n/,
+    );
     const thanks = await client.postForm(survey, '', {
       living: 'yes',
       municipality: '2080',

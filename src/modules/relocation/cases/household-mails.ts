@@ -67,7 +67,10 @@ async function send(
   ctx: HouseholdMailContext,
   c: Pick<CaseRow, 'id' | 'ref' | 'language'>,
   replyTo: string | undefined,
-  compose: (t: (key: CaseMessageKey, params?: Record<string, string>) => string, lang: Lang) => {
+  compose: (
+    t: (key: CaseMessageKey, params?: Record<string, string>) => string,
+    lang: Lang,
+  ) => {
     subject: string;
     lines: string[];
   },

@@ -95,7 +95,8 @@ export const caseMessages = defineMessages({
     'householdMail.bye': 'Hälsningar\n{site}',
     'householdMail.yourNavigator': 'Din lots',
     'householdMail.planned.subject': 'Ärende {ref}: samtal med din lots {time}',
-    'householdMail.planned.text': '{navigator} har bokat in er: {time} (svensk tid), {channel}, {minutes} min.',
+    'householdMail.planned.text':
+      '{navigator} har bokat in er: {time} (svensk tid), {channel}, {minutes} min.',
     'householdMail.planned.place': 'Plats: {place}',
     'householdMail.planned.link': 'Länk: {place}',
     'householdMail.cancelled.subject': 'Ärende {ref}: samtalet {time} är inställt',

@@ -716,17 +716,17 @@ export async function caseFile(
     navigators,
     contactWithdrawnAt,
   ] = await Promise.all([
-      personsOf(db, region, c.id),
-      consentsOfCase(db, region, c.id),
-      accountName(db, region, c.navigator_id),
-      accountName(db, region, c.first_response_by),
-      organisationName(db, region, c.organisation_id),
-      tasksOfCase(db, region, c.id),
-      meetingsOfCase(db, region, c.id),
-      eventsOfCase(db, region, c.id),
-      navigatorsOf(db, region),
-      contactWithdrawnOf(db, region, c.id),
-    ]);
+    personsOf(db, region, c.id),
+    consentsOfCase(db, region, c.id),
+    accountName(db, region, c.navigator_id),
+    accountName(db, region, c.first_response_by),
+    organisationName(db, region, c.organisation_id),
+    tasksOfCase(db, region, c.id),
+    meetingsOfCase(db, region, c.id),
+    eventsOfCase(db, region, c.id),
+    navigatorsOf(db, region),
+    contactWithdrawnOf(db, region, c.id),
+  ]);
   const survivor = c.merged_into ? await caseById(db, region, c.merged_into) : undefined;
   return {
     case: c,

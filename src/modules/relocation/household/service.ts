@@ -117,46 +117,49 @@ export async function linkCasesByEmail(
     .execute();
   let linked = 0;
   for (const row of found) {
-    const done = await db.transaction().execute(async (trx) => {
-      // Again under the lock: a welcome link spent meanwhile has linked it already.
-      const person = await trx
-        .updateTable('relocation_persons')
-        .set({ account_id: accountId, updated_at: sql<Date>`now()` })
-        .where('region_id', '=', regionId)
-        .where('id', '=', row.personId)
-        .where('account_id', 'is', null)
-        .returning('id')
-        .executeTakeFirst();
-      if (!person) return false;
-      const kase = await trx
-        .updateTable('relocation_cases')
-        .set({ account_id: accountId })
-        .where('region_id', '=', regionId)
-        .where('id', '=', row.caseId)
-        .where('account_id', 'is', null)
-        .returning('id')
-        .executeTakeFirst();
-      if (!kase) throw new AlreadyHeld();
-      await addCaseEvent(trx, {
-        regionId,
-        caseId: row.caseId,
-        actorId: accountId,
-        kind: 'account.linked',
-        data: { by: 'email' },
+    const done = await db
+      .transaction()
+      .execute(async (trx) => {
+        // Again under the lock: a welcome link spent meanwhile has linked it already.
+        const person = await trx
+          .updateTable('relocation_persons')
+          .set({ account_id: accountId, updated_at: sql<Date>`now()` })
+          .where('region_id', '=', regionId)
+          .where('id', '=', row.personId)
+          .where('account_id', 'is', null)
+          .returning('id')
+          .executeTakeFirst();
+        if (!person) return false;
+        const kase = await trx
+          .updateTable('relocation_cases')
+          .set({ account_id: accountId })
+          .where('region_id', '=', regionId)
+          .where('id', '=', row.caseId)
+          .where('account_id', 'is', null)
+          .returning('id')
+          .executeTakeFirst();
+        if (!kase) throw new AlreadyHeld();
+        await addCaseEvent(trx, {
+          regionId,
+          caseId: row.caseId,
+          actorId: accountId,
+          kind: 'account.linked',
+          data: { by: 'email' },
+        });
+        await recordAudit(trx, {
+          regionId,
+          actor: accountActor(accountId),
+          action: 'relocation.case.linked_by_email',
+          subjectType: 'relocation_case',
+          subjectId: row.caseId,
+          data: { name: `#${row.ref}` },
+        });
+        return true;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof AlreadyHeld) return false;
+        throw error;
       });
-      await recordAudit(trx, {
-        regionId,
-        actor: accountActor(accountId),
-        action: 'relocation.case.linked_by_email',
-        subjectType: 'relocation_case',
-        subjectId: row.caseId,
-        data: { name: `#${row.ref}` },
-      });
-      return true;
-    }).catch((error: unknown) => {
-      if (error instanceof AlreadyHeld) return false;
-      throw error;
-    });
     if (done) linked += 1;
   }
   return linked;

@@ -21,6 +21,12 @@ test('the catalogue: unique safe keys, https links, both languages, every phase'
     );
 });
 
+test('the Swedish titles: “svenskt id-kort”', () => {
+  const card = STEPS.find((s) => s.key === 'id-card');
+  assert.equal(card?.title.sv, 'Ansök om svenskt id-kort');
+  for (const s of STEPS) assert.doesNotMatch(s.title.sv, /\bsvensk id-kort/, s.key);
+});
+
 test('an EU family with two children renting', () => {
   const list = keys({ adults: ['eu', 'eu'], hasPartner: true, childrenAges: [3, 9], housing: 'rent' });
   for (const k of [

@@ -189,23 +189,24 @@ function consentsView(lang: Lang, csrf: string, v: CaseView): SafeHtml {
       const live = v.consents.get(person.id) ?? new Map<ConsentPurpose, Date>();
       const onBehalf = !v.own.own.includes(person);
       const name = person.name || shared(lang, `role.${person.role}`);
-      return html`${onBehalf ? html`<p class="move-muted">${t(lang, 'consents.forPartnerNote')}</p>` : ''}${dataTable({
-        id: `${prefix}-consents-${person.id}`,
-        caption: onBehalf
-          ? t(lang, 'consents.forPartner', { name })
-          : v.own.actsFor.length > 1
-            ? t(lang, 'consents.for', { name })
-            : t(lang, 'consents.caption'),
-        columns: [t(lang, 'consents.purpose'), t(lang, 'consents.state'), t(lang, 'consents.action')],
-        rows: [...CONSENT_PURPOSES],
-        className: 'move-table',
-        cells: (purpose) => {
-          const given = live.get(purpose);
-          const label = shared(lang, `consent.${purpose}.label`);
-          return [
-            html`<strong>${label}</strong><br /><span class="move-muted">${shared(lang, `consent.${purpose}.text`)}</span>`,
-            given ? t(lang, 'consents.given', { date: formatDate(lang, given) }) : t(lang, 'consents.none'),
-            html`<form method="post" action="${localPath(lang, `${PATHS.ownMove}/consent`)}">
+      return html`${onBehalf ? html`<p class="move-muted">${t(lang, 'consents.forPartnerNote')}</p>` : ''}${dataTable(
+        {
+          id: `${prefix}-consents-${person.id}`,
+          caption: onBehalf
+            ? t(lang, 'consents.forPartner', { name })
+            : v.own.actsFor.length > 1
+              ? t(lang, 'consents.for', { name })
+              : t(lang, 'consents.caption'),
+          columns: [t(lang, 'consents.purpose'), t(lang, 'consents.state'), t(lang, 'consents.action')],
+          rows: [...CONSENT_PURPOSES],
+          className: 'move-table',
+          cells: (purpose) => {
+            const given = live.get(purpose);
+            const label = shared(lang, `consent.${purpose}.label`);
+            return [
+              html`<strong>${label}</strong><br /><span class="move-muted">${shared(lang, `consent.${purpose}.text`)}</span>`,
+              given ? t(lang, 'consents.given', { date: formatDate(lang, given) }) : t(lang, 'consents.none'),
+              html`<form method="post" action="${localPath(lang, `${PATHS.ownMove}/consent`)}">
               ${csrfField(csrf)}${hiddenField('case', v.own.case.id)}${hiddenField('person', person.id)}${hiddenField('purpose', purpose)}
               ${
                 given
@@ -213,10 +214,11 @@ function consentsView(lang: Lang, csrf: string, v: CaseView): SafeHtml {
                   : html`<button class="button button--secondary" type="submit" name="action" value="give" aria-label="${t(lang, 'consents.give')}: ${label}">${t(lang, 'consents.give')}</button>`
               }
             </form>`,
-          ];
+            ];
+          },
+          empty: '',
         },
-        empty: '',
-      })}`;
+      )}`;
     })}
   </section>`;
 }
@@ -275,7 +277,9 @@ function caseView(lang: Lang, csrf: string, v: CaseView, accountId: string, head
       })}${
         place
           ? html`<br />${t(lang, v.meeting.channel === 'video' ? 'case.meetingLink' : 'case.meetingPlace')}: ${
-              /^https:\/\/[^\s"<>]+$/.test(place) ? html`<a href="${place}" rel="noopener">${place}</a>` : place
+              /^https:\/\/[^\s"<>]+$/.test(place)
+                ? html`<a href="${place}" rel="noopener">${place}</a>`
+                : place
             }`
           : ''
       }`

@@ -293,8 +293,7 @@ export function checkDraft(
     tooLong('partner_name', draft.partnerName.trim(), LIMITS.name);
     tooLong('partner_occupation', draft.partnerOccupation.trim(), LIMITS.occupation);
     const partnerEmail = normalizeEmail(draft.partnerEmail);
-    if (partnerEmail && !isValidEmail(partnerEmail))
-      errors.partner_email = { key: 'error.email' };
+    if (partnerEmail && !isValidEmail(partnerEmail)) errors.partner_email = { key: 'error.email' };
     const partnerConsents = draft.partnerConsents.filter((c) => isOneOf(PARTNER_CONSENTS, c));
     if (partnerConsents.length !== draft.partnerConsents.length)
       errors.partner_consents = { key: 'error.choice' };

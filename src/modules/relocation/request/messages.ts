@@ -35,7 +35,8 @@ export const requestMessages = defineMessages({
     'form.partnerConsents': 'För din partner, om hen har gått med på det',
     'form.partnerConsentsHint':
       'Kryssa bara i det din partner själv har sagt ja till. Samma villkor gäller som för dina samtycken nedan. Det går att ändra när som helst på flyttsidan.',
-    'form.partnerConsent.contact': 'Min partner går med på att lotsen kontaktar hen och sparar det hen berättar',
+    'form.partnerConsent.contact':
+      'Min partner går med på att lotsen kontaktar hen och sparar det hen berättar',
     'form.partnerConsent.employers': 'Min partner går med på att lotsen presenterar hen för arbetsgivare',
     'form.partnerConsent.ambassador': 'Min partner går med på att en ambassadör hör av sig',
     'form.partnerConsent.followup': 'Min partner går med på korta enkäter om hur det går efter flytten',
