@@ -9,7 +9,7 @@
  * cases/, household/, careers/, network/, dashboard/); this file joins them.
  */
 import { defineModule } from '../../platform/module.ts';
-import type { RelocationPart } from './part.ts';
+import type { PartsContext, RelocationPart } from './part.ts';
 import { requestPart } from './request/index.ts';
 import { casesPart } from './cases/index.ts';
 import { householdPart } from './household/index.ts';
@@ -30,6 +30,10 @@ const all = <T>(pick: (part: RelocationPart) => readonly T[] | undefined): T[] =
   parts.flatMap((part) => pick(part) ?? []);
 
 const casePanels = all((p) => p.casePanels).sort((a, b) => a.order - b.order);
+const historySentences = Object.assign(
+  {},
+  ...parts.map((p) => p.historySentences ?? {}),
+) as PartsContext['historySentences'];
 
 export const relocationModule = defineModule({
   name: 'relocation',
@@ -55,7 +59,7 @@ export const relocationModule = defineModule({
   },
   routes: parts.some((p) => p.routes)
     ? (app, deps) => {
-        for (const part of parts) part.routes?.(app, deps, { casePanels });
+        for (const part of parts) part.routes?.(app, deps, { casePanels, historySentences });
       }
     : undefined,
 });

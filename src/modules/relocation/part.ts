@@ -51,10 +51,39 @@ export interface CasePanel {
   render(context: CasePanelContext): Promise<CasePanelView | null>;
 }
 
+/** One entry of a case's history, as a part's sentence reads it. */
+export interface HistoryEvent {
+  kind: string;
+  body: string;
+  data: Record<string, unknown>;
+}
+
+/** What a history sentence may use besides the event. */
+export interface HistoryContext {
+  lang: Lang;
+  region: Region;
+  /** Who did it, in words ("Anna Lind", "Någon"). */
+  who: string;
+  /** A household person of the case by id, in words (their name, else their role); undefined once erased. */
+  person(id: unknown): string | undefined;
+}
+
+/**
+ * How a part's kind of history entry reads in the case file: a sentence in the navigator's language
+ * from the event's facts (names are looked up now, never stored in the entry), and whether the
+ * entry's body is said by the sentence (else the case file shows it under the sentence).
+ */
+export interface HistorySentence {
+  sentence(event: HistoryEvent, context: HistoryContext): string;
+  bodySaid?: boolean;
+}
+
 /** What the parts' routes get from the others. */
 export interface PartsContext {
   /** Every part's case-file panels, by order. */
   casePanels: readonly CasePanel[];
+  /** Every part's sentences for its kinds of history entry, by kind. */
+  historySentences: Readonly<Record<string, HistorySentence>>;
 }
 
 /** One part of the navigator module: what it adds to the module's declaration. */
@@ -70,4 +99,6 @@ export interface RelocationPart {
   auditSentences?: AuditSentences;
   auditGroups?: readonly AuditGroup[];
   casePanels?: readonly CasePanel[];
+  /** Sentences for the kinds of history entry it writes (`addCaseEvent`), by kind. */
+  historySentences?: Readonly<Record<string, HistorySentence>>;
 }

@@ -407,9 +407,23 @@ describe('working a case', async () => {
         body: 'Steg klart',
       })
       .execute();
+    await db
+      .insertInto('relocation_case_events')
+      .values({
+        region_id: REGION,
+        case_id: dup.caseId,
+        actor_id: null,
+        kind: 'unknown.kind',
+        body: 'Något hände',
+      })
+      .execute();
     const page = await client.get(`/admin/cases/${dup.caseId}`, falun.cookie);
     assert.equal(page.statusCode, 200);
-    assert.match(page.body, /Någon: checklist\.done\./);
+    // Another part's kind reads as that part's sentence; a kind nobody knows as a plain one, with its body.
+    assert.match(page.body, /Någon bockade av ”Steg klart” i checklistan\./);
+    assert.match(page.body, /Någon ändrade ärendet\./);
+    assert.match(page.body, /Något hände/);
+    assert.doesNotMatch(page.body, /checklist\.done|unknown\.kind/);
     assert.match(page.body, /Steg klart/);
     assert.match(page.body, /slagits ihop med/);
     assert.match(page.body, new RegExp(`href="/admin/cases/${survivor.caseId}"`));

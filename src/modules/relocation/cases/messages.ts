@@ -201,7 +201,7 @@ export const caseMessages = defineMessages({
     'history.taskUndone': '{who} öppnade uppgiften ”{title}” igen.',
     'history.meetingPlanned': '{who} planerade ett möte {when}.',
     'history.meetingCancelled': '{who} ställde in mötet {when}.',
-    'history.other': '{who}: {kind}.',
+    'history.other': '{who} ändrade ärendet.',
 
     'done.taken': 'Ärendet är ditt.',
     'done.handedOver': 'Ärendet är överlämnat och kollegan har fått e-post.',
@@ -443,7 +443,7 @@ export const caseMessages = defineMessages({
     'history.taskUndone': '{who} reopened the task “{title}”.',
     'history.meetingPlanned': '{who} planned a meeting on {when}.',
     'history.meetingCancelled': '{who} cancelled the meeting on {when}.',
-    'history.other': '{who}: {kind}.',
+    'history.other': '{who} changed the case.',
 
     'done.taken': 'The case is yours.',
     'done.handedOver': 'The case is handed over and your colleague has been e-mailed.',

@@ -57,7 +57,10 @@ const CaseParams = PathParams('id');
 const TaskParams = PathParams('id', 'task');
 const MeetingParams = PathParams('id', 'meeting');
 
-type FormState = Omit<CaseFileModel, 'lang' | 'region' | 'scope' | 'file' | 'panels' | 'csrf' | 'now'>;
+type FormState = Omit<
+  CaseFileModel,
+  'lang' | 'region' | 'scope' | 'file' | 'panels' | 'history' | 'csrf' | 'now'
+>;
 
 export function registerCaseRoutes(app: App, deps: ModuleDeps, parts: PartsContext): void {
   const db = deps.database.db;
@@ -108,6 +111,7 @@ export function registerCaseRoutes(app: App, deps: ModuleDeps, parts: PartsConte
       scope,
       file,
       panels,
+      history: parts.historySentences,
       csrf,
       now: new Date(),
       ...state,

@@ -32,7 +32,7 @@ import {
   dayOf,
   stockholmToday,
 } from '../model.ts';
-import type { CasePanelView } from '../part.ts';
+import type { CasePanelView, PartsContext } from '../part.ts';
 import { caseMessages, type CaseMessageKey } from './messages.ts';
 import { INBOX_VIEWS, type EventRow, type InboxRow } from './repository.ts';
 import {
@@ -265,6 +265,8 @@ export interface CaseFileModel {
   scope: CaseScope;
   file: CaseFile;
   panels: CasePanelView[];
+  /** Every part's history sentences, by kind (part.ts). */
+  history: PartsContext['historySentences'];
   csrf: string;
   now: Date;
   done?: string;
@@ -794,8 +796,11 @@ function notesSection(m: CaseFileModel, t: T, r: R): SafeHtml {
 }
 
 /** One history entry as a sentence: who did what (unknown kinds of other parts: a generic one). */
-export function eventSentence(lang: Lang, t: T, r: R, e: EventRow): string {
+export function eventSentence(lang: Lang, t: T, r: R, e: EventRow, m?: CaseFileModel): string {
   const who = personName({ name: e.actor_name, email: e.actor_email }) ?? t('history.someone');
+  const part = m?.history[e.kind];
+  if (m && part)
+    return part.sentence(e, { lang, region: m.region, who, person: (id) => householdPerson(m, r, id) });
   const d = e.data;
   const s = (v: unknown) => (typeof v === 'string' ? v : '');
   const stage = (v: unknown) =>
@@ -837,12 +842,19 @@ export function eventSentence(lang: Lang, t: T, r: R, e: EventRow): string {
     case 'meeting.cancelled':
       return t('history.meetingCancelled', { who, when: when(d.startsAt) });
     default:
-      return t('history.other', { who, kind: e.kind });
+      return t('history.other', { who });
   }
 }
 
 /** Kinds whose body the sentence already says (or that show it in the notes panel). */
 const BODY_SAID = new Set(['task.added', 'task.done', 'task.undone']);
+
+/** A household person of the case in words: their name, else their role; undefined when not (or no longer) there. */
+function householdPerson(m: CaseFileModel, r: R, id: unknown): string | undefined {
+  const person = m.file.persons.find((p) => p.id === id);
+  if (!person) return undefined;
+  return person.name.trim() || r(`role.${person.role}` as RelocationMessageKey);
+}
 
 function historySection(m: CaseFileModel, t: T, r: R): SafeHtml {
   const events = m.file.events;
@@ -850,8 +862,8 @@ function historySection(m: CaseFileModel, t: T, r: R): SafeHtml {
     ? html`<ol class="audit-list">
         ${events.map(
           (e) => html`<li class="audit-event">
-            <p class="audit-event__sentence">${eventSentence(m.lang, t, r, e)}</p>
-            ${e.body && !BODY_SAID.has(e.kind) ? html`<blockquote class="report-text">${e.body}</blockquote>` : ''}
+            <p class="audit-event__sentence">${eventSentence(m.lang, t, r, e, m)}</p>
+            ${e.body && !BODY_SAID.has(e.kind) && !m.history[e.kind]?.bodySaid ? html`<blockquote class="report-text">${e.body}</blockquote>` : ''}
             <p class="audit-event__meta"><time datetime="${e.at.toISOString()}">${formatDateTime(m.lang, e.at)}</time></p>
           </li>`,
         )}

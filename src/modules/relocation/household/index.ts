@@ -12,6 +12,7 @@ import { relocationData, useStorageForErasure } from './personal-data.ts';
 import { relocationPrivacy } from './privacy.ts';
 import { registerHouseholdRoutes } from './routes.ts';
 import { moveSection } from './section.ts';
+import { householdHistory } from './history.ts';
 
 export const householdPart: RelocationPart = {
   routes(app, deps) {
@@ -24,4 +25,5 @@ export const householdPart: RelocationPart = {
   privacyProcessing: relocationPrivacy,
   auditSentences: householdAuditSentences,
   casePanels: householdPanels,
+  historySentences: householdHistory,
 };

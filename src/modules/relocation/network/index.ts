@@ -19,6 +19,7 @@ import { ambassadorPanel } from './panel.ts';
 import { networkPrivacy } from './privacy.ts';
 import { registerNetworkRoutes } from './routes.ts';
 import { seedNetworkDemo } from './seed.ts';
+import { networkHistory } from './history.ts';
 
 export const networkPart: RelocationPart = {
   routes: (app, deps) => registerNetworkRoutes(app, deps),
@@ -48,4 +49,5 @@ export const networkPart: RelocationPart = {
   auditSentences: networkAuditSentences,
   auditGroups: networkAuditGroups,
   casePanels: [ambassadorPanel],
+  historySentences: networkHistory,
 };

@@ -14,6 +14,7 @@ import type { RelocationPart } from '../part.ts';
 import { requestAuditSentences } from './audit-sentences.ts';
 import { registerRequestRoutes } from './routes.ts';
 import { seedDemoSlots } from './seed.ts';
+import { requestHistory } from './history.ts';
 
 export const requestPart: RelocationPart = {
   routes: (app, deps) => registerRequestRoutes(app, deps),
@@ -37,4 +38,5 @@ export const requestPart: RelocationPart = {
     },
   ],
   auditSentences: requestAuditSentences,
+  historySentences: requestHistory,
 };
