@@ -235,6 +235,8 @@ describe('journey: the household’s journey', async () => {
       .where('kind', '=', 'account.linked')
       .execute();
     assert.equal(events.length, 1);
+    const file = await client.get(`/admin/cases/${main.id}`, anna.cookie);
+    assert.match(file.body, /loggade in med e-postadressen från förfrågan och fick ärendet kopplat/);
     // Once, not at every visit.
     await client.get('/en/me/move', cookie);
     const again = await db
