@@ -104,6 +104,14 @@ function personLabel(lang: Lang, person: PersonRow): string {
   return person.name.trim() || relocationMessages.t(lang, `role.${person.role as 'main' | 'partner'}`);
 }
 
+/**
+ * The adult by role ("Partnern", "The main mover") for what is stored: history entries never carry
+ * a name (the case file shows the person's name from the household while they are in it).
+ */
+function roleWord(lang: Lang, role: string): string {
+  return t(lang, role === 'partner' ? 'who.partner' : 'who.main');
+}
+
 // ------------------------------------------------------------------ job search
 
 export async function setJobSearch(
@@ -140,7 +148,7 @@ export async function setJobSearch(
       actorId: actor.accountId,
       kind: 'jobsearch.status',
       body: t(actor.lang, 'event.jobsearch', {
-        name: personLabel(actor.lang, person),
+        who: roleWord(actor.lang, person.role),
         status: relocationMessages.t(actor.lang, `jobSearch.${status}`),
       }),
       data: { person_id: person.id, from: person.job_search, to: status },
@@ -235,7 +243,7 @@ export async function addApplication(
       actorId: actor.accountId,
       kind: 'jobsearch.application',
       body: t(lang, 'event.application', {
-        name: personLabel(lang, person),
+        who: roleWord(lang, person.role),
         title: input.title,
         employer: input.employer,
         status: t(lang, `appStatus.${status}`),
@@ -292,7 +300,7 @@ export async function changeApplication(
       actorId: actor.accountId,
       kind: 'jobsearch.application_status',
       body: t(lang, 'event.applicationStatus', {
-        name: application.name.trim() || '–',
+        who: roleWord(lang, application.role),
         title: application.title,
         employer: application.employer,
         status: t(lang, `appStatus.${status}`),
@@ -414,7 +422,7 @@ export async function introduce(
       caseId,
       actorId: actor.accountId,
       kind: 'introduction.sent',
-      body: t(lang, 'event.introduction', { name: personLabel(lang, person), organisation: employer.name }),
+      body: t(lang, 'event.introduction', { who: roleWord(lang, person.role), organisation: employer.name }),
       data: {
         person_id: person.id,
         introduction_id: row.id,
@@ -439,11 +447,10 @@ export async function introduce(
         to: admin.email,
         replyTo: navigator.email,
         language: to,
-        subject: t(to, 'mail.new.subject', { name: shared.name || '–', organisation: employer.name }),
+        // Nothing of the person: the employer reads them on the page, which keeps to the consent.
+        subject: t(to, 'mail.new.subject', { organisation: employer.name }),
         text: t(to, 'mail.new.text', {
           navigator: who,
-          name: shared.name || '–',
-          occupation: shared.occupation || '–',
           organisation: employer.name,
           link: `${origin}${introductionPath(row.id)}`,
         }),
@@ -473,7 +480,18 @@ export async function answerIntroduction(
 ): Promise<Outcome | { kind: 'invalid-answer' }> {
   if (!isUuid(id)) return { kind: 'not-found' };
   const intro = await introductionOfOrganisation(db, employer.regionId, employer.organisationId, id);
-  if (!intro) return { kind: 'not-found' };
+  // Once the person withdrew the consent it was shared under, the employer may not answer either.
+  if (!intro || intro.withdrawn) return { kind: 'not-found' };
+  const about = await db
+    .selectFrom('relocation_persons as p')
+    .innerJoin('relocation_cases as c', (j) =>
+      j.onRef('c.region_id', '=', 'p.region_id').onRef('c.id', '=', 'p.case_id'),
+    )
+    .select(['p.role', 'c.ref'])
+    .where('p.region_id', '=', employer.regionId)
+    .where('p.id', '=', intro.personId)
+    .executeTakeFirst();
+  if (!about) return { kind: 'not-found' };
   const answer = str(answerValue);
   if (!isOneOf(INTRO_ANSWERS, answer)) return { kind: 'invalid-answer' };
   if (intro.status === answer) return { kind: 'done' };
@@ -493,7 +511,7 @@ export async function answerIntroduction(
       kind: 'introduction.answered',
       body: t(caseLang, 'event.introductionAnswer', {
         organisation: intro.organisationName,
-        name: intro.shared.name || '–',
+        who: roleWord(caseLang, about.role).toLocaleLowerCase(caseLang),
         answer: t(caseLang, `introStatus.${answer as IntroAnswer}`),
       }),
       data: { person_id: intro.personId, introduction_id: id, status: answer },
@@ -514,11 +532,11 @@ export async function answerIntroduction(
         language: navigatorLang,
         subject: t(navigatorLang, 'mail.answer.subject', {
           organisation: intro.organisationName,
-          name: intro.shared.name || '–',
+          ref: String(about.ref),
         }),
         text: t(navigatorLang, 'mail.answer.text', {
           organisation: intro.organisationName,
-          name: intro.shared.name || '–',
+          ref: String(about.ref),
           answer: t(navigatorLang, `introStatus.${answer as IntroAnswer}`),
           link: `${origin}${casePath(intro.caseId)}`,
         }),
@@ -579,7 +597,7 @@ export async function linkToProfile(
       caseId: kase.id,
       actorId: actor.accountId,
       kind: 'profile.linked',
-      body: t(actor.lang, 'event.linked', { name }),
+      body: t(actor.lang, 'event.linked', { who: roleWord(actor.lang, person.role) }),
       data: { person_id: person.id, account_id: account.id },
     });
     await recordAudit(trx, {
