@@ -65,5 +65,14 @@ describe('review-attacker: consent to employers withdrawn', async () => {
     );
     const list = await client.get('/admin/talent/introductions', memberCookie);
     assert.ok(!list.body.includes(main.email));
+    // fix-attack: the page says why, shows neither name nor message, and takes no answer.
+    assert.match(after.body, /Personen har återkallat sitt samtycke/);
+    assert.ok(!after.body.includes(`Anabela ${stamp}`) && !list.body.includes(`Anabela ${stamp}`));
+    assert.ok(!after.body.includes('Erfaren lärare'));
+    assert.ok(!after.body.includes('name="answer"'), 'no answer form');
+    const answered = await client.postForm(`/admin/talent/introductions/${intro.id}`, memberCookie, {
+      answer: 'interested',
+    });
+    assert.equal(answered.statusCode, 404);
   });
 });

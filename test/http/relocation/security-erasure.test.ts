@@ -45,6 +45,10 @@ describe('review-attacker: erasure in the navigator', async () => {
     });
     assert.equal(app.statusCode, 303);
     assert.ok((await tablesHolding(db, partnerName)).length > 0, 'the name is there before');
+    // fix-attack: the history says "Partnern", and the case file names them from the household.
+    const file = await client.get(`/admin/cases/${c.caseId}`, navigator.cookie);
+    assert.match(file.body, /Partnern har sökt Sjuksköterska hos Falu Lasarett/);
+    assert.match(file.body, new RegExp(`Gäller ${partnerName}`));
 
     const deleted = await client.postForm('/sv/me/delete', await sessionFor(db, partner.accountId), {
       confirm: partner.email,
@@ -96,10 +100,15 @@ describe('review-attacker: erasure in the navigator', async () => {
     });
     assert.equal(handed.statusCode, 303);
     assert.ok((await tablesHolding(db, navName)).length > 0, 'the name is there before');
+    // fix-attack: the history names the colleague from their account, read when shown.
+    const before = await client.get(`/admin/cases/${c.caseId}`, navigator.cookie);
+    assert.match(before.body, new RegExp(`lämnade över ärendet till ${navName}`));
 
     const deleted = await client.postForm('/sv/me/delete', taker.cookie, { confirm: taker.email });
     assert.equal(deleted.statusCode, 303);
     assert.equal(deleted.headers.location, '/sv/me/deleted');
     assert.deepEqual(await tablesHolding(db, navName), []);
+    const after = await client.get(`/admin/cases/${c.caseId}`, navigator.cookie);
+    assert.match(after.body, /lämnade över ärendet till en tidigare lots/);
   });
 });

@@ -158,7 +158,16 @@ export const careersMessages = defineMessages({
     'dup.case': 'Ärende',
     'dup.source.talent': 'profil i talangpoolen',
     'dup.link': 'Koppla till profilen',
-    'dup.linked': '{name} är kopplad till sitt konto och sin profil.',
+    'dup.linked': 'Personen är kopplad till sitt konto och sin profil.',
+    'dup.confirm': 'Skicka en länk så att personen kan bekräfta',
+    'dup.unproven':
+      'E-postadressen skrevs i en förfrågan och är inte bekräftad. Personen kopplas till kontot först när hen öppnar länken.',
+    'dup.confirmSent':
+      'Vi har skickat en länk till personens e-postadress. När hen öppnar den kopplas hen till sitt konto.',
+    'dup.confirmRecent': 'Personen fick en länk för mindre än en timme sedan. Ingen ny länk skickades.',
+    'mail.confirm.subject': 'Ärende {ref}: bekräfta din e-postadress',
+    'mail.confirm.text':
+      'Hej!\n\nDin lots vill koppla ditt flyttärende {ref} till ditt konto i talangpoolen. Öppna länken och bekräfta att e-postadressen är din:\n{link}\n\nLänken gäller i {days} dagar. Känner du inte igen det här kan du strunta i mejlet; då händer ingenting.\n\nMed vänlig hälsning\nLotsa',
     'dup.merged': 'Ärendena är sammanslagna. Ärende {ref} finns kvar.',
     'dup.capped': 'Visar de första {count}.',
     'case.ref': 'Ärende {ref}',
@@ -190,6 +199,7 @@ export const careersMessages = defineMessages({
     'event.merged.from': 'Ärende {ref} slogs ihop med det här ärendet.',
     'who.main': 'Huvudflyttaren',
     'who.partner': 'Partnern',
+    'event.confirmAsked': '{who} fick en länk för att bekräfta sin e-postadress och kopplas till sitt konto.',
     'event.linked': '{who} kopplades till sitt konto med profil i talangpoolen.',
     'event.jobsearch': '{who}: jobbsökandet är nu ”{status}”.',
     'event.application': '{who} har sökt {title} hos {employer} ({status}).',
@@ -349,7 +359,16 @@ export const careersMessages = defineMessages({
     'dup.case': 'Case',
     'dup.source.talent': 'talent pool profile',
     'dup.link': 'Link to the profile',
-    'dup.linked': '{name} is linked to their account and profile.',
+    'dup.linked': 'The person is linked to their account and profile.',
+    'dup.confirm': 'Send a link so the person can confirm',
+    'dup.unproven':
+      'The e-mail address was typed in a request and is not confirmed. The person is linked to the account only when they open the link.',
+    'dup.confirmSent':
+      'We sent a link to the person’s e-mail address. When they open it, they are linked to their account.',
+    'dup.confirmRecent': 'The person got a link less than an hour ago. No new link was sent.',
+    'mail.confirm.subject': 'Case {ref}: confirm your e-mail address',
+    'mail.confirm.text':
+      'Hello,\n\nYour navigator would like to link your relocation case {ref} to your talent pool account. Open the link and confirm that the e-mail address is yours:\n{link}\n\nThe link works for {days} days. If you do not recognise this, ignore the e-mail; nothing will happen.\n\nKind regards\nLotsa',
     'dup.merged': 'The cases are merged. Case {ref} remains.',
     'dup.capped': 'Showing the first {count}.',
     'case.ref': 'Case {ref}',
@@ -381,6 +400,8 @@ export const careersMessages = defineMessages({
     'event.merged.from': 'Case {ref} was merged into this case.',
     'who.main': 'The main mover',
     'who.partner': 'The partner',
+    'event.confirmAsked':
+      '{who} was sent a link to confirm their e-mail address and be linked to their account.',
     'event.linked': '{who} was linked to their account with a talent pool profile.',
     'event.jobsearch': '{who}: the job search is now “{status}”.',
     'event.application': '{who} applied for {title} at {employer} ({status}).',

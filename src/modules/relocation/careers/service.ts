@@ -11,6 +11,8 @@ import { recordAudit } from '../../../platform/audit.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import { parseDate } from '../../../platform/html/forms.ts';
 import { isUuid } from '../../../platform/http/params.ts';
+import { randomToken } from '../../../platform/auth/secrets.ts';
+import { localPath } from '../../../platform/html/layout.ts';
 import { isLang, type Lang } from '../../../platform/i18n/index.ts';
 import { queueMail } from '../../../platform/mail/outbox.ts';
 import type { PersonalDataPart } from '../../../platform/personal-data.ts';
@@ -27,7 +29,9 @@ import {
   type PersonRow,
 } from '../cases.ts';
 import { relocationMessages } from '../messages.ts';
-import { casePath, dayOf, isOneOf, JOB_SEARCH, stockholmToday, type JobSearch } from '../model.ts';
+import { casePath, dayOf, isOneOf, JOB_SEARCH, PATHS, stockholmToday, type JobSearch } from '../model.ts';
+import { insertLink } from '../request/repository.ts';
+import { LINK_DAYS } from '../request/service.ts';
 import { careersMessages, type CareersMessageKey } from './messages.ts';
 import { adultProfile, sideOf } from './profiles.ts';
 import {
@@ -548,23 +552,18 @@ export async function answerIntroduction(
 
 // ------------------------------------------------------------------ linking a sign-up
 
-/** Links an adult to the account their e-mail belongs to, when that account has a talent profile. */
-export async function linkToProfile(
-  db: Kysely<DB>,
-  scope: CaseScope,
-  actor: Actor,
-  personId: unknown,
-): Promise<Outcome<{ name: string }>> {
-  if (!isUuid(personId)) return { kind: 'not-found' };
+/** An adult of a case in scope, not linked, whose e-mail is an account's with a talent profile. */
+async function linkable(db: Kysely<DB>, scope: CaseScope, personId: unknown) {
+  if (!isUuid(personId)) return undefined;
   const person = await db
     .selectFrom('relocation_persons')
     .selectAll()
     .where('region_id', '=', scope.regionId)
     .where('id', '=', personId)
     .executeTakeFirst();
-  if (!person || person.role === 'child') return { kind: 'not-found' };
+  if (!person || person.role === 'child') return undefined;
   const kase = await caseInScope(db, scope, person.case_id);
-  if (!kase || kase.merged_into || !person.email || person.account_id) return { kind: 'not-found' };
+  if (!kase || kase.merged_into || !person.email || person.account_id) return undefined;
   const account = await db
     .selectFrom('accounts as a')
     .innerJoin('talent_profiles as t', (j) =>
@@ -574,8 +573,25 @@ export async function linkToProfile(
     .where('a.region_id', '=', scope.regionId)
     .where(sql<string>`lower(a.email)`, '=', person.email.trim().toLowerCase())
     .executeTakeFirst();
-  if (!account) return { kind: 'not-found' };
-  const name = personLabel(actor.lang, person);
+  if (!account) return undefined;
+  return { person: { ...person, email: person.email }, kase, account };
+}
+
+/**
+ * Links an adult to the account their e-mail belongs to, when that account has a talent profile —
+ * only when the account is proven to be theirs: the case was made by that account for its main
+ * mover. An e-mail typed in a request proves nothing; such an adult gets a link (askToConfirm).
+ */
+export async function linkToProfile(
+  db: Kysely<DB>,
+  scope: CaseScope,
+  actor: Actor,
+  personId: unknown,
+): Promise<Outcome> {
+  const found = await linkable(db, scope, personId);
+  if (!found) return { kind: 'not-found' };
+  const { person, kase, account } = found;
+  if (person.role !== 'main' || kase.account_id !== account.id) return { kind: 'not-found' };
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('relocation_persons')
@@ -610,7 +626,74 @@ export async function linkToProfile(
       data: { ref: String(kase.ref), role: person.role },
     });
   });
-  return { kind: 'done', name };
+  return { kind: 'done' };
+}
+
+/** A new confirmation link is not sent to the same adult more often than this. */
+export const CONFIRM_EVERY_MINUTES = 60;
+
+/**
+ * Sends an adult whose e-mail matches a talent pool account (unproven) the request's welcome link
+ * to their address: opening it proves the address is theirs and links them to that account.
+ * `already` when a link was sent less than CONFIRM_EVERY_MINUTES ago (nothing is sent).
+ */
+export async function askToConfirm(
+  db: Kysely<DB>,
+  queue: TaskQueue,
+  scope: CaseScope,
+  actor: Actor,
+  origin: string,
+  personId: unknown,
+): Promise<Outcome<{ already: boolean }>> {
+  const found = await linkable(db, scope, personId);
+  if (!found) return { kind: 'not-found' };
+  const { person, kase } = found;
+  const regionId = scope.regionId;
+  return db.transaction().execute(async (trx) => {
+    await lockCases(trx, regionId, [kase.id]);
+    const recent = await trx
+      .selectFrom('relocation_links')
+      .select('token_hash')
+      .where('region_id', '=', regionId)
+      .where('person_id', '=', person.id)
+      .where('used_at', 'is', null)
+      .where('created_at', '>', sql<Date>`now() - make_interval(mins => ${CONFIRM_EVERY_MINUTES})`)
+      .executeTakeFirst();
+    if (recent) return { kind: 'done' as const, already: true };
+    const token = randomToken();
+    await insertLink(trx, regionId, token, kase.id, person.id, LINK_DAYS);
+    const lang = langOf(kase.language);
+    const ref = String(kase.ref);
+    await queueMail(trx, queue, {
+      regionId,
+      to: person.email,
+      language: lang,
+      subject: t(lang, 'mail.confirm.subject', { ref }),
+      text: t(lang, 'mail.confirm.text', {
+        ref,
+        days: LINK_DAYS,
+        link: `${origin}${localPath(lang, `${PATHS.move}/welcome/${token}`)}`,
+      }),
+    });
+    await addCaseEvent(trx, {
+      regionId,
+      caseId: kase.id,
+      actorId: actor.accountId,
+      kind: 'profile.confirm_asked',
+      body: t(actor.lang, 'event.confirmAsked', { who: roleWord(actor.lang, person.role) }),
+      data: { person_id: person.id },
+    });
+    await recordAudit(trx, {
+      regionId,
+      actor: actor.audit,
+      organisationId: actor.organisationId,
+      action: 'relocation.person.confirm_asked',
+      subjectType: 'relocation_case',
+      subjectId: kase.id,
+      data: { ref, role: person.role },
+    });
+    return { kind: 'done' as const, already: false };
+  });
 }
 
 // ------------------------------------------------------------------ merge

@@ -257,8 +257,12 @@ export function employerIntroPage(
         <dd>${navigator}${intro.navigatorEmail ? html`, <a href="mailto:${intro.navigatorEmail}">${intro.navigatorEmail}</a>` : ''}</dd>
         <dt>${t('employer.sent')}</dt><dd>${formatDate(lang, intro.createdAt)}</dd>
       </dl>
-      ${intro.withdrawn ? '' : html`<h2>${t('employer.message')}</h2>
-            <p class="prewrap">${intro.message || t('employer.noMessage')}</p>`}
+      ${
+        intro.withdrawn
+          ? ''
+          : html`<h2>${t('employer.message')}</h2>
+            <p class="prewrap">${intro.message || t('employer.noMessage')}</p>`
+      }
       ${answer}`,
   };
 }
@@ -318,10 +322,16 @@ export function duplicatesPage(
         name,
         caseCell(l.caseId),
         t(`dup.source.${l.source}` as CareersMessageKey),
-        html`<form method="post" action="${PATHS.duplicates}/link" class="form form--inline">
-          ${csrfField(csrf)} ${hiddenField('person', l.personId)}
-          <button type="submit" class="button button--secondary">${t('dup.link')}</button>
-        </form>`,
+        l.proven
+          ? html`<form method="post" action="${PATHS.duplicates}/link" class="form form--inline">
+              ${csrfField(csrf)} ${hiddenField('person', l.personId)}
+              <button type="submit" class="button button--secondary">${t('dup.link')}</button>
+            </form>`
+          : html`<p>${t('dup.unproven')}</p>
+              <form method="post" action="${PATHS.duplicates}/confirm" class="form form--inline">
+                ${csrfField(csrf)} ${hiddenField('person', l.personId)}
+                <button type="submit" class="button button--secondary">${t('dup.confirm')}</button>
+              </form>`,
       ];
     },
     empty: t('dup.linksNone'),
