@@ -1,9 +1,12 @@
 /**
  * The careers part's rules. Each change runs in one transaction with its audit event and, for a
  * case, its history entry: an adult's job search and applications; introducing an adult to an
- * employer (only with their 'employers' consent; the employer is shown `shared` and nothing of
- * the case) and the employer's answer; linking an adult to their talent pool account; merging two
- * cases that are the same household.
+ * employer (only with their 'employers' consent; the employer is shown `shared`, while that
+ * consent is live, and nothing of the case) and the employer's answer; linking an adult to their
+ * talent pool account (only a proven address; otherwise the person is sent a link to confirm);
+ * merging two cases that are the same household. History entries and e-mails name no adult: the
+ * entries say the role and keep the person's id (the case file shows the name while the person is
+ * in the household), the employer's and navigator's mails point to the page.
  */
 import { sql, type Kysely } from 'kysely';
 import type { AuditActor } from '../../../platform/audit.ts';
