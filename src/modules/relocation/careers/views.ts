@@ -294,7 +294,7 @@ export function duplicatesPage(
   const pairs = dataTable({
     id: 'duplicates-caption',
     caption: t('dup.pairsCaption'),
-    columns: [t('dup.caseA'), t('dup.caseB'), t('dup.why'), ''],
+    columns: [t('dup.caseA'), t('dup.caseB'), t('dup.why'), t('dup.action')],
     rows: found.pairs,
     cells: (p) => [
       caseCell(p.a),
@@ -313,7 +313,7 @@ export function duplicatesPage(
   const links = dataTable({
     id: 'signups-caption',
     caption: t('dup.linksCaption'),
-    columns: [t('dup.person'), t('dup.case'), t('dup.why'), ''],
+    columns: [t('dup.person'), t('dup.case'), t('dup.why'), t('dup.action')],
     rows: found.links,
     cells: (l) => {
       const p = persons.get(l.personId);
