@@ -535,6 +535,11 @@ export const ROWS: Record<string, Row> = {
     staff: 403,
     body: { person: NO_IMAGE },
   }),
+  'POST /admin/cases/duplicates/confirm': only(CAREERS_CASES_WORK, 404, {
+    anon: 401,
+    staff: 403,
+    body: { person: NO_IMAGE },
+  }),
   'GET /admin/cases/duplicates/merge': only(CAREERS_CASES_WORK, 404, {
     url: `/admin/cases/duplicates/merge?a=${NO_IMAGE}&b=${CAREERS_NO_OTHER_CASE}`,
   }),

@@ -101,8 +101,10 @@ describe('careers introductions', async () => {
     // The employer's admin is e-mailed in their language, with the link.
     const [mail] = await mailsTo('hr@skolbolag.example');
     assert.ok(mail);
-    assert.match(mail.subject, /A navigator introduces João Ferreira to Dalarnas Skolbolag AB/);
+    // Nothing of the person in the mail: the page shows them, as long as the consent holds.
+    assert.match(mail.subject, /A navigator introduces a person to Dalarnas Skolbolag AB/);
     assert.match(mail.text_body, new RegExp(`/admin/talent/introductions/${intro.id}`));
+    assert.doesNotMatch(`${mail.subject} ${mail.text_body}`, /João|Ferreira|Lärare|joao@/);
 
     // The employer's people see the shared facts, the navigator and the message; nothing of the case.
     const list = await client.get('/admin/talent/introductions', memberCookie);
@@ -148,8 +150,24 @@ describe('careers introductions', async () => {
     assert.ok(events.some((e) => e.kind === 'introduction.answered' && /Intresserade/.test(e.body)));
     const [toNavigator] = await mailsTo('nora.lots@region.example');
     assert.ok(toNavigator);
-    assert.match(toNavigator.subject, /Dalarnas Skolbolag AB har svarat om João Ferreira/);
+    const ref = (
+      await db
+        .selectFrom('relocation_cases')
+        .select('ref')
+        .where('id', '=', c.caseId)
+        .executeTakeFirstOrThrow()
+    ).ref;
+    assert.match(
+      toNavigator.subject,
+      new RegExp(`Dalarnas Skolbolag AB har svarat på din presentation \\(ärende ${ref}\\)`),
+    );
     assert.match(toNavigator.text_body, /Intresserade/);
+    assert.doesNotMatch(`${toNavigator.subject} ${toNavigator.text_body}`, /João|Ferreira/);
+    // The history names the person by role; the case file shows the name from the household.
+    assert.ok(events.every((e) => !e.body.includes('João')));
+    const file = await client.get(`/admin/cases/${c.caseId}`, navigator.cookie);
+    assert.match(file.body, /Partnern presenterades för Dalarnas Skolbolag AB/);
+    assert.match(file.body, /\(gäller João Ferreira\)/);
 
     // The case's panel shows the introduction and its answer.
     const panel = await client.get(`/admin/cases/${c.caseId}/careers`, navigator.cookie);

@@ -51,6 +51,15 @@ export const careersAuditSentences: AuditSentences = {
       },
     ],
   },
+  'relocation.person.confirm_asked': {
+    label: { sv: 'Person ombedd att bekräfta sin e-post', en: 'Person asked to confirm their e-mail' },
+    sentences: [
+      {
+        sv: '{actor} skickade en länk till en person i ärende {ref} för att bekräfta e-postadressen',
+        en: '{actor} sent a person of case {ref} a link to confirm their e-mail address',
+      },
+    ],
+  },
   'relocation.person.linked': {
     label: { sv: 'Person kopplad till sin profil', en: 'Person linked to their profile' },
     sentences: [

@@ -35,6 +35,12 @@ export interface LinkCandidate {
   caseId: string;
   accountId: string;
   source: string;
+  /**
+   * The account is proven to be this adult's (the case was made by that account for its main
+   * mover), so the navigator may link them. Otherwise the e-mail is only what someone typed: the
+   * adult gets a link to confirm it themselves.
+   */
+  proven?: boolean;
 }
 
 /** A way of finding adults who are someone already known by another door. */
@@ -45,7 +51,7 @@ export interface LinkSource {
 
 /** The cases of the scope that are not merged, as a CTE body. */
 function visibleCases(scope: CaseScope) {
-  return sql`SELECT c.id, c.municipality_code FROM relocation_cases c
+  return sql`SELECT c.id, c.municipality_code, c.account_id FROM relocation_cases c
     WHERE c.region_id = ${scope.regionId} AND c.merged_into IS NULL AND ${inScope(scope)}`;
 }
 
@@ -115,9 +121,10 @@ export const LINK_SOURCES: LinkSource[] = [
     // An adult with an e-mail and no account, whose e-mail is an account's with a talent profile.
     key: 'talent',
     links: async (db, scope, limit) => {
-      const rows = await sql<{ person_id: string; case_id: string; account_id: string }>`
+      const rows = await sql<{ person_id: string; case_id: string; account_id: string; proven: boolean }>`
         WITH v AS (${visibleCases(scope)})
-        SELECT p.id AS person_id, p.case_id, a.id AS account_id
+        SELECT p.id AS person_id, p.case_id, a.id AS account_id,
+          (p.role = 'main' AND v.account_id IS NOT DISTINCT FROM a.id) AS proven
         FROM relocation_persons p
         JOIN v ON v.id = p.case_id
         JOIN accounts a ON a.region_id = p.region_id AND lower(a.email) = lower(trim(p.email))
@@ -131,6 +138,7 @@ export const LINK_SOURCES: LinkSource[] = [
         caseId: r.case_id,
         accountId: r.account_id,
         source: 'talent',
+        proven: r.proven === true,
       }));
     },
   },

@@ -10,10 +10,12 @@ import { careersMessages } from './messages.ts';
 import { careersPanel } from './panel.ts';
 import { registerCareersRoutes } from './routes.ts';
 import { careersPersonalData, INTRODUCTIONS_PATH } from './service.ts';
+import { careersHistory } from './history.ts';
 
 export const careersPart: RelocationPart = {
   routes: (app, deps) => registerCareersRoutes(app, deps),
   casePanels: [careersPanel],
+  historySentences: careersHistory,
   adminNavigation: [
     {
       path: INTRODUCTIONS_PATH,

@@ -102,7 +102,7 @@ export async function applicationOfCase(
     .innerJoin('relocation_persons as p', (j) =>
       j.onRef('p.region_id', '=', 'a.region_id').onRef('p.id', '=', 'a.person_id'),
     )
-    .select(['a.id', 'a.person_id', 'a.employer', 'a.title', 'a.status', 'p.name'])
+    .select(['a.id', 'a.person_id', 'a.employer', 'a.title', 'a.status', 'p.role'])
     .where('a.region_id', '=', regionId)
     .where('a.id', '=', applicationId)
     .where('p.case_id', '=', caseId)
@@ -194,6 +194,11 @@ export interface IntroductionRow {
   jobHeadline: string | null;
   message: string;
   shared: SharedFacts;
+  /**
+   * The person's 'employers' consent is no longer live (withdrawn, or the person is gone): the
+   * employer's pages then show nothing of what was shared and take no answer.
+   */
+  withdrawn: boolean;
   navigatorId: string | null;
   navigatorName: string | null;
   navigatorEmail: string | null;
@@ -225,6 +230,20 @@ function introductionQuery(db: Kysely<DB>, regionId: string) {
       'j.headline as job_headline',
       'i.message',
       'i.shared',
+      (eb) =>
+        eb
+          .not(
+            eb.exists(
+              eb
+                .selectFrom('relocation_consents as k')
+                .select(sql`1`.as('one'))
+                .whereRef('k.region_id', '=', 'i.region_id')
+                .whereRef('k.person_id', '=', 'i.person_id')
+                .where('k.purpose', '=', 'employers')
+                .where('k.withdrawn_at', 'is', null),
+            ),
+          )
+          .as('withdrawn'),
       'i.navigator_id',
       'n.display_name as navigator_name',
       'n.email as navigator_email',
@@ -260,6 +279,7 @@ function toIntroduction(r: IntroductionSelect): IntroductionRow {
     jobHeadline: r.job_headline,
     message: r.message,
     shared: sharedOf(r.shared),
+    withdrawn: r.withdrawn === true,
     navigatorId: r.navigator_id,
     navigatorName: r.navigator_name,
     navigatorEmail: r.navigator_email,
@@ -297,6 +317,13 @@ export async function introductionsOfPersons(
   return rows.map(toIntroduction);
 }
 
+/** What an employer may be shown: nothing of the person (nor the message about them) once the consent is withdrawn. */
+function forEmployer(intro: IntroductionRow): IntroductionRow {
+  if (!intro.withdrawn) return intro;
+  return { ...intro, message: '', shared: { name: '', occupation: '', email: null, phone: null } };
+}
+
+/** An employer's introductions (what was shared only while the person's consent is live). */
 export async function introductionsOfOrganisation(
   db: Kysely<DB>,
   regionId: string,
@@ -308,9 +335,10 @@ export async function introductionsOfOrganisation(
     .orderBy('i.created_at', 'desc')
     .limit(limit)
     .execute();
-  return rows.map(toIntroduction);
+  return rows.map((r) => forEmployer(toIntroduction(r)));
 }
 
+/** One introduction to an employer (what was shared only while the person's consent is live). */
 export async function introductionOfOrganisation(
   db: Kysely<DB>,
   regionId: string,
@@ -321,7 +349,7 @@ export async function introductionOfOrganisation(
     .where('i.organisation_id', '=', organisationId)
     .where('i.id', '=', id)
     .executeTakeFirst();
-  return row && toIntroduction(row);
+  return row && forEmployer(toIntroduction(row));
 }
 
 // ------------------------------------------------------------------ merge

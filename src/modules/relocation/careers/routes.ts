@@ -2,7 +2,7 @@
  * Routes of the careers part. Navigators (Permission.CasesWork, the case in their scope):
  * /admin/cases/:id/careers (the panel on its own page), POST …/job-search, …/applications,
  * …/applications/:application, GET/POST …/introductions; /admin/cases/duplicates with POST
- * …/link, GET/POST …/merge. Employers (Permission.TalentSearch, for the organisation they act
+ * …/link (a proven sign-up), …/confirm (an unproven one gets a link), GET/POST …/merge. Employers (Permission.TalentSearch, for the organisation they act
  * for): /admin/talent/introductions and /admin/talent/introductions/:id with its answer. Thin:
  * read, one service call, render.
  */
@@ -38,6 +38,7 @@ import {
 import {
   addApplication,
   answerIntroduction,
+  askToConfirm,
   changeApplication,
   introduce,
   INTRODUCTIONS_PATH,
@@ -475,12 +476,16 @@ export function registerCareersRoutes(app: App, deps: ModuleDeps): void {
     const lang = adminLang(request);
     const q = request.query;
     const ref = queryText(q.ref).slice(0, 20);
-    const name = queryText(q.name).slice(0, 120);
+    const notices = {
+      linked: 'dup.linked',
+      confirm: 'dup.confirmSent',
+      confirm_recent: 'dup.confirmRecent',
+    } as const;
     const done =
       q.done === 'merged' && /^\d+$/.test(ref)
         ? careersMessages.t(lang, 'dup.merged', { ref })
-        : q.done === 'linked'
-          ? careersMessages.t(lang, 'dup.linked', { name: name || '–' })
+        : typeof q.done === 'string' && Object.hasOwn(notices, q.done)
+          ? careersMessages.t(lang, notices[q.done as keyof typeof notices])
           : undefined;
     return showDuplicates(request, reply, scope, done);
   });
@@ -492,8 +497,26 @@ export function registerCareersRoutes(app: App, deps: ModuleDeps): void {
       const scope = await scopeOf(request);
       const outcome = await linkToProfile(db, scope, actorFor(request, scope), request.body.person);
       if (outcome.kind !== 'done') throw new AppError('LOTSA_NOT_FOUND');
+      return reply.redirect(`${PATHS.duplicates}?done=linked`, 303);
+    },
+  );
+
+  app.post(
+    `${PATHS.duplicates}/confirm`,
+    { schema: { body: FormBody('person') }, config: work },
+    async (request, reply) => {
+      const scope = await scopeOf(request);
+      const outcome = await askToConfirm(
+        db,
+        deps.queue,
+        scope,
+        actorFor(request, scope),
+        siteOrigin(request),
+        request.body.person,
+      );
+      if (outcome.kind !== 'done') throw new AppError('LOTSA_NOT_FOUND');
       return reply.redirect(
-        `${PATHS.duplicates}?${new URLSearchParams({ done: 'linked', name: outcome.name }).toString()}`,
+        `${PATHS.duplicates}?done=${outcome.already ? 'confirm_recent' : 'confirm'}`,
         303,
       );
     },

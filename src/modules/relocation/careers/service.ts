@@ -1,9 +1,12 @@
 /**
  * The careers part's rules. Each change runs in one transaction with its audit event and, for a
  * case, its history entry: an adult's job search and applications; introducing an adult to an
- * employer (only with their 'employers' consent; the employer is shown `shared` and nothing of
- * the case) and the employer's answer; linking an adult to their talent pool account; merging two
- * cases that are the same household.
+ * employer (only with their 'employers' consent; the employer is shown `shared`, while that
+ * consent is live, and nothing of the case) and the employer's answer; linking an adult to their
+ * talent pool account (only a proven address; otherwise the person is sent a link to confirm);
+ * merging two cases that are the same household. History entries and e-mails name no adult: the
+ * entries say the role and keep the person's id (the case file shows the name while the person is
+ * in the household), the employer's and navigator's mails point to the page.
  */
 import { sql, type Kysely } from 'kysely';
 import type { AuditActor } from '../../../platform/audit.ts';
@@ -11,6 +14,8 @@ import { recordAudit } from '../../../platform/audit.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import { parseDate } from '../../../platform/html/forms.ts';
 import { isUuid } from '../../../platform/http/params.ts';
+import { randomToken } from '../../../platform/auth/secrets.ts';
+import { localPath } from '../../../platform/html/layout.ts';
 import { isLang, type Lang } from '../../../platform/i18n/index.ts';
 import { queueMail } from '../../../platform/mail/outbox.ts';
 import type { PersonalDataPart } from '../../../platform/personal-data.ts';
@@ -27,7 +32,9 @@ import {
   type PersonRow,
 } from '../cases.ts';
 import { relocationMessages } from '../messages.ts';
-import { casePath, dayOf, isOneOf, JOB_SEARCH, stockholmToday, type JobSearch } from '../model.ts';
+import { casePath, dayOf, isOneOf, JOB_SEARCH, PATHS, stockholmToday, type JobSearch } from '../model.ts';
+import { insertLink } from '../request/repository.ts';
+import { LINK_DAYS } from '../request/service.ts';
 import { careersMessages, type CareersMessageKey } from './messages.ts';
 import { adultProfile, sideOf } from './profiles.ts';
 import {
@@ -104,6 +111,14 @@ function personLabel(lang: Lang, person: PersonRow): string {
   return person.name.trim() || relocationMessages.t(lang, `role.${person.role as 'main' | 'partner'}`);
 }
 
+/**
+ * The adult by role ("Partnern", "The main mover") for what is stored: history entries never carry
+ * a name (the case file shows the person's name from the household while they are in it).
+ */
+function roleWord(lang: Lang, role: string): string {
+  return t(lang, role === 'partner' ? 'who.partner' : 'who.main');
+}
+
 // ------------------------------------------------------------------ job search
 
 export async function setJobSearch(
@@ -140,7 +155,7 @@ export async function setJobSearch(
       actorId: actor.accountId,
       kind: 'jobsearch.status',
       body: t(actor.lang, 'event.jobsearch', {
-        name: personLabel(actor.lang, person),
+        who: roleWord(actor.lang, person.role),
         status: relocationMessages.t(actor.lang, `jobSearch.${status}`),
       }),
       data: { person_id: person.id, from: person.job_search, to: status },
@@ -235,7 +250,7 @@ export async function addApplication(
       actorId: actor.accountId,
       kind: 'jobsearch.application',
       body: t(lang, 'event.application', {
-        name: personLabel(lang, person),
+        who: roleWord(lang, person.role),
         title: input.title,
         employer: input.employer,
         status: t(lang, `appStatus.${status}`),
@@ -292,7 +307,7 @@ export async function changeApplication(
       actorId: actor.accountId,
       kind: 'jobsearch.application_status',
       body: t(lang, 'event.applicationStatus', {
-        name: application.name.trim() || '–',
+        who: roleWord(lang, application.role),
         title: application.title,
         employer: application.employer,
         status: t(lang, `appStatus.${status}`),
@@ -414,7 +429,7 @@ export async function introduce(
       caseId,
       actorId: actor.accountId,
       kind: 'introduction.sent',
-      body: t(lang, 'event.introduction', { name: personLabel(lang, person), organisation: employer.name }),
+      body: t(lang, 'event.introduction', { who: roleWord(lang, person.role), organisation: employer.name }),
       data: {
         person_id: person.id,
         introduction_id: row.id,
@@ -439,11 +454,10 @@ export async function introduce(
         to: admin.email,
         replyTo: navigator.email,
         language: to,
-        subject: t(to, 'mail.new.subject', { name: shared.name || '–', organisation: employer.name }),
+        // Nothing of the person: the employer reads them on the page, which keeps to the consent.
+        subject: t(to, 'mail.new.subject', { organisation: employer.name }),
         text: t(to, 'mail.new.text', {
           navigator: who,
-          name: shared.name || '–',
-          occupation: shared.occupation || '–',
           organisation: employer.name,
           link: `${origin}${introductionPath(row.id)}`,
         }),
@@ -473,7 +487,18 @@ export async function answerIntroduction(
 ): Promise<Outcome | { kind: 'invalid-answer' }> {
   if (!isUuid(id)) return { kind: 'not-found' };
   const intro = await introductionOfOrganisation(db, employer.regionId, employer.organisationId, id);
-  if (!intro) return { kind: 'not-found' };
+  // Once the person withdrew the consent it was shared under, the employer may not answer either.
+  if (!intro || intro.withdrawn) return { kind: 'not-found' };
+  const about = await db
+    .selectFrom('relocation_persons as p')
+    .innerJoin('relocation_cases as c', (j) =>
+      j.onRef('c.region_id', '=', 'p.region_id').onRef('c.id', '=', 'p.case_id'),
+    )
+    .select(['p.role', 'c.ref'])
+    .where('p.region_id', '=', employer.regionId)
+    .where('p.id', '=', intro.personId)
+    .executeTakeFirst();
+  if (!about) return { kind: 'not-found' };
   const answer = str(answerValue);
   if (!isOneOf(INTRO_ANSWERS, answer)) return { kind: 'invalid-answer' };
   if (intro.status === answer) return { kind: 'done' };
@@ -493,7 +518,7 @@ export async function answerIntroduction(
       kind: 'introduction.answered',
       body: t(caseLang, 'event.introductionAnswer', {
         organisation: intro.organisationName,
-        name: intro.shared.name || '–',
+        who: roleWord(caseLang, about.role).toLocaleLowerCase(caseLang),
         answer: t(caseLang, `introStatus.${answer as IntroAnswer}`),
       }),
       data: { person_id: intro.personId, introduction_id: id, status: answer },
@@ -514,11 +539,11 @@ export async function answerIntroduction(
         language: navigatorLang,
         subject: t(navigatorLang, 'mail.answer.subject', {
           organisation: intro.organisationName,
-          name: intro.shared.name || '–',
+          ref: String(about.ref),
         }),
         text: t(navigatorLang, 'mail.answer.text', {
           organisation: intro.organisationName,
-          name: intro.shared.name || '–',
+          ref: String(about.ref),
           answer: t(navigatorLang, `introStatus.${answer as IntroAnswer}`),
           link: `${origin}${casePath(intro.caseId)}`,
         }),
@@ -530,23 +555,18 @@ export async function answerIntroduction(
 
 // ------------------------------------------------------------------ linking a sign-up
 
-/** Links an adult to the account their e-mail belongs to, when that account has a talent profile. */
-export async function linkToProfile(
-  db: Kysely<DB>,
-  scope: CaseScope,
-  actor: Actor,
-  personId: unknown,
-): Promise<Outcome<{ name: string }>> {
-  if (!isUuid(personId)) return { kind: 'not-found' };
+/** An adult of a case in scope, not linked, whose e-mail is an account's with a talent profile. */
+async function linkable(db: Kysely<DB>, scope: CaseScope, personId: unknown) {
+  if (!isUuid(personId)) return undefined;
   const person = await db
     .selectFrom('relocation_persons')
     .selectAll()
     .where('region_id', '=', scope.regionId)
     .where('id', '=', personId)
     .executeTakeFirst();
-  if (!person || person.role === 'child') return { kind: 'not-found' };
+  if (!person || person.role === 'child') return undefined;
   const kase = await caseInScope(db, scope, person.case_id);
-  if (!kase || kase.merged_into || !person.email || person.account_id) return { kind: 'not-found' };
+  if (!kase || kase.merged_into || !person.email || person.account_id) return undefined;
   const account = await db
     .selectFrom('accounts as a')
     .innerJoin('talent_profiles as t', (j) =>
@@ -556,8 +576,25 @@ export async function linkToProfile(
     .where('a.region_id', '=', scope.regionId)
     .where(sql<string>`lower(a.email)`, '=', person.email.trim().toLowerCase())
     .executeTakeFirst();
-  if (!account) return { kind: 'not-found' };
-  const name = personLabel(actor.lang, person);
+  if (!account) return undefined;
+  return { person: { ...person, email: person.email }, kase, account };
+}
+
+/**
+ * Links an adult to the account their e-mail belongs to, when that account has a talent profile —
+ * only when the account is proven to be theirs: the case was made by that account for its main
+ * mover. An e-mail typed in a request proves nothing; such an adult gets a link (askToConfirm).
+ */
+export async function linkToProfile(
+  db: Kysely<DB>,
+  scope: CaseScope,
+  actor: Actor,
+  personId: unknown,
+): Promise<Outcome> {
+  const found = await linkable(db, scope, personId);
+  if (!found) return { kind: 'not-found' };
+  const { person, kase, account } = found;
+  if (person.role !== 'main' || kase.account_id !== account.id) return { kind: 'not-found' };
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('relocation_persons')
@@ -579,7 +616,7 @@ export async function linkToProfile(
       caseId: kase.id,
       actorId: actor.accountId,
       kind: 'profile.linked',
-      body: t(actor.lang, 'event.linked', { name }),
+      body: t(actor.lang, 'event.linked', { who: roleWord(actor.lang, person.role) }),
       data: { person_id: person.id, account_id: account.id },
     });
     await recordAudit(trx, {
@@ -592,7 +629,74 @@ export async function linkToProfile(
       data: { ref: String(kase.ref), role: person.role },
     });
   });
-  return { kind: 'done', name };
+  return { kind: 'done' };
+}
+
+/** A new confirmation link is not sent to the same adult more often than this. */
+export const CONFIRM_EVERY_MINUTES = 60;
+
+/**
+ * Sends an adult whose e-mail matches a talent pool account (unproven) the request's welcome link
+ * to their address: opening it proves the address is theirs and links them to that account.
+ * `already` when a link was sent less than CONFIRM_EVERY_MINUTES ago (nothing is sent).
+ */
+export async function askToConfirm(
+  db: Kysely<DB>,
+  queue: TaskQueue,
+  scope: CaseScope,
+  actor: Actor,
+  origin: string,
+  personId: unknown,
+): Promise<Outcome<{ already: boolean }>> {
+  const found = await linkable(db, scope, personId);
+  if (!found) return { kind: 'not-found' };
+  const { person, kase } = found;
+  const regionId = scope.regionId;
+  return db.transaction().execute(async (trx) => {
+    await lockCases(trx, regionId, [kase.id]);
+    const recent = await trx
+      .selectFrom('relocation_links')
+      .select('token_hash')
+      .where('region_id', '=', regionId)
+      .where('person_id', '=', person.id)
+      .where('used_at', 'is', null)
+      .where('created_at', '>', sql<Date>`now() - make_interval(mins => ${CONFIRM_EVERY_MINUTES})`)
+      .executeTakeFirst();
+    if (recent) return { kind: 'done' as const, already: true };
+    const token = randomToken();
+    await insertLink(trx, regionId, token, kase.id, person.id, LINK_DAYS);
+    const lang = langOf(kase.language);
+    const ref = String(kase.ref);
+    await queueMail(trx, queue, {
+      regionId,
+      to: person.email,
+      language: lang,
+      subject: t(lang, 'mail.confirm.subject', { ref }),
+      text: t(lang, 'mail.confirm.text', {
+        ref,
+        days: LINK_DAYS,
+        link: `${origin}${localPath(lang, `${PATHS.move}/welcome/${token}`)}`,
+      }),
+    });
+    await addCaseEvent(trx, {
+      regionId,
+      caseId: kase.id,
+      actorId: actor.accountId,
+      kind: 'profile.confirm_asked',
+      body: t(actor.lang, 'event.confirmAsked', { who: roleWord(actor.lang, person.role) }),
+      data: { person_id: person.id },
+    });
+    await recordAudit(trx, {
+      regionId,
+      actor: actor.audit,
+      organisationId: actor.organisationId,
+      action: 'relocation.person.confirm_asked',
+      subjectType: 'relocation_case',
+      subjectId: kase.id,
+      data: { ref, role: person.role },
+    });
+    return { kind: 'done' as const, already: false };
+  });
 }
 
 // ------------------------------------------------------------------ merge

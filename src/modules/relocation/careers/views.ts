@@ -195,8 +195,8 @@ export function employerListPage(lang: Lang, organisation: string, intros: Intro
         ],
         rows: intros,
         cells: (i) => [
-          html`<a href="${introductionPath(i.id)}">${i.shared.name || '–'}</a>`,
-          i.shared.occupation || '–',
+          html`<a href="${introductionPath(i.id)}">${i.withdrawn ? t('employer.withdrawnName') : i.shared.name || '–'}</a>`,
+          i.withdrawn ? '–' : i.shared.occupation || '–',
           i.jobHeadline ?? '–',
           t(`introStatus.${i.status}`),
           formatDate(lang, i.createdAt),
@@ -214,29 +214,21 @@ export function employerIntroPage(
 ): PageView {
   const t = translator(lang);
   const s = intro.shared;
-  const title = t('employer.one', { name: s.name || '–' });
+  const title = intro.withdrawn
+    ? t('employer.one', { name: t('employer.withdrawnName') })
+    : t('employer.one', { name: s.name || '–' });
   const navigator = intro.navigatorName?.trim() || intro.navigatorEmail?.split('@')[0] || '–';
-  return {
-    title,
-    main: html`<p><a href="${INTRODUCTIONS_PATH}">${t('employer.back')}</a></p>
-      <h1>${title}</h1>
-      ${notice(options.answered ? t('employer.answered') : undefined)}
-      ${options.error ? formErrorSummary(lang, [{ id: 'answer', text: options.error }]) : ''}
-      <h2>${t('employer.facts')}</h2>
-      <dl class="facts">
+  const shared = intro.withdrawn
+    ? html`<p>${t('employer.withdrawn')}</p>`
+    : html`<dl class="facts">
         <dt>${t('employer.name')}</dt><dd>${s.name || '–'}</dd>
         <dt>${t('employer.occupation')}</dt><dd>${s.occupation || '–'}</dd>
         ${s.email ? html`<dt>${t('employer.email')}</dt><dd><a href="mailto:${s.email}">${s.email}</a></dd>` : ''}
         ${s.phone ? html`<dt>${t('employer.phone')}</dt><dd>${s.phone}</dd>` : ''}
-        <dt>${t('employer.job')}</dt>
-        <dd>${intro.jobId ? html`<a href="/${lang}${jobPath(intro.jobId)}">${intro.jobHeadline ?? intro.jobId}</a>` : t('employer.noJob')}</dd>
-        <dt>${t('employer.navigator')}</dt>
-        <dd>${navigator}${intro.navigatorEmail ? html`, <a href="mailto:${intro.navigatorEmail}">${intro.navigatorEmail}</a>` : ''}</dd>
-        <dt>${t('employer.sent')}</dt><dd>${formatDate(lang, intro.createdAt)}</dd>
-      </dl>
-      <h2>${t('employer.message')}</h2>
-      <p class="prewrap">${intro.message || t('employer.noMessage')}</p>
-      <form method="post" action="${introductionPath(intro.id)}" class="form">
+      </dl>`;
+  const answer = intro.withdrawn
+    ? ''
+    : html`<form method="post" action="${introductionPath(intro.id)}" class="form">
         ${csrfField(csrf)}
         ${radioGroup(lang, {
           name: 'answer',
@@ -248,7 +240,30 @@ export function employerIntroPage(
           options: INTRO_ANSWERS.map((a) => ({ value: a, label: t(`introStatus.${a}`) })),
         })}
         <button type="submit" class="button">${t('employer.answerButton')}</button>
-      </form>`,
+      </form>`;
+  return {
+    title,
+    main: html`<p><a href="${INTRODUCTIONS_PATH}">${t('employer.back')}</a></p>
+      <h1>${title}</h1>
+      ${notice(options.answered ? t('employer.answered') : undefined)}
+      ${options.error ? formErrorSummary(lang, [{ id: 'answer', text: options.error }]) : ''}
+      <h2>${t('employer.facts')}</h2>
+      ${shared}
+      <h2>${t('employer.about')}</h2>
+      <dl class="facts">
+        <dt>${t('employer.job')}</dt>
+        <dd>${intro.jobId ? html`<a href="/${lang}${jobPath(intro.jobId)}">${intro.jobHeadline ?? intro.jobId}</a>` : t('employer.noJob')}</dd>
+        <dt>${t('employer.navigator')}</dt>
+        <dd>${navigator}${intro.navigatorEmail ? html`, <a href="mailto:${intro.navigatorEmail}">${intro.navigatorEmail}</a>` : ''}</dd>
+        <dt>${t('employer.sent')}</dt><dd>${formatDate(lang, intro.createdAt)}</dd>
+      </dl>
+      ${
+        intro.withdrawn
+          ? ''
+          : html`<h2>${t('employer.message')}</h2>
+            <p class="prewrap">${intro.message || t('employer.noMessage')}</p>`
+      }
+      ${answer}`,
   };
 }
 
@@ -279,7 +294,7 @@ export function duplicatesPage(
   const pairs = dataTable({
     id: 'duplicates-caption',
     caption: t('dup.pairsCaption'),
-    columns: [t('dup.caseA'), t('dup.caseB'), t('dup.why'), ''],
+    columns: [t('dup.caseA'), t('dup.caseB'), t('dup.why'), t('dup.action')],
     rows: found.pairs,
     cells: (p) => [
       caseCell(p.a),
@@ -298,7 +313,7 @@ export function duplicatesPage(
   const links = dataTable({
     id: 'signups-caption',
     caption: t('dup.linksCaption'),
-    columns: [t('dup.person'), t('dup.case'), t('dup.why'), ''],
+    columns: [t('dup.person'), t('dup.case'), t('dup.why'), t('dup.action')],
     rows: found.links,
     cells: (l) => {
       const p = persons.get(l.personId);
@@ -307,10 +322,16 @@ export function duplicatesPage(
         name,
         caseCell(l.caseId),
         t(`dup.source.${l.source}` as CareersMessageKey),
-        html`<form method="post" action="${PATHS.duplicates}/link" class="form form--inline">
-          ${csrfField(csrf)} ${hiddenField('person', l.personId)}
-          <button type="submit" class="button button--secondary">${t('dup.link')}</button>
-        </form>`,
+        l.proven
+          ? html`<form method="post" action="${PATHS.duplicates}/link" class="form form--inline">
+              ${csrfField(csrf)} ${hiddenField('person', l.personId)}
+              <button type="submit" class="button button--secondary">${t('dup.link')}</button>
+            </form>`
+          : html`<p>${t('dup.unproven')}</p>
+              <form method="post" action="${PATHS.duplicates}/confirm" class="form form--inline">
+                ${csrfField(csrf)} ${hiddenField('person', l.personId)}
+                <button type="submit" class="button button--secondary">${t('dup.confirm')}</button>
+              </form>`,
       ];
     },
     empty: t('dup.linksNone'),

@@ -53,8 +53,13 @@ export const caseAuditSentences: AuditSentences = {
     label: { sv: 'Flyttärende överlämnat', en: 'Relocation case handed over' },
     sentences: [
       {
-        sv: '{actor} lämnade över flyttärende {name} till {to} ({organisation})',
-        en: '{actor} handed relocation case {name} over to {to} ({organisation})',
+        when: (f) => typeof f.data.to_organisation === 'string',
+        sv: '{actor} lämnade över flyttärende {name} till en lots på {to_organisation}',
+        en: '{actor} handed relocation case {name} over to a navigator at {to_organisation}',
+      },
+      {
+        sv: '{actor} lämnade över flyttärende {name} till en annan lots',
+        en: '{actor} handed relocation case {name} over to another navigator',
       },
     ],
   },

@@ -5,7 +5,8 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
-import { inScope, type CaseScope } from '../cases.ts';
+import { isUuid } from '../../../platform/http/params.ts';
+import { inScope, navigatorName, type CaseScope } from '../cases.ts';
 import { OPEN_STAGES, type ConsentPurpose } from '../model.ts';
 
 export const INBOX_VIEWS = ['new', 'mine', 'open', 'closed'] as const;
@@ -294,6 +295,11 @@ export interface EventRow {
   actor_id: string | null;
   actor_name: string | null;
   actor_email: string | null;
+  /**
+   * A handover's colleague (`data.to`, an account id) by name, read now: null when the account is
+   * gone (history stores no names).
+   */
+  to_name: string | null;
 }
 
 /** The case's history, newest first. */
@@ -324,7 +330,29 @@ export async function eventsOfCase(
     .orderBy('e.id')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ ...r, data: (r.data ?? {}) as Record<string, unknown> }));
+  const events = rows.map((r) => ({ ...r, data: (r.data ?? {}) as Record<string, unknown> }));
+  const colleagues = [
+    ...new Set(
+      events
+        .filter((e) => e.kind === 'handover')
+        .map((e) => e.data.to)
+        .filter((id): id is string => isUuid(id)),
+    ),
+  ];
+  const names = new Map<string, string>();
+  if (colleagues.length > 0) {
+    const accounts = await db
+      .selectFrom('accounts')
+      .select(['id', 'display_name', 'email'])
+      .where('region_id', '=', regionId)
+      .where('id', 'in', colleagues)
+      .execute();
+    for (const a of accounts) names.set(a.id, navigatorName({ name: a.display_name, email: a.email }));
+  }
+  return events.map((e) => ({
+    ...e,
+    to_name: e.kind === 'handover' && typeof e.data.to === 'string' ? (names.get(e.data.to) ?? null) : null,
+  }));
 }
 
 /** An account's name and e-mail (null when gone). */

@@ -211,15 +211,14 @@ export async function handOver(
       actorId: scope.accountId,
       kind: 'handover',
       body: input.note,
-      data: {
-        to: colleague.accountId,
-        toName: navigatorName(colleague),
-        organisation: colleague.organisationName,
-      },
+      // The colleague by account id: the case file shows their name while the account exists.
+      data: { to: colleague.accountId, organisation: colleague.organisationName },
     });
+    // No name in the audit trail either: the account id (the audit pages look it up) and the
+    // colleague's organisation.
     await audit(trx, scope, c, 'handed_over', {
-      to: navigatorName(colleague),
-      organisation: colleague.organisationName,
+      account_id: colleague.accountId,
+      to_organisation: colleague.organisationName,
     });
     if (colleague.accountId !== scope.accountId) {
       const lang: Lang = isLang(colleague.language) ? colleague.language : 'sv';

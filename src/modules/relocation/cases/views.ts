@@ -810,7 +810,11 @@ export function eventSentence(lang: Lang, t: T, r: R, e: EventRow, m?: CaseFileM
     case 'taken':
       return t('history.taken', { who });
     case 'handover':
-      return t('history.handover', { who, to: s(d.toName), organisation: s(d.organisation) });
+      return t('history.handover', {
+        who,
+        to: e.to_name ?? t('history.formerNavigator'),
+        organisation: s(d.organisation),
+      });
     case 'note':
       return t('history.note', { who });
     case 'contact':
@@ -858,12 +862,21 @@ function householdPerson(m: CaseFileModel, r: R, id: unknown): string | undefine
 
 function historySection(m: CaseFileModel, t: T, r: R): SafeHtml {
   const events = m.file.events;
+  // Entries about an adult store the person's id, never the name: the name is read from the
+  // household now (an erased person is simply not named).
+  const names = new Map(m.file.persons.filter((p) => p.name.trim()).map((p) => [p.id, p.name.trim()]));
+  const about = (e: EventRow) => {
+    const id = e.data.person_id;
+    const name = typeof id === 'string' ? names.get(id) : undefined;
+    return name ? html`<p class="audit-event__meta">${t('history.about', { name })}</p>` : '';
+  };
   const list = events.length
     ? html`<ol class="audit-list">
         ${events.map(
           (e) => html`<li class="audit-event">
             <p class="audit-event__sentence">${eventSentence(m.lang, t, r, e, m)}</p>
             ${e.body && !BODY_SAID.has(e.kind) && !m.history[e.kind]?.bodySaid ? html`<blockquote class="report-text">${e.body}</blockquote>` : ''}
+            ${m.history[e.kind] ? '' : about(e)}
             <p class="audit-event__meta"><time datetime="${e.at.toISOString()}">${formatDateTime(m.lang, e.at)}</time></p>
           </li>`,
         )}

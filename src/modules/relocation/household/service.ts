@@ -511,6 +511,15 @@ export async function uploadDocument(
   await storage.put(key, input.file, type.type);
   try {
     await db.transaction().execute(async (trx) => {
+      // The case row locked first: uploads to the same case at once wait here one by one, so the
+      // count below sees the others' rows (under READ COMMITTED a bare count would not).
+      await trx
+        .selectFrom('relocation_cases')
+        .select('id')
+        .where('region_id', '=', input.regionId)
+        .where('id', '=', input.caseId)
+        .forUpdate()
+        .execute();
       await trx
         .insertInto('relocation_documents')
         .values({
@@ -524,7 +533,7 @@ export async function uploadDocument(
           uploaded_by: input.accountId,
         })
         .execute();
-      // The count again inside the transaction: two uploads at once do not pass the limit together.
+      // The count again, under the lock: two uploads at once do not pass the limit together.
       if ((await countDocuments(trx, input.regionId, input.caseId)) > MAX_DOCUMENTS) throw new TooMany();
       await addCaseEvent(trx, {
         regionId: input.regionId,

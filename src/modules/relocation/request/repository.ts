@@ -347,12 +347,23 @@ export async function linkAccount(
     .where('region_id', '=', regionId)
     .where('id', '=', personId)
     .execute();
+  // The case's account is its main mover's: a partner confirming their address links only themselves.
   await trx
     .updateTable('relocation_cases')
     .set({ account_id: accountId })
     .where('region_id', '=', regionId)
     .where('id', '=', caseId)
     .where('account_id', 'is', null)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('relocation_persons')
+          .select(sql`1`.as('one'))
+          .where('region_id', '=', regionId)
+          .where('id', '=', personId)
+          .where('role', '=', 'main'),
+      ),
+    )
     .execute();
 }
 
