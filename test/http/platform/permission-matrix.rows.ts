@@ -491,6 +491,7 @@ export const ROWS: Record<string, Row> = {
     anon: 401,
     body: { case: NO_IMAGE, document: NO_IMAGE },
   }),
+  'GET /:lang/me/move/documents/:docId': signedIn(404, { url: `/sv/me/move/documents/${NO_IMAGE}` }),
   'GET /admin/cases/:id/documents/:docId': only(['admin', 'navigator'], 404, {
     url: `/admin/cases/${NO_IMAGE}/documents/${NO_IMAGE}`,
   }),

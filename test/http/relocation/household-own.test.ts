@@ -303,6 +303,16 @@ describe('the household’s moving page', async () => {
     );
     assert.ok((await caseScopeOf(db, REGION, undefined)) === undefined);
 
+    // The household downloads what it shared, linked from its page; another household cannot.
+    const own = `/sv/me/move/documents/${doc.id}`;
+    assert.match((await client.get('/sv/me/move', mainCookie)).body, new RegExp(`href="${own}"`));
+    const mine = await client.get(own, mainCookie);
+    assert.equal(mine.statusCode, 200);
+    assert.match(String(mine.headers['content-disposition']), /^attachment; filename=/);
+    assert.equal(mine.rawPayload.subarray(0, 5).toString(), '%PDF-');
+    assert.equal((await client.get(own, strangerCookie)).statusCode, 404);
+    assert.equal((await client.get('/sv/me/move/documents/not-a-uuid', mainCookie)).statusCode, 404);
+
     // Deleting: not the stranger's to delete; the uploader deletes their own.
     const del = { case: c.caseId, document: doc.id };
     assert.equal(

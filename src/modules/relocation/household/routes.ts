@@ -285,6 +285,25 @@ export function registerHouseholdRoutes(app: App, deps: ModuleDeps): void {
   });
 
   // The navigators' download of a shared document: the case in their scope, as an attachment.
+  /** A stored document as an attachment: its allowed type only, never sniffed, never cached. */
+  async function sendDocument(reply: FastifyReply, doc: Awaited<ReturnType<typeof documentOf>>) {
+    if (!doc) throw new AppError('LOTSA_NOT_FOUND');
+    const stored = await storage.get(doc.storage_key);
+    if (!stored) throw new AppError('LOTSA_NOT_FOUND');
+    const type = DOCUMENT_CONTENT_TYPES.includes(doc.content_type)
+      ? doc.content_type
+      : 'application/octet-stream';
+    const ascii = doc.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+    reply.header('cache-control', 'no-store');
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header(
+      'content-disposition',
+      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(doc.filename)}`,
+    );
+    reply.header('content-length', stored.length);
+    return reply.type(type).send(stored.body);
+  }
+
   app.get(
     `${PATHS.cases}/:id/documents/:docId`,
     { schema: { params: PathParams('id', 'docId') }, config: casesWork },
@@ -295,22 +314,23 @@ export function registerHouseholdRoutes(app: App, deps: ModuleDeps): void {
       if (!scope) throw new AppError('LOTSA_NOT_FOUND');
       const c = await caseInScope(db, scope, caseId);
       if (!c) throw new AppError('LOTSA_NOT_FOUND');
-      const doc = await documentOf(db, request.region.id, c.id, docId);
-      if (!doc) throw new AppError('LOTSA_NOT_FOUND');
-      const stored = await storage.get(doc.storage_key);
-      if (!stored) throw new AppError('LOTSA_NOT_FOUND');
-      const type = DOCUMENT_CONTENT_TYPES.includes(doc.content_type)
-        ? doc.content_type
-        : 'application/octet-stream';
-      const ascii = doc.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-      reply.header('cache-control', 'no-store');
-      reply.header('x-content-type-options', 'nosniff');
-      reply.header(
-        'content-disposition',
-        `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(doc.filename)}`,
-      );
-      reply.header('content-length', stored.length);
-      return reply.type(type).send(stored.body);
+      return sendDocument(reply, await documentOf(db, request.region.id, c.id, docId));
+    },
+  );
+
+  // The household downloads what it shared (any adult of the case).
+  app.get(
+    `/:lang${PATHS.ownMove}/documents/:docId`,
+    { schema: { params: PathParams('lang', 'docId') }, config: signedIn },
+    async (request, reply) => {
+      langParam(request);
+      const docId = uuidParam(request.params.docId);
+      const own = await ownCases(db, request.region.id, accountOf(request).id);
+      for (const o of own) {
+        const doc = await documentOf(db, request.region.id, o.case.id, docId);
+        if (doc) return sendDocument(reply, doc);
+      }
+      throw new AppError('LOTSA_NOT_FOUND');
     },
   );
 

@@ -232,11 +232,16 @@ function documentsView(lang: Lang, csrf: string, v: CaseView, accountId: string)
     ${dataTable({
       id: `${prefix}-documents`,
       caption: t(lang, 'documents.caption'),
-      columns: [t(lang, 'documents.name'), t(lang, 'documents.size'), t(lang, 'documents.date'), ''],
+      columns: [
+        t(lang, 'documents.name'),
+        t(lang, 'documents.size'),
+        t(lang, 'documents.date'),
+        t(lang, 'documents.action'),
+      ],
       rows: v.documents,
       className: 'move-table',
       cells: (d) => [
-        d.filename,
+        html`<a href="${localPath(lang, `${PATHS.ownMove}/documents/${d.id}`)}" download>${d.filename}</a>`,
         formatBytes(lang, d.bytes),
         formatDate(lang, d.created_at),
         d.uploaded_by === accountId
