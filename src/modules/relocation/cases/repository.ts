@@ -371,16 +371,6 @@ export async function accountName(
   return row ?? null;
 }
 
-export async function organisationName(db: Kysely<DB>, regionId: string, id: string): Promise<string> {
-  const row = await db
-    .selectFrom('organisations')
-    .select('name')
-    .where('region_id', '=', regionId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row?.name ?? '';
-}
-
 /** The case row locked for a change (within the scope's region). */
 export async function lockCase(db: Kysely<DB>, regionId: string, caseId: string) {
   return db

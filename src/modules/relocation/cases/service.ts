@@ -35,6 +35,7 @@ import {
   type CaseRow,
   type CaseScope,
   type Navigator,
+  organisationName,
 } from '../cases.ts';
 import {
   CLOSE_REASONS,
@@ -76,7 +77,6 @@ import {
   insertMeeting,
   insertTask,
   lockCase,
-  organisationName,
   setNavigator,
   setOutcome,
   setTaskDone,

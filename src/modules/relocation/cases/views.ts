@@ -51,6 +51,7 @@ import {
   type StageInput,
   type TaskInput,
 } from './service.ts';
+import { formatDateTime } from '../words.ts';
 
 type Params = Record<string, string>;
 type RelocationMessageKey = keyof (typeof relocationMessages.catalogues)['sv'];
@@ -64,22 +65,7 @@ function words(lang: Lang): { t: T; r: R } {
   };
 }
 
-const dateTimeFormats: Record<Lang, Intl.DateTimeFormat> = {
-  sv: new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Stockholm',
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }),
-  en: new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Stockholm',
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }),
-};
-/** A moment as people in the region read it (Europe/Stockholm). */
-export function formatDateTime(lang: Lang, date: Date): string {
-  return dateTimeFormats[lang].format(date);
-}
+export { formatDateTime };
 
 /** A `date` column's day, in words. */
 function formatDay(lang: Lang, day: Date): string {

@@ -140,16 +140,6 @@ export async function navigatorOf(db: Kysely<DB>, regionId: string, accountId: s
     .executeTakeFirst();
 }
 
-export async function organisationName(db: Kysely<DB>, regionId: string, id: string): Promise<string> {
-  const row = await db
-    .selectFrom('organisations')
-    .select('name')
-    .where('region_id', '=', regionId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row?.name ?? '';
-}
-
 /**
  * The ids of the cases a person belongs to as an adult (the case's account, an adult with the
  * account, or an adult with the e-mail), merged ones too; with whether they are the main mover.

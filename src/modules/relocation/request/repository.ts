@@ -266,16 +266,6 @@ export async function navigatorInfo(db: Kysely<DB>, regionId: string, accountId:
     .executeTakeFirst();
 }
 
-export async function organisationName(db: Kysely<DB>, regionId: string, id: string): Promise<string> {
-  const row = await db
-    .selectFrom('organisations')
-    .select('name')
-    .where('region_id', '=', regionId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row?.name ?? '';
-}
-
 /** Stores the e-mail link's hash (14 days). */
 export async function insertLink(
   trx: Kysely<DB>,

@@ -22,7 +22,7 @@ import { findOrCreateAccount, normalizeEmail, startSession } from '../../identit
 import { findJob } from '../../jobs/repository.ts';
 import { conceptsById } from '../../talent/join/taxonomy.ts';
 import { profileOf } from '../../talent/profiles.ts';
-import { addCaseEvent, giveConsent, inboxOrganisation, navigatorName } from '../cases.ts';
+import { addCaseEvent, giveConsent, inboxOrganisation, navigatorName, organisationName } from '../cases.ts';
 import { relocationMessages } from '../messages.ts';
 import { casePath, CHANNELS, PATHS, type Channel, type Housing } from '../model.ts';
 import type { RequestInput } from './form.ts';
@@ -247,7 +247,7 @@ export async function receiptOf(
       c.navigator_id && c.email !== null
         ? navigatorName({ name: c.display_name ?? '', email: c.email })
         : null,
-    organisation: navOrg?.name ?? (await repo.organisationName(db, regionId, c.organisation_id)),
+    organisation: navOrg?.name ?? (await organisationName(db, regionId, c.organisation_id)),
     booked: meeting ? { startsAt: meeting.starts_at, channel: meeting.channel as Channel } : null,
     signedIn: c.account_id !== null,
   };
