@@ -851,6 +851,8 @@ export interface RelocationLinksTable {
   token_hash: string;
   case_id: string;
   person_id: string;
+  /** The address the link was mailed to, lower case (migration 0033). */
+  email: Defaulted<string>;
   expires_at: Timestamp;
   used_at: Maybe<Date>;
   created_at: CreatedAt;

@@ -664,7 +664,7 @@ export async function askToConfirm(
       .executeTakeFirst();
     if (recent) return { kind: 'done' as const, already: true };
     const token = randomToken();
-    await insertLink(trx, regionId, token, kase.id, person.id, LINK_DAYS);
+    await insertLink(trx, regionId, token, kase.id, person.id, LINK_DAYS, person.email ?? '');
     const lang = langOf(kase.language);
     const ref = String(kase.ref);
     await queueMail(trx, queue, {
@@ -711,6 +711,12 @@ const foldName = (name: string) => {
 };
 
 /** The same person in two households: same role, and the same e-mail or the same (folded) name. */
+/** Two persons with the same (non-empty) e-mail address. */
+function sharedEmail(a: PersonRow, b: PersonRow): boolean {
+  const email = (p: PersonRow) => p.email?.trim().toLowerCase() || null;
+  return email(a) !== null && email(a) === email(b);
+}
+
 function samePerson(a: PersonRow, b: PersonRow): boolean {
   if (a.role !== b.role) return false;
   if (a.role === 'child') return a.age !== null && a.age === b.age;
@@ -782,6 +788,10 @@ export async function mergeCases(
       plan.push({ person, into });
     }
     if (conflicts.length > 0) return { kind: 'conflict', names: conflicts };
+    const mainOf = (list: PersonRow[]) => list.find((p) => p.role === 'main');
+    const keptMain = mainOf(keep);
+    const otherMain = mainOf(move);
+    const mainsShareAddress = !!keptMain && !!otherMain && sharedEmail(keptMain, otherMain);
 
     for (const { person, into } of plan) {
       if (!into) {
@@ -793,15 +803,19 @@ export async function mergeCases(
           .execute();
         continue;
       }
+      // Who may open the household's page follows only a shared address: persons matched by
+      // their name alone keep the survivor's e-mail and account (a stranger asking with someone's
+      // name must not get their case, review-attacker2).
+      const sameAddress = sharedEmail(into, person);
       await trx
         .updateTable('relocation_persons')
         .set({
           name: into.name.trim() ? into.name : person.name,
-          email: into.email || person.email,
+          email: into.email,
           phone: into.phone || person.phone,
           occupation: into.occupation.trim() ? into.occupation : person.occupation,
           citizenship: into.citizenship === 'unknown' ? person.citizenship : into.citizenship,
-          account_id: into.account_id ?? person.account_id,
+          account_id: into.account_id ?? (sameAddress ? person.account_id : null),
           job_search: into.job_search === 'not_started' ? person.job_search : into.job_search,
           updated_at: sql`now()`,
         })
@@ -816,7 +830,7 @@ export async function mergeCases(
       .updateTable('relocation_cases')
       .set({
         needs,
-        account_id: survivor.account_id ?? other.account_id,
+        account_id: survivor.account_id ?? (mainsShareAddress ? other.account_id : null),
         navigator_id: survivor.navigator_id ?? other.navigator_id,
         updated_at: sql`now()`,
       })

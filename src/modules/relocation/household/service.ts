@@ -423,6 +423,17 @@ async function mailContactWithdrawn(
   c: CaseRow,
   navigatorId: string,
 ): Promise<void> {
+  // Once a day at most: withdrawing and giving again in a loop must not flood the navigator.
+  const recent = await trx
+    .selectFrom('relocation_case_events')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('region_id', '=', mail.region.id)
+    .where('case_id', '=', c.id)
+    .where('kind', '=', 'consent.withdrawn')
+    .where(sql<boolean>`data->>'purpose' = 'contact'`)
+    .where('at', '>', sql<Date>`now() - interval '1 day'`)
+    .executeTakeFirst();
+  if ((recent?.n ?? 0) > 1) return;
   const navigator = await navigatorOf(trx, mail.region.id, navigatorId);
   if (!navigator) return;
   const lang: Lang = navigator.language === 'en' ? 'en' : 'sv';

@@ -274,6 +274,7 @@ export async function insertLink(
   caseId: string,
   personId: string,
   days: number,
+  email: string,
 ): Promise<void> {
   await trx
     .insertInto('relocation_links')
@@ -282,12 +283,16 @@ export async function insertLink(
       token_hash: hashSecret(token),
       case_id: caseId,
       person_id: personId,
+      email: email.trim().toLowerCase(),
       expires_at: sql<Date>`now() + make_interval(days => ${days})`,
     })
     .execute();
 }
 
-/** A live link (not used, not expired) and its main person's address. */
+/**
+ * A live link (not used, not expired) and its person's address — only while that address is still
+ * the one the link was mailed to (a merge may have moved the link or changed the address).
+ */
 export async function liveLink(db: Kysely<DB>, regionId: string, token: string) {
   return db
     .selectFrom('relocation_links as l')
@@ -299,6 +304,8 @@ export async function liveLink(db: Kysely<DB>, regionId: string, token: string) 
     .where('l.token_hash', '=', hashSecret(token))
     .where('l.used_at', 'is', null)
     .where('l.expires_at', '>', sql<Date>`now()`)
+    .where('l.email', '<>', '')
+    .where(sql<boolean>`l.email = lower(trim(p.email))`)
     .executeTakeFirst();
 }
 
@@ -311,7 +318,7 @@ export async function spendLink(trx: Kysely<DB>, regionId: string, token: string
     .where('token_hash', '=', hashSecret(token))
     .where('used_at', 'is', null)
     .where('expires_at', '>', sql<Date>`now()`)
-    .returning(['case_id', 'person_id'])
+    .returning(['case_id', 'person_id', 'email'])
     .executeTakeFirst();
 }
 

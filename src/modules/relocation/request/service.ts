@@ -443,7 +443,7 @@ async function sendMails(
     if (ctx.account) url = `${ctx.origin}${localPath(lang, PATHS.ownMove)}`;
     else {
       const token = randomToken();
-      await repo.insertLink(trx, regionId, token, c.caseId, c.mainId, LINK_DAYS);
+      await repo.insertLink(trx, regionId, token, c.caseId, c.mainId, LINK_DAYS, c.email);
       url = `${ctx.origin}${localPath(lang, `${PATHS.move}/welcome/${token}`)}`;
     }
     const navigatorLine = navigator
@@ -522,7 +522,9 @@ export async function spendWelcome(
     const link = await repo.spendLink(trx, regionId, input.token);
     if (!link) return undefined;
     const person = await repo.personEmail(trx, regionId, link.person_id);
-    if (!person?.email) return undefined;
+    // Only the address the link was mailed to: a link whose person now has another address (a
+    // merge moved it, or the address changed) signs in no one.
+    if (!person?.email || !link.email || person.email.trim().toLowerCase() !== link.email) return undefined;
     const { account } = await findOrCreateAccount(trx, regionId, person.email, input.lang, 'self');
     await repo.linkAccount(trx, regionId, link.case_id, link.person_id, account.id);
     await addCaseEvent(trx, { regionId, caseId: link.case_id, actorId: account.id, kind: 'account.linked' });
