@@ -44,11 +44,14 @@ interface TableBase<T> {
   paging?: { label: string; links: readonly PagingLink[] };
 }
 
-/** Labelled by its own caption, `id` being the caption's id… */
+/**
+ * Labelled by its own caption, `id` being the caption's id (with `labelledBy`, by those ids instead:
+ * the caption and a heading that tells two such tables on one page apart)…
+ */
 interface CaptionedTable<T> extends TableBase<T> {
   id: string;
   caption: HtmlValue;
-  labelledBy?: undefined;
+  labelledBy?: string;
 }
 
 /** …or by an element elsewhere on the page (a heading), by its id. */

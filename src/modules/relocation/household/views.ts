@@ -141,7 +141,7 @@ function householdForm(lang: Lang, csrf: string, v: CaseView): SafeHtml {
     ...(errors.children ? [{ id: `${prefix}-children`, text: t(lang, 'error.children') }] : []),
     ...(errors.housing ? [{ id: `${prefix}-housing`, text: t(lang, 'error.housing') }] : []),
   ];
-  return html`<section aria-labelledby="${prefix}-household-title">
+  return html`<section aria-labelledby="${prefix}-title ${prefix}-household-title">
     <h3 id="${prefix}-household-title">${t(lang, 'household.title')}</h3>
     <p>${t(lang, 'household.intro')}</p>
     ${formErrorSummary(lang, summary)}
@@ -183,7 +183,7 @@ function householdForm(lang: Lang, csrf: string, v: CaseView): SafeHtml {
 
 function consentsView(lang: Lang, csrf: string, v: CaseView): SafeHtml {
   const prefix = `c${v.own.case.ref}`;
-  return html`<section aria-labelledby="${prefix}-consents-title">
+  return html`<section aria-labelledby="${prefix}-title ${prefix}-consents-title">
     <h3 id="${prefix}-consents-title">${t(lang, 'consents.title')}</h3>
     ${v.own.actsFor.map((person) => {
       const live = v.consents.get(person.id) ?? new Map<ConsentPurpose, Date>();
@@ -192,6 +192,8 @@ function consentsView(lang: Lang, csrf: string, v: CaseView): SafeHtml {
       return html`${onBehalf ? html`<p class="move-muted">${t(lang, 'consents.forPartnerNote')}</p>` : ''}${dataTable(
         {
           id: `${prefix}-consents-${person.id}`,
+          // The case's heading too: a household with two cases has two such tables.
+          labelledBy: `${prefix}-title ${prefix}-consents-${person.id}`,
           caption: onBehalf
             ? t(lang, 'consents.forPartner', { name })
             : v.own.actsFor.length > 1
@@ -226,11 +228,12 @@ function consentsView(lang: Lang, csrf: string, v: CaseView): SafeHtml {
 function documentsView(lang: Lang, csrf: string, v: CaseView, accountId: string): SafeHtml {
   const prefix = `c${v.own.case.ref}`;
   const error = v.uploadError ? t(lang, `error.${v.uploadError}`) : undefined;
-  return html`<section aria-labelledby="${prefix}-documents-title">
+  return html`<section aria-labelledby="${prefix}-title ${prefix}-documents-title">
     <h3 id="${prefix}-documents-title">${t(lang, 'documents.title')}</h3>
     <p>${t(lang, 'documents.intro')}</p>
     ${dataTable({
       id: `${prefix}-documents`,
+      labelledBy: `${prefix}-title ${prefix}-documents`,
       caption: t(lang, 'documents.caption'),
       columns: [
         t(lang, 'documents.name'),
@@ -302,7 +305,7 @@ function caseView(lang: Lang, csrf: string, v: CaseView, accountId: string, head
       <dt>${t(lang, 'case.stage')}</dt><dd>${shared(lang, `stage.${c.stage}`)}</dd>
       <dt>${t(lang, 'case.meeting')}</dt><dd>${meeting}</dd>
     </dl>
-    <section aria-labelledby="${prefix}-checklist-title">
+    <section aria-labelledby="${prefix}-title ${prefix}-checklist-title">
       <h3 id="${prefix}-checklist-title">${t(lang, 'checklist.title')}</h3>
       <p class="move-progress"><strong id="${prefix}-progress">${t(lang, 'checklist.progress', { done: v.checklist.done, total: v.checklist.total })}</strong>
         <progress max="${v.checklist.total}" value="${v.checklist.done}" aria-labelledby="${prefix}-progress"></progress></p>
