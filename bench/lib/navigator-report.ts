@@ -25,6 +25,23 @@ export function navigatorSummaryRows(r: NavigatorBenchResult | Failed | undefine
   ];
 }
 
+/**
+ * The same part measured once on the code before migration 0033 and the duplicates rewrite (commit
+ * d619539, 2026-12-07 05:52 UTC, same machine, load 5.35 / 6.21 / 6.41), kept for comparison.
+ */
+const BEFORE_FIX: Array<[navigator: string, label: string, p50: number, p95: number]> = [
+  ['region', 'Inbox, "new" tab', 101.1, 212.3],
+  ['region', 'Inbox, "all open" tab', 86.1, 166.9],
+  ['region', 'Case file (random cases)', 15.8, 56.5],
+  ['region', 'Dashboard, region, default period', 34.7, 52.1],
+  ['region', 'Dashboard CSV, region, default period', 40, 81.9],
+  ['municipality', 'Inbox, "new" tab', 65.3, 94.2],
+  ['municipality', 'Inbox, "all open" tab', 90.4, 121.1],
+  ['municipality', 'Case file (random cases)', 10.6, 17.1],
+  ['municipality', 'Dashboard, region, default period', 27.7, 40.1],
+  ['municipality', 'Dashboard CSV, region, default period', 33.2, 77.8],
+];
+
 export function navigatorSection(runAt: string, r: NavigatorBenchResult | Failed): string {
   const head = '## Navigator (navigator)\n';
   const command =
@@ -52,6 +69,24 @@ p95 ≤ ${NAVIGATOR_TARGET_P95_MS} ms for each page.
 | Navigator | Page | Path | Requests | Bytes | p50 ms | p95 ms | max ms |
 | --- | --- | --- | ---: | ---: | ---: | ---: | ---: |
 ${rows.join('\n')}
+
+Before migration 0033 and the rewrite of the duplicates' query (commit d619539, same machine, load
+5.35 / 6.21 / 6.41; the same data but for the partners' names and the shared e-mails, which only the
+duplicates page reads), p50 / p95 in ms:
+
+| Navigator | Page | p50 before | p95 before |
+| --- | --- | ---: | ---: |
+${BEFORE_FIX.map(([who, label, p50, p95]) => `| ${who} | ${label} | ${p50} | ${p95} |`).join('\n')}
+| region | Possible duplicates | > 15,000 | > 15,000 |
+
+The duplicates page could not be measured then: its e-mail source alone (a self-join of the adults
+on \`lower(p2.email) = lower(trim(p1.email))\` under \`LIMIT 200\`, which the planner ran as a nested
+loop over every pair of adults, 18,600 × 30,000) was cancelled by a 15 s statement timeout, and one
+request ran for over two minutes. Each source now groups the visible adults by its key once and
+pairs only keys shared by two cases. The inbox read every slot of the region for each listed case
+(no index on \`relocation_slots.case_id\`: about 1 ms a row) and hashed every case's consents for the
+"contact withdrawn" column; 0033 adds \`relocation_slots_case\` and \`relocation_consents_person\`, and
+that column is one aggregate per listed case.
 
 Slot booking under contention: ${b.contenders} households (from as many addresses) POST \`/sv/move\` at
 once, five for each of the same ${b.slots} slots: ${b.booked} were booked (303 to the receipt), ${b.taken}

@@ -188,7 +188,7 @@ export async function buildNavigatorData(db: Kysely<DB>, cases = CASES) {
     FROM relocation_cases WHERE region_id = ${REGION}`.execute(db);
   await sql`CREATE INDEX ON bench_case_ids (i)`.execute(db);
 
-  // Households: the main mover (e-mail; 1 % share the e-mail of the case 1,000 before), partners
+  // Households: the main mover (e-mail; 1 % share the e-mail of the case 1,001 before), partners
   // for half, 1–3 children for a third.
   const first = ['Ana', 'Jonas', 'Priya', 'Tomasz', 'Elena', 'Mehmet', 'Julia', 'Kofi', 'Sofia', 'Marco'];
   const last = [
@@ -207,7 +207,7 @@ export async function buildNavigatorData(db: Kysely<DB>, cases = CASES) {
     INSERT INTO relocation_persons (region_id, case_id, role, name, email, phone, citizenship, occupation, created_at)
     SELECT ${REGION}, c.id, 'main',
       (${first}::text[])[1 + c.i % 10] || ' ' || (${last}::text[])[1 + (c.i / 10) % 10] || ' ' || c.i,
-      'mover-' || CASE WHEN c.i % 100 = 7 AND c.i > 1000 THEN c.i - 1000 ELSE c.i END || '@example.org',
+      'mover-' || CASE WHEN c.i % 100 = 7 AND c.i > 1000 THEN c.i - 1001 ELSE c.i END || '@example.org',
       CASE WHEN c.r1 < 0.4 THEN '+46 70 ' || lpad((1000000 + c.i)::text, 7, '0') END,
       (ARRAY['nordic','eu','eu','non_eu','unknown'])[1 + c.i % 5],
       (ARRAY['Sjuksköterska','Nurse','Software developer','Elektriker','Lärare','Civilingenjör'])[1 + c.i % 6],
@@ -216,7 +216,7 @@ export async function buildNavigatorData(db: Kysely<DB>, cases = CASES) {
   await sql`
     INSERT INTO relocation_persons (region_id, case_id, role, name, email, citizenship, occupation, created_at)
     SELECT ${REGION}, c.id, 'partner',
-      (${first}::text[])[1 + (c.i + 3) % 10] || ' ' || (${last}::text[])[1 + (c.i / 10) % 10],
+      (${first}::text[])[1 + (c.i + 3) % 10] || ' ' || (${last}::text[])[1 + (c.i / 10) % 10] || ' ' || c.i,
       CASE WHEN c.r2 < 0.3 THEN 'partner-' || c.i || '@example.org' END,
       (ARRAY['nordic','eu','non_eu','unknown'])[1 + c.i % 4],
       (ARRAY['Läkare','Teacher','Projektledare','Chef','Undersköterska'])[1 + c.i % 5],
