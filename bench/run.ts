@@ -3,7 +3,8 @@
  * docs/BENCHMARKS.md. Parts: overhead, breakdown, weight, lighthouse, auth, coldstart, startcpu, ingest, crash, and the
  * job board's search-db, search-http, search-flood and joblist-nginx on a 100k-ad bench database, and
  * relevance (judged queries on the demo board, in a PostgreSQL of its own), content-search (the site
- * search's content half on the demo content) (default:
+ * search's content half on the demo content), navigator (the navigators' pages at 20,000 relocation
+ * cases, and a slot booking race) (default:
  * all but breakdown, which runs by itself when the overhead misses its target, and crash, which takes
  * about 10 minutes; and tasks, a sign-in e-mail while a 100k snapshot ingests, which runs only when
  * named). Everything talks only to
@@ -36,6 +37,7 @@ import { runRelevance } from './parts/relevance.ts';
 import { runCompanies } from './parts/companies.ts';
 import { runTalentMatching } from './parts/talent-matching.ts';
 import { runTalentCards } from './parts/talent-cards.ts';
+import { runNavigator } from './parts/navigator.ts';
 import { runContentSearch } from './parts/content-search.ts';
 import { runJobPagesWeight } from './parts/weight.ts';
 import { canonicalJobPath, PAGES as LIGHTHOUSE_PAGES } from './parts/lighthouse.ts';
@@ -61,6 +63,7 @@ const PARTS = [
   'companies',
   'talent-matching',
   'talent-cards',
+  'navigator',
 ] as const;
 type Part = (typeof PARTS)[number];
 const DEFAULT: Part[] = [
@@ -80,6 +83,7 @@ const DEFAULT: Part[] = [
   'companies',
   'talent-matching',
   'talent-cards',
+  'navigator',
 ];
 // The ingest part takes 5–10 minutes, the crash part about 10.
 const TIME_LIMIT_MS = (process.argv.some((a) => a === 'crash' || a === 'all') ? 60 : 30) * 60_000;
@@ -405,6 +409,17 @@ try {
       results.talentCards = await runTalentCards();
     } catch (error) {
       results.talentCards = failure(error);
+    }
+  }
+
+  if (chosen.has('navigator')) {
+    console.log(
+      "\nNavigator: the navigators' pages at 20,000 relocation cases, and 50 households racing for 10 slots",
+    );
+    try {
+      results.navigator = await runNavigator();
+    } catch (error) {
+      results.navigator = failure(error);
     }
   }
 

@@ -46,13 +46,12 @@ export interface InboxRow {
  * consent, null while it is live (or was never given — a case a navigator entered).
  */
 function contactWithdrawnAt() {
-  const mainContact = sql`relocation_consents k
-    join relocation_persons p on p.region_id = k.region_id and p.id = k.person_id
-    where p.region_id = c.region_id and p.case_id = c.id and p.role = 'main' and k.purpose = 'contact'`;
-  return sql<Date | null>`(case
-    when exists (select 1 from ${mainContact} and k.withdrawn_at is null) then null
-    else (select max(k.withdrawn_at) from ${mainContact})
-  end)`;
+  // One aggregate over the main mover's 'contact' rows, read through relocation_persons_main and
+  // relocation_consents_person (an EXISTS here was planned as a hash of every case's consents).
+  return sql<Date | null>`(select case when bool_or(k.withdrawn_at is null) then null else max(k.withdrawn_at) end
+    from relocation_persons p
+    join relocation_consents k on k.region_id = p.region_id and k.person_id = p.id and k.purpose = 'contact'
+    where p.region_id = c.region_id and p.case_id = c.id and p.role = 'main')`;
 }
 
 /** When the case's main mover withdrew 'contact' (see contactWithdrawnAt), else null. */
