@@ -9,6 +9,7 @@
  * cases/, household/, careers/, network/, dashboard/); this file joins them.
  */
 import { defineModule } from '../../platform/module.ts';
+import { defaultRegionId, seedDemoAccounts, seedOrganisations } from '../identity/seed.ts';
 import type { PartsContext, RelocationPart } from './part.ts';
 import { requestPart } from './request/index.ts';
 import { casesPart } from './cases/index.ts';
@@ -38,6 +39,13 @@ const historySentences = Object.assign(
 export const relocationModule = defineModule({
   name: 'relocation',
   seed: async (db, { demo }) => {
+    // The identity module seeds after this one (src/modules/index.ts); the inboxes (municipality and
+    // region organisations) and the demo navigators the parts' demo data needs are made first here
+    // (both seeds are idempotent).
+    if (demo) {
+      await seedOrganisations(db);
+      await seedDemoAccounts(db, await defaultRegionId(db));
+    }
     for (const part of parts) await part.seed?.(db, demo);
   },
   navigation: all((p) => p.navigation),

@@ -6,6 +6,8 @@ import { formClient } from '../../helpers/client.ts';
 import { REGION } from '../../helpers/identity.ts';
 import { createCase, createNavigator } from '../../helpers/relocation.ts';
 import { seedDemoSlots } from '../../../src/modules/relocation/request/seed.ts';
+import { relocationModule } from '../../../src/modules/relocation/module.ts';
+import { createTestDatabase } from '../../helpers/db.ts';
 
 /** A Stockholm day `days` from now, as YYYY-MM-DD. */
 function dayAhead(days: number): string {
@@ -208,5 +210,24 @@ describe('the demo seed', async () => {
     );
     assert.ok(slots.every((s) => !/lör|sön/.test(local.format(s.starts_at))));
     assert.deepEqual(slots[0]!.channels, ['email', 'phone', 'video']);
+  });
+
+  it('on a fresh database the module’s demo seed makes the demo navigator first, so the request form offers times', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      await relocationModule.seed!(fresh.db, { demo: true });
+      const rows = await fresh.db
+        .selectFrom('relocation_slots as s')
+        .innerJoin('accounts as a', (j) =>
+          j.onRef('a.region_id', '=', 's.region_id').onRef('a.id', '=', 's.navigator_id'),
+        )
+        .select('a.email')
+        .where('s.starts_at', '>', new Date())
+        .execute();
+      assert.ok(rows.length >= 40, `${rows.length} open slots`);
+      assert.ok(rows.every((r) => r.email === 'lots@example.org'));
+    } finally {
+      await fresh.close();
+    }
   });
 });

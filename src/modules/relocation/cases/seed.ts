@@ -9,7 +9,6 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
-import { defaultRegionId, seedDemoAccounts, seedOrganisations } from '../../identity/seed.ts';
 import { loadRegions } from '../../regions/repository.ts';
 import { inboxOrganisation } from '../cases.ts';
 import { CONSENT_TEXT_VERSIONS, type ConsentPurpose, type Stage } from '../model.ts';
@@ -302,10 +301,6 @@ const slug = (name: string) =>
     .replace(/\s+/g, '.');
 
 export async function seedDemoCases(db: Kysely<DB>): Promise<void> {
-  // The identity module seeds after this one (src/modules/index.ts): the inboxes and the demo
-  // navigator are made here first (both seeds are idempotent).
-  await seedOrganisations(db);
-  await seedDemoAccounts(db, await defaultRegionId(db));
   for (const region of await loadRegions(db)) {
     const any = await db
       .selectFrom('relocation_cases')
