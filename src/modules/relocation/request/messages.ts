@@ -56,7 +56,7 @@ export const requestMessages = defineMessages({
     'form.slotsHint': 'Tiderna gäller {municipality} och {channel}. Svensk tid.',
     'form.slotsNone': 'Det finns inga lediga tider för det du valt just nu. Lotsen hör av sig ändå.',
     'form.slot.none': 'Ingen av tiderna passar — kontakta mig',
-    'form.slot.time': '{time}, {minutes} min med {navigator} ({organisation})',
+    'form.slot.time': '{minutes} min med {navigator} ({organisation})',
     'form.showSlots': 'Visa tider',
     'form.showSlotsHint': 'Ändrat kommun eller kontaktsätt? Visa tiderna som passar.',
     'form.consents': 'Samtycken',
@@ -209,7 +209,7 @@ export const requestMessages = defineMessages({
     'form.slotsNone':
       'There are no open times for what you chose right now. The navigator will get in touch anyway.',
     'form.slot.none': 'None of these — contact me',
-    'form.slot.time': '{time}, {minutes} min with {navigator} ({organisation})',
+    'form.slot.time': '{minutes} min with {navigator} ({organisation})',
     'form.showSlots': 'Show times',
     'form.showSlotsHint': 'Changed the municipality or how to be contacted? Show the times that fit.',
     'form.consents': 'Consents',

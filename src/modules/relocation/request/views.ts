@@ -115,7 +115,6 @@ function slotPicker(view: FormView): SafeHtml {
           html`<span class="ask-slots__time">${formatClock(s.startsAt)}</span> <span class="ask-slots__who">${t(
             'form.slot.time',
             {
-              time: formatSlotTime(lang, s.startsAt),
               minutes: s.minutes,
               navigator: s.navigatorName.trim() || s.navigatorEmail.split('@')[0]!,
               organisation: s.organisationName,
