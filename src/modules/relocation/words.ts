@@ -3,6 +3,7 @@
  * sentences (part.ts HistorySentence), the shared enumerations in words.
  */
 import type { Lang } from '../../platform/i18n/index.ts';
+import type { PrivacyProcessing } from '../../platform/personal-data.ts';
 import { relocationMessages } from './messages.ts';
 import { CHANNELS, CONSENT_PURPOSES, NEEDS, isOneOf } from './model.ts';
 
@@ -52,4 +53,12 @@ export function channelWord(lang: Lang, value: unknown): string {
 /** A consent purpose's label ("Lotsen får presentera mig för arbetsgivare"). */
 export function consentWords(lang: Lang, value: unknown): string {
   return isOneOf(CONSENT_PURPOSES, value) ? relocationMessages.t(lang, `consent.${value}.label`) : '';
+}
+
+/** The words of one processing for the privacy notice, in both languages. */
+type PrivacyWords = Record<'title' | 'data' | 'purpose' | 'basis' | 'retention', string>;
+
+/** A processing whose description does not depend on the region's settings. */
+export function fixedPrivacy(id: string, words: { sv: PrivacyWords; en: PrivacyWords }): PrivacyProcessing {
+  return { id, describe: async (_db, _regionId, lang) => ({ ...words[lang] }) };
 }

@@ -14,6 +14,7 @@ import { createCase, createNavigator } from '../../helpers/relocation.ts';
 import { householdPanels } from '../../../src/modules/relocation/household/panels.ts';
 import { caseById, caseScopeOf, personsOf } from '../../../src/modules/relocation/cases.ts';
 import { loadRegions } from '../../../src/modules/regions/repository.ts';
+import { multipart } from '../../helpers/images.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const PNG = Buffer.from(
@@ -21,27 +22,6 @@ const PNG = Buffer.from(
   'base64',
 );
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]);
-
-function multipart(fields: Record<string, string>, file?: { name: string; bytes: Buffer; type: string }) {
-  const boundary = `----lotsa${Date.now().toString(36)}`;
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    parts.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
-    );
-  }
-  if (file) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
-      ),
-      file.bytes,
-      Buffer.from('\r\n'),
-    );
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 describe('the household’s moving page', async () => {
   const t = await buildTestApp();

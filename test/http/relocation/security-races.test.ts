@@ -10,25 +10,9 @@ import { formClient } from '../../helpers/client.ts';
 import { createPerson, REGION, sessionFor } from '../../helpers/identity.ts';
 import { createCase } from '../../helpers/relocation.ts';
 import { MAX_DOCUMENTS } from '../../../src/modules/relocation/household/service.ts';
+import { multipart } from '../../helpers/images.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-
-function multipart(fields: Record<string, string>, file: { name: string; bytes: Buffer; type: string }) {
-  const boundary = `----lotsa${Math.random().toString(36).slice(2)}`;
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields))
-    parts.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
-    );
-  parts.push(
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
-    ),
-    file.bytes,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  );
-  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 describe('review-attacker: uploads at once', async () => {
   const t = await buildTestApp({}, undefined, { rateLimiter: unlimited });

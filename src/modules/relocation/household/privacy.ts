@@ -1,8 +1,8 @@
 /** What the navigator does with a household's data, for the privacy notice (/:lang/privacy). */
-import { defineMessages, type Lang } from '../../../platform/i18n/index.ts';
 import type { PrivacyProcessing } from '../../../platform/personal-data.ts';
+import { fixedPrivacy } from '../words.ts';
 
-const m = defineMessages({
+const words = {
   sv: {
     title: 'Flyttärenden hos lotsarna',
     data: 'Det du berättar när du ber om hjälp: namn, e-post och telefon för dig och din partner, barnens åldrar, medborgarskap (EU, utanför EU eller nordiskt – aldrig personnummer), vad ni behöver hjälp med, önskad kommun och boende, ditt meddelande, inbokade samtal, din flyttchecklista, dokument du delar med lotsen, lotsens anteckningar och ärendets historik, era samtycken och svaren på uppföljningarna.',
@@ -23,17 +23,6 @@ const m = defineMessages({
     retention:
       'Until the household or the region deletes the case. When the main mover deletes their account the whole case goes, documents included; when the partner deletes theirs, the partner’s details are removed from the case.',
   },
-});
+};
 
-export const relocationPrivacy: readonly PrivacyProcessing[] = [
-  {
-    id: 'relocation-cases',
-    describe: async (_db, _regionId, lang: Lang) => ({
-      title: m.t(lang, 'title'),
-      data: m.t(lang, 'data'),
-      purpose: m.t(lang, 'purpose'),
-      basis: m.t(lang, 'basis'),
-      retention: m.t(lang, 'retention'),
-    }),
-  },
-];
+export const relocationPrivacy: readonly PrivacyProcessing[] = [fixedPrivacy('relocation-cases', words)];

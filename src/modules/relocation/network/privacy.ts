@@ -1,8 +1,8 @@
 /** What the newcomer network does with personal data, for the privacy notice (/sv/privacy). */
-import { defineMessages, type Lang } from '../../../platform/i18n/index.ts';
 import type { PrivacyProcessing } from '../../../platform/personal-data.ts';
+import { fixedPrivacy } from '../words.ts';
 
-const m = defineMessages({
+const words = {
   sv: {
     title: 'Nätverket för nyinflyttade och ambassadörer',
     data: 'Vilka grupper du är med i och vilka träffar du anmält dig till. Är du ambassadör: din kommun, dina språk, ditt yrke, vilka du vill välkomna, dina intressen, det du skrivit om dig, när du godkändes och vilka hushåll du matchats med. För ett hushåll som samtyckt: att en ambassadör matchats.',
@@ -23,17 +23,6 @@ const m = defineMessages({
     retention:
       'Until you leave the group, remove your sign-up, pause or delete your account. When you delete your account all of this goes; the case’s history keeps only that an ambassador was matched, without a name.',
   },
-});
+};
 
-export const networkPrivacy: readonly PrivacyProcessing[] = [
-  {
-    id: 'newcomer-network',
-    describe: async (_db, _regionId, lang: Lang) => ({
-      title: m.t(lang, 'title'),
-      data: m.t(lang, 'data'),
-      purpose: m.t(lang, 'purpose'),
-      basis: m.t(lang, 'basis'),
-      retention: m.t(lang, 'retention'),
-    }),
-  },
-];
+export const networkPrivacy: readonly PrivacyProcessing[] = [fixedPrivacy('newcomer-network', words)];
