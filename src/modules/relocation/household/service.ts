@@ -90,8 +90,10 @@ function ownCase(c: CaseRow, persons: PersonRow[], accountId: string): OwnCase |
 /**
  * Links to the account the open cases whose main mover gave the account's e-mail address (trimmed,
  * case-insensitive) and that no account holds yet: signing in proved the address, as the welcome
- * link does. Each case in its own transaction with its history entry and audit event; returns how
- * many were linked. The moving page and the own page's section call it before they read.
+ * link does. Likewise the partner whose address the main mover gave: the partner then sees the case
+ * and gives their own consents (the case stays the main mover's). Each person in its own
+ * transaction with its history entry and audit event; returns how many were linked. The moving page
+ * and the own page's section call it before they read.
  */
 export async function linkCasesByEmail(
   db: Kysely<DB>,
@@ -106,12 +108,30 @@ export async function linkCasesByEmail(
     .innerJoin('relocation_cases as c', (j) =>
       j.onRef('c.region_id', '=', 'p.region_id').onRef('c.id', '=', 'p.case_id'),
     )
-    .select(['p.id as personId', 'c.id as caseId', 'c.ref'])
+    .select(['p.id as personId', 'p.role', 'c.id as caseId', 'c.ref'])
     .where('p.region_id', '=', regionId)
-    .where('p.role', '=', 'main')
     .where('p.account_id', 'is', null)
     .where(sql<string>`lower(trim(p.email))`, '=', address)
-    .where('c.account_id', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('p.role', '=', 'main'), eb('c.account_id', 'is', null)]),
+        // A partner, unless this account is already an adult of the case.
+        eb.and([
+          eb('p.role', '=', 'partner'),
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('relocation_persons as o')
+                .select(sql`1`.as('one'))
+                .whereRef('o.region_id', '=', 'c.region_id')
+                .whereRef('o.case_id', '=', 'c.id')
+                .where('o.account_id', '=', accountId),
+            ),
+          ),
+          eb.or([eb('c.account_id', 'is', null), eb('c.account_id', '!=', accountId)]),
+        ]),
+      ]),
+    )
     .where('c.merged_into', 'is', null)
     .where('c.stage', '!=', 'closed')
     .execute();
@@ -130,6 +150,24 @@ export async function linkCasesByEmail(
           .returning('id')
           .executeTakeFirst();
         if (!person) return false;
+        if (row.role === 'partner') {
+          await addCaseEvent(trx, {
+            regionId,
+            caseId: row.caseId,
+            actorId: accountId,
+            kind: 'account.linked',
+            data: { by: 'email', role: 'partner' },
+          });
+          await recordAudit(trx, {
+            regionId,
+            actor: accountActor(accountId),
+            action: 'relocation.case.linked_by_email',
+            subjectType: 'relocation_case',
+            subjectId: row.caseId,
+            data: { name: `#${row.ref}` },
+          });
+          return true;
+        }
         const kase = await trx
           .updateTable('relocation_cases')
           .set({ account_id: accountId })
