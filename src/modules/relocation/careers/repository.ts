@@ -461,3 +461,42 @@ export async function eventCount(db: Kysely<DB>, regionId: string, caseId: strin
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** The duplicates page's cases: reference and the main mover's name, by id. */
+export async function caseSummaries(
+  db: Kysely<DB>,
+  regionId: string,
+  caseIds: readonly string[],
+): Promise<Map<string, { id: string; ref: string; main: string }>> {
+  const cases = new Map<string, { id: string; ref: string; main: string }>();
+  if (caseIds.length === 0) return cases;
+  const rows = await db
+    .selectFrom('relocation_cases as c')
+    .leftJoin('relocation_persons as p', (j) =>
+      j.onRef('p.region_id', '=', 'c.region_id').onRef('p.case_id', '=', 'c.id').on('p.role', '=', 'main'),
+    )
+    .select(['c.id', 'c.ref', 'p.name'])
+    .where('c.region_id', '=', regionId)
+    .where('c.id', 'in', caseIds)
+    .execute();
+  for (const row of rows) cases.set(row.id, { id: row.id, ref: String(row.ref), main: row.name ?? '' });
+  return cases;
+}
+
+/** The duplicates page's sign-ups: name, e-mail and role of each person, by id. */
+export async function personSummaries(
+  db: Kysely<DB>,
+  regionId: string,
+  personIds: readonly string[],
+): Promise<Map<string, { name: string; email: string | null; role: string }>> {
+  const persons = new Map<string, { name: string; email: string | null; role: string }>();
+  if (personIds.length === 0) return persons;
+  const rows = await db
+    .selectFrom('relocation_persons')
+    .select(['id', 'name', 'email', 'role'])
+    .where('region_id', '=', regionId)
+    .where('id', 'in', personIds)
+    .execute();
+  for (const row of rows) persons.set(row.id, row);
+  return persons;
+}

@@ -34,6 +34,8 @@ import {
   introductionOfOrganisation,
   introductionsOfOrganisation,
   searchEmployers,
+  caseSummaries,
+  personSummaries,
 } from './repository.ts';
 import {
   addApplication,
@@ -64,7 +66,6 @@ import {
   introducePage,
   mergePage,
   messagePage,
-  type CaseSummary,
   type PageView,
 } from './views.ts';
 
@@ -440,33 +441,14 @@ export function registerCareersRoutes(app: App, deps: ModuleDeps): void {
     const caseIds = [
       ...new Set([...found.pairs.flatMap((p) => [p.a, p.b]), ...found.links.map((l) => l.caseId)]),
     ];
-    const cases = new Map<string, CaseSummary>();
-    if (caseIds.length > 0) {
-      const rows = await db
-        .selectFrom('relocation_cases as c')
-        .leftJoin('relocation_persons as p', (j) =>
-          j
-            .onRef('p.region_id', '=', 'c.region_id')
-            .onRef('p.case_id', '=', 'c.id')
-            .on('p.role', '=', 'main'),
-        )
-        .select(['c.id', 'c.ref', 'p.name'])
-        .where('c.region_id', '=', scope.regionId)
-        .where('c.id', 'in', caseIds)
-        .execute();
-      for (const row of rows) cases.set(row.id, { id: row.id, ref: String(row.ref), main: row.name ?? '' });
-    }
-    const personIds = found.links.map((l) => l.personId);
-    const persons = new Map<string, { name: string; email: string | null; role: string }>();
-    if (personIds.length > 0) {
-      const rows = await db
-        .selectFrom('relocation_persons')
-        .select(['id', 'name', 'email', 'role'])
-        .where('region_id', '=', scope.regionId)
-        .where('id', 'in', personIds)
-        .execute();
-      for (const row of rows) persons.set(row.id, row);
-    }
+    const [cases, persons] = await Promise.all([
+      caseSummaries(db, scope.regionId, caseIds),
+      personSummaries(
+        db,
+        scope.regionId,
+        found.links.map((l) => l.personId),
+      ),
+    ]);
     const view = duplicatesPage(adminLang(request), reply.csrfToken(), found, cases, persons, done);
     return pageOf(request, reply, view);
   }

@@ -5,6 +5,7 @@
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB, RelocationDocumentsTable, RelocationFollowupsTable } from '../../../platform/db/schema.ts';
+import type { ConsentPurpose } from '../model.ts';
 
 export type DocumentRow = Selectable<RelocationDocumentsTable>;
 export type FollowupRow = Selectable<RelocationFollowupsTable>;
@@ -174,4 +175,27 @@ export async function casesOfPerson(
     result.set(row.id, (result.get(row.id) ?? false) || main);
   }
   return [...result].map(([caseId, main]) => ({ caseId, main }));
+}
+
+/** The live consents of some adults with when each was given: person id → purpose → time. */
+export async function liveConsentDates(
+  db: Kysely<DB>,
+  regionId: string,
+  personIds: readonly string[],
+): Promise<Map<string, Map<ConsentPurpose, Date>>> {
+  const result = new Map<string, Map<ConsentPurpose, Date>>();
+  if (personIds.length === 0) return result;
+  const rows = await db
+    .selectFrom('relocation_consents')
+    .select(['person_id', 'purpose', 'given_at'])
+    .where('region_id', '=', regionId)
+    .where('person_id', 'in', personIds)
+    .where('withdrawn_at', 'is', null)
+    .execute();
+  for (const row of rows) {
+    const map = result.get(row.person_id) ?? new Map<ConsentPurpose, Date>();
+    map.set(row.purpose as ConsentPurpose, row.given_at);
+    result.set(row.person_id, map);
+  }
+  return result;
 }

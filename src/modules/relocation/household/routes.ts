@@ -29,10 +29,10 @@ import type { Region } from '../../../platform/region.ts';
 import { storageFor } from '../../../platform/storage/index.ts';
 import { parseUpload, type UploadBody } from '../../content/media/upload.ts';
 import { caseInScope, caseScopeOf } from '../cases.ts';
-import { CONSENT_PURPOSES, isOneOf, PATHS, type ConsentPurpose } from '../model.ts';
+import { CONSENT_PURPOSES, isOneOf, PATHS } from '../model.ts';
 import { answerFollowup, followupByToken, readSurvey, SURVEY_FIELDS } from './followups.ts';
 import { surveyPage, surveyDonePage } from './survey-views.ts';
-import { documentOf, documentsOf, navigatorOf, nextMeeting } from './repository.ts';
+import { documentOf, documentsOf, liveConsentDates, navigatorOf, nextMeeting } from './repository.ts';
 import {
   checklistOf,
   DOCUMENT_CONTENT_TYPES,
@@ -63,31 +63,17 @@ function accountOf(request: FastifyRequest) {
 /** What the page shows of one case. */
 async function caseView(db: Kysely<DB>, regionId: string, own: OwnCase): Promise<CaseView> {
   const c = own.case;
-  const [navigator, meeting, checklist, documents, consentRows] = await Promise.all([
+  const [navigator, meeting, checklist, documents, consents] = await Promise.all([
     c.navigator_id ? navigatorOf(db, regionId, c.navigator_id) : undefined,
     nextMeeting(db, regionId, c.id),
     checklistOf(db, regionId, c, own.persons),
     documentsOf(db, regionId, c.id),
-    own.actsFor.length
-      ? db
-          .selectFrom('relocation_consents')
-          .select(['person_id', 'purpose', 'given_at'])
-          .where('region_id', '=', regionId)
-          .where(
-            'person_id',
-            'in',
-            own.actsFor.map((p) => p.id),
-          )
-          .where('withdrawn_at', 'is', null)
-          .execute()
-      : [],
+    liveConsentDates(
+      db,
+      regionId,
+      own.actsFor.map((p) => p.id),
+    ),
   ]);
-  const consents = new Map<string, Map<ConsentPurpose, Date>>();
-  for (const row of consentRows) {
-    const map = consents.get(row.person_id) ?? new Map<ConsentPurpose, Date>();
-    map.set(row.purpose as ConsentPurpose, row.given_at);
-    consents.set(row.person_id, map);
-  }
   return {
     own,
     navigator: navigator

@@ -18,7 +18,6 @@ import {
   addCaseEvent,
   casesOfAccount,
   giveConsent,
-  liveConsentsOf,
   personsOf,
   withdrawConsent,
   type CaseRow,
@@ -487,15 +486,6 @@ async function mailContactWithdrawn(
       site: shell.t(lang, 'siteName', { region: mail.region.name[lang] }),
     }),
   });
-}
-
-/** The live consents of the adults the account acts for. */
-export async function ownConsents(db: Kysely<DB>, regionId: string, own: OwnCase) {
-  return liveConsentsOf(
-    db,
-    regionId,
-    own.actsFor.map((p) => p.id),
-  );
 }
 
 /** The kinds of file the household may share, recognised by their first bytes. */
