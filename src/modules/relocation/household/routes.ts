@@ -28,7 +28,7 @@ import { Permission } from '../../../platform/permissions.ts';
 import type { Region } from '../../../platform/region.ts';
 import { storageFor } from '../../../platform/storage/index.ts';
 import { parseUpload, type UploadBody } from '../../content/media/upload.ts';
-import { caseInScope, caseScopeOf } from '../cases.ts';
+import { caseInScope, caseScopeOf, navigatorName } from '../cases.ts';
 import { CONSENT_PURPOSES, isOneOf, PATHS } from '../model.ts';
 import { answerFollowup, followupByToken, readSurvey, SURVEY_FIELDS } from './followups.ts';
 import { surveyPage, surveyDonePage } from './survey-views.ts';
@@ -78,7 +78,7 @@ async function caseView(db: Kysely<DB>, regionId: string, own: OwnCase): Promise
     own,
     navigator: navigator
       ? {
-          name: navigator.name.trim() || navigator.email.split('@')[0]!,
+          name: navigatorName(navigator),
           organisation: navigator.organisation ?? '',
         }
       : null,

@@ -7,6 +7,7 @@ import { PATHS, type Stage } from '../model.ts';
 import { householdMessages } from './messages.ts';
 import { navigatorOf } from './repository.ts';
 import { checklistOf, linkCasesByEmail, ownCases } from './service.ts';
+import { navigatorName } from '../cases.ts';
 
 export const moveSection: OwnPageSection = {
   order: 15,
@@ -24,7 +25,7 @@ export const moveSection: OwnPageSection = {
           ? await navigatorOf(ctx.db, ctx.regionId, c.navigator_id)
           : undefined;
         const list = await checklistOf(ctx.db, ctx.regionId, c, own.persons);
-        const name = navigator ? navigator.name.trim() || navigator.email.split('@')[0]! : '';
+        const name = navigator ? navigatorName(navigator) : '';
         return html`<dl class="move-facts">
           <dt>${t(lang, 'case.heading', { ref: String(c.ref) })}</dt><dd>${relocationMessages.t(lang, `stage.${c.stage as Stage}`)}</dd>
           <dt>${t(lang, 'case.navigator')}</dt><dd>${navigator ? (navigator.organisation ? t(lang, 'case.navigatorAt', { name, organisation: navigator.organisation }) : name) : t(lang, 'case.noNavigator')}</dd>

@@ -47,6 +47,7 @@ import { SLOT_LENGTHS, type SlotErrors, type SlotForm } from './slots.ts';
 
 /** The part's public stylesheet. */
 import { RELOCATION_CSS } from '../model.ts';
+import { navigatorName } from '../cases.ts';
 
 export { RELOCATION_CSS };
 
@@ -116,7 +117,7 @@ function slotPicker(view: FormView): SafeHtml {
             'form.slot.time',
             {
               minutes: s.minutes,
-              navigator: s.navigatorName.trim() || s.navigatorEmail.split('@')[0]!,
+              navigator: navigatorName({ name: s.navigatorName, email: s.navigatorEmail }),
               organisation: s.organisationName,
             },
           )}</span>`,
