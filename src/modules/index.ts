@@ -11,6 +11,7 @@ import { jobBoardModule } from './jobs/module.ts';
 import { regionsModule } from './regions/module.ts';
 import { siteModule } from './site/module.ts';
 import { relocationModule } from './relocation/module.ts';
+import { eventsModule } from './events/module.ts';
 import { talentModule } from './talent/module.ts';
 
 export const modules: readonly AnyModule[] = [
@@ -22,5 +23,6 @@ export const modules: readonly AnyModule[] = [
   companiesModule,
   talentModule,
   relocationModule,
+  eventsModule,
   identityModule,
 ];

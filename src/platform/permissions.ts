@@ -66,6 +66,14 @@ export const Permission = {
   CasesWork: 'CasesWork',
   /** The newcomer network's groups, meetups and ambassadors (navigators, region editors, admins). */
   NetworkManage: 'NetworkManage',
+  /**
+   * Events (issue 17): create and edit the events of one's organisation (owner or co-organiser),
+   * their registrations and check-in at the door; as an exhibiting employer, the own stand's
+   * leads. The region's admins and editors reach every event of the region.
+   */
+  EventsManage: 'EventsManage',
+  /** Publish events without review, review other organisations' events (region admins and editors). */
+  EventsApprove: 'EventsApprove',
 } as const;
 
 export type Permission = (typeof Permission)[keyof typeof Permission];
@@ -151,6 +159,8 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     P.TalentManage,
     P.CasesWork,
     P.NetworkManage,
+    P.EventsManage,
+    P.EventsApprove,
   ]),
   // Region editors own the site's content, where most reported problems are fixed; the region
   // is the body the law holds to answer, so municipality editors and navigators do not answer.
@@ -163,9 +173,11 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     P.CompanyEdit,
     P.CompanyApprove,
     P.NetworkManage,
+    P.EventsManage,
+    P.EventsApprove,
   ]),
-  municipality_editor: new Set([...ORGANISATION_MEMBER, P.ContentEdit, P.MediaManage]),
-  navigator: new Set([...ORGANISATION_MEMBER, P.CasesWork, P.NetworkManage]),
+  municipality_editor: new Set([...ORGANISATION_MEMBER, P.ContentEdit, P.MediaManage, P.EventsManage]),
+  navigator: new Set([...ORGANISATION_MEMBER, P.CasesWork, P.NetworkManage, P.EventsManage]),
   employer_admin: new Set([
     ...ORGANISATION_MEMBER,
     P.OrgMembersManage,
@@ -174,9 +186,16 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     P.CompanyEdit,
     P.JobAdsManage,
     P.TalentSearch,
+    P.EventsManage,
   ]),
-  employer_member: new Set([...ORGANISATION_MEMBER, P.CompanyEdit, P.JobAdsManage, P.TalentSearch]),
-  course_provider: new Set([...ORGANISATION_MEMBER, P.OrgMembersManage]),
+  employer_member: new Set([
+    ...ORGANISATION_MEMBER,
+    P.CompanyEdit,
+    P.JobAdsManage,
+    P.TalentSearch,
+    P.EventsManage,
+  ]),
+  course_provider: new Set([...ORGANISATION_MEMBER, P.OrgMembersManage, P.EventsManage]),
 };
 
 /** A signed-in person without an organisation role. */

@@ -16,7 +16,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { runSchedule } from '../../src/modules/content/editorial/tasks.ts';
-import { stockholmDate, stockholmTime } from '../../src/modules/content/editorial/time.ts';
+import { stockholmDate, stockholmTime } from '../../src/platform/i18n/stockholm.ts';
 import { getItemBySlug, publishedBySlug } from '../../src/modules/content/store.ts';
 import { createOrganisation, createPerson, municipalityOrg, REGION } from '../helpers/identity.ts';
 import { addImage } from '../http/content/editorial-images.ts';

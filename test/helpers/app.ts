@@ -26,6 +26,9 @@ export interface TestApp {
   logs: Record<string, unknown>[];
 }
 
+/** The installation secret the test app runs with (tokens derived from it, e.g. an event's ticket). */
+export const TEST_SECRET = 'test-secret-test-secret-test-secret!';
+
 /** The app with its own database; `env` overrides configuration (e.g. SMTP_URL). */
 export async function buildTestApp(
   env: Record<string, string> = {},
@@ -55,7 +58,7 @@ export async function buildTestApp(
     logger,
     queue,
     regions,
-    secret: 'test-secret-test-secret-test-secret!',
+    secret: TEST_SECRET,
     rateLimiter: options.rateLimiter,
     sitemapUrlLimit: options.sitemapUrlLimit,
   });

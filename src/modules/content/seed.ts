@@ -11,7 +11,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { loadRegions } from '../regions/repository.ts';
 import { loadDemoContent, type DemoRecord } from './demo.ts';
 import { insertItem, publish } from './store.ts';
-import { stockholmInstant } from './editorial/time.ts';
+import { stockholmInstant } from '../../platform/i18n/stockholm.ts';
 
 /** The demo is written for Dalarna (county 20): other regions get none of it. */
 export const DEMO_COUNTY = '20';

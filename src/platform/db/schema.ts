@@ -91,6 +91,12 @@ export interface MailOutboxTable {
   sent_at: Date | null;
   /** Extra headers (List-Unsubscribe …), migration 0025. */
   headers: ColumnType<Record<string, string> | null, string | null | undefined, string | null>;
+  /** Attachments (an event's .ics), migration 0035: JSON of MailAttachment[]; dropped once sent. */
+  attachments: ColumnType<
+    { filename: string; contentType: string; content: string }[] | null,
+    string | null | undefined,
+    string | null
+  >;
 }
 
 export interface AccessibilityFeedbackTable {
@@ -962,6 +968,146 @@ export interface NetworkAmbassadorMatchesTable {
   ended_at: Maybe<Date>;
 }
 
+export interface EventsTable {
+  region_id: string;
+  id: Generated<string>;
+  slug: string;
+  organisation_id: string;
+  kind: string;
+  status: Defaulted<string>;
+  title_sv: Defaulted<string>;
+  title_en: Defaulted<string>;
+  summary_sv: Defaulted<string>;
+  summary_en: Defaulted<string>;
+  description_sv: Defaulted<string>;
+  description_en: Defaulted<string>;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  location_kind: string;
+  municipality_code: Maybe<string>;
+  venue: Defaulted<string>;
+  street_address: Defaulted<string>;
+  postal_code: Defaulted<string>;
+  locality: Defaulted<string>;
+  online_url: Maybe<string>;
+  languages: Defaulted<string[]>;
+  personas: Defaulted<string[]>;
+  accessibility_sv: Defaulted<string>;
+  accessibility_en: Defaulted<string>;
+  image_id: Maybe<string>;
+  registration: Defaulted<string>;
+  capacity: Maybe<number>;
+  seats_taken: Defaulted<number>;
+  max_group: Defaulted<number>;
+  registration_opens_at: Maybe<Date>;
+  registration_closes_at: Maybe<Date>;
+  offer_hours: Defaulted<number>;
+  network_group_id: Maybe<string>;
+  cancelled_at: Maybe<Date>;
+  cancel_reason: Defaulted<string>;
+  published_at: Maybe<Date>;
+  followup_sent_at: Maybe<Date>;
+  version: Defaulted<number>;
+  created_by: Maybe<string>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface EventOrganisationsTable {
+  region_id: string;
+  event_id: string;
+  organisation_id: string;
+  role: string;
+  stand: Defaulted<string>;
+  stand_code: Defaulted<string>;
+  position: Defaulted<number>;
+  created_at: CreatedAt;
+}
+
+export interface EventProgrammeTable {
+  region_id: string;
+  id: Generated<string>;
+  event_id: string;
+  starts_at: Timestamp;
+  ends_at: Maybe<Date>;
+  kind: Defaulted<string>;
+  title_sv: Defaulted<string>;
+  title_en: Defaulted<string>;
+  place: Defaulted<string>;
+  organisation_id: Maybe<string>;
+}
+
+export interface EventQuestionsTable {
+  region_id: string;
+  id: Generated<string>;
+  event_id: string;
+  position: Defaulted<number>;
+  kind: string;
+  label_sv: Defaulted<string>;
+  label_en: Defaulted<string>;
+  choices: ColumnType<{ sv: string; en: string }[], string | undefined, string>;
+  required: Defaulted<boolean>;
+}
+
+export interface EventRegistrationsTable {
+  region_id: string;
+  id: Generated<string>;
+  event_id: string;
+  account_id: Maybe<string>;
+  name: string;
+  email: string;
+  language: Defaulted<string>;
+  seats: Defaulted<number>;
+  status: string;
+  queued_at: Timestamp;
+  offer_expires_at: Maybe<Date>;
+  answers: ColumnType<Record<string, string>, string | undefined, string>;
+  consent_text_version: string;
+  share_with_exhibitors: Defaulted<boolean>;
+  manage_hash: string;
+  ticket_hash: string;
+  reminded_at: Maybe<Date>;
+  followup_sent_at: Maybe<Date>;
+  decided_by: Maybe<string>;
+  decided_at: Maybe<Date>;
+  cancelled_at: Maybe<Date>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface EventCheckinsTable {
+  region_id: string;
+  event_id: string;
+  registration_id: string;
+  people: Defaulted<number>;
+  checked_in_at: Timestamp;
+  recorded_at: Maybe<Date>;
+  checked_in_by: Maybe<string>;
+  method: Defaulted<string>;
+}
+
+export interface EventLeadsTable {
+  region_id: string;
+  id: Generated<string>;
+  event_id: string;
+  organisation_id: Maybe<string>;
+  stand: Defaulted<string>;
+  name: string;
+  email: string;
+  phone: Defaulted<string>;
+  occupation: Defaulted<string>;
+  note: Defaulted<string>;
+  language: Defaulted<string>;
+  consent_text_version: string;
+  wants_talent_pool: Defaulted<boolean>;
+  wants_navigator: Defaulted<boolean>;
+  account_id: Maybe<string>;
+  case_id: Maybe<string>;
+  source: string;
+  captured_by: Maybe<string>;
+  created_at: CreatedAt;
+}
+
 export interface DB {
   regions: RegionsTable;
   region_hosts: RegionHostsTable;
@@ -1032,4 +1178,11 @@ export interface DB {
   network_meetup_attendees: NetworkMeetupAttendeesTable;
   network_ambassadors: NetworkAmbassadorsTable;
   network_ambassador_matches: NetworkAmbassadorMatchesTable;
+  events: EventsTable;
+  event_organisations: EventOrganisationsTable;
+  event_programme: EventProgrammeTable;
+  event_questions: EventQuestionsTable;
+  event_registrations: EventRegistrationsTable;
+  event_checkins: EventCheckinsTable;
+  event_leads: EventLeadsTable;
 }

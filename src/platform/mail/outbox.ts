@@ -23,6 +23,29 @@ export interface OutgoingMail {
   html?: string | null;
   /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058) on alerts. */
   headers?: Record<string, string>;
+  /** Small text attachments (an event's .ics), at most 4 and 256 KB together. */
+  attachments?: readonly MailAttachment[];
+}
+
+/** A text attachment: its name, MIME type (e.g. `text/calendar; method=PUBLISH`) and content. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
+/** Attachments a message may carry: a plain file name, a MIME type without line breaks, bounded. */
+function safeAttachments(attachments: readonly MailAttachment[]): MailAttachment[] {
+  if (attachments.length > 4) throw new Error('at most 4 mail attachments');
+  let total = 0;
+  return attachments.map(({ filename, contentType, content }) => {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,80}$/.test(filename)) throw new Error('bad attachment file name');
+    if (!/^[a-z]+\/[a-z0-9.+-]+(; ?[a-z-]+=[A-Za-z0-9._-]+)*$/.test(contentType))
+      throw new Error('bad attachment type');
+    total += content.length;
+    if (total > 256 * 1024) throw new Error('mail attachments too large');
+    return { filename, contentType, content };
+  });
 }
 
 export interface MailTransport {
@@ -36,6 +59,7 @@ export interface MailTransport {
     messageId: string;
     language: Lang;
     headers?: Record<string, string>;
+    attachments?: MailAttachment[];
   }): Promise<void>;
   close(): void;
 }
@@ -95,6 +119,7 @@ export async function queueMail(db: Kysely<DB>, queue: TaskQueue, mail: Outgoing
       text_body: mail.text,
       html_body: mail.html ?? null,
       headers: mail.headers ? JSON.stringify(safeHeaders(mail.headers)) : null,
+      attachments: mail.attachments?.length ? JSON.stringify(safeAttachments(mail.attachments)) : null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -136,6 +161,7 @@ export function registerMailTasks(
           messageId,
           language: mail.language as Lang,
           headers: mail.headers ?? undefined,
+          attachments: mail.attachments ?? undefined,
         });
       } catch (error) {
         await db
@@ -157,6 +183,7 @@ export function registerMailTasks(
           // Sent mail keeps no body: it may hold a sign-in link, a code or an invitation.
           text_body: '',
           html_body: null,
+          attachments: null,
         })
         .where('region_id', '=', regionId)
         .where('id', '=', id)

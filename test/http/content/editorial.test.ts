@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { mediaUsageOf } from '../../../src/modules/content/editorial/repository.ts';
 import { runSchedule } from '../../../src/modules/content/editorial/tasks.ts';
-import { stockholmDate, stockholmTime } from '../../../src/modules/content/editorial/time.ts';
+import { stockholmDate, stockholmTime } from '../../../src/platform/i18n/stockholm.ts';
 import { getItem, getVersion, publishedBySlug } from '../../../src/modules/content/store.ts';
 import { buildTestApp, unlimited } from '../../helpers/app.ts';
 import { addImage } from './editorial-images.ts';

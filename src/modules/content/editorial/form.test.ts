@@ -9,7 +9,7 @@ import { shippedRegions } from '../../regions/service.ts';
 import { loadDemoContent } from '../demo.ts';
 import { emptyContent, type ContentData } from '../model.ts';
 import { readContent, suggestSlug, valuesOf, type SlugChoices } from './form.ts';
-import { stockholmDate, stockholmInstant, stockholmTime } from './time.ts';
+import { stockholmDate, stockholmInstant, stockholmTime } from '../../../platform/i18n/stockholm.ts';
 import { noteIn } from './views.ts';
 
 /** Checkbox groups come back in the form's order: compare their sets. */

@@ -28,7 +28,7 @@ import {
 } from '../model.ts';
 import { parseMarkup, toMarkup } from './markup.ts';
 import type { EditorialMessageKey } from './messages.ts';
-import { stockholmToday } from './time.ts';
+import { stockholmToday } from '../../../platform/i18n/stockholm.ts';
 
 export type { FormValues } from '../../../platform/html/form-values.ts';
 export type FieldError = PlatformFieldError<EditorialMessageKey>;

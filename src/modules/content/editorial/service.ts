@@ -64,7 +64,7 @@ import {
   SCOPED_KINDS,
   type Scope,
 } from './repository.ts';
-import { minuteOf, parseTime, stockholmInstant, stockholmToday } from './time.ts';
+import { minuteOf, parseTime, stockholmInstant, stockholmToday } from '../../../platform/i18n/stockholm.ts';
 
 /** Who acts, as the rules need it. */
 export interface Editor {

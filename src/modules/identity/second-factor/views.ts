@@ -11,7 +11,7 @@ import { localPath, type Page } from '../../../platform/html/layout.ts';
 import { formatDate, type Lang } from '../../../platform/i18n/index.ts';
 import { messages, type MessageKey } from './messages.ts';
 import type { PasskeySummary } from './passkeys/repository.ts';
-import type { QrCode } from './totp/qr.ts';
+import type { QrCode } from '../../../platform/html/qr.ts';
 
 /** The script that runs passkey ceremonies (pages work without it; passkeys need it). */
 export const PASSKEY_SCRIPT = 'js/passkey.js';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import QRCode from 'qrcode';
 import { otpauthUri } from './otp.ts';
-import { qrCode } from './qr.ts';
+import { qrCode } from '../../../../platform/html/qr.ts';
 
 /** The dark cells an SVG path of horizontal strokes (M/m moves, h runs) paints, as "x,y". */
 function cells(path: string): Set<string> {

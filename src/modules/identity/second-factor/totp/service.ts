@@ -10,7 +10,7 @@ import type { DB } from '../../../../platform/db/schema.ts';
 import { generateRecoveryCodes } from '../recovery/service.ts';
 import { afterFactorRemoved, type FactorOwner } from '../factors.ts';
 import { newTotpSecret, otpauthUri, verifyTotp } from './otp.ts';
-import { qrCode, type QrCode } from './qr.ts';
+import { qrCode, type QrCode } from '../../../../platform/html/qr.ts';
 import {
   deleteConfirmedSecret,
   offerPendingSecret,

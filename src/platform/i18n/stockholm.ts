@@ -1,5 +1,5 @@
 /**
- * The editors' minutes: a schedule is typed as a date and a time on the wall clock of
+ * Stockholm minutes (the editors' schedules, events): a time is typed as a date and a time on the wall clock of
  * Europe/Stockholm and stored as an instant. Correct across daylight-saving changes (a time in the
  * skipped spring hour is read with the offset before the change; a time in the repeated autumn hour
  * means its first occurrence).

@@ -1,5 +1,5 @@
 /**
- * The QR code of an otpauth:// URI as plain values: the side of the square in modules (quiet zone
+ * A QR code as plain values (the TOTP secret's otpauth:// URI, an event ticket): the side of the square in modules (quiet zone
  * included) and an SVG path of its dark modules, one horizontal stroke per run. The view draws it
  * with the `html` template, so no generated markup is ever embedded as it is.
  */
