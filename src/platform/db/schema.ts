@@ -1005,6 +1005,7 @@ export interface EventsTable {
   network_group_id: Maybe<string>;
   cancelled_at: Maybe<Date>;
   cancel_reason: Defaulted<string>;
+  review_comment: Defaulted<string>;
   published_at: Maybe<Date>;
   followup_sent_at: Maybe<Date>;
   version: Defaulted<number>;

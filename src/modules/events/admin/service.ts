@@ -1,0 +1,830 @@
+/**
+ * The organisers' rules. Each change takes the access (who acts, what they reach), an event id and
+ * checked input, and runs in one transaction under the event row's lock (lockEvent) with its audit
+ * event `event.<verb>`; an event the access does not manage is "not found".
+ *
+ * - create (a draft with a slug made from its title, unique in the region) and save (over the
+ *   version the form started from; capacity never below the seats taken);
+ * - workflow: an approver publishes a draft or one in review at once; others send it for review;
+ *   an approver sends it back with a comment; unpublish back to draft only while nobody is
+ *   registered; cancel a published event with a reason — every live registration cancelled, its
+ *   seats released, each person mailed in their language; delete a draft nobody registered for;
+ * - the organisations (co-organisers, exhibiting employers with a stand), the programme and the
+ *   questions;
+ * - the follow-up mail after the event, sent once to the checked-in or all confirmed.
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { recordAudit } from '../../../platform/audit.ts';
+import type { DB } from '../../../platform/db/schema.ts';
+import { isUuid } from '../../../platform/http/params.ts';
+import type { Lang } from '../../../platform/i18n/index.ts';
+import { parseTime, stockholmDate, stockholmInstant } from '../../../platform/i18n/stockholm.ts';
+import { parseDate } from '../../../platform/html/forms.ts';
+import { line, multiline } from '../../../platform/html/form-values.ts';
+import { queueMail } from '../../../platform/mail/outbox.ts';
+import type { Region } from '../../../platform/region.ts';
+import type { TaskQueue } from '../../../platform/tasks/queue.ts';
+import { usableImages } from '../../content/media/service.ts';
+import {
+  eventForAccess,
+  eventTitle,
+  lockEvent,
+  releaseSeats,
+  type EventAccess,
+  type EventRow,
+} from '../events.ts';
+import {
+  LIVE_STATUSES,
+  PROGRAMME_KINDS,
+  QUESTION_KINDS,
+  SEAT_STATUSES,
+  eventPath,
+  isOneOf,
+  type EventOrganisationRole,
+} from '../model.ts';
+import { slugFrom, type EventFormContext, type EventValues } from './form.ts';
+import { adminMessages, type AdminMessageKey } from './messages.ts';
+import {
+  MAX_ORGANISATIONS,
+  MAX_PROGRAMME,
+  MAX_QUESTIONS,
+  anyRegistration,
+  countOrganisations,
+  liveRegistrations,
+  networkGroups,
+  organisationKind,
+  slugTaken,
+} from './repository.ts';
+
+export interface Deps {
+  db: Kysely<DB>;
+  queue: TaskQueue;
+}
+
+export type Errors = Partial<Record<string, AdminMessageKey>>;
+
+export type Result =
+  | { kind: 'done'; id?: string }
+  | { kind: 'invalid'; errors: Errors; params?: Record<string, string> }
+  | { kind: 'refused'; reason: AdminMessageKey }
+  | { kind: 'stale' }
+  | { kind: 'not-found' };
+
+const NOT_FOUND: Result = { kind: 'not-found' };
+const refused = (reason: AdminMessageKey): Result => ({ kind: 'refused', reason });
+
+export const COMMENT_MAX = 1000;
+export const REASON_MAX = 1000;
+export const STAND_MAX = 60;
+export const FOLLOWUP_MAX = 2000;
+export const CHOICES_MAX = 12;
+export const CHOICE_MAX = 100;
+
+/** What the event form needs of the region, the library and the network. */
+export async function formContext(
+  db: Kysely<DB>,
+  region: Region,
+  access: EventAccess,
+): Promise<EventFormContext> {
+  const images = await usableImages(db, region.id, { owners: [access.organisationId, null] });
+  const groups = await networkGroups(db, region.id);
+  return {
+    municipalityCodes: new Set(region.municipalities.map((m) => m.code)),
+    images: new Map(images.filter((i) => !i.expired).map((i) => [i.slug, i.id])),
+    groups: new Set(groups.map((g) => g.id)),
+  };
+}
+
+function audit(
+  trx: Kysely<DB>,
+  access: EventAccess,
+  event: Pick<EventRow, 'id' | 'title_sv' | 'title_en' | 'organisation_id'>,
+  verb: string,
+  data: Record<string, string | number | boolean | null> = {},
+) {
+  return recordAudit(trx, {
+    regionId: access.regionId,
+    actor: { id: access.accountId, label: '' },
+    organisationId: event.organisation_id,
+    action: `event.${verb}`,
+    subjectType: 'event',
+    subjectId: event.id,
+    data: { name: eventTitle(event, 'sv'), ...data },
+  });
+}
+
+/**
+ * Runs a change of one managed event under its row's lock: `change` gets the locked row; anything
+ * the access does not manage (an exhibitor's view included) is "not found".
+ */
+async function withManagedEvent(
+  db: Kysely<DB>,
+  access: EventAccess,
+  eventId: string,
+  change: (trx: Transaction<DB>, event: EventRow) => Promise<Result>,
+): Promise<Result> {
+  if (!isUuid(eventId)) return NOT_FOUND;
+  const reach = await eventForAccess(db, access, eventId);
+  if (!reach || reach.relation !== 'manage') return NOT_FOUND;
+  return db.transaction().execute(async (trx) => {
+    const event = await lockEvent(trx, access.regionId, eventId);
+    if (!event) return NOT_FOUND;
+    return change(trx, event);
+  });
+}
+
+async function uniqueSlug(db: Kysely<DB>, regionId: string, title: string): Promise<string> {
+  const base = slugFrom(title);
+  for (let n = 1; n < 1000; n++) {
+    const slug = n === 1 ? base : `${base}-${n}`;
+    if (!(await slugTaken(db, regionId, slug))) return slug;
+  }
+  return `${base}-${Date.now().toString(36)}`;
+}
+
+export async function createEvent(db: Kysely<DB>, access: EventAccess, values: EventValues): Promise<string> {
+  return db.transaction().execute(async (trx) => {
+    const slug = await uniqueSlug(trx, access.regionId, values.title_sv || values.title_en);
+    const row = await trx
+      .insertInto('events')
+      .values({
+        region_id: access.regionId,
+        organisation_id: access.organisationId,
+        slug,
+        status: 'draft',
+        ...values,
+        created_by: access.accountId,
+      })
+      .returning(['id', 'title_sv', 'title_en', 'organisation_id'])
+      .executeTakeFirstOrThrow();
+    await audit(trx, access, row, 'created');
+    return row.id;
+  });
+}
+
+export async function saveEvent(
+  db: Kysely<DB>,
+  access: EventAccess,
+  eventId: string,
+  version: string,
+  values: EventValues,
+): Promise<Result> {
+  return withManagedEvent(db, access, eventId, async (trx, event) => {
+    if (event.status === 'cancelled') return refused('refused.cancelled');
+    if (String(event.version) !== version.trim()) return { kind: 'stale' };
+    if (values.capacity !== null && values.capacity < event.seats_taken)
+      return {
+        kind: 'invalid',
+        errors: { capacity: 'error.capacityBelowTaken' },
+        params: { taken: String(event.seats_taken) },
+      };
+    await trx
+      .updateTable('events')
+      .set({ ...values, version: sql<number>`version + 1`, updated_at: sql`now()` })
+      .where('region_id', '=', access.regionId)
+      .where('id', '=', eventId)
+      .where('version', '=', event.version)
+      .execute();
+    await audit(trx, access, { ...event, ...values }, 'updated');
+    return { kind: 'done' };
+  });
+}
+
+export type WorkflowVerb = 'submit' | 'publish' | 'unpublish' | 'delete';
+
+/** Send for review, publish, unpublish or delete, when the event's state allows it. */
+export async function workflow(
+  db: Kysely<DB>,
+  access: EventAccess,
+  eventId: string,
+  verb: WorkflowVerb,
+): Promise<Result> {
+  return withManagedEvent(db, access, eventId, async (trx, event) => {
+    const where = (q: ReturnType<typeof trx.updateTable<'events'>>) =>
+      q.where('region_id', '=', access.regionId).where('id', '=', eventId);
+    switch (verb) {
+      case 'submit':
+        if (event.status !== 'draft') return refused('refused.notDraft');
+        await where(trx.updateTable('events'))
+          .set({ status: 'in_review', review_comment: '', updated_at: sql`now()` })
+          .execute();
+        await audit(trx, access, event, 'submitted');
+        return { kind: 'done' };
+      case 'publish':
+        if (!access.canApprove) return refused('refused.notApprover');
+        if (event.status !== 'draft' && event.status !== 'in_review') return refused('refused.notDraft');
+        await where(trx.updateTable('events'))
+          .set({
+            status: 'published',
+            review_comment: '',
+            published_at: sql`coalesce(published_at, now())`,
+            updated_at: sql`now()`,
+          })
+          .execute();
+        await audit(trx, access, event, 'published');
+        return { kind: 'done' };
+      case 'unpublish':
+        if (event.status !== 'published') return refused('refused.notPublished');
+        if ((await liveRegistrations(trx, access.regionId, eventId)) > 0)
+          return refused('refused.unpublishRegistered');
+        await where(trx.updateTable('events'))
+          .set({ status: 'draft', updated_at: sql`now()` })
+          .execute();
+        await audit(trx, access, event, 'unpublished');
+        return { kind: 'done' };
+      case 'delete':
+        if (event.status !== 'draft' && event.status !== 'in_review')
+          return refused('refused.deleteNotDraft');
+        if (await anyRegistration(trx, access.regionId, eventId)) return refused('refused.deleteRegistered');
+        await audit(trx, access, event, 'deleted');
+        await trx
+          .deleteFrom('events')
+          .where('region_id', '=', access.regionId)
+          .where('id', '=', eventId)
+          .execute();
+        return { kind: 'done' };
+    }
+  });
+}
+
+/** An approver sends an event in review back to its organiser with a comment. */
+export async function sendBack(
+  db: Kysely<DB>,
+  access: EventAccess,
+  eventId: string,
+  typed: string,
+): Promise<Result> {
+  const comment = multiline(typed);
+  if (!comment) return { kind: 'invalid', errors: { comment: 'error.commentRequired' } };
+  if (comment.length > COMMENT_MAX)
+    return { kind: 'invalid', errors: { comment: 'error.tooLong' }, params: { max: String(COMMENT_MAX) } };
+  return withManagedEvent(db, access, eventId, async (trx, event) => {
+    if (!access.canApprove) return refused('refused.notApprover');
+    if (event.status !== 'in_review') return refused('refused.notInReview');
+    await trx
+      .updateTable('events')
+      .set({ status: 'draft', review_comment: comment, updated_at: sql`now()` })
+      .where('region_id', '=', access.regionId)
+      .where('id', '=', eventId)
+      .execute();
+    await audit(trx, access, event, 'sent_back');
+    return { kind: 'done' };
+  });
+}
+
+/** A person's mail about an event, in their language, with the event's public address. */
+function cancelMail(lang: Lang, event: EventRow, name: string, origin: string) {
+  const t = (key: AdminMessageKey, params?: Record<string, string>) => adminMessages.t(lang, key, params);
+  const title = eventTitle(event, lang);
+  return {
+    subject: t('mail.cancel.subject', { title }),
+    text: [
+      t('mail.hello', { name }),
+      '',
+      t('mail.cancel.intro', { title }),
+      '',
+      t('mail.cancel.reason'),
+      event.cancel_reason,
+      '',
+      t('mail.cancel.sorry'),
+      '',
+      t('mail.cancel.more', { url: `${origin}/${lang}/events` }),
+    ].join('\n'),
+  };
+}
+
+/**
+ * Cancels a published (or in-review) event: status cancelled with the reason; every live
+ * registration cancelled and its seats given back under the event's lock; each person mailed.
+ */
+export async function cancelEvent(
+  deps: Deps,
+  access: EventAccess,
+  eventId: string,
+  typed: string,
+  origin: string,
+): Promise<Result> {
+  const reason = multiline(typed);
+  if (!reason) return { kind: 'invalid', errors: { reason: 'error.reasonRequired' } };
+  if (reason.length > REASON_MAX)
+    return { kind: 'invalid', errors: { reason: 'error.tooLong' }, params: { max: String(REASON_MAX) } };
+  return withManagedEvent(deps.db, access, eventId, async (trx, event) => {
+    if (event.status !== 'published') return refused('refused.notPublished');
+    const registrations = await trx
+      .selectFrom('event_registrations')
+      .select(['id', 'name', 'email', 'language', 'seats', 'status'])
+      .where('region_id', '=', access.regionId)
+      .where('event_id', '=', eventId)
+      .where('status', 'in', [...LIVE_STATUSES])
+      .forUpdate()
+      .execute();
+    const held = registrations
+      .filter((r) => SEAT_STATUSES.includes(r.status as (typeof SEAT_STATUSES)[number]))
+      .reduce((sum, r) => sum + r.seats, 0);
+    if (registrations.length > 0) {
+      await trx
+        .updateTable('event_registrations')
+        .set({
+          status: 'cancelled',
+          cancelled_at: sql`now()`,
+          offer_expires_at: null,
+          updated_at: sql`now()`,
+        })
+        .where('region_id', '=', access.regionId)
+        .where(
+          'id',
+          'in',
+          registrations.map((r) => r.id),
+        )
+        .execute();
+    }
+    if (held > 0) await releaseSeats(trx, access.regionId, eventId, held);
+    const cancelled = await trx
+      .updateTable('events')
+      .set({ status: 'cancelled', cancelled_at: sql`now()`, cancel_reason: reason, updated_at: sql`now()` })
+      .where('region_id', '=', access.regionId)
+      .where('id', '=', eventId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    for (const r of registrations) {
+      const lang: Lang = r.language === 'en' ? 'en' : 'sv';
+      const mail = cancelMail(lang, cancelled, r.name, origin);
+      await queueMail(trx, deps.queue, { regionId: access.regionId, to: r.email, language: lang, ...mail });
+    }
+    await audit(trx, access, event, 'cancelled', { registrations: registrations.length });
+    return { kind: 'done' };
+  });
+}
+
+/** Adds a co-organiser or an exhibiting employer (with its stand's name). */
+export async function addOrganisation(
+  db: Kysely<DB>,
+  access: EventAccess,
+  eventId: string,
+  input: { organisation: string; role: string; stand: string },
+): Promise<Result> {
+  const stand = line(input.stand);
+  const errors: Errors = {};
+  const role = input.role;
+  if (!isOneOf(['co_organiser', 'exhibitor'] as const, role)) errors.role = 'error.choice';
+  if (!isUuid(input.organisation)) errors.organisation = 'error.organisation';
+  if (stand.length > STAND_MAX) errors.stand = 'error.tooLong';
+  if (Object.keys(errors).length) return { kind: 'invalid', errors, params: { max: String(STAND_MAX) } };
+  const orgId = input.organisation.toLowerCase();
+  return withManagedEvent(db, access, eventId, async (trx, event) => {
+    if (event.status === 'cancelled') return refused('refused.cancelled');
+    const kind = await organisationKind(trx, access.regionId, orgId);
+    if (!kind || orgId === event.organisation_id)
+      return { kind: 'invalid', errors: { organisation: 'error.organisation' } };
+    if (role === 'exhibitor' && kind !== 'employer')
+      return { kind: 'invalid', errors: { organisation: 'error.notEmployer' } };
+    const count = await countOrganisations(trx, access.regionId, eventId);
+    if (count >= MAX_ORGANISATIONS) return refused('refused.tooMany');
+    const inserted = await trx
+      .insertInto('event_organisations')
+      .values({
+        region_id: access.regionId,
+        event_id: eventId,
+        organisation_id: orgId,
+        role: role as EventOrganisationRole,
+        stand: role === 'exhibitor' ? stand : '',
+        position: count,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .returning('organisation_id')
+      .executeTakeFirst();
+    if (!inserted) return { kind: 'invalid', errors: { organisation: 'error.alreadyAdded' } };
+    await audit(trx, access, event, 'organisation_added', { role: role as string, organisation_id: orgId });
+    return { kind: 'done' };
+  });
+}
+
+export async function removeOrganisation(
+  db: Kysely<DB>,
+  access: EventAccess,
+  eventId: string,
+  organisationId: string,
+): Promise<Result> {
+  if (!isUuid(organisationId)) return NOT_FOUND;
+  return withManagedEvent(db, access, eventId, async (trx, event) => {
+    const removed = await trx
+      .deleteFrom('event_organisations')
+      .where('region_id', '=', access.regionId)
+      .where('event_id', '=', eventId)
+      .where('organisation_id', '=', organisationId.toLowerCase())
+      .returning('role')
+      .executeTakeFirst();
+    if (!removed) return NOT_FOUND;
+    await audit(trx, access, event, 'organisation_removed', {
+      role: removed.role,
+      organisation_id: organisationId.toLowerCase(),
+    });
+    return { kind: 'done' };
+  });
+}
+
+/** A programme item as typed. */
+export interface ProgrammeInput {
+  date: string;
+  start_time: string;
+  end_time: string;
+  kind: string;
+  title_sv: string;
+  title_en: string;
+  place: string;
+  organisation: string;
+}
+
+export function checkProgramme(
+  input: ProgrammeInput,
+  hosts: ReadonlySet<string>,
+): { errors: Errors; values?: Record<string, unknown> & { starts_at: Date; ends_at: Date | null } } {
+  const errors: Errors = {};
+  const date = parseDate(input.date);
+  if (!date) errors.date = date === null ? 'error.required' : 'error.date';
+  const start = parseTime(input.start_time);
+  if (!start) errors.start_time = input.start_time.trim() ? 'error.time' : 'error.required';
+  const end = input.end_time.trim() ? parseTime(input.end_time) : null;
+  if (end === undefined) errors.end_time = 'error.time';
+  if (!isOneOf(PROGRAMME_KINDS, input.kind)) errors.kind = 'error.choice';
+  const titleSv = line(input.title_sv);
+  const titleEn = line(input.title_en);
+  if (!titleSv && !titleEn) errors.title_sv = 'error.title';
+  if (titleSv.length > 200) errors.title_sv = 'error.tooLong';
+  if (titleEn.length > 200) errors.title_en = 'error.tooLong';
+  const place = line(input.place);
+  if (place.length > 200) errors.place = 'error.tooLong';
+  const host = input.organisation.trim().toLowerCase();
+  if (host && !hosts.has(host)) errors.organisation = 'error.organisation';
+  if (Object.keys(errors).length || !date || !start) return { errors };
+  const startsAt = stockholmInstant(date, start);
+  let endsAt = end ? stockholmInstant(date, end) : null;
+  if (endsAt && endsAt <= startsAt) endsAt = new Date(endsAt.getTime() + 86_400_000);
+  return {
+    errors,
+    values: {
+      starts_at: startsAt,
+      ends_at: endsAt,
+      kind: input.kind,
+      title_sv: titleSv,
+      title_en: titleEn,
+      place,
+      organisation_id: host || null,
+    },
+  };
+}
+
+async function hostsOf(trx: Kysely<DB>, event: EventRow): Promise<Set<string>> {
+  const rows = await trx
+    .selectFrom('event_organisations')
+    .select('organisation_id')
+    .where('region_id', '=', event.region_id)
+    .where('event_id', '=', event.id)
+    .execute();
+  return new Set([event.organisation_id, ...rows.map((r) => r.organisation_id)]);
+}
+
+/** Adds an item (itemId undefined) or changes one. */
+export async function saveProgrammeItem(
+  db: Kysely<DB>,
+  access: EventAccess,
+  eventId: string,
+  itemId: string | undefined,
+  input: ProgrammeInput,
+): Promise<Result> {
+  if (itemId !== undefined && !isUuid(itemId)) return NOT_FOUND;
+  return withManagedEvent(db, access, eventId, async (trx, event) => {
+    if (event.status === 'cancelled') return refused('refused.cancelled');
+    const { errors, values } = checkProgramme(input, await hostsOf(trx, event));
+    if (!values) return { kind: 'invalid', errors, params: { max: '200' } };
+    const row = { ...values, kind: values.kind as string } as {
+      starts_at: Date;
+      ends_at: Date | null;
+      kind: string;
+      title_sv: string;
+      title_en: string;
+      place: string;
+      organisation_id: string | null;
+    };
+    if (itemId === undefined) {
+      const count = await trx
+        .selectFrom('event_programme')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .where('region_id', '=', access.regionId)
+        .where('event_id', '=', eventId)
+        .executeTakeFirstOrThrow();
+      if (count.n >= MAX_PROGRAMME) return refused('refused.tooMany');
+      await trx
+        .insertInto('event_programme')
+        .values({ region_id: access.regionId, event_id: eventId, ...row })
+        .execute();
+      await audit(trx, access, event, 'programme_added');
+    } else {
+      const changed = await trx
+        .updateTable('event_programme')
+        .set(row)
+        .where('region_id', '=', access.regionId)
+        .where('event_id', '=', eventId)
+        .where('id', '=', itemId)
+        .returning('id')
+        .executeTakeFirst();
+      if (!changed) return NOT_FOUND;
+      await audit(trx, access, event, 'programme_changed');
+    }
+    return { kind: 'done' };
+  });
+}
+
+export async function removeProgrammeItem(
+  db: Kysely<DB>,
+  access: EventAccess,
+  eventId: string,
+  itemId: string,
+): Promise<Result> {
+  if (!isUuid(itemId)) return NOT_FOUND;
+  return withManagedEvent(db, access, eventId, async (trx, event) => {
+    const removed = await trx
+      .deleteFrom('event_programme')
+      .where('region_id', '=', access.regionId)
+      .where('event_id', '=', eventId)
+      .where('id', '=', itemId)
+      .returning('id')
+      .executeTakeFirst();
+    if (!removed) return NOT_FOUND;
+    await audit(trx, access, event, 'programme_removed');
+    return { kind: 'done' };
+  });
+}
+
+/** A question as typed: choices one per line in each language. */
+export interface QuestionInput {
+  kind: string;
+  label_sv: string;
+  label_en: string;
+  choices_sv: string;
+  choices_en: string;
+  required: string;
+}
+
+const choiceLines = (text: string) =>
+  multiline(text)
+    .split('\n')
+    .map((l) => line(l))
+    .filter((l) => l !== '');
+
+export function checkQuestion(input: QuestionInput): {
+  errors: Errors;
+  values?: { kind: string; label_sv: string; label_en: string; choices: string; required: boolean };
+} {
+  const errors: Errors = {};
+  if (!isOneOf(QUESTION_KINDS, input.kind)) errors.kind = 'error.choice';
+  const labelSv = line(input.label_sv);
+  const labelEn = line(input.label_en);
+  if (!labelSv && !labelEn) errors.label_sv = 'error.label';
+  if (labelSv.length > 200) errors.label_sv = 'error.tooLong';
+  if (labelEn.length > 200) errors.label_en = 'error.tooLong';
+  const sv = choiceLines(input.choices_sv);
+  const en = choiceLines(input.choices_en);
+  const choices: Array<{ sv: string; en: string }> = [];
+  if (input.kind === 'choice') {
+    const n = Math.max(sv.length, en.length);
+    if (n < 2) errors.choices_sv = 'error.choicesFew';
+    else if (n > CHOICES_MAX) errors.choices_sv = 'error.choicesMany';
+    else if (sv.length && en.length && sv.length !== en.length) errors.choices_en = 'error.choicesPair';
+    else if ([...sv, ...en].some((c) => c.length > CHOICE_MAX)) errors.choices_sv = 'error.choiceLong';
+    else for (let i = 0; i < n; i++) choices.push({ sv: sv[i] ?? en[i] ?? '', en: en[i] ?? sv[i] ?? '' });
+  }
+  if (Object.keys(errors).length) return { errors };
+  return {
+    errors,
+    values: {
+      kind: input.kind,
+      label_sv: labelSv,
+      label_en: labelEn,
+      choices: JSON.stringify(choices),
+      required: input.required === 'yes',
+    },
+  };
+}
+
+export async function saveQuestion(
+  db: Kysely<DB>,
+  access: EventAccess,
+  eventId: string,
+  questionId: string | undefined,
+  input: QuestionInput,
+): Promise<Result> {
+  if (questionId !== undefined && !isUuid(questionId)) return NOT_FOUND;
+  const { errors, values } = checkQuestion(input);
+  if (!values) return { kind: 'invalid', errors, params: { max: '200', most: String(CHOICES_MAX) } };
+  return withManagedEvent(db, access, eventId, async (trx, event) => {
+    if (event.status === 'cancelled') return refused('refused.cancelled');
+    if (questionId === undefined) {
+      const stats = await trx
+        .selectFrom('event_questions')
+        .select([sql<number>`count(*)::int`.as('n'), sql<number>`coalesce(max(position), 0)::int`.as('last')])
+        .where('region_id', '=', access.regionId)
+        .where('event_id', '=', eventId)
+        .executeTakeFirstOrThrow();
+      if (stats.n >= MAX_QUESTIONS) return refused('refused.tooMany');
+      await trx
+        .insertInto('event_questions')
+        .values({ region_id: access.regionId, event_id: eventId, position: stats.last + 1, ...values })
+        .execute();
+      await audit(trx, access, event, 'question_added');
+    } else {
+      const changed = await trx
+        .updateTable('event_questions')
+        .set(values)
+        .where('region_id', '=', access.regionId)
+        .where('event_id', '=', eventId)
+        .where('id', '=', questionId)
+        .returning('id')
+        .executeTakeFirst();
+      if (!changed) return NOT_FOUND;
+      await audit(trx, access, event, 'question_changed');
+    }
+    return { kind: 'done' };
+  });
+}
+
+export async function removeQuestion(
+  db: Kysely<DB>,
+  access: EventAccess,
+  eventId: string,
+  questionId: string,
+): Promise<Result> {
+  if (!isUuid(questionId)) return NOT_FOUND;
+  return withManagedEvent(db, access, eventId, async (trx, event) => {
+    const removed = await trx
+      .deleteFrom('event_questions')
+      .where('region_id', '=', access.regionId)
+      .where('event_id', '=', eventId)
+      .where('id', '=', questionId)
+      .returning('id')
+      .executeTakeFirst();
+    if (!removed) return NOT_FOUND;
+    await audit(trx, access, event, 'question_removed');
+    return { kind: 'done' };
+  });
+}
+
+/** Moves a question one place up or down (swapping positions with its neighbour). */
+export async function moveQuestion(
+  db: Kysely<DB>,
+  access: EventAccess,
+  eventId: string,
+  questionId: string,
+  direction: string,
+): Promise<Result> {
+  if (!isUuid(questionId)) return NOT_FOUND;
+  if (direction !== 'up' && direction !== 'down')
+    return { kind: 'invalid', errors: { direction: 'error.choice' } };
+  return withManagedEvent(db, access, eventId, async (trx, event) => {
+    const rows = await trx
+      .selectFrom('event_questions')
+      .select(['id', 'position'])
+      .where('region_id', '=', access.regionId)
+      .where('event_id', '=', eventId)
+      .orderBy('position')
+      .orderBy('id')
+      .execute();
+    const index = rows.findIndex((r) => r.id === questionId);
+    if (index < 0) return NOT_FOUND;
+    const other = direction === 'up' ? index - 1 : index + 1;
+    if (other >= 0 && other < rows.length) {
+      const order = rows.map((r) => r.id);
+      [order[index], order[other]] = [order[other]!, order[index]!];
+      for (const [position, id] of order.entries())
+        await trx
+          .updateTable('event_questions')
+          .set({ position: position + 1 })
+          .where('region_id', '=', access.regionId)
+          .where('id', '=', id)
+          .execute();
+      await audit(trx, access, event, 'question_moved');
+    }
+    return { kind: 'done' };
+  });
+}
+
+export const AUDIENCES = ['checked_in', 'confirmed'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+/** The follow-up mail in a language: thanks, what next, the talent pool and the navigator. */
+export function followupMail(
+  lang: Lang,
+  event: Pick<EventRow, 'title_sv' | 'title_en' | 'slug'>,
+  paragraph: { sv: string; en: string },
+  origin: string,
+  name: string,
+): { subject: string; text: string } {
+  const t = (key: AdminMessageKey, params?: Record<string, string>) => adminMessages.t(lang, key, params);
+  const title = eventTitle(event, lang);
+  const own = (lang === 'en' ? paragraph.en || paragraph.sv : paragraph.sv || paragraph.en).trim();
+  return {
+    subject: t('mail.followup.subject', { title }),
+    text: [
+      t('mail.hello', { name }),
+      '',
+      t('mail.followup.thanks', { title }),
+      ...(own ? ['', own] : []),
+      '',
+      t('mail.followup.next'),
+      '',
+      t('mail.followup.talent', { url: `${origin}/${lang}/talent-pool` }),
+      '',
+      t('mail.followup.navigator', { url: `${origin}/${lang}/move` }),
+      '',
+      t('mail.followup.event', { url: `${origin}/${lang}${eventPath(event.slug)}` }),
+    ].join('\n'),
+  };
+}
+
+export interface FollowupInput {
+  audience: string;
+  paragraph_sv: string;
+  paragraph_en: string;
+}
+
+export function checkFollowup(input: FollowupInput): {
+  errors: Errors;
+  values?: { audience: Audience; paragraph: { sv: string; en: string } };
+} {
+  const errors: Errors = {};
+  if (!isOneOf(AUDIENCES, input.audience)) errors.audience = 'error.choice';
+  const sv = multiline(input.paragraph_sv);
+  const en = multiline(input.paragraph_en);
+  if (sv.length > FOLLOWUP_MAX) errors.paragraph_sv = 'error.tooLong';
+  if (en.length > FOLLOWUP_MAX) errors.paragraph_en = 'error.tooLong';
+  if (Object.keys(errors).length) return { errors };
+  return { errors, values: { audience: input.audience as Audience, paragraph: { sv, en } } };
+}
+
+/** Who the follow-up would reach: checked in, or every confirmed registration; not yet mailed. */
+export function followupRecipients(trx: Kysely<DB>, event: EventRow, audience: Audience) {
+  let query = trx
+    .selectFrom('event_registrations as r')
+    .select(['r.id', 'r.name', 'r.email', 'r.language'])
+    .where('r.region_id', '=', event.region_id)
+    .where('r.event_id', '=', event.id)
+    .where('r.followup_sent_at', 'is', null);
+  query =
+    audience === 'checked_in'
+      ? query.where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('event_checkins as c')
+              .select('c.registration_id')
+              .whereRef('c.region_id', '=', 'r.region_id')
+              .whereRef('c.registration_id', '=', 'r.id'),
+          ),
+        )
+      : query.where('r.status', '=', 'confirmed');
+  return query.orderBy('r.created_at');
+}
+
+/** Sends the follow-up once: refused before the event has ended and after it was sent. */
+export async function sendFollowup(
+  deps: Deps,
+  access: EventAccess,
+  eventId: string,
+  input: FollowupInput,
+  origin: string,
+): Promise<Result> {
+  const { errors, values } = checkFollowup(input);
+  if (!values) return { kind: 'invalid', errors, params: { max: String(FOLLOWUP_MAX) } };
+  return withManagedEvent(deps.db, access, eventId, async (trx, event) => {
+    if (event.followup_sent_at) return refused('refused.followupSent');
+    if (event.status !== 'published' || event.ends_at > new Date()) return refused('refused.followupEarly');
+    const recipients = await followupRecipients(trx, event, values.audience).execute();
+    for (const r of recipients) {
+      const lang: Lang = r.language === 'en' ? 'en' : 'sv';
+      const mail = followupMail(lang, event, values.paragraph, origin, r.name);
+      await queueMail(trx, deps.queue, { regionId: access.regionId, to: r.email, language: lang, ...mail });
+    }
+    if (recipients.length > 0)
+      await trx
+        .updateTable('event_registrations')
+        .set({ followup_sent_at: sql`now()` })
+        .where('region_id', '=', access.regionId)
+        .where(
+          'id',
+          'in',
+          recipients.map((r) => r.id),
+        )
+        .execute();
+    await trx
+      .updateTable('events')
+      .set({ followup_sent_at: sql`now()` })
+      .where('region_id', '=', access.regionId)
+      .where('id', '=', eventId)
+      .execute();
+    await audit(trx, access, event, 'followup_sent', { audience: values.audience, count: recipients.length });
+    return { kind: 'done' };
+  });
+}
+
+/** A date's Stockholm form for a prefilled programme form (the event's first day). */
+export function defaultProgrammeDate(event: EventRow): string {
+  return stockholmDate(event.starts_at);
+}
