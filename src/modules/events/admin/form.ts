@@ -218,25 +218,37 @@ export function checkEventForm(
   const accessibility = r.localised('accessibility', LIMITS.accessibility, true);
 
   /** A date and time of day → an instant; undefined when absent, null when wrong (failed). */
-  const instant = (dateField: string, timeField: string, required: boolean, defaultDate = '') => {
-    const typed = form[dateField as keyof EventFormValues] as string;
-    const date = parseDate(typed.trim() || defaultDate);
+  const instant = (
+    dateField: string,
+    timeField: string,
+    required: boolean,
+    defaultDate = '',
+    defaultTime = { h: 0, mi: 0 },
+  ): Date | null | undefined => {
+    const typed = (form[dateField as keyof EventFormValues] as string).trim();
     const timeText = (form[timeField as keyof EventFormValues] as string).trim();
-    if (date === undefined) return (void fail(dateField, 'error.date'), null);
+    // The time is checked on its own, so both mistakes are told at once.
+    const time = timeText ? parseTime(timeText) : required ? undefined : defaultTime;
+    if (!time) fail(timeField, timeText ? 'error.time' : 'error.required');
+    // A date left empty that defaults to another field's is that field's error, not this one's.
+    const date = parseDate(typed || defaultDate);
+    if (date === undefined) {
+      if (typed) fail(dateField, 'error.date');
+      return null;
+    }
     if (date === null) {
       if (required) fail(dateField, 'error.required');
       else if (timeText) fail(dateField, 'error.date');
       return required ? null : undefined;
     }
-    const time = timeText ? parseTime(timeText) : required ? undefined : { h: 0, mi: 0 };
-    if (!time) return (void fail(timeField, timeText ? 'error.time' : 'error.required'), null);
-    return stockholmInstant(date, time);
+    return time ? stockholmInstant(date, time) : null;
   };
   const startsAt = instant('start_date', 'start_time', true);
   const endsAt = instant('end_date', 'end_time', true, form.start_date.trim());
   if (startsAt && endsAt && endsAt <= startsAt) fail('end_time', 'error.endBeforeStart');
   const opensAt = instant('opens_date', 'opens_time', false);
-  const closesAt = instant('closes_date', 'closes_time', false);
+  // A last day without a time means the whole of that day.
+  const closesAt = instant('closes_date', 'closes_time', false, '', { h: 23, mi: 59 });
   if (opensAt && closesAt && closesAt <= opensAt) fail('closes_date', 'error.closesBeforeOpens');
   if (closesAt && endsAt && closesAt > endsAt) fail('closes_date', 'error.closesAfterEnd');
 
