@@ -90,7 +90,12 @@ describe('the event form', async () => {
     const before = await client.postForm(
       '/admin/events/new',
       editor.cookie,
-      validForm({ title_sv: 'Före sommartid', start_date: '2027-03-27', start_time: '17:00', end_time: '20:00' }),
+      validForm({
+        title_sv: 'Före sommartid',
+        start_date: '2027-03-27',
+        start_time: '17:00',
+        end_time: '20:00',
+      }),
     );
     const after = await client.postForm(
       '/admin/events/new',
@@ -115,7 +120,8 @@ describe('the event form', async () => {
         opens_time: '08:00',
       }),
     );
-    const idOf = (r: typeof before) => /\/admin\/events\/([0-9a-f-]{36})/.exec(r.headers.location as string)![1]!;
+    const idOf = (r: typeof before) =>
+      /\/admin\/events\/([0-9a-f-]{36})/.exec(r.headers.location as string)![1]!;
     const a = await eventRow(db, idOf(before));
     assert.equal(a.starts_at.toISOString(), '2027-03-27T16:00:00.000Z');
     assert.equal(a.ends_at.toISOString(), '2027-03-27T19:00:00.000Z');
@@ -173,7 +179,10 @@ describe('the event form', async () => {
     // What was typed is there again, escaped.
     assert.match(body, /value="Kulturhuset &lt;Falun&gt;"/);
     assert.match(body, /value="många"/);
-    assert.equal(await db.selectFrom('events').select('id').where('title_sv', '=', '').executeTakeFirst(), undefined);
+    assert.equal(
+      await db.selectFrom('events').select('id').where('title_sv', '=', '').executeTakeFirst(),
+      undefined,
+    );
   });
 
   it('shows the errors in English to a person who reads English', async () => {
@@ -233,7 +242,10 @@ describe('the event form', async () => {
       validForm({ version: '1', capacity: '4' }),
     );
     assert.equal(res.statusCode, 400);
-    assert.match(res.body, /id="capacity-error">Det går inte att ha färre platser än de 5 som redan är tagna/);
+    assert.match(
+      res.body,
+      /id="capacity-error">Det går inte att ha färre platser än de 5 som redan är tagna/,
+    );
     assert.equal((await eventRow(db, event.id)).capacity, 10);
     const ok = await client.postForm(
       `/admin/events/${event.id}/edit`,
