@@ -697,4 +697,52 @@ export const ROWS: Record<string, Row> = {
     url: `/admin/cases/${NO_IMAGE}/ambassador/end`,
     body: { match: NO_IMAGE },
   }),
+  // events: admin
+  ...(() => {
+    const managers: Role[] = [
+      'admin',
+      'region_editor',
+      'municipality_editor',
+      'navigator',
+      'employer_admin',
+      'employer_member',
+      'course_provider',
+    ];
+    const noEvent = '/admin/events/00000000-0000-4000-8000-000000000000';
+    const none = '00000000-0000-4000-8000-000000000000';
+    const post = (path: string, body: Record<string, string> = {}) =>
+      only(managers, 404, { anon: 401, staff: 403, url: `${noEvent}${path}`, body });
+    const rows: Record<string, Row> = {
+      'GET /admin/events': only(managers, 200),
+      'GET /admin/events/new': only(managers, 200),
+      'POST /admin/events/new': only(managers, 400, { anon: 401, staff: 403, body: {} }),
+      'GET /admin/events/:id': only(managers, 404, { url: noEvent }),
+      'GET /admin/events/:id/edit': only(managers, 404, { url: `${noEvent}/edit` }),
+      'POST /admin/events/:id/edit': post('/edit'),
+      'POST /admin/events/:id/submit': post('/submit'),
+      'POST /admin/events/:id/publish': post('/publish'),
+      'POST /admin/events/:id/unpublish': post('/unpublish'),
+      'POST /admin/events/:id/delete': post('/delete'),
+      'POST /admin/events/:id/send-back': post('/send-back', { comment: 'x' }),
+      'POST /admin/events/:id/cancel': post('/cancel', { reason: 'x' }),
+      'POST /admin/events/:id/organisations': post('/organisations', {
+        organisation: none,
+        role: 'exhibitor',
+      }),
+      'POST /admin/events/:id/organisations/:org/remove': post(`/organisations/${none}/remove`),
+      'GET /admin/events/:id/stands/:org': only(managers, 404, { url: `${noEvent}/stands/${none}` }),
+      'POST /admin/events/:id/programme': post('/programme'),
+      'POST /admin/events/:id/programme/:item': post(`/programme/${none}`),
+      'POST /admin/events/:id/programme/:item/remove': post(`/programme/${none}/remove`),
+      'POST /admin/events/:id/questions': post('/questions'),
+      'POST /admin/events/:id/questions/:item': post(`/questions/${none}`),
+      'POST /admin/events/:id/questions/:item/remove': post(`/questions/${none}/remove`),
+      'POST /admin/events/:id/questions/:item/move': post(`/questions/${none}/move`, { direction: 'up' }),
+      'GET /admin/events/:id/followup': only(managers, 404, { url: `${noEvent}/followup` }),
+      'POST /admin/events/:id/followup': post('/followup', { audience: 'confirmed', step: 'preview' }),
+      'GET /admin/events/:id/stats': only(managers, 404, { url: `${noEvent}/stats` }),
+      'GET /admin/events/:id/stats.csv': only(managers, 404, { url: `${noEvent}/stats.csv` }),
+    };
+    return rows;
+  })(),
 };
