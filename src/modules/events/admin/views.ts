@@ -1127,14 +1127,14 @@ export function statsPage(lang: Lang, event: EventRow, f: EventFigures): Page {
       <h1>${title}</h1>
       <p class="admin-actions"><a class="button button--secondary" href="${base}/stats.csv" download>${t('stats.csv')}</a></p>
       ${figures}
-      <section aria-labelledby="per-day-title" class="events-section">
+      <div class="events-section">
         <h2 id="per-day-title">${t('stats.perDay')}</h2>
         <div class="events-chart">${chart}</div>
         ${perDay}
-      </section>
-      <section aria-labelledby="leads-title" class="events-section">
+      </div>
+      <div class="events-section">
         <h2 id="leads-title">${t('stats.leads')}</h2>
         ${leads}
-      </section>`,
+      </div>`,
   );
 }
