@@ -237,7 +237,8 @@ export function checkEventForm(
       return null;
     }
     if (date === null) {
-      if (required) fail(dateField, 'error.required');
+      // An end date left empty with no start date: the start date's error says it.
+      if (required && !(dateField === 'end_date' && !typed)) fail(dateField, 'error.required');
       else if (timeText) fail(dateField, 'error.date');
       return required ? null : undefined;
     }

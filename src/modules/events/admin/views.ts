@@ -22,7 +22,7 @@ import { languagePair } from '../../../platform/html/language-pair.ts';
 import { qrCode } from '../../../platform/html/qr.ts';
 import { dataTable } from '../../../platform/html/table.ts';
 import { formatNumber, type Lang } from '../../../platform/i18n/index.ts';
-import { stockholmDate, stockholmTime } from '../../../platform/i18n/stockholm.ts';
+import { stockholmTime } from '../../../platform/i18n/stockholm.ts';
 import type { Region } from '../../../platform/region.ts';
 import { mediaPicker, type MediaImage } from '../../content/media/service.ts';
 import { columnChart } from '../../relocation/dashboard/charts.ts';
@@ -716,7 +716,7 @@ function programmeSection(m: EventPageModel, manage: boolean): SafeHtml {
     ? html`<ol class="events-admin-list events-programme">
         ${m.programme.map(
           (p) => html`<li>
-            <p><strong>${stockholmDate(p.starts_at)} ${stockholmTime(p.starts_at)}${p.ends_at ? `–${stockholmTime(p.ends_at)}` : ''}</strong>
+            <p><strong>${formatTime(m.lang, p.starts_at)}${p.ends_at ? `–${stockholmTime(p.ends_at)}` : ''}</strong>
               ${m.lang === 'en' ? p.title_en || p.title_sv : p.title_sv || p.title_en}
               <span class="admin-muted">(${e(`programme.${p.kind}` as Parameters<typeof eventMessages.t>[1])}${p.place ? `, ${p.place}` : ''}${
                 p.organisation_id && hosts.get(p.organisation_id) ? `, ${hosts.get(p.organisation_id)}` : ''
