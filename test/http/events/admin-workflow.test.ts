@@ -125,6 +125,19 @@ describe('the events back-office workflow', async () => {
     assert.equal(page.statusCode, 200);
     assert.doesNotMatch(page.body, /\/edit"/);
     assert.doesNotMatch(page.body, /action="[^"]*\/cancel"/);
+    assert.doesNotMatch(page.body, /id="organisations-title"/);
+    assert.match(page.body, /Your stand/);
+    assert.match(page.body, new RegExp(`/admin/events/${event.id}/stands/${other.organisationId}`));
+    assert.equal(
+      (await client.get(`/admin/events/${event.id}/stands/${other.organisationId}`, other.cookie)).statusCode,
+      200,
+    );
+    // Another exhibitor's code is not theirs to print.
+    const rival = await addExhibitor(db, event.id, { stand: 'B5' });
+    assert.equal(
+      (await client.get(`/admin/events/${event.id}/stands/${rival.organisationId}`, other.cookie)).statusCode,
+      404,
+    );
     assert.equal((await client.get(`/admin/events/${event.id}/edit`, other.cookie)).statusCode, 404);
     assert.equal(
       (await client.postForm(`/admin/events/${event.id}/unpublish`, other.cookie, {})).statusCode,

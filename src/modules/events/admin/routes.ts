@@ -513,12 +513,17 @@ export function registerAdminRoutes(app: App, deps: ModuleDeps, parts: PartsCont
     `${PATHS.admin}/:id/stands/:org`,
     { schema: { params: OrgParams }, config: manage },
     async (request, reply) => {
-      const { access, event } = await reach(request, request.params.id);
+      const { access, event, relation } = await reach(request, request.params.id);
       const lang = adminLang(request);
       const organisation = (await eventOrganisations(db, access.regionId, event.id)).find(
         (o) => o.organisationId === request.params.org.toLowerCase() && o.role === 'exhibitor',
       );
-      if (!organisation) throw new AppError('LOTSA_NOT_FOUND');
+      // An exhibitor prints its own stand's code only.
+      if (
+        !organisation ||
+        (relation === 'exhibitor' && organisation.organisationId !== access.organisationId)
+      )
+        throw new AppError('LOTSA_NOT_FOUND');
       const url = `${siteOrigin(request)}/${lang}${eventPath(event.slug)}/stand/${organisation.standCode}`;
       const view = standPage(lang, event, organisation, url);
       return reply.adminPage({

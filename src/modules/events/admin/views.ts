@@ -544,8 +544,23 @@ function facts(m: EventPageModel): SafeHtml {
         ? html`<dt>${t('facts.public')}</dt><dd><a href="${publicUrl}">${m.origin}${publicUrl}</a></dd>`
         : ''
     }
+    ${ownStand(m)}
     ${event.status === 'cancelled' ? html`<dt>${t('facts.cancelReason')}</dt><dd class="report-text">${event.cancel_reason}</dd>` : ''}
   </dl>`;
+}
+
+/** An exhibitor's own stand: its visitors' link and its printable QR code. */
+function ownStand(m: EventPageModel): SafeHtml | '' {
+  if (m.relation !== 'exhibitor') return '';
+  const own = m.organisations.find(
+    (o) => o.organisationId === m.access.organisationId && o.role === 'exhibitor',
+  );
+  if (!own) return '';
+  const t = tr(m.lang);
+  return html`<dt>${t('facts.ownStand')}</dt>
+    <dd>${own.stand ? html`${t('org.stand', { stand: own.stand })}<br />` : ''}<span class="events-stand-link"
+        ><a href="${standLink(m, own, m.lang)}">${standLink(m, own, m.lang)}</a></span
+      ><br /><a href="${adminEventPath(m.event.id)}/stands/${own.organisationId}">${t('org.printQr', { name: own.name })}</a></dd>`;
 }
 
 function actions(m: EventPageModel): SafeHtml {
@@ -620,7 +635,7 @@ function standLink(m: EventPageModel, o: EventOrganisation, lang: Lang): string 
   return `${m.origin}/${lang}${eventPath(m.event.slug)}/stand/${o.standCode}`;
 }
 
-function organisationsSection(m: EventPageModel, manage: boolean): SafeHtml {
+function organisationsSection(m: EventPageModel): SafeHtml {
   const t = tr(m.lang);
   const e = ev(m.lang);
   const base = adminEventPath(m.event.id);
@@ -636,20 +651,15 @@ function organisationsSection(m: EventPageModel, manage: boolean): SafeHtml {
                   <p><a href="${base}/stands/${o.organisationId}">${t('org.printQr', { name: o.name })}</a></p>`
                 : ''
             }
-            ${
-              manage
-                ? postButton(
-                    `${base}/organisations/${o.organisationId}/remove`,
-                    m.csrf,
-                    t('org.remove', { name: o.name }),
-                  )
-                : ''
-            }
+            ${postButton(
+              `${base}/organisations/${o.organisationId}/remove`,
+              m.csrf,
+              t('org.remove', { name: o.name }),
+            )}
           </li>`,
         )}
       </ul>`
     : html`<p>${t('org.none')}</p>`;
-  if (!manage) return section('organisations', t('section.organisations'), list);
   const search = html`<form class="form admin-filter" method="get" action="${base}#organisations">
     ${textField(m.lang, {
       name: 'orgq',
@@ -703,7 +713,7 @@ function organisationsSection(m: EventPageModel, manage: boolean): SafeHtml {
   );
 }
 
-function programmeSection(m: EventPageModel, manage: boolean): SafeHtml {
+function programmeSection(m: EventPageModel): SafeHtml {
   const t = tr(m.lang);
   const e = ev(m.lang);
   const base = adminEventPath(m.event.id);
@@ -721,19 +731,14 @@ function programmeSection(m: EventPageModel, manage: boolean): SafeHtml {
               <span class="admin-muted">(${e(`programme.${p.kind}` as Parameters<typeof eventMessages.t>[1])}${p.place ? `, ${p.place}` : ''}${
                 p.organisation_id && hosts.get(p.organisation_id) ? `, ${hosts.get(p.organisation_id)}` : ''
               })</span></p>
-            ${
-              manage
-                ? html`<div class="admin-actions">
+            ${html`<div class="admin-actions">
                     <a class="button button--secondary" href="${base}?programme=${p.id}#programme-form">${t('programme.edit')}<span class="visually-hidden">: ${p.title_sv || p.title_en}</span></a>
                     ${postButton(`${base}/programme/${p.id}/remove`, m.csrf, t('programme.remove'))}
-                  </div>`
-                : ''
-            }
+                  </div>`}
           </li>`,
         )}
       </ol>`
     : html`<p>${t('programme.none')}</p>`;
-  if (!manage) return section('programme', t('section.programme'), list);
   const v = f?.values ?? {};
   const err = (name: string) => errorText(m.lang, f?.errors[name], f?.params);
   const editing = f?.itemId;
@@ -780,7 +785,7 @@ function programmeSection(m: EventPageModel, manage: boolean): SafeHtml {
   );
 }
 
-function questionsSection(m: EventPageModel, manage: boolean): SafeHtml {
+function questionsSection(m: EventPageModel): SafeHtml {
   const t = tr(m.lang);
   const e = ev(m.lang);
   const base = adminEventPath(m.event.id);
@@ -795,21 +800,16 @@ function questionsSection(m: EventPageModel, manage: boolean): SafeHtml {
               q.required ? `, ${t('question.isRequired')}` : ''
             })</span></p>
             ${choices.length ? html`<p class="admin-muted">${choices.map((c) => (m.lang === 'en' ? c.en : c.sv)).join(' · ')}</p>` : ''}
-            ${
-              manage
-                ? html`<div class="admin-actions">
+            ${html`<div class="admin-actions">
                     <a class="button button--secondary" href="${base}?question=${q.id}#question-form">${t('question.edit')}<span class="visually-hidden">: ${label(q)}</span></a>
                     ${i > 0 ? postButton(`${base}/questions/${q.id}/move`, m.csrf, t('question.up'), true, hiddenField('direction', 'up')) : ''}
                     ${i < m.questions.length - 1 ? postButton(`${base}/questions/${q.id}/move`, m.csrf, t('question.down'), true, hiddenField('direction', 'down')) : ''}
                     ${postButton(`${base}/questions/${q.id}/remove`, m.csrf, t('question.remove'))}
-                  </div>`
-                : ''
-            }
+                  </div>`}
           </li>`;
         })}
       </ol>`
     : html`<p>${t('question.none')}</p>`;
-  if (!manage) return section('questions', t('section.questions'), list);
   const v = f?.values ?? {};
   const err = (name: string) => errorText(m.lang, f?.errors[name], f?.params);
   const editing = f?.itemId;
@@ -859,11 +859,16 @@ export function eventPage(m: EventPageModel): Page {
     m.event.review_comment && m.event.status === 'draft'
       ? html`<div class="notice notice--warning" role="status"><p><strong>${t('review.sentBack')}</strong></p><p class="report-text">${m.event.review_comment}</p></div>`
       : '';
+  // An exhibitor sees the facts (with its own stand) and the panels; the rest is the organisers'.
   const contents = [
     ['facts', t('section.facts')],
-    ['organisations', t('section.organisations')],
-    ['programme', t('section.programme')],
-    ['questions', t('section.questions')],
+    ...(manage
+      ? [
+          ['organisations', t('section.organisations')],
+          ['programme', t('section.programme')],
+          ['questions', t('section.questions')],
+        ]
+      : []),
     ...m.panels.map((p) => [p.id, p.title]),
   ];
   return page(
@@ -885,7 +890,7 @@ export function eventPage(m: EventPageModel): Page {
         <ul>${contents.map(([id, text]) => html`<li><a href="#${id}">${text}</a></li>`)}</ul>
       </nav>
       ${section('facts', t('section.facts'), html`${facts(m)}${manage ? actions(m) : ''}`)}
-      ${organisationsSection(m, manage)} ${programmeSection(m, manage)} ${questionsSection(m, manage)}
+      ${manage ? html`${organisationsSection(m)} ${programmeSection(m)} ${questionsSection(m)}` : ''}
       ${m.panels.map((p) => p.html)}`,
   );
 }
