@@ -9,9 +9,10 @@
  * registration/, admin/, checkin/, leads/); this file joins them.
  */
 import { defineModule } from '../../platform/module.ts';
+import { checkinPart } from './checkin/index.ts';
 import type { EventsPart, PartsContext } from './part.ts';
 
-const parts: readonly EventsPart[] = [];
+const parts: readonly EventsPart[] = [checkinPart];
 
 const all = <T>(pick: (part: EventsPart) => readonly T[] | undefined): T[] =>
   parts.flatMap((part) => pick(part) ?? []);
