@@ -193,6 +193,24 @@ describe('check-in at the door', async () => {
     assert.equal(c.checkedIn, (await checkins()).length);
   });
 
+  it('speaks English to an English-speaking organiser, and refuses a wrong head count', async () => {
+    const english = await createOrganiser(db, { language: 'en' });
+    const jo = await createRegistration(db, event.id, { name: 'Jo Jansson', seats: 2 });
+    const shown = await client.get(`${page}?q=jansson`, english.cookie);
+    assert.match(shown.body, /<html lang="en"/);
+    assert.match(shown.body, /Check-in: Jobbmässa i Falun \(en\)/);
+    assert.match(shown.body, /aria-label="Check in Jo Jansson"/);
+    assert.match(shown.body, /"queue\.waiting":"\{count\} check-ins waiting to be sent"/);
+    const wrong = await client.postForm(page, english.cookie, { registration: jo.id, people: 'lots' });
+    assert.equal(wrong.statusCode, 400);
+    assert.match(wrong.body, /Choose how many came/);
+    const forged = await client.postForm(`${page}/code`, english.cookie, {
+      code: 'LT1-CCCCCCCCCCCCCCCCCCCC',
+    });
+    assert.match(forged.body, /No registration has this ticket code/);
+    assert.equal((await checkins(jo.id)).length, 0);
+  });
+
   it('refuses a batch too large, empty or with unknown fields', async () => {
     const url = `/admin/events/${event.id}/checkins`;
     const item = { clientId: 'x', registrationId: '00000000-0000-4000-8000-000000000000', method: 'search' };

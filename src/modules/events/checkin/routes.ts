@@ -181,7 +181,10 @@ export function registerCheckinRoutes(app: App, deps: ModuleDeps): void {
       return reply.redirect(`${checkinPaths.page(event.id)}?${params.toString()}`, 303);
     }
     const status = outcome.kind === 'invalid' || outcome.kind === 'unknown' ? 400 : 409;
-    const text = outcomeText(lang, outcome);
+    const text =
+      form === 'search' && outcome.kind === 'invalid'
+        ? tt(lang)('outcome.people')
+        : outcomeText(lang, outcome);
     return form === 'code'
       ? showDoor(request, reply, event, { q, code: { value: code, error: text } }, status)
       : showDoor(request, reply, event, { q, alert: text }, status);
