@@ -9,10 +9,11 @@
  * registration/, admin/, checkin/, leads/); this file joins them.
  */
 import { defineModule } from '../../platform/module.ts';
+import { checkinPart } from './checkin/index.ts';
 import type { EventsPart, PartsContext } from './part.ts';
 import { adminPart } from './admin/index.ts';
 
-const parts: readonly EventsPart[] = [adminPart];
+const parts: readonly EventsPart[] = [adminPart, checkinPart];
 
 const all = <T>(pick: (part: EventsPart) => readonly T[] | undefined): T[] =>
   parts.flatMap((part) => pick(part) ?? []);

@@ -745,4 +745,46 @@ export const ROWS: Record<string, Row> = {
     };
     return rows;
   })(),
+  // events: checkin
+  ...(() => {
+    const MANAGERS: Role[] = [
+      'admin',
+      'region_editor',
+      'municipality_editor',
+      'navigator',
+      'employer_admin',
+      'employer_member',
+      'course_provider',
+    ];
+    const door = `/admin/events/${NO_IMAGE}/checkin`;
+    return {
+      'GET /admin/events/:id/checkin': only(MANAGERS, 404, { url: door }),
+      'POST /admin/events/:id/checkin': only(MANAGERS, 404, {
+        anon: 401,
+        staff: 403,
+        url: door,
+        body: { registration: NO_IMAGE },
+      }),
+      'POST /admin/events/:id/checkin/code': only(MANAGERS, 404, {
+        anon: 401,
+        staff: 403,
+        url: `${door}/code`,
+        body: { code: 'LT1-AAAAAAAAAAAAAAAAAAAA' },
+      }),
+      'POST /admin/events/:id/checkin/undo': only(MANAGERS, 404, {
+        anon: 401,
+        staff: 403,
+        url: `${door}/undo`,
+        body: { registration: NO_IMAGE },
+      }),
+      'GET /admin/events/:id/checkin/list.json': only(MANAGERS, 404, { url: `${door}/list.json` }),
+      'GET /admin/events/:id/checkin/counts.json': only(MANAGERS, 404, { url: `${door}/counts.json` }),
+      // A form body is not the queue's JSON: the schema refuses it before any lookup.
+      'POST /admin/events/:id/checkins': only(MANAGERS, 400, {
+        anon: 401,
+        staff: 403,
+        url: `/admin/events/${NO_IMAGE}/checkins`,
+      }),
+    } satisfies Record<string, Row>;
+  })(),
 };
