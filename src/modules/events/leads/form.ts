@@ -5,6 +5,13 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { Lang } from '../../../platform/i18n/index.ts';
 import { isValidEmail, normalizeEmail } from '../../identity/accounts.ts';
+import {
+  EDUCATION_LEVELS,
+  EXPERIENCE_LEVELS,
+  isOneOf,
+  type EducationLevel,
+  type ExperienceLevel,
+} from '../../talent/model.ts';
 import type { LeadsKey } from './messages.ts';
 
 export const LeadBody = Type.Object({
@@ -18,6 +25,8 @@ export const LeadBody = Type.Object({
   consent_lead: Type.Optional(Type.String()),
   consent_talent: Type.Optional(Type.String()),
   consent_navigator: Type.Optional(Type.String()),
+  experience: Type.Optional(Type.String()),
+  education: Type.Optional(Type.String()),
 });
 export type LeadBodyValue = Static<typeof LeadBody>;
 
@@ -33,6 +42,9 @@ export interface LeadDraft {
   consentLead: boolean;
   consentTalent: boolean;
   consentNavigator: boolean;
+  /** The talent pool's two required answers (asked only of those who want to join). */
+  experience: string;
+  education: string;
 }
 
 export const LIMITS = { name: 120, email: 254, phone: 40, occupation: 200, note: 1000 } as const;
@@ -49,6 +61,8 @@ export function emptyDraft(language: Lang, stand = ''): LeadDraft {
     consentLead: false,
     consentTalent: false,
     consentNavigator: false,
+    experience: '',
+    education: '',
   };
 }
 
@@ -71,6 +85,8 @@ export function draftFromBody(body: LeadBodyValue): LeadDraft {
     consentLead: flag(body.consent_lead),
     consentTalent: flag(body.consent_talent),
     consentNavigator: flag(body.consent_navigator),
+    experience: text(body.experience, 20),
+    education: text(body.education, 20),
   };
 }
 
@@ -84,10 +100,22 @@ export interface LeadInput {
   language: Lang;
   wantsTalentPool: boolean;
   wantsNavigator: boolean;
+  /** For the talent pool's sign-up (set when it is wanted). */
+  experience: ExperienceLevel | null;
+  education: EducationLevel | null;
 }
 
 export type LeadField =
-  'stand' | 'name' | 'email' | 'phone' | 'occupation' | 'note' | 'language' | 'consent_lead';
+  | 'stand'
+  | 'name'
+  | 'email'
+  | 'phone'
+  | 'occupation'
+  | 'note'
+  | 'language'
+  | 'consent_lead'
+  | 'experience'
+  | 'education';
 export type LeadErrors = Partial<Record<LeadField, LeadsKey>>;
 
 const PHONE = /^\+?[0-9][0-9 ()-]{3,38}[0-9]$/;
@@ -105,6 +133,9 @@ export function checkLead(
   if (d.note.length > LIMITS.note) errors.note = 'error.note';
   if (d.language !== 'sv' && d.language !== 'en') errors.language = 'error.language';
   if (!d.consentLead) errors.consent_lead = visitor ? 'error.consent.visitor' : 'error.consent';
+  // The talent pool's profile needs these two answers; nobody else is asked.
+  if (d.consentTalent && !isOneOf(EXPERIENCE_LEVELS, d.experience)) errors.experience = 'error.experience';
+  if (d.consentTalent && !isOneOf(EDUCATION_LEVELS, d.education)) errors.education = 'error.education';
   if (Object.keys(errors).length > 0) return { errors };
   return {
     input: {
@@ -116,6 +147,8 @@ export function checkLead(
       language: d.language === 'en' ? 'en' : 'sv',
       wantsTalentPool: d.consentTalent,
       wantsNavigator: d.consentNavigator,
+      experience: d.consentTalent && isOneOf(EXPERIENCE_LEVELS, d.experience) ? d.experience : null,
+      education: d.consentTalent && isOneOf(EDUCATION_LEVELS, d.education) ? d.education : null,
     },
   };
 }

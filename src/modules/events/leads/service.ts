@@ -89,11 +89,21 @@ export async function captureLead(
       source,
       capturedBy: source === 'stand_form' ? ctx.actor.id : null,
     });
-    if (lead.wantsTalentPool) {
+    if (lead.wantsTalentPool && lead.experience && lead.education) {
       const language = lead.language;
       const { url } = await createSignup(trx, {
         regionId,
-        draft: { ...EMPTY_DRAFT, about: lead.occupation, email: lead.email, language },
+        // What the stand asked; the rest as a new member's defaults ("not sure yet"), theirs to change.
+        draft: {
+          ...EMPTY_DRAFT,
+          experience: lead.experience ?? '',
+          education: lead.education ?? '',
+          moveWhen: 'not-sure',
+          housing: 'not-sure',
+          about: lead.occupation,
+          email: lead.email,
+          language,
+        },
         email: lead.email,
         language,
         origin: ctx.origin,

@@ -22,6 +22,8 @@ import { dataTable, type PagingLink } from '../../../platform/html/table.ts';
 import { formatDate, formatNumber, type Lang } from '../../../platform/i18n/index.ts';
 import { requiredMarker } from '../../../platform/html/forms.ts';
 import { pictureHtml, type MediaImage } from '../../content/media/service.ts';
+import { talentMessages } from '../../talent/messages.ts';
+import { EDUCATION_LEVELS, EXPERIENCE_LEVELS } from '../../talent/model.ts';
 import { eventTitle, type EventRow } from '../events.ts';
 import { eventMessages } from '../messages.ts';
 import { adminEventPath, eventPath, PATHS } from '../model.ts';
@@ -70,6 +72,8 @@ const FIELD_IDS: Record<LeadField, string> = {
   note: 'note',
   language: 'language-sv',
   consent_lead: 'consent_lead',
+  experience: 'experience',
+  education: 'education',
 };
 
 function summary(lang: Lang, errors: LeadErrors): SafeHtml {
@@ -145,6 +149,30 @@ function leadFields(lang: Lang, d: LeadDraft, errors: LeadErrors, visitor: boole
       })}
       ${checkbox(lang, { name: 'consent_talent', label: c('consent.talentPool.text'), checked: d.consentTalent })}
       ${checkbox(lang, { name: 'consent_navigator', label: c('consent.navigator.text'), checked: d.consentNavigator })}
+    </fieldset>
+    <fieldset class="field lead-talent">
+      <legend class="field__label">${t('field.talent')}</legend>
+      <p class="field__hint">${t(visitor ? 'field.talent.hint' : 'field.talent.hint.staff')}</p>
+      ${selectField(lang, {
+        name: 'experience',
+        label: t('field.experience'),
+        value: d.experience,
+        error: e('experience'),
+        options: [
+          { value: '', label: t('field.choose') },
+          ...EXPERIENCE_LEVELS.map((v) => ({ value: v, label: talentMessages.t(lang, `experience.${v}`) })),
+        ],
+      })}
+      ${selectField(lang, {
+        name: 'education',
+        label: t('field.education'),
+        value: d.education,
+        error: e('education'),
+        options: [
+          { value: '', label: t('field.choose') },
+          ...EDUCATION_LEVELS.map((v) => ({ value: v, label: talentMessages.t(lang, `education.${v}`) })),
+        ],
+      })}
     </fieldset>`;
 }
 

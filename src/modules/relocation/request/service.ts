@@ -440,14 +440,12 @@ export async function requestFromLead(
 ): Promise<{ caseId: string; ref: string }> {
   const regionId = ctx.region.id;
   const organisationId = await inboxOrganisation(trx, regionId, null);
-  const where = [lead.event.employer, lead.event.stand].filter((s) => s.trim() !== '').join(', ');
   const source: Record<string, unknown> = {
     page: 'event',
     eventId: lead.event.id,
     eventTitle: lead.event.title,
     stand: lead.event.stand,
     employer: lead.event.employer,
-    campaign: { campaign: lead.event.title, source: where, medium: 'event' },
   };
   const created = await repo.insertCase(trx, {
     regionId,
