@@ -90,11 +90,10 @@ function checkbox(
   lang: Lang,
   spec: {
     name: string;
-    label: string;
+    label: string | SafeHtml;
     checked: boolean;
     error?: string;
     required?: boolean;
-    textLang?: Lang;
   },
 ): SafeHtml {
   const errorId = spec.error ? `${spec.name}-error` : undefined;
@@ -112,8 +111,11 @@ function leadFields(lang: Lang, d: LeadDraft, errors: LeadErrors, visitor: boole
   const t = tr(lang);
   const e = (f: LeadField) => (errors[f] ? t(errors[f]) : undefined);
   const consentLang: Lang = visitor ? lang : d.language === 'en' ? 'en' : lang;
-  const c = (key: 'consent.lead.text' | 'consent.talentPool.text' | 'consent.navigator.text') =>
-    eventMessages.t(consentLang, key);
+  // The consent texts in the language the visitor is spoken to in (marked when not the page's).
+  const c = (key: 'consent.lead.text' | 'consent.talentPool.text' | 'consent.navigator.text') => {
+    const text = eventMessages.t(consentLang, key);
+    return consentLang === lang ? html`${text}` : html`<span lang="${consentLang}">${text}</span>`;
+  };
   return html`
     ${textField(lang, { name: 'name', label: t('field.name'), value: d.name, error: e('name'), required: true, maxlength: 120, autocomplete: visitor ? 'name' : 'off' })}
     ${emailField(lang, { name: 'email', label: t('field.email'), value: d.email, error: e('email'), required: true, maxlength: 254, autocomplete: visitor ? 'email' : 'off' })}
@@ -140,9 +142,7 @@ function leadFields(lang: Lang, d: LeadDraft, errors: LeadErrors, visitor: boole
       <legend class="field__label">${t(visitor ? 'field.consents.visitor' : 'field.consents')}</legend>
       ${checkbox(lang, {
         name: 'consent_lead',
-        label: t(visitor ? 'field.consent.lead.visitor' : 'field.consent.lead', {
-          text: c('consent.lead.text'),
-        }),
+        label: html`${t(visitor ? 'field.consent.lead.visitor' : 'field.consent.lead')} ${c('consent.lead.text')}`,
         checked: d.consentLead,
         error: e('consent_lead'),
         required: true,

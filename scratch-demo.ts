@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './src/platform/db/schema.ts';
+import { addExhibitor, createEvent, createOrganiser, createRegistration } from './test/helpers/events.ts';
+import { sessionFor } from './test/helpers/identity.ts';
+const port = readFileSync('/tmp/lotsa-events-leads/postgres/postmaster.pid', 'utf8').split('\n')[3]!.trim();
+const password = readFileSync('/tmp/lotsa-events-leads/postgres.password', 'utf8').trim();
+const pool = new pg.Pool({ host: '127.0.0.1', port: Number(port), user: 'lotsa', password, database: 'lotsa' });
+const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+const organiser = await createOrganiser(db);
+const event = await createEvent(db, { organisationId: organiser.organisationId, kind: 'fair', title: 'Rekryteringsmässan i Malmö', titleEn: 'The recruitment fair in Malmö', startsAt: new Date(Date.now() + 3_600_000) });
+const img = await db.selectFrom('media_images').select('id').where('slug', '=', 'office-team-workshop').executeTakeFirst();
+if (img) await db.updateTable('events').set({ image_id: img.id }).where('id', '=', event.id).execute();
+const employer = await createOrganiser(db, { role: 'employer_admin' });
+const stand = await addExhibitor(db, event.id, { organisationId: employer.organisationId, stand: 'B12' });
+await addExhibitor(db, event.id, { stand: 'C3' });
+await createRegistration(db, event.id, { name: 'Delar Gärna', email: 'delar@example.org', shareWithExhibitors: true });
+const names = ['Anna Lindqvist', 'Björn Ek', 'Chloé Martin'];
+for (const [i, name] of names.entries())
+  await db.insertInto('event_leads').values({ region_id: 'dalarna', event_id: event.id, organisation_id: i === 2 ? null : employer.organisationId, stand: i === 2 ? '' : 'B12', name, email: `lead${i}@example.org`, occupation: 'Sjuksköterska', consent_text_version: 'events-lead-2026-12', source: i ? 'visitor_qr' : 'stand_form', wants_talent_pool: i === 1 }).execute();
+const emp = await sessionFor(db, employer.accountId, { secondFactor: true, activeOrganisationId: employer.organisationId });
+const org = await sessionFor(db, organiser.accountId, { secondFactor: true, activeOrganisationId: organiser.organisationId });
+console.log(JSON.stringify({ event: event.id, slug: event.slug, code: stand.standCode, emp, org }));
+await db.destroy();
