@@ -260,6 +260,30 @@ describe('events: capturing leads', async () => {
     assert.equal(mail.language, 'en');
   });
 
+  it('the mails a visitor’s lead starts are limited per address (anyone may type any address)', async () => {
+    const email = `mottagare-${unique()}@example.org`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const r = await client
+        .from(`198.51.100.${i + 1}`)
+        .postForm(`/sv/events/${event.slug}/stand/${stand.standCode}`, '', {
+          name: 'Någon Annan',
+          email,
+          consent_lead: '1',
+          consent_navigator: '1',
+        });
+      statuses.push(r.statusCode);
+      if (r.statusCode === 429) {
+        assert.ok(Number(r.headers['retry-after']) > 0);
+        assert.match(r.body, /Vänta \d+ minuter/);
+        assert.match(r.body, /value="Någon Annan"/);
+      }
+    }
+    assert.deepEqual(statuses, [303, 303, 303, 429]);
+    const leads = await db.selectFrom('event_leads').select('id').where('email', '=', email).execute();
+    assert.equal(leads.length, 3);
+  });
+
   it('the visitor page is rate limited per client: 429 with Retry-After', async () => {
     const from = client.from('203.0.113.77');
     let last = await from.postForm(`/sv/events/${event.slug}/stand/${stand.standCode}`, '', { name: '' });

@@ -26,6 +26,9 @@ import type { Lang } from '../../../platform/i18n/index.ts';
 import type { ModuleDeps } from '../../../platform/module.ts';
 import { Permission } from '../../../platform/permissions.ts';
 import { imagesBySlug, type MediaImage } from '../../content/media/service.ts';
+import { mailboxKey } from '../../identity/accounts.ts';
+import { REQUEST_PER_ADDRESS } from '../../relocation/request/service.ts';
+import { SEND_PER_ADDRESS } from '../../talent/join/service.ts';
 import { eventAccessOf, eventById, eventForAccess, type EventAccess, type EventRow } from '../events.ts';
 import { checkLead, draftFromBody, emptyDraft, LeadBody, type LeadDraft, type LeadErrors } from './form.ts';
 import { leadsCsv, registrationsCsv } from './csv.ts';
@@ -431,6 +434,22 @@ export function registerLeadRoutes(app: App, deps: ModuleDeps): void {
       const draft = { ...draftFromBody(request.body), note: '', language: lang };
       const checked = checkLead(draft, true);
       if (!checked.input) return showVisitor(request, reply, lang, v, draft, checked.errors, 400);
+      // Anyone may type any address: the mails a lead starts are limited per address as where
+      // they are usually asked for (the talent pool's sign-up, a navigator's request).
+      const rules = [
+        ...(checked.input.wantsTalentPool ? [SEND_PER_ADDRESS] : []),
+        ...(checked.input.wantsNavigator ? [REQUEST_PER_ADDRESS] : []),
+      ];
+      for (const rule of rules) {
+        const wait = await deps.rateLimiter.hit(
+          `${rule.name}:${mailboxKey(deps.secret, rule.name, checked.input.email)}`,
+          rule,
+        );
+        if (wait !== undefined) {
+          reply.header('retry-after', String(wait));
+          return showVisitor(request, reply, lang, v, draft, {}, 429, Math.max(1, Math.ceil(wait / 60)));
+        }
+      }
       const captured = await captureLead(
         {
           db,
