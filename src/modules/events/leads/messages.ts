@@ -60,7 +60,6 @@ export const leadsMessages = defineMessages({
       'Du är vid montern på {event}. Lämna namn och e-post så hör {employer} av sig om jobb. Det tar en minut.',
     'visitor.where': 'Monter {stand}',
     'visitor.send': 'Skicka',
-    'visitor.languageHint': 'Read this page in English',
     'visitor.thanks.title': 'Tack!',
     'visitor.thanks.lead': '{employer} har fått dina uppgifter och hör av sig.',
     'visitor.thanks.talent':
@@ -107,7 +106,6 @@ export const leadsMessages = defineMessages({
     'list.registrations.caption': 'Deltagare som delar namn och e-post ({count})',
     'list.registrations.empty': 'Ingen anmäld deltagare har bett om det ännu.',
     'list.registrations.csv': 'Ladda ner deltagarna som CSV',
-    'list.more': 'Visar de första {count}. Ladda ner CSV för alla.',
     'list.prev': 'Föregående sida',
     'list.next': 'Nästa sida',
     'list.paging': 'Sidor',
@@ -202,7 +200,6 @@ export const leadsMessages = defineMessages({
       'You are at the stand at {event}. Leave your name and e-mail and {employer} will get in touch about jobs. It takes a minute.',
     'visitor.where': 'Stand {stand}',
     'visitor.send': 'Send',
-    'visitor.languageHint': 'Läs sidan på svenska',
     'visitor.thanks.title': 'Thank you!',
     'visitor.thanks.lead': '{employer} has your details and will be in touch.',
     'visitor.thanks.talent':
@@ -250,7 +247,6 @@ export const leadsMessages = defineMessages({
     'list.registrations.caption': 'Participants sharing their name and e-mail ({count})',
     'list.registrations.empty': 'No registered participant has asked for it yet.',
     'list.registrations.csv': 'Download the participants as CSV',
-    'list.more': 'Showing the first {count}. Download the CSV for all.',
     'list.prev': 'Previous page',
     'list.next': 'Next page',
     'list.paging': 'Pages',

@@ -32,6 +32,7 @@ import { SEND_PER_ADDRESS } from '../../talent/join/service.ts';
 import { eventAccessOf, eventById, eventForAccess, type EventAccess, type EventRow } from '../events.ts';
 import { checkLead, draftFromBody, emptyDraft, LeadBody, type LeadDraft, type LeadErrors } from './form.ts';
 import { leadsCsv, registrationsCsv } from './csv.ts';
+import { leadsMessages } from './messages.ts';
 import * as repo from './repository.ts';
 import {
   captureLead,
@@ -64,13 +65,13 @@ function paging(lang: Lang, base: string, query: string, page: number, total: nu
   if (page > 1)
     links.push({
       href: `${base}${sep}page=${page - 1}`,
-      text: lang === 'sv' ? 'Föregående sida' : 'Previous page',
+      text: leadsMessages.t(lang, 'list.prev'),
       rel: 'prev' as const,
     });
   if (page * PAGE_SIZE < total)
     links.push({
       href: `${base}${sep}page=${page + 1}`,
-      text: lang === 'sv' ? 'Nästa sida' : 'Next page',
+      text: leadsMessages.t(lang, 'list.next'),
       rel: 'next' as const,
     });
   return links;
