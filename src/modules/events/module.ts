@@ -13,7 +13,9 @@ import { checkinPart } from './checkin/index.ts';
 import type { EventsPart, PartsContext } from './part.ts';
 import { adminPart } from './admin/index.ts';
 
-const parts: readonly EventsPart[] = [adminPart, checkinPart];
+import { leadsPart } from './leads/index.ts';
+
+const parts: readonly EventsPart[] = [adminPart, checkinPart, leadsPart];
 
 const all = <T>(pick: (part: EventsPart) => readonly T[] | undefined): T[] =>
   parts.flatMap((part) => pick(part) ?? []);

@@ -787,4 +787,34 @@ export const ROWS: Record<string, Row> = {
       }),
     } satisfies Record<string, Row>;
   })(),
+  // events: leads
+  'GET /admin/events/:id/leads/new': backOffice(404, { url: `/admin/events/${NO_IMAGE}/leads/new` }),
+  'POST /admin/events/:id/leads/new': backOffice(404, {
+    anon: 401,
+    staff: 403,
+    url: `/admin/events/${NO_IMAGE}/leads/new`,
+    body: { name: '' },
+  }),
+  'POST /admin/events/:id/leads/:lead/delete': backOffice(404, {
+    anon: 401,
+    staff: 403,
+    url: `/admin/events/${NO_IMAGE}/leads/${NO_IMAGE}/delete`,
+  }),
+  'GET /admin/events/:id/leads': backOffice(404, { url: `/admin/events/${NO_IMAGE}/leads` }),
+  'GET /admin/events/:id/leads.csv': backOffice(404, { url: `/admin/events/${NO_IMAGE}/leads.csv` }),
+  'GET /admin/events/:id/leads/registrations.csv': backOffice(404, {
+    url: `/admin/events/${NO_IMAGE}/leads/registrations.csv`,
+  }),
+  'GET /admin/events/leads': backOffice(200),
+  'GET /admin/events/leads.csv': backOffice(200),
+  'GET /:lang/events/:slug/stand/:code': everyone(404, {
+    url: '/sv/events/no-such-event/stand/abcdefgh1234',
+  }),
+  'POST /:lang/events/:slug/stand/:code': everyone(404, {
+    url: '/sv/events/no-such-event/stand/abcdefgh1234',
+    body: { name: '' },
+  }),
+  'GET /:lang/events/:slug/stand/:code/thanks': everyone(404, {
+    url: '/sv/events/no-such-event/stand/abcdefgh1234/thanks',
+  }),
 };

@@ -307,6 +307,11 @@ function sourceFacts(m: CaseFileModel, t: T): SafeHtml[] {
           .join(' · ')
       : text('campaign', 'utm_campaign');
   if (campaign) out.push(html`<li>${t('source.campaign', { campaign })}</li>`);
+  // events/leads stores page 'event' with the event's title, the stand and the employer.
+  if (text('page') === 'event') {
+    const where = [text('employer'), text('stand')].filter(Boolean).join(', ');
+    out.push(html`<li>${t('source.event', { event: text('eventTitle'), where })}</li>`);
+  }
   if (source.fromTalentProfile === true || source.fromTalentPool === true)
     out.push(html`<li>${t('source.talent')}</li>`);
   // The request form stores page 'move'; other route names say nothing to a navigator.

@@ -415,6 +415,99 @@ export async function submitRequest(ctx: RequestContext, input: RequestInput): P
   }
 }
 
+/** A visitor met at an event's stand who asked for a navigator (events/leads): plain facts only. */
+export interface LeadRequest {
+  name: string;
+  email: string;
+  phone: string;
+  occupation: string;
+  /** The language they spoke at the stand (the case's and the e-mail's). */
+  language: Lang;
+  /** Where they were met: the event, the stand and the employer, as plain facts for the navigator. */
+  event: { id: string; title: string; stand: string; employer: string };
+}
+
+/**
+ * A relocation case in the region's inbox for a lead who asked for a navigator, inside the caller's
+ * transaction (the lead and the case commit together): the household's main person with the
+ * contact consent they gave at the stand, the least loaded navigator, history, audit and the same
+ * two e-mails as a request from the form. Its source names the event, the stand and the employer.
+ */
+export async function requestFromLead(
+  trx: Kysely<DB>,
+  ctx: { queue: TaskQueue; region: Region; origin: string },
+  lead: LeadRequest,
+): Promise<{ caseId: string; ref: string }> {
+  const regionId = ctx.region.id;
+  const organisationId = await inboxOrganisation(trx, regionId, null);
+  const source: Record<string, unknown> = {
+    page: 'event',
+    eventId: lead.event.id,
+    eventTitle: lead.event.title,
+    stand: lead.event.stand,
+    employer: lead.event.employer,
+  };
+  const created = await repo.insertCase(trx, {
+    regionId,
+    organisationId,
+    municipalityCode: null,
+    navigatorId: null,
+    needs: [],
+    channel: 'email',
+    language: lead.language,
+    housing: 'not_sure',
+    message: '',
+    source,
+    accountId: null,
+  });
+  const caseId = created.id;
+  const navigatorId = (await repo.leastLoadedNavigator(trx, regionId, organisationId)) ?? null;
+  if (navigatorId) await repo.setCaseNavigator(trx, regionId, caseId, navigatorId);
+  const email = normalizeEmail(lead.email);
+  const mainId = await repo.insertPerson(trx, regionId, caseId, {
+    role: 'main',
+    name: lead.name,
+    email,
+    phone: lead.phone || null,
+    citizenship: 'unknown',
+    occupation: lead.occupation,
+    accountId: null,
+  });
+  await giveConsent(trx, regionId, mainId, 'contact');
+  await addCaseEvent(trx, {
+    regionId,
+    caseId,
+    actorId: null,
+    kind: 'created',
+    data: { needs: [], channel: 'email', source },
+  });
+  await recordAudit(trx, {
+    regionId,
+    actor: { id: null, label: 'household' },
+    organisationId,
+    action: 'relocation.case.requested',
+    subjectType: 'relocation_case',
+    subjectId: caseId,
+    data: { ref: created.ref, booked: false, channel: 'email' },
+  });
+  await sendMails(
+    trx,
+    { db: trx, queue: ctx.queue, region: ctx.region, lang: lead.language, origin: ctx.origin },
+    {
+      caseId,
+      ref: created.ref,
+      mainId,
+      name: lead.name,
+      email,
+      navigatorId,
+      organisationId,
+      booked: null,
+      needs: [],
+    },
+  );
+  return { caseId, ref: created.ref };
+}
+
 async function sendMails(
   trx: Kysely<DB>,
   ctx: RequestContext,
