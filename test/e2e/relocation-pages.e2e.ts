@@ -39,8 +39,9 @@ describe('the navigator’s and the network’s pages at 375 px and 1280 px', as
     consents: ['employers', 'ambassador', 'followup'],
     message: 'Vi vill gärna bo nära skogen.',
   });
-  // A second case with the same address: a pair on the duplicates page.
-  await createCase(db, {
+  // A second case with the same address (made when she asked a fair stand for a navigator): a
+  // pair on the duplicates page, with where she was met.
+  const second = await createCase(db, {
     municipalityCode: '2080',
     main: { name: 'Ana Ferreira', email: 'ana.ferreira@example.org' },
   });
@@ -66,10 +67,11 @@ describe('the navigator’s and the network’s pages at 375 px and 1280 px', as
       event_id: fair.id,
       organisation_id: exhibitor.organisationId,
       stand: 'B7',
-      name: 'João Ferreira',
-      email: 'joao.ferreira@example.org',
+      name: 'Ana Ferreira',
+      email: 'ana.ferreira@example.org',
       consent_text_version: CONSENT_TEXT_VERSIONS.lead,
       wants_navigator: true,
+      case_id: second.caseId,
       source: 'stand_form',
     })
     .execute();

@@ -140,7 +140,7 @@ export const careersMessages = defineMessages({
       'Hej!\n\n{organisation} har svarat på din presentation i ärende {ref}: {answer}.\n\nÄrendet:\n{link}\n\nMed vänlig hälsning\nLotsa',
     'dup.title': 'Möjliga dubbletter',
     'dup.intro':
-      'Ärenden som kan gälla samma hushåll, och vuxna i ärenden som har en profil i talangpoolen men inte är kopplade till den. De här ärendena ligger inom ditt område och är inte sammanslagna.',
+      'Ärenden som kan gälla samma hushåll, och vuxna i ärenden som har en profil i talangpoolen men inte är kopplade till den. De här ärendena ligger inom ditt område och är inte sammanslagna. Har någon lämnat sina uppgifter i en monter på ett evenemang står det var ni träffades.',
     'dup.pairs': 'Ärenden som kan vara samma',
     'dup.pairsCaption': 'Par av ärenden som kan vara dubbletter',
     'dup.none': 'Inga möjliga dubbletter.',
@@ -375,7 +375,7 @@ export const careersMessages = defineMessages({
       'Hello,\n\n{organisation} answered your introduction in case {ref}: {answer}.\n\nThe case:\n{link}\n\nKind regards\nLotsa',
     'dup.title': 'Possible duplicates',
     'dup.intro':
-      'Cases that may be the same household, and adults of cases who have a talent pool profile but are not linked to it. These cases are within your scope and not merged.',
+      'Cases that may be the same household, and adults of cases who have a talent pool profile but are not linked to it. These cases are within your scope and not merged. When someone left their details at a stand at an event, it says where you met.',
     'dup.pairs': 'Cases that may be the same',
     'dup.pairsCaption': 'Pairs of cases that may be duplicates',
     'dup.none': 'No possible duplicates.',
