@@ -12,7 +12,7 @@ import { localPath } from '../../../platform/html/layout.ts';
 /** At most this many of a group's events are listed (public: upcoming; back-office: also recent). */
 export const GROUP_EVENTS_LIMIT = 50;
 /** At most this many upcoming meetups across the groups on the network's landing page. */
-export const LANDING_EVENTS_LIMIT = 12;
+export const LANDING_EVENTS_LIMIT = 6;
 
 /** A meetup of a group as the network shows it. */
 export interface GroupEvent {
