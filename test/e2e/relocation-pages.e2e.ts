@@ -8,6 +8,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { REGION, createPerson } from '../helpers/identity.ts';
+import { CONSENT_TEXT_VERSIONS } from '../../src/modules/events/model.ts';
+import { addExhibitor, createEvent, createRegistration } from '../helpers/events.ts';
 import { createAmbassador, createGroup, createMeetup } from '../helpers/network.ts';
 import { createCase, createNavigator } from '../helpers/relocation.ts';
 import { launchBrowser, pageLooker, signedInContext, startSite } from './browser.ts';
@@ -37,13 +39,42 @@ describe('the navigator’s and the network’s pages at 375 px and 1280 px', as
     consents: ['employers', 'ambassador', 'followup'],
     message: 'Vi vill gärna bo nära skogen.',
   });
-  // A second case with the same address: a pair on the duplicates page.
-  await createCase(db, {
+  // A second case with the same address (made when she asked a fair stand for a navigator): a
+  // pair on the duplicates page, with where she was met.
+  const second = await createCase(db, {
     municipalityCode: '2080',
     main: { name: 'Ana Ferreira', email: 'ana.ferreira@example.org' },
   });
   const group = await createGroup(db, { name: 'Ut i skogen', municipalityCode: '2080' });
   await createMeetup(db, group.id, { title: 'Fika vid sjön', capacity: 12 });
+  // The household at events: a registration checked in at the door, and a visit to a fair stand.
+  const fair = await createEvent(db, { kind: 'fair', title: 'Jobbmässan i Malmö', locationKind: 'away' });
+  const exhibitor = await addExhibitor(db, fair.id, { stand: 'B7' });
+  const registration = await createRegistration(db, fair.id, {
+    accountId: household.accountId,
+    email: 'ana.ferreira@example.org',
+    name: 'Ana Ferreira',
+    seats: 2,
+  });
+  await db
+    .insertInto('event_checkins')
+    .values({ region_id: REGION, event_id: fair.id, registration_id: registration.id, people: 2 })
+    .execute();
+  await db
+    .insertInto('event_leads')
+    .values({
+      region_id: REGION,
+      event_id: fair.id,
+      organisation_id: exhibitor.organisationId,
+      stand: 'B7',
+      name: 'Ana Ferreira',
+      email: 'ana.ferreira@example.org',
+      consent_text_version: CONSENT_TEXT_VERSIONS.lead,
+      wants_navigator: true,
+      case_id: second.caseId,
+      source: 'stand_form',
+    })
+    .execute();
   await createAmbassador(db, {
     name: 'Britt Ambassadör',
     municipalityCode: '2080',
@@ -89,6 +120,7 @@ describe('the navigator’s and the network’s pages at 375 px and 1280 px', as
         '/admin/cases/duplicates',
         '/admin/cases/slots',
         '/admin/network',
+        `/admin/network/groups/${group.id}`,
       ],
     },
     {

@@ -1,7 +1,11 @@
-/** The newcomer network for tests (migration 0032): groups, meetups and ambassadors written straight in. */
-import { sql, type Kysely } from 'kysely';
+/**
+ * The newcomer network for tests (migration 0032): groups, meetups and ambassadors written straight
+ * in. A meetup is an event (migration 0036) of the region's organisation with the group set.
+ */
+import type { Kysely } from 'kysely';
 import type { DB } from '../../src/platform/db/schema.ts';
 import { AMBASSADOR_CONSENT_VERSION } from '../../src/modules/relocation/network/model.ts';
+import { createEvent, type TestEvent } from './events.ts';
 import { createPerson, REGION } from './identity.ts';
 
 let n = 0;
@@ -37,24 +41,35 @@ export async function createGroup(
   return { id: row.id, slug, name };
 }
 
+/** A meetup of the group: a published event (kind 'meetup') starting in `inDays` days, two hours long. */
 export async function createMeetup(
   db: Kysely<DB>,
   groupId: string,
-  values: { title?: string; inDays?: number; capacity?: number | null } = {},
-): Promise<string> {
-  const row = await db
-    .insertInto('network_meetups')
-    .values({
-      region_id: REGION,
-      group_id: groupId,
-      title: values.title ?? 'Fika vid sjön',
-      starts_at: sql<Date>`now() + make_interval(days => ${values.inDays ?? 7})`,
-      place: 'Badplatsen',
-      capacity: values.capacity === undefined ? null : values.capacity,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  values: {
+    title?: string;
+    inDays?: number;
+    capacity?: number | null;
+    status?: 'draft' | 'in_review' | 'published' | 'cancelled';
+  } = {},
+): Promise<TestEvent> {
+  const startsAt = new Date(Date.now() + (values.inDays ?? 7) * 86_400_000);
+  const event = await createEvent(db, {
+    kind: 'meetup',
+    title: values.title ?? 'Fika vid sjön',
+    titleEn: values.title ? `${values.title} (en)` : 'Coffee by the lake',
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + 2 * 3_600_000),
+    venue: 'Badplatsen',
+    capacity: values.capacity === undefined ? null : values.capacity,
+    status: values.status,
+  });
+  await db
+    .updateTable('events')
+    .set({ network_group_id: groupId })
+    .where('region_id', '=', REGION)
+    .where('id', '=', event.id)
+    .execute();
+  return event;
 }
 
 export interface TestAmbassador {

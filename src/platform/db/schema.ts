@@ -916,28 +916,6 @@ export interface NetworkMembersTable {
   joined_at: CreatedAt;
 }
 
-export interface NetworkMeetupsTable {
-  region_id: string;
-  id: Generated<string>;
-  group_id: string;
-  title: string;
-  starts_at: Timestamp;
-  minutes: Defaulted<number>;
-  place: Defaulted<string>;
-  description: Defaulted<string>;
-  capacity: Maybe<number>;
-  cancelled_at: Maybe<Date>;
-  created_by: Maybe<string>;
-  created_at: CreatedAt;
-}
-
-export interface NetworkMeetupAttendeesTable {
-  region_id: string;
-  meetup_id: string;
-  account_id: string;
-  created_at: CreatedAt;
-}
-
 export interface NetworkAmbassadorsTable {
   region_id: string;
   id: Generated<string>;
@@ -1175,8 +1153,6 @@ export interface DB {
   relocation_introductions: RelocationIntroductionsTable;
   network_groups: NetworkGroupsTable;
   network_members: NetworkMembersTable;
-  network_meetups: NetworkMeetupsTable;
-  network_meetup_attendees: NetworkMeetupAttendeesTable;
   network_ambassadors: NetworkAmbassadorsTable;
   network_ambassador_matches: NetworkAmbassadorMatchesTable;
   events: EventsTable;

@@ -623,7 +623,7 @@ export const ROWS: Record<string, Row> = {
     staff: 403,
     url: `${NO_CASE}/meetings/${NO_IMAGE}/cancel`,
   }),
-  // The newcomer network (relocation/network): public pages, signed-in joining and sign-ups, the
+  // The newcomer network (relocation/network): public pages, signed-in joining, the
   // back-office (NetworkManage), and matching an ambassador from the case file (CasesWork)
   'GET /:lang/network': everyone(200),
   'GET /:lang/network/groups/:slug': everyone(404, { url: '/sv/network/groups/no-such-group' }),
@@ -634,14 +634,6 @@ export const ROWS: Record<string, Row> = {
   'POST /:lang/network/groups/:slug/leave': signedIn(404, {
     anon: 401,
     url: `/sv/network/groups/no-such-group/leave`,
-  }),
-  'POST /:lang/network/groups/:slug/meetups/:meetup/rsvp': signedIn(404, {
-    anon: 401,
-    url: `/sv/network/groups/no-such-group/meetups/${NO_IMAGE}/rsvp`,
-  }),
-  'POST /:lang/network/groups/:slug/meetups/:meetup/cancel': signedIn(303, {
-    anon: 401,
-    url: `/sv/network/groups/no-such-group/meetups/${NO_IMAGE}/cancel`,
   }),
   'GET /:lang/network/ambassadors': everyone(200),
   'POST /:lang/network/ambassadors': signedIn(400, { anon: 401, body: { municipality: '' } }),
@@ -664,16 +656,6 @@ export const ROWS: Record<string, Row> = {
     anon: 401,
     staff: 403,
     url: `/admin/network/groups/${NO_IMAGE}/archive`,
-  }),
-  'POST /admin/network/groups/:id/meetups': only(['admin', 'region_editor', 'navigator'], 404, {
-    anon: 401,
-    staff: 403,
-    url: `/admin/network/groups/${NO_IMAGE}/meetups`,
-  }),
-  'POST /admin/network/meetups/:id/cancel': only(['admin', 'region_editor', 'navigator'], 404, {
-    anon: 401,
-    staff: 403,
-    url: `/admin/network/meetups/${NO_IMAGE}/cancel`,
   }),
   'POST /admin/network/ambassadors/:id/approve': only(['admin', 'region_editor', 'navigator'], 404, {
     anon: 401,

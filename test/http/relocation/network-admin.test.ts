@@ -1,13 +1,15 @@
 /**
  * The newcomer network's back-office: NetworkManage creates and edits groups (sv/en), archives
- * them, adds and cancels meetups (sign-up counts shown), and approves and pauses ambassadors —
+ * them, lists the group's meetups (events: seats taken and status, each linking to the events
+ * back-office, with the link that makes a new one there), and approves and pauses ambassadors —
  * with audit events; others are refused.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildTestApp, unlimited } from '../../helpers/app.ts';
 import { formClient } from '../../helpers/client.ts';
-import { auditActions, createPerson, REGION, sessionFor } from '../../helpers/identity.ts';
+import { auditActions, createPerson, sessionFor } from '../../helpers/identity.ts';
+import { createRegistration } from '../../helpers/events.ts';
 import { createAmbassador, createGroup, createMeetup } from '../../helpers/network.ts';
 import { createNavigator } from '../../helpers/relocation.ts';
 
@@ -103,55 +105,36 @@ describe('the newcomer network in the back-office', async () => {
     assert.equal((await client.get('/admin/network/groups/nope', navigator.cookie)).statusCode, 404);
   });
 
-  it('adds a meetup in Stockholm time, shows the sign-ups, and cancels it', async () => {
+  it('lists the group’s meetups as events with seats and status, links to the events back-office, and makes new ones there', async () => {
     const group = await createGroup(db, { name: 'Matlagning' });
-    const bad = await client.postForm(`/admin/network/groups/${group.id}/meetups`, navigator.cookie, {
-      title: '',
-      date: '2020-01-01',
-      time: '25:00',
-      minutes: '5',
-      capacity: '0',
-    });
-    assert.equal(bad.statusCode, 400);
-    assert.match(bad.body, /Skriv klockslaget som TT:MM/);
-    assert.match(bad.body, /Skriv ett antal minuter mellan 15 och 720/);
-    assert.match(bad.body, /Skriv ett antal mellan 1 och 10\s000/);
-    const year = new Date().getFullYear() + 1;
-    const ok = await client.postForm(`/admin/network/groups/${group.id}/meetups`, navigator.cookie, {
-      title: 'Surdegsbak',
-      date: `${year}-06-10`,
-      time: '18:30',
-      minutes: '90',
-      place: 'Föreningshuset',
-      description: '',
-      capacity: '8',
-    });
-    assert.equal(ok.statusCode, 303, ok.body.slice(0, 500));
-    const meetup = await db
-      .selectFrom('network_meetups')
-      .selectAll()
-      .where('group_id', '=', group.id)
-      .executeTakeFirstOrThrow();
-    assert.equal(meetup.starts_at.toISOString(), `${year}-06-10T16:30:00.000Z`);
-    const someone = await createPerson(db);
-    await db
-      .insertInto('network_meetup_attendees')
-      .values({ region_id: REGION, meetup_id: meetup.id, account_id: someone.accountId })
-      .execute();
+    const meetup = await createMeetup(db, group.id, { title: 'Surdegsbak', capacity: 8, inDays: 10 });
+    await createRegistration(db, meetup.id, { status: 'confirmed' });
+    const draft = await createMeetup(db, group.id, { title: 'Knytkalas', status: 'draft', inDays: 20 });
+    const old = await createMeetup(db, group.id, { title: 'Gammal träff', inDays: -60 });
     const page = await client.get(`/admin/network/groups/${group.id}`, navigator.cookie);
-    assert.match(page.body, /Surdegsbak/);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, new RegExp(`<a href="/admin/events/${meetup.id}">Surdegsbak</a>`));
     assert.match(page.body, /1 av 8/);
-    const cancelled = await client.postForm(
-      `/admin/network/meetups/${meetup.id}/cancel`,
-      navigator.cookie,
-      {},
+    assert.match(page.body, /Publicerad/);
+    assert.match(page.body, new RegExp(`<a href="/admin/events/${draft.id}">Knytkalas</a>`));
+    assert.match(page.body, /Utkast/);
+    assert.doesNotMatch(page.body, new RegExp(old.id));
+    assert.match(
+      page.body,
+      new RegExp(`href="/admin/events/new\\?kind=meetup&amp;group=${group.id}"[^>]*>Ny träff för gruppen`),
     );
-    assert.equal(cancelled.statusCode, 303);
-    assert.match((await client.get(`/sv/network/groups/${group.slug}`)).body, /Inställd/);
-    const other = await createMeetup(db, group.id);
+    assert.doesNotMatch(page.body, /name="capacity"/);
+    const list = await client.get('/admin/network', navigator.cookie);
+    assert.match(list.body, /Matlagning/);
+    // The network's own meetup routes are gone.
     assert.equal(
-      (await client.postForm(`/admin/network/meetups/${other}/cancel`, employerCookie, {})).statusCode,
-      403,
+      (await client.postForm(`/admin/network/groups/${group.id}/meetups`, navigator.cookie, { title: 'x' }))
+        .statusCode,
+      404,
+    );
+    assert.equal(
+      (await client.postForm(`/admin/network/meetups/${meetup.id}/cancel`, navigator.cookie, {})).statusCode,
+      404,
     );
   });
 

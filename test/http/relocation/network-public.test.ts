@@ -1,7 +1,8 @@
 /**
  * The newcomer network's public side: the landing page and a group page in Swedish and English,
- * joining, leaving and "I'm coming" only when signed in, never more sign-ups than places (20 at
- * once for the last 3), and signing up as an ambassador (pending until approved).
+ * the group's meetups (events since migration 0036) with places left, each linking to the event's
+ * own page where people sign up; joining and leaving only when signed in; and signing up as an
+ * ambassador (pending until approved).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -16,6 +17,9 @@ describe('the newcomer network, public pages', async () => {
   const client = await formClient(app);
   const group = await createGroup(db, { name: 'Ut i skogen', municipalityCode: '2080' });
   const meetup = await createMeetup(db, group.id, { title: 'Söndagsvandring', capacity: 10, inDays: 5 });
+  await createMeetup(db, group.id, { title: 'Utkast till träff', status: 'draft' });
+  await createMeetup(db, group.id, { title: 'Inställd träff', status: 'cancelled' });
+  await createMeetup(db, group.id, { title: 'Förra veckans träff', inDays: -7 });
   const whole = await createGroup(db, { name: 'Språkcafé', topic: 'language_cafe', municipalityCode: null });
   await createGroup(db, { name: 'Arkiverad grupp', status: 'archived' });
   const person = await createPerson(db);
@@ -30,6 +34,10 @@ describe('the newcomer network, public pages', async () => {
     assert.match(sv.body, /Falun/);
     assert.match(sv.body, /Hela Dalarna/);
     assert.match(sv.body, /Nästa träff: /);
+    assert.match(sv.body, /<h2 id="landing-meetups-title">Kommande träffar<\/h2>/);
+    assert.match(sv.body, new RegExp(`href="/sv/events/${meetup.slug}"`));
+    assert.match(sv.body, /Grupp: Ut i skogen/);
+    assert.doesNotMatch(sv.body, /Utkast till träff|Inställd träff|Förra veckans träff/);
     assert.match(sv.body, /Bli ambassadör/);
     assert.doesNotMatch(sv.body, /Arkiverad grupp/);
     assert.match(sv.body, /css\/network/);
@@ -39,13 +47,40 @@ describe('the newcomer network, public pages', async () => {
     assert.match(en.body, /Ut i skogen \(en\)/);
     assert.match(en.body, /Become an ambassador/);
     assert.match(en.body, /All of Dalarna/);
+    assert.match(en.body, new RegExp(`href="/en/events/${meetup.slug}"`));
+    assert.match(en.body, /Söndagsvandring \(en\)/);
   });
 
-  it('shows a group with its meetups and places left; a visitor is offered to sign in and come back', async () => {
+  it('shows a group with its upcoming published meetups, places left and a link to sign up on the event’s page', async () => {
     const page = await client.get(groupUrl);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Söndagsvandring/);
     assert.match(page.body, /10 platser kvar/);
+    assert.match(page.body, new RegExp(`<a href="/sv/events/${meetup.slug}">Söndagsvandring</a>`));
+    assert.match(page.body, /Läs mer och anmäl dig/);
+    assert.doesNotMatch(page.body, /Utkast till träff|Inställd träff|Förra veckans träff/);
+    assert.doesNotMatch(page.body, /Jag kommer/);
+    await db
+      .updateTable('events')
+      .set({ seats_taken: 9 })
+      .where('region_id', '=', REGION)
+      .where('id', '=', meetup.id)
+      .execute();
+    assert.match((await client.get(groupUrl)).body, /1 plats kvar/);
+    await db
+      .updateTable('events')
+      .set({ seats_taken: 10 })
+      .where('region_id', '=', REGION)
+      .where('id', '=', meetup.id)
+      .execute();
+    assert.match((await client.get(groupUrl)).body, /Fullt/);
+    const other = await client.get(`/sv/network/groups/${whole.slug}`);
+    assert.doesNotMatch(other.body, /Söndagsvandring/);
+    assert.match(other.body, /Inga träffar planerade just nu/);
+  });
+
+  it('a visitor is offered to sign in and come back', async () => {
+    const page = await client.get(groupUrl);
     assert.match(page.body, new RegExp(`/sv/login\\?next=${encodeURIComponent(groupUrl)}`));
     assert.doesNotMatch(page.body, /action="[^"]*\/join"/);
     const en = await client.get(`/en/network/groups/${whole.slug}`);
@@ -57,7 +92,6 @@ describe('the newcomer network, public pages', async () => {
 
   it('joining and leaving need a sign-in', async () => {
     assert.equal((await client.postForm(`${groupUrl}/join`, '', {})).statusCode, 401);
-    assert.equal((await client.postForm(`${groupUrl}/meetups/${meetup}/rsvp`, '', {})).statusCode, 401);
     const joined = await client.postForm(`${groupUrl}/join`, cookie, {});
     assert.equal(joined.statusCode, 303);
     assert.match(String(joined.headers.location), /done=joined/);
@@ -79,62 +113,14 @@ describe('the newcomer network, public pages', async () => {
     );
   });
 
-  it('“I’m coming” signs up once and can be taken back', async () => {
-    const url = `${groupUrl}/meetups/${meetup}/rsvp`;
-    assert.equal((await client.postForm(url, cookie, {})).statusCode, 303);
-    assert.equal((await client.postForm(url, cookie, {})).statusCode, 303);
-    const page = await client.get(groupUrl, cookie);
-    assert.match(page.body, /Du har anmält dig/);
-    assert.match(page.body, /9 platser kvar/);
-    const off = await client.postForm(`${groupUrl}/meetups/${meetup}/cancel`, cookie, {});
-    assert.equal(off.statusCode, 303);
-    assert.match((await client.get(groupUrl, cookie)).body, /10 platser kvar/);
-    assert.equal((await client.postForm(`${groupUrl}/meetups/not-a-uuid/rsvp`, cookie, {})).statusCode, 404);
-  });
-
-  it('never lets more come than there are places, with 20 answering at once for the last 3', async () => {
-    const tight = await createMeetup(db, group.id, { title: 'Liten träff', capacity: 5, inDays: 3 });
-    for (let i = 0; i < 2; i += 1) {
-      const early = await createPerson(db);
-      await db
-        .insertInto('network_meetup_attendees')
-        .values({ region_id: REGION, meetup_id: tight, account_id: early.accountId })
-        .execute();
-    }
-    const cookies = await Promise.all(
-      Array.from({ length: 20 }, async () => sessionFor(db, (await createPerson(db)).accountId)),
-    );
-    const answers = await Promise.all(
-      cookies.map((c) => client.postForm(`${groupUrl}/meetups/${tight}/rsvp`, c, {})),
-    );
-    const statuses = answers.map((a) => a.statusCode);
-    assert.equal(statuses.filter((s) => s === 303).length, 3, statuses.join(','));
-    assert.equal(statuses.filter((s) => s === 409).length, 17, statuses.join(','));
-    assert.match(answers.find((a) => a.statusCode === 409)!.body, /Träffen blev full/);
-    const count = await db
-      .selectFrom('network_meetup_attendees')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('meetup_id', '=', tight)
-      .executeTakeFirstOrThrow();
-    assert.equal(Number(count.n), 5);
-    assert.match((await client.get(groupUrl, cookie)).body, /Fullt/);
+  it('the network’s own “I’m coming” is gone: people sign up on the event’s page', async () => {
+    const answer = await client.postForm(`${groupUrl}/meetups/${meetup.id}/rsvp`, cookie, {});
+    assert.equal(answer.statusCode, 404);
   });
 
   it('the privacy notice describes the network', async () => {
     assert.match((await client.get('/sv/privacy')).body, /Nätverket för nyinflyttade och ambassadörer/);
     assert.match((await client.get('/en/privacy')).body, /The newcomer network and ambassadors/);
-  });
-
-  it('a cancelled meetup takes no sign-ups', async () => {
-    const gone = await createMeetup(db, group.id, { title: 'Inställd träff' });
-    await db
-      .updateTable('network_meetups')
-      .set({ cancelled_at: new Date() })
-      .where('id', '=', gone)
-      .execute();
-    const answer = await client.postForm(`${groupUrl}/meetups/${gone}/rsvp`, cookie, {});
-    assert.equal(answer.statusCode, 409);
-    assert.match(answer.body, /Träffen är inställd eller redan passerad/);
   });
 
   it('signing up as an ambassador: a visitor is asked to sign in; the form says what is wrong; then pending', async () => {

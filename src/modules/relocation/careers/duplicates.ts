@@ -2,15 +2,21 @@
  * Possible duplicates among the cases a navigator may see (not merged): pairs of cases that share
  * an adult's e-mail (lower-case, trimmed), a phone (its last nine digits) or the same folded name in
  * the same wished municipality; and adults who signed up to the talent pool but are not linked to
- * their account. Each is a source in a list, so another way of finding them (the events module's
- * fair scans) is one more entry. Every source is bounded (MAX_FOUND) and groups the visible
- * adults by its key once (linear in the adults: bench part `navigator`, 20,000 cases).
+ * their account. Each is a source in a list; the fair scans are one more entry of each (`event`:
+ * a lead captured at a stand who asked for a navigator, or whose e-mail is an adult's of an open
+ * case — event-facts.ts), and carry where the person was met as the finding's details. Every
+ * source is bounded (MAX_FOUND) and groups the visible adults by its key once (linear in the
+ * adults: bench part `navigator`, 20,000 cases).
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
 import { FOLD_FROM, FOLD_TO } from '../../jobs/words.ts';
 import { inScope, type CaseScope } from '../cases.ts';
+import { leadCasePairs, leadLinks } from './event-facts.ts';
+
+/** What a source says about one finding, in each language ("met at …, stand …"). */
+export type Detail = Readonly<Record<Lang, string>>;
 
 /** At most this many pairs (and as many sign-ups) are listed. */
 export const MAX_FOUND = 200;
@@ -19,6 +25,8 @@ export const MAX_FOUND = 200;
 export interface CasePair {
   a: string;
   b: string;
+  /** What the source knows about why (shown under the reasons). */
+  details?: Detail[];
 }
 
 /** A way of finding pairs of cases. */
@@ -41,6 +49,8 @@ export interface LinkCandidate {
    * adult gets a link to confirm it themselves.
    */
   proven?: boolean;
+  /** What the source knows about the match (shown with it). */
+  details?: Detail[];
 }
 
 /** A way of finding adults who are someone already known by another door. */
@@ -118,6 +128,12 @@ export const DUPLICATE_SOURCES: DuplicateSource[] = [
         sql`v.municipality_code IS NOT NULL AND trim(p.name) <> ''`,
       ),
   },
+  {
+    // A lead who asked a fair stand for a navigator (its case) and an open case with their e-mail.
+    key: 'event',
+    pairs: async (db, scope, limit) =>
+      (await leadCasePairs(db, scope, limit)).map((p) => ({ a: p.a, b: p.b, details: [p.metAt] })),
+  },
 ];
 
 export const LINK_SOURCES: LinkSource[] = [
@@ -146,11 +162,29 @@ export const LINK_SOURCES: LinkSource[] = [
       }));
     },
   },
+  {
+    // An adult whose e-mail a fair lead left, the lead's account having a talent pool profile.
+    key: 'event',
+    links: async (db, scope, limit) =>
+      (await leadLinks(db, scope, limit)).map((l) => ({
+        personId: l.personId,
+        caseId: l.caseId,
+        accountId: l.accountId,
+        source: 'event',
+        details: [l.metAt],
+      })),
+  },
 ];
+
+/** Adds details not already there (the same lead may be found twice). */
+function addDetails(into: Detail[], more: readonly Detail[] | undefined): void {
+  for (const d of more ?? []) if (!into.some((x) => x.sv === d.sv && x.en === d.en)) into.push(d);
+}
 
 export interface FoundPair extends CasePair {
   /** The sources that found it. */
   reasons: string[];
+  details: Detail[];
 }
 
 export interface Found {
@@ -176,18 +210,25 @@ export async function findDuplicates(
     if (pairs.length >= MAX_FOUND) capped = true;
     for (const pair of pairs) {
       const key = `${pair.a}/${pair.b}`;
-      const found = byKey.get(key) ?? { ...pair, reasons: [] };
+      const found = byKey.get(key) ?? { a: pair.a, b: pair.b, reasons: [], details: [] };
       if (!found.reasons.includes(source.key)) found.reasons.push(source.key);
+      addDetails(found.details, pair.details);
       byKey.set(key, found);
     }
   }
   const pairs = [...byKey.values()].slice(0, MAX_FOUND);
   if (byKey.size > MAX_FOUND) capped = true;
-  const links: LinkCandidate[] = [];
+  // One row per adult: a second source finding the same adult adds its details to the first's.
+  const byPerson = new Map<string, LinkCandidate & { details: Detail[] }>();
   for (const source of sources.links) {
     const found = await source.links(db, scope, MAX_FOUND);
     if (found.length >= MAX_FOUND) capped = true;
-    links.push(...found);
+    for (const link of found) {
+      const known = byPerson.get(link.personId);
+      if (known) addDetails(known.details, link.details);
+      else byPerson.set(link.personId, { ...link, details: [...(link.details ?? [])] });
+    }
   }
+  const links = [...byPerson.values()];
   return { pairs, links: links.slice(0, MAX_FOUND), capped };
 }

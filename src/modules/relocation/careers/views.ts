@@ -24,7 +24,7 @@ import type { OpenJob } from '../../talent/employers/repository.ts';
 import type { CaseRow, PersonRow } from '../cases.ts';
 import { relocationMessages } from '../messages.ts';
 import { casePath, PATHS, type Need, type Stage } from '../model.ts';
-import type { FoundPair, LinkCandidate } from './duplicates.ts';
+import type { Detail, FoundPair, LinkCandidate } from './duplicates.ts';
 import { careersMessages, type CareersMessageKey } from './messages.ts';
 import { INTRO_ANSWERS, type EmployerOrg, type IntroductionRow } from './repository.ts';
 import {
@@ -285,6 +285,8 @@ export function duplicatesPage(
 ): PageView {
   const t = translator(lang);
   const title = t('dup.title');
+  const details = (list: readonly Detail[] | undefined) =>
+    list?.length ? html`<ul class="dup-details">${list.map((d) => html`<li>${d[lang]}</li>`)}</ul>` : '';
   const caseCell = (id: string) => {
     const c = cases.get(id);
     return c
@@ -299,7 +301,7 @@ export function duplicatesPage(
     cells: (p) => [
       caseCell(p.a),
       caseCell(p.b),
-      p.reasons.map((k) => t(`dup.reason.${k}` as CareersMessageKey)).join(', '),
+      html`${p.reasons.map((k) => t(`dup.reason.${k}` as CareersMessageKey)).join(', ')}${details(p.details)}`,
       html`<a href="${PATHS.duplicates}/merge?${new URLSearchParams({ a: p.a, b: p.b }).toString()}">${t(
         'dup.compare',
         {
@@ -321,7 +323,7 @@ export function duplicatesPage(
       return [
         name,
         caseCell(l.caseId),
-        t(`dup.source.${l.source}` as CareersMessageKey),
+        html`${t(`dup.source.${l.source}` as CareersMessageKey)}${details(l.details)}`,
         l.proven
           ? html`<form method="post" action="${PATHS.duplicates}/link" class="form form--inline">
               ${csrfField(csrf)} ${hiddenField('person', l.personId)}

@@ -5,7 +5,7 @@ import { fixedPrivacy } from '../words.ts';
 const words = {
   sv: {
     title: 'Flyttärenden hos lotsarna',
-    data: 'Det du berättar när du ber om hjälp: namn, e-post och telefon för dig och din partner, barnens åldrar, medborgarskap (EU, utanför EU eller nordiskt – aldrig personnummer), vad ni behöver hjälp med, önskad kommun och boende, ditt meddelande, inbokade samtal, din flyttchecklista, dokument du delar med lotsen, lotsens anteckningar och ärendets historik, era samtycken och svaren på uppföljningarna.',
+    data: 'Det du berättar när du ber om hjälp: namn, e-post och telefon för dig och din partner, barnens åldrar, medborgarskap (EU, utanför EU eller nordiskt – aldrig personnummer), vad ni behöver hjälp med, önskad kommun och boende, ditt meddelande, inbokade samtal, din flyttchecklista, dokument du delar med lotsen, lotsens anteckningar och ärendets historik, era samtycken och svaren på uppföljningarna. Lotsen ser också vilka av regionens evenemang ni vuxna anmält er till (och om ni checkat in) och om ni lämnat era uppgifter i en monter – det sparas hos evenemangen, inte i ärendet.',
     purpose:
       'Att en namngiven lots ska kunna hjälpa er att flytta hit – jobb, partnerns jobb, bostad, skola och myndigheter – och att regionen ska kunna följa upp hur det gick, efter 3, 12 och 24 månader om ni vill.',
     basis:
@@ -15,7 +15,7 @@ const words = {
   },
   en: {
     title: 'Relocation cases with the navigators',
-    data: 'What you tell us when you ask for help: name, e-mail and phone for you and your partner, the children’s ages, citizenship (EU, outside the EU or Nordic – never a personal identity number), what you need help with, the municipality and housing you wish for, your message, booked conversations, your moving checklist, documents you share with the navigator, the navigator’s notes and the case’s history, your consents and your answers to the follow-ups.',
+    data: 'What you tell us when you ask for help: name, e-mail and phone for you and your partner, the children’s ages, citizenship (EU, outside the EU or Nordic – never a personal identity number), what you need help with, the municipality and housing you wish for, your message, booked conversations, your moving checklist, documents you share with the navigator, the navigator’s notes and the case’s history, your consents and your answers to the follow-ups. The navigator also sees which of the region’s events you adults registered for (and whether you checked in) and whether you left your details at a stand – that is kept with the events, not in the case.',
     purpose:
       'So that a named navigator can help you move here – a job, your partner’s job, housing, school and authorities – and the region can follow up how it went, after 3, 12 and 24 months if you wish.',
     basis:

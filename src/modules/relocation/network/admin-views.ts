@@ -1,19 +1,11 @@
 /**
  * The newcomer network's back-office pages (/admin/network): the groups with members and upcoming
  * meetups, the ambassadors with approve and pause; one group's form (sv/en side by side) with its
- * meetups, their sign-ups, cancel, and the form to add one. Forms re-show what was typed with the
- * error by its field.
+ * meetups — events, listed with their seats and status and each linking to the events back-office,
+ * where a new one for the group is made. Forms re-show what was typed with the error by its field.
  */
 import { formTexts } from '../../../platform/html/form-messages.ts';
-import {
-  csrfField,
-  dateField,
-  formErrorSummary,
-  notice,
-  selectField,
-  textareaField,
-  textField,
-} from '../../../platform/html/forms.ts';
+import { csrfField, formErrorSummary, notice, selectField, textField } from '../../../platform/html/forms.ts';
 import { html, type SafeHtml } from '../../../platform/html/html.ts';
 import { languagePair } from '../../../platform/html/language-pair.ts';
 import { dataTable } from '../../../platform/html/table.ts';
@@ -24,8 +16,9 @@ import { firstName, languageName } from './matching.ts';
 import { networkMessages, type NetworkKey } from './messages.ts';
 import { LIMITS, TOPICS, type Topic } from './model.ts';
 import { dateTimeOf, groupName, networkPaths, placeName } from './public-views.ts';
-import type { AmbassadorListItem, GroupRow, GroupSummary, MeetupView } from './repository.ts';
-import type { Errors, GroupField, GroupInput, MeetupField, MeetupInput } from './service.ts';
+import { eventAdminPath, groupEventTitle, newMeetupPath, type GroupEvent } from './events.ts';
+import type { AmbassadorListItem, GroupRow, GroupSummary } from './repository.ts';
+import type { Errors, GroupField, GroupInput } from './service.ts';
 
 export const ADMIN_PATH = PATHS.networkAdmin;
 export const adminPaths = {
@@ -33,7 +26,6 @@ export const adminPaths = {
   newGroup: `${ADMIN_PATH}/groups/new`,
   groups: `${ADMIN_PATH}/groups`,
   group: (id: string) => `${ADMIN_PATH}/groups/${id}`,
-  meetupCancel: (id: string) => `${ADMIN_PATH}/meetups/${id}/cancel`,
   ambassador: (id: string, action: 'approve' | 'pause') => `${ADMIN_PATH}/ambassadors/${id}/${action}`,
 };
 
@@ -133,15 +125,8 @@ export function homePage(
   };
 }
 
-export type GroupDoneAdmin = 'created' | 'saved' | 'archived' | 'restored' | 'meetup' | 'cancelled';
-export const GROUP_ADMIN_DONE: readonly GroupDoneAdmin[] = [
-  'created',
-  'saved',
-  'archived',
-  'restored',
-  'meetup',
-  'cancelled',
-];
+export type GroupDoneAdmin = 'created' | 'saved' | 'archived' | 'restored';
+export const GROUP_ADMIN_DONE: readonly GroupDoneAdmin[] = ['created', 'saved', 'archived', 'restored'];
 
 export interface GroupAdminModel {
   lang: Lang;
@@ -150,8 +135,8 @@ export interface GroupAdminModel {
   /** null: a new group. */
   group: GroupRow | null;
   form?: { input: GroupInput; errors: Errors<GroupField> };
-  meetups?: readonly MeetupView[];
-  meetupForm?: { input: MeetupInput; errors: Errors<MeetupField> };
+  /** The group's events: every status, also those ended in the last 30 days. */
+  meetups?: readonly GroupEvent[];
   done?: GroupDoneAdmin;
 }
 
@@ -166,16 +151,6 @@ export function groupInputOf(group: GroupRow | null): GroupInput {
     municipality: group?.municipality_code ?? '',
   };
 }
-
-const EMPTY_MEETUP: MeetupInput = {
-  title: '',
-  date: '',
-  time: '',
-  minutes: '120',
-  place: '',
-  description: '',
-  capacity: '',
-};
 
 export function groupAdminPage(m: GroupAdminModel): { title: string; main: SafeHtml } {
   const { lang, region, group } = m;
@@ -255,49 +230,24 @@ export function groupAdminPage(m: GroupAdminModel): { title: string; main: SafeH
 
   let rest: SafeHtml = html``;
   if (group) {
-    const mf = m.meetupForm ?? { input: EMPTY_MEETUP, errors: {} };
-    const mErr = (field: MeetupField) => {
-      const key = mf.errors[field];
-      if (!key) return undefined;
-      const maxOf =
-        field === 'title'
-          ? LIMITS.meetupTitle
-          : field === 'place'
-            ? LIMITS.meetupPlace
-            : LIMITS.meetupDescription;
-      return t(key, {
-        max: formatNumber(
-          lang,
-          field === 'capacity' ? LIMITS.capacityMax : field === 'minutes' ? LIMITS.minutesMax : maxOf,
-        ),
-        min: formatNumber(lang, LIMITS.minutesMin),
-      });
-    };
-    const meetupFailed = (
-      ['title', 'date', 'time', 'minutes', 'place', 'description', 'capacity'] as const
-    ).flatMap((f) => (mf.errors[f] ? [{ id: `meetup-${f}`, text: mErr(f)! }] : []));
     const meetupTable = dataTable({
       id: 'network-meetups-caption',
       caption: t('admin.meetups.caption'),
-      columns: [t('admin.col.meetup'), t('admin.col.when'), t('admin.col.attendees'), t('admin.col.actions')],
+      columns: [t('admin.col.meetup'), t('admin.col.when'), t('admin.col.attendees'), t('admin.col.status')],
       rows: m.meetups ?? [],
       cells: (e) => {
-        const when = dateTimeOf(lang, e.starts_at);
+        const when = dateTimeOf(lang, e.startsAt);
+        const title = groupEventTitle(lang, e);
         return [
-          html`${e.title}${e.cancelled_at ? html` <span class="tag tag--muted">${t('meetup.cancelled')}</span>` : ''}`,
+          html`<a href="${eventAdminPath(e.id)}">${title}</a>`,
           `${when.date} ${when.time}`,
           e.capacity === null
-            ? formatNumber(lang, e.attendees)
+            ? formatNumber(lang, e.seatsTaken)
             : t('admin.of', {
-                count: formatNumber(lang, e.attendees),
+                count: formatNumber(lang, e.seatsTaken),
                 capacity: formatNumber(lang, e.capacity),
               }),
-          e.cancelled_at || e.starts_at.getTime() < Date.now()
-            ? ''
-            : html`<form class="admin-inline-form" method="post" action="${adminPaths.meetupCancel(e.id)}">
-                ${csrfField(m.csrf)}
-                <button class="button button--secondary" type="submit" aria-label="${t('admin.cancelNamed', { title: e.title })}">${t('admin.cancel')}</button>
-              </form>`,
+          html`<span class="tag${e.status === 'published' ? '' : ' tag--muted'}">${t(`admin.eventStatus.${e.status as 'draft'}`)}</span>`,
         ];
       },
       empty: t('admin.noMeetups'),
@@ -313,22 +263,12 @@ export function groupAdminPage(m: GroupAdminModel): { title: string; main: SafeH
       </section>
       <section aria-labelledby="meetups-title">
         <h2 id="meetups-title">${t('admin.meetups')}</h2>
+        <p>${t('admin.meetups.lead')}</p>
+        <p><a class="button" href="${newMeetupPath(group.id)}">${t('admin.meetup.new')}</a></p>
         ${meetupTable}
-        <h3 id="meetup-form-title">${t('admin.meetup.new')}</h3>
-        <form class="form" method="post" action="${adminPaths.group(group.id)}/meetups" aria-labelledby="meetup-form-title" novalidate>
-          ${formErrorSummary(lang, meetupFailed)} ${csrfField(m.csrf)}
-          ${textField(lang, { name: 'title', id: 'meetup-title', label: t('admin.meetup.title'), required: true, error: mErr('title'), value: mf.input.title, maxlength: LIMITS.meetupTitle })}
-          ${dateField(lang, { name: 'date', id: 'meetup-date', label: t('admin.meetup.date'), required: true, error: mErr('date'), value: mf.input.date })}
-          ${textField(lang, { name: 'time', id: 'meetup-time', label: t('admin.meetup.time'), hint: t('admin.meetup.time.hint'), required: true, error: mErr('time'), value: mf.input.time, maxlength: 5, inputmode: 'numeric' })}
-          ${textField(lang, { name: 'minutes', id: 'meetup-minutes', label: t('admin.meetup.minutes'), required: true, error: mErr('minutes'), value: mf.input.minutes, maxlength: 4, inputmode: 'numeric' })}
-          ${textField(lang, { name: 'place', id: 'meetup-place', label: t('admin.meetup.place'), required: false, error: mErr('place'), value: mf.input.place, maxlength: LIMITS.meetupPlace })}
-          ${textareaField(lang, { name: 'description', id: 'meetup-description', label: t('admin.meetup.description'), required: false, error: mErr('description'), value: mf.input.description, maxlength: LIMITS.meetupDescription, rows: 4 })}
-          ${textField(lang, { name: 'capacity', id: 'meetup-capacity', label: t('admin.meetup.capacity'), hint: t('admin.meetup.capacity.hint'), required: false, error: mErr('capacity'), value: mf.input.capacity, maxlength: 5, inputmode: 'numeric' })}
-          <button class="button" type="submit">${t('admin.meetup.add')}</button>
-        </form>
       </section>`;
   }
-  const failed = Object.keys(form.errors).length > 0 || Object.keys(m.meetupForm?.errors ?? {}).length > 0;
+  const failed = Object.keys(form.errors).length > 0;
   return {
     title: failed ? formTexts.t(lang, 'form.titleWithErrors', { title: heading }) : heading,
     main: html`<p><a href="${adminPaths.home}">${t('admin.back')}</a></p>

@@ -1,7 +1,9 @@
 /**
  * The newcomer network's kinds of audit event (`relocation.network.*`). `{name}` is a group's
  * Swedish name, a meetup's title or a case's reference (#1042); `{subject}` the ambassador's account.
- * Events never carry what an ambassador or a household wrote.
+ * Events never carry what an ambassador or a household wrote. The meetup and "I'm coming" kinds
+ * are no longer written (meetups are events since migration 0036, audited as `event.*`); their
+ * sentences stay so that the audit trail's older entries still read.
  */
 import type { AuditGroup, AuditSentences } from '../../../platform/audit-sentences.ts';
 

@@ -2,7 +2,8 @@
  * The own page's "Ambassadör" section (an ambassador only): their status, the households they are
  * matched with (the first name of the adult who consented; "a household" once that consent is
  * withdrawn) and a link to change their details. And the network's part of a person's data: export
- * and erasure of memberships, sign-ups, the ambassador profile and its matches.
+ * and erasure of memberships, the ambassador profile and its matches (sign-ups for meetups are
+ * event registrations: the events module exports and erases them).
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
@@ -12,13 +13,7 @@ import type { OwnPageSection, PersonalDataPart, PersonRef } from '../../../platf
 import { firstName } from './matching.ts';
 import { networkMessages, type NetworkKey } from './messages.ts';
 import { networkPaths } from './public-views.ts';
-import {
-  ambassadorOfAccount,
-  attendanceOf,
-  consentingAdults,
-  matchesOfAmbassador,
-  membershipsOf,
-} from './repository.ts';
+import { ambassadorOfAccount, consentingAdults, matchesOfAmbassador, membershipsOf } from './repository.ts';
 
 export const ambassadorSection: OwnPageSection = {
   order: 60,
@@ -58,9 +53,8 @@ export const ambassadorSection: OwnPageSection = {
 
 async function exportNetwork(db: Kysely<DB>, person: PersonRef) {
   const { regionId, accountId } = person;
-  const [memberships, meetups, ambassador] = await Promise.all([
+  const [memberships, ambassador] = await Promise.all([
     membershipsOf(db, regionId, accountId),
-    attendanceOf(db, regionId, accountId),
     ambassadorOfAccount(db, regionId, accountId),
   ]);
   const matches = ambassador ? await matchesOfAmbassador(db, regionId, ambassador.id) : [];
@@ -70,14 +64,6 @@ async function exportNetwork(db: Kysely<DB>, person: PersonRef) {
       nameSv: m.name_sv,
       nameEn: m.name_en,
       joinedAt: m.joined_at,
-    })),
-    meetups: meetups.map((m) => ({
-      group: m.slug,
-      title: m.title,
-      startsAt: m.starts_at,
-      place: m.place,
-      cancelledAt: m.cancelled_at,
-      signedUpAt: m.created_at,
     })),
     ambassador: ambassador
       ? {
@@ -98,7 +84,7 @@ async function exportNetwork(db: Kysely<DB>, person: PersonRef) {
 }
 
 /**
- * Erases the person's memberships, sign-ups and ambassador profile with its matches; the cases'
+ * Erases the person's memberships and ambassador profile with its matches; the cases'
  * history keeps that an ambassador was matched, without the name. Mail still in the outbox that
  * names their address (an introduction to a household) goes too.
  */
@@ -131,11 +117,6 @@ async function eraseNetwork(trx: Kysely<DB>, person: PersonRef) {
   }
   await trx
     .deleteFrom('network_members')
-    .where('region_id', '=', regionId)
-    .where('account_id', '=', accountId)
-    .execute();
-  await trx
-    .deleteFrom('network_meetup_attendees')
     .where('region_id', '=', regionId)
     .where('account_id', '=', accountId)
     .execute();

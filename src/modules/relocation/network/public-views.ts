@@ -1,8 +1,9 @@
 /**
- * The newcomer network's public pages: the landing page (photograph, the groups as cards, the call
- * to become an ambassador), a group with its upcoming meetups and places left (join, leave, "I'm
- * coming" as forms for signed-in people; a sign-in link for visitors), and what an ambassador does
- * with the sign-up form. The region's name comes from the request, never from here.
+ * The newcomer network's public pages: the landing page (photograph, the groups as cards, the next
+ * meetups, the call to become an ambassador), a group with its upcoming meetups and places left
+ * (join and leave as forms for signed-in people; a sign-in link for visitors), and what an
+ * ambassador does with the sign-up form. A meetup is an event: it links to the event's own page,
+ * where people sign up. The region's name comes from the request, never from here.
  */
 import {
   checkboxGroup,
@@ -22,7 +23,8 @@ import { heroPicture } from '../../content/public/common.ts';
 import type { PublicImage } from '../../content/public/media.ts';
 import { networkMessages, type NetworkKey } from './messages.ts';
 import { AMBASSADOR_LANGUAGES, LIMITS, PERSONAS, TOPICS, type Topic } from './model.ts';
-import type { AmbassadorRow, GroupRow, GroupSummary, MeetupView } from './repository.ts';
+import { eventPublicPath, groupEventTitle, type GroupEvent } from './events.ts';
+import type { AmbassadorRow, GroupRow, GroupSummary } from './repository.ts';
 import type { AmbassadorField, AmbassadorInput, Errors } from './service.ts';
 
 export const NETWORK_CSS = 'css/network.css';
@@ -85,9 +87,11 @@ export function landingPage(
   region: Region,
   hero: PublicImage | undefined,
   groups: readonly GroupSummary[],
+  meetups: readonly GroupEvent[] = [],
 ): Page {
   const t = tt(lang);
   const title = t('landing.title', { region: region.name[lang] });
+  const groupsById = new Map(groups.map((g) => [g.id, g]));
   const card = (g: GroupSummary) => {
     const next = g.nextMeetup ? dateTimeOf(lang, g.nextMeetup) : undefined;
     return html`<li class="card network-card">
@@ -117,6 +121,18 @@ export function landingPage(
           <h2 id="groups-title">${t('landing.groups')}</h2>
           ${groups.length ? html`<ul class="network-cards" role="list">${groups.map(card)}</ul>` : html`<p>${t('landing.noGroups')}</p>`}
         </section>
+        <section aria-labelledby="landing-meetups-title" class="network-upcoming">
+          <h2 id="landing-meetups-title">${t('landing.meetups')}</h2>
+          ${
+            meetups.length
+              ? html`<p>${t('landing.meetups.lead')}</p>
+                  <ul class="network-meetups" role="list">${meetups.map((e) => {
+                    const group = groupsById.get(e.groupId);
+                    return meetupCard(lang, e, group ? groupName(lang, group) : undefined);
+                  })}</ul>`
+              : html`<p>${t('landing.noMeetups')}</p>`
+          }
+        </section>
         <section aria-labelledby="ambassador-cta-title" class="card network-cta">
           <h2 id="ambassador-cta-title">${t('landing.ambassador.title')}</h2>
           <p>${t('landing.ambassador.text')}</p>
@@ -127,26 +143,44 @@ export function landingPage(
   });
 }
 
-export type GroupDone = 'joined' | 'left' | 'rsvp' | 'unrsvp';
-export const GROUP_DONE: readonly GroupDone[] = ['joined', 'left', 'rsvp', 'unrsvp'];
+export type GroupDone = 'joined' | 'left';
+export const GROUP_DONE: readonly GroupDone[] = ['joined', 'left'];
 
 export interface GroupPageModel {
   lang: Lang;
   region: Region;
   group: GroupRow;
   members: number;
-  meetups: readonly MeetupView[];
+  /** The group's upcoming published meetups (events). */
+  meetups: readonly GroupEvent[];
   /** Signed in: their CSRF token and whether they are a member; a visitor: undefined. */
   viewer?: { csrfToken: string; member: boolean };
   done?: GroupDone;
-  error?: 'full' | 'gone';
 }
 
-function placesLeft(t: T, lang: Lang, m: MeetupView): string {
-  if (m.capacity === null) return t('meetup.open');
-  const left = Math.max(0, m.capacity - m.attendees);
+function placesLeft(t: T, lang: Lang, e: GroupEvent): string {
+  if (e.capacity === null) return t('meetup.open');
+  const left = Math.max(0, e.capacity - e.seatsTaken);
   if (left === 0) return t('meetup.full');
   return left === 1 ? t('meetup.leftOne') : t('meetup.left', { count: formatNumber(lang, left) });
+}
+
+/** A meetup as a card: title linking to the event's page, when, where, places left, the group. */
+function meetupCard(lang: Lang, e: GroupEvent, group?: string): SafeHtml {
+  const t = tt(lang);
+  const when = dateTimeOf(lang, e.startsAt);
+  const end = timeFormats[lang].format(e.endsAt);
+  const title = groupEventTitle(lang, e);
+  const place = [e.venue, e.locality].filter(Boolean).join(', ');
+  const href = eventPublicPath(lang, e.slug);
+  return html`<li class="card network-meetup">
+    <h3><a href="${href}">${title}</a></h3>
+    <p><time datetime="${e.startsAt.toISOString()}">${t('meetup.when', { date: when.date, time: when.time, end })}</time></p>
+    ${place ? html`<p>${t('meetup.place', { place })}</p>` : ''}
+    ${group ? html`<p>${t('meetup.group', { group })}</p>` : ''}
+    <p class="network-places"><strong>${placesLeft(t, lang, e)}</strong></p>
+    <p><a class="button button--secondary" href="${href}" aria-label="${t('meetup.moreNamed', { title })}">${t('meetup.more')}</a></p>
+  </li>`;
 }
 
 export function groupPage(m: GroupPageModel): Page {
@@ -170,39 +204,7 @@ export function groupPage(m: GroupPageModel): Page {
           </form>`
       : html`<p><a class="button" href="${networkPaths.login(lang, here)}">${t('group.signIn')}</a></p>`;
 
-  const meetup = (e: MeetupView) => {
-    const when = dateTimeOf(lang, e.starts_at);
-    const cancelled = e.cancelled_at !== null;
-    const full = e.capacity !== null && e.attendees >= e.capacity;
-    let action: SafeHtml | string = '';
-    if (!cancelled && active && m.viewer) {
-      action = e.coming
-        ? html`<p class="network-coming">${t('meetup.youCome')}</p>
-          <form class="form" method="post" action="${here}/meetups/${e.id}/cancel">
-            ${csrfField(m.viewer.csrfToken)}
-            <button class="button button--secondary" type="submit" aria-label="${t('meetup.unrsvpNamed', { title: e.title })}">${t('meetup.unrsvp')}</button>
-          </form>`
-        : full
-          ? ''
-          : html`<form class="form" method="post" action="${here}/meetups/${e.id}/rsvp">
-              ${csrfField(m.viewer.csrfToken)}
-              <button class="button" type="submit" aria-label="${t('meetup.rsvpNamed', { title: e.title })}">${t('meetup.rsvp')}</button>
-            </form>`;
-    }
-    return html`<li class="card network-meetup${cancelled ? ' network-meetup--cancelled' : ''}">
-      <h3>${e.title}${cancelled ? html` <span class="tag tag--muted">${t('meetup.cancelled')}</span>` : ''}</h3>
-      <p><time datetime="${e.starts_at.toISOString()}">${t('meetup.when', { date: when.date, time: when.time, minutes: e.minutes })}</time></p>
-      ${e.place ? html`<p>${t('meetup.place', { place: e.place })}</p>` : ''}
-      ${e.description ? paragraphs(e.description) : ''}
-      ${cancelled ? '' : html`<p class="network-places"><strong>${placesLeft(t, lang, e)}</strong> · ${t('meetup.coming', { count: formatNumber(lang, e.attendees) })}</p>`}
-      ${action}
-    </li>`;
-  };
-
-  const status = m.error
-    ? html`<div class="error-summary" role="alert" tabindex="-1"><p>${t(`error.${m.error}`)}</p></div>`
-    : notice(m.done ? t(`done.${m.done}`) : undefined);
-  const upcoming = m.meetups.filter((e) => e.cancelled_at === null || e.starts_at.getTime() > Date.now());
+  const status = notice(m.done ? t(`done.${m.done}`) : undefined);
   return base(lang, m.region, {
     title: name,
     path: `/network/groups/${group.slug}`,
@@ -218,7 +220,12 @@ export function groupPage(m: GroupPageModel): Page {
       ${membership}
       <section aria-labelledby="meetups-title">
         <h2 id="meetups-title">${t('group.meetups')}</h2>
-        ${upcoming.length ? html`<ul class="network-meetups" role="list">${upcoming.map(meetup)}</ul>` : html`<p>${t('group.noMeetups')}</p>`}
+        ${
+          m.meetups.length
+            ? html`<p>${t('group.meetups.lead')}</p>
+                <ul class="network-meetups" role="list">${m.meetups.map((e) => meetupCard(lang, e))}</ul>`
+            : html`<p>${t('group.noMeetups')}</p>`
+        }
       </section>
     </div>`,
   });

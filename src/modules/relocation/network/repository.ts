@@ -1,19 +1,14 @@
 /**
- * The newcomer network's SQL (migration 0032): groups with their member counts and next meetup,
- * memberships, meetups with their attendee counts, the capacity-safe "I'm coming", ambassadors and
- * their matches to households.
+ * The newcomer network's SQL (migration 0032): groups with their member counts and next meetup
+ * (the meetups are events since 0036: events.ts reads them), memberships, ambassadors and their
+ * matches to households.
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type {
-  DB,
-  NetworkAmbassadorsTable,
-  NetworkGroupsTable,
-  NetworkMeetupsTable,
-} from '../../../platform/db/schema.ts';
+import type { DB, NetworkAmbassadorsTable, NetworkGroupsTable } from '../../../platform/db/schema.ts';
+import { upcomingByGroup } from './events.ts';
 import type { AmbassadorStatus, Topic } from './model.ts';
 
 export type GroupRow = Selectable<NetworkGroupsTable>;
-export type MeetupRow = Selectable<NetworkMeetupsTable>;
 export type AmbassadorRow = Selectable<NetworkAmbassadorsTable>;
 
 export interface GroupValues {
@@ -32,7 +27,7 @@ export interface GroupSummary extends GroupRow {
   nextMeetup: Date | null;
 }
 
-/** Groups with their member count, number of upcoming meetups and the next one's time. */
+/** Groups with their member count, number of upcoming meetups (events) and the next one's time. */
 export async function groupSummaries(
   db: Kysely<DB>,
   regionId: string,
@@ -41,23 +36,24 @@ export async function groupSummaries(
   let query = db
     .selectFrom('network_groups as g')
     .selectAll('g')
-    .select([
+    .select(
       sql<number>`(select count(*)::int from network_members m
         where m.region_id = g.region_id and m.group_id = g.id)`.as('members'),
-      sql<number>`(select count(*)::int from network_meetups e
-        where e.region_id = g.region_id and e.group_id = g.id
-          and e.cancelled_at is null and e.starts_at > now())`.as('upcoming'),
-      sql<Date | null>`(select min(e.starts_at) from network_meetups e
-        where e.region_id = g.region_id and e.group_id = g.id
-          and e.cancelled_at is null and e.starts_at > now())`.as('nextMeetup'),
-    ])
+    )
     .where('g.region_id', '=', regionId);
   if (options.activeOnly) query = query.where('g.status', '=', 'active');
-  return query
-    .orderBy(sql`g.status = 'archived'`)
-    .orderBy('g.name_sv')
-    .limit(options.limit)
-    .execute();
+  const [groups, upcoming] = await Promise.all([
+    query
+      .orderBy(sql`g.status = 'archived'`)
+      .orderBy('g.name_sv')
+      .limit(options.limit)
+      .execute(),
+    upcomingByGroup(db, regionId),
+  ]);
+  return groups.map((g) => {
+    const found = upcoming.get(g.id);
+    return { ...g, upcoming: found?.upcoming ?? 0, nextMeetup: found?.next ?? null };
+  });
 }
 
 export async function groupBySlug(db: Kysely<DB>, regionId: string, slug: string) {
@@ -159,155 +155,6 @@ export async function removeMember(db: Kysely<DB>, regionId: string, groupId: st
     .deleteFrom('network_members')
     .where('region_id', '=', regionId)
     .where('group_id', '=', groupId)
-    .where('account_id', '=', accountId)
-    .execute();
-}
-
-export interface MeetupView extends MeetupRow {
-  attendees: number;
-  /** The account asking has signed up. */
-  coming: boolean;
-}
-
-/**
- * A group's meetups with their attendee counts: the upcoming ones (cancelled ones too, marked), or
- * for the back-office also those of the last 30 days; at most 100.
- */
-export async function meetupsOf(
-  db: Kysely<DB>,
-  regionId: string,
-  groupId: string,
-  options: { accountId: string | null; includeRecent: boolean },
-): Promise<MeetupView[]> {
-  const since = options.includeRecent ? sql<Date>`now() - interval '30 days'` : sql<Date>`now()`;
-  return db
-    .selectFrom('network_meetups as e')
-    .selectAll('e')
-    .select([
-      sql<number>`(select count(*)::int from network_meetup_attendees a
-        where a.region_id = e.region_id and a.meetup_id = e.id)`.as('attendees'),
-      options.accountId
-        ? sql<boolean>`exists (select 1 from network_meetup_attendees a
-            where a.region_id = e.region_id and a.meetup_id = e.id and a.account_id = ${options.accountId})`.as(
-            'coming',
-          )
-        : sql<boolean>`false`.as('coming'),
-    ])
-    .where('e.region_id', '=', regionId)
-    .where('e.group_id', '=', groupId)
-    .where('e.starts_at', '>', since)
-    .orderBy('e.starts_at')
-    .limit(100)
-    .execute();
-}
-
-export async function meetupById(db: Kysely<DB>, regionId: string, id: string) {
-  return db
-    .selectFrom('network_meetups')
-    .selectAll()
-    .where('region_id', '=', regionId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
-export interface MeetupValues {
-  title: string;
-  /** Local date and time in Stockholm. */
-  date: string;
-  time: string;
-  minutes: number;
-  place: string;
-  description: string;
-  capacity: number | null;
-}
-
-export async function insertMeetup(
-  db: Kysely<DB>,
-  regionId: string,
-  groupId: string,
-  values: MeetupValues,
-  createdBy: string | null,
-): Promise<string> {
-  const row = await db
-    .insertInto('network_meetups')
-    .values({
-      region_id: regionId,
-      group_id: groupId,
-      title: values.title,
-      starts_at: sql<Date>`(${`${values.date} ${values.time}`})::timestamp at time zone 'Europe/Stockholm'`,
-      minutes: values.minutes,
-      place: values.place,
-      description: values.description,
-      capacity: values.capacity,
-      created_by: createdBy,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-/** A Stockholm date and time as an instant (to check "in the future" before storing). */
-export async function stockholmInstant(db: Kysely<DB>, date: string, time: string): Promise<Date> {
-  const row = await sql<{
-    at: Date;
-  }>`select (${`${date} ${time}`})::timestamp at time zone 'Europe/Stockholm' as at`.execute(db);
-  return row.rows[0]!.at;
-}
-
-export async function cancelMeetup(db: Kysely<DB>, regionId: string, id: string): Promise<boolean> {
-  const result = await db
-    .updateTable('network_meetups')
-    .set({ cancelled_at: sql`now()` })
-    .where('region_id', '=', regionId)
-    .where('id', '=', id)
-    .where('cancelled_at', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
-}
-
-export type RsvpOutcome = 'added' | 'already' | 'full' | 'gone';
-
-/**
- * "I'm coming": locks the meetup's row (so answers to one meetup queue), then one conditional
- * INSERT … SELECT that adds the attendee only while the count is below the capacity. Pass a
- * transaction.
- */
-export async function addAttendee(
-  trx: Kysely<DB>,
-  regionId: string,
-  meetupId: string,
-  accountId: string,
-): Promise<RsvpOutcome> {
-  const meetup = await sql<{ capacity: number | null; open: boolean }>`
-    select capacity, (cancelled_at is null and starts_at > now()) as open
-    from network_meetups where region_id = ${regionId} and id = ${meetupId} for update`.execute(trx);
-  const row = meetup.rows[0];
-  if (!row || !row.open) return 'gone';
-  const inserted = await sql<{ meetup_id: string }>`
-    insert into network_meetup_attendees (region_id, meetup_id, account_id)
-    select ${regionId}, e.id, ${accountId}
-    from network_meetups e
-    where e.region_id = ${regionId} and e.id = ${meetupId}
-      and (e.capacity is null or (select count(*) from network_meetup_attendees a
-        where a.region_id = e.region_id and a.meetup_id = e.id) < e.capacity)
-    on conflict (region_id, meetup_id, account_id) do nothing
-    returning meetup_id`.execute(trx);
-  if (inserted.rows.length > 0) return 'added';
-  const already = await trx
-    .selectFrom('network_meetup_attendees')
-    .select('meetup_id')
-    .where('region_id', '=', regionId)
-    .where('meetup_id', '=', meetupId)
-    .where('account_id', '=', accountId)
-    .executeTakeFirst();
-  return already ? 'already' : 'full';
-}
-
-export async function removeAttendee(db: Kysely<DB>, regionId: string, meetupId: string, accountId: string) {
-  await db
-    .deleteFrom('network_meetup_attendees')
-    .where('region_id', '=', regionId)
-    .where('meetup_id', '=', meetupId)
     .where('account_id', '=', accountId)
     .execute();
 }
@@ -548,22 +395,5 @@ export async function membershipsOf(db: Kysely<DB>, regionId: string, accountId:
     .where('m.region_id', '=', regionId)
     .where('m.account_id', '=', accountId)
     .orderBy('m.joined_at')
-    .execute();
-}
-
-/** The account's sign-ups for meetups with the meetups' titles and times. */
-export async function attendanceOf(db: Kysely<DB>, regionId: string, accountId: string) {
-  return db
-    .selectFrom('network_meetup_attendees as a')
-    .innerJoin('network_meetups as e', (j) =>
-      j.onRef('e.region_id', '=', 'a.region_id').onRef('e.id', '=', 'a.meetup_id'),
-    )
-    .innerJoin('network_groups as g', (j) =>
-      j.onRef('g.region_id', '=', 'e.region_id').onRef('g.id', '=', 'e.group_id'),
-    )
-    .select(['g.slug', 'e.title', 'e.starts_at', 'e.place', 'e.cancelled_at', 'a.created_at'])
-    .where('a.region_id', '=', regionId)
-    .where('a.account_id', '=', accountId)
-    .orderBy('e.starts_at')
     .execute();
 }

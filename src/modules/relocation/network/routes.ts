@@ -2,13 +2,14 @@
  * The newcomer network's routes. Thin: read input, one service call, a page or a redirect.
  *
  * Public (Permission.Public, the session read when there is one):
- * - GET /:lang/network: the landing page; GET /:lang/network/groups/:slug: a group and its meetups;
+ * - GET /:lang/network: the landing page with the next meetups; GET /:lang/network/groups/:slug: a
+ *   group and its upcoming meetups (events, each linking to its page under /:lang/events);
  *   GET /:lang/network/ambassadors: what an ambassador does, and the form for signed-in people.
  * Signed in (Permission.SignedIn; a visitor's page offers a sign-in link that comes back here):
- * - POST …/groups/:slug/join, …/leave, …/meetups/:meetup/rsvp, …/meetups/:meetup/cancel;
- *   POST /:lang/network/ambassadors (sign up, or save the details).
+ * - POST …/groups/:slug/join, …/leave; POST /:lang/network/ambassadors (sign up, or save).
  * Back-office (Permission.NetworkManage): /admin/network (groups, ambassadors: approve, pause),
- * /admin/network/groups/new, /admin/network/groups/:id (edit, archive, meetups: add, cancel).
+ * /admin/network/groups/new, /admin/network/groups/:id (edit, archive; the group's meetups listed
+ * with links to the events back-office, where a new one is made).
  * Case file (Permission.CasesWork, the case within the navigator's scope):
  * - POST /admin/cases/:id/ambassador (match), POST /admin/cases/:id/ambassador/end.
  */
@@ -54,6 +55,7 @@ import {
   networkPaths,
   type AmbassadorPageModel,
 } from './public-views.ts';
+import { eventsOfGroup, upcomingNetworkEvents } from './events.ts';
 import {
   ambassadorList,
   ambassadorOfAccount,
@@ -61,21 +63,15 @@ import {
   groupBySlug,
   groupSummaries,
   isMember,
-  meetupsOf,
   memberCount,
 } from './repository.ts';
 import {
   ACT_PER_IP,
-  addMeetup,
   APPLY_PER_IP,
   applyAsAmbassador,
-  cancelMeetupOf,
-  comeToMeetup,
   GROUP_FIELDS,
   joinGroup,
   leaveGroup,
-  MEETUP_FIELDS,
-  notComingToMeetup,
   readAmbassadorInput,
   saveGroup,
   setAmbassador,
@@ -124,12 +120,13 @@ export function registerNetworkRoutes(app: App, deps: ModuleDeps): void {
 
   app.get('/:lang/network', { schema: { params: LangParams }, config: pub }, async (request, reply) => {
     const lang = langParam(request);
-    const [images, groups] = await Promise.all([
+    const [images, groups, meetups] = await Promise.all([
       imagesFor(db, request.region.id, NETWORK_HERO_IMAGES),
       groupSummaries(db, request.region.id, { activeOnly: true, limit: GROUP_LIST_LIMIT }),
+      upcomingNetworkEvents(db, request.region.id),
     ]);
     const hero = NETWORK_HERO_IMAGES.map((s) => images.get(s)).find(Boolean);
-    return reply.page(landingPage(lang, request.region, hero, groups), {
+    return reply.page(landingPage(lang, request.region, hero, groups, meetups), {
       cache: request.auth?.account ? 'no-store' : 'public, max-age=300',
     });
   });
@@ -139,8 +136,7 @@ export function registerNetworkRoutes(app: App, deps: ModuleDeps): void {
     reply: FastifyReply,
     lang: Lang,
     slug: string,
-    extra: { done?: (typeof GROUP_DONE)[number]; error?: 'full' | 'gone' },
-    status = 200,
+    extra: { done?: (typeof GROUP_DONE)[number] },
   ) {
     const regionId = request.region.id;
     const group = await groupBySlug(db, regionId, slug);
@@ -148,7 +144,7 @@ export function registerNetworkRoutes(app: App, deps: ModuleDeps): void {
     const account = request.auth?.account;
     const [members, meetups, member] = await Promise.all([
       memberCount(db, regionId, group.id),
-      meetupsOf(db, regionId, group.id, { accountId: account?.id ?? null, includeRecent: false }),
+      eventsOfGroup(db, regionId, group.id, { backOffice: false }),
       account ? isMember(db, regionId, group.id, account.id) : false,
     ]);
     const page = groupPage({
@@ -160,7 +156,7 @@ export function registerNetworkRoutes(app: App, deps: ModuleDeps): void {
       viewer: account ? { csrfToken: reply.csrfToken(), member } : undefined,
       ...extra,
     });
-    return reply.page(page, { status, cache: 'no-store' });
+    return reply.page(page, { cache: 'no-store' });
   }
 
   const groupParams = PathParams('lang', 'slug');
@@ -200,32 +196,6 @@ export function registerNetworkRoutes(app: App, deps: ModuleDeps): void {
       if (!(await leaveGroup(db, request.region.id, personOf(request).account.id, slug)))
         throw new AppError('LOTSA_NOT_FOUND');
       return back(reply, lang, slug, 'left');
-    },
-  );
-
-  const meetupParams = PathParams('lang', 'slug', 'meetup');
-  app.post(
-    '/:lang/network/groups/:slug/meetups/:meetup/rsvp',
-    { schema: { params: meetupParams }, config: signedIn },
-    async (request, reply) => {
-      const lang = langParam(request);
-      const slug = slugOf(request.params.slug);
-      const meetup = uuidParam(request.params.meetup);
-      const outcome = await comeToMeetup(db, request.region.id, personOf(request).account.id, slug, meetup);
-      if (outcome === 'added' || outcome === 'already') return back(reply, lang, slug, 'rsvp');
-      return showGroup(request, reply, lang, slug, { error: outcome }, 409);
-    },
-  );
-
-  app.post(
-    '/:lang/network/groups/:slug/meetups/:meetup/cancel',
-    { schema: { params: meetupParams }, config: signedIn },
-    async (request, reply) => {
-      const lang = langParam(request);
-      const slug = slugOf(request.params.slug);
-      const meetup = uuidParam(request.params.meetup);
-      await notComingToMeetup(db, request.region.id, personOf(request).account.id, meetup);
-      return back(reply, lang, slug, 'unrsvp');
     },
   );
 
@@ -307,9 +277,7 @@ export function registerNetworkRoutes(app: App, deps: ModuleDeps): void {
     const regionId = request.region.id;
     const group = id ? await groupById(db, regionId, id) : null;
     if (id && !group) throw new AppError('LOTSA_NOT_FOUND');
-    const meetups = group
-      ? await meetupsOf(db, regionId, group.id, { accountId: null, includeRecent: true })
-      : [];
+    const meetups = group ? await eventsOfGroup(db, regionId, group.id, { backOffice: true }) : [];
     const page = groupAdminPage({
       lang: adminLang(request),
       region: request.region,
@@ -369,29 +337,6 @@ export function registerNetworkRoutes(app: App, deps: ModuleDeps): void {
         `${adminPaths.group(id)}?done=${status === 'archived' ? 'archived' : 'restored'}`,
         303,
       );
-    },
-  );
-
-  app.post(
-    `${adminPaths.groups}/:id/meetups`,
-    { schema: { params: idParams, body: FormBody(...MEETUP_FIELDS) }, config: manage },
-    async (request, reply) => {
-      const id = uuidParam(request.params.id);
-      const input = formValues(request.body, MEETUP_FIELDS);
-      const result = await addMeetup(db, staffOf(request), id, input);
-      if (result.kind === 'done') return reply.redirect(`${adminPaths.group(id)}?done=meetup`, 303);
-      if (result.kind === 'not-found') throw new AppError('LOTSA_NOT_FOUND');
-      return showGroupAdmin(request, reply, id, { meetupForm: { input, errors: result.errors } }, 400);
-    },
-  );
-
-  app.post(
-    `${adminPaths.home}/meetups/:id/cancel`,
-    { schema: { params: idParams }, config: manage },
-    async (request, reply) => {
-      const groupId = await cancelMeetupOf(db, staffOf(request), uuidParam(request.params.id));
-      if (!groupId) throw new AppError('LOTSA_NOT_FOUND');
-      return reply.redirect(`${adminPaths.group(groupId)}?done=cancelled`, 303);
     },
   );
 

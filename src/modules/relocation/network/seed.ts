@@ -1,14 +1,16 @@
 /**
  * The network's demo (SEED_DEMO): in a region without groups, six groups (outdoors, families, tech,
- * language café, sports, food) across its municipalities with two upcoming meetups each, and eight
- * approved ambassadors on demo accounts `ambassador-N@demo.lotsa.invalid` (never real addresses).
- * A region with any group is left alone, so seeding twice changes nothing.
+ * language café, sports, food) across its municipalities and eight approved ambassadors on demo
+ * accounts `ambassador-N@demo.lotsa.invalid` (never real addresses); a region with any group is
+ * left alone. Then each demo group that exists gets its two meetups as events (kind 'meetup', the
+ * group set, owned by the region's organisation, dated from the seed day), each under a fixed slug
+ * that is inserted only when free — seeding again never adds nor overwrites one.
  */
 import { sql, type Kysely } from 'kysely';
 import { SYSTEM_ACTOR } from '../../../platform/audit.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import { findOrCreateAccount } from '../../identity/accounts.ts';
-import { AMBASSADOR_CONSENT_VERSION, type Persona, type Topic } from './model.ts';
+import { AMBASSADOR_CONSENT_VERSION, slugify, type Persona, type Topic } from './model.ts';
 
 const PREFERRED = ['2080', '2081', '2062', '2085', '2029', '2039'];
 
@@ -19,12 +21,14 @@ interface DemoGroup {
   topic: Topic;
   sv: [string, string];
   en: [string, string];
-  meetups: Array<{ sv: string; place: string; days: number; capacity: number | null }>;
+  personas: string[];
+  meetups: Array<{ sv: string; en: string; place: string; days: number; capacity: number | null }>;
 }
 
 const GROUPS: DemoGroup[] = [
   {
     slug: 'ut-i-skogen',
+    personas: ['nature', 'international'],
     topic: 'outdoors',
     sv: ['Ut i skogen', 'Vandring, svamp och fika vid elden. Vi går i lugn takt och alla är välkomna.'],
     en: [
@@ -32,12 +36,25 @@ const GROUPS: DemoGroup[] = [
       'Hiking, mushrooms and coffee by the fire. We walk at an easy pace and everyone is welcome.',
     ],
     meetups: [
-      { sv: 'Söndagsvandring', place: 'Parkeringen vid naturreservatet', days: 4, capacity: 20 },
-      { sv: 'Grillkväll vid sjön', place: 'Badplatsen', days: 18, capacity: null },
+      {
+        sv: 'Söndagsvandring',
+        en: 'Sunday hike',
+        place: 'Parkeringen vid naturreservatet',
+        days: 4,
+        capacity: 20,
+      },
+      {
+        sv: 'Grillkväll vid sjön',
+        en: 'Barbecue by the lake',
+        place: 'Badplatsen',
+        days: 18,
+        capacity: null,
+      },
     ],
   },
   {
     slug: 'nya-barnfamiljer',
+    personas: ['families', 'international'],
     topic: 'families',
     sv: ['Nya barnfamiljer', 'Lek för barnen, prat för de vuxna: om förskola, skola och allt annat.'],
     en: [
@@ -45,48 +62,76 @@ const GROUPS: DemoGroup[] = [
       'Play for the children, talk for the adults: about preschool, school and everything else.',
     ],
     meetups: [
-      { sv: 'Öppen lekstund', place: 'Biblioteket, barnavdelningen', days: 6, capacity: 15 },
-      { sv: 'Familjepicknick', place: 'Stadsparken', days: 20, capacity: null },
+      {
+        sv: 'Öppen lekstund',
+        en: 'Open playtime',
+        place: 'Biblioteket, barnavdelningen',
+        days: 6,
+        capacity: 15,
+      },
+      { sv: 'Familjepicknick', en: 'Family picnic', place: 'Stadsparken', days: 20, capacity: null },
     ],
   },
   {
     slug: 'tech-fika',
+    personas: ['international', 'dreamers'],
     topic: 'tech',
     sv: ['Tech-fika', 'Utvecklare, ingenjörer och nyfikna träffas och pratar jobb och projekt.'],
     en: ['Tech coffee', 'Developers, engineers and the curious meet to talk about work and projects.'],
     meetups: [
-      { sv: 'Frukost med korta föredrag', place: 'Science park', days: 8, capacity: 30 },
-      { sv: 'Kodkväll', place: 'Coworking-lokalen', days: 22, capacity: 12 },
+      {
+        sv: 'Frukost med korta föredrag',
+        en: 'Breakfast with short talks',
+        place: 'Science park',
+        days: 8,
+        capacity: 30,
+      },
+      { sv: 'Kodkväll', en: 'Coding evening', place: 'Coworking-lokalen', days: 22, capacity: 12 },
     ],
   },
   {
     slug: 'sprakcafe',
+    personas: ['international'],
     topic: 'language_cafe',
     sv: ['Språkcafé', 'Öva svenska över en kopp kaffe. Alla nivåer, inga läxor.'],
     en: ['Language café', 'Practise Swedish over a cup of coffee. All levels, no homework.'],
     meetups: [
-      { sv: 'Språkcafé på torsdag', place: 'Kulturhuset', days: 3, capacity: 25 },
-      { sv: 'Språkcafé med quiz', place: 'Kulturhuset', days: 17, capacity: 25 },
+      {
+        sv: 'Språkcafé på torsdag',
+        en: 'Thursday language café',
+        place: 'Kulturhuset',
+        days: 3,
+        capacity: 25,
+      },
+      {
+        sv: 'Språkcafé med quiz',
+        en: 'Language café with a quiz',
+        place: 'Kulturhuset',
+        days: 17,
+        capacity: 25,
+      },
     ],
   },
   {
     slug: 'innebandy-for-alla',
+    personas: ['international', 'families'],
     topic: 'sports',
     sv: ['Innebandy för alla', 'Motionsinnebandy en kväll i veckan. Klubbor finns att låna.'],
     en: ['Floorball for everyone', 'Casual floorball one evening a week. Sticks to borrow.'],
     meetups: [
-      { sv: 'Prova-på-kväll', place: 'Sporthallen', days: 5, capacity: 20 },
-      { sv: 'Träningsmatch', place: 'Sporthallen', days: 19, capacity: 20 },
+      { sv: 'Prova-på-kväll', en: 'Try-it evening', place: 'Sporthallen', days: 5, capacity: 20 },
+      { sv: 'Träningsmatch', en: 'Practice match', place: 'Sporthallen', days: 19, capacity: 20 },
     ],
   },
   {
     slug: 'mat-fran-hela-varlden',
+    personas: ['international'],
     topic: 'food',
     sv: ['Mat från hela världen', 'Vi lagar och äter tillsammans – varje gång en ny köksregion.'],
     en: ['Food from around the world', 'We cook and eat together – a new cuisine each time.'],
     meetups: [
-      { sv: 'Knytkalas', place: 'Föreningshuset', days: 9, capacity: 30 },
-      { sv: 'Surdegsbak', place: 'Föreningshusets kök', days: 23, capacity: 10 },
+      { sv: 'Knytkalas', en: 'Potluck dinner', place: 'Föreningshuset', days: 9, capacity: 30 },
+      { sv: 'Surdegsbak', en: 'Sourdough baking', place: 'Föreningshusets kök', days: 23, capacity: 10 },
     ],
   },
 ];
@@ -170,89 +215,163 @@ const AMBASSADORS: DemoAmbassador[] = [
 export async function seedNetworkDemo(db: Kysely<DB>): Promise<void> {
   const regions = await db.selectFrom('regions').select('id').orderBy('id').execute();
   for (const { id: regionId } of regions) {
-    const any = await db
-      .selectFrom('network_groups')
-      .select('id')
-      .where('region_id', '=', regionId)
-      .limit(1)
-      .executeTakeFirst();
-    if (any) continue;
-    const municipalities = await db
-      .selectFrom('municipalities')
-      .select('code')
-      .where('region_id', '=', regionId)
-      .orderBy('code')
-      .execute();
-    // The larger towns first (Falun, Borlänge, Mora, Ludvika, Leksand, Malung-Sälen), then the rest.
-    const codes = municipalities.map((m) => m.code);
-    const ordered = [
-      ...PREFERRED.filter((c) => codes.includes(c)),
-      ...codes.filter((c) => !PREFERRED.includes(c)),
-    ];
-    const codeAt = (i: number) => (ordered.length ? ordered[i % ordered.length]! : null);
-    await db.transaction().execute(async (trx) => {
-      for (const [i, g] of GROUPS.entries()) {
-        const group = await trx
-          .insertInto('network_groups')
-          .values({
-            region_id: regionId,
-            slug: g.slug,
-            topic: g.topic,
-            name_sv: g.sv[0],
-            description_sv: g.sv[1],
-            name_en: g.en[0],
-            description_en: g.en[1],
-            municipality_code: i === 3 ? null : codeAt(i),
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        for (const m of g.meetups) {
-          await trx
-            .insertInto('network_meetups')
-            .values({
-              region_id: regionId,
-              group_id: group.id,
-              title: m.sv,
-              starts_at: sql<Date>`(current_date + ${m.days}::int + time '18:00') at time zone 'Europe/Stockholm'`,
-              minutes: 120,
-              place: m.place,
-              capacity: m.capacity,
-            })
-            .execute();
-        }
-      }
-      for (const [i, a] of AMBASSADORS.entries()) {
-        const { account } = await findOrCreateAccount(
-          trx,
-          regionId,
-          demoAmbassadorEmail(i + 1),
-          'sv',
-          SYSTEM_ACTOR,
-        );
-        await trx
-          .updateTable('accounts')
-          .set({ display_name: a.name })
-          .where('region_id', '=', regionId)
-          .where('id', '=', account.id)
-          .execute();
-        await trx
-          .insertInto('network_ambassadors')
-          .values({
-            region_id: regionId,
-            account_id: account.id,
-            status: 'approved',
-            municipality_code: codeAt(i),
-            languages: a.languages,
-            occupation: a.occupation,
-            personas: a.personas,
-            interests: a.interests,
-            about: a.about,
-            consent_text_version: AMBASSADOR_CONSENT_VERSION,
-            approved_at: sql<Date>`now()`,
-          })
-          .onConflict((oc) => oc.columns(['region_id', 'account_id']).doNothing())
-          .execute();
-      }
-    });
+    await seedGroupsAndAmbassadors(db, regionId);
+    await seedMeetupEvents(db, regionId);
+  }
+}
+
+async function seedGroupsAndAmbassadors(db: Kysely<DB>, regionId: string): Promise<void> {
+  const any = await db
+    .selectFrom('network_groups')
+    .select('id')
+    .where('region_id', '=', regionId)
+    .limit(1)
+    .executeTakeFirst();
+  if (any) return;
+  const municipalities = await db
+    .selectFrom('municipalities')
+    .select('code')
+    .where('region_id', '=', regionId)
+    .orderBy('code')
+    .execute();
+  // The larger towns first (Falun, Borlänge, Mora, Ludvika, Leksand, Malung-Sälen), then the rest.
+  const codes = municipalities.map((m) => m.code);
+  const ordered = [
+    ...PREFERRED.filter((c) => codes.includes(c)),
+    ...codes.filter((c) => !PREFERRED.includes(c)),
+  ];
+  const codeAt = (i: number) => (ordered.length ? ordered[i % ordered.length]! : null);
+  await db.transaction().execute(async (trx) => {
+    for (const [i, g] of GROUPS.entries()) {
+      await trx
+        .insertInto('network_groups')
+        .values({
+          region_id: regionId,
+          slug: g.slug,
+          topic: g.topic,
+          name_sv: g.sv[0],
+          description_sv: g.sv[1],
+          name_en: g.en[0],
+          description_en: g.en[1],
+          municipality_code: i === 3 ? null : codeAt(i),
+        })
+        .execute();
+    }
+    for (const [i, a] of AMBASSADORS.entries()) {
+      const { account } = await findOrCreateAccount(
+        trx,
+        regionId,
+        demoAmbassadorEmail(i + 1),
+        'sv',
+        SYSTEM_ACTOR,
+      );
+      await trx
+        .updateTable('accounts')
+        .set({ display_name: a.name })
+        .where('region_id', '=', regionId)
+        .where('id', '=', account.id)
+        .execute();
+      await trx
+        .insertInto('network_ambassadors')
+        .values({
+          region_id: regionId,
+          account_id: account.id,
+          status: 'approved',
+          municipality_code: codeAt(i),
+          languages: a.languages,
+          occupation: a.occupation,
+          personas: a.personas,
+          interests: a.interests,
+          about: a.about,
+          consent_text_version: AMBASSADOR_CONSENT_VERSION,
+          approved_at: sql<Date>`now()`,
+        })
+        .onConflict((oc) => oc.columns(['region_id', 'account_id']).doNothing())
+        .execute();
+    }
+  });
+}
+
+/** The demo meetup's slug: the group's and the meetup's English title (fixed, so seeding is idempotent). */
+export const demoMeetupSlug = (groupSlug: string, title: string) =>
+  `${groupSlug}-${slugify(title)}`.slice(0, 80);
+
+async function seedMeetupEvents(db: Kysely<DB>, regionId: string): Promise<void> {
+  const region = await db
+    .selectFrom('regions')
+    .select(['contact_organisation', 'name_sv'])
+    .where('id', '=', regionId)
+    .executeTakeFirstOrThrow();
+  // The region's own organisation owns the meetups; the identity seed makes it too (the same row).
+  await db
+    .insertInto('organisations')
+    .values({ region_id: regionId, kind: 'region', name: region.contact_organisation || region.name_sv })
+    .onConflict((oc) => oc.column('region_id').where('kind', '=', 'region').doNothing())
+    .execute();
+  const organisation = await db
+    .selectFrom('organisations')
+    .select('id')
+    .where('region_id', '=', regionId)
+    .where('kind', '=', 'region')
+    .executeTakeFirstOrThrow();
+  const first = await db
+    .selectFrom('municipalities')
+    .select('code')
+    .where('region_id', '=', regionId)
+    .orderBy('code')
+    .limit(1)
+    .executeTakeFirst();
+  const groups = await db
+    .selectFrom('network_groups')
+    .select(['id', 'slug', 'municipality_code', 'description_sv', 'description_en'])
+    .where('region_id', '=', regionId)
+    .where(
+      'slug',
+      'in',
+      GROUPS.map((g) => g.slug),
+    )
+    .execute();
+  for (const group of groups) {
+    const demo = GROUPS.find((g) => g.slug === group.slug)!;
+    const code = group.municipality_code ?? first?.code ?? null;
+    const locality = code
+      ? ((
+          await db
+            .selectFrom('municipalities')
+            .select('short_name')
+            .where('region_id', '=', regionId)
+            .where('code', '=', code)
+            .executeTakeFirst()
+        )?.short_name ?? '')
+      : '';
+    for (const m of demo.meetups) {
+      const startsAt = sql<Date>`(current_date + ${m.days}::int + time '18:00') at time zone 'Europe/Stockholm'`;
+      await db
+        .insertInto('events')
+        .values({
+          region_id: regionId,
+          slug: demoMeetupSlug(group.slug, m.en),
+          organisation_id: organisation.id,
+          kind: 'meetup',
+          status: 'published',
+          title_sv: m.sv,
+          title_en: m.en,
+          summary_sv: group.description_sv.slice(0, 400),
+          summary_en: group.description_en.slice(0, 400),
+          starts_at: startsAt,
+          ends_at: sql<Date>`${startsAt} + interval '2 hours'`,
+          location_kind: code ? 'region' : 'away',
+          municipality_code: code,
+          venue: m.place,
+          locality,
+          languages: demo.topic === 'language_cafe' ? ['sv', 'en'] : ['sv'],
+          personas: demo.personas,
+          capacity: m.capacity,
+          network_group_id: group.id,
+          published_at: sql<Date>`now()`,
+        })
+        .onConflict((oc) => oc.columns(['region_id', 'slug']).doNothing())
+        .execute();
+    }
   }
 }

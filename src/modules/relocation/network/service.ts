@@ -1,13 +1,12 @@
 /**
- * The newcomer network's rules: groups and meetups kept by the region (NetworkManage), joining,
- * leaving and "I'm coming" for signed-in people, ambassadors signing up and being approved or
- * paused. Each change is one transaction with its audit event. Matching ambassadors to households
+ * The newcomer network's rules: groups kept by the region (NetworkManage), joining and leaving for
+ * signed-in people, ambassadors signing up and being approved or paused. A group's meetups are
+ * events (the events module keeps them and their registrations; events.ts reads them). Each change is one transaction with its audit event. Matching ambassadors to households
  * is in matching.ts; personal data in personal-data.ts.
  */
 import type { Kysely } from 'kysely';
 import { accountActor, recordAudit } from '../../../platform/audit.ts';
 import type { DB } from '../../../platform/db/schema.ts';
-import { parseDate } from '../../../platform/html/forms.ts';
 import type { RateLimitRule } from '../../../platform/http/rate-limit.ts';
 import type { Region } from '../../../platform/region.ts';
 import { isOneOf } from '../model.ts';
@@ -23,29 +22,21 @@ import {
   type AmbassadorStatus,
 } from './model.ts';
 import {
-  addAttendee,
   addMember,
   ambassadorById,
-  cancelMeetup,
   groupById,
   groupBySlug,
   insertGroup,
-  insertMeetup,
-  meetupById,
-  removeAttendee,
   removeMember,
   setAmbassadorStatus,
   setGroupStatus,
   slugTaken,
-  stockholmInstant,
   updateGroup,
   upsertAmbassador,
   type GroupValues,
-  type MeetupValues,
-  type RsvpOutcome,
 } from './repository.ts';
 
-/** Joining, leaving and signing up for meetups, per client address. */
+/** Joining and leaving groups, per client address. */
 export const ACT_PER_IP: RateLimitRule = { name: 'network-act', max: 120, windowSeconds: 900 };
 /** Ambassador sign-ups, per client address. */
 export const APPLY_PER_IP: RateLimitRule = { name: 'network-ambassador', max: 10, windowSeconds: 900 };
@@ -162,93 +153,7 @@ export async function toggleGroupArchived(
   });
 }
 
-// Meetups --------------------------------------------------------------------------------------
-
-export const MEETUP_FIELDS = [
-  'title',
-  'date',
-  'time',
-  'minutes',
-  'place',
-  'description',
-  'capacity',
-] as const;
-export type MeetupField = (typeof MEETUP_FIELDS)[number];
-export type MeetupInput = Record<MeetupField, string>;
-
-const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
-
-export async function addMeetup(
-  db: Kysely<DB>,
-  staff: Staff,
-  groupId: string,
-  input: MeetupInput,
-): Promise<Result<MeetupField>> {
-  const errors: Errors<MeetupField> = {};
-  if (!input.title) errors.title = 'err.required';
-  else if (input.title.length > LIMITS.meetupTitle) errors.title = 'err.max';
-  const date = parseDate(input.date);
-  if (!date) errors.date = input.date ? 'err.date' : 'err.required';
-  if (!TIME.test(input.time)) errors.time = input.time ? 'err.time' : 'err.required';
-  const minutes = input.minutes ? Number(input.minutes) : 120;
-  if (!/^\d{1,4}$/.test(input.minutes || '120') || minutes < LIMITS.minutesMin || minutes > LIMITS.minutesMax)
-    errors.minutes = 'err.minutes';
-  if (input.place.length > LIMITS.meetupPlace) errors.place = 'err.max';
-  if (input.description.length > LIMITS.meetupDescription) errors.description = 'err.max';
-  const capacity = input.capacity ? Number(input.capacity) : null;
-  if (
-    input.capacity &&
-    (!/^\d{1,5}$/.test(input.capacity) || capacity! < 1 || capacity! > LIMITS.capacityMax)
-  )
-    errors.capacity = 'err.capacity';
-  if (date && !errors.time && (await stockholmInstant(db, date, input.time)).getTime() <= Date.now())
-    errors.date = 'err.past';
-  if (Object.keys(errors).length > 0) return { kind: 'invalid', errors };
-  const values: MeetupValues = {
-    title: input.title,
-    date: date!,
-    time: input.time,
-    minutes,
-    place: input.place,
-    description: input.description,
-    capacity,
-  };
-  return db.transaction().execute(async (trx): Promise<Result<MeetupField>> => {
-    if (!(await groupById(trx, staff.regionId, groupId))) return { kind: 'not-found' };
-    const id = await insertMeetup(trx, staff.regionId, groupId, values, staff.accountId);
-    await recordAudit(trx, {
-      regionId: staff.regionId,
-      actor: accountActor(staff.accountId),
-      organisationId: staff.organisationId,
-      action: 'relocation.network.meetup.created',
-      subjectType: 'network_meetup',
-      subjectId: id,
-      data: { name: values.title },
-    });
-    return { kind: 'done', id };
-  });
-}
-
-/** Cancels a meetup; its group's id, or undefined when there is no such meetup. */
-export async function cancelMeetupOf(db: Kysely<DB>, staff: Staff, meetupId: string) {
-  return db.transaction().execute(async (trx) => {
-    const meetup = await meetupById(trx, staff.regionId, meetupId);
-    if (!meetup) return undefined;
-    if (await cancelMeetup(trx, staff.regionId, meetupId))
-      await recordAudit(trx, {
-        regionId: staff.regionId,
-        actor: accountActor(staff.accountId),
-        organisationId: staff.organisationId,
-        action: 'relocation.network.meetup.cancelled',
-        subjectType: 'network_meetup',
-        subjectId: meetupId,
-        data: { name: meetup.title },
-      });
-    return meetup.group_id;
-  });
-}
-
-// Members and attendees ------------------------------------------------------------------------
+// Members -------------------------------------------------------------------------------
 
 /** Joins an active group; false when there is no such group (or it is archived). */
 export async function joinGroup(db: Kysely<DB>, regionId: string, accountId: string, slug: string) {
@@ -282,56 +187,6 @@ export async function leaveGroup(db: Kysely<DB>, regionId: string, accountId: st
       data: { name: group.name_sv },
     });
     return true;
-  });
-}
-
-/**
- * "I'm coming" to a meetup of the group `slug`: 'added', 'already', 'full' (never past the
- * capacity, however many answer at once) or 'gone' (cancelled, over, or not this group's).
- */
-export async function comeToMeetup(
-  db: Kysely<DB>,
-  regionId: string,
-  accountId: string,
-  slug: string,
-  meetupId: string,
-): Promise<RsvpOutcome> {
-  return db.transaction().execute(async (trx) => {
-    const group = await groupBySlug(trx, regionId, slug);
-    const meetup = group && (await meetupById(trx, regionId, meetupId));
-    if (!group || group.status !== 'active' || !meetup || meetup.group_id !== group.id) return 'gone';
-    const outcome = await addAttendee(trx, regionId, meetupId, accountId);
-    if (outcome === 'added')
-      await recordAudit(trx, {
-        regionId,
-        actor: accountActor(accountId),
-        action: 'relocation.network.rsvp.added',
-        subjectType: 'network_meetup',
-        subjectId: meetupId,
-        data: { name: meetup.title },
-      });
-    return outcome;
-  });
-}
-
-export async function notComingToMeetup(
-  db: Kysely<DB>,
-  regionId: string,
-  accountId: string,
-  meetupId: string,
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const meetup = await meetupById(trx, regionId, meetupId);
-    if (!meetup) return;
-    await removeAttendee(trx, regionId, meetupId, accountId);
-    await recordAudit(trx, {
-      regionId,
-      actor: accountActor(accountId),
-      action: 'relocation.network.rsvp.removed',
-      subjectType: 'network_meetup',
-      subjectId: meetupId,
-      data: { name: meetup.title },
-    });
   });
 }
 
