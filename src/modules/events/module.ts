@@ -10,8 +10,9 @@
  */
 import { defineModule } from '../../platform/module.ts';
 import type { EventsPart, PartsContext } from './part.ts';
+import { registrationPart } from './registration/index.ts';
 
-const parts: readonly EventsPart[] = [];
+const parts: readonly EventsPart[] = [registrationPart];
 
 const all = <T>(pick: (part: EventsPart) => readonly T[] | undefined): T[] =>
   parts.flatMap((part) => pick(part) ?? []);
