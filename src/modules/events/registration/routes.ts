@@ -223,6 +223,10 @@ export function registerRegistrationRoutes(app: App, deps: ModuleDeps): void {
       });
       if (result.kind === 'closed')
         return showForm(request, reply, lang, event, draft, {}, 409, msg.t(lang, 'error.closed'));
+      // Already registered: said so, and the link mailed again — never shown here, or anyone who
+      // knows an address would reach its registration.
+      if (result.kind === 'already')
+        return showForm(request, reply, lang, event, EMPTY_DRAFT, {}, 200, msg.t(lang, 'done.already'));
       const token = manageToken(deps.secret, region.id, result.id);
       const done = result.kind === 'confirmed' ? 'registered' : result.kind;
       return reply

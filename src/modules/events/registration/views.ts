@@ -439,12 +439,9 @@ export function cancelPage(lang: Lang, event: EventRow, token: string, csrfToken
 
 // ---- The organisers' side ----
 
-export function adminPanelHtml(lang: Lang, event: EventRow, counts: RegistrationCounts): SafeHtml {
-  const title = t(lang, 'admin.panelTitle');
+function countsList(lang: Lang, event: EventRow, counts: RegistrationCounts): SafeHtml {
   const capacity = event.capacity === null ? t(lang, 'admin.unlimited') : formatNumber(lang, event.capacity);
-  return html`<section id="registrations" aria-labelledby="registrations-title">
-    <h2 id="registrations-title">${title}</h2>
-    <dl class="admin-facts reg-counts">
+  return html`<dl class="admin-facts reg-counts">
       <dt>${t(lang, 'admin.confirmedSeats')}</dt><dd>${t(lang, 'admin.seatsOf', { taken: formatNumber(lang, counts.confirmedSeats), capacity })}</dd>
       <dt>${t(lang, 'admin.waiting')}</dt><dd>${formatNumber(lang, counts.waiting)}</dd>
       <dt>${t(lang, 'admin.offered')}</dt><dd>${formatNumber(lang, counts.offered)}</dd>
@@ -453,7 +450,14 @@ export function adminPanelHtml(lang: Lang, event: EventRow, counts: Registration
           ? html`<dt>${t(lang, 'admin.applications')}</dt><dd>${formatNumber(lang, counts.applied)}</dd>`
           : ''
       }
-    </dl>
+    </dl>`;
+}
+
+export function adminPanelHtml(lang: Lang, event: EventRow, counts: RegistrationCounts): SafeHtml {
+  const title = t(lang, 'admin.panelTitle');
+  return html`<section id="registrations" aria-labelledby="registrations-title">
+    <h2 id="registrations-title">${title}</h2>
+    ${countsList(lang, event, counts)}
     <p><a href="${registrationsPath(event.id)}">${t(lang, 'admin.open')}</a></p>
   </section>`;
 }
@@ -561,6 +565,7 @@ export function adminListPage(view: AdminListView): AdminPage {
         ? html`<div class="notice${view.done === 'full' || view.done === 'gone' ? ' notice--warning' : ''}" role="status"><p>${t(lang, `admin.done.${view.done}` as RegistrationKey)}</p></div>`
         : ''
     }
+    ${countsList(lang, event, view.counts)}
     <form method="get" action="${path}" class="admin-filter reg-filter">
       ${selectField(lang, {
         name: 'status',
