@@ -7,16 +7,20 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import {
+  registrationAdminPanel,
+  registrationPublicPanel,
+} from '../../../src/modules/events/registration/panels.ts';
 import { buildTestApp, TEST_SECRET, unlimited } from '../../helpers/app.ts';
 import { formClient } from '../../helpers/client.ts';
 import { tablesHolding } from '../../helpers/db-scan.ts';
 import { createEvent, createOrganiser, createRegistration } from '../../helpers/events.ts';
-import { createPerson, sessionFor } from '../../helpers/identity.ts';
+import { createPerson, REGION, sessionFor } from '../../helpers/identity.ts';
 import { decodeQuotedPrintable, startSmtpServer } from '../../helpers/smtp.ts';
 
 describe('registrations in the back-office and as personal data', async () => {
   const smtp = await startSmtpServer();
-  const { app, database, queue } = await buildTestApp(
+  const { app, database, queue, regions } = await buildTestApp(
     { SMTP_URL: smtp.url, LOTSA_SECRET: TEST_SECRET },
     undefined,
     { rateLimiter: unlimited },
@@ -68,6 +72,50 @@ describe('registrations in the back-office and as personal data', async () => {
     assert.match(String(csv.headers['content-type']), /text\/csv/);
     assert.match(csv.body, /"'=HYPERLINK\(""http:\/\/evil\.example""\)"/);
     assert.equal(csv.body.trim().split('\r\n').length, 58);
+  });
+
+  it('the seams render: the public box and the organisers’ counts (managers only)', async () => {
+    const event = await createEvent(db, { capacity: 10, title: 'Panelprov' });
+    await createRegistration(db, event.id, { seats: 3 });
+    await createRegistration(db, event.id, { status: 'waiting' });
+    const row = await db
+      .selectFrom('events')
+      .selectAll()
+      .where('id', '=', event.id)
+      .executeTakeFirstOrThrow();
+    const region = regions.byId(REGION)!;
+    const pub = await registrationPublicPanel.render({
+      db,
+      region,
+      lang: 'sv',
+      event: row,
+      query: {},
+      csrfToken: 'tok',
+    });
+    assert.ok(pub);
+    assert.match(String(pub.html), /7 platser kvar/);
+    assert.match(String(pub.html), /name="_csrf" value="tok"/);
+    const access = {
+      regionId: row.region_id,
+      accountId: editor.accountId,
+      organisationId: editor.organisationId,
+      wholeRegion: true,
+      canApprove: true,
+    };
+    const context = {
+      db,
+      region,
+      lang: 'sv' as const,
+      person: {} as never,
+      access,
+      event: row,
+      csrfToken: 'tok',
+      query: {},
+    };
+    const panel = await registrationAdminPanel.render({ ...context, relation: 'manage' });
+    assert.match(String(panel?.html), /3 av 10/);
+    assert.match(String(panel?.html), new RegExp(`/admin/events/${event.id}/registrations`));
+    assert.equal(await registrationAdminPanel.render({ ...context, relation: 'exhibitor' }), null);
   });
 
   it('is a 404 to an organisation that does not manage the event, and for a malformed id', async () => {
@@ -199,8 +247,16 @@ describe('registrations in the back-office and as personal data', async () => {
     assert.match(me.body, /Dina evenemang/);
     assert.match(me.body, new RegExp(`Företagsbesök ${stamp}`));
     assert.match(me.body, /\/sv\/events\/registration\/[A-Za-z0-9_-]{32}/);
-    const exported = await client.get('/sv/me/export', session);
-    if (exported.statusCode === 200) assert.match(exported.body, new RegExp(name));
+    const exported = await client.get('/sv/me/export.json', session);
+    assert.equal(exported.statusCode, 200);
+    const data = JSON.parse(exported.body) as Record<string, unknown>;
+    const mine = JSON.stringify(
+      data.eventRegistrations ??
+        (data.modules as Record<string, unknown> | undefined)?.eventRegistrations ??
+        data,
+    );
+    assert.match(mine, new RegExp(name));
+    assert.match(mine, /events-registration-2026-12/);
 
     assert.ok((await tablesHolding(db, name)).length > 0);
     const deleted = await client.postForm('/sv/me/delete', session, { confirm: email });

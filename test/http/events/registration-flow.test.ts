@@ -322,7 +322,9 @@ describe('registration', async () => {
     await createRegistration(db, event.id, { seats: 1 });
     await registerAs(event.slug, { name: 'Hanna', email: 'hanna@example.org' });
     await db.updateTable('events').set({ capacity: 2 }).where('id', '=', event.id).execute();
-    await runOffers(deps);
+    // The scheduled task itself, as the queue runs it.
+    await queue.enqueue('events.offers', {});
+    await queue.drain();
     assert.equal(await statusOf('hanna@example.org', event.id), 'offered');
   });
 
