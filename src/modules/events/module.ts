@@ -9,13 +9,13 @@
  * registration/, admin/, checkin/, leads/); this file joins them.
  */
 import { defineModule } from '../../platform/module.ts';
-import { checkinPart } from './checkin/index.ts';
 import type { EventsPart, PartsContext } from './part.ts';
+import { registrationPart } from './registration/index.ts';
 import { adminPart } from './admin/index.ts';
-
+import { checkinPart } from './checkin/index.ts';
 import { leadsPart } from './leads/index.ts';
 
-const parts: readonly EventsPart[] = [adminPart, checkinPart, leadsPart];
+const parts: readonly EventsPart[] = [registrationPart, adminPart, checkinPart, leadsPart];
 
 const all = <T>(pick: (part: EventsPart) => readonly T[] | undefined): T[] =>
   parts.flatMap((part) => pick(part) ?? []);

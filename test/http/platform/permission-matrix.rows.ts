@@ -799,4 +799,55 @@ export const ROWS: Record<string, Row> = {
   'GET /:lang/events/:slug/stand/:code/thanks': everyone(404, {
     url: '/sv/events/no-such-event/stand/abcdefgh1234/thanks',
   }),
+  // events: registration
+  'GET /:lang/events/:slug/register': everyone(404, { url: '/sv/events/no-such-event/register' }),
+  'POST /:lang/events/:slug/register': everyone(404, {
+    url: '/sv/events/no-such-event/register',
+    body: { name: 'Ada', email: 'ada@example.org', consent: 'yes' },
+  }),
+  'GET /:lang/events/registration/:token': everyone(404, { url: '/sv/events/registration/no-such-token' }),
+  'GET /:lang/events/registration/:token/cancel': everyone(404, {
+    url: '/sv/events/registration/no-such-token/cancel',
+  }),
+  'POST /:lang/events/registration/:token/cancel': everyone(404, {
+    url: '/sv/events/registration/no-such-token/cancel',
+  }),
+  'POST /:lang/events/registration/:token/accept': everyone(404, {
+    url: '/sv/events/registration/no-such-token/accept',
+  }),
+  'POST /:lang/events/registration/:token/decline': everyone(404, {
+    url: '/sv/events/registration/no-such-token/decline',
+  }),
+  'POST /:lang/events/registration/:token/seats': everyone(404, {
+    url: '/sv/events/registration/no-such-token/seats',
+    body: { seats: '2' },
+  }),
+  'POST /:lang/events/registration/:token/answers': everyone(404, {
+    url: '/sv/events/registration/no-such-token/answers',
+  }),
+  'GET /admin/events/:id/registrations': backOffice(404, { url: `/admin/events/${NO_IMAGE}/registrations` }),
+  'GET /admin/events/:id/registrations.csv': backOffice(404, {
+    url: `/admin/events/${NO_IMAGE}/registrations.csv`,
+  }),
+  'POST /admin/events/:id/registrations/:rid/cancel': backOffice(404, {
+    anon: 401,
+    staff: 403,
+    url: `/admin/events/${NO_IMAGE}/registrations/${NO_IMAGE}/cancel`,
+  }),
+  'POST /admin/events/:id/registrations/:rid/approve': backOffice(404, {
+    anon: 401,
+    staff: 403,
+    url: `/admin/events/${NO_IMAGE}/registrations/${NO_IMAGE}/approve`,
+  }),
+  'POST /admin/events/:id/registrations/:rid/wait': backOffice(404, {
+    anon: 401,
+    staff: 403,
+    url: `/admin/events/${NO_IMAGE}/registrations/${NO_IMAGE}/wait`,
+  }),
+  'POST /admin/events/:id/registrations/:rid/decline': backOffice(404, {
+    anon: 401,
+    staff: 403,
+    url: `/admin/events/${NO_IMAGE}/registrations/${NO_IMAGE}/decline`,
+    body: { message: 'Nej tack' },
+  }),
 };
