@@ -10,8 +10,9 @@
  */
 import { defineModule } from '../../platform/module.ts';
 import type { EventsPart, PartsContext } from './part.ts';
+import { publicPart } from './public/index.ts';
 
-const parts: readonly EventsPart[] = [];
+const parts: readonly EventsPart[] = [publicPart];
 
 const all = <T>(pick: (part: EventsPart) => readonly T[] | undefined): T[] =>
   parts.flatMap((part) => pick(part) ?? []);
