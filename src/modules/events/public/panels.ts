@@ -8,11 +8,11 @@ import { html, type SafeHtml } from '../../../platform/html/html.ts';
 import { localPath } from '../../../platform/html/layout.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
 import { stockholmDate } from '../../../platform/i18n/stockholm.ts';
-import { companyDirectory } from '../../companies/public/directory.ts';
 import { eventText } from '../events.ts';
 import { eventMessages } from '../messages.ts';
 import type { PanelView, PublicPanel, PublicPanelContext } from '../part.ts';
 import { translator } from './cards.ts';
+import { companyPages } from './companies.ts';
 import { addressLine, clock, longDay, municipalityName } from './format.ts';
 import { organisationsOf, programmeOf, type EventOrg, type ProgrammeItem } from './repository.ts';
 
@@ -99,13 +99,13 @@ function orgItem(lang: Lang, o: EventOrg, path: string | undefined, stand: strin
 const organisers: PublicPanel = {
   order: 40,
   async render({ db, lang, region, event }: PublicPanelContext) {
-    const [orgs, directory] = await Promise.all([
+    const [orgs, pages] = await Promise.all([
       organisationsOf(db, region.id, event),
-      companyDirectory(db, region.id),
+      companyPages(db, region.id),
     ]);
     if (orgs.length === 0) return null;
     const t = translator(lang, region);
-    const path = (o: EventOrg) => directory.employerPages.get(o.orgNumber ?? undefined)?.path;
+    const path = (o: EventOrg) => pages.get(o.orgNumber)?.path;
     const organiser = orgs.filter((o) => o.role === 'organiser');
     const co = orgs.filter((o) => o.role === 'co_organiser');
     const exhibitors = orgs.filter((o) => o.role === 'exhibitor');

@@ -15,7 +15,6 @@ import { siteOrigin } from '../../../platform/http/origin.ts';
 import { AnyQuery, LangParams, PathParams, type App } from '../../../platform/http/schema.ts';
 import type { ModuleDeps } from '../../../platform/module.ts';
 import { Permission } from '../../../platform/permissions.ts';
-import { companyDirectory } from '../../companies/public/directory.ts';
 import { setPlaceSection } from '../../content/places/sections.ts';
 import { visibleEventBySlug, type EventRow } from '../events.ts';
 import { ICS_TYPE } from '../ics.ts';
@@ -23,6 +22,7 @@ import { PATHS } from '../model.ts';
 import type { PanelView, PartsContext } from '../part.ts';
 import { eventCalendar } from './calendar.ts';
 import { translator } from './cards.ts';
+import { companyPages } from './companies.ts';
 import { applyFilter, companyOptions, parseEventFilter, pageOf } from './filters.ts';
 import { eventImages } from './images.ts';
 import { listPage, problemText } from './list.ts';
@@ -114,10 +114,10 @@ export function registerPublicEventRoutes(app: App, deps: ModuleDeps, parts: Par
       const region = request.region;
       const event = await visible(db, region.id, request.params.slug);
       const origin = siteOrigin(request);
-      const [images, organisations, directory] = await Promise.all([
+      const [images, organisations, pages] = await Promise.all([
         eventImages(db, region.id, [event]),
         organisationsOf(db, region.id, event),
-        companyDirectory(db, region.id),
+        companyPages(db, region.id),
       ]);
       const image = images(event);
       const csrfToken = reply.csrfToken();
@@ -126,7 +126,7 @@ export function registerPublicEventRoutes(app: App, deps: ModuleDeps, parts: Par
         const view = await panel.render({ db, region, lang, event, query: request.query, csrfToken });
         if (view) panels.push(view);
       }
-      const companyPathOf = (o: EventOrg) => directory.employerPages.get(o.orgNumber)?.path;
+      const companyPathOf = (o: EventOrg) => pages.get(o.orgNumber)?.path;
       const municipality =
         region.municipalities.find((m) => m.code === event.municipality_code)?.shortName ?? '';
       const jsonLd = eventJsonLd(event, {
