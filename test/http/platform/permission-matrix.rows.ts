@@ -697,4 +697,9 @@ export const ROWS: Record<string, Row> = {
     url: `/admin/cases/${NO_IMAGE}/ambassador/end`,
     body: { match: NO_IMAGE },
   }),
+  // events: public
+  'GET /:lang/events': everyone(200, { url: '/sv/events' }),
+  'GET /:lang/events/calendar.ics': everyone(200, { url: '/sv/events/calendar.ics' }),
+  'GET /:lang/events/:slug': everyone(404, { url: '/sv/events/no-such-event' }),
+  'GET /:lang/events/:slug/calendar.ics': everyone(404, { url: '/sv/events/no-such-event/calendar.ics' }),
 };
