@@ -72,6 +72,23 @@ export function seatsState(
   return { text: counted(t, lang, 'card.seats', left), tone: few ? 'few' : 'open' };
 }
 
+const ICONS = {
+  clock:
+    'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18Zm0 2a7 7 0 1 1 0 14 7 7 0 0 1 0-14Zm-1 2v5.4l4.2 2.5 1-1.7-3.2-1.9V7h-2Z',
+  pin: 'M12 2a7 7 0 0 0-7 7c0 5.2 7 13 7 13s7-7.8 7-13a7 7 0 0 0-7-7Zm0 9.5A2.5 2.5 0 1 1 12 6.5a2.5 2.5 0 0 1 0 5Z',
+  screen:
+    'M3 4h18a1 1 0 0 1 1 1v11a1 1 0 0 1-1 1h-7v2h3v2H7v-2h3v-2H3a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1Zm1 2v9h16V6H4Z',
+  calendar:
+    'M7 2h2v2h6V2h2v2h3a1 1 0 0 1 1 1v15a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h3V2ZM5 9v10h14V9H5Zm2 2h4v4H7v-4Z',
+  speech:
+    'M4 3h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2Zm0 2v10h2v2l2.5-2H20V5H4Z',
+} as const;
+
+/** A small decorative icon (inline SVG, no style attribute: the stylesheet sizes and colours it). */
+export function icon(name: keyof typeof ICONS): SafeHtml {
+  return html`<svg class="event-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="${ICONS[name]}"/></svg>`;
+}
+
 export const CARD_SIZES = '(min-width: 64rem) 22rem, (min-width: 40rem) 45vw, calc(100vw - 2rem)';
 
 export interface CardContext {
@@ -114,9 +131,9 @@ export function eventCard(c: CardContext, event: EventRow): SafeHtml {
       <p class="event-card__kind">${kindLabel(lang, event.kind)}${cancelled ? html` · <strong class="event-card__cancelled">${t('card.cancelled')}</strong>` : ''}</p>
       ${heading}
       <ul class="event-card__facts" role="list">
-        <li><span class="event-card__icon" aria-hidden="true">◷</span> <time datetime="${event.starts_at.toISOString()}">${cardWhen(lang, event)}</time></li>
-        <li><span class="event-card__icon" aria-hidden="true">⌖</span> ${placeShort(region, event, t('where.online'))}</li>
-        <li><span class="event-card__icon" aria-hidden="true">✎</span> ${t('card.languages', { languages: languagesText(lang, event.languages) })}</li>
+        <li>${icon('clock')} <time datetime="${event.starts_at.toISOString()}">${cardWhen(lang, event)}</time></li>
+        <li>${icon(event.location_kind === 'online' ? 'screen' : 'pin')} ${placeShort(region, event, t('where.online'))}</li>
+        <li>${icon('speech')} ${t('card.languages', { languages: languagesText(lang, event.languages) })}</li>
       </ul>
       ${summary ? html`<p class="event-card__summary">${summary}</p>` : ''}
       <p class="event-card__seats event-card__seats--${state.tone}">${state.text}</p>

@@ -9,7 +9,16 @@ import { html, type SafeHtml } from '../../../platform/html/html.ts';
 import { localPath, type Page, type PageContext } from '../../../platform/html/layout.ts';
 import { formatNumber } from '../../../platform/i18n/index.ts';
 import { EVENT_KINDS, EVENTS_CSS, LOCATION_KINDS, PATHS, PERSONAS } from '../model.ts';
-import { counted, eventCard, kindLabel, locationLabel, personaLabel, translator, type T } from './cards.ts';
+import {
+  counted,
+  eventCard,
+  icon,
+  kindLabel,
+  locationLabel,
+  personaLabel,
+  translator,
+  type T,
+} from './cards.ts';
 import {
   activeFilters,
   applyFilter,
@@ -209,7 +218,7 @@ export function listPage(ctx: PageContext, view: ListView): Page {
           <h1>${t('list.title')}</h1>
           <p class="events-intro__lead">${t('list.lead')}</p>
         </div>
-        <p class="events-intro__feed"><a class="events-feed" href="${feed}" type="text/calendar">${t('list.subscribe')}</a><span class="events-intro__hint">${t('list.subscribe.hint')}</span></p>
+        <p class="events-intro__feed"><a class="events-feed" href="${feed}" type="text/calendar">${icon('calendar')}${t('list.subscribe')}</a><span class="events-intro__hint">${t('list.subscribe.hint')}</span></p>
       </div>
     </header>
     <div class="wrap events__body">

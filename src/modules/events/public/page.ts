@@ -131,7 +131,7 @@ function facts(ctx: PageContext, t: T, event: EventRow): SafeHtml {
     <div><dt>${t('page.where')}</dt><dd>${where}</dd></div>
     <div><dt>${t('page.languages')}</dt><dd>${languagesText(lang, event.languages)}</dd></div>
     ${event.personas.length ? html`<div><dt>${t('page.personas')}</dt><dd>${event.personas.map((p) => personaLabel(lang, p)).join(', ')}</dd></div>` : ''}
-    ${event.status !== 'cancelled' ? html`<div><dt>${t('page.seats')}</dt><dd>${seats}${registrationOpen(event) || event.registration === 'none' ? '' : html` <span class="event-facts__note">(${t('card.closed')})</span>`}</dd></div>` : ''}
+    ${event.status !== 'cancelled' ? html`<div><dt>${event.registration === 'none' ? t('page.registration') : t('page.seats')}</dt><dd>${seats}${registrationOpen(event) || event.registration === 'none' ? '' : html` <span class="event-facts__note">(${t('card.closed')})</span>`}</dd></div>` : ''}
   </dl>`;
 }
 
@@ -151,6 +151,7 @@ export function eventPage(ctx: PageContext, view: EventView, jsonLd: Record<stri
     }
     <header class="event-hero">
       <div class="wrap event-hero__inner">
+        ${image ? html`<div class="event-hero__media">${pictureHtml(image, lang, { sizes: HERO_SIZES, loading: 'eager', priority: true, cls: 'event-hero__picture' })}</div>` : html`<div class="event-hero__media event-hero__placeholder event-hero__placeholder--${event.kind}" aria-hidden="true"></div>`}
         <div class="event-hero__text">
           <p class="event-hero__back"><a href="${localPath(lang, PATHS.events)}">← ${t('page.back')}</a></p>
           <p class="event-hero__kind">${kindLabel(lang, event.kind)}${cancelled ? html` · <strong>${eventMessages.t(lang, 'status.cancelled')}</strong>` : ''}</p>
@@ -159,12 +160,11 @@ export function eventPage(ctx: PageContext, view: EventView, jsonLd: Record<stri
           ${facts(ctx, t, event)}
           <p class="event-hero__actions"><a class="button event-hero__ics" href="${ics}" download>${t('page.addToCalendar')}</a></p>
         </div>
-        ${image ? html`<div class="event-hero__media">${pictureHtml(image, lang, { sizes: HERO_SIZES, loading: 'eager', priority: true, cls: 'event-hero__picture' })}</div>` : html`<div class="event-hero__media event-hero__placeholder event-hero__placeholder--${event.kind}" aria-hidden="true"></div>`}
       </div>
     </header>
-    <div class="wrap event__body">
+    <div class="wrap event__body"><div class="event__panels">
       ${view.panels.map((p) => html`<div class="event-panel event-panel--${p.id}">${p.html}</div>`)}
-    </div>
+    </div></div>
   </article>`;
   const pageImage: PageImage | undefined =
     image && image.widths.length

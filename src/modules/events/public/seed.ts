@@ -214,7 +214,7 @@ export const DEMO_EVENTS: readonly DemoEvent[] = [
     registration: 'open',
     capacity: 15,
     maxGroup: 3,
-    image: 'office-team-workshop',
+    image: 'illustration-industry-wind',
     owner: 'stal',
     questions: [ALLERGIES],
     taken: [3, 3, 2, 2, 2, 1],
@@ -249,7 +249,7 @@ export const DEMO_EVENTS: readonly DemoEvent[] = [
     registration: 'open',
     capacity: 25,
     maxGroup: 2,
-    image: 'office-open-plan-workers',
+    image: 'illustration-town-river',
     owner: 'moln',
   },
   {
@@ -406,7 +406,7 @@ export const DEMO_EVENTS: readonly DemoEvent[] = [
     registration: 'open',
     capacity: 300,
     maxGroup: 1,
-    image: 'office-open-plan-workers',
+    image: 'winter-spruce-forest',
     exhibitors: [
       { key: 'ingenjor', stand: '' },
       { key: 'kartong', stand: '' },
