@@ -104,9 +104,7 @@ export function eventJsonLd(
 export interface EventView {
   event: EventRow;
   image: MediaImage | undefined;
-  organisations: readonly EventOrg[];
-  /** A published company page of an organisation (its path), when there is one. */
-  companyPathOf: (o: EventOrg) => string | undefined;
+  /** Every part's panel, rendered, in order. */
   panels: readonly PanelView[];
 }
 

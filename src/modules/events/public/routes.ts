@@ -140,11 +140,7 @@ export function registerPublicEventRoutes(app: App, deps: ModuleDeps, parts: Par
         },
         image,
       });
-      const page = eventPage(
-        pageContext(request, deps.site),
-        { event, image, organisations, companyPathOf, panels },
-        jsonLd,
-      );
+      const page = eventPage(pageContext(request, deps.site), { event, image, panels }, jsonLd);
       // The panels carry this visitor's CSRF token: the page is theirs alone.
       return reply.page(page, { cache: 'no-store' });
     },
