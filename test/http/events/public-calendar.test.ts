@@ -137,7 +137,10 @@ describe('the events calendar and event pages', async () => {
     assert.match(res.body, /Fullt – väntelista/);
     assert.match(res.body, /Ingen anmälan/);
     assert.match(res.body, /css\/events\.css/);
-    assert.match(res.body, /href="\/sv\/events\/calendar\.ics"[^>]*>(<svg[^]*?<\/svg>)?Prenumerera på kalendern/);
+    assert.match(
+      res.body,
+      /href="\/sv\/events\/calendar\.ics"[^>]*>(<svg[^]*?<\/svg>)?Prenumerera på kalendern/,
+    );
     for (const hidden of ['Hemligt utkast', 'Väntar på granskning', 'Förra månadens träff'])
       assert.doesNotMatch(res.body, new RegExp(hidden));
     const en = await app.inject('/en/events');
