@@ -2,7 +2,8 @@
  * The visitors' event routes: /:lang/events (the calendar), /:lang/events/calendar.ics (the feed of
  * the same filter: upcoming events and the last 30 days, capped, with an ETag), /:lang/events/:slug
  * (an event's page: 404 unless published or cancelled) and /:lang/events/:slug/calendar.ics (its
- * one VEVENT). Registering them also gives the place pages their events section.
+ * one VEVENT). Registering them also gives the place pages their events section and tells the
+ * media library which images events use.
  */
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -15,6 +16,7 @@ import { siteOrigin } from '../../../platform/http/origin.ts';
 import { AnyQuery, LangParams, PathParams, type App } from '../../../platform/http/schema.ts';
 import type { ModuleDeps } from '../../../platform/module.ts';
 import { Permission } from '../../../platform/permissions.ts';
+import { addMediaUsageLookup } from '../../content/media/service.ts';
 import { setPlaceSection } from '../../content/places/sections.ts';
 import { visibleEventBySlug, type EventRow } from '../events.ts';
 import { ICS_TYPE } from '../ics.ts';
@@ -26,6 +28,7 @@ import { companyPages } from './companies.ts';
 import { applyFilter, companyOptions, parseEventFilter, pageOf } from './filters.ts';
 import { eventImages } from './images.ts';
 import { listPage, problemText } from './list.ts';
+import { eventImageUsage } from './media.ts';
 import { eventJsonLd, eventPage } from './page.ts';
 import { feedEvents, organisationsOf, upcomingEvents, type EventOrg } from './repository.ts';
 import { eventsPlaceSection } from './sections.ts';
@@ -66,6 +69,7 @@ export function registerPublicEventRoutes(app: App, deps: ModuleDeps, parts: Par
   const db = deps.database.db;
   setPlaceSection(eventsPlaceSection(db));
   setSitemapDatabase(db);
+  addMediaUsageLookup(eventImageUsage);
 
   app.get(
     `/:lang${PATHS.events}`,
