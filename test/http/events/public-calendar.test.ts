@@ -231,6 +231,11 @@ describe('the events calendar and event pages', async () => {
     ]);
     assert.match(second.body, /rel="prev" href="\/sv\/events\?persona=cottage"/);
     assert.match((await app.inject('/en/events?persona=cottage&page=2')).body, /Page 2 of 2/);
+    // A page past the last is named, and the first page shown.
+    const past = await app.inject('/sv/events?persona=cottage&page=3');
+    assert.equal(past.statusCode, 400);
+    assert.match(past.body, /Sidan ”3” finns inte/);
+    assert.equal(cardTitles(past.body)[0], 'Stugträff nummer 0');
     // The unfiltered list's first page is still the soonest 20.
     assert.equal(cardTitles((await app.inject('/sv/events')).body)[0], 'Pågående testbo-helg');
   });

@@ -25,7 +25,7 @@ import type { PanelView, PartsContext } from '../part.ts';
 import { eventCalendar } from './calendar.ts';
 import { translator } from './cards.ts';
 import { companyPages } from './companies.ts';
-import { applyFilter, companyOptions, parseEventFilter, pageOf } from './filters.ts';
+import { applyFilter, companyOptions, PAGE_SIZE, parseEventFilter, pageOf } from './filters.ts';
 import { eventImages } from './images.ts';
 import { listPage, problemText } from './list.ts';
 import { eventImageUsage } from './media.ts';
@@ -80,7 +80,13 @@ export function registerPublicEventRoutes(app: App, deps: ModuleDeps, parts: Par
       const events = await upcomingEvents(db, region.id);
       const companies = new Set(companyOptions(events).map((c) => c.id));
       const { filter, problems } = parseEventFilter(request.query, region, companies);
-      const shown = pageOf(applyFilter(events, filter), filter.page).items.map((e) => e.event);
+      const chosen = applyFilter(events, filter);
+      // A page past the last is a bad value like any other: named, and the first page shown.
+      if (filter.page > 1 && (filter.page - 1) * PAGE_SIZE >= chosen.length) {
+        problems.push({ field: 'page', value: String(filter.page), reason: 'unknown' });
+        filter.page = 1;
+      }
+      const shown = pageOf(chosen, filter.page).items.map((e) => e.event);
       const images = await eventImages(db, region.id, shown);
       const page = listPage(pageContext(request, deps.site), { events, filter, problems, images });
       return reply.page(page, { status: problems.length ? 400 : 200, cache: 'no-cache' });
