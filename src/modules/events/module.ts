@@ -10,12 +10,13 @@
  */
 import { defineModule } from '../../platform/module.ts';
 import type { EventsPart, PartsContext } from './part.ts';
+import { publicPart } from './public/index.ts';
 import { registrationPart } from './registration/index.ts';
 import { adminPart } from './admin/index.ts';
 import { checkinPart } from './checkin/index.ts';
 import { leadsPart } from './leads/index.ts';
 
-const parts: readonly EventsPart[] = [registrationPart, adminPart, checkinPart, leadsPart];
+const parts: readonly EventsPart[] = [publicPart, registrationPart, adminPart, checkinPart, leadsPart];
 
 const all = <T>(pick: (part: EventsPart) => readonly T[] | undefined): T[] =>
   parts.flatMap((part) => pick(part) ?? []);

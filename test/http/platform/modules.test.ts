@@ -41,13 +41,14 @@ describe('modules', async () => {
     const page = await app.inject({ url: '/en/' });
     const nav = /<nav[^>]*>([\s\S]*?)<\/nav>/.exec(page.body)?.[1] ?? '';
     const links = [...nav.matchAll(/href="([^"]+)"/g)].map((m) => m[1]);
-    assert.deepEqual(links.slice(0, 9), [
+    assert.deepEqual(links.slice(0, 10), [
       '/en/',
       '/en/jobs',
       '/en/companies',
       '/en/places',
       '/en/guides',
       '/en/stories',
+      '/en/events',
       '/en/talent-pool',
       '/en/move',
       '/en/me',

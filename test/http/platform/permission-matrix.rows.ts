@@ -850,4 +850,9 @@ export const ROWS: Record<string, Row> = {
     url: `/admin/events/${NO_IMAGE}/registrations/${NO_IMAGE}/decline`,
     body: { message: 'Nej tack' },
   }),
+  // events: public
+  'GET /:lang/events': everyone(200, { url: '/sv/events' }),
+  'GET /:lang/events/calendar.ics': everyone(200, { url: '/sv/events/calendar.ics' }),
+  'GET /:lang/events/:slug': everyone(404, { url: '/sv/events/no-such-event' }),
+  'GET /:lang/events/:slug/calendar.ics': everyone(404, { url: '/sv/events/no-such-event/calendar.ics' }),
 };

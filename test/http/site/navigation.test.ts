@@ -52,6 +52,7 @@ describe('the site navigation', async () => {
         ['/sv/places', 'Orter'],
         ['/sv/guides', 'Flytta hit'],
         ['/sv/stories', 'Berättelser'],
+        ['/sv/events', 'Evenemang'],
         ['/sv/talent-pool', 'Talangpoolen'],
         ['/sv/move', 'Fråga en lots'],
         ['/sv/me', 'Mitt konto'],
@@ -66,6 +67,7 @@ describe('the site navigation', async () => {
         ['/en/places', 'Places'],
         ['/en/guides', 'Moving here'],
         ['/en/stories', 'Stories'],
+        ['/en/events', 'Events'],
         ['/en/talent-pool', 'Talent pool'],
         ['/en/move', 'Ask a navigator'],
         ['/en/me', 'My account'],
@@ -114,7 +116,7 @@ describe('the site navigation', async () => {
     );
     assert.deepEqual(groups.slice(0, 4), [
       ['Jobs and careers', ['/en/jobs', '/en/companies', '/en/talent-pool']],
-      ['Living here', ['/en/places', '/en/guides', '/en/stories', '/en/paths', '/en/network']],
+      ['Living here', ['/en/places', '/en/guides', '/en/stories', '/en/paths', '/en/events', '/en/network']],
       ['For you', ['/en/move', '/en/me']],
       ['About this website', ['/en/accessibility', '/en/privacy', '/sv/lattlast', '/en/search']],
     ]);
