@@ -93,6 +93,9 @@ export const PATHS = {
   admin: '/admin/events',
 } as const;
 
+/** Slugs an event may not take: fixed paths under /events (the personal links' prefix). */
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set(['registration', 'calendar']);
+
 /** The public page of an event (after the language prefix). */
 export function eventPath(slug: string): string {
   return `${PATHS.events}/${slug}`;

@@ -246,7 +246,13 @@ describe('registrations in the back-office and as personal data', async () => {
     assert.equal(me.statusCode, 200);
     assert.match(me.body, /Dina evenemang/);
     assert.match(me.body, new RegExp(`Företagsbesök ${stamp}`));
-    assert.match(me.body, /\/sv\/events\/registration\/[A-Za-z0-9_-]{32}/);
+    const own = /href="(\/sv\/me\/events\/[0-9a-f-]{36})"/.exec(me.body);
+    assert.ok(own, 'the own page links to the registration');
+    const followed = await client.get(own[1]!, session);
+    assert.equal(followed.statusCode, 303);
+    assert.match(String(followed.headers.location), /^\/sv\/events\/registration\/[A-Za-z0-9_-]{32}$/);
+    const someoneElse = await sessionFor(db, (await createPerson(db)).accountId);
+    assert.equal((await client.get(own[1]!, someoneElse)).statusCode, 404, 'not another person’s');
     const exported = await client.get('/sv/me/export.json', session);
     assert.equal(exported.statusCode, 200);
     const data = JSON.parse(exported.body) as Record<string, unknown>;
@@ -262,6 +268,9 @@ describe('registrations in the back-office and as personal data', async () => {
     const deleted = await client.postForm('/sv/me/delete', session, { confirm: email });
     assert.equal(deleted.statusCode, 303);
     assert.deepEqual(await tablesHolding(db, name), []);
+    // The offers task (every minute) offers the freed seats to the waiting list.
+    await queue.enqueue('events.offers', {});
+    await queue.drain();
     assert.equal(await status(waiting.id), 'offered', 'the freed seats went to the waiting list');
     const seats = await db
       .selectFrom('events')

@@ -477,6 +477,7 @@ export const ROWS: Record<string, Row> = {
   // The navigator: the household's side (relocation/household/): the moving page and its forms,
   // the navigators' document download, the follow-up survey
   'GET /:lang/me/move': signedIn(200),
+  'GET /:lang/me/events/:id': signedIn(404, { url: `/sv/me/events/${NO_IMAGE}` }),
   'POST /:lang/me/move/checklist': signedIn(404, {
     anon: 401,
     body: { case: NO_IMAGE, step: 'sfi', done: 'yes' },

@@ -37,6 +37,7 @@ import {
   LIVE_STATUSES,
   PROGRAMME_KINDS,
   QUESTION_KINDS,
+  RESERVED_SLUGS,
   SEAT_STATUSES,
   eventPath,
   isOneOf,
@@ -137,7 +138,7 @@ async function uniqueSlug(db: Kysely<DB>, regionId: string, title: string): Prom
   const base = slugFrom(title);
   for (let n = 1; n < 1000; n++) {
     const slug = n === 1 ? base : `${base}-${n}`;
-    if (!(await slugTaken(db, regionId, slug))) return slug;
+    if (!RESERVED_SLUGS.has(slug) && !(await slugTaken(db, regionId, slug))) return slug;
   }
   return `${base}-${Date.now().toString(36)}`;
 }

@@ -1,18 +1,16 @@
 /**
  * A person's event registrations as personal data ('eventRegistrations'): the export lists each
  * (event, status, seats, answers, consent version, sharing, times); erasure releases the seats they
- * held and offers them on, then deletes the rows, in the account deletion's transaction. The own
+ * held (the offers task offers them on), then deletes the rows, in the account deletion's transaction. The own
  * page's "Dina evenemang" lists them with their personal links; the privacy notice says why.
  */
 import type { Transaction } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { OwnPageSection, PersonalDataPart, PrivacyProcessing } from '../../../platform/personal-data.ts';
 import { eventTitle } from '../events.ts';
-import { manageToken } from '../tokens.ts';
-import { managePath } from './mails.ts';
+import { localPath } from '../../../platform/html/layout.ts';
 import { registrationMessages as msg } from './messages.ts';
 import { registrationsOfPerson } from './repository.ts';
-import { runtimeMailDeps } from './routes.ts';
 import { eraseRegistrations } from './service.ts';
 import { ownSectionHtml } from './views.ts';
 import { shortTime } from './words.ts';
@@ -38,15 +36,13 @@ export const registrationData: PersonalDataPart = {
     }));
   },
   async erase(trx, person) {
-    await eraseRegistrations(trx as Transaction<DB>, person, runtimeMailDeps());
+    await eraseRegistrations(trx as Transaction<DB>, person);
   },
 };
 
 export const registrationSection: OwnPageSection = {
   order: 30,
   async render(ctx) {
-    const deps = runtimeMailDeps();
-    if (!deps) return null;
     const rows = await registrationsOfPerson(ctx.db, ctx.regionId, ctx.accountId, ctx.email, 50);
     const live = rows.filter((r) => r.status !== 'cancelled' || r.starts_at > new Date());
     if (live.length === 0) return null;
@@ -55,7 +51,7 @@ export const registrationSection: OwnPageSection = {
       title: eventTitle({ title_sv: r.title_sv, title_en: r.title_en }, lang),
       when: shortTime(lang, r.starts_at),
       status: r.status,
-      href: managePath(lang, manageToken(deps.secret, ctx.regionId, r.id)),
+      href: localPath(lang, `/me/events/${r.id}`),
     }));
     return { id: 'events', title: msg.t(lang, 'own.title'), html: ownSectionHtml(lang, items) };
   },

@@ -155,3 +155,20 @@ export async function registrationsOfPerson(
     .limit(limit)
     .execute();
 }
+
+/** One registration of a person (by account or address), or undefined. */
+export async function registrationOfPerson(
+  db: Kysely<DB>,
+  regionId: string,
+  accountId: string,
+  email: string,
+  id: string,
+): Promise<{ id: string } | undefined> {
+  return db
+    .selectFrom('event_registrations')
+    .select('id')
+    .where('region_id', '=', regionId)
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('account_id', '=', accountId), eb('email', '=', email.toLowerCase())]))
+    .executeTakeFirst();
+}

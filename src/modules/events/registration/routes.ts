@@ -4,6 +4,8 @@
  * - GET/POST /:lang/events/:slug/register — the form on its own page; a bad form re-shown with the
  *   errors by each field (400); a good one registers and 303s to the personal page. Limited per
  *   client (route) and, when sending, per client and per address (deps.rateLimiter).
+ * - GET /:lang/me/events/:id (SignedIn) — the own page's link: one's own registration → its
+ *   personal page (303); another's a 404.
  * - GET /:lang/events/registration/:token — the personal page (noindex, no-store, no referrer);
  *   POST …/seats, …/answers, …/accept, …/decline, GET+POST …/cancel (a confirm step).
  * Back office (Permission.EventsManage, relation 'manage' to the event; else 404):
@@ -48,7 +50,7 @@ import {
   type FieldErrors,
   type RegisterDraft,
 } from './form.ts';
-import { managePath, type MailDeps } from './mails.ts';
+import { managePath } from './mails.ts';
 import { registrationMessages as msg } from './messages.ts';
 import * as repo from './repository.ts';
 import {
@@ -100,16 +102,8 @@ const MANAGE_DONE = [
   'notAllowed',
 ] as const;
 
-/** The mail side of the service, from configuration and the request. */
-let mailDepsForErasure: MailDeps | undefined;
-/** What the erasure and the own page use (set when the routes are registered; the web process). */
-export function runtimeMailDeps(): MailDeps | undefined {
-  return mailDepsForErasure;
-}
-
 export function registerRegistrationRoutes(app: App, deps: ModuleDeps): void {
   const { db } = deps.database;
-  mailDepsForErasure = { queue: deps.queue, secret: deps.secret, origin: deps.config.publicUrl.origin };
   const serviceDeps = (request: FastifyRequest) => ({
     db,
     queue: deps.queue,
@@ -291,6 +285,25 @@ export function registerRegistrationRoutes(app: App, deps: ModuleDeps): void {
       return showManage(request, reply, lang, request.params.token, {
         notice: done ? msg.t(lang, `done.${done}`) : undefined,
       });
+    },
+  );
+
+  // The own page's links: a signed-in person's own registration (by account or address) → its
+  // personal page, so the own page needs no secret to list them.
+  app.get(
+    '/:lang/me/events/:id',
+    { schema: { params: PathParams('lang', 'id') }, config: { permission: Permission.SignedIn } },
+    async (request, reply) => {
+      const lang = langParam(request);
+      const person = personOf(request);
+      const id = uuidParam(request.params.id);
+      const own = id
+        ? await repo.registrationOfPerson(db, request.region.id, person.account.id, person.account.email, id)
+        : undefined;
+      if (!own) throw new AppError('LOTSA_NOT_FOUND');
+      return reply
+        .header('cache-control', 'no-store')
+        .redirect(managePath(lang, manageToken(deps.secret, request.region.id, own.id)), 303);
     },
   );
 

@@ -590,13 +590,12 @@ export async function sendReminders(deps: RegistrationDeps, now: Date = new Date
 
 /**
  * Erases a person's registrations (by account or address) in the deletion's transaction: the
- * seats they held released and offered on (when mails can be sent; else the offers task does it
- * within a minute), then the rows deleted (their check-ins go by cascade).
+ * seats they held released (the offers task offers them to the waiting within a minute), then the
+ * rows deleted (their check-ins go by cascade).
  */
 export async function eraseRegistrations(
   trx: Transaction<DB>,
   person: { regionId: string; accountId: string; email: string },
-  mailDeps: MailDeps | undefined,
 ): Promise<number> {
   const rows = await trx
     .selectFrom('event_registrations')
@@ -632,7 +631,8 @@ export async function eraseRegistrations(
         subjectId: r.id,
         data: { event: eventTitle(event, 'sv') },
       });
-    if (held > 0 && mailDeps) await offerFreedSeats(trx, mailDeps, person.regionId, eventId);
+    // The seats freed go to the waiting list through the `events.offers` task (every minute), which
+    // offers free seats to the waiting: an erasure runs without the mail's origin and secret.
   }
   return rows.length;
 }

@@ -1,14 +1,12 @@
 /**
  * An event's facts in words for registration's pages and mails (Stockholm times, the place or the
- * online link), and its .ics. The public part has its own event → IcsEvent builder
- * (public/calendar.ts); until that is merged this small one serves the confirmation mails.
+ * online link), and the .ics a registrant's mail carries (public/calendar.ts's VEVENT).
  */
 import type { Lang } from '../../../platform/i18n/index.ts';
 import { STOCKHOLM } from '../../../platform/i18n/stockholm.ts';
-import { localPath } from '../../../platform/html/layout.ts';
-import { eventText, eventTitle, type EventRow } from '../events.ts';
-import { renderCalendar, type IcsEvent } from '../ics.ts';
-import { eventPath } from '../model.ts';
+import { eventTitle, type EventRow } from '../events.ts';
+import { renderCalendar } from '../ics.ts';
+import { icsEventOf } from '../public/calendar.ts';
 
 const formats: Record<
   Lang,
@@ -72,22 +70,12 @@ export function whereText(event: EventRow): string {
   return [event.venue, event.street_address, postal].filter(Boolean).join(', ');
 }
 
-/** The .ics of one event (its confirmation mail's attachment). */
+/**
+ * The .ics of one event as a registrant's mail carries it: the public calendar's VEVENT
+ * (public/calendar.ts), with the online link as its place — the link goes to registered people only.
+ */
 export function eventIcs(event: EventRow, lang: Lang, origin: string): string {
-  const host = new URL(origin).host;
-  const url = `${origin}${localPath(lang, eventPath(event.slug))}`;
-  const summary = eventText(event, 'summary', lang);
-  const ics: IcsEvent = {
-    uid: `${event.id}@${host}`,
-    start: event.starts_at,
-    end: event.ends_at,
-    summary: eventTitle(event, lang),
-    description: [summary, url].filter(Boolean).join('\n\n'),
-    location: whereText(event),
-    url,
-    status: event.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
-    updated: event.updated_at,
-    sequence: event.version,
-  };
+  const ics = icsEventOf(event, { origin, lang });
+  if (event.location_kind === 'online' && event.online_url) ics.location = event.online_url;
   return renderCalendar({ name: eventTitle(event, lang), product: 'Lotsa//Events', events: [ics] });
 }
