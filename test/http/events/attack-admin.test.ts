@@ -4,6 +4,8 @@
  * - An employer may not publish (EventsApprove) — but once the region approved its event, the
  *   employer's every later edit goes live at once: title, texts, the online link all change on the
  *   public page without review (publishing without EventsApprove, by the back door).
+ * - The publish button carries no version: an employer that edits its event while it waits for
+ *   review gets the new text published by an approver who read the old one.
  * - An employer (no NetworkManage) can put its event into a group of the newcomer network, which the
  *   network's public pages then list as the group's meetup.
  * - A title that folds to a slug the public routes use for themselves ("registration") makes an
@@ -138,5 +140,32 @@ describe('attack: events back-office', async () => {
     const row = await eventRow(db, id);
     const page = await client.get(`/sv/events/${row.slug}/register`);
     assert.equal(page.statusCode, 200, `slug "${row.slug}": its register page answers ${page.statusCode}`);
+  });
+
+  it('what the approver publishes is what the approver saw: an edit during review is not published unseen', async () => {
+    const event = await createEvent(db, {
+      organisationId: employer.organisationId,
+      status: 'draft',
+      title: 'Öppet hus på verkstaden',
+    });
+    const base = `/admin/events/${event.id}`;
+    assert.equal((await client.postForm(`${base}/submit`, employer.cookie, {})).statusCode, 303);
+    // The editor opens the event in review: the title it approves of.
+    const seen = await client.get(base, editor.cookie);
+    assert.match(seen.body, /Öppet hus på verkstaden/);
+    // Meanwhile the employer rewrites the event that waits for review.
+    const inReview = await eventRow(db, event.id);
+    const edit = await client.postForm(
+      `${base}/edit`,
+      employer.cookie,
+      form({ version: String(inReview.version), title_sv: 'Något helt annat', title_en: 'Something else' }),
+    );
+    // The editor presses "Publicera" on the page it read.
+    await client.postForm(`${base}/publish`, editor.cookie, {});
+    const after = await eventRow(db, event.id);
+    assert.ok(
+      !(after.status === 'published' && after.title_sv === 'Något helt annat'),
+      `the employer's edit during review (HTTP ${edit.statusCode}) was published without the editor seeing it`,
+    );
   });
 });
