@@ -18,7 +18,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../../src/platform/db/schema.ts';
 import { buildTestApp, TEST_SECRET, unlimited } from '../../helpers/app.ts';
 import { formClient } from '../../helpers/client.ts';
-import { createEvent, createOrganiser } from '../../helpers/events.ts';
+import { addExhibitor, createEvent, createOrganiser } from '../../helpers/events.ts';
 import { createGroup } from '../../helpers/network.ts';
 
 const eventRow = (db: Kysely<DB>, id: string) =>
@@ -138,8 +138,14 @@ describe('attack: events back-office', async () => {
     assert.ok(id);
     assert.equal((await client.postForm(`/admin/events/${id}/publish`, editor.cookie, {})).statusCode, 303);
     const row = await eventRow(db, id);
+    const stand = await addExhibitor(db, id);
+    const qr = await client.get(`/sv/events/${row.slug}/stand/${stand.standCode}`);
     const page = await client.get(`/sv/events/${row.slug}/register`);
-    assert.equal(page.statusCode, 200, `slug "${row.slug}": its register page answers ${page.statusCode}`);
+    assert.deepEqual(
+      { register: page.statusCode, standQr: qr.statusCode },
+      { register: 200, standQr: 200 },
+      `slug "${row.slug}": its pages are shadowed by the personal-link routes`,
+    );
   });
 
   it('what the approver publishes is what the approver saw: an edit during review is not published unseen', async () => {
