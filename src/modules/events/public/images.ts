@@ -1,11 +1,12 @@
 /**
  * An event's picture: its own image from the media library (events.image_id), else a fitting one
- * by kind from the library's shipped demo photographs and content's illustrations (the first of
+ * by kind (a meetup's by season) from the library's shipped demo photographs and content's illustrations (the first of
  * the kind's list that is in the library); none, and the card shows a coloured leaf instead.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { MediaImage } from '../../content/media/service.ts';
+import { wallClock } from '../../../platform/i18n/stockholm.ts';
 import type { EventRow } from '../events.ts';
 import type { EventKind } from '../model.ts';
 import { imagesById, imagesOfSlugs } from './repository.ts';
@@ -16,12 +17,34 @@ export const KIND_PICTURES: Record<EventKind, readonly string[]> = {
   afterwork: ['office-open-plan-workers', 'illustration-campus'],
   company_visit: ['illustration-industry-wind', 'office-team-workshop'],
   test_living: ['lake-jetty-sunset', 'illustration-lake-forest'],
-  meetup: ['midsommar-maypole', 'illustration-lake-forest'],
+  meetup: ['illustration-lake-forest'],
   online: ['office-open-plan-workers', 'illustration-campus'],
   info: ['illustration-town-river', 'office-team-workshop'],
 };
 
-const ALL_FALLBACKS = [...new Set(Object.values(KIND_PICTURES).flat())];
+/**
+ * A newcomer meetup's picture follows the season it is held in (Stockholm month): snow in winter,
+ * the Valborg bonfire in spring, midsummer in summer, the forest in autumn.
+ */
+const SEASON_PICTURES: readonly string[] = [
+  'winter-tree-lined-path', // Dec–Feb
+  'valborg-bonfire-lake', // Mar–May
+  'midsommar-maypole', // Jun–Aug
+  'autumn-forest-sunbeams', // Sep–Nov
+];
+
+/** The season (0 winter … 3 autumn) of an instant in Stockholm. */
+export function seasonOf(date: Date): number {
+  const month = wallClock(date).mo; // 1–12
+  return Math.floor((month % 12) / 3);
+}
+
+function picturesFor(event: EventRow): readonly string[] {
+  const kind = KIND_PICTURES[event.kind as EventKind] ?? [];
+  return event.kind === 'meetup' ? [SEASON_PICTURES[seasonOf(event.starts_at)]!, ...kind] : kind;
+}
+
+const ALL_FALLBACKS = [...new Set([...Object.values(KIND_PICTURES).flat(), ...SEASON_PICTURES])];
 
 export type EventImages = (event: EventRow) => MediaImage | undefined;
 
@@ -44,7 +67,7 @@ export async function eventImages(
   return (event) => {
     const image = event.image_id ? own.get(event.image_id) : undefined;
     if (image) return image;
-    for (const slug of KIND_PICTURES[event.kind as EventKind] ?? []) {
+    for (const slug of picturesFor(event)) {
       const found = fallback.get(slug);
       if (found) return found;
     }
