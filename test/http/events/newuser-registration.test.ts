@@ -187,4 +187,18 @@ describe('events: a new user registers, changes and cancels', async () => {
     assert.ok(row, 'the row of offers taken');
     assert.equal(row[1], '1', 'Lea took the offered seat');
   });
+  it('an online event’s page and mail do not ask the person to show a QR ticket at the entrance', async () => {
+    const event = await createEvent(db, { locationKind: 'online', capacity: 300, title: 'Digital jobbdag' });
+    const { token } = await register('en', event.slug, {
+      name: 'Tina Talang',
+      email: 'tina.online@example.org',
+    });
+    const page = await client.get(`/en/events/registration/${token}`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Link to the event/);
+    // There is no entrance online: "Your ticket – Show the QR code at the entrance, on your phone or printed".
+    assert.doesNotMatch(page.body, /Show the QR code at the entrance/);
+    const [mail] = await mailsTo('tina.online@example.org');
+    assert.doesNotMatch(textOf(mail!.raw), /ticket code/i);
+  });
 });
