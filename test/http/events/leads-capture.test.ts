@@ -262,11 +262,18 @@ describe('events: capturing leads', async () => {
 
   it('the mails a visitor’s lead starts are limited per address (anyone may type any address)', async () => {
     const email = `mottagare-${unique()}@example.org`;
+    // Four stands: at one stand the same address within a day updates its first lead instead.
+    const stands = [
+      stand,
+      await addExhibitor(db, event.id),
+      await addExhibitor(db, event.id),
+      await addExhibitor(db, event.id),
+    ];
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) {
       const r = await client
         .from(`198.51.100.${i + 1}`)
-        .postForm(`/sv/events/${event.slug}/stand/${stand.standCode}`, '', {
+        .postForm(`/sv/events/${event.slug}/stand/${stands[i]?.standCode ?? ''}`, '', {
           name: 'Någon Annan',
           email,
           consent_lead: '1',

@@ -16,6 +16,20 @@ export const leadsAuditSentences: AuditSentences = {
       },
     ],
   },
+  'event.lead.updated': {
+    label: { sv: 'Kontakt vid monter uppdaterad', en: 'Contact at a stand updated' },
+    sentences: [
+      {
+        when: (f) => f.data.source === 'visitor_qr',
+        sv: 'En besökare lämnade sina uppgifter igen vid monter {stand} via QR-koden; kontakten från i dag uppdaterades',
+        en: 'A visitor left their details again at stand {stand} through the QR code; today’s contact was updated',
+      },
+      {
+        sv: '{actor} sparade samma kontakt igen vid monter {stand}; kontakten från i dag uppdaterades',
+        en: '{actor} saved the same contact again at stand {stand}; today’s contact was updated',
+      },
+    ],
+  },
   'event.lead.deleted': {
     label: { sv: 'Kontakt från monter borttagen', en: 'Contact from a stand deleted' },
     sentences: [

@@ -38,6 +38,8 @@ export const leadsMessages = defineMessages({
     'error.stand': 'Välj en monter i listan.',
     'error.experience': 'Välj hur lång erfarenhet – det behövs för talangpoolen.',
     'error.education': 'Välj utbildning – det behövs för talangpoolen.',
+    'error.tooMany':
+      'Många mejl har redan gått till den här adressen den senaste timmen. Spara kontakten utan rutorna för talangpoolen och lotsen, eller försök igen om {minutes} minuter.',
     'field.talent': 'För talangpoolen',
     'field.talent.hint': 'Fyll bara i om du kryssat i talangpoolen ovan.',
     'field.talent.hint.staff': 'Fyll bara i om besökaren vill gå med i talangpoolen.',
@@ -55,6 +57,15 @@ export const leadsMessages = defineMessages({
     'new.deleted': 'Kontakten togs bort.',
     'new.toList': 'Alla kontakter från evenemanget',
     'new.noStands': 'Evenemanget har ingen monter som du kan samla kontakter för.',
+    'new.updated': '{name} var redan sparad vid montern i dag, så den kontakten uppdaterades.',
+    'new.updatedNoRepeat':
+      'Det som redan hade startats (länken till talangpoolen, ett ärende hos en lots) startades inte en gång till.',
+    'new.closed.notYet': 'Formuläret öppnar {date}, dagen före evenemanget.',
+    'new.closed.unpublished':
+      'Evenemanget är inte publicerat, så det går inte att samla kontakter för det än.',
+    'new.closed.over':
+      'Formuläret stängde {date}, en vecka efter evenemanget (tiden för att skriva in pappersanteckningar). Nya kontakter kan inte sparas här längre.',
+    'new.closed.cancelled': 'Evenemanget är inställt, så inga kontakter kan sparas för det.',
     'visitor.title': 'Lämna dina uppgifter till {employer}',
     'visitor.lead':
       'Du är vid montern på {event}. Lämna namn och e-post så hör {employer} av sig om jobb. Det tar en minut.',
@@ -67,6 +78,8 @@ export const leadsMessages = defineMessages({
     'visitor.thanks.navigator': 'En lots i regionen hör av sig om att flytta hit.',
     'visitor.thanks.more': 'Läs mer om att bo och jobba i {region}',
     'visitor.thanks.event': 'Tillbaka till evenemanget',
+    'visitor.thanks.updated':
+      'Du hade redan lämnat dina uppgifter vid montern i dag, så vi har uppdaterat dem.',
     'visitor.notYet.title': 'Formuläret öppnar snart',
     'visitor.notYet.text':
       'Du kan lämna dina uppgifter här från dagen innan {event} börjar, {date}. Välkommen tillbaka då!',
@@ -179,6 +192,8 @@ export const leadsMessages = defineMessages({
     'error.stand': 'Choose a stand from the list.',
     'error.experience': 'Choose how much experience – the talent pool needs it.',
     'error.education': 'Choose an education – the talent pool needs it.',
+    'error.tooMany':
+      'Many mails have already gone to this address in the last hour. Save the contact without the talent pool and navigator boxes, or try again in {minutes} minutes.',
     'field.talent': 'For the talent pool',
     'field.talent.hint': 'Fill in only if you ticked the talent pool above.',
     'field.talent.hint.staff': 'Fill in only if the visitor wants to join the talent pool.',
@@ -195,6 +210,14 @@ export const leadsMessages = defineMessages({
     'new.deleted': 'The contact was deleted.',
     'new.toList': 'All contacts from the event',
     'new.noStands': 'The event has no stand you can collect contacts for.',
+    'new.updated': '{name} was already saved at this stand today, so that contact was updated.',
+    'new.updatedNoRepeat':
+      'What had already been started (the link to the talent pool, a case with a navigator) was not started a second time.',
+    'new.closed.notYet': 'The form opens on {date}, the day before the event.',
+    'new.closed.unpublished': 'The event is not published, so contacts cannot be collected for it yet.',
+    'new.closed.over':
+      'The form closed on {date}, a week after the event (the time for typing in paper notes). New contacts can no longer be saved here.',
+    'new.closed.cancelled': 'The event is cancelled, so no contacts can be saved for it.',
     'visitor.title': 'Leave your details with {employer}',
     'visitor.lead':
       'You are at the stand at {event}. Leave your name and e-mail and {employer} will get in touch about jobs. It takes a minute.',
@@ -207,6 +230,8 @@ export const leadsMessages = defineMessages({
     'visitor.thanks.navigator': 'A navigator in the region will contact you about moving here.',
     'visitor.thanks.more': 'Read more about living and working in {region}',
     'visitor.thanks.event': 'Back to the event',
+    'visitor.thanks.updated':
+      'You had already left your details at this stand today, so we have updated them.',
     'visitor.notYet.title': 'The form opens soon',
     'visitor.notYet.text':
       'You can leave your details here from the day before {event} begins, {date}. Welcome back then!',

@@ -141,6 +141,65 @@ export async function insertLead(trx: Kysely<DB>, lead: NewLead): Promise<string
   return row.id;
 }
 
+/**
+ * The newest lead with this address at this stand of the event since `since` (null stand: the
+ * organiser's own), for a second capture of the same person to update instead of starting again.
+ */
+export async function recentLead(
+  db: Kysely<DB>,
+  regionId: string,
+  eventId: string,
+  organisationId: string | null,
+  email: string,
+  since: Date,
+): Promise<LeadRow | undefined> {
+  let q = db
+    .selectFrom('event_leads')
+    .selectAll()
+    .where('region_id', '=', regionId)
+    .where('event_id', '=', eventId)
+    // Stored as checked (normalizeEmail: lower case), so the index on (region_id, email) serves.
+    .where('email', '=', email.toLowerCase())
+    .where('created_at', '>=', since);
+  q =
+    organisationId === null
+      ? q.where('organisation_id', 'is', null)
+      : q.where('organisation_id', '=', organisationId);
+  return q.orderBy('created_at', 'desc').orderBy('id').limit(1).executeTakeFirst();
+}
+
+/** What a second capture of the same person changes on the first lead. */
+export interface LeadUpdate {
+  name: string;
+  phone: string;
+  occupation: string;
+  note: string;
+  language: string;
+  consentTextVersion: string;
+  wantsTalentPool: boolean;
+  wantsNavigator: boolean;
+  accountId: string | null;
+}
+
+export async function updateLead(trx: Kysely<DB>, regionId: string, id: string, lead: LeadUpdate) {
+  await trx
+    .updateTable('event_leads')
+    .set({
+      name: lead.name,
+      phone: lead.phone,
+      occupation: lead.occupation,
+      note: lead.note,
+      language: lead.language,
+      consent_text_version: lead.consentTextVersion,
+      wants_talent_pool: lead.wantsTalentPool,
+      wants_navigator: lead.wantsNavigator,
+      account_id: lead.accountId,
+    })
+    .where('region_id', '=', regionId)
+    .where('id', '=', id)
+    .execute();
+}
+
 export async function setLeadCase(trx: Kysely<DB>, regionId: string, id: string, caseId: string) {
   await trx
     .updateTable('event_leads')

@@ -3,7 +3,10 @@
  * Back office (EventsManage; eventForAccess — what the person does not reach is a 404):
  * - GET/POST /admin/events/:id/leads/new: the stand staff's form; saved → the empty form again with
  *   "Sparat: Anna" and its undo. An exhibitor captures for its own stand; who manages the event
- *   chooses the stand (or the organiser's own).
+ *   chooses the stand (or the organiser's own). Open while the event is published, from a day
+ *   before it to a week after (paper notes), never when cancelled; the mails a lead starts are
+ *   limited per address in the same buckets as the visitors' page (429 by the e-mail field); the
+ *   same address at the same stand within a day updates the first lead (nothing started twice).
  * - GET /admin/events/:id/leads (+ .csv): the leads (manage: every stand, a filter; exhibitor: its
  *   own), and the registrations that consented to the exhibitors (+ registrations.csv).
  * - POST /admin/events/:id/leads/:lead/delete: the person asked; audited.
@@ -38,9 +41,14 @@ import {
   captureLead,
   deleteLead,
   STAFF_PER_IP,
+  staffClosesAt,
+  staffWindow,
   VISITOR_PER_IP,
   VISITOR_VIEW_PER_IP,
   visitorWindow,
+  WINDOW_MS,
+  wouldStart,
+  type Starts,
 } from './service.ts';
 import * as views from './views.ts';
 
@@ -124,6 +132,34 @@ export function registerLeadRoutes(app: App, deps: ModuleDeps): void {
     return { access, ...found, all, stands };
   }
 
+  /**
+   * Anyone may type any address (a visitor on their phone, an exhibitor's staff): the mails a lead
+   * starts are limited per address in the same buckets as where they are usually asked for (the
+   * talent pool's sign-up, a navigator's request), so the two forms together stay within them.
+   * Seconds to wait, or undefined.
+   */
+  async function addressWait(email: string, starts: Starts): Promise<number | undefined> {
+    const rules = [
+      ...(starts.talent ? [SEND_PER_ADDRESS] : []),
+      ...(starts.navigator ? [REQUEST_PER_ADDRESS] : []),
+    ];
+    for (const rule of rules) {
+      const wait = await deps.rateLimiter.hit(
+        `${rule.name}:${mailboxKey(deps.secret, rule.name, email)}`,
+        rule,
+      );
+      if (wait !== undefined) return wait;
+    }
+    return undefined;
+  }
+
+  /** Why the staff's form does not take details now, or undefined when it does. */
+  function staffClosed(event: EventRow) {
+    const window = staffWindow(event);
+    if (window === 'open') return undefined;
+    return { window, opens: new Date(event.starts_at.getTime() - WINDOW_MS), closes: staffClosesAt(event) };
+  }
+
   // ---- The stand staff's form ----
 
   app.get(
@@ -142,6 +178,9 @@ export function registerLeadRoutes(app: App, deps: ModuleDeps): void {
           : undefined;
       const ownLead =
         lead && r.stands.some((s) => s.organisationId === lead.organisation_id) ? lead : undefined;
+      // What the save started (w=t: the talent pool's link, n: a navigator's case; u: updated).
+      const flags = queryText(q.w);
+      const closed = staffClosed(r.event);
       const page = views.standFormPage({
         lang,
         event: r.event,
@@ -154,11 +193,13 @@ export function registerLeadRoutes(app: App, deps: ModuleDeps): void {
               id: ownLead.id,
               name: ownLead.name,
               email: ownLead.email,
-              talent: ownLead.wants_talent_pool,
-              navigator: ownLead.wants_navigator,
+              talent: flags.includes('t'),
+              navigator: flags.includes('n'),
+              updated: flags.includes('u'),
             }
           : undefined,
         deleted: queryText(q.done) === 'deleted',
+        closed,
       });
       return reply.adminPage(page);
     },
@@ -171,6 +212,21 @@ export function registerLeadRoutes(app: App, deps: ModuleDeps): void {
       const lang = adminLang(request);
       const r = await reach(request, request.params.id);
       const draft = draftFromBody(request.body);
+      const closed = staffClosed(r.event);
+      if (closed) {
+        // Outside the event's window (or cancelled): nothing is saved or sent; the page says why.
+        const page = views.standFormPage({
+          lang,
+          event: r.event,
+          csrf: reply.csrfToken(),
+          stands: r.stands,
+          draft,
+          errors: {},
+          closed,
+        });
+        const gone = closed.window === 'over' || closed.window === 'cancelled';
+        return reply.adminPage(page, { status: gone ? 410 : 409 });
+      }
       const stand = r.stands.find((s) => s.key === draft.stand);
       const checked = checkLead(draft, false);
       const errors: LeadErrors = {
@@ -188,6 +244,21 @@ export function registerLeadRoutes(app: App, deps: ModuleDeps): void {
         });
         return reply.adminPage(page, { status: 400 });
       }
+      const starts = await wouldStart(db, r.access.regionId, r.event, stand, checked.input);
+      const wait = await addressWait(checked.input.email, starts);
+      if (wait !== undefined) {
+        reply.header('retry-after', String(wait));
+        const page = views.standFormPage({
+          lang,
+          event: r.event,
+          csrf: reply.csrfToken(),
+          stands: r.stands,
+          draft,
+          errors: { email: 'error.tooMany' },
+          tooMany: Math.max(1, Math.ceil(wait / 60)),
+        });
+        return reply.adminPage(page, { status: 429 });
+      }
       const person = personOf(request);
       const captured = await captureLead(
         {
@@ -202,8 +273,9 @@ export function registerLeadRoutes(app: App, deps: ModuleDeps): void {
         checked.input,
         'stand_form',
       );
+      const flags = `${captured.talentMailed ? 't' : ''}${captured.navigatorStarted ? 'n' : ''}${captured.updated ? 'u' : ''}`;
       return reply.redirect(
-        `${views.leadPaths.new(r.event.id)}?stand=${encodeURIComponent(stand.key)}&saved=${captured.id}`,
+        `${views.leadPaths.new(r.event.id)}?stand=${encodeURIComponent(stand.key)}&saved=${captured.id}&w=${flags}`,
         303,
       );
     },
@@ -435,21 +507,11 @@ export function registerLeadRoutes(app: App, deps: ModuleDeps): void {
       const draft = { ...draftFromBody(request.body), note: '', language: lang };
       const checked = checkLead(draft, true);
       if (!checked.input) return showVisitor(request, reply, lang, v, draft, checked.errors, 400);
-      // Anyone may type any address: the mails a lead starts are limited per address as where
-      // they are usually asked for (the talent pool's sign-up, a navigator's request).
-      const rules = [
-        ...(checked.input.wantsTalentPool ? [SEND_PER_ADDRESS] : []),
-        ...(checked.input.wantsNavigator ? [REQUEST_PER_ADDRESS] : []),
-      ];
-      for (const rule of rules) {
-        const wait = await deps.rateLimiter.hit(
-          `${rule.name}:${mailboxKey(deps.secret, rule.name, checked.input.email)}`,
-          rule,
-        );
-        if (wait !== undefined) {
-          reply.header('retry-after', String(wait));
-          return showVisitor(request, reply, lang, v, draft, {}, 429, Math.max(1, Math.ceil(wait / 60)));
-        }
+      const starts = await wouldStart(db, request.region.id, v.event, v.stand, checked.input);
+      const wait = await addressWait(checked.input.email, starts);
+      if (wait !== undefined) {
+        reply.header('retry-after', String(wait));
+        return showVisitor(request, reply, lang, v, draft, {}, 429, Math.max(1, Math.ceil(wait / 60)));
       }
       const captured = await captureLead(
         {
@@ -465,7 +527,7 @@ export function registerLeadRoutes(app: App, deps: ModuleDeps): void {
         'visitor_qr',
       );
       // The thank-you page says what was started; nothing personal travels in its address.
-      const flags = `${captured.talentMailed ? 't' : ''}${captured.caseId ? 'n' : ''}`;
+      const flags = `${captured.talentMailed ? 't' : ''}${captured.navigatorStarted ? 'n' : ''}${captured.updated ? 'u' : ''}`;
       return reply
         .header('cache-control', 'no-store')
         .redirect(`/${lang}${views.leadPaths.thanks(v.event.slug, request.params.code)}?w=${flags}`, 303);
@@ -486,6 +548,7 @@ export function registerLeadRoutes(app: App, deps: ModuleDeps): void {
       const page = views.visitorThanksPage(lang, v.event, v.stand, v.image, {
         talent: flags.includes('t'),
         navigator: flags.includes('n'),
+        updated: flags.includes('u'),
         region: request.region.name[lang],
       });
       return reply.header('referrer-policy', 'no-referrer').page(page, { cache: 'no-store' });

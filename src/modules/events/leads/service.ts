@@ -5,7 +5,7 @@
  * source names the event, the stand and the employer, its id kept on the lead; and the audit event
  * (no personal data in its facts). Deleting a lead (the person asked) is audited likewise.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { recordAudit, type AuditActor } from '../../../platform/audit.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import { shell } from '../../../platform/html/messages.ts';
@@ -20,7 +20,7 @@ import { EMPTY_DRAFT } from '../../talent/join/draft.ts';
 import { signupMail } from '../../talent/join/views.ts';
 import { eventTitle, type EventRow } from '../events.ts';
 import { CONSENT_TEXT_VERSIONS } from '../model.ts';
-import type { LeadInput } from './form.ts';
+import { LIMITS, type LeadInput } from './form.ts';
 import * as repo from './repository.ts';
 
 /** The visitor's page posts, per client (route config): a queue at a stand shares one Wi-Fi. */
@@ -32,8 +32,17 @@ export const STAFF_PER_IP: RateLimitRule = { name: 'event-lead-staff', max: 600,
 
 /** How long before the start and after the end the visitors' page takes details. */
 export const WINDOW_MS = 86_400_000;
+/**
+ * How long after the end the stand staff's form still takes details: the visitors' day, plus the
+ * days after a fair when the staff are back at the office typing in the paper notes (a week).
+ */
+export const STAFF_AFTER_MS = 7 * 86_400_000;
+/** A second lead with the same address at the same stand within this updates the first. */
+export const SAME_LEAD_MS = 86_400_000;
 
 export type VisitorWindow = 'open' | 'not_yet' | 'over' | 'cancelled';
+/** The staff's form also knows an event that is not published (yet): nothing to collect for. */
+export type StaffWindow = VisitorWindow | 'unpublished';
 
 /** Whether the stand's form takes details now: published, from a day before to a day after. */
 export function visitorWindow(
@@ -47,6 +56,63 @@ export function visitorWindow(
   return 'open';
 }
 
+/**
+ * Whether the stand staff's form takes details now: as the visitors' page (published, from a day
+ * before the start), but until a week after the end for the paper notes; never a cancelled event.
+ */
+export function staffWindow(
+  event: Pick<EventRow, 'status' | 'starts_at' | 'ends_at'>,
+  now = new Date(),
+): StaffWindow {
+  if (event.status === 'cancelled') return 'cancelled';
+  if (event.status !== 'published') return 'unpublished';
+  if (now.getTime() < event.starts_at.getTime() - WINDOW_MS) return 'not_yet';
+  if (now.getTime() > event.ends_at.getTime() + STAFF_AFTER_MS) return 'over';
+  return 'open';
+}
+
+/** When the staff's form closes (for its closed notice). */
+export function staffClosesAt(event: Pick<EventRow, 'ends_at'>): Date {
+  return new Date(event.ends_at.getTime() + STAFF_AFTER_MS);
+}
+
+/** What a new lead would start: a talent pool sign-up mail, a navigator's case (with its mails). */
+export interface Starts {
+  talent: boolean;
+  navigator: boolean;
+}
+
+/** What a lead starts given the same address's lead at the same stand today (if any). */
+export function startsFor(
+  lead: Pick<LeadInput, 'wantsTalentPool' | 'wantsNavigator'>,
+  earlier: repo.LeadRow | undefined,
+): Starts {
+  return {
+    talent: lead.wantsTalentPool && !earlier?.wants_talent_pool,
+    navigator: lead.wantsNavigator && !earlier?.wants_navigator && !earlier?.case_id,
+  };
+}
+
+/** What capturing this lead would start now (the routes limit those mails per address first). */
+export async function wouldStart(
+  db: Kysely<DB>,
+  regionId: string,
+  event: Pick<EventRow, 'id'>,
+  stand: repo.Stand,
+  lead: LeadInput,
+  now = new Date(),
+): Promise<Starts> {
+  const earlier = await repo.recentLead(
+    db,
+    regionId,
+    event.id,
+    stand.organisationId,
+    lead.email,
+    new Date(now.getTime() - SAME_LEAD_MS),
+  );
+  return startsFor(lead, earlier);
+}
+
 export interface CaptureContext {
   db: Kysely<DB>;
   queue: TaskQueue;
@@ -58,7 +124,12 @@ export interface CaptureContext {
 export interface Captured {
   id: string;
   caseId: string | null;
+  /** A talent pool sign-up mail was started by this capture. */
   talentMailed: boolean;
+  /** A navigator's case was started by this capture. */
+  navigatorStarted: boolean;
+  /** The same address was already saved at this stand within a day: that lead was updated. */
+  updated: boolean;
 }
 
 export async function captureLead(
@@ -70,26 +141,55 @@ export async function captureLead(
 ): Promise<Captured> {
   const regionId = ctx.region.id;
   return ctx.db.transaction().execute(async (trx) => {
-    const account = await findAccountByEmail(trx, regionId, lead.email);
-    const id = await repo.insertLead(trx, {
+    // One capture at a time per stand and address: two quick saves never both start the mails.
+    const lockKey = `event-lead:${regionId}:${event.id}:${stand.organisationId ?? 'own'}:${lead.email}`;
+    await sql`select pg_advisory_xact_lock(hashtext(${lockKey}))`.execute(trx);
+    const earlier = await repo.recentLead(
+      trx,
       regionId,
-      eventId: event.id,
-      organisationId: stand.organisationId,
-      stand: stand.stand,
-      name: lead.name,
-      email: lead.email,
-      phone: lead.phone,
-      occupation: lead.occupation,
-      note: lead.note,
-      language: lead.language,
-      consentTextVersion: CONSENT_TEXT_VERSIONS.lead,
-      wantsTalentPool: lead.wantsTalentPool,
-      wantsNavigator: lead.wantsNavigator,
-      accountId: account?.id ?? null,
-      source,
-      capturedBy: source === 'stand_form' ? ctx.actor.id : null,
-    });
-    if (lead.wantsTalentPool && lead.experience && lead.education) {
+      event.id,
+      stand.organisationId,
+      lead.email,
+      new Date(Date.now() - SAME_LEAD_MS),
+    );
+    const starts = startsFor(lead, earlier);
+    const account = await findAccountByEmail(trx, regionId, lead.email);
+    if (earlier) {
+      // The same person again today (a second scan, the staff typing them in after the QR): the
+      // first lead takes what is new; nothing already started is started again.
+      await repo.updateLead(trx, regionId, earlier.id, {
+        name: lead.name,
+        phone: lead.phone || earlier.phone,
+        occupation: lead.occupation || earlier.occupation,
+        note: joinNotes(earlier.note, lead.note),
+        language: lead.language,
+        consentTextVersion: CONSENT_TEXT_VERSIONS.lead,
+        wantsTalentPool: earlier.wants_talent_pool || lead.wantsTalentPool,
+        wantsNavigator: earlier.wants_navigator || lead.wantsNavigator,
+        accountId: earlier.account_id ?? account?.id ?? null,
+      });
+    }
+    const id = earlier
+      ? earlier.id
+      : await repo.insertLead(trx, {
+          regionId,
+          eventId: event.id,
+          organisationId: stand.organisationId,
+          stand: stand.stand,
+          name: lead.name,
+          email: lead.email,
+          phone: lead.phone,
+          occupation: lead.occupation,
+          note: lead.note,
+          language: lead.language,
+          consentTextVersion: CONSENT_TEXT_VERSIONS.lead,
+          wantsTalentPool: lead.wantsTalentPool,
+          wantsNavigator: lead.wantsNavigator,
+          accountId: account?.id ?? null,
+          source,
+          capturedBy: source === 'stand_form' ? ctx.actor.id : null,
+        });
+    if (starts.talent && lead.experience && lead.education) {
       const language = lead.language;
       const { url } = await createSignup(trx, {
         regionId,
@@ -117,7 +217,7 @@ export async function captureLead(
       });
     }
     let caseId: string | null = null;
-    if (lead.wantsNavigator) {
+    if (starts.navigator) {
       const created = await requestFromLead(
         trx,
         { queue: ctx.queue, region: ctx.region, origin: ctx.origin },
@@ -142,7 +242,7 @@ export async function captureLead(
       regionId,
       actor: ctx.actor,
       organisationId: stand.organisationId ?? event.organisation_id,
-      action: 'event.lead.captured',
+      action: earlier ? 'event.lead.updated' : 'event.lead.captured',
       subjectType: 'event_lead',
       subjectId: id,
       data: {
@@ -151,10 +251,25 @@ export async function captureLead(
         source,
         talentPool: lead.wantsTalentPool,
         navigator: lead.wantsNavigator,
+        talentMailed: starts.talent,
+        navigatorStarted: caseId !== null,
       },
     });
-    return { id, caseId, talentMailed: lead.wantsTalentPool };
+    return {
+      id,
+      caseId,
+      talentMailed: starts.talent,
+      navigatorStarted: caseId !== null,
+      updated: earlier !== undefined,
+    };
   });
+}
+
+/** The earlier note and the new one (when it says something else), within the column's bound. */
+export function joinNotes(earlier: string, added: string): string {
+  if (!added || earlier.includes(added)) return earlier;
+  if (!earlier) return added.slice(0, LIMITS.note);
+  return `${earlier}\n${added}`.slice(0, LIMITS.note);
 }
 
 /** Deletes a lead (the person asked); false when it was gone. */

@@ -30,7 +30,7 @@ import { adminEventPath, eventPath, PATHS } from '../model.ts';
 import type { LeadDraft, LeadErrors, LeadField } from './form.ts';
 import { leadsMessages, type LeadsKey } from './messages.ts';
 import type { LeadListRow, Stand } from './repository.ts';
-import type { VisitorWindow } from './service.ts';
+import type { StaffWindow, VisitorWindow } from './service.ts';
 
 export const LEADS_CSS = 'css/events-leads.css';
 
@@ -76,11 +76,14 @@ const FIELD_IDS: Record<LeadField, string> = {
   education: 'education',
 };
 
-function summary(lang: Lang, errors: LeadErrors): SafeHtml {
+/** Parameters of an error text by its field (the minutes to wait). */
+type ErrorParams = Partial<Record<LeadField, Params>>;
+
+function summary(lang: Lang, errors: LeadErrors, params: ErrorParams = {}): SafeHtml {
   const t = tr(lang);
   const failed = (Object.keys(FIELD_IDS) as LeadField[]).flatMap((f) => {
     const key = errors[f];
-    return key ? [{ id: FIELD_IDS[f], text: t(key) }] : [];
+    return key ? [{ id: FIELD_IDS[f], text: t(key, params[f]) }] : [];
   });
   return formErrorSummary(lang, failed);
 }
@@ -107,9 +110,15 @@ function checkbox(
 }
 
 /** The lead's fields (the staff's form also asks the language and takes a note). */
-function leadFields(lang: Lang, d: LeadDraft, errors: LeadErrors, visitor: boolean): SafeHtml {
+function leadFields(
+  lang: Lang,
+  d: LeadDraft,
+  errors: LeadErrors,
+  visitor: boolean,
+  params: ErrorParams = {},
+): SafeHtml {
   const t = tr(lang);
-  const e = (f: LeadField) => (errors[f] ? t(errors[f]) : undefined);
+  const e = (f: LeadField) => (errors[f] ? t(errors[f], params[f]) : undefined);
   const consentLang: Lang = visitor ? lang : d.language === 'en' ? 'en' : lang;
   // The consent texts in the language the visitor is spoken to in (marked when not the page's).
   const c = (key: 'consent.lead.text' | 'consent.talentPool.text' | 'consent.navigator.text') => {
@@ -186,9 +195,30 @@ export interface StandFormModel {
   stands: readonly Stand[];
   draft: LeadDraft;
   errors: LeadErrors;
-  /** The lead just saved: its name and id (the undo link), and what was started for it. */
-  saved?: { id: string; name: string; email: string; talent: boolean; navigator: boolean };
+  /**
+   * The lead just saved: its name and id (the undo link), what was started for it now, and whether
+   * it was the same person's lead from earlier today, updated.
+   */
+  saved?: { id: string; name: string; email: string; talent: boolean; navigator: boolean; updated: boolean };
   deleted?: boolean;
+  /** The mails to this address are at their limit: minutes to wait (the error by the e-mail field). */
+  tooMany?: number;
+  /** The form does not take details now (outside the event's window, or cancelled). */
+  closed?: { window: Exclude<StaffWindow, 'open'>; opens: Date; closes: Date };
+}
+
+function closedText(lang: Lang, closed: NonNullable<StandFormModel['closed']>): string {
+  const t = tr(lang);
+  switch (closed.window) {
+    case 'not_yet':
+      return t('new.closed.notYet', { date: formatDate(lang, closed.opens) });
+    case 'unpublished':
+      return t('new.closed.unpublished');
+    case 'over':
+      return t('new.closed.over', { date: formatDate(lang, closed.closes) });
+    case 'cancelled':
+      return t('new.closed.cancelled');
+  }
 }
 
 export function standFormPage(m: StandFormModel): AdminPage {
@@ -197,9 +227,11 @@ export function standFormPage(m: StandFormModel): AdminPage {
   const title = eventTitle(event, lang);
   const path = leadPaths.new(event.id);
   const hasErrors = Object.keys(m.errors).length > 0;
+  const params: ErrorParams = m.tooMany ? { email: { minutes: m.tooMany } } : {};
   const saved = m.saved
     ? html`<div class="notice lead-saved" role="status">
-        <p><strong>${t('new.saved', { name: m.saved.name })}</strong></p>
+        <p><strong>${t(m.saved.updated ? 'new.updated' : 'new.saved', { name: m.saved.name })}</strong></p>
+        ${m.saved.updated ? html`<p>${t('new.updatedNoRepeat')}</p>` : ''}
         ${m.saved.talent ? html`<p>${t('new.savedTalent', { email: m.saved.email })}</p>` : ''}
         ${m.saved.navigator ? html`<p>${t('new.savedNavigator')}</p>` : ''}
         <form method="post" action="${leadPaths.delete(event.id, m.saved.id)}" class="inline-form">
@@ -228,12 +260,14 @@ export function standFormPage(m: StandFormModel): AdminPage {
     <p class="lead-back"><a href="${adminEventPath(event.id)}">${title}</a></p>
     <h1>${t('new.title')}</h1>
     <p>${t('new.lead', { event: title })}</p>
-    ${saved} ${summary(lang, m.errors)}
+    ${saved} ${summary(lang, m.errors, params)}
     ${
-      m.stands.length === 0
-        ? html`<p>${t('new.noStands')}</p>`
-        : html`<form class="form lead-form" method="post" action="${path}" novalidate>
-            ${csrfField(m.csrf)} ${standChoice} ${leadFields(lang, m.draft, m.errors, false)}
+      m.closed
+        ? html`<div class="notice notice--warning lead-closed" role="status"><p>${closedText(lang, m.closed)}</p></div>`
+        : m.stands.length === 0
+          ? html`<p>${t('new.noStands')}</p>`
+          : html`<form class="form lead-form" method="post" action="${path}" novalidate>
+            ${csrfField(m.csrf)} ${standChoice} ${leadFields(lang, m.draft, m.errors, false, params)}
             <p><button type="submit" class="button">${t('new.save')}</button></p>
           </form>`
     }
@@ -348,7 +382,7 @@ export function visitorThanksPage(
   event: EventRow,
   stand: Stand,
   image: MediaImage | undefined,
-  done: { talent: boolean; navigator: boolean; region: string },
+  done: { talent: boolean; navigator: boolean; updated?: boolean; region: string },
 ): Page {
   const t = tr(lang);
   const heading = t('visitor.thanks.title');
@@ -356,6 +390,7 @@ export function visitorThanksPage(
     ${hero(lang, event, stand, image, html`<h1>${heading}</h1>`)}
     <div class="lead-card" role="status">
       <p class="lead-card__lead">${t('visitor.thanks.lead', { employer: stand.organisation })}</p>
+      ${done.updated ? html`<p>${t('visitor.thanks.updated')}</p>` : ''}
       ${done.talent ? html`<p>${t('visitor.thanks.talent')}</p>` : ''}
       ${done.navigator ? html`<p>${t('visitor.thanks.navigator')}</p>` : ''}
       <ul class="lead-next">
