@@ -2,7 +2,9 @@
  * A person's event registrations as personal data ('eventRegistrations'): the export lists each
  * (event, status, seats, answers, consent version, sharing, times); erasure releases the seats they
  * held (the offers task offers them on), then deletes the rows, in the account deletion's transaction. The own
- * page's "Dina evenemang" lists them with their personal links; the privacy notice says why.
+ * page's "Dina evenemang" lists them with their personal links; the privacy notice says why and for
+ * how long, which the `events.retention` task keeps (service.ts runRetention: six months after the
+ * event; KEEP_ENDED_DAYS after a registration ended without a seat).
  */
 import type { Transaction } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
