@@ -1,8 +1,8 @@
 -- The newcomer network's meetups become events (issue 17): migration 0032 kept them in their own
 -- small list "until events exist". Every network_meetups row is copied into events (kind 'meetup',
--- owned by the region's own organisation, network_group_id = the group, the same id), every
--- "Jag kommer" into event_registrations (a confirmed seat of the account, which manages it from its
--- own page), and the two network tables go. The network part now reads a group's meetups from
+-- owned by the region's own organisation, network_group_id = the group, the same id; a cancelled
+-- meetup a cancelled event holding no seats), every "Jag kommer" into event_registrations (a
+-- confirmed seat of the account, cancelled for a cancelled meetup), and the two network tables go. The network part now reads a group's meetups from
 -- events (src/modules/relocation/network/events.ts).
 
 -- A region that has meetups but no organisation of its own gets one (the identity seed makes it
@@ -42,7 +42,8 @@ SELECT
   coalesce(g.municipality_code, first_municipality.code),
   m.place,
   m.capacity,
-  least(attendees.n, coalesce(m.capacity, attendees.n)),
+  -- A cancelled meetup holds no seats (as cancelEvent leaves an event: every sign-up cancelled).
+  CASE WHEN m.cancelled_at IS NULL THEN least(attendees.n, coalesce(m.capacity, attendees.n)) ELSE 0 END,
   m.group_id,
   m.cancelled_at,
   m.created_at,
@@ -60,12 +61,15 @@ LEFT JOIN LATERAL (
   SELECT mu.code FROM municipalities mu WHERE mu.region_id = m.region_id ORDER BY mu.code LIMIT 1
 ) first_municipality ON true;
 
--- Each "Jag kommer" as a confirmed one-seat registration of the account. Its personal link and
--- ticket are never mailed: the hashes are random placeholders that no token hashes to (a token's
--- SHA-256 in base64url is 43 characters), and the person manages it signed in, by account_id.
+-- Each "Jag kommer" as a one-seat registration of the account: confirmed, or cancelled (holding
+-- no seat) when the meetup was cancelled. A migration has no installation secret, so the hashes
+-- are unique placeholders ('migrated:…') that no token hashes to (a token's SHA-256 in base64url
+-- is 43 characters); the `events.offers` task (every minute) replaces them with the hashes of the
+-- registration's derived personal link and ticket (tokens.ts), after which the own page's link
+-- (/me/events/:id), the reminder and the ticket work as for any registration.
 INSERT INTO event_registrations (
   region_id, event_id, account_id, name, email, language, seats, status, queued_at,
-  consent_text_version, manage_hash, ticket_hash, created_at, updated_at
+  consent_text_version, manage_hash, ticket_hash, cancelled_at, created_at, updated_at
 )
 SELECT
   a.region_id,
@@ -75,16 +79,22 @@ SELECT
   lower(acc.email),
   acc.language,
   1,
-  'confirmed',
+  CASE WHEN e.status = 'cancelled' THEN 'cancelled' ELSE 'confirmed' END,
   a.created_at,
   'events-registration-2026-12',
   'migrated:' || md5(gen_random_uuid()::text) || md5(gen_random_uuid()::text),
   'migrated:' || md5(gen_random_uuid()::text) || md5(gen_random_uuid()::text),
+  e.cancelled_at,
   a.created_at,
-  a.created_at
+  -- Its last change: the cancellation, if any (the retention of ended registrations counts from it).
+  greatest(e.cancelled_at, a.created_at)
 FROM network_meetup_attendees a
 JOIN accounts acc ON acc.region_id = a.region_id AND acc.id = a.account_id
 JOIN events e ON e.region_id = a.region_id AND e.id = a.meetup_id;
+
+-- The placeholders still waiting for their hashes, found at once by the offers task (empty after).
+CREATE INDEX event_registrations_migrated ON event_registrations (region_id, id)
+  WHERE manage_hash LIKE 'migrated:%';
 
 DROP TABLE network_meetup_attendees;
 DROP TABLE network_meetups;

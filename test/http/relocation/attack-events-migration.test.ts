@@ -40,7 +40,7 @@ import { createPerson, REGION, sessionFor } from '../../helpers/identity.ts';
 import { createGroup, createMeetup } from '../../helpers/network.ts';
 
 describe('attack: events from the network migration', async () => {
-  const { app, database } = await buildTestApp({ LOTSA_SECRET: TEST_SECRET }, undefined, {
+  const { app, database, queue } = await buildTestApp({ LOTSA_SECRET: TEST_SECRET }, undefined, {
     rateLimiter: unlimited,
   });
   const db = database.db;
@@ -69,11 +69,19 @@ describe('attack: events from the network migration', async () => {
       .execute();
     await db.updateTable('events').set({ seats_taken: 1 }).where('id', '=', meetup.id).execute();
     const cookie = await sessionFor(db, person.accountId);
+    // The app's scheduled tasks run (the offers task, every minute, gives migrated sign-ups the
+    // hashes of their derived links).
+    await queue.drain();
 
     const me = await client.get('/sv/me', cookie);
     assert.equal(me.statusCode, 200);
-    const href = /href="(\/sv\/events\/registration\/[^"]+)"/.exec(me.body)?.[1];
-    assert.ok(href, 'the own page lists the migrated registration with a link');
+    // The own page links through /me/events/:id, which answers 303 to the personal page.
+    const own = /href="(\/sv\/me\/events\/[^"]+)"/.exec(me.body)?.[1];
+    assert.ok(own, 'the own page lists the migrated registration with a link');
+    const link = await client.get(own, cookie);
+    assert.equal(link.statusCode, 303);
+    const href = String(link.headers.location);
+    assert.match(href, /^\/sv\/events\/registration\/[A-Za-z0-9_-]{32}$/);
     const page = await client.get(href, cookie);
     assert.equal(
       page.statusCode,

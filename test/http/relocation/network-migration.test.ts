@@ -1,8 +1,10 @@
 /**
  * Migration 0036 on a database with meetups: each network meetup becomes an event of the region's
  * organisation (kind 'meetup', the group, the same id, a valid unique slug, the end from the
- * length, the municipality of the group or else the region's first, seats taken = sign-ups), each
- * "Jag kommer" a confirmed one-seat registration of the account, and the two tables are gone.
+ * length, the municipality of the group or else the region's first, seats taken = sign-ups; a
+ * cancelled meetup a cancelled event holding no seats), each "Jag kommer" a confirmed one-seat
+ * registration of the account (cancelled, holding no seat, for a cancelled meetup) with placeholder
+ * hashes the offers task replaces, and the two tables are gone.
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -106,7 +108,7 @@ test('migration 0036 turns meetups into events and sign-ups into registrations, 
   assert.ok(second.cancelled_at instanceof Date);
   assert.equal(second.municipality_code, '2080', 'a group of the whole region: the first municipality');
   assert.match(String(second.slug), /^traff-[0-9a-f]{12}$/);
-  assert.equal(second.seats_taken, 1);
+  assert.equal(second.seats_taken, 0, 'a cancelled event holds no seats');
   assert.equal((second.ends_at as Date).toISOString(), '2027-05-06T18:00:00.000Z');
 
   const registrations = await q<Record<string, unknown>>(
@@ -114,14 +116,23 @@ test('migration 0036 turns meetups into events and sign-ups into registrations, 
     [hike!.id],
   );
   assert.equal(registrations.length, 3);
-  const [annaAtHike, boAtHike] = registrations as [Record<string, unknown>, Record<string, unknown>];
+  const [annaAtHike, boAtHike, annaAtCafe] = registrations as [
+    Record<string, unknown>,
+    Record<string, unknown>,
+    Record<string, unknown>,
+  ];
   assert.equal(annaAtHike.name, 'Anna Lind');
   assert.equal(annaAtHike.account_id, anna!.id);
   assert.equal(annaAtHike.email, 'anna@example.org');
   assert.equal(annaAtHike.language, 'en');
   assert.equal(boAtHike.name, 'bo.berg', 'no display name: the e-mail’s local part');
+  assert.equal(annaAtHike.status, 'confirmed');
+  assert.equal(boAtHike.status, 'confirmed');
+  assert.equal(annaAtHike.cancelled_at, null);
+  assert.equal(annaAtCafe.event_id, cafe!.id);
+  assert.equal(annaAtCafe.status, 'cancelled', 'a sign-up for a cancelled meetup holds no seat');
+  assert.deepEqual(annaAtCafe.cancelled_at, second.cancelled_at);
   for (const r of registrations) {
-    assert.equal(r.status, 'confirmed');
     assert.equal(r.seats, 1);
     assert.equal(r.consent_text_version, 'events-registration-2026-12');
     assert.match(String(r.manage_hash), /^migrated:[0-9a-f]{64}$/);

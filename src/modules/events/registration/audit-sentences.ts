@@ -119,4 +119,13 @@ export const registrationAuditSentences: AuditSentences = {
     'En anmälan till {event} raderades när personen tog bort sitt konto',
     'A registration for {event} was erased when the person deleted their account',
   ),
+  'event.registration.retention': {
+    label: { sv: 'Anmälningar gallrade', en: 'Registrations deleted after their retention' },
+    sentences: [
+      {
+        sv: '{count} anmälningar till {event} raderades när tiden de sparas hade gått ut',
+        en: '{count} registrations for {event} were deleted when their retention period ended',
+      },
+    ],
+  },
 };

@@ -2,7 +2,8 @@
  * Registration (issue 17): the registration box and form, registration that never overbooks with
  * a waiting list whose freed seats are offered by e-mail with a time limit, test-living weekend
  * applications, the personal link's page (ticket QR, seats, answers, cancel), confirmation /
- * offer / reminder mails, the organisers' list, the own page's section and the person's data.
+ * offer / reminder mails, the organisers' list, the own page's section and the person's data, and
+ * the tasks (offers, reminders, retention as the privacy notice promises).
  *
  * form.ts (the form as typed, its checks), service.ts (the rules, each in one transaction under
  * the event's lock: register, offerFreedSeats, changes, decisions, tasks, erasure), mails.ts,

@@ -74,6 +74,8 @@ export const registrationMessages = defineMessages({
     'manage.take': 'Ta platsen',
     'manage.refuse': 'Tacka nej',
     'manage.changeSeats': 'Ändra antal personer',
+    'manage.seatsFewerOnly':
+      'Arrangören har tagit ställning till det antal du sökte för. Här kan ni bli färre, men inte fler.',
     'manage.changeSeatsSubmit': 'Spara antal',
     'manage.changeAnswers': 'Ändra dina svar',
     'manage.changeAnswersSubmit': 'Spara svaren',
@@ -93,6 +95,8 @@ export const registrationMessages = defineMessages({
     'done.already': 'Du är redan anmäld – vi har skickat din länk igen.',
     'done.seats': 'Antalet personer är ändrat.',
     'done.seatsFull': 'Det finns inte så många lediga platser. Antalet är oförändrat.',
+    'done.seatsDecided':
+      'En ansökan kan inte utökas med fler personer här, eftersom arrangören har tagit ställning till det antal du sökte för. Antalet är oförändrat. Vill ni bli fler, kontakta arrangören.',
     'done.answers': 'Dina svar är sparade.',
     'done.cancelled': 'Din anmälan är avbokad. Vi har skickat en bekräftelse.',
     'done.accepted': 'Platsen är din! Bekräftelsen är på väg till din e-post.',
@@ -267,6 +271,8 @@ export const registrationMessages = defineMessages({
     'manage.take': 'Take the seat',
     'manage.refuse': 'Decline',
     'manage.changeSeats': 'Change the number of people',
+    'manage.seatsFewerOnly':
+      'The organiser decides on the number you applied for. Here you can make it fewer, but not more.',
     'manage.changeSeatsSubmit': 'Save number',
     'manage.changeAnswers': 'Change your answers',
     'manage.changeAnswersSubmit': 'Save answers',
@@ -287,6 +293,8 @@ export const registrationMessages = defineMessages({
     'done.already': 'You are already registered – we have sent your link again.',
     'done.seats': 'The number of people has been changed.',
     'done.seatsFull': 'There are not that many free seats. The number is unchanged.',
+    'done.seatsDecided':
+      'An application cannot take more people here, because the organiser decides on the number you applied for. The number is unchanged. If more of you want to come, contact the organiser.',
     'done.answers': 'Your answers have been saved.',
     'done.cancelled': 'Your registration is cancelled. We have sent a confirmation.',
     'done.accepted': 'The seat is yours! The confirmation is on its way to your inbox.',

@@ -2,7 +2,9 @@
  * A person's event registrations as personal data ('eventRegistrations'): the export lists each
  * (event, status, seats, answers, consent version, sharing, times); erasure releases the seats they
  * held (the offers task offers them on), then deletes the rows, in the account deletion's transaction. The own
- * page's "Dina evenemang" lists them with their personal links; the privacy notice says why.
+ * page's "Dina evenemang" lists them with their personal links; the privacy notice says why and for
+ * how long, which the `events.retention` task keeps (service.ts runRetention: six months after the
+ * event; KEEP_ENDED_DAYS after a registration ended without a seat).
  */
 import type { Transaction } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
@@ -66,7 +68,7 @@ const words = {
     basis:
       'Ditt samtycke när du anmäler dig (vi sparar vilken text du såg). Delningen med utställare är ett eget, frivilligt samtycke.',
     retention:
-      'Sex månader efter evenemanget, eller tills du avbokar och ber om att få dem raderade. Tar du bort ditt konto raderas dina anmälningar direkt och platserna går vidare till väntelistan.',
+      'Sex månader efter evenemanget; då raderas anmälan och incheckningen. En anmälan som avbokas, en ansökan som inte beviljas och ett erbjudande om plats som går ut raderas redan 30 dagar senare. Tar du bort ditt konto raderas dina anmälningar direkt och platserna går vidare till väntelistan.',
   },
   en: {
     title: 'Event registrations',
@@ -76,7 +78,7 @@ const words = {
     basis:
       'Your consent when you register (we keep which text you were shown). Sharing with exhibitors is a separate, optional consent.',
     retention:
-      'Six months after the event, or until you cancel and ask for them to be deleted. If you delete your account, your registrations are deleted at once and the seats go to the waiting list.',
+      'Six months after the event; then the registration and the check-in are deleted. A registration that is cancelled, an application that is not accepted and an offer of a seat that runs out are deleted already 30 days later. If you delete your account, your registrations are deleted at once and the seats go to the waiting list.',
   },
 };
 

@@ -94,6 +94,7 @@ const MANAGE_DONE = [
   'already',
   'seats',
   'seatsFull',
+  'seatsDecided',
   'answers',
   'cancelled',
   'accepted',
@@ -362,7 +363,8 @@ export function registerRegistrationRoutes(app: App, deps: ModuleDeps): void {
     const seats = parseSeats(value, groupLimit(20));
     if (seats === undefined) return 'notAllowed';
     const r = await changeSeats(serviceDeps(request), request.region.id, id, seats);
-    return r === 'done' ? 'seats' : r === 'full' ? 'seatsFull' : 'notAllowed';
+    if (r === 'done') return 'seats';
+    return r === 'full' ? 'seatsFull' : r === 'decided' ? 'seatsDecided' : 'notAllowed';
   });
 
   app.post(

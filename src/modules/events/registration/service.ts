@@ -265,7 +265,7 @@ export async function registrationByToken(
     .executeTakeFirst();
 }
 
-export type ChangeResult = 'done' | 'full' | 'not-allowed' | 'gone';
+export type ChangeResult = 'done' | 'full' | 'decided' | 'not-allowed' | 'gone';
 
 /** Runs `change` under the event's lock with the registration read afresh. */
 async function underLock<T>(
@@ -287,7 +287,11 @@ async function underLock<T>(
 
 const changeable = (event: EventRow, now: Date) => event.status === 'published' && event.starts_at > now;
 
-/** More seats only when free; fewer seats released and offered on. */
+/**
+ * More seats only when free; fewer seats released and offered on. An application (test-living
+ * weekends: the organiser decides) never grows here: the organiser decided on the seats applied
+ * for, so more is 'decided' (refused); fewer is fine.
+ */
 export async function changeSeats(
   deps: RegistrationDeps,
   regionId: string,
@@ -305,6 +309,7 @@ export async function changeSeats(
       if (seats < 1 || seats > Math.min(event.max_group, MAX_GROUP)) return 'not-allowed';
       if (seats === reg.seats) return 'done';
       const diff = seats - reg.seats;
+      if (diff > 0 && event.registration === 'application') return 'decided';
       if (reg.status === 'confirmed') {
         if (diff > 0 && !(await takeSeats(trx, regionId, event.id, diff))) return 'full';
         if (diff < 0) await releaseSeats(trx, regionId, event.id, -diff);
@@ -474,12 +479,15 @@ export async function decideApplication(
 /**
  * Offers past their deadline → 'expired' (seats released, audited, mailed) and the seats offered
  * on; then every event with free seats and people waiting (the organiser raised the capacity)
- * offers them. Returns how many offers expired and how many were made.
+ * offers them. Also gives migrated sign-ups their real hashes (rehashMigrated). Returns how many
+ * offers expired, how many were made and how many registrations were given hashes.
  */
 export async function runOffers(
   deps: RegistrationDeps,
   now: Date = new Date(),
-): Promise<{ expired: number; offered: number }> {
+): Promise<{ expired: number; offered: number; rehashed: number }> {
+  // First, before any offer or mail: migrated sign-ups get the hashes of their derived links.
+  const rehashed = await rehashMigrated(deps);
   const due = await deps.db
     .selectFrom('event_registrations')
     .select(['region_id', 'event_id'])
@@ -534,7 +542,7 @@ export async function runOffers(
     offered += await deps.db
       .transaction()
       .execute((trx) => offerFreedSeats(trx, deps, e.region_id, e.id, now));
-  return { expired, offered };
+  return { expired, offered, rehashed };
 }
 
 /** How far ahead a reminder goes out: the day before. */
@@ -554,6 +562,8 @@ export async function sendReminders(deps: RegistrationDeps, now: Date = new Date
     .select(['r.region_id', 'r.id'])
     .where('r.status', '=', 'confirmed')
     .where('r.reminded_at', 'is', null)
+    // A migrated sign-up waits for its real hashes (the offers task, every minute): its link works then.
+    .where('r.manage_hash', 'not like', 'migrated:%')
     .where('e.status', '=', 'published')
     .where('e.starts_at', '>', now)
     .where('e.starts_at', '<=', until)
@@ -635,4 +645,130 @@ export async function eraseRegistrations(
     // offers free seats to the waiting: an erasure runs without the mail's origin and secret.
   }
   return rows.length;
+}
+
+// ---- Retention ----
+
+/** Registrations are kept this long after their event ended (the privacy notice's promise). */
+export const KEEP_AFTER_EVENT = '6 months';
+/**
+ * A registration that ended without a seat — cancelled (by the person or the organiser), an
+ * application declined, an offer expired — is kept this long after that change, so the person's
+ * own page and the organiser can still answer a question about it, then deleted even when the
+ * event is months away (the privacy notice says so).
+ */
+export const KEEP_ENDED_DAYS = 30;
+/** One retention pass deletes at most this many registrations of one event, for this many events. */
+const RETENTION_ROWS = 1000;
+const RETENTION_EVENTS = 100;
+
+const ENDED_STATUSES = ['cancelled', 'declined', 'expired'] as const;
+
+/**
+ * The retention rule as a condition on `event_registrations as r` joined to `events as e`: the
+ * event ended KEEP_AFTER_EVENT ago (every status), or the registration ended KEEP_ENDED_DAYS ago
+ * (its last change, updated_at, is when it was cancelled, declined or expired).
+ */
+function dueForDeletion(now: Date) {
+  return sql<boolean>`(
+    e.ends_at < ${now}::timestamptz - ${KEEP_AFTER_EVENT}::interval
+    OR (r.status IN (${sql.join(ENDED_STATUSES)})
+        AND r.updated_at < ${now}::timestamptz - make_interval(days => ${KEEP_ENDED_DAYS}))
+  )`;
+}
+
+/**
+ * Deletes the registrations the retention rule says are due (their check-ins go by cascade), one
+ * transaction per event under its lock, each audited in bulk: one `event.registration.retention`
+ * event per event with the count, no personal data. Seats still counted for an event that ended
+ * stay counted (events.seats_taken is then the anonymous number of seats that were booked);
+ * registrations ended without a seat hold none. Bounded per pass; the next day goes on.
+ */
+export async function runRetention(
+  db: Kysely<DB>,
+  now: Date = new Date(),
+): Promise<{ events: number; deleted: number }> {
+  const due = await db
+    .selectFrom('event_registrations as r')
+    .innerJoin('events as e', (j) =>
+      j.onRef('e.region_id', '=', 'r.region_id').onRef('e.id', '=', 'r.event_id'),
+    )
+    .select(['r.region_id', 'r.event_id'])
+    .distinct()
+    .where(dueForDeletion(now))
+    .limit(RETENTION_EVENTS)
+    .execute();
+  let deleted = 0;
+  for (const { region_id: regionId, event_id: eventId } of due) {
+    deleted += await db.transaction().execute(async (trx) => {
+      const event = await lockEvent(trx, regionId, eventId);
+      if (!event) return 0;
+      const ids = trx
+        .selectFrom('event_registrations as r')
+        .innerJoin('events as e', (j) =>
+          j.onRef('e.region_id', '=', 'r.region_id').onRef('e.id', '=', 'r.event_id'),
+        )
+        .select('r.id')
+        .where('r.region_id', '=', regionId)
+        .where('r.event_id', '=', eventId)
+        .where(dueForDeletion(now))
+        .limit(RETENTION_ROWS);
+      const gone = await trx
+        .deleteFrom('event_registrations')
+        .where('region_id', '=', regionId)
+        .where('event_id', '=', eventId)
+        .where('id', 'in', ids)
+        .returning('id')
+        .execute();
+      if (gone.length === 0) return 0;
+      await recordAudit(trx, {
+        regionId,
+        actor: SYSTEM_ACTOR,
+        organisationId: event.organisation_id,
+        action: 'event.registration.retention',
+        subjectType: 'event',
+        subjectId: event.id,
+        data: { event: eventTitle(event, 'sv'), count: gone.length },
+      });
+      return gone.length;
+    });
+  }
+  return { events: due.length, deleted };
+}
+
+// ---- Registrations moved from the newcomer network ----
+
+/** How many migrated registrations one pass gives real hashes. */
+const REHASH_BATCH = 500;
+
+/**
+ * Migration 0036 moved the network's "Jag kommer" sign-ups in with placeholder hashes
+ * ('migrated:…'), as it had no installation secret. This gives them the hashes of their derived
+ * personal link and ticket (tokens.ts), a bounded batch per pass, so the own page's link
+ * (/me/events/:id), the reminder and the ticket work for them as for any registration. Returns
+ * how many were given hashes.
+ */
+export async function rehashMigrated(deps: { db: Kysely<DB>; secret: string }): Promise<number> {
+  const rows = await deps.db
+    .selectFrom('event_registrations')
+    .select(['region_id', 'id'])
+    // As a literal: the partial index event_registrations_migrated (migration 0036) matches it.
+    .where(sql<boolean>`manage_hash LIKE 'migrated:%'`)
+    .limit(REHASH_BATCH)
+    .execute();
+  if (rows.length === 0) return 0;
+  let done = 0;
+  await deps.db.transaction().execute(async (trx) => {
+    for (const { region_id: regionId, id } of rows) {
+      const r = await trx
+        .updateTable('event_registrations')
+        .set(registrationHashes(deps.secret, regionId, id))
+        .where('region_id', '=', regionId)
+        .where('id', '=', id)
+        .where(sql<boolean>`manage_hash LIKE 'migrated:%'`)
+        .executeTakeFirst();
+      done += Number(r.numUpdatedRows);
+    }
+  });
+  return done;
 }

@@ -312,6 +312,9 @@ export function managePage(view: ManageView): Page {
   const live = ['confirmed', 'waiting', 'offered', 'applied'].includes(reg.status);
   const changeable = live && event.status === 'published' && event.starts_at > new Date();
   const max = groupLimit(event.max_group);
+  // An application never grows past what the organiser decided on: only fewer can be chosen.
+  const application = event.registration === 'application';
+  const seatChoices = application ? Math.min(reg.seats, max) : max;
   const answerDraft = view.answersDraft ?? reg.answers;
   const answerErrors = view.answerErrors ?? {};
   const formView: FormView = {
@@ -373,12 +376,12 @@ export function managePage(view: ManageView): Page {
           : ''
       }
       ${
-        changeable && reg.status !== 'offered' && max > 1
+        changeable && reg.status !== 'offered' && seatChoices > 1
           ? html`<section class="reg-box" aria-labelledby="seats-title">
             <h2 id="seats-title">${t(lang, 'manage.changeSeats')}</h2>
             <form method="post" action="${postTo(lang, token, 'seats')}" class="reg-form">
               ${csrfField(view.csrfToken)}
-              ${selectField(lang, { name: 'seats', label: t(lang, 'field.seats'), hint: t(lang, 'field.seatsHint', { max }), value: String(reg.seats), options: Array.from({ length: max }, (_, i) => ({ value: String(i + 1), label: String(i + 1) })) })}
+              ${selectField(lang, { name: 'seats', label: t(lang, 'field.seats'), hint: application ? t(lang, 'manage.seatsFewerOnly') : t(lang, 'field.seatsHint', { max }), value: String(reg.seats), options: Array.from({ length: seatChoices }, (_, i) => ({ value: String(i + 1), label: String(i + 1) })) })}
               <p><button class="button" type="submit">${t(lang, 'manage.changeSeatsSubmit')}</button></p>
             </form>
           </section>`
