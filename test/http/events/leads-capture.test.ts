@@ -210,6 +210,12 @@ describe('events: capturing leads', async () => {
     const thanks = await client.get(ok.headers.location as string);
     assert.match(thanks.body, /gå med i talangpoolen/);
     const mail = readMail(await newestMailTo(smtp, queue, email));
+    // Dana typed her own address at the stand: the mail says where, that the employer and the
+    // organiser keep what she left there, and that clicking adds the talent pool.
+    assert.match(mail.text, /i montern hos [^\n]+ på Höstmässan i Malmö/);
+    assert.match(mail.text, /finns redan hos [^\n]+ och evenemangets arrangör/);
+    assert.match(mail.text, /Ingenting läggs till i talangpoolen om du inte klickar\./);
+    assert.doesNotMatch(mail.text, /Någon \(förhoppningsvis du\)|Inget sparas om du inte klickar/);
     const path = linkIn(mail.text, /https?:\/\/[^/\s]+(\/sv\/talent-pool\/confirm\/([A-Za-z0-9_-]{43}))/);
     const page = await client.get(path[1]!);
     assert.equal(page.statusCode, 200);
@@ -231,6 +237,27 @@ describe('events: capturing leads', async () => {
     assert.equal(profile.experience, '5to10');
     assert.equal(profile.education, 'university');
     assert.equal(profile.move_when, 'not-sure');
+  });
+
+  it('the talent pool mail of a lead at the organiser’s own stand names the organiser once (en)', async () => {
+    const email = `own-${unique()}@example.org`;
+    const saved = await client.postForm(`/admin/events/${event.id}/leads/new`, region.cookie, {
+      stand: 'own',
+      name: 'Olu Adeyemi',
+      email,
+      language: 'en',
+      consent_lead: '1',
+      consent_talent: '1',
+      experience: '2to5',
+      education: 'vocational',
+    });
+    assert.equal(saved.statusCode, 303, saved.body.slice(0, 300));
+    const mail = readMail(await newestMailTo(smtp, queue, email));
+    assert.equal(mail.language, 'en');
+    assert.match(mail.text, /stand at The autumn fair in Malmö/);
+    assert.match(mail.text, /already with [^\n]+, who runs the event,/);
+    assert.doesNotMatch(mail.text, /event’s organiser|Nothing is kept unless you click/);
+    assert.match(mail.text, /Nothing is added to the talent pool unless you click\./);
   });
 
   it('a visitor who wants a navigator gets a case in the region’s inbox with the event as its source', async () => {
@@ -255,9 +282,53 @@ describe('events: capturing leads', async () => {
     assert.match(inbox.body, new RegExp(lead.case_id));
     const file = await client.get(`/admin/cases/${lead.case_id}`, navigator.cookie);
     assert.equal(file.statusCode, 200);
-    assert.match(file.body, /evenemanget The autumn fair in Malmö \([^)]*B12\)/);
+    // The visitor spoke English at the stand; the navigator reads the case file in Swedish, so the
+    // event goes by its Swedish name (it used to be the visitor's language's title).
+    assert.match(file.body, /evenemanget Höstmässan i Malmö \([^)]*B12\)/);
     const mail = readMail(await newestMailTo(smtp, queue, email));
     assert.equal(mail.language, 'en');
+  });
+
+  it('the case file names the event in the navigator’s own language, and older cases by their one title', async () => {
+    const email = `lots-${unique()}@example.org`;
+    const saved = await client.postForm(`/admin/events/${event.id}/leads/new`, region.cookie, {
+      stand: employer.organisationId,
+      name: 'Sara Språksson',
+      email,
+      language: 'sv',
+      consent_lead: '1',
+      consent_navigator: '1',
+    });
+    assert.equal(saved.statusCode, 303);
+    const lead = await db
+      .selectFrom('event_leads')
+      .select(['case_id'])
+      .where('email', '=', email)
+      .executeTakeFirstOrThrow();
+    assert.ok(lead.case_id);
+    const english = await createNavigator(db, { language: 'en' });
+    const en = await client.get(`/admin/cases/${lead.case_id}`, english.cookie);
+    assert.equal(en.statusCode, 200);
+    assert.match(en.body, /<html lang="en"/);
+    assert.match(en.body, /at the event The autumn fair in Malmö \([^)]*B12\)/);
+    const sv = await client.get(`/admin/cases/${lead.case_id}`, navigator.cookie);
+    assert.match(sv.body, /evenemanget Höstmässan i Malmö \([^)]*B12\)/);
+
+    // A case from before both titles were kept: its one title, whatever the navigator's language.
+    await db
+      .updateTable('relocation_cases')
+      .set({
+        source: JSON.stringify({
+          page: 'event',
+          eventTitle: 'Gamla mässan',
+          stand: 'B12',
+          employer: 'Bolaget',
+        }),
+      })
+      .where('id', '=', lead.case_id)
+      .execute();
+    const old = await client.get(`/admin/cases/${lead.case_id}`, english.cookie);
+    assert.match(old.body, /at the event Gamla mässan \(Bolaget, B12\)/);
   });
 
   it('the mails a visitor’s lead starts are limited per address (anyone may type any address)', async () => {

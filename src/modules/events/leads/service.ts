@@ -213,7 +213,11 @@ export async function captureLead(
         regionId,
         to: lead.email,
         language,
-        ...signupMail(language, site, url),
+        ...signupMail(language, site, url, {
+          event: eventTitle(event, language),
+          employer: stand.organisation,
+          organiserStand: stand.organisationId === null,
+        }),
       });
     }
     let caseId: string | null = null;
@@ -229,7 +233,7 @@ export async function captureLead(
           language: lead.language,
           event: {
             id: event.id,
-            title: eventTitle(event, lead.language),
+            title: { sv: eventTitle(event, 'sv'), en: eventTitle(event, 'en') },
             stand: stand.stand,
             employer: stand.organisation,
           },

@@ -307,10 +307,12 @@ function sourceFacts(m: CaseFileModel, t: T): SafeHtml[] {
           .join(' · ')
       : text('campaign', 'utm_campaign');
   if (campaign) out.push(html`<li>${t('source.campaign', { campaign })}</li>`);
-  // events/leads stores page 'event' with the event's title, the stand and the employer.
+  // events/leads stores page 'event' with the event's title (in the visitor's language as eventTitle,
+  // and in both as eventTitleSv/eventTitleEn since issue 17's fixes), the stand and the employer.
   if (text('page') === 'event') {
     const where = [text('employer'), text('stand')].filter(Boolean).join(', ');
-    out.push(html`<li>${t('source.event', { event: text('eventTitle'), where })}</li>`);
+    const event = text(m.lang === 'en' ? 'eventTitleEn' : 'eventTitleSv', 'eventTitle');
+    out.push(html`<li>${t('source.event', { event, where })}</li>`);
   }
   if (source.fromTalentProfile === true || source.fromTalentPool === true)
     out.push(html`<li>${t('source.talent')}</li>`);

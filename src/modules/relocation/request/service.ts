@@ -423,8 +423,11 @@ export interface LeadRequest {
   occupation: string;
   /** The language they spoke at the stand (the case's and the e-mail's). */
   language: Lang;
-  /** Where they were met: the event, the stand and the employer, as plain facts for the navigator. */
-  event: { id: string; title: string; stand: string; employer: string };
+  /**
+   * Where they were met: the event (its title in both languages, so a navigator reads it in theirs),
+   * the stand and the employer, as plain facts for the navigator.
+   */
+  event: { id: string; title: Record<Lang, string>; stand: string; employer: string };
 }
 
 /**
@@ -443,7 +446,10 @@ export async function requestFromLead(
   const source: Record<string, unknown> = {
     page: 'event',
     eventId: lead.event.id,
-    eventTitle: lead.event.title,
+    // The title in the visitor's language, and both, so the case file speaks the navigator's language.
+    eventTitle: lead.event.title[lead.language],
+    eventTitleSv: lead.event.title.sv,
+    eventTitleEn: lead.event.title.en,
     stand: lead.event.stand,
     employer: lead.event.employer,
   };

@@ -95,6 +95,12 @@ export const joinMessages = defineMessages({
     'mail.subject': 'Bekräfta att du vill gå med i talangpoolen i {site}',
     'mail.text':
       'Hej!\n\nNågon (förhoppningsvis du) har anmält den här adressen till talangpoolen i {site}.\n\nKlicka på länken för att bekräfta. Den fungerar i 48 timmar:\n{url}\n\nVill du inte vara med? Då kan du strunta i det här mejlet. Inget sparas om du inte klickar.\n',
+    // A sign-up started at an employer's stand at an event (events/leads): the visitor typed their own
+    // address a minute ago, and the stand keeps what they left there whether they click or not.
+    'mail.stand.text':
+      'Hej!\n\nDu lämnade dina uppgifter i montern hos {employer} på {event} och ville också gå med i talangpoolen i {site}.\n\nDet du lämnade i montern finns redan hos {employer} och evenemangets arrangör, så att de kan höra av sig om jobb. Det sparas hos dem vare sig du klickar eller inte, och du kan när som helst be dem ta bort det.\n\nKlicka på länken för att också gå med i talangpoolen. Då sparas en profil, som du själv kan ändra, och regionens lotsar och arbetsgivare hör av sig när ett jobb passar dig. Länken fungerar i 48 timmar:\n{url}\n\nVill du inte gå med i talangpoolen? Då kan du strunta i det här mejlet. Ingenting läggs till i talangpoolen om du inte klickar.\n',
+    'mail.standOwn.text':
+      'Hej!\n\nDu lämnade dina uppgifter i montern hos {employer} på {event} och ville också gå med i talangpoolen i {site}.\n\nDet du lämnade i montern finns redan hos {employer}, som ordnar evenemanget, så att de kan höra av sig om jobb. Det sparas där vare sig du klickar eller inte, och du kan när som helst be dem ta bort det.\n\nKlicka på länken för att också gå med i talangpoolen. Då sparas en profil, som du själv kan ändra, och regionens lotsar och arbetsgivare hör av sig när ett jobb passar dig. Länken fungerar i 48 timmar:\n{url}\n\nVill du inte gå med i talangpoolen? Då kan du strunta i det här mejlet. Ingenting läggs till i talangpoolen om du inte klickar.\n',
     'confirm.title': 'Bekräfta att du går med',
     'confirm.text':
       'När du trycker på knappen sparas det som står här i talangpoolen och du loggas in som {email}. Stämmer något inte? Tryck inte — då sparas ingenting.',
@@ -232,6 +238,10 @@ export const joinMessages = defineMessages({
     'mail.subject': 'Confirm that you want to join the talent pool of {site}',
     'mail.text':
       'Hello!\n\nSomeone (hopefully you) signed this address up for the talent pool of {site}.\n\nClick the link to confirm. It works for 48 hours:\n{url}\n\nDon’t want to join? Then ignore this e-mail. Nothing is kept unless you click.\n',
+    'mail.stand.text':
+      'Hello!\n\nYou left your details at {employer}’s stand at {event} and also wanted to join the talent pool of {site}.\n\nWhat you left at the stand is already with {employer} and the event’s organiser, so that they can contact you about jobs. It stays with them whether you click or not, and you can ask them to delete it at any time.\n\nClick the link to also join the talent pool. Then a profile that you can change yourself is kept, and the region’s navigators and employers get in touch when a job suits you. The link works for 48 hours:\n{url}\n\nDon’t want to join the talent pool? Then ignore this e-mail. Nothing is added to the talent pool unless you click.\n',
+    'mail.standOwn.text':
+      'Hello!\n\nYou left your details at {employer}’s stand at {event} and also wanted to join the talent pool of {site}.\n\nWhat you left at the stand is already with {employer}, who runs the event, so that they can contact you about jobs. It stays with them whether you click or not, and you can ask them to delete it at any time.\n\nClick the link to also join the talent pool. Then a profile that you can change yourself is kept, and the region’s navigators and employers get in touch when a job suits you. The link works for 48 hours:\n{url}\n\nDon’t want to join the talent pool? Then ignore this e-mail. Nothing is added to the talent pool unless you click.\n',
     'confirm.title': 'Confirm that you are joining',
     'confirm.text':
       'When you press the button, what is shown here is saved in the talent pool and you are signed in as {email}. Something wrong? Don’t press — then nothing is saved.',

@@ -331,9 +331,26 @@ export function resentPage(lang: Lang): Page {
   });
 }
 
-export function signupMail(lang: Lang, site: string, url: string): { subject: string; text: string } {
+/**
+ * The confirm mail of a sign-up. Started at an event's stand (events/leads), it names the event and the
+ * stand's employer (organiserStand: the organiser's own stand) and says that they keep what was left
+ * there, while clicking adds the talent pool.
+ */
+export function signupMail(
+  lang: Lang,
+  site: string,
+  url: string,
+  stand?: { event: string; employer: string; organiserStand: boolean },
+): { subject: string; text: string } {
   return {
     subject: joinMessages.t(lang, 'mail.subject', { site }),
-    text: joinMessages.t(lang, 'mail.text', { site, url }),
+    text: stand
+      ? joinMessages.t(lang, stand.organiserStand ? 'mail.standOwn.text' : 'mail.stand.text', {
+          site,
+          url,
+          event: stand.event,
+          employer: stand.employer,
+        })
+      : joinMessages.t(lang, 'mail.text', { site, url }),
   };
 }
