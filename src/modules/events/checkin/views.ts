@@ -1,7 +1,8 @@
 /**
  * The door page (/admin/events/:id/checkin) and the panel on the back-office event page. The page
- * works without JavaScript: the counts, a ticket-code form (POST), a search (GET) whose results each
- * have a "Checka in" form with how many came, and an undo form for those checked in. The door's
+ * works without JavaScript: a ticket-code form (POST) first, a search (GET) whose results each have
+ * a "Checka in" form with how many came, an undo form for those checked in, and then the counts —
+ * door staff on a phone get the ticket field and the search on the first screen. The door's
  * script (public/js/events-checkin.js) reads the data-* attributes of `.checkin` and the texts in
  * #checkin-texts, and takes over search and check-in so they keep working offline.
  */
@@ -254,11 +255,6 @@ export function doorPage(input: DoorPageInput): { title: string; main: SafeHtml 
     ${input.alert ? html`<div class="notice notice--warning" role="alert"><p>${input.alert}</p></div>` : ''}
     <p class="checkin-queue notice" id="checkin-queue" role="status" hidden></p>
 
-    <section class="checkin-counts" aria-labelledby="checkin-counts-title">
-      <h2 id="checkin-counts-title">${t('counts.title')}</h2>
-      ${countsBlock(lang, input.counts)}
-    </section>
-
     <div class="checkin-grid">
       <section class="checkin-panel" aria-labelledby="checkin-code-title">
         <h2 id="checkin-code-title">${t('code.title')}</h2>
@@ -305,6 +301,11 @@ export function doorPage(input: DoorPageInput): { title: string; main: SafeHtml 
         <div class="checkin-results-box" id="checkin-results">${searchResults(input)}</div>
       </section>
     </div>
+
+    <section class="checkin-counts" aria-labelledby="checkin-counts-title">
+      <h2 id="checkin-counts-title">${t('counts.title')}</h2>
+      ${countsBlock(lang, input.counts)}
+    </section>
     <div id="checkin-texts" hidden>${jsonScript('application/json', scriptTexts(lang))}</div>
   </div>`;
   return { title, main };

@@ -265,8 +265,8 @@ export const DEMO_EVENTS: readonly DemoEvent[] = [
       en: 'Three days for the whole family: employers, school, a house viewing and Lake Siljan round the corner.',
     },
     description: {
-      sv: 'Funderar ni på att flytta till Dalarna men vill känna efter först? Under testbo-helgen bor ni i en stuga vid Siljan, besöker två arbetsgivare som söker folk, träffar förskolan och skolan och får se ett hus som är till salu.\n\nHelgen är kostnadsfri för er som söker jobb i regionen. Ansök med några rader om er – vi hör av oss inom en vecka. Plats finns för tolv hushåll.',
-      en: 'Thinking of moving to Dalarna but want to get a feel for it first? During the test-living weekend you stay in a cottage by Lake Siljan, visit two employers who are hiring, meet the preschool and school and see a house that is for sale.\n\nThe weekend is free for those looking for work in the region. Apply with a few lines about yourselves – we reply within a week. There is room for twelve households.',
+      sv: 'Funderar ni på att flytta till Dalarna men vill känna efter först? Under testbo-helgen bor ni i en stuga vid Siljan, besöker två arbetsgivare som söker folk, träffar förskolan och skolan och får se ett hus som är till salu.\n\nHelgen är kostnadsfri för er som söker jobb i regionen. Ansök med några rader om er – vi hör av oss inom en vecka. Stugorna har plats för tolv personer, och alla i hushållet räknas, barnen också.',
+      en: 'Thinking of moving to Dalarna but want to get a feel for it first? During the test-living weekend you stay in a cottage by Lake Siljan, visit two employers who are hiring, meet the preschool and school and see a house that is for sale.\n\nThe weekend is free for those looking for work in the region. Apply with a few lines about yourselves – we reply within a week. The cottages have room for twelve people, and everyone in the household counts, children too.',
     },
     accessibility: {
       sv: 'Stugorna ligger i markplan. Säg till i ansökan om ni behöver anpassat boende eller transport.',
@@ -365,17 +365,18 @@ export const DEMO_EVENTS: readonly DemoEvent[] = [
         place: 'Långbryggan',
       },
     ],
+    // The application asks why they would like to test-live here (about themselves and their work)
+    // itself; the organiser's own questions ask only what it does not.
     questions: [
-      {
-        kind: 'text',
-        sv: 'Berätta kort om er och vad ni söker',
-        en: 'Tell us briefly about yourselves and what you are looking for',
-        required: true,
-      },
       {
         kind: 'yes_no',
         sv: 'Har ni barn som behöver förskola eller skola?',
         en: 'Do you have children who need preschool or school?',
+      },
+      {
+        kind: 'text',
+        sv: 'Om ni har barn: hur gamla är de? Då kan vi boka rätt förskola eller skola till besöket.',
+        en: 'If you have children: how old are they? Then we can book the right preschool or school for the visit.',
       },
       ALLERGIES,
     ],

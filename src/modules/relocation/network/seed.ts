@@ -3,12 +3,14 @@
  * language café, sports, food) across its municipalities and eight approved ambassadors on demo
  * accounts `ambassador-N@demo.lotsa.invalid` (never real addresses); a region with any group is
  * left alone. Then each demo group that exists gets its two meetups as events (kind 'meetup', the
- * group set, owned by the region's organisation, dated from the seed day), each under a fixed slug
+ * group set, owned by the region's organisation, on the weekday and at the time of day its name
+ suggests, dated from the seed day and clear of holidays), each under a fixed slug
  * that is inserted only when free — seeding again never adds nor overwrites one.
  */
 import { sql, type Kysely } from 'kysely';
 import { SYSTEM_ACTOR } from '../../../platform/audit.ts';
 import type { DB } from '../../../platform/db/schema.ts';
+import { parseTime, stockholmInstant, stockholmToday } from '../../../platform/i18n/stockholm.ts';
 import { findOrCreateAccount } from '../../identity/accounts.ts';
 import { AMBASSADOR_CONSENT_VERSION, slugify, type Persona, type Topic } from './model.ts';
 
@@ -22,7 +24,84 @@ interface DemoGroup {
   sv: [string, string];
   en: [string, string];
   personas: string[];
-  meetups: Array<{ sv: string; en: string; place: string; days: number; capacity: number | null }>;
+  meetups: Array<{ sv: string; en: string; place: string; capacity: number | null } & DemoWhen>;
+}
+
+const WEEKDAYS = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 } as const;
+type Weekday = keyof typeof WEEKDAYS;
+
+/**
+ * When a demo meetup is, relative to the seed day: the first `weekday` at least `after` days on (a
+ * week later when that is a holiday), from `start` (Stockholm wall clock) for `hours` hours. The
+ * times fit the names: a Sunday hike on a Sunday morning, a breakfast at half past seven, evenings
+ * on weekdays, walks and picnics in weekend daylight.
+ */
+export interface DemoWhen {
+  after: number;
+  weekday: Weekday;
+  start: string;
+  hours: number;
+}
+
+const on = (after: number, weekday: Weekday, start: string, hours: number): DemoWhen => ({
+  after,
+  weekday,
+  start,
+  hours,
+});
+
+/** Easter Sunday of a year (the Gregorian computus), as month and day. */
+function easter(year: number): { mo: number; d: number } {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  return { mo: month, d: ((h + l - 7 * m + 114) % 31) + 1 };
+}
+
+const DAY_MS = 86_400_000;
+
+/** Whether a day (UTC midnight of the date) is a Swedish holiday or its eve a meetup would not be on. */
+export function isHoliday(day: Date): boolean {
+  const y = day.getUTCFullYear();
+  const md = `${day.getUTCMonth() + 1}-${day.getUTCDate()}`;
+  if (['1-1', '1-6', '5-1', '6-6', '12-24', '12-25', '12-26', '12-31'].includes(md)) return true;
+  // Midsummer's Eve and Day: the Friday and Saturday from 19 to 26 June.
+  const dow = day.getUTCDay();
+  if (day.getUTCMonth() === 5 && day.getUTCDate() >= 19 && day.getUTCDate() <= 26 && (dow === 5 || dow === 6))
+    return true;
+  // Good Friday to Easter Monday.
+  const e = easter(y);
+  const sunday = Date.UTC(y, e.mo - 1, e.d);
+  const t = day.getTime();
+  return t >= sunday - 2 * DAY_MS && t <= sunday + DAY_MS;
+}
+
+/** The Stockholm date (`YYYY-MM-DD`) a demo meetup falls on, counted from `today` (`YYYY-MM-DD`). */
+export function demoMeetupDate(today: string, when: Pick<DemoWhen, 'after' | 'weekday'>): string {
+  const [y, mo, d] = today.split('-').map(Number) as [number, number, number];
+  let day = Date.UTC(y, mo - 1, d) + when.after * DAY_MS;
+  const isoDow = (ms: number) => ((new Date(ms).getUTCDay() + 6) % 7) + 1;
+  day += ((WEEKDAYS[when.weekday] - isoDow(day) + 7) % 7) * DAY_MS;
+  while (isHoliday(new Date(day))) day += 7 * DAY_MS;
+  return new Date(day).toISOString().slice(0, 10);
+}
+
+/** A demo meetup's start and end instants, counted from `today` (Stockholm). */
+export function demoMeetupTimes(today: string, when: DemoWhen): { startsAt: Date; endsAt: Date } {
+  const time = parseTime(when.start);
+  if (!time) throw new Error(`not a time: ${when.start}`);
+  const startsAt = stockholmInstant(demoMeetupDate(today, when), time);
+  return { startsAt, endsAt: new Date(startsAt.getTime() + when.hours * 3_600_000) };
 }
 
 const GROUPS: DemoGroup[] = [
@@ -40,14 +119,14 @@ const GROUPS: DemoGroup[] = [
         sv: 'Söndagsvandring',
         en: 'Sunday hike',
         place: 'Parkeringen vid naturreservatet',
-        days: 4,
+        ...on(4, 'sun', '10:00', 3),
         capacity: 20,
       },
       {
         sv: 'Grillkväll vid sjön',
         en: 'Barbecue by the lake',
         place: 'Badplatsen',
-        days: 18,
+        ...on(16, 'fri', '17:30', 3),
         capacity: null,
       },
     ],
@@ -66,10 +145,16 @@ const GROUPS: DemoGroup[] = [
         sv: 'Öppen lekstund',
         en: 'Open playtime',
         place: 'Biblioteket, barnavdelningen',
-        days: 6,
+        ...on(6, 'wed', '09:30', 1.5),
         capacity: 15,
       },
-      { sv: 'Familjepicknick', en: 'Family picnic', place: 'Stadsparken', days: 20, capacity: null },
+      {
+        sv: 'Familjepicknick',
+        en: 'Family picnic',
+        place: 'Stadsparken',
+        ...on(18, 'sat', '12:00', 2),
+        capacity: null,
+      },
     ],
   },
   {
@@ -83,10 +168,16 @@ const GROUPS: DemoGroup[] = [
         sv: 'Frukost med korta föredrag',
         en: 'Breakfast with short talks',
         place: 'Science park',
-        days: 8,
+        ...on(7, 'tue', '07:30', 1.5),
         capacity: 30,
       },
-      { sv: 'Kodkväll', en: 'Coding evening', place: 'Coworking-lokalen', days: 22, capacity: 12 },
+      {
+        sv: 'Kodkväll',
+        en: 'Coding evening',
+        place: 'Coworking-lokalen',
+        ...on(21, 'wed', '18:00', 3),
+        capacity: 12,
+      },
     ],
   },
   {
@@ -100,14 +191,14 @@ const GROUPS: DemoGroup[] = [
         sv: 'Språkcafé på torsdag',
         en: 'Thursday language café',
         place: 'Kulturhuset',
-        days: 3,
+        ...on(2, 'thu', '18:00', 2),
         capacity: 25,
       },
       {
         sv: 'Språkcafé med quiz',
         en: 'Language café with a quiz',
         place: 'Kulturhuset',
-        days: 17,
+        ...on(16, 'thu', '18:30', 2),
         capacity: 25,
       },
     ],
@@ -119,8 +210,20 @@ const GROUPS: DemoGroup[] = [
     sv: ['Innebandy för alla', 'Motionsinnebandy en kväll i veckan. Klubbor finns att låna.'],
     en: ['Floorball for everyone', 'Casual floorball one evening a week. Sticks to borrow.'],
     meetups: [
-      { sv: 'Prova-på-kväll', en: 'Try-it evening', place: 'Sporthallen', days: 5, capacity: 20 },
-      { sv: 'Träningsmatch', en: 'Practice match', place: 'Sporthallen', days: 19, capacity: 20 },
+      {
+        sv: 'Prova-på-kväll',
+        en: 'Try-it evening',
+        place: 'Sporthallen',
+        ...on(5, 'mon', '19:00', 1.5),
+        capacity: 20,
+      },
+      {
+        sv: 'Träningsmatch',
+        en: 'Practice match',
+        place: 'Sporthallen',
+        ...on(17, 'sun', '14:00', 2),
+        capacity: 20,
+      },
     ],
   },
   {
@@ -130,8 +233,20 @@ const GROUPS: DemoGroup[] = [
     sv: ['Mat från hela världen', 'Vi lagar och äter tillsammans – varje gång en ny köksregion.'],
     en: ['Food from around the world', 'We cook and eat together – a new cuisine each time.'],
     meetups: [
-      { sv: 'Knytkalas', en: 'Potluck dinner', place: 'Föreningshuset', days: 9, capacity: 30 },
-      { sv: 'Surdegsbak', en: 'Sourdough baking', place: 'Föreningshusets kök', days: 23, capacity: 10 },
+      {
+        sv: 'Knytkalas',
+        en: 'Potluck dinner',
+        place: 'Föreningshuset',
+        ...on(9, 'fri', '18:00', 3),
+        capacity: 30,
+      },
+      {
+        sv: 'Surdegsbak',
+        en: 'Sourdough baking',
+        place: 'Föreningshusets kök',
+        ...on(23, 'sat', '10:00', 3),
+        capacity: 10,
+      },
     ],
   },
 ];
@@ -331,6 +446,7 @@ async function seedMeetupEvents(db: Kysely<DB>, regionId: string): Promise<void>
       GROUPS.map((g) => g.slug),
     )
     .execute();
+  const today = stockholmToday();
   for (const group of groups) {
     const demo = GROUPS.find((g) => g.slug === group.slug)!;
     const code = group.municipality_code ?? first?.code ?? null;
@@ -345,7 +461,7 @@ async function seedMeetupEvents(db: Kysely<DB>, regionId: string): Promise<void>
         )?.short_name ?? '')
       : '';
     for (const m of demo.meetups) {
-      const startsAt = sql<Date>`(current_date + ${m.days}::int + time '18:00') at time zone 'Europe/Stockholm'`;
+      const { startsAt, endsAt } = demoMeetupTimes(today, m);
       await db
         .insertInto('events')
         .values({
@@ -359,7 +475,7 @@ async function seedMeetupEvents(db: Kysely<DB>, regionId: string): Promise<void>
           summary_sv: group.description_sv.slice(0, 400),
           summary_en: group.description_en.slice(0, 400),
           starts_at: startsAt,
-          ends_at: sql<Date>`${startsAt} + interval '2 hours'`,
+          ends_at: endsAt,
           location_kind: code ? 'region' : 'away',
           municipality_code: code,
           venue: m.place,
