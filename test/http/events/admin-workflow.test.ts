@@ -73,7 +73,11 @@ describe('the events back-office workflow', async () => {
     assert.match(seen.body, /Lägg till en engelsk sammanfattning\./);
 
     await client.postForm(`${base}/submit`, employer.cookie, {});
-    const published = await client.postForm(`${base}/publish`, editor.cookie, {});
+    // Publishing carries the version the editor's page showed.
+    const reviewed = await client.get(base, editor.cookie);
+    const version = /action="[^"]+\/publish">[^]*?name="version" value="(\d+)"/.exec(reviewed.body)?.[1];
+    assert.ok(version);
+    const published = await client.postForm(`${base}/publish`, editor.cookie, { version });
     assert.equal(published.statusCode, 303);
     const row = await eventRow(db, event.id);
     assert.equal(row.status, 'published');
