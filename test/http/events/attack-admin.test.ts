@@ -180,7 +180,9 @@ describe('attack: events back-office', async () => {
       form({ version: String(inReview.version), title_sv: 'Något helt annat', title_en: 'Something else' }),
     );
     // The editor presses "Publicera" on the page it read.
-    const publish = await client.postForm(`${base}/publish`, editor.cookie, { version: shownVersion(seen.body) });
+    const publish = await client.postForm(`${base}/publish`, editor.cookie, {
+      version: shownVersion(seen.body),
+    });
     const after = await eventRow(db, event.id);
     assert.ok(
       !(after.status === 'published' && after.title_sv === 'Något helt annat'),

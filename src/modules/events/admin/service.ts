@@ -246,7 +246,10 @@ export async function publishChanges(
       const images = await usableImages(trx, access.regionId, { owners: [event.organisation_id, null] });
       if (!images.some((i) => i.id === values.image_id && !i.expired)) values.image_id = null;
     }
-    if (values.network_group_id && !(await networkGroups(trx, access.regionId)).some((g) => g.id === values.network_group_id))
+    if (
+      values.network_group_id &&
+      !(await networkGroups(trx, access.regionId)).some((g) => g.id === values.network_group_id)
+    )
       values.network_group_id = null;
     await trx
       .updateTable('events')
@@ -530,7 +533,12 @@ async function mailChunk(
     }
     const last = rows.at(-1);
     if (rows.length === MAIL_CHUNK && last)
-      await deps.queue.enqueue(task, { ...chunk, after: last.id }, { dedupeKey: `${chunk.eventId}:${last.id}` }, trx);
+      await deps.queue.enqueue(
+        task,
+        { ...chunk, after: last.id },
+        { dedupeKey: `${chunk.eventId}:${last.id}` },
+        trx,
+      );
     return rows.length;
   });
 }
@@ -994,7 +1002,11 @@ export async function sendFollowup(
       .updateTable('event_registrations')
       .set({ followup_sent_at: sql`now()` })
       .where('region_id', '=', access.regionId)
-      .where('id', 'in', followupRecipients(trx, event, values.audience).clearSelect().clearOrderBy().select('r.id'))
+      .where(
+        'id',
+        'in',
+        followupRecipients(trx, event, values.audience).clearSelect().clearOrderBy().select('r.id'),
+      )
       .executeTakeFirst();
     const count = Number(marked.numUpdatedRows);
     await trx
@@ -1006,7 +1018,13 @@ export async function sendFollowup(
     if (count > 0)
       await deps.queue.enqueue(
         FOLLOWUP_MAILS_TASK,
-        { regionId: access.regionId, eventId, origin, after: '', paragraph: values.paragraph } satisfies MailChunk,
+        {
+          regionId: access.regionId,
+          eventId,
+          origin,
+          after: '',
+          paragraph: values.paragraph,
+        } satisfies MailChunk,
         { dedupeKey: `${eventId}:` },
         trx,
       );

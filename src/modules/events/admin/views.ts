@@ -44,12 +44,7 @@ import {
 import type { EventRelation } from '../events.ts';
 import type { PanelView } from '../part.ts';
 import { fieldsDiff, type FieldChange } from '../../../platform/html/diff.ts';
-import {
-  eventFormOf,
-  type EventFormErrors,
-  type EventFormValues,
-  type PendingChanges,
-} from './form.ts';
+import { eventFormOf, type EventFormErrors, type EventFormValues, type PendingChanges } from './form.ts';
 import { adminMessages, type AdminMessageKey } from './messages.ts';
 import {
   PAGE_SIZE,
@@ -426,21 +421,23 @@ export function formPage(m: FormModel): Page {
     <fieldset class="fieldset">
       <legend class="fieldset__legend">${t('form.more')}</legend>
       ${mediaPicker(m.lang, m.images, { name: 'image', label: t('field.image'), value: v.image, error: err('image'), required: false })}
-      ${m.groups
-        ? selectField(m.lang, {
-        name: 'network_group',
-        label: t('field.network_group'),
-        value: v.network_group,
-        hint: t('form.groupHint'),
-        error: err('network_group'),
-        placeholder: t('form.noGroup'),
-        required: false,
-        options: m.groups.map((g) => ({
-          value: g.id,
-          label: m.lang === 'en' ? g.name_en || g.name_sv : g.name_sv,
-        })),
-      })
-        : ''}
+      ${
+        m.groups
+          ? selectField(m.lang, {
+              name: 'network_group',
+              label: t('field.network_group'),
+              value: v.network_group,
+              hint: t('form.groupHint'),
+              error: err('network_group'),
+              placeholder: t('form.noGroup'),
+              required: false,
+              options: m.groups.map((g) => ({
+                value: g.id,
+                label: m.lang === 'en' ? g.name_en || g.name_sv : g.name_sv,
+              })),
+            })
+          : ''
+      }
     </fieldset>
     <p class="admin-actions">
       <button class="button" type="submit">${m.event ? t('form.save') : t('form.create')}</button>
@@ -515,7 +512,10 @@ function pendingDiff(m: EventPageModel, pending: PendingChanges): SafeHtml {
   const before = eventFormOf(m.event, m.event.image_id ?? '');
   const after = eventFormOf({ ...m.event, ...pending.values }, pending.values.image_id ?? '');
   const pair = (field: AdminMessageKey, lang: Lang) =>
-    t('form.pairLabel', { field: t(field), language: t(lang === 'sv' ? 'form.inSwedish' : 'form.inEnglish') });
+    t('form.pairLabel', {
+      field: t(field),
+      language: t(lang === 'sv' ? 'form.inSwedish' : 'form.inEnglish'),
+    });
   const municipality = (code: string) =>
     m.region.municipalities.find((mu) => mu.code === code)?.officialName ?? code;
   const label = (prefix: string) => (code: string) => (code ? e(`${prefix}.${code}` as never) : '');
@@ -549,7 +549,11 @@ function pendingDiff(m: EventPageModel, pending: PendingChanges): SafeHtml {
     [t('field.image'), (v) => v.image],
     [t('field.network_group'), (v) => v.network_group],
   ];
-  const changes: FieldChange[] = fields.map(([name, of]) => ({ label: name, before: of(before), after: of(after) }));
+  const changes: FieldChange[] = fields.map(([name, of]) => ({
+    label: name,
+    before: of(before),
+    after: of(after),
+  }));
   return fieldsDiff(m.lang, changes);
 }
 
