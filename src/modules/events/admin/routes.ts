@@ -58,7 +58,7 @@ import {
   createEvent,
   defaultProgrammeDate,
   followupMail,
-  followupRecipients,
+  followupCount,
   formContext,
   moveQuestion,
   publishChanges,
@@ -746,10 +746,10 @@ export function registerAdminRoutes(app: App, deps: ModuleDeps, parts: PartsCont
 
   async function followupCounts(event: EventRow) {
     const [checkedIn, confirmed] = await Promise.all([
-      followupRecipients(db, event, 'checked_in').execute(),
-      followupRecipients(db, event, 'confirmed').execute(),
+      followupCount(db, event, 'checked_in'),
+      followupCount(db, event, 'confirmed'),
     ]);
-    return { checked_in: checkedIn.length, confirmed: confirmed.length };
+    return { checked_in: checkedIn, confirmed };
   }
 
   app.get(

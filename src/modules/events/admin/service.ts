@@ -984,6 +984,16 @@ export function followupRecipients(trx: Kysely<DB>, event: EventRow, audience: A
   return query.orderBy('r.created_at');
 }
 
+/** How many the follow-up would reach (counted in the database). */
+export async function followupCount(db: Kysely<DB>, event: EventRow, audience: Audience): Promise<number> {
+  const row = await followupRecipients(db, event, audience)
+    .clearSelect()
+    .clearOrderBy()
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
 /** Sends the follow-up once: refused before the event has ended and after it was sent. */
 export async function sendFollowup(
   deps: Deps,
