@@ -984,6 +984,8 @@ export interface EventsTable {
   cancelled_at: Maybe<Date>;
   cancel_reason: Defaulted<string>;
   review_comment: Defaulted<string>;
+  /** An organiser's edit of a published event waiting for review (migration 0039). */
+  pending: ColumnType<unknown, string | null | undefined, string | null>;
   published_at: Maybe<Date>;
   followup_sent_at: Maybe<Date>;
   version: Defaulted<number>;

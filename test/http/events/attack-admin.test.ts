@@ -24,6 +24,13 @@ import { createGroup } from '../../helpers/network.ts';
 const eventRow = (db: Kysely<DB>, id: string) =>
   db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
+/** The version a back-office event page's publish button carries. */
+const shownVersion = (body: string): string => {
+  const version = /action="[^"]+\/publish">[^]*?name="version" value="(\d+)"/.exec(body)?.[1];
+  assert.ok(version, 'the page has a publish button with the version');
+  return version;
+};
+
 function form(over: Record<string, string | string[]> = {}): Record<string, string | string[]> {
   return {
     kind: 'afterwork',
@@ -79,7 +86,8 @@ describe('attack: events back-office', async () => {
     });
     const base = `/admin/events/${event.id}`;
     assert.equal((await client.postForm(`${base}/submit`, employer.cookie, {})).statusCode, 303);
-    assert.equal((await client.postForm(`${base}/publish`, editor.cookie, {})).statusCode, 303);
+    const version = shownVersion((await client.get(base, editor.cookie)).body);
+    assert.equal((await client.postForm(`${base}/publish`, editor.cookie, { version })).statusCode, 303);
     const approved = await eventRow(db, event.id);
     assert.equal(approved.status, 'published');
 
@@ -117,7 +125,8 @@ describe('attack: events back-office', async () => {
     const id = /\/admin\/events\/([0-9a-f-]{36})/.exec(String(created.headers.location))?.[1];
     if (id) {
       // Approved as it stands: the region publishes what the employer made.
-      await client.postForm(`/admin/events/${id}/publish`, editor.cookie, {});
+      const version = shownVersion((await client.get(`/admin/events/${id}`, editor.cookie)).body);
+      await client.postForm(`/admin/events/${id}/publish`, editor.cookie, { version });
       const row = await eventRow(db, id);
       assert.equal(
         row.network_group_id,
@@ -136,7 +145,11 @@ describe('attack: events back-office', async () => {
     assert.equal(created.statusCode, 303);
     const id = /\/admin\/events\/([0-9a-f-]{36})/.exec(String(created.headers.location))?.[1];
     assert.ok(id);
-    assert.equal((await client.postForm(`/admin/events/${id}/publish`, editor.cookie, {})).statusCode, 303);
+    const version = shownVersion((await client.get(`/admin/events/${id}`, editor.cookie)).body);
+    assert.equal(
+      (await client.postForm(`/admin/events/${id}/publish`, editor.cookie, { version })).statusCode,
+      303,
+    );
     const row = await eventRow(db, id);
     const stand = await addExhibitor(db, id);
     const qr = await client.get(`/sv/events/${row.slug}/stand/${stand.standCode}`);
@@ -167,11 +180,17 @@ describe('attack: events back-office', async () => {
       form({ version: String(inReview.version), title_sv: 'Något helt annat', title_en: 'Something else' }),
     );
     // The editor presses "Publicera" on the page it read.
-    await client.postForm(`${base}/publish`, editor.cookie, {});
+    const publish = await client.postForm(`${base}/publish`, editor.cookie, {
+      version: shownVersion(seen.body),
+    });
     const after = await eventRow(db, event.id);
     assert.ok(
       !(after.status === 'published' && after.title_sv === 'Något helt annat'),
       `the employer's edit during review (HTTP ${edit.statusCode}) was published without the editor seeing it`,
     );
+    // Refused clearly, with the page as it is now.
+    assert.equal(publish.statusCode, 409);
+    assert.match(publish.body, /har ändrats sedan du öppnade sidan/);
+    assert.match(publish.body, /Något helt annat/);
   });
 });

@@ -856,4 +856,31 @@ export const ROWS: Record<string, Row> = {
   'GET /:lang/events/calendar.ics': everyone(200, { url: '/sv/events/calendar.ics' }),
   'GET /:lang/events/:slug': everyone(404, { url: '/sv/events/no-such-event' }),
   'GET /:lang/events/:slug/calendar.ics': everyone(404, { url: '/sv/events/no-such-event/calendar.ics' }),
+  // events: fix fix-admin
+  ...(() => {
+    const managers: Role[] = [
+      'admin',
+      'region_editor',
+      'municipality_editor',
+      'navigator',
+      'employer_admin',
+      'employer_member',
+      'course_provider',
+    ];
+    const url = '/admin/events/00000000-0000-4000-8000-000000000000/changes';
+    return {
+      'POST /admin/events/:id/changes/publish': only(managers, 404, {
+        anon: 401,
+        staff: 403,
+        url: `${url}/publish`,
+        body: { version: '1' },
+      }),
+      'POST /admin/events/:id/changes/send-back': only(managers, 404, {
+        anon: 401,
+        staff: 403,
+        url: `${url}/send-back`,
+        body: { comment: 'x' },
+      }),
+    } satisfies Record<string, Row>;
+  })(),
 };

@@ -37,6 +37,33 @@ export const adminAuditSentences: AuditSentences = {
       },
     ],
   },
+  'event.changes_submitted': {
+    label: { sv: 'Ändringar skickade för granskning', en: 'Changes sent for review' },
+    sentences: [
+      {
+        sv: '{actor} ändrade det publicerade evenemanget {name}; ändringarna väntar på granskning',
+        en: '{actor} changed the published event {name}; the changes wait for review',
+      },
+    ],
+  },
+  'event.changes_published': {
+    label: { sv: 'Ändringar publicerade', en: 'Changes published' },
+    sentences: [
+      {
+        sv: '{actor} publicerade ändringarna av evenemanget {name}',
+        en: '{actor} published the changes to the event {name}',
+      },
+    ],
+  },
+  'event.changes_sent_back': {
+    label: { sv: 'Ändringar skickade tillbaka', en: 'Changes sent back' },
+    sentences: [
+      {
+        sv: '{actor} skickade tillbaka ändringarna av evenemanget {name} till arrangören',
+        en: '{actor} sent the changes to the event {name} back to its organiser',
+      },
+    ],
+  },
   'event.unpublished': {
     label: { sv: 'Evenemang avpublicerat', en: 'Event unpublished' },
     sentences: [

@@ -3,7 +3,12 @@ import { describe, it } from 'node:test';
 import {
   checkEventForm,
   emptyEventForm,
+  pendingJson,
+  readPending,
+  sameAsLive,
   slugFrom,
+  splitValues,
+  withPending,
   type EventFormContext,
   type EventFormValues,
 } from './form.ts';
@@ -113,5 +118,46 @@ describe('the event form’s checks', () => {
     assert.equal(slugFrom('Träff på Åsgården – höst 2027!'), 'traff-pa-asgarden-host-2027');
     assert.equal(slugFrom('!!!'), 'evenemang');
     assert.ok(slugFrom('a'.repeat(200)).length <= 70);
+  });
+});
+
+describe('pending changes of a published event', () => {
+  const values = checkEventForm(form({ capacity: '30' }), context).values!;
+
+  it('splits the seats and registration window (at once) from what is reviewed', () => {
+    const { immediate, reviewed } = splitValues(values);
+    assert.deepEqual(Object.keys(immediate).sort(), [
+      'capacity',
+      'max_group',
+      'offer_hours',
+      'registration_closes_at',
+      'registration_opens_at',
+    ]);
+    assert.equal(immediate.capacity, 30);
+    assert.ok(!('capacity' in reviewed));
+    assert.equal(reviewed.title_sv, 'Fika för nyinflyttade');
+  });
+
+  it('stores and reads them back, instants as instants', () => {
+    const { reviewed } = splitValues(values);
+    const at = new Date('2027-01-02T03:04:05Z');
+    const back = readPending(JSON.parse(pendingJson({ values: reviewed, by: 'a', at, comment: '' })));
+    assert.ok(back);
+    assert.equal(back.values.starts_at.getTime(), values.starts_at.getTime());
+    assert.equal(back.at.getTime(), at.getTime());
+    assert.equal(readPending(null), undefined);
+    assert.equal(readPending({ values: { starts_at: 5 }, at: 'x' }), undefined);
+  });
+
+  it('knows an edit that changes nothing reviewed, and shows the event as it will be', () => {
+    const { reviewed } = splitValues(values);
+    const event = { ...values, id: 'e', pending: null } as unknown as Parameters<typeof sameAsLive>[0];
+    assert.equal(sameAsLive(event, reviewed), true);
+    assert.equal(sameAsLive(event, { ...reviewed, title_sv: 'Annat' }), false);
+    const pending = JSON.parse(
+      pendingJson({ values: { ...reviewed, title_sv: 'Annat' }, by: 'a', at: new Date(), comment: '' }),
+    );
+    assert.equal(withPending({ ...event, pending }).title_sv, 'Annat');
+    assert.equal(withPending(event).title_sv, 'Fika för nyinflyttade');
   });
 });

@@ -346,3 +346,85 @@ export function slugFrom(title: string): string {
     .replace(/-+$/g, '');
   return slug || 'evenemang';
 }
+
+/**
+ * What an organisation without EventsApprove may change on its published event at once: only how
+ * seats are managed and when registration is open. Every other field waits for an approver.
+ */
+export const IMMEDIATE_FIELDS = [
+  'capacity',
+  'max_group',
+  'registration_opens_at',
+  'registration_closes_at',
+  'offer_hours',
+] as const;
+type ImmediateField = (typeof IMMEDIATE_FIELDS)[number];
+export type ImmediateValues = Pick<EventValues, ImmediateField>;
+export type ReviewedValues = Omit<EventValues, ImmediateField>;
+
+/** The form's values split into those that apply at once and those reviewed. */
+export function splitValues(values: EventValues): { immediate: ImmediateValues; reviewed: ReviewedValues } {
+  const immediate = {} as Record<string, unknown>;
+  const reviewed = { ...values } as Record<string, unknown>;
+  for (const f of IMMEDIATE_FIELDS) {
+    immediate[f] = values[f];
+    delete reviewed[f];
+  }
+  return { immediate: immediate as ImmediateValues, reviewed: reviewed as unknown as ReviewedValues };
+}
+
+/** An organiser's edit of a published event that waits for review (events.pending). */
+export interface PendingChanges {
+  values: ReviewedValues;
+  /** The account that saved it. */
+  by: string;
+  at: Date;
+  /** An approver's comment when it was sent back; '' while it waits. */
+  comment: string;
+}
+
+const comparable = (v: unknown): string =>
+  v instanceof Date ? v.toISOString() : Array.isArray(v) ? JSON.stringify(v) : v === null ? '' : String(v);
+
+/** Whether the reviewed values are those the event already has. */
+export function sameAsLive(event: EventRow, reviewed: ReviewedValues): boolean {
+  return Object.entries(reviewed).every(
+    ([k, v]) => comparable(v) === comparable((event as unknown as Record<string, unknown>)[k]),
+  );
+}
+
+/** The pending changes as stored (instants as ISO text). */
+export function pendingJson(pending: PendingChanges): string {
+  return JSON.stringify({
+    values: pending.values,
+    by: pending.by,
+    at: pending.at.toISOString(),
+    comment: pending.comment,
+  });
+}
+
+const DATE_KEYS = new Set(['starts_at', 'ends_at']);
+
+/** The stored pending changes, or undefined when none (or not of the stored shape). */
+export function readPending(stored: unknown): PendingChanges | undefined {
+  if (!stored || typeof stored !== 'object') return undefined;
+  const s = stored as Record<string, unknown>;
+  if (!s.values || typeof s.values !== 'object' || typeof s.at !== 'string') return undefined;
+  const values = { ...(s.values as Record<string, unknown>) };
+  for (const k of DATE_KEYS) {
+    if (typeof values[k] !== 'string') return undefined;
+    values[k] = new Date(values[k] as string);
+  }
+  return {
+    values: values as unknown as ReviewedValues,
+    by: typeof s.by === 'string' ? s.by : '',
+    at: new Date(s.at),
+    comment: typeof s.comment === 'string' ? s.comment : '',
+  };
+}
+
+/** The event as it will be once its pending changes are published (the event itself when none). */
+export function withPending(event: EventRow): EventRow {
+  const pending = readPending(event.pending);
+  return pending ? { ...event, ...pending.values } : event;
+}

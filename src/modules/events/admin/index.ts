@@ -9,9 +9,11 @@ import { PATHS } from '../model.ts';
 import type { EventsPart } from '../part.ts';
 import { adminAuditSentences } from './audit-sentences.ts';
 import { registerAdminRoutes } from './routes.ts';
+import { registerAdminTasks } from './tasks.ts';
 
 export const adminPart: EventsPart = {
   routes: registerAdminRoutes,
+  tasks: registerAdminTasks,
   adminNavigation: [
     {
       path: PATHS.admin,

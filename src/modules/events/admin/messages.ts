@@ -178,6 +178,29 @@ export const adminMessages = defineMessages({
     'refused.tooMany': 'Det finns redan så många som får plats. Ta bort något först.',
     'refused.followupSent': 'Uppföljningsmejlet är redan skickat.',
     'refused.followupEarly': 'Uppföljningsmejlet kan skickas när evenemanget är slut.',
+    'refused.noPendingChanges': 'Det finns inga ändringar som väntar på granskning.',
+    'refused.organisationReview':
+      'Evenemanget är publicerat, så regionen granskar nya medarrangörer och utställare. Be regionen lägga till organisationen.',
+    'refused.stale':
+      'Evenemanget har ändrats sedan du öppnade sidan. Här är den nuvarande versionen – läs den och försök igen.',
+    'done.changesPending':
+      'Ändringarna är sparade och väntar på granskning. Besökare och anmälda ser evenemanget som förut tills regionen har publicerat dem.',
+    'done.changesPublished': 'Ändringarna är publicerade och syns nu för besökarna.',
+    'done.changesSentBack': 'Ändringarna är skickade tillbaka till arrangören med din kommentar.',
+    'pending.title': 'Ändringar som väntar på granskning',
+    'pending.waiting':
+      'Ändringarna väntar på granskning. Besökare och anmälda ser evenemanget som det var tills regionen har publicerat dem. Du kan fortsätta ändra.',
+    'pending.approverIntro':
+      'Arrangören har ändrat det publicerade evenemanget. Ändringarna syns inte för besökare förrän du publicerar dem.',
+    'pending.sentBack': 'Regionen har skickat tillbaka ändringarna:',
+    'pending.publish': 'Publicera ändringarna',
+    'pending.sendBack': 'Skicka tillbaka ändringarna',
+    'pending.commentHint': 'Vad behöver ändras innan ändringarna kan publiceras?',
+    'form.reviewNote':
+      'Evenemanget är publicerat. Antal platser, största sällskap, anmälningstiden och svarstiden för erbjudna platser ändras direkt när du sparar. Allt annat granskar regionen först – till dess ser besökarna den publicerade versionen.',
+    'form.pendingNote': 'Du ändrar versionen som väntar på granskning.',
+    'organisations.reviewNote':
+      'Evenemanget är publicerat. Be regionen om du vill lägga till en medarrangör eller utställare.',
     'review.sentBack': 'Regionen har skickat tillbaka evenemanget:',
     'review.waiting': 'Evenemanget väntar på att regionen granskar det. Det syns inte för besökare än.',
     'exhibitor.intro':
@@ -502,6 +525,29 @@ export const adminMessages = defineMessages({
     'refused.tooMany': 'There are already as many as fit. Remove something first.',
     'refused.followupSent': 'The follow-up e-mail has already been sent.',
     'refused.followupEarly': 'The follow-up e-mail can be sent once the event has ended.',
+    'refused.noPendingChanges': 'There are no changes waiting for review.',
+    'refused.organisationReview':
+      'The event is published, so the region reviews new co-organisers and exhibitors. Ask the region to add the organisation.',
+    'refused.stale':
+      'The event has changed since you opened the page. Here is the current version – read it and try again.',
+    'done.changesPending':
+      'Your changes are saved and waiting for review. Visitors and registrants see the event as before until the region publishes them.',
+    'done.changesPublished': 'The changes are published and visitors now see them.',
+    'done.changesSentBack': 'The changes have been sent back to the organiser with your comment.',
+    'pending.title': 'Changes waiting for review',
+    'pending.waiting':
+      'Your changes are waiting for review. Visitors and registrants see the event as it was until the region publishes them. You can keep editing.',
+    'pending.approverIntro':
+      'The organiser has changed the published event. Visitors do not see the changes until you publish them.',
+    'pending.sentBack': 'The region has sent the changes back:',
+    'pending.publish': 'Publish the changes',
+    'pending.sendBack': 'Send the changes back',
+    'pending.commentHint': 'What needs to change before the changes can be published?',
+    'form.reviewNote':
+      'The event is published. The number of places, the largest party, the registration period and the hours to answer an offered place change as soon as you save. The region reviews everything else first – until then visitors see the published version.',
+    'form.pendingNote': 'You are editing the version waiting for review.',
+    'organisations.reviewNote':
+      'The event is published. Ask the region if you want to add a co-organiser or an exhibitor.',
     'review.sentBack': 'The region has sent the event back:',
     'review.waiting': 'The event is waiting for the region to review it. Visitors cannot see it yet.',
     'exhibitor.intro': 'You exhibit at this event. Here you see its facts and what you have access to.',

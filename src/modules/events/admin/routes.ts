@@ -34,6 +34,8 @@ import {
   emptyEventForm,
   eventFormOf,
   readEventForm,
+  readPending,
+  withPending,
   type EventFormErrors,
   type EventFormValues,
 } from './form.ts';
@@ -56,9 +58,10 @@ import {
   createEvent,
   defaultProgrammeDate,
   followupMail,
-  followupRecipients,
+  followupCount,
   formContext,
   moveQuestion,
+  publishChanges,
   removeOrganisation,
   removeProgrammeItem,
   removeQuestion,
@@ -66,6 +69,7 @@ import {
   saveProgrammeItem,
   saveQuestion,
   sendBack,
+  sendBackChanges,
   sendFollowup,
   workflow,
   checkFollowup,
@@ -101,6 +105,9 @@ const EVENT_DONE = [
   'questionRemoved',
   'questionMoved',
   'followupSent',
+  'changesPending',
+  'changesPublished',
+  'changesSentBack',
 ] as const;
 type EventDone = (typeof EVENT_DONE)[number];
 
@@ -130,6 +137,10 @@ export function registerAdminRoutes(app: App, deps: ModuleDeps, parts: PartsCont
     if (!access) throw new AppError('LOTSA_NOT_FOUND');
     return access;
   }
+
+  /** Only a person who manages the newcomer network puts an event into one of its groups. */
+  const managesNetwork = (request: FastifyRequest) =>
+    request.auth?.permissions.has(Permission.NetworkManage) === true;
 
   async function reach(request: FastifyRequest, id: string, needManage = false) {
     const access = accessOf(request);
@@ -186,13 +197,15 @@ export function registerAdminRoutes(app: App, deps: ModuleDeps, parts: PartsCont
       errors,
       stale,
       images,
-      groups: await networkGroups(db, access.regionId),
+      groups: managesNetwork(request) ? await networkGroups(db, access.regionId) : undefined,
+      reviewed: event?.status === 'published' && !access.canApprove,
+      pending: event && !access.canApprove ? readPending(event.pending) : undefined,
     });
     const path = event ? `${adminEventPath(event.id)}/edit` : `${PATHS.admin}/new`;
     return reply.adminPage({ ...view, path, navPath: PATHS.admin }, { status });
   }
 
-  async function imageSlug(event: EventRow): Promise<string> {
+  async function imageSlug(event: Pick<EventRow, 'image_id' | 'region_id'>): Promise<string> {
     if (!event.image_id) return '';
     const row = await db
       .selectFrom('media_images')
@@ -211,7 +224,7 @@ export function registerAdminRoutes(app: App, deps: ModuleDeps, parts: PartsCont
       const group = queryText(request.query.group);
       const values = emptyEventForm({
         kind: queryText(request.query.kind),
-        group: isUuid(group) ? group.toLowerCase() : undefined,
+        group: isUuid(group) && managesNetwork(request) ? group.toLowerCase() : undefined,
       });
       return showForm(request, reply, access, undefined, values, {});
     },
@@ -221,6 +234,7 @@ export function registerAdminRoutes(app: App, deps: ModuleDeps, parts: PartsCont
     const access = accessOf(request);
     const values = readEventForm(request.body);
     values.version = '';
+    if (!managesNetwork(request)) values.network_group = '';
     const checked = checkEventForm(values, await formContext(db, request.region, access));
     if (!checked.values) return showForm(request, reply, access, undefined, values, checked.errors, 400);
     const id = await createEvent(db, access, checked.values);
@@ -233,7 +247,9 @@ export function registerAdminRoutes(app: App, deps: ModuleDeps, parts: PartsCont
     async (request, reply) => {
       const { access, event } = await reach(request, request.params.id, true);
       if (event.status === 'cancelled') return reply.redirect(adminEventPath(event.id), 303);
-      return showForm(request, reply, access, event, eventFormOf(event, await imageSlug(event)), {});
+      // The organiser goes on editing the version that waits for review.
+      const shown = access.canApprove ? event : withPending(event);
+      return showForm(request, reply, access, event, eventFormOf(shown, await imageSlug(shown)), {});
     },
   );
 
@@ -243,12 +259,18 @@ export function registerAdminRoutes(app: App, deps: ModuleDeps, parts: PartsCont
     async (request, reply) => {
       const { access, event } = await reach(request, request.params.id, true);
       const values = readEventForm(request.body);
+      // A group the person may not set is kept as it is, whatever was posted.
+      if (!managesNetwork(request))
+        values.network_group = (access.canApprove ? event : withPending(event)).network_group_id ?? '';
       const checked = checkEventForm(values, await formContext(db, request.region, access));
       if (!checked.values) return showForm(request, reply, access, event, values, checked.errors, 400);
       const result = await saveEvent(db, access, event.id, values.version, checked.values);
       switch (result.kind) {
         case 'done':
-          return reply.redirect(`${adminEventPath(event.id)}?done=saved`, 303);
+          return reply.redirect(
+            `${adminEventPath(event.id)}?done=${result.pending ? 'changesPending' : 'saved'}`,
+            303,
+          );
         case 'stale': {
           // The form as typed, over the current version: saving again overwrites knowingly.
           const current = (await eventForAccess(db, access, event.id))?.event ?? event;
@@ -340,6 +362,7 @@ export function registerAdminRoutes(app: App, deps: ModuleDeps, parts: PartsCont
       ...state,
       programmeForm,
       questionForm,
+      pending: readPending(event.pending),
     });
     return reply.adminPage({ ...view, path: adminEventPath(event.id), navPath: PATHS.admin }, { status });
   }
@@ -412,8 +435,10 @@ export function registerAdminRoutes(app: App, deps: ModuleDeps, parts: PartsCont
       case 'done':
         return reply.redirect(`${adminEventPath(id)}?done=${done}${anchor}`, 303);
       case 'not-found':
-      case 'stale':
         throw new AppError('LOTSA_NOT_FOUND');
+      case 'stale':
+        // The page again with the current version: nothing is published unseen.
+        return showEvent(request, reply, id, { refused: 'refused.stale' }, 409);
       case 'refused':
         return showEvent(request, reply, id, { refused: result.reason }, 409);
       case 'invalid':
@@ -429,13 +454,40 @@ export function registerAdminRoutes(app: App, deps: ModuleDeps, parts: PartsCont
   for (const [path, verb, done] of verbs) {
     app.post(
       `${PATHS.admin}/:id/${path}`,
-      { schema: { params: IdParams }, config: manage },
+      { schema: { params: IdParams, body: FormBody('version') }, config: manage },
       async (request, reply) => {
         const { access, event } = await reach(request, request.params.id, true);
-        return after(request, reply, event.id, await workflow(db, access, event.id, verb), done);
+        const version = request.body?.version?.slice(0, 20);
+        return after(request, reply, event.id, await workflow(db, access, event.id, verb, version), done);
       },
     );
   }
+
+  // Changes to a published event that wait for review.
+
+  app.post(
+    `${PATHS.admin}/:id/changes/publish`,
+    { schema: { params: IdParams, body: FormBody('version') }, config: manage },
+    async (request, reply) => {
+      const { access, event } = await reach(request, request.params.id, true);
+      const version = (request.body?.version ?? '').slice(0, 20);
+      const result = await publishChanges(db, access, event.id, version);
+      return after(request, reply, event.id, result, 'changesPublished');
+    },
+  );
+
+  app.post(
+    `${PATHS.admin}/:id/changes/send-back`,
+    { schema: { params: IdParams, body: FormBody('comment') }, config: manage },
+    async (request, reply) => {
+      const { access, event } = await reach(request, request.params.id, true);
+      const value = (request.body.comment ?? '').slice(0, 5000);
+      const result = await sendBackChanges(db, access, event.id, value);
+      return after(request, reply, event.id, result, 'changesSentBack', (r) => ({
+        actionForm: { action: 'sendBackChanges', value, errors: r.errors, params: r.params ?? {} },
+      }));
+    },
+  );
 
   app.post(
     `${PATHS.admin}/:id/delete`,
@@ -694,10 +746,10 @@ export function registerAdminRoutes(app: App, deps: ModuleDeps, parts: PartsCont
 
   async function followupCounts(event: EventRow) {
     const [checkedIn, confirmed] = await Promise.all([
-      followupRecipients(db, event, 'checked_in').execute(),
-      followupRecipients(db, event, 'confirmed').execute(),
+      followupCount(db, event, 'checked_in'),
+      followupCount(db, event, 'confirmed'),
     ]);
-    return { checked_in: checkedIn.length, confirmed: confirmed.length };
+    return { checked_in: checkedIn, confirmed };
   }
 
   app.get(

@@ -43,7 +43,15 @@ import {
   isOneOf,
   type EventOrganisationRole,
 } from '../model.ts';
-import { slugFrom, type EventFormContext, type EventValues } from './form.ts';
+import {
+  pendingJson,
+  readPending,
+  sameAsLive,
+  slugFrom,
+  splitValues,
+  type EventFormContext,
+  type EventValues,
+} from './form.ts';
 import { adminMessages, type AdminMessageKey } from './messages.ts';
 import {
   MAX_ORGANISATIONS,
@@ -65,7 +73,7 @@ export interface Deps {
 export type Errors = Partial<Record<string, AdminMessageKey>>;
 
 export type Result =
-  | { kind: 'done'; id?: string }
+  | { kind: 'done'; id?: string; pending?: boolean }
   | { kind: 'invalid'; errors: Errors; params?: Record<string, string> }
   | { kind: 'refused'; reason: AdminMessageKey }
   | { kind: 'stale' }
@@ -179,6 +187,28 @@ export async function saveEvent(
         errors: { capacity: 'error.capacityBelowTaken' },
         params: { taken: String(event.seats_taken) },
       };
+    if (event.status === 'published' && !access.canApprove) {
+      // Visitors and registrants keep seeing what the region approved: the edit waits for review,
+      // but for the seats and the registration window, which apply at once.
+      const { immediate, reviewed } = splitValues(values);
+      const waiting = !sameAsLive(event, reviewed);
+      await trx
+        .updateTable('events')
+        .set({
+          ...immediate,
+          pending: waiting
+            ? pendingJson({ values: reviewed, by: access.accountId, at: new Date(), comment: '' })
+            : null,
+          version: sql<number>`version + 1`,
+          updated_at: sql`now()`,
+        })
+        .where('region_id', '=', access.regionId)
+        .where('id', '=', eventId)
+        .where('version', '=', event.version)
+        .execute();
+      await audit(trx, access, event, waiting ? 'changes_submitted' : 'updated');
+      return { kind: 'done', pending: waiting };
+    }
     await trx
       .updateTable('events')
       .set({ ...values, version: sql<number>`version + 1`, updated_at: sql`now()` })
@@ -191,6 +221,73 @@ export async function saveEvent(
   });
 }
 
+/** The version a page showed, as posted, is the event's current one. */
+const sameVersion = (event: EventRow, version: string | undefined) =>
+  version !== undefined && String(event.version) === version.trim();
+
+/**
+ * An approver publishes an organiser's pending changes to its published event: over the version
+ * the approver saw (else "stale": the page again with the current changes).
+ */
+export async function publishChanges(
+  db: Kysely<DB>,
+  access: EventAccess,
+  eventId: string,
+  version: string,
+): Promise<Result> {
+  return withManagedEvent(db, access, eventId, async (trx, event) => {
+    if (!access.canApprove) return refused('refused.notApprover');
+    const pending = readPending(event.pending);
+    if (event.status !== 'published' || !pending) return refused('refused.noPendingChanges');
+    if (!sameVersion(event, version)) return { kind: 'stale' };
+    const values = { ...pending.values };
+    // An image or a group removed since the edit is left out rather than refused.
+    if (values.image_id) {
+      const images = await usableImages(trx, access.regionId, { owners: [event.organisation_id, null] });
+      if (!images.some((i) => i.id === values.image_id && !i.expired)) values.image_id = null;
+    }
+    if (
+      values.network_group_id &&
+      !(await networkGroups(trx, access.regionId)).some((g) => g.id === values.network_group_id)
+    )
+      values.network_group_id = null;
+    await trx
+      .updateTable('events')
+      .set({ ...values, pending: null, version: sql<number>`version + 1`, updated_at: sql`now()` })
+      .where('region_id', '=', access.regionId)
+      .where('id', '=', eventId)
+      .execute();
+    await audit(trx, access, { ...event, ...values }, 'changes_published');
+    return { kind: 'done' };
+  });
+}
+
+/** An approver sends an organiser's pending changes back with a comment; they stay for editing. */
+export async function sendBackChanges(
+  db: Kysely<DB>,
+  access: EventAccess,
+  eventId: string,
+  typed: string,
+): Promise<Result> {
+  const comment = multiline(typed);
+  if (!comment) return { kind: 'invalid', errors: { comment: 'error.commentRequired' } };
+  if (comment.length > COMMENT_MAX)
+    return { kind: 'invalid', errors: { comment: 'error.tooLong' }, params: { max: String(COMMENT_MAX) } };
+  return withManagedEvent(db, access, eventId, async (trx, event) => {
+    if (!access.canApprove) return refused('refused.notApprover');
+    const pending = readPending(event.pending);
+    if (event.status !== 'published' || !pending) return refused('refused.noPendingChanges');
+    await trx
+      .updateTable('events')
+      .set({ pending: pendingJson({ ...pending, comment }), updated_at: sql`now()` })
+      .where('region_id', '=', access.regionId)
+      .where('id', '=', eventId)
+      .execute();
+    await audit(trx, access, event, 'changes_sent_back');
+    return { kind: 'done' };
+  });
+}
+
 export type WorkflowVerb = 'submit' | 'publish' | 'unpublish' | 'delete';
 
 /** Send for review, publish, unpublish or delete, when the event's state allows it. */
@@ -199,6 +296,7 @@ export async function workflow(
   access: EventAccess,
   eventId: string,
   verb: WorkflowVerb,
+  version?: string,
 ): Promise<Result> {
   return withManagedEvent(db, access, eventId, async (trx, event) => {
     const where = (q: ReturnType<typeof trx.updateTable<'events'>>) =>
@@ -207,18 +305,26 @@ export async function workflow(
       case 'submit':
         if (event.status !== 'draft') return refused('refused.notDraft');
         await where(trx.updateTable('events'))
-          .set({ status: 'in_review', review_comment: '', updated_at: sql`now()` })
+          .set({
+            status: 'in_review',
+            review_comment: '',
+            version: sql<number>`version + 1`,
+            updated_at: sql`now()`,
+          })
           .execute();
         await audit(trx, access, event, 'submitted');
         return { kind: 'done' };
       case 'publish':
         if (!access.canApprove) return refused('refused.notApprover');
         if (event.status !== 'draft' && event.status !== 'in_review') return refused('refused.notDraft');
+        // What is published is what the approver saw: the version its page showed.
+        if (!sameVersion(event, version)) return { kind: 'stale' };
         await where(trx.updateTable('events'))
           .set({
             status: 'published',
             review_comment: '',
             published_at: sql`coalesce(published_at, now())`,
+            version: sql<number>`version + 1`,
             updated_at: sql`now()`,
           })
           .execute();
@@ -228,8 +334,15 @@ export async function workflow(
         if (event.status !== 'published') return refused('refused.notPublished');
         if ((await liveRegistrations(trx, access.regionId, eventId)) > 0)
           return refused('refused.unpublishRegistered');
+        // Changes waiting for review become the draft's: it is reviewed again before it returns.
         await where(trx.updateTable('events'))
-          .set({ status: 'draft', updated_at: sql`now()` })
+          .set({
+            ...(readPending(event.pending)?.values ?? {}),
+            status: 'draft',
+            pending: null,
+            version: sql<number>`version + 1`,
+            updated_at: sql`now()`,
+          })
           .execute();
         await audit(trx, access, event, 'unpublished');
         return { kind: 'done' };
@@ -311,51 +424,136 @@ export async function cancelEvent(
     return { kind: 'invalid', errors: { reason: 'error.tooLong' }, params: { max: String(REASON_MAX) } };
   return withManagedEvent(deps.db, access, eventId, async (trx, event) => {
     if (event.status !== 'published') return refused('refused.notPublished');
-    const registrations = await trx
+    // However many are registered, this request does a bounded amount of work: two statements
+    // here, and the mails queued by a task, MAIL_CHUNK at a time (cancelMails).
+    const held = await trx
       .selectFrom('event_registrations')
-      .select(['id', 'name', 'email', 'language', 'seats', 'status'])
+      .select(sql<number>`coalesce(sum(seats), 0)::int`.as('seats'))
+      .where('region_id', '=', access.regionId)
+      .where('event_id', '=', eventId)
+      .where('status', 'in', [...SEAT_STATUSES])
+      .executeTakeFirstOrThrow();
+    const changed = await trx
+      .updateTable('event_registrations')
+      .set({
+        status: 'cancelled',
+        cancelled_at: sql`now()`,
+        offer_expires_at: null,
+        updated_at: sql`now()`,
+      })
       .where('region_id', '=', access.regionId)
       .where('event_id', '=', eventId)
       .where('status', 'in', [...LIVE_STATUSES])
-      .forUpdate()
-      .execute();
-    const held = registrations
-      .filter((r) => SEAT_STATUSES.includes(r.status as (typeof SEAT_STATUSES)[number]))
-      .reduce((sum, r) => sum + r.seats, 0);
-    if (registrations.length > 0) {
-      await trx
-        .updateTable('event_registrations')
-        .set({
-          status: 'cancelled',
-          cancelled_at: sql`now()`,
-          offer_expires_at: null,
-          updated_at: sql`now()`,
-        })
-        .where('region_id', '=', access.regionId)
-        .where(
-          'id',
-          'in',
-          registrations.map((r) => r.id),
-        )
-        .execute();
-    }
-    if (held > 0) await releaseSeats(trx, access.regionId, eventId, held);
-    const cancelled = await trx
+      .executeTakeFirst();
+    const count = Number(changed.numUpdatedRows);
+    if (held.seats > 0) await releaseSeats(trx, access.regionId, eventId, held.seats);
+    await trx
       .updateTable('events')
-      .set({ status: 'cancelled', cancelled_at: sql`now()`, cancel_reason: reason, updated_at: sql`now()` })
+      .set({
+        status: 'cancelled',
+        cancelled_at: sql`now()`,
+        cancel_reason: reason,
+        pending: null,
+        updated_at: sql`now()`,
+      })
       .where('region_id', '=', access.regionId)
       .where('id', '=', eventId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    for (const r of registrations) {
-      const lang: Lang = r.language === 'en' ? 'en' : 'sv';
-      const mail = cancelMail(lang, cancelled, r.name, origin);
-      await queueMail(trx, deps.queue, { regionId: access.regionId, to: r.email, language: lang, ...mail });
-    }
-    await audit(trx, access, event, 'cancelled', { registrations: registrations.length });
+      .execute();
+    if (count > 0)
+      await deps.queue.enqueue(
+        CANCEL_MAILS_TASK,
+        { regionId: access.regionId, eventId, origin, after: '' } satisfies MailChunk,
+        { dedupeKey: `${eventId}:` },
+        trx,
+      );
+    await audit(trx, access, event, 'cancelled', { registrations: count });
     return { kind: 'done' };
   });
 }
+
+/** Mails queued per task run: the cancellation's and the follow-up's. */
+export const MAIL_CHUNK = 200;
+export const CANCEL_MAILS_TASK = 'events.cancel-mails';
+export const FOLLOWUP_MAILS_TASK = 'events.followup-mails';
+
+/** A task's payload: the event, the public origin, and the last registration id already mailed. */
+export interface MailChunk {
+  regionId: string;
+  eventId: string;
+  origin: string;
+  after: string;
+  paragraph?: { sv: string; en: string };
+}
+
+/**
+ * One chunk of a mailing to the registrations a change marked (cancelled, or followed up, at the
+ * event's own instant): queues up to MAIL_CHUNK mails after `after` in id order and, when there may
+ * be more, the next chunk — in one transaction, so a chunk is queued once.
+ */
+async function mailChunk(
+  deps: Deps,
+  task: string,
+  chunk: MailChunk,
+  mark: 'cancelled_at' | 'followup_sent_at',
+  mail: (lang: Lang, event: EventRow, name: string) => { subject: string; text: string },
+): Promise<number> {
+  if (!isUuid(chunk.eventId) || (chunk.after !== '' && !isUuid(chunk.after))) return 0;
+  return deps.db.transaction().execute(async (trx) => {
+    const event = await trx
+      .selectFrom('events')
+      .selectAll()
+      .where('region_id', '=', chunk.regionId)
+      .where('id', '=', chunk.eventId)
+      .executeTakeFirst();
+    if (!event?.[mark]) return 0;
+    // Compared in the database: the instants have microseconds a JavaScript Date drops.
+    let query = trx
+      .selectFrom('event_registrations')
+      .select(['id', 'name', 'email', 'language'])
+      .where('region_id', '=', chunk.regionId)
+      .where('event_id', '=', chunk.eventId)
+      .where(mark, '=', (eb) =>
+        eb
+          .selectFrom('events')
+          .select(mark)
+          .where('region_id', '=', chunk.regionId)
+          .where('id', '=', chunk.eventId),
+      );
+    if (mark === 'cancelled_at') query = query.where('status', '=', 'cancelled');
+    if (chunk.after) query = query.where('id', '>', chunk.after);
+    const rows = await query.orderBy('id').limit(MAIL_CHUNK).execute();
+    for (const r of rows) {
+      const lang: Lang = r.language === 'en' ? 'en' : 'sv';
+      await queueMail(trx, deps.queue, {
+        regionId: chunk.regionId,
+        to: r.email,
+        language: lang,
+        ...mail(lang, event, r.name),
+      });
+    }
+    const last = rows.at(-1);
+    if (rows.length === MAIL_CHUNK && last)
+      await deps.queue.enqueue(
+        task,
+        { ...chunk, after: last.id },
+        { dedupeKey: `${chunk.eventId}:${last.id}` },
+        trx,
+      );
+    return rows.length;
+  });
+}
+
+/** The cancellation's mails, a chunk at a time (the task CANCEL_MAILS_TASK). */
+export const cancelMails = (deps: Deps, chunk: MailChunk) =>
+  mailChunk(deps, CANCEL_MAILS_TASK, chunk, 'cancelled_at', (lang, event, name) =>
+    cancelMail(lang, event, name, chunk.origin),
+  );
+
+/** The follow-up's mails, a chunk at a time (the task FOLLOWUP_MAILS_TASK). */
+export const followupMails = (deps: Deps, chunk: MailChunk) =>
+  mailChunk(deps, FOLLOWUP_MAILS_TASK, chunk, 'followup_sent_at', (lang, event, name) =>
+    followupMail(lang, event, chunk.paragraph ?? { sv: '', en: '' }, chunk.origin, name),
+  );
 
 /** Adds a co-organiser or an exhibiting employer (with its stand's name). */
 export async function addOrganisation(
@@ -374,6 +572,8 @@ export async function addOrganisation(
   const orgId = input.organisation.toLowerCase();
   return withManagedEvent(db, access, eventId, async (trx, event) => {
     if (event.status === 'cancelled') return refused('refused.cancelled');
+    // What the public page lists changes only through review: the region adds to a published event.
+    if (event.status === 'published' && !access.canApprove) return refused('refused.organisationReview');
     const kind = await organisationKind(trx, access.regionId, orgId);
     if (!kind || orgId === event.organisation_id)
       return { kind: 'invalid', errors: { organisation: 'error.organisation' } };
@@ -784,6 +984,16 @@ export function followupRecipients(trx: Kysely<DB>, event: EventRow, audience: A
   return query.orderBy('r.created_at');
 }
 
+/** How many the follow-up would reach (counted in the database). */
+export async function followupCount(db: Kysely<DB>, event: EventRow, audience: Audience): Promise<number> {
+  const row = await followupRecipients(db, event, audience)
+    .clearSelect()
+    .clearOrderBy()
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
 /** Sends the follow-up once: refused before the event has ended and after it was sent. */
 export async function sendFollowup(
   deps: Deps,
@@ -797,30 +1007,38 @@ export async function sendFollowup(
   return withManagedEvent(deps.db, access, eventId, async (trx, event) => {
     if (event.followup_sent_at) return refused('refused.followupSent');
     if (event.status !== 'published' || event.ends_at > new Date()) return refused('refused.followupEarly');
-    const recipients = await followupRecipients(trx, event, values.audience).execute();
-    for (const r of recipients) {
-      const lang: Lang = r.language === 'en' ? 'en' : 'sv';
-      const mail = followupMail(lang, event, values.paragraph, origin, r.name);
-      await queueMail(trx, deps.queue, { regionId: access.regionId, to: r.email, language: lang, ...mail });
-    }
-    if (recipients.length > 0)
-      await trx
-        .updateTable('event_registrations')
-        .set({ followup_sent_at: sql`now()` })
-        .where('region_id', '=', access.regionId)
-        .where(
-          'id',
-          'in',
-          recipients.map((r) => r.id),
-        )
-        .execute();
+    // Marked in one statement; the mails are queued by a task, MAIL_CHUNK at a time (followupMails).
+    const marked = await trx
+      .updateTable('event_registrations')
+      .set({ followup_sent_at: sql`now()` })
+      .where('region_id', '=', access.regionId)
+      .where(
+        'id',
+        'in',
+        followupRecipients(trx, event, values.audience).clearSelect().clearOrderBy().select('r.id'),
+      )
+      .executeTakeFirst();
+    const count = Number(marked.numUpdatedRows);
     await trx
       .updateTable('events')
       .set({ followup_sent_at: sql`now()` })
       .where('region_id', '=', access.regionId)
       .where('id', '=', eventId)
       .execute();
-    await audit(trx, access, event, 'followup_sent', { audience: values.audience, count: recipients.length });
+    if (count > 0)
+      await deps.queue.enqueue(
+        FOLLOWUP_MAILS_TASK,
+        {
+          regionId: access.regionId,
+          eventId,
+          origin,
+          after: '',
+          paragraph: values.paragraph,
+        } satisfies MailChunk,
+        { dedupeKey: `${eventId}:` },
+        trx,
+      );
+    await audit(trx, access, event, 'followup_sent', { audience: values.audience, count });
     return { kind: 'done' };
   });
 }

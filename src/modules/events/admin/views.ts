@@ -43,7 +43,8 @@ import {
 } from '../model.ts';
 import type { EventRelation } from '../events.ts';
 import type { PanelView } from '../part.ts';
-import type { EventFormErrors, EventFormValues } from './form.ts';
+import { fieldsDiff, type FieldChange } from '../../../platform/html/diff.ts';
+import { eventFormOf, type EventFormErrors, type EventFormValues, type PendingChanges } from './form.ts';
 import { adminMessages, type AdminMessageKey } from './messages.ts';
 import {
   PAGE_SIZE,
@@ -201,7 +202,12 @@ export interface FormModel {
   errors: EventFormErrors;
   stale?: boolean;
   images: MediaImage[];
-  groups: Array<{ id: string; name_sv: string; name_en: string }>;
+  /** The newcomer network's groups: only for a person who manages the network (else no field). */
+  groups?: Array<{ id: string; name_sv: string; name_en: string }>;
+  /** A published event edited by a person without EventsApprove: most changes wait for review. */
+  reviewed?: boolean;
+  /** The changes waiting for review, which the form shows. */
+  pending?: PendingChanges;
 }
 
 export function formPage(m: FormModel): Page {
@@ -415,19 +421,23 @@ export function formPage(m: FormModel): Page {
     <fieldset class="fieldset">
       <legend class="fieldset__legend">${t('form.more')}</legend>
       ${mediaPicker(m.lang, m.images, { name: 'image', label: t('field.image'), value: v.image, error: err('image'), required: false })}
-      ${selectField(m.lang, {
-        name: 'network_group',
-        label: t('field.network_group'),
-        value: v.network_group,
-        hint: t('form.groupHint'),
-        error: err('network_group'),
-        placeholder: t('form.noGroup'),
-        required: false,
-        options: m.groups.map((g) => ({
-          value: g.id,
-          label: m.lang === 'en' ? g.name_en || g.name_sv : g.name_sv,
-        })),
-      })}
+      ${
+        m.groups
+          ? selectField(m.lang, {
+              name: 'network_group',
+              label: t('field.network_group'),
+              value: v.network_group,
+              hint: t('form.groupHint'),
+              error: err('network_group'),
+              placeholder: t('form.noGroup'),
+              required: false,
+              options: m.groups.map((g) => ({
+                value: g.id,
+                label: m.lang === 'en' ? g.name_en || g.name_sv : g.name_sv,
+              })),
+            })
+          : ''
+      }
     </fieldset>
     <p class="admin-actions">
       <button class="button" type="submit">${m.event ? t('form.save') : t('form.create')}</button>
@@ -438,6 +448,8 @@ export function formPage(m: FormModel): Page {
     title,
     html`<h1>${title}</h1>
       ${m.stale ? html`<div class="notice notice--warning" role="alert"><p>${t('form.stale')}</p></div>` : ''}
+      ${m.pending ? pendingNotice(m.lang, m.pending, t('form.pendingNote')) : ''}
+      ${m.reviewed ? html`<div class="notice" role="note"><p>${t('form.reviewNote')}</p></div>` : ''}
       ${formErrorSummary(m.lang, errors)} ${body}`,
   );
 }
@@ -474,7 +486,117 @@ export interface EventPageModel {
   organisationForm?: SectionForm<{ organisation: string; role: string; stand: string }>;
   programmeForm?: SectionForm<Record<string, string>>;
   questionForm?: SectionForm<Record<string, string>>;
-  actionForm?: { action: 'sendBack' | 'cancel'; value: string; errors: Errors; params: Params };
+  actionForm?: {
+    action: 'sendBack' | 'sendBackChanges' | 'cancel';
+    value: string;
+    errors: Errors;
+    params: Params;
+  };
+  /** An organiser's changes to the published event, waiting for review. */
+  pending?: PendingChanges;
+}
+
+/** The notice of changes waiting for review, with the region's comment when it sent them back. */
+function pendingNotice(lang: Lang, pending: PendingChanges, text: string): SafeHtml {
+  const t = tr(lang);
+  return html`<div class="notice notice--warning" role="status">
+    <p>${text}</p>
+    ${pending.comment ? html`<p><strong>${t('pending.sentBack')}</strong></p><p class="report-text">${pending.comment}</p>` : ''}
+  </div>`;
+}
+
+/** The pending changes as a readable diff of the form's fields, each under its label. */
+function pendingDiff(m: EventPageModel, pending: PendingChanges): SafeHtml {
+  const t = tr(m.lang);
+  const e = ev(m.lang);
+  const before = eventFormOf(m.event, m.event.image_id ?? '');
+  const after = eventFormOf({ ...m.event, ...pending.values }, pending.values.image_id ?? '');
+  const pair = (field: AdminMessageKey, lang: Lang) =>
+    t('form.pairLabel', {
+      field: t(field),
+      language: t(lang === 'sv' ? 'form.inSwedish' : 'form.inEnglish'),
+    });
+  const municipality = (code: string) =>
+    m.region.municipalities.find((mu) => mu.code === code)?.officialName ?? code;
+  const label = (prefix: string) => (code: string) => (code ? e(`${prefix}.${code}` as never) : '');
+  const list = (prefix: string, values: string) =>
+    values
+      .split(',')
+      .filter(Boolean)
+      .map((v) => t(`${prefix}.${v}` as AdminMessageKey))
+      .join(', ');
+  const fields: Array<[string, (v: EventFormValues) => string]> = [
+    [t('field.kind'), (v) => label('kind')(v.kind)],
+    ...(['sv', 'en'] as const).flatMap((l): Array<[string, (v: EventFormValues) => string]> => [
+      [pair('field.title', l), (v) => v[`title_${l}`]],
+      [pair('field.summary', l), (v) => v[`summary_${l}`]],
+      [pair('field.description', l), (v) => v[`description_${l}`]],
+    ]),
+    [t('field.start_date'), (v) => `${v.start_date} ${v.start_time}`],
+    [t('field.end_date'), (v) => `${v.end_date} ${v.end_time}`],
+    [t('field.location_kind'), (v) => label('location')(v.location_kind)],
+    [t('field.municipality_code'), (v) => municipality(v.municipality_code)],
+    [t('field.venue'), (v) => v.venue],
+    [t('field.street_address'), (v) => v.street_address],
+    [t('field.postal_code'), (v) => v.postal_code],
+    [t('field.locality'), (v) => v.locality],
+    [t('field.online_url'), (v) => v.online_url],
+    [t('field.languages'), (v) => list('language', v.languages.join(','))],
+    [t('field.personas'), (v) => list('persona', v.personas.join(','))],
+    [pair('field.accessibility', 'sv'), (v) => v.accessibility_sv],
+    [pair('field.accessibility', 'en'), (v) => v.accessibility_en],
+    [t('field.registration'), (v) => label('registration')(v.registration)],
+    [t('field.image'), (v) => v.image],
+    [t('field.network_group'), (v) => v.network_group],
+  ];
+  const changes: FieldChange[] = fields.map(([name, of]) => ({
+    label: name,
+    before: of(before),
+    after: of(after),
+  }));
+  return fieldsDiff(m.lang, changes);
+}
+
+/** The pending changes: for an approver the diff with "publish" and "send back"; for the organiser the diff. */
+function pendingSection(m: EventPageModel): SafeHtml | '' {
+  const pending = m.pending;
+  if (!pending || m.event.status !== 'published' || m.relation !== 'manage') return '';
+  const t = tr(m.lang);
+  const base = adminEventPath(m.event.id);
+  const form = m.actionForm;
+  const decide = m.access.canApprove
+    ? html`${postButton(
+        `${base}/changes/publish`,
+        m.csrf,
+        t('pending.publish'),
+        false,
+        hiddenField('version', String(m.event.version)),
+      )}
+      <form class="form events-subform" method="post" action="${base}/changes/send-back" novalidate>
+        ${csrfField(m.csrf)}
+        ${textareaField(m.lang, {
+          name: 'comment',
+          label: t('action.sendBackComment'),
+          hint: t('pending.commentHint'),
+          value: form?.action === 'sendBackChanges' ? form.value : '',
+          error:
+            form?.action === 'sendBackChanges'
+              ? errorText(m.lang, form.errors.comment, form.params)
+              : undefined,
+          rows: 3,
+          maxlength: 1000,
+          required: true,
+        })}
+        <button class="button button--secondary" type="submit">${t('pending.sendBack')}</button>
+      </form>`
+    : html`<p><a class="button" href="${base}/edit">${t('action.edit')}</a></p>`;
+  return section(
+    'pending',
+    t('pending.title'),
+    html`${m.access.canApprove ? html`<p>${t('pending.approverIntro')}</p>` : ''}
+      <div class="events-diff">${pendingDiff(m, pending)}</div>
+      ${decide}`,
+  );
 }
 
 function section(id: string, title: string, content: HtmlValue): SafeHtml {
@@ -570,7 +692,15 @@ function actions(m: EventPageModel): SafeHtml {
   const buttons: SafeHtml[] = [];
   if (s !== 'cancelled') buttons.push(html`<a class="button" href="${base}/edit">${t('action.edit')}</a>`);
   if ((s === 'draft' || s === 'in_review') && m.access.canApprove)
-    buttons.push(postButton(`${base}/publish`, m.csrf, t('action.publish'), false));
+    buttons.push(
+      postButton(
+        `${base}/publish`,
+        m.csrf,
+        t('action.publish'),
+        false,
+        hiddenField('version', String(m.event.version)),
+      ),
+    );
   if (s === 'draft' && !m.access.canApprove)
     buttons.push(postButton(`${base}/submit`, m.csrf, t('action.submit'), false));
   if (s === 'published' && m.liveRegistrations === 0)
@@ -709,7 +839,11 @@ function organisationsSection(m: EventPageModel): SafeHtml {
   return section(
     'organisations',
     t('section.organisations'),
-    html`${list}<h3>${t('org.addTitle')}</h3>${search}${add}`,
+    html`${list}<h3>${t('org.addTitle')}</h3>${
+      m.event.status === 'published' && !m.access.canApprove
+        ? html`<p>${t('organisations.reviewNote')}</p>`
+        : html`${search}${add}`
+    }`,
   );
 }
 
@@ -860,8 +994,10 @@ export function eventPage(m: EventPageModel): Page {
       ? html`<div class="notice notice--warning" role="status"><p><strong>${t('review.sentBack')}</strong></p><p class="report-text">${m.event.review_comment}</p></div>`
       : '';
   // An exhibitor sees the facts (with its own stand) and the panels; the rest is the organisers'.
+  const pendingHtml = pendingSection(m);
   const contents = [
     ['facts', t('section.facts')],
+    ...(pendingHtml ? [['pending', t('pending.title')]] : []),
     ...(manage
       ? [
           ['organisations', t('section.organisations')],
@@ -878,6 +1014,7 @@ export function eventPage(m: EventPageModel): Page {
       ${notice(m.done ? t(`done.${m.done}` as AdminMessageKey) : undefined)}
       ${m.refused ? html`<div class="notice notice--warning" role="alert"><p>${t(m.refused)}</p></div>` : ''}
       ${comment}
+      ${m.pending && manage && !m.access.canApprove ? pendingNotice(m.lang, m.pending, t('pending.waiting')) : ''}
       ${
         !manage
           ? html`<p class="lead">${t('exhibitor.intro')}</p>`
@@ -890,6 +1027,7 @@ export function eventPage(m: EventPageModel): Page {
         <ul>${contents.map(([id, text]) => html`<li><a href="#${id}">${text}</a></li>`)}</ul>
       </nav>
       ${section('facts', t('section.facts'), html`${facts(m)}${manage ? actions(m) : ''}`)}
+      ${pendingHtml}
       ${manage ? html`${organisationsSection(m)} ${programmeSection(m)} ${questionsSection(m)}` : ''}
       ${m.panels.map((p) => p.html)}`,
   );
