@@ -38,6 +38,8 @@ import type { TalentCardsFigures } from './parts/talent-cards.ts';
 import { contentSearchSection, contentSearchSummaryRows } from './lib/content-search-report.ts';
 import { navigatorSection, navigatorSummaryRows } from './lib/navigator-report.ts';
 import type { NavigatorBenchResult } from './parts/navigator.ts';
+import { eventsSection, eventsSummaryRows } from './lib/events-report.ts';
+import type { EventsBenchResult } from './parts/events.ts';
 
 export interface Results {
   overhead?: OverheadResult | Failed;
@@ -61,6 +63,7 @@ export interface Results {
   talentMatching?: TalentMatchingBenchResult | Failed;
   talentCards?: TalentCardsFigures | Failed;
   navigator?: NavigatorBenchResult | Failed;
+  events?: EventsBenchResult | Failed;
 }
 
 export interface Report {
@@ -142,6 +145,7 @@ function summary(r: Results): string {
   rows.push(...talentMatchingSummaryRows(r.talentMatching));
   rows.push(...talentCardsSummaryRows(r.talentCards));
   rows.push(...navigatorSummaryRows(r.navigator));
+  rows.push(...eventsSummaryRows(r.events));
   return ['| Benchmark | Target | Result | |', '|---|---|---|---|', ...rows].join('\n');
 }
 
@@ -723,7 +727,7 @@ command against a local JobStream stand-in and a PostgreSQL of their own; \`cras
 set (it takes about 10 minutes), nor is \`tasks\` (sign-in e-mails while the app's own task worker ingests a
 100,000-ad snapshot, about 10 minutes). Run single parts with \`npm run bench -- <part> …\` (overhead, breakdown,
 weight, lighthouse, auth, coldstart, startcpu, ingest, crash, tasks, search-db, search-http, search-flood,
-joblist-nginx, relevance, content-search, companies, talent-matching, talent-cards, navigator); parts not run keep their last figures, marked with
+joblist-nginx, relevance, content-search, companies, talent-matching, talent-cards, navigator, events); parts not run keep their last figures, marked with
 their date.
 
 The job board parts (search-db, search-http, search-flood, joblist-nginx) and the company pages (companies) run on a bench database of 100,000
@@ -761,6 +765,7 @@ export function renderReport(report: Report): string {
     r.talentMatching && talentMatchingSection(report.runAt, r.talentMatching),
     r.talentCards && talentCardsSection(report.runAt, r.talentCards),
     r.navigator && navigatorSection(report.runAt, r.navigator),
+    r.events && eventsSection(report.runAt, r.events),
   ].filter(Boolean);
   return `# Benchmarks
 

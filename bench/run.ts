@@ -4,7 +4,8 @@
  * job board's search-db, search-http, search-flood and joblist-nginx on a 100k-ad bench database, and
  * relevance (judged queries on the demo board, in a PostgreSQL of its own), content-search (the site
  * search's content half on the demo content), navigator (the navigators' pages at 20,000 relocation
- * cases, and a slot booking race) (default:
+ * cases, and a slot booking race), events (the calendar and the organisers' pages at 2,000 events and
+ * 40,000 registrations, and a registration race) (default:
  * all but breakdown, which runs by itself when the overhead misses its target, and crash, which takes
  * about 10 minutes; and tasks, a sign-in e-mail while a 100k snapshot ingests, which runs only when
  * named). Everything talks only to
@@ -38,6 +39,7 @@ import { runCompanies } from './parts/companies.ts';
 import { runTalentMatching } from './parts/talent-matching.ts';
 import { runTalentCards } from './parts/talent-cards.ts';
 import { runNavigator } from './parts/navigator.ts';
+import { runEvents } from './parts/events.ts';
 import { runContentSearch } from './parts/content-search.ts';
 import { runJobPagesWeight } from './parts/weight.ts';
 import { canonicalJobPath, PAGES as LIGHTHOUSE_PAGES } from './parts/lighthouse.ts';
@@ -64,6 +66,7 @@ const PARTS = [
   'talent-matching',
   'talent-cards',
   'navigator',
+  'events',
 ] as const;
 type Part = (typeof PARTS)[number];
 const DEFAULT: Part[] = [
@@ -84,6 +87,7 @@ const DEFAULT: Part[] = [
   'talent-matching',
   'talent-cards',
   'navigator',
+  'events',
 ];
 // The ingest part takes 5–10 minutes, the crash part about 10.
 const TIME_LIMIT_MS = (process.argv.some((a) => a === 'crash' || a === 'all') ? 60 : 30) * 60_000;
@@ -420,6 +424,17 @@ try {
       results.navigator = await runNavigator();
     } catch (error) {
       results.navigator = failure(error);
+    }
+  }
+
+  if (chosen.has('events')) {
+    console.log(
+      "\nEvents: the calendar and the organisers' pages at 2,000 events and 40,000 registrations, and 200 people racing for 10 seats",
+    );
+    try {
+      results.events = await runEvents();
+    } catch (error) {
+      results.events = failure(error);
     }
   }
 
