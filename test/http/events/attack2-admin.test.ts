@@ -10,10 +10,48 @@ import type { DB } from '../../../src/platform/db/schema.ts';
 import { buildTestApp, unlimited } from '../../helpers/app.ts';
 import { formClient } from '../../helpers/client.ts';
 import { createEvent, createOrganiser } from '../../helpers/events.ts';
-import { createOrganisation } from '../../helpers/identity.ts';
+import { REGION, createOrganisation } from '../../helpers/identity.ts';
 
 const eventRow = (db: Kysely<DB>, id: string) =>
   db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+
+function form(over: Record<string, string | string[]> = {}): Record<string, string | string[]> {
+  return {
+    kind: 'afterwork',
+    title_sv: 'Öppet hus',
+    title_en: 'Open house',
+    summary_sv: 'Träffa arbetsgivare.',
+    summary_en: 'Meet employers.',
+    description_sv: '',
+    description_en: '',
+    start_date: '2027-03-27',
+    start_time: '17:00',
+    end_date: '',
+    end_time: '20:00',
+    location_kind: 'away',
+    municipality_code: '',
+    venue: 'Nationshuset',
+    street_address: 'Sankt Larsgatan 13',
+    postal_code: '753 11',
+    locality: 'Uppsala',
+    online_url: '',
+    languages: ['sv', 'en'],
+    personas: ['students'],
+    accessibility_sv: '',
+    accessibility_en: '',
+    registration: 'open',
+    capacity: '40',
+    max_group: '2',
+    opens_date: '',
+    opens_time: '',
+    closes_date: '',
+    closes_time: '',
+    offer_hours: '24',
+    image: '',
+    network_group: '',
+    ...over,
+  };
+}
 
 describe('attack 2: unreviewed changes to published events', async () => {
   const { app, database } = await buildTestApp({}, undefined, { rateLimiter: unlimited });
@@ -147,5 +185,49 @@ describe('attack 2: unreviewed changes to published events', async () => {
     assert.equal(added.statusCode, 303);
     const published = await client.postForm(`${base}/publish`, editor.cookie, { version });
     assert.equal(published.statusCode, 409, 'a question added after the page was published unseen');
+  });
+
+  it('shows the approver which picture a pending change puts on the event, not an id', async () => {
+    const image = await db
+      .insertInto('media_images')
+      .values({
+        region_id: REGION,
+        slug: 'ny-bild-fran-arbetsgivaren',
+        alt_sv: 'En bild arbetsgivaren laddat upp',
+        alt_en: 'A picture the employer uploaded',
+        width: 1200,
+        height: 800,
+        format: 'jpeg',
+        bytes: 1000,
+        storage_prefix: 'x',
+        file_hash: 'abc123def0',
+        widths: [400, 800, 1200],
+        organisation_id: employer.organisationId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const event = await createEvent(db, { organisationId: employer.organisationId });
+    const base = `/admin/events/${event.id}`;
+    const live = await eventRow(db, event.id);
+    const saved = await client.postForm(
+      `${base}/edit`,
+      employer.cookie,
+      form({
+        version: String(live.version),
+        title_sv: live.title_sv,
+        title_en: live.title_en,
+        image: 'ny-bild-fran-arbetsgivaren',
+      }),
+    );
+    assert.equal(saved.statusCode, 303, [...saved.body.matchAll(/id="([a-z_]+-error)"[^>]*>([^<]*)/g)].map((m) => m[1] + m[2]).join('; '));
+    const pending = (await eventRow(db, event.id)).pending as { values: { image_id: string } } | null;
+    assert.equal(pending?.values.image_id, image.id, 'the picture waits for review');
+    const review = await client.get(base, editor.cookie);
+    const diff = /class="events-diff">([^]*?)<\/div>\s*<form/.exec(review.body)?.[1] ?? review.body;
+    assert.doesNotMatch(
+      diff,
+      new RegExp(image.id),
+      'the approver’s diff shows the picture as a bare uuid: what is published is not what was seen',
+    );
   });
 });
