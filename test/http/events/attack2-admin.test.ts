@@ -219,7 +219,13 @@ describe('attack 2: unreviewed changes to published events', async () => {
         image: 'ny-bild-fran-arbetsgivaren',
       }),
     );
-    assert.equal(saved.statusCode, 303, [...saved.body.matchAll(/id="([a-z_]+-error)"[^>]*>([^<]*)/g)].map((m) => m[1] + m[2]).join('; '));
+    assert.equal(
+      saved.statusCode,
+      303,
+      [...saved.body.matchAll(/id="([a-z_]+-error)"[^>]*>([^<]*)/g)]
+        .map((m) => `${m[1] ?? ''}${m[2] ?? ''}`)
+        .join('; '),
+    );
     const pending = (await eventRow(db, event.id)).pending as { values: { image_id: string } } | null;
     assert.equal(pending?.values.image_id, image.id, 'the picture waits for review');
     const review = await client.get(base, editor.cookie);
