@@ -856,4 +856,13 @@ export const ROWS: Record<string, Row> = {
   'GET /:lang/events/calendar.ics': everyone(200, { url: '/sv/events/calendar.ics' }),
   'GET /:lang/events/:slug': everyone(404, { url: '/sv/events/no-such-event' }),
   'GET /:lang/events/:slug/calendar.ics': everyone(404, { url: '/sv/events/no-such-event/calendar.ics' }),
+  // events: fix fix2-registration
+  'POST /:lang/events/registration/:token/share': everyone(404, {
+    url: '/sv/events/registration/no-such-token/share',
+    body: { share: 'no' },
+  }),
+  'POST /:lang/events/registration/:token/erase': everyone(404, {
+    url: '/sv/events/registration/no-such-token/erase',
+  }),
+  'GET /:lang/events/registration/erased': everyone(200, { url: '/sv/events/registration/erased' }),
 };

@@ -43,6 +43,7 @@ import {
   isOneOf,
   type EventOrganisationRole,
 } from '../model.ts';
+import { cancellingAttachment } from '../registration/mails.ts';
 import { slugFrom, type EventFormContext, type EventValues } from './form.ts';
 import { adminMessages, type AdminMessageKey } from './messages.ts';
 import {
@@ -350,7 +351,15 @@ export async function cancelEvent(
     for (const r of registrations) {
       const lang: Lang = r.language === 'en' ? 'en' : 'sv';
       const mail = cancelMail(lang, cancelled, r.name, origin);
-      await queueMail(trx, deps.queue, { regionId: access.regionId, to: r.email, language: lang, ...mail });
+      // With the .ics that takes the event out of their calendar (registration/'s, same UID).
+      const attachments = [cancellingAttachment(cancelled, lang, origin)];
+      await queueMail(trx, deps.queue, {
+        regionId: access.regionId,
+        to: r.email,
+        language: lang,
+        ...mail,
+        attachments,
+      });
     }
     await audit(trx, access, event, 'cancelled', { registrations: registrations.length });
     return { kind: 'done' };
