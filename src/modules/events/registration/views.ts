@@ -444,12 +444,12 @@ export function managePage(view: ManageView): Page {
           </section>`
           : ''
       }
+      ${share} ${erase}
       ${
         live && event.starts_at > new Date()
           ? html`<p><a class="button button--secondary" href="${postTo(lang, token, 'cancel')}">${t(lang, 'manage.cancelLink')}</a></p>`
           : ''
       }
-      ${share} ${erase}
       <p><a href="${localPath(lang, eventPath(event.slug))}">${t(lang, 'manage.eventPage')}</a></p>
     </div>`;
   return {
