@@ -2,13 +2,14 @@
  * Registration in a real browser: registering and cancelling with JavaScript disabled (the form,
  * the personal page with the ticket, the confirm step), then every registration page at 375 px
  * and 1280 px in Swedish and English — the form (also with its errors), the personal page, the
- * cancel step, a test-living application, the organisers' list — with axe finding nothing and
+ * cancel step, the exhibitors' consent, the delete offer and its confirmation, an online event's
+ * page, a test-living application, the organisers' list — with axe finding nothing and
  * nothing wider than the screen. EVENTS_SCREENSHOTS=dir saves full-page screenshots there.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { REGION } from '../helpers/identity.ts';
-import { createEvent, createOrganiser, createRegistration } from '../helpers/events.ts';
+import { addExhibitor, createEvent, createOrganiser, createRegistration } from '../helpers/events.ts';
 import { clickAndWait, launchBrowser, pageLooker, signedInContext, startSite } from './browser.ts';
 
 const SHOTS = process.env.EVENTS_SCREENSHOTS;
@@ -61,6 +62,14 @@ describe('registration pages in a browser', async () => {
     .execute();
   const weekend = await createEvent(db, { kind: 'test_living', registration: 'application', capacity: 8 });
   const waiting = await createRegistration(db, event.id, { status: 'waiting', name: 'Vera Väntar' });
+  // The personal page's other sections: the exhibitors' consent, the delete offer, an online event.
+  const fair = await createEvent(db, { kind: 'fair', capacity: 100, title: 'Mässan i Borlänge' });
+  await addExhibitor(db, fair.id, { stand: 'A4' });
+  const sharing = await createRegistration(db, fair.id, { name: 'Sara Delar', shareWithExhibitors: true });
+  const notSharing = await createRegistration(db, fair.id, { name: 'Nils Delar Inte' });
+  const cancelled = await createRegistration(db, event.id, { status: 'cancelled', name: 'Ada Avbokad' });
+  const online = await createEvent(db, { locationKind: 'online', capacity: 100, title: 'Digital jobbdag' });
+  const onlineReg = await createRegistration(db, online.id, { name: 'Olle Online' });
   await createRegistration(db, weekend.id, { status: 'applied', name: 'Ali Ansöker' });
 
   it('registers and cancels with JavaScript disabled', async () => {
@@ -98,6 +107,17 @@ describe('registration pages in a browser', async () => {
         .where('email', '=', 'ebba@example.org')
         .executeTakeFirstOrThrow();
       assert.equal(row.status, 'cancelled');
+
+      // Then the details deleted at once, as the privacy text promises.
+      await clickAndWait(page, 'button:has-text("Radera mina uppgifter")');
+      assert.match(page.url(), /\/sv\/events\/registration\/erased$/);
+      assert.match(await page.locator('h1').innerText(), /Dina uppgifter är raderade/);
+      const gone = await db
+        .selectFrom('event_registrations')
+        .select('id')
+        .where('email', '=', 'ebba@example.org')
+        .executeTakeFirst();
+      assert.equal(gone, undefined);
     } finally {
       await context.close();
     }
@@ -124,6 +144,12 @@ describe('registration pages in a browser', async () => {
           `/sv/events/registration/${reg.manageToken}/cancel`,
           `/sv/events/registration/${waiting.manageToken}`,
           `/sv/events/registration/${offered.manageToken}`,
+          `/sv/events/registration/${sharing.manageToken}`,
+          `/en/events/registration/${notSharing.manageToken}`,
+          `/sv/events/registration/${cancelled.manageToken}`,
+          `/en/events/registration/${onlineReg.manageToken}`,
+          '/sv/events/registration/erased',
+          '/en/events/registration/erased',
         ]) {
           const response = await page.goto(`${site.base}${path}`);
           assert.equal(response?.status(), 200, `${path} answers 200`);

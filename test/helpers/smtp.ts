@@ -45,12 +45,37 @@ export function decodeQuotedPrintable(text: string): string {
   ).toString('utf8');
 }
 
-/** Headers and the decoded text body of a received single-part message. */
+/** The text/plain leaf of a multipart body (with its own headers), or undefined. */
+function plainPart(head: string, body: string): { head: string; body: string } | undefined {
+  const boundary = /boundary="?([^";\r\n]+)"?/i.exec(head)?.[1];
+  if (!boundary) return undefined;
+  for (const piece of body.split(`--${boundary}`).slice(1)) {
+    if (piece.startsWith('--')) break;
+    const part = piece.replace(/^\r?\n/, '');
+    const split = part.search(/\r?\n\r?\n/);
+    const partHead = part.slice(0, split).replace(/\r?\n[ \t]+/g, ' ');
+    const partBody = part.slice(split).trim();
+    const nested = plainPart(partHead, partBody);
+    if (nested) return nested;
+    if (/^content-type: *text\/plain/im.test(partHead)) return { head: partHead, body: partBody };
+  }
+  return undefined;
+}
+
+/**
+ * Headers and the decoded text body of a received message: a single-part one's body, or the
+ * text/plain part of a multipart one (a mail with an .ics attached).
+ */
 export function readMail(mail: ReceivedMail): { subject: string; language: string; text: string } {
   const split = mail.raw.search(/\r?\n\r?\n/);
-  const head = mail.raw.slice(0, split).replace(/\r?\n[ \t]+/g, ' ');
-  const body = mail.raw.slice(split).trim();
+  const mailHead = mail.raw.slice(0, split).replace(/\r?\n[ \t]+/g, ' ');
+  const mailBody = mail.raw.slice(split).trim();
+  const part = /^content-type: *multipart\//im.test(mailHead) ? plainPart(mailHead, mailBody) : undefined;
+  const head = mailHead;
+  const body = part?.body ?? mailBody;
   const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'mi').exec(head)?.[1] ?? '';
+  const partHeader = (name: string) =>
+    part ? (new RegExp(`^${name}: (.*)$`, 'mi').exec(part.head)?.[1] ?? '') : header(name);
   const words = (s: string) =>
     s
       .replace(/\?=\s+=\?/g, '?==?')
@@ -59,7 +84,7 @@ export function readMail(mail: ReceivedMail): { subject: string; language: strin
           ? Buffer.from(data, 'base64').toString('utf8')
           : decodeQuotedPrintable(data.replace(/_/g, ' ')),
       );
-  const encoding = header('Content-Transfer-Encoding').toLowerCase();
+  const encoding = partHeader('Content-Transfer-Encoding').toLowerCase();
   const text =
     encoding === 'base64'
       ? Buffer.from(body.replace(/\s/g, ''), 'base64').toString('utf8')

@@ -883,4 +883,13 @@ export const ROWS: Record<string, Row> = {
       }),
     } satisfies Record<string, Row>;
   })(),
+  // events: fix fix2-registration
+  'POST /:lang/events/registration/:token/share': everyone(404, {
+    url: '/sv/events/registration/no-such-token/share',
+    body: { share: 'no' },
+  }),
+  'POST /:lang/events/registration/:token/erase': everyone(404, {
+    url: '/sv/events/registration/no-such-token/erase',
+  }),
+  'GET /:lang/events/registration/erased': everyone(200, { url: '/sv/events/registration/erased' }),
 };

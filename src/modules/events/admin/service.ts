@@ -21,7 +21,7 @@ import type { Lang } from '../../../platform/i18n/index.ts';
 import { parseTime, stockholmDate, stockholmInstant } from '../../../platform/i18n/stockholm.ts';
 import { parseDate } from '../../../platform/html/forms.ts';
 import { line, multiline } from '../../../platform/html/form-values.ts';
-import { queueMail } from '../../../platform/mail/outbox.ts';
+import { queueMail, type MailAttachment } from '../../../platform/mail/outbox.ts';
 import type { Region } from '../../../platform/region.ts';
 import type { TaskQueue } from '../../../platform/tasks/queue.ts';
 import { usableImages } from '../../content/media/service.ts';
@@ -43,6 +43,7 @@ import {
   isOneOf,
   type EventOrganisationRole,
 } from '../model.ts';
+import { cancellingAttachment } from '../registration/mails.ts';
 import {
   pendingJson,
   readPending,
@@ -495,7 +496,11 @@ async function mailChunk(
   task: string,
   chunk: MailChunk,
   mark: 'cancelled_at' | 'followup_sent_at',
-  mail: (lang: Lang, event: EventRow, name: string) => { subject: string; text: string },
+  mail: (
+    lang: Lang,
+    event: EventRow,
+    name: string,
+  ) => { subject: string; text: string; attachments?: MailAttachment[] },
 ): Promise<number> {
   if (!isUuid(chunk.eventId) || (chunk.after !== '' && !isUuid(chunk.after))) return 0;
   return deps.db.transaction().execute(async (trx) => {
@@ -545,9 +550,11 @@ async function mailChunk(
 
 /** The cancellation's mails, a chunk at a time (the task CANCEL_MAILS_TASK). */
 export const cancelMails = (deps: Deps, chunk: MailChunk) =>
-  mailChunk(deps, CANCEL_MAILS_TASK, chunk, 'cancelled_at', (lang, event, name) =>
-    cancelMail(lang, event, name, chunk.origin),
-  );
+  mailChunk(deps, CANCEL_MAILS_TASK, chunk, 'cancelled_at', (lang, event, name) => ({
+    ...cancelMail(lang, event, name, chunk.origin),
+    // With the .ics that takes the event out of their calendar (registration/'s, same UID).
+    attachments: [cancellingAttachment(event, lang, chunk.origin)],
+  }));
 
 /** The follow-up's mails, a chunk at a time (the task FOLLOWUP_MAILS_TASK). */
 export const followupMails = (deps: Deps, chunk: MailChunk) =>

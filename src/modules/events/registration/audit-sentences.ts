@@ -113,12 +113,34 @@ export const registrationAuditSentences: AuditSentences = {
     'En påminnelse skickades inför {event}',
     'A reminder was sent before {event}',
   ),
-  'event.registration.erased': one(
-    'Anmälan raderad',
-    'Registration erased',
-    'En anmälan till {event} raderades när personen tog bort sitt konto',
-    'A registration for {event} was erased when the person deleted their account',
-  ),
+  'event.registration.erased': {
+    label: { sv: 'Anmälan raderad', en: 'Registration erased' },
+    sentences: [
+      {
+        when: (f) => f.data.by === 'self',
+        sv: 'Personen raderade sin avslutade anmälan till {event}',
+        en: 'The person deleted their ended registration for {event}',
+      },
+      {
+        sv: 'En anmälan till {event} raderades när personen tog bort sitt konto',
+        en: 'A registration for {event} was erased when the person deleted their account',
+      },
+    ],
+  },
+  'event.registration.share_changed': {
+    label: { sv: 'Delning med utställare ändrad', en: 'Sharing with exhibitors changed' },
+    sentences: [
+      ...byPerson({
+        when: (f) => f.data.share === true,
+        sv: '{actor} lät utställarna se sitt namn och sin e-post ({event})',
+        en: '{actor} let the exhibitors see their name and e-mail ({event})',
+      }),
+      ...byPerson({
+        sv: '{actor} slutade dela sitt namn och sin e-post med utställarna ({event})',
+        en: '{actor} stopped sharing their name and e-mail with the exhibitors ({event})',
+      }),
+    ],
+  },
   'event.registration.retention': {
     label: { sv: 'Anmälningar gallrade', en: 'Registrations deleted after their retention' },
     sentences: [

@@ -89,6 +89,29 @@ export const registrationMessages = defineMessages({
     'manage.calendar': 'Lägg till i kalendern',
     'manage.eventPage': 'Om evenemanget',
     'manage.onlineLink': 'Länk till evenemanget',
+    'manage.onlineTitle': 'Delta online',
+    'manage.onlineHelp':
+      'Evenemanget är digitalt, så du behöver ingen biljett. Länken finns här och i ditt bekräftelsemejl.',
+    'manage.onlineLater':
+      'Evenemanget är digitalt, så du behöver ingen biljett. Länken kommer till dig med e-post före start.',
+    'manage.shareTitle': 'Utställarna',
+    'manage.shareOn':
+      'Du har sagt ja till att de arbetsgivare som ställer ut på evenemanget får se ditt namn och din e-postadress och kontakta dig om jobb.',
+    'manage.shareOnNote':
+      'Du kan ta tillbaka ditt ja när som helst. Utställare som redan har sett dina uppgifter kan ha sparat dem – kontakta dem direkt om du vill att de raderar dem.',
+    'manage.shareStop': 'Sluta dela mina uppgifter med utställarna',
+    'manage.shareOff': 'Utställarna ser inte ditt namn och din e-postadress.',
+    'manage.shareOffer':
+      'Vill du att de arbetsgivare som ställer ut på evenemanget ska få se ditt namn och din e-postadress och kunna kontakta dig om jobb?',
+    'manage.shareStart': 'Ja, dela mina uppgifter med utställarna',
+    'manage.eraseTitle': 'Radera mina uppgifter',
+    'manage.eraseText':
+      'Anmälan är avslutad. Vi sparar den i högst {days} dagar, så att arrangören kan svara på frågor om den, och raderar den sedan. Vill du att ditt namn, din e-postadress och dina svar raderas nu? Det går inte att ångra, och länken i dina mejl slutar fungera.',
+    'manage.eraseSubmit': 'Radera mina uppgifter',
+    'erased.title': 'Dina uppgifter är raderade',
+    'erased.text':
+      'Vi har raderat din anmälan: ditt namn, din e-postadress och dina svar. Länken i dina mejl fungerar inte längre. Mejl som vi redan har skickat finns kvar i din inkorg tills du själv tar bort dem.',
+    'erased.events': 'Se kommande evenemang',
     'done.registered': 'Tack! Du är anmäld – bekräftelsen är på väg till din e-post.',
     'done.waiting': 'Evenemanget är fullt, så du står nu på väntelistan. Vi mejlar om en plats blir ledig.',
     'done.applied': 'Tack för din ansökan! Arrangören hör av sig med besked.',
@@ -103,15 +126,22 @@ export const registrationMessages = defineMessages({
     'done.refused': 'Du har tackat nej. Platsen går vidare till nästa person.',
     'done.offerGone': 'Erbjudandet gäller inte längre.',
     'done.notAllowed': 'Det går inte att ändra anmälan nu.',
+    'done.shareOff': 'Utställarna ser inte längre ditt namn och din e-postadress.',
+    'done.shareOn': 'Utställarna kan nu se ditt namn och din e-postadress.',
     // Mails
     'mail.hello': 'Hej {name}!',
     'mail.signoff': 'Hälsningar\n{organiser}',
     'mail.facts': '{event}\n{when}\n{where}',
     'mail.link': 'Se, ändra eller avboka din anmälan här:\n{url}',
     'mail.ticket': 'Din biljettkod (visas som QR-kod på din sida): {code}',
+    'mail.onlineWhere': 'Digitalt',
+    'mail.online': 'Evenemanget är digitalt: du deltar via länken ovan och behöver ingen biljett.',
+    'mail.onlineLater':
+      'Evenemanget är digitalt, så du behöver ingen biljett. Länken kommer till dig med e-post före start.',
     'mail.confirmed.subject': 'Du är anmäld: {event}',
-    'mail.confirmed.text':
-      'Välkommen! Du är anmäld till {event}, {seats} person(er). Kalenderfilen finns bifogad.',
+    'mail.confirmed.text': 'Välkommen! Du är anmäld till {event}. Kalenderfilen finns bifogad.',
+    'mail.confirmed.textGroup':
+      'Välkommen! Du är anmäld till {event}, {seats} personer. Kalenderfilen finns bifogad.',
     'mail.waiting.subject': 'Väntelista: {event}',
     'mail.waiting.text':
       'Evenemanget är fullt just nu. Du står på väntelistan, plats {place}. Blir en plats ledig mejlar vi dig, och då har du en viss tid på dig att ta den.',
@@ -132,8 +162,9 @@ export const registrationMessages = defineMessages({
     'mail.cancelled.text': 'Din anmälan till {event} är avbokad.',
     'mail.cancelledByOrganiser.text': 'Arrangören har avbokat din anmälan till {event}.',
     'mail.approved.subject': 'Välkommen: {event}',
-    'mail.approved.text':
-      'Goda nyheter: din ansökan till {event} är beviljad, {seats} person(er). Kalenderfilen finns bifogad.',
+    'mail.approved.text': 'Goda nyheter: din ansökan till {event} är beviljad. Kalenderfilen finns bifogad.',
+    'mail.approved.textGroup':
+      'Goda nyheter: din ansökan till {event} är beviljad, för {seats} personer. Kalenderfilen finns bifogad.',
     'mail.declined.subject': 'Besked om din ansökan: {event}',
     'mail.declined.text':
       'Tack för ditt intresse för {event}. Den här gången kunde vi tyvärr inte ge dig en plats.',
@@ -286,6 +317,29 @@ export const registrationMessages = defineMessages({
     'manage.calendar': 'Add to calendar',
     'manage.eventPage': 'About the event',
     'manage.onlineLink': 'Link to the event',
+    'manage.onlineTitle': 'Join online',
+    'manage.onlineHelp':
+      'The event is online, so you need no ticket. The link is here and in your confirmation e-mail.',
+    'manage.onlineLater':
+      'The event is online, so you need no ticket. The link will come to you by e-mail before it starts.',
+    'manage.shareTitle': 'The exhibitors',
+    'manage.shareOn':
+      'You have agreed that the employers exhibiting at the event may see your name and e-mail address and contact you about jobs.',
+    'manage.shareOnNote':
+      'You can take this back at any time. Exhibitors who have already seen your details may have kept them – contact them directly if you want them deleted.',
+    'manage.shareStop': 'Stop sharing my details with the exhibitors',
+    'manage.shareOff': 'The exhibitors do not see your name and e-mail address.',
+    'manage.shareOffer':
+      'Would you like the employers exhibiting at the event to see your name and e-mail address and be able to contact you about jobs?',
+    'manage.shareStart': 'Yes, share my details with the exhibitors',
+    'manage.eraseTitle': 'Delete my details',
+    'manage.eraseText':
+      'This registration has ended. We keep it for at most {days} days, so the organiser can answer questions about it, and then delete it. Would you like your name, e-mail address and answers deleted now? This cannot be undone, and the link in your e-mails will stop working.',
+    'manage.eraseSubmit': 'Delete my details',
+    'erased.title': 'Your details have been deleted',
+    'erased.text':
+      'We have deleted your registration: your name, e-mail address and answers. The link in your e-mails no longer works. E-mails we have already sent stay in your inbox until you delete them.',
+    'erased.events': 'See upcoming events',
     'done.registered': 'Thank you! You are registered – the confirmation is on its way to your inbox.',
     'done.waiting':
       'The event is full, so you are now on the waiting list. We will e-mail you if a seat is freed.',
@@ -301,14 +355,21 @@ export const registrationMessages = defineMessages({
     'done.refused': 'You have declined. The seat goes to the next person.',
     'done.offerGone': 'The offer is no longer valid.',
     'done.notAllowed': 'The registration cannot be changed now.',
+    'done.shareOff': 'The exhibitors no longer see your name and e-mail address.',
+    'done.shareOn': 'The exhibitors can now see your name and e-mail address.',
     'mail.hello': 'Hello {name},',
     'mail.signoff': 'Best regards\n{organiser}',
     'mail.facts': '{event}\n{when}\n{where}',
     'mail.link': 'See, change or cancel your registration here:\n{url}',
     'mail.ticket': 'Your ticket code (shown as a QR code on your page): {code}',
+    'mail.onlineWhere': 'Online',
+    'mail.online': 'The event is online: you join through the link above and need no ticket.',
+    'mail.onlineLater':
+      'The event is online, so you need no ticket. The link will come to you by e-mail before it starts.',
     'mail.confirmed.subject': 'You are registered: {event}',
-    'mail.confirmed.text':
-      'Welcome! You are registered for {event}, {seats} person(s). The calendar file is attached.',
+    'mail.confirmed.text': 'Welcome! You are registered for {event}. The calendar file is attached.',
+    'mail.confirmed.textGroup':
+      'Welcome! You are registered for {event}, {seats} people. The calendar file is attached.',
     'mail.waiting.subject': 'Waiting list: {event}',
     'mail.waiting.text':
       'The event is full at the moment. You are on the waiting list, place {place}. If a seat is freed we will e-mail you, and you will then have a limited time to take it.',
@@ -331,7 +392,9 @@ export const registrationMessages = defineMessages({
     'mail.cancelledByOrganiser.text': 'The organiser has cancelled your registration for {event}.',
     'mail.approved.subject': 'Welcome: {event}',
     'mail.approved.text':
-      'Good news: your application for {event} has been accepted, {seats} person(s). The calendar file is attached.',
+      'Good news: your application for {event} has been accepted. The calendar file is attached.',
+    'mail.approved.textGroup':
+      'Good news: your application for {event} has been accepted, for {seats} people. The calendar file is attached.',
     'mail.declined.subject': 'About your application: {event}',
     'mail.declined.text':
       'Thank you for your interest in {event}. Unfortunately we could not offer you a place this time.',

@@ -7,17 +7,20 @@
  * - GET /:lang/me/events/:id (SignedIn) — the own page's link: one's own registration → its
  *   personal page (303); another's a 404.
  * - GET /:lang/events/registration/:token — the personal page (noindex, no-store, no referrer);
- *   POST …/seats, …/answers, …/accept, …/decline, GET+POST …/cancel (a confirm step).
+ *   POST …/seats, …/answers, …/accept, …/decline, GET+POST …/cancel (a confirm step), …/share
+ *   (give or withdraw the exhibitors' consent), …/erase (an ended registration deleted at once) →
+ *   GET /:lang/events/registration/erased (the confirmation, holding nothing of the person).
  * Back office (Permission.EventsManage, relation 'manage' to the event; else 404):
  * - GET /admin/events/:id/registrations (filter, search, 50 a page), …/registrations.csv,
  *   POST …/registrations/:rid/{cancel,approve,wait,decline}.
  */
 import type { FastifyReply, FastifyRequest, onSendHookHandler } from 'fastify';
-import { Type } from '@sinclair/typebox';
+import { Type, type TObject } from '@sinclair/typebox';
 import { actorOf } from '../../../platform/audit.ts';
 import { personOf } from '../../../platform/auth/principal.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { adminLang } from '../../../platform/html/admin-layout.ts';
+import { localPath } from '../../../platform/html/layout.ts';
 import { qrCode } from '../../../platform/html/qr.ts';
 import { langParam } from '../../../platform/http/lang.ts';
 import { siteOrigin } from '../../../platform/http/origin.ts';
@@ -58,8 +61,11 @@ import {
   cancelRegistration,
   changeAnswers,
   changeSeats,
+  changeShare,
   decideApplication,
   declineOffer,
+  eraseOwnRegistration,
+  KEEP_ENDED_DAYS,
   register,
   registrationByToken,
   waitingPlace,
@@ -101,6 +107,8 @@ const MANAGE_DONE = [
   'refused',
   'offerGone',
   'notAllowed',
+  'shareOn',
+  'shareOff',
 ] as const;
 
 export function registerRegistrationRoutes(app: App, deps: ModuleDeps): void {
@@ -256,7 +264,10 @@ export function registerRegistrationRoutes(app: App, deps: ModuleDeps): void {
     status = 200,
   ) {
     const { reg, event } = await byToken(request, token);
-    const questions = await repo.questionsOf(db, reg.region_id, event.id);
+    const [questions, exhibitors] = await Promise.all([
+      repo.questionsOf(db, reg.region_id, event.id),
+      repo.hasExhibitors(db, reg.region_id, event.id),
+    ]);
     const code = ticketCode(deps.secret, reg.region_id, reg.id);
     const page = views.managePage({
       lang,
@@ -264,6 +275,8 @@ export function registerRegistrationRoutes(app: App, deps: ModuleDeps): void {
       event,
       reg,
       questions,
+      hasExhibitors: exhibitors,
+      keepEndedDays: KEEP_ENDED_DAYS,
       place: reg.status === 'waiting' ? await waitingPlace(db, reg) : undefined,
       ticket: reg.status === 'confirmed' ? { code, qr: qrCode(code) } : undefined,
       csrfToken: reply.csrfToken(),
@@ -329,11 +342,12 @@ export function registerRegistrationRoutes(app: App, deps: ModuleDeps): void {
       lang: Lang,
       regId: string,
     ) => Promise<FastifyReply | (typeof MANAGE_DONE)[number]>,
+    body: TObject = FormBody('seats'),
   ) =>
     app.post(
       `/:lang/events/registration/:token/${action}`,
       {
-        schema: { params: TokenParams, body: FormBody('seats') },
+        schema: { params: TokenParams, body },
         config: linkConfig,
         onSend: noReferrer,
       },
@@ -358,6 +372,35 @@ export function registerRegistrationRoutes(app: App, deps: ModuleDeps): void {
     const r = await declineOffer(serviceDeps(request), request.region.id, id);
     return r === 'done' ? 'refused' : 'offerGone';
   });
+  post(
+    'share',
+    async (request, _lang, id) => {
+      const value = request.body.share;
+      if (value !== 'yes' && value !== 'no') return 'notAllowed';
+      const r = await changeShare(serviceDeps(request), request.region.id, id, value === 'yes');
+      return r === 'done' ? (value === 'yes' ? 'shareOn' : 'shareOff') : 'notAllowed';
+    },
+    FormBody('share'),
+  );
+
+  // An ended registration deleted at the person's request: then a page that holds nothing of them.
+  const erasedPath = (lang: Lang) => localPath(lang, '/events/registration/erased');
+  app.post(
+    '/:lang/events/registration/:token/erase',
+    { schema: { params: TokenParams, body: FormBody() }, config: linkConfig, onSend: noReferrer },
+    async (request, reply) => {
+      const lang = langParam(request);
+      const { reg } = await byToken(request, request.params.token);
+      const r = await eraseOwnRegistration(serviceDeps(request), request.region.id, reg.id);
+      if (r !== 'done') return back(reply, lang, request.params.token, 'notAllowed');
+      return reply.header('cache-control', 'no-store').redirect(erasedPath(lang), 303);
+    },
+  );
+  app.get(
+    '/:lang/events/registration/erased',
+    { schema: { params: PathParams('lang') }, config: linkConfig, onSend: noReferrer },
+    async (request, reply) => reply.page(views.erasedPage(langParam(request)), { cache: 'no-store' }),
+  );
   post('seats', async (request, _lang, id) => {
     const value = typeof request.body.seats === 'string' ? request.body.seats.trim() : '';
     const seats = parseSeats(value, groupLimit(20));

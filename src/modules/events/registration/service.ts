@@ -29,6 +29,7 @@ import {
 import { CONSENT_TEXT_VERSIONS, MAX_GROUP, SEAT_STATUSES } from '../model.ts';
 import { MANAGE_TOKEN, registrationHashes } from '../tokens.ts';
 import type { RegisterInput } from './form.ts';
+import { hasExhibitors } from './repository.ts';
 import { mailRegistration, type MailDeps, type MailKind, type RegistrationRow } from './mails.ts';
 
 export interface RegistrationDeps extends MailDeps {
@@ -39,6 +40,7 @@ export interface RegistrationDeps extends MailDeps {
 export const REGISTRANT: AuditActor = { id: null, label: 'registrant' };
 
 const holdsSeats = (status: string) => (SEAT_STATUSES as readonly string[]).includes(status);
+const LIVE: readonly string[] = ['confirmed', 'waiting', 'offered', 'applied'];
 
 async function audit(
   trx: Kysely<DB>,
@@ -117,7 +119,7 @@ async function mail(
   event: EventRow,
   reg: RegistrationRow,
   kind: MailKind,
-  extra: { message?: string; againStatus?: string } = {},
+  extra: { message?: string; againStatus?: string; withdrawIcs?: boolean } = {},
 ): Promise<void> {
   const place = reg.status === 'waiting' ? await waitingPlace(trx, reg) : undefined;
   await mailRegistration(trx, deps, event, reg, kind, { ...extra, ...(place ? { place } : {}) });
@@ -374,7 +376,10 @@ export async function cancelRegistration(
         by: actor.by,
         seats: reg.seats,
       });
-      await mail(trx, deps, event, changed, actor.by === 'self' ? 'cancelled' : 'cancelledByOrganiser');
+      // The one who held a confirmed seat had the confirmation's .ics: the mail takes it out again.
+      await mail(trx, deps, event, changed, actor.by === 'self' ? 'cancelled' : 'cancelledByOrganiser', {
+        withdrawIcs: reg.status === 'confirmed',
+      });
       if (holdsSeats(reg.status)) await offerFreedSeats(trx, deps, regionId, event.id, now);
       return 'done';
     },
@@ -395,7 +400,9 @@ export async function acceptOffer(
     registrationId,
     async (trx, event, reg) => {
       if (reg.status !== 'offered' || !reg.offer_expires_at || reg.offer_expires_at <= now) return 'gone';
-      const changed = await setStatus(trx, reg, { status: 'confirmed', offer_expires_at: null });
+      // offer_expires_at stays: a confirmed registration with an offer's deadline came from the
+      // waiting list (the statistics count it as an offer taken; nothing else reads it once confirmed).
+      const changed = await setStatus(trx, reg, { status: 'confirmed' });
       await audit(trx, REGISTRANT, event, changed, 'accepted', { seats: reg.seats });
       await mail(trx, deps, event, changed, 'confirmed');
       return 'done';
@@ -425,6 +432,72 @@ export async function declineOffer(
       });
       await audit(trx, REGISTRANT, event, changed, 'offer_declined', { seats: reg.seats });
       await offerFreedSeats(trx, deps, regionId, event.id, now);
+      return 'done';
+    },
+    'gone',
+  );
+}
+
+/**
+ * Gives or withdraws the consent that the exhibitors may see the name and e-mail (their leads
+ * view reads it live). Withdrawing is always possible; giving only while the registration is
+ * live, the event not cancelled and it has exhibitors. Audited; no change, no audit.
+ */
+export async function changeShare(
+  deps: RegistrationDeps,
+  regionId: string,
+  registrationId: string,
+  share: boolean,
+): Promise<ChangeResult> {
+  return underLock(
+    deps,
+    regionId,
+    registrationId,
+    async (trx, event, reg) => {
+      if (reg.share_with_exhibitors === share) return 'done';
+      if (share) {
+        if (!LIVE.includes(reg.status) || event.status === 'cancelled') return 'not-allowed';
+        if (!(await hasExhibitors(trx, regionId, event.id))) return 'not-allowed';
+      }
+      const changed = await trx
+        .updateTable('event_registrations')
+        .set({ share_with_exhibitors: share, updated_at: sql`now()` })
+        .where('region_id', '=', regionId)
+        .where('id', '=', reg.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await audit(trx, REGISTRANT, event, changed, 'share_changed', { share });
+      return 'done';
+    },
+    'gone',
+  );
+}
+
+/** The statuses of a registration that ended without a seat: the person may delete it at once. */
+export const ENDED_STATUSES = ['cancelled', 'declined', 'expired'] as const;
+
+/**
+ * Deletes an ended registration (cancelled, declined, expired) at the person's request through
+ * their personal link — the privacy text's "when you cancel and ask for it". It holds no seats;
+ * its check-ins go by cascade. Audited as `erased` with the event's title only.
+ */
+export async function eraseOwnRegistration(
+  deps: RegistrationDeps,
+  regionId: string,
+  registrationId: string,
+): Promise<ChangeResult> {
+  return underLock(
+    deps,
+    regionId,
+    registrationId,
+    async (trx, event, reg) => {
+      if (!(ENDED_STATUSES as readonly string[]).includes(reg.status)) return 'not-allowed';
+      await trx
+        .deleteFrom('event_registrations')
+        .where('region_id', '=', regionId)
+        .where('id', '=', reg.id)
+        .execute();
+      await audit(trx, REGISTRANT, event, reg, 'erased', { by: 'self' });
       return 'done';
     },
     'gone',
@@ -661,8 +734,6 @@ export const KEEP_ENDED_DAYS = 30;
 /** One retention pass deletes at most this many registrations of one event, for this many events. */
 const RETENTION_ROWS = 1000;
 const RETENTION_EVENTS = 100;
-
-const ENDED_STATUSES = ['cancelled', 'declined', 'expired'] as const;
 
 /**
  * The retention rule as a condition on `event_registrations as r` joined to `events as e`: the

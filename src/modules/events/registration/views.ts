@@ -266,6 +266,10 @@ export interface ManageView {
   event: EventRow;
   reg: RegistrationRow;
   questions: readonly Question[];
+  /** The event has exhibiting employers (the consent to share can be given). */
+  hasExhibitors: boolean;
+  /** How long an ended registration is kept (service.ts KEEP_ENDED_DAYS), said by the delete offer. */
+  keepEndedDays: number;
   place?: number;
   ticket?: { code: string; qr: QrCode };
   csrfToken: string;
@@ -335,10 +339,51 @@ export function managePage(view: ManageView): Page {
     errors: answerErrors,
     csrfToken: view.csrfToken,
   };
+  // An online event has no entrance: no QR ticket, the link instead (or word that it comes by mail).
+  const isOnline = event.location_kind === 'online';
+  const admitted = reg.status === 'confirmed' && event.status !== 'cancelled';
   const online =
-    event.location_kind === 'online' && event.online_url && reg.status === 'confirmed'
-      ? html`<p><a href="${event.online_url}" rel="noopener">${t(lang, 'manage.onlineLink')}</a></p>`
+    isOnline && admitted
+      ? html`<section class="reg-box" aria-labelledby="online-title">
+          <h2 id="online-title">${t(lang, 'manage.onlineTitle')}</h2>
+          ${event.online_url ? html`<p><a href="${event.online_url}" rel="noopener">${t(lang, 'manage.onlineLink')}</a></p>` : ''}
+          <p>${t(lang, event.online_url ? 'manage.onlineHelp' : 'manage.onlineLater')}</p>
+        </section>`
       : '';
+  // The consent to the exhibitors: withdrawn at any time; given while live and the event has them.
+  const canGiveShare = live && event.status !== 'cancelled' && view.hasExhibitors;
+  const share = reg.share_with_exhibitors
+    ? html`<section class="reg-box" aria-labelledby="share-title">
+        <h2 id="share-title">${t(lang, 'manage.shareTitle')}</h2>
+        <form method="post" action="${postTo(lang, token, 'share')}" class="reg-form">
+          ${csrfField(view.csrfToken)}<input type="hidden" name="share" value="no">
+          <p>${t(lang, 'manage.shareOn')}</p>
+          <p>${t(lang, 'manage.shareOnNote')}</p>
+          <p><button class="button button--secondary" type="submit">${t(lang, 'manage.shareStop')}</button></p>
+        </form>
+      </section>`
+    : canGiveShare
+      ? html`<section class="reg-box" aria-labelledby="share-title">
+          <h2 id="share-title">${t(lang, 'manage.shareTitle')}</h2>
+          <p>${t(lang, 'manage.shareOff')}</p>
+          <form method="post" action="${postTo(lang, token, 'share')}" class="reg-form">
+            ${csrfField(view.csrfToken)}<input type="hidden" name="share" value="yes">
+            <p>${t(lang, 'manage.shareOffer')}</p>
+            <p><button class="button button--secondary" type="submit">${t(lang, 'manage.shareStart')}</button></p>
+          </form>
+        </section>`
+      : '';
+  // An ended registration (no seat) can be deleted at once, as the privacy text promises.
+  const erase = ['cancelled', 'declined', 'expired'].includes(reg.status)
+    ? html`<section class="reg-box" aria-labelledby="erase-title">
+        <h2 id="erase-title">${t(lang, 'manage.eraseTitle')}</h2>
+        <form method="post" action="${postTo(lang, token, 'erase')}" class="reg-form">
+          ${csrfField(view.csrfToken)}
+          <p>${t(lang, 'manage.eraseText', { days: view.keepEndedDays })}</p>
+          <p><button class="button" type="submit">${t(lang, 'manage.eraseSubmit')}</button></p>
+        </form>
+      </section>`
+    : '';
   const main = html`${heroOf(lang, event, heading)}
     <div class="wrap reg-page reg-manage">
       ${notice(view.notice)}
@@ -355,7 +400,6 @@ export function managePage(view: ManageView): Page {
           <div><dt>${t(lang, 'manage.name')}</dt><dd>${reg.name}</dd></div>
           <div><dt>${t(lang, 'manage.seats')}</dt><dd>${reg.seats}</dd></div>
         </dl>
-        ${online}
         ${
           reg.status === 'offered' && changeable
             ? html`<div class="reg-actions">
@@ -366,7 +410,7 @@ export function managePage(view: ManageView): Page {
         }
       </section>
       ${
-        view.ticket && event.status !== 'cancelled'
+        view.ticket && event.status !== 'cancelled' && !isOnline
           ? html`<section class="reg-box reg-ticket" aria-labelledby="ticket-title">
             <h2 id="ticket-title">${t(lang, 'manage.ticket')}</h2>
             ${qrImage(view.ticket.qr, t(lang, 'manage.ticketLabel', { event: title }))}
@@ -375,6 +419,7 @@ export function managePage(view: ManageView): Page {
           </section>`
           : ''
       }
+      ${online}
       ${
         changeable && reg.status !== 'offered' && seatChoices > 1
           ? html`<section class="reg-box" aria-labelledby="seats-title">
@@ -399,6 +444,7 @@ export function managePage(view: ManageView): Page {
           </section>`
           : ''
       }
+      ${share} ${erase}
       ${
         live && event.starts_at > new Date()
           ? html`<p><a class="button button--secondary" href="${postTo(lang, token, 'cancel')}">${t(lang, 'manage.cancelLink')}</a></p>`
@@ -435,6 +481,25 @@ export function cancelPage(lang: Lang, event: EventRow, token: string, csrfToken
           <form method="post" action="${postTo(lang, token, 'cancel')}">${csrfField(csrfToken)}<button class="button" type="submit">${t(lang, 'manage.cancelConfirm')}</button></form>
           <a class="button button--secondary" href="${managePath(lang, token)}">${t(lang, 'manage.cancelKeep')}</a>
         </div>
+      </section>
+    </div>`,
+  };
+}
+
+/** After an ended registration was deleted at the person's request: holds nothing of them. */
+export function erasedPage(lang: Lang): Page {
+  const heading = t(lang, 'erased.title');
+  return {
+    title: heading,
+    description: heading,
+    path: '/events/registration/erased',
+    noindex: true,
+    stylesheets: [REGISTRATION_CSS],
+    main: html`<div class="wrap reg-page">
+      <section class="reg-box" aria-labelledby="erased-title">
+        <h1 id="erased-title">${heading}</h1>
+        <p>${t(lang, 'erased.text')}</p>
+        <p><a href="${localPath(lang, '/events')}">${t(lang, 'erased.events')}</a></p>
       </section>
     </div>`,
   };

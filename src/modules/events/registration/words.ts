@@ -79,3 +79,19 @@ export function eventIcs(event: EventRow, lang: Lang, origin: string): string {
   if (event.location_kind === 'online' && event.online_url) ics.location = event.online_url;
   return renderCalendar({ name: eventTitle(event, lang), product: 'Lotsa//Events', events: [ics] });
 }
+
+/**
+ * The .ics that takes the event out of a calendar again (RFC 5546 CANCEL): the same VEVENT and UID
+ * as the confirmation's (`eventIcs`), STATUS:CANCELLED and a SEQUENCE above the event's version,
+ * so the calendar that took the confirmation's copy removes it. For the person's own cancellation
+ * (registration/) and the organiser's cancellation of the whole event (admin/).
+ */
+export function cancellingIcs(event: EventRow, lang: Lang, origin: string): string {
+  const ics = icsEventOf(event, { origin, lang });
+  return renderCalendar({
+    name: eventTitle(event, lang),
+    product: 'Lotsa//Events',
+    method: 'CANCEL',
+    events: [{ ...ics, status: 'CANCELLED', sequence: event.version + 1 }],
+  });
+}
