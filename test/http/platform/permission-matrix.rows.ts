@@ -883,4 +883,18 @@ export const ROWS: Record<string, Row> = {
       }),
     } satisfies Record<string, Row>;
   })(),
+  // events: fix fix2-admin
+  'GET /admin/events/:id/delete': only(
+    [
+      'admin',
+      'region_editor',
+      'municipality_editor',
+      'navigator',
+      'employer_admin',
+      'employer_member',
+      'course_provider',
+    ],
+    404,
+    { url: '/admin/events/00000000-0000-4000-8000-000000000000/delete' },
+  ),
 };
