@@ -2,8 +2,9 @@
  * The organisers' pages: the list (tabs, a table, paging; the stands an employer has), the event
  * form (every field, sv and en side by side), the event's page (status, facts, actions, the
  * organisations, programme and questions, then every part's panels), "delete the draft?", a stand's
- * printable QR, the follow-up mail with its preview, and the statistics (attendance once it is over). Times are Stockholm's; every form re-shows
- * what was typed with the error by its field.
+ * printable QR, the follow-up mail with its preview, and the statistics (attendance and no-shows
+ * once the event is over). Times are Stockholm's; every form re-shows what was typed with the error
+ * by its field.
  */
 import {
   checkboxGroup,
