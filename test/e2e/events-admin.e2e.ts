@@ -128,6 +128,8 @@ describe('the events back-office at 375 px and 1280 px', async () => {
         `/admin/events/${event.id}/stands/${firm.organisationId}`,
         `/admin/events/${event.id}/stats`,
         `/admin/events/${past.id}/followup`,
+        `/admin/events/${past.id}`,
+        `/admin/events/${review.id}/delete`,
       ],
     },
     { who: exhibitor.accountId, paths: ['/admin/events', `/admin/events/${event.id}`] },

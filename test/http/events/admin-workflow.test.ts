@@ -224,7 +224,10 @@ describe('the events back-office workflow', async () => {
 
   it('deletes a draft nobody registered for, and refuses one with registrations', async () => {
     const empty = await createEvent(db, { status: 'draft', organisationId: employer.organisationId });
-    const res = await client.postForm(`/admin/events/${empty.id}/delete`, employer.cookie, {});
+    // The confirmation page's form says yes (the page itself: newuser-admin).
+    const res = await client.postForm(`/admin/events/${empty.id}/delete`, employer.cookie, {
+      confirm: 'yes',
+    });
     assert.equal(res.statusCode, 303);
     assert.equal(
       await db.selectFrom('events').select('id').where('id', '=', empty.id).executeTakeFirst(),
@@ -233,7 +236,8 @@ describe('the events back-office workflow', async () => {
     const used = await createEvent(db, { status: 'draft', organisationId: employer.organisationId });
     await createRegistration(db, used.id, { status: 'cancelled' });
     assert.equal(
-      (await client.postForm(`/admin/events/${used.id}/delete`, employer.cookie, {})).statusCode,
+      (await client.postForm(`/admin/events/${used.id}/delete`, employer.cookie, { confirm: 'yes' }))
+        .statusCode,
       409,
     );
     assert.ok((await auditActions(db)).includes('event.deleted'));
@@ -493,7 +497,13 @@ describe('the events back-office workflow', async () => {
   });
 
   it('counts the statistics from known rows, on the page and in the CSV', async () => {
-    const event = await createEvent(db, { capacity: 20, organisationId: employer.organisationId });
+    // An event that is over: only then do attendance and no-shows mean anything (newuser-admin).
+    const event = await createEvent(db, {
+      capacity: 20,
+      organisationId: employer.organisationId,
+      startsAt: new Date(Date.now() - 26 * 3_600_000),
+      endsAt: new Date(Date.now() - 23 * 3_600_000),
+    });
     const a = await createRegistration(db, event.id, { seats: 3 });
     const b = await createRegistration(db, event.id, { seats: 1 });
     await createRegistration(db, event.id, { seats: 2 });

@@ -892,4 +892,18 @@ export const ROWS: Record<string, Row> = {
     url: '/sv/events/registration/no-such-token/erase',
   }),
   'GET /:lang/events/registration/erased': everyone(200, { url: '/sv/events/registration/erased' }),
+  // events: fix fix2-admin
+  'GET /admin/events/:id/delete': only(
+    [
+      'admin',
+      'region_editor',
+      'municipality_editor',
+      'navigator',
+      'employer_admin',
+      'employer_member',
+      'course_provider',
+    ],
+    404,
+    { url: '/admin/events/00000000-0000-4000-8000-000000000000/delete' },
+  ),
 };

@@ -77,6 +77,7 @@ import {
   type WorkflowVerb,
 } from './service.ts';
 import {
+  deletePage,
   eventPage,
   followupPage,
   formPage,
@@ -489,11 +490,28 @@ export function registerAdminRoutes(app: App, deps: ModuleDeps, parts: PartsCont
     },
   );
 
-  app.post(
+  // Deleting a draft asks first: the event page links to this page, whose form confirms.
+
+  const deletable = (event: EventRow) => event.status === 'draft' || event.status === 'in_review';
+
+  app.get(
     `${PATHS.admin}/:id/delete`,
     { schema: { params: IdParams }, config: manage },
     async (request, reply) => {
+      const { event } = await reach(request, request.params.id, true);
+      if (!deletable(event)) return reply.redirect(adminEventPath(event.id), 303);
+      const view = deletePage(adminLang(request), reply.csrfToken(), event);
+      return reply.adminPage({ ...view, path: `${adminEventPath(event.id)}/delete`, navPath: PATHS.admin });
+    },
+  );
+
+  app.post(
+    `${PATHS.admin}/:id/delete`,
+    { schema: { params: IdParams, body: FormBody('confirm') }, config: manage },
+    async (request, reply) => {
       const { access, event } = await reach(request, request.params.id, true);
+      // Without the confirmation (an old page's button, a stray post) nothing is deleted: ask.
+      if (request.body?.confirm !== 'yes') return reply.redirect(`${adminEventPath(event.id)}/delete`, 303);
       const result = await workflow(db, access, event.id, 'delete');
       if (result.kind === 'done') return reply.redirect(`${PATHS.admin}?tab=drafts&done=deleted`, 303);
       return after(request, reply, event.id, result, 'saved');

@@ -53,6 +53,7 @@ import {
   type EventFormContext,
   type EventValues,
 } from './form.ts';
+import { eventEnded } from './ended.ts';
 import { adminMessages, type AdminMessageKey } from './messages.ts';
 import {
   MAX_ORGANISATIONS,
@@ -420,11 +421,13 @@ export async function cancelEvent(
   origin: string,
 ): Promise<Result> {
   const reason = multiline(typed);
-  if (!reason) return { kind: 'invalid', errors: { reason: 'error.reasonRequired' } };
-  if (reason.length > REASON_MAX)
-    return { kind: 'invalid', errors: { reason: 'error.tooLong' }, params: { max: String(REASON_MAX) } };
   return withManagedEvent(deps.db, access, eventId, async (trx, event) => {
     if (event.status !== 'published') return refused('refused.notPublished');
+    // What has happened is not called off afterwards: its registrations and check-ins stay.
+    if (eventEnded(event)) return refused('refused.cancelEnded');
+    if (!reason) return { kind: 'invalid', errors: { reason: 'error.reasonRequired' } };
+    if (reason.length > REASON_MAX)
+      return { kind: 'invalid', errors: { reason: 'error.tooLong' }, params: { max: String(REASON_MAX) } };
     // However many are registered, this request does a bounded amount of work: two statements
     // here, and the mails queued by a task, MAIL_CHUNK at a time (cancelMails).
     const held = await trx
@@ -1013,7 +1016,7 @@ export async function sendFollowup(
   if (!values) return { kind: 'invalid', errors, params: { max: String(FOLLOWUP_MAX) } };
   return withManagedEvent(deps.db, access, eventId, async (trx, event) => {
     if (event.followup_sent_at) return refused('refused.followupSent');
-    if (event.status !== 'published' || event.ends_at > new Date()) return refused('refused.followupEarly');
+    if (event.status !== 'published' || !eventEnded(event)) return refused('refused.followupEarly');
     // Marked in one statement; the mails are queued by a task, MAIL_CHUNK at a time (followupMails).
     const marked = await trx
       .updateTable('event_registrations')

@@ -1,9 +1,10 @@
 /**
  * The organisers' pages: the list (tabs, a table, paging; the stands an employer has), the event
  * form (every field, sv and en side by side), the event's page (status, facts, actions, the
- * organisations, programme and questions, then every part's panels), a stand's printable QR, the
- * follow-up mail with its preview, and the statistics. Times are Stockholm's; every form re-shows
- * what was typed with the error by its field.
+ * organisations, programme and questions, then every part's panels), "delete the draft?", a stand's
+ * printable QR, the follow-up mail with its preview, and the statistics (attendance and no-shows
+ * once the event is over). Times are Stockholm's; every form re-shows what was typed with the error
+ * by its field.
  */
 import {
   checkboxGroup,
@@ -25,6 +26,7 @@ import { formatNumber, type Lang } from '../../../platform/i18n/index.ts';
 import { stockholmTime } from '../../../platform/i18n/stockholm.ts';
 import type { Region } from '../../../platform/region.ts';
 import { mediaPicker, type MediaImage } from '../../content/media/service.ts';
+import { publicMessages as contentMessages } from '../../content/public/messages.ts';
 import { columnChart } from '../../relocation/dashboard/charts.ts';
 import { eventTitle, seatsLeft, type EventAccess, type EventOrganisation, type EventRow } from '../events.ts';
 import { eventMessages } from '../messages.ts';
@@ -45,6 +47,7 @@ import type { EventRelation } from '../events.ts';
 import type { PanelView } from '../part.ts';
 import { fieldsDiff, type FieldChange } from '../../../platform/html/diff.ts';
 import { eventFormOf, type EventFormErrors, type EventFormValues, type PendingChanges } from './form.ts';
+import { eventEnded } from './ended.ts';
 import { adminMessages, type AdminMessageKey } from './messages.ts';
 import {
   PAGE_SIZE,
@@ -58,6 +61,11 @@ import {
 import type { Audience, Errors } from './service.ts';
 
 type Params = Record<string, string>;
+
+/** A target group's name: content's words, the ones the public calendar filters by. */
+export function personaName(lang: Lang, persona: string): string {
+  return contentMessages.t(lang, `group.${persona}` as Parameters<typeof contentMessages.t>[1]);
+}
 const tr = (lang: Lang) => (key: AdminMessageKey, params?: Params) => adminMessages.t(lang, key, params);
 const ev = (lang: Lang) => (key: Parameters<typeof eventMessages.t>[1]) => eventMessages.t(lang, key);
 
@@ -384,7 +392,7 @@ export function formPage(m: FormModel): Page {
         values: v.personas,
         error: err('personas'),
         required: false,
-        options: PERSONAS.map((p) => ({ value: p, label: t(`persona.${p}`) })),
+        options: PERSONAS.map((p) => ({ value: p, label: personaName(m.lang, p) })),
       })}
       ${pair('accessibility', 3, 1000)}
     </fieldset>
@@ -542,7 +550,7 @@ function pendingDiff(m: EventPageModel, pending: PendingChanges): SafeHtml {
     [t('field.locality'), (v) => v.locality],
     [t('field.online_url'), (v) => v.online_url],
     [t('field.languages'), (v) => list('language', v.languages.join(','))],
-    [t('field.personas'), (v) => list('persona', v.personas.join(','))],
+    [t('field.personas'), (v) => v.personas.map((p) => personaName(m.lang, p)).join(', ')],
     [pair('field.accessibility', 'sv'), (v) => v.accessibility_sv],
     [pair('field.accessibility', 'en'), (v) => v.accessibility_en],
     [t('field.registration'), (v) => label('registration')(v.registration)],
@@ -705,9 +713,11 @@ function actions(m: EventPageModel): SafeHtml {
     buttons.push(postButton(`${base}/submit`, m.csrf, t('action.submit'), false));
   if (s === 'published' && m.liveRegistrations === 0)
     buttons.push(postButton(`${base}/unpublish`, m.csrf, t('action.unpublish')));
+  // Deleting asks first, on a page of its own (deletePage).
   if ((s === 'draft' || s === 'in_review') && m.liveRegistrations === 0)
-    buttons.push(postButton(`${base}/delete`, m.csrf, t('action.delete')));
-  if (s === 'published' && m.event.ends_at <= new Date())
+    buttons.push(html`<a class="button button--secondary" href="${base}/delete">${t('action.delete')}</a>`);
+  const ended = eventEnded(m.event);
+  if (s === 'published' && ended)
     buttons.push(
       html`<a class="button button--secondary" href="${base}/followup">${t('action.followup')}</a>`,
     );
@@ -732,7 +742,7 @@ function actions(m: EventPageModel): SafeHtml {
         </form>`
       : '';
   const cancel =
-    s === 'published'
+    s === 'published' && !ended
       ? html`<details class="events-danger"${form?.action === 'cancel' ? html` open` : ''}>
           <summary>${t('action.cancelOpen')}</summary>
           <form class="form events-subform" method="post" action="${base}/cancel" novalidate>
@@ -1057,6 +1067,27 @@ export function standPage(lang: Lang, event: EventRow, organisation: EventOrgani
   );
 }
 
+/** "Delete the draft?": what is deleted, a button that confirms and a way back. */
+export function deletePage(lang: Lang, csrf: string, event: EventRow): Page {
+  const t = tr(lang);
+  const base = adminEventPath(event.id);
+  const title = t('delete.title');
+  return page(
+    title,
+    html`<p class="admin-muted"><a href="${base}">${eventTitle(event, lang)}</a></p>
+      <h1>${title}</h1>
+      <p class="lead"><strong>${eventTitle(event, lang)}</strong>, ${formatTime(lang, event.starts_at)}</p>
+      <p>${t('delete.text')}</p>
+      <div class="admin-actions">
+        <form class="admin-inline-form" method="post" action="${base}/delete">
+          ${csrfField(csrf)} ${hiddenField('confirm', 'yes')}
+          <button class="button" type="submit">${t('delete.confirm')}</button>
+        </form>
+        <a class="button button--secondary" href="${base}">${t('delete.keep')}</a>
+      </div>`,
+  );
+}
+
 // The follow-up mail.
 
 export interface FollowupModel {
@@ -1158,10 +1189,13 @@ export interface StatRow {
 export function statRows(lang: Lang, event: EventRow, f: EventFigures): StatRow[] {
   const t = tr(lang);
   const n = (v: number) => formatNumber(lang, v);
+  // Before the event is over nobody has failed to come yet: no attendance, no no-shows.
+  const ended = eventEnded(event);
   const rate =
-    f.confirmedRegistrations > 0
+    ended && f.confirmedRegistrations > 0
       ? Math.round((f.checkedInRegistrations / f.confirmedRegistrations) * 100)
       : null;
+  const later = `– (${t('stats.afterEvent')})`;
   return [
     { key: 'seats', label: t('stats.seats'), value: n(event.seats_taken), raw: event.seats_taken },
     {
@@ -1211,10 +1245,15 @@ export function statRows(lang: Lang, event: EventRow, f: EventFigures): StatRow[
     {
       key: 'attendance',
       label: t('stats.attendance'),
-      value: rate === null ? '–' : `${n(rate)} %`,
+      value: !ended ? later : rate === null ? '–' : `${n(rate)} %`,
       raw: rate,
     },
-    { key: 'noShows', label: t('stats.noShows'), value: n(f.noShows), raw: f.noShows },
+    {
+      key: 'noShows',
+      label: t('stats.noShows'),
+      value: ended ? n(f.noShows) : later,
+      raw: ended ? f.noShows : null,
+    },
   ];
 }
 
