@@ -6,7 +6,8 @@
  *   chooses the stand (or the organiser's own). Open while the event is published, from a day
  *   before it to a week after (paper notes), never when cancelled; the mails a lead starts are
  *   limited per address in the same buckets as the visitors' page (429 by the e-mail field); the
- *   same address at the same stand within a day updates the first lead (nothing started twice).
+ *   same address at the same stand within a day updates the first lead (nothing started twice):
+ *   the staff's save corrects it, the visitors' page only adds to it (service.ts mergeLead).
  * - GET /admin/events/:id/leads (+ .csv): the leads (manage: every stand, a filter; exhibitor: its
  *   own), and the registrations that consented to the exhibitors (+ registrations.csv).
  * - POST /admin/events/:id/leads/:lead/delete: the person asked; audited.
