@@ -37,3 +37,32 @@ describe('the rate limiter', () => {
     assert.equal(queries(), before + 1);
   });
 });
+
+describe('the rate limiter’s peek', () => {
+  const rule = { name: 'test', max: 2, windowSeconds: 60 };
+
+  it('tells whether the next hit would be refused without counting one', async () => {
+    const hits = new Map<string, number>();
+    const pool = {
+      query: (text: string, params: [string, number]) => {
+        if (text.trimStart().startsWith('SELECT')) {
+          const n = hits.get(params[0]);
+          return Promise.resolve({ rows: n === undefined ? [] : [{ hits: n, wait: 30 }] });
+        }
+        const n = (hits.get(params[0]) ?? 0) + 1;
+        hits.set(params[0], n);
+        return Promise.resolve({ rows: [{ hits: n, wait: 30 }] });
+      },
+    } as unknown as pg.Pool;
+    const limiter = createRateLimiter(pool);
+    assert.equal(await limiter.peek?.('test:a', rule), undefined);
+    assert.equal(await limiter.hit('test:a', rule), undefined);
+    assert.equal(await limiter.peek?.('test:a', rule), undefined);
+    assert.equal(await limiter.peek?.('test:a', rule), undefined, 'a peek counts nothing');
+    assert.equal(await limiter.hit('test:a', rule), undefined);
+    assert.equal(await limiter.peek?.('test:a', rule), 30, 'full: the next hit would wait');
+    assert.equal(hits.get('test:a'), 2);
+    assert.equal(await limiter.hit('test:a', rule), 30);
+    assert.ok((await limiter.peek?.('test:a', rule)) !== undefined, 'remembered as over');
+  });
+});

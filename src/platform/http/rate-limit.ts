@@ -31,6 +31,11 @@ export interface RateLimiter {
   hit(bucket: string, rule: RateLimitRule): Promise<number | undefined>;
   /** Counts one hit and tells what is left of the window (the RateLimit header); `hit` in full. */
   take?(bucket: string, rule: RateLimitRule): Promise<RateLimitState>;
+  /**
+   * Seconds to wait when the next hit would be refused, without counting one (for a request that
+   * spends several buckets: look at all before spending any).
+   */
+  peek?(bucket: string, rule: RateLimitRule): Promise<number | undefined>;
   /** Deletes windows that have ended. */
   sweep(): Promise<number>;
 }
@@ -69,6 +74,19 @@ export function createRateLimiter(pool: pg.Pool): RateLimiter {
   }
   return {
     take,
+    async peek(bucket, rule) {
+      const until = blocked.get(bucket);
+      if (until !== undefined && until > Date.now())
+        return Math.max(1, Math.ceil((until - Date.now()) / 1000));
+      const result = await pool.query(
+        `SELECT hits, ceil(extract(epoch FROM window_start + make_interval(secs => $2) - now()))::int AS wait
+           FROM rate_limit_hits
+          WHERE bucket = $1 AND window_start = to_timestamp(floor(extract(epoch FROM now()) / $2) * $2)`,
+        [bucket, rule.windowSeconds],
+      );
+      const row = result.rows[0] as { hits: number; wait: number } | undefined;
+      return row && row.hits >= rule.max ? Math.max(1, row.wait) : undefined;
+    },
     async hit(bucket, rule) {
       return (await take(bucket, rule)).wait;
     },

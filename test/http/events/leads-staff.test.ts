@@ -258,7 +258,7 @@ describe('events: the stand staff’s form — limits, window and repeats', asyn
     const thanks = await client.get(visitor.headers.location as string);
     assert.match(
       thanks.body,
-      /Du hade redan lämnat dina uppgifter vid montern i dag, så vi har uppdaterat dem\./,
+      /Du hade redan lämnat dina uppgifter vid montern i dag\. Vi har lagt till det som saknades – vill du ändra något, prata med personalen i montern\./,
     );
     assert.equal((await leadsOf(email)).length, 1);
     assert.equal(await mailsTo(email), mails);

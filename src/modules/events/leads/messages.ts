@@ -79,7 +79,7 @@ export const leadsMessages = defineMessages({
     'visitor.thanks.more': 'Läs mer om att bo och jobba i {region}',
     'visitor.thanks.event': 'Tillbaka till evenemanget',
     'visitor.thanks.updated':
-      'Du hade redan lämnat dina uppgifter vid montern i dag, så vi har uppdaterat dem.',
+      'Du hade redan lämnat dina uppgifter vid montern i dag. Vi har lagt till det som saknades – vill du ändra något, prata med personalen i montern.',
     'visitor.notYet.title': 'Formuläret öppnar snart',
     'visitor.notYet.text':
       'Du kan lämna dina uppgifter här från dagen innan {event} börjar, {date}. Välkommen tillbaka då!',
@@ -231,7 +231,7 @@ export const leadsMessages = defineMessages({
     'visitor.thanks.more': 'Read more about living and working in {region}',
     'visitor.thanks.event': 'Back to the event',
     'visitor.thanks.updated':
-      'You had already left your details at this stand today, so we have updated them.',
+      'You had already left your details at this stand today. We added what was missing – to change anything, talk to the staff at the stand.',
     'visitor.notYet.title': 'The form opens soon',
     'visitor.notYet.text':
       'You can leave your details here from the day before {event} begins, {date}. Welcome back then!',

@@ -6,7 +6,8 @@
  *   chooses the stand (or the organiser's own). Open while the event is published, from a day
  *   before it to a week after (paper notes), never when cancelled; the mails a lead starts are
  *   limited per address in the same buckets as the visitors' page (429 by the e-mail field); the
- *   same address at the same stand within a day updates the first lead (nothing started twice).
+ *   same address at the same stand within a day updates the first lead (nothing started twice):
+ *   the staff's save corrects it, the visitors' page only adds to it (service.ts mergeLead).
  * - GET /admin/events/:id/leads (+ .csv): the leads (manage: every stand, a filter; exhibitor: its
  *   own), and the registrations that consented to the exhibitors (+ registrations.csv).
  * - POST /admin/events/:id/leads/:lead/delete: the person asked; audited.
@@ -139,15 +140,22 @@ export function registerLeadRoutes(app: App, deps: ModuleDeps): void {
    * Seconds to wait, or undefined.
    */
   async function addressWait(email: string, starts: Starts): Promise<number | undefined> {
+    // The navigator's bucket first, the talent pool's last: a save refused by one spends neither.
+    // Every bucket is looked at before any is spent; and should another save slip in between, the
+    // order still never spends the talent pool's send on a navigator's refusal.
     const rules = [
-      ...(starts.talent ? [SEND_PER_ADDRESS] : []),
       ...(starts.navigator ? [REQUEST_PER_ADDRESS] : []),
+      ...(starts.talent ? [SEND_PER_ADDRESS] : []),
     ];
-    for (const rule of rules) {
-      const wait = await deps.rateLimiter.hit(
-        `${rule.name}:${mailboxKey(deps.secret, rule.name, email)}`,
-        rule,
-      );
+    const keys = rules.map((rule) => `${rule.name}:${mailboxKey(deps.secret, rule.name, email)}`);
+    const limiter = deps.rateLimiter;
+    if (limiter.peek) {
+      const waits = await Promise.all(rules.map((rule, i) => limiter.peek!(keys[i]!, rule)));
+      const refused = waits.filter((w): w is number => w !== undefined);
+      if (refused.length > 0) return Math.max(...refused);
+    }
+    for (const [i, rule] of rules.entries()) {
+      const wait = await limiter.hit(keys[i]!, rule);
       if (wait !== undefined) return wait;
     }
     return undefined;

@@ -2,7 +2,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { LeadRow } from './repository.ts';
-import { joinNotes, staffClosesAt, staffWindow, startsFor, visitorWindow } from './service.ts';
+import type { LeadInput } from './form.ts';
+import {
+  joinNotes,
+  mergeLead,
+  staffClosesAt,
+  staffWindow,
+  startsFor,
+  visitorWindow,
+  withTalentAnswers,
+} from './service.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -64,5 +73,65 @@ describe('leads: a repeat of the same person', () => {
     assert.equal(joinNotes('Först', 'Sedan'), 'Först\nSedan');
     assert.equal(joinNotes('Först\nSedan', 'Sedan'), 'Först\nSedan');
     assert.equal(joinNotes('a'.repeat(990), 'b'.repeat(50)).length, 1000);
+  });
+});
+
+describe('leads: what a repeat may change (mergeLead)', () => {
+  const earlier = {
+    name: 'Anna Andersson',
+    phone: '070-123 45 67',
+    occupation: '',
+    note: 'Vill börja i augusti',
+    language: 'sv',
+    consent_text_version: 'v0',
+    wants_talent_pool: false,
+    wants_navigator: true,
+  };
+  const lead: LeadInput = {
+    name: 'Någon annan',
+    email: 'anna@example.org',
+    phone: '0701111111',
+    occupation: 'Sjuksköterska',
+    note: 'Ny rad',
+    language: 'en',
+    wantsTalentPool: true,
+    wantsNavigator: false,
+    experience: '5to10',
+    education: 'university',
+  };
+
+  it('from the visitors’ page only adds: empty fields filled, note appended, wishes added, nothing replaced', () => {
+    assert.deepEqual(mergeLead(earlier, lead, 'visitor_qr'), {
+      name: 'Anna Andersson',
+      phone: '070-123 45 67',
+      occupation: 'Sjuksköterska',
+      note: 'Vill börja i augusti\nNy rad',
+      language: 'sv',
+      consentTextVersion: 'v0',
+      wantsTalentPool: true,
+      wantsNavigator: true,
+    });
+  });
+
+  it('from the staff’s form corrects what is typed, keeps what is left empty, never takes a wish away', () => {
+    const merged = mergeLead(earlier, { ...lead, phone: '', occupation: '' }, 'stand_form');
+    assert.equal(merged.name, 'Någon annan');
+    assert.equal(merged.phone, '070-123 45 67');
+    assert.equal(merged.occupation, '');
+    assert.equal(merged.language, 'en');
+    assert.equal(merged.note, 'Vill börja i augusti\nNy rad');
+    assert.equal(merged.wantsNavigator, true);
+    assert.equal(mergeLead(earlier, lead, 'stand_form').phone, '0701111111');
+  });
+
+  it('keeps a talent-pool wish only with its two answers', () => {
+    assert.equal(withTalentAnswers(lead), lead);
+    const without = withTalentAnswers({ ...lead, education: null });
+    assert.equal(without.wantsTalentPool, false);
+    assert.equal(without.experience, null);
+    assert.deepEqual(startsFor(withTalentAnswers({ ...lead, experience: null }), undefined), {
+      talent: false,
+      navigator: false,
+    });
   });
 });

@@ -76,6 +76,60 @@ export function staffClosesAt(event: Pick<EventRow, 'ends_at'>): Date {
   return new Date(event.ends_at.getTime() + STAFF_AFTER_MS);
 }
 
+export type LeadSource = 'stand_form' | 'visitor_qr';
+
+/**
+ * The lead as it may be kept: a wish for the talent pool counts only with the two answers its
+ * sign-up needs (the form asks for them then; a caller that has none records no wish rather than a
+ * wish nobody is ever sent the link for).
+ */
+export function withTalentAnswers(lead: LeadInput): LeadInput {
+  if (!lead.wantsTalentPool || (lead.experience && lead.education)) return lead;
+  return { ...lead, wantsTalentPool: false, experience: null, education: null };
+}
+
+/**
+ * What a second save of the same address at the same stand within a day makes of the first lead.
+ * - From the visitors' page (public: anyone may type any address) it only adds: a field the first
+ *   lead left empty is filled, the wishes are added to, nothing is replaced — not the name, phone,
+ *   occupation or language the staff (or an earlier post) wrote down, nor the consent text version.
+ * - From the stand staff's form (signed in, of that stand or managing the event, and audited) it is
+ *   a correction: what is typed replaces (the name and language always, the phone and occupation
+ *   when given; an empty field keeps what was there), the note is appended to, the wishes are added
+ *   to. The same rule holds over a staff's lead and over a visitor's.
+ * Wishes are never taken away by a repeat: what was started was started.
+ */
+export function mergeLead(
+  earlier: Pick<
+    repo.LeadRow,
+    | 'name'
+    | 'phone'
+    | 'occupation'
+    | 'note'
+    | 'language'
+    | 'consent_text_version'
+    | 'wants_talent_pool'
+    | 'wants_navigator'
+  >,
+  lead: LeadInput,
+  source: LeadSource,
+): Omit<repo.LeadUpdate, 'accountId'> {
+  const staff = source === 'stand_form';
+  const fill = (was: string, typed: string) => (staff ? typed || was : was || typed);
+  return {
+    name: fill(earlier.name, lead.name),
+    phone: fill(earlier.phone, lead.phone),
+    occupation: fill(earlier.occupation, lead.occupation),
+    note: joinNotes(earlier.note, lead.note),
+    language: staff ? lead.language : earlier.language || lead.language,
+    consentTextVersion: staff
+      ? CONSENT_TEXT_VERSIONS.lead
+      : earlier.consent_text_version || CONSENT_TEXT_VERSIONS.lead,
+    wantsTalentPool: earlier.wants_talent_pool || lead.wantsTalentPool,
+    wantsNavigator: earlier.wants_navigator || lead.wantsNavigator,
+  };
+}
+
 /** What a new lead would start: a talent pool sign-up mail, a navigator's case (with its mails). */
 export interface Starts {
   talent: boolean;
@@ -110,7 +164,7 @@ export async function wouldStart(
     lead.email,
     new Date(now.getTime() - SAME_LEAD_MS),
   );
-  return startsFor(lead, earlier);
+  return startsFor(withTalentAnswers(lead), earlier);
 }
 
 export interface CaptureContext {
@@ -136,10 +190,11 @@ export async function captureLead(
   ctx: CaptureContext,
   event: EventRow,
   stand: repo.Stand,
-  lead: LeadInput,
-  source: 'stand_form' | 'visitor_qr',
+  input: LeadInput,
+  source: LeadSource,
 ): Promise<Captured> {
   const regionId = ctx.region.id;
+  const lead = withTalentAnswers(input);
   return ctx.db.transaction().execute(async (trx) => {
     // One capture at a time per stand and address: two quick saves never both start the mails.
     const lockKey = `event-lead:${regionId}:${event.id}:${stand.organisationId ?? 'own'}:${lead.email}`;
@@ -156,16 +211,10 @@ export async function captureLead(
     const account = await findAccountByEmail(trx, regionId, lead.email);
     if (earlier) {
       // The same person again today (a second scan, the staff typing them in after the QR): the
-      // first lead takes what is new; nothing already started is started again.
+      // first lead takes what the rule lets this save add (mergeLead); nothing already started is
+      // started again.
       await repo.updateLead(trx, regionId, earlier.id, {
-        name: lead.name,
-        phone: lead.phone || earlier.phone,
-        occupation: lead.occupation || earlier.occupation,
-        note: joinNotes(earlier.note, lead.note),
-        language: lead.language,
-        consentTextVersion: CONSENT_TEXT_VERSIONS.lead,
-        wantsTalentPool: earlier.wants_talent_pool || lead.wantsTalentPool,
-        wantsNavigator: earlier.wants_navigator || lead.wantsNavigator,
+        ...mergeLead(earlier, lead, source),
         accountId: earlier.account_id ?? account?.id ?? null,
       });
     }
