@@ -1049,6 +1049,9 @@ export interface EventRegistrationsTable {
   ticket_hash: string;
   reminded_at: Maybe<Date>;
   followup_sent_at: Maybe<Date>;
+  /** When the cancellation's or the follow-up's mail was queued for it (migration 0040). */
+  cancel_mailed_at: Maybe<Date>;
+  followup_mailed_at: Maybe<Date>;
   decided_by: Maybe<string>;
   decided_at: Maybe<Date>;
   cancelled_at: Maybe<Date>;

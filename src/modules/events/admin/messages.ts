@@ -177,6 +177,12 @@ export const adminMessages = defineMessages({
     'refused.noPendingChanges': 'Det finns inga ändringar som väntar på granskning.',
     'refused.organisationReview':
       'Evenemanget är publicerat, så regionen granskar nya medarrangörer och utställare. Be regionen lägga till organisationen.',
+    'refused.organisationRemoveReview':
+      'Evenemanget är publicerat, så regionen granskar också när en medarrangör eller utställare tas bort. Be regionen ta bort organisationen.',
+    'refused.programmeReview':
+      'Evenemanget är publicerat, så regionen granskar ändringar i programmet innan besökarna ser dem. Be regionen göra ändringen, eller avpublicera evenemanget om ingen har anmält sig ännu.',
+    'refused.questionReview':
+      'Evenemanget är publicerat, så regionen granskar ändringar i anmälningsfrågorna innan de syns i formuläret. Be regionen göra ändringen, eller avpublicera evenemanget om ingen har anmält sig ännu.',
     'refused.stale':
       'Evenemanget har ändrats sedan du öppnade sidan. Här är den nuvarande versionen – läs den och försök igen.',
     'done.changesPending':
@@ -186,6 +192,10 @@ export const adminMessages = defineMessages({
     'pending.title': 'Ändringar som väntar på granskning',
     'pending.waiting':
       'Ändringarna väntar på granskning. Besökare och anmälda ser evenemanget som det var tills regionen har publicerat dem. Du kan fortsätta ändra.',
+    'pending.imageBefore': 'Bilden nu',
+    'pending.imageAfter': 'Bilden efter ändringen',
+    'pending.imageNone': 'Ingen bild',
+    'pending.imageMissing': 'Bilden finns inte längre i mediebiblioteket och publiceras inte.',
     'pending.approverIntro':
       'Arrangören har ändrat det publicerade evenemanget. Ändringarna syns inte för besökare förrän du publicerar dem.',
     'pending.sentBack': 'Regionen har skickat tillbaka ändringarna:',
@@ -526,6 +536,12 @@ export const adminMessages = defineMessages({
     'refused.noPendingChanges': 'There are no changes waiting for review.',
     'refused.organisationReview':
       'The event is published, so the region reviews new co-organisers and exhibitors. Ask the region to add the organisation.',
+    'refused.organisationRemoveReview':
+      'The event is published, so the region also reviews taking a co-organiser or exhibitor off it. Ask the region to remove the organisation.',
+    'refused.programmeReview':
+      'The event is published, so the region reviews changes to the programme before visitors see them. Ask the region to make the change, or unpublish the event if nobody has registered yet.',
+    'refused.questionReview':
+      'The event is published, so the region reviews changes to the registration questions before they appear on the form. Ask the region to make the change, or unpublish the event if nobody has registered yet.',
     'refused.stale':
       'The event has changed since you opened the page. Here is the current version – read it and try again.',
     'done.changesPending':
@@ -535,6 +551,10 @@ export const adminMessages = defineMessages({
     'pending.title': 'Changes waiting for review',
     'pending.waiting':
       'Your changes are waiting for review. Visitors and registrants see the event as it was until the region publishes them. You can keep editing.',
+    'pending.imageBefore': 'The picture now',
+    'pending.imageAfter': 'The picture after the change',
+    'pending.imageNone': 'No picture',
+    'pending.imageMissing': 'The picture is no longer in the media library and will not be published.',
     'pending.approverIntro':
       'The organiser has changed the published event. Visitors do not see the changes until you publish them.',
     'pending.sentBack': 'The region has sent the changes back:',

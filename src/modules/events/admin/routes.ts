@@ -27,7 +27,7 @@ import {
 import { PATHS, adminEventPath, eventPath } from '../model.ts';
 import type { PanelView, PartsContext } from '../part.ts';
 import { csvCell } from '../../relocation/dashboard/csv.ts';
-import { usableImages } from '../../content/media/service.ts';
+import { imagesBySlug, usableImages, type MediaImage } from '../../content/media/service.ts';
 import {
   EVENT_FIELDS,
   checkEventForm,
@@ -217,6 +217,13 @@ export function registerAdminRoutes(app: App, deps: ModuleDeps, parts: PartsCont
     return row?.slug ?? '';
   }
 
+  /** A library image by its id (the pending changes keep the id), for the approver's diff. */
+  async function imageOf(regionId: string, id: string | null | undefined): Promise<MediaImage | undefined> {
+    if (!id || !isUuid(id)) return undefined;
+    const slug = await imageSlug({ region_id: regionId, image_id: id });
+    return slug ? (await imagesBySlug(db, regionId, [slug])).get(slug) : undefined;
+  }
+
   app.get(
     `${PATHS.admin}/new`,
     { schema: { querystring: AnyQuery }, config: manage },
@@ -340,6 +347,7 @@ export function registerAdminRoutes(app: App, deps: ModuleDeps, parts: PartsCont
       if (view) panels.push(view);
     }
     const search = typeof query.orgq === 'string' ? query.orgq.trim().slice(0, 100) : '';
+    const pending = readPending(event.pending);
     const programme = await programmeOf(db, access.regionId, event.id);
     const questions = await questionsOf(db, access.regionId, event.id);
     const programmeForm = state.programmeForm ?? editProgrammeForm(event, programme, query.programme);
@@ -363,7 +371,14 @@ export function registerAdminRoutes(app: App, deps: ModuleDeps, parts: PartsCont
       ...state,
       programmeForm,
       questionForm,
-      pending: readPending(event.pending),
+      pending,
+      pendingImages:
+        pending && relation === 'manage'
+          ? {
+              before: await imageOf(event.region_id, event.image_id),
+              after: await imageOf(event.region_id, pending.values.image_id),
+            }
+          : undefined,
     });
     return reply.adminPage({ ...view, path: adminEventPath(event.id), navPath: PATHS.admin }, { status });
   }

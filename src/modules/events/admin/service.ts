@@ -144,6 +144,26 @@ async function withManagedEvent(
   });
 }
 
+/**
+ * A change to what the event's page shows beside its own fields (programme, questions,
+ * organisations): a new version, so a publish carrying an older page's version is refused (stale).
+ */
+async function bumpVersion(trx: Kysely<DB>, access: EventAccess, eventId: string): Promise<void> {
+  await trx
+    .updateTable('events')
+    .set({ version: sql<number>`version + 1`, updated_at: sql`now()` })
+    .where('region_id', '=', access.regionId)
+    .where('id', '=', eventId)
+    .execute();
+}
+
+/**
+ * Whether a change to a published event's programme, questions or organisations is the region's:
+ * an organisation without EventsApprove does not change what visitors see unreviewed.
+ */
+const reviewedOnly = (access: EventAccess, event: EventRow) =>
+  event.status === 'published' && !access.canApprove;
+
 async function uniqueSlug(db: Kysely<DB>, regionId: string, title: string): Promise<string> {
   const base = slugFrom(title);
   for (let n = 1; n < 1000; n++) {
@@ -281,7 +301,12 @@ export async function sendBackChanges(
     if (event.status !== 'published' || !pending) return refused('refused.noPendingChanges');
     await trx
       .updateTable('events')
-      .set({ pending: pendingJson({ ...pending, comment }), updated_at: sql`now()` })
+      .set({
+        pending: pendingJson({ ...pending, comment }),
+        // Another approver's page showing these changes can no longer publish them.
+        version: sql<number>`version + 1`,
+        updated_at: sql`now()`,
+      })
       .where('region_id', '=', access.regionId)
       .where('id', '=', eventId)
       .execute();
@@ -491,14 +516,17 @@ export interface MailChunk {
 
 /**
  * One chunk of a mailing to the registrations a change marked (cancelled, or followed up, at the
- * event's own instant): queues up to MAIL_CHUNK mails after `after` in id order and, when there may
- * be more, the next chunk — in one transaction, so a chunk is queued once.
+ * event's own instant): marks up to MAIL_CHUNK of those not yet mailed (`mailed`) and queues their
+ * mails and, when there may be more, the next chunk — in one transaction. A chunk run again (after
+ * its commit, before its job was marked done) finds them marked and mails nobody twice; two runs
+ * at once do not pick the same rows (the marking update waits on the other's row locks).
  */
 async function mailChunk(
   deps: Deps,
   task: string,
   chunk: MailChunk,
   mark: 'cancelled_at' | 'followup_sent_at',
+  mailed: 'cancel_mailed_at' | 'followup_mailed_at',
   mail: (
     lang: Lang,
     event: EventRow,
@@ -515,11 +543,12 @@ async function mailChunk(
       .executeTakeFirst();
     if (!event?.[mark]) return 0;
     // Compared in the database: the instants have microseconds a JavaScript Date drops.
-    let query = trx
+    let pick = trx
       .selectFrom('event_registrations')
-      .select(['id', 'name', 'email', 'language'])
+      .select('id')
       .where('region_id', '=', chunk.regionId)
       .where('event_id', '=', chunk.eventId)
+      .where(mailed, 'is', null)
       .where(mark, '=', (eb) =>
         eb
           .selectFrom('events')
@@ -527,9 +556,18 @@ async function mailChunk(
           .where('region_id', '=', chunk.regionId)
           .where('id', '=', chunk.eventId),
       );
-    if (mark === 'cancelled_at') query = query.where('status', '=', 'cancelled');
-    if (chunk.after) query = query.where('id', '>', chunk.after);
-    const rows = await query.orderBy('id').limit(MAIL_CHUNK).execute();
+    if (mark === 'cancelled_at') pick = pick.where('status', '=', 'cancelled');
+    if (chunk.after) pick = pick.where('id', '>', chunk.after);
+    const marked = await trx
+      .updateTable('event_registrations')
+      .set({ [mailed]: sql`now()` })
+      .where('region_id', '=', chunk.regionId)
+      .where('id', 'in', pick.orderBy('id').limit(MAIL_CHUNK))
+      // Re-checked on a row another run marked meanwhile.
+      .where(mailed, 'is', null)
+      .returning(['id', 'name', 'email', 'language'])
+      .execute();
+    const rows = marked.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     for (const r of rows) {
       const lang: Lang = r.language === 'en' ? 'en' : 'sv';
       await queueMail(trx, deps.queue, {
@@ -553,7 +591,7 @@ async function mailChunk(
 
 /** The cancellation's mails, a chunk at a time (the task CANCEL_MAILS_TASK). */
 export const cancelMails = (deps: Deps, chunk: MailChunk) =>
-  mailChunk(deps, CANCEL_MAILS_TASK, chunk, 'cancelled_at', (lang, event, name) => ({
+  mailChunk(deps, CANCEL_MAILS_TASK, chunk, 'cancelled_at', 'cancel_mailed_at', (lang, event, name) => ({
     ...cancelMail(lang, event, name, chunk.origin),
     // With the .ics that takes the event out of their calendar (registration/'s, same UID).
     attachments: [cancellingAttachment(event, lang, chunk.origin)],
@@ -561,7 +599,7 @@ export const cancelMails = (deps: Deps, chunk: MailChunk) =>
 
 /** The follow-up's mails, a chunk at a time (the task FOLLOWUP_MAILS_TASK). */
 export const followupMails = (deps: Deps, chunk: MailChunk) =>
-  mailChunk(deps, FOLLOWUP_MAILS_TASK, chunk, 'followup_sent_at', (lang, event, name) =>
+  mailChunk(deps, FOLLOWUP_MAILS_TASK, chunk, 'followup_sent_at', 'followup_mailed_at', (lang, event, name) =>
     followupMail(lang, event, chunk.paragraph ?? { sv: '', en: '' }, chunk.origin, name),
   );
 
@@ -605,6 +643,7 @@ export async function addOrganisation(
       .returning('organisation_id')
       .executeTakeFirst();
     if (!inserted) return { kind: 'invalid', errors: { organisation: 'error.alreadyAdded' } };
+    await bumpVersion(trx, access, eventId);
     await audit(trx, access, event, 'organisation_added', { role: role as string, organisation_id: orgId });
     return { kind: 'done' };
   });
@@ -618,6 +657,8 @@ export async function removeOrganisation(
 ): Promise<Result> {
   if (!isUuid(organisationId)) return NOT_FOUND;
   return withManagedEvent(db, access, eventId, async (trx, event) => {
+    // Taking an organisation off a published event is the region's, as adding one is.
+    if (reviewedOnly(access, event)) return refused('refused.organisationRemoveReview');
     const removed = await trx
       .deleteFrom('event_organisations')
       .where('region_id', '=', access.regionId)
@@ -626,6 +667,7 @@ export async function removeOrganisation(
       .returning('role')
       .executeTakeFirst();
     if (!removed) return NOT_FOUND;
+    await bumpVersion(trx, access, eventId);
     await audit(trx, access, event, 'organisation_removed', {
       role: removed.role,
       organisation_id: organisationId.toLowerCase(),
@@ -706,6 +748,7 @@ export async function saveProgrammeItem(
   if (itemId !== undefined && !isUuid(itemId)) return NOT_FOUND;
   return withManagedEvent(db, access, eventId, async (trx, event) => {
     if (event.status === 'cancelled') return refused('refused.cancelled');
+    if (reviewedOnly(access, event)) return refused('refused.programmeReview');
     const { errors, values } = checkProgramme(input, await hostsOf(trx, event));
     if (!values) return { kind: 'invalid', errors, params: { max: '200' } };
     const row = { ...values, kind: values.kind as string } as {
@@ -729,6 +772,7 @@ export async function saveProgrammeItem(
         .insertInto('event_programme')
         .values({ region_id: access.regionId, event_id: eventId, ...row })
         .execute();
+      await bumpVersion(trx, access, eventId);
       await audit(trx, access, event, 'programme_added');
     } else {
       const changed = await trx
@@ -740,6 +784,7 @@ export async function saveProgrammeItem(
         .returning('id')
         .executeTakeFirst();
       if (!changed) return NOT_FOUND;
+      await bumpVersion(trx, access, eventId);
       await audit(trx, access, event, 'programme_changed');
     }
     return { kind: 'done' };
@@ -754,6 +799,7 @@ export async function removeProgrammeItem(
 ): Promise<Result> {
   if (!isUuid(itemId)) return NOT_FOUND;
   return withManagedEvent(db, access, eventId, async (trx, event) => {
+    if (reviewedOnly(access, event)) return refused('refused.programmeReview');
     const removed = await trx
       .deleteFrom('event_programme')
       .where('region_id', '=', access.regionId)
@@ -762,6 +808,7 @@ export async function removeProgrammeItem(
       .returning('id')
       .executeTakeFirst();
     if (!removed) return NOT_FOUND;
+    await bumpVersion(trx, access, eventId);
     await audit(trx, access, event, 'programme_removed');
     return { kind: 'done' };
   });
@@ -830,6 +877,7 @@ export async function saveQuestion(
   if (!values) return { kind: 'invalid', errors, params: { max: '200', most: String(CHOICES_MAX) } };
   return withManagedEvent(db, access, eventId, async (trx, event) => {
     if (event.status === 'cancelled') return refused('refused.cancelled');
+    if (reviewedOnly(access, event)) return refused('refused.questionReview');
     if (questionId === undefined) {
       const stats = await trx
         .selectFrom('event_questions')
@@ -842,6 +890,7 @@ export async function saveQuestion(
         .insertInto('event_questions')
         .values({ region_id: access.regionId, event_id: eventId, position: stats.last + 1, ...values })
         .execute();
+      await bumpVersion(trx, access, eventId);
       await audit(trx, access, event, 'question_added');
     } else {
       const changed = await trx
@@ -853,6 +902,7 @@ export async function saveQuestion(
         .returning('id')
         .executeTakeFirst();
       if (!changed) return NOT_FOUND;
+      await bumpVersion(trx, access, eventId);
       await audit(trx, access, event, 'question_changed');
     }
     return { kind: 'done' };
@@ -867,6 +917,7 @@ export async function removeQuestion(
 ): Promise<Result> {
   if (!isUuid(questionId)) return NOT_FOUND;
   return withManagedEvent(db, access, eventId, async (trx, event) => {
+    if (reviewedOnly(access, event)) return refused('refused.questionReview');
     const removed = await trx
       .deleteFrom('event_questions')
       .where('region_id', '=', access.regionId)
@@ -875,6 +926,7 @@ export async function removeQuestion(
       .returning('id')
       .executeTakeFirst();
     if (!removed) return NOT_FOUND;
+    await bumpVersion(trx, access, eventId);
     await audit(trx, access, event, 'question_removed');
     return { kind: 'done' };
   });
@@ -892,6 +944,7 @@ export async function moveQuestion(
   if (direction !== 'up' && direction !== 'down')
     return { kind: 'invalid', errors: { direction: 'error.choice' } };
   return withManagedEvent(db, access, eventId, async (trx, event) => {
+    if (reviewedOnly(access, event)) return refused('refused.questionReview');
     const rows = await trx
       .selectFrom('event_questions')
       .select(['id', 'position'])
@@ -913,6 +966,7 @@ export async function moveQuestion(
           .where('region_id', '=', access.regionId)
           .where('id', '=', id)
           .execute();
+      await bumpVersion(trx, access, eventId);
       await audit(trx, access, event, 'question_moved');
     }
     return { kind: 'done' };

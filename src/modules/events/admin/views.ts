@@ -25,7 +25,7 @@ import { dataTable } from '../../../platform/html/table.ts';
 import { formatNumber, type Lang } from '../../../platform/i18n/index.ts';
 import { stockholmTime } from '../../../platform/i18n/stockholm.ts';
 import type { Region } from '../../../platform/region.ts';
-import { mediaPicker, type MediaImage } from '../../content/media/service.ts';
+import { mediaPicker, pictureHtml, type MediaImage } from '../../content/media/service.ts';
 import { publicMessages as contentMessages } from '../../content/public/messages.ts';
 import { columnChart } from '../../relocation/dashboard/charts.ts';
 import { eventTitle, seatsLeft, type EventAccess, type EventOrganisation, type EventRow } from '../events.ts';
@@ -502,6 +502,8 @@ export interface EventPageModel {
   };
   /** An organiser's changes to the published event, waiting for review. */
   pending?: PendingChanges;
+  /** The pictures of the live event and of its pending changes, from the media library. */
+  pendingImages?: { before?: MediaImage; after?: MediaImage };
 }
 
 /** The notice of changes waiting for review, with the region's comment when it sent them back. */
@@ -519,6 +521,9 @@ function pendingDiff(m: EventPageModel, pending: PendingChanges): SafeHtml {
   const e = ev(m.lang);
   const before = eventFormOf(m.event, m.event.image_id ?? '');
   const after = eventFormOf({ ...m.event, ...pending.values }, pending.values.image_id ?? '');
+  // A picture by its name in the library and its alt text, never by its id.
+  const picture = (id: string, image: MediaImage | undefined) =>
+    !id ? '' : image ? `${image.slug} – ${image.alt[m.lang]}` : t('pending.imageMissing');
   const pair = (field: AdminMessageKey, lang: Lang) =>
     t('form.pairLabel', {
       field: t(field),
@@ -554,7 +559,10 @@ function pendingDiff(m: EventPageModel, pending: PendingChanges): SafeHtml {
     [pair('field.accessibility', 'sv'), (v) => v.accessibility_sv],
     [pair('field.accessibility', 'en'), (v) => v.accessibility_en],
     [t('field.registration'), (v) => label('registration')(v.registration)],
-    [t('field.image'), (v) => v.image],
+    [
+      t('field.image'),
+      (v) => picture(v.image, v === before ? m.pendingImages?.before : m.pendingImages?.after),
+    ],
     [t('field.network_group'), (v) => v.network_group],
   ];
   const changes: FieldChange[] = fields.map(([name, of]) => ({
@@ -563,6 +571,25 @@ function pendingDiff(m: EventPageModel, pending: PendingChanges): SafeHtml {
     after: of(after),
   }));
   return fieldsDiff(m.lang, changes);
+}
+
+/** A changed picture as the approver will publish it: the one now and the one waiting, side by side. */
+function pendingPictures(m: EventPageModel, pending: PendingChanges): SafeHtml | '' {
+  if ((pending.values.image_id ?? null) === (m.event.image_id ?? null)) return '';
+  const t = tr(m.lang);
+  const one = (caption: AdminMessageKey, image: MediaImage | undefined, id: string | null | undefined) =>
+    html`<div class="events-diff-picture">
+      <p><strong>${t(caption)}</strong></p>
+      ${
+        image
+          ? pictureHtml(image, m.lang, { sizes: '12rem', loading: 'lazy', credit: false, flagExpired: true })
+          : html`<p>${t(id ? 'pending.imageMissing' : 'pending.imageNone')}</p>`
+      }
+    </div>`;
+  return html`<div class="events-diff-pictures">
+    ${one('pending.imageBefore', m.pendingImages?.before, m.event.image_id)}
+    ${one('pending.imageAfter', m.pendingImages?.after, pending.values.image_id)}
+  </div>`;
 }
 
 /** The pending changes: for an approver the diff with "publish" and "send back"; for the organiser the diff. */
@@ -602,6 +629,7 @@ function pendingSection(m: EventPageModel): SafeHtml | '' {
     'pending',
     t('pending.title'),
     html`${m.access.canApprove ? html`<p>${t('pending.approverIntro')}</p>` : ''}
+      ${pendingPictures(m, pending)}
       <div class="events-diff">${pendingDiff(m, pending)}</div>
       ${decide}`,
   );
