@@ -52,6 +52,13 @@ export async function imageById(db: Db, regionId: string, id: string): Promise<I
   return selectImages(db, regionId).where('id', '=', id).executeTakeFirst();
 }
 
+export async function imagesWithIds(db: Db, regionId: string, ids: readonly string[]): Promise<ImageRow[]> {
+  if (ids.length === 0) return [];
+  return selectImages(db, regionId)
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+}
+
 export async function imagesWithSlugs(
   db: Db,
   regionId: string,

@@ -24,7 +24,7 @@ import { safeHref } from '../../../platform/html/links.ts';
 import { EXTENSIONS, RENDITION_FORMATS, type RenditionFormat } from '../../../platform/images/index.ts';
 import { formatDate, type Lang } from '../../../platform/i18n/index.ts';
 import { mediaMessages } from './messages.ts';
-import { imagesWithSlugs, usableImages as usableRows, type ImageRow } from './repository.ts';
+import { imagesWithIds, imagesWithSlugs, usableImages as usableRows, type ImageRow } from './repository.ts';
 
 export type Localised<T = string> = { sv: T; en: T };
 
@@ -99,6 +99,18 @@ export async function imagesBySlug(
 ): Promise<Map<string, MediaImage>> {
   const rows = await imagesWithSlugs(db, regionId, slugs);
   return new Map(rows.map((row) => [row.slug, toMediaImage(row)]));
+}
+
+/** Images by their ids (what another module stores, e.g. an event's picture); unknown ids left out. */
+export async function imagesById(
+  db: Kysely<DB>,
+  regionId: string,
+  ids: readonly (string | null | undefined)[],
+): Promise<Map<string, MediaImage>> {
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  const wanted = ids.filter((id): id is string => typeof id === 'string' && uuid.test(id));
+  const rows = await imagesWithIds(db, regionId, wanted);
+  return new Map(rows.map((row) => [row.id, toMediaImage(row)]));
 }
 
 /**

@@ -27,7 +27,7 @@ import {
 import { PATHS, adminEventPath, eventPath } from '../model.ts';
 import type { PanelView, PartsContext } from '../part.ts';
 import { csvCell } from '../../relocation/dashboard/csv.ts';
-import { imagesBySlug, usableImages, type MediaImage } from '../../content/media/service.ts';
+import { imagesById, usableImages, type MediaImage } from '../../content/media/service.ts';
 import {
   EVENT_FIELDS,
   checkEventForm,
@@ -208,20 +208,13 @@ export function registerAdminRoutes(app: App, deps: ModuleDeps, parts: PartsCont
 
   async function imageSlug(event: Pick<EventRow, 'image_id' | 'region_id'>): Promise<string> {
     if (!event.image_id) return '';
-    const row = await db
-      .selectFrom('media_images')
-      .select('slug')
-      .where('region_id', '=', event.region_id)
-      .where('id', '=', event.image_id)
-      .executeTakeFirst();
-    return row?.slug ?? '';
+    return (await imagesById(db, event.region_id, [event.image_id])).get(event.image_id)?.slug ?? '';
   }
 
   /** A library image by its id (the pending changes keep the id), for the approver's diff. */
   async function imageOf(regionId: string, id: string | null | undefined): Promise<MediaImage | undefined> {
     if (!id || !isUuid(id)) return undefined;
-    const slug = await imageSlug({ region_id: regionId, image_id: id });
-    return slug ? (await imagesBySlug(db, regionId, [slug])).get(slug) : undefined;
+    return (await imagesById(db, regionId, [id])).get(id);
   }
 
   app.get(

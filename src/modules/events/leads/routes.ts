@@ -29,7 +29,7 @@ import { AnyQuery, FormBody, PathParams, type App } from '../../../platform/http
 import type { Lang } from '../../../platform/i18n/index.ts';
 import type { ModuleDeps } from '../../../platform/module.ts';
 import { Permission } from '../../../platform/permissions.ts';
-import { imagesBySlug, type MediaImage } from '../../content/media/service.ts';
+import { imagesById, imagesBySlug, type MediaImage } from '../../content/media/service.ts';
 import { mailboxKey } from '../../identity/accounts.ts';
 import { REQUEST_PER_ADDRESS } from '../../relocation/request/service.ts';
 import { SEND_PER_ADDRESS } from '../../talent/join/service.ts';
@@ -99,17 +99,10 @@ async function eventImage(
   regionId: string,
   event: EventRow,
 ): Promise<MediaImage | undefined> {
-  let slug = FALLBACK_IMAGE;
-  if (event.image_id) {
-    const row = await db
-      .selectFrom('media_images')
-      .select('slug')
-      .where('region_id', '=', regionId)
-      .where('id', '=', event.image_id)
-      .executeTakeFirst();
-    if (row) slug = row.slug;
-  }
-  const image = (await imagesBySlug(db, regionId, [slug])).get(slug);
+  const own = event.image_id
+    ? (await imagesById(db, regionId, [event.image_id])).get(event.image_id)
+    : undefined;
+  const image = own ?? (await imagesBySlug(db, regionId, [FALLBACK_IMAGE])).get(FALLBACK_IMAGE);
   return image?.usable && !image.expired ? image : undefined;
 }
 

@@ -9,7 +9,7 @@ import type { MediaImage } from '../../content/media/service.ts';
 import { wallClock } from '../../../platform/i18n/stockholm.ts';
 import type { EventRow } from '../events.ts';
 import type { EventKind } from '../model.ts';
-import { imagesById, imagesOfSlugs } from './repository.ts';
+import { imagesOfSlugs, usableImagesById } from './repository.ts';
 
 /** Pictures that fit a kind of event, best first (slugs of the media library's shipped images). */
 export const KIND_PICTURES: Record<EventKind, readonly string[]> = {
@@ -55,7 +55,7 @@ export async function eventImages(
   events: readonly EventRow[],
 ): Promise<EventImages> {
   const [own, fallback] = await Promise.all([
-    imagesById(
+    usableImagesById(
       db,
       regionId,
       events.map((e) => e.image_id),

@@ -6,7 +6,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
-import { imagesBySlug, type MediaImage } from '../../content/media/service.ts';
+import { imagesById, imagesBySlug, type MediaImage } from '../../content/media/service.ts';
 import type { EventRow } from '../events.ts';
 import type { EventOrganisationRole } from '../model.ts';
 
@@ -200,26 +200,14 @@ export async function sitemapEvents(
   return rows.map((r) => ({ slug: r.slug, updatedAt: r.updated_at }));
 }
 
-/** The library's usable images by id (a missing or unusable one is left out). */
-export async function imagesById(
+/** Usable library images by id (the media library's imagesById). */
+export async function usableImagesById(
   db: Kysely<DB>,
   regionId: string,
   ids: readonly (string | null | undefined)[],
 ): Promise<Map<string, MediaImage>> {
-  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
-  if (wanted.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('media_images')
-    .select(['id', 'slug'])
-    .where('region_id', '=', regionId)
-    .where('id', 'in', wanted)
-    .execute();
-  const bySlug = await imagesBySlug(
-    db,
-    regionId,
-    rows.map((r) => r.slug),
-  );
-  return new Map([...bySlug.values()].filter((i) => i.usable).map((i) => [i.id, i]));
+  const images = await imagesById(db, regionId, ids);
+  return new Map([...images].filter(([, i]) => i.usable));
 }
 
 /** The library's usable images by slug. */

@@ -33,6 +33,7 @@ import { Permission } from '../../../platform/permissions.ts';
 import { mailboxKey } from '../../identity/accounts.ts';
 import {
   eventAccessOf,
+  eventById,
   eventForAccess,
   registrationOpen,
   visibleEventBySlug,
@@ -245,12 +246,7 @@ export function registerRegistrationRoutes(app: App, deps: ModuleDeps): void {
   async function byToken(request: FastifyRequest, token: string) {
     const reg = await registrationByToken(db, request.region.id, token.slice(0, 64));
     if (!reg) throw new AppError('LOTSA_NOT_FOUND');
-    const event = await db
-      .selectFrom('events')
-      .selectAll()
-      .where('region_id', '=', reg.region_id)
-      .where('id', '=', reg.event_id)
-      .executeTakeFirst();
+    const event = await eventById(db, reg.region_id, reg.event_id);
     if (!event) throw new AppError('LOTSA_NOT_FOUND');
     return { reg, event };
   }
