@@ -55,16 +55,15 @@ pages; the navigators' pages have p95 ≤ 300 ms.
 | --- | --- | --- | ---: | ---: | ---: | ---: | ---: |
 ${rows.join('\n')}
 
-The calendar reads at most ${n(r.calendarCap)} upcoming events (\`UPCOMING_CAP\`) and filters, counts and
-pages them in memory on every request, so its last page is ${r.lastPage}: of the ${n(r.upcoming)} upcoming
-events, ${n(beyond)} (the later ones) are on no page of the calendar and in none of its filter counts.
-The feed holds at most ${n(r.feedCap)} events (upcoming and the last 30 days). Most of a calendar
-request is reading those rows: \`upcomingEvents\` selects every column of up to ${n(r.calendarCap)} events,
-both languages' descriptions included (about 1.6 MB for these 1,000), then their organisations. Timed
-by themselves on the same data (a probe on 2026-12-07, not part of this run), the events' \`SELECT *\`
-took about 58 ms in the app's client (p50 of 30) for a plan PostgreSQL ran in 10 ms (\`EXPLAIN
-ANALYZE\`: a sequential scan and a top-N sort of 2,021 rows), and \`upcomingEvents\` with the
-organisations about 78 ms; the feed's \`feedEvents\` about 60 ms.
+The calendar indexes at most ${n(r.calendarCap)} upcoming events (\`UPCOMING_CAP\`) — only the columns its
+filters need, and the organisations' names — and filters, counts and pages them in memory; a page's 20
+cards are then read by id, without descriptions or accessibility texts. ${
+    beyond
+      ? `Of the ${n(r.upcoming)} upcoming events, ${n(beyond)} (the later ones) are past the cap: the calendar says up to which day it reaches.`
+      : `Every one of the ${n(r.upcoming)} upcoming events is on a page (the last is ${r.lastPage}) and in the filter counts.`
+  }
+The feed holds at most ${n(r.feedCap)} events: of those its filter picks, the soonest upcoming first,
+then the most recently ended of the last 30 days while room is left, read by id the same way.
 
 Registration under contention: ${race.racers} people (from as many addresses, one seat each) POST
 \`/sv/events/:slug/register\` at once for the last ${race.seats} seats of an event with capacity

@@ -23,9 +23,9 @@ export function eventTitle(event: Pick<EventRow, 'title_sv' | 'title_en'>, lang:
 }
 
 /** A text field of the event in a language, else in the other. */
-export function eventText(
-  event: EventRow,
-  field: 'summary' | 'description' | 'accessibility',
+export function eventText<F extends 'summary' | 'description' | 'accessibility'>(
+  event: Pick<EventRow, `${F}_sv` | `${F}_en`>,
+  field: F,
   lang: Lang,
 ): string {
   const sv = event[`${field}_sv`];
@@ -226,7 +226,13 @@ export function seatsLeft(event: Pick<EventRow, 'capacity' | 'seats_taken'>): nu
 }
 
 /** Whether registration is open now: published, not cancelled, within its window, not started. */
-export function registrationOpen(event: EventRow, now: Date = new Date()): boolean {
+export function registrationOpen(
+  event: Pick<
+    EventRow,
+    'status' | 'registration' | 'registration_opens_at' | 'registration_closes_at' | 'starts_at'
+  >,
+  now: Date = new Date(),
+): boolean {
   if (event.status !== 'published' || event.registration === 'none') return false;
   if (event.registration_opens_at && now < event.registration_opens_at) return false;
   const closes = event.registration_closes_at ?? event.starts_at;

@@ -30,8 +30,31 @@ export function eventUrl(origin: string, lang: Lang, slug: string): string {
 }
 
 /** An event's one VEVENT. `origin` is the configured origin (siteOrigin of the request, or the region's). */
+/** What an event's VEVENT reads (a card's columns: no description, no accessibility text). */
+export type IcsEventFields = Pick<
+  EventRow,
+  | 'id'
+  | 'slug'
+  | 'status'
+  | 'title_sv'
+  | 'title_en'
+  | 'summary_sv'
+  | 'summary_en'
+  | 'cancel_reason'
+  | 'starts_at'
+  | 'ends_at'
+  | 'location_kind'
+  | 'venue'
+  | 'street_address'
+  | 'postal_code'
+  | 'locality'
+  | 'municipality_code'
+  | 'updated_at'
+  | 'version'
+>;
+
 export function icsEventOf(
-  event: EventRow,
+  event: IcsEventFields,
   options: { origin: string; lang: Lang; region?: Pick<Region, 'municipalities'> },
 ): IcsEvent {
   const { origin, lang } = options;
@@ -63,7 +86,7 @@ export function icsEventOf(
 
 /** A calendar file of these events (one event's download, or the feed). */
 export function eventCalendar(
-  events: readonly EventRow[],
+  events: readonly IcsEventFields[],
   options: { origin: string; lang: Lang; region: Pick<Region, 'municipalities' | 'name'>; now?: Date },
 ): string {
   return renderCalendar({

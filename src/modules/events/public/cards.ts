@@ -10,12 +10,13 @@ import { formatNumber, type Lang, type Params } from '../../../platform/i18n/ind
 import type { Region } from '../../../platform/region.ts';
 import { pictureHtml } from '../../content/media/service.ts';
 import { publicMessages as contentMessages } from '../../content/public/messages.ts';
-import { eventText, eventTitle, registrationOpen, seatsLeft, type EventRow } from '../events.ts';
+import { eventText, eventTitle, registrationOpen, seatsLeft } from '../events.ts';
 import { eventMessages } from '../messages.ts';
 import { eventPath } from '../model.ts';
 import { cardWhen, languagesText, leaf, placeShort } from './format.ts';
 import type { EventImages } from './images.ts';
 import { publicEventMessages, type PublicEventMessageKey } from './messages.ts';
+import type { CardEvent } from './repository.ts';
 
 export type T = (key: PublicEventMessageKey, params?: Params) => string;
 
@@ -54,7 +55,7 @@ export function personaLabel(lang: Lang, persona: string): string {
 export function seatsState(
   t: T,
   lang: Lang,
-  event: EventRow,
+  event: CardEvent,
   now = new Date(),
 ): { text: string; tone: 'open' | 'few' | 'full' | 'closed' | 'cancelled' } {
   if (event.status === 'cancelled') return { text: t('card.cancelled'), tone: 'cancelled' };
@@ -100,7 +101,7 @@ export interface CardContext {
   level?: 2 | 3;
 }
 
-export function eventCard(c: CardContext, event: EventRow): SafeHtml {
+export function eventCard(c: CardContext, event: CardEvent): SafeHtml {
   const { lang, region, t } = c;
   const image = c.images(event);
   const href = localPath(lang, eventPath(event.slug));

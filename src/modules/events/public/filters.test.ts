@@ -11,7 +11,7 @@ import {
   parseEventFilter,
   PAGE_SIZE,
 } from './filters.ts';
-import type { ListedEvent } from './repository.ts';
+import { feedPick, type ListedEvent } from './repository.ts';
 
 const region = {
   municipalities: [
@@ -118,5 +118,23 @@ describe('the events filter', () => {
     const many = Array.from({ length: PAGE_SIZE * 2 + 1 }, (_, i) => i);
     assert.deepEqual(pageOf(many, 3), { items: [PAGE_SIZE * 2], pages: 3 });
     assert.deepEqual(pageOf([], 1), { items: [], pages: 1 });
+  });
+
+  it('the feed picks the soonest upcoming first, then the most recently ended, in time order', () => {
+    const now = new Date('2026-12-07T12:00:00Z');
+    const at = (name: string, hours: number): ListedEvent => ({
+      event: {
+        id: name,
+        starts_at: new Date(now.getTime() + (hours - 1) * 3_600_000),
+        ends_at: new Date(now.getTime() + hours * 3_600_000),
+      } as unknown as ListedEvent['event'],
+      organisations: [],
+    });
+    const events = [at('old', -48), at('recent', -2), at('running', 0.5), at('next', 5), at('later', 9)];
+    const names = (list: ListedEvent[]) => list.map((e) => e.event.id);
+    assert.deepEqual(names(feedPick(events, now, 10)), ['old', 'recent', 'running', 'next', 'later']);
+    assert.deepEqual(names(feedPick(events, now, 4)), ['recent', 'running', 'next', 'later']);
+    assert.deepEqual(names(feedPick(events, now, 2)), ['running', 'next']);
+    assert.deepEqual(feedPick([], now, 2), []);
   });
 });

@@ -39,20 +39,23 @@ export function seasonOf(date: Date): number {
   return Math.floor((month % 12) / 3);
 }
 
-function picturesFor(event: EventRow): readonly string[] {
+function picturesFor(event: ImageFields): readonly string[] {
   const kind = KIND_PICTURES[event.kind as EventKind] ?? [];
   return event.kind === 'meetup' ? [SEASON_PICTURES[seasonOf(event.starts_at)]!, ...kind] : kind;
 }
 
 const ALL_FALLBACKS = [...new Set([...Object.values(KIND_PICTURES).flat(), ...SEASON_PICTURES])];
 
-export type EventImages = (event: EventRow) => MediaImage | undefined;
+/** What an event's picture depends on. */
+export type ImageFields = Pick<EventRow, 'image_id' | 'kind' | 'starts_at'>;
+
+export type EventImages = (event: ImageFields) => MediaImage | undefined;
 
 /** The pictures of these events, read in two queries at most. */
 export async function eventImages(
   db: Kysely<DB>,
   regionId: string,
-  events: readonly EventRow[],
+  events: readonly ImageFields[],
 ): Promise<EventImages> {
   const [own, fallback] = await Promise.all([
     usableImagesById(

@@ -21,7 +21,6 @@ import {
 } from './cards.ts';
 import {
   activeFilters,
-  applyFilter,
   companyOptions,
   facets as countFacets,
   filterQuery,
@@ -31,12 +30,20 @@ import {
   type FilterField,
   type FilterProblem,
 } from './filters.ts';
+import { longDay } from './format.ts';
 import type { EventImages } from './images.ts';
 import type { PublicEventMessageKey } from './messages.ts';
-import type { ListedEvent } from './repository.ts';
+import type { CardEvent, ListedEvent } from './repository.ts';
 
 export interface ListView {
+  /** The calendar's index: every upcoming event up to UPCOMING_CAP (the counts and options). */
   events: readonly ListedEvent[];
+  /** The index stopped at its cap: later events are not in it. */
+  more: boolean;
+  /** The events the filter picks, all pages. */
+  chosen: readonly ListedEvent[];
+  /** The cards of the page shown. */
+  cards: readonly CardEvent[];
   filter: EventFilter;
   problems: readonly FilterProblem[];
   images: EventImages;
@@ -202,8 +209,10 @@ export function listPage(ctx: PageContext, view: ListView): Page {
   const { lang, region } = ctx;
   const t = translator(lang, region);
   const f = countFacets(view.events, view.filter);
-  const all = applyFilter(view.events, view.filter);
-  const { items, pages } = pageOf(all, view.filter.page);
+  const all = view.chosen;
+  const { pages } = pageOf(all, view.filter.page);
+  const items = view.cards;
+  const last = view.events.at(-1)?.event.starts_at;
   const errors = view.problems.map((p) => ({
     id: FIELD_ID[p.field === 'page' ? 'kind' : p.field],
     text: problemText(t, p),
@@ -227,9 +236,10 @@ export function listPage(ctx: PageContext, view: ListView): Page {
       <section class="events__results" aria-labelledby="events-count">
         <h2 class="events__count" id="events-count">${counted(t, lang, 'list.count', all.length)}</h2>
         ${chosenChips(ctx, t, view)}
+        ${view.more && last ? html`<p class="notice events__more">${t('list.more', { count: formatNumber(lang, view.events.length), date: longDay(lang, last) })}</p>` : ''}
         ${
           items.length
-            ? html`<ul class="event-cards" role="list">${items.map((e) => eventCard({ lang, region, t, images: view.images }, e.event))}</ul>`
+            ? html`<ul class="event-cards" role="list">${items.map((e) => eventCard({ lang, region, t, images: view.images }, e))}</ul>`
             : html`<p class="events__none">${view.events.length ? t('list.none') : t('list.empty')}</p>`
         }
         ${paging(ctx, t, view.filter, pages)}

@@ -18,6 +18,8 @@ export const publicEventMessages = defineMessages({
     'list.previous': 'Föregående sida',
     'list.next': 'Nästa sida',
     'list.paging': 'Sidor',
+    'list.more':
+      'Kalendern visar de första {count} kommande evenemangen, till och med {date}. Senare evenemang kommer med när de närmar sig.',
     'filter.title': 'Filtrera evenemangen',
     'filter.kind': 'Typ',
     'filter.where': 'Var',
@@ -93,6 +95,8 @@ export const publicEventMessages = defineMessages({
     'list.previous': 'Previous page',
     'list.next': 'Next page',
     'list.paging': 'Pages',
+    'list.more':
+      'The calendar shows the first {count} upcoming events, up to {date}. Later events are added as they draw nearer.',
     'filter.title': 'Filter the events',
     'filter.kind': 'Type',
     'filter.where': 'Where',

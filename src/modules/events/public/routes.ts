@@ -22,7 +22,7 @@ import { visibleEventBySlug, type EventRow } from '../events.ts';
 import { ICS_TYPE } from '../ics.ts';
 import { PATHS } from '../model.ts';
 import type { PanelView, PartsContext } from '../part.ts';
-import { eventCalendar } from './calendar.ts';
+import { eventCalendar, type IcsEventFields } from './calendar.ts';
 import { translator } from './cards.ts';
 import { companyPages } from './companies.ts';
 import { applyFilter, companyOptions, PAGE_SIZE, parseEventFilter, pageOf } from './filters.ts';
@@ -30,7 +30,14 @@ import { eventImages } from './images.ts';
 import { listPage, problemText } from './list.ts';
 import { eventImageUsage } from './media.ts';
 import { eventJsonLd, eventPage } from './page.ts';
-import { feedEvents, organisationsOf, upcomingEvents, type EventOrg } from './repository.ts';
+import {
+  cardEvents,
+  eventIndex,
+  FEED_PAST_DAYS,
+  feedPick,
+  organisationsOf,
+  type EventOrg,
+} from './repository.ts';
 import { eventsPlaceSection } from './sections.ts';
 import { setSitemapDatabase } from './sitemap.ts';
 
@@ -61,7 +68,7 @@ function sendCalendar(
 }
 
 /** The calendar's DTSTAMP: the newest change of what it holds, so an unchanged feed keeps its ETag. */
-function stamp(events: readonly EventRow[]): Date {
+function stamp(events: readonly Pick<IcsEventFields, 'updated_at'>[]): Date {
   return new Date(Math.max(0, ...events.map((e) => e.updated_at.getTime())));
 }
 
@@ -77,7 +84,7 @@ export function registerPublicEventRoutes(app: App, deps: ModuleDeps, parts: Par
     async (request, reply) => {
       langParam(request);
       const region = request.region;
-      const events = await upcomingEvents(db, region.id);
+      const { events, more } = await eventIndex(db, region.id, { endsAfter: new Date() });
       const companies = new Set(companyOptions(events).map((c) => c.id));
       const { filter, problems } = parseEventFilter(request.query, region, companies);
       const chosen = applyFilter(events, filter);
@@ -86,9 +93,18 @@ export function registerPublicEventRoutes(app: App, deps: ModuleDeps, parts: Par
         problems.push({ field: 'page', value: String(filter.page), reason: 'unknown' });
         filter.page = 1;
       }
-      const shown = pageOf(chosen, filter.page).items.map((e) => e.event);
-      const images = await eventImages(db, region.id, shown);
-      const page = listPage(pageContext(request, deps.site), { events, filter, problems, images });
+      const ids = pageOf(chosen, filter.page).items.map((e) => e.event.id);
+      const cards = await cardEvents(db, region.id, ids);
+      const images = await eventImages(db, region.id, cards);
+      const page = listPage(pageContext(request, deps.site), {
+        events,
+        more,
+        chosen,
+        cards,
+        filter,
+        problems,
+        images,
+      });
       return reply.page(page, { status: problems.length ? 400 : 200, cache: 'no-cache' });
     },
   );
@@ -99,7 +115,9 @@ export function registerPublicEventRoutes(app: App, deps: ModuleDeps, parts: Par
     async (request, reply) => {
       const lang = langParam(request);
       const region = request.region;
-      const events = await feedEvents(db, region.id);
+      const now = new Date();
+      const since = new Date(now.getTime() - FEED_PAST_DAYS * 86_400_000);
+      const { events } = await eventIndex(db, region.id, { endsAfter: since });
       const companies = new Set(companyOptions(events).map((c) => c.id));
       const { filter, problems } = parseEventFilter(request.query, region, companies);
       if (problems.length) {
@@ -109,7 +127,13 @@ export function registerPublicEventRoutes(app: App, deps: ModuleDeps, parts: Par
           .type('text/plain; charset=utf-8')
           .send(problems.map((p) => problemText(t, p)).join('\n'));
       }
-      const chosen = applyFilter(events, { ...filter, page: 1 }).map((e) => e.event);
+      // At most FEED_CAP events, the soonest upcoming first (feedPick).
+      const picked = feedPick(applyFilter(events, { ...filter, page: 1 }), now);
+      const chosen = await cardEvents(
+        db,
+        region.id,
+        picked.map((e) => e.event.id),
+      );
       const origin = siteOrigin(request);
       const body = eventCalendar(chosen, { origin, lang, region, now: stamp(chosen) });
       return sendCalendar(request, reply, body, { cache: 'public, max-age=300' });

@@ -16,7 +16,7 @@ import { CARD_SIZES, kindLabel, seatsState, translator } from './cards.ts';
 import { cardWhen, placeShort } from './format.ts';
 import { filterQuery, NO_FILTER } from './filters.ts';
 import { eventImages } from './images.ts';
-import { upcomingEvents } from './repository.ts';
+import { upcomingCards } from './repository.ts';
 
 /** Events a place page shows; the rest are one link away. */
 export const PLACE_EVENTS = 3;
@@ -26,9 +26,8 @@ export function eventsPlaceSection(db: Kysely<DB>): PlaceSection {
     name: 'events',
     async render(ctx: PageContext, m: Municipality): Promise<SafeHtml> {
       const { lang, region } = ctx;
-      const here = await upcomingEvents(db, region.id, { municipalityCode: m.code, limit: PLACE_EVENTS });
-      if (here.length === 0) return html``;
-      const events = here.map((e) => e.event);
+      const events = await upcomingCards(db, region.id, { municipalityCode: m.code, limit: PLACE_EVENTS });
+      if (events.length === 0) return html``;
       const images = await eventImages(db, region.id, events);
       const t = translator(lang, region);
       const all = localPath(lang, PATHS.events + filterQuery({ ...NO_FILTER, municipality: m.code }, region));
