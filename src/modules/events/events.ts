@@ -154,15 +154,7 @@ export async function eventOrganisations(
   }));
 }
 
-export async function organisationName(db: Kysely<DB>, regionId: string, id: string): Promise<string> {
-  const row = await db
-    .selectFrom('organisations')
-    .select('name')
-    .where('region_id', '=', regionId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row?.name ?? '';
-}
+export { organisationName } from '../identity/organisations/service.ts';
 
 /**
  * Locks the event's row for the rest of the transaction and reads it: every change of seats, and

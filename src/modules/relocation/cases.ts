@@ -265,16 +265,7 @@ export async function inboxOrganisation(
   return region.id;
 }
 
-/** An organisation's name ('' when it is not in the region). */
-export async function organisationName(db: Kysely<DB>, regionId: string, id: string): Promise<string> {
-  const row = await db
-    .selectFrom('organisations')
-    .select('name')
-    .where('region_id', '=', regionId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row?.name ?? '';
-}
+export { organisationName } from '../identity/organisations/service.ts';
 
 /** The live consents of some persons: person id → the purposes consented to now. */
 export async function liveConsentsOf(

@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
+import { slugFromName } from '../../../platform/html/slug.ts';
 import { describe, it } from 'node:test';
 import { emptyCompany } from '../model.ts';
-import {
-  PAGE_MAX_BYTES,
-  RICH_TEXT_MAX,
-  readCompany,
-  slugFromName,
-  valuesOf,
-  type FormChoices,
-} from './form.ts';
+import { PAGE_MAX_BYTES, RICH_TEXT_MAX, readCompany, valuesOf, type FormChoices } from './form.ts';
 import { csvCell } from './csv.ts';
 
 const choices: FormChoices = {

@@ -364,17 +364,3 @@ export function readCompany(
   if (Buffer.byteLength(JSON.stringify(data)) > PAGE_MAX_BYTES) r.fail('about_sv', 'error.pageTooLarge');
   return { data, errors: r.errors, values: r.values };
 }
-
-/** A slug from a company name: lower case, å/ä → a, ö → o, other marks dropped, words joined by '-'. */
-export function slugFromName(name: string, max = 60): string {
-  return name
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/ø/g, 'o')
-    .replace(/æ/g, 'ae')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, max)
-    .replace(/-+$/, '');
-}

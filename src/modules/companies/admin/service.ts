@@ -20,6 +20,7 @@
  * invitation does anyone join an organisation — edits the page. No page is ever moved from one
  * organisation to another here.
  */
+import { slugFromName } from '../../../platform/html/slug.ts';
 import type { Kysely } from 'kysely';
 import { recordAudit, type AuditActor } from '../../../platform/audit.ts';
 import type { DB } from '../../../platform/db/schema.ts';
@@ -62,7 +63,6 @@ import {
   line,
   occupationRefs,
   readCompany,
-  slugFromName,
   type FieldErrors,
   type FormChoices,
   type FormValues,

@@ -21,6 +21,7 @@ import type { DB } from '../../../platform/db/schema.ts';
 import { selectField, type FieldBase } from '../../../platform/html/forms.ts';
 import { html, type SafeHtml } from '../../../platform/html/html.ts';
 import { safeHref } from '../../../platform/html/links.ts';
+import { isUuid } from '../../../platform/http/params.ts';
 import { EXTENSIONS, RENDITION_FORMATS, type RenditionFormat } from '../../../platform/images/index.ts';
 import { formatDate, type Lang } from '../../../platform/i18n/index.ts';
 import { mediaMessages } from './messages.ts';
@@ -107,8 +108,7 @@ export async function imagesById(
   regionId: string,
   ids: readonly (string | null | undefined)[],
 ): Promise<Map<string, MediaImage>> {
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  const wanted = ids.filter((id): id is string => typeof id === 'string' && uuid.test(id));
+  const wanted = ids.filter(isUuid);
   const rows = await imagesWithIds(db, regionId, wanted);
   return new Map(rows.map((row) => [row.id, toMediaImage(row)]));
 }

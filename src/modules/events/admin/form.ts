@@ -5,6 +5,7 @@
  * instants (platform/i18n/stockholm.ts, right across DST). Pure: what needs the database (the
  * version, seats taken, the slug) is the service's.
  */
+import { slugFromName } from '../../../platform/html/slug.ts';
 import { parseDate } from '../../../platform/html/forms.ts';
 import {
   FormReader,
@@ -334,17 +335,9 @@ export function checkEventForm(
   };
 }
 
-/** A slug from a title: lower-case ASCII words joined by hyphens (å, ä, ö → a, a, o), at most 70. */
+/** A slug from a title (platform/html/slug.ts), at most 70 characters; 'evenemang' when none is left. */
 export function slugFrom(title: string): string {
-  const slug = title
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 70)
-    .replace(/-+$/g, '');
-  return slug || 'evenemang';
+  return slugFromName(title, 70) || 'evenemang';
 }
 
 /**

@@ -233,14 +233,15 @@ export async function networkGroups(
     .execute();
 }
 
-export async function slugTaken(db: Kysely<DB>, regionId: string, slug: string): Promise<boolean> {
-  const row = await db
+/** The region's slugs that are `base` or `base-<n>`, in one read. */
+export async function slugsLike(db: Kysely<DB>, regionId: string, base: string): Promise<Set<string>> {
+  const rows = await db
     .selectFrom('events')
-    .select('id')
+    .select('slug')
     .where('region_id', '=', regionId)
-    .where('slug', '=', slug)
-    .executeTakeFirst();
-  return row !== undefined;
+    .where((eb) => eb.or([eb('slug', '=', base), eb('slug', '~', `^${base}-[0-9]+$`)]))
+    .execute();
+  return new Set(rows.map((r) => r.slug));
 }
 
 /** The statistics' counts of one event. */

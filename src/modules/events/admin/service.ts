@@ -64,7 +64,7 @@ import {
   liveRegistrations,
   networkGroups,
   organisationKind,
-  slugTaken,
+  slugsLike,
 } from './repository.ts';
 
 export interface Deps {
@@ -166,9 +166,10 @@ const reviewedOnly = (access: EventAccess, event: EventRow) =>
 
 async function uniqueSlug(db: Kysely<DB>, regionId: string, title: string): Promise<string> {
   const base = slugFrom(title);
+  const taken = await slugsLike(db, regionId, base);
   for (let n = 1; n < 1000; n++) {
     const slug = n === 1 ? base : `${base}-${n}`;
-    if (!RESERVED_SLUGS.has(slug) && !(await slugTaken(db, regionId, slug))) return slug;
+    if (!RESERVED_SLUGS.has(slug) && !taken.has(slug)) return slug;
   }
   return `${base}-${Date.now().toString(36)}`;
 }

@@ -6,6 +6,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB, EventLeadsTable } from '../../../platform/db/schema.ts';
 import { managedBy, type EventAccess } from '../events.ts';
+import { LIVE_STATUSES } from '../model.ts';
 
 export type LeadRow = Selectable<EventLeadsTable>;
 
@@ -356,7 +357,7 @@ export async function sharedRegistrations(
     .where('region_id', '=', regionId)
     .where('event_id', '=', eventId)
     .where('share_with_exhibitors', '=', true)
-    .where('status', 'in', ['confirmed', 'waiting', 'offered', 'applied'])
+    .where('status', 'in', [...LIVE_STATUSES])
     .orderBy('created_at')
     .orderBy('id')
     .limit(limit)

@@ -5,6 +5,7 @@
  * canonical query string, applied to the upcoming events in memory, and counted per option (each
  * filter's counts with the other filters applied).
  */
+import { isUuid } from '../../../platform/http/params.ts';
 import type { Region } from '../../../platform/region.ts';
 import {
   EVENT_KINDS,
@@ -58,7 +59,6 @@ export interface FilterProblem {
 }
 
 const MAX_VALUE = 100;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MAX_PAGE = 1000;
 
 /**
@@ -115,7 +115,7 @@ function read(
       filter.persona = value;
       return true;
     case 'company':
-      if (!UUID.test(value) || !companies.has(value)) return false;
+      if (!isUuid(value) || !companies.has(value)) return false;
       filter.company = value;
       return true;
     case 'page': {

@@ -1,7 +1,7 @@
 /** Registration's reads: an event's questions and exhibitors, the organisers' list and counts, a person's registrations. */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
-import { REGISTRATION_STATUSES, type RegistrationStatus } from '../model.ts';
+import { LIVE_STATUSES, REGISTRATION_STATUSES, type RegistrationStatus } from '../model.ts';
 import { MAX_QUESTIONS, toQuestion, type Question } from './form.ts';
 import type { RegistrationRow } from './mails.ts';
 
@@ -51,7 +51,7 @@ export async function countsOf(
     ])
     .where('region_id', '=', regionId)
     .where('event_id', '=', eventId)
-    .where('status', 'in', ['confirmed', 'waiting', 'offered', 'applied'])
+    .where('status', 'in', [...LIVE_STATUSES])
     .groupBy('status')
     .execute();
   const of = (status: string) => rows.find((r) => r.status === status);

@@ -72,6 +72,7 @@ import {
   waitingPlace,
 } from './service.ts';
 import * as views from './views.ts';
+import { LIVE_STATUSES, type RegistrationStatus } from '../model.ts';
 
 const pub = { permission: Permission.Public, auth: 'optional' } as const;
 const manage = { permission: Permission.EventsManage } as const;
@@ -323,7 +324,7 @@ export function registerRegistrationRoutes(app: App, deps: ModuleDeps): void {
     async (request, reply) => {
       const lang = langParam(request);
       const { event, reg } = await byToken(request, request.params.token);
-      if (!['confirmed', 'waiting', 'offered', 'applied'].includes(reg.status))
+      if (!LIVE_STATUSES.includes(reg.status as RegistrationStatus))
         return back(reply, lang, request.params.token, 'notAllowed');
       return reply.page(views.cancelPage(lang, event, request.params.token, reply.csrfToken()), {
         cache: 'no-store',

@@ -26,7 +26,13 @@ import {
   takeSeats,
   type EventRow,
 } from '../events.ts';
-import { CONSENT_TEXT_VERSIONS, MAX_GROUP, SEAT_STATUSES } from '../model.ts';
+import {
+  CONSENT_TEXT_VERSIONS,
+  LIVE_STATUSES,
+  MAX_GROUP,
+  SEAT_STATUSES,
+  type RegistrationStatus,
+} from '../model.ts';
 import { MANAGE_TOKEN, registrationHashes } from '../tokens.ts';
 import type { RegisterInput } from './form.ts';
 import { hasExhibitors } from './repository.ts';
@@ -40,7 +46,6 @@ export interface RegistrationDeps extends MailDeps {
 export const REGISTRANT: AuditActor = { id: null, label: 'registrant' };
 
 const holdsSeats = (status: string) => (SEAT_STATUSES as readonly string[]).includes(status);
-const LIVE: readonly string[] = ['confirmed', 'waiting', 'offered', 'applied'];
 
 async function audit(
   trx: Kysely<DB>,
@@ -206,7 +211,7 @@ export async function register(
       .where('region_id', '=', regionId)
       .where('event_id', '=', eventId)
       .where('email', '=', input.email)
-      .where('status', 'in', ['confirmed', 'waiting', 'offered', 'applied'])
+      .where('status', 'in', [...LIVE_STATUSES])
       .executeTakeFirst();
     if (existing) {
       await mail(trx, deps, event, existing, 'again', { againStatus: existing.status });
@@ -337,7 +342,7 @@ export async function changeAnswers(
     regionId,
     registrationId,
     async (trx, event, reg) => {
-      if (!changeable(event, now) || !['confirmed', 'waiting', 'offered', 'applied'].includes(reg.status))
+      if (!changeable(event, now) || !LIVE_STATUSES.includes(reg.status as RegistrationStatus))
         return 'not-allowed';
       // An application's motivation and companions stay as they were.
       const kept: Record<string, string> = {};
@@ -365,7 +370,7 @@ export async function cancelRegistration(
     registrationId,
     async (trx, event, reg) => {
       if (actor.by === 'organiser' && reg.event_id !== actor.eventId) return 'gone';
-      if (!['confirmed', 'waiting', 'offered', 'applied'].includes(reg.status)) return 'gone';
+      if (!LIVE_STATUSES.includes(reg.status as RegistrationStatus)) return 'gone';
       if (holdsSeats(reg.status)) await releaseSeats(trx, regionId, event.id, reg.seats);
       const changed = await setStatus(trx, reg, {
         status: 'cancelled',
@@ -456,7 +461,8 @@ export async function changeShare(
     async (trx, event, reg) => {
       if (reg.share_with_exhibitors === share) return 'done';
       if (share) {
-        if (!LIVE.includes(reg.status) || event.status === 'cancelled') return 'not-allowed';
+        if (!LIVE_STATUSES.includes(reg.status as RegistrationStatus) || event.status === 'cancelled')
+          return 'not-allowed';
         if (!(await hasExhibitors(trx, regionId, event.id))) return 'not-allowed';
       }
       const changed = await trx

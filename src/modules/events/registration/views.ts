@@ -23,7 +23,13 @@ import type { AdminPage } from '../../../platform/html/admin-layout.ts';
 import { formatNumber, type Lang } from '../../../platform/i18n/index.ts';
 import { eventText, eventTitle, registrationOpen, seatsLeft, type EventRow } from '../events.ts';
 import { eventMessages } from '../messages.ts';
-import { adminEventPath, eventPath, REGISTRATION_STATUSES, type RegistrationStatus } from '../model.ts';
+import {
+  adminEventPath,
+  eventPath,
+  LIVE_STATUSES,
+  REGISTRATION_STATUSES,
+  type RegistrationStatus,
+} from '../model.ts';
 import { groupLimit, LIMITS, type FieldErrors, type Question, type RegisterDraft } from './form.ts';
 import { managePath, type RegistrationRow } from './mails.ts';
 import { registrationMessages as msg, type RegistrationKey } from './messages.ts';
@@ -313,7 +319,7 @@ export function managePage(view: ManageView): Page {
   const { lang, event, reg, token } = view;
   const title = eventTitle(event, lang);
   const heading = t(lang, 'manage.title', { event: title });
-  const live = ['confirmed', 'waiting', 'offered', 'applied'].includes(reg.status);
+  const live = LIVE_STATUSES.includes(reg.status as RegistrationStatus);
   const changeable = live && event.status === 'published' && event.starts_at > new Date();
   const max = groupLimit(event.max_group);
   // An application never grows past what the organiser decided on: only fewer can be chosen.

@@ -528,6 +528,17 @@ export async function removeMember(
   });
 }
 
+/** One organisation's name ('' when there is none by that id). */
+export async function organisationName(db: Kysely<DB>, regionId: string, id: string): Promise<string> {
+  const row = await db
+    .selectFrom('organisations')
+    .select('name')
+    .where('region_id', '=', regionId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row?.name ?? '';
+}
+
 /** Names of organisations by id. */
 export async function organisationNames(db: Kysely<DB>, regionId: string, ids: string[]) {
   return db
