@@ -62,6 +62,8 @@ export interface AppDeps {
   rateLimiter?: RateLimiter;
   /** Most URLs in one sitemap file (default 50,000); tests set a small one to see the index. */
   sitemapUrlLimit?: number;
+  /** The time now for the modules (ModuleDeps.clock); real time unless a test moves it. */
+  clock?: () => Date;
 }
 
 export type { ModuleDeps };
@@ -257,6 +259,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     personalData: personalDataOf(modules),
     ownPageSections: ownPageSectionsOf(modules),
     privacyProcessing: privacyProcessingOf(modules),
+    clock: deps.clock ?? (() => new Date()),
   };
   await registerModules(app, modules, moduleDeps);
   installOpenApi(app, moduleDeps.openApi);

@@ -13,6 +13,7 @@ import { siteModule } from './site/module.ts';
 import { relocationModule } from './relocation/module.ts';
 import { eventsModule } from './events/module.ts';
 import { talentModule } from './talent/module.ts';
+import { toolboxModule } from './toolbox/module.ts';
 
 export const modules: readonly AnyModule[] = [
   regionsModule,
@@ -24,5 +25,6 @@ export const modules: readonly AnyModule[] = [
   talentModule,
   relocationModule,
   eventsModule,
+  toolboxModule,
   identityModule,
 ];

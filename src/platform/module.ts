@@ -68,6 +68,11 @@ export interface ModuleDeps {
   ownPageSections: readonly OwnPageSection[];
   /** Every module's processings of personal data for the privacy notice, in module order. */
   privacyProcessing: readonly PrivacyProcessing[];
+  /**
+   * The time now. Real time in the app; a test may move it (a licence past its last day). Code that
+   * decides by the date — what has expired — reads it here rather than calling new Date().
+   */
+  clock: () => Date;
 }
 
 /** What a module's background tasks receive (a worker process has no HTTP app). */

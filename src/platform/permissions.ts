@@ -74,6 +74,14 @@ export const Permission = {
   EventsManage: 'EventsManage',
   /** Publish events without review, review other organisations' events (region admins and editors). */
   EventsApprove: 'EventsApprove',
+  /**
+   * The employer toolbox (issue 18): read the brand platform, download assets, build recruitment
+   * texts, set up the organisation's widget and work through the guides' checklists. Everyone with
+   * a role in an organisation: employers and public actors alike.
+   */
+  ToolboxUse: 'ToolboxUse',
+  /** Write the toolbox: the brand platform, assets and their licences, texts and guides (region admins and editors). */
+  ToolboxEdit: 'ToolboxEdit',
 } as const;
 
 export type Permission = (typeof Permission)[keyof typeof Permission];
@@ -138,7 +146,7 @@ export const STAFF_ROLES: ReadonlySet<Role> = new Set([
 ]);
 
 const P = Permission;
-const ORGANISATION_MEMBER = [P.SignedIn, P.BackOffice, P.OrgRead] as const;
+const ORGANISATION_MEMBER = [P.SignedIn, P.BackOffice, P.OrgRead, P.ToolboxUse] as const;
 
 /** What each role may do, in the organisation it is held in (an admin's reaches the whole region). */
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
@@ -161,6 +169,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     P.NetworkManage,
     P.EventsManage,
     P.EventsApprove,
+    P.ToolboxEdit,
   ]),
   // Region editors own the site's content, where most reported problems are fixed; the region
   // is the body the law holds to answer, so municipality editors and navigators do not answer.
@@ -175,6 +184,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     P.NetworkManage,
     P.EventsManage,
     P.EventsApprove,
+    P.ToolboxEdit,
   ]),
   municipality_editor: new Set([...ORGANISATION_MEMBER, P.ContentEdit, P.MediaManage, P.EventsManage]),
   navigator: new Set([...ORGANISATION_MEMBER, P.CasesWork, P.NetworkManage, P.EventsManage]),

@@ -33,7 +33,7 @@ export const TEST_SECRET = 'test-secret-test-secret-test-secret!';
 export async function buildTestApp(
   env: Record<string, string> = {},
   extend?: (app: FastifyInstance) => void,
-  options: { rateLimiter?: RateLimiter; sitemapUrlLimit?: number } = {},
+  options: { rateLimiter?: RateLimiter; sitemapUrlLimit?: number; clock?: () => Date } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lotsa-app-'));
   const config = loadConfig({
@@ -61,6 +61,7 @@ export async function buildTestApp(
     secret: TEST_SECRET,
     rateLimiter: options.rateLimiter,
     sitemapUrlLimit: options.sitemapUrlLimit,
+    clock: options.clock,
   });
   extend?.(app);
   await app.ready();

@@ -1092,6 +1092,121 @@ export interface EventLeadsTable {
   created_at: CreatedAt;
 }
 
+/** Migration 0041: the employer toolbox (src/modules/toolbox). Dates (YYYY-MM-DD) are read with to_char. */
+type DayText = ColumnType<string | null, string | null | undefined, string | null>;
+
+export interface ToolboxBrandVersionsTable {
+  region_id: string;
+  version: number;
+  data: ColumnType<unknown, string, string>;
+  note: Defaulted<string>;
+  saved_by: Maybe<string>;
+  saved_at: CreatedAt;
+}
+
+export interface ToolboxAssetsTable {
+  region_id: string;
+  id: Generated<string>;
+  kind: 'photo' | 'logo' | 'graphic-profile' | 'template' | 'film' | 'document';
+  status: Defaulted<'draft' | 'published' | 'withdrawn'>;
+  title_sv: Defaulted<string>;
+  title_en: Defaulted<string>;
+  description_sv: Defaulted<string>;
+  description_en: Defaulted<string>;
+  topics: TextArray;
+  personas: TextArray;
+  media_image_id: Maybe<string>;
+  file_key: Maybe<string>;
+  file_name: Maybe<string>;
+  content_type: Maybe<string>;
+  /** bigint: pg returns it as text. */
+  bytes: ColumnType<string | null, number | null | undefined, number | null>;
+  sha256: Maybe<string>;
+  creator: Defaulted<string>;
+  licence: Defaulted<string>;
+  licence_url: Defaulted<string>;
+  permitted_uses: TextArray;
+  use_note_sv: Defaulted<string>;
+  use_note_en: Defaulted<string>;
+  expires_on: DayText;
+  expiry_warned_at: Maybe<Date>;
+  expiry_notified_at: Maybe<Date>;
+  demo: Defaulted<boolean>;
+  created_by: Maybe<string>;
+  updated_by: Maybe<string>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ToolboxDownloadsTable {
+  region_id: string;
+  id: Generated<string>;
+  asset_id: string;
+  account_id: Maybe<string>;
+  organisation_id: Maybe<string>;
+  downloaded_at: CreatedAt;
+}
+
+export interface ToolboxTextsTable {
+  region_id: string;
+  id: Generated<string>;
+  status: Defaulted<'draft' | 'approved' | 'retired'>;
+  persona: string;
+  topic: string;
+  municipality_code: Maybe<string>;
+  title_sv: Defaulted<string>;
+  title_en: Defaulted<string>;
+  body_sv: Defaulted<string>;
+  body_en: Defaulted<string>;
+  source_name: Defaulted<string>;
+  source_url: Defaulted<string>;
+  source_date: DayText;
+  demo: Defaulted<boolean>;
+  created_by: Maybe<string>;
+  updated_by: Maybe<string>;
+  approved_by: Maybe<string>;
+  approved_at: Maybe<Date>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ToolboxWidgetsTable {
+  region_id: string;
+  organisation_id: string;
+  key: string;
+  lang: Defaulted<'sv' | 'en'>;
+  municipality_code: Maybe<string>;
+  show_jobs: Defaulted<boolean>;
+  max_jobs: Defaulted<number>;
+  enabled: Defaulted<boolean>;
+  updated_by: Maybe<string>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ToolboxGuidesTable {
+  region_id: string;
+  slug: string;
+  version: Defaulted<number>;
+  position: Defaulted<number>;
+  published: Defaulted<boolean>;
+  data: ColumnType<unknown, string, string>;
+  updated_by: Maybe<string>;
+  updated_at: Timestamp;
+}
+
+export interface ToolboxChecklistsTable {
+  region_id: string;
+  id: Generated<string>;
+  organisation_id: string;
+  guide_slug: string;
+  label: string;
+  done: TextArray;
+  created_by: Maybe<string>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   regions: RegionsTable;
   region_hosts: RegionHostsTable;
@@ -1167,4 +1282,11 @@ export interface DB {
   event_registrations: EventRegistrationsTable;
   event_checkins: EventCheckinsTable;
   event_leads: EventLeadsTable;
+  toolbox_brand_versions: ToolboxBrandVersionsTable;
+  toolbox_assets: ToolboxAssetsTable;
+  toolbox_downloads: ToolboxDownloadsTable;
+  toolbox_texts: ToolboxTextsTable;
+  toolbox_widgets: ToolboxWidgetsTable;
+  toolbox_guides: ToolboxGuidesTable;
+  toolbox_checklists: ToolboxChecklistsTable;
 }

@@ -115,7 +115,7 @@ describe('the site navigation', async () => {
       (m) => [m[2], [...m[3]!.matchAll(/href="([^"]+)"/g)].map((h) => h[1])],
     );
     assert.deepEqual(groups.slice(0, 4), [
-      ['Jobs and careers', ['/en/jobs', '/en/companies', '/en/talent-pool']],
+      ['Jobs and careers', ['/en/jobs', '/en/companies', '/en/talent-pool', '/en/toolbox']],
       ['Living here', ['/en/places', '/en/guides', '/en/stories', '/en/paths', '/en/events', '/en/network']],
       ['For you', ['/en/move', '/en/me']],
       ['About this website', ['/en/accessibility', '/en/privacy', '/sv/lattlast', '/en/search']],
