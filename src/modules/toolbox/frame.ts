@@ -21,6 +21,13 @@ const SECTION_PATH: Record<ToolboxSection, string> = {
   guides: PATHS.guides,
 };
 
+/**
+ * The copy buttons' script (public/js/toolbox-copy.js): a `<button type="button" data-copy="ID"
+ * data-copied="…" data-copy-failed="…" hidden>` copies element ID's value or text and says so in
+ * `<span role="status" data-copy-status="ID">`; without JavaScript the buttons stay hidden.
+ */
+export const COPY_SCRIPT = 'js/toolbox-copy.js';
+
 /** The toolbox's stylesheet (every toolbox page lists it in its `stylesheets`, before its own). */
 export const TOOLBOX_CSS = 'css/toolbox.css';
 
