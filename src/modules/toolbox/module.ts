@@ -71,7 +71,11 @@ export const toolboxModule = defineModule({
     ? {
         openApi: (c) => {
           const pieces = apiParts.map((p) => p.openApi!(c));
-          return pieces.length === 1 ? pieces[0]! : Object.assign({}, ...pieces);
+          return {
+            operations: pieces.flatMap((piece) => piece.operations),
+            schemas: Object.assign({}, ...pieces.map((piece) => piece.schemas ?? {})),
+            securitySchemes: Object.assign({}, ...pieces.map((piece) => piece.securitySchemes ?? {})),
+          };
         },
       }
     : {}),
