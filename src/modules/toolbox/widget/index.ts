@@ -1,0 +1,32 @@
+/**
+ * The career-page widget (toolbox_widgets): an organisation's settings page, the widget's JSON for
+ * any site, its own frameable page, and the script employers paste (public/js/lotsa-widget.js).
+ */
+import type { ToolboxPart } from '../part.ts';
+import { widgetOpenApi } from './api-schema.ts';
+import { registerWidgetRoutes } from './routes.ts';
+
+export const widgetPart: ToolboxPart = {
+  routes: (app, deps) => registerWidgetRoutes(app, deps),
+  openApi: () => widgetOpenApi,
+  auditSentences: {
+    'toolbox.widget.saved': {
+      label: { sv: 'Widget för karriärsidan sparad', en: 'Career-page widget saved' },
+      sentences: [
+        {
+          sv: '{actor} sparade widgeten för karriärsidan åt {organisation}',
+          en: '{actor} saved the career-page widget for {organisation}',
+        },
+      ],
+    },
+    'toolbox.widget.key_renewed': {
+      label: { sv: 'Ny nyckel för widgeten', en: 'New widget key' },
+      sentences: [
+        {
+          sv: '{actor} skapade en ny nyckel för widgeten åt {organisation}; den gamla koden slutade fungera',
+          en: '{actor} created a new key for the widget of {organisation}; the old code stopped working',
+        },
+      ],
+    },
+  },
+};
