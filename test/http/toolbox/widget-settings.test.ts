@@ -92,7 +92,10 @@ describe('toolbox widget: settings', async () => {
     );
     assert.ok(page.body.includes(`value="http://localhost:3000/api/v1/widget/${key}"`));
     // The live preview: the widget's element, drawn by its script on this page.
-    assert.match(page.body, new RegExp(`<div data-lotsa-widget="${key}" lang="sv"><a href=`));
+    assert.match(
+      page.body,
+      new RegExp(`<div data-lotsa-widget="${key}" lang="sv" data-heading-level="3"><a href=`),
+    );
     assert.match(page.body, /<script src="\/static\/js\/lotsa-widget\.js\?v=[0-9a-f]+" defer>/);
     assert.match(page.body, /data-copy="widget-snippet"/);
     assert.match(page.body, /<option value="2080" selected>Falun<\/option>/);

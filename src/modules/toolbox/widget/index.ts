@@ -2,12 +2,39 @@
  * The career-page widget (toolbox_widgets): an organisation's settings page, the widget's JSON for
  * any site, its own frameable page, and the script employers paste (public/js/lotsa-widget.js).
  */
+import { sql } from 'kysely';
+import { html } from '../../../platform/html/html.ts';
 import type { ToolboxPart } from '../part.ts';
 import { widgetOpenApi } from './api-schema.ts';
+import { widgetMessages } from './messages.ts';
 import { registerWidgetRoutes } from './routes.ts';
+import { seedWidgets } from './seed.ts';
 
 export const widgetPart: ToolboxPart = {
   routes: (app, deps) => registerWidgetRoutes(app, deps),
+  seed: async (db, context) => {
+    await seedWidgets(db, context);
+  },
+  adminCards: [
+    {
+      order: 50,
+      render: async ({ db, region, lang }) => {
+        const row = await db
+          .selectFrom('toolbox_widgets')
+          .select([
+            sql<number>`count(*) FILTER (WHERE enabled)::int`.as('on'),
+            sql<number>`count(*)::int`.as('all'),
+          ])
+          .where('region_id', '=', region.id)
+          .executeTakeFirstOrThrow();
+        const t = widgetMessages.t;
+        return {
+          title: t(lang, 'page.title'),
+          html: html`<p>${t(lang, 'card.count', { on: String(row.on), all: String(row.all) })}</p>`,
+        };
+      },
+    },
+  ],
   openApi: () => widgetOpenApi,
   auditSentences: {
     'toolbox.widget.saved': {

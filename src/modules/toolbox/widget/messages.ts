@@ -63,6 +63,10 @@ export const widgetMessages = defineMessages({
     'style.heading': 'Anpassa utseendet',
     'style.text':
       'Widgeten ärver typsnitt och textfärg från er sida. Färger och avstånd kan ni ändra med CSS-variabler på sidan, till exempel:',
+    'style.level':
+      'Widgetens rubrik är en h2. Står den under en egen underrubrik på sidan, lägg till data-heading-level="3" på div-elementet.',
+    'card.count':
+      'Arbetsgivare visar livet i regionen och sina jobb på sina egna karriärsidor. Widgetar påslagna: {on} av {all}.',
     'widget.lifeTitle': 'Livet i {place}',
     'widget.navigator': 'Funderar du på att flytta hit? Få hjälp av regionens flyttlotsar',
     'widget.jobs': 'Lediga jobb hos {organisation}',
@@ -132,6 +136,10 @@ export const widgetMessages = defineMessages({
     'style.heading': 'Adjust the look',
     'style.text':
       'The widget inherits the font and text colour of your page. You can change colours and spacing with CSS variables on your page, for example:',
+    'style.level':
+      'The widget’s heading is an h2. If it sits under a subheading of your page, add data-heading-level="3" to the div element.',
+    'card.count':
+      'Employers show life in the region and their jobs on their own career pages. Widgets switched on: {on} of {all}.',
     'widget.lifeTitle': 'Life in {place}',
     'widget.navigator': 'Thinking of moving here? Get help from the region’s relocation navigators',
     'widget.jobs': 'Open jobs at {organisation}',

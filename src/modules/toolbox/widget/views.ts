@@ -195,7 +195,7 @@ function savedSections(model: SettingsModel): SafeHtml {
       ${fieldShell(
         lang,
         { name: 'widget-snippet', label: t('snippet.label'), hint: t('snippet.hint') },
-        html`<textarea class="input widget-code" id="widget-snippet" rows="5" readonly spellcheck="false" aria-describedby="widget-snippet-hint">${saved.snippet}</textarea>`,
+        html`<textarea class="input widget-code" id="widget-snippet" rows="7" readonly spellcheck="false" aria-describedby="widget-snippet-hint">${saved.snippet}</textarea>`,
       )}
       ${copyButton(lang, 'widget-snippet', t('copy.button'))}
       <p class="widget-key">${t('key.current')} <code>${saved.key}</code></p>
@@ -204,7 +204,7 @@ function savedSections(model: SettingsModel): SafeHtml {
       <h2 id="widget-preview-heading">${t('preview.heading')}</h2>
       <p>${t('preview.hint')}</p>
       <div class="widget-preview">
-        <div data-lotsa-widget="${saved.key}" lang="${saved.lang}"><a href="${saved.pageUrl}">${saved.fallbackText}</a></div>
+        <div data-lotsa-widget="${saved.key}" lang="${saved.lang}" data-heading-level="3"><a href="${saved.pageUrl}">${saved.fallbackText}</a></div>
       </div>
     </section>
     <section class="widget-section" aria-labelledby="widget-json-heading">
@@ -226,6 +226,7 @@ function savedSections(model: SettingsModel): SafeHtml {
       <h2 id="widget-style-heading">${t('style.heading')}</h2>
       <p>${t('style.text')}</p>
       <pre class="widget-code"><code>[data-lotsa-widget] {\n${example}\n}</code></pre>
+      <p>${t('style.level')}</p>
     </section>
     <section class="widget-section" aria-labelledby="widget-key-heading">
       <h2 id="widget-key-heading">${t('key.heading')}</h2>
