@@ -18,13 +18,7 @@ import type { Lang } from '../../../platform/i18n/index.ts';
 import type { Region } from '../../../platform/region.ts';
 import { COPY_SCRIPT } from '../frame.ts';
 import type { WidgetContent } from './api-schema.ts';
-import {
-  MAX_JOBS,
-  REGION_VALUE,
-  type WidgetField,
-  type WidgetFormErrors,
-  type WidgetFormValues,
-} from './form.ts';
+import { REGION_VALUE, type WidgetField, type WidgetFormErrors, type WidgetFormValues } from './form.ts';
 import { widgetMessages, type WidgetMessageKey } from './messages.ts';
 
 /** The widget's script under public/ (with its CSS inside; at most 15 KB). */
@@ -249,7 +243,6 @@ export function settingsBody(model: SettingsModel): SafeHtml {
 }
 
 export const SETTINGS_SCRIPTS = [COPY_SCRIPT, WIDGET_SCRIPT];
-export { MAX_JOBS };
 
 /** The widget's content as HTML: the same structure the script draws. */
 export function widgetHtml(content: WidgetContent, headingLevel: 1 | 2 = 2): SafeHtml {
