@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { corsHeaders } from './cors.ts';
 
-function contentSecurityPolicy(https: boolean, nonce?: string): string {
+function contentSecurityPolicy(https: boolean, nonce?: string, frameable = false): string {
   return [
     "default-src 'self'",
     nonce ? `script-src 'self' 'nonce-${nonce}'` : "script-src 'self'",
@@ -17,7 +17,7 @@ function contentSecurityPolicy(https: boolean, nonce?: string): string {
     "font-src 'self'",
     "connect-src 'self'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    frameable ? 'frame-ancestors *' : "frame-ancestors 'none'",
     "base-uri 'none'",
     "object-src 'none'",
     ...(https ? ['upgrade-insecure-requests'] : []),
@@ -25,6 +25,16 @@ function contentSecurityPolicy(https: boolean, nonce?: string): string {
 }
 
 const nonces = new WeakMap<FastifyRequest, string>();
+/** Answers other sites may load (a static file marked by its handler, see `allowEmbedding`). */
+const embeddable = new WeakMap<FastifyRequest, 'resource' | 'frame'>();
+
+/**
+ * Lets other sites use this one answer: 'resource' loads it cross-origin, 'frame' also shows it in
+ * an iframe. Routes say it once in `config.embed`; a handler serving many kinds (static files) here.
+ */
+export function allowEmbedding(request: FastifyRequest, how: 'resource' | 'frame'): void {
+  embeddable.set(request, how);
+}
 
 export interface SecurityHeaders {
   /** Sets every header on one reply (from the onSend hook, and for errors met before routing). */
@@ -52,7 +62,12 @@ export function securityHeaders(options: { https: boolean }): SecurityHeaders {
     apply(request, reply) {
       reply.headers(fixed);
       const nonce = nonces.get(request);
-      if (nonce) reply.header('content-security-policy', contentSecurityPolicy(options.https, nonce));
+      const embed = request.routeConfig?.embed ?? embeddable.get(request);
+      if (embed) reply.header('cross-origin-resource-policy', 'cross-origin');
+      if (embed === 'frame') {
+        reply.removeHeader('x-frame-options');
+        reply.header('content-security-policy', contentSecurityPolicy(options.https, nonce, true));
+      } else if (nonce) reply.header('content-security-policy', contentSecurityPolicy(options.https, nonce));
       corsHeaders(request, reply);
     },
   };

@@ -11,6 +11,7 @@ import { Type } from '@sinclair/typebox';
 import { AppError } from '../errors.ts';
 import { Permission } from '../permissions.ts';
 import type { App } from './schema.ts';
+import { allowEmbedding } from './security.ts';
 
 export const PUBLIC_DIR = fileURLToPath(new URL('../../../public/', import.meta.url));
 
@@ -81,6 +82,12 @@ const StaticSchema = {
   querystring: Type.Object({ v: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])) }),
 };
 
+/**
+ * Files other sites load with a <script> of their own (Cross-Origin-Resource-Policy: cross-origin,
+ * and CORS for a `crossorigin` script): the employer toolbox's career-page widget.
+ */
+const CROSS_ORIGIN_FILES: ReadonlySet<string> = new Set(['js/lotsa-widget.js']);
+
 export function installStatic(app: App, assets: Assets): void {
   app.route({
     method: 'GET',
@@ -94,6 +101,10 @@ export function installStatic(app: App, assets: Assets): void {
       const file = request.params['*'];
       const asset = assets.get(file);
       if (!asset) throw new AppError('LOTSA_NOT_FOUND');
+      if (CROSS_ORIGIN_FILES.has(file)) {
+        allowEmbedding(request, 'resource');
+        reply.header('access-control-allow-origin', '*');
+      }
       const version = request.query.v;
       reply
         .type(asset.type)

@@ -51,5 +51,11 @@ declare module 'fastify' {
     conditional?: boolean;
     /** 'public': readable from any origin without credentials (cors.ts); public read API only. */
     cors?: 'public';
+    /**
+     * Other sites may use the answer (security.ts): 'resource' — load it cross-origin
+     * (Cross-Origin-Resource-Policy: cross-origin); 'frame' — that, and show it in an iframe
+     * (CSP frame-ancestors *, no X-Frame-Options). The toolbox widget's JSON and page only.
+     */
+    embed?: 'resource' | 'frame';
   }
 }

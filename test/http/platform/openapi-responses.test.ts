@@ -85,6 +85,16 @@ describe('API responses match the OpenAPI document', async () => {
     },
   });
   const token = /value="(lotsa_[A-Za-z0-9_-]+)"/.exec(created.body)?.[1] ?? '';
+  // A career-page widget of the organisation (the toolbox), and one switched off.
+  await db
+    .insertInto('toolbox_widgets')
+    .values({ region_id: 'dalarna', organisation_id: organisation, key: 'schemawidget1234' })
+    .execute();
+  const other = await createOrganisation(db, { name: 'Avstängda AB' });
+  await db
+    .insertInto('toolbox_widgets')
+    .values({ region_id: 'dalarna', organisation_id: other, key: 'switchedoff12345', enabled: false })
+    .execute();
 
   const document = (await app.inject({ url: '/api/openapi.json' })).json<Document>();
   const ajv = new Ajv({ strict: false, allErrors: true });
@@ -114,6 +124,12 @@ describe('API responses match the OpenAPI document', async () => {
       ['/api/v1/audit?limit=1&action=api_token', 200],
       ['/api/v1/audit?before=-1&colour=red', 400],
     ],
+    getWidget: [
+      ['/api/v1/widget/schemawidget1234', 200],
+      ['/api/v1/widget/switchedoff12345', 404],
+      ['/api/v1/widget/nosuchwidget1234', 404],
+      [`/api/v1/widget/${'x'.repeat(65)}`, 400],
+    ],
     searchTaxonomyConcepts: [
       ['/api/v1/taxonomy/concepts?type=skill&q=svets', 200],
       ['/api/v1/taxonomy/concepts?type=occupation-name&q=nurse&lang=en', 200],
@@ -132,7 +148,10 @@ describe('API responses match the OpenAPI document', async () => {
   it('documents public operations with security: [] and the others with their schemes', () => {
     for (const { path, op } of operations) {
       assert.ok(Array.isArray(op.security), `${path} states its security`);
-      const isPublic = path.startsWith('/api/v1/jobs') || path.startsWith('/api/v1/taxonomy/');
+      const isPublic =
+        path.startsWith('/api/v1/jobs') ||
+        path.startsWith('/api/v1/taxonomy/') ||
+        path.startsWith('/api/v1/widget/');
       assert.equal(op.security.length === 0, isPublic, path);
     }
   });

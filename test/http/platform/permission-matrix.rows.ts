@@ -906,4 +906,20 @@ export const ROWS: Record<string, Row> = {
     404,
     { url: '/admin/events/00000000-0000-4000-8000-000000000000/delete' },
   ),
+  // toolbox: widget
+  'GET /:lang/toolbox/widget': only(ROLES_ALL, 200, { url: '/sv/toolbox/widget' }),
+  'POST /:lang/toolbox/widget': only(ROLES_ALL, 400, {
+    anon: 401,
+    staff: 403,
+    url: '/sv/toolbox/widget',
+    body: { lang: 'xx' },
+  }),
+  'POST /:lang/toolbox/widget/key': only(ROLES_ALL, 404, {
+    anon: 401,
+    staff: 403,
+    url: '/sv/toolbox/widget/key',
+  }),
+  'GET /api/v1/widget/:key': everyone(404, { url: '/api/v1/widget/abcdefghijkl1234' }),
+  'OPTIONS /api/v1/widget/:key': everyone(204, { url: '/api/v1/widget/abcdefghijkl1234' }),
+  'GET /:lang/widget/:key': everyone(404, { url: '/sv/widget/abcdefghijkl1234' }),
 };

@@ -1,0 +1,144 @@
+/**
+ * What a widget shows (GET /api/v1/widget/:key, the widget's own page and the settings page's
+ * preview all read it): the heading "Life in <place>" with one of the region's approved texts (for
+ * everyone, in the widget's language: the municipality's, else the region's), the relocation help
+ * link tagged with the widget's key, and the organisation's open jobs — its own ads on Lotsa and the
+ * board's ads under its organisationsnummer, newest first, at most max_jobs. Every URL is absolute,
+ * from the configured origin.
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../platform/db/schema.ts';
+import { localPath } from '../../../platform/html/layout.ts';
+import type { Lang } from '../../../platform/i18n/index.ts';
+import { stockholmDate } from '../../../platform/i18n/stockholm.ts';
+import type { Region } from '../../../platform/region.ts';
+import { employerJobs, employerPages } from '../../jobs/employers.ts';
+import type { JobSummary } from '../../jobs/search/index.ts';
+import { jobPath } from '../../jobs/views.ts';
+import { approvedTexts, paragraphs } from '../toolbox.ts';
+import type { WidgetContent } from './api-schema.ts';
+import { widgetMessages } from './messages.ts';
+import { organisationFacts, ownOpenJobs, type WidgetRow } from './repository.ts';
+
+/** The widget's own page, after the origin. */
+export function widgetPagePath(lang: Lang, key: string): string {
+  return localPath(lang, `/widget/${key}`);
+}
+
+export function widgetApiPath(key: string): string {
+  return `/api/v1/widget/${key}`;
+}
+
+/** The relocation help page's URL with the widget's campaign tags. */
+export function navigatorUrl(origin: string, lang: Lang, key: string): string {
+  const query = new URLSearchParams({ utm_source: 'widget', utm_medium: 'career-page', utm_campaign: key });
+  return `${origin}${localPath(lang, '/move')}?${query.toString()}`;
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** The open jobs shown: own ads and board ads by organisationsnummer, one of each id, newest first. */
+async function jobsOf(
+  db: Kysely<DB>,
+  regionId: string,
+  widget: WidgetRow,
+  orgNumber: string | null,
+  now: Date,
+): Promise<JobSummary[]> {
+  if (!widget.showJobs) return [];
+  const [own, board] = await Promise.all([
+    ownOpenJobs(db, regionId, widget.organisationId, now, widget.maxJobs),
+    orgNumber ? employerJobs(db, regionId, orgNumber, widget.maxJobs) : { total: 0, jobs: [] },
+  ]);
+  const seen = new Set<string>();
+  return [...own, ...board.jobs]
+    .filter((job) => (seen.has(job.id) ? false : (seen.add(job.id), true)))
+    .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || (a.id < b.id ? 1 : -1))
+    .slice(0, widget.maxJobs);
+}
+
+/** The widget's content, or undefined when its organisation is gone. */
+export async function widgetContent(
+  db: Kysely<DB>,
+  region: Region,
+  origin: string,
+  widget: WidgetRow,
+  now: Date,
+): Promise<WidgetContent | undefined> {
+  const organisation = await organisationFacts(db, region.id, widget.organisationId);
+  if (!organisation) return undefined;
+  const lang = widget.lang;
+  const t = (key: Parameters<typeof widgetMessages.t>[1], params?: Record<string, string>) =>
+    widgetMessages.t(lang, key, params);
+  const municipality = region.municipalities.find((m) => m.code === widget.municipalityCode);
+  const place = municipality?.shortName ?? region.name[lang];
+
+  const pick = async (municipalities: string[], wholeRegion: boolean) =>
+    (
+      await approvedTexts(db, region.id, {
+        personas: ['everyone'],
+        municipalities,
+        region: wholeRegion,
+        lang,
+        limit: 1,
+      })
+    )[0];
+  const text = (municipality ? await pick([municipality.code], false) : undefined) ?? (await pick([], true));
+
+  const [jobs, pages] = await Promise.all([
+    jobsOf(db, region.id, widget, organisation.orgNumber, now),
+    employerPages(region.id),
+  ]);
+  const companyPage = pages.get(organisation.orgNumber);
+  const site = `${origin}${localPath(lang, '/')}`;
+  const moreJobs = organisation.orgNumber
+    ? `${origin}${localPath(lang, '/jobs')}?${new URLSearchParams({ employer: organisation.orgNumber }).toString()}`
+    : `${origin}${localPath(lang, '/jobs')}`;
+  const source = text?.source.name
+    ? {
+        name: text.source.name,
+        ...(isHttpUrl(text.source.url) ? { url: text.source.url } : {}),
+      }
+    : undefined;
+
+  return {
+    organisation: {
+      name: organisation.name,
+      ...(companyPage ? { companyUrl: `${origin}${localPath(lang, companyPage.path)}` } : {}),
+    },
+    lang,
+    life: {
+      title: t('widget.lifeTitle', { place }),
+      paragraphs: text ? paragraphs(text.body[lang]) : [],
+      ...(source ? { source } : {}),
+    },
+    navigator: { text: t('widget.navigator'), url: navigatorUrl(origin, lang, widget.key) },
+    jobs: jobs.map((job) => ({
+      title: job.headline,
+      municipality: region.municipalities.find((m) => m.code === job.municipalityCode)?.shortName ?? null,
+      url: `${origin}${localPath(lang, jobPath(job.id))}`,
+      ...(job.deadlineAt ? { deadline: stockholmDate(job.deadlineAt) } : {}),
+    })),
+    moreJobsUrl: moreJobs,
+    texts: {
+      jobs: t('widget.jobs', { organisation: organisation.name }),
+      noJobs: t('widget.noJobs'),
+      moreJobs: t('widget.moreJobs'),
+      deadline: t('widget.deadline'),
+      source: t('widget.source'),
+      from: t('widget.from', { region: region.name[lang] }),
+    },
+    links: {
+      page: `${origin}${widgetPagePath(lang, widget.key)}`,
+      json: `${origin}${widgetApiPath(widget.key)}`,
+      site,
+    },
+  };
+}
