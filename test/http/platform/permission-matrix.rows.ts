@@ -906,4 +906,6 @@ export const ROWS: Record<string, Row> = {
     404,
     { url: '/admin/events/00000000-0000-4000-8000-000000000000/delete' },
   ),
+  // toolbox: builder
+  'GET /:lang/toolbox/builder': backOffice(200, { url: '/sv/toolbox/builder' }),
 };
