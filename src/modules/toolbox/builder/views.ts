@@ -108,7 +108,7 @@ function noteText(t: T, lang: Lang, note: Note, persona: string): string {
 
 function searchForm(m: BuilderPageModel, t: T, action: string, error: string | undefined): SafeHtml {
   const input = m.parsed.input;
-  return html`<form method="get" action="${action}" class="builder-search" role="search" aria-label="${t('search.label')}">
+  return html`<form method="get" action="${action}" class="builder-search" role="search" aria-label="${t('search.button')}">
     ${textField(m.lang, {
       name: 'q',
       type: 'search',
