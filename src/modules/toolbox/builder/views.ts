@@ -19,7 +19,7 @@ import type { Lang } from '../../../platform/i18n/index.ts';
 import type { Region } from '../../../platform/region.ts';
 import { toolboxFrame, COPY_SCRIPT, TOOLBOX_CSS, toolboxHref } from '../frame.ts';
 import { toolboxMessages } from '../messages.ts';
-import { PATHS, PERSONAS } from '../model.ts';
+import { PATHS, PERSONAS, type Persona } from '../model.ts';
 import { BLOCKS, renderHtml, renderPlain } from './compose.ts';
 import { builderMessages, type BuilderMessageKey } from './messages.ts';
 import {
@@ -89,7 +89,7 @@ function jobRadio(value: string, label: string, checked: boolean, invalid: boole
   </li>`;
 }
 
-function noteText(t: T, lang: Lang, note: Note, persona: string): string {
+function noteText(t: T, lang: Lang, note: Note, persona: Persona): string {
   switch (note.kind) {
     case 'closed':
       return t('note.closed');
@@ -100,7 +100,7 @@ function noteText(t: T, lang: Lang, note: Note, persona: string): string {
     case 'fewArguments':
       return t('note.fewArguments', { count: note.count });
     case 'generalArguments':
-      return t('note.generalArguments', { persona: toolboxMessages.t(lang, `persona.${persona}` as never) });
+      return t('note.generalArguments', { persona: toolboxMessages.t(lang, `persona.${persona}`) });
     case 'noFacts':
       return t('note.noFacts', { place: note.place });
   }
@@ -195,7 +195,7 @@ function resultSection(m: BuilderPageModel, t: T, built: Built, path: string): S
   const notes = built.notes.map((n) => noteText(t, lang, n, m.parsed.input.persona));
   if (textLang !== lang) notes.push(t('note.textLang', { lang: t(`langWord.${textLang}`) }));
   return html`<section class="builder-result" aria-labelledby="builder-result">
-    <h2 id="builder-result" tabindex="-1">${t('result.title')}</h2>
+    <h2 id="builder-result">${t('result.title')}</h2>
     ${notes.length ? html`<ul class="builder-notes" role="list">${notes.map((n) => html`<li>${n}</li>`)}</ul>` : ''}
     <div class="builder-result__preview">
       <h3>${t('result.preview')}</h3>
@@ -308,13 +308,16 @@ export function builderPage(m: BuilderPageModel): {
     title: t('page.title'),
     description: t('page.lead'),
     path: `${PATHS.builder}${input.job ? `?${query}` : ''}`,
-    main: toolboxFrame(lang, {
-      current: 'builder',
-      heading: t('page.title'),
-      lead: t('page.lead'),
-      organisationName: m.organisationName,
-      body,
-    }),
+    // The frame sets no page width of its own: inside the site's .wrap, like every public page.
+    main: html`<div class="wrap builder-wrap">
+      ${toolboxFrame(lang, {
+        current: 'builder',
+        heading: t('page.title'),
+        lead: t('page.lead'),
+        organisationName: m.organisationName,
+        body,
+      })}
+    </div>`,
     stylesheets: [TOOLBOX_CSS, BUILDER_CSS],
     scripts: [COPY_SCRIPT],
     noindex: true,
