@@ -209,6 +209,11 @@ describe('the recruitment-text builder', async () => {
     assert.match(p.html, /<h2>Work and live in Falun<\/h2>/);
     assert.match(res.body, /id="builder-plain" readonly rows="12" lang="en"/);
     assert.match(res.body, /Texten är på engelska, medan sidan är på svenska\./);
+    // Sources are named in Swedish: their links say so inside the English text.
+    assert.match(
+      textarea(res.body, 'builder-html'),
+      /<a href="https:\/\/www\.scb\.se\/[^"]*" lang="sv">SCB<\/a>/,
+    );
     const same = await get(`/en/toolbox/builder?job=${ownId}&text=en`);
     assert.doesNotMatch(same.body, /The text is in English, while/);
   });

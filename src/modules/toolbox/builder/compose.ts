@@ -23,7 +23,8 @@ export const MIN_ARGUMENTS = 2;
 export const MAX_TRAVEL = 3;
 
 /** A piece of a paragraph: text, or a link. */
-export type Inline = { text: string; href?: string };
+/** `lang`: the link's text is in another language than the text's (a source named in Swedish). */
+export type Inline = { text: string; href?: string; lang?: Lang };
 export type TextBlock =
   { kind: 'h2'; text: string } | { kind: 'p'; parts: Inline[] } | { kind: 'ul'; items: Inline[][] };
 
@@ -93,9 +94,12 @@ function sourceInlines(lang: Lang, name: string, url: string, date: string | nul
     : tx(lang, 'source.one', { source: marker });
   const [before = '', after = ''] = template.split(marker);
   const href = safeHref(url, { httpsOnly: true });
-  return [{ text: before }, href ? { text: name, href } : { text: name }, { text: after }].filter(
-    (p) => p.text !== '',
-  );
+  // Sources are named as they publish, in Swedish: a link marks so inside a text in another language.
+  const link: Inline =
+    lang === 'sv'
+      ? { text: name, href: href ?? undefined }
+      : { text: name, href: href ?? undefined, lang: 'sv' };
+  return [{ text: before }, href ? link : { text: name }, { text: after }].filter((p) => p.text !== '');
 }
 
 /** A fact's value in words of its unit ("ca 59 000", "2 100 000 kr", "2 h 5 min"). */
@@ -213,7 +217,11 @@ export function renderPlain(text: RecruitmentText): string {
 
 function htmlInline(parts: readonly Inline[]): string {
   return parts
-    .map((p) => (p.href ? `<a href="${escapeHtml(p.href)}">${escapeHtml(p.text)}</a>` : escapeHtml(p.text)))
+    .map((p) =>
+      p.href
+        ? `<a href="${escapeHtml(p.href)}"${p.lang ? ` lang="${p.lang}"` : ''}>${escapeHtml(p.text)}</a>`
+        : escapeHtml(p.text),
+    )
     .join('');
 }
 
