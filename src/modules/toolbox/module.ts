@@ -11,12 +11,13 @@
 import { SectionOrder } from '../../platform/html/layout.ts';
 import { defineModule } from '../../platform/module.ts';
 import { Permission } from '../../platform/permissions.ts';
+import { builderPart } from './builder/index.ts';
 import { toolboxMessages } from './messages.ts';
 import { PATHS } from './model.ts';
 import type { PartsContext, ToolboxPart } from './part.ts';
 import { widgetPart } from './widget/index.ts';
 
-const parts: readonly ToolboxPart[] = [widgetPart];
+const parts: readonly ToolboxPart[] = [builderPart, widgetPart];
 
 const all = <T>(pick: (part: ToolboxPart) => readonly T[] | undefined): T[] =>
   parts.flatMap((part) => pick(part) ?? []);

@@ -922,4 +922,6 @@ export const ROWS: Record<string, Row> = {
   'GET /api/v1/widget/:key': everyone(404, { url: '/api/v1/widget/abcdefghijkl1234' }),
   'OPTIONS /api/v1/widget/:key': everyone(204, { url: '/api/v1/widget/abcdefghijkl1234' }),
   'GET /:lang/widget/:key': everyone(404, { url: '/sv/widget/abcdefghijkl1234' }),
+  // toolbox: builder
+  'GET /:lang/toolbox/builder': backOffice(200, { url: '/sv/toolbox/builder' }),
 };
