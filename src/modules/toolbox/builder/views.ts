@@ -308,16 +308,13 @@ export function builderPage(m: BuilderPageModel): {
     title: t('page.title'),
     description: t('page.lead'),
     path: `${PATHS.builder}${input.job ? `?${query}` : ''}`,
-    // The frame sets no page width of its own: inside the site's .wrap, like every public page.
-    main: html`<div class="wrap builder-wrap">
-      ${toolboxFrame(lang, {
-        current: 'builder',
-        heading: t('page.title'),
-        lead: t('page.lead'),
-        organisationName: m.organisationName,
-        body,
-      })}
-    </div>`,
+    main: toolboxFrame(lang, {
+      current: 'builder',
+      heading: t('page.title'),
+      lead: t('page.lead'),
+      organisationName: m.organisationName,
+      body,
+    }),
     stylesheets: [TOOLBOX_CSS, BUILDER_CSS],
     scripts: [COPY_SCRIPT],
     noindex: true,
