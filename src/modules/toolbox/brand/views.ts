@@ -84,11 +84,10 @@ export function fieldLabels(lang: Lang): FieldLabels {
 // The brand book (the toolbox's home).
 
 /** A text in the page's language, else the other one marked with its lang. */
-function text(value: Localised, lang: Lang, tag: 'span' | 'p' = 'span'): SafeHtml | undefined {
+function text(value: Localised, lang: Lang): SafeHtml | undefined {
   const found = inLang(value, lang);
   if (!found) return undefined;
-  const attr = found.lang === lang ? '' : html` lang="${found.lang}"`;
-  return tag === 'p' ? html`<p${attr}>${found.text}</p>` : html`<span${attr}>${found.text}</span>`;
+  return found.lang === lang ? html`${found.text}` : html`<span lang="${found.lang}">${found.text}</span>`;
 }
 
 /** Paragraphs (split on empty lines) in the page's language, else the other one, marked. */
@@ -146,12 +145,12 @@ export function brandBody(m: BrandPageModel): SafeHtml {
       ${sections}
     </div>`;
   }
-  const position = text(data.position, lang);
+  const position = inLang(data.position, lang);
   const hero = html`<section class="brand-hero${m.hero ? '' : ' brand-hero--plain'}" aria-labelledby="brand-position">
     ${m.hero ? html`<div class="brand-hero__media">${pictureHtml(m.hero, lang, { sizes: '(min-width: 60rem) 56rem, 100vw', loading: 'eager', priority: true, cls: 'brand-hero__picture' })}</div>` : ''}
     <div class="brand-hero__text">
       <p class="brand-eyebrow">${t('page.eyebrow')}</p>
-      <h2 class="brand-hero__position" id="brand-position">${position ?? t('page.notWritten')}</h2>
+      <h2 class="brand-hero__position" id="brand-position"${position && position.lang !== lang ? html` lang="${position.lang}"` : ''}>${position?.text ?? t('page.notWritten')}</h2>
       ${prose(data.positionText, lang, 'brand-hero__lead') ?? ''}
     </div>
   </section>`;
