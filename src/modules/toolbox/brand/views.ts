@@ -323,12 +323,16 @@ export function noAccessMain(lang: Lang, region: Region): SafeHtml {
 
 export function adminCardHtml(lang: Lang, latest: BrandVersion | undefined): SafeHtml {
   const t = translator(lang);
-  return html`${
-    latest
-      ? html`<p>${t('card.version', { version: String(latest.version), when: formatWhen(lang, latest.savedAt), who: latest.savedByName ?? t('someone') })}</p>`
-      : html`<p>${t('card.none')}</p>`
-  }
-  <p class="admin-actions"><a class="button" href="${EDIT_PATH}">${t('card.edit')}</a> <a href="${VERSIONS_PATH}">${t('card.history')}</a></p>`;
+  const facts = latest && {
+    version: String(latest.version),
+    when: formatWhen(lang, latest.savedAt),
+    who: latest.savedByName ?? '',
+  };
+  return html`<p>${facts ? t(facts.who ? 'card.version' : 'card.versionAnon', facts) : t('card.none')}</p>
+    <p class="admin-actions brand-admin-card__actions">
+      <a class="button" href="${EDIT_PATH}">${t('card.edit')}</a>
+      <a href="${VERSIONS_PATH}">${t('card.history')}</a>
+    </p>`;
 }
 
 export function overviewPage(
@@ -526,7 +530,7 @@ export function versionsPage(m: VersionsModel): { title: string; main: SafeHtml 
     cells: (row) => [
       html`${row.version}${row.version === m.latest ? html` <span class="tag">${t('versions.current')}</span>` : ''}`,
       formatWhen(lang, row.savedAt),
-      row.savedByName ?? t('someone'),
+      row.savedByName ?? '–',
       row.note,
       html`<a href="${VERSIONS_PATH}?diff=${row.version}#brand-diff">${t('versions.showDiff', { version: String(row.version) })}</a>
         ${
