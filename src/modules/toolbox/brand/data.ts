@@ -154,6 +154,27 @@ export function brandFields(
   return out;
 }
 
+const PART_ORDER = [
+  'position',
+  'positionText',
+  'from',
+  'to',
+  'properties',
+  'bearers',
+  'voice',
+  'wordsWeLike',
+  'wordsToAvoid',
+  'dos',
+  'donts',
+];
+
+/** A field key's place: its part, then its row, then its language. */
+function rank(key: string): number {
+  const m = /^([a-zA-Z]+?)(\d*)_(sv|en)$/.exec(key);
+  if (!m) return Number.MAX_SAFE_INTEGER;
+  return PART_ORDER.indexOf(m[1]!) * 10_000 + Number(m[2] || 0) * 10 + (m[3] === 'en' ? 1 : 0);
+}
+
 /**
  * The changes from `before` to `after` as fieldsDiff takes them: every field of either, a field
  * one of them lacks (a row added or removed) compared with the empty text.
@@ -165,7 +186,10 @@ export function brandChanges(
 ): { key: string; label: string; before: string; after: string }[] {
   const a = brandFields(before, labels);
   const b = brandFields(after, labels);
-  const keys = [...new Set([...a.map((f) => f.key), ...b.map((f) => f.key)])];
+  // In the form's order: by part, then row, then language (a row only one side has in its place).
+  const keys = [...new Set([...a.map((f) => f.key), ...b.map((f) => f.key)])].sort(
+    (x, y) => rank(x) - rank(y),
+  );
   const byKey = (list: typeof a) => new Map(list.map((f) => [f.key, f]));
   const am = byKey(a);
   const bm = byKey(b);
