@@ -252,6 +252,16 @@ describe('the brand platform’s back-office', async () => {
     assert.match(toolbox.body, />En modern karriärregion</);
   });
 
+  it('two saves from the same version at once: one becomes the next version, the other is refused 409', async () => {
+    const latest = (await versions(db)).length;
+    const answers = await Promise.all([
+      client.postForm('/admin/toolbox/brand', editor.cookie, form(latest, { voice_sv: 'Först.' })),
+      client.postForm('/admin/toolbox/brand', other.cookie, form(latest, { voice_sv: 'Samtidigt.' })),
+    ]);
+    assert.deepEqual(answers.map((a) => a.statusCode).sort(), [303, 409]);
+    assert.equal((await versions(db)).length, latest + 1);
+  });
+
   it('the audit trail reads the events as sentences', async () => {
     const page = await client.get('/admin/audit', other.cookie);
     assert.match(page.body, /saved the brand platform as version 1/);
