@@ -15,9 +15,7 @@ import { builderPart } from './builder/index.ts';
 import { toolboxMessages } from './messages.ts';
 import { PATHS } from './model.ts';
 import type { PartsContext, ToolboxPart } from './part.ts';
-import { widgetPart } from './widget/index.ts';
-
-const parts: readonly ToolboxPart[] = [builderPart, widgetPart];
+const parts: readonly ToolboxPart[] = [builderPart];
 
 const all = <T>(pick: (part: ToolboxPart) => readonly T[] | undefined): T[] =>
   parts.flatMap((part) => pick(part) ?? []);

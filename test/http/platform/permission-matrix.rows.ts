@@ -924,4 +924,17 @@ export const ROWS: Record<string, Row> = {
   'GET /:lang/widget/:key': everyone(404, { url: '/sv/widget/abcdefghijkl1234' }),
   // toolbox: builder
   'GET /:lang/toolbox/builder': backOffice(200, { url: '/sv/toolbox/builder' }),
+  // toolbox: brand
+  'GET /:lang/toolbox': only(ROLES_ALL, 200, { url: '/sv/toolbox' }),
+  'GET /admin/toolbox': only(['admin', 'region_editor'], 200),
+  'GET /admin/toolbox/brand': only(['admin', 'region_editor'], 200),
+  'POST /admin/toolbox/brand': only(['admin', 'region_editor'], 400, {
+    anon: 401,
+    body: { base: '0', position_sv: 'x'.repeat(200) },
+  }),
+  'GET /admin/toolbox/brand/versions': only(['admin', 'region_editor'], 200),
+  'POST /admin/toolbox/brand/versions/:version/restore': only(['admin', 'region_editor'], 404, {
+    anon: 401,
+    url: '/admin/toolbox/brand/versions/999/restore',
+  }),
 };
