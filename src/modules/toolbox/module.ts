@@ -11,11 +11,14 @@
 import { SectionOrder } from '../../platform/html/layout.ts';
 import { defineModule } from '../../platform/module.ts';
 import { Permission } from '../../platform/permissions.ts';
-import { builderPart } from './builder/index.ts';
 import { toolboxMessages } from './messages.ts';
 import { PATHS } from './model.ts';
 import type { PartsContext, ToolboxPart } from './part.ts';
-const parts: readonly ToolboxPart[] = [builderPart];
+import { brandPart } from './brand/index.ts';
+import { builderPart } from './builder/index.ts';
+import { widgetPart } from './widget/index.ts';
+
+const parts: readonly ToolboxPart[] = [brandPart, builderPart, widgetPart];
 
 const all = <T>(pick: (part: ToolboxPart) => readonly T[] | undefined): T[] =>
   parts.flatMap((part) => pick(part) ?? []);
