@@ -18,7 +18,10 @@ const URL_ = `/admin/toolbox/guides/${SLUG}`;
 
 /** The form's fields as the page renders them (inputs, checked boxes, textareas, selected options). */
 function fieldsOf(page: string): Record<string, string> {
-  const form = page.slice(page.indexOf('<form class="guide-admin"'), page.indexOf('</form>', page.indexOf('<form class="guide-admin"')));
+  const form = page.slice(
+    page.indexOf('<form class="guide-admin"'),
+    page.indexOf('</form>', page.indexOf('<form class="guide-admin"')),
+  );
   const fields: Record<string, string> = {};
   for (const m of form.matchAll(/<input([^>]*)>/g)) {
     const attrs = m[1]!;
@@ -83,7 +86,9 @@ describe('toolbox guides: the editors’ back-office', async () => {
       label: 'Montör från Finland',
     });
     const id = /checklists\/([0-9a-f-]{36})/.exec(String(started.headers.location))![1]!;
-    await client.postForm(`/sv/toolbox/guides/checklists/${id}`, hr.cookie, { done: ['eu-right', 'eu-nordic', 'eu-family'] });
+    await client.postForm(`/sv/toolbox/guides/checklists/${id}`, hr.cookie, {
+      done: ['eu-right', 'eu-nordic', 'eu-family'],
+    });
 
     const before = await guideRow();
     const fields = fieldsOf((await client.get(URL_, editor.cookie)).body);
@@ -105,10 +110,7 @@ describe('toolbox guides: the editors’ back-office', async () => {
     assert.equal(after.version, before.version + 1);
     const data = after.data as { sections: { items: { key: string; title: { sv: string } }[] }[] };
     const items = data.sections[0]!.items;
-    assert.deepEqual(
-      items.map((i) => i.key).slice(0, 2),
-      ['eu-nordic', 'eu-right'],
-    );
+    assert.deepEqual(items.map((i) => i.key).slice(0, 2), ['eu-nordic', 'eu-right']);
     assert.equal(items[1]!.title.sv, 'Rätt att arbeta utan tillstånd');
     assert.equal(items.length, 3);
     assert.match(items[2]!.key, /^item-[0-9a-f]{8}$/);

@@ -91,7 +91,11 @@ describe('toolbox guides: the organisations’ pages and checklists', async () =
     });
     assert.equal(ticked.statusCode, 303);
     assert.equal(ticked.headers.location, `/sv/toolbox/guides/checklists/${id}?done=saved`);
-    const row = await db.selectFrom('toolbox_checklists').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('toolbox_checklists')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     assert.deepEqual([...row.done].sort(), ['offer-terms', 'permit-offer']);
     assert.equal(row.created_by, hr.accountId);
     const after = await client.get(`/sv/toolbox/guides/checklists/${id}`, hr.cookie);
@@ -100,17 +104,27 @@ describe('toolbox guides: the organisations’ pages and checklists', async () =
 
     // Every box is in the one POST: what is not sent is unticked.
     await client.postForm(`/sv/toolbox/guides/checklists/${id}`, hr.cookie, { done: 'offer-terms' });
-    const again = await db.selectFrom('toolbox_checklists').select('done').where('id', '=', id).executeTakeFirstOrThrow();
+    const again = await db
+      .selectFrom('toolbox_checklists')
+      .select('done')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     assert.deepEqual(again.done, ['offer-terms']);
     await client.postForm(`/sv/toolbox/guides/checklists/${id}`, hr.cookie, {});
-    const none = await db.selectFrom('toolbox_checklists').select('done').where('id', '=', id).executeTakeFirstOrThrow();
+    const none = await db
+      .selectFrom('toolbox_checklists')
+      .select('done')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     assert.deepEqual(none.done, []);
 
     const list = await client.get('/sv/toolbox/guides', hr.cookie);
     assert.match(list.body, /Processingenjör, våren 2027/);
     assert.match(list.body, /0 av 19 klara/);
 
-    const badName = await client.postForm(`/sv/toolbox/guides/checklists/${id}/rename`, hr.cookie, { label: '   ' });
+    const badName = await client.postForm(`/sv/toolbox/guides/checklists/${id}/rename`, hr.cookie, {
+      label: '   ',
+    });
     assert.equal(badName.statusCode, 400);
     assert.match(badName.body, /id="label-error">Skriv ett namn på rekryteringen/);
     const tooLong = await client.postForm(`/sv/toolbox/guides/checklists/${id}/rename`, hr.cookie, {
@@ -165,7 +179,11 @@ describe('toolbox guides: the organisations’ pages and checklists', async () =
     assert.equal((await client.postForm(`${url}/rename`, other.cookie, { label: 'Mitt' })).statusCode, 404);
     assert.equal((await client.postForm(`${url}/delete`, other.cookie, {})).statusCode, 404);
     assert.equal((await client.get('/sv/toolbox/guides/checklists/not-a-uuid', hr.cookie)).statusCode, 404);
-    const row = await db.selectFrom('toolbox_checklists').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('toolbox_checklists')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     assert.equal(row.label, 'Lärare, augusti');
     assert.deepEqual(row.done, []);
     const theirs = await client.get('/sv/toolbox/guides', other.cookie);
@@ -209,7 +227,11 @@ describe('toolbox guides: the organisations’ pages and checklists', async () =
     });
     assert.equal(deleted.statusCode, 303);
     assert.equal(deleted.headers.location, '/sv/me/deleted');
-    const row = await db.selectFrom('toolbox_checklists').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('toolbox_checklists')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     assert.equal(row.created_by, null);
     assert.equal(row.label, 'Undersköterska, sommaren');
     const holding = await tablesHolding(db, member.accountId);

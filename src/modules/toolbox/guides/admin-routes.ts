@@ -41,7 +41,12 @@ export function registerGuideAdminRoutes(app: App, deps: ModuleDeps): void {
       checklistCounts(db, request.region.id),
     ]);
     const done = doneOf(request.query.done, GUIDE_DONE);
-    const view = adminListPage(lang, guides, counts, done ? guidesMessages.t(lang, `admin.done.${done}`) : undefined);
+    const view = adminListPage(
+      lang,
+      guides,
+      counts,
+      done ? guidesMessages.t(lang, `admin.done.${done}`) : undefined,
+    );
     return reply.adminPage({ ...view, path: ADMIN_GUIDES, stylesheets: [GUIDES_ADMIN_CSS] });
   });
 
@@ -97,13 +102,30 @@ export function registerGuideAdminRoutes(app: App, deps: ModuleDeps): void {
       const guide = await guideOf(request, request.params.slug);
       const form = readGuideForm(request.body);
       const images = await regionImages(request.region.id);
-      const checked = guideFromForm(form, new Set(images.filter((i) => !i.expired || i.slug === guide.data.image).map((i) => i.slug)));
+      const checked = guideFromForm(
+        form,
+        new Set(images.filter((i) => !i.expired || i.slug === guide.data.image).map((i) => i.slug)),
+      );
       if (checked.errors) return showForm(request, reply, guide, form, checked.errors, { status: 400 });
-      const result = await saveGuide(db, request.region.id, personOf(request), guide.slug, versionOf(form.version), checked.data);
+      const result = await saveGuide(
+        db,
+        request.region.id,
+        personOf(request),
+        guide.slug,
+        versionOf(form.version),
+        checked.data,
+      );
       if (result === 'missing') throw new AppError('LOTSA_NOT_FOUND');
       if (result === 'stale') {
         const current = (await guideBySlug(db, request.region.id, guide.slug)) ?? guide;
-        return showForm(request, reply, current, { ...form, version: String(current.version) }, {}, { status: 409, stale: true });
+        return showForm(
+          request,
+          reply,
+          current,
+          { ...form, version: String(current.version) },
+          {},
+          { status: 409, stale: true },
+        );
       }
       return reply.redirect(`${adminGuidePath(guide.slug)}?done=saved`, 303);
     },
@@ -115,12 +137,28 @@ export function registerGuideAdminRoutes(app: App, deps: ModuleDeps): void {
     async (request, reply) => {
       const guide = await guideOf(request, request.params.slug);
       const published = request.body.published === 'true';
-      const result = await publishGuide(db, request.region.id, personOf(request), guide.slug, versionOf(request.body.version), published);
+      const result = await publishGuide(
+        db,
+        request.region.id,
+        personOf(request),
+        guide.slug,
+        versionOf(request.body.version),
+        published,
+      );
       if (result === 'missing') throw new AppError('LOTSA_NOT_FOUND');
       if (result === 'stale')
-        return showForm(request, reply, guide, formOfGuide(guide.data, guide.version), {}, { status: 409, stale: true });
-      return reply.redirect(`${adminGuidePath(guide.slug)}?done=${published ? 'published' : 'unpublished'}`, 303);
+        return showForm(
+          request,
+          reply,
+          guide,
+          formOfGuide(guide.data, guide.version),
+          {},
+          { status: 409, stale: true },
+        );
+      return reply.redirect(
+        `${adminGuidePath(guide.slug)}?done=${published ? 'published' : 'unpublished'}`,
+        303,
+      );
     },
   );
 }
-

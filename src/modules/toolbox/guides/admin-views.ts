@@ -4,7 +4,13 @@
  * its items (key shown, position, title, text, authority, link, remove), one blank item per part and
  * one blank part at the end to add; publish or unpublish below.
  */
-import { checkboxGroup, csrfField, fieldset, formErrorSummary, textField } from '../../../platform/html/forms.ts';
+import {
+  checkboxGroup,
+  csrfField,
+  fieldset,
+  formErrorSummary,
+  textField,
+} from '../../../platform/html/forms.ts';
 import { html, type SafeHtml } from '../../../platform/html/html.ts';
 import { languagePair } from '../../../platform/html/language-pair.ts';
 import { dataTable } from '../../../platform/html/table.ts';
@@ -36,7 +42,12 @@ export function adminListPage(
       ${dataTable({
         id: 'guides-table',
         caption: title,
-        columns: [t('admin.titleColumn'), t('admin.statusColumn'), t('admin.updatedColumn'), t('admin.checklistsColumn')],
+        columns: [
+          t('admin.titleColumn'),
+          t('admin.statusColumn'),
+          t('admin.updatedColumn'),
+          t('admin.checklistsColumn'),
+        ],
         rows: guides,
         empty: t('list.none'),
         cells: (g) => [
@@ -67,7 +78,12 @@ export function adminEditPage(model: EditModel): { title: string; main: SafeHtml
     const e = errors[name];
     return e ? t(e.key, e.params) : undefined;
   };
-  const pair = (prefix: string, values: { sv: string; en: string }, labels: [GuidesMessageKey, GuidesMessageKey], options: { rows?: number; max: number; required: boolean; hint?: string }) =>
+  const pair = (
+    prefix: string,
+    values: { sv: string; en: string },
+    labels: [GuidesMessageKey, GuidesMessageKey],
+    options: { rows?: number; max: number; required: boolean; hint?: string },
+  ) =>
     languagePair(lang, {
       prefix,
       values,
@@ -162,7 +178,9 @@ export function adminEditPage(model: EditModel): { title: string; main: SafeHtml
       <h1>${title}</h1>
       ${model.notice ? html`<p class="notice notice--success" role="status">${model.notice}</p>` : ''}
       <p>${guide.published ? t('admin.published') : t('admin.unpublished')} · ${t('admin.version', { version: guide.version })}${
-        guide.published ? html` · <a href="/${lang}${PATHS.guides}/${guide.slug}">${t('admin.preview')}</a>` : ''
+        guide.published
+          ? html` · <a href="/${lang}${PATHS.guides}/${guide.slug}">${t('admin.preview')}</a>`
+          : ''
       }</p>
       ${model.stale ? html`<div class="error-summary" role="alert"><p>${t('admin.stale')}</p></div>` : ''}
       ${formErrorSummary(lang, summary)}

@@ -155,7 +155,10 @@ const outsideEu: SeedGuide = {
           ),
           item(
             'permit-blue-card',
-            ['Överväg EU-blåkort för högkvalificerade', 'Consider the EU Blue Card for highly qualified roles'],
+            [
+              'Överväg EU-blåkort för högkvalificerade',
+              'Consider the EU Blue Card for highly qualified roles',
+            ],
             [
               'För högkvalificerade tjänster kan ett EU-blåkort vara ett alternativ till vanligt arbetstillstånd, med egna krav på lön och utbildning.',
               'For highly qualified jobs an EU Blue Card may be an alternative to an ordinary work permit, with its own requirements on salary and education.',
@@ -171,7 +174,10 @@ const outsideEu: SeedGuide = {
           'Make, maka, sambo och barn kan söka uppehållstillstånd för att bo med den som får arbetstillstånd. Partnern får då oftast också arbeta i Sverige. Att söka samtidigt gör att familjen kan flytta tillsammans.',
           'A spouse, partner and children can apply for residence permits to live with the person who gets the work permit. The partner is then usually allowed to work in Sweden too. Applying at the same time lets the family move together.',
         ],
-        ['Kan sökas samtidigt som arbetstillståndet.', 'Can be applied for at the same time as the work permit.'],
+        [
+          'Kan sökas samtidigt som arbetstillståndet.',
+          'Can be applied for at the same time as the work permit.',
+        ],
         [
           item(
             'family-apply',
@@ -356,7 +362,10 @@ const insideEu: SeedGuide = {
           'EURES är EU:s nätverk för rörlighet på arbetsmarknaden. En annons i Platsbanken kan visas i hela EU, och EURES-rådgivare kan hjälpa till med rekryteringsträffar och kontakter.',
           'EURES is the EU’s network for labour mobility. An ad in Platsbanken can be shown throughout the EU, and EURES advisers can help with recruitment events and contacts.',
         ],
-        ['Som en vanlig rekrytering, plus några veckor för flytten.', 'Like any recruitment, plus a few weeks for the move.'],
+        [
+          'Som en vanlig rekrytering, plus några veckor för flytten.',
+          'Like any recruitment, plus a few weeks for the move.',
+        ],
         [
           item(
             'eu-eures',
@@ -468,7 +477,10 @@ const welcome: SeedGuide = {
   position: 30,
   data: {
     image: 'lake-jetty-sunset',
-    title: pair(['Välkomna den nya medarbetaren och partnern', 'Welcoming the new employee and their partner']),
+    title: pair([
+      'Välkomna den nya medarbetaren och partnern',
+      'Welcoming the new employee and their partner',
+    ]),
     summary: pair([
       'En rekrytering lyckas när hela familjen landar. Vad ni kan göra före ankomsten, de första dagarna och de första månaderna – och när ni följer upp.',
       'A recruitment succeeds when the whole family settles in. What you can do before arrival, in the first days and the first months – and when to follow up.',

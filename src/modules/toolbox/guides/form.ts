@@ -194,7 +194,8 @@ export function guideFromForm(
 
   const kept = form.sections.filter((s) => !s.remove);
   if (kept.length === 0) fail('s0_title_sv', 'form.noSections');
-  if (kept.length > LIMITS.sections) fail('s0_title_sv', 'form.tooManySections', { max: String(LIMITS.sections) });
+  if (kept.length > LIMITS.sections)
+    fail('s0_title_sv', 'form.tooManySections', { max: String(LIMITS.sections) });
 
   const taken = new Set<string>();
   for (const s of kept) for (const i of s.items) if (!i.remove && KEY_PATTERN.test(i.key)) taken.add(i.key);

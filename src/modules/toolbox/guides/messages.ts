@@ -101,7 +101,8 @@ export const guidesMessages = defineMessages({
     'admin.textEn': 'Text – engelska',
     'admin.timelineSv': 'Tidsram – svenska',
     'admin.timelineEn': 'Tidsram – engelska',
-    'admin.timelineHint': 'Till exempel ”Räkna med några veckor”. Skriv inga dagar eller belopp som kan bli inaktuella.',
+    'admin.timelineHint':
+      'Till exempel ”Räkna med några veckor”. Skriv inga dagar eller belopp som kan bli inaktuella.',
     'admin.authoritySv': 'Myndighet eller aktör – svenska',
     'admin.authorityEn': 'Myndighet eller aktör – engelska',
     'admin.url': 'Länk',
@@ -131,7 +132,8 @@ export const guidesMessages = defineMessages({
     'list.read': 'Read the guide',
     'list.none': 'There are no published guides right now.',
     'list.checklists': 'Your checklists',
-    'list.checklistsLead': 'One checklist per recruitment. Everyone in your organisation sees and ticks the same lists.',
+    'list.checklistsLead':
+      'One checklist per recruitment. Everyone in your organisation sees and ticks the same lists.',
     'list.noChecklists': 'You have no checklists yet. Start one below.',
     'list.count': '{count} of at most {max} checklists',
     'list.guideColumn': 'Guide',
@@ -166,7 +168,8 @@ export const guidesMessages = defineMessages({
     'checklist.readGuide': 'Read the whole guide',
     'checklist.empty': 'The guide has nothing to tick off right now.',
     'delete.title': 'Delete the checklist “{label}”?',
-    'delete.text': 'The checklist and all its ticks are deleted for your whole organisation. This cannot be undone.',
+    'delete.text':
+      'The checklist and all its ticks are deleted for your whole organisation. This cannot be undone.',
     'delete.confirm': 'Yes, delete',
     'delete.cancel': 'Cancel',
     'done.created': 'The checklist has been started.',
@@ -218,7 +221,8 @@ export const guidesMessages = defineMessages({
     'admin.textEn': 'Text – English',
     'admin.timelineSv': 'Timeline – Swedish',
     'admin.timelineEn': 'Timeline – English',
-    'admin.timelineHint': 'For example “Allow a few weeks”. Do not write days or amounts that may go out of date.',
+    'admin.timelineHint':
+      'For example “Allow a few weeks”. Do not write days or amounts that may go out of date.',
     'admin.authoritySv': 'Authority or organisation – Swedish',
     'admin.authorityEn': 'Authority or organisation – English',
     'admin.url': 'Link',

@@ -104,7 +104,11 @@ const toChecklist = (row: {
 });
 
 /** The organisation's checklists, last changed first (at most the cap, so never unbounded). */
-export async function checklistsOf(db: Db, regionId: string, organisationId: string): Promise<ChecklistRow[]> {
+export async function checklistsOf(
+  db: Db,
+  regionId: string,
+  organisationId: string,
+): Promise<ChecklistRow[]> {
   const rows = await db
     .selectFrom('toolbox_checklists')
     .select(CHECKLIST_COLUMNS)
@@ -158,7 +162,11 @@ export async function checklistCounts(db: Db, regionId: string): Promise<Map<str
 }
 
 /** Serialises the organisation's checklist creations (the cap is counted under it). */
-export async function lockOrganisationChecklists(trx: Transaction<DB>, regionId: string, organisationId: string) {
+export async function lockOrganisationChecklists(
+  trx: Transaction<DB>,
+  regionId: string,
+  organisationId: string,
+) {
   await sql`select pg_advisory_xact_lock(hashtext(${`toolbox_checklists:${regionId}:${organisationId}`}))`.execute(
     trx,
   );

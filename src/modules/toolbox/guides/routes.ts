@@ -11,7 +11,14 @@ import { personOf } from '../../../platform/auth/principal.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { langParam } from '../../../platform/http/lang.ts';
 import { doneOf, uuidParam } from '../../../platform/http/params.ts';
-import { AnyQuery, FormBody, FormList, LangParams, PathParams, type App } from '../../../platform/http/schema.ts';
+import {
+  AnyQuery,
+  FormBody,
+  FormList,
+  LangParams,
+  PathParams,
+  type App,
+} from '../../../platform/http/schema.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
 import type { ModuleDeps } from '../../../platform/module.ts';
 import { Permission } from '../../../platform/permissions.ts';
@@ -122,7 +129,13 @@ export function registerGuideRoutes(app: App, deps: ModuleDeps): void {
       request,
       reply,
       lang,
-      { title: t(lang, 'list.title'), lead: t(lang, 'list.lead'), path: PATHS.guides, notice: options.notice, body },
+      {
+        title: t(lang, 'list.title'),
+        lead: t(lang, 'list.lead'),
+        path: PATHS.guides,
+        notice: options.notice,
+        body,
+      },
       options.status,
     );
   }
@@ -202,14 +215,19 @@ export function registerGuideRoutes(app: App, deps: ModuleDeps): void {
       const guideError = guide?.published ? undefined : t(lang, 'error.guide');
       if (labelError || guideError || !label.ok) {
         const start = { guide: slug, label: typed, errors: { guide: guideError, label: labelError } };
-        if (fromGuidePage && guide?.published) return showGuide(request, reply, lang, guide, start, { status: 400 });
+        if (fromGuidePage && guide?.published)
+          return showGuide(request, reply, lang, guide, start, { status: 400 });
         return showList(request, reply, lang, start, { status: 400 });
       }
       const result = await startChecklist(db, acting, slug, label.label);
       if (!result.ok) {
         const refusal =
           result.reason === 'full' ? t(lang, 'start.full', { max: MAX_CHECKLISTS }) : t(lang, 'error.guide');
-        const start = { guide: slug, label: typed, errors: result.reason === 'guide' ? { guide: refusal } : {} };
+        const start = {
+          guide: slug,
+          label: typed,
+          errors: result.reason === 'guide' ? { guide: refusal } : {},
+        };
         const status = result.reason === 'full' ? 409 : 400;
         if (fromGuidePage && guide && result.reason === 'full')
           return showGuide(request, reply, lang, guide, start, { status, refusal });
@@ -268,9 +286,16 @@ export function registerGuideRoutes(app: App, deps: ModuleDeps): void {
     async (request, reply) => {
       const lang = langParam(request);
       const done = doneOf(request.query.done, CHECKLIST_DONE);
-      return showChecklist(request, reply, lang, request.params.id, {}, {
-        notice: done ? t(lang, `done.${done}`) : undefined,
-      });
+      return showChecklist(
+        request,
+        reply,
+        lang,
+        request.params.id,
+        {},
+        {
+          notice: done ? t(lang, `done.${done}`) : undefined,
+        },
+      );
     },
   );
 
@@ -295,9 +320,17 @@ export function registerGuideRoutes(app: App, deps: ModuleDeps): void {
       const label = readLabel(request.body.label);
       if (!label.ok) {
         const value = (request.body.label ?? '').slice(0, LABEL_MAX * 2);
-        return showChecklist(request, reply, lang, id, { value, error: t(lang, label.error, { max: LABEL_MAX }) }, { status: 400 });
+        return showChecklist(
+          request,
+          reply,
+          lang,
+          id,
+          { value, error: t(lang, label.error, { max: LABEL_MAX }) },
+          { status: 400 },
+        );
       }
-      if (!(await renameChecklist(db, actingOf(request), id, label.label))) throw new AppError('LOTSA_NOT_FOUND');
+      if (!(await renameChecklist(db, actingOf(request), id, label.label)))
+        throw new AppError('LOTSA_NOT_FOUND');
       return reply.redirect(`${checklistPath(lang, id)}?done=renamed`, 303);
     },
   );
@@ -327,4 +360,3 @@ export function registerGuideRoutes(app: App, deps: ModuleDeps): void {
     },
   );
 }
-

@@ -38,9 +38,7 @@ export function readLabel(value: string | undefined): LabelResult {
   return { ok: true, label };
 }
 
-export type StartResult =
-  | { ok: true; id: string }
-  | { ok: false; reason: 'guide' | 'full' };
+export type StartResult = { ok: true; id: string } | { ok: false; reason: 'guide' | 'full' };
 
 /** Starts a checklist for a published guide, unless the organisation has MAX_CHECKLISTS already. */
 export async function startChecklist(
@@ -211,7 +209,14 @@ export async function publishGuide(
   return retryingTransaction(db, async (trx) => {
     const guide = await guideBySlug(trx, regionId, slug);
     if (!guide) return 'missing';
-    const written = await writeGuide(trx, regionId, slug, version, { published }, principal.account?.id ?? null);
+    const written = await writeGuide(
+      trx,
+      regionId,
+      slug,
+      version,
+      { published },
+      principal.account?.id ?? null,
+    );
     if (!written) return 'stale';
     await recordAudit(trx, {
       regionId,
