@@ -151,7 +151,7 @@ export function adminEditPage(model: EditModel): { title: string; main: SafeHtml
         ${pair(`${p}_timeline`, section.timeline, ['admin.timelineSv', 'admin.timelineEn'], { max: LIMITS.timeline, required: false, hint: t('admin.timelineHint') })}
         ${pair(`${p}_text`, section.text, ['admin.textSv', 'admin.textEn'], { rows: 5, max: LIMITS.sectionText, required: false, hint: t('admin.textHint') })}
         ${isNew ? '' : remove(`${p}_remove`, t('admin.removeSection'), section.remove)}
-        <h3 class="guide-admin__items-heading">${t('admin.items')}</h3>
+        <p class="guide-admin__items-heading">${t('admin.items')}</p>
         ${section.items.map((item, j) => itemFields(section.index, item, t('admin.item', { n: j + 1 }), false))}
         ${itemFields(section.index, blankItem(nextItem, section.items.length + 1), t('admin.newItem'), true)}`,
       { className: `guide-admin__section${isNew ? ' guide-admin__section--new' : ''}` },
