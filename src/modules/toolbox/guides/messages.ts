@@ -3,7 +3,7 @@ import { defineMessages } from '../../../platform/i18n/index.ts';
 
 export const guidesMessages = defineMessages({
   sv: {
-    'list.title': 'Guider för att rekrytera på distans',
+    'list.title': 'Guider för att rekrytera från andra länder',
     'list.lead':
       'Hur ni anställer någon från ett annat land och hur familjen landar väl – med tidsramar, länkar till myndigheterna och checklistor ni bockar av för varje rekrytering.',
     'list.guides': 'Guiderna',
@@ -58,7 +58,7 @@ export const guidesMessages = defineMessages({
     'error.labelRequired': 'Skriv ett namn på rekryteringen.',
     'error.labelTooLong': 'Namnet får vara högst {max} tecken.',
     'error.guide': 'Välj en av guiderna.',
-    'admin.title': 'Guider för att rekrytera på distans',
+    'admin.title': 'Guider för att rekrytera från andra länder',
     'admin.lead':
       'Guiderna organisationerna läser och bockar av. En ändrad punkt behåller sin nyckel, så organisationernas bockar följer med.',
     'admin.edit': 'Redigera',
