@@ -36,12 +36,11 @@ export function adminListPage(
   const title = t('admin.title');
   return {
     title,
-    main: html`<h1>${title}</h1>
+    main: html`<h1 id="guides-admin-title">${title}</h1>
       ${notice ? html`<p class="notice notice--success" role="status">${notice}</p>` : ''}
       <p class="lead">${t('admin.lead')}</p>
       ${dataTable({
-        id: 'guides-table',
-        caption: title,
+        labelledBy: 'guides-admin-title',
         columns: [
           t('admin.titleColumn'),
           t('admin.statusColumn'),
