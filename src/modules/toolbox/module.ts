@@ -17,8 +17,9 @@ import type { PartsContext, ToolboxPart } from './part.ts';
 import { brandPart } from './brand/index.ts';
 import { builderPart } from './builder/index.ts';
 import { widgetPart } from './widget/index.ts';
+import { guidesPart } from './guides/index.ts';
 
-const parts: readonly ToolboxPart[] = [brandPart, builderPart, widgetPart];
+const parts: readonly ToolboxPart[] = [brandPart, builderPart, widgetPart, guidesPart];
 
 const all = <T>(pick: (part: ToolboxPart) => readonly T[] | undefined): T[] =>
   parts.flatMap((part) => pick(part) ?? []);

@@ -937,4 +937,55 @@ export const ROWS: Record<string, Row> = {
     anon: 401,
     url: '/admin/toolbox/brand/versions/999/restore',
   }),
+  // toolbox: guides
+  ...(() => {
+    const checklist = '/sv/toolbox/guides/checklists/00000000-0000-4000-8000-000000000000';
+    const guide = '/admin/toolbox/guides/anstalla-utanfor-eu-ees';
+    const editors: Role[] = ['admin', 'region_editor'];
+    return {
+      'GET /:lang/toolbox/guides': backOffice(200, { url: '/sv/toolbox/guides' }),
+      'GET /:lang/toolbox/guides/:slug': backOffice(200, {
+        url: '/sv/toolbox/guides/anstalla-utanfor-eu-ees',
+      }),
+      'POST /:lang/toolbox/guides/checklists': backOffice(400, {
+        anon: 401,
+        staff: 403,
+        url: '/sv/toolbox/guides/checklists',
+        body: { guide: 'anstalla-utanfor-eu-ees', label: '' },
+      }),
+      'GET /:lang/toolbox/guides/checklists/:id': backOffice(404, { url: checklist }),
+      'POST /:lang/toolbox/guides/checklists/:id': backOffice(404, { anon: 401, staff: 403, url: checklist }),
+      'POST /:lang/toolbox/guides/checklists/:id/rename': backOffice(404, {
+        anon: 401,
+        staff: 403,
+        url: `${checklist}/rename`,
+        body: { label: 'x' },
+      }),
+      'GET /:lang/toolbox/guides/checklists/:id/delete': backOffice(404, { url: `${checklist}/delete` }),
+      'POST /:lang/toolbox/guides/checklists/:id/delete': backOffice(404, {
+        anon: 401,
+        staff: 403,
+        url: `${checklist}/delete`,
+      }),
+      'GET /admin/toolbox/guides': only(editors, 200),
+      'GET /admin/toolbox/guides/:slug': only(editors, 200, { url: guide }),
+      'POST /admin/toolbox/guides/:slug': only(editors, 409, {
+        anon: 401,
+        url: guide,
+        body: {
+          version: '0',
+          title_sv: 'A',
+          title_en: 'B',
+          s0_title_sv: 'C',
+          s0_title_en: 'D',
+          s0_position: '1',
+        },
+      }),
+      'POST /admin/toolbox/guides/:slug/publish': only(editors, 409, {
+        anon: 401,
+        url: `${guide}/publish`,
+        body: { version: '0', published: 'true' },
+      }),
+    } satisfies Record<string, Row>;
+  })(),
 };
