@@ -37,7 +37,12 @@ describe('toolbox assets: the back-office', async () => {
     expires_on: '',
     ...extra,
   });
-  const post = (url: string, cookie: string, body: Record<string, string>, file?: { name: string; type: string; bytes: Buffer }) => {
+  const post = (
+    url: string,
+    cookie: string,
+    body: Record<string, string>,
+    file?: { name: string; type: string; bytes: Buffer },
+  ) => {
     const { payload, contentType } = multipart(body, file);
     return app.inject({
       method: 'POST',
@@ -56,18 +61,27 @@ describe('toolbox assets: the back-office', async () => {
     assert.equal(response.statusCode, 400);
     assert.match(response.body, /id="file-error"[^>]*>[^<]*inte av något format/);
     assert.match(response.body, /value="Fakta om pendling"/);
-    const count = await db.selectFrom('toolbox_assets').select('id').where('title_sv', '=', 'Fakta om pendling').execute();
+    const count = await db
+      .selectFrom('toolbox_assets')
+      .select('id')
+      .where('title_sv', '=', 'Fakta om pendling')
+      .execute();
     assert.equal(count.length, 0);
   });
 
   it('refuses a file over 50 MB by the field, the rest of the form kept', async () => {
     const big = Buffer.alloc(50 * 1024 * 1024 + 10, 0x20);
     PDF_BYTES.copy(big);
-    const response = await post('/admin/toolbox/assets/new', editor.cookie, fields({ title_sv: 'För stor fil' }), {
-      name: 'stor.pdf',
-      type: 'application/pdf',
-      bytes: big,
-    });
+    const response = await post(
+      '/admin/toolbox/assets/new',
+      editor.cookie,
+      fields({ title_sv: 'För stor fil' }),
+      {
+        name: 'stor.pdf',
+        type: 'application/pdf',
+        bytes: big,
+      },
+    );
     assert.equal(response.statusCode, 400);
     assert.match(response.body, /id="file-error"[^>]*>[^<]*större än 50 MB/);
     assert.match(response.body, /value="För stor fil"/);
@@ -101,7 +115,11 @@ describe('toolbox assets: the back-office', async () => {
     });
     assert.equal(response.statusCode, 303, response.body.slice(0, 400));
     assetId = /\/admin\/toolbox\/assets\/([0-9a-f-]{36})/.exec(String(response.headers.location))![1]!;
-    const row = await db.selectFrom('toolbox_assets').selectAll().where('id', '=', assetId).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('toolbox_assets')
+      .selectAll()
+      .where('id', '=', assetId)
+      .executeTakeFirstOrThrow();
     assert.equal(row.status, 'draft');
     assert.equal(row.content_type, 'application/pdf');
     assert.equal(row.sha256, createHash('sha256').update(PDF_BYTES).digest('hex'));
@@ -110,17 +128,31 @@ describe('toolbox assets: the back-office', async () => {
     assert.ok(stored, 'in the platform storage');
     assert.ok((await auditActions(db)).includes('toolbox.asset.created'));
 
-    assert.equal((await app.inject({ url: `/sv/toolbox/assets/${assetId}`, headers: { cookie: hr.cookie } })).statusCode, 404);
+    assert.equal(
+      (await app.inject({ url: `/sv/toolbox/assets/${assetId}`, headers: { cookie: hr.cookie } })).statusCode,
+      404,
+    );
     const published = await client.postForm(`/admin/toolbox/assets/${assetId}/publish`, editor.cookie, {});
     assert.equal(published.statusCode, 303);
-    assert.equal((await app.inject({ url: `/sv/toolbox/assets/${assetId}`, headers: { cookie: hr.cookie } })).statusCode, 200);
+    assert.equal(
+      (await app.inject({ url: `/sv/toolbox/assets/${assetId}`, headers: { cookie: hr.cookie } })).statusCode,
+      200,
+    );
     assert.ok((await auditActions(db)).includes('toolbox.asset.published'));
   });
 
   it('shows the download log and sends it as CSV with formula cells defused', async () => {
     const sly = await toolboxUser(db);
-    await db.updateTable('accounts').set({ display_name: '=HYPERLINK("http://x")' }).where('id', '=', sly.accountId).execute();
-    assert.equal((await app.inject({ url: `/sv/toolbox/assets/${assetId}/download`, headers: { cookie: sly.cookie } })).statusCode, 200);
+    await db
+      .updateTable('accounts')
+      .set({ display_name: '=HYPERLINK("http://x")' })
+      .where('id', '=', sly.accountId)
+      .execute();
+    assert.equal(
+      (await app.inject({ url: `/sv/toolbox/assets/${assetId}/download`, headers: { cookie: sly.cookie } }))
+        .statusCode,
+      200,
+    );
     const page = await client.get(`/admin/toolbox/assets/${assetId}`, editor.cookie);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /=HYPERLINK/, 'the person’s name in the log');
@@ -136,7 +168,11 @@ describe('toolbox assets: the back-office', async () => {
   it('withdraws (audited, the expiry task queued) and refuses deleting what is not a draft', async () => {
     const withdrawn = await client.postForm(`/admin/toolbox/assets/${assetId}/withdraw`, editor.cookie, {});
     assert.equal(withdrawn.statusCode, 303);
-    const jobs = await db.selectFrom('jobs').select('name').where('name', '=', 'toolbox.assets.expiry').execute();
+    const jobs = await db
+      .selectFrom('jobs')
+      .select('name')
+      .where('name', '=', 'toolbox.assets.expiry')
+      .execute();
     assert.ok(jobs.length >= 1);
     const refused = await client.postForm(`/admin/toolbox/assets/${assetId}/delete`, editor.cookie, {});
     assert.equal(refused.statusCode, 409);
@@ -144,22 +180,35 @@ describe('toolbox assets: the back-office', async () => {
   });
 
   it('deletes a draft nobody downloaded, and its file', async () => {
-    const created = await post('/admin/toolbox/assets/new', editor.cookie, fields({ title_sv: 'Kortlivat utkast' }), {
-      name: 'a.pdf',
-      type: 'application/pdf',
-      bytes: PDF_BYTES,
-    });
+    const created = await post(
+      '/admin/toolbox/assets/new',
+      editor.cookie,
+      fields({ title_sv: 'Kortlivat utkast' }),
+      {
+        name: 'a.pdf',
+        type: 'application/pdf',
+        bytes: PDF_BYTES,
+      },
+    );
     const id = /assets\/([0-9a-f-]{36})/.exec(String(created.headers.location))![1]!;
-    const key = (await db.selectFrom('toolbox_assets').select('file_key').where('id', '=', id).executeTakeFirstOrThrow()).file_key!;
+    const key = (
+      await db.selectFrom('toolbox_assets').select('file_key').where('id', '=', id).executeTakeFirstOrThrow()
+    ).file_key!;
     const deleted = await client.postForm(`/admin/toolbox/assets/${id}/delete`, editor.cookie, {});
     assert.equal(deleted.statusCode, 303);
-    assert.equal(await db.selectFrom('toolbox_assets').select('id').where('id', '=', id).executeTakeFirst(), undefined);
+    assert.equal(
+      await db.selectFrom('toolbox_assets').select('id').where('id', '=', id).executeTakeFirst(),
+      undefined,
+    );
     assert.equal(await storageFor(config).exists(key), false);
     assert.ok((await auditActions(db)).includes('toolbox.asset.deleted'));
   });
 
   it('a photo takes its credit from the media library, which then shows the use and refuses deletion', async () => {
-    const image = await createLibraryPhoto(db, config, { expiresOn: '2099-12-31', photographer: 'Bo Bildare' });
+    const image = await createLibraryPhoto(db, config, {
+      expiresOn: '2099-12-31',
+      photographer: 'Bo Bildare',
+    });
     const response = await client.postForm('/admin/toolbox/assets/new', editor.cookie, {
       kind: 'photo',
       title_sv: 'Skymning',
@@ -179,13 +228,24 @@ describe('toolbox assets: the back-office', async () => {
     assert.match(media.body, new RegExp(`/admin/toolbox/assets/${id}`));
     const del = await client.postForm(`/admin/media/${image.id}/delete`, admin.cookie, {});
     assert.equal(del.statusCode, 409, 'an image the toolbox uses is not deleted');
-    assert.ok(await db.selectFrom('media_images').select('id').where('id', '=', image.id).where('region_id', '=', REGION).executeTakeFirst());
+    assert.ok(
+      await db
+        .selectFrom('media_images')
+        .select('id')
+        .where('id', '=', image.id)
+        .where('region_id', '=', REGION)
+        .executeTakeFirst(),
+    );
   });
 
   it('is the region editors’ only', async () => {
     assert.equal((await client.get('/admin/toolbox/assets', hr.cookie)).statusCode, 403);
     assert.equal((await client.get(`/admin/toolbox/assets/${assetId}`, hr.cookie)).statusCode, 403);
-    const forged = await post('/admin/toolbox/assets/new', hr.cookie, fields(), { name: 'a.pdf', type: 'application/pdf', bytes: PDF_BYTES });
+    const forged = await post('/admin/toolbox/assets/new', hr.cookie, fields(), {
+      name: 'a.pdf',
+      type: 'application/pdf',
+      bytes: PDF_BYTES,
+    });
     assert.equal(forged.statusCode, 403);
   });
 });

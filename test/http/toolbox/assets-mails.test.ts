@@ -8,13 +8,19 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { buildTestApp } from '../../helpers/app.ts';
 import { formClient } from '../../helpers/client.ts';
 import { tablesHolding } from '../../helpers/db-scan.ts';
 import { REGION } from '../../helpers/identity.ts';
 import { readMail, startSmtpServer } from '../../helpers/smtp.ts';
 import { toolboxUser } from '../../helpers/toolbox.ts';
-import { createFileAsset, createLibraryPhoto, createPhotoAsset, downloadsOf } from '../../helpers/toolbox-assets.ts';
+import {
+  createFileAsset,
+  createLibraryPhoto,
+  createPhotoAsset,
+  downloadsOf,
+} from '../../helpers/toolbox-assets.ts';
 import { deleteAccount } from '../../../src/modules/identity/me/service.ts';
 import { downloadsPersonalData } from '../../../src/modules/toolbox/assets/personal-data.ts';
 import { runAssetExpiry, runDownloadRetention } from '../../../src/modules/toolbox/assets/service.ts';
@@ -22,7 +28,9 @@ import { runAssetExpiry, runDownloadRetention } from '../../../src/modules/toolb
 describe('toolbox assets: expiry mails, retention and personal data', async () => {
   const smtp = await startSmtpServer();
   let now = new Date('2099-02-01T09:00:00Z');
-  const { app, database, queue, config } = await buildTestApp({ SMTP_URL: smtp.url }, undefined, { clock: () => now });
+  const { app, database, queue, config } = await buildTestApp({ SMTP_URL: smtp.url }, undefined, {
+    clock: () => now,
+  });
   const db = database.db;
   const client = await formClient(app);
   const deps = { db, queue, origin: config.publicUrl.origin };
@@ -31,7 +39,8 @@ describe('toolbox assets: expiry mails, retention and personal data', async () =
     await queue.drain();
     return smtp.received.filter((m) => m.to.includes(address)).map(readMail);
   };
-  const download = (id: string, cookie: string) => app.inject({ url: `/sv/toolbox/assets/${id}/download`, headers: { cookie } });
+  const download = (id: string, cookie: string) =>
+    app.inject({ url: `/sv/toolbox/assets/${id}/download`, headers: { cookie } });
 
   const sv = await toolboxUser(db, { email: `sara-${Date.now()}@example.org`, language: 'sv' });
   const en = await toolboxUser(db, { email: `emma-${Date.now()}@example.org`, language: 'en' });
@@ -77,7 +86,10 @@ describe('toolbox assets: expiry mails, retention and personal data', async () =
     const id = await createFileAsset(db, config, { title: 'Gamla mallen' });
     assert.equal((await download(id, sv.cookie)).statusCode, 200);
     const before = (await mailsTo(sv.email)).length;
-    assert.equal((await client.postForm(`/admin/toolbox/assets/${id}/withdraw`, editor.cookie, {})).statusCode, 303);
+    assert.equal(
+      (await client.postForm(`/admin/toolbox/assets/${id}/withdraw`, editor.cookie, {})).statusCode,
+      303,
+    );
     await queue.drain(); // the withdrawal queued the task
     await runAssetExpiry(deps, now);
     const after = await mailsTo(sv.email);
@@ -88,25 +100,30 @@ describe('toolbox assets: expiry mails, retention and personal data', async () =
   it('deletes downloads older than 24 months', async () => {
     const id = await createFileAsset(db, config);
     assert.equal((await download(id, sv.cookie)).statusCode, 200);
-    await db
-      .updateTable('toolbox_downloads')
-      .set({ downloaded_at: new Date('2024-03-01T00:00:00Z') })
-      .where('asset_id', '=', id)
-      .execute();
+    await sql`update toolbox_downloads set downloaded_at = '2024-03-01T00:00:00Z' where asset_id = ${id}`.execute(
+      db,
+    );
     assert.ok((await runDownloadRetention(db, new Date('2026-04-01T00:00:00Z'))) >= 1);
     assert.equal((await downloadsOf(db, id)).length, 0);
   });
 
   it('exports a person’s downloads and, on erasure, keeps the organisation but not the account', async () => {
     const person = await toolboxUser(db, { email: `glomd-${Date.now()}@example.org` });
-    await db.updateTable('accounts').set({ display_name: 'Greta Glömd' }).where('id', '=', person.accountId).execute();
+    await db
+      .updateTable('accounts')
+      .set({ display_name: 'Greta Glömd' })
+      .where('id', '=', person.accountId)
+      .execute();
     const id = await createFileAsset(db, config, { title: 'Exportfakta' });
     assert.equal((await download(id, person.cookie)).statusCode, 200);
 
     const exported = await app.inject({ url: '/sv/me/export.json', headers: { cookie: person.cookie } });
     assert.equal(exported.statusCode, 200);
     const data = JSON.parse(exported.body) as { toolboxDownloads?: Array<{ material: string }> };
-    assert.deepEqual(data.toolboxDownloads?.map((d) => d.material), ['Exportfakta']);
+    assert.deepEqual(
+      data.toolboxDownloads?.map((d) => d.material),
+      ['Exportfakta'],
+    );
 
     const parts = [downloadsPersonalData];
     assert.equal(await deleteAccount(db, REGION, person.accountId, parts), 'deleted');
