@@ -85,7 +85,7 @@ describe('toolbox assets: licence expiry by the clock', async () => {
     const withdrawn = await createFileAsset(db, config, { status: 'withdrawn', title: 'Gammal broschyr' });
     const gone = await get(`/sv/toolbox/assets/${withdrawn}/download`);
     assert.equal(gone.statusCode, 410);
-    assert.match(gone.body, /Tillbakadragen/);
+    assert.match(gone.body, /Regionen drog tillbaka materialet den/);
     assert.equal((await downloadsOf(db, withdrawn)).length, 0);
 
     const draft = await createFileAsset(db, config, { status: 'draft', title: 'Hemligt utkast' });

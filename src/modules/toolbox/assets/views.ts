@@ -260,7 +260,6 @@ export function assetPage(m: AssetModel): SafeHtml {
     ${
       m.gone
         ? html`<div class="notice notice--warning asset-gone" role="alert">
-          <p><strong>${flagTag(m.lang, flag)}</strong></p>
           <p>${goneText(m.lang, m.gone)}</p>
         </div>`
         : flag?.kind === 'soon'
@@ -331,7 +330,7 @@ export function assetPage(m: AssetModel): SafeHtml {
 export function gonePage(lang: Lang, asset: AssetRow, gone: NonNullable<AssetModel['gone']>): SafeHtml {
   const t = tr(lang);
   return html`<div class="notice notice--warning asset-gone" role="alert">
-      <p><strong>${gone.reason === 'expired' ? t('flag.expired', { date: dayText(lang, gone.since) }) : t('flag.withdrawn')}</strong></p>
+      
       <p>${goneText(lang, gone)}</p>
     </div>
     <p><a href="${assetHref(lang, asset.id)}">${t('gone.back')}</a></p>`;
