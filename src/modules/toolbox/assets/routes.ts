@@ -111,7 +111,7 @@ const LOG_LIMIT = 200;
 const CSV_LIMIT = 20_000;
 const ORG_LIMIT = 200;
 /** A download is a file of its own: no scripts, no loads, sandboxed (an SVG logo above all). */
-const FILE_POLICY = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; sandbox";
+const FILE_POLICY = "default-src 'none'; img-src data:; sandbox";
 
 /** A form's body, url-encoded or multipart (a file and whether it was too large, besides the fields). */
 const AssetBody = Type.Object(
