@@ -988,4 +988,28 @@ export const ROWS: Record<string, Row> = {
       }),
     } satisfies Record<string, Row>;
   })(),
+  // toolbox: assets
+  ...(() => {
+    const editors: Role[] = ['admin', 'region_editor'];
+    const none = '00000000-0000-4000-8000-000000000000';
+    const admin = `/admin/toolbox/assets/${none}`;
+    return {
+      'GET /:lang/toolbox/assets': backOffice(200, { url: '/sv/toolbox/assets' }),
+      'GET /:lang/toolbox/assets/downloads': backOffice(200, { url: '/sv/toolbox/assets/downloads' }),
+      'GET /:lang/toolbox/assets/:id': backOffice(404, { url: `/sv/toolbox/assets/${none}` }),
+      'GET /:lang/toolbox/assets/:id/download': backOffice(404, {
+        url: `/sv/toolbox/assets/${none}/download`,
+      }),
+      'GET /admin/toolbox/assets': only(editors, 200),
+      'GET /admin/toolbox/assets/new': only(editors, 200),
+      'POST /admin/toolbox/assets/new': only(editors, 400, { anon: 401, body: { kind: 'document' } }),
+      'GET /admin/toolbox/assets/:id': only(editors, 404, { url: admin }),
+      'POST /admin/toolbox/assets/:id': only(editors, 404, { anon: 401, url: admin, body: {} }),
+      'POST /admin/toolbox/assets/:id/publish': only(editors, 404, { anon: 401, url: `${admin}/publish` }),
+      'POST /admin/toolbox/assets/:id/withdraw': only(editors, 404, { anon: 401, url: `${admin}/withdraw` }),
+      'POST /admin/toolbox/assets/:id/delete': only(editors, 404, { anon: 401, url: `${admin}/delete` }),
+      'GET /admin/toolbox/assets/:id/downloads.csv': only(editors, 404, { url: `${admin}/downloads.csv` }),
+      'GET /admin/toolbox/assets/:id/file': only(editors, 404, { url: `${admin}/file` }),
+    } satisfies Record<string, Row>;
+  })(),
 };
