@@ -14,8 +14,9 @@ import { Permission } from '../../platform/permissions.ts';
 import { toolboxMessages } from './messages.ts';
 import { PATHS } from './model.ts';
 import type { PartsContext, ToolboxPart } from './part.ts';
+import { textsPart } from './texts/index.ts';
 
-const parts: readonly ToolboxPart[] = [];
+const parts: readonly ToolboxPart[] = [textsPart];
 
 const all = <T>(pick: (part: ToolboxPart) => readonly T[] | undefined): T[] =>
   parts.flatMap((part) => pick(part) ?? []);
