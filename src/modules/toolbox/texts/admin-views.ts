@@ -328,7 +328,7 @@ export function adminFormPage(m: AdminFormModel): AdminPageView {
     ${approved ? html`<div class="notice notice--warning"><p>${t('form.approvedWarning')}</p></div>` : ''}
     ${checkboxGroup(lang, {
       name: 'approve',
-      legend: t('workflow.title'),
+      legend: t('form.approval'),
       hint: t('form.approveHint'),
       values: v.approve === 'yes' ? ['yes'] : [],
       options: [{ value: 'yes', label: approved ? t('form.approveAgain') : t('form.approve') }],

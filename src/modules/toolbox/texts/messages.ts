@@ -62,10 +62,11 @@ export const textsMessages = defineMessages({
     'form.sourceUrlHint': 'Börjar med https://',
     'form.sourceDate': 'Källans datum',
     'form.approve': 'Godkänn texten när den sparas',
+    'form.approval': 'Godkännande',
     'form.approveHint':
       'Godkända texter syns direkt för organisationerna och används av textbyggaren och widgeten.',
     'form.approvedWarning':
-      'Den här texten är godkänd och används. Sparar du utan att kryssa i ”Godkänn texten när den sparas” blir den ett utkast igen och försvinner ur verktygslådan tills någon godkänner den.',
+      'Den här texten är godkänd och används. Sparar du utan att kryssa i ”Godkänn texten igen” blir den ett utkast igen och försvinner ur verktygslådan tills någon godkänner den.',
     'form.approveAgain': 'Godkänn texten igen när den sparas (den används vidare)',
     'form.save': 'Spara',
     'form.stale':
@@ -206,10 +207,11 @@ export const textsMessages = defineMessages({
     'form.sourceUrlHint': 'Starts with https://',
     'form.sourceDate': 'Source date',
     'form.approve': 'Approve the text when saving',
+    'form.approval': 'Approval',
     'form.approveHint':
       'Approved texts reach organisations at once and are used by the text builder and the widget.',
     'form.approvedWarning':
-      'This text is approved and in use. If you save without ticking “Approve the text when saving”, it becomes a draft again and leaves the toolbox until someone approves it.',
+      'This text is approved and in use. If you save without ticking “Approve the text again”, it becomes a draft again and leaves the toolbox until someone approves it.',
     'form.approveAgain': 'Approve the text again when saving (it stays in use)',
     'form.save': 'Save',
     'form.stale':

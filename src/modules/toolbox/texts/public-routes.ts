@@ -42,7 +42,10 @@ export function registerTextsPublicRoutes(app: App, deps: ModuleDeps): void {
       const region = request.region;
       const { filter, problems } = parsePublicFilter(request.query, region, lang);
       const all = await approvedTexts(db, region.id, { limit: TEXTS_CAP });
-      const chosen = applyPublicFilter(all, filter);
+      // A municipality's own texts first, then those about the whole region.
+      const chosen = applyPublicFilter(all, filter).sort(
+        (a, b) => Number(b.municipalityCode !== null) - Number(a.municipalityCode !== null),
+      );
       const { items, pages } = pageSlice(chosen, filter.page, PUBLIC_PAGE_SIZE);
       const facts = filter.municipality
         ? quotableFacts(

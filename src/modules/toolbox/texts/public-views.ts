@@ -132,7 +132,6 @@ function filterForm(m: PublicModel): SafeHtml {
         name: 'municipality',
         id: FIELD_ID.municipality,
         label: t('filter.municipality'),
-        hint: t('pub.municipalityHint'),
         value: chosenSlug,
         error: error('municipality'),
         options: [
@@ -149,6 +148,7 @@ function filterForm(m: PublicModel): SafeHtml {
         options: counted(lang, languages, facets.language, filter.language),
       })}
     </div>
+    <p class="field__hint texts-filters__hint">${t('pub.municipalityHint')}</p>
     <div class="texts-filters__actions">
       <button class="button" type="submit">${t('filter.apply')}</button>
       ${
@@ -178,13 +178,13 @@ function textCard(m: PublicModel, text: ApprovedText): SafeHtml {
     <article class="text-card" aria-labelledby="${id}-title">
       <p class="text-card__tags">
         <span class="tag">${topicLabel(m.lang, text.topic)}</span>
-        <span class="tag tag--muted">${personaLabel(m.lang, text.persona)}</span>
+        ${text.persona === 'everyone' ? '' : html`<span class="tag tag--muted">${personaLabel(m.lang, text.persona)}</span>`}
         <span class="tag tag--muted">${municipalityLabel(m.lang, m.region, text.municipalityCode)}</span>
       </p>
       <h3 class="text-card__title" id="${id}-title"${langAttr}>${text.title[chosen]}</h3>
-      <div class="text-card__body" id="${id}"${langAttr}>
-        ${paragraphs(text.body[chosen]).map((p, i) => html`${i ? '\n\n' : ''}<p>${p}</p>`)}${text.source.name ? '\n\n' : ''}${sourceLine(chosen, text)}
-      </div>
+      <div class="text-card__body" id="${id}"${langAttr}>${paragraphs(text.body[chosen]).map(
+        (p, i) => html`${i ? '\n\n' : ''}<p>${p}</p>`,
+      )}${text.source.name ? '\n\n' : ''}${sourceLine(chosen, text)}</div>
       <p class="text-card__copy">
         <button type="button" class="button button--secondary copy-button" data-copy="${id}" data-copied="${t('pub.copied')}" data-copy-failed="${t('pub.copyFailed')}" hidden>${t('pub.copy')}</button>
         <span class="copy-status" role="status" data-copy-status="${id}"></span>
@@ -227,8 +227,11 @@ function factsSection(m: PublicModel): SafeHtml {
             const href = safeHref(f.sourceUrl);
             const source = href ? html`<a href="${href}" rel="noopener">${f.source}</a>` : html`${f.source}`;
             return html`<li class="fact-quote${f.stale ? ' fact-quote--stale' : ''}">
+              <div class="fact-quote__main">
               <p class="fact-quote__text" id="${id}"${langAttr}>${f.sentence}</p>
-              <p class="fact-quote__meta">${t('pub.sourceLabel')}: ${source}, <time datetime="${f.asOf}">${dayText(m.lang, f.asOf)}</time>${f.stale ? html` <strong class="tag tag--overdue">${t('pub.stale')}</strong>` : ''}</p>
+              <p class="fact-quote__meta">${t('pub.sourceLabel')}: ${source}, <time datetime="${f.asOf}">${dayText(m.lang, f.asOf)}</time></p>
+              ${f.stale ? html`<p class="fact-quote__stale"><strong class="tag tag--overdue">${t('pub.stale')}</strong></p>` : ''}
+              </div>
               <p class="fact-quote__copy">
                 <button type="button" class="button button--secondary copy-button" data-copy="${id}" data-copied="${t('pub.copied')}" data-copy-failed="${t('pub.copyFailed')}" hidden>${t('pub.copyFact')}</button>
                 <span class="copy-status" role="status" data-copy-status="${id}"></span>
@@ -247,6 +250,7 @@ export function publicBody(m: PublicModel): SafeHtml {
     id: FIELD_ID[p.field as PublicField] ?? FIELD_ID.page,
     text: problemText(m.lang, p),
   }));
+  const place = m.filter.municipality ? municipalityLabel(m.lang, m.region, m.filter.municipality) : '';
   const count =
     m.total === 1 ? t('pub.resultsOne') : t('pub.results', { count: formatNumber(m.lang, m.total) });
   const picture = m.image
@@ -260,6 +264,7 @@ export function publicBody(m: PublicModel): SafeHtml {
   return html`${picture} ${formErrorSummary(m.lang, errors)} ${filterForm(m)}
     <section class="texts-results" aria-labelledby="texts-results-title">
       <h2 id="texts-results-title">${t('pub.textsTitle')} <span class="texts-results__count">· ${count}</span></h2>
+      ${place ? html`<p class="texts-results__facts"><a href="#texts-facts-title">${t('pub.factsTitle', { place })}</a></p>` : ''}
       ${
         m.texts.length
           ? html`<ul class="texts-list">${m.texts.map((text) => textCard(m, text))}</ul>`
