@@ -52,7 +52,7 @@ export interface FrameOptions {
 export function toolboxFrame(lang: Lang, options: FrameOptions): SafeHtml {
   const t = (key: Parameters<typeof toolboxMessages.t>[1]) => toolboxMessages.t(lang, key);
   const label = t('sub.label');
-  return html`<div class="toolbox">
+  return html`<div class="toolbox wrap">
     <nav class="toolbox-nav" aria-label="${label}">
       <p class="toolbox-nav__title">${label}${options.organisationName ? html` <span class="toolbox-nav__org">· ${options.organisationName}</span>` : ''}</p>
       <ul>

@@ -10,6 +10,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../src/platform/db/schema.ts';
+import { loadRegions } from '../../../src/modules/regions/repository.ts';
+import { textsCard } from '../../../src/modules/toolbox/texts/card.ts';
 import { approvedTexts } from '../../../src/modules/toolbox/toolbox.ts';
 import { buildTestApp, unlimited } from '../../helpers/app.ts';
 import { formClient } from '../../helpers/client.ts';
@@ -280,5 +282,26 @@ describe('the region’s texts in the back-office', async () => {
         .statusCode,
       404,
     );
+  });
+
+  it('counts the texts by status, and those lacking a language, on the overview card', async () => {
+    await createText(db, { status: 'draft', title: 'Bara svenska', titleEn: '', bodyEn: '' });
+    const dalarna = (await loadRegions(db)).find((r) => r.id === REGION)!;
+    const statuses = await db
+      .selectFrom('toolbox_texts')
+      .select(['status', (eb) => eb.fn.countAll<string>().as('n')])
+      .where('region_id', '=', REGION)
+      .groupBy('status')
+      .execute();
+    const n = (s: string) => statuses.find((x) => x.status === s)?.n ?? '0';
+    const card = await textsCard.render({ db, region: dalarna, lang: 'sv' });
+    assert.equal(card?.title, 'Texter och argument');
+    const text = card!.html.toString();
+    assert.match(
+      text,
+      new RegExp(`${n('approved')} godkända, ${n('draft')} utkast, ${n('retired')} används inte längre\\.`),
+    );
+    assert.match(text, /1 text saknar ett av språken\./);
+    assert.match(text, /href="\/admin\/toolbox\/texts"/);
   });
 });

@@ -19,7 +19,7 @@ export const textsCard: AdminCard = {
     return {
       title: t('card.title'),
       html: html`<p>${t('card.counts', { approved: n(c.approved), draft: n(c.draft), retired: n(c.retired) })}</p>
-        <p>${c.missing ? t('card.missing', { count: n(c.missing) }) : t('card.missingNone')}</p>
+        <p>${c.missing === 0 ? t('card.missingNone') : c.missing === 1 ? t('card.missingOne') : t('card.missing', { count: n(c.missing) })}</p>
         <p><a href="${ADMIN_PATH}">${t('card.link')}</a></p>`,
     };
   },
