@@ -11,6 +11,7 @@ import { describe, it } from 'node:test';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../src/platform/db/schema.ts';
 import { loadRegions } from '../../../src/modules/regions/repository.ts';
+import { demoTextId, seedTexts } from '../../../src/modules/toolbox/texts/seed.ts';
 import { textsCard } from '../../../src/modules/toolbox/texts/card.ts';
 import { approvedTexts } from '../../../src/modules/toolbox/toolbox.ts';
 import { buildTestApp, unlimited } from '../../helpers/app.ts';
@@ -303,5 +304,29 @@ describe('the region’s texts in the back-office', async () => {
     );
     assert.match(text, /1 text saknar ett av språken\./);
     assert.match(text, /href="\/admin\/toolbox\/texts"/);
+  });
+
+  it('seeds the demo texts once and never overwrites an editor’s change', async () => {
+    await seedTexts(db);
+    const id = demoTextId(REGION, 'career-region');
+    await db
+      .updateTable('toolbox_texts')
+      .set({ title_sv: 'Redaktörens rubrik', status: 'retired' })
+      .where('id', '=', id)
+      .execute();
+    const before = await db
+      .selectFrom('toolbox_texts')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    await seedTexts(db);
+    const after = await db
+      .selectFrom('toolbox_texts')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    assert.equal(after.n, before.n);
+    const r = await row(db, id);
+    assert.equal(r.title_sv, 'Redaktörens rubrik');
+    assert.equal(r.status, 'retired');
+    assert.equal(r.demo, true);
   });
 });
