@@ -7,7 +7,6 @@ import { defineMessages } from '../../../platform/i18n/index.ts';
 
 export const textsMessages = defineMessages({
   sv: {
-    'nav.admin': 'Texter och argument',
     'admin.title': 'Texter och argument',
     'admin.lead':
       'Regionens godkända texter och argument. Bara godkända texter visas i verktygslådan, i textbyggaren och i widgeten.',
@@ -122,14 +121,12 @@ export const textsMessages = defineMessages({
     'pub.resultsOne': '1 text',
     'pub.empty':
       'Det finns inga godkända texter för de här valen än. Pröva ett annat ämne eller en annan målgrupp.',
-    'pub.noLanguage': 'Finns bara på {language}.',
     'pub.copy': 'Kopiera texten',
     'pub.copied': 'Texten är kopierad.',
     'pub.copyFailed': 'Det gick inte att kopiera. Markera texten och kopiera den själv.',
     'pub.paging': 'Fler texter',
     'pub.previous': 'Föregående sida',
     'pub.next': 'Nästa sida',
-    'pub.regionWide': 'Hela regionen',
     'pub.textsTitle': 'Texterna',
     'pub.factsTitle': 'Fakta om {place} att citera',
     'pub.factsLead': 'Siffror ur kommunfakta, med källa och datum. Kopiera meningen som den står.',
@@ -153,7 +150,6 @@ export const textsMessages = defineMessages({
     'quote.hoursMinutes': '{h} tim {m} min',
   },
   en: {
-    'nav.admin': 'Texts and arguments',
     'admin.title': 'Texts and arguments',
     'admin.lead':
       'The region’s approved texts and arguments. Only approved texts appear in the toolbox, the text builder and the widget.',
@@ -267,14 +263,12 @@ export const textsMessages = defineMessages({
     'pub.results': '{count} texts',
     'pub.resultsOne': '1 text',
     'pub.empty': 'There are no approved texts for these choices yet. Try another topic or target group.',
-    'pub.noLanguage': 'Only in {language}.',
     'pub.copy': 'Copy the text',
     'pub.copied': 'The text is copied.',
     'pub.copyFailed': 'Copying did not work. Select the text and copy it yourself.',
     'pub.paging': 'More texts',
     'pub.previous': 'Previous page',
     'pub.next': 'Next page',
-    'pub.regionWide': 'The whole region',
     'pub.textsTitle': 'The texts',
     'pub.factsTitle': 'Facts about {place} to quote',
     'pub.factsLead': 'Figures from the place facts, with source and date. Copy the sentence as it stands.',
