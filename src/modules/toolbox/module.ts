@@ -16,11 +16,12 @@ import { PATHS } from './model.ts';
 import type { PartsContext, ToolboxPart } from './part.ts';
 import { brandPart } from './brand/index.ts';
 import { assetsPart } from './assets/index.ts';
+import { textsPart } from './texts/index.ts';
 import { builderPart } from './builder/index.ts';
 import { widgetPart } from './widget/index.ts';
 import { guidesPart } from './guides/index.ts';
 
-const parts: readonly ToolboxPart[] = [brandPart, assetsPart, builderPart, widgetPart, guidesPart];
+const parts: readonly ToolboxPart[] = [brandPart, assetsPart, textsPart, builderPart, widgetPart, guidesPart];
 
 const all = <T>(pick: (part: ToolboxPart) => readonly T[] | undefined): T[] =>
   parts.flatMap((part) => pick(part) ?? []);

@@ -1012,4 +1012,26 @@ export const ROWS: Record<string, Row> = {
       'GET /admin/toolbox/assets/:id/file': only(editors, 404, { url: `${admin}/file` }),
     } satisfies Record<string, Row>;
   })(),
+  // toolbox: texts
+  ...(() => {
+    const EDITORS: Role[] = ['admin', 'region_editor'];
+    const NO_TEXT = '/admin/toolbox/texts/00000000-0000-4000-8000-000000000000';
+    return {
+      'GET /:lang/toolbox/texts': backOffice(200, { url: '/sv/toolbox/texts' }),
+      'GET /admin/toolbox/texts': only(EDITORS, 200),
+      'GET /admin/toolbox/texts/new': only(EDITORS, 200),
+      'POST /admin/toolbox/texts/new': only(EDITORS, 400, { anon: 401, body: { persona: 'x' } }),
+      'GET /admin/toolbox/texts/:id': only(EDITORS, 404, { url: NO_TEXT }),
+      'POST /admin/toolbox/texts/:id': only(EDITORS, 404, {
+        anon: 401,
+        url: NO_TEXT,
+        body: { persona: 'x' },
+      }),
+      'POST /admin/toolbox/texts/:id/status': only(EDITORS, 404, {
+        anon: 401,
+        url: `${NO_TEXT}/status`,
+        body: { version: '1', to: 'approved' },
+      }),
+    } satisfies Record<string, Row>;
+  })(),
 };
