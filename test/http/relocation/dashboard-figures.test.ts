@@ -286,7 +286,7 @@ describe('the navigators’ dashboard', async () => {
     assert.ok(lines.includes('"partner_employment_12m","source","Källa","outcome"'));
     assert.ok(lines.every((l) => l === '' || /^\uFEFF?("([^"]|"")*",){3}"([^"]|"")*"$/.test(l)));
 
-    const { csvCell } = await import('../../../src/modules/relocation/dashboard/csv.ts');
+    const { csvCell } = await import('../../../src/platform/html/csv.ts');
     assert.equal(csvCell('=1+2'), `"'=1+2"`);
     assert.equal(csvCell('-3'), `"'-3"`);
     assert.equal(csvCell('a "b"'), '"a ""b"""');

@@ -4,19 +4,11 @@
  * spreadsheet would take for a formula (starting with =, +, -, @, a tab or a carriage return) is
  * prefixed with an apostrophe: a company's name never runs as a formula on the region's computer.
  */
+import { csvDocument } from '../../../platform/html/csv.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
 import { companyAdminMessages } from './messages.ts';
 import { formatOrgNumber } from '../../identity/organisations/orgnr.ts';
 import type { NeedExportRow } from './repository.ts';
-
-const FORMULA = /^[=+\-@\t\r]/;
-
-/** One cell: formula characters defused, quoted, inner quotes doubled. */
-export function csvCell(value: string | number): string {
-  const text = String(value);
-  const safe = FORMULA.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
 
 const dayOf = (date: Date) =>
   new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short' }).format(date);
@@ -43,5 +35,5 @@ export function needsCsv(lang: Lang, rows: readonly NeedExportRow[]): string {
       dayOf(r.updatedAt),
     ]),
   ];
-  return `\uFEFF${lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return csvDocument(lines);
 }

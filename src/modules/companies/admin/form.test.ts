@@ -3,7 +3,7 @@ import { slugFromName } from '../../../platform/html/slug.ts';
 import { describe, it } from 'node:test';
 import { emptyCompany } from '../model.ts';
 import { PAGE_MAX_BYTES, RICH_TEXT_MAX, readCompany, valuesOf, type FormChoices } from './form.ts';
-import { csvCell } from './csv.ts';
+import { csvCell } from '../../../platform/html/csv.ts';
 
 const choices: FormChoices = {
   municipalities: ['2080', '2081'],

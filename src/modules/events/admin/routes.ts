@@ -26,7 +26,7 @@ import {
 } from '../events.ts';
 import { PATHS, adminEventPath, eventPath } from '../model.ts';
 import type { PanelView, PartsContext } from '../part.ts';
-import { csvCell } from '../../relocation/dashboard/csv.ts';
+import { csvDocument } from '../../../platform/html/csv.ts';
 import { imagesById, usableImages, type MediaImage } from '../../content/media/service.ts';
 import {
   EVENT_FIELDS,
@@ -898,7 +898,7 @@ export function registerAdminRoutes(app: App, deps: ModuleDeps, parts: PartsCont
           (l) => ['leads', l.stand, l.organisation, l.leads] as [string, string, string, number],
         ),
       ];
-      const csv = '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+      const csv = csvDocument(rows);
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="event-${event.slug}-stats.csv"`)

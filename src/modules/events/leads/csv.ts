@@ -1,10 +1,10 @@
 /**
  * The leads' and the consenting registrations' CSV (RFC 4180, UTF-8 with a byte-order mark), each
- * cell quoted and a would-be formula defused (companies/admin/csv.ts `csvCell`): a visitor's typed
+ * cell quoted and a would-be formula defused (platform/html/csv.ts `csvCell`): a visitor's typed
  * name never runs as a formula on the employer's computer.
  */
 import type { Lang } from '../../../platform/i18n/index.ts';
-import { csvCell } from '../../companies/admin/csv.ts';
+import { csvCell } from '../../../platform/html/csv.ts';
 import { leadsMessages, type LeadsKey } from './messages.ts';
 import type { LeadListRow } from './repository.ts';
 

@@ -1,11 +1,11 @@
 /**
  * The organisers' export of an event's registrations as CSV (RFC 4180, UTF-8 with a byte-order
  * mark): a row per registration with its answers in words. Every cell quoted; a cell a spreadsheet
- * would take for a formula is defused (companies/admin/csv.ts csvCell): a name typed by anyone
+ * would take for a formula is defused (platform/html/csv.ts csvCell): a name typed by anyone
  * never runs on the organiser's computer.
  */
 import type { Lang } from '../../../platform/i18n/index.ts';
-import { csvCell } from '../../companies/admin/csv.ts';
+import { csvCell } from '../../../platform/html/csv.ts';
 import { eventMessages } from '../messages.ts';
 import type { Question } from './form.ts';
 import type { RegistrationRow } from './mails.ts';

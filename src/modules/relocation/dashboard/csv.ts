@@ -6,18 +6,10 @@
  * instants in ISO 8601, empty when there is no value. A cell a spreadsheet would take for a formula
  * (=, +, -, @, tab, carriage return first) gets an apostrophe in front.
  */
+import { csvDocument } from '../../../platform/html/csv.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
 import { dashboardMessages, type DashboardMessageKey } from './messages.ts';
 import type { Dashboard, Figure } from './service.ts';
-
-const FORMULA = /^[=+\-@\t\r]/;
-
-/** One cell: formula characters defused, quoted, inner quotes doubled. */
-export function csvCell(value: string | number): string {
-  const text = String(value);
-  const safe = FORMULA.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
 
 type Row = [section: string, key: string, label: string, value: string | number];
 
@@ -67,5 +59,5 @@ export function dashboardCsv(lang: Lang, d: Dashboard): string {
     ...d.months.map((m): Row => ['requests_per_month', m.key, m.label, m.value]),
   ];
   const lines = [['section', 'key', 'label', 'value'], ...rows];
-  return `\uFEFF${lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return csvDocument(lines);
 }

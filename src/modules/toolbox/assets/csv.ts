@@ -4,17 +4,10 @@
  * would take for a formula (=, +, -, @, a tab or a carriage return first) gets an apostrophe, so an
  * organisation's or a person's name never runs as a formula on the region's computer.
  */
+import { csvDocument } from '../../../platform/html/csv.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
 import { assetMessages } from './messages.ts';
 import type { LogRow } from './repository.ts';
-
-const FORMULA = /^[=+\-@\t\r]/;
-
-export function csvCell(value: string | number): string {
-  const text = String(value);
-  const safe = FORMULA.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
 
 const timeOf = (date: Date) =>
   new Intl.DateTimeFormat('sv-SE', {
@@ -34,5 +27,5 @@ export function downloadsCsv(lang: Lang, title: string, rows: readonly LogRow[])
       title,
     ]),
   ];
-  return `\uFEFF${lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return csvDocument(lines);
 }
