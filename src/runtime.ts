@@ -33,13 +33,14 @@ export function registerTasks(
   database: Database,
   mail: MailTransport,
   config: Config,
+  clock?: () => Date,
 ): void {
   registerMailTasks(queue, database.db, mail, {
     from: config.mailFrom,
     messageIdDomain: config.publicUrl.hostname,
   });
   registerMaintenanceTasks(queue, database.db, createRateLimiter(database.pool));
-  registerModuleTasks(queue, modules, { database, config });
+  registerModuleTasks(queue, modules, { database, config, clock });
 }
 
 export async function openRuntime(

@@ -79,6 +79,8 @@ export interface ModuleDeps {
 export interface TaskDeps {
   database: Database;
   config: Config;
+  /** The time now (as ModuleDeps.clock): real time unless a test moves it. */
+  clock?: () => Date;
 }
 
 /** What a module's seed receives. */

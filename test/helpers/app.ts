@@ -50,7 +50,7 @@ export async function buildTestApp(
   );
   const queue = new TaskQueue(database.db, logger);
   const mail = createMailTransport(config.smtpUrl, path.join(dataDir, 'mail'));
-  registerTasks(queue, database, mail, config);
+  registerTasks(queue, database, mail, config, options.clock);
   const regions = await createRegionDirectory(database.db);
   const app = await buildApp({
     config,

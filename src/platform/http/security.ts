@@ -62,7 +62,10 @@ export function securityHeaders(options: { https: boolean }): SecurityHeaders {
     apply(request, reply) {
       reply.headers(fixed);
       const nonce = nonces.get(request);
-      const embed = request.routeConfig?.embed ?? embeddable.get(request);
+      // only what the route serves may be embedded: its error pages (an unknown key's 404) keep
+      // the site's own policies
+      const embed =
+        reply.statusCode < 400 ? (request.routeConfig?.embed ?? embeddable.get(request)) : undefined;
       if (embed) reply.header('cross-origin-resource-policy', 'cross-origin');
       if (embed === 'frame') {
         reply.removeHeader('x-frame-options');

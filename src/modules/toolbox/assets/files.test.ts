@@ -1,9 +1,18 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { zipOf } from '../../../../test/helpers/zip.ts';
 import { checkFile, cleanFileName, sniffFormat } from './files.ts';
 
-const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(40)]);
+const zip = zipOf({
+  '[Content_Types].xml': Buffer.from('<Types/>'),
+  'ppt/presentation.xml': Buffer.from('<p/>'),
+});
+const odp = zipOf({
+  mimetype: Buffer.from('application/vnd.oasis.opendocument.presentation'),
+  'content.xml': Buffer.from('<office:document-content/>'),
+});
+const other = zipOf({ 'setup.exe': Buffer.from('MZ') });
 
 describe('asset files known by their bytes', () => {
   it('tells the formats by their first bytes, not their names', () => {
@@ -23,7 +32,15 @@ describe('asset files known by their bytes', () => {
   it('takes a ZIP only as a template named .pptx, .potx or .odp', () => {
     assert.equal(sniffFormat(zip, 'Mall.PPTX'), 'pptx');
     assert.equal(sniffFormat(zip, 'mall.potx'), 'potx');
-    assert.equal(sniffFormat(zip, 'mall.odp'), 'odp');
+    assert.equal(sniffFormat(odp, 'mall.odp'), 'odp');
+    assert.equal(sniffFormat(zip, 'mall.odp'), undefined, 'an Office file named .odp');
+    assert.equal(sniffFormat(odp, 'mall.pptx'), undefined, 'an OpenDocument file named .pptx');
+    assert.equal(sniffFormat(other, 'mall.pptx'), undefined, 'a ZIP of something else');
+    assert.equal(
+      sniffFormat(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0]), 'mall.pptx'),
+      undefined,
+      'a torn ZIP',
+    );
     assert.equal(sniffFormat(zip, 'mall.zip'), undefined);
     assert.deepEqual(checkFile('template', zip, 'a.pptx'), { format: 'pptx' });
     assert.deepEqual(checkFile('film', zip, 'a.pptx'), { error: 'wrongKind' });

@@ -1,7 +1,7 @@
 /**
  * An uploaded asset file known by its bytes, never by its name: PDF (`%PDF-`), PNG and JPEG, SVG
  * (a logo: text whose first element is <svg>), ZIP-based presentation templates (.pptx, .potx,
- * .odp: `PK\x03\x04`, the content type by the extension), MP4 (`ftyp` at byte 4) and WebM
+ * .odp: a ZIP whose entries are a presentation's, the content type by the extension), MP4 (`ftyp` at byte 4) and WebM
  * (`1A45DFA3`). Each kind of asset takes some of these formats. Also the clean file name a download
  * is sent under. Pure.
  */
@@ -62,6 +62,64 @@ function isSvg(bytes: Buffer): boolean {
   return /^<svg[\s>]/i.test(rest);
 }
 
+/** Most entries read from a ZIP's central directory (a template has a few hundred). */
+const MAX_ZIP_ENTRIES = 20_000;
+
+/**
+ * The names in a ZIP's central directory (found from its end record), or undefined when the bytes
+ * are not a well-formed ZIP. Bounded: the end record is looked for in the last 64 KiB, at most
+ * MAX_ZIP_ENTRIES names are read, every offset is checked against the length.
+ */
+export function zipEntries(bytes: Buffer): string[] | undefined {
+  const floor = Math.max(0, bytes.length - 22 - 0xffff);
+  let end = -1;
+  for (let i = bytes.length - 22; i >= floor; i -= 1) {
+    if (bytes.readUInt32LE(i) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return undefined;
+  const count = bytes.readUInt16LE(end + 10);
+  let at = bytes.readUInt32LE(end + 16);
+  if (count > MAX_ZIP_ENTRIES) return undefined;
+  const names: string[] = [];
+  for (let n = 0; n < count; n += 1) {
+    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== 0x02014b50) return undefined;
+    const nameLength = bytes.readUInt16LE(at + 28);
+    const extra = bytes.readUInt16LE(at + 30);
+    const comment = bytes.readUInt16LE(at + 32);
+    if (at + 46 + nameLength > bytes.length) return undefined;
+    names.push(bytes.toString('utf8', at + 46, at + 46 + nameLength));
+    at += 46 + nameLength + extra + comment;
+  }
+  return names;
+}
+
+const ODP_TYPE = 'application/vnd.oasis.opendocument.presentation';
+
+/**
+ * Whether a ZIP is the presentation its name says: an Office Open XML presentation (.pptx, .potx)
+ * has [Content_Types].xml and ppt/presentation.xml; an OpenDocument presentation (.odp) starts with
+ * its `mimetype` entry naming the type and has content.xml. A ZIP of anything else is refused.
+ */
+function isPresentation(bytes: Buffer, ext: 'pptx' | 'potx' | 'odp'): boolean {
+  const names = zipEntries(bytes);
+  if (!names) return false;
+  if (ext === 'odp') {
+    const nameLength = bytes.readUInt16LE(26);
+    const extra = bytes.readUInt16LE(28);
+    const first = bytes.toString('utf8', 30, 30 + nameLength);
+    const data = 30 + nameLength + extra;
+    return (
+      first === 'mimetype' &&
+      bytes.toString('utf8', data, data + ODP_TYPE.length) === ODP_TYPE &&
+      names.includes('content.xml')
+    );
+  }
+  return names.includes('[Content_Types].xml') && names.includes('ppt/presentation.xml');
+}
+
 /** The extension of an (untrusted) file name, lower case, or ''. */
 export function extensionOf(name: string | undefined): string {
   const match = /\.([a-z0-9]{1,8})$/i.exec(name ?? '');
@@ -78,7 +136,8 @@ export function sniffFormat(bytes: Buffer, fileName: string | undefined): FileFo
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg';
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     const ext = extensionOf(fileName);
-    return ext === 'pptx' || ext === 'potx' || ext === 'odp' ? ext : undefined;
+    if (ext !== 'pptx' && ext !== 'potx' && ext !== 'odp') return undefined;
+    return isPresentation(bytes, ext) ? ext : undefined;
   }
   if (startsWith(bytes, ascii('ftyp'), 4)) return 'mp4';
   if (startsWith(bytes, [0x1a, 0x45, 0xdf, 0xa3])) return 'webm';

@@ -129,6 +129,20 @@ function editorOf(request: FastifyRequest): Editor {
   return { regionId: request.region.id, actor: actorOf(person), accountId: person.account.id };
 }
 
+/**
+ * The uploaded file of a parsed body: only the multipart parser puts bytes in `file`; a text field
+ * of that name (a url-encoded post, a repeated field) is a malformed request, 400.
+ */
+function uploadOf(body: UploadBody): {
+  bytes: Buffer | undefined;
+  name: string | undefined;
+  tooLarge: boolean;
+} {
+  if (body.file !== undefined && !Buffer.isBuffer(body.file)) throw new AppError('LOTSA_BAD_REQUEST');
+  const name = typeof body.fileName === 'string' ? body.fileName : undefined;
+  return { bytes: body.file, name, tooLarge: body.fileTooLarge === true };
+}
+
 /** The form's fields of a parsed body (a file and its flags left out). */
 function fieldsOf(body: UploadBody): FormValues {
   const values: FormValues = {};
@@ -159,6 +173,9 @@ function sendFile(reply: FastifyReply, download: Download): FastifyReply {
   reply.header('cache-control', 'private, no-store');
   return reply.type(download.contentType).send(download.object.body);
 }
+
+/** Downloads one client may make in ten minutes. */
+const DOWNLOAD_RATE_LIMIT = { name: 'toolbox-download', max: 120, windowSeconds: 600 } as const;
 
 const fileHeaders = {
   onSend: (
@@ -286,7 +303,7 @@ function registerAdmin(app: App, deps: AssetDeps): void {
     const { errors, input } = checkForm(values, {
       hasFile: false,
       images: await imageMap(request.region.id),
-      upload: { bytes: body.file, name: body.fileName, tooLarge: body.fileTooLarge === true },
+      upload: uploadOf(body),
     });
     if (!input) return showForm(request, reply, { values, errors }, 400);
     const id = await createAsset(deps, editorOf(request), input);
@@ -309,7 +326,7 @@ function registerAdmin(app: App, deps: AssetDeps): void {
         kind: asset.kind,
         hasFile: asset.file_key !== null,
         images: await imageMap(request.region.id),
-        upload: { bytes: body.file, name: body.fileName, tooLarge: body.fileTooLarge === true },
+        upload: uploadOf(body),
       });
       if (!input)
         return showForm(request, reply, { asset, values: { ...values, kind: asset.kind }, errors }, 400);
@@ -503,7 +520,14 @@ function registerPublic(app: App, deps: AssetDeps): void {
 
   app.get(
     `/:lang${PATHS.assets}/:id/download`,
-    { schema: { params: AssetParams }, config: use, ...fileHeaders },
+    {
+      schema: { params: AssetParams },
+      // a download is logged: only a GET that sends the file counts (no HEAD), and one client's
+      // downloads are bounded (a whole library is about a hundred files)
+      exposeHeadRoute: false,
+      config: { ...use, rateLimit: DOWNLOAD_RATE_LIMIT },
+      ...fileHeaders,
+    },
     async (request, reply) => {
       const lang = langParam(request);
       const person = personOf(request);

@@ -164,7 +164,9 @@ export async function updateAsset(
           ...(current.kind === 'photo' ? { media_image_id: input.media_image_id } : {}),
           ...(file ?? {}),
           // a new last day may need telling again
-          ...(input.expires_on !== current.own_expiry ? { expiry_warned_at: null } : {}),
+          ...(input.expires_on !== current.own_expiry
+            ? { expiry_warned_at: null, expiry_notified_at: null }
+            : {}),
           updated_by: editor.accountId,
           updated_at: new Date(),
         })
@@ -415,6 +417,23 @@ export async function runAssetExpiry(
   const today = todayOf(() => now);
   const warnUntil = addDays(today, WARN_DAYS);
   const done = { warned: 0, notified: 0, mails: 0 };
+  // A renewed licence (the asset's own last day moved on, or the library image's) is told again
+  // when it runs out again: a published asset whose last day is no longer past loses its notice
+  // mark, and one no longer within the warning days its warning mark.
+  await sql`
+    UPDATE toolbox_assets a SET
+      expiry_notified_at = CASE WHEN e.expiry IS NULL OR e.expiry >= ${today}::date THEN NULL ELSE a.expiry_notified_at END,
+      expiry_warned_at = CASE WHEN e.expiry IS NULL OR e.expiry > ${warnUntil}::date THEN NULL ELSE a.expiry_warned_at END
+    FROM (
+      SELECT x.region_id, x.id, least(x.expires_on, m.expires_on) AS expiry
+      FROM toolbox_assets x
+      LEFT JOIN media_images m ON m.region_id = x.region_id AND m.id = x.media_image_id
+      WHERE x.status = 'published' AND (x.expiry_notified_at IS NOT NULL OR x.expiry_warned_at IS NOT NULL)
+    ) e
+    WHERE a.region_id = e.region_id AND a.id = e.id
+      AND ((a.expiry_notified_at IS NOT NULL AND (e.expiry IS NULL OR e.expiry >= ${today}::date))
+        OR (a.expiry_warned_at IS NOT NULL AND (e.expiry IS NULL OR e.expiry > ${warnUntil}::date)))
+  `.execute(deps.db);
   const pick = (which: 'warn' | 'notify') => {
     let query = deps.db
       .selectFrom('toolbox_assets as a')
@@ -436,7 +455,7 @@ export async function runAssetExpiry(
                 eb.and([eb('a.status', '=', 'published'), eb(sql<string>`${EFFECTIVE_EXPIRY}`, '<', today)]),
               ]),
             );
-    return query.orderBy('a.region_id').orderBy('a.id').limit(200).execute();
+    return query.orderBy('a.region_id').orderBy('a.id').limit(5000).execute();
   };
   for (const asset of await pick('warn')) {
     const mails = await deps.db.transaction().execute(async (trx) => {

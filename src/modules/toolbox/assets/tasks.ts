@@ -9,12 +9,13 @@ import type { TaskQueue } from '../../../platform/tasks/queue.ts';
 import { EXPIRY_TASK, RETENTION_TASK, runAssetExpiry, runDownloadRetention } from './service.ts';
 
 export function registerAssetTasks(queue: TaskQueue, deps: TaskDeps): void {
+  const now = () => (deps.clock ? deps.clock() : new Date());
   queue.define({
     name: EXPIRY_TASK,
     async run(_payload, { log }) {
       const done = await runAssetExpiry(
         { db: deps.database.db, queue, origin: deps.config.publicUrl.origin },
-        new Date(),
+        now(),
       );
       if (done.warned > 0 || done.notified > 0) log.info(done, 'toolbox asset expiry mails queued');
     },
@@ -23,7 +24,7 @@ export function registerAssetTasks(queue: TaskQueue, deps: TaskDeps): void {
   queue.define({
     name: RETENTION_TASK,
     async run(_payload, { log }) {
-      const deleted = await runDownloadRetention(deps.database.db, new Date());
+      const deleted = await runDownloadRetention(deps.database.db, now());
       if (deleted > 0) log.info({ deleted }, 'toolbox downloads deleted after their retention');
     },
   });
