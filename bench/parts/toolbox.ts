@@ -42,6 +42,7 @@ import { modules } from '../../src/modules/index.ts';
 import { createRegionDirectory } from '../../src/modules/regions/service.ts';
 import { runAssetExpiry } from '../../src/modules/toolbox/assets/service.ts';
 import { PERSONAS, TOPICS, USES } from '../../src/modules/toolbox/model.ts';
+import { TEXTS_CAP } from '../../src/modules/toolbox/texts/public-routes.ts';
 import { hashSecret, randomToken } from '../../src/platform/auth/secrets.ts';
 import { sessionCookieName } from '../../src/platform/auth/sessions.ts';
 import { loadConfig, type Config } from '../../src/platform/config.ts';
@@ -105,6 +106,8 @@ export interface ToolboxExpiryResult {
   ok: boolean;
   /** Whether the second run queued none (true only when the first handled every asset). */
   secondRunNone: boolean;
+  /** The most mails queued to one address in all runs (one mail per asset, no digest). */
+  mostToOneAddress: number;
 }
 
 export interface ToolboxBenchResult {
@@ -121,6 +124,8 @@ export interface ToolboxBenchResult {
   jobsOfDemoEmployer: number;
   buildMs: number;
   lastGridPage: number;
+  /** The most approved texts /:lang/toolbox/texts reads (TEXTS_CAP), the newest. */
+  textsCap: number;
   machine: Pick<Machine, 'cpus' | 'cpuModel' | 'memoryGiB' | 'node' | 'code'>;
   pages: ToolboxPageResult[];
   expiry: ToolboxExpiryResult;
@@ -394,6 +399,7 @@ async function expiryRuns(db: Kysely<DB>, queue: TaskQueue, day: string): Promis
   );
   const outbox = () => count(db, sql`SELECT count(*) AS n FROM mail_outbox`);
   const before = await outbox();
+  const lastId = await count(db, sql`SELECT coalesce(max(id), 0) AS n FROM mail_outbox`);
   const runs: ToolboxExpiryRun[] = [];
   for (let i = 0; i < MAX_EXPIRY_RUNS; i++) {
     const started = performance.now();
@@ -406,6 +412,11 @@ async function expiryRuns(db: Kysely<DB>, queue: TaskQueue, day: string): Promis
     if (done.mails === 0 && done.notified === 0 && done.warned === 0) break;
   }
   const mails = (await outbox()) - before;
+  const mostToOneAddress = await count(
+    db,
+    sql`SELECT coalesce(max(n), 0) AS n FROM (SELECT count(*) AS n FROM mail_outbox
+      WHERE id > ${lastId} GROUP BY to_address) x`,
+  );
   const notified = runs.reduce((s, r) => s + r.notified, 0);
   const last = runs[runs.length - 1];
   return {
@@ -422,6 +433,7 @@ async function expiryRuns(db: Kysely<DB>, queue: TaskQueue, day: string): Promis
       last !== undefined &&
       last.mails === 0,
     secondRunNone: runs.length >= 2 && runs[1]!.mails === 0,
+    mostToOneAddress,
   };
 }
 
@@ -652,6 +664,7 @@ export async function runToolbox(
         jobsOfDemoEmployer: Number(job?.n ?? 0),
         buildMs,
         lastGridPage,
+        textsCap: TEXTS_CAP,
         machine: (({ cpus, cpuModel, memoryGiB, node, code }) => ({ cpus, cpuModel, memoryGiB, node, code }))(
           describeMachine(ROOT),
         ),
