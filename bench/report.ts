@@ -40,6 +40,8 @@ import { navigatorSection, navigatorSummaryRows } from './lib/navigator-report.t
 import type { NavigatorBenchResult } from './parts/navigator.ts';
 import { eventsSection, eventsSummaryRows } from './lib/events-report.ts';
 import type { EventsBenchResult } from './parts/events.ts';
+import { toolboxSection, toolboxSummaryRows } from './lib/toolbox-report.ts';
+import type { ToolboxBenchResult } from './parts/toolbox.ts';
 
 export interface Results {
   overhead?: OverheadResult | Failed;
@@ -64,6 +66,7 @@ export interface Results {
   talentCards?: TalentCardsFigures | Failed;
   navigator?: NavigatorBenchResult | Failed;
   events?: EventsBenchResult | Failed;
+  toolbox?: ToolboxBenchResult | Failed;
 }
 
 export interface Report {
@@ -146,6 +149,7 @@ function summary(r: Results): string {
   rows.push(...talentCardsSummaryRows(r.talentCards));
   rows.push(...navigatorSummaryRows(r.navigator));
   rows.push(...eventsSummaryRows(r.events));
+  rows.push(...toolboxSummaryRows(r.toolbox));
   return ['| Benchmark | Target | Result | |', '|---|---|---|---|', ...rows].join('\n');
 }
 
@@ -727,7 +731,7 @@ command against a local JobStream stand-in and a PostgreSQL of their own; \`cras
 set (it takes about 10 minutes), nor is \`tasks\` (sign-in e-mails while the app's own task worker ingests a
 100,000-ad snapshot, about 10 minutes). Run single parts with \`npm run bench -- <part> …\` (overhead, breakdown,
 weight, lighthouse, auth, coldstart, startcpu, ingest, crash, tasks, search-db, search-http, search-flood,
-joblist-nginx, relevance, content-search, companies, talent-matching, talent-cards, navigator, events); parts not run keep their last figures, marked with
+joblist-nginx, relevance, content-search, companies, talent-matching, talent-cards, navigator, events, toolbox); parts not run keep their last figures, marked with
 their date.
 
 The job board parts (search-db, search-http, search-flood, joblist-nginx) and the company pages (companies) run on a bench database of 100,000
@@ -766,6 +770,7 @@ export function renderReport(report: Report): string {
     r.talentCards && talentCardsSection(report.runAt, r.talentCards),
     r.navigator && navigatorSection(report.runAt, r.navigator),
     r.events && eventsSection(report.runAt, r.events),
+    r.toolbox && toolboxSection(report.runAt, r.toolbox),
   ].filter(Boolean);
   return `# Benchmarks
 

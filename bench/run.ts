@@ -5,7 +5,8 @@
  * relevance (judged queries on the demo board, in a PostgreSQL of its own), content-search (the site
  * search's content half on the demo content), navigator (the navigators' pages at 20,000 relocation
  * cases, and a slot booking race), events (the calendar and the organisers' pages at 2,000 events and
- * 40,000 registrations, and a registration race) (default:
+ * 40,000 registrations, and a registration race), toolbox (the employer toolbox's pages at 2,000 assets,
+ * 200,000 downloads and 2,000 texts, the widget, and the expiry task over 2,000 expired assets) (default:
  * all but breakdown, which runs by itself when the overhead misses its target, and crash, which takes
  * about 10 minutes; and tasks, a sign-in e-mail while a 100k snapshot ingests, which runs only when
  * named). Everything talks only to
@@ -40,6 +41,7 @@ import { runTalentMatching } from './parts/talent-matching.ts';
 import { runTalentCards } from './parts/talent-cards.ts';
 import { runNavigator } from './parts/navigator.ts';
 import { runEvents } from './parts/events.ts';
+import { runToolbox } from './parts/toolbox.ts';
 import { runContentSearch } from './parts/content-search.ts';
 import { runJobPagesWeight } from './parts/weight.ts';
 import { canonicalJobPath, PAGES as LIGHTHOUSE_PAGES } from './parts/lighthouse.ts';
@@ -67,6 +69,7 @@ const PARTS = [
   'talent-cards',
   'navigator',
   'events',
+  'toolbox',
 ] as const;
 type Part = (typeof PARTS)[number];
 const DEFAULT: Part[] = [
@@ -88,6 +91,7 @@ const DEFAULT: Part[] = [
   'talent-cards',
   'navigator',
   'events',
+  'toolbox',
 ];
 // The ingest part takes 5–10 minutes, the crash part about 10.
 const TIME_LIMIT_MS = (process.argv.some((a) => a === 'crash' || a === 'all') ? 60 : 30) * 60_000;
@@ -435,6 +439,17 @@ try {
       results.events = await runEvents();
     } catch (error) {
       results.events = failure(error);
+    }
+  }
+
+  if (chosen.has('toolbox')) {
+    console.log(
+      "\nToolbox: the organisations' pages, the widget and the back-office at 2,000 assets, 200,000 downloads and 2,000 texts, and the expiry task",
+    );
+    try {
+      results.toolbox = await runToolbox();
+    } catch (error) {
+      results.toolbox = failure(error);
     }
   }
 
