@@ -97,6 +97,29 @@ describe('toolbox assets: expiry mails, retention and personal data', async () =
     assert.equal(after.at(-1)!.subject, 'Gamla mallen har dragits tillbaka');
   });
 
+  it('tells a person of several assets running out together in one mail that lists them', async () => {
+    now = new Date('2099-05-01T09:00:00Z');
+    const person = await toolboxUser(db, { email: `many-${Date.now()}@example.org`, language: 'sv' });
+    const titles = ['Sjön i maj', 'Skogen i maj', 'Fjället i maj'];
+    const ids: string[] = [];
+    for (const title of titles) {
+      const id = await createFileAsset(db, config, { title, expiresOn: '2099-05-10' });
+      ids.push(id);
+      assert.equal((await download(id, person.cookie)).statusCode, 200);
+    }
+    now = new Date('2099-05-11T06:00:00Z');
+    const run = await runAssetExpiry(deps, now);
+    assert.equal(run.notified, 3);
+    const mails = await mailsTo(person.email);
+    assert.equal(mails.length, 1, 'one mail for the three, not three');
+    assert.equal(mails[0]!.subject, '3 material du har laddat ner får inte användas längre');
+    for (const [i, title] of titles.entries()) {
+      assert.match(mails[0]!.text, new RegExp(`${title}: licensen gick ut den 10 maj 2099`));
+      assert.match(mails[0]!.text, new RegExp(`/sv/toolbox/assets/${ids[i]}`));
+    }
+    assert.equal((await runAssetExpiry(deps, now)).mails, 0, 'a second run mails nobody');
+  });
+
   it('deletes downloads older than 24 months', async () => {
     const id = await createFileAsset(db, config);
     assert.equal((await download(id, sv.cookie)).statusCode, 200);

@@ -191,6 +191,17 @@ export const assetMessages = defineMessages({
       'Du har laddat ner {title} från Verktygslådan. Regionen har dragit tillbaka materialet, så det får inte längre användas. Ta bort det från era kanaler – webbplats, sociala medier, annonser och presentationer.',
     'mail.link': 'Materialets sida: {url}',
     'mail.signoff': 'Vänliga hälsningar\nVerktygslådan för arbetsgivare',
+    'mail.digestWarn.subject': 'Licensen går snart ut för {count} material du har laddat ner',
+    'mail.digestWarn.text':
+      'Du har laddat ner material från Verktygslådan vars licens snart går ut. Efter sista dagen får det inte användas: planera att ta bort det från era kanaler – webbplats, sociala medier, annonser och presentationer.',
+    'mail.digest.subject': '{count} material du har laddat ner får inte användas längre',
+    'mail.digest.text':
+      'Du har laddat ner material från Verktygslådan som inte längre får användas. Ta bort det från era kanaler – webbplats, sociala medier, annonser och presentationer.',
+    'mail.line.warn': '{title}: licensen gäller till och med {date}',
+    'mail.line.expired': '{title}: licensen gick ut den {date}',
+    'mail.line.withdrawn': '{title}: regionen har dragit tillbaka materialet',
+    'mail.more': '… och {count} till.',
+    'mail.downloads': 'Allt ni har laddat ner: {url}',
     'privacy.title': 'Nedladdningar ur verktygslådan',
     'privacy.data': 'Vem som laddat ner vilket material, för vilken organisation och när.',
     'privacy.purpose':
@@ -381,6 +392,17 @@ export const assetMessages = defineMessages({
       'You downloaded {title} from the Toolbox. The region has withdrawn the material, so it may no longer be used. Remove it from your channels – website, social media, job ads and presentations.',
     'mail.link': 'The material’s page: {url}',
     'mail.signoff': 'Kind regards\nThe toolbox for employers',
+    'mail.digestWarn.subject': 'The licence runs out soon for {count} items you downloaded',
+    'mail.digestWarn.text':
+      'You downloaded material from the Toolbox whose licence runs out soon. After its last day it may not be used: plan to remove it from your channels – website, social media, job ads and presentations.',
+    'mail.digest.subject': '{count} items you downloaded may no longer be used',
+    'mail.digest.text':
+      'You downloaded material from the Toolbox that may no longer be used. Remove it from your channels – website, social media, job ads and presentations.',
+    'mail.line.warn': '{title}: the licence is valid until {date}',
+    'mail.line.expired': '{title}: the licence expired on {date}',
+    'mail.line.withdrawn': '{title}: withdrawn by the region',
+    'mail.more': '… and {count} more.',
+    'mail.downloads': 'Everything you downloaded: {url}',
     'privacy.title': 'Downloads from the toolbox',
     'privacy.data': 'Who downloaded which material, for which organisation, and when.',
     'privacy.purpose':

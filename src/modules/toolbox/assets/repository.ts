@@ -100,21 +100,31 @@ export async function adminList(
   offset: number,
   limit: number,
 ): Promise<{ rows: AdminListRow[]; total: number }> {
-  const rows = await assets(db)
-    .select((eb) =>
-      eb
-        .selectFrom('toolbox_downloads as d')
-        .select(sql<number>`count(*)::int`.as('n'))
-        .whereRef('d.region_id', '=', 'a.region_id')
-        .whereRef('d.asset_id', '=', 'a.id')
-        .as('downloads'),
-    )
+  // the page first, then its download counts: a count in the select list would run for every
+  // skipped row of a deep page too
+  const page = await assets(db)
     .where('a.region_id', '=', regionId)
     .orderBy('a.updated_at', 'desc')
     .orderBy('a.id')
     .offset(offset)
     .limit(limit)
     .execute();
+  const counts = new Map<string, number>();
+  if (page.length) {
+    const grouped = await db
+      .selectFrom('toolbox_downloads')
+      .select(['asset_id', sql<number>`count(*)::int`.as('n')])
+      .where('region_id', '=', regionId)
+      .where(
+        'asset_id',
+        'in',
+        page.map((row) => row.id),
+      )
+      .groupBy('asset_id')
+      .execute();
+    for (const g of grouped) counts.set(g.asset_id, g.n);
+  }
+  const rows = page.map((row) => ({ ...row, downloads: counts.get(row.id) ?? 0 }));
   const total = await db
     .selectFrom('toolbox_assets')
     .select(sql<number>`count(*)::int`.as('n'))
@@ -411,6 +421,30 @@ export interface Recipient {
   email: string;
   display_name: string;
   language: string;
+}
+
+/**
+ * The distinct (asset, account) pairs of the accounts still present that downloaded one of the
+ * assets, with what a mail needs.
+ */
+export async function downloadersOf(
+  db: Db,
+  regionId: string,
+  assetIds: readonly string[],
+): Promise<(Recipient & { asset_id: string })[]> {
+  if (assetIds.length === 0) return [];
+  return db
+    .selectFrom('toolbox_downloads as d')
+    .innerJoin('accounts as p', (j) =>
+      j.onRef('p.region_id', '=', 'd.region_id').onRef('p.id', '=', 'd.account_id'),
+    )
+    .select(['d.asset_id', 'p.id as account_id', 'p.email', 'p.display_name', 'p.language'])
+    .distinct()
+    .where('d.region_id', '=', regionId)
+    .where('d.asset_id', 'in', [...assetIds])
+    .orderBy('p.id')
+    .orderBy('d.asset_id')
+    .execute();
 }
 
 /** The distinct accounts (still present) that downloaded an asset, at most `limit`. */

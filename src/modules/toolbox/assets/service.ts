@@ -29,7 +29,7 @@ import { assetMessages, type AssetMessageKey } from './messages.ts';
 import {
   assetById,
   downloadCount,
-  downloaders,
+  downloadersOf,
   insertDownload,
   withdrawnAt,
   type AssetRow,
@@ -375,34 +375,90 @@ export interface ExpiryDeps {
 
 type MailKind = 'warn' | 'expired' | 'withdrawn';
 
+type Picked = {
+  region_id: string;
+  id: string;
+  title_sv: string;
+  title_en: string;
+  status: string;
+  expiry: string | null;
+};
+
+/** At most this many assets are listed in one person's mail; the rest are on their downloads page. */
+const MAIL_LINES = 50;
+
+/**
+ * One mail to each person who downloaded any of the region's `assets` (claimed in this
+ * transaction): one asset is told in its own words; several in one list, so that a licence ending
+ * for a whole set of photos is one mail, not one per photo. Returns how many mails and, per asset,
+ * how many people were told of it.
+ */
 async function mailDownloaders(
   trx: Kysely<DB>,
   deps: ExpiryDeps,
-  asset: { region_id: string; id: string; title_sv: string; title_en: string; expiry: string | null },
-  kind: MailKind,
-): Promise<number> {
-  const people = await downloaders(trx, asset.region_id, asset.id);
-  for (const person of people) {
+  regionId: string,
+  assets: readonly Picked[],
+  kindOf: (asset: Picked) => MailKind,
+): Promise<{ mails: number; told: Map<string, number> }> {
+  const byId = new Map(assets.map((asset) => [asset.id, asset]));
+  const rows = await downloadersOf(trx, regionId, [...byId.keys()]);
+  const people = new Map<string, { person: (typeof rows)[number]; assets: Picked[] }>();
+  const told = new Map<string, number>();
+  for (const row of rows) {
+    const asset = byId.get(row.asset_id);
+    if (!asset) continue;
+    const entry = people.get(row.account_id) ?? { person: row, assets: [] };
+    entry.assets.push(asset);
+    people.set(row.account_id, entry);
+    told.set(asset.id, (told.get(asset.id) ?? 0) + 1);
+  }
+  for (const { person, assets: theirs } of people.values()) {
     const lang: Lang = person.language === 'en' ? 'en' : 'sv';
     const t = (key: AssetMessageKey, params?: Record<string, string>) => assetMessages.t(lang, key, params);
-    const params = { title: titleOf(asset, lang), date: asset.expiry ? dayText(lang, asset.expiry) : '' };
-    const url = `${deps.origin}${localPath(lang, `${PATHS.assets}/${asset.id}`)}`;
+    const urlOf = (path: string) => `${deps.origin}${localPath(lang, path)}`;
+    const paramsOf = (asset: Picked) => ({
+      title: titleOf(asset, lang),
+      date: asset.expiry ? dayText(lang, asset.expiry) : '',
+    });
     const name = person.display_name.trim();
+    const hello = name ? t('mail.hello', { name }) : t('mail.helloNoName');
+    let subject: string;
+    let body: string[];
+    if (theirs.length === 1) {
+      const asset = theirs[0]!;
+      const kind = kindOf(asset);
+      subject = t(`mail.${kind}.subject`, paramsOf(asset));
+      body = [
+        t(`mail.${kind}.text`, paramsOf(asset)),
+        t('mail.link', { url: urlOf(`${PATHS.assets}/${asset.id}`) }),
+      ];
+    } else {
+      const warn = theirs.every((asset) => kindOf(asset) === 'warn');
+      const count = String(theirs.length);
+      const lines = theirs
+        .slice(0, MAIL_LINES)
+        .map(
+          (asset) =>
+            `– ${t(`mail.line.${kindOf(asset)}`, paramsOf(asset))}\n  ${urlOf(`${PATHS.assets}/${asset.id}`)}`,
+        );
+      if (theirs.length > MAIL_LINES)
+        lines.push(t('mail.more', { count: String(theirs.length - MAIL_LINES) }));
+      subject = t(warn ? 'mail.digestWarn.subject' : 'mail.digest.subject', { count });
+      body = [
+        t(warn ? 'mail.digestWarn.text' : 'mail.digest.text'),
+        lines.join('\n'),
+        t('mail.downloads', { url: urlOf(`${PATHS.assets}/downloads`) }),
+      ];
+    }
     await queueMail(trx, deps.queue, {
-      regionId: asset.region_id,
+      regionId,
       to: person.email,
       language: lang,
-      subject: t(`mail.${kind}.subject`, params),
-      text:
-        [
-          name ? t('mail.hello', { name }) : t('mail.helloNoName'),
-          t(`mail.${kind}.text`, params),
-          t('mail.link', { url }),
-          t('mail.signoff'),
-        ].join('\n\n') + '\n',
+      subject,
+      text: [hello, ...body, t('mail.signoff')].join('\n\n') + '\n',
     });
   }
-  return people.length;
+  return { mails: people.size, told };
 }
 
 /**
@@ -457,51 +513,50 @@ export async function runAssetExpiry(
             );
     return query.orderBy('a.region_id').orderBy('a.id').limit(5000).execute();
   };
-  for (const asset of await pick('warn')) {
-    const mails = await deps.db.transaction().execute(async (trx) => {
-      const claimed = await trx
-        .updateTable('toolbox_assets')
-        .set({ expiry_warned_at: now })
-        .where('region_id', '=', asset.region_id)
-        .where('id', '=', asset.id)
-        .where('expiry_warned_at', 'is', null)
-        .returning('id')
-        .executeTakeFirst();
-      return claimed ? mailDownloaders(trx, deps, asset, 'warn') : undefined;
-    });
-    if (mails !== undefined) {
-      done.warned += 1;
-      done.mails += mails;
-    }
-  }
-  for (const asset of await pick('notify')) {
-    const kind: MailKind = asset.status === 'withdrawn' ? 'withdrawn' : 'expired';
-    const mails = await deps.db.transaction().execute(async (trx) => {
-      const claimed = await trx
-        .updateTable('toolbox_assets')
-        .set({ expiry_notified_at: now })
-        .where('region_id', '=', asset.region_id)
-        .where('id', '=', asset.id)
-        .where('expiry_notified_at', 'is', null)
-        .returning('id')
-        .executeTakeFirst();
-      if (!claimed) return undefined;
-      const sent = await mailDownloaders(trx, deps, asset, kind);
-      await recordAudit(trx, {
-        regionId: asset.region_id,
-        actor: SYSTEM_ACTOR,
-        action: 'toolbox.asset.users_told',
-        subjectType: 'toolbox_asset',
-        subjectId: asset.id,
-        data: { title: asset.title_sv, reason: kind, count: sent },
+  // Per region, the picked assets are claimed (their mark set where it was null) in the transaction
+  // that queues their mails and audit events: a second run finds them claimed.
+  const run = async (which: 'warn' | 'notify', picked: readonly Picked[]) => {
+    const regions = [...new Set(picked.map((asset) => asset.region_id))];
+    for (const regionId of regions) {
+      const ofRegion = picked.filter((asset) => asset.region_id === regionId);
+      const column = which === 'warn' ? 'expiry_warned_at' : 'expiry_notified_at';
+      await deps.db.transaction().execute(async (trx) => {
+        const claimedRows = await trx
+          .updateTable('toolbox_assets')
+          .set({ [column]: now })
+          .where('region_id', '=', regionId)
+          .where(
+            'id',
+            'in',
+            ofRegion.map((asset) => asset.id),
+          )
+          .where(column, 'is', null)
+          .returning('id')
+          .execute();
+        const ids = new Set(claimedRows.map((row) => row.id));
+        const claimed = ofRegion.filter((asset) => ids.has(asset.id));
+        if (claimed.length === 0) return;
+        const kindOf = (asset: Picked): MailKind =>
+          which === 'warn' ? 'warn' : asset.status === 'withdrawn' ? 'withdrawn' : 'expired';
+        const { mails, told } = await mailDownloaders(trx, deps, regionId, claimed, kindOf);
+        if (which === 'notify') {
+          for (const asset of claimed)
+            await recordAudit(trx, {
+              regionId,
+              actor: SYSTEM_ACTOR,
+              action: 'toolbox.asset.users_told',
+              subjectType: 'toolbox_asset',
+              subjectId: asset.id,
+              data: { title: asset.title_sv, reason: kindOf(asset), count: told.get(asset.id) ?? 0 },
+            });
+          done.notified += claimed.length;
+        } else done.warned += claimed.length;
+        done.mails += mails;
       });
-      return sent;
-    });
-    if (mails !== undefined) {
-      done.notified += 1;
-      done.mails += mails;
     }
-  }
+  };
+  await run('warn', await pick('warn'));
+  await run('notify', await pick('notify'));
   return done;
 }
 
