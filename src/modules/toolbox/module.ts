@@ -49,7 +49,7 @@ export const toolboxModule = defineModule({
   ],
   adminNavigation: [
     {
-      path: `/sv${PATHS.home}`,
+      path: `/:lang${PATHS.home}`,
       label: (lang) => toolboxMessages.t(lang, 'nav.admin'),
       permission: Permission.ToolboxUse,
       order: 40,

@@ -13,6 +13,9 @@ import { csrfField, selectField } from './forms.ts';
 import { html, type SafeHtml } from './html.ts';
 import { brandAssets, brandLink, localPath, scriptTags, type AdminNavItem, type Site } from './layout.ts';
 
+/** A menu item's path may lead to a page of the site: `/:lang/…` is the person's language. */
+const LANG_SLOT = /^\/:lang\//;
+
 export interface AdminPage {
   title: string;
   /** Absolute path of this page, e.g. `/admin/audit`. */
@@ -134,7 +137,7 @@ ${header(request, lang, csrf)}
 <ul class="wrap admin-nav__list">
 ${items.map(
   (item) =>
-    html`<li><a href="${item.path}"${item === current ? html` aria-current="page"` : ''}>${item.label(lang)}</a></li>`,
+    html`<li><a href="${item.path.replace(LANG_SLOT, `/${lang}/`)}"${item === current ? html` aria-current="page"` : ''}>${item.label(lang)}</a></li>`,
 )}
 </ul>
 </nav>

@@ -74,7 +74,10 @@ export interface SitemapSource {
 
 /** A link in the back-office navigation, shown to people whose role holds `permission`. */
 export interface AdminNavItem {
-  /** Absolute path, e.g. `/admin/organisations`. */
+  /**
+   * Absolute path, e.g. `/admin/organisations`; a page of the site in the person's language starts
+   * with `/:lang/` (`/:lang/toolbox`).
+   */
   path: string;
   label: (lang: Lang) => string;
   permission: Permission;
