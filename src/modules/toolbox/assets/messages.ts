@@ -32,8 +32,21 @@ export const assetMessages = defineMessages({
     'flag.withdrawn': 'Tillbakadragen',
     'flag.soon': 'Får användas till och med {date}',
     'asset.preview': 'Förhandsvisning',
-    'asset.credit': 'Fotograf och licens att ange',
-    'asset.creditHint': 'Skriv den här raden vid bilden när ni använder den.',
+    'asset.creditPhoto': 'Fotograf och licens',
+    'asset.creditMaterial': 'Upphov och licens',
+    'asset.creditHintPhotoBy':
+      'Licensen kräver att ni skriver den här raden vid bilden, eller på en sida med bildkällor som ni länkar till från bilden. Ändrar ni bilden ska det också framgå.',
+    'asset.creditHintPhotoFree':
+      'Bilden är fri att använda, och ni behöver inte ange fotografen. Vill ni ändå göra det kan ni använda den här raden.',
+    'asset.creditHintPhotoTerms':
+      'Skriv den här raden vid bilden när ni använder den. Vad licensen kräver i övrigt står i licensens villkor.',
+    'asset.creditHintMaterialBy':
+      'Licensen kräver att ni anger den här raden där ni använder materialet, till exempel i dokumentet, i filmens eftertexter eller på en sida med källor.',
+    'asset.creditHintMaterialFree':
+      'Materialet är fritt att använda, och ni behöver inte ange vem som har gjort det. Raden finns här om ni ändå vill nämna det.',
+    'asset.creditHintMaterialTerms':
+      'Ange den här raden där ni använder materialet. Vad licensen kräver i övrigt står i licensens villkor.',
+    'asset.changedResized': 'bearbetad',
     'asset.copy': 'Kopiera',
     'asset.copied': 'Kopierat',
     'asset.copyFailed': 'Det gick inte att kopiera. Markera texten och kopiera den själv.',
@@ -235,8 +248,21 @@ export const assetMessages = defineMessages({
     'flag.withdrawn': 'Withdrawn',
     'flag.soon': 'May be used until {date}',
     'asset.preview': 'Preview',
-    'asset.credit': 'Credit and licence to state',
-    'asset.creditHint': 'Put this line next to the picture wherever you use it.',
+    'asset.creditPhoto': 'Photographer and licence',
+    'asset.creditMaterial': 'Creator and licence',
+    'asset.creditHintPhotoBy':
+      'The licence asks you to put this line next to the picture, or on a page of picture credits that the picture links to. If you change the picture, say so too.',
+    'asset.creditHintPhotoFree':
+      'The picture is free to use, and you need not credit the photographer. If you would like to anyway, this line does it.',
+    'asset.creditHintPhotoTerms':
+      'Put this line next to the picture when you use it. Anything else the licence asks is in its terms.',
+    'asset.creditHintMaterialBy':
+      'The licence asks you to state this line where you use the material – in the document itself, in a film’s end credits or on a page of sources.',
+    'asset.creditHintMaterialFree':
+      'The material is free to use, and you need not say who made it. The line is here should you want to mention it.',
+    'asset.creditHintMaterialTerms':
+      'State this line where you use the material. Anything else the licence asks is in its terms.',
+    'asset.changedResized': 'resized',
     'asset.copy': 'Copy',
     'asset.copied': 'Copied',
     'asset.copyFailed': 'Copying did not work. Select the text and copy it yourself.',

@@ -2,7 +2,9 @@
  * The assets part's demo (demo only, idempotent, never overwriting an editor's change): the media
  * library's demo photographs as published photo assets — topics and personas by what they show,
  * permitted uses by their licences (the CC BY-SA ones say credit and ShareAlike in the use note) —,
- * one with its last day soon and one already past it so the flags show; the region's wordmark (an
+ * described by what they show (none is said to be of Dalarna), dated so that the grid shows the
+ * modern pictures first and the traditions last, one with its last day soon and one already past
+ * it so the flags show; the region's wordmark (an
  * SVG drawn for the demo, CC0) and a short graphic profile (a real PDF, demo/graphic-profile.pdf,
  * printed once from HTML with Chromium). A photo is skipped when the library has not got it; the
  * files only when the seed has the configuration (the storage).
@@ -29,56 +31,21 @@ interface DemoPhotoAsset {
   lastDayIn?: number;
 }
 
+/**
+ * In the order the grid shows them (newest first): the region's modern pictures — work, then nature —
+ * first, the traditions last, as the brand platform keeps traditions in the background. Described by
+ * what they show: none is documented as taken in Dalarna (content/media/demo/SOURCES.md), so none
+ * is said to be.
+ */
 const PHOTOS: DemoPhotoAsset[] = [
   {
-    slug: 'lake-jetty-sunset',
-    title: { sv: 'Brygga i solnedgång', en: 'Jetty at sunset' },
-    description: {
-      sv: 'Stilla sjö, skog runt stranden och en brygga att sitta på efter jobbet.',
-      en: 'A calm lake, forest along the shore and a jetty to sit on after work.',
-    },
-    topics: ['nature', 'everyday'],
-    personas: ['nature', 'families', 'international'],
-    lastDayIn: 20,
-  },
-  {
-    slug: 'winter-spruce-forest',
-    title: { sv: 'Snötyngd granskog', en: 'Snow-laden spruce forest' },
-    description: {
-      sv: 'Vinter på riktigt, en kort bit från stan.',
-      en: 'Real winter, a short way from town.',
-    },
-    topics: ['nature'],
-    personas: ['nature', 'international'],
-  },
-  {
-    slug: 'autumn-forest-sunbeams',
-    title: { sv: 'Höstskog i motljus', en: 'Autumn forest in the sun' },
-    description: {
-      sv: 'Skogen i höstfärger, med solen mellan stammarna.',
-      en: 'The forest in autumn colours, sun between the trunks.',
-    },
-    topics: ['nature'],
-    personas: ['nature', 'everyone'],
-  },
-  {
-    slug: 'winter-tree-lined-path',
-    title: { sv: 'Vinterpromenad längs vattnet', en: 'Winter walk by the water' },
-    description: {
-      sv: 'En frostig allé – lunchpromenaden i januari.',
-      en: 'A frosty avenue – the lunchtime walk in January.',
-    },
-    topics: ['nature', 'everyday'],
-    personas: ['families', 'everyone'],
-  },
-  {
     slug: 'office-open-plan-workers',
-    title: { sv: 'Ljust kontor med utvecklare', en: 'Bright office with developers' },
+    title: { sv: 'Ljust kontorslandskap', en: 'Bright open-plan office' },
     description: {
-      sv: 'Teknik och utveckling i en modern arbetsmiljö.',
-      en: 'Technology and development in a modern workplace.',
+      sv: 'Människor som arbetar vid sina datorer i ett ljust och öppet kontor.',
+      en: 'People working at their computers in a bright, open-plan office.',
     },
-    topics: ['career', 'green-industry'],
+    topics: ['career', 'everyday'],
     personas: ['students', 'international', 'everyone'],
   },
   {
@@ -93,11 +60,52 @@ const PHOTOS: DemoPhotoAsset[] = [
     lastDayIn: -10,
   },
   {
+    slug: 'lake-jetty-sunset',
+    title: { sv: 'Brygga i solnedgång', en: 'Jetty at sunset' },
+    description: {
+      sv: 'En lång träbrygga ut i en stilla sjö, med skog längs stränderna.',
+      en: 'A long wooden jetty into a calm lake, with forest along the shores.',
+    },
+    topics: ['nature', 'everyday'],
+    personas: ['nature', 'families', 'international'],
+    lastDayIn: 20,
+  },
+  {
+    slug: 'autumn-forest-sunbeams',
+    title: { sv: 'Höstskog i motljus', en: 'Autumn forest in the sun' },
+    description: {
+      sv: 'Skogen i höstfärger, med solen mellan stammarna.',
+      en: 'The forest in autumn colours, sun between the trunks.',
+    },
+    topics: ['nature'],
+    personas: ['nature', 'everyone'],
+  },
+  {
+    slug: 'winter-spruce-forest',
+    title: { sv: 'Snötyngd granskog', en: 'Snow-laden spruce forest' },
+    description: {
+      sv: 'Granar tunga av snö bakom en snötäckt glänta.',
+      en: 'Spruces heavy with snow behind a snowy clearing.',
+    },
+    topics: ['nature'],
+    personas: ['nature', 'international'],
+  },
+  {
+    slug: 'winter-tree-lined-path',
+    title: { sv: 'Vinterpromenad längs vattnet', en: 'Winter walk by the water' },
+    description: {
+      sv: 'En snötäckt väg mellan frostiga träd, intill vatten.',
+      en: 'A snowy path between frosted trees, beside the water.',
+    },
+    topics: ['nature', 'everyday'],
+    personas: ['families', 'everyone'],
+  },
+  {
     slug: 'midsommar-maypole',
     title: { sv: 'Midsommarstång', en: 'Midsummer pole' },
     description: {
-      sv: 'Midsommar i Dalarna: blomkransar, björkar och ett rött hus.',
-      en: 'Midsummer in Dalarna: flower wreaths, birches and a red house.',
+      sv: 'Midsommar i Sverige: en klädd stång, blomkransar, björkar och ett rött hus.',
+      en: 'Midsummer in Sweden: a dressed pole, flower wreaths, birches and a red house.',
     },
     topics: ['culture', 'everyday'],
     personas: ['international', 'families', 'cottage'],
@@ -106,8 +114,8 @@ const PHOTOS: DemoPhotoAsset[] = [
     slug: 'valborg-bonfire-lake',
     title: { sv: 'Valborgsbål vid sjön', en: 'Walpurgis bonfire by the lake' },
     description: {
-      sv: 'Vårens första kväll ute, vid ett bål i skymningen.',
-      en: 'The first evening out in spring, by a bonfire at dusk.',
+      sv: 'Valborgsmässoafton: ett bål i skymningen, med öppet vatten bakom.',
+      en: 'Walpurgis Night: a bonfire at dusk, with open water behind it.',
     },
     topics: ['culture'],
     personas: ['international', 'families'],
@@ -116,13 +124,29 @@ const PHOTOS: DemoPhotoAsset[] = [
     slug: 'national-day-folk-costumes',
     title: { sv: 'Nationaldagsfirande i folkdräkt', en: 'National Day in folk costume' },
     description: {
-      sv: 'Stora och små firar nationaldagen på scen.',
-      en: 'Young and old celebrate the National Day on stage.',
+      sv: 'Sveriges nationaldag 2015: stora och små i folkdräkt på en scen.',
+      en: 'Sweden’s National Day in 2015: young and old in folk costume on a stage.',
     },
     topics: ['culture'],
     personas: ['international', 'families'],
   },
 ];
+
+/**
+ * Where each demo asset stands in the grid (newest first): the modern photos, the wordmark and the
+ * graphic profile, then the traditions. The seed dates each row by it, a second apart, rather than
+ * leaving the order to the moment of each insert.
+ */
+const ORDER: string[] = [
+  ...PHOTOS.filter((p) => !p.topics.includes('culture')).map((p) => p.slug),
+  'logo',
+  'graphic-profile',
+  ...PHOTOS.filter((p) => p.topics.includes('culture')).map((p) => p.slug),
+];
+
+function createdAtOf(base: Date, key: string): Date {
+  return new Date(base.getTime() - Math.max(0, ORDER.indexOf(key)) * 1000);
+}
 
 /** Permitted uses and the use note by the library image's licence. */
 function usesOf(licence: string): { uses: string[]; note: Localised } {
@@ -130,8 +154,8 @@ function usesOf(licence: string): { uses: string[]; note: Localised } {
     return {
       uses: ['web', 'social', 'print', 'presentations', 'press'],
       note: {
-        sv: 'CC BY-SA 4.0: ange fotografen och licensen vid bilden. Ändrar ni bilden – beskär, lägger på text – ska den ändrade bilden delas vidare under samma licens (ShareAlike).',
-        en: 'CC BY-SA 4.0: credit the photographer and the licence next to the picture. If you change the picture – crop it, add text – share the changed picture under the same licence (ShareAlike).',
+        sv: 'CC BY-SA 4.0: skriv raden med fotograf, bildens sida och licens vid bilden. Ändrar ni bilden – beskär den, lägger på text – ska det framgå, och den ändrade bilden ska delas vidare under samma licens (ShareAlike).',
+        en: 'CC BY-SA 4.0: put the line with the photographer, the picture’s page and the licence next to the picture. If you change the picture – crop it, add text – say so, and share the changed picture under the same licence (ShareAlike).',
       },
     };
   }
@@ -198,7 +222,7 @@ const FILES: DemoFile[] = [
   },
 ];
 
-async function seedPhotos(db: Kysely<DB>, regionId: string, today: string): Promise<void> {
+async function seedPhotos(db: Kysely<DB>, regionId: string, today: string, base: Date): Promise<void> {
   const images = await imagesBySlug(
     db,
     regionId,
@@ -234,12 +258,14 @@ async function seedPhotos(db: Kysely<DB>, regionId: string, today: string): Prom
         use_note_en: note.en,
         expires_on: photo.lastDayIn === undefined ? null : addDays(today, photo.lastDayIn),
         demo: true,
+        created_at: createdAtOf(base, photo.slug),
+        updated_at: createdAtOf(base, photo.slug),
       })
       .execute();
   }
 }
 
-async function seedFiles(db: Kysely<DB>, storage: Storage, regionId: string): Promise<void> {
+async function seedFiles(db: Kysely<DB>, storage: Storage, regionId: string, base: Date): Promise<void> {
   for (const demo of FILES) {
     const bytes = readFileSync(new URL(demo.file, DEMO_DIR));
     const sha256 = sha256Of(bytes);
@@ -284,6 +310,8 @@ async function seedFiles(db: Kysely<DB>, storage: Storage, regionId: string): Pr
         use_note_sv: demo.note.sv,
         use_note_en: demo.note.en,
         demo: true,
+        created_at: createdAtOf(base, demo.kind),
+        updated_at: createdAtOf(base, demo.kind),
       })
       .execute();
   }
@@ -294,8 +322,9 @@ export async function seedAssets(db: Kysely<DB>, context: SeedContext): Promise<
   const today = stockholmToday();
   const regions = await db.selectFrom('regions').select('id').execute();
   const storage = context.config ? storageFor(context.config) : undefined;
+  const base = new Date();
   for (const { id } of regions) {
-    await seedPhotos(db, id, today);
-    if (storage) await seedFiles(db, storage, id);
+    await seedPhotos(db, id, today, base);
+    if (storage) await seedFiles(db, storage, id, base);
   }
 }

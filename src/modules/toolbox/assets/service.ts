@@ -67,6 +67,21 @@ export function dayText(lang: Lang, day: string): string {
   return formatDate(lang, new Date(`${day}T12:00:00Z`));
 }
 
+/**
+ * What a licence asks of the person who uses the work: `none` (CC0, public domain: no credit),
+ * `attribution` (a Creative Commons licence with BY: the credit line, the work's page, the licence
+ * and a note of any change, as CC 4.0 §3(a) asks), else `terms` (the licence's own terms, e.g. the
+ * Unsplash licence).
+ */
+export type CreditAsk = 'none' | 'attribution' | 'terms';
+
+export function creditAskOf(licence: string, licenceUrl: string): CreditAsk {
+  const text = `${licence} ${licenceUrl}`;
+  if (/\bCC0\b|public ?domain|publicdomain|allmän egendom/i.test(text)) return 'none';
+  if (/\bCC[ -]BY\b|creativecommons\.org\/licenses\/by/i.test(text)) return 'attribution';
+  return 'terms';
+}
+
 export function titleOf(asset: Pick<AssetRow, 'title_sv' | 'title_en'>, lang: Lang): string {
   return (lang === 'en' ? asset.title_en || asset.title_sv : asset.title_sv || asset.title_en) || '—';
 }

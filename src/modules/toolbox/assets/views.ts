@@ -18,7 +18,7 @@ import { isExpired } from '../toolbox.ts';
 import { formatOfType, sizeText } from './files.ts';
 import { assetMessages, type AssetMessageKey } from './messages.ts';
 import type { AssetRow, Facet, GridFilter, OrgDownloadRow } from './repository.ts';
-import { addDays, dayText, titleOf, WARN_DAYS } from './service.ts';
+import { addDays, creditAskOf, dayText, titleOf, WARN_DAYS, type CreditAsk } from './service.ts';
 
 type Params = Record<string, string | number>;
 const tr = (lang: Lang) => (key: AssetMessageKey, params?: Params) => assetMessages.t(lang, key, params);
@@ -192,21 +192,53 @@ export interface AssetModel {
   gone?: { reason: 'expired' | 'withdrawn'; since: string };
 }
 
-/** The credit line in the page's language (plain text: to be copied), and its licence link. */
+/**
+ * The credit line in the page's language (plain text: to be copied), its licence link, and the
+ * heading and advice by the asset's kind and what its licence asks. A photo's line names the
+ * photographer and source, the work's own page (the library's source URL), the licence with its
+ * link and, for a licence that asks changes to be noted, that the picture was resized: the library's
+ * demo photos are downscaled copies of their originals (content/media/demo/SOURCES.md), and the
+ * library records no other change.
+ */
 export function creditOf(
   lang: Lang,
   asset: AssetRow,
   image: MediaImage | undefined,
-): { text: string; url: string } {
+): { text: string; url: string; heading: AssetMessageKey; hint: AssetMessageKey } {
   const t = tr(lang);
-  if (asset.kind === 'photo' && image) {
-    const line = creditLine(lang, image);
-    return { text: image.licenceUrl ? `${line} (${image.licenceUrl})` : line, url: image.licenceUrl };
-  }
-  const who = asset.creator.trim() ? t('asset.madeBy', { who: asset.creator.trim() }) : '';
-  const line = [who, asset.licence.trim()].filter(Boolean).join(', ');
-  return { text: asset.licence_url ? `${line} (${asset.licence_url})` : line, url: asset.licence_url };
+  const photo = asset.kind === 'photo' && image !== undefined;
+  const licence = photo ? image.licence.trim() : asset.licence.trim();
+  const url = (photo ? image.licenceUrl : asset.licence_url).trim();
+  const ask = creditAskOf(licence, url);
+  const withUrl = (text: string, href: string) => (text && href ? `${text} (${href})` : text || href);
+  const parts = photo
+    ? [
+        withUrl(creditLine(lang, { ...image, licence: '' }), image.sourceUrl.trim()),
+        withUrl(licence, url),
+        ask === 'attribution' && image.demo ? t('asset.changedResized') : '',
+      ]
+    : [asset.creator.trim() ? t('asset.madeBy', { who: asset.creator.trim() }) : '', withUrl(licence, url)];
+  return {
+    text: parts.filter(Boolean).join(', '),
+    url,
+    heading: photo ? 'asset.creditPhoto' : 'asset.creditMaterial',
+    hint: CREDIT_HINTS[photo ? 'photo' : 'material'][ask],
+  };
 }
+
+/** The advice over the credit line: by a photo or other material, and by what the licence asks. */
+const CREDIT_HINTS: Record<'photo' | 'material', Record<CreditAsk, AssetMessageKey>> = {
+  photo: {
+    attribution: 'asset.creditHintPhotoBy',
+    none: 'asset.creditHintPhotoFree',
+    terms: 'asset.creditHintPhotoTerms',
+  },
+  material: {
+    attribution: 'asset.creditHintMaterialBy',
+    none: 'asset.creditHintMaterialFree',
+    terms: 'asset.creditHintMaterialTerms',
+  },
+};
 
 function goneText(lang: Lang, gone: NonNullable<AssetModel['gone']>): string {
   const t = tr(lang);
@@ -277,8 +309,8 @@ export function assetPage(m: AssetModel): SafeHtml {
         ${
           credit.text
             ? html`<section class="asset-credit" aria-labelledby="asset-credit-title">
-              <h2 id="asset-credit-title">${t('asset.credit')}</h2>
-              <p class="field__hint">${t('asset.creditHint')}</p>
+              <h2 id="asset-credit-title">${t(credit.heading)}</h2>
+              <p class="field__hint">${t(credit.hint)}</p>
               <p id="asset-credit-line" class="asset-credit__line">${credit.text}</p>
               <div class="asset-credit__actions">
                 <button type="button" class="button button--secondary" data-copy="asset-credit-line" data-copied="${t('asset.copied')}" data-copy-failed="${t('asset.copyFailed')}" hidden>${t('asset.copy')}</button>

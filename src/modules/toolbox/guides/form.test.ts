@@ -113,6 +113,7 @@ describe('guide links and progress', () => {
     assert.ok(isGuideLink('https://www.migrationsverket.se'));
     assert.ok(isGuideLink('/move'));
     assert.ok(!isGuideLink('//evil.example'));
+    assert.ok(!isGuideLink('http://www.migrationsverket.se'));
     assert.ok(!isGuideLink('javascript:alert(1)'));
     assert.equal(guideHref('en', '/talent-pool'), '/en/talent-pool');
     assert.equal(guideHref('sv', 'javascript:alert(1)'), null);

@@ -115,9 +115,9 @@ export function progressOf(
   return { done: keys.filter((k) => ticked.has(k)).length, total: keys.length };
 }
 
-/** Whether an item's link may be stored: an http(s) web address, or a path of this site. */
+/** Whether an item's link may be stored: an https web address (as the form's hint says), or a path of this site. */
 export function isGuideLink(value: string): boolean {
-  return SITE_PATH.test(value) || (value.length <= LIMITS.url && isWebAddress(value));
+  return SITE_PATH.test(value) || (value.length <= LIMITS.url && isWebAddress(value, { httpsOnly: true }));
 }
 
 /** An item's link for a reader: a site path gets the language prefix; anything unsafe is none. */

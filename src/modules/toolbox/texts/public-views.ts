@@ -160,11 +160,22 @@ function filterForm(m: PublicModel): SafeHtml {
   </form>`;
 }
 
+/**
+ * A source's name, linked when its address is a web address. Sources are named as they publish, in
+ * Swedish: inside a block in another language the name says lang="sv", so it is read out right (as
+ * the builder's text does for the same sources).
+ */
+function sourceName(lang: Lang, name: string, url: string): SafeHtml {
+  const href = safeHref(url);
+  const langAttr = lang === 'sv' ? '' : html` lang="sv"`;
+  if (href) return html`<a href="${href}" rel="noopener"${langAttr}>${name}</a>`;
+  return lang === 'sv' ? html`${name}` : html`<span lang="sv">${name}</span>`;
+}
+
 function sourceLine(lang: Lang, text: ApprovedText): SafeHtml | '' {
   const { name, url, date } = text.source;
   if (!name) return '';
-  const href = safeHref(url);
-  const named = href ? html`<a href="${href}" rel="noopener">${name}</a>` : html`${name}`;
+  const named = sourceName(lang, name, url);
   const label = textsMessages.t(lang, 'pub.sourceLabel');
   return html`<p class="text-card__source">${label}: ${named}${date ? html`, <time datetime="${date}">${dayText(lang, date)}</time>` : ''}</p>`;
 }
@@ -224,8 +235,7 @@ function factsSection(m: PublicModel): SafeHtml {
         ? html`<ul class="texts-facts__list">
           ${m.facts.map((f) => {
             const id = `fact-${f.key.replace(/[^a-z0-9-]/gi, '-')}`;
-            const href = safeHref(f.sourceUrl);
-            const source = href ? html`<a href="${href}" rel="noopener">${f.source}</a>` : html`${f.source}`;
+            const source = sourceName(m.lang, f.source, f.sourceUrl);
             return html`<li class="fact-quote${f.stale ? ' fact-quote--stale' : ''}">
               <div class="fact-quote__main">
               <p class="fact-quote__text" id="${id}"${langAttr}>${f.sentence}</p>
