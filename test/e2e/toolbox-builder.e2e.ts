@@ -92,7 +92,7 @@ describe('the recruitment-text builder in a browser', async () => {
       assert.equal(await preview.getAttribute('lang'), 'en');
       assert.match(
         await preview.innerText(),
-        /Region Dalarna is looking for Sjuksköterska till akuten in Mora/,
+        /Region Dalarna is looking for a new colleague in Mora: Sjuksköterska till akuten\./,
       );
       assert.match(await preview.innerText(), /There are international schools\./);
       assert.match(await preview.innerText(), /English works in our daily work\./);

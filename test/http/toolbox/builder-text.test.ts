@@ -150,7 +150,10 @@ describe('the recruitment-text builder', async () => {
     assert.equal(res.statusCode, 200, res.body.slice(0, 300));
     const plain = textarea(res.body, 'builder-plain');
     assert.match(plain, /^Work and live in Falun\n/);
-    assert.match(plain, new RegExp(`${org.name} is looking for Processingenjör till Kvarnsveden in Falun`));
+    assert.match(
+      plain,
+      new RegExp(`${org.name} is looking for a new colleague in Falun: Processingenjör till Kvarnsveden`),
+    );
     assert.match(plain, /From the centre of Falun you reach the forest in ten minutes\./);
     assert.match(plain, /There are international schools teaching in English\./);
     assert.match(plain, /The train takes you to Stockholm/);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { StoredFact } from '../../regions/facts.ts';
 import type { ApprovedText } from '../toolbox.ts';
-import { composeText, pickArguments, renderHtml, renderPlain } from './compose.ts';
+import { composeText, pickArguments, renderHtml, renderPlain, subjectsOf } from './compose.ts';
 
 let n = 0;
 function text(over: Partial<ApprovedText> = {}): ApprovedText {
@@ -66,6 +66,70 @@ describe('pickArguments', () => {
       'en',
     );
     assert.deepEqual(picked, []);
+  });
+
+  it('takes an argument about English at the workplace only when the employer ticked that block', () => {
+    const english = text({
+      persona: 'international',
+      body: {
+        sv: 'På många arbetsplatser i regionen är engelska vardagsspråket.',
+        en: 'At many workplaces in the region, English is the everyday language.',
+      },
+    });
+    const schools = text({
+      persona: 'international',
+      topic: 'schools',
+      body: { sv: 'Skolor med undervisning på engelska.', en: 'Schools teaching in English.' },
+    });
+    assert.deepEqual([...subjectsOf(english)], ['english']);
+    assert.deepEqual([...subjectsOf(schools)], []);
+    const unticked = pickArguments([english, schools], 'international', null, 'en');
+    assert.deepEqual(
+      unticked.map((t) => t.id),
+      [schools.id],
+    );
+    const ticked = pickArguments([english, schools], 'international', null, 'en', { blocks: ['english'] });
+    assert.deepEqual(
+      ticked.map((t) => t.id),
+      [english.id, schools.id],
+    );
+  });
+
+  it('tells of the partner once: not beside the partner block, at most one argument otherwise', () => {
+    const navigator = text({
+      persona: 'international',
+      topic: 'everyday',
+      title: { sv: 'En lots hjälper dig', en: 'A navigator helps you settle in' },
+      body: { sv: 'De hjälper också din partner.', en: 'They also help your partner find work.' },
+    });
+    const partner = text({
+      persona: 'international',
+      topic: 'career',
+      body: { sv: 'Regionen hjälper medflyttande partners.', en: 'The region helps accompanying partners.' },
+    });
+    const housing = text({ persona: 'international', topic: 'housing' });
+    assert.deepEqual([...subjectsOf(navigator)].sort(), ['navigator', 'partner']);
+    assert.deepEqual(
+      pickArguments([navigator, partner, housing], 'international', null, 'en').map((t) => t.id),
+      [navigator.id, housing.id],
+    );
+    assert.deepEqual(
+      pickArguments([navigator, partner, housing], 'international', null, 'en', {
+        blocks: ['partner'],
+      }).map((t) => t.id),
+      [housing.id],
+    );
+    const navigatorOnly = text({
+      persona: 'international',
+      topic: 'everyday',
+      title: { sv: 'Flyttlotsen', en: 'The navigator' },
+    });
+    assert.deepEqual(
+      pickArguments([navigatorOnly, housing], 'international', null, 'en', { blocks: ['navigator'] }).map(
+        (t) => t.id,
+      ),
+      [housing.id],
+    );
   });
 
   it('takes at most four', () => {
@@ -134,6 +198,40 @@ describe('composeText', () => {
       /<p>Behöver ni hjälp med flytten\? [^<]*<a href="https:\/\/example\.org\/sv\/move\?utm_source=toolbox&amp;utm_medium=recruitment-text&amp;utm_campaign=x">Få hjälp med flytten till Dalarna<\/a><\/p>\n<p>Engelska fungerar i vårt dagliga arbete\.<\/p>/,
     );
     assert.doesNotMatch(out, /partner att komma in/);
+  });
+
+  it('says the partner once when both the partner and the navigator blocks are ticked', () => {
+    const out = renderPlain(
+      composeText({ ...base, lang: 'en', facts: [], arguments: [], blocks: ['partner', 'navigator'] }),
+    );
+    assert.equal(out.match(/partner/g)?.length, 1, out);
+  });
+
+  it('makes a job’s name of a headline that is a phrase, and names the place once', () => {
+    const sv = renderPlain(
+      composeText({ ...base, place: 'Ludvika', title: 'Vi söker civilingenjör inom elkraft i Ludvika' }),
+    );
+    assert.match(sv, /Bruket AB söker civilingenjör inom elkraft i Ludvika\. Här är/);
+    const en = renderPlain(
+      composeText({
+        ...base,
+        lang: 'en',
+        title: 'Design engineer wanted in Falun',
+        facts: [],
+        arguments: [],
+      }),
+    );
+    assert.match(en, /Bruket AB is looking for a new colleague in Falun: Design engineer\. Here is/);
+    const quoted = renderPlain(composeText({ ...base, title: 'Vill du göra skillnad?', arguments: [] }));
+    assert.match(quoted, /Bruket AB söker en ny kollega i Falun till tjänsten ”Vill du göra skillnad\?”\./);
+  });
+
+  it('says where the job is when the text is about another municipality', () => {
+    const out = renderPlain(composeText({ ...base, jobPlace: 'Mora', arguments: [], facts: [] }));
+    assert.match(
+      out,
+      /Bruket AB söker Ingenjör i Mora\. Här är lite om hur det är att arbeta och leva i Falun/,
+    );
   });
 
   it('escapes every text in the HTML and drops a source link that is not https', () => {

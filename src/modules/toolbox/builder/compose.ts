@@ -12,6 +12,7 @@ import type { StoredFact } from '../../regions/facts.ts';
 import type { Persona } from '../model.ts';
 import { paragraphs, type ApprovedText } from '../toolbox.ts';
 import { textMessages, type TextMessageKey } from './messages.ts';
+import { jobTitle } from './title.ts';
 
 export const BLOCKS = ['partner', 'navigator', 'english'] as const;
 export type Block = (typeof BLOCKS)[number];
@@ -34,31 +35,73 @@ export interface RecruitmentText {
 }
 
 /**
+ * What an argument speaks of that an optional block also says, or that only the employer can
+ * promise: the accompanying partner, the region's navigator (named in its title), English as the
+ * workplace's language. Read from the text itself, in both languages (an editor's new text counts
+ * as well as the demo's).
+ */
+export type Subject = 'partner' | 'navigator' | 'english';
+
+/** The accompanying partner ("din partner", "medflyttande", "your partner"; not a business partner). */
+const PARTNER =
+  /(?<!\p{L})(?:(?:din|er|era|your|their)\s+partners?|medflyttande|accompanying\s+(?:partners?|spouses?))(?!\p{L})/iu;
+/** The navigator in a title ("lotsen", "flyttlotsar"; English "navigator"). */
+const NAVIGATOR_SV = /(?<!\p{L})(?:flytt)?lots(?:en|ar|arna)?(?!\p{L})/iu;
+const NAVIGATOR_EN = /(?<!\p{L})navigators?(?!\p{L})/iu;
+const ENGLISH = /(?<![\p{L}])(?:engelska|english)(?![\p{L}])/iu;
+const AT_WORK =
+  /(?<![\p{L}])(?:arbetsplats\p{L}*|jobbet|arbetet|arbetsspråk\p{L}*|vardagsspråk\p{L}*|möten\p{L}*|workplaces?|at work|working language|everyday language|meetings?)(?![\p{L}])/iu;
+
+export function subjectsOf(t: Pick<ApprovedText, 'title' | 'body'>): Set<Subject> {
+  const subjects = new Set<Subject>();
+  const all = [t.title.sv, t.title.en, t.body.sv, t.body.en].join('\n');
+  if (PARTNER.test(all)) subjects.add('partner');
+  if (NAVIGATOR_SV.test(t.title.sv) || NAVIGATOR_EN.test(t.title.en)) subjects.add('navigator');
+  const sentences = all.split(/(?<=[.!?])\s+|\n+/u);
+  if (sentences.some((s) => ENGLISH.test(s) && AT_WORK.test(s))) subjects.add('english');
+  return subjects;
+}
+
+/**
  * The arguments for a persona and a municipality, from approved texts (the caller reads approved
  * ones only): ranked persona before everyone, municipality before region, then as given (newest
  * first); one per topic; at most `max`. Texts of other personas or municipalities are never taken.
+ * With the chosen blocks in mind: an argument about English at the workplace only when the
+ * employer ticked that block (a regional text must not promise it for them); none about the
+ * partner when the partner block says it, none about the navigator when its block does; and at
+ * most one about the partner in any case.
  */
 export function pickArguments(
   texts: readonly ApprovedText[],
   persona: Persona,
   municipalityCode: string | null,
   lang: Lang,
-  max = MAX_ARGUMENTS,
+  options: { max?: number; blocks?: readonly Block[] } = {},
 ): ApprovedText[] {
-  const fits = texts.filter(
-    (t) =>
-      (t.persona === persona || t.persona === 'everyone') &&
-      (t.municipalityCode === null || t.municipalityCode === municipalityCode) &&
-      t.body[lang].trim() !== '',
-  );
+  const max = options.max ?? MAX_ARGUMENTS;
+  const blocks = options.blocks ?? [];
+  const fits = texts.filter((t) => {
+    if (!(t.persona === persona || t.persona === 'everyone')) return false;
+    if (!(t.municipalityCode === null || t.municipalityCode === municipalityCode)) return false;
+    if (t.body[lang].trim() === '') return false;
+    const subjects = subjectsOf(t);
+    if (subjects.has('english') && !blocks.includes('english')) return false;
+    if (subjects.has('partner') && blocks.includes('partner')) return false;
+    if (subjects.has('navigator') && blocks.includes('navigator')) return false;
+    return true;
+  });
   const rank = (t: ApprovedText) =>
     (t.persona === persona && persona !== 'everyone' ? 0 : 2) + (t.municipalityCode === null ? 1 : 0);
   const ranked = fits.map((t, i) => ({ t, i })).sort((a, b) => rank(a.t) - rank(b.t) || a.i - b.i);
   const topics = new Set<string>();
   const out: ApprovedText[] = [];
+  let partner = false;
   for (const { t } of ranked) {
     if (out.length >= max) break;
     if (topics.has(t.topic)) continue;
+    const aboutPartner = subjectsOf(t).has('partner');
+    if (aboutPartner && partner) continue;
+    partner ||= aboutPartner;
     topics.add(t.topic);
     out.push(t);
   }
@@ -71,7 +114,10 @@ export interface ComposeInput {
   region: string;
   /** The municipality's name. */
   place: string;
+  /** The job's headline or the typed title (the opening makes a name of it: title.ts). */
   title: string;
+  /** The job's municipality, when it is not the place the text is about. */
+  jobPlace?: string;
   /** The employer named in the opening; null: "we". */
   employer: string | null;
   arguments: readonly ApprovedText[];
@@ -152,15 +198,20 @@ export function factItems(lang: Lang, facts: readonly StoredFact[]): Inline[][] 
 export function composeText(input: ComposeInput): RecruitmentText {
   const { lang } = input;
   const blocks: TextBlock[] = [{ kind: 'h2', text: tx(lang, 'heading', { place: input.place }) }];
+  const jobPlace = input.jobPlace || input.place;
+  const title = jobTitle(input.title, [jobPlace, input.place, input.region]);
   const opening = input.employer
-    ? tx(lang, 'opening.job', {
+    ? tx(lang, title.kind === 'title' ? 'opening.job' : 'opening.quoted', {
         employer: input.employer,
-        title: input.title,
-        place: input.place,
-        region: input.region,
+        title: title.text,
+        jobPlace,
       })
-    : tx(lang, 'opening.noEmployer', { title: input.title, place: input.place, region: input.region });
-  blocks.push({ kind: 'p', parts: [{ text: opening }] });
+    : tx(lang, title.kind === 'title' ? 'opening.noEmployer' : 'opening.noEmployerQuoted', {
+        title: title.text,
+        jobPlace,
+      });
+  const about = tx(lang, 'opening.about', { place: input.place, region: input.region });
+  blocks.push({ kind: 'p', parts: [{ text: `${opening} ${about}` }] });
 
   for (const argument of input.arguments) {
     const paras = paragraphs(argument.body[lang]);
@@ -189,7 +240,9 @@ export function composeText(input: ComposeInput): RecruitmentText {
       blocks.push({
         kind: 'p',
         parts: [
-          { text: `${tx(lang, 'block.navigator', { region: input.region })} ` },
+          {
+            text: `${tx(lang, input.blocks.includes('partner') ? 'block.navigatorNoPartner' : 'block.navigator', { region: input.region })} `,
+          },
           { text: tx(lang, 'block.navigator.link', { region: input.region }), href: input.navigatorUrl },
         ],
       });

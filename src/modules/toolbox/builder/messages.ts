@@ -12,6 +12,11 @@ export const builderMessages = defineMessages({
     'step1.title': '1. Välj jobb',
     'step1.own': 'Er organisations öppna annonser',
     'step1.ownNone': 'Er organisation har inga öppna annonser på Lotsa just nu.',
+    'step1.noNumber':
+      'Er organisation saknar organisationsnummer i Lotsa, så vi kan inte hitta era annonser på jobbtavlan – dem hittar vi bara med organisationsnumret. Annonser ni själva lägger in på Lotsa visas här ändå. Be regionen lägga till ert organisationsnummer, så visas era annonser från Platsbanken också. Till dess kan ni söka fram annonsen ovan.',
+    'step1.noNumberByName':
+      'Er organisation saknar organisationsnummer i Lotsa, så vi kan inte hitta era annonser på jobbtavlan med det. Annonserna nedan har vi hittat på namnet {name} i er kommun – kontrollera att de är era. Be regionen lägga till ert organisationsnummer, så hittar vi alla era annonser säkert.',
+    'step1.byName': 'Öppna annonser på jobbtavlan under namnet {name}',
     'step1.found': 'Annonser som matchar ”{q}”',
     'step1.foundNone': 'Ingen öppen annons matchar ”{q}”.',
     'step1.foundMore': 'Visar de {shown} första av {total}. Skriv fler ord för att hitta rätt annons.',
@@ -89,6 +94,11 @@ export const builderMessages = defineMessages({
     'step1.title': '1. Pick the job',
     'step1.own': 'Your organisation’s open ads',
     'step1.ownNone': 'Your organisation has no open ads on Lotsa right now.',
+    'step1.noNumber':
+      'Your organisation has no organisationsnummer (company registration number) in Lotsa, so we cannot find your ads on the job board – we find them by that number only. Ads you add on Lotsa yourselves are listed here all the same. Ask the region to add your organisationsnummer, and your ads from Platsbanken will be listed too. Until then, you can search for the ad above.',
+    'step1.noNumberByName':
+      'Your organisation has no organisationsnummer (company registration number) in Lotsa, so we cannot find your ads on the job board by it. We found the ads below by the name {name} in your municipality – check that they are yours. Ask the region to add your organisationsnummer, and we will find all your ads reliably.',
+    'step1.byName': 'Open ads on the job board under the name {name}',
     'step1.found': 'Ads matching “{q}”',
     'step1.foundNone': 'No open ad matches “{q}”.',
     'step1.foundMore': 'Showing the first {shown} of {total}. Add words to find the right ad.',
@@ -167,10 +177,11 @@ export const builderMessages = defineMessages({
 export const textMessages = defineMessages({
   sv: {
     heading: 'Jobba och bo i {place}',
-    'opening.job':
-      '{employer} söker {title} i {place}. Här är lite om hur det är att arbeta och leva i {place} och {region}.',
-    'opening.noEmployer':
-      'Vi söker {title} i {place}. Här är lite om hur det är att arbeta och leva i {place} och {region}.',
+    'opening.job': '{employer} söker {title} i {jobPlace}.',
+    'opening.quoted': '{employer} söker en ny kollega i {jobPlace} till tjänsten ”{title}”.',
+    'opening.noEmployer': 'Vi söker {title} i {jobPlace}.',
+    'opening.noEmployerQuoted': 'Vi söker en ny kollega i {jobPlace} till tjänsten ”{title}”.',
+    'opening.about': 'Här är lite om hur det är att arbeta och leva i {place} och {region}.',
     'source.one': 'Källa: {source}',
     'source.dated': 'Källa: {source}, {year}',
     'facts.heading': '{place} i siffror',
@@ -194,15 +205,18 @@ export const textMessages = defineMessages({
       'Flyttar ni tillsammans? Vi hjälper din partner att komma in på arbetsmarknaden här, bland annat med kontakter hos andra arbetsgivare i regionen.',
     'block.navigator':
       'Behöver ni hjälp med flytten? Flyttlotsen i {region} svarar på frågor om bostad, förskola, skola och jobb för din partner.',
+    'block.navigatorNoPartner':
+      'Behöver ni hjälp med flytten? Flyttlotsen i {region} svarar på frågor om bostad, förskola och skola.',
     'block.navigator.link': 'Få hjälp med flytten till {region}',
     'block.english': 'Engelska fungerar i vårt dagliga arbete.',
   },
   en: {
     heading: 'Work and live in {place}',
-    'opening.job':
-      '{employer} is looking for {title} in {place}. Here is a little about what it is like to work and live in {place} and {region}.',
-    'opening.noEmployer':
-      'We are looking for {title} in {place}. Here is a little about what it is like to work and live in {place} and {region}.',
+    'opening.job': '{employer} is looking for a new colleague in {jobPlace}: {title}.',
+    'opening.quoted': '{employer} is looking for a new colleague in {jobPlace} for the job “{title}”.',
+    'opening.noEmployer': 'We are looking for a new colleague in {jobPlace}: {title}.',
+    'opening.noEmployerQuoted': 'We are looking for a new colleague in {jobPlace} for the job “{title}”.',
+    'opening.about': 'Here is a little about what it is like to work and live in {place} and {region}.',
     'source.one': 'Source: {source}',
     'source.dated': 'Source: {source}, {year}',
     'facts.heading': '{place} in figures',
@@ -226,6 +240,8 @@ export const textMessages = defineMessages({
       'Moving together? We help your partner into the job market here, with contacts at other employers in the region among other things.',
     'block.navigator':
       'Need help with the move? The navigator in {region} answers questions about housing, preschool, school and work for your partner.',
+    'block.navigatorNoPartner':
+      'Need help with the move? The navigator in {region} answers questions about housing, preschool and school.',
     'block.navigator.link': 'Get help moving to {region}',
     'block.english': 'English works in our daily work.',
   },

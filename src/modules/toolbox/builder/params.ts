@@ -46,6 +46,8 @@ export interface BuilderInput {
 
 export interface ParsedQuery {
   input: BuilderInput;
+  /** Sent by the search button: the person asked for ads, not yet for the text. */
+  searching: boolean;
   problems: Problem[];
   /** What was sent, for re-showing the form (bounded). */
   values: {
@@ -119,6 +121,7 @@ export function parseBuilderQuery(query: Query, region: Region, pageLang: Lang):
       format: isOneOf(FORMATS, format) ? format : '',
     },
     problems: first,
+    searching: query.search !== undefined,
     values: {
       job: bound(job),
       q: bound(q),

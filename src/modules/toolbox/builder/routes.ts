@@ -50,17 +50,22 @@ export function registerBuilderRoutes(app: App, deps: ModuleDeps): void {
       if (!org) throw new AppError('LOTSA_NOT_FOUND');
 
       const parsed = parseBuilderQuery(request.query, region, lang);
-      const problems: Problem[] = [...parsed.problems];
+      // A search is not yet a request for the text: what is missing for the text is not an error
+      // then (the person may search before choosing), and the text is written only when complete.
+      const problems: Problem[] = parsed.problems.filter(
+        (p) => !(parsed.searching && p.reason === 'required'),
+      );
+      const complete = parsed.problems.length === 0;
       const searchable = !problems.some((p) => p.field === 'q');
       const first = await step1(deps, region, org, lang, searchable ? parsed.input.q : '');
       let built: Built | undefined;
       let job: ChosenJob | undefined;
       const { input } = parsed;
-      if (input.job && problems.length === 0) {
+      if (input.job && complete) {
         const url = navigatorUrl(siteOrigin(request), input.text, org.campaign);
         const outcome = await buildText(db, region, org, input, url);
         if (outcome.ok) ({ built, job } = outcome);
-        else problems.push(...outcome.problems);
+        else problems.push(...outcome.problems.filter((p) => !(parsed.searching && p.reason === 'required')));
       } else if (input.job && input.job !== NO_JOB) {
         job = await chosenJob(db, region.id, org, input.job);
       }

@@ -3,7 +3,7 @@
  * open ads under its organisationsnummer, a capped search of the board, the chosen ad, the approved
  * arguments and the place facts; and from them the text. Every read names the region.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
 import type { ModuleDeps } from '../../../platform/module.ts';
@@ -30,6 +30,13 @@ export interface JobChoice {
 export interface Step1 {
   /** The organisation's open ads: its own on Lotsa, then the board's under its number. */
   own: JobChoice[];
+  /** The organisation has no organisationsnummer in Lotsa: the board's ads cannot be found by it. */
+  noNumber: boolean;
+  /**
+   * A municipality without a number: the board's open ads in its municipality under its exact
+   * name (Platsbanken names a municipality as employer by its name), listed apart and said so.
+   */
+  byName: JobChoice[];
   /** The board search's results (undefined: no search). */
   found?: { total: number; items: JobChoice[] };
   searchFailed: boolean;
@@ -39,6 +46,8 @@ export interface ActingOrganisation {
   id: string;
   name: string;
   orgNumber: string | null;
+  kind: string;
+  municipalityCode: string | null;
   /** Its company page's slug, else its id (the navigator link's utm_campaign). */
   campaign: string;
 }
@@ -50,7 +59,7 @@ export async function actingOrganisationOf(
 ): Promise<ActingOrganisation | undefined> {
   const org = await db
     .selectFrom('organisations')
-    .select(['id', 'name', 'org_number'])
+    .select(['id', 'name', 'org_number', 'kind', 'municipality_code'])
     .where('region_id', '=', regionId)
     .where('id', '=', id)
     .executeTakeFirst();
@@ -63,7 +72,54 @@ export async function actingOrganisationOf(
     .orderBy('slug')
     .limit(1)
     .executeTakeFirst();
-  return { id: org.id, name: org.name, orgNumber: org.org_number, campaign: company?.slug ?? org.id };
+  return {
+    id: org.id,
+    name: org.name,
+    orgNumber: org.org_number,
+    kind: org.kind,
+    municipalityCode: org.municipality_code,
+    campaign: company?.slug ?? org.id,
+  };
+}
+
+/** Whether the board's ads are looked up by the organisation's name: a municipality without a number. */
+function byNameOf(org: ActingOrganisation): org is ActingOrganisation & { municipalityCode: string } {
+  return org.orgNumber === null && org.kind === 'municipality' && org.municipalityCode !== null;
+}
+
+/** Whether an ad is the organisation's by its name (see byNameOf). */
+function sameName(
+  org: ActingOrganisation,
+  job: { employerName: string; municipalityCode: string | null },
+): boolean {
+  return (
+    byNameOf(org) &&
+    job.municipalityCode === org.municipalityCode &&
+    job.employerName.trim().toLocaleLowerCase('sv') === org.name.trim().toLocaleLowerCase('sv')
+  );
+}
+
+async function jobsByName(db: Kysely<DB>, regionId: string, org: ActingOrganisation): Promise<JobChoice[]> {
+  if (!byNameOf(org)) return [];
+  const rows = await db
+    .selectFrom('job_ads')
+    .select(['id', 'headline', 'employer_name', 'municipality_code'])
+    .where('region_id', '=', regionId)
+    .where('status', '=', 'open')
+    .where('origin', '!=', 'own')
+    .where('municipality_code', '=', org.municipalityCode)
+    .where(sql<boolean>`lower(employer_name) = lower(${org.name.trim()})`)
+    .orderBy('published_at', 'desc')
+    .orderBy('id')
+    .limit(MAX_LISTED)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    headline: r.headline,
+    employerName: r.employer_name,
+    municipalityCode: r.municipality_code,
+    status: 'open' as const,
+  }));
 }
 
 export async function step1(
@@ -74,7 +130,7 @@ export async function step1(
   q: string,
 ): Promise<Step1> {
   const db = deps.database.db;
-  const [ownRows, board] = await Promise.all([
+  const [ownRows, board, byName] = await Promise.all([
     db
       .selectFrom('job_ads')
       .select(['id', 'headline', 'employer_name', 'municipality_code', 'status'])
@@ -87,6 +143,7 @@ export async function step1(
       .limit(MAX_LISTED)
       .execute(),
     org.orgNumber ? employerJobs(db, region.id, org.orgNumber, MAX_LISTED) : { total: 0, jobs: [] },
+    jobsByName(db, region.id, org),
   ]);
   const own: JobChoice[] = ownRows.map((r) => ({
     id: r.id,
@@ -106,10 +163,11 @@ export async function step1(
       status: 'open',
     });
   }
-  if (!q) return { own, searchFailed: false };
+  const base = { own, noNumber: org.orgNumber === null, byName };
+  if (!q) return { ...base, searchFailed: false };
   try {
     const result = await searchOpenJobs(deps.database, region, lang, q, SEARCH_LIMIT);
-    if (!result) return { own, searchFailed: true };
+    if (!result) return { ...base, searchFailed: true };
     const items = result.items.slice(0, SEARCH_LIMIT).map((j) => ({
       id: j.id,
       headline: j.headline,
@@ -117,10 +175,10 @@ export async function step1(
       municipalityCode: j.municipalityCode,
       status: 'open' as const,
     }));
-    return { own, found: { total: result.total, items }, searchFailed: false };
+    return { ...base, found: { total: result.total, items }, searchFailed: false };
   } catch (error) {
     deps.logger.warn({ err: error }, 'toolbox builder: the job search gave up');
-    return { own, searchFailed: true };
+    return { ...base, searchFailed: true };
   }
 }
 
@@ -148,7 +206,8 @@ export async function chosenJob(
       : undefined;
   const mine =
     ownRow?.organisation_id === org.id ||
-    (org.orgNumber !== null && job.employerOrgnr !== null && job.employerOrgnr === org.orgNumber);
+    (org.orgNumber !== null && job.employerOrgnr !== null && job.employerOrgnr === org.orgNumber) ||
+    sameName(org, job);
   return {
     id: job.id,
     headline: job.headline,
@@ -205,7 +264,7 @@ export async function buildText(
     }),
     factsOf(db, region.id, municipality.code),
   ]);
-  const chosen = pickArguments(texts, input.persona, municipality.code, lang);
+  const chosen = pickArguments(texts, input.persona, municipality.code, lang, { blocks: input.blocks });
   const notes: Note[] = [];
   if (job && job.status === 'closed') notes.push({ kind: 'closed' });
   if (job && !job.mine) notes.push({ kind: 'notOwn' });
@@ -218,6 +277,7 @@ export async function buildText(
     region: region.name[lang],
     place: municipality.shortName,
     title: job ? job.headline : input.title,
+    jobPlace: region.municipalities.find((m) => m.code === job?.municipalityCode)?.shortName,
     employer: job ? job.employerName : org.name,
     arguments: chosen,
     facts,

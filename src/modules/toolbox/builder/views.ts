@@ -10,7 +10,6 @@ import {
   checkboxGroup,
   errorSummary,
   groupShell,
-  hiddenField,
   radioGroup,
   selectField,
   textField,
@@ -106,9 +105,13 @@ function noteText(t: T, lang: Lang, note: Note, persona: Persona): string {
   }
 }
 
-function searchForm(m: BuilderPageModel, t: T, action: string, error: string | undefined): SafeHtml {
-  const input = m.parsed.input;
-  return html`<form method="get" action="${action}" class="builder-search" role="search" aria-label="${t('search.button')}">
+/**
+ * The board search: part of the one form, so a search carries every choice already made (the
+ * persona, the language, the ticked paragraphs) and the page comes back with them. Its button comes
+ * first, so Enter in the search field searches; the page then lands on step 1.
+ */
+function searchFields(m: BuilderPageModel, t: T, action: string, error: string | undefined): SafeHtml {
+  return html`<div class="builder-search" role="search" aria-label="${t('search.button')}">
     ${textField(m.lang, {
       name: 'q',
       type: 'search',
@@ -118,10 +121,8 @@ function searchForm(m: BuilderPageModel, t: T, action: string, error: string | u
       maxlength: MAX_SEARCH,
       error,
     })}
-    ${hiddenField('persona', input.persona)} ${hiddenField('text', input.text)}
-    ${input.blocks.map((b) => hiddenField('blocks', b))}
-    <button class="button button--secondary" type="submit">${t('search.button')}</button>
-  </form>`;
+    <button class="button button--secondary" type="submit" name="search" value="1" formaction="${action}#builder-step1">${t('search.button')}</button>
+  </div>`;
 }
 
 function jobChoices(m: BuilderPageModel, t: T, error: string | undefined): SafeHtml {
@@ -129,6 +130,8 @@ function jobChoices(m: BuilderPageModel, t: T, error: string | undefined): SafeH
   const chosen = m.parsed.values.job;
   const invalid = error !== undefined;
   const listed = new Set(step1.own.map((j) => j.id));
+  const byName = step1.byName.filter((j) => !listed.has(j.id));
+  for (const j of byName) listed.add(j.id);
   const found = (step1.found?.items ?? []).filter((j) => !listed.has(j.id));
   for (const j of found) listed.add(j.id);
   const extra = m.job && !listed.has(m.job.id) ? m.job : undefined;
@@ -145,7 +148,25 @@ function jobChoices(m: BuilderPageModel, t: T, error: string | undefined): SafeH
         ? html`<ul class="builder-jobs" role="list">
             ${step1.own.map((j) => jobRadio(j.id, jobLabel(region, j), chosen === j.id, invalid))}
           </ul>`
-        : html`<p class="builder-empty">${t('step1.ownNone')}</p>`
+        : step1.noNumber
+          ? ''
+          : html`<p class="builder-empty">${t('step1.ownNone')}</p>`
+    }
+    ${
+      step1.noNumber
+        ? html`<p class="notice builder-no-number">${t(
+            step1.byName.length ? 'step1.noNumberByName' : 'step1.noNumber',
+            { name: m.organisationName },
+          )}</p>`
+        : ''
+    }
+    ${
+      byName.length
+        ? html`<h3 class="builder-jobs__title">${t('step1.byName', { name: m.organisationName })}</h3>
+            <ul class="builder-jobs" role="list">
+              ${byName.map((j) => jobRadio(j.id, jobLabel(region, j), chosen === j.id, invalid))}
+            </ul>`
+        : ''
     }
     ${
       step1.searchFailed
@@ -243,7 +264,7 @@ export function builderPage(m: BuilderPageModel): {
   );
 
   const form = html`<form method="get" action="${path}#builder-result" class="builder-form">
-    ${input.q ? hiddenField('q', input.q) : ''}
+    ${searchFields(m, t, path, errors.get('q'))}
     ${jobChoices(m, t, errors.get('job'))}
     <div class="builder-own-job">
       ${textField(lang, {
@@ -298,7 +319,7 @@ export function builderPage(m: BuilderPageModel): {
     <div class="builder">
       <section class="builder-step" aria-labelledby="builder-step1">
         <h2 class="builder-step__title" id="builder-step1">${t('step1.title')}</h2>
-        ${searchForm(m, t, path, errors.get('q'))} ${form}
+        ${form}
       </section>
       ${m.built ? resultSection(m, t, m.built, path) : ''}
     </div>`;

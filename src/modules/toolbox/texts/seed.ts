@@ -118,12 +118,12 @@ export const DEMO_TEXTS: readonly DemoText[] = [
     persona: 'international',
     topic: 'career',
     sv: [
-      'Engelska fungerar på jobbet',
-      'På många av våra arbetsplatser är engelska vardagsspråket. Kollegorna kommer från hela världen, och mötena hålls på det språk alla förstår.\n\nVill du lära dig svenska får du hjälp på vägen. Men du behöver inte kunna det första dagen.',
+      'Engelska fungerar på många arbetsplatser',
+      'På många arbetsplatser i regionen är engelska vardagsspråket, särskilt i de internationella industriföretagen. Där kommer kollegorna från hela världen, och mötena hålls på det språk alla förstår.\n\nVill du lära dig svenska finns kurser och stöd på vägen, till exempel svenska för invandrare i din kommun.',
     ],
     en: [
-      'English works at work',
-      'At many of our workplaces, English is the everyday language. Colleagues come from all over the world, and meetings are held in the language everyone understands.\n\nIf you want to learn Swedish, you get help along the way. But you do not need it on your first day.',
+      'English works at many workplaces',
+      'At many workplaces in the region, English is the everyday language, especially in the international industrial companies. There, colleagues come from all over the world, and meetings are held in the language everyone understands.\n\nIf you want to learn Swedish, there are courses and support along the way, such as Swedish for immigrants in your municipality.',
     ],
   },
   {
@@ -352,12 +352,12 @@ export const DEMO_TEXTS: readonly DemoText[] = [
     persona: 'international',
     topic: 'career',
     sv: [
-      'Vi hjälper din partner också',
-      'En flytt fungerar bara om hela familjen trivs. Därför hjälper regionen medflyttande partners att hitta jobb, nätverk och nya vänner.\n\nBerätta vad din partner söker. Vi tar det därifrån.',
+      'Regionen hjälper din partner också',
+      'En flytt fungerar bara om hela familjen trivs. Därför hjälper regionen medflyttande partners att hitta jobb, nätverk och nya vänner.\n\nBerätta för regionens flyttlots vad din partner söker, så tar lotsen det därifrån.',
     ],
     en: [
-      'We help your partner too',
-      'A move only works if the whole family is happy. That is why the region helps accompanying partners find work, networks and new friends.\n\nTell us what your partner is looking for. We will take it from there.',
+      'The region helps your partner too',
+      'A move only works if the whole family is happy. That is why the region helps accompanying partners find work, networks and new friends.\n\nTell the region’s navigator what your partner is looking for, and the navigator will take it from there.',
     ],
   },
   {
