@@ -63,7 +63,10 @@ describe('newuser: the widget of an employer without open jobs', async () => {
     // working at once" (the page says so), so a single press must at least ask to confirm.
     const recruiter = await toolboxUser(db, { role: 'employer_member', organisationId: hr.organisationId });
     const page = await app.inject({ url: '/en/toolbox/widget', headers: { cookie: recruiter.cookie } });
-    assert.match(page.body, /action="\/en\/toolbox\/widget\/key"/);
+    // Decided (fix-widget): only the organisation's administrators may create a new key; the page
+    // says so and offers a recruiter no button for it. Pressing the old form's button asks first.
+    assert.match(page.body, /Only the organisation’s administrators can do this, not every member\./);
+    assert.doesNotMatch(page.body, /href="\/en\/toolbox\/widget\/key"/);
     const res = await client.postForm('/en/toolbox/widget/key', recruiter.cookie, {});
     const after = await db
       .selectFrom('toolbox_widgets')
