@@ -102,7 +102,10 @@ describe('toolbox widget: the organisation’s jobs', async () => {
     await client.postForm('/sv/toolbox/widget', editor.cookie, { ...GOOD, max_jobs: '5' });
     const key = await keyOf(falun);
     const settings = await client.get('/sv/toolbox/widget', editor.cookie);
-    assert.match(settings.body, /Er organisation saknar organisationsnummer i Lotsa\./);
+    assert.match(
+      settings.body,
+      /Er organisation saknar organisationsnummer i Lotsa, så widgeten visar bara annonser/,
+    );
     assert.match(settings.body, /Be regionens administratörer lägga in ert organisationsnummer/);
     assert.doesNotMatch(
       (await client.get('/sv/toolbox/widget', hr.cookie)).body,

@@ -24,7 +24,7 @@ export const widgetMessages = defineMessages({
     'settings.showJobsHint':
       'Både annonser ni publicerat på Lotsa och annonser från Platsbanken med ert organisationsnummer.',
     'settings.noOrgNumber':
-      'Er organisation saknar organisationsnummer i Lotsa. Därför kan widgeten bara visa annonser ni lägger ut direkt på Lotsa, inte era annonser från Platsbanken – dem känner Lotsa igen på organisationsnumret. Widgeten säger då inte att ni saknar lediga jobb, utan länkar till alla lediga jobb i regionen. Be regionens administratörer lägga in ert organisationsnummer, så visas era annonser.',
+      'Er organisation saknar organisationsnummer i Lotsa, så widgeten visar bara annonser ni lägger ut direkt på Lotsa – inte era annonser från Platsbanken. Be regionens administratörer lägga in ert organisationsnummer, så kommer de med.',
     'settings.maxJobs': 'Högst antal jobb',
     'settings.maxJobsHint': 'Ett heltal från 1 till 20.',
     'settings.enabled': 'Widgeten är på',
@@ -118,7 +118,7 @@ export const widgetMessages = defineMessages({
     'settings.showJobsHint':
       'Both ads you published on Lotsa and ads from Platsbanken with your organisation number.',
     'settings.noOrgNumber':
-      'Your organisation has no organisation number (organisationsnummer) in Lotsa. So the widget can show only the ads you post directly on Lotsa, not your ads from Platsbanken – Lotsa recognises those by the organisation number. Until then the widget does not claim you have no open jobs; it links to every open job in the region. Ask the region’s administrators to add your organisation number, and your ads will appear.',
+      'Your organisation has no organisation number (organisationsnummer) in Lotsa, so the widget shows only the ads you post directly on Lotsa – not your ads from Platsbanken. Ask the region’s administrators to add your organisation number, and they will be included.',
     'settings.maxJobs': 'Most jobs shown',
     'settings.maxJobsHint': 'A whole number from 1 to 20.',
     'settings.enabled': 'The widget is on',
