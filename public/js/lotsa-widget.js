@@ -98,7 +98,8 @@
     }
     var columns = el('div', { class: 'cols' }, [lifeSection]);
     var jobs = Array.isArray(data.jobs) ? data.jobs : [];
-    var shown = jobs.length > 0 || data.moreJobsUrl;
+    // Whether the employer shows its jobs (an older answer without the flag: when it has any).
+    var shown = data.showJobs === undefined ? jobs.length > 0 || data.moreJobsUrl : data.showJobs === true;
     if (shown) {
       var jobSection = el('section', { class: 'jobs', 'aria-labelledby': 'lw-jobs' }, [
         el(sub, { id: 'lw-jobs' }, [text(texts.jobs)]),
@@ -120,8 +121,11 @@
       } else {
         jobSection.appendChild(el('p', null, [text(texts.noJobs)]));
       }
-      var more = link(data.moreJobsUrl, texts.moreJobs);
+      var more = data.moreJobsUrl ? link(data.moreJobsUrl, texts.moreJobs) : null;
       if (more) jobSection.appendChild(el('p', null, [more]));
+      var company =
+        jobs.length || !data.organisation ? null : link(data.organisation.companyUrl, texts.company);
+      if (company) jobSection.appendChild(el('p', null, [company]));
       columns.appendChild(jobSection);
     }
     var site = link(data.links && data.links.site, texts.from);

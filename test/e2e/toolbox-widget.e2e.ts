@@ -244,6 +244,10 @@ describe('the career-page widget in a browser', async () => {
           assert.equal(response?.status(), 200);
           await page.locator('[data-lotsa-widget] >> h3').waitFor();
           await look(page, `widget-settings-${lang}-${width}`);
+          // "Create a new key?" asks first, on a page of its own.
+          const confirm = await page.goto(`${site.base}/${lang}/toolbox/widget/key`);
+          assert.equal(confirm?.status(), 200);
+          await look(page, `widget-key-${lang}-${width}`);
         }
       } finally {
         await signedIn.close();

@@ -1034,4 +1034,6 @@ export const ROWS: Record<string, Row> = {
       }),
     } satisfies Record<string, Row>;
   })(),
+  // toolbox: fix-widget
+  'GET /:lang/toolbox/widget/key': only(ROLES_ALL, 404, { url: '/sv/toolbox/widget/key' }),
 };

@@ -1,13 +1,14 @@
 /**
  * The widget's settings page /:lang/toolbox/widget: who reaches it, the first save makes a key and
  * the snippet (absolute URLs from configuration, never from Host), bad values are re-shown by the
- * field with status 400, every change is audited, and a new key retires the old snippet at once.
+ * field with status 400, every change is audited, and a new key — asked for first, and only by the
+ * organisation's administrators — retires the old snippet at once.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildTestApp } from '../../helpers/app.ts';
 import { formClient } from '../../helpers/client.ts';
-import { auditActions, createPerson, REGION, sessionFor } from '../../helpers/identity.ts';
+import { auditActions, createPerson, municipalityOrg, REGION, sessionFor } from '../../helpers/identity.ts';
 import { toolboxUser } from '../../helpers/toolbox.ts';
 
 const URL = '/sv/toolbox/widget';
@@ -126,7 +127,21 @@ describe('toolbox widget: settings', async () => {
     await client.postForm(URL, hr.cookie, GOOD);
     const old = (await keyOf(hr.organisationId))!;
     assert.equal((await app.inject(`/api/v1/widget/${old}`)).statusCode, 200);
-    const res = await client.postForm(`${URL}/key`, hr.cookie, {});
+    // The page links to a page that asks first; a post without the confirmation changes nothing.
+    const settings = await client.get(URL, hr.cookie);
+    assert.match(settings.body, /href="\/sv\/toolbox\/widget\/key">Skapa en ny nyckel</);
+    const ask = await client.get(`${URL}/key`, hr.cookie);
+    assert.equal(ask.statusCode, 200);
+    assert.match(ask.body, /<h1>Skapa en ny nyckel\?<\/h1>/);
+    assert.match(ask.body, /slutar fungera direkt/);
+    assert.ok(ask.body.includes(`<code>${old}</code>`));
+    assert.match(ask.body, /Det kan bara organisationens administratörer göra, inte alla medlemmar\./);
+    assert.match(ask.body, /name="confirm" value="yes"/);
+    const unconfirmed = await client.postForm(`${URL}/key`, hr.cookie, {});
+    assert.equal(unconfirmed.statusCode, 303);
+    assert.equal(unconfirmed.headers.location, '/sv/toolbox/widget/key');
+    assert.equal(await keyOf(hr.organisationId), old);
+    const res = await client.postForm(`${URL}/key`, hr.cookie, { confirm: 'yes' });
     assert.equal(res.statusCode, 303);
     assert.equal(res.headers.location, '/sv/toolbox/widget?done=renewed');
     const fresh = (await keyOf(hr.organisationId))!;
@@ -138,9 +153,35 @@ describe('toolbox widget: settings', async () => {
     assert.equal((await auditActions(db))[0], 'toolbox.widget.key_renewed');
   });
 
+  it('lets only the organisation’s administrators make a new key, and says so', async () => {
+    const member = await toolboxUser(db, { role: 'employer_member', organisationId: hr.organisationId });
+    const before = (await keyOf(hr.organisationId))!;
+    const settings = await client.get(URL, member.cookie);
+    assert.match(settings.body, /Det kan bara organisationens administratörer göra, inte alla medlemmar\./);
+    assert.match(settings.body, /Din roll räcker inte för det\./);
+    assert.doesNotMatch(settings.body, /href="\/sv\/toolbox\/widget\/key"/);
+    const ask = await client.get(`${URL}/key`, member.cookie);
+    assert.equal(ask.statusCode, 200);
+    assert.doesNotMatch(ask.body, /name="confirm"/);
+    const forced = await client.postForm(`${URL}/key`, member.cookie, { confirm: 'yes' });
+    assert.equal(forced.statusCode, 403);
+    assert.equal(await keyOf(hr.organisationId), before);
+    // A municipality's editors may (its highest role); the page names them.
+    const falun = await municipalityOrg(db, '2080');
+    const editor = await toolboxUser(db, { role: 'municipality_editor', organisationId: falun });
+    await client.postForm(URL, editor.cookie, GOOD);
+    const page = await client.get(URL, editor.cookie);
+    assert.match(page.body, /Det kan bara kommunens redaktörer göra\./);
+    const old = (await keyOf(falun))!;
+    assert.equal((await client.postForm(`${URL}/key`, editor.cookie, { confirm: 'yes' })).statusCode, 303);
+    assert.notEqual(await keyOf(falun), old);
+  });
+
   it('refuses a new key before there is a widget, and a POST without the CSRF token', async () => {
     const other = await toolboxUser(db, { role: 'employer_member' });
     assert.equal((await client.postForm(`${URL}/key`, other.cookie, {})).statusCode, 404);
+    assert.equal((await client.postForm(`${URL}/key`, other.cookie, { confirm: 'yes' })).statusCode, 404);
+    assert.equal((await client.get(`${URL}/key`, other.cookie)).statusCode, 404);
     const forged = await app.inject({
       method: 'POST',
       url: URL,

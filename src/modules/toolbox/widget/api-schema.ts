@@ -49,12 +49,22 @@ export const WidgetContent = Type.Object(
       }),
       { maxItems: 20, description: 'The organisation’s open jobs, newest first; empty when it shows none.' },
     ),
-    moreJobsUrl: url('Every open job of the organisation on Lotsa.'),
+    showJobs: Type.Boolean({
+      description: 'Whether the organisation chose to show its jobs (false: draw no job section).',
+    }),
+    moreJobsUrl: Type.Optional(
+      url(
+        'The job board listing every open job of the organisation on Lotsa, when it has some; for an organisation without an organisationsnummer and none of its own ads, every open job of the region. Absent otherwise.',
+      ),
+    ),
     texts: Type.Object(
       {
         jobs: Type.String({ description: 'The job list’s heading.' }),
-        noJobs: Type.String(),
-        moreJobs: Type.String(),
+        noJobs: Type.String({ description: 'Said instead of the job list when it is empty.' }),
+        moreJobs: Type.String({ description: 'The text of the moreJobsUrl link.' }),
+        company: Type.String({
+          description: 'The text of a link to organisation.companyUrl, shown when there are no jobs.',
+        }),
         deadline: Type.String(),
         source: Type.String(),
         from: Type.String({ description: 'Where the widget comes from.' }),

@@ -18,7 +18,7 @@ import { jobPath } from '../../jobs/views.ts';
 import { approvedTexts, paragraphs } from '../toolbox.ts';
 import type { WidgetContent } from './api-schema.ts';
 import { widgetMessages } from './messages.ts';
-import { organisationFacts, ownOpenJobs, type WidgetRow } from './repository.ts';
+import { organisationFacts, ownEmployerKeys, ownOpenJobs, type WidgetRow } from './repository.ts';
 
 /** The widget's own page, after the origin. */
 export function widgetPagePath(lang: Lang, key: string): string {
@@ -44,24 +44,31 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
-/** The open jobs shown: own ads and board ads by organisationsnummer, one of each id, newest first. */
+/**
+ * The open jobs shown (own ads and board ads by organisationsnummer, one of each id, newest first)
+ * and the job board's employer keys that list all of them (`/jobs?employer=…`): the number for the
+ * board's ads (and own ads of an organisation with one), the name's key for own ads of one without.
+ */
 async function jobsOf(
   db: Kysely<DB>,
   regionId: string,
   widget: WidgetRow,
   orgNumber: string | null,
   now: Date,
-): Promise<JobSummary[]> {
-  if (!widget.showJobs) return [];
-  const [own, board] = await Promise.all([
+): Promise<{ jobs: JobSummary[]; employerKeys: string[] }> {
+  if (!widget.showJobs) return { jobs: [], employerKeys: [] };
+  const [own, board, ownKeys] = await Promise.all([
     ownOpenJobs(db, regionId, widget.organisationId, now, widget.maxJobs),
     orgNumber ? employerJobs(db, regionId, orgNumber, widget.maxJobs) : { total: 0, jobs: [] },
+    ownEmployerKeys(db, regionId, widget.organisationId, now),
   ]);
   const seen = new Set<string>();
-  return [...own, ...board.jobs]
+  const jobs = [...own, ...board.jobs]
     .filter((job) => (seen.has(job.id) ? false : (seen.add(job.id), true)))
     .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || (a.id < b.id ? 1 : -1))
     .slice(0, widget.maxJobs);
+  const keys = [...(board.total > 0 && orgNumber ? [orgNumber] : []), ...(own.length ? ownKeys : [])];
+  return { jobs, employerKeys: [...new Set(keys)] };
 }
 
 /** The widget's content, or undefined when its organisation is gone. */
@@ -92,15 +99,24 @@ export async function widgetContent(
     )[0];
   const text = (municipality ? await pick([municipality.code], false) : undefined) ?? (await pick([], true));
 
-  const [jobs, pages] = await Promise.all([
+  const [{ jobs, employerKeys }, pages] = await Promise.all([
     jobsOf(db, region.id, widget, organisation.orgNumber, now),
     employerPages(region.id),
   ]);
   const companyPage = pages.get(organisation.orgNumber);
   const site = `${origin}${localPath(lang, '/')}`;
-  const moreJobs = organisation.orgNumber
-    ? `${origin}${localPath(lang, '/jobs')}?${new URLSearchParams({ employer: organisation.orgNumber }).toString()}`
-    : `${origin}${localPath(lang, '/jobs')}`;
+  const jobBoard = `${origin}${localPath(lang, '/jobs')}`;
+  // "All open jobs" lists exactly the organisation's open ads. With none, the link is left out and
+  // the widget says so; an organisation without an organisationsnummer cannot know the board's ads
+  // under its number, so it claims nothing and points to every open job of the region instead.
+  const numberless = organisation.orgNumber === null;
+  const moreJobsUrl = !widget.showJobs
+    ? undefined
+    : employerKeys.length && jobs.length
+      ? `${jobBoard}?${new URLSearchParams(employerKeys.map((k) => ['employer', k])).toString()}`
+      : numberless && jobs.length === 0
+        ? jobBoard
+        : undefined;
   const source = text?.source.name
     ? {
         name: text.source.name,
@@ -126,11 +142,13 @@ export async function widgetContent(
       url: `${origin}${localPath(lang, jobPath(job.id))}`,
       ...(job.deadlineAt ? { deadline: stockholmDate(job.deadlineAt) } : {}),
     })),
-    moreJobsUrl: moreJobs,
+    showJobs: widget.showJobs,
+    ...(moreJobsUrl ? { moreJobsUrl } : {}),
     texts: {
       jobs: t('widget.jobs', { organisation: organisation.name }),
-      noJobs: t('widget.noJobs'),
+      noJobs: numberless ? t('widget.noJobsListed', { organisation: organisation.name }) : t('widget.noJobs'),
       moreJobs: t('widget.moreJobs'),
+      company: t('widget.company', { organisation: organisation.name }),
       deadline: t('widget.deadline'),
       source: t('widget.source'),
       from: t('widget.from', { region: region.name[lang] }),

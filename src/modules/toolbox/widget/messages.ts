@@ -23,6 +23,8 @@ export const widgetMessages = defineMessages({
     'settings.showJobs': 'Visa era lediga jobb',
     'settings.showJobsHint':
       'Både annonser ni publicerat på Lotsa och annonser från Platsbanken med ert organisationsnummer.',
+    'settings.noOrgNumber':
+      'Er organisation saknar organisationsnummer i Lotsa, så widgeten visar bara annonser ni lägger ut direkt på Lotsa – inte era annonser från Platsbanken. Be regionens administratörer lägga in ert organisationsnummer, så kommer de med.',
     'settings.maxJobs': 'Högst antal jobb',
     'settings.maxJobsHint': 'Ett heltal från 1 till 20.',
     'settings.enabled': 'Widgeten är på',
@@ -55,8 +57,24 @@ export const widgetMessages = defineMessages({
       'Så här ser widgeten ut med de sparade inställningarna. På er webbplats får den ert typsnitt och er textfärg.',
     'key.heading': 'Ny nyckel',
     'key.text':
-      'Nyckeln finns i koden och i adressen. Skapar ni en ny slutar den gamla koden att fungera direkt, och ni behöver klistra in den nya överallt där widgeten används.',
+      'Nyckeln finns i koden och i adressen. Med en ny nyckel slutar all kod ni redan har klistrat in att fungera direkt, tills ni byter ut den överallt där widgeten används. Byt bara nyckel när det behövs, till exempel om koden hamnat på en webbplats där den inte ska finnas. Ni får bekräfta innan något ändras.',
     'key.button': 'Skapa en ny nyckel',
+    'key.who.region': 'Det kan bara regionens administratörer och redaktörer göra.',
+    'key.who.municipality': 'Det kan bara kommunens redaktörer göra.',
+    'key.who.employer': 'Det kan bara organisationens administratörer göra, inte alla medlemmar.',
+    'key.who.course_provider': 'Det kan alla med ett konto i organisationen göra.',
+    'key.who.partner': 'Det kan alla med ett konto i organisationen göra.',
+    'key.notYou':
+      'Din roll räcker inte för det. Behöver nyckeln bytas, be någon av dem göra det. Er kod fortsätter att fungera som förut.',
+    'confirm.title': 'Skapa en ny nyckel?',
+    'confirm.lead': 'Den nuvarande nyckeln slutar gälla i samma stund som den nya skapas.',
+    'confirm.heading': 'Det här händer',
+    'confirm.what':
+      'Koden ni har klistrat in på er karriärsida – och på alla andra sidor där widgeten finns – slutar fungera direkt. Besökarna ser då bara en länk till Lotsa, tills ni har klistrat in den nya koden överallt. Adressen till JSON byts också.',
+    'confirm.current': 'Nyckeln som slutar gälla:',
+    'confirm.yes': 'Ja, skapa en ny nyckel',
+    'confirm.no': 'Nej, behåll nyckeln',
+    'confirm.back': 'Tillbaka till widgeten',
     'key.renewed':
       'En ny nyckel är skapad. Den gamla koden fungerar inte längre – byt ut den på er webbplats.',
     'key.current': 'Nuvarande nyckel:',
@@ -72,6 +90,9 @@ export const widgetMessages = defineMessages({
     'widget.jobs': 'Lediga jobb hos {organisation}',
     'widget.noJobs': 'Inga lediga jobb just nu.',
     'widget.moreJobs': 'Alla lediga jobb på Lotsa',
+    'widget.noJobsListed':
+      'Här visas bara jobb som {organisation} lägger ut direkt på Lotsa, och just nu finns inga.',
+    'widget.company': 'Mer om {organisation} på Lotsa',
     'widget.deadline': 'Sista ansökningsdag',
     'widget.source': 'Källa',
     'widget.fallback': 'Livet i {region} och lediga jobb hos {organisation} – på Lotsa',
@@ -96,6 +117,8 @@ export const widgetMessages = defineMessages({
     'settings.showJobs': 'Show your open jobs',
     'settings.showJobsHint':
       'Both ads you published on Lotsa and ads from Platsbanken with your organisation number.',
+    'settings.noOrgNumber':
+      'Your organisation has no organisation number (organisationsnummer) in Lotsa, so the widget shows only the ads you post directly on Lotsa – not your ads from Platsbanken. Ask the region’s administrators to add your organisation number, and they will be included.',
     'settings.maxJobs': 'Most jobs shown',
     'settings.maxJobsHint': 'A whole number from 1 to 20.',
     'settings.enabled': 'The widget is on',
@@ -129,8 +152,24 @@ export const widgetMessages = defineMessages({
       'This is the widget with the saved settings. On your website it takes your font and your text colour.',
     'key.heading': 'New key',
     'key.text':
-      'The key is in the code and in the address. If you create a new one, the old code stops working at once, and you need to paste the new code wherever the widget is used.',
+      'The key is in the code and in the address. With a new key, every copy of the code you have already pasted stops working at once, until you replace it wherever the widget is used. Only change the key when you need to, for instance if the code has ended up on a website where it does not belong. You will be asked to confirm before anything changes.',
     'key.button': 'Create a new key',
+    'key.who.region': 'Only the region’s administrators and editors can do this.',
+    'key.who.municipality': 'Only the municipality’s editors can do this.',
+    'key.who.employer': 'Only the organisation’s administrators can do this, not every member.',
+    'key.who.course_provider': 'Anyone with an account in the organisation can do this.',
+    'key.who.partner': 'Anyone with an account in the organisation can do this.',
+    'key.notYou':
+      'Your role does not allow it. If the key needs changing, ask one of them. Your code keeps working as before.',
+    'confirm.title': 'Create a new key?',
+    'confirm.lead': 'The current key stops working the moment the new one is created.',
+    'confirm.heading': 'What happens',
+    'confirm.what':
+      'The code you have pasted into your career page – and into any other page that shows the widget – stops working at once. Visitors then see only a link to Lotsa until you have pasted the new code everywhere. The JSON address changes too.',
+    'confirm.current': 'The key that stops working:',
+    'confirm.yes': 'Yes, create a new key',
+    'confirm.no': 'No, keep the key',
+    'confirm.back': 'Back to the widget',
     'key.renewed': 'A new key was created. The old code no longer works – replace it on your website.',
     'key.current': 'Current key:',
     'style.heading': 'Adjust the look',
@@ -145,6 +184,9 @@ export const widgetMessages = defineMessages({
     'widget.jobs': 'Open jobs at {organisation}',
     'widget.noJobs': 'No open jobs right now.',
     'widget.moreJobs': 'All open jobs on Lotsa',
+    'widget.noJobsListed':
+      'Only jobs that {organisation} posts directly on Lotsa are shown here, and there are none right now.',
+    'widget.company': 'More about {organisation} on Lotsa',
     'widget.deadline': 'Apply by',
     'widget.source': 'Source',
     'widget.fallback': 'Life in {region} and open jobs at {organisation} – on Lotsa',

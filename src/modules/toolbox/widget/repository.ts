@@ -157,3 +157,22 @@ export async function ownOpenJobs(
     LIMIT ${Math.max(0, Math.min(limit, 100))}`.execute(db);
   return rows.map(toSummary);
 }
+
+/**
+ * The job board's employer keys of the organisation's own open ads (its number, or its name's key
+ * when it has none): what `/jobs?employer=` filters by. A few at most (the name rarely changes).
+ */
+export async function ownEmployerKeys(
+  db: Db,
+  regionId: string,
+  organisationId: string,
+  now: Date,
+): Promise<string[]> {
+  const { rows } = await sql<{ employer_key: string }>`SELECT DISTINCT employer_key
+    FROM job_ads
+    WHERE region_id = ${regionId} AND origin = 'own' AND organisation_id = ${organisationId}
+      AND status = 'open' AND (deadline_at IS NULL OR deadline_at > ${now})
+    ORDER BY employer_key
+    LIMIT 5`.execute(db);
+  return rows.map((r) => r.employer_key);
+}

@@ -1,6 +1,7 @@
 /**
  * The widget's routes. For organisations (ToolboxUse): /:lang/toolbox/widget (the settings, the
- * snippet, the JSON address, a preview) with POST to save and POST …/key for a new key. For anyone
+ * snippet, the JSON address, a preview) with POST to save, and GET …/key (what a new key breaks and
+ * who may make one) whose form POSTs …/key with confirm=yes for a new key. For anyone
  * (Public, rate-limited, no session read, no cookie set): GET /api/v1/widget/:key (the JSON, readable
  * from any origin, ETag, a short cache) and GET /:lang/widget/:key (the widget as a small page that
  * other sites may frame). An unknown or switched-off key is a 404. Thin: read input, one service
@@ -35,8 +36,16 @@ import {
 } from './form.ts';
 import { widgetMessages } from './messages.ts';
 import { organisationFacts, widgetByKey, widgetOf, type WidgetRow } from './repository.ts';
-import { renewKey, saveWidget } from './service.ts';
-import { SETTINGS_SCRIPTS, WIDGET_CSS, WIDGET_SCRIPT, settingsBody, snippetOf, widgetPage } from './views.ts';
+import { mayRenewKey, renewKey, saveWidget } from './service.ts';
+import {
+  confirmKeyBody,
+  SETTINGS_SCRIPTS,
+  WIDGET_CSS,
+  WIDGET_SCRIPT,
+  settingsBody,
+  snippetOf,
+  widgetPage,
+} from './views.ts';
 
 const use = { permission: Permission.ToolboxUse } as const;
 /** What anyone may read: per client address, generous (a career page's visitors each load it once). */
@@ -82,9 +91,9 @@ export function registerWidgetRoutes(app: App, deps: ModuleDeps): void {
     const origin = siteOrigin(request);
     const t = (key: Parameters<typeof widgetMessages.t>[1], params?: Record<string, string>) =>
       widgetMessages.t(lang, key, params);
+    const facts = await organisationFacts(db, region.id, organisation.id);
     let saved;
     if (widget) {
-      const facts = await organisationFacts(db, region.id, organisation.id);
       const fallbackText = widgetMessages.t(widget.lang, 'widget.fallback', {
         region: region.name[widget.lang],
         organisation: facts?.name ?? organisation.name,
@@ -122,6 +131,9 @@ export function registerWidgetRoutes(app: App, deps: ModuleDeps): void {
       values: form?.values ?? formValuesOf(widget ?? DEFAULT_SETTINGS),
       errors: form?.errors ?? {},
       saved,
+      kind: organisation.kind,
+      mayRenewKey: mayRenewKey(personOf(request)),
+      noOrgNumber: facts !== undefined && facts.orgNumber === null,
     });
     return reply.page(
       {
@@ -171,19 +183,63 @@ export function registerWidgetRoutes(app: App, deps: ModuleDeps): void {
     },
   );
 
-  app.post(
+  // A new key asks first, on a page of its own: it says what stops working and who may do it.
+  app.get(
     `/:lang${PATHS.widget}/key`,
-    { schema: { params: LangParams, body: FormBody() }, config: use },
+    { schema: { params: LangParams }, config: use },
     async (request, reply) => {
       const lang = langParam(request);
       const { person, organisation } = actingFor(request);
-      const renewed = await renewKey(db, {
+      const widget = await widgetOf(db, request.region.id, organisation.id);
+      if (!widget) throw new AppError('LOTSA_NOT_FOUND');
+      const t = (key: Parameters<typeof widgetMessages.t>[1]) => widgetMessages.t(lang, key);
+      return reply.page(
+        {
+          title: t('confirm.title'),
+          description: t('confirm.lead'),
+          path: `${PATHS.widget}/key`,
+          main: toolboxFrame(lang, {
+            current: 'widget',
+            heading: t('confirm.title'),
+            lead: t('confirm.lead'),
+            organisationName: organisation.name,
+            body: confirmKeyBody({
+              lang,
+              csrfToken: reply.csrfToken(),
+              key: widget.key,
+              kind: organisation.kind,
+              allowed: mayRenewKey(person),
+            }),
+          }),
+          stylesheets: [TOOLBOX_CSS, WIDGET_CSS],
+          noindex: true,
+        },
+        { cache: 'no-store' },
+      );
+    },
+  );
+
+  app.post(
+    `/:lang${PATHS.widget}/key`,
+    { schema: { params: LangParams, body: FormBody('confirm') }, config: use },
+    async (request, reply) => {
+      const lang = langParam(request);
+      const { person, organisation } = actingFor(request);
+      const acting = {
         regionId: request.region.id,
         organisationId: organisation.id,
         person,
         now: deps.clock(),
-      });
-      if (!renewed) throw new AppError('LOTSA_NOT_FOUND');
+      };
+      // Without the confirmation (an old page's button, a stray post) nothing changes: ask.
+      if (request.body?.confirm !== 'yes') {
+        if (!(await widgetOf(db, acting.regionId, acting.organisationId)))
+          throw new AppError('LOTSA_NOT_FOUND');
+        return reply.redirect(`${localPath(lang, PATHS.widget)}/key`, 303);
+      }
+      const result = await renewKey(db, acting);
+      if (result === 'none') throw new AppError('LOTSA_NOT_FOUND');
+      if (result === 'forbidden') throw new AppError('LOTSA_FORBIDDEN');
       return reply.redirect(`${localPath(lang, PATHS.widget)}?done=renewed`, 303);
     },
   );

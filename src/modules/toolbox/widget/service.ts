@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { actorOf, recordAudit } from '../../../platform/audit.ts';
 import type { Person } from '../../../platform/auth/principal.ts';
 import type { DB } from '../../../platform/db/schema.ts';
+import type { OrganisationKind, Role } from '../../../platform/permissions.ts';
 import { newWidgetKey, type WidgetSettings } from './form.ts';
 import { replaceKey, upsertWidget, widgetOf, type WidgetRow } from './repository.ts';
 
@@ -55,9 +56,33 @@ export async function saveWidget(
   });
 }
 
-/** A new key for the organisation's widget; false when it has no widget yet. */
-export async function renewKey(db: Kysely<DB>, acting: Acting): Promise<boolean> {
+/**
+ * Who may give the organisation's widget a new key, by role: its administrators (every pasted
+ * snippet stops working until it is replaced, so not every member). A municipality's editors are its
+ * highest role here; a course provider and a partner have one role each.
+ */
+export const KEY_ROLES: Readonly<Record<OrganisationKind, readonly Role[]>> = {
+  region: ['admin', 'region_editor'],
+  municipality: ['municipality_editor'],
+  employer: ['employer_admin'],
+  course_provider: ['course_provider'],
+  partner: ['navigator'],
+};
+
+export function mayRenewKey(person: Pick<Person, 'organisation' | 'role'>): boolean {
+  const { organisation, role } = person;
+  return organisation !== null && role !== null && KEY_ROLES[organisation.kind].includes(role);
+}
+
+/**
+ * A new key for the organisation's widget: 'none' when it has no widget yet, 'forbidden' when the
+ * person's role may not (mayRenewKey).
+ */
+export async function renewKey(db: Kysely<DB>, acting: Acting): Promise<'renewed' | 'none' | 'forbidden'> {
   return db.transaction().execute(async (trx) => {
+    const existing = await widgetOf(trx, acting.regionId, acting.organisationId);
+    if (!existing) return 'none';
+    if (!mayRenewKey(acting.person)) return 'forbidden';
     const done = await replaceKey(
       trx,
       acting.regionId,
@@ -66,7 +91,7 @@ export async function renewKey(db: Kysely<DB>, acting: Acting): Promise<boolean>
       acting.person.account.id,
       acting.now,
     );
-    if (!done) return false;
+    if (!done) return 'none';
     await recordAudit(trx, {
       regionId: acting.regionId,
       actor: actorOf(acting.person),
@@ -75,6 +100,6 @@ export async function renewKey(db: Kysely<DB>, acting: Acting): Promise<boolean>
       subjectType: 'organisation',
       subjectId: acting.organisationId,
     });
-    return true;
+    return 'renewed';
   });
 }

@@ -15,6 +15,7 @@ import {
 } from '../../../platform/html/forms.ts';
 import type { Site } from '../../../platform/html/layout.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
+import type { OrganisationKind } from '../../../platform/permissions.ts';
 import type { Region } from '../../../platform/region.ts';
 import { COPY_SCRIPT } from '../frame.ts';
 import type { WidgetContent } from './api-schema.ts';
@@ -68,6 +69,12 @@ export interface SettingsModel {
     pageUrl: string;
     fallbackText: string;
   };
+  /** The kind of the organisation acted for (who may make a new key). */
+  kind: OrganisationKind;
+  /** Whether this person's role may give the widget a new key. */
+  mayRenewKey: boolean;
+  /** The organisation has no organisationsnummer: the board's ads cannot be found for it. */
+  noOrgNumber: boolean;
 }
 
 function checkbox(
@@ -137,6 +144,7 @@ function settingsForm(model: SettingsModel): SafeHtml {
           checked: values.showJobs,
           error: err('show_jobs'),
         })}
+        ${model.noOrgNumber ? html`<p class="notice notice--warning widget-settings__orgnr">${t('settings.noOrgNumber')}</p>` : ''}
         ${textField(lang, {
           name: 'max_jobs',
           label: t('settings.maxJobs'),
@@ -225,11 +233,43 @@ function savedSections(model: SettingsModel): SafeHtml {
     <section class="widget-section" aria-labelledby="widget-key-heading">
       <h2 id="widget-key-heading">${t('key.heading')}</h2>
       <p>${t('key.text')}</p>
-      <form method="post" action="/${lang}/toolbox/widget/key">
-        ${csrfField(model.csrfToken)}
-        <button class="button button--secondary" type="submit">${t('key.button')}</button>
-      </form>
+      <p>${t(`key.who.${model.kind}`)}</p>
+      ${
+        model.mayRenewKey
+          ? html`<p><a class="button button--secondary" href="/${lang}/toolbox/widget/key">${t('key.button')}</a></p>`
+          : html`<p>${t('key.notYou')}</p>`
+      }
     </section>`;
+}
+
+/** "Create a new key?": what stops working, who may do it, a button that confirms and a way back. */
+export function confirmKeyBody(options: {
+  lang: Lang;
+  csrfToken: string;
+  key: string;
+  kind: OrganisationKind;
+  allowed: boolean;
+}): SafeHtml {
+  const { lang } = options;
+  const t = tr(lang);
+  const back = `/${lang}/toolbox/widget`;
+  return html`<section class="widget-section widget-confirm" aria-labelledby="widget-confirm-heading">
+    <h2 id="widget-confirm-heading">${t('confirm.heading')}</h2>
+    <p>${t('confirm.what')}</p>
+    <p class="widget-key">${t('confirm.current')} <code>${options.key}</code></p>
+    <p>${t(`key.who.${options.kind}`)}</p>
+    ${
+      options.allowed
+        ? html`<form method="post" action="/${lang}/toolbox/widget/key" class="widget-confirm__actions">
+            ${csrfField(options.csrfToken)}
+            <input type="hidden" name="confirm" value="yes" />
+            <button class="button" type="submit">${t('confirm.yes')}</button>
+            <a class="button button--secondary" href="${back}">${t('confirm.no')}</a>
+          </form>`
+        : html`<p>${t('key.notYou')}</p>
+          <p><a class="button button--secondary" href="${back}">${t('confirm.back')}</a></p>`
+    }
+  </section>`;
 }
 
 /** The settings page's body (inside toolboxFrame). */
@@ -243,6 +283,34 @@ export function settingsBody(model: SettingsModel): SafeHtml {
 }
 
 export const SETTINGS_SCRIPTS = [COPY_SCRIPT, WIDGET_SCRIPT];
+
+/** The job section: the list, or why there is none (and the company page); "all jobs" when it lists them. */
+function jobsHtml(
+  content: WidgetContent,
+  tag: string,
+  heading: (tag: string, id: string, text: string) => SafeHtml,
+): SafeHtml {
+  const company = content.organisation.companyUrl;
+  return html`<section class="lotsa-w" aria-labelledby="lotsa-w-jobs">
+      ${heading(tag, 'lotsa-w-jobs', content.texts.jobs)}
+      ${
+        content.jobs.length
+          ? html`<ul class="lotsa-w__jobs">
+              ${content.jobs.map(
+                (job) =>
+                  html`<li><a href="${job.url}">${job.title}</a>${
+                    job.municipality || job.deadline
+                      ? html`<span class="lotsa-w__meta">${[job.municipality, job.deadline ? `${content.texts.deadline} ${job.deadline}` : null].filter(Boolean).join(' · ')}</span>`
+                      : ''
+                  }</li>`,
+              )}
+            </ul>`
+          : html`<p>${content.texts.noJobs}</p>`
+      }
+      ${content.moreJobsUrl ? html`<p><a href="${content.moreJobsUrl}">${content.texts.moreJobs}</a></p>` : ''}
+      ${!content.jobs.length && company ? html`<p><a href="${company}">${content.texts.company}</a></p>` : ''}
+    </section>`;
+}
 
 /** The widget's content as HTML: the same structure the script draws. */
 export function widgetHtml(content: WidgetContent, headingLevel: 1 | 2 = 2): SafeHtml {
@@ -265,24 +333,7 @@ export function widgetHtml(content: WidgetContent, headingLevel: 1 | 2 = 2): Saf
       }
       <p><a class="lotsa-w__cta" href="${content.navigator.url}">${content.navigator.text}</a></p>
     </section>
-    <section class="lotsa-w" aria-labelledby="lotsa-w-jobs">
-      ${heading(sub, 'lotsa-w-jobs', content.texts.jobs)}
-      ${
-        content.jobs.length
-          ? html`<ul class="lotsa-w__jobs">
-              ${content.jobs.map(
-                (job) =>
-                  html`<li><a href="${job.url}">${job.title}</a>${
-                    job.municipality || job.deadline
-                      ? html`<span class="lotsa-w__meta">${[job.municipality, job.deadline ? `${content.texts.deadline} ${job.deadline}` : null].filter(Boolean).join(' · ')}</span>`
-                      : ''
-                  }</li>`,
-              )}
-            </ul>`
-          : html`<p>${content.texts.noJobs}</p>`
-      }
-      <p><a href="${content.moreJobsUrl}">${content.texts.moreJobs}</a></p>
-    </section>`;
+    ${content.showJobs ? jobsHtml(content, sub, heading) : ''}`;
 }
 
 /**
