@@ -38,8 +38,6 @@ import { buildApp } from '../../src/app.ts';
 import { CONSENT_TEXT_VERSIONS } from '../../src/modules/events/model.ts';
 import { modules } from '../../src/modules/index.ts';
 import { createRegionDirectory } from '../../src/modules/regions/service.ts';
-import { hashSecret, randomToken } from '../../src/platform/auth/secrets.ts';
-import { sessionCookieName } from '../../src/platform/auth/sessions.ts';
 import { loadConfig, type Config } from '../../src/platform/config.ts';
 import { openDatabase } from '../../src/platform/db/index.ts';
 import type { DB } from '../../src/platform/db/schema.ts';
@@ -50,6 +48,7 @@ import { TaskQueue } from '../../src/platform/tasks/queue.ts';
 import { registerTasks } from '../../src/runtime.ts';
 import { cleanupAll, onCleanup } from '../lib/cleanup.ts';
 import { startBenchDatabase, type BenchDatabase } from '../lib/db.ts';
+import { memberSession } from '../lib/session.ts';
 import { describeMachine, type Machine } from '../lib/machine.ts';
 import { ROOT } from '../lib/proc.ts';
 import { latencyStats, type LatencyStats } from './search-db.ts';
@@ -353,43 +352,6 @@ export async function buildEventsData(db: Kysely<DB>, events = EVENTS, registrat
   };
 }
 
-async function sessionCookie(db: Kysely<DB>, email: string) {
-  const member = await db
-    .selectFrom('accounts as a')
-    .innerJoin('memberships as m', (j) =>
-      j.onRef('m.region_id', '=', 'a.region_id').onRef('m.account_id', '=', 'a.id'),
-    )
-    .select(['a.id', 'm.organisation_id'])
-    .where('a.region_id', '=', REGION)
-    .where('a.email', '=', email)
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto('totp_secrets')
-    .values({
-      region_id: REGION,
-      account_id: member.id,
-      secret: 'JBSWY3DPEHPK3PXP',
-      confirmed_at: new Date(),
-    })
-    .onConflict((oc) => oc.doNothing())
-    .execute();
-  const token = randomToken();
-  await db
-    .insertInto('sessions')
-    .values({
-      region_id: REGION,
-      token_hash: hashSecret(token),
-      account_id: member.id,
-      method: 'link',
-      expires_at: sql`now() + interval '1 day'`,
-      second_factor_at: sql`now()`,
-      active_organisation_id: member.organisation_id,
-      device: 'Bench',
-    })
-    .execute();
-  return { cookie: `${sessionCookieName(false)}=${token}`, organisationId: member.organisation_id };
-}
-
 async function timedGet(app: FastifyInstance, url: string, cookie?: string) {
   const started = performance.now();
   const response = await app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
@@ -541,8 +503,8 @@ export async function runEvents(
         }>`SELECT slug FROM events WHERE region_id = ${REGION} AND status = 'published'
           AND ends_at > now() AND slug LIKE 'bench-%' ORDER BY md5(slug) LIMIT 500`.execute(db)
       ).rows.map((r) => r.slug);
-      const admin = await sessionCookie(db, 'admin@example.org');
-      const employer = await sessionCookie(db, 'hr@example.org');
+      const admin = await memberSession(db, REGION, 'admin@example.org');
+      const employer = await memberSession(db, REGION, 'hr@example.org');
       const big = data.big.id;
       let next = 0;
       const list: Array<[EventsPageResult['group'], string, () => string, string | undefined, number]> = [

@@ -36,8 +36,6 @@ import pino from 'pino';
 import { buildApp } from '../../src/app.ts';
 import { modules } from '../../src/modules/index.ts';
 import { createRegionDirectory } from '../../src/modules/regions/service.ts';
-import { hashSecret, randomToken } from '../../src/platform/auth/secrets.ts';
-import { sessionCookieName } from '../../src/platform/auth/sessions.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { openDatabase } from '../../src/platform/db/index.ts';
 import type { DB } from '../../src/platform/db/schema.ts';
@@ -48,6 +46,7 @@ import { TaskQueue } from '../../src/platform/tasks/queue.ts';
 import { registerTasks } from '../../src/runtime.ts';
 import { cleanupAll, onCleanup } from '../lib/cleanup.ts';
 import { startBenchDatabase, type BenchDatabase } from '../lib/db.ts';
+import { benchSession } from '../lib/session.ts';
 import { latencyStats, type LatencyStats } from './search-db.ts';
 
 export const NAVIGATOR_TARGET_P95_MS = 300;
@@ -335,24 +334,6 @@ export async function buildNavigatorData(db: Kysely<DB>, cases = CASES) {
   };
 }
 
-async function sessionCookie(db: Kysely<DB>, accountId: string, organisationId: string) {
-  const token = randomToken();
-  await db
-    .insertInto('sessions')
-    .values({
-      region_id: REGION,
-      token_hash: hashSecret(token),
-      account_id: accountId,
-      method: 'link',
-      expires_at: sql`now() + interval '1 day'`,
-      second_factor_at: sql`now()`,
-      active_organisation_id: organisationId,
-      device: 'Bench',
-    })
-    .execute();
-  return `${sessionCookieName(false)}=${token}`;
-}
-
 async function timedGet(app: FastifyInstance, url: string, cookie: string) {
   const started = performance.now();
   const response = await app.inject({ method: 'GET', url, headers: { cookie } });
@@ -522,7 +503,7 @@ export async function runNavigator(
       const pages: NavigatorPageResult[] = [];
       for (const who of ['region', 'municipality'] as const) {
         const nav = people[who];
-        const cookie = await sessionCookie(db, nav.account_id, nav.organisation_id);
+        const cookie = await benchSession(db, REGION, nav.account_id, nav.organisation_id);
         const scopeIds = (
           await sql<{ id: string }>`SELECT id FROM relocation_cases c WHERE c.region_id = ${REGION}
             ${who === 'municipality' ? sql`AND (c.organisation_id = ${nav.organisation_id} OR c.navigator_id = ${nav.account_id} OR c.municipality_code = '2080')` : sql``}

@@ -43,8 +43,6 @@ import { createRegionDirectory } from '../../src/modules/regions/service.ts';
 import { runAssetExpiry } from '../../src/modules/toolbox/assets/service.ts';
 import { PERSONAS, TOPICS, USES } from '../../src/modules/toolbox/model.ts';
 import { TEXTS_CAP } from '../../src/modules/toolbox/texts/public-routes.ts';
-import { hashSecret, randomToken } from '../../src/platform/auth/secrets.ts';
-import { sessionCookieName } from '../../src/platform/auth/sessions.ts';
 import { loadConfig, type Config } from '../../src/platform/config.ts';
 import { openDatabase } from '../../src/platform/db/index.ts';
 import type { DB } from '../../src/platform/db/schema.ts';
@@ -55,6 +53,7 @@ import { TaskQueue } from '../../src/platform/tasks/queue.ts';
 import { registerTasks } from '../../src/runtime.ts';
 import { cleanupAll, onCleanup } from '../lib/cleanup.ts';
 import { startBenchDatabase, type BenchDatabase } from '../lib/db.ts';
+import { memberSession } from '../lib/session.ts';
 import { describeMachine, type Machine } from '../lib/machine.ts';
 import { ROOT } from '../lib/proc.ts';
 import { latencyStats, type LatencyStats } from './search-db.ts';
@@ -328,43 +327,6 @@ export async function buildToolboxData(db: Kysely<DB>) {
   };
 }
 
-async function sessionCookie(db: Kysely<DB>, email: string) {
-  const member = await db
-    .selectFrom('accounts as a')
-    .innerJoin('memberships as m', (j) =>
-      j.onRef('m.region_id', '=', 'a.region_id').onRef('m.account_id', '=', 'a.id'),
-    )
-    .select(['a.id', 'm.organisation_id'])
-    .where('a.region_id', '=', REGION)
-    .where('a.email', '=', email)
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto('totp_secrets')
-    .values({
-      region_id: REGION,
-      account_id: member.id,
-      secret: 'JBSWY3DPEHPK3PXP',
-      confirmed_at: new Date(),
-    })
-    .onConflict((oc) => oc.doNothing())
-    .execute();
-  const token = randomToken();
-  await db
-    .insertInto('sessions')
-    .values({
-      region_id: REGION,
-      token_hash: hashSecret(token),
-      account_id: member.id,
-      method: 'link',
-      expires_at: sql`now() + interval '1 day'`,
-      second_factor_at: sql`now()`,
-      active_organisation_id: member.organisation_id,
-      device: 'Bench',
-    })
-    .execute();
-  return `${sessionCookieName(false)}=${token}`;
-}
-
 async function timedGet(app: FastifyInstance, url: string, headers: Record<string, string>) {
   const started = performance.now();
   const response = await app.inject({ method: 'GET', url, headers });
@@ -481,8 +443,8 @@ export async function runToolbox(
     });
     await app.ready();
     try {
-      const employer = { cookie: await sessionCookie(db, 'hr@example.org') };
-      const admin = { cookie: await sessionCookie(db, 'admin@example.org') };
+      const employer = await memberSession(db, REGION, 'hr@example.org');
+      const admin = await memberSession(db, REGION, 'admin@example.org');
       const lastGridPage = Math.ceil(data.assets / 24);
       const assetIds = (
         await sql<{ id: string; kind: string }>`SELECT id, kind FROM toolbox_assets
