@@ -49,6 +49,8 @@ export interface TextFilter {
   region?: boolean;
   /** Only texts written in this language (its title and body not empty). */
   lang?: Lang;
+  /** Only these texts (a page of outlines); their order is not kept. */
+  ids?: readonly string[];
   limit?: number;
 }
 
@@ -75,6 +77,10 @@ export async function approvedTexts(
     ])
     .where('region_id', '=', regionId)
     .where('status', '=', 'approved');
+  if (filter.ids) {
+    if (filter.ids.length === 0) return [];
+    query = query.where('id', 'in', [...filter.ids]);
+  }
   if (filter.personas?.length) query = query.where('persona', 'in', [...filter.personas]);
   if (filter.topics?.length) query = query.where('topic', 'in', [...filter.topics]);
   if (filter.municipalities || filter.region !== undefined) {
@@ -101,6 +107,54 @@ export async function approvedTexts(
     title: { sv: r.title_sv, en: r.title_en },
     body: { sv: r.body_sv, en: r.body_en },
     source: { name: r.source_name, url: r.source_url, date: r.source_date },
+  }));
+}
+
+/** What lists and filters need of an approved text, without its words: cheap for every text. */
+export interface TextOutline {
+  id: string;
+  persona: Persona;
+  topic: Topic;
+  municipalityCode: string | null;
+  /** Title and body written in the language. */
+  written: { sv: boolean; en: boolean };
+}
+
+export function outlineOf(t: ApprovedText): TextOutline {
+  const written = (lang: Lang) => t.title[lang] !== '' && t.body[lang] !== '';
+  return {
+    id: t.id,
+    persona: t.persona,
+    topic: t.topic,
+    municipalityCode: t.municipalityCode,
+    written: { sv: written('sv'), en: written('en') },
+  };
+}
+
+/** Every approved text's outline (at most `limit`, default 20,000), newest first. */
+export async function approvedOutlines(db: Db, regionId: string, limit = 20_000): Promise<TextOutline[]> {
+  const rows = await db
+    .selectFrom('toolbox_texts')
+    .select([
+      'id',
+      'persona',
+      'topic',
+      'municipality_code',
+      sql<boolean>`title_sv <> '' and body_sv <> ''`.as('sv'),
+      sql<boolean>`title_en <> '' and body_en <> ''`.as('en'),
+    ])
+    .where('region_id', '=', regionId)
+    .where('status', '=', 'approved')
+    .orderBy('updated_at', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    persona: r.persona as Persona,
+    topic: r.topic as Topic,
+    municipalityCode: r.municipality_code,
+    written: { sv: r.sv, en: r.en },
   }));
 }
 

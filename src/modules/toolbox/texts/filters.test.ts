@@ -8,6 +8,7 @@ import {
   publicFacets,
   publicQuery,
 } from './filters.ts';
+import { outlineOf } from '../toolbox.ts';
 
 const region = {
   municipalities: [
@@ -88,18 +89,18 @@ describe('the texts’ filters', () => {
     ];
     const { filter } = parsePublicFilter({ municipality: 'falun' }, region, 'sv');
     assert.deepEqual(
-      applyPublicFilter(texts, filter).map((t) => t.id),
+      applyPublicFilter(texts.map(outlineOf), filter).map((t) => t.id),
       ['a', 'b'],
     );
-    const facets = publicFacets(texts, filter, region);
+    const facets = publicFacets(texts.map(outlineOf), filter, region);
     assert.equal(facets.municipality.get('2080'), 2);
     assert.equal(facets.municipality.get('2085'), 2);
     assert.equal(facets.persona.get('families'), 1);
     const english = parsePublicFilter({ language: 'en' }, region, 'sv').filter;
     assert.deepEqual(
-      applyPublicFilter(texts, english).map((t) => t.id),
+      applyPublicFilter(texts.map(outlineOf), english).map((t) => t.id),
       ['a', 'b'],
     );
-    assert.equal(publicFacets(texts, english, region).language.get('sv'), 3);
+    assert.equal(publicFacets(texts.map(outlineOf), english, region).language.get('sv'), 3);
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { Lang } from '../../../platform/i18n/index.ts';
 import type { Region } from '../../../platform/region.ts';
-import type { ApprovedText } from '../toolbox.ts';
+import type { TextOutline } from '../toolbox.ts';
 import { PERSONAS, TEXT_STATUSES, TOPICS, isOneOf, type TextStatus } from '../model.ts';
 import type { AdminFilter } from './repository.ts';
 
@@ -163,9 +163,9 @@ export function publicQuery(
   return text ? `?${text}` : '';
 }
 
-const written = (t: ApprovedText, lang: Lang) => t.title[lang] !== '' && t.body[lang] !== '';
+const written = (t: TextOutline, lang: Lang) => t.written[lang];
 
-type Test = (t: ApprovedText) => boolean;
+type Test = (t: TextOutline) => boolean;
 
 function tests(filter: PublicFilter, without?: PublicField): Test[] {
   const out: Test[] = [];
@@ -178,10 +178,10 @@ function tests(filter: PublicFilter, without?: PublicField): Test[] {
   return out;
 }
 
-const matching = (texts: readonly ApprovedText[], list: Test[]) =>
+const matching = <T extends TextOutline>(texts: readonly T[], list: Test[]) =>
   texts.filter((t) => list.every((x) => x(t)));
 
-export function applyPublicFilter(texts: readonly ApprovedText[], filter: PublicFilter): ApprovedText[] {
+export function applyPublicFilter<T extends TextOutline>(texts: readonly T[], filter: PublicFilter): T[] {
   return matching(texts, tests(filter));
 }
 
@@ -193,14 +193,14 @@ export interface Facets {
   language: Map<string, number>;
 }
 
-function tally(texts: readonly ApprovedText[], key: (t: ApprovedText) => readonly string[]) {
+function tally(texts: readonly TextOutline[], key: (t: TextOutline) => readonly string[]) {
   const counts = new Map<string, number>();
   for (const t of texts) for (const k of key(t)) counts.set(k, (counts.get(k) ?? 0) + 1);
   return counts;
 }
 
 export function publicFacets(
-  texts: readonly ApprovedText[],
+  texts: readonly TextOutline[],
   filter: PublicFilter,
   region: Pick<Region, 'municipalities'>,
 ): Facets {

@@ -1,6 +1,7 @@
 /**
  * The organisations' page of texts, /:lang/toolbox/texts (Permission.ToolboxUse): the approved
- * texts (at most 500, approvedTexts' cap) filtered and counted in memory, 20 a page; a bad or
+ * texts' outlines (every approved text, up to TEXTS_CAP) filtered and counted in memory, then the
+ * words of the page's 20 read by their ids; a bad or
  * repeated filter value is a 400 naming its field, with the page shown as far as it can be.
  */
 import { personOf } from '../../../platform/auth/principal.ts';
@@ -12,7 +13,7 @@ import { imagesBySlug } from '../../content/media/service.ts';
 import { factsOf, isStale } from '../../regions/facts.ts';
 import { COPY_SCRIPT, TOOLBOX_CSS, toolboxFrame } from '../frame.ts';
 import { PATHS } from '../model.ts';
-import { approvedTexts } from '../toolbox.ts';
+import { approvedOutlines, approvedTexts } from '../toolbox.ts';
 import { municipalityLabel, TEXTS_ADMIN_CSS } from './admin-views.ts';
 import {
   applyPublicFilter,
@@ -27,8 +28,8 @@ import { publicBody, quotableFacts } from './public-views.ts';
 
 /** The photograph at the top of the page (a demo photo of the media library; none, no picture). */
 export const TEXTS_IMAGE = 'lake-jetty-sunset';
-/** The most approved texts the page reads. */
-export const TEXTS_CAP = 500;
+/** The most approved texts the page lists (their outlines: no words are read but the page's). */
+export const TEXTS_CAP = 20_000;
 
 export function registerTextsPublicRoutes(app: App, deps: ModuleDeps): void {
   const db = deps.database.db;
@@ -41,12 +42,16 @@ export function registerTextsPublicRoutes(app: App, deps: ModuleDeps): void {
       const person = personOf(request);
       const region = request.region;
       const { filter, problems } = parsePublicFilter(request.query, region, lang);
-      const all = await approvedTexts(db, region.id, { limit: TEXTS_CAP });
+      const all = await approvedOutlines(db, region.id, TEXTS_CAP);
       // A municipality's own texts first, then those about the whole region.
       const chosen = applyPublicFilter(all, filter).sort(
         (a, b) => Number(b.municipalityCode !== null) - Number(a.municipalityCode !== null),
       );
-      const { items, pages } = pageSlice(chosen, filter.page, PUBLIC_PAGE_SIZE);
+      const { items: outlines, pages } = pageSlice(chosen, filter.page, PUBLIC_PAGE_SIZE);
+      const byId = new Map(
+        (await approvedTexts(db, region.id, { ids: outlines.map((o) => o.id) })).map((t) => [t.id, t]),
+      );
+      const items = outlines.flatMap((o) => byId.get(o.id) ?? []);
       const facts = filter.municipality
         ? quotableFacts(
             await factsOf(db, region.id, filter.municipality),
