@@ -107,6 +107,7 @@ function isPresentation(bytes: Buffer, ext: 'pptx' | 'potx' | 'odp'): boolean {
   const names = zipEntries(bytes);
   if (!names) return false;
   if (ext === 'odp') {
+    if (bytes.length < 30) return false;
     const nameLength = bytes.readUInt16LE(26);
     const extra = bytes.readUInt16LE(28);
     const first = bytes.toString('utf8', 30, 30 + nameLength);

@@ -207,6 +207,9 @@ export const assetMessages = defineMessages({
     'mail.digestWarn.subject': 'Licensen går snart ut för {count} material du har laddat ner',
     'mail.digestWarn.text':
       'Du har laddat ner material från Verktygslådan vars licens snart går ut. Efter sista dagen får det inte användas: planera att ta bort det från era kanaler – webbplats, sociala medier, annonser och presentationer.',
+    'mail.digestMixed.subject': 'Licenser för {count} material du har laddat ner',
+    'mail.digestMixed.text':
+      'En del av det du har laddat ner från Verktygslådan får inte längre användas, och för annat går licensen snart ut. Se listan och ta bort det som inte får användas från era kanaler – webbplats, sociala medier, annonser och presentationer.',
     'mail.digest.subject': '{count} material du har laddat ner får inte användas längre',
     'mail.digest.text':
       'Du har laddat ner material från Verktygslådan som inte längre får användas. Ta bort det från era kanaler – webbplats, sociala medier, annonser och presentationer.',
@@ -421,6 +424,9 @@ export const assetMessages = defineMessages({
     'mail.digestWarn.subject': 'The licence runs out soon for {count} items you downloaded',
     'mail.digestWarn.text':
       'You downloaded material from the Toolbox whose licence runs out soon. After its last day it may not be used: plan to remove it from your channels – website, social media, job ads and presentations.',
+    'mail.digestMixed.subject': 'Licences of {count} items you downloaded',
+    'mail.digestMixed.text':
+      'Some of what you downloaded from the Toolbox may no longer be used, and the licence of other items runs out soon. See the list and remove what may not be used from your channels – website, social media, job ads and presentations.',
     'mail.digest.subject': '{count} items you downloaded may no longer be used',
     'mail.digest.text':
       'You downloaded material from the Toolbox that may no longer be used. Remove it from your channels – website, social media, job ads and presentations.',

@@ -7,6 +7,7 @@
  * Organisations (ToolboxUse): /:lang/toolbox/assets (grid), /downloads (the organisation's),
  * /:id (the asset), /:id/download (logged; 410 when expired or withdrawn). A draft is 404 there.
  */
+import { createHmac } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf } from '../../../platform/audit.ts';
@@ -174,7 +175,7 @@ function sendFile(reply: FastifyReply, download: Download): FastifyReply {
   return reply.type(download.contentType).send(download.object.body);
 }
 
-/** Downloads one client may make in ten minutes. */
+/** Downloads one person may make in ten minutes. */
 const DOWNLOAD_RATE_LIMIT = { name: 'toolbox-download', max: 120, windowSeconds: 600 } as const;
 
 const fileHeaders = {
@@ -198,7 +199,7 @@ export function registerAssetRoutes(app: App, moduleDeps: ModuleDeps): void {
   };
   addMediaUsageLookup(assetImageUsage);
   void app.register(async (scope) => registerAdmin(typed(scope), deps));
-  registerPublic(app, deps);
+  registerPublic(app, deps, moduleDeps);
 }
 
 function registerAdmin(app: App, deps: AssetDeps): void {
@@ -393,7 +394,11 @@ function filterOf(query: AnyQuery): GridFilter {
   };
 }
 
-function registerPublic(app: App, deps: AssetDeps): void {
+function registerPublic(
+  app: App,
+  deps: AssetDeps,
+  { rateLimiter, secret }: Pick<ModuleDeps, 'rateLimiter' | 'secret'>,
+): void {
   const { db } = deps;
   const t = (lang: Lang, key: AssetMessageKey, params?: Record<string, string>) =>
     assetMessages.t(lang, key, params);
@@ -522,16 +527,26 @@ function registerPublic(app: App, deps: AssetDeps): void {
     `/:lang${PATHS.assets}/:id/download`,
     {
       schema: { params: AssetParams },
-      // a download is logged: only a GET that sends the file counts (no HEAD), and one client's
-      // downloads are bounded (a whole library is about a hundred files)
+      // a download is logged: only a GET that sends the file counts (no HEAD); each person's
+      // downloads are bounded in the handler (a whole library is about a hundred files), so that
+      // nobody else at the same address — signed out, or a page's <img> — uses up their limit
       exposeHeadRoute: false,
-      config: { ...use, rateLimit: DOWNLOAD_RATE_LIMIT },
+      config: use,
       ...fileHeaders,
     },
     async (request, reply) => {
       const lang = langParam(request);
       const person = personOf(request);
       const id = uuidParam(request.params.id);
+      const bucket = createHmac('sha256', secret).update(`account:${person.account.id}`).digest('base64url');
+      const wait = await rateLimiter.hit(
+        `${DOWNLOAD_RATE_LIMIT.name}:${bucket.slice(0, 22)}`,
+        DOWNLOAD_RATE_LIMIT,
+      );
+      if (wait !== undefined) {
+        reply.header('retry-after', String(wait));
+        throw new AppError('LOTSA_RATE_LIMITED');
+      }
       const result = await downloadAsset(
         deps,
         {

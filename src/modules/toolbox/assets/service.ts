@@ -178,8 +178,11 @@ export async function updateAsset(
           ...rowValues(input),
           ...(current.kind === 'photo' ? { media_image_id: input.media_image_id } : {}),
           ...(file ?? {}),
-          // a new last day may need telling again
-          ...(input.expires_on !== current.own_expiry
+          // a last day moved on to a day not yet past is told again when it comes (the expiry task
+          // also clears the marks of an asset whose library image's day moved on); a date corrected
+          // to another past day is not told twice
+          ...(input.expires_on !== current.own_expiry &&
+          (input.expires_on === null || input.expires_on >= todayOf(deps.clock))
             ? { expiry_warned_at: null, expiry_notified_at: null }
             : {}),
           updated_by: editor.accountId,
@@ -448,7 +451,8 @@ async function mailDownloaders(
         t('mail.link', { url: urlOf(`${PATHS.assets}/${asset.id}`) }),
       ];
     } else {
-      const warn = theirs.every((asset) => kindOf(asset) === 'warn');
+      const warnings = theirs.filter((asset) => kindOf(asset) === 'warn').length;
+      const digest = warnings === theirs.length ? 'digestWarn' : warnings === 0 ? 'digest' : 'digestMixed';
       const count = String(theirs.length);
       const lines = theirs
         .slice(0, MAIL_LINES)
@@ -458,9 +462,9 @@ async function mailDownloaders(
         );
       if (theirs.length > MAIL_LINES)
         lines.push(t('mail.more', { count: String(theirs.length - MAIL_LINES) }));
-      subject = t(warn ? 'mail.digestWarn.subject' : 'mail.digest.subject', { count });
+      subject = t(`mail.${digest}.subject`, { count });
       body = [
-        t(warn ? 'mail.digestWarn.text' : 'mail.digest.text'),
+        t(`mail.${digest}.text`),
         lines.join('\n'),
         t('mail.downloads', { url: urlOf(`${PATHS.assets}/downloads`) }),
       ];
@@ -530,13 +534,18 @@ export async function runAssetExpiry(
   };
   // Per region, the picked assets are claimed (their mark set where it was null) in the transaction
   // that queues their mails and audit events: a second run finds them claimed.
-  const run = async (which: 'warn' | 'notify', picked: readonly Picked[]) => {
-    const regions = [...new Set(picked.map((asset) => asset.region_id))];
-    for (const regionId of regions) {
-      const ofRegion = picked.filter((asset) => asset.region_id === regionId);
-      const column = which === 'warn' ? 'expiry_warned_at' : 'expiry_notified_at';
-      await deps.db.transaction().execute(async (trx) => {
-        const claimedRows = await trx
+  // Per region, the picked assets — to warn of and to tell of — are claimed (their mark set where
+  // it was null) in the one transaction that queues their mails and audit events: a person hears of
+  // everything in one mail, and a second run finds them claimed.
+  const warn = await pick('warn');
+  const notify = await pick('notify');
+  const regions = [...new Set([...warn, ...notify].map((asset) => asset.region_id))];
+  for (const regionId of regions) {
+    await deps.db.transaction().execute(async (trx) => {
+      const claim = async (column: 'expiry_warned_at' | 'expiry_notified_at', list: readonly Picked[]) => {
+        const ofRegion = list.filter((asset) => asset.region_id === regionId);
+        if (ofRegion.length === 0) return [];
+        const rows = await trx
           .updateTable('toolbox_assets')
           .set({ [column]: now })
           .where('region_id', '=', regionId)
@@ -548,30 +557,36 @@ export async function runAssetExpiry(
           .where(column, 'is', null)
           .returning('id')
           .execute();
-        const ids = new Set(claimedRows.map((row) => row.id));
-        const claimed = ofRegion.filter((asset) => ids.has(asset.id));
-        if (claimed.length === 0) return;
-        const kindOf = (asset: Picked): MailKind =>
-          which === 'warn' ? 'warn' : asset.status === 'withdrawn' ? 'withdrawn' : 'expired';
-        const { mails, told } = await mailDownloaders(trx, deps, regionId, claimed, kindOf);
-        if (which === 'notify') {
-          for (const asset of claimed)
-            await recordAudit(trx, {
-              regionId,
-              actor: SYSTEM_ACTOR,
-              action: 'toolbox.asset.users_told',
-              subjectType: 'toolbox_asset',
-              subjectId: asset.id,
-              data: { title: asset.title_sv, reason: kindOf(asset), count: told.get(asset.id) ?? 0 },
-            });
-          done.notified += claimed.length;
-        } else done.warned += claimed.length;
-        done.mails += mails;
-      });
-    }
-  };
-  await run('warn', await pick('warn'));
-  await run('notify', await pick('notify'));
+        const ids = new Set(rows.map((row) => row.id));
+        return ofRegion.filter((asset) => ids.has(asset.id));
+      };
+      const warned = await claim('expiry_warned_at', warn);
+      const told = await claim('expiry_notified_at', notify);
+      if (warned.length + told.length === 0) return;
+      const toldIds = new Set(told.map((asset) => asset.id));
+      const kindOf = (asset: Picked): MailKind =>
+        !toldIds.has(asset.id) ? 'warn' : asset.status === 'withdrawn' ? 'withdrawn' : 'expired';
+      const { mails, told: counts } = await mailDownloaders(
+        trx,
+        deps,
+        regionId,
+        [...told, ...warned],
+        kindOf,
+      );
+      for (const asset of told)
+        await recordAudit(trx, {
+          regionId,
+          actor: SYSTEM_ACTOR,
+          action: 'toolbox.asset.users_told',
+          subjectType: 'toolbox_asset',
+          subjectId: asset.id,
+          data: { title: asset.title_sv, reason: kindOf(asset), count: counts.get(asset.id) ?? 0 },
+        });
+      done.warned += warned.length;
+      done.notified += told.length;
+      done.mails += mails;
+    });
+  }
   return done;
 }
 

@@ -124,7 +124,7 @@ export function isGuideLink(value: string): boolean {
 export function guideHref(lang: Lang, url: string): string | null {
   if (url === '') return null;
   if (SITE_PATH.test(url)) return `/${lang}${url}`;
-  return isWebAddress(url) ? url : null;
+  return isWebAddress(url, { httpsOnly: true }) ? url : null;
 }
 
 /** A title in the reader's language, else the other one. */

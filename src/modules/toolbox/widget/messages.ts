@@ -29,6 +29,8 @@ export const widgetMessages = defineMessages({
     'settings.maxJobsHint': 'Ett heltal från 1 till 20.',
     'settings.enabled': 'Widgeten är på',
     'settings.enabledHint': 'Stänger ni av den visar koden bara länken till Lotsa.',
+    'settings.enabledByAdmins': 'Widgeten är på. Bara organisationens administratörer kan stänga av den.',
+    'settings.disabledByAdmins': 'Widgeten är avstängd. Bara organisationens administratörer kan slå på den.',
     'settings.options': 'Vad widgeten visar',
     'settings.save': 'Spara inställningarna',
     'settings.saved': 'Inställningarna är sparade.',
@@ -123,6 +125,9 @@ export const widgetMessages = defineMessages({
     'settings.maxJobsHint': 'A whole number from 1 to 20.',
     'settings.enabled': 'The widget is on',
     'settings.enabledHint': 'When it is off, the code shows only the link to Lotsa.',
+    'settings.enabledByAdmins': 'The widget is on. Only the organisation’s administrators can switch it off.',
+    'settings.disabledByAdmins':
+      'The widget is off. Only the organisation’s administrators can switch it on.',
     'settings.options': 'What the widget shows',
     'settings.save': 'Save the settings',
     'settings.saved': 'The settings are saved.',

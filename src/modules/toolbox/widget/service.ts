@@ -27,6 +27,9 @@ export async function saveWidget(
 ): Promise<{ row: WidgetRow; created: boolean }> {
   return db.transaction().execute(async (trx) => {
     const existing = await widgetOf(trx, acting.regionId, acting.organisationId);
+    // switching the live widget off (or on) is for those who may give it a new key: the others'
+    // saves keep it as it is
+    if (!mayRenewKey(acting.person)) settings = { ...settings, enabled: existing?.enabled ?? true };
     const row = await upsertWidget(
       trx,
       acting.regionId,

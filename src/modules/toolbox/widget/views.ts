@@ -157,13 +157,17 @@ function settingsForm(model: SettingsModel): SafeHtml {
           inputClass: 'input--short',
           pattern: `[0-9]{1,2}`,
         })}
-        ${checkbox(lang, {
-          name: 'enabled',
-          label: t('settings.enabled'),
-          hint: t('settings.enabledHint'),
-          checked: values.enabled,
-          error: err('enabled'),
-        })}
+        ${
+          model.mayRenewKey
+            ? checkbox(lang, {
+                name: 'enabled',
+                label: t('settings.enabled'),
+                hint: t('settings.enabledHint'),
+                checked: values.enabled,
+                error: err('enabled'),
+              })
+            : html`<p class="field__hint">${t(values.enabled ? 'settings.enabledByAdmins' : 'settings.disabledByAdmins')}</p>`
+        }
       </fieldset>
       <p><button class="button" type="submit">${t('settings.save')}</button></p>
     </form>
