@@ -63,13 +63,13 @@ its first answer (304). No target is set for these pages.
 ${rows.join('\n')}
 
 The grid's last page is ${r.lastGridPage} (24 a page). Each download writes one log row, so the log grew by
-those requests while it was measured. The texts page reads at most ${n(r.textsCap)} approved texts, the most
-recently changed, and filters and counts them in memory${r.texts > r.textsCap ? `: of the ${n(r.texts)} approved here, ${n(r.texts - r.textsCap)} are on none of its pages and in none of its counts` : ''}.
+those requests while it was measured. The texts page reads the outlines of at most ${n(r.textsCap)} approved texts (persona, topic, place,
+languages), filters and counts them in memory and reads the words of its page's 20 only${r.texts > r.textsCap ? `: of the ${n(r.texts)} approved here, ${n(r.texts - r.textsCap)} are on none of its pages` : `: all ${n(r.texts)} approved texts are reachable`}.
 
 The expiry task (\`toolbox.assets.expiry\`, \`runAssetExpiry\` called as the task calls it) on
 ${e.day}, a day after every bench asset's last day: ${n(e.expiring)} assets had expired (the bench's and
-the demo's), owing ${n(e.expectedMails)} mails — one per asset and account that downloaded it and still
-exists. Run after run until one queued nothing:
+the demo's), owing ${n(e.expectedMails)} mails — one per account that downloaded any of them and still exists,
+listing every asset of theirs. Run after run until one queued nothing:
 
 | Run | Assets notified | Warned | Mails queued | ms |
 | ---: | ---: | ---: | ---: | ---: |
@@ -77,7 +77,7 @@ ${runs.join('\n')}
 
 ${n(e.mails)} mails were queued in all (\`mail_outbox\` rows added) in ${n(Math.round(totalMs / 1000))} s:
 ${e.ok ? 'exactly the mails owed, every expired asset notified once, and the run after the last queued none' : '**the check failed**'}.
-Each mail tells of one asset: one address got ${n(e.mostToOneAddress)} of them. One run handles at most
+One mail a person per run: the most one address got was ${n(e.mostToOneAddress)}. One run handles at most
 ${e.perRunCap} assets (each claimed in the transaction that queues its mails), so ${e.secondRunNone ? 'the second run queued none.' : `the second run did not queue none: it went on with the next ${n(e.runs[1]?.notified ?? 0)} assets (${n(e.runs[1]?.mails ?? 0)} mails). The task is daily, so at this scale the last downloaders hear of an expiry ${e.runs.length - 2} days late; nothing was mailed twice.`}
 
 The widget script \`public/js/lotsa-widget.js\`: ${n(r.widgetScript.bytes)} B, ${n(r.widgetScript.gzip)} B

@@ -94,7 +94,7 @@ export interface ToolboxExpiryResult {
   day: string;
   /** Assets past their last day on that day, or withdrawn, not yet notified (every region). */
   expiring: number;
-  /** Distinct (asset, account still present) pairs among their downloads: the mails owed. */
+  /** Distinct accounts still present that downloaded one of them: the mails owed (one a person). */
   expectedMails: number;
   runs: ToolboxExpiryRun[];
   /** Mails queued in all runs (mail_outbox rows added). */
@@ -105,7 +105,7 @@ export interface ToolboxExpiryResult {
   ok: boolean;
   /** Whether the second run queued none (true only when the first handled every asset). */
   secondRunNone: boolean;
-  /** The most mails queued to one address in all runs (one mail per asset, no digest). */
+  /** The most mails queued to one address in all runs (one a person per run: the digest). */
   mostToOneAddress: number;
 }
 
@@ -351,7 +351,7 @@ async function expiryRuns(db: Kysely<DB>, queue: TaskQueue, day: string): Promis
   );
   const expectedMails = await count(
     db,
-    sql`SELECT count(*) AS n FROM (SELECT DISTINCT d.region_id, d.asset_id, d.account_id
+    sql`SELECT count(*) AS n FROM (SELECT DISTINCT d.region_id, d.account_id
       FROM toolbox_downloads d
       JOIN accounts p ON p.region_id = d.region_id AND p.id = d.account_id
       JOIN toolbox_assets a ON a.region_id = d.region_id AND a.id = d.asset_id
