@@ -114,6 +114,4 @@ export const EVENTS_ADMIN_CSS = 'css/events-admin.css';
 /** How many seats a registration may hold at most, whatever an event says. */
 export const MAX_GROUP = 20;
 
-export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
-  return typeof value === 'string' && (values as readonly string[]).includes(value);
-}
+export { isOneOf } from '../../platform/one-of.ts';

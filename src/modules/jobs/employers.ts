@@ -117,3 +117,44 @@ export async function employerJob(
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/**
+ * An organisation's own open ads on Lotsa (origin 'own'), newest first, at most `limit`; with `now`,
+ * only those whose deadline has not passed by then (the toolbox's widget and builder).
+ */
+export async function organisationOpenJobs(
+  db: Kysely<DB>,
+  regionId: string,
+  organisationId: string,
+  limit: number,
+  now?: Date,
+): Promise<JobSummary[]> {
+  const { rows } = await sql<SummaryRow>`SELECT id, headline, employer_name, employer_orgnr, workplace,
+      municipality_code, occupation_label, occupation_group_id, employment_type_id, worktime_extent_id,
+      remote, published_at, deadline_at, origin, lang
+    FROM job_ads
+    WHERE region_id = ${regionId} AND origin = 'own' AND organisation_id = ${organisationId}
+      AND status = 'open' AND (${now ?? null}::timestamptz IS NULL OR deadline_at IS NULL OR deadline_at > ${now ?? null})
+    ORDER BY published_at DESC, id DESC
+    LIMIT ${Math.max(0, Math.min(limit, 100))}`.execute(db);
+  return rows.map(toSummary);
+}
+
+/**
+ * The job board's employer keys of the organisation's own open ads (its number, or its name's key
+ * when it has none): what `/jobs?employer=` filters by. A few at most (the name rarely changes).
+ */
+export async function organisationEmployerKeys(
+  db: Kysely<DB>,
+  regionId: string,
+  organisationId: string,
+  now: Date,
+): Promise<string[]> {
+  const { rows } = await sql<{ employer_key: string }>`SELECT DISTINCT employer_key
+    FROM job_ads
+    WHERE region_id = ${regionId} AND origin = 'own' AND organisation_id = ${organisationId}
+      AND status = 'open' AND (deadline_at IS NULL OR deadline_at > ${now})
+    ORDER BY employer_key
+    LIMIT 5`.execute(db);
+  return rows.map((r) => r.employer_key);
+}

@@ -122,10 +122,6 @@ export function casePath(caseId: string): string {
   return `${PATHS.cases}/${caseId}`;
 }
 
-export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
-  return typeof value === 'string' && (values as readonly string[]).includes(value);
-}
-
 /**
  * The calendar day of a `date` column as node-postgres reads it (local midnight of that day), as
  * YYYY-MM-DD; also the local day of any Date.
@@ -141,3 +137,5 @@ export function dayOf(date: Date): string {
 export function stockholmToday(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(now);
 }
+
+export { isOneOf } from '../../platform/one-of.ts';

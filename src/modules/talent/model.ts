@@ -127,6 +127,4 @@ export const DEFAULT_TALENT_SETTINGS: TalentSettings = {
   deleteAfterMonths: 6,
 };
 
-export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
-  return (values as readonly unknown[]).includes(value);
-}
+export { isOneOf } from '../../platform/one-of.ts';

@@ -37,10 +37,6 @@ export type Use = (typeof USES)[number];
 export const TEXT_STATUSES = ['draft', 'approved', 'retired'] as const;
 export type TextStatus = (typeof TEXT_STATUSES)[number];
 
-export function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
-  return (list as readonly unknown[]).includes(value);
-}
-
 /** The brand platform (toolbox_brand_versions.data). */
 export interface BrandData {
   /** "A modern career region": the position in a line, and what it means. */
@@ -99,3 +95,5 @@ export const PATHS = {
   guides: '/toolbox/guides',
   admin: '/admin/toolbox',
 } as const;
+
+export { isOneOf } from '../../platform/one-of.ts';

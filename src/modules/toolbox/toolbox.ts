@@ -4,7 +4,6 @@
  * the organisation a person acts for.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Principal } from '../../platform/auth/principal.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { stockholmToday } from '../../platform/i18n/stockholm.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
@@ -164,9 +163,4 @@ export function paragraphs(text: string): string[] {
     .split(/\r?\n\s*\r?\n/)
     .map((p) => p.replace(/\s+/g, ' ').trim())
     .filter((p) => p !== '');
-}
-
-/** The organisation the person acts for (every ToolboxUse caller has one), else undefined. */
-export function actingOrganisation(principal: Principal | undefined): Principal['organisation'] | undefined {
-  return principal?.organisation ?? undefined;
 }

@@ -446,29 +446,3 @@ export async function downloadersOf(
     .orderBy('d.asset_id')
     .execute();
 }
-
-/** The distinct accounts (still present) that downloaded an asset, at most `limit`. */
-export async function downloaders(
-  db: Db,
-  regionId: string,
-  assetId: string,
-  limit = 5000,
-): Promise<Recipient[]> {
-  return db
-    .selectFrom('accounts as p')
-    .select(['p.id as account_id', 'p.email', 'p.display_name', 'p.language'])
-    .where('p.region_id', '=', regionId)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('toolbox_downloads as d')
-          .select('d.id')
-          .whereRef('d.region_id', '=', 'p.region_id')
-          .whereRef('d.account_id', '=', 'p.id')
-          .where('d.asset_id', '=', assetId),
-      ),
-    )
-    .orderBy('p.id')
-    .limit(limit)
-    .execute();
-}

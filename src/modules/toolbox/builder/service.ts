@@ -9,7 +9,7 @@ import type { Lang } from '../../../platform/i18n/index.ts';
 import type { ModuleDeps } from '../../../platform/module.ts';
 import type { Region } from '../../../platform/region.ts';
 import { factsOf, type StoredFact } from '../../regions/facts.ts';
-import { employerJobs } from '../../jobs/employers.ts';
+import { employerJobs, organisationOpenJobs } from '../../jobs/employers.ts';
 import { findJob } from '../../jobs/repository.ts';
 import { searchOpenJobs } from '../../jobs/service.ts';
 import { approvedTexts, type ApprovedText } from '../toolbox.ts';
@@ -131,26 +131,16 @@ export async function step1(
 ): Promise<Step1> {
   const db = deps.database.db;
   const [ownRows, board, byName] = await Promise.all([
-    db
-      .selectFrom('job_ads')
-      .select(['id', 'headline', 'employer_name', 'municipality_code', 'status'])
-      .where('region_id', '=', region.id)
-      .where('origin', '=', 'own')
-      .where('organisation_id', '=', org.id)
-      .where('status', '=', 'open')
-      .orderBy('published_at', 'desc')
-      .orderBy('id')
-      .limit(MAX_LISTED)
-      .execute(),
+    organisationOpenJobs(db, region.id, org.id, MAX_LISTED),
     org.orgNumber ? employerJobs(db, region.id, org.orgNumber, MAX_LISTED) : { total: 0, jobs: [] },
     jobsByName(db, region.id, org),
   ]);
-  const own: JobChoice[] = ownRows.map((r) => ({
-    id: r.id,
-    headline: r.headline,
-    employerName: r.employer_name,
-    municipalityCode: r.municipality_code,
-    status: r.status,
+  const own: JobChoice[] = ownRows.map((j) => ({
+    id: j.id,
+    headline: j.headline,
+    employerName: j.employerName,
+    municipalityCode: j.municipalityCode,
+    status: 'open',
   }));
   for (const j of board.jobs) {
     if (own.length >= MAX_LISTED) break;

@@ -12,13 +12,18 @@ import { localPath } from '../../../platform/html/layout.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
 import { stockholmDate } from '../../../platform/i18n/stockholm.ts';
 import type { Region } from '../../../platform/region.ts';
-import { employerJobs, employerPages } from '../../jobs/employers.ts';
+import {
+  employerJobs,
+  employerPages,
+  organisationEmployerKeys,
+  organisationOpenJobs,
+} from '../../jobs/employers.ts';
 import type { JobSummary } from '../../jobs/search/index.ts';
 import { jobPath } from '../../jobs/views.ts';
 import { approvedTexts, paragraphs } from '../toolbox.ts';
 import type { WidgetContent } from './api-schema.ts';
 import { widgetMessages } from './messages.ts';
-import { organisationFacts, ownEmployerKeys, ownOpenJobs, type WidgetRow } from './repository.ts';
+import { organisationFacts, type WidgetRow } from './repository.ts';
 
 /** The widget's own page, after the origin. */
 export function widgetPagePath(lang: Lang, key: string): string {
@@ -58,9 +63,9 @@ async function jobsOf(
 ): Promise<{ jobs: JobSummary[]; employerKeys: string[] }> {
   if (!widget.showJobs) return { jobs: [], employerKeys: [] };
   const [own, board, ownKeys] = await Promise.all([
-    ownOpenJobs(db, regionId, widget.organisationId, now, widget.maxJobs),
+    organisationOpenJobs(db, regionId, widget.organisationId, widget.maxJobs, now),
     orgNumber ? employerJobs(db, regionId, orgNumber, widget.maxJobs) : { total: 0, jobs: [] },
-    ownEmployerKeys(db, regionId, widget.organisationId, now),
+    organisationEmployerKeys(db, regionId, widget.organisationId, now),
   ]);
   const seen = new Set<string>();
   const jobs = [...own, ...board.jobs]

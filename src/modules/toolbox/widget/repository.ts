@@ -2,9 +2,8 @@
  * The widget's SQL: toolbox_widgets (one row per organisation, its public key unique in the region),
  * the organisation's name and organisationsnummer, and its own open ads on Lotsa.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
-import { toSummary, type JobSummary, type SummaryRow } from '../../jobs/search/index.ts';
 import type { WidgetSettings } from './form.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -137,42 +136,4 @@ export async function organisationFacts(
     .where('id', '=', organisationId)
     .executeTakeFirst();
   return row ? { name: row.name, orgNumber: row.org_number } : undefined;
-}
-
-/** The organisation's own open ads on Lotsa whose deadline has not passed, newest first. */
-export async function ownOpenJobs(
-  db: Db,
-  regionId: string,
-  organisationId: string,
-  now: Date,
-  limit: number,
-): Promise<JobSummary[]> {
-  const { rows } = await sql<SummaryRow>`SELECT id, headline, employer_name, employer_orgnr, workplace,
-      municipality_code, occupation_label, occupation_group_id, employment_type_id, worktime_extent_id,
-      remote, published_at, deadline_at, origin, lang
-    FROM job_ads
-    WHERE region_id = ${regionId} AND origin = 'own' AND organisation_id = ${organisationId}
-      AND status = 'open' AND (deadline_at IS NULL OR deadline_at > ${now})
-    ORDER BY published_at DESC, id DESC
-    LIMIT ${Math.max(0, Math.min(limit, 100))}`.execute(db);
-  return rows.map(toSummary);
-}
-
-/**
- * The job board's employer keys of the organisation's own open ads (its number, or its name's key
- * when it has none): what `/jobs?employer=` filters by. A few at most (the name rarely changes).
- */
-export async function ownEmployerKeys(
-  db: Db,
-  regionId: string,
-  organisationId: string,
-  now: Date,
-): Promise<string[]> {
-  const { rows } = await sql<{ employer_key: string }>`SELECT DISTINCT employer_key
-    FROM job_ads
-    WHERE region_id = ${regionId} AND origin = 'own' AND organisation_id = ${organisationId}
-      AND status = 'open' AND (deadline_at IS NULL OR deadline_at > ${now})
-    ORDER BY employer_key
-    LIMIT 5`.execute(db);
-  return rows.map((r) => r.employer_key);
 }

@@ -22,7 +22,6 @@ import type { ModuleDeps } from '../../../platform/module.ts';
 import { Permission } from '../../../platform/permissions.ts';
 import { TOOLBOX_CSS, toolboxFrame } from '../frame.ts';
 import { PATHS } from '../model.ts';
-import { actingOrganisation } from '../toolbox.ts';
 import { getWidgetOperation } from './api-schema.ts';
 import { widgetApiPath, widgetContent, widgetPagePath } from './content.ts';
 import {
@@ -62,7 +61,7 @@ const WidgetPageParams = PathParams('lang', 'key');
 
 function actingFor(request: FastifyRequest) {
   const person = personOf(request);
-  const organisation = actingOrganisation(person);
+  const organisation = person.organisation;
   if (!organisation) throw new AppError('LOTSA_NOT_FOUND');
   return { person, organisation };
 }
