@@ -12,7 +12,7 @@
  * that queues the mails, so twice is never two mails. Retention deletes downloads after 24 months.
  */
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { recordAudit, SYSTEM_ACTOR, type AuditActor } from '../../../platform/audit.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import { localPath } from '../../../platform/html/layout.ts';
@@ -210,11 +210,38 @@ export async function updateAsset(
 
 export type StepResult = { kind: 'done' } | { kind: 'refused'; reason: AssetMessageKey };
 
+/**
+ * One step of an asset's life in one transaction: `change` makes it (false: the asset was not in the
+ * state the step needs — refused with `reason`), then its audit event is written.
+ */
+async function step(
+  deps: AssetDeps,
+  editor: Editor,
+  asset: AssetRow,
+  action: 'published' | 'withdrawn' | 'deleted',
+  reason: AssetMessageKey,
+  change: (trx: Transaction<DB>) => Promise<boolean>,
+): Promise<StepResult> {
+  const done = await deps.db.transaction().execute(async (trx) => {
+    if (!(await change(trx))) return false;
+    await recordAudit(trx, {
+      regionId: editor.regionId,
+      actor: editor.actor,
+      action: `toolbox.asset.${action}`,
+      subjectType: 'toolbox_asset',
+      subjectId: asset.id,
+      data: { title: asset.title_sv },
+    });
+    return true;
+  });
+  return done ? { kind: 'done' } : { kind: 'refused', reason };
+}
+
 export async function publishAsset(deps: AssetDeps, editor: Editor, asset: AssetRow): Promise<StepResult> {
   if (asset.status === 'published') return { kind: 'refused', reason: 'admin.cannot.publish' };
   if (isExpired(asset.expiry, todayOf(deps.clock)))
     return { kind: 'refused', reason: 'admin.cannot.expired' };
-  const done = await deps.db.transaction().execute(async (trx) => {
+  return step(deps, editor, asset, 'published', 'admin.cannot.publish', async (trx) => {
     const row = await trx
       .updateTable('toolbox_assets')
       .set({
@@ -229,22 +256,12 @@ export async function publishAsset(deps: AssetDeps, editor: Editor, asset: Asset
       .where('status', '<>', 'published')
       .returning('id')
       .executeTakeFirst();
-    if (!row) return false;
-    await recordAudit(trx, {
-      regionId: editor.regionId,
-      actor: editor.actor,
-      action: 'toolbox.asset.published',
-      subjectType: 'toolbox_asset',
-      subjectId: asset.id,
-      data: { title: asset.title_sv },
-    });
-    return true;
+    return row !== undefined;
   });
-  return done ? { kind: 'done' } : { kind: 'refused', reason: 'admin.cannot.publish' };
 }
 
 export async function withdrawAsset(deps: AssetDeps, editor: Editor, asset: AssetRow): Promise<StepResult> {
-  const done = await deps.db.transaction().execute(async (trx) => {
+  return step(deps, editor, asset, 'withdrawn', 'admin.cannot.withdraw', async (trx) => {
     const row = await trx
       .updateTable('toolbox_assets')
       .set({ status: 'withdrawn', updated_by: editor.accountId, updated_at: new Date() })
@@ -254,25 +271,15 @@ export async function withdrawAsset(deps: AssetDeps, editor: Editor, asset: Asse
       .returning('id')
       .executeTakeFirst();
     if (!row) return false;
-    await recordAudit(trx, {
-      regionId: editor.regionId,
-      actor: editor.actor,
-      action: 'toolbox.asset.withdrawn',
-      subjectType: 'toolbox_asset',
-      subjectId: asset.id,
-      data: { title: asset.title_sv },
-    });
     // those who downloaded it are told now, not at the next daily run
     await deps.queue.enqueue(EXPIRY_TASK, {}, {}, trx);
     return true;
   });
-  return done ? { kind: 'done' } : { kind: 'refused', reason: 'admin.cannot.withdraw' };
 }
 
 export async function deleteAsset(deps: AssetDeps, editor: Editor, asset: AssetRow): Promise<StepResult> {
-  const refused: StepResult = { kind: 'refused', reason: 'admin.cannot.delete' };
-  if (asset.status !== 'draft') return refused;
-  const done = await deps.db.transaction().execute(async (trx) => {
+  if (asset.status !== 'draft') return { kind: 'refused', reason: 'admin.cannot.delete' };
+  const result = await step(deps, editor, asset, 'deleted', 'admin.cannot.delete', async (trx) => {
     if ((await downloadCount(trx, editor.regionId, asset.id)) > 0) return false;
     const row = await trx
       .deleteFrom('toolbox_assets')
@@ -281,20 +288,10 @@ export async function deleteAsset(deps: AssetDeps, editor: Editor, asset: AssetR
       .where('status', '=', 'draft')
       .returning('id')
       .executeTakeFirst();
-    if (!row) return false;
-    await recordAudit(trx, {
-      regionId: editor.regionId,
-      actor: editor.actor,
-      action: 'toolbox.asset.deleted',
-      subjectType: 'toolbox_asset',
-      subjectId: asset.id,
-      data: { title: asset.title_sv },
-    });
-    return true;
+    return row !== undefined;
   });
-  if (!done) return refused;
-  if (asset.file_key) await deps.storage.delete(asset.file_key);
-  return { kind: 'done' };
+  if (result.kind === 'done' && asset.file_key) await deps.storage.delete(asset.file_key);
+  return result;
 }
 
 /** Why an asset cannot be downloaded, and since when (YYYY-MM-DD), or undefined when it can. */
