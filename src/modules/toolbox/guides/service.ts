@@ -163,8 +163,41 @@ export async function deleteChecklist(db: Kysely<DB>, acting: Acting, id: string
 
 export type GuideSaveResult = 'saved' | 'stale' | 'missing';
 
+/**
+ * One change of a guide over `version` in one transaction with its audit event: 'missing' without
+ * the guide, 'stale' when another save came first.
+ */
+async function changeGuide(
+  db: Kysely<DB>,
+  regionId: string,
+  principal: Principal,
+  slug: string,
+  version: number,
+  change: { data: string } | { published: boolean },
+  audit: (guide: NonNullable<Awaited<ReturnType<typeof guideBySlug>>>) => {
+    action: string;
+    data: Record<string, string | number | boolean | null>;
+  },
+): Promise<GuideSaveResult> {
+  return retryingTransaction(db, async (trx) => {
+    const guide = await guideBySlug(trx, regionId, slug);
+    if (!guide) return 'missing';
+    const written = await writeGuide(trx, regionId, slug, version, change, principal.account?.id ?? null);
+    if (!written) return 'stale';
+    await recordAudit(trx, {
+      regionId,
+      actor: actorOf(principal),
+      organisationId: principal.organisation?.id ?? null,
+      subjectType: 'toolbox_guide',
+      subjectId: slug,
+      ...audit(guide),
+    });
+    return 'saved';
+  });
+}
+
 /** Saves a guide's data over `version`; 'stale' when another save came first. */
-export async function saveGuide(
+export function saveGuide(
   db: Kysely<DB>,
   regionId: string,
   principal: Principal,
@@ -172,33 +205,14 @@ export async function saveGuide(
   version: number,
   data: StoredGuideData,
 ): Promise<GuideSaveResult> {
-  return retryingTransaction(db, async (trx) => {
-    const guide = await guideBySlug(trx, regionId, slug);
-    if (!guide) return 'missing';
-    const written = await writeGuide(
-      trx,
-      regionId,
-      slug,
-      version,
-      { data: JSON.stringify(data) },
-      principal.account?.id ?? null,
-    );
-    if (!written) return 'stale';
-    await recordAudit(trx, {
-      regionId,
-      actor: actorOf(principal),
-      organisationId: principal.organisation?.id ?? null,
-      action: 'toolbox.guide.saved',
-      subjectType: 'toolbox_guide',
-      subjectId: slug,
-      data: { title: data.title.sv, version: version + 1 },
-    });
-    return 'saved';
-  });
+  return changeGuide(db, regionId, principal, slug, version, { data: JSON.stringify(data) }, () => ({
+    action: 'toolbox.guide.saved',
+    data: { title: data.title.sv, version: version + 1 },
+  }));
 }
 
 /** Publishes or unpublishes a guide over `version`. */
-export async function publishGuide(
+export function publishGuide(
   db: Kysely<DB>,
   regionId: string,
   principal: Principal,
@@ -206,27 +220,8 @@ export async function publishGuide(
   version: number,
   published: boolean,
 ): Promise<GuideSaveResult> {
-  return retryingTransaction(db, async (trx) => {
-    const guide = await guideBySlug(trx, regionId, slug);
-    if (!guide) return 'missing';
-    const written = await writeGuide(
-      trx,
-      regionId,
-      slug,
-      version,
-      { published },
-      principal.account?.id ?? null,
-    );
-    if (!written) return 'stale';
-    await recordAudit(trx, {
-      regionId,
-      actor: actorOf(principal),
-      organisationId: principal.organisation?.id ?? null,
-      action: published ? 'toolbox.guide.published' : 'toolbox.guide.unpublished',
-      subjectType: 'toolbox_guide',
-      subjectId: slug,
-      data: { title: guide.data.title.sv },
-    });
-    return 'saved';
-  });
+  return changeGuide(db, regionId, principal, slug, version, { published }, (guide) => ({
+    action: published ? 'toolbox.guide.published' : 'toolbox.guide.unpublished',
+    data: { title: guide.data.title.sv },
+  }));
 }
